@@ -1,0 +1,71 @@
+/**
+ * One error vocabulary for the whole system, defined once as data: the domain error a service
+ * throws, the gRPC status it travels as, and the GraphQL `extensions.code` a client sees.
+ */
+import { status as GrpcStatus } from '@grpc/grpc-js';
+
+/** GraphQL error codes a client may branch on (`extensions.code`). */
+export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'INTERNAL_SERVER_ERROR'] as const;
+/** A GraphQL error code. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The vocabulary as data: GraphQL code → the gRPC status a service sends for it, and what it means. */
+export const ERROR_TABLE: Record<ErrorCode, { grpc: GrpcStatus; meaning: string }> = {
+  UNAUTHENTICATED: { grpc: GrpcStatus.UNAUTHENTICATED, meaning: 'No valid identity: missing, expired or forged token.' },
+  FORBIDDEN: { grpc: GrpcStatus.PERMISSION_DENIED, meaning: 'Signed in, but the role may not do this.' },
+  BAD_USER_INPUT: { grpc: GrpcStatus.INVALID_ARGUMENT, meaning: 'The request is malformed or breaks a rule (field named in `extensions.field`).' },
+  NOT_FOUND: { grpc: GrpcStatus.NOT_FOUND, meaning: 'No such record.' },
+  CONFLICT: { grpc: GrpcStatus.ALREADY_EXISTS, meaning: 'Clashes with the current state (taken, duplicate, raced).' },
+  INTERNAL_SERVER_ERROR: { grpc: GrpcStatus.INTERNAL, meaning: 'Anything else; masked, logged with the request id.' },
+};
+
+/** A typed domain error; services throw these and one wrapper turns them into a gRPC status. */
+export class DomainError extends Error {
+  /**
+   * @param code - the GraphQL code this error maps to
+   * @param message - a message safe to show to the user (no internals, no patient data)
+   * @param field - the input field at fault, for BAD_USER_INPUT
+   */
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Shorthands for the common domain errors. */
+export const invalidInput = (message: string, field?: string) => new DomainError('BAD_USER_INPUT', message, field);
+export const notFound = (message: string) => new DomainError('NOT_FOUND', message);
+export const conflict = (message: string) => new DomainError('CONFLICT', message);
+export const forbidden = (message = 'Your role may not do this.') => new DomainError('FORBIDDEN', message);
+export const unauthenticated = (message = 'Sign in first.') => new DomainError('UNAUTHENTICATED', message);
+
+/**
+ * Maps a gRPC status code to the GraphQL error code a client sees.
+ * @param code - gRPC status received from a service
+ */
+export function graphqlCodeFromGrpc(code: GrpcStatus | number | undefined): ErrorCode {
+  switch (code) {
+    case GrpcStatus.UNAUTHENTICATED:
+      return 'UNAUTHENTICATED';
+    case GrpcStatus.PERMISSION_DENIED:
+      return 'FORBIDDEN';
+    case GrpcStatus.INVALID_ARGUMENT:
+    case GrpcStatus.OUT_OF_RANGE:
+      return 'BAD_USER_INPUT';
+    case GrpcStatus.NOT_FOUND:
+      return 'NOT_FOUND';
+    case GrpcStatus.ALREADY_EXISTS:
+    case GrpcStatus.ABORTED:
+    case GrpcStatus.FAILED_PRECONDITION:
+      return 'CONFLICT';
+    default:
+      return 'INTERNAL_SERVER_ERROR';
+  }
+}
+
+/** Metadata key carrying the offending field of an INVALID_ARGUMENT status. */
+export const FIELD_METADATA_KEY = 'x-error-field';

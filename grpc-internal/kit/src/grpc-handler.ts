@@ -1,0 +1,84 @@
+/**
+ * The one wrapper every unary gRPC handler goes through: it verifies the forwarded identity,
+ * binds the request id for logs, and turns thrown errors into gRPC statuses (domain errors keep
+ * their meaning; anything else is masked and logged).
+ */
+import { Metadata, status as GrpcStatus, type ServerUnaryCall, type sendUnaryData, type handleUnaryCall } from '@grpc/grpc-js';
+import { randomUUID } from 'node:crypto';
+import { DomainError, ERROR_TABLE, FIELD_METADATA_KEY } from './errors.ts';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifyIdentity, type Caller, type RoleName } from './identity-token.ts';
+import { metadataValue } from './grpc-metadata.ts';
+import { requestContextStore, type Logger } from './logger.ts';
+
+/** What a handler knows about the call besides its request. */
+export interface CallScope {
+  /** The verified caller. */
+  caller: Caller;
+  /** The request id propagated from the router. */
+  requestId: string;
+  /** Logger bound to this call. */
+  logger: Logger;
+}
+
+/** Dependencies of the wrapper. */
+export interface HandlerSecurity {
+  /** INTERNAL_SECRET shared with the router and subgraphs. */
+  internalSecret: string;
+  /** Logger of the service. */
+  logger: Logger;
+}
+
+/** Which callers a method admits: anyone who came through the router, any signed-in user, or some roles. */
+export type Admission = 'public' | 'authenticated' | readonly RoleName[];
+
+/**
+ * Wraps a promise-returning handler as a grpc-js unary handler.
+ * @param admission - who may call it
+ * @param handler - the business handler
+ * @param security - internal secret and logger
+ */
+export function unary<Req, Res>(
+  admission: Admission,
+  handler: (request: Req, scope: CallScope) => Promise<Res>,
+  security: HandlerSecurity,
+): handleUnaryCall<Req, Res> {
+  return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
+    const requestId = metadataValue(call.metadata, REQUEST_ID_HEADER) ?? randomUUID();
+    const caller = verifyIdentity(metadataValue(call.metadata, IDENTITY_HEADER), security.internalSecret);
+    const userId = caller?.kind === 'user' ? caller.userId : undefined;
+    const context = userId ? { requestId, userId } : { requestId };
+    void requestContextStore.run(context, async () => {
+      const logger = security.logger.child({ method: call.getPath() });
+      try {
+        // No signed identity means the call did not come through the router.
+        if (!caller) throw new DomainError('UNAUTHENTICATED', 'Missing or invalid internal identity.');
+        admit(admission, caller);
+        callback(null, await handler(call.request, { caller, requestId, logger }));
+      } catch (error) {
+        callback(toServiceError(error, logger));
+      }
+    });
+  };
+}
+
+function admit(admission: Admission, caller: Caller): void {
+  if (admission === 'public') return;
+  if (caller.kind !== 'user') throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+  if (admission === 'authenticated') return;
+  if (!admission.includes(caller.role)) throw new DomainError('FORBIDDEN', 'Your role may not do this.');
+}
+
+/**
+ * Turns any thrown value into a gRPC status; unknown errors are masked and logged.
+ * @param error - what the handler threw
+ * @param logger - where to log unexpected errors
+ */
+export function toServiceError(error: unknown, logger: Logger): { code: GrpcStatus; details: string; metadata?: Metadata } {
+  if (error instanceof DomainError) {
+    const metadata = new Metadata();
+    if (error.field) metadata.set(FIELD_METADATA_KEY, error.field);
+    return { code: ERROR_TABLE[error.code].grpc, details: error.message, metadata };
+  }
+  logger.error({ err: error }, 'unexpected error in handler');
+  return { code: GrpcStatus.INTERNAL, details: 'Internal error.' };
+}

@@ -1,0 +1,69 @@
+/**
+ * Starting a gRPC server the same way everywhere: health checking (grpc.health.v1), bind,
+ * and a close() that drains in-flight calls before forcing.
+ */
+import { Server, ServerCredentials, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import { HealthImplementation } from 'grpc-health-check';
+import type { Logger } from './logger.ts';
+
+/** One service to serve. */
+export interface ServedService {
+  /** Fully qualified name for health checks, e.g. "hospital.patients.v1.PatientsService". */
+  name: string;
+  /** The generated service definition. */
+  definition: ServiceDefinition;
+  /** Handlers keyed by method name. */
+  implementation: UntypedServiceImplementation;
+}
+
+/** A running gRPC server. */
+export interface RunningGrpcServer {
+  /** The bound port (useful when asked for port 0). */
+  port: number;
+  /** Marks the services not serving, drains calls (up to graceMs), then stops. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Starts a gRPC server with health checking.
+ * @param options - services, host and port, logger
+ */
+export async function startGrpcServer(options: {
+  services: ServedService[];
+  host?: string;
+  port: number;
+  logger: Logger;
+}): Promise<RunningGrpcServer> {
+  const server = new Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 });
+  const statuses: Record<string, 'SERVING' | 'NOT_SERVING'> = { '': 'SERVING' };
+  for (const service of options.services) {
+    server.addService(service.definition, service.implementation);
+    statuses[service.name] = 'SERVING';
+  }
+  const health = new HealthImplementation(statuses);
+  health.addToServer(server);
+
+  const address = `${options.host ?? '0.0.0.0'}:${options.port}`;
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(address, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+  );
+  options.logger.info({ port }, 'gRPC server listening');
+
+  return {
+    port,
+    async close(graceMs = 10_000) {
+      for (const name of Object.keys(statuses)) health.setStatus(name, 'NOT_SERVING');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          server.forceShutdown();
+          resolve();
+        }, graceMs);
+        server.tryShutdown(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      options.logger.info('gRPC server stopped');
+    },
+  };
+}

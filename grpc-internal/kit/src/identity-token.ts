@@ -1,0 +1,61 @@
+/**
+ * The identity the router forwards inside the system. The router verifies the user's JWT, then
+ * signs a short-lived internal token with a secret only the router, subgraphs and services share;
+ * a client can never forge it, and a request that lacks it did not come through the router.
+ */
+import jwt from 'jsonwebtoken';
+
+/** HTTP header (router → subgraph) and gRPC metadata key (subgraph → service). */
+export const IDENTITY_HEADER = 'x-hospital-identity';
+/** HTTP header and metadata key carrying the request id. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** Roles in the form used inside tokens and services. */
+export const ROLES = ['admin', 'doctor', 'pharmacist', 'finance', 'ward_staff'] as const;
+/** A role. */
+export type RoleName = (typeof ROLES)[number];
+
+/** Who is calling: a signed-in user, or nobody (public operations such as login). */
+export type Caller = { kind: 'user'; userId: string; role: RoleName; email: string } | { kind: 'anonymous' };
+
+const AUDIENCE = 'hospital-internal';
+const ISSUER = 'hospital-router';
+const ALGORITHM = 'HS256';
+/** Internal tokens live only as long as one request could plausibly take. */
+const TTL_SECONDS = 120;
+
+/**
+ * Signs the caller for forwarding inside the system.
+ * @param caller - the verified caller
+ * @param secret - the internal secret (INTERNAL_SECRET)
+ */
+export function signIdentity(caller: Caller, secret: string): string {
+  const claims = caller.kind === 'user' ? { sub: caller.userId, role: caller.role, email: caller.email } : { anon: true };
+  return jwt.sign(claims, secret, { algorithm: ALGORITHM, audience: AUDIENCE, issuer: ISSUER, expiresIn: TTL_SECONDS });
+}
+
+/**
+ * Verifies a forwarded identity; returns undefined when it is missing, forged or expired.
+ * @param token - the header or metadata value
+ * @param secret - the internal secret (INTERNAL_SECRET)
+ */
+export function verifyIdentity(token: string | undefined, secret: string): Caller | undefined {
+  if (!token) return undefined;
+  try {
+    const claims = jwt.verify(token, secret, { algorithms: [ALGORITHM], audience: AUDIENCE, issuer: ISSUER }) as jwt.JwtPayload;
+    if (claims['anon'] === true) return { kind: 'anonymous' };
+    const role = claims['role'];
+    if (typeof claims.sub !== 'string' || !isRole(role) || typeof claims['email'] !== 'string') return undefined;
+    return { kind: 'user', userId: claims.sub, role, email: claims['email'] };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True when the value is one of the five roles.
+ * @param value - anything
+ */
+export function isRole(value: unknown): value is RoleName {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

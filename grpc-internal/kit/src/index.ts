@@ -1,0 +1,10 @@
+/** @hospital/service-kit: what every runnable shares (errors, identity, logging, env, gRPC server). */
+export * from './errors.ts';
+export * from './identity-token.ts';
+export * from './logger.ts';
+export * from './env.ts';
+export * from './grpc-server.ts';
+export * from './grpc-handler.ts';
+export * from './grpc-metadata.ts';
+export * from './shutdown.ts';
+export * from './password.ts';
