@@ -1,0 +1,120 @@
+/**
+ * `npm start`: the whole system in one process tree on embedded defaults.
+ * Embedded PostgreSQL under .data/ when DATABASE_URL is unset → migrations → demo data on an
+ * empty database → gRPC services → subgraphs → router. Ctrl-C stops everything in reverse.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { createLogger, parseEnv, port } from '@hospital/service-kit';
+import { createPrismaClient, migrateDatabase, seedDemoData, startEmbeddedPostgres } from '@hospital/db';
+import { loadOrCreateDevKeys, loadOrCreateDevSecret } from './launcher/dev-keys.ts';
+import { ProcessTree } from './launcher/process-tree.ts';
+import { systemLayout } from './launcher/system-layout.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const env = parseEnv(
+  z.object({
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
+    DATA_DIR: z.string().default(path.join(root, '.data')),
+    EMBEDDED_PG_PORT: port(54329),
+    ROUTER_PORT: port(4000),
+    DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('hospital-demo-2026'),
+    SEED_DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
+    INTERNAL_SECRET: z.string().min(32).optional(),
+    JWT_PRIVATE_KEY: z.string().optional(),
+    JWT_PUBLIC_KEY: z.string().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  }),
+  process.env,
+);
+
+const logger = createLogger('launcher', env.LOG_LEVEL);
+const closers: Array<() => Promise<void>> = [];
+let shuttingDown = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    console.log('\nStopping…');
+    for (const close of closers.reverse()) {
+      await close().catch((error: unknown) => logger.error({ err: error }, 'error while stopping'));
+    }
+  }
+  process.exit(code);
+}
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+
+async function main(): Promise<void> {
+  let databaseUrl = env.DATABASE_URL;
+  const embedded = !databaseUrl;
+  if (!databaseUrl) {
+    console.log(`Starting embedded PostgreSQL (data in ${path.join(env.DATA_DIR, 'postgres')}) …`);
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_PG_PORT });
+    closers.push(() => pg.stop());
+    databaseUrl = pg.url;
+  }
+
+  console.log('Applying migrations …');
+  await migrateDatabase(databaseUrl);
+
+  const wantSeed = env.SEED_DEMO_DATA === 'true' || (env.SEED_DEMO_DATA === 'auto' && embedded);
+  if (wantSeed) {
+    const db = createPrismaClient(databaseUrl);
+    try {
+      const seeded = await seedDemoData(db, { password: env.DEMO_PASSWORD });
+      console.log(`Demo data: ${JSON.stringify(seeded)}`);
+    } finally {
+      await db.$disconnect();
+    }
+  }
+
+  const keysDir = path.join(env.DATA_DIR, 'keys');
+  const keys =
+    env.JWT_PRIVATE_KEY && env.JWT_PUBLIC_KEY
+      ? { privateKeyPem: env.JWT_PRIVATE_KEY, publicKeyPem: env.JWT_PUBLIC_KEY }
+      : loadOrCreateDevKeys(keysDir);
+  const internalSecret = env.INTERNAL_SECRET ?? loadOrCreateDevSecret(keysDir);
+
+  const tree = new ProcessTree(path.join(env.DATA_DIR, 'logs'), (name, code) => {
+    console.error(`${name} stopped unexpectedly (exit ${code}); stopping everything.`);
+    void shutdown(1);
+  });
+  closers.push(() => tree.stopAll());
+
+  const shared = {
+    DATABASE_URL: databaseUrl,
+    INTERNAL_SECRET: internalSecret,
+    JWT_PRIVATE_KEY: keys.privateKeyPem,
+    JWT_PUBLIC_KEY: keys.publicKeyPem,
+    LOG_LEVEL: env.LOG_LEVEL,
+    NODE_ENV: env.NODE_ENV,
+    ROUTER_PORT: String(env.ROUTER_PORT),
+  };
+  for (const spec of systemLayout(root, shared)) {
+    process.stdout.write(`Starting ${spec.name} … `);
+    await tree.start(spec);
+    process.stdout.write('ready\n');
+  }
+
+  const url = `http://localhost:${env.ROUTER_PORT}/graphql`;
+  console.log(`
+Hospital system is running.
+  Router (GraphQL, Apollo Sandbox in a browser): ${url}
+  Logs: ${path.join(env.DATA_DIR, 'logs')}/<runnable>.log
+${wantSeed ? `  Demo accounts (password: ${env.DEMO_PASSWORD}):
+    admin@hospital.local       ADMIN
+    doctor@hospital.local      DOCTOR
+    pharmacist@hospital.local  PHARMACIST
+    finance@hospital.local     FINANCE
+    ward@hospital.local        WARD_STAFF
+` : ''}Press Ctrl-C to stop.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  void shutdown(1);
+});
