@@ -1,0 +1,150 @@
+/**
+ * Walks the whole role table (README "Who may do what") through the router with real JWTs:
+ * allowed operations succeed, forbidden ones get FORBIDDEN, anonymous ones UNAUTHENTICATED.
+ * The expectations are written out here on purpose: loosening an @auth rule must fail this test.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoleName } from '@hospital/service-kit';
+import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { startTestSystem, type TestSystem } from './system.ts';
+
+type Who = RoleName | 'anonymous';
+const EVERY_ROLE: RoleName[] = ['admin', 'doctor', 'pharmacist', 'finance', 'ward_staff'];
+const CALLERS: Who[] = [...EVERY_ROLE, 'anonymous'];
+
+let system: TestSystem;
+let patientId: string;
+let targetUserId: string;
+let deactivatedUserId: string;
+
+/** One row of the role table: an operation, who may run it, and fresh variables per call. */
+interface Row {
+  name: string;
+  allowed: RoleName[] | 'public';
+  query: string;
+  variables?: () => Record<string, unknown>;
+}
+
+const unique = () => randomUUID().slice(0, 8);
+
+const ROWS: Row[] = [
+  { name: 'query me', allowed: EVERY_ROLE, query: '{ me { id email role } }' },
+  { name: 'query users', allowed: ['admin'], query: '{ users(first: 5) { totalCount edges { node { id email } } } }' },
+  {
+    name: 'mutation login',
+    allowed: 'public',
+    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { role } } }',
+    variables: () => ({ e: system.accounts.doctor.email, p: system.accounts.doctor.password }),
+  },
+  {
+    name: 'mutation createUser',
+    allowed: ['admin'],
+    query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id role } }',
+    variables: () => ({
+      input: { email: `new-${unique()}@test.hospital.local`, password: 'a-long-password-1', displayName: 'New Nurse', role: 'WARD_STAFF' },
+    }),
+  },
+  {
+    name: 'query user',
+    allowed: ['admin'],
+    query: 'query($id: ID!) { user(id: $id) { id email active createdAt } }',
+    variables: () => ({ id: targetUserId }),
+  },
+  {
+    name: 'mutation changeUserRole',
+    allowed: ['admin'],
+    query: 'mutation($id: ID!) { changeUserRole(id: $id, role: DOCTOR) { id role } }',
+    variables: () => ({ id: targetUserId }),
+  },
+  {
+    name: 'mutation deactivateUser',
+    allowed: ['admin'],
+    query: 'mutation($id: ID!) { deactivateUser(id: $id) { id active } }',
+    variables: () => ({ id: deactivatedUserId }),
+  },
+  {
+    name: 'mutation logout',
+    allowed: 'public',
+    query: 'mutation($t: String!) { logout(refreshToken: $t) }',
+    variables: () => ({ t: `not-a-live-token-${unique()}` }),
+  },
+  {
+    name: 'query patient',
+    allowed: EVERY_ROLE,
+    query: 'query($id: ID!) { patient(id: $id) { id mrn fullName dateOfBirth } }',
+    variables: () => ({ id: patientId }),
+  },
+  {
+    name: 'query patients',
+    allowed: EVERY_ROLE,
+    query: '{ patients(search: "Role", first: 5) { totalCount edges { node { id mrn } } } }',
+  },
+  {
+    name: 'read Patient.allergies',
+    allowed: ['admin', 'doctor', 'pharmacist', 'ward_staff'],
+    query: 'query($id: ID!) { patient(id: $id) { id allergies } }',
+    variables: () => ({ id: patientId }),
+  },
+  {
+    name: 'mutation registerPatient',
+    allowed: ['admin', 'doctor', 'ward_staff'],
+    query: 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id mrn } }',
+    variables: () => ({ input: { givenName: 'Rolf', familyName: `Roletable${unique()}`, dateOfBirth: '1970-01-02', sex: 'MALE' } }),
+  },
+  {
+    name: 'mutation updatePatient',
+    allowed: ['admin', 'doctor', 'ward_staff'],
+    query: 'mutation($id: ID!, $input: UpdatePatientInput!) { updatePatient(id: $id, input: $input) { id phone } }',
+    variables: () => ({ id: patientId, input: { phone: '+44 20 7946 0000' } }),
+  },
+  {
+    name: 'mutation archivePatient',
+    allowed: ['admin'],
+    query: 'mutation($id: ID!) { archivePatient(id: $id) { id archived } }',
+    variables: () => ({ id: patientId }),
+  },
+];
+
+beforeAll(async () => {
+  system = await startTestSystem(testDatabaseUrl());
+  const admin = await system.tokenFor('admin');
+  const created = await system.gql<{ registerPatient: { id: string } }>(
+    'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
+    { input: { givenName: 'Rosa', familyName: 'Roletable', dateOfBirth: '1980-05-17', sex: 'FEMALE', allergies: ['penicillin'] } },
+    admin,
+  );
+  expect(created.errors).toBeUndefined();
+  patientId = created.data!.registerPatient.id;
+  const createUser = async () => {
+    const user = await system.gql<{ createUser: { id: string } }>(
+      'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      { input: { email: `target-${unique()}@test.hospital.local`, password: 'a-long-password-1', displayName: 'Target', role: 'FINANCE' } },
+      admin,
+    );
+    expect(user.errors).toBeUndefined();
+    return user.data!.createUser.id;
+  };
+  targetUserId = await createUser();
+  deactivatedUserId = await createUser();
+});
+
+afterAll(async () => {
+  await system?.close();
+});
+
+describe.each(ROWS)('$name', (row) => {
+  it.each(CALLERS)('as %s', async (who) => {
+    const token = who === 'anonymous' ? undefined : await system.tokenFor(who);
+    const result = await system.gql(row.query, row.variables?.(), token);
+    const allowed = row.allowed === 'public' || (who !== 'anonymous' && row.allowed.includes(who));
+    if (allowed) {
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      expect(result.status).toBe(200);
+    } else {
+      const expected = who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+      expect(result.errors?.[0]?.extensions?.['code'], JSON.stringify(result.errors)).toBe(expected);
+      expect(result.data ?? null).toBeNull();
+    }
+  });
+});
