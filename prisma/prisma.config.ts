@@ -14,7 +14,8 @@ if (!process.env['PRISMA_NATIVE_ENGINE']) {
 
 export default defineConfig({
   schema: path.join(here, 'schema'),
-  migrations: { path: path.join(here, 'migrations') },
+  // PRISMA_MIGRATIONS_DIR lets tests migrate from a copy of the folder (see migrateDatabase).
+  migrations: { path: process.env['PRISMA_MIGRATIONS_DIR'] ?? path.join(here, 'migrations') },
   // `generate` needs no database; migrate commands read DATABASE_URL.
   datasource: { url: process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/hospital' },
 });

@@ -41,6 +41,9 @@ export function buildRoleTable(supergraphSdl: string): string {
   const restricted: Array<{ label: string; rule: Rule }> = [];
   for (const type of objects) {
     const typeSets = authSets(type.directives);
+    if (typeSets.length > 0 && !ROOTS.has(type.name.value)) {
+      restricted.push({ label: `\`${type.name.value}\` (every field)`, rule: { isPublic: false, requires: typeSets } });
+    }
     for (const field of type.fields ?? []) {
       const fieldSets = authSets(field.directives);
       const rule: Rule = {
@@ -57,6 +60,8 @@ export function buildRoleTable(supergraphSdl: string): string {
   const header = `| Operation or field | ${ROLES.join(' | ')} | anonymous |\n|---|${ROLES.map(() => ':-:').join('|')}|:-:|`;
   const line = ({ label, rule }: { label: string; rule: Rule }) =>
     `| ${label} | ${ROLES.map((r) => (allows(rule, r) ? '✓' : '—')).join(' | ')} | ${allows(rule, undefined) ? '✓' : '—'} |`;
+  const order = (label: string) => ['`query', '`mutation', '`subscription'].findIndex((p) => label.startsWith(p));
+  rows.sort((a, b) => order(a.label) - order(b.label));
   return [header, ...rows.map(line), ...restricted.map(line)].join('\n');
 }
 

@@ -1,0 +1,11 @@
+/**
+ * @hospital/db: the hospital's data layer. Prisma client factory and model types for the
+ * services' repositories, migrations, an embedded PostgreSQL for `npm start`, and demo data.
+ */
+export * from './prisma-client.ts';
+export * from './migrate-database.ts';
+export { checkSchemaDrift, type SchemaDriftResult } from './schema-drift.ts';
+export type { PrismaCliOptions } from './prisma-cli.ts';
+export * from './embedded-postgres.ts';
+export { ensureDatabase, dropDatabase, databaseUrlFor } from './ensure-database.ts';
+export * from './seed/seed-demo-data.ts';

@@ -1,0 +1,60 @@
+import { verifyPassword } from '@hospital/service-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
+import { seedDemoData } from './seed-demo-data.ts';
+
+const password = 'demo-password-for-tests';
+
+// A database of its own: the seeder only fills an empty patients table, and the shared one
+// holds other tests' patients.
+describe('seedDemoData', () => {
+  let database: TestDatabase;
+  let db: PrismaClient;
+  beforeAll(async () => {
+    database = await createTestDatabase({ serverUrl: testDatabaseUrl() });
+    db = createPrismaClient(database.url, { poolSize: 2 });
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  it('creates the accounts and patients once, then changes nothing', async () => {
+    const first = await seedDemoData(db, { password, patientCount: 120 });
+    const patientsAfterFirst = await db.patient.findMany({ orderBy: { mrn: 'asc' } });
+
+    const second = await seedDemoData(db, { password, patientCount: 120 });
+
+    expect(first).toEqual({ users: 7, patientsCreated: 120 });
+    expect(second).toEqual({ users: 7, patientsCreated: 0 });
+    expect(await db.user.count()).toBe(7);
+    expect(await db.patient.findMany({ orderBy: { mrn: 'asc' } })).toEqual(patientsAfterFirst);
+    expect(patientsAfterFirst[0]?.mrn).toMatch(/^MRN-\d{6}$/);
+  });
+
+  it('gives each role a demo account whose password verifies', async () => {
+    const expected = {
+      'admin@hospital.local': 'admin',
+      'doctor@hospital.local': 'doctor',
+      'pharmacist@hospital.local': 'pharmacist',
+      'finance@hospital.local': 'finance',
+      'ward@hospital.local': 'ward_staff',
+    } as const;
+    for (const [email, role] of Object.entries(expected)) {
+      const user = await db.user.findUnique({ where: { email } });
+      expect(user, email).toMatchObject({ role, active: true });
+      expect(await verifyPassword(password, user!.passwordHash), email).toBe(true);
+      expect(await verifyPassword('wrong-password', user!.passwordHash), email).toBe(false);
+    }
+  });
+
+  it('resets a locked-out demo account', async () => {
+    await db.user.update({ where: { email: 'ward@hospital.local' }, data: { failedLoginCount: 5, lockedUntil: new Date(Date.now() + 60_000) } });
+
+    await seedDemoData(db, { password, patientCount: 0 });
+
+    expect(await db.user.findUnique({ where: { email: 'ward@hospital.local' } })).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
+  });
+});

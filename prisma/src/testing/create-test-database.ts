@@ -1,0 +1,111 @@
+/**
+ * A fresh, migrated database per test run (or per test file that must not share), on whichever
+ * PostgreSQL is at hand: the one named by the caller, the local default server, or an embedded
+ * server started just for it.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../embedded-postgres.ts';
+import { databaseUrlFor, dropDatabase, ensureDatabase } from '../ensure-database.ts';
+import { migrateDatabase } from '../migrate-database.ts';
+
+/** The server tried when the caller names none (trust auth, as in CI and on dev machines). */
+export const DEFAULT_TEST_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** Options for {@link createTestDatabase}. */
+export interface TestDatabaseOptions {
+  /** Server to create the database on (e.g. TEST_DATABASE_URL); its database part is ignored. */
+  serverUrl?: string;
+  /** Skip `migrateDatabase` (for tests of migrations themselves). Default false. */
+  skipMigrations?: boolean;
+}
+
+/** A throw-away database. */
+export interface TestDatabase {
+  /** URL of the new database. */
+  url: string;
+  /** Drops the database (and stops the embedded server if one was started for it). */
+  drop(): Promise<void>;
+}
+
+/** True when a server answers a trivial query within the time limit. */
+async function answers(serverUrl: string, timeoutMs: number): Promise<boolean> {
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: timeoutMs });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** A port that was free a moment ago (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts an embedded server in a temp dir; returns its URL and a cleanup that removes it all. */
+async function startTemporaryServer(): Promise<{ serverUrl: string; stop(): Promise<void> }> {
+  const root = await mkdtemp(path.join(tmpdir(), 'hospital-pg-'));
+  // As root the server runs as the postgres user, which must be able to enter the temp dir.
+  await chmod(root, 0o755);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(root, 'data'), port: await freePort(), databaseName: 'postgres' });
+  return {
+    serverUrl: server.serverUrl,
+    stop: async () => {
+      await server.stop();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Creates and migrates a database named `hospital_test_<random>`.
+ * @param options - which server to use; see {@link TestDatabaseOptions}
+ */
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  let serverUrl = options.serverUrl;
+  let stopServer = async () => {};
+  if (!serverUrl) {
+    if (await answers(DEFAULT_TEST_SERVER_URL, 1_000)) {
+      serverUrl = DEFAULT_TEST_SERVER_URL;
+    } else {
+      const server = await startTemporaryServer();
+      serverUrl = server.serverUrl;
+      stopServer = server.stop;
+    }
+  }
+  const maintenanceUrl = databaseUrlFor(serverUrl, 'postgres');
+  const name = `hospital_test_${randomBytes(6).toString('hex')}`;
+
+  const drop = async () => {
+    try {
+      await dropDatabase(maintenanceUrl, name);
+    } finally {
+      await stopServer();
+    }
+  };
+  try {
+    const url = await ensureDatabase(maintenanceUrl, name);
+    if (!options.skipMigrations) await migrateDatabase(url);
+    return { url, drop };
+  } catch (error) {
+    await drop().catch(() => undefined);
+    throw error;
+  }
+}

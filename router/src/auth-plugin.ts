@@ -1,0 +1,53 @@
+/**
+ * Edge authorization: before the gateway plans anything, reject the whole operation when the
+ * caller may not touch one of its fields. Subgraphs enforce again (defence in depth).
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { AuthRules } from './auth-policy.ts';
+import type { RouterContext } from './context.ts';
+import { collectTouchedFields, decideAccess, type AccessDecision } from './operation-access.ts';
+
+/**
+ * The plugin enforcing the rule map in `didResolveOperation`.
+ * @param options - the rules from the supergraph, and whether introspection is allowed
+ */
+export function authPlugin(options: { rules: AuthRules; introspection: boolean }): ApolloServerPlugin<RouterContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, operationName, contextValue }) {
+          if (operationName) contextValue.scope.operationName = operationName;
+          const touched = collectTouchedFields(schema, document, operation);
+          const decision = decideAccess(touched, options.rules, contextValue.caller, options.introspection);
+          if (!decision.allowed) throw accessError(decision);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The error for a refused operation: 401 to sign in, 403 naming the fields the role may not use.
+ * @param decision - a refusal from {@link decideAccess}
+ */
+export function accessError(decision: Extract<AccessDecision, { allowed: false }>): GraphQLError {
+  if (decision.code === 'UNAUTHENTICATED') return unauthenticatedError(`Sign in to use ${decision.fields.join(', ')}.`);
+  return new GraphQLError(`Your role may not use ${decision.fields.join(', ')}.`, {
+    extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+  });
+}
+
+/**
+ * An UNAUTHENTICATED error answered with HTTP 401 and a Bearer challenge.
+ * @param message - safe to show to the client
+ */
+export function unauthenticatedError(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer']]) },
+    },
+  });
+}

@@ -1,0 +1,97 @@
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { describe, expect, it } from 'vitest';
+import { createAccessTokenVerifier, InvalidTokenError } from './jwt.ts';
+
+const ecPair = () =>
+  generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+const es256 = ecPair();
+const otherEs256 = ecPair();
+const rs256 = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+
+const config = { publicKeyPem: es256.publicKey, keyId: 'hospital-1', issuer: 'hospital-identity', audience: 'hospital-api' };
+const verify = createAccessTokenVerifier(config);
+const claims = { sub: 'user-1', role: 'doctor', email: 'doc@hospital.local' };
+const signOptions = { algorithm: 'ES256', keyid: 'hospital-1', issuer: config.issuer, audience: config.audience } as const;
+const inFifteenMinutes = () => Math.floor(Date.now() / 1000) + 900;
+
+/** Signs with the trusted key by default; `exp` is added unless the payload sets it or `null` asks for none. */
+const sign = (payload: object = claims, options: jwt.SignOptions = {}, key: jwt.Secret = es256.privateKey, exp: number | null = inFifteenMinutes()) =>
+  jwt.sign({ ...(exp === null ? {} : { exp }), ...payload }, key, { ...signOptions, ...options });
+
+function reason(authorization: string): string {
+  try {
+    verify(authorization);
+  } catch (error) {
+    if (error instanceof InvalidTokenError) return error.reason;
+    throw error;
+  }
+  throw new Error('token was accepted');
+}
+
+describe('access token verification', () => {
+  it('treats a missing Authorization header as anonymous', () => {
+    expect(verify(undefined)).toEqual({ kind: 'anonymous' });
+    expect(verify('')).toEqual({ kind: 'anonymous' });
+  });
+
+  it('accepts a valid ES256 token and returns the caller', () => {
+    expect(verify(`Bearer ${sign()}`)).toEqual({ kind: 'user', userId: 'user-1', role: 'doctor', email: 'doc@hospital.local' });
+  });
+
+  it('tolerates a few seconds of clock skew, no more', () => {
+    const now = Math.floor(Date.now() / 1000);
+    const justExpired = sign({ ...claims, exp: now - 2 });
+    expect(verify(`Bearer ${justExpired}`).kind).toBe('user');
+    const expired = sign({ ...claims, exp: now - 60 });
+    expect(reason(`Bearer ${expired}`)).toMatch(/TokenExpiredError/);
+  });
+
+  const rejected: Array<[string, () => string]> = [
+    ['alg none', () => `Bearer ${jwt.sign({ ...claims, exp: inFifteenMinutes() }, null, { ...signOptions, algorithm: 'none' })}`],
+    ['HS256 signed with the public key (algorithm confusion)', () => `Bearer ${hs256WithPublicKey()}`],
+    ['RS256 from another key pair', () => `Bearer ${sign(claims, { algorithm: 'RS256' }, rs256.privateKey)}`],
+    ['ES256 from a foreign key', () => `Bearer ${sign(claims, {}, otherEs256.privateKey)}`],
+    ['wrong kid', () => `Bearer ${sign(claims, { keyid: 'other-key' })}`],
+    ['no kid', () => `Bearer ${jwt.sign({ ...claims, exp: inFifteenMinutes() }, es256.privateKey, { algorithm: 'ES256', issuer: config.issuer, audience: config.audience })}`],
+    ['wrong issuer', () => `Bearer ${sign(claims, { issuer: 'someone-else' })}`],
+    ['wrong audience', () => `Bearer ${sign(claims, { audience: 'another-api' })}`],
+    ['no exp', () => `Bearer ${sign(claims, {}, es256.privateKey, null)}`],
+    ['unknown role', () => `Bearer ${sign({ ...claims, role: 'nurse' })}`],
+    ['missing sub', () => `Bearer ${sign({ role: 'admin', email: 'a@b.c' })}`],
+    ['tampered payload', () => `Bearer ${tamper(sign())}`],
+    ['malformed token', () => 'Bearer not-a-jwt'],
+    ['Basic scheme', () => 'Basic dXNlcjpwYXNz'],
+    ['bare token without scheme', () => sign()],
+  ];
+  it.each(rejected)('rejects %s', (_name, header) => {
+    expect(() => verify(header())).toThrow(InvalidTokenError);
+  });
+
+  it('refuses to start with a key that is not EC P-256', () => {
+    expect(() => createAccessTokenVerifier({ ...config, publicKeyPem: rs256.publicKey })).toThrow(/P-256/);
+  });
+});
+
+/** Hand-built, because jsonwebtoken itself refuses to HMAC with a PEM public key. */
+function hs256WithPublicKey(): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const body = `${encode({ alg: 'HS256', typ: 'JWT', kid: 'hospital-1' })}.${encode({ ...claims, iss: config.issuer, aud: config.audience, iat: now, exp: now + 900 })}`;
+  return `${body}.${createHmac('sha256', es256.publicKey).update(body).digest('base64url')}`;
+}
+
+/** Swaps the role in the payload while keeping the original signature. */
+function tamper(token: string): string {
+  const [header, payload, signature] = token.split('.') as [string, string, string];
+  const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+  return `${header}.${Buffer.from(JSON.stringify({ ...decoded, role: 'admin' })).toString('base64url')}.${signature}`;
+}

@@ -1,0 +1,146 @@
+/**
+ * The router: Apollo Server over `@apollo/gateway` on Express, with JWT verification, edge
+ * authorization from the supergraph's `@auth`/`@public`, masked errors and health endpoints.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import express from 'express';
+import type { Logger } from '@hospital/service-kit';
+import { buildAuthRules, schemaFromSdl } from './auth-policy.ts';
+import { authPlugin, unauthenticatedError } from './auth-plugin.ts';
+import type { RouterContext } from './context.ts';
+import { createFormatError } from './format-error.ts';
+import { assertOverridesMatch, createGateway } from './gateway.ts';
+import { healthRoutes } from './health.ts';
+import { createAccessTokenVerifier, InvalidTokenError, type JwtConfig } from './jwt.ts';
+import { jsonErrorHandler, requestScope, scopeOf } from './request-log.ts';
+
+/** Everything the router needs; `main.ts` builds it from the environment. */
+export interface RouterConfig {
+  port: number;
+  /** Interface to bind (default 0.0.0.0). */
+  host?: string;
+  /** The composed supergraph (router/supergraph.graphql). */
+  supergraphSdl: string;
+  /** Subgraph URL overrides by subgraph name; others use the URL in the supergraph. */
+  subgraphUrls: Record<string, string>;
+  /** INTERNAL_SECRET, to sign the identity forwarded to subgraphs. */
+  internalSecret: string;
+  /** Access-token verification. */
+  jwt: JwtConfig;
+  /** Masked errors, no Sandbox, no introspection. */
+  production: boolean;
+  /** Largest accepted JSON body (default 1 MB). */
+  bodyLimitBytes?: number;
+}
+
+/** A running router. */
+export interface RunningRouter {
+  port: number;
+  /** The GraphQL endpoint. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the router and resolves once it is listening.
+ * @param config - see {@link RouterConfig}
+ * @param deps - the logger
+ */
+export async function startRouter(config: RouterConfig, deps: { logger: Logger }): Promise<RunningRouter> {
+  const logger = deps.logger;
+  const rules = buildAuthRules(schemaFromSdl(config.supergraphSdl));
+  // Fail closed: a supergraph without any @auth/@public means the directives were lost somewhere.
+  if (rules.size === 0) throw new Error('The supergraph carries no @auth or @public rules; refusing to start.');
+  const verifyAccessToken = createAccessTokenVerifier(config.jwt);
+  const introspection = !config.production;
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const { gateway, subgraphs } = createGateway({
+    supergraphSdl: config.supergraphSdl,
+    subgraphUrls: config.subgraphUrls,
+    internalSecret: config.internalSecret,
+    logger: logger.child({ source: 'gateway' }),
+  });
+  const server = new ApolloServer<RouterContext>({
+    gateway,
+    logger,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection,
+    includeStacktraceInErrorResponses: !config.production,
+    formatError: createFormatError({ production: config.production, logger }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // Operations may name patients; nothing is reported to Apollo's cloud whatever the environment says.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      authPlugin({ rules, introspection }),
+    ],
+  });
+  await server.start();
+  let loaded = true;
+
+  app.use(requestScope(logger));
+  app.use(healthRoutes({ isLoaded: () => loaded, subgraphs }));
+  app.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimitBytes ?? 1024 * 1024 }),
+    expressMiddleware(server, {
+      context: async ({ req, res }): Promise<RouterContext> => {
+        const scope = scopeOf(res.locals);
+        try {
+          const caller = verifyAccessToken(req.headers.authorization);
+          if (caller.kind === 'user') scope.userId = caller.userId;
+          return { caller, requestId: scope.requestId, scope };
+        } catch (error) {
+          if (!(error instanceof InvalidTokenError)) throw error;
+          logger.info({ requestId: scope.requestId, reason: error.reason }, 'access token refused');
+          throw unauthenticatedError(error.message);
+        }
+      },
+    }),
+  );
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  app.use(jsonErrorHandler(logger));
+
+  const host = config.host ?? '0.0.0.0';
+  try {
+    assertOverridesMatch(config.subgraphUrls, subgraphs);
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const port = (httpServer.address() as AddressInfo).port;
+  const publicHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    port,
+    url: `http://${publicHost}:${port}/graphql`,
+    async close() {
+      loaded = false;
+      // Stops the gateway and drains the HTTP server (the drain plugin closes it).
+      await server.stop();
+    },
+  };
+}

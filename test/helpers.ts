@@ -1,0 +1,11 @@
+/// <reference path="./provided-context.d.ts" />
+/** Helpers every test file may use. */
+import { inject } from 'vitest';
+
+/**
+ * URL of the run's shared, migrated test database (created by test/global-setup.ts).
+ * Tests sharing it must not assume empty tables: create what you read, with unique values.
+ */
+export function testDatabaseUrl(): string {
+  return inject('databaseUrl');
+}

@@ -1,0 +1,9 @@
+/** Values that test/global-setup.ts hands to every test file through vitest's `inject`. */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of this run's migrated test database. */
+    databaseUrl: string;
+  }
+}
+
+export {};

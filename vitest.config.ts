@@ -1,0 +1,27 @@
+/**
+ * One vitest run for the whole repository. Integration tests share one fresh, migrated database
+ * per run, created in test/global-setup.ts and reached with `testDatabaseUrl()` from
+ * test/helpers.ts.
+ */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // Apollo's packages load graphql's CommonJS build; vitest would hand our code the ESM build,
+    // and two copies of graphql cannot share schemas or errors. One copy: the CommonJS one.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
+  test: {
+    // The default console report, plus a JSON file .ci/run reads for its "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    include: ['**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/.data/**', '**/dist/**'],
+    globalSetup: ['test/global-setup.ts'],
+    // Separate processes: Prisma clients, gRPC servers and pg pools never share a worker's state.
+    pool: 'forks',
+    // Integration tests start servers and run the Prisma CLI (about 2 s per migrate call).
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    teardownTimeout: 30_000,
+  },
+});
