@@ -141,7 +141,7 @@ describe('changes', () => {
   });
 
   it('answers unknown and malformed ids with NOT_FOUND / null and BAD_USER_INPUT', async () => {
-    const unknown = await system.gql('mutation($id: ID!) { updatePatient(id: $id, input: { phone: "1" }) { id } }', { id: randomUUID() }, doctor);
+    const unknown = await system.gql('mutation($id: ID!) { updatePatient(id: $id, input: { phone: "+1 555 0199" }) { id } }', { id: randomUUID() }, doctor);
     expect(unknown.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
     const missing = await system.gql<{ patient: null }>('query($id: ID!) { patient(id: $id) { id } }', { id: randomUUID() }, doctor);
     expect(missing.errors).toBeUndefined();

@@ -1,0 +1,57 @@
+/** @hospital/identity-subgraph: users and sign-in on the supergraph, over the identity gRPC service. */
+import { checkHealth, type Logger } from '@hospital/service-kit';
+import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
+import type { RunningSubgraph } from '@hospital/subgraph-kit';
+import { createIdentitySubgraph } from './subgraph.ts';
+
+export { createIdentitySubgraph, identityTypeDefs } from './subgraph.ts';
+export { loadConfig } from './env.ts';
+
+/** What the identity subgraph needs to run. */
+export interface IdentitySubgraphConfig {
+  /** HTTP port; 0 picks a free one. */
+  port: number;
+  /** Interface to bind (127.0.0.1 by default). */
+  host?: string;
+  /** host:port of the identity gRPC service. */
+  identityTarget: string;
+  /** INTERNAL_SECRET shared with the router and services. */
+  internalSecret: string;
+  /** Masks internal errors and disables introspection. */
+  production: boolean;
+  /** Deadline per gRPC call, in milliseconds (5000 by default). */
+  grpcDeadlineMs?: number;
+}
+
+/** Dependencies; `client` replaces the one built from `identityTarget` (tests wrap it to count calls). */
+export interface IdentitySubgraphDeps {
+  /** Root logger of the process. */
+  logger: Logger;
+  /** The gRPC client to use instead of one built from the config (left open on close). */
+  client?: IdentityClient;
+}
+
+/**
+ * Starts the identity subgraph.
+ * @param config - ports, gRPC target, secret, mode
+ * @param deps - logger and, optionally, the gRPC client to use
+ */
+export async function startIdentitySubgraph(config: IdentitySubgraphConfig, deps: IdentitySubgraphDeps): Promise<RunningSubgraph> {
+  const client = deps.client ?? createIdentityClient({ target: config.identityTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
+  const server = createIdentitySubgraph({
+    client,
+    internalSecret: config.internalSecret,
+    production: config.production,
+    logger: deps.logger,
+    ready: async () => (await checkHealth(config.identityTarget)) === 'SERVING',
+  });
+  const running = await server.listen(config.port, config.host);
+  return {
+    ...running,
+    async close() {
+      await running.close();
+      // A client handed in belongs to the caller.
+      if (!deps.client) client.close();
+    },
+  };
+}

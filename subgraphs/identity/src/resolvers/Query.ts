@@ -1,0 +1,27 @@
+/** Query fields of the identity subgraph: thin calls to the identity gRPC service. */
+import { GraphQLError } from 'graphql';
+import { callGrpc, pageRequest, protoRoleFromGraphql, toConnection } from '@hospital/subgraph-kit';
+import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+import type { ResolverDeps } from './index.ts';
+
+/**
+ * Query resolvers.
+ * @param deps - client and loader key
+ */
+export function createQueryResolvers({ client, users }: ResolverDeps): QueryResolvers {
+  return {
+    async me(_parent, _args, ctx) {
+      // @auth already refused anonymous callers; this narrows the type.
+      if (ctx.caller.kind !== 'user') throw new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } });
+      const me = await ctx.loaders.get(users).load(ctx.caller.userId);
+      if (!me) throw new GraphQLError('Your account no longer exists.', { extensions: { code: 'NOT_FOUND' } });
+      return me;
+    },
+    async users(_parent, { role, first, after }, ctx) {
+      const request = { role: role ? protoRoleFromGraphql(role) : ('ROLE_UNSPECIFIED' as const), page: pageRequest({ first, after }) };
+      const page = await callGrpc(client.listUsers(request, { metadata: ctx.grpcMetadata() }));
+      return toConnection(page.users, page.cursors, page.pageInfo);
+    },
+    user: (_parent, { id }, ctx) => ctx.loaders.get(users).load(id),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * gRPC status → GraphQL error, and the last line of defence before a response leaves: errors
+ * clients may branch on keep their code; anything else is masked and logged with the request id.
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { FIELD_METADATA_KEY, graphqlCodeFromGrpc, requestContextStore, type Logger } from '@hospital/service-kit';
+
+/** The fields of a grpc-js `ServiceError` we rely on (checked structurally). */
+interface GrpcErrorLike {
+  code: number;
+  details?: string;
+  metadata?: { get(key: string): unknown[] };
+}
+
+function isGrpcError(error: unknown): error is GrpcErrorLike {
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number' && 'details' in error;
+}
+
+/** Message of every masked error. */
+export const INTERNAL_MESSAGE = 'Internal server error.';
+
+/**
+ * Turns what a gRPC call rejected with into the GraphQL error a client sees. Statuses outside the
+ * vocabulary (UNAVAILABLE, DEADLINE_EXCEEDED, INTERNAL…) become INTERNAL_SERVER_ERROR and keep the
+ * original only as `originalError`, so the formatter can log it and mask it.
+ * @param error - the rejection of a promise client call
+ */
+export function toGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (!isGrpcError(error)) {
+    return new GraphQLError(INTERNAL_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR' }, originalError: error instanceof Error ? error : undefined });
+  }
+  const code = graphqlCodeFromGrpc(error.code);
+  if (code === 'INTERNAL_SERVER_ERROR') {
+    return new GraphQLError(INTERNAL_MESSAGE, { extensions: { code }, originalError: error as unknown as Error });
+  }
+  const field = error.metadata?.get(FIELD_METADATA_KEY)[0];
+  // Services only put user-safe text in `details` (DomainError messages).
+  return new GraphQLError(error.details || code, { extensions: { code, ...(typeof field === 'string' ? { field } : {}) } });
+}
+
+/**
+ * Awaits a gRPC call and rethrows its failure as a GraphQL error, so resolvers stay one-liners:
+ * `callGrpc(client.getPatients({ ids }, { metadata: ctx.grpcMetadata() }))`.
+ * @param call - the pending promise-client call
+ */
+export async function callGrpc<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    throw toGraphQLError(error);
+  }
+}
+
+/** Codes that carry nothing internal and that clients branch on; everything else is masked. */
+const CLIENT_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  // Apollo Server's own request errors.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Builds Apollo Server's `formatError`: client errors pass; the rest is logged with the request
+ * id and, in production, replaced by a generic INTERNAL_SERVER_ERROR carrying `requestId`.
+ * @param options - production flag and logger
+ */
+export function createErrorFormatter(options: { production: boolean; logger: Logger }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.['code'];
+    if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
+    const requestId = requestContextStore.getStore()?.requestId;
+    const cause = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+    options.logger.error({ err: cause, path: formatted.path }, 'unexpected error in resolver');
+    if (!options.production) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
+    return {
+      message: INTERNAL_MESSAGE,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+    };
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * @hospital/subgraph-kit: what every department subgraph shares — the server, the verified
+ * per-request context, `@auth` enforcement, error mapping, scalars, loaders and pagination.
+ */
+export * from './server.ts';
+export * from './context.ts';
+export * from './auth-rules.ts';
+export * from './auth-directive.ts';
+export * from './errors.ts';
+export * from './scalars.ts';
+export * from './loaders.ts';
+export * from './pagination.ts';
+export * from './roles.ts';

@@ -1,0 +1,29 @@
+/** The patients subgraph's resolver map, checked against the generated `Resolvers` type. */
+import type { PatientsClient, Patient__Output } from '@hospital/grpc-contracts';
+import { DateScalar, DateTimeScalar, type LoaderKey } from '@hospital/subgraph-kit';
+import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { createMutationResolvers } from './Mutation.ts';
+import { createPatientResolvers } from './Patient.ts';
+import { createQueryResolvers } from './Query.ts';
+
+/** What the resolvers call. */
+export interface ResolverDeps {
+  /** The patients gRPC client. */
+  client: PatientsClient;
+  /** The per-request patients loader (one GetPatients call per request). */
+  patients: LoaderKey<string, Patient__Output>;
+}
+
+/**
+ * Builds the resolver map.
+ * @param deps - client and loader key
+ */
+export function createResolvers(deps: ResolverDeps): Resolvers {
+  return {
+    Date: DateScalar,
+    DateTime: DateTimeScalar,
+    Query: createQueryResolvers(deps),
+    Mutation: createMutationResolvers(deps),
+    Patient: createPatientResolvers(deps),
+  };
+}
