@@ -44,9 +44,13 @@ export interface UnaryCallOptions {
   deadlineMs?: number;
 }
 
-/** A service's methods as promise-returning functions, lower-camel-cased like the generated client. */
+/**
+ * A service's methods as promise-returning functions, lower-camel-cased like the generated client.
+ * The unused slots are `any`, not `unknown`: serializers take them as parameters, and
+ * `(value: User) => Buffer` is not assignable to `(value: unknown) => Buffer`.
+ */
 export type PromiseClient<D> = {
-  [K in keyof D as Uncapitalize<K & string>]: D[K] extends MethodDefinition<infer Req, unknown, unknown, infer ResOut>
+  [K in keyof D as Uncapitalize<K & string>]: D[K] extends MethodDefinition<infer Req, any, any, infer ResOut>
     ? (request: Req, options?: UnaryCallOptions) => Promise<ResOut>
     : never;
 } & { close(): void };

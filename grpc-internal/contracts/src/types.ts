@@ -11,3 +11,18 @@ export type { PatientsServiceHandlers } from './generated/hospital/patients/v1/P
 export type { RegisterPatientRequest__Output } from './generated/hospital/patients/v1/RegisterPatientRequest.ts';
 export type { UpdatePatientRequest__Output } from './generated/hospital/patients/v1/UpdatePatientRequest.ts';
 export type { SearchPatientsRequest__Output } from './generated/hospital/patients/v1/SearchPatientsRequest.ts';
+export type { LoginRequest__Output } from './generated/hospital/identity/v1/LoginRequest.ts';
+export type { RefreshTokenRequest__Output } from './generated/hospital/identity/v1/RefreshTokenRequest.ts';
+export type { LogoutRequest__Output } from './generated/hospital/identity/v1/LogoutRequest.ts';
+export type { LogoutResponse, LogoutResponse__Output } from './generated/hospital/identity/v1/LogoutResponse.ts';
+export type { GetUsersRequest__Output } from './generated/hospital/identity/v1/GetUsersRequest.ts';
+export type { GetUsersResponse, GetUsersResponse__Output } from './generated/hospital/identity/v1/GetUsersResponse.ts';
+export type { ListUsersRequest__Output } from './generated/hospital/identity/v1/ListUsersRequest.ts';
+export type { ListUsersResponse, ListUsersResponse__Output } from './generated/hospital/identity/v1/ListUsersResponse.ts';
+export type { CreateUserRequest__Output } from './generated/hospital/identity/v1/CreateUserRequest.ts';
+export type { ChangeUserRoleRequest__Output } from './generated/hospital/identity/v1/ChangeUserRoleRequest.ts';
+export type { DeactivateUserRequest__Output } from './generated/hospital/identity/v1/DeactivateUserRequest.ts';
+export type { GetPatientsRequest__Output } from './generated/hospital/patients/v1/GetPatientsRequest.ts';
+export type { GetPatientsResponse, GetPatientsResponse__Output } from './generated/hospital/patients/v1/GetPatientsResponse.ts';
+export type { SearchPatientsResponse, SearchPatientsResponse__Output } from './generated/hospital/patients/v1/SearchPatientsResponse.ts';
+export type { ArchivePatientRequest__Output } from './generated/hospital/patients/v1/ArchivePatientRequest.ts';

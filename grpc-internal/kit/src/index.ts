@@ -8,3 +8,6 @@ export * from './grpc-handler.ts';
 export * from './grpc-metadata.ts';
 export * from './shutdown.ts';
 export * from './password.ts';
+export * from './validation.ts';
+export * from './pagination.ts';
+export * from './health-client.ts';

@@ -1,0 +1,46 @@
+import { generateKeyPairSync } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { describe, expect, it } from 'vitest';
+import { hashRefreshToken, isRefreshTokenShaped, loadSigningKey, newRefreshToken, signAccessToken } from './tokens.ts';
+
+const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const privatePem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+
+describe('access tokens', () => {
+  it('signs ES256 with kid, sub/role/email, iss/aud and exp', () => {
+    const settings = { privateKey: loadSigningKey(privatePem), keyId: 'k1', issuer: 'iss-x', audience: 'aud-x', ttlSeconds: 900 };
+    const now = new Date();
+    const { token, expiresAt } = signAccessToken({ id: 'u1', role: 'doctor', email: 'd@x.org' }, settings, now);
+    const decoded = jwt.verify(token, publicKey, { algorithms: ['ES256'], issuer: 'iss-x', audience: 'aud-x', complete: true });
+    expect(decoded.header).toMatchObject({ alg: 'ES256', kid: 'k1' });
+    expect(decoded.payload).toMatchObject({ sub: 'u1', role: 'doctor', email: 'd@x.org' });
+    expect((decoded.payload as jwt.JwtPayload).exp).toBe(Math.floor(now.getTime() / 1000) + 900);
+    expect(expiresAt.getTime()).toBe(((decoded.payload as jwt.JwtPayload).exp ?? 0) * 1000);
+  });
+
+  it('refuses keys that cannot sign ES256', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    expect(() => loadSigningKey(rsa)).toThrow(/P-256/);
+    expect(() => loadSigningKey(p384)).toThrow(/P-256/);
+    expect(() => loadSigningKey('not a key')).toThrow();
+  });
+});
+
+describe('refresh tokens', () => {
+  it('are 43 base64url characters, unique, and hashed deterministically', () => {
+    const a = newRefreshToken();
+    const b = newRefreshToken();
+    expect(a).not.toBe(b);
+    expect(isRefreshTokenShaped(a)).toBe(true);
+    expect(hashRefreshToken(a)).toBe(hashRefreshToken(a));
+    expect(hashRefreshToken(a)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashRefreshToken(a)).not.toBe(hashRefreshToken(b));
+  });
+
+  it('rejects strings that were never issued', () => {
+    expect(isRefreshTokenShaped('')).toBe(false);
+    expect(isRefreshTokenShaped('x'.repeat(44))).toBe(false);
+    expect(isRefreshTokenShaped(`${'a'.repeat(42)}=`)).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { EnvError } from '@hospital/service-kit';
+import { loadConfig } from './env.ts';
+
+const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+const DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/hospital';
+
+describe('identity env', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({ DATABASE_URL, JWT_PRIVATE_KEY: pem });
+    expect(config).toMatchObject({
+      port: 50051,
+      host: '0.0.0.0',
+      databaseUrl: DATABASE_URL,
+      jwt: { keyId: 'hospital-1', issuer: 'hospital-identity', audience: 'hospital-api', accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 1_209_600 },
+      lockout: { maxFailedAttempts: 5, lockSeconds: 900 },
+      logLevel: 'info',
+    });
+  });
+
+  it('accepts a PEM with escaped newlines', () => {
+    const config = loadConfig({ DATABASE_URL, JWT_PRIVATE_KEY: pem.replace(/\n/g, '\\n'), IDENTITY_GRPC_PORT: '0' });
+    expect(config.jwt.privateKeyPem).toBe(pem);
+    expect(config.port).toBe(0);
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ JWT_PRIVATE_KEY: 'nope', ACCESS_TOKEN_TTL: '-1' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      const problems = (error as EnvError).problems.join('\n');
+      expect(problems).toMatch(/DATABASE_URL/);
+      expect(problems).toMatch(/JWT_PRIVATE_KEY/);
+      expect(problems).toMatch(/ACCESS_TOKEN_TTL/);
+    }
+  });
+});

@@ -1,0 +1,64 @@
+/** Environment of the identity service: every variable, its default, and how it is checked. */
+import { z } from 'zod';
+import { databaseEnv, internalSecretEnv, logEnv, parseEnv, port, type LevelWithSilent } from '@hospital/service-kit';
+import { loadSigningKey } from './domain/tokens.ts';
+import type { IdentityServiceConfig } from './identity-service.ts';
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  IDENTITY_GRPC_PORT: port(50051),
+  IDENTITY_GRPC_HOST: z.string().default('0.0.0.0'),
+  ...databaseEnv,
+  ...internalSecretEnv,
+  ...logEnv,
+  // Env files and secret stores often carry a PEM on one line with literal "\n".
+  JWT_PRIVATE_KEY: z
+    .string()
+    .transform((pem) => pem.replace(/\\n/g, '\n'))
+    .refine(
+      (pem) => {
+        try {
+          loadSigningKey(pem);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be the PEM of an EC P-256 private key' },
+    ),
+  JWT_KEY_ID: z.string().default('hospital-1'),
+  JWT_ISSUER: z.string().default('hospital-identity'),
+  JWT_AUDIENCE: z.string().default('hospital-api'),
+  ACCESS_TOKEN_TTL: seconds(900),
+  REFRESH_TOKEN_TTL: seconds(1_209_600),
+  LOGIN_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_SECONDS: seconds(900),
+});
+
+/** The service's configuration plus the log level main.ts needs. */
+export type IdentityEnvConfig = IdentityServiceConfig & { logLevel: LevelWithSilent };
+
+/**
+ * Reads and checks the environment; throws EnvError listing every problem.
+ * @param env - the variables (process.env in main.ts)
+ */
+export function loadConfig(env: Record<string, string | undefined>): IdentityEnvConfig {
+  const e = parseEnv(schema, env);
+  return {
+    port: e.IDENTITY_GRPC_PORT,
+    host: e.IDENTITY_GRPC_HOST,
+    databaseUrl: e.DATABASE_URL,
+    internalSecret: e.INTERNAL_SECRET,
+    jwt: {
+      privateKeyPem: e.JWT_PRIVATE_KEY,
+      keyId: e.JWT_KEY_ID,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL,
+      refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL,
+    },
+    lockout: { maxFailedAttempts: e.LOGIN_MAX_FAILED_ATTEMPTS, lockSeconds: e.LOGIN_LOCK_SECONDS },
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,12 @@
+/** Validation of LoginRequest. */
+import { z } from 'zod';
+
+/**
+ * Email and password as typed. The email is not format-checked here: anything that is not a
+ * stored email simply fails to sign in, with the same message as a wrong password.
+ */
+export const loginSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1, 'Enter your email.').max(254, 'Email is too long.'),
+  // Bounded so nobody can make the server hash megabytes.
+  password: z.string().min(1, 'Enter your password.').max(1024, 'Password is too long.'),
+});

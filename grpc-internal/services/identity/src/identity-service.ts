@@ -1,0 +1,97 @@
+/** startIdentityService: wires Prisma, repositories and handlers into a running gRPC server. */
+import { randomBytes } from 'node:crypto';
+import { createPrismaClient } from '@hospital/db';
+import { identityProto } from '@hospital/grpc-contracts';
+import { hashPassword, startGrpcServer, type Logger } from '@hospital/service-kit';
+import { loadSigningKey } from './domain/tokens.ts';
+import { PrismaSessionRepository } from './repositories/prisma-session-repository.ts';
+import { PrismaUserRepository } from './repositories/prisma-user-repository.ts';
+import { createIdentityHandlers, IDENTITY_SERVICE_NAME } from './service.ts';
+
+/** Configuration of the identity service (see env.ts for the variables behind it). */
+export interface IdentityServiceConfig {
+  /** gRPC port; 0 picks a free one. */
+  port: number;
+  /** Interface to bind (default 0.0.0.0). */
+  host?: string;
+  /** postgresql:// URL. */
+  databaseUrl: string;
+  /** INTERNAL_SECRET shared with the router and subgraphs. */
+  internalSecret: string;
+  /** Access-token signing and session lifetimes. */
+  jwt: {
+    /** PEM of the EC P-256 private key. */
+    privateKeyPem: string;
+    /** `kid` header. */
+    keyId: string;
+    /** `iss` claim. */
+    issuer: string;
+    /** `aud` claim. */
+    audience: string;
+    /** Access-token lifetime, seconds. */
+    accessTokenTtlSeconds: number;
+    /** Refresh-token lifetime, seconds. */
+    refreshTokenTtlSeconds: number;
+  };
+  /** Failed-login lockout. */
+  lockout: {
+    /** Consecutive failures that lock an account. */
+    maxFailedAttempts: number;
+    /** Lock duration, seconds. */
+    lockSeconds: number;
+  };
+}
+
+/** A running identity service. */
+export interface RunningIdentityService {
+  /** The bound port. */
+  port: number;
+  /** Drains the gRPC server, then closes the database pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the identity gRPC service.
+ * @param config - ports, database, secrets, token settings
+ * @param deps - the logger
+ */
+export async function startIdentityService(config: IdentityServiceConfig, deps: { logger: Logger }): Promise<RunningIdentityService> {
+  const privateKey = loadSigningKey(config.jwt.privateKeyPem);
+  const logger = deps.logger;
+  const db = createPrismaClient(config.databaseUrl);
+  try {
+    const handlers = createIdentityHandlers(
+      {
+        users: new PrismaUserRepository(db),
+        sessions: new PrismaSessionRepository(db),
+        accessTokens: {
+          privateKey,
+          keyId: config.jwt.keyId,
+          issuer: config.jwt.issuer,
+          audience: config.jwt.audience,
+          ttlSeconds: config.jwt.accessTokenTtlSeconds,
+        },
+        refreshTokenTtlSeconds: config.jwt.refreshTokenTtlSeconds,
+        lockout: config.lockout,
+        decoyPasswordHash: await hashPassword(randomBytes(16).toString('base64')),
+      },
+      { internalSecret: config.internalSecret, logger },
+    );
+    const server = await startGrpcServer({
+      services: [{ name: IDENTITY_SERVICE_NAME, definition: identityProto.IdentityService.service, implementation: handlers }],
+      port: config.port,
+      host: config.host,
+      logger,
+    });
+    return {
+      port: server.port,
+      async close() {
+        await server.close();
+        await db.$disconnect();
+      },
+    };
+  } catch (error) {
+    await db.$disconnect();
+    throw error;
+  }
+}

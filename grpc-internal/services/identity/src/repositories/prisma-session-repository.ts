@@ -1,0 +1,54 @@
+/** SessionRepository on Prisma (schema `identity`, table `refresh_tokens`). */
+import type { PrismaClient } from '@hospital/db';
+import type { NewRefreshToken, SessionRepository, StoredRefreshToken } from './session-repository.ts';
+
+/** Refresh tokens stored by Prisma. */
+export class PrismaSessionRepository implements SessionRepository {
+  /** @param db - the Prisma client (rotation opens its own transaction) */
+  constructor(private readonly db: PrismaClient) {}
+
+  async create(token: NewRefreshToken): Promise<void> {
+    await this.db.refreshToken.create({ data: token });
+  }
+
+  async rotate(tokenHash: string, successor: { tokenHash: string; expiresAt: Date }): Promise<{ userId: string; familyId: string } | undefined> {
+    return this.db.$transaction(async (tx) => {
+      // The WHERE clause is re-checked after the row lock is granted, so a second concurrent
+      // rotation of the same token finds it spent and updates nothing.
+      const rows = await tx.$queryRaw<{ user_id: string; family_id: string }[]>`
+        UPDATE identity.refresh_tokens
+           SET spent_at = now()
+         WHERE token_hash = ${tokenHash}
+           AND spent_at IS NULL
+           AND revoked_at IS NULL
+           AND expires_at > now()
+     RETURNING user_id::text, family_id::text`;
+      const spent = rows[0];
+      if (!spent) return undefined;
+      await tx.refreshToken.create({
+        data: { userId: spent.user_id, familyId: spent.family_id, tokenHash: successor.tokenHash, expiresAt: successor.expiresAt },
+      });
+      return { userId: spent.user_id, familyId: spent.family_id };
+    });
+  }
+
+  async findByHash(tokenHash: string): Promise<StoredRefreshToken | undefined> {
+    const token = await this.db.refreshToken.findUnique({ where: { tokenHash } });
+    if (!token) return undefined;
+    return { userId: token.userId, familyId: token.familyId, spent: token.spentAt !== null, revoked: token.revokedAt !== null };
+  }
+
+  async revokeFamily(familyId: string): Promise<boolean> {
+    const rows = await this.db.$queryRaw<{ live: boolean }[]>`
+      UPDATE identity.refresh_tokens
+         SET revoked_at = now()
+       WHERE family_id = ${familyId}::uuid
+         AND revoked_at IS NULL
+   RETURNING (spent_at IS NULL AND expires_at > now()) AS live`;
+    return rows.some((row) => row.live);
+  }
+
+  async revokeAllForUser(userId: string): Promise<void> {
+    await this.db.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  }
+}

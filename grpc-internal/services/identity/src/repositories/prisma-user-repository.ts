@@ -1,0 +1,102 @@
+/** UserRepository on Prisma (schema `identity`, table `users`). */
+import { Prisma, type DbClient, type User } from '@hospital/db';
+import type { RoleName } from '@hospital/service-kit';
+import type { NewUser, UserCredentials, UserPosition, UserRecord, UserRepository } from './user-repository.ts';
+
+/** Prisma error codes we turn into results instead of failures. */
+const UNIQUE_VIOLATION = 'P2002';
+const RECORD_NOT_FOUND = 'P2025';
+
+function hasCode(error: unknown, code: string): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === code;
+}
+
+function toRecord(user: User): UserRecord {
+  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, active: user.active, createdAt: user.createdAt };
+}
+
+/** Users stored by Prisma. */
+export class PrismaUserRepository implements UserRepository {
+  /** @param db - the Prisma client, or a transaction client */
+  constructor(private readonly db: DbClient) {}
+
+  async findCredentialsByEmail(email: string): Promise<UserCredentials | undefined> {
+    const user = await this.db.user.findUnique({ where: { email } });
+    if (!user) return undefined;
+    return { ...toRecord(user), passwordHash: user.passwordHash, failedLoginCount: user.failedLoginCount, lockedUntil: user.lockedUntil };
+  }
+
+  async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
+    if (ids.length === 0) return [];
+    const users = await this.db.user.findMany({ where: { id: { in: [...ids] } } });
+    return users.map(toRecord);
+  }
+
+  async list(query: { role?: RoleName; after?: UserPosition; limit: number }): Promise<UserRecord[]> {
+    const after = query.after;
+    const users = await this.db.user.findMany({
+      where: {
+        ...(query.role ? { role: query.role } : {}),
+        // Keyset: strictly after (email, id) of the previous page's last row.
+        ...(after ? { OR: [{ email: { gt: after.email } }, { email: after.email, id: { gt: after.id } }] } : {}),
+      },
+      orderBy: [{ email: 'asc' }, { id: 'asc' }],
+      take: query.limit,
+    });
+    return users.map(toRecord);
+  }
+
+  async count(query: { role?: RoleName }): Promise<number> {
+    return this.db.user.count({ where: query.role ? { role: query.role } : {} });
+  }
+
+  async create(user: NewUser): Promise<UserRecord | undefined> {
+    try {
+      return toRecord(await this.db.user.create({ data: user }));
+    } catch (error) {
+      // The unique index decides, so two concurrent creations of one email cannot both succeed.
+      if (hasCode(error, UNIQUE_VIOLATION)) return undefined;
+      throw error;
+    }
+  }
+
+  async changeRole(id: string, role: RoleName): Promise<UserRecord | undefined> {
+    return this.updateOne(id, { role });
+  }
+
+  async deactivate(id: string): Promise<UserRecord | undefined> {
+    return this.updateOne(id, { active: false });
+  }
+
+  async incrementFailedLogins(id: string): Promise<number> {
+    // One UPDATE … SET n = n + 1: the row lock serialises concurrent failures, none is lost.
+    const rows = await this.db.$queryRaw<{ failed_login_count: number }[]>`
+      UPDATE identity.users
+         SET failed_login_count = failed_login_count + 1, updated_at = now()
+       WHERE id = ${id}::uuid
+   RETURNING failed_login_count`;
+    return rows[0]?.failed_login_count ?? 0;
+  }
+
+  async lockUntil(id: string, until: Date): Promise<void> {
+    await this.db.user.update({ where: { id }, data: { lockedUntil: until } });
+  }
+
+  async recordSuccessfulLogin(id: string): Promise<void> {
+    // Only write when there is something to clear; most logins leave the row untouched.
+    await this.db.user.updateMany({
+      where: { id, OR: [{ failedLoginCount: { gt: 0 } }, { lockedUntil: { not: null } }] },
+      data: { failedLoginCount: 0, lockedUntil: null },
+    });
+  }
+
+  private async updateOne(id: string, data: Prisma.UserUpdateInput): Promise<UserRecord | undefined> {
+    try {
+      return toRecord(await this.db.user.update({ where: { id }, data }));
+    } catch (error) {
+      if (hasCode(error, RECORD_NOT_FOUND)) return undefined;
+      throw error;
+    }
+  }
+}
+

@@ -1,0 +1,108 @@
+/**
+ * Users as the identity handlers see them. Implementations keep their storage types to
+ * themselves: handlers only know these DTOs.
+ */
+import type { RoleName } from '@hospital/service-kit';
+
+/** A user as shown to callers. */
+export interface UserRecord {
+  /** UUID. */
+  id: string;
+  /** Lower-cased sign-in email. */
+  email: string;
+  /** Name shown to colleagues. */
+  displayName: string;
+  /** The one role held. */
+  role: RoleName;
+  /** False once deactivated. */
+  active: boolean;
+  /** Creation time. */
+  createdAt: Date;
+}
+
+/** A user with what a login needs to check; never leaves the service. */
+export interface UserCredentials extends UserRecord {
+  /** scrypt hash (service-kit format). */
+  passwordHash: string;
+  /** Consecutive failed logins. */
+  failedLoginCount: number;
+  /** End of the current lock, if any. */
+  lockedUntil: Date | null;
+}
+
+/** A user to create. */
+export interface NewUser {
+  /** Lower-cased email. */
+  email: string;
+  /** Name shown to colleagues. */
+  displayName: string;
+  /** Role to hold. */
+  role: RoleName;
+  /** scrypt hash of the initial password. */
+  passwordHash: string;
+}
+
+/** Where a keyset page of users starts (exclusive), in (email, id) order. */
+export interface UserPosition {
+  /** Email of the last user of the previous page. */
+  email: string;
+  /** Id of the last user of the previous page. */
+  id: string;
+}
+
+/** Storage of users. */
+export interface UserRepository {
+  /**
+   * A user with credentials, by lower-cased email.
+   * @param email - lower-cased email
+   */
+  findCredentialsByEmail(email: string): Promise<UserCredentials | undefined>;
+  /**
+   * Users by id, in no particular order; unknown ids are left out.
+   * @param ids - UUIDs
+   */
+  findByIds(ids: readonly string[]): Promise<UserRecord[]>;
+  /**
+   * A page of users ordered by (email, id).
+   * @param query - optional role filter, start position, and how many rows to read
+   */
+  list(query: { role?: RoleName; after?: UserPosition; limit: number }): Promise<UserRecord[]>;
+  /**
+   * How many users match a role filter.
+   * @param query - optional role filter
+   */
+  count(query: { role?: RoleName }): Promise<number>;
+  /**
+   * Creates a user; `undefined` when the email is taken.
+   * @param user - the new user
+   */
+  create(user: NewUser): Promise<UserRecord | undefined>;
+  /**
+   * Changes a user's role; `undefined` for an unknown id.
+   * @param id - user UUID
+   * @param role - the new role
+   */
+  changeRole(id: string, role: RoleName): Promise<UserRecord | undefined>;
+  /**
+   * Marks a user inactive (idempotent); `undefined` for an unknown id.
+   * @param id - user UUID
+   */
+  deactivate(id: string): Promise<UserRecord | undefined>;
+  /**
+   * Counts a failed login with one atomic increment, so concurrent failures never lose counts.
+   * @param id - user UUID
+   * @returns consecutive failures including this one
+   */
+  incrementFailedLogins(id: string): Promise<number>;
+  /**
+   * Locks a user's logins until a time.
+   * @param id - user UUID
+   * @param until - end of the lock
+   */
+  lockUntil(id: string, until: Date): Promise<void>;
+  /**
+   * Clears the failure counter and any expired lock after a successful login.
+   * @param id - user UUID
+   */
+  recordSuccessfulLogin(id: string): Promise<void>;
+}

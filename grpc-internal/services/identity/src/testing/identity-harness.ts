@@ -1,0 +1,81 @@
+/**
+ * Integration-test harness: the real identity service on port 0 against the run's test
+ * database, a real promise client, and signed caller identities as the router would send them.
+ */
+import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import type { Metadata } from '@grpc/grpc-js';
+import { createIdentityClient, type IdentityClient, type Role, type User__Output } from '@hospital/grpc-contracts';
+import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { startIdentityService, type IdentityServiceConfig } from '../identity-service.ts';
+
+/** A running service and ways to call it. */
+export interface IdentityHarness {
+  /** Promise client to the service. */
+  client: IdentityClient;
+  /** host:port of the service. */
+  target: string;
+  /** The service's configuration (secret, JWT settings, lockout). */
+  config: IdentityServiceConfig;
+  /** Public key matching the signing key. */
+  publicKey: KeyObject;
+  /**
+   * Metadata of a call made as this caller.
+   * @param caller - who calls; anonymous by default
+   */
+  as(caller?: Caller): Metadata;
+  /** Metadata of an admin (who need not exist: the service trusts the router's signature). */
+  asAdmin(): Metadata;
+  /**
+   * Creates a user through CreateUser, with a unique email.
+   * @param options - role and password
+   */
+  createUser(options?: { role?: Role; password?: string; emailPrefix?: string }): Promise<User__Output & { password: string }>;
+  /** Stops the client and the service. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the identity service for a test file.
+ * @param databaseUrl - the run's test database
+ * @param lockout - lockout policy (small thresholds keep tests quick)
+ */
+export async function startIdentityHarness(databaseUrl: string, lockout = { maxFailedAttempts: 3, lockSeconds: 60 }): Promise<IdentityHarness> {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const config: IdentityServiceConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl,
+    internalSecret: `test-secret-${randomUUID()}`,
+    jwt: {
+      privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+      keyId: 'test-key',
+      issuer: 'hospital-identity',
+      audience: 'hospital-api',
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlSeconds: 3600,
+    },
+    lockout,
+  };
+  const service = await startIdentityService(config, { logger: createLogger('identity-service-test', 'silent') });
+  const target = `127.0.0.1:${service.port}`;
+  const client = createIdentityClient({ target, deadlineMs: 10_000 });
+  const as = (caller: Caller = { kind: 'anonymous' }) => callMetadata(signIdentity(caller, config.internalSecret), randomUUID());
+  const adminCaller = (role: RoleName = 'admin'): Caller => ({ kind: 'user', userId: randomUUID(), role, email: 'harness-admin@test.local' });
+  return {
+    client,
+    target,
+    config,
+    publicKey,
+    as,
+    asAdmin: () => as(adminCaller()),
+    async createUser({ role = 'ROLE_DOCTOR', password = 'correct horse battery', emailPrefix = 'user' } = {}) {
+      const email = `${emailPrefix}-${randomUUID()}@test.local`;
+      const user = await client.createUser({ email, password, displayName: 'Test User', role }, { metadata: as(adminCaller()) });
+      return { ...user, password };
+    },
+    async close() {
+      client.close();
+      await service.close();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Patients as the handlers see them. Dates of birth are calendar strings (YYYY-MM-DD) here; how
+ * they are stored is the implementation's business.
+ */
+import type { SexName } from '../domain/sex.ts';
+import type { PatientSearch } from '../domain/search-query.ts';
+
+/** A stored patient. */
+export interface PatientRecord {
+  /** UUID. */
+  id: string;
+  /** Medical record number (MRN-000123). */
+  mrn: string;
+  /** Given name. */
+  givenName: string;
+  /** Family name. */
+  familyName: string;
+  /** YYYY-MM-DD. */
+  dateOfBirth: string;
+  /** Sex as recorded. */
+  sex: SexName;
+  /** Phone, if known. */
+  phone: string | null;
+  /** Email, if known. */
+  email: string | null;
+  /** Postal address, if known. */
+  address: string | null;
+  /** Allergies as recorded. */
+  allergies: string[];
+  /** When archived; null while active. */
+  archivedAt: Date | null;
+  /** Registration time. */
+  createdAt: Date;
+  /** Last change. */
+  updatedAt: Date;
+}
+
+/** The demographic fields a registration sets. */
+export type PatientDetails = Pick<PatientRecord, 'givenName' | 'familyName' | 'dateOfBirth' | 'sex' | 'phone' | 'email' | 'address' | 'allergies'>;
+
+/** Fields to change; absent fields stay as they are. */
+export type PatientChanges = Partial<PatientDetails>;
+
+/** Where a page starts (exclusive), in (familyName, givenName, mrn, id) order. */
+export interface PatientPosition {
+  /** Family name of the previous page's last row. */
+  familyName: string;
+  /** Given name of the previous page's last row. */
+  givenName: string;
+  /** MRN of the previous page's last row. */
+  mrn: string;
+  /** Id of the previous page's last row. */
+  id: string;
+}
+
+/** A search without paging. */
+export interface PatientFilter {
+  /** The parsed search. */
+  search: PatientSearch;
+  /** Include archived records. */
+  includeArchived: boolean;
+}
+
+/** Storage of patients. */
+export interface PatientRepository {
+  /**
+   * Patients by id (archived included), in no particular order; unknown ids are left out.
+   * @param ids - UUIDs
+   */
+  findByIds(ids: readonly string[]): Promise<PatientRecord[]>;
+  /**
+   * A page of matches ordered by family name, given name, MRN, id.
+   * @param query - the filter, start position and how many rows to read
+   */
+  search(query: PatientFilter & { after?: PatientPosition; limit: number }): Promise<PatientRecord[]>;
+  /**
+   * How many patients match a filter.
+   * @param filter - the filter
+   */
+  count(filter: PatientFilter): Promise<number>;
+  /**
+   * Registers a patient; the database assigns the MRN.
+   * @param details - the demographics
+   */
+  register(details: PatientDetails): Promise<PatientRecord>;
+  /**
+   * Applies changes; undefined for an unknown id.
+   * @param id - patient UUID
+   * @param changes - fields to change
+   */
+  update(id: string, changes: PatientChanges): Promise<PatientRecord | undefined>;
+  /**
+   * Archives a patient (idempotent: an archived record keeps its first archive time).
+   * @param id - patient UUID
+   */
+  archive(id: string): Promise<PatientRecord | undefined>;
+}

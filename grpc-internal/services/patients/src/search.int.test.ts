@@ -1,0 +1,101 @@
+/** SearchPatients through the real service: readings of the search box, paging, archive filter. */
+import { status } from '@grpc/grpc-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Patient__Output } from '@hospital/grpc-contracts';
+import { testDatabaseUrl } from '../../../../test/helpers.ts';
+import { expectGrpcError } from './testing/grpc-expect.ts';
+import { startPatientsHarness, uniqueName, type PatientsHarness } from './testing/patients-harness.ts';
+
+let harness: PatientsHarness;
+beforeAll(async () => {
+  harness = await startPatientsHarness(testDatabaseUrl());
+});
+afterAll(() => harness?.close());
+
+const search = (text: string, options: { first?: number; after?: string; includeArchived?: boolean } = {}) =>
+  harness.client.searchPatients(
+    { search: text, includeArchived: options.includeArchived ?? false, page: { first: options.first ?? 0, after: options.after ?? '' } },
+    { metadata: harness.as('pharmacist') },
+  );
+const ids = (patients: Patient__Output[]) => patients.map((p) => p.id);
+
+describe('SearchPatients', () => {
+  it('matches name prefixes case-insensitively, on either name or both', async () => {
+    const given = uniqueName('Ada');
+    const family = uniqueName('Lov');
+    const ada = await harness.register({ givenName: given, familyName: family });
+    const other = await harness.register({ givenName: uniqueName('Bob'), familyName: family });
+    expect(ids((await search(given.toLowerCase().slice(0, 8))).patients)).toEqual([ada.id]);
+    expect(ids((await search(family.toUpperCase())).patients).sort()).toEqual([ada.id, other.id].sort());
+    expect(ids((await search(`${given.slice(0, 6)} ${family.slice(0, 6)}`)).patients)).toContain(ada.id);
+    expect(ids((await search(`${family}, ${given.slice(0, 5)}`)).patients)).toEqual([ada.id]);
+  });
+
+  it('finds an exact MRN whatever its case, and dates of birth', async () => {
+    const patient = await harness.register({ dateOfBirth: '1977-07-07' });
+    expect(ids((await search(patient.mrn.toLowerCase())).patients)).toEqual([patient.id]);
+    const digits = patient.mrn.slice('MRN-'.length).replace(/^0+/, '');
+    expect(ids((await search(`mrn-${digits}`)).patients)).toEqual([patient.id]);
+    const byDate = await search('1977-07-07', { first: 100 });
+    expect(ids(byDate.patients)).toContain(patient.id);
+    expect(byDate.patients.every((p) => p.dateOfBirth === '1977-07-07')).toBe(true);
+    await expectGrpcError(search('1977-02-30'), status.INVALID_ARGUMENT, { field: 'search' });
+  });
+
+  it('treats LIKE wildcards in the search as plain characters', async () => {
+    const stem = uniqueName('Wild');
+    const underscore = await harness.register({ familyName: `${stem}_x` });
+    const letter = await harness.register({ familyName: `${stem}ax` });
+    const backslash = await harness.register({ familyName: `${stem}\\y` });
+    expect(ids((await search(`${stem}_`)).patients)).toEqual([underscore.id]);
+    expect((await search(`${stem}%`)).patients).toEqual([]);
+    expect(ids((await search(`${stem}\\`)).patients)).toEqual([backslash.id]);
+    expect(ids((await search(`${stem}a`)).patients)).toEqual([letter.id]);
+    // An unescaped '%' would match every record.
+    const [percent, everything] = await Promise.all([search('%'), search('')]);
+    expect(percent.pageInfo!.totalCount).toBeLessThan(everything.pageInfo!.totalCount);
+    expect(ids(percent.patients)).not.toContain(underscore.id);
+  });
+
+  it('pages in (family, given, MRN) order with cursors and a total count', async () => {
+    const family = uniqueName('Page');
+    const givens = ['Eve', 'Ann', 'Dan', 'Bea', 'Cid'];
+    for (const givenName of givens) await harness.register({ givenName, familyName: family });
+    const twin = await harness.register({ givenName: 'Ann', familyName: family });
+    const seen: Patient__Output[] = [];
+    let after = '';
+    for (let page = 0; page < 10; page++) {
+      const result = await search(family, { first: 2, after });
+      expect(result.pageInfo?.totalCount).toBe(6);
+      expect(result.cursors).toHaveLength(result.patients.length);
+      seen.push(...result.patients);
+      if (!result.pageInfo?.hasNextPage) break;
+      after = result.pageInfo.endCursor;
+    }
+    expect(seen.map((p) => p.givenName)).toEqual(['Ann', 'Ann', 'Bea', 'Cid', 'Dan', 'Eve']);
+    // Same names: the MRN decides, and the later registration has the larger one.
+    expect(seen[1]?.id).toBe(twin.id);
+  });
+
+  it('hides archived records unless asked', async () => {
+    const family = uniqueName('Arch');
+    const kept = await harness.register({ familyName: family });
+    const archived = await harness.register({ familyName: family });
+    await harness.client.archivePatient({ id: archived.id }, { metadata: harness.as('admin') });
+    expect(ids((await search(family)).patients)).toEqual([kept.id]);
+    expect(ids((await search(family, { includeArchived: true })).patients).sort()).toEqual([kept.id, archived.id].sort());
+  });
+
+  it('lists everything for an empty search, capping the page size', async () => {
+    await harness.register();
+    const all = await search('', { first: 1000 });
+    expect(all.patients.length).toBeGreaterThan(0);
+    expect(all.patients.length).toBeLessThanOrEqual(100);
+    expect((await search('')).patients.length).toBeLessThanOrEqual(20);
+  });
+
+  it('validates the page', async () => {
+    await expectGrpcError(search('', { first: -1 }), status.INVALID_ARGUMENT, { field: 'first' });
+    await expectGrpcError(search('', { after: 'bogus' }), status.INVALID_ARGUMENT, { field: 'after' });
+  });
+});

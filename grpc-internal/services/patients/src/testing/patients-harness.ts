@@ -1,0 +1,73 @@
+/**
+ * Integration-test harness: the real patients service on port 0 against the run's test
+ * database, a real promise client, and signed caller identities as the router would send them.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Metadata } from '@grpc/grpc-js';
+import { createPatientsClient, type PatientsClient, type Patient__Output } from '@hospital/grpc-contracts';
+import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { startPatientsService } from '../patients-service.ts';
+
+/** A running service and ways to call it. */
+export interface PatientsHarness {
+  /** Promise client to the service. */
+  client: PatientsClient;
+  /** host:port of the service. */
+  target: string;
+  /** The internal secret the service trusts. */
+  internalSecret: string;
+  /**
+   * Metadata of a call made by a user with this role (anonymous when omitted).
+   * @param role - the caller's role
+   */
+  as(role?: RoleName): Metadata;
+  /**
+   * Registers a patient as a doctor.
+   * @param fields - overrides of a valid registration
+   */
+  register(fields?: Partial<{ givenName: string; familyName: string; dateOfBirth: string; allergies: string[] }>): Promise<Patient__Output>;
+  /** Stops the client and the service. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the patients service for a test file.
+ * @param databaseUrl - the run's test database
+ */
+export async function startPatientsHarness(databaseUrl: string): Promise<PatientsHarness> {
+  const internalSecret = `test-secret-${randomUUID()}`;
+  const service = await startPatientsService(
+    { port: 0, host: '127.0.0.1', databaseUrl, internalSecret },
+    { logger: createLogger('patients-service-test', 'silent') },
+  );
+  const target = `127.0.0.1:${service.port}`;
+  const client = createPatientsClient({ target, deadlineMs: 10_000 });
+  const as = (role?: RoleName) => {
+    const caller: Caller = role ? { kind: 'user', userId: randomUUID(), role, email: `${role}@test.local` } : { kind: 'anonymous' };
+    return callMetadata(signIdentity(caller, internalSecret), randomUUID());
+  };
+  return {
+    client,
+    target,
+    internalSecret,
+    as,
+    register: (fields = {}) =>
+      client.registerPatient(
+        { givenName: 'Test', familyName: `Patient${randomUUID().slice(0, 8)}`, dateOfBirth: '1980-01-01', sex: 'SEX_UNKNOWN', ...fields },
+        { metadata: as('doctor') },
+      ),
+    async close() {
+      client.close();
+      await service.close();
+    },
+  };
+}
+
+/** A name part no other test uses (letters only, so it is a valid name on its own). */
+export function uniqueName(prefix: string): string {
+  const letters = randomUUID()
+    .replace(/-/g, '')
+    .slice(0, 10)
+    .replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)]!);
+  return `${prefix}${letters}`;
+}
