@@ -50,6 +50,10 @@ export function createGateway(options: {
   logger: Logger;
 }): RouterGateway {
   const subgraphs = new Map<string, string>();
+  // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata endpoints
+  // (169.254.169.254) at construction; it reads this switch only from the environment. A hospital
+  // system never phones home, so the switch is forced here rather than left to each deployment.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: options.logger,
