@@ -49,13 +49,20 @@ export function unary<Req, Res>(
     const context = userId ? { requestId, userId } : { requestId };
     void requestContextStore.run(context, async () => {
       const logger = security.logger.child({ method: call.getPath() });
+      const started = performance.now();
+      // One line per call: method, outcome, duration (ids come from the request context).
+      const done = (code: GrpcStatus) => logger.info({ code: GrpcStatus[code], durationMs: Math.round(performance.now() - started) }, 'grpc call');
       try {
         // No signed identity means the call did not come through the router.
         if (!caller) throw new DomainError('UNAUTHENTICATED', 'Missing or invalid internal identity.');
         admit(admission, caller);
-        callback(null, await handler(call.request, { caller, requestId, logger }));
+        const response = await handler(call.request, { caller, requestId, logger });
+        done(GrpcStatus.OK);
+        callback(null, response);
       } catch (error) {
-        callback(toServiceError(error, logger));
+        const status = toServiceError(error, logger);
+        done(status.code);
+        callback(status);
       }
     });
   };

@@ -42,11 +42,14 @@ export interface TestSystem {
 /**
  * Starts services, subgraphs and router on free ports against the given database.
  * @param databaseUrl - the test run's database
- * @param options - production mode (masked errors, no Sandbox)
+ * @param options - production mode (masked errors, no Sandbox); where every component's log lines go
  */
-export async function startTestSystem(databaseUrl: string, options: { production?: boolean } = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  databaseUrl: string,
+  options: { production?: boolean; logDestination?: { write(line: string): void } } = {},
+): Promise<TestSystem> {
   const production = options.production ?? false;
-  const logger = createLogger('e2e', 'silent');
+  const logger = options.logDestination ? createLogger('e2e', 'info', options.logDestination) : createLogger('e2e', 'silent');
   const { privateKey, publicKey } = generateKeyPairSync('ec', {
     namedCurve: 'P-256',
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },

@@ -82,6 +82,29 @@ const graphqlErrorsWithStatus200: ApolloServerPlugin<SubgraphContext> = {
   },
 };
 
+/**
+ * One log line per operation (name, duration, error codes; never variables, which may hold
+ * patient data). The request id comes from the bound request context.
+ * @param logger - the subgraph's logger
+ */
+function operationLog(logger: Logger): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operationName, response }) {
+          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const errorCodes = body?.errors?.map((e) => e.extensions?.['code']).filter(Boolean) ?? [];
+          logger.info(
+            { operationName: operationName ?? null, durationMs: Math.round(performance.now() - started), errorCodes },
+            'operation',
+          );
+        },
+      };
+    },
+  };
+}
+
 /** Path of the GraphQL endpoint (the router's subgraph URLs end with it). */
 export const GRAPHQL_PATH = '/graphql';
 
@@ -109,6 +132,7 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
       // Federated traces (ftv1) would hand timings and error details to whoever asks for them.
       ApolloServerPluginInlineTraceDisabled(),
       graphqlErrorsWithStatus200,
+      operationLog(logger.child({ source: 'operation' })),
     ],
   });
 
