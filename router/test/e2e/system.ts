@@ -28,6 +28,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestSystem {
   routerUrl: string;
   subgraphUrls: { identity: string; patients: string };
+  /** host:port of each gRPC service. */
+  grpcTargets: { identity: string; patients: string };
   jwt: { privateKeyPem: string; publicKeyPem: string; keyId: string; issuer: string; audience: string };
   internalSecret: string;
   /** One account per role, unique to this system instance. */
@@ -129,6 +131,7 @@ export async function startTestSystem(
   return {
     routerUrl,
     subgraphUrls,
+    grpcTargets: { identity: `${HOST}:${identity.port}`, patients: `${HOST}:${patients.port}` },
     jwt,
     internalSecret,
     accounts,
