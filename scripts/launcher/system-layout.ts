@@ -7,28 +7,33 @@ import type { ChildSpec } from './process-tree.ts';
 
 const HOST = '127.0.0.1';
 
+/** Departments in start order (a service may call those before it), with their default ports. */
+const DEPARTMENTS = [
+  { name: 'identity', grpcPort: 50051, subgraphPort: 4001 },
+  { name: 'patients', grpcPort: 50052, subgraphPort: 4002 },
+];
+
 /**
  * The start order: gRPC services, then the subgraphs that call them, then the router.
  * @param root - repository root
  * @param shared - environment every child gets (database, secrets, keys, log level)
  */
 export function systemLayout(root: string, shared: Record<string, string>): ChildSpec[] {
-  const departments = [
-    { name: 'identity', grpcPort: 50051, subgraphPort: 4001 },
-    { name: 'patients', grpcPort: 50052, subgraphPort: 4002 },
-  ];
   const upper = (name: string) => name.toUpperCase();
-  const services: ChildSpec[] = departments.map((d) => ({
+  // Every runnable learns where every gRPC service is (<DEPT>_GRPC_TARGET) and reads what it needs.
+  const grpcTargets = Object.fromEntries(DEPARTMENTS.map((d) => [`${upper(d.name)}_GRPC_TARGET`, `${HOST}:${d.grpcPort}`]));
+  const services: ChildSpec[] = DEPARTMENTS.map((d) => ({
     name: `${d.name}-service`,
     entry: path.join(root, 'grpc-internal/services', d.name, 'src/main.ts'),
-    env: { ...shared, [`${upper(d.name)}_GRPC_PORT`]: String(d.grpcPort), [`${upper(d.name)}_GRPC_HOST`]: HOST },
+    env: { ...shared, ...grpcTargets, [`${upper(d.name)}_GRPC_PORT`]: String(d.grpcPort), [`${upper(d.name)}_GRPC_HOST`]: HOST },
     ready: { tcp: { host: HOST, port: d.grpcPort } },
   }));
-  const subgraphs: ChildSpec[] = departments.map((d) => ({
+  const subgraphs: ChildSpec[] = DEPARTMENTS.map((d) => ({
     name: `${d.name}-subgraph`,
     entry: path.join(root, 'subgraphs', d.name, 'src/main.ts'),
     env: {
       ...shared,
+      ...grpcTargets,
       [`${upper(d.name)}_SUBGRAPH_PORT`]: String(d.subgraphPort),
       [`${upper(d.name)}_SUBGRAPH_HOST`]: HOST,
       [`${upper(d.name)}_GRPC_TARGET`]: `${HOST}:${d.grpcPort}`,
@@ -36,7 +41,7 @@ export function systemLayout(root: string, shared: Record<string, string>): Chil
     ready: { http: `http://${HOST}:${d.subgraphPort}/health` },
   }));
   const subgraphUrls = Object.fromEntries(
-    departments.map((d) => [`SUBGRAPH_${upper(d.name)}_URL`, `http://${HOST}:${d.subgraphPort}/graphql`]),
+    DEPARTMENTS.map((d) => [`SUBGRAPH_${upper(d.name)}_URL`, `http://${HOST}:${d.subgraphPort}/graphql`]),
   );
   const router: ChildSpec = {
     name: 'router',

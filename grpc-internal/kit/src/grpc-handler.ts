@@ -16,6 +16,8 @@ export interface CallScope {
   caller: Caller;
   /** The request id propagated from the router. */
   requestId: string;
+  /** The router-signed identity as received, to forward on calls to other departments. */
+  identityToken: string;
   /** Logger bound to this call. */
   logger: Logger;
 }
@@ -56,7 +58,7 @@ export function unary<Req, Res>(
         // No signed identity means the call did not come through the router.
         if (!caller) throw new DomainError('UNAUTHENTICATED', 'Missing or invalid internal identity.');
         admit(admission, caller);
-        const response = await handler(call.request, { caller, requestId, logger });
+        const response = await handler(call.request, { caller, requestId, logger, identityToken: metadataValue(call.metadata, IDENTITY_HEADER) ?? '' });
         done(GrpcStatus.OK);
         callback(null, response);
       } catch (error) {

@@ -8,11 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPrismaClient } from '@hospital/db';
 import { createLogger, hashPassword, type RoleName } from '@hospital/service-kit';
-import { startIdentityService } from '@hospital/identity-service';
-import { startPatientsService } from '@hospital/patients-service';
-import { startIdentitySubgraph } from '@hospital/identity-subgraph';
-import { startPatientsSubgraph } from '@hospital/patients-subgraph';
 import { startRouter } from '../../src/index.ts';
+import { DEPARTMENTS } from './departments/index.ts';
+import type { StartContext } from './departments/department.ts';
 
 const HOST = '127.0.0.1';
 const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');
@@ -27,9 +25,10 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 /** A running system and helpers to talk to it. */
 export interface TestSystem {
   routerUrl: string;
-  subgraphUrls: { identity: string; patients: string };
-  /** host:port of each gRPC service. */
-  grpcTargets: { identity: string; patients: string };
+  /** Subgraph GraphQL endpoints by department. */
+  subgraphUrls: Record<string, string> & { identity: string; patients: string };
+  /** host:port of each gRPC service by department. */
+  grpcTargets: Record<string, string> & { identity: string; patients: string };
   jwt: { privateKeyPem: string; publicKeyPem: string; keyId: string; issuer: string; audience: string };
   internalSecret: string;
   /** One account per role, unique to this system instance. */
@@ -63,31 +62,18 @@ export async function startTestSystem(
 
   const accounts = await createAccounts(databaseUrl);
 
-  const identity = await startIdentityService(
-    {
-      port: 0,
-      host: HOST,
-      databaseUrl,
-      internalSecret,
-      jwt: { privateKeyPem: jwt.privateKeyPem, keyId: jwt.keyId, issuer: jwt.issuer, audience: jwt.audience, accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600 },
-      lockout: { maxFailedAttempts: 5, lockSeconds: 900 },
-    },
-    { logger },
-  );
-  closers.push(() => identity.close());
-  const patients = await startPatientsService({ port: 0, host: HOST, databaseUrl, internalSecret }, { logger });
-  closers.push(() => patients.close());
-  const identitySubgraph = await startIdentitySubgraph(
-    { port: 0, host: HOST, identityTarget: `${HOST}:${identity.port}`, internalSecret, production },
-    { logger },
-  );
-  closers.push(() => identitySubgraph.close());
-  const patientsSubgraph = await startPatientsSubgraph(
-    { port: 0, host: HOST, patientsTarget: `${HOST}:${patients.port}`, internalSecret, production },
-    { logger },
-  );
-  closers.push(() => patientsSubgraph.close());
-  const subgraphUrls = { identity: identitySubgraph.url, patients: patientsSubgraph.url };
+  const ctx: StartContext = { databaseUrl, internalSecret, logger, production, jwt, grpcTargets: {} };
+  for (const department of DEPARTMENTS) {
+    const service = await department.startService(ctx);
+    closers.push(() => service.close());
+    ctx.grpcTargets[department.name] = `${HOST}:${service.port}`;
+  }
+  const subgraphUrls: Record<string, string> = {};
+  for (const department of DEPARTMENTS) {
+    const subgraph = await department.startSubgraph(ctx, ctx.grpcTargets[department.name]!);
+    closers.push(() => subgraph.close());
+    subgraphUrls[department.name] = subgraph.url;
+  }
   const router = await startRouter(
     {
       port: 0,
@@ -130,8 +116,8 @@ export async function startTestSystem(
 
   return {
     routerUrl,
-    subgraphUrls,
-    grpcTargets: { identity: `${HOST}:${identity.port}`, patients: `${HOST}:${patients.port}` },
+    subgraphUrls: subgraphUrls as TestSystem['subgraphUrls'],
+    grpcTargets: ctx.grpcTargets as TestSystem['grpcTargets'],
     jwt,
     internalSecret,
     accounts,

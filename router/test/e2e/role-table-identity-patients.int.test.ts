@@ -1,34 +1,18 @@
-/**
- * Walks the whole role table (README "Who may do what") through the router with real JWTs:
- * allowed operations succeed, forbidden ones get FORBIDDEN, anonymous ones UNAUTHENTICATED.
- * The expectations are written out here on purpose: loosening an @auth rule must fail this test.
- */
+/** The identity and patients rows of the role table, walked through the router. */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoleName } from '@hospital/service-kit';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { describeRoleTable, EVERY_ROLE, type RoleRow } from './role-table.ts';
 import { startTestSystem, type TestSystem } from './system.ts';
-
-type Who = RoleName | 'anonymous';
-const EVERY_ROLE: RoleName[] = ['admin', 'doctor', 'pharmacist', 'finance', 'ward_staff'];
-const CALLERS: Who[] = [...EVERY_ROLE, 'anonymous'];
 
 let system: TestSystem;
 let patientId: string;
 let targetUserId: string;
 let deactivatedUserId: string;
 
-/** One row of the role table: an operation, who may run it, and fresh variables per call. */
-interface Row {
-  name: string;
-  allowed: RoleName[] | 'public';
-  query: string;
-  variables?: () => Record<string, unknown>;
-}
-
 const unique = () => randomUUID().slice(0, 8);
 
-const ROWS: Row[] = [
+const ROWS: RoleRow[] = [
   { name: 'query me', allowed: EVERY_ROLE, query: '{ me { id email role } }' },
   { name: 'query users', allowed: ['admin'], query: '{ users(first: 5) { totalCount edges { node { id email } } } }' },
   {
@@ -133,18 +117,4 @@ afterAll(async () => {
   await system?.close();
 });
 
-describe.each(ROWS)('$name', (row) => {
-  it.each(CALLERS)('as %s', async (who) => {
-    const token = who === 'anonymous' ? undefined : await system.tokenFor(who);
-    const result = await system.gql(row.query, row.variables?.(), token);
-    const allowed = row.allowed === 'public' || (who !== 'anonymous' && row.allowed.includes(who));
-    if (allowed) {
-      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-      expect(result.status).toBe(200);
-    } else {
-      const expected = who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
-      expect(result.errors?.[0]?.extensions?.['code'], JSON.stringify(result.errors)).toBe(expected);
-      expect(result.data ?? null).toBeNull();
-    }
-  });
-});
+describeRoleTable(() => system, ROWS);

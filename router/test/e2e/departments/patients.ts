@@ -1,0 +1,15 @@
+import { startPatientsService } from '@hospital/patients-service';
+import { startPatientsSubgraph } from '@hospital/patients-subgraph';
+import type { DepartmentStarter } from './department.ts';
+
+/** Patients: records, MRNs, search. */
+export const patients: DepartmentStarter = {
+  name: 'patients',
+  startService: (ctx) =>
+    startPatientsService({ port: 0, host: '127.0.0.1', databaseUrl: ctx.databaseUrl, internalSecret: ctx.internalSecret }, { logger: ctx.logger }),
+  startSubgraph: (ctx, grpcTarget) =>
+    startPatientsSubgraph(
+      { port: 0, host: '127.0.0.1', patientsTarget: grpcTarget, internalSecret: ctx.internalSecret, production: ctx.production },
+      { logger: ctx.logger },
+    ),
+};
