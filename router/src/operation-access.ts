@@ -104,7 +104,9 @@ export function decideAccess(
       continue;
     }
     const rule = rules.get(coordinate);
-    if (caller.kind === 'anonymous') {
+    // The router only ever sees users and anonymous callers; a service principal is treated as
+    // anonymous here rather than trusted.
+    if (caller.kind !== 'user') {
       if ((isRoot && !rule?.public) || (rule && rule.requires.length > 0)) needSignIn.push(coordinate);
       continue;
     }

@@ -30,8 +30,12 @@ export interface HandlerSecurity {
   logger: Logger;
 }
 
-/** Which callers a method admits: anyone who came through the router, any signed-in user, or some roles. */
-export type Admission = 'public' | 'authenticated' | readonly RoleName[];
+/**
+ * Which callers a method admits: anyone who came through the router, any signed-in user, some
+ * roles, or only the system's own services ('internal'). Service callers (signed with the
+ * internal secret, never reachable from the router) are trusted by every non-public method too.
+ */
+export type Admission = 'public' | 'authenticated' | 'internal' | readonly RoleName[];
 
 /**
  * Wraps a promise-returning handler as a grpc-js unary handler.
@@ -71,7 +75,8 @@ export function unary<Req, Res>(
 }
 
 function admit(admission: Admission, caller: Caller): void {
-  if (admission === 'public') return;
+  if (admission === 'public' || caller.kind === 'service') return;
+  if (admission === 'internal') throw new DomainError('FORBIDDEN', 'Only the system itself may call this.');
   if (caller.kind !== 'user') throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
   if (admission === 'authenticated') return;
   if (!admission.includes(caller.role)) throw new DomainError('FORBIDDEN', 'Your role may not do this.');

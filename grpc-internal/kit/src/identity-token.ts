@@ -15,8 +15,14 @@ export const ROLES = ['admin', 'doctor', 'pharmacist', 'finance', 'ward_staff'] 
 /** A role. */
 export type RoleName = (typeof ROLES)[number];
 
-/** Who is calling: a signed-in user, or nobody (public operations such as login). */
-export type Caller = { kind: 'user'; userId: string; role: RoleName; email: string } | { kind: 'anonymous' };
+/**
+ * Who is calling: a signed-in user, nobody (public operations such as login), or one of the
+ * system's own services acting on its own behalf (a background worker such as notifications).
+ */
+export type Caller =
+  | { kind: 'user'; userId: string; role: RoleName; email: string }
+  | { kind: 'anonymous' }
+  | { kind: 'service'; service: string };
 
 const AUDIENCE = 'hospital-internal';
 const ISSUER = 'hospital-router';
@@ -30,7 +36,12 @@ const TTL_SECONDS = 120;
  * @param secret - the internal secret (INTERNAL_SECRET)
  */
 export function signIdentity(caller: Caller, secret: string): string {
-  const claims = caller.kind === 'user' ? { sub: caller.userId, role: caller.role, email: caller.email } : { anon: true };
+  const claims =
+    caller.kind === 'user'
+      ? { sub: caller.userId, role: caller.role, email: caller.email }
+      : caller.kind === 'service'
+        ? { svc: caller.service }
+        : { anon: true };
   return jwt.sign(claims, secret, { algorithm: ALGORITHM, audience: AUDIENCE, issuer: ISSUER, expiresIn: TTL_SECONDS });
 }
 
@@ -44,6 +55,7 @@ export function verifyIdentity(token: string | undefined, secret: string): Calle
   try {
     const claims = jwt.verify(token, secret, { algorithms: [ALGORITHM], audience: AUDIENCE, issuer: ISSUER }) as jwt.JwtPayload;
     if (claims['anon'] === true) return { kind: 'anonymous' };
+    if (typeof claims['svc'] === 'string' && /^[a-z][a-z0-9-]{0,40}$/.test(claims['svc'])) return { kind: 'service', service: claims['svc'] };
     const role = claims['role'];
     if (typeof claims.sub !== 'string' || !isRole(role) || typeof claims['email'] !== 'string') return undefined;
     return { kind: 'user', userId: claims.sub, role, email: claims['email'] };
