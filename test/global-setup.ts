@@ -2,10 +2,12 @@
 /**
  * Composition root of a test run: one fresh, migrated database for every test file, dropped at
  * the end. TEST_DATABASE_URL names the server to use; without it the local default server is
- * used, or an embedded PostgreSQL when none answers (see createTestDatabase).
+ * used, or an embedded PostgreSQL when none answers (see createTestDatabase). A real Kafka broker
+ * too: KAFKA_BROKERS names one to use, otherwise the project's scripts start one for the run.
  */
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase } from '@hospital/db/testing';
+import { startTestKafka } from './kafka.ts';
 
 /**
  * Creates the run's database and provides its URL as `databaseUrl`.
@@ -14,7 +16,13 @@ import { createTestDatabase } from '@hospital/db/testing';
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const serverUrl = process.env['TEST_DATABASE_URL'] || undefined;
-  const database = await createTestDatabase({ serverUrl });
+  const [database, kafka] = await Promise.all([
+    createTestDatabase({ serverUrl }),
+    process.env['KAFKA_BROKERS'] ? Promise.resolve({ brokers: process.env['KAFKA_BROKERS'], stop: async () => {} }) : startTestKafka(process.env),
+  ]);
   project.provide('databaseUrl', database.url);
-  return () => database.drop();
+  project.provide('kafkaBrokers', kafka.brokers);
+  return async () => {
+    await Promise.all([database.drop(), kafka.stop()]);
+  };
 }

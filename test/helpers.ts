@@ -9,3 +9,8 @@ import { inject } from 'vitest';
 export function testDatabaseUrl(): string {
   return inject('databaseUrl');
 }
+
+/** host:port of the run's real Kafka broker (started by test/global-setup.ts). */
+export function testKafkaBrokers(): string {
+  return inject('kafkaBrokers');
+}

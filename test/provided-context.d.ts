@@ -3,6 +3,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** URL of this run's migrated test database. */
     databaseUrl: string;
+    /** host:port of this run's Kafka broker. */
+    kafkaBrokers: string;
   }
 }
 

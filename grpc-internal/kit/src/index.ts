@@ -8,6 +8,8 @@ export * from './grpc-handler.ts';
 export * from './grpc-metadata.ts';
 export * from './shutdown.ts';
 export * from './password.ts';
+export * from './events/event-bus.ts';
+export * from './events/kafka-event-bus.ts';
 export * from './validation.ts';
 export * from './pagination.ts';
 export * from './health-client.ts';

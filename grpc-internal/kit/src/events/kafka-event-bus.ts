@@ -1,0 +1,119 @@
+/** The EventBus on Apache Kafka through kafkajs: idempotent producer, manual offset commits. */
+import { Kafka, Partitioners, logLevel, type Consumer, type Producer } from 'kafkajs';
+import type { Logger } from '../logger.ts';
+import type { EventBus, IncomingEvent, Subscription } from './event-bus.ts';
+
+/** Connection settings (KAFKA_BROKERS, KAFKA_CLIENT_ID). */
+export interface KafkaOptions {
+  /** host:port list. */
+  brokers: string[];
+  clientId: string;
+  logger: Logger;
+}
+
+function headersOf(raw: Record<string, unknown> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw ?? {})) {
+    if (value !== undefined) out[name] = Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
+  }
+  return out;
+}
+
+/**
+ * Creates an EventBus on Kafka. Nothing connects until first use.
+ * @param options - brokers, client id, logger
+ */
+export function createKafkaEventBus(options: KafkaOptions): EventBus {
+  const log = options.logger.child({ source: 'kafka' });
+  const kafka = new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    logLevel: logLevel.WARN,
+    retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 },
+    logCreator: () => ({ namespace, level, log: entry }) => {
+      const fields = { namespace, error: entry['error'] as unknown };
+      if (level <= logLevel.ERROR) log.error(fields, entry.message);
+      else log.warn(fields, entry.message);
+    },
+  });
+  let producer: Producer | undefined;
+  const consumers = new Set<Consumer>();
+
+  const getProducer = async (): Promise<Producer> => {
+    if (!producer) {
+      // Idempotent: a retried send after a lost ack is written once (kafkajs needs 1 in flight).
+      const created = kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        // murmur2 on the key, as Java clients do: one key, one partition.
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await created.connect();
+      producer = created;
+    }
+    return producer;
+  };
+
+  return {
+    async ensureTopic(spec) {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        if ((await admin.listTopics()).includes(spec.topic)) return;
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: [{ topic: spec.topic, numPartitions: spec.partitions, configEntries: [{ name: 'retention.ms', value: String(spec.retentionMs) }] }],
+        });
+      } finally {
+        await admin.disconnect();
+      }
+    },
+
+    async publish(topic, events) {
+      if (events.length === 0) return;
+      const connected = await getProducer();
+      await connected.send({
+        topic,
+        acks: -1,
+        messages: events.map((e) => ({ key: e.key, value: e.value, headers: e.headers ?? {} })),
+      });
+    },
+
+    async subscribe({ groupId, topic, fromBeginning = true, handle }): Promise<Subscription> {
+      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning });
+      consumers.add(consumer);
+      await consumer.run({
+        autoCommit: false,
+        eachMessage: async ({ topic: from, partition, message }) => {
+          const event: IncomingEvent = {
+            topic: from,
+            partition,
+            offset: message.offset,
+            key: message.key?.toString('utf8') ?? null,
+            value: message.value?.toString('utf8') ?? null,
+            headers: headersOf(message.headers),
+          };
+          await handle(event);
+          // Committed only after the handler finished: a crash before this line redelivers.
+          await consumer.commitOffsets([{ topic: from, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        },
+      });
+      return {
+        async close() {
+          consumers.delete(consumer);
+          await consumer.disconnect();
+        },
+      };
+    },
+
+    async close() {
+      await Promise.all([...consumers].map((c) => c.disconnect()));
+      consumers.clear();
+      await producer?.disconnect();
+      producer = undefined;
+    },
+  };
+}
