@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,10 +40,15 @@ describe('migrateDatabase on a fresh database', () => {
   });
   afterAll(() => db?.drop());
 
-  it('creates both department schemas, their tables and the MRN sequence', async () => {
+  it('applies every migration in order and creates the department tables and the MRN sequence', async () => {
     const result = await migrateDatabase(db.url);
 
-    expect(result.applied).toEqual([expect.stringMatching(/^\d{14}_init$/)]);
+    const onDisk = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(onDisk[0]).toMatch(/^\d{14}_init$/);
+    expect(result.applied).toEqual(onDisk);
     const names = await relations(db.url);
     expect(names).toEqual(
       expect.arrayContaining([

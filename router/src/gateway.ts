@@ -7,8 +7,8 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Caller, type Logger } from '@hospital/service-kit';
 import type { RouterContext } from './context.ts';
 
-/** Sends subgraph requests carrying the caller signed with the internal secret. */
-class SignedIdentityDataSource extends RemoteGraphQLDataSource<RouterContext> {
+/** Sends subgraph requests carrying the caller signed with the internal secret (also used per subscription event). */
+export class SignedIdentityDataSource extends RemoteGraphQLDataSource<RouterContext> {
   private readonly internalSecret: string;
 
   /**

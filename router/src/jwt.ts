@@ -40,10 +40,26 @@ export type AccessTokenVerifier = (authorization: string | undefined) => Caller;
  * @param config - key and expected claims
  */
 export function createAccessTokenVerifier(config: JwtConfig): AccessTokenVerifier {
+  const verify = createSessionVerifier(config);
+  return (authorization) => verify(authorization).caller;
+}
+
+/** A verified caller and when their token expires (undefined for anonymous callers). */
+export interface VerifiedSession {
+  caller: Caller;
+  expiresAtMs?: number;
+}
+
+/**
+ * Like {@link createAccessTokenVerifier}, also telling when the token expires: long-lived
+ * connections (subscriptions) must end when it does.
+ * @param config - key and expected claims
+ */
+export function createSessionVerifier(config: JwtConfig): (authorization: string | undefined) => VerifiedSession {
   const key = loadPublicKey(config.publicKeyPem);
   const clockTolerance = config.clockToleranceSeconds ?? 5;
   return (authorization) => {
-    if (authorization === undefined || authorization === '') return { kind: 'anonymous' };
+    if (authorization === undefined || authorization === '') return { caller: { kind: 'anonymous' } };
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
     if (!match) throw new InvalidTokenError('authorization header is not "Bearer <jwt>"');
     const token = match[1] as string;
@@ -67,7 +83,7 @@ export function createAccessTokenVerifier(config: JwtConfig): AccessTokenVerifie
       if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError(error instanceof Error ? `${error.name}: ${error.message}` : 'verification failed');
     }
-    return callerFromClaims(claims);
+    return { caller: callerFromClaims(claims), expiresAtMs: (claims.exp as number) * 1000 };
   };
 }
 

@@ -19,9 +19,13 @@ import { buildAuthRules, schemaFromSdl } from './auth-policy.ts';
 import { authPlugin, unauthenticatedError } from './auth-plugin.ts';
 import type { RouterContext } from './context.ts';
 import { createFormatError } from './format-error.ts';
-import { assertOverridesMatch, createGateway } from './gateway.ts';
+import { assertOverridesMatch, createGateway, SignedIdentityDataSource } from './gateway.ts';
 import { healthRoutes } from './health.ts';
-import { createAccessTokenVerifier, InvalidTokenError, type JwtConfig } from './jwt.ts';
+import { createAccessTokenVerifier, createSessionVerifier, InvalidTokenError, type JwtConfig } from './jwt.ts';
+import { createFederatedSubscribe } from './subscriptions/federated-subscribe.ts';
+import { SubscriptionPlanner } from './subscriptions/subscription-plan.ts';
+import { UpstreamPool } from './subscriptions/upstream.ts';
+import { attachWebSocketEndpoint, type WsLimits } from './subscriptions/ws-endpoint.ts';
 import { jsonErrorHandler, requestScope, scopeOf } from './request-log.ts';
 
 /** Everything the router needs; `main.ts` builds it from the environment. */
@@ -41,7 +45,19 @@ export interface RouterConfig {
   production: boolean;
   /** Largest accepted JSON body (default 1 MB). */
   bodyLimitBytes?: number;
+  /** Browser origins allowed to open the WebSocket endpoint (non-browser clients send none). */
+  allowedOrigins?: string[];
+  /** WebSocket limits; defaults in {@link DEFAULT_WS_LIMITS}. */
+  wsLimits?: Partial<WsLimits>;
 }
+
+/** Defaults of the WebSocket endpoint's limits. */
+export const DEFAULT_WS_LIMITS: WsLimits = {
+  subscriptionsPerConnection: 20,
+  connectionsPerUser: 10,
+  maxPayloadBytes: 64 * 1024,
+  connectionInitTimeoutMs: 5_000,
+};
 
 /** A running router. */
 export interface RunningRouter {
@@ -93,6 +109,35 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
   await server.start();
   let loaded = true;
 
+  // Subscriptions: our own executor over the gateway's planner (the gateway cannot run them).
+  const pool = new UpstreamPool(config.internalSecret);
+  const federated = createFederatedSubscribe({
+    planner: new SubscriptionPlanner(config.supergraphSdl),
+    pool,
+    dataSources: Object.fromEntries([...subgraphs].map(([name, url]) => [name, new SignedIdentityDataSource(url, config.internalSecret)])),
+    subgraphUrls: subgraphs,
+    apiSchema: () => {
+      if (!gateway.schema) throw new Error('gateway not loaded');
+      return gateway.schema;
+    },
+    logger: logger.child({ source: 'subscriptions' }),
+  });
+  const wsEndpoint = attachWebSocketEndpoint({
+    httpServer,
+    path: '/graphql',
+    schema: () => {
+      if (!gateway.schema) throw new Error('gateway not loaded');
+      return gateway.schema;
+    },
+    rules,
+    introspection,
+    verifySession: createSessionVerifier(config.jwt),
+    subscribe: federated.subscribe,
+    allowedOrigins: config.allowedOrigins ?? [],
+    limits: { ...DEFAULT_WS_LIMITS, ...config.wsLimits },
+    logger: logger.child({ source: 'ws' }),
+  });
+
   app.use(requestScope(logger));
   app.use(healthRoutes({ isLoaded: () => loaded, subgraphs }));
   app.use(
@@ -139,6 +184,8 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
     url: `http://${publicHost}:${port}/graphql`,
     async close() {
       loaded = false;
+      await wsEndpoint.close();
+      await pool.close();
       // Stops the gateway and drains the HTTP server (the drain plugin closes it).
       await server.stop();
     },

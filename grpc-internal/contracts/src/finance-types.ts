@@ -1,0 +1,25 @@
+/** Generated finance message and handler types, re-exported under short names. */
+export type { FinanceServiceHandlers } from './generated/hospital/finance/v1/FinanceService.ts';
+export type { InvoiceStatus as InvoiceStatusProto, InvoiceStatus__Output as InvoiceStatusProto__Output } from './generated/hospital/finance/v1/InvoiceStatus.ts';
+export type { PaymentMethod as PaymentMethodProto, PaymentMethod__Output as PaymentMethodProto__Output } from './generated/hospital/finance/v1/PaymentMethod.ts';
+export type { Invoice, Invoice__Output } from './generated/hospital/finance/v1/Invoice.ts';
+export type { InvoiceLine, InvoiceLine__Output } from './generated/hospital/finance/v1/InvoiceLine.ts';
+export type { Payment, Payment__Output } from './generated/hospital/finance/v1/Payment.ts';
+export type { Refund, Refund__Output } from './generated/hospital/finance/v1/Refund.ts';
+export type { PaymentResult, PaymentResult__Output } from './generated/hospital/finance/v1/PaymentResult.ts';
+export type { CreateInvoiceRequest, CreateInvoiceRequest__Output } from './generated/hospital/finance/v1/CreateInvoiceRequest.ts';
+export type { AddInvoiceLineRequest, AddInvoiceLineRequest__Output } from './generated/hospital/finance/v1/AddInvoiceLineRequest.ts';
+export type { IssueInvoiceRequest, IssueInvoiceRequest__Output } from './generated/hospital/finance/v1/IssueInvoiceRequest.ts';
+export type { VoidInvoiceRequest, VoidInvoiceRequest__Output } from './generated/hospital/finance/v1/VoidInvoiceRequest.ts';
+export type { RecordPaymentRequest, RecordPaymentRequest__Output } from './generated/hospital/finance/v1/RecordPaymentRequest.ts';
+export type { RefundPaymentRequest, RefundPaymentRequest__Output } from './generated/hospital/finance/v1/RefundPaymentRequest.ts';
+export type { GetInvoicesRequest, GetInvoicesRequest__Output } from './generated/hospital/finance/v1/GetInvoicesRequest.ts';
+export type { GetInvoicesResponse, GetInvoicesResponse__Output } from './generated/hospital/finance/v1/GetInvoicesResponse.ts';
+export type { ListInvoicesRequest, ListInvoicesRequest__Output } from './generated/hospital/finance/v1/ListInvoicesRequest.ts';
+export type { ListInvoicesResponse, ListInvoicesResponse__Output } from './generated/hospital/finance/v1/ListInvoicesResponse.ts';
+export type { GetPatientInvoicesRequest, GetPatientInvoicesRequest__Output } from './generated/hospital/finance/v1/GetPatientInvoicesRequest.ts';
+export type { GetPatientInvoicesResponse, GetPatientInvoicesResponse__Output } from './generated/hospital/finance/v1/GetPatientInvoicesResponse.ts';
+export type { PatientInvoices, PatientInvoices__Output } from './generated/hospital/finance/v1/PatientInvoices.ts';
+export type { GetPatientBalancesRequest, GetPatientBalancesRequest__Output } from './generated/hospital/finance/v1/GetPatientBalancesRequest.ts';
+export type { GetPatientBalancesResponse, GetPatientBalancesResponse__Output } from './generated/hospital/finance/v1/GetPatientBalancesResponse.ts';
+export type { PatientBalance, PatientBalance__Output } from './generated/hospital/finance/v1/PatientBalance.ts';

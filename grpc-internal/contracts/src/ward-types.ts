@@ -1,0 +1,30 @@
+/** Generated ward message and handler types, re-exported under short names. */
+export type { WardServiceHandlers } from './generated/hospital/ward/v1/WardService.ts';
+export type { AdmissionStatus as AdmissionStatusProto, AdmissionStatus__Output as AdmissionStatusProto__Output } from './generated/hospital/ward/v1/AdmissionStatus.ts';
+// "Transfer" alone would be ambiguous next to other departments' (money) transfers.
+export type { Transfer as BedTransfer, Transfer__Output as BedTransfer__Output } from './generated/hospital/ward/v1/Transfer.ts';
+export type { Ward, Ward__Output } from './generated/hospital/ward/v1/Ward.ts';
+export type { Bed, Bed__Output } from './generated/hospital/ward/v1/Bed.ts';
+export type { Admission, Admission__Output } from './generated/hospital/ward/v1/Admission.ts';
+export type { ListWardsRequest, ListWardsRequest__Output } from './generated/hospital/ward/v1/ListWardsRequest.ts';
+export type { ListWardsResponse, ListWardsResponse__Output } from './generated/hospital/ward/v1/ListWardsResponse.ts';
+export type { GetWardsRequest, GetWardsRequest__Output } from './generated/hospital/ward/v1/GetWardsRequest.ts';
+export type { GetWardsResponse, GetWardsResponse__Output } from './generated/hospital/ward/v1/GetWardsResponse.ts';
+export type { CreateWardRequest, CreateWardRequest__Output } from './generated/hospital/ward/v1/CreateWardRequest.ts';
+export type { AddBedRequest, AddBedRequest__Output } from './generated/hospital/ward/v1/AddBedRequest.ts';
+export type { SetBedOutOfServiceRequest, SetBedOutOfServiceRequest__Output } from './generated/hospital/ward/v1/SetBedOutOfServiceRequest.ts';
+export type { GetBedBoardRequest, GetBedBoardRequest__Output } from './generated/hospital/ward/v1/GetBedBoardRequest.ts';
+export type { GetBedBoardResponse, GetBedBoardResponse__Output } from './generated/hospital/ward/v1/GetBedBoardResponse.ts';
+export type { ListBedsRequest, ListBedsRequest__Output } from './generated/hospital/ward/v1/ListBedsRequest.ts';
+export type { ListBedsResponse, ListBedsResponse__Output } from './generated/hospital/ward/v1/ListBedsResponse.ts';
+export type { GetBedsRequest, GetBedsRequest__Output } from './generated/hospital/ward/v1/GetBedsRequest.ts';
+export type { GetBedsResponse, GetBedsResponse__Output } from './generated/hospital/ward/v1/GetBedsResponse.ts';
+export type { GetAdmissionsRequest, GetAdmissionsRequest__Output } from './generated/hospital/ward/v1/GetAdmissionsRequest.ts';
+export type { GetAdmissionsResponse, GetAdmissionsResponse__Output } from './generated/hospital/ward/v1/GetAdmissionsResponse.ts';
+export type { ListAdmissionsRequest, ListAdmissionsRequest__Output } from './generated/hospital/ward/v1/ListAdmissionsRequest.ts';
+export type { ListAdmissionsResponse, ListAdmissionsResponse__Output } from './generated/hospital/ward/v1/ListAdmissionsResponse.ts';
+export type { GetPatientAdmissionsRequest, GetPatientAdmissionsRequest__Output } from './generated/hospital/ward/v1/GetPatientAdmissionsRequest.ts';
+export type { GetPatientAdmissionsResponse, GetPatientAdmissionsResponse__Output } from './generated/hospital/ward/v1/GetPatientAdmissionsResponse.ts';
+export type { AdmitPatientRequest, AdmitPatientRequest__Output } from './generated/hospital/ward/v1/AdmitPatientRequest.ts';
+export type { TransferPatientRequest, TransferPatientRequest__Output } from './generated/hospital/ward/v1/TransferPatientRequest.ts';
+export type { DischargePatientRequest, DischargePatientRequest__Output } from './generated/hospital/ward/v1/DischargePatientRequest.ts';

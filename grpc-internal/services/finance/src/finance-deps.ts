@@ -1,0 +1,13 @@
+/** What the finance handlers need, built once by startFinanceService. */
+import type { PatientDirectory } from './patients/patient-directory.ts';
+import type { InvoiceRepository } from './repositories/invoice-repository.ts';
+
+/** Dependencies of every finance handler. */
+export interface FinanceDeps {
+  /** Invoice, payment and refund storage. */
+  invoices: InvoiceRepository;
+  /** Patient lookups in the patients department. */
+  patients: PatientDirectory;
+  /** The clock (a parameter so numbering years can be tested at fixed instants). */
+  now: () => Date;
+}

@@ -1,0 +1,65 @@
+/** startFinanceService: wires Prisma, the repository, the patients client and handlers into a gRPC server. */
+import { createPrismaClient } from '@hospital/db';
+import { createPatientsClient, financeProto } from '@hospital/grpc-contracts';
+import { startGrpcServer, type Logger } from '@hospital/service-kit';
+import { GrpcPatientDirectory } from './patients/patient-directory.ts';
+import { PrismaInvoiceRepository } from './repositories/prisma-invoice-repository.ts';
+import { createFinanceHandlers, FINANCE_SERVICE_NAME } from './service.ts';
+
+/** Configuration of the finance service (see env.ts for the variables behind it). */
+export interface FinanceServiceConfig {
+  /** gRPC port; 0 picks a free one. */
+  port: number;
+  /** Interface to bind (default 0.0.0.0). */
+  host?: string;
+  /** postgresql:// URL. */
+  databaseUrl: string;
+  /** INTERNAL_SECRET shared with the router, subgraphs and services. */
+  internalSecret: string;
+  /** host:port of the patients gRPC service (patient checks when an invoice is created). */
+  patientsTarget: string;
+  /** Deadline of calls to other services, in milliseconds (5000 by default). */
+  grpcDeadlineMs?: number;
+}
+
+/** A running finance service. */
+export interface RunningFinanceService {
+  /** The bound port. */
+  port: number;
+  /** Drains the gRPC server, then closes the patients client and the database pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the finance gRPC service.
+ * @param config - port, database, secret and the patients service's address
+ * @param deps - the logger
+ */
+export async function startFinanceService(config: FinanceServiceConfig, deps: { logger: Logger }): Promise<RunningFinanceService> {
+  const db = createPrismaClient(config.databaseUrl);
+  const patientsClient = createPatientsClient({ target: config.patientsTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
+  try {
+    const handlers = createFinanceHandlers(
+      { invoices: new PrismaInvoiceRepository(db), patients: new GrpcPatientDirectory(patientsClient), now: () => new Date() },
+      { internalSecret: config.internalSecret, logger: deps.logger },
+    );
+    const server = await startGrpcServer({
+      services: [{ name: FINANCE_SERVICE_NAME, definition: financeProto.FinanceService.service, implementation: handlers }],
+      port: config.port,
+      host: config.host,
+      logger: deps.logger,
+    });
+    return {
+      port: server.port,
+      async close() {
+        await server.close();
+        patientsClient.close();
+        await db.$disconnect();
+      },
+    };
+  } catch (error) {
+    patientsClient.close();
+    await db.$disconnect();
+    throw error;
+  }
+}

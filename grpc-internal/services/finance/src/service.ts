@@ -1,0 +1,45 @@
+/**
+ * The FinanceService handlers map: who may call each method, and which handler serves it.
+ * Every method goes through service-kit's `unary`, which checks the router's signed identity.
+ */
+import type { FinanceServiceHandlers } from '@hospital/grpc-contracts';
+import { unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
+import type { FinanceDeps } from './finance-deps.ts';
+import { addInvoiceLineHandler } from './handlers/add-invoice-line.handler.ts';
+import { createInvoiceHandler } from './handlers/create-invoice.handler.ts';
+import { getInvoicesHandler } from './handlers/get-invoices.handler.ts';
+import { issueInvoiceHandler } from './handlers/issue-invoice.handler.ts';
+import { listInvoicesHandler } from './handlers/list-invoices.handler.ts';
+import { getPatientBalancesHandler, getPatientInvoicesHandler } from './handlers/patient-billing.handler.ts';
+import { recordPaymentHandler } from './handlers/record-payment.handler.ts';
+import { refundPaymentHandler } from './handlers/refund-payment.handler.ts';
+import { voidInvoiceHandler } from './handlers/void-invoice.handler.ts';
+
+/** Fully qualified service name, as health checks know it. */
+export const FINANCE_SERVICE_NAME = 'hospital.finance.v1.FinanceService';
+
+/**
+ * Billing is the finance office's (and administrators'): clinical staff neither read nor change
+ * invoices or balances, so money never becomes part of a clinical conversation by accident.
+ */
+export const BILLING_ROLES: readonly RoleName[] = ['admin', 'finance'];
+
+/**
+ * Builds the handlers of FinanceService.
+ * @param deps - invoice storage, patient directory and clock
+ * @param security - internal secret and logger for the `unary` wrapper
+ */
+export function createFinanceHandlers(deps: FinanceDeps, security: HandlerSecurity): FinanceServiceHandlers {
+  return {
+    CreateInvoice: unary(BILLING_ROLES, (request, scope) => createInvoiceHandler(request, deps, scope), security),
+    AddInvoiceLine: unary(BILLING_ROLES, (request, scope) => addInvoiceLineHandler(request, deps, scope), security),
+    IssueInvoice: unary(BILLING_ROLES, (request, scope) => issueInvoiceHandler(request, deps, scope), security),
+    VoidInvoice: unary(BILLING_ROLES, (request, scope) => voidInvoiceHandler(request, deps, scope), security),
+    RecordPayment: unary(BILLING_ROLES, (request, scope) => recordPaymentHandler(request, deps, scope), security),
+    RefundPayment: unary(BILLING_ROLES, (request, scope) => refundPaymentHandler(request, deps, scope), security),
+    GetInvoices: unary(BILLING_ROLES, (request) => getInvoicesHandler(request, deps), security),
+    ListInvoices: unary(BILLING_ROLES, (request) => listInvoicesHandler(request, deps), security),
+    GetPatientInvoices: unary(BILLING_ROLES, (request) => getPatientInvoicesHandler(request, deps), security),
+    GetPatientBalances: unary(BILLING_ROLES, (request) => getPatientBalancesHandler(request, deps), security),
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * AdmitPatient, TransferPatient, DischargePatient. Who gets a bed is decided by the database's
+ * partial unique indexes, not by a read before the write, so concurrent requests cannot both
+ * win; the loser gets a CONFLICT naming the bed or the patient's current place.
+ */
+import type { Admission, AdmitPatientRequest__Output, DischargePatientRequest__Output, TransferPatientRequest__Output } from '@hospital/grpc-contracts';
+import { conflict, invalidInput, notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { assertCanDischarge, assertCanTransfer } from '../domain/admission-rules.ts';
+import { bedOccupiedMessage, bedOutOfServiceMessage, patientAdmittedMessage } from '../domain/clash-messages.ts';
+import type { BedRefusal } from '../repositories/admission-repository.ts';
+import { isTransientConflict } from '../repositories/database-errors.ts';
+import type { WardDeps } from '../ward-deps.ts';
+import { admitPatientSchema, dischargePatientSchema, transferPatientSchema } from './admissions.schema.ts';
+import { recorderId } from './recorder.ts';
+import { toProtoAdmission } from './to-proto.ts';
+
+/** The error for a bed that cannot take the patient. */
+function bedRefused(refusal: BedRefusal): Error {
+  switch (refusal.kind) {
+    case 'bed-not-found':
+      return notFound('No bed with this id.');
+    case 'bed-out-of-service':
+      return conflict(bedOutOfServiceMessage(refusal.bed));
+    case 'bed-occupied':
+      return conflict(bedOccupiedMessage(refusal.bed));
+  }
+}
+
+/** PostgreSQL broke a deadlock or serialization clash by aborting us: nothing was written. */
+async function reportingTransientClash<T>(change: () => Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    if (isTransientConflict(error)) throw conflict('The bed board changed while saving; look again and retry.');
+    throw error;
+  }
+}
+
+/**
+ * Admits a patient who exists and is not archived (asked of the patients service) into a free bed.
+ * @param request - patient, bed, reason
+ * @param deps - storage and the patients directory
+ * @param scope - the caller (recorded as admitting) and logger
+ */
+export async function admitPatientHandler(request: AdmitPatientRequest__Output, deps: WardDeps, scope: CallScope): Promise<Admission> {
+  const input = parseRequest(admitPatientSchema, request);
+  const admittedBy = recorderId(scope);
+  const patient = await deps.patients.find(input.patientId, scope);
+  if (!patient) throw notFound('No patient with this id.');
+  if (patient.archived) throw invalidInput('This patient record is archived; restore it before admitting.', 'patientId');
+  const outcome = await reportingTransientClash(() => deps.admissions.admit({ ...input, admittedBy }));
+  if (outcome.kind === 'patient-admitted') throw conflict(patientAdmittedMessage(outcome.current));
+  if (outcome.kind !== 'admitted') throw bedRefused(outcome);
+  scope.logger.info({ admissionId: outcome.admission.id, bedId: input.bedId, patientId: input.patientId }, 'patient admitted');
+  return toProtoAdmission(outcome.admission);
+}
+
+/**
+ * Moves an active admission to another free bed and records the transfer.
+ * @param request - admission and target bed
+ * @param deps - admission storage
+ * @param scope - the caller (recorded as transferring) and logger
+ */
+export async function transferPatientHandler(request: TransferPatientRequest__Output, deps: Pick<WardDeps, 'admissions'>, scope: CallScope): Promise<Admission> {
+  const input = parseRequest(transferPatientSchema, request);
+  const by = recorderId(scope);
+  const outcome = await reportingTransientClash(() => deps.admissions.transfer({ ...input, by }, (current) => assertCanTransfer(current, input.bedId)));
+  if (outcome.kind === 'admission-not-found') throw notFound('No admission with this id.');
+  if (outcome.kind !== 'transferred') throw bedRefused(outcome);
+  scope.logger.info({ admissionId: input.admissionId, bedId: input.bedId }, 'patient transferred');
+  return toProtoAdmission(outcome.admission);
+}
+
+/**
+ * Discharges an active admission with its summary; discharging twice is an illegal transition.
+ * @param request - admission and summary
+ * @param deps - admission storage
+ * @param scope - the caller (recorded as discharging) and logger
+ */
+export async function dischargePatientHandler(request: DischargePatientRequest__Output, deps: Pick<WardDeps, 'admissions'>, scope: CallScope): Promise<Admission> {
+  const input = parseRequest(dischargePatientSchema, request);
+  const by = recorderId(scope);
+  const outcome = await reportingTransientClash(() => deps.admissions.discharge({ ...input, by }, assertCanDischarge));
+  if (outcome.kind === 'admission-not-found') throw notFound('No admission with this id.');
+  // The summary is clinical text: log ids only.
+  scope.logger.info({ admissionId: input.admissionId }, 'patient discharged');
+  return toProtoAdmission(outcome.admission);
+}

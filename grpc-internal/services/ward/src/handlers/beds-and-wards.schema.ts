@@ -1,0 +1,22 @@
+/** Validation of CreateWard, AddBed and SetBedOutOfService. */
+import { z } from 'zod';
+import { bedLabelSchema, idSchema, lineSchema, specialtySchema, wardCodeSchema } from './ward-fields.schema.ts';
+
+/** A new ward: name and code required, specialty optional. */
+export const createWardSchema = z.object({
+  name: lineSchema('Name', 100),
+  code: wardCodeSchema,
+  specialty: specialtySchema.default(''),
+});
+
+/** A new bed on a ward. */
+export const addBedSchema = z.object({
+  wardId: idSchema,
+  label: bedLabelSchema,
+});
+
+/** A bed to take out of service or put back. */
+export const setBedOutOfServiceSchema = z.object({
+  bedId: idSchema,
+  outOfService: z.boolean().default(false),
+});

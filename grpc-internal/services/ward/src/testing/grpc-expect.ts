@@ -1,0 +1,36 @@
+/** Assertions on gRPC errors for the ward service's integration tests. */
+import { status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
+import { FIELD_METADATA_KEY } from '@hospital/service-kit';
+import { expect } from 'vitest';
+
+/**
+ * Awaits a call that must fail, and checks its status (and message or field when given).
+ * @param call - the pending call
+ * @param code - expected gRPC status
+ * @param expected - optional message pattern and field
+ */
+export async function expectGrpcError(
+  call: Promise<unknown>,
+  code: GrpcStatus,
+  expected: { message?: string | RegExp; field?: string } = {},
+): Promise<ServiceError> {
+  const error = (await call.then(
+    () => expect.unreachable(`expected ${GrpcStatus[code]}`),
+    (caught: unknown) => caught,
+  )) as ServiceError;
+  expect(GrpcStatus[error.code], error.details).toBe(GrpcStatus[code]);
+  if (expected.message !== undefined) expect(error.details).toMatch(expected.message);
+  if (expected.field !== undefined) expect(error.metadata?.get(FIELD_METADATA_KEY)[0]).toBe(expected.field);
+  return error;
+}
+
+/**
+ * Splits settled calls into the values of those that succeeded and the errors of those that failed.
+ * @param results - from Promise.allSettled
+ */
+export function partition<T>(results: PromiseSettledResult<T>[]): { won: T[]; lost: ServiceError[] } {
+  return {
+    won: results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])),
+    lost: results.flatMap((r) => (r.status === 'rejected' ? [r.reason as ServiceError] : [])),
+  };
+}

@@ -1,0 +1,14 @@
+/** What the ward handlers need, built once by startWardService. */
+import type { PatientDirectory } from './clients/patient-directory.ts';
+import type { AdmissionRepository } from './repositories/admission-repository.ts';
+import type { WardRepository } from './repositories/ward-repository.ts';
+
+/** Dependencies of every ward handler. */
+export interface WardDeps {
+  /** Wards and beds. */
+  wards: WardRepository;
+  /** Admissions and transfers. */
+  admissions: AdmissionRepository;
+  /** The patients department, for "does this patient exist, and is the record active?". */
+  patients: PatientDirectory;
+}

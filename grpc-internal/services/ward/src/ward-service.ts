@@ -1,0 +1,66 @@
+/** startWardService: wires Prisma, the repositories, the patients client and handlers into a gRPC server. */
+import { createPrismaClient } from '@hospital/db';
+import { createPatientsClient, wardProto } from '@hospital/grpc-contracts';
+import { startGrpcServer, type Logger } from '@hospital/service-kit';
+import { GrpcPatientDirectory } from './clients/patient-directory.ts';
+import { PrismaAdmissionRepository } from './repositories/prisma-admission-repository.ts';
+import { PrismaWardRepository } from './repositories/prisma-ward-repository.ts';
+import { createWardHandlers, WARD_SERVICE_NAME } from './service.ts';
+
+/** Configuration of the ward service (see env.ts for the variables behind it). */
+export interface WardServiceConfig {
+  /** gRPC port; 0 picks a free one. */
+  port: number;
+  /** Interface to bind (default 0.0.0.0). */
+  host?: string;
+  /** postgresql:// URL. */
+  databaseUrl: string;
+  /** INTERNAL_SECRET shared with the router, subgraphs and services. */
+  internalSecret: string;
+  /** host:port of the patients gRPC service (admissions check the patient there). */
+  patientsTarget: string;
+  /** Deadline of calls to the patients service, in ms (5000 by default). */
+  patientsDeadlineMs?: number;
+}
+
+/** A running ward service. */
+export interface RunningWardService {
+  /** The bound port. */
+  port: number;
+  /** Drains the gRPC server, then closes the patients client and the database pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the ward gRPC service.
+ * @param config - port, database, secret, patients target
+ * @param deps - the logger
+ */
+export async function startWardService(config: WardServiceConfig, deps: { logger: Logger }): Promise<RunningWardService> {
+  const db = createPrismaClient(config.databaseUrl);
+  const patientsClient = createPatientsClient({ target: config.patientsTarget, deadlineMs: config.patientsDeadlineMs ?? 5_000 });
+  try {
+    const handlers = createWardHandlers(
+      { wards: new PrismaWardRepository(db), admissions: new PrismaAdmissionRepository(db), patients: new GrpcPatientDirectory(patientsClient) },
+      { internalSecret: config.internalSecret, logger: deps.logger },
+    );
+    const server = await startGrpcServer({
+      services: [{ name: WARD_SERVICE_NAME, definition: wardProto.WardService.service, implementation: handlers }],
+      port: config.port,
+      host: config.host,
+      logger: deps.logger,
+    });
+    return {
+      port: server.port,
+      async close() {
+        await server.close();
+        patientsClient.close();
+        await db.$disconnect();
+      },
+    };
+  } catch (error) {
+    patientsClient.close();
+    await db.$disconnect();
+    throw error;
+  }
+}

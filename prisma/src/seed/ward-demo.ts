@@ -1,0 +1,78 @@
+/**
+ * Seeds the demo wards, beds and stays (see ward-demo-plan.ts) into empty ward tables. Patients
+ * are taken from the patients table in MRN order, and admissions are recorded by the demo ward
+ * nurse; discharges by the demo doctor.
+ */
+import type { Logger } from '@hospital/service-kit';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { DEMO_WARDS, planWardStays } from './ward-demo-plan.ts';
+
+/** Options for {@link seedWardDemo}. */
+export interface SeedWardDemoOptions {
+  /** The reference instant: admissions lie in the days before it. */
+  today: Date;
+  /** Receives one summary line; nothing personal is logged. */
+  logger?: Pick<Logger, 'info'>;
+}
+
+/** What {@link seedWardDemo} did. */
+export interface SeedWardDemoResult {
+  wardsCreated: number;
+  bedsCreated: number;
+  admissionsCreated: number;
+}
+
+/** Serialises concurrent seeders around the "tables empty?" check (distinct from the patients lock). */
+const WARD_SEED_LOCK_KEY = 72_602_031;
+/** Enough patients for every bed plus the discharged stays, with room to pick children. */
+const CANDIDATES = 400;
+
+/**
+ * Seeds the demo wards once: nothing happens when any ward exists.
+ * @param db - Prisma client on a migrated database with demo accounts and patients
+ * @param options - reference instant and logger
+ */
+export async function seedWardDemo(db: PrismaClient, options: SeedWardDemoOptions): Promise<SeedWardDemoResult> {
+  const result = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WARD_SEED_LOCK_KEY})`;
+      if ((await tx.ward.count()) > 0) return { wardsCreated: 0, bedsCreated: 0, admissionsCreated: 0 };
+      const bedIds = new Map<string, string>();
+      for (const ward of DEMO_WARDS) {
+        const created = await tx.ward.create({ data: { name: ward.name, code: ward.code, specialty: ward.specialty } });
+        for (const label of ward.beds) {
+          const bed = await tx.bed.create({ data: { wardId: created.id, label, outOfService: ward.outOfService.includes(label) } });
+          bedIds.set(`${ward.code}/${label}`, bed.id);
+        }
+      }
+      const [nurse, doctor] = await Promise.all([
+        tx.user.findUnique({ where: { email: 'ward@hospital.local' } }),
+        tx.user.findUnique({ where: { email: 'doctor@hospital.local' } }),
+      ]);
+      const patients = await tx.patient.findMany({ where: { archivedAt: null }, orderBy: { mrn: 'asc' }, take: CANDIDATES, select: { id: true, dateOfBirth: true } });
+      // Without the demo staff there is nobody to record a stay: wards and beds only.
+      const stays = nurse && doctor ? planWardStays(patients, options.today) : [];
+      for (const stay of stays) {
+        const bedId = bedIds.get(`${stay.wardCode}/${stay.bedLabel}`)!;
+        const admission = await tx.admission.create({
+          data: {
+            patientId: stay.patientId,
+            bedId,
+            reason: stay.reason,
+            admittedAt: stay.admittedAt,
+            admittedBy: nurse!.id,
+            ...(stay.discharge ? { dischargedAt: stay.discharge.at, dischargedBy: doctor!.id, dischargeSummary: stay.discharge.summary } : {}),
+          },
+        });
+        if (stay.transferredFrom) {
+          const fromBedId = bedIds.get(`${stay.wardCode}/${stay.transferredFrom.bedLabel}`)!;
+          await tx.transfer.create({ data: { admissionId: admission.id, fromBedId, toBedId: bedId, transferredAt: stay.transferredFrom.at, transferredBy: nurse!.id } });
+        }
+      }
+      return { wardsCreated: DEMO_WARDS.length, bedsCreated: bedIds.size, admissionsCreated: stays.length };
+    },
+    { timeout: 60_000 },
+  );
+  options.logger?.info(result, 'ward demo data seeded');
+  return result;
+}

@@ -1,0 +1,91 @@
+/**
+ * Executes a federated subscription: `primary` streams from the owning subgraph over graphql-ws
+ * (shared between identical subscriptions), and for every event `rest` runs through the gateway's
+ * own `executeQueryPlan`, seeded with the event as if the primary fetch had returned it.
+ */
+import { buildOperationContext, executeQueryPlan, type ServiceMap } from '@apollo/gateway';
+import type { QueryPlan } from '@apollo/query-planner';
+import { print, type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import type { Logger } from '@hospital/service-kit';
+import type { RouterContext } from '../context.ts';
+import { StreamSharer } from './shared-stream.ts';
+import type { SubscriptionPlanner } from './subscription-plan.ts';
+import { callerKey, toWebSocketUrl, type UpstreamPool } from './upstream.ts';
+
+/** Name of the synthetic service that hands the event to executeQueryPlan. */
+const EVENT_SERVICE = '__subscription_event__';
+
+/** What the executor needs. */
+export interface FederatedSubscribeDeps {
+  planner: SubscriptionPlanner;
+  pool: UpstreamPool;
+  /** HTTP data sources by subgraph name (the same signed-identity sources the gateway uses). */
+  dataSources: ServiceMap;
+  /** Subgraph HTTP URLs by name; the WebSocket URL is derived from it. */
+  subgraphUrls: Map<string, string>;
+  /** The gateway's API schema (graphql-js), once loaded. */
+  apiSchema: () => GraphQLSchema;
+  logger: Logger;
+}
+
+/** One subscription to execute. */
+export interface SubscribeArgs {
+  document: DocumentNode;
+  operationName: string | undefined;
+  variables: Record<string, unknown>;
+  context: RouterContext;
+}
+
+/**
+ * Creates the executor; it also exposes how many upstream streams are open.
+ * @param deps - planner, pool, data sources, URLs, schema, logger
+ */
+export function createFederatedSubscribe(deps: FederatedSubscribeDeps) {
+  const sharer = new StreamSharer<FormattedExecutionResult>();
+
+  async function* subscribe(args: SubscribeArgs): AsyncGenerator<FormattedExecutionResult> {
+    const { primary, rest } = deps.planner.plan(args.document, args.operationName);
+    const httpUrl = deps.subgraphUrls.get(primary.serviceName);
+    if (!httpUrl) throw new Error(`No URL for subgraph ${primary.serviceName}`);
+    const variables = Object.fromEntries((primary.variableUsages ?? []).map((name) => [name, args.variables[name]]));
+    const key = [primary.serviceName, primary.operation, JSON.stringify(variables), callerKey(args.context.caller)].join('\n');
+    const events = sharer.join(key, () =>
+      deps.pool.subscribe(toWebSocketUrl(httpUrl), args.context.caller, {
+        query: primary.operation,
+        ...(primary.operationName ? { operationName: primary.operationName } : {}),
+        variables,
+      }),
+    );
+    const schema = deps.apiSchema();
+    const operationContext = buildOperationContext({ schema, operationDocument: args.document, operationName: args.operationName });
+    const source = print(args.document);
+    try {
+      for await (const event of events) {
+        if (!rest) {
+          yield event;
+          continue;
+        }
+        const plan: QueryPlan = { kind: 'QueryPlan', node: { kind: 'Sequence', nodes: [{ ...primary, serviceName: EVENT_SERVICE }, rest] } };
+        const serviceMap: ServiceMap = { ...deps.dataSources, [EVENT_SERVICE]: { process: async () => event as never } };
+        // executeQueryPlan reads only request.variables, context, logger and metrics from this.
+        const requestContext = {
+          request: { query: source, variables: args.variables, operationName: args.operationName },
+          document: args.document,
+          operationName: args.operationName ?? null,
+          source,
+          schema,
+          context: args.context,
+          logger: deps.logger,
+          metrics: {},
+          overallCachePolicy: {},
+        } as unknown as Parameters<typeof executeQueryPlan>[2];
+        const result = await executeQueryPlan(plan, serviceMap, requestContext, operationContext, deps.planner.supergraphSchema, deps.planner.apiSchema);
+        yield result as FormattedExecutionResult;
+      }
+    } finally {
+      await events.return?.();
+    }
+  }
+
+  return { subscribe, upstreamCount: () => sharer.upstreamCount };
+}

@@ -1,0 +1,182 @@
+/**
+ * The router's graphql-ws endpoint, on the same `/graphql` path as HTTP. Apollo Server's plugins
+ * do not run here, so this file applies the same rules itself: a verified JWT on connect (and the
+ * connection closes when it expires), the same @auth decision per operation, validation against
+ * the API schema, an Origin allow-list (browsers do not preflight WebSockets), and limits.
+ */
+import type { Server } from 'node:http';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Caller, Logger } from '@hospital/service-kit';
+import type { AuthRules } from '../auth-policy.ts';
+import { acceptRequestId, type RouterContext } from '../context.ts';
+import type { VerifiedSession } from '../jwt.ts';
+import { collectTouchedFields, decideAccess } from '../operation-access.ts';
+import type { SubscribeArgs } from './federated-subscribe.ts';
+
+/** Close codes clients can act on. */
+export const WS_CLOSE = { unauthorized: 4401, forbidden: 4403, tooMany: 4429 } as const;
+
+/** Limits of the WebSocket endpoint. */
+export interface WsLimits {
+  /** Concurrent subscriptions on one connection. */
+  subscriptionsPerConnection: number;
+  /** Open connections of one user. */
+  connectionsPerUser: number;
+  /** Largest accepted message, bytes. */
+  maxPayloadBytes: number;
+  /** How long a client may take to send connection_init. */
+  connectionInitTimeoutMs: number;
+}
+
+interface ConnectionState {
+  caller?: Caller;
+  expiresAtMs?: number;
+  expiryTimer?: NodeJS.Timeout;
+  active: number;
+}
+
+/**
+ * Attaches the endpoint to the router's HTTP server.
+ * @param options - server, schema, rules, token verifier, executor, origins, limits, logger
+ */
+export function attachWebSocketEndpoint(options: {
+  httpServer: Server;
+  path: string;
+  schema: () => GraphQLSchema;
+  rules: AuthRules;
+  introspection: boolean;
+  verifySession: (authorization: string | undefined) => VerifiedSession;
+  subscribe: (args: SubscribeArgs) => AsyncIterable<unknown>;
+  allowedOrigins: string[];
+  limits: WsLimits;
+  logger: Logger;
+}): { close(): Promise<void> } {
+  const { limits, logger } = options;
+  const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: limits.maxPayloadBytes });
+  const perUser = new Map<string, number>();
+  // Token expiry of the connection each subscription's context belongs to.
+  const expiryOf = new WeakMap<RouterContext, number>();
+
+  const cleanup = useServer<Record<string, unknown>, { state?: ConnectionState }>(
+    {
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+      onConnect: (ctx) => {
+        const socket = ctx.extra.socket;
+        const origin = ctx.extra.request.headers.origin;
+        if (origin !== undefined && !options.allowedOrigins.includes(origin)) {
+          socket.close(WS_CLOSE.forbidden, 'Origin not allowed');
+          return false;
+        }
+        const params = ctx.connectionParams ?? {};
+        const authorization = typeof params['authorization'] === 'string' ? params['authorization'] : undefined;
+        let session: VerifiedSession;
+        try {
+          session = options.verifySession(authorization);
+        } catch {
+          socket.close(WS_CLOSE.unauthorized, 'Invalid or expired token');
+          return false;
+        }
+        if (session.caller.kind !== 'user') {
+          socket.close(WS_CLOSE.unauthorized, 'Sign in first: send connectionParams.authorization');
+          return false;
+        }
+        const userId = session.caller.userId;
+        const open = perUser.get(userId) ?? 0;
+        if (open >= limits.connectionsPerUser) {
+          socket.close(WS_CLOSE.tooMany, 'Too many connections for this user');
+          return false;
+        }
+        perUser.set(userId, open + 1);
+        const state: ConnectionState = { caller: session.caller, expiresAtMs: session.expiresAtMs, active: 0 };
+        if (session.expiresAtMs !== undefined) {
+          // The token's expiry ends the connection, whether or not events arrive.
+          state.expiryTimer = setTimeout(() => socket.close(WS_CLOSE.unauthorized, 'Token expired'), Math.max(0, session.expiresAtMs - Date.now()));
+          state.expiryTimer.unref();
+        }
+        ctx.extra.state = state;
+        return true;
+      },
+      onClose: (ctx) => {
+        const state = ctx.extra.state;
+        if (!state?.caller || state.caller.kind !== 'user') return;
+        clearTimeout(state.expiryTimer);
+        const left = (perUser.get(state.caller.userId) ?? 1) - 1;
+        if (left <= 0) perUser.delete(state.caller.userId);
+        else perUser.set(state.caller.userId, left);
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const state = ctx.extra.state;
+        if (!state?.caller) return [new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } })];
+        if (state.active >= limits.subscriptionsPerConnection) {
+          return [new GraphQLError('Too many subscriptions on this connection.', { extensions: { code: 'BAD_USER_INPUT' } })];
+        }
+        const schema = options.schema();
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: 2_000 });
+        } catch (error) {
+          return [new GraphQLError(error instanceof Error ? error.message : 'Syntax error', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        const errors = validate(schema, document, specifiedRules);
+        if (errors.length > 0) return errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation || operation.operation !== 'subscription') {
+          return [new GraphQLError('Only subscriptions go over WebSocket; send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })];
+        }
+        const decision = decideAccess(collectTouchedFields(schema, document, operation), options.rules, state.caller, options.introspection);
+        if (!decision.allowed) {
+          const message = decision.code === 'FORBIDDEN' ? `Your role may not use ${decision.fields.join(', ')}.` : 'Sign in first.';
+          return [new GraphQLError(message, { extensions: { code: decision.code } })];
+        }
+        const contextValue: RouterContext = {
+          caller: state.caller,
+          requestId: acceptRequestId(undefined),
+          scope: { requestId: '', ...(state.caller.kind === 'user' ? { userId: state.caller.userId } : {}) },
+        };
+        contextValue.scope.requestId = contextValue.requestId;
+        if (state.expiresAtMs !== undefined) expiryOf.set(contextValue, state.expiresAtMs);
+        state.active += 1;
+        return {
+          schema,
+          document,
+          operationName: operation.name?.value ?? payload.operationName ?? null,
+          variableValues: payload.variables ?? {},
+          contextValue,
+        };
+      },
+      onComplete: (ctx) => {
+        if (ctx.extra.state) ctx.extra.state.active = Math.max(0, ctx.extra.state.active - 1);
+      },
+      subscribe: (args) => {
+        const context = args.contextValue as RouterContext;
+        const events = options.subscribe({
+          document: args.document,
+          operationName: args.operationName ?? undefined,
+          variables: (args.variableValues ?? {}) as Record<string, unknown>,
+          context,
+        });
+        return untilExpiry(events, expiryOf.get(context)) as never;
+      },
+    },
+    wss,
+  );
+  logger.info({ path: options.path }, 'WebSocket subscriptions endpoint ready');
+  return {
+    async close() {
+      await cleanup.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+/** Checks the token's expiry again before every event: an expired session receives nothing more. */
+async function* untilExpiry<T>(source: AsyncIterable<T>, expiresAtMs: number | undefined): AsyncGenerator<T> {
+  for await (const item of source) {
+    if (expiresAtMs !== undefined && Date.now() >= expiresAtMs) {
+      throw new GraphQLError('Token expired; sign in again.', { extensions: { code: 'UNAUTHENTICATED' } });
+    }
+    yield item;
+  }
+}
