@@ -136,7 +136,13 @@ export async function stopBroker(dataDir: string, graceMs = 20_000): Promise<boo
   return true;
 }
 
-/** A KRaft cluster id: 16 random bytes, base64url without padding (what StorageTool random-uuid prints). */
+/**
+ * A KRaft cluster id: 16 random bytes, base64url without padding (what StorageTool random-uuid
+ * prints). One starting with "-" would be read as a command-line option, so draw again.
+ */
 function clusterId(): string {
-  return Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+  for (;;) {
+    const id = Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
 }

@@ -10,6 +10,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import express from 'express';
 import { parse } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 
 /** The shared header of every test subgraph: federation link, auth directives, Role enum. */
 export const AUTH_PRELUDE = `
@@ -41,12 +43,16 @@ export interface TinySubgraph {
   url: string;
   /** Every GraphQL request received, oldest first. */
   seen: SeenRequest[];
+  /** connectionParams of every graphql-ws connection received (subscriptions). */
+  wsConnections: Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
 /** What resolvers receive as context: the headers of the incoming request. */
 export interface TinyContext {
   headers: IncomingHttpHeaders;
+  /** graphql-ws connectionParams, for subscriptions. */
+  connectionParams?: Record<string, unknown>;
 }
 
 /**
@@ -57,7 +63,8 @@ export interface TinyContext {
  */
 export async function startTinySubgraph(name: string, body: string, resolvers: Resolvers): Promise<TinySubgraph> {
   const sdl = `${AUTH_PRELUDE}\n${body}`;
-  const server = new ApolloServer<TinyContext>({ schema: buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]) });
+  const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
+  const server = new ApolloServer<TinyContext>({ schema });
   await server.start();
   const seen: SeenRequest[] = [];
   const app = express();
@@ -74,6 +81,20 @@ export async function startTinySubgraph(name: string, body: string, resolvers: R
     expressMiddleware(server, { context: async ({ req }) => ({ headers: req.headers }) }),
   );
   const httpServer = createServer(app);
+  // Subscriptions over graphql-ws on the same path, as the real subgraphs serve them.
+  const wsConnections: Array<Record<string, unknown>> = [];
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const ws = useServer(
+    {
+      schema,
+      context: (ctx) => ({ headers: {}, connectionParams: ctx.connectionParams ?? {} }),
+      onConnect: (ctx) => {
+        wsConnections.push(ctx.connectionParams ?? {});
+        return true;
+      },
+    },
+    wss,
+  );
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   return {
@@ -81,7 +102,10 @@ export async function startTinySubgraph(name: string, body: string, resolvers: R
     sdl,
     url: `http://127.0.0.1:${port}/graphql`,
     seen,
+    wsConnections,
     async close() {
+      await ws.dispose();
+      wss.close();
       await server.stop();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -1,0 +1,239 @@
+/**
+ * Federated subscriptions through the router: the primary stream from the owning subgraph over
+ * graphql-ws, fields of another subgraph resolved per event, the same @auth rules as HTTP,
+ * tokens checked on connect and at expiry, Origin checked, identical subscriptions shared.
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { EventEmitter, on } from 'node:events';
+import { createClient, type Client } from 'graphql-ws';
+import jwt from 'jsonwebtoken';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger, verifyIdentity, type RoleName } from '@hospital/service-kit';
+import { composeSupergraph } from '../src/compose.ts';
+import { startRouter, type RunningRouter } from '../src/index.ts';
+import { startTinySubgraph, type TinyContext, type TinySubgraph } from './support/tiny-subgraph.ts';
+
+const keys = generateKeyPairSync('ec', {
+  namedCurve: 'P-256',
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+const JWT = { publicKeyPem: keys.publicKey, keyId: 'test-key', issuer: 'hospital-identity', audience: 'hospital-api' };
+const INTERNAL_SECRET = randomBytes(32).toString('base64url');
+const ORIGIN = 'http://localhost:3000';
+
+const bus = new EventEmitter();
+/** Upstream subscriptions the events subgraph received, by ward. */
+const upstreamByWard = new Map<string, number>();
+let events: TinySubgraph;
+let people: TinySubgraph;
+let router: RunningRouter;
+let wsUrl: string;
+const clients: Client[] = [];
+
+function tokenFor(role: RoleName, expiresIn = 300): string {
+  return jwt.sign({ sub: `user-${role}`, role, email: `${role}@hospital.local` }, keys.privateKey, {
+    algorithm: 'ES256',
+    keyid: JWT.keyId,
+    issuer: JWT.issuer,
+    audience: JWT.audience,
+    expiresIn,
+  });
+}
+
+function connect(token: string | undefined, origin = ORIGIN): Client {
+  const client = createClient({
+    url: wsUrl,
+    webSocketImpl: class extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers: { origin } });
+      }
+    },
+    lazy: false,
+    retryAttempts: 0,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  clients.push(client);
+  return client;
+}
+
+/** Collects results of one subscription until n arrived, or the error / close that ended it. */
+function collect(client: Client, query: string, variables: Record<string, unknown> = {}) {
+  const results: Array<Record<string, unknown>> = [];
+  let ended: unknown;
+  const done = new Promise<void>((resolve) => {
+    client.subscribe(
+      { query, variables },
+      {
+        next: (value) => void results.push(value as Record<string, unknown>),
+        error: (error) => {
+          ended = error;
+          resolve();
+        },
+        complete: () => resolve(),
+      },
+    );
+  });
+  return { results, done, ended: () => ended };
+}
+
+async function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+beforeAll(async () => {
+  events = await startTinySubgraph(
+    'events',
+    `type Visit @key(fields: "id") { id: ID! ward: String! person: Person! }
+     type Person @key(fields: "id", resolvable: false) { id: ID! }
+     type Query { visit(id: ID!): Visit @auth(requires: [ADMIN, DOCTOR]) }
+     type Subscription { visits(ward: String!): Visit! @auth(requires: [ADMIN, DOCTOR]) }`,
+    {
+      Query: { visit: (_: unknown, { id }: { id: string }) => ({ id, ward: 'A', person: { id: 'p1' } }) },
+      Subscription: {
+        visits: {
+          subscribe: async function* (_: unknown, { ward }: { ward: string }, context: TinyContext) {
+            // The router must sign the caller into connectionParams.
+            const caller = verifyIdentity(context.connectionParams?.['identity'] as string | undefined, INTERNAL_SECRET);
+            if (caller?.kind !== 'user') throw new Error('unsigned upstream connection');
+            upstreamByWard.set(ward, (upstreamByWard.get(ward) ?? 0) + 1);
+            for await (const [visit] of on(bus, 'visit')) {
+              if ((visit as { ward: string }).ward === ward) yield { visits: visit };
+            }
+          },
+        },
+      },
+    },
+  );
+  people = await startTinySubgraph(
+    'people',
+    `type Person @key(fields: "id") { id: ID! name: String! secret: String @auth(requires: [ADMIN]) }
+     type Query { person(id: ID!): Person @auth(requires: [ADMIN, DOCTOR]) }`,
+    {
+      Query: { person: (_: unknown, { id }: { id: string }) => ({ id, name: `Person ${id}` }) },
+      Person: { __resolveReference: ({ id }: { id: string }) => ({ id, name: `Person ${id}`, secret: 's' }) },
+    },
+  );
+  const composed = composeSupergraph([events, people].map((s) => ({ name: s.name, url: s.url, sdl: s.sdl })));
+  expect(composed.errors).toEqual([]);
+  const supergraphSdl = composed.supergraphSdl!;
+  router = await startRouter(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      supergraphSdl,
+      subgraphUrls: {},
+      internalSecret: INTERNAL_SECRET,
+      jwt: JWT,
+      production: false,
+      allowedOrigins: [ORIGIN],
+      wsLimits: { subscriptionsPerConnection: 3, connectionsPerUser: 4 },
+    },
+    { logger: createLogger('ws-test', 'silent') },
+  );
+  wsUrl = router.url.replace(/^http/, 'ws');
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.dispose()));
+  await router?.close();
+  await events?.close();
+  await people?.close();
+});
+
+const VISITS = 'subscription($ward: String!) { visits(ward: $ward) { id ward person { id name } } }';
+
+describe('federated subscriptions', () => {
+  it('stream events with fields from another subgraph resolved per event', async () => {
+    const sub = collect(connect(tokenFor('doctor')), VISITS, { ward: 'A' });
+    await until(() => events.wsConnections.length > 0);
+    await new Promise((r) => setTimeout(r, 100));
+    bus.emit('visit', { id: 'v1', ward: 'A', person: { id: 'p7' } });
+    bus.emit('visit', { id: 'v2', ward: 'B', person: { id: 'p8' } });
+    bus.emit('visit', { id: 'v3', ward: 'A', person: { id: 'p9' } });
+    await until(() => sub.results.length === 2);
+    expect(sub.results.map((r) => r['data'])).toEqual([
+      { visits: { id: 'v1', ward: 'A', person: { id: 'p7', name: 'Person p7' } } },
+      { visits: { id: 'v3', ward: 'A', person: { id: 'p9', name: 'Person p9' } } },
+    ]);
+  });
+
+  it('apply the role rules: a forbidden field or root field is refused, nothing is opened upstream', async () => {
+    const before = events.wsConnections.length;
+    const forbidden = collect(connect(tokenFor('doctor')), 'subscription { visits(ward: "A") { id person { secret } } }');
+    await forbidden.done;
+    expect(JSON.stringify(forbidden.ended())).toContain('FORBIDDEN');
+    const wrongRole = collect(connect(tokenFor('finance')), 'subscription { visits(ward: "A") { id } }');
+    await wrongRole.done;
+    expect(JSON.stringify(wrongRole.ended())).toContain('FORBIDDEN');
+    expect(events.wsConnections.length).toBe(before);
+  });
+
+  it('refuse connections without a valid token or from a foreign origin', async () => {
+    const closes: number[] = [];
+    for (const [token, origin] of [
+      [undefined, ORIGIN],
+      ['not-a-token', ORIGIN],
+      [tokenFor('doctor', -10), ORIGIN],
+      [tokenFor('doctor'), 'https://evil.example'],
+    ] as const) {
+      const client = createClient({
+        url: wsUrl,
+        webSocketImpl: class extends WebSocket {
+          constructor(address: string, protocols?: string | string[]) {
+            super(address, protocols, { headers: { origin } });
+          }
+        },
+        retryAttempts: 0,
+        lazy: false,
+        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+        on: { closed: (event) => void closes.push((event as { code: number }).code) },
+      });
+      clients.push(client);
+    }
+    await until(() => closes.length === 4);
+    expect(closes).toEqual([4401, 4401, 4401, 4403]);
+  });
+
+  it('close the connection when the token expires', async () => {
+    let closedWith: number | undefined;
+    const client = createClient({
+      url: wsUrl,
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers: { origin: ORIGIN } });
+        }
+      },
+      retryAttempts: 0,
+      lazy: false,
+      connectionParams: { authorization: `Bearer ${tokenFor('admin', 2)}` },
+      on: { closed: (event) => void (closedWith = (event as { code: number }).code) },
+    });
+    clients.push(client);
+    collect(client, VISITS, { ward: 'Z' });
+    await until(() => closedWith !== undefined, 8_000);
+    expect(closedWith).toBe(4401);
+  });
+
+  it('share one upstream subscription between identical subscriptions of a caller', async () => {
+    const a = collect(connect(tokenFor('admin')), VISITS, { ward: 'S' });
+    const b = collect(connect(tokenFor('admin')), VISITS, { ward: 'S' });
+    await until(() => upstreamByWard.get('S') === 1);
+    await new Promise((r) => setTimeout(r, 200));
+    bus.emit('visit', { id: 's1', ward: 'S', person: { id: 'p1' } });
+    await until(() => a.results.length === 1 && b.results.length === 1);
+    expect(upstreamByWard.get('S')).toBe(1);
+  });
+
+  it('limit subscriptions per connection', async () => {
+    const client = connect(tokenFor('doctor'));
+    const subs = [1, 2, 3, 4].map((i) => collect(client, VISITS, { ward: `L${i}` }));
+    await subs[3]!.done;
+    expect(JSON.stringify(subs[3]!.ended())).toMatch(/Too many subscriptions/);
+  });
+});
