@@ -1,0 +1,58 @@
+/** Environment of the notifications service: every variable, its default, and how it is checked. */
+import { z } from 'zod';
+import { databaseEnv, internalSecretEnv, logEnv, parseEnv, port, type LevelWithSilent } from '@hospital/service-kit';
+import type { ChannelName } from './channels/notification-channel.ts';
+import { ALL_CHANNELS, type NotificationsServiceConfig } from './notifications-service.ts';
+import { isValidTimeZone } from './templates/format-when.ts';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  NOTIFICATIONS_GRPC_PORT: port(50054),
+  NOTIFICATIONS_GRPC_HOST: z.string().default('0.0.0.0'),
+  APPOINTMENTS_GRPC_TARGET: z.string().default('127.0.0.1:50053'),
+  PATIENTS_GRPC_TARGET: z.string().default('127.0.0.1:50052'),
+  IDENTITY_GRPC_TARGET: z.string().default('127.0.0.1:50051'),
+  GRPC_DEADLINE_MS: positiveInt(5_000),
+  // Unset: emails are recorded as skipped (no mail server on a developer machine).
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_FROM: z.string().min(3).default('Hospital <no-reply@hospital.local>'),
+  NOTIFY_TIME_ZONE: z.string().refine(isValidTimeZone, 'must be an IANA time zone, e.g. Europe/London').default('Europe/London'),
+  NOTIFY_POLL_INTERVAL_MS: positiveInt(500),
+  NOTIFY_MAX_ATTEMPTS: positiveInt(5),
+  NOTIFY_RETRY_BASE_MS: positiveInt(1_000),
+  NOTIFY_RETRY_CAP_MS: positiveInt(300_000),
+  NOTIFY_SEND_CHANNELS: z
+    .string()
+    .default(ALL_CHANNELS.join(','))
+    .transform((list) => [...new Set(list.split(',').map((name) => name.trim()).filter(Boolean))])
+    .pipe(z.array(z.enum(['email', 'sms', 'in_app'])).min(1)),
+  ...databaseEnv,
+  ...internalSecretEnv,
+  ...logEnv,
+});
+
+/** The service's configuration plus the log level main.ts needs. */
+export type NotificationsEnvConfig = NotificationsServiceConfig & { logLevel: LevelWithSilent };
+
+/**
+ * Reads and checks the environment; throws EnvError listing every problem.
+ * @param env - the variables (process.env in main.ts)
+ */
+export function loadConfig(env: Record<string, string | undefined>): NotificationsEnvConfig {
+  const e = parseEnv(schema, env);
+  return {
+    port: e.NOTIFICATIONS_GRPC_PORT,
+    host: e.NOTIFICATIONS_GRPC_HOST,
+    databaseUrl: e.DATABASE_URL,
+    internalSecret: e.INTERNAL_SECRET,
+    targets: { appointments: e.APPOINTMENTS_GRPC_TARGET, patients: e.PATIENTS_GRPC_TARGET, identity: e.IDENTITY_GRPC_TARGET },
+    grpcDeadlineMs: e.GRPC_DEADLINE_MS,
+    email: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.SMTP_FROM },
+    timeZone: e.NOTIFY_TIME_ZONE,
+    pollIntervalMs: e.NOTIFY_POLL_INTERVAL_MS,
+    retry: { maxAttempts: e.NOTIFY_MAX_ATTEMPTS, baseMs: e.NOTIFY_RETRY_BASE_MS, capMs: Math.max(e.NOTIFY_RETRY_CAP_MS, e.NOTIFY_RETRY_BASE_MS) },
+    sendChannels: e.NOTIFY_SEND_CHANNELS as ChannelName[],
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The consumer of appointment events: pulls a batch from the appointments service, has the
+ * processor record it, and acknowledges only what is committed. Crashing between commit and
+ * acknowledgement redelivers the batch, which the processor then recognises and skips.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AppointmentsClient } from '@hospital/grpc-contracts';
+import { callMetadata, signIdentity, type Logger } from '@hospital/service-kit';
+import { startPollLoop, type PollLoop } from '../delivery/poll-loop.ts';
+import type { RawAppointmentEvent } from './event-payload.ts';
+import type { EventProcessor } from './event-processor.ts';
+
+/** Where events come from (the appointments outbox, over gRPC; Kafka later). */
+export interface EventSource {
+  /**
+   * The oldest events not yet acknowledged by this consumer.
+   * @param max - at most this many
+   */
+  pull(max: number): Promise<RawAppointmentEvent[]>;
+  /**
+   * Acknowledges events so they are not pulled again.
+   * @param eventIds - event UUIDs
+   */
+  ack(eventIds: readonly string[]): Promise<void>;
+}
+
+/** The appointments service's PullEvents/AckEvents, called as the notifications service principal. */
+export class GrpcEventSource implements EventSource {
+  /**
+   * @param client - appointments promise client
+   * @param consumer - consumer name ("notifications")
+   * @param internalSecret - to sign the service identity
+   */
+  constructor(
+    private readonly client: AppointmentsClient,
+    private readonly consumer: string,
+    private readonly internalSecret: string,
+  ) {}
+
+  private metadata() {
+    return callMetadata(signIdentity({ kind: 'service', service: 'notifications' }, this.internalSecret), randomUUID());
+  }
+
+  async pull(max: number): Promise<RawAppointmentEvent[]> {
+    const { events } = await this.client.pullEvents({ consumer: this.consumer, max }, { metadata: this.metadata() });
+    return events.map((e) => ({ id: e.id, type: e.type, appointmentId: e.appointmentId, sequence: e.sequence, payloadJson: e.payloadJson }));
+  }
+
+  async ack(eventIds: readonly string[]): Promise<void> {
+    if (eventIds.length > 0) await this.client.ackEvents({ consumer: this.consumer, eventIds: [...eventIds] }, { metadata: this.metadata() });
+  }
+}
+
+/** Options of the consumer loop. */
+export interface EventConsumerOptions {
+  source: EventSource;
+  processor: EventProcessor;
+  /** Events per pull. */
+  batchSize: number;
+  /** Wait when the stream is empty, in ms (NOTIFY_POLL_INTERVAL_MS). */
+  pollIntervalMs: number;
+  /** Longest wait after repeated failures, in ms. */
+  maxErrorBackoffMs: number;
+  /** Called after deliveries were created (wakes the sender). */
+  onDeliveries?: () => void;
+  logger: Logger;
+}
+
+/**
+ * One round: pull, process, acknowledge. Resolves true when a full batch came (more may wait).
+ * @param options - source, processor, batch size, callback
+ */
+export async function consumeOnce(options: Pick<EventConsumerOptions, 'source' | 'processor' | 'batchSize' | 'onDeliveries'>): Promise<boolean> {
+  const events = await options.source.pull(options.batchSize);
+  if (events.length === 0) return false;
+  const result = await options.processor.process(events);
+  // The rows are committed: only now may the producer forget the events.
+  await options.source.ack(result.handled);
+  if (result.deliveriesCreated > 0) options.onDeliveries?.();
+  return events.length >= options.batchSize && result.handled.length > 0;
+}
+
+/**
+ * Starts the consumer loop.
+ * @param options - source, processor, intervals, logger
+ */
+export function startEventConsumer(options: EventConsumerOptions): PollLoop {
+  return startPollLoop({
+    name: 'appointment-events',
+    tick: () => consumeOnce(options),
+    idleMs: options.pollIntervalMs,
+    maxErrorBackoffMs: options.maxErrorBackoffMs,
+    logger: options.logger,
+  });
+}

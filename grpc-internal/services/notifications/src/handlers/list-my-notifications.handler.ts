@@ -1,0 +1,37 @@
+/** ListMyNotifications: the caller's inbox, newest first, a page at a time. */
+import type { ListMyNotificationsRequest__Output, ListMyNotificationsResponse } from '@hospital/grpc-contracts';
+import { pageSize, parseRequest, type CallScope } from '@hospital/service-kit';
+import type { NotificationsDeps } from '../notifications-deps.ts';
+import { callerUserId } from './caller-user.ts';
+import { listMyNotificationsSchema } from './list-my-notifications.schema.ts';
+import { cursorOf, positionFrom } from './position.ts';
+import { toProtoNotification } from './to-proto.ts';
+
+/**
+ * One page of the caller's own in-app notifications, with the total for the same filter.
+ * @param request - page and unread filter
+ * @param deps - inbox storage
+ * @param scope - the caller (their user id selects the inbox)
+ */
+export async function listMyNotificationsHandler(
+  request: ListMyNotificationsRequest__Output,
+  deps: Pick<NotificationsDeps, 'inbox'>,
+  scope: CallScope,
+): Promise<ListMyNotificationsResponse> {
+  const userId = callerUserId(scope);
+  const { page, unreadOnly } = parseRequest(listMyNotificationsSchema, request);
+  const limit = pageSize(page.first);
+  const after = positionFrom(page.after);
+  // One row more than the page tells whether another page follows.
+  const [rows, totalCount] = await Promise.all([
+    deps.inbox.listForUser({ userId, unreadOnly, after, limit: limit + 1 }),
+    deps.inbox.countForUser({ userId, unreadOnly }),
+  ]);
+  const notifications = rows.slice(0, limit);
+  const cursors = notifications.map(cursorOf);
+  return {
+    notifications: notifications.map(toProtoNotification),
+    cursors,
+    pageInfo: { endCursor: cursors.at(-1) ?? '', hasNextPage: rows.length > limit, totalCount },
+  };
+}

@@ -1,0 +1,76 @@
+/** Stored records → proto messages (RFC 3339 UTC times, empty strings for "none"). */
+import type { Delivery, Notification } from '@hospital/grpc-contracts';
+import { maskEmail, maskPhone } from '../channels/redaction.ts';
+import type { ChannelName } from '../channels/notification-channel.ts';
+import type { DeliveryRecord, DeliveryState } from '../repositories/delivery-repository.ts';
+import type { InboxNotification } from '../repositories/inbox-repository.ts';
+
+type ProtoChannel = NonNullable<Notification['channel']>;
+type ProtoStatus = NonNullable<Delivery['status']>;
+
+const CHANNELS: Record<ChannelName, ProtoChannel> = { email: 'CHANNEL_EMAIL', sms: 'CHANNEL_SMS', in_app: 'CHANNEL_IN_APP' };
+const STATUSES: Record<DeliveryState, ProtoStatus> = {
+  pending: 'DELIVERY_STATUS_PENDING',
+  sent: 'DELIVERY_STATUS_SENT',
+  failed: 'DELIVERY_STATUS_FAILED',
+  skipped: 'DELIVERY_STATUS_SKIPPED',
+};
+
+const iso = (date: Date | null) => date?.toISOString() ?? '';
+
+/**
+ * An inbox notification as proto.
+ * @param notification - the stored notification
+ */
+export function toProtoNotification(notification: InboxNotification): Notification {
+  return {
+    id: notification.id,
+    recipientId: notification.userId,
+    channel: 'CHANNEL_IN_APP',
+    title: notification.title,
+    body: notification.body,
+    createdAt: iso(notification.createdAt),
+    readAt: iso(notification.readAt),
+    eventType: notification.eventType,
+    appointmentId: notification.appointmentId,
+  };
+}
+
+/**
+ * A delivery as proto: the address masked, no message text.
+ * @param delivery - the stored delivery with its attempts
+ */
+export function toProtoDelivery(delivery: DeliveryRecord): Delivery {
+  const masked = delivery.address === null ? '' : delivery.channel === 'email' ? maskEmail(delivery.address) : maskPhone(delivery.address);
+  return {
+    id: delivery.id,
+    eventId: delivery.eventId,
+    eventType: delivery.eventType,
+    appointmentId: delivery.appointmentId,
+    channel: CHANNELS[delivery.channel],
+    recipientKind: delivery.recipientKind === 'patient' ? 'RECIPIENT_KIND_PATIENT' : 'RECIPIENT_KIND_DOCTOR',
+    recipientId: delivery.recipientId,
+    recipientMasked: masked,
+    status: STATUSES[delivery.status],
+    attemptCount: delivery.attemptCount,
+    nextAttemptAt: iso(delivery.nextAttemptAt),
+    lastError: delivery.lastError ?? '',
+    createdAt: iso(delivery.createdAt),
+    sentAt: iso(delivery.sentAt),
+    attempts: delivery.attempts.map((attempt) => ({
+      number: attempt.number,
+      outcome: attempt.outcome === 'sent' ? 'ATTEMPT_OUTCOME_SENT' : attempt.outcome === 'failed' ? 'ATTEMPT_OUTCOME_FAILED' : 'ATTEMPT_OUTCOME_SKIPPED',
+      error: attempt.error ?? '',
+      attemptedAt: iso(attempt.attemptedAt),
+    })),
+  };
+}
+
+/**
+ * Proto status filter → stored state (UNSPECIFIED = any).
+ * @param status - the proto enum value
+ */
+export function deliveryStateFromProto(status: ProtoStatus): DeliveryState | undefined {
+  const entry = Object.entries(STATUSES).find(([, proto]) => proto === status);
+  return entry?.[0] as DeliveryState | undefined;
+}

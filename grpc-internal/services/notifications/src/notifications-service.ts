@@ -1,0 +1,141 @@
+/**
+ * startNotificationsService: one process with three parts — the gRPC API (inbox, delivery log),
+ * the consumer of appointment events, and the delivery sender — sharing one database pool.
+ * close() stops the loops first (finishing the round in flight), then the server, then the pool.
+ */
+import { createPrismaClient } from '@hospital/db';
+import { createAppointmentsClient, createIdentityClient, createPatientsClient, notificationsProto } from '@hospital/grpc-contracts';
+import { startGrpcServer, type Logger } from '@hospital/service-kit';
+import { EmailChannel } from './channels/email-channel.ts';
+import { InAppChannel } from './channels/in-app-channel.ts';
+import { LoggingSmsProvider, SmsChannel, type SmsProvider } from './channels/sms-channel.ts';
+import type { ChannelName } from './channels/notification-channel.ts';
+import type { RetryPolicy } from './delivery/backoff.ts';
+import { DeliverySender, startDeliverySender } from './delivery/delivery-sender.ts';
+import { GrpcContactDirectory } from './events/contact-directory.ts';
+import { GrpcEventSource, startEventConsumer } from './events/event-consumer.ts';
+import { EventProcessor } from './events/event-processor.ts';
+import { PrismaDeliveryRepository } from './repositories/prisma-delivery-repository.ts';
+import { PrismaEventRepository } from './repositories/prisma-event-repository.ts';
+import { PrismaInboxRepository } from './repositories/prisma-inbox-repository.ts';
+import { createNotificationsHandlers, NOTIFICATIONS_SERVICE_NAME } from './service.ts';
+
+/** Every channel, the default of `sendChannels`. */
+export const ALL_CHANNELS: readonly ChannelName[] = ['email', 'sms', 'in_app'];
+
+/** Configuration of the notifications service (see env.ts for the variables behind it). */
+export interface NotificationsServiceConfig {
+  /** gRPC port; 0 picks a free one. */
+  port: number;
+  /** Interface to bind (default 0.0.0.0). */
+  host?: string;
+  /** postgresql:// URL. */
+  databaseUrl: string;
+  /** INTERNAL_SECRET: verifies callers, signs this service's own identity. */
+  internalSecret: string;
+  /** host:port of the appointments, patients and identity services. */
+  targets: { appointments: string; patients: string; identity: string };
+  /** Deadline per outgoing gRPC call in ms (default 5000). */
+  grpcDeadlineMs?: number;
+  /** SMTP settings; without smtpUrl emails are recorded as skipped. */
+  email: { smtpUrl?: string; from: string; timeoutMs?: number };
+  /** IANA zone for times in messages. */
+  timeZone: string;
+  /** How often the consumer and the sender look for work when idle, in ms. */
+  pollIntervalMs: number;
+  /** Retry policy of failed deliveries. */
+  retry: RetryPolicy;
+  /** Consumer name at the appointments service (default "notifications"). */
+  consumerName?: string;
+  /** Channels this instance's sender handles (default all). */
+  sendChannels?: readonly ChannelName[];
+  /** Events per pull and deliveries per sender round (default 50). */
+  batchSize?: number;
+}
+
+/** A running notifications service. */
+export interface RunningNotificationsService {
+  /** The bound gRPC port. */
+  port: number;
+  /** Stops the consumer and sender, drains the gRPC server, closes clients and the pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the notifications service.
+ * @param config - ports, database, targets, channels, timing
+ * @param deps - the logger; optionally a real SMS provider (the logging one by default)
+ */
+export async function startNotificationsService(
+  config: NotificationsServiceConfig,
+  deps: { logger: Logger; smsProvider?: SmsProvider },
+): Promise<RunningNotificationsService> {
+  const db = createPrismaClient(config.databaseUrl);
+  const clientOptions = (target: string) => ({ target, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
+  const appointments = createAppointmentsClient(clientOptions(config.targets.appointments));
+  const patients = createPatientsClient(clientOptions(config.targets.patients));
+  const identity = createIdentityClient(clientOptions(config.targets.identity));
+  const email = new EmailChannel(config.email, deps.logger.child({ source: 'EmailChannel' }));
+  const closeClients = async () => {
+    email.close();
+    for (const client of [appointments, patients, identity]) client.close();
+    await db.$disconnect();
+  };
+  try {
+    const inbox = new PrismaInboxRepository(db);
+    const deliveries = new PrismaDeliveryRepository(db);
+    const batchSize = config.batchSize ?? 50;
+    const maxErrorBackoffMs = Math.max(config.pollIntervalMs, 30_000);
+    const sender = new DeliverySender({
+      deliveries,
+      channels: { email, sms: new SmsChannel(deps.smsProvider ?? new LoggingSmsProvider(deps.logger.child({ source: 'LoggingSmsProvider' }))), in_app: new InAppChannel(inbox) },
+      sendChannels: config.sendChannels ?? ALL_CHANNELS,
+      retry: config.retry,
+      batchSize,
+      // A claim outlives the slowest channel (three SMTP timeouts) before another sender may retry it.
+      leaseMs: 3 * (config.email.timeoutMs ?? 10_000) + 30_000,
+      logger: deps.logger.child({ source: 'DeliverySender' }),
+    });
+    const processor = new EventProcessor({
+      events: new PrismaEventRepository(db),
+      contacts: new GrpcContactDirectory({ patients, identity }, config.internalSecret),
+      timeZone: config.timeZone,
+      logger: deps.logger.child({ source: 'EventProcessor' }),
+    });
+    const server = await startGrpcServer({
+      services: [
+        {
+          name: NOTIFICATIONS_SERVICE_NAME,
+          definition: notificationsProto.NotificationsService.service,
+          implementation: createNotificationsHandlers({ inbox, deliveries }, { internalSecret: config.internalSecret, logger: deps.logger }),
+        },
+      ],
+      port: config.port,
+      host: config.host,
+      logger: deps.logger,
+    });
+    const senderLoop = startDeliverySender(sender, { pollIntervalMs: config.pollIntervalMs, maxErrorBackoffMs, batchSize, logger: deps.logger.child({ source: 'DeliverySender' }) });
+    const consumerLoop = startEventConsumer({
+      source: new GrpcEventSource(appointments, config.consumerName ?? 'notifications', config.internalSecret),
+      processor,
+      batchSize,
+      pollIntervalMs: config.pollIntervalMs,
+      maxErrorBackoffMs,
+      // New deliveries go out now, not at the sender's next poll: in-app is meant to be immediate.
+      onDeliveries: () => senderLoop.wake(),
+      logger: deps.logger.child({ source: 'EventConsumer' }),
+    });
+    return {
+      port: server.port,
+      async close() {
+        await consumerLoop.stop();
+        await senderLoop.stop();
+        await server.close();
+        await closeClients();
+      },
+    };
+  } catch (error) {
+    await closeClients();
+    throw error;
+  }
+}

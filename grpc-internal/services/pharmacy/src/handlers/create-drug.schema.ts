@@ -1,0 +1,29 @@
+/** Validation of CreateDrugRequest. */
+import { z } from 'zod';
+import { drugFormFromProto } from '../domain/drug-form.ts';
+import { textSchema } from './pharmacy-fields.schema.ts';
+
+/** A drug code: letters, digits, dot and hyphen, 2–20 characters, stored upper case. */
+export const drugCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9.-]{1,19}$/, 'Code must be 2–20 letters, digits, dots or hyphens, starting with a letter or digit.');
+
+/** A drug form as a proto enum; unspecified is refused. */
+export const drugFormSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const form = drugFormFromProto(value);
+  if (!form) {
+    ctx.addIssue({ code: 'custom', message: 'Choose a drug form.' });
+    return z.NEVER;
+  }
+  return form;
+});
+
+/** A new catalogue entry. */
+export const createDrugSchema = z.object({
+  code: drugCodeSchema,
+  name: textSchema('Name', 120),
+  form: drugFormSchema,
+  strength: textSchema('Strength', 60),
+});

@@ -1,0 +1,67 @@
+/** ListPrescriptions (the dispensing queue and history) and ListPatientPrescriptions (batched). */
+import type {
+  ListPatientPrescriptionsRequest__Output,
+  ListPatientPrescriptionsResponse,
+  ListPrescriptionsRequest__Output,
+  ListPrescriptionsResponse,
+} from '@hospital/grpc-contracts';
+import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest } from '@hospital/service-kit';
+import type { PharmacyDeps } from '../pharmacy-deps.ts';
+import type { PrescriptionPosition, PrescriptionRecord } from '../repositories/prescription-repository.ts';
+import { listPatientPrescriptionsSchema, listPrescriptionsSchema } from './list-prescriptions.schema.ts';
+import { idSchema } from './pharmacy-fields.schema.ts';
+import { toProtoPrescription } from './to-proto.ts';
+
+function cursorOf(p: PrescriptionRecord): string {
+  return encodeCursor([p.prescribedAt.toISOString(), p.id]);
+}
+
+function positionFrom(cursor: string): PrescriptionPosition | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = decodeCursor(cursor, 2);
+  const prescribedAt = new Date(at!);
+  if (Number.isNaN(prescribedAt.getTime()) || !idSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
+  return { prescribedAt, id: id! };
+}
+
+/**
+ * A page of prescriptions with the total. The pending queue reads oldest first, the order a
+ * pharmacy works through it; every other listing reads newest first.
+ * @param request - status and patient filters, page
+ * @param deps - prescriptions
+ */
+export async function listPrescriptionsHandler(request: ListPrescriptionsRequest__Output, deps: Pick<PharmacyDeps, 'prescriptions'>): Promise<ListPrescriptionsResponse> {
+  const { status, patientId, page } = parseRequest(listPrescriptionsSchema, request);
+  const filter = { ...(status ? { status } : {}), ...(patientId ? { patientId } : {}) };
+  const limit = pageSize(page.first);
+  const after = positionFrom(page.after);
+  const [rows, totalCount] = await Promise.all([
+    deps.prescriptions.list({ ...filter, newestFirst: status !== 'pending', after, limit: limit + 1 }),
+    deps.prescriptions.count(filter),
+  ]);
+  const prescriptions = rows.slice(0, limit);
+  const cursors = prescriptions.map(cursorOf);
+  return {
+    prescriptions: prescriptions.map(toProtoPrescription),
+    cursors,
+    pageInfo: { endCursor: cursors.at(-1) ?? '', hasNextPage: rows.length > limit, totalCount },
+  };
+}
+
+/**
+ * The newest prescriptions of each requested patient, in one query, grouped per patient in
+ * request order (a patient without any gets an empty list).
+ * @param request - patients, optional status, how many per patient
+ * @param deps - prescriptions
+ */
+export async function listPatientPrescriptionsHandler(
+  request: ListPatientPrescriptionsRequest__Output,
+  deps: Pick<PharmacyDeps, 'prescriptions'>,
+): Promise<ListPatientPrescriptionsResponse> {
+  const { patientIds, status, first } = parseRequest(listPatientPrescriptionsSchema, request);
+  const unique = [...new Set(patientIds)];
+  const rows = await deps.prescriptions.listForPatients({ patientIds: unique, ...(status ? { status } : {}), perPatient: first });
+  const byPatient = new Map<string, PrescriptionRecord[]>(unique.map((id) => [id, []]));
+  for (const row of rows) byPatient.get(row.patientId)?.push(row);
+  return { patients: unique.map((patientId) => ({ patientId, prescriptions: (byPatient.get(patientId) ?? []).map(toProtoPrescription) })) };
+}

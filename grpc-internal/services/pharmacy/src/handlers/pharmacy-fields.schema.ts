@@ -1,0 +1,94 @@
+/**
+ * Field rules shared by the pharmacy's requests. Free text is trimmed and refused when it
+ * carries control characters (labels and dispensing slips are printed).
+ */
+import { z } from 'zod';
+import { forbidden, type CallScope } from '@hospital/service-kit';
+import { isCalendarDate } from '../domain/calendar.ts';
+import { PRESCRIPTION_STATUSES, type PrescriptionStatusName } from '../domain/prescription-status.ts';
+
+const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
+
+/** An id (UUID). */
+export const idSchema = z.guid({ error: 'must be a UUID.' });
+
+/** Most ids one batch call may ask for. */
+export const MAX_IDS = 500;
+
+/** A batch of ids for entity lookups. */
+export const idsSchema = z.array(idSchema).max(MAX_IDS, `Ask for at most ${MAX_IDS} ids at once.`);
+
+/**
+ * Required single-line text.
+ * @param label - how the message names the field
+ * @param max - most characters
+ */
+export const textSchema = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be at most ${max} characters.`)
+    .regex(NO_CONTROL_CHARS, `${label} must not contain control characters.`);
+
+/**
+ * A whole number in a range.
+ * @param label - how the message names the field
+ * @param min - smallest allowed
+ * @param max - largest allowed
+ */
+export const intSchema = (label: string, min: number, max: number) =>
+  z
+    .number()
+    .int(`${label} must be a whole number.`)
+    .min(min, `${label} must be at least ${min}.`)
+    .max(max, `${label} must be at most ${max}.`);
+
+/**
+ * A calendar date, YYYY-MM-DD.
+ * @param label - how the message names the field
+ */
+export const daySchema = (label: string) =>
+  z
+    .string()
+    .trim()
+    .refine(isCalendarDate, `${label} must be a calendar date written YYYY-MM-DD.`);
+
+/** A page request (0 or unset `first` means the default; the kit caps and checks it). */
+export const pageSchema = z
+  .object({ first: z.number().optional(), after: z.string().optional() })
+  .nullish()
+  .transform((page) => ({ first: page?.first ?? 0, after: page?.after ?? '' }));
+
+/** A prescription status filter: unspecified means any status. */
+export const statusFilterSchema = z.union([z.string(), z.number()]).transform((value, ctx): PrescriptionStatusName | undefined => {
+  if (value === 0 || value === 'PRESCRIPTION_STATUS_UNSPECIFIED') return undefined;
+  const name = typeof value === 'number' ? PRESCRIPTION_STATUSES[value - 1] : value.replace(/^PRESCRIPTION_STATUS_/, '').toLowerCase();
+  if (!(PRESCRIPTION_STATUSES as readonly string[]).includes(name ?? '')) {
+    ctx.addIssue({ code: 'custom', message: 'Unknown prescription status.' });
+    return z.NEVER;
+  }
+  return name as PrescriptionStatusName;
+});
+
+/**
+ * Who to record as having moved stock: the user, or the service acting on its own behalf.
+ * @param scope - the call
+ */
+export function actorOf(scope: Pick<CallScope, 'caller'>): string {
+  const { caller } = scope;
+  if (caller.kind === 'user') return caller.userId;
+  if (caller.kind === 'service') return `service:${caller.service}`;
+  throw forbidden();
+}
+
+/**
+ * The signed-in user a clinical record must name (prescriber, dispensing pharmacist); services
+ * and anonymous callers cannot sign a prescription.
+ * @param scope - the call
+ * @param what - what needs a person, for the message
+ */
+export function clinicianOf(scope: Pick<CallScope, 'caller'>, what: string): string {
+  if (scope.caller.kind !== 'user') throw forbidden(`Only a signed-in member of staff may ${what}.`);
+  return scope.caller.userId;
+}

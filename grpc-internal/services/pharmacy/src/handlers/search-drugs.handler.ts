@@ -1,0 +1,42 @@
+/** SearchDrugs: the catalogue by name or code prefix, a page at a time. */
+import type { SearchDrugsRequest__Output, SearchDrugsResponse } from '@hospital/grpc-contracts';
+import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest } from '@hospital/service-kit';
+import { utcDay } from '../domain/calendar.ts';
+import type { PharmacyDeps } from '../pharmacy-deps.ts';
+import type { DrugPosition, DrugWithLots } from '../repositories/drug-repository.ts';
+import { idSchema } from './pharmacy-fields.schema.ts';
+import { searchDrugsSchema } from './search-drugs.schema.ts';
+import { toProtoDrug } from './to-proto.ts';
+
+function cursorOf(drug: DrugWithLots): string {
+  return encodeCursor([drug.name.toLowerCase(), drug.code, drug.id]);
+}
+
+function positionFrom(cursor: string): DrugPosition | undefined {
+  if (!cursor) return undefined;
+  const [lowerName, code, id] = decodeCursor(cursor, 3);
+  if (!idSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
+  return { lowerName: lowerName!, code: code!, id: id! };
+}
+
+/**
+ * One page of drugs whose name or code starts with the search (case-insensitive), ordered by
+ * name, with the total count.
+ * @param request - search text and page
+ * @param deps - catalogue and clock
+ */
+export async function searchDrugsHandler(request: SearchDrugsRequest__Output, deps: Pick<PharmacyDeps, 'drugs' | 'now'>): Promise<SearchDrugsResponse> {
+  const { search, page } = parseRequest(searchDrugsSchema, request);
+  const limit = pageSize(page.first);
+  const after = positionFrom(page.after);
+  const today = utcDay(deps.now());
+  // One row more than the page tells whether another page follows.
+  const [rows, totalCount] = await Promise.all([deps.drugs.search({ search, after, limit: limit + 1 }), deps.drugs.count(search)]);
+  const drugs = rows.slice(0, limit);
+  const cursors = drugs.map(cursorOf);
+  return {
+    drugs: drugs.map((drug) => toProtoDrug(drug, today)),
+    cursors,
+    pageInfo: { endCursor: cursors.at(-1) ?? '', hasNextPage: rows.length > limit, totalCount },
+  };
+}

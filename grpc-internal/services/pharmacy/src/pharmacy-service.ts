@@ -1,0 +1,78 @@
+/** startPharmacyService: wires Prisma, the repositories, the patients client and the handlers into a running gRPC server. */
+import { createPrismaClient } from '@hospital/db';
+import { createPatientsClient, pharmacyProto } from '@hospital/grpc-contracts';
+import { startGrpcServer, type Logger } from '@hospital/service-kit';
+import { GrpcPatientDirectory } from './patients/grpc-patient-directory.ts';
+import { PrismaDrugRepository } from './repositories/prisma-drug-repository.ts';
+import { PrismaPrescriptionRepository } from './repositories/prisma-prescription-repository.ts';
+import { PrismaStockRepository } from './repositories/prisma-stock-repository.ts';
+import { createPharmacyHandlers, PHARMACY_SERVICE_NAME } from './service.ts';
+
+/** Configuration of the pharmacy service (see env.ts for the variables behind it). */
+export interface PharmacyServiceConfig {
+  /** gRPC port; 0 picks a free one. */
+  port: number;
+  /** Interface to bind (default 0.0.0.0). */
+  host?: string;
+  /** postgresql:// URL. */
+  databaseUrl: string;
+  /** INTERNAL_SECRET shared with the router, subgraphs and services. */
+  internalSecret: string;
+  /** host:port of the patients gRPC service (allergies, archived records). */
+  patientsTarget: string;
+  /** Deadline of calls to other services, in milliseconds (5000 by default). */
+  grpcDeadlineMs?: number;
+}
+
+/** A running pharmacy service. */
+export interface RunningPharmacyService {
+  /** The bound port. */
+  port: number;
+  /** Drains the gRPC server, then closes the patients client and the database pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the pharmacy gRPC service.
+ * @param config - port, database, secret, patients target
+ * @param deps - the logger
+ * @param options - an injectable clock, for tests that pin "today"
+ */
+export async function startPharmacyService(
+  config: PharmacyServiceConfig,
+  deps: { logger: Logger },
+  options: { now?: () => Date } = {},
+): Promise<RunningPharmacyService> {
+  const db = createPrismaClient(config.databaseUrl);
+  const patients = createPatientsClient({ target: config.patientsTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
+  try {
+    const handlers = createPharmacyHandlers(
+      {
+        drugs: new PrismaDrugRepository(db),
+        stock: new PrismaStockRepository(db),
+        prescriptions: new PrismaPrescriptionRepository(db),
+        patients: new GrpcPatientDirectory(patients),
+        now: options.now ?? (() => new Date()),
+      },
+      { internalSecret: config.internalSecret, logger: deps.logger },
+    );
+    const server = await startGrpcServer({
+      services: [{ name: PHARMACY_SERVICE_NAME, definition: pharmacyProto.PharmacyService.service, implementation: handlers }],
+      port: config.port,
+      host: config.host,
+      logger: deps.logger,
+    });
+    return {
+      port: server.port,
+      async close() {
+        await server.close();
+        patients.close();
+        await db.$disconnect();
+      },
+    };
+  } catch (error) {
+    patients.close();
+    await db.$disconnect();
+    throw error;
+  }
+}

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
+import { seedDemoData } from './seed-demo-data.ts';
+import { seedNotificationsDemo } from './notifications-demo.ts';
+
+// A database of its own: the seeder only fills an empty inbox table, and the shared one holds
+// other tests' notifications.
+describe('seedNotificationsDemo', () => {
+  let database: TestDatabase;
+  let db: PrismaClient;
+  const today = new Date('2026-11-24T06:00:00Z');
+  beforeAll(async () => {
+    database = await createTestDatabase({ serverUrl: testDatabaseUrl() });
+    db = createPrismaClient(database.url, { poolSize: 2 });
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  it('fills the demo doctor inbox through seedDemoData once, one read, then changes nothing', async () => {
+    await seedDemoData(db, { password: 'demo-password-for-tests', patientCount: 150, today });
+    const doctor = await db.user.findUniqueOrThrow({ where: { email: 'doctor@hospital.local' } });
+    const inbox = await db.notification.findMany({ where: { userId: doctor.id }, include: { delivery: { include: { attempts: true } } }, orderBy: { createdAt: 'asc' } });
+    expect(inbox.length).toBeGreaterThan(0);
+    expect(inbox.length).toBeLessThanOrEqual(5);
+    expect(inbox.filter((n) => n.readAt !== null)).toHaveLength(1);
+    for (const n of inbox) {
+      expect(n.body).toMatch(/^New appointment: .+ \(MRN-\d{6}\), \w{3},? \d{1,2} \w{3} 2026, \d{2}:\d{2}–\d{2}:\d{2}\./);
+      expect(n.delivery).toMatchObject({ channel: 'in_app', status: 'sent', attempts: [{ number: 1, outcome: 'sent' }] });
+    }
+
+    expect(await seedNotificationsDemo(db, { today })).toEqual({ notificationsCreated: 0 });
+    expect(await db.notification.count()).toBe(inbox.length);
+  });
+});

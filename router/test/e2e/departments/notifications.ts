@@ -1,0 +1,33 @@
+import { startNotificationsService } from '@hospital/notifications-service';
+import { startNotificationsSubgraph } from '@hospital/notifications-subgraph';
+import type { DepartmentStarter } from './department.ts';
+
+/**
+ * Notifications: consumes appointment events (calls appointments, patients and identity) and
+ * delivers them. End-to-end systems send in-app and SMS only: every test file's system shares one
+ * database, and only the service's own email test may take email deliveries (to its SMTP sink).
+ */
+export const notifications: DepartmentStarter = {
+  name: 'notifications',
+  startService: (ctx) =>
+    startNotificationsService(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: ctx.databaseUrl,
+        internalSecret: ctx.internalSecret,
+        targets: { appointments: ctx.grpcTargets['appointments']!, patients: ctx.grpcTargets['patients']!, identity: ctx.grpcTargets['identity']! },
+        email: { from: 'Hospital <no-reply@hospital.local>' },
+        timeZone: 'Europe/London',
+        pollIntervalMs: 100,
+        retry: { maxAttempts: 3, baseMs: 100, capMs: 1_000 },
+        sendChannels: ['in_app', 'sms'],
+      },
+      { logger: ctx.logger },
+    ),
+  startSubgraph: (ctx, grpcTarget) =>
+    startNotificationsSubgraph(
+      { port: 0, host: '127.0.0.1', notificationsTarget: grpcTarget, internalSecret: ctx.internalSecret, production: ctx.production },
+      { logger: ctx.logger },
+    ),
+};

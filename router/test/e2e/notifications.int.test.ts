@@ -1,0 +1,137 @@
+/**
+ * Notifications end to end through the router: a doctor books an appointment, and the
+ * notification arrives in their inbox (appointment event → outbox → consumer → in-app delivery)
+ * within seconds; reading, marking read (own only), the unread count and the delivery log.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { startTestSystem, type GraphQLResponse, type TestSystem } from './system.ts';
+
+let system: TestSystem;
+let doctor: string;
+
+const MY = `query($unreadOnly: Boolean) { myNotifications(first: 50, unreadOnly: $unreadOnly) {
+  totalCount edges { node { id channel title body createdAt readAt eventType appointmentId appointment { id status } } } } }`;
+interface Node {
+  id: string;
+  channel: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+  eventType: string;
+  appointmentId: string;
+  appointment: { id: string; status: string };
+}
+
+function dataOf<T>(result: GraphQLResponse<T>): T {
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data!;
+}
+
+/** A slot on the day after tomorrow (UTC), `offsetMinutes` after 08:00, 30 minutes long. */
+function slot(offsetMinutes: number) {
+  const start = new Date();
+  start.setUTCDate(start.getUTCDate() + 2);
+  start.setUTCHours(8, offsetMinutes, 0, 0);
+  return { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 30 * 60_000).toISOString() };
+}
+
+async function bookAsDoctor(offsetMinutes: number): Promise<{ appointmentId: string; familyName: string }> {
+  const familyName = `Inbox${randomUUID().replace(/[^a-z]/g, '').slice(0, 8)}`;
+  const registered = await system.gql<{ registerPatient: { id: string } }>(
+    'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
+    { input: { givenName: 'Iris', familyName, dateOfBirth: '1975-06-01', email: `iris-${randomUUID().slice(0, 8)}@example.org` } },
+    doctor,
+  );
+  const booked = await system.gql<{ bookAppointment: { id: string } }>(
+    'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
+    { input: { patientId: dataOf(registered).registerPatient.id, ...slot(offsetMinutes), reason: 'Follow-up' } },
+    doctor,
+  );
+  return { appointmentId: dataOf(booked).bookAppointment.id, familyName };
+}
+
+/** Polls the doctor's inbox until a notification matches, or fails after the deadline. */
+async function awaitNotification(match: (node: Node) => boolean, what: string, timeoutMs = 10_000): Promise<Node> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const nodes = dataOf(await system.gql<{ myNotifications: { edges: { node: Node }[] } }>(MY, {}, doctor)).myNotifications.edges.map((e) => e.node);
+    const found = nodes.find(match);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no notification for ${what} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  system = await startTestSystem(testDatabaseUrl());
+  doctor = await system.tokenFor('doctor');
+});
+afterAll(async () => {
+  await system?.close();
+});
+
+describe('booking through the router', () => {
+  it('puts a notification in the doctor inbox within seconds, linked to the appointment', async () => {
+    const { appointmentId, familyName } = await bookAsDoctor(0);
+    const node = await awaitNotification((n) => n.appointmentId === appointmentId, 'the booking');
+    expect(node).toMatchObject({ channel: 'IN_APP', title: 'New appointment', eventType: 'BOOKED', readAt: null, appointment: { id: appointmentId, status: 'SCHEDULED' } });
+    expect(node.body).toContain(`Iris ${familyName}`);
+    expect(node.body).toContain('Reason: Follow-up');
+  });
+
+  it('notifies a cancellation too, newest first', async () => {
+    const { appointmentId } = await bookAsDoctor(60);
+    await awaitNotification((n) => n.appointmentId === appointmentId, 'the booking');
+    const cancelled = await system.gql('mutation($id: ID!) { cancelAppointment(id: $id, reason: "Patient called") { id } }', { id: appointmentId }, doctor);
+    dataOf(cancelled);
+    const node = await awaitNotification((n) => n.appointmentId === appointmentId && n.eventType === 'CANCELLED', 'the cancellation');
+    expect(node.title).toBe('Appointment cancelled');
+    const page = dataOf(await system.gql<{ myNotifications: { edges: { node: Node }[] } }>(MY, {}, doctor)).myNotifications.edges.map((e) => e.node);
+    const times = page.map((n) => Date.parse(n.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+});
+
+describe('marking read', () => {
+  it('marks the own notification once; anyone else gets NOT_FOUND; the unread count follows', async () => {
+    const { appointmentId } = await bookAsDoctor(120);
+    const node = await awaitNotification((n) => n.appointmentId === appointmentId, 'the booking');
+    const COUNT = '{ unreadNotificationCount }';
+    const before = dataOf(await system.gql<{ unreadNotificationCount: number }>(COUNT, {}, doctor)).unreadNotificationCount;
+    const MARK = 'mutation($id: ID!) { markNotificationRead(id: $id) { id readAt } }';
+
+    const admin = await system.gql(MARK, { id: node.id }, await system.tokenFor('admin'));
+    expect(admin.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    const read = dataOf(await system.gql<{ markNotificationRead: { readAt: string } }>(MARK, { id: node.id }, doctor)).markNotificationRead;
+    expect(Date.parse(read.readAt)).not.toBeNaN();
+    const again = dataOf(await system.gql<{ markNotificationRead: { readAt: string } }>(MARK, { id: node.id }, doctor)).markNotificationRead;
+    expect(again.readAt).toBe(read.readAt);
+
+    expect(dataOf(await system.gql<{ unreadNotificationCount: number }>(COUNT, {}, doctor)).unreadNotificationCount).toBe(before - 1);
+    const unread = dataOf(await system.gql<{ myNotifications: { edges: { node: Node }[] } }>(MY, { unreadOnly: true }, doctor));
+    expect(unread.myNotifications.edges.map((e) => e.node.id)).not.toContain(node.id);
+    const missing = await system.gql(MARK, { id: randomUUID() }, doctor);
+    expect(missing.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+  });
+});
+
+describe('the delivery log', () => {
+  it('shows operators each delivery with its attempts, without the message', async () => {
+    const { appointmentId } = await bookAsDoctor(180);
+    await awaitNotification((n) => n.appointmentId === appointmentId, 'the booking');
+    const QUERY = `query($after: String) { notificationDeliveries(first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { appointmentId channel recipientKind recipient status attemptCount attempts { number outcome attemptedAt } } } } }`;
+    type Page = { notificationDeliveries: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Record<string, unknown> }[] } };
+    const first = dataOf(await system.gql<Page>(QUERY, {}, await system.tokenFor('admin'))).notificationDeliveries;
+    const ours = first.edges.map((e) => e.node).filter((n) => n['appointmentId'] === appointmentId);
+    expect(ours).toContainEqual(
+      expect.objectContaining({ channel: 'IN_APP', recipientKind: 'DOCTOR', recipient: null, status: 'SENT', attemptCount: 1, attempts: [expect.objectContaining({ number: 1, outcome: 'SENT' })] }),
+    );
+    // The patient has an email address: a masked email delivery exists (sent or waiting for a sender).
+    expect(ours).toContainEqual(expect.objectContaining({ channel: 'EMAIL', recipientKind: 'PATIENT', recipient: expect.stringMatching(/^i\*\*\*@example\.org$/) }));
+  });
+});

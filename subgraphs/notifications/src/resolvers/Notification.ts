@@ -1,0 +1,42 @@
+/** The `Notification` entity and the delivery types, resolved from the proto messages. */
+import type { NotificationDeliveryAttemptResolvers, NotificationDeliveryResolvers, NotificationResolvers } from '../__generated__/resolvers-types.ts';
+import { channelFromProto, outcomeFromProto, recipientKindFromProto, statusFromProto } from './enums.ts';
+import type { ResolverDeps } from './index.ts';
+
+/** proto3 strings cannot be absent: an empty one means "none", which the API shows as null. */
+const orNull = (value: string) => (value === '' ? null : value);
+
+/**
+ * Notification resolvers; fields not listed read the proto message as is.
+ * @param deps - the notifications loader key
+ */
+export function createNotificationResolvers({ notifications }: ResolverDeps): NotificationResolvers {
+  return {
+    // N references in one request cost one GetNotifications call; others' ids resolve to null.
+    __resolveReference: (reference, ctx) => ctx.loaders.get(notifications).load(reference.id),
+    channel: (notification) => channelFromProto(notification.channel),
+    readAt: (notification) => orNull(notification.readAt),
+    appointment: (notification) => ({ id: notification.appointmentId }),
+  };
+}
+
+/** NotificationDelivery resolvers: enums, masked recipient, nulls for "none". */
+export function createDeliveryResolvers(): NotificationDeliveryResolvers {
+  return {
+    channel: (delivery) => channelFromProto(delivery.channel),
+    recipientKind: (delivery) => recipientKindFromProto(delivery.recipientKind),
+    recipient: (delivery) => orNull(delivery.recipientMasked),
+    status: (delivery) => statusFromProto(delivery.status),
+    nextAttemptAt: (delivery) => orNull(delivery.nextAttemptAt),
+    lastError: (delivery) => orNull(delivery.lastError),
+    sentAt: (delivery) => orNull(delivery.sentAt),
+  };
+}
+
+/** NotificationDeliveryAttempt resolvers. */
+export function createAttemptResolvers(): NotificationDeliveryAttemptResolvers {
+  return {
+    outcome: (attempt) => outcomeFromProto(attempt.outcome),
+    error: (attempt) => orNull(attempt.error),
+  };
+}

@@ -1,0 +1,6 @@
+/** Entities of other subgraphs, as this subgraph returns them: a reference the router resolves. */
+
+/** An appointment, resolved by the appointments subgraph. */
+export interface AppointmentReference {
+  id: string;
+}
