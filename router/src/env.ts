@@ -25,6 +25,14 @@ const staticShape = {
     .transform((pem) => pem.replace(/\\n/g, '\n'))
     .refine((pem) => pem.includes('-----BEGIN PUBLIC KEY-----'), 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)'),
   JWT_KEY_ID: z.string().min(1).default('hospital-1'),
+  // Browser origins that may open the WebSocket endpoint: the web app and Sandbox by default.
+  ROUTER_ALLOWED_ORIGINS: z
+    .string()
+    .default('http://localhost:3000,http://127.0.0.1:3000,http://localhost:4000,https://sandbox.embed.apollographql.com,https://studio.apollographql.com')
+    .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(20),
+  WS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
   JWT_ISSUER: z.string().min(1).default('hospital-identity'),
   JWT_AUDIENCE: z.string().min(1).default('hospital-api'),
   ...internalSecretEnv,
@@ -74,6 +82,11 @@ export function loadConfig(source: Record<string, string | undefined>): LoadedCo
       jwt: { publicKeyPem: env.JWT_PUBLIC_KEY, keyId: env.JWT_KEY_ID, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
       production: env.NODE_ENV === 'production',
       bodyLimitBytes: env.ROUTER_BODY_LIMIT_BYTES,
+      allowedOrigins: env.ROUTER_ALLOWED_ORIGINS,
+      wsLimits: {
+        subscriptionsPerConnection: env.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+        connectionsPerUser: env.WS_MAX_CONNECTIONS_PER_USER,
+      },
     },
     supergraphPath: env.SUPERGRAPH_PATH,
     logLevel: env.LOG_LEVEL,
