@@ -24,6 +24,50 @@ const SUBGRAPHS: Record<string, Record<string, string>> = {
   patients: {
     Patient: '@hospital/grpc-contracts#Patient__Output',
   },
+  appointments: {
+    Appointment: '@hospital/grpc-contracts#Appointment__Output',
+    AppointmentStatusChange: '@hospital/grpc-contracts#AppointmentStatusChange__Output',
+    Patient: '../resolvers/mappers.ts#PatientReference',
+  },
+  finance: {
+    Invoice: '@hospital/grpc-contracts#Invoice__Output',
+    InvoiceLine: '@hospital/grpc-contracts#InvoiceLine__Output',
+    Payment: '@hospital/grpc-contracts#Payment__Output',
+    Refund: '@hospital/grpc-contracts#Refund__Output',
+    // Proto Money (int64 as a string); the Money resolver turns it into an Int.
+    Money: '../mappers.ts#MoneyModel',
+    // Patients are the patients subgraph's entities: here they are references ({ id }).
+    Patient: '../mappers.ts#PatientReference',
+  },
+  ward: {
+    Ward: '@hospital/grpc-contracts#Ward__Output',
+    // Occupancy figures travel on the ward message itself.
+    WardOccupancy: '@hospital/grpc-contracts#Ward__Output',
+    Bed: '@hospital/grpc-contracts#Bed__Output',
+    Admission: '@hospital/grpc-contracts#Admission__Output',
+    BedTransfer: '@hospital/grpc-contracts#BedTransfer__Output',
+    // Patients and users are other subgraphs' entities: here they are references ({ id }).
+    Patient: '../resolvers/references.ts#EntityReference',
+    User: '../resolvers/references.ts#EntityReference',
+  },
+  pharmacy: {
+    Drug: '@hospital/grpc-contracts#Drug__Output',
+    StockLot: '@hospital/grpc-contracts#StockLot__Output',
+    StockMovement: '@hospital/grpc-contracts#StockMovement__Output',
+    Prescription: '@hospital/grpc-contracts#Prescription__Output',
+    AllergyOverride: '@hospital/grpc-contracts#AllergyOverride__Output',
+    Dispensation: '@hospital/grpc-contracts#Dispensation__Output',
+    // Patients and users are other subgraphs' entities: here they are references ({ id }).
+    Patient: '../resolvers/references.ts#EntityReference',
+    User: '../resolvers/references.ts#EntityReference',
+  },
+  notifications: {
+    Notification: '@hospital/grpc-contracts#Notification__Output',
+    NotificationDelivery: '@hospital/grpc-contracts#Delivery__Output',
+    NotificationDeliveryAttempt: '@hospital/grpc-contracts#DeliveryAttempt__Output',
+    // The appointments subgraph's entity: here a reference ({ id }).
+    Appointment: '../resolvers/references.ts#AppointmentReference',
+  },
 };
 
 /** Where a subgraph's generated types go. */

@@ -11,6 +11,11 @@ const HOST = '127.0.0.1';
 const DEPARTMENTS = [
   { name: 'identity', grpcPort: 50051, subgraphPort: 4001 },
   { name: 'patients', grpcPort: 50052, subgraphPort: 4002 },
+  { name: 'appointments', grpcPort: 50053, subgraphPort: 4003 },
+  { name: 'notifications', grpcPort: 50054, subgraphPort: 4004 },
+  { name: 'finance', grpcPort: 50055, subgraphPort: 4005 },
+  { name: 'pharmacy', grpcPort: 50056, subgraphPort: 4006 },
+  { name: 'ward', grpcPort: 50057, subgraphPort: 4007 },
 ];
 
 /**

@@ -6,6 +6,11 @@ import { hashPassword, type Logger } from '@hospital/service-kit';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { generateDemoPatients } from './demo-patients.ts';
+import { seedAppointmentsDemo } from './appointments-demo.ts';
+import { seedNotificationsDemo } from './notifications-demo.ts';
+import { seedFinanceDemo } from './finance-demo.ts';
+import { seedWardDemo } from './ward-demo.ts';
+import { seedPharmacyDemo } from './pharmacy-demo.ts';
 
 /** Options for {@link seedDemoData}. */
 export interface SeedDemoDataOptions {
@@ -63,6 +68,16 @@ export async function seedDemoData(db: PrismaClient, options: SeedDemoDataOption
     },
     { timeout: 60_000 },
   );
+
+  await seedAppointmentsDemo(db, { today: options.today ?? new Date(), ...(options.logger ? { logger: options.logger } : {}) });
+
+  await seedNotificationsDemo(db, { today: options.today ?? new Date(), ...(options.logger ? { logger: options.logger } : {}) });
+
+  await seedWardDemo(db, { today: options.today ?? new Date(), ...(options.logger ? { logger: options.logger } : {}) });
+
+  await seedFinanceDemo(db, { today: options.today ?? new Date(), ...(options.logger ? { logger: options.logger } : {}) });
+
+  await seedPharmacyDemo(db, { today: options.today ?? new Date(), ...(options.logger ? { logger: options.logger } : {}) });
 
   const result = { users: DEMO_ACCOUNTS.length, patientsCreated };
   options.logger?.info(result, 'demo data seeded');

@@ -16,6 +16,7 @@ import { requestContextStore, REQUEST_ID_HEADER, type Logger } from '@hospital/s
 import { applyAuthDirectives } from './auth-directive.ts';
 import { buildSubgraphContext, requestIdFrom, type SubgraphContext } from './context.ts';
 import { createErrorFormatter, INTERNAL_MESSAGE } from './errors.ts';
+import { attachSubgraphSubscriptions } from './subscriptions.ts';
 
 type SchemaModule = Exclude<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], DocumentNode>;
 /** The resolver map `buildSubgraphSchema` takes (the package does not export its name). */
@@ -192,13 +193,27 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
       throw error;
     }
     const bound = (httpServer.address() as AddressInfo).port;
+    // Subgraphs with a Subscription type also speak graphql-ws on the same path (for the router).
+    const subscriptions = schema.getSubscriptionType()
+      ? attachSubgraphSubscriptions({
+          httpServer,
+          path: GRAPHQL_PATH,
+          schema,
+          internalSecret,
+          logger: logger.child({ source: 'subscriptions' }),
+          ...(options.buildContext ? { buildContext: options.buildContext } : {}),
+        })
+      : undefined;
     const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     logger.info({ subgraph: options.name, port: bound }, 'subgraph listening');
     return {
       port: bound,
       url: `http://${urlHost}:${bound}${GRAPHQL_PATH}`,
       // The drain plugin closes the HTTP server once requests in flight have finished.
-      close: () => apollo.stop(),
+      close: async () => {
+        await subscriptions?.close();
+        await apollo.stop();
+      },
     };
   };
 

@@ -4,6 +4,11 @@
  */
 import type { DepartmentStarter } from './department.ts';
 import { identity } from './identity.ts';
+import { appointments } from './appointments.ts';
+import { notifications } from './notifications.ts';
+import { finance } from './finance.ts';
 import { patients } from './patients.ts';
+import { pharmacy } from './pharmacy.ts';
+import { ward } from './ward.ts';
 
-export const DEPARTMENTS: DepartmentStarter[] = [identity, patients];
+export const DEPARTMENTS: DepartmentStarter[] = [identity, patients, appointments, notifications, finance, pharmacy, ward];

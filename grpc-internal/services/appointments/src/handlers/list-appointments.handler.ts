@@ -1,0 +1,34 @@
+/** ListAppointments: a doctor's schedule, a patient's visits, or the day list, a page at a time. */
+import type { ListAppointmentsRequest__Output, ListAppointmentsResponse } from '@hospital/grpc-contracts';
+import { pageSize, parseRequest, type CallScope } from '@hospital/service-kit';
+import type { AppointmentsDeps } from '../appointments-deps.ts';
+import { listingDoctor } from '../domain/appointment-access.ts';
+import type { AppointmentFilter } from '../repositories/appointment-repository.ts';
+import { positionFrom, toPage } from './appointment-page.ts';
+import { listAppointmentsSchema } from './list-appointments.schema.ts';
+
+/**
+ * One page ordered by start time, with the total count. A doctor who names neither a doctor
+ * nor a patient gets their own schedule.
+ * @param request - filter and page
+ * @param deps - appointment storage
+ * @param scope - the caller
+ */
+export async function listAppointmentsHandler(request: ListAppointmentsRequest__Output, deps: Pick<AppointmentsDeps, 'appointments'>, scope: CallScope): Promise<ListAppointmentsResponse> {
+  const { doctorId, patientId, from, to, statuses, page } = parseRequest(listAppointmentsSchema, request);
+  const limit = pageSize(page.first);
+  const after = positionFrom(page.after);
+  const doctor = listingDoctor(scope.caller, { doctorId, patientId });
+  const filter: AppointmentFilter = {
+    statuses,
+    ...(doctor !== undefined ? { doctorId: doctor } : {}),
+    ...(patientId !== undefined ? { patientId } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
+  const [rows, totalCount] = await Promise.all([
+    deps.appointments.list({ ...filter, ...(after ? { after } : {}), limit: limit + 1 }),
+    deps.appointments.count(filter),
+  ]);
+  return toPage(rows, limit, totalCount);
+}

@@ -1,0 +1,103 @@
+/** ListAppointments and ListAppointmentsForPatients: filters, windows, keyset pages, defaults. */
+import { status } from '@grpc/grpc-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Appointment__Output } from '@hospital/grpc-contracts';
+import { testDatabaseUrl } from '../../../../test/helpers.ts';
+import { startAppointmentsHarness, type AppointmentsHarness } from './testing/appointments-harness.ts';
+import { expectGrpcError } from './testing/grpc-expect.ts';
+
+let h: AppointmentsHarness;
+let doctorId: string;
+let patientA: string;
+let patientB: string;
+/** The doctor's day: A at 08:00, 09:00, 10:00 (10:00 cancelled), B at 08:30 and 11:00. */
+let day: Appointment__Output[];
+
+beforeAll(async () => {
+  h = await startAppointmentsHarness(testDatabaseUrl());
+  [doctorId, patientA, patientB] = await Promise.all([h.newDoctor(), h.newPatient(), h.newPatient()]);
+  const admin = () => ({ metadata: h.as('admin') });
+  const plan: [string, number][] = [[patientA, 0], [patientB, 30], [patientA, 60], [patientA, 120], [patientB, 180]];
+  day = [];
+  for (const [patientId, offset] of plan) day.push(await h.client.bookAppointment({ patientId, doctorId, ...h.slot(offset) }, admin()));
+  await h.client.cancelAppointment({ id: day[3]!.id }, admin());
+});
+afterAll(() => h?.close());
+
+const ids = (appointments: Appointment__Output[]) => appointments.map((a) => a.id);
+
+describe('ListAppointments', () => {
+  it('lists a doctor’s day in start order, and pages through it with cursors', async () => {
+    const admin = { metadata: h.as('admin') };
+    const first = await h.client.listAppointments({ doctorId, page: { first: 2 } }, admin);
+    expect(ids(first.appointments)).toEqual(ids(day.slice(0, 2)));
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, totalCount: 5, endCursor: first.cursors[1] });
+    const second = await h.client.listAppointments({ doctorId, page: { first: 2, after: first.pageInfo!.endCursor } }, admin);
+    const third = await h.client.listAppointments({ doctorId, page: { first: 2, after: second.pageInfo!.endCursor } }, admin);
+    expect([...ids(second.appointments), ...ids(third.appointments)]).toEqual(ids(day.slice(2)));
+    expect(third.pageInfo?.hasNextPage).toBe(false);
+  });
+
+  it('filters by patient, status and overlapping window', async () => {
+    const admin = { metadata: h.as('ward_staff') };
+    const active = await h.client.listAppointments({ patientId: patientA, statuses: ['APPOINTMENT_STATUS_SCHEDULED'] }, admin);
+    expect(ids(active.appointments)).toEqual([day[0]!.id, day[2]!.id]);
+    // 08:15–09:00 overlaps 08:00–08:30 and 08:30–09:00, not 09:00–09:30.
+    const window = { from: new Date(Date.parse(h.slot(15).startsAt)).toISOString(), to: h.slot(60).startsAt };
+    expect(ids((await h.client.listAppointments({ doctorId, ...window }, admin)).appointments)).toEqual(ids(day.slice(0, 2)));
+  });
+
+  it('shows a doctor their own schedule by default, and others’ when asked', async () => {
+    const own = await h.client.listAppointments({}, { metadata: h.as('doctor', doctorId) });
+    expect(ids(own.appointments)).toEqual(ids(day));
+    const colleague = await h.newDoctor();
+    expect((await h.client.listAppointments({}, { metadata: h.as('doctor', colleague) })).appointments).toEqual([]);
+    expect((await h.client.listAppointments({ doctorId }, { metadata: h.as('doctor', colleague) })).appointments).toHaveLength(5);
+  });
+
+  it('refuses bad filters, forged cursors and negative pages; caps large ones', async () => {
+    const admin = { metadata: h.as('admin') };
+    await expectGrpcError(h.client.listAppointments({ doctorId: 'x' }, admin), status.INVALID_ARGUMENT, { field: 'doctorId' });
+    await expectGrpcError(h.client.listAppointments({ from: h.slot(60).startsAt, to: h.slot(0).startsAt }, admin), status.INVALID_ARGUMENT, { field: 'to' });
+    await expectGrpcError(h.client.listAppointments({ page: { after: 'garbage' } }, admin), status.INVALID_ARGUMENT, { field: 'after' });
+    await expectGrpcError(h.client.listAppointments({ page: { first: -1 } }, admin), status.INVALID_ARGUMENT, { field: 'first' });
+    await expectGrpcError(h.client.listAppointments({ statuses: ['APPOINTMENT_STATUS_UNSPECIFIED'] }, admin), status.INVALID_ARGUMENT, { field: 'statuses' });
+    const big = await h.client.listAppointments({ doctorId, page: { first: 1000 } }, admin);
+    expect(big.appointments).toHaveLength(5);
+  });
+
+  it('is closed to pharmacy and finance', async () => {
+    for (const role of ['pharmacist', 'finance'] as const) {
+      await expectGrpcError(h.client.listAppointments({}, { metadata: h.as(role) }), status.PERMISSION_DENIED);
+      await expectGrpcError(h.client.getAppointments({ ids: [] }, { metadata: h.as(role) }), status.PERMISSION_DENIED);
+    }
+  });
+});
+
+describe('ListAppointmentsForPatients', () => {
+  it('answers a page per patient in request order, in one call, empty pages included', async () => {
+    const nobody = await h.newPatient();
+    const { patients } = await h.client.listAppointmentsForPatients(
+      { patientIds: [patientB, nobody, patientA], page: { first: 2 } },
+      { metadata: h.as('doctor') },
+    );
+    expect(patients.map((p) => [p.patientId, ids(p.appointments), p.pageInfo?.totalCount, p.pageInfo?.hasNextPage])).toEqual([
+      [patientB, [day[1]!.id, day[4]!.id], 2, false],
+      [nobody, [], 0, false],
+      [patientA, [day[0]!.id, day[2]!.id], 3, true],
+    ]);
+    const next = await h.client.listAppointmentsForPatients(
+      { patientIds: [patientA], page: { first: 2, after: patients[2]!.pageInfo!.endCursor } },
+      { metadata: h.as('doctor') },
+    );
+    expect(ids(next.patients[0]!.appointments)).toEqual([day[3]!.id]);
+  });
+
+  it('applies the window and statuses to every patient', async () => {
+    const { patients } = await h.client.listAppointmentsForPatients(
+      { patientIds: [patientA, patientB], statuses: ['APPOINTMENT_STATUS_CANCELLED'] },
+      { metadata: h.as('admin') },
+    );
+    expect(patients.map((p) => ids(p.appointments))).toEqual([[day[3]!.id], []]);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * ParticipantDirectory over the patients and identity gRPC services. Calls forward the caller's
+ * signed identity and request id, so the other departments apply their own rules to the same
+ * caller and their log lines join this request's.
+ */
+import type { IdentityClient, PatientsClient } from '@hospital/grpc-contracts';
+import { callMetadata, invalidInput, notFound, type CallScope } from '@hospital/service-kit';
+import type { ParticipantDirectory } from './participant-directory.ts';
+
+/** The gRPC participant directory. */
+export class GrpcParticipantDirectory implements ParticipantDirectory {
+  /**
+   * @param clients - promise clients of the patients and identity services
+   */
+  constructor(private readonly clients: { patients: PatientsClient; identity: IdentityClient }) {}
+
+  async assertBookablePatient(patientId: string, scope: CallScope): Promise<void> {
+    const { patients } = await this.clients.patients.getPatients({ ids: [patientId] }, { metadata: callMetadata(scope.identityToken, scope.requestId) });
+    const patient = patients[0];
+    if (!patient) throw notFound('No patient with this id.');
+    if (patient.archived) throw invalidInput('This patient record is archived; appointments cannot be booked for it.', 'patientId');
+  }
+
+  async assertActiveDoctor(doctorId: string, scope: CallScope): Promise<void> {
+    const { users } = await this.clients.identity.getUsers({ ids: [doctorId] }, { metadata: callMetadata(scope.identityToken, scope.requestId) });
+    const user = users[0];
+    if (!user) throw notFound('No user with this doctor id.');
+    if (user.role !== 'ROLE_DOCTOR') throw invalidInput('Appointments are booked with doctors; this user is not one.', 'doctorId');
+    if (!user.active) throw invalidInput('This doctor is no longer active.', 'doctorId');
+  }
+}

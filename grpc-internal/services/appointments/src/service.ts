@@ -1,0 +1,47 @@
+/**
+ * The AppointmentsService handlers map: who may call each method, and which handler serves it.
+ * Every method goes through service-kit's `unary`, which checks the router's signed identity.
+ * Object-level rules (a doctor changes only their own appointments) live in the handlers.
+ */
+import type { AppointmentsServiceHandlers } from '@hospital/grpc-contracts';
+import { unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
+import type { AppointmentsDeps } from './appointments-deps.ts';
+import { bookAppointmentHandler } from './handlers/book-appointment.handler.ts';
+import { cancelAppointmentHandler, checkInAppointmentHandler, completeAppointmentHandler, markNoShowHandler } from './handlers/change-status.handler.ts';
+import { ackEventsHandler, pullEventsHandler } from './handlers/events.handler.ts';
+import { getAppointmentsHandler } from './handlers/get-appointments.handler.ts';
+import { listAppointmentsForPatientsHandler } from './handlers/list-appointments-for-patients.handler.ts';
+import { listAppointmentsHandler } from './handlers/list-appointments.handler.ts';
+import { rescheduleAppointmentHandler } from './handlers/reschedule-appointment.handler.ts';
+
+/** Fully qualified service name, as health checks know it. */
+export const APPOINTMENTS_SERVICE_NAME = 'hospital.appointments.v1.AppointmentsService';
+
+/** Clinicians and reception (ward staff) read schedules; pharmacy and billing do not need them. */
+export const READERS: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
+/** Booking, moving, cancelling, completing and no-shows are clinical or administrative decisions. */
+export const SCHEDULERS: readonly RoleName[] = ['admin', 'doctor'];
+/** Reception checks patients in on arrival. */
+export const CHECK_IN: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
+
+/**
+ * Builds the handlers of AppointmentsService.
+ * @param deps - storage, participant checks and clock
+ * @param security - internal secret and logger for the `unary` wrapper
+ */
+export function createAppointmentsHandlers(deps: AppointmentsDeps, security: HandlerSecurity): AppointmentsServiceHandlers {
+  return {
+    GetAppointments: unary(READERS, (request) => getAppointmentsHandler(request, deps), security),
+    ListAppointments: unary(READERS, (request, scope) => listAppointmentsHandler(request, deps, scope), security),
+    ListAppointmentsForPatients: unary(READERS, (request) => listAppointmentsForPatientsHandler(request, deps), security),
+    BookAppointment: unary(SCHEDULERS, (request, scope) => bookAppointmentHandler(request, deps, scope), security),
+    RescheduleAppointment: unary(SCHEDULERS, (request, scope) => rescheduleAppointmentHandler(request, deps, scope), security),
+    CancelAppointment: unary(SCHEDULERS, (request, scope) => cancelAppointmentHandler(request, deps, scope), security),
+    CheckInAppointment: unary(CHECK_IN, (request, scope) => checkInAppointmentHandler(request, deps, scope), security),
+    CompleteAppointment: unary(SCHEDULERS, (request, scope) => completeAppointmentHandler(request, deps, scope), security),
+    MarkNoShow: unary(SCHEDULERS, (request, scope) => markNoShowHandler(request, deps, scope), security),
+    // Only the system's own services (signed with the internal secret) pull and acknowledge events.
+    PullEvents: unary('internal', (request) => pullEventsHandler(request, deps), security),
+    AckEvents: unary('internal', (request, scope) => ackEventsHandler(request, deps, scope), security),
+  };
+}

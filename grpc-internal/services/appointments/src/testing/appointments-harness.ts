@@ -1,0 +1,141 @@
+/**
+ * Integration-test harness: the real appointments service on port 0, with the real identity and
+ * patients services it calls, all against the run's test database and sharing one internal
+ * secret. Callers are signed as the router (users) or as a background service would sign them.
+ */
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import type { Metadata } from '@grpc/grpc-js';
+import { createPrismaClient, type PrismaClient } from '@hospital/db';
+import {
+  createAppointmentsClient,
+  createIdentityClient,
+  createPatientsClient,
+  type AppointmentsClient,
+  type IdentityClient,
+  type PatientsClient,
+} from '@hospital/grpc-contracts';
+import { startIdentityService } from '@hospital/identity-service';
+import { startPatientsService } from '@hospital/patients-service';
+import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { startAppointmentsService } from '../appointments-service.ts';
+
+/** A running service, its peers, and ways to call them. */
+export interface AppointmentsHarness {
+  client: AppointmentsClient;
+  identity: IdentityClient;
+  patients: PatientsClient;
+  /** host:port of the appointments service. */
+  target: string;
+  internalSecret: string;
+  /** Direct database access, for assertions on the outbox only. */
+  db: PrismaClient;
+  /**
+   * Metadata of a call by a user with this role (a fresh user id unless given).
+   * @param role - the caller's role
+   * @param userId - the caller's user id
+   */
+  as(role: RoleName, userId?: string): Metadata;
+  /**
+   * Metadata of a call by one of the system's services.
+   * @param service - its name
+   */
+  asService(service: string): Metadata;
+  /** Metadata of a call that came through the router without a signed-in user. */
+  asAnonymous(): Metadata;
+  /** Creates an active doctor in identity; returns the user id. */
+  newDoctor(): Promise<string>;
+  /**
+   * Creates a user with another role; returns the user id.
+   * @param role - proto role
+   */
+  newUser(role: 'ROLE_FINANCE' | 'ROLE_WARD_STAFF' | 'ROLE_DOCTOR'): Promise<string>;
+  /** Registers a patient; returns the patient id. */
+  newPatient(): Promise<string>;
+  /**
+   * A future slot of `minutes` minutes starting `offsetMinutes` after tomorrow 08:00 UTC.
+   * @param offsetMinutes - start offset
+   * @param minutes - length (30 by default)
+   */
+  slot(offsetMinutes: number, minutes?: number): { startsAt: string; endsAt: string };
+  close(): Promise<void>;
+}
+
+/**
+ * Starts identity, patients and appointments services for a test file.
+ * @param databaseUrl - the run's test database
+ */
+export async function startAppointmentsHarness(databaseUrl: string): Promise<AppointmentsHarness> {
+  const internalSecret = `test-secret-${randomUUID()}`;
+  const logger = createLogger('appointments-test', 'silent');
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const identityService = await startIdentityService(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl,
+      internalSecret,
+      jwt: {
+        privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+        keyId: 'test-key',
+        issuer: 'hospital-identity',
+        audience: 'hospital-api',
+        accessTokenTtlSeconds: 900,
+        refreshTokenTtlSeconds: 3600,
+      },
+      lockout: { maxFailedAttempts: 5, lockSeconds: 60 },
+    },
+    { logger },
+  );
+  const patientsService = await startPatientsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret }, { logger });
+  const identityTarget = `127.0.0.1:${identityService.port}`;
+  const patientsTarget = `127.0.0.1:${patientsService.port}`;
+  const service = await startAppointmentsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, identityTarget, patientsTarget }, { logger });
+  const target = `127.0.0.1:${service.port}`;
+  const client = createAppointmentsClient({ target, deadlineMs: 20_000 });
+  const identity = createIdentityClient({ target: identityTarget });
+  const patients = createPatientsClient({ target: patientsTarget });
+  const db = createPrismaClient(databaseUrl, { poolSize: 2 });
+  const sign = (caller: Caller) => callMetadata(signIdentity(caller, internalSecret), randomUUID());
+  const as = (role: RoleName, userId = randomUUID()) => sign({ kind: 'user', userId, role, email: `${role}-${userId.slice(0, 8)}@test.local` });
+  const newUser = async (role: 'ROLE_FINANCE' | 'ROLE_WARD_STAFF' | 'ROLE_DOCTOR') => {
+    const email = `appt-${randomUUID().slice(0, 12)}@test.hospital.local`;
+    const user = await identity.createUser({ email, password: 'a-long-test-password', displayName: 'Dr Test', role }, { metadata: as('admin') });
+    return user.id;
+  };
+  const tomorrow = new Date();
+  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+  tomorrow.setUTCHours(8, 0, 0, 0);
+  return {
+    client,
+    identity,
+    patients,
+    target,
+    internalSecret,
+    db,
+    as,
+    asService: (name) => sign({ kind: 'service', service: name }),
+    asAnonymous: () => sign({ kind: 'anonymous' }),
+    newDoctor: () => newUser('ROLE_DOCTOR'),
+    newUser,
+    async newPatient() {
+      const patient = await patients.registerPatient(
+        { givenName: 'Appt', familyName: `Patient${randomUUID().slice(0, 8).replace(/\d/g, 'x')}`, dateOfBirth: '1980-01-01', sex: 'SEX_UNKNOWN' },
+        { metadata: as('doctor') },
+      );
+      return patient.id;
+    },
+    slot(offsetMinutes, minutes = 30) {
+      const start = new Date(tomorrow.getTime() + offsetMinutes * 60_000);
+      return { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + minutes * 60_000).toISOString() };
+    },
+    async close() {
+      client.close();
+      identity.close();
+      patients.close();
+      await db.$disconnect();
+      await service.close();
+      await patientsService.close();
+      await identityService.close();
+    },
+  };
+}

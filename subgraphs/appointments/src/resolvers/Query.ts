@@ -1,0 +1,28 @@
+/** Query fields of the appointments subgraph: thin calls to the appointments gRPC service. */
+import { callGrpc, pageRequest, toConnection } from '@hospital/subgraph-kit';
+import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+import type { ResolverDeps } from './index.ts';
+import { protoStatusFromGraphql } from './status.ts';
+
+/**
+ * Query resolvers.
+ * @param deps - client and loader key
+ */
+export function createQueryResolvers({ client, appointments }: ResolverDeps): QueryResolvers {
+  return {
+    // Through the loader, so `appointment` and entity references in one request share a call.
+    appointment: (_parent, { id }, ctx) => ctx.loaders.get(appointments).load(id),
+    async appointments(_parent, args, ctx) {
+      const request = {
+        doctorId: args.doctorId ?? '',
+        patientId: args.patientId ?? '',
+        from: args.from ?? '',
+        to: args.to ?? '',
+        statuses: (args.status ?? []).map(protoStatusFromGraphql),
+        page: pageRequest(args),
+      };
+      const page = await callGrpc(client.listAppointments(request, { metadata: ctx.grpcMetadata() }));
+      return toConnection(page.appointments, page.cursors, page.pageInfo);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/** Builds the appointments subgraph from its dependencies (no environment, no port). */
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import type { AppointmentsClient } from '@hospital/grpc-contracts';
+import type { Logger } from '@hospital/service-kit';
+import { createSubgraphServer, type SubgraphServer } from '@hospital/subgraph-kit';
+import { createAppointmentLoader, createPatientAppointmentsLoader } from './loaders.ts';
+import { createResolvers } from './resolvers/index.ts';
+
+/** The SDL this subgraph serves (`schema.graphql`, the public contract). */
+export const appointmentsTypeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+
+/** What the appointments subgraph is built from. */
+export interface AppointmentsSubgraphOptions {
+  /** Promise client of the appointments gRPC service. */
+  client: AppointmentsClient;
+  /** INTERNAL_SECRET, to verify the router's identity header. */
+  internalSecret: string;
+  /** Masks internal errors and disables introspection. */
+  production: boolean;
+  /** Root logger of the process. */
+  logger: Logger;
+  /** Readiness probe for `/ready`. */
+  ready?: () => Promise<boolean>;
+}
+
+/**
+ * Creates the appointments subgraph server (call `listen` to serve it).
+ * @param options - client, secret, mode, logger
+ */
+export function createAppointmentsSubgraph(options: AppointmentsSubgraphOptions): SubgraphServer {
+  const resolvers = createResolvers({
+    client: options.client,
+    appointments: createAppointmentLoader(options.client),
+    patientAppointments: createPatientAppointmentsLoader(options.client),
+  });
+  return createSubgraphServer({
+    name: 'appointments',
+    typeDefs: appointmentsTypeDefs,
+    resolvers,
+    internalSecret: options.internalSecret,
+    production: options.production,
+    logger: options.logger,
+    ...(options.ready ? { ready: options.ready } : {}),
+  });
+}
