@@ -25,7 +25,10 @@ const SUBGRAPHS: Record<string, Record<string, string>> = {
     Patient: '@hospital/grpc-contracts#Patient__Output',
   },
   appointments: {
-    Appointment: '@hospital/grpc-contracts#Appointment__Output',
+    // A proto Appointment, or the snapshot an event carries (see resolvers/mappers.ts).
+    Appointment: '../resolvers/mappers.ts#AppointmentModel',
+    // The validated outbox payload (version 1).
+    AppointmentEvent: '../events/appointment-event-payload.ts#AppointmentEventPayload',
     AppointmentStatusChange: '@hospital/grpc-contracts#AppointmentStatusChange__Output',
     Patient: '../resolvers/mappers.ts#PatientReference',
   },

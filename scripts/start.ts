@@ -10,7 +10,7 @@ import { createLogger, parseEnv, port } from '@hospital/service-kit';
 import { createPrismaClient, migrateDatabase, seedDemoData, startEmbeddedPostgres } from '@hospital/db';
 import { loadOrCreateDevKeys, loadOrCreateDevSecret } from './launcher/dev-keys.ts';
 import { ProcessTree } from './launcher/process-tree.ts';
-import { systemLayout } from './launcher/system-layout.ts';
+import { eventBusEnv, systemLayout } from './launcher/system-layout.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -93,6 +93,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: env.LOG_LEVEL,
     NODE_ENV: env.NODE_ENV,
     ROUTER_PORT: String(env.ROUTER_PORT),
+    // KAFKA_BROKERS=… npm start: the services use Kafka; unset, events stay in PostgreSQL.
+    ...eventBusEnv(process.env),
   };
   for (const spec of systemLayout(root, shared)) {
     process.stdout.write(`Starting ${spec.name} … `);

@@ -18,6 +18,26 @@ const DEPARTMENTS = [
   { name: 'ward', grpcPort: 50057, subgraphPort: 4007 },
 ];
 
+/** Event-bus variables handed to every child when the launcher's environment sets them. */
+const EVENT_VARIABLES = [
+  'KAFKA_BROKERS',
+  'KAFKA_CLIENT_ID',
+  'APPOINTMENTS_TOPIC',
+  'APPOINTMENTS_TOPIC_PARTITIONS',
+  'APPOINTMENTS_TOPIC_RETENTION_MS',
+  'APPOINTMENTS_DLQ_TOPIC',
+] as const;
+
+/**
+ * The Kafka settings to pass through: none unless KAFKA_BROKERS is set, so `npm start` stays on
+ * the PostgreSQL-only event path by default.
+ * @param env - the launcher's environment
+ */
+export function eventBusEnv(env: Record<string, string | undefined>): Record<string, string> {
+  if (!env['KAFKA_BROKERS']) return {};
+  return Object.fromEntries(EVENT_VARIABLES.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
+}
+
 /**
  * The start order: gRPC services, then the subgraphs that call them, then the router.
  * @param root - repository root

@@ -5,7 +5,7 @@
  */
 import { buildOperationContext, executeQueryPlan, type ServiceMap } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
-import { print, type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, print, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Logger } from '@hospital/service-kit';
 import type { RouterContext } from '../context.ts';
 import { StreamSharer } from './shared-stream.ts';
@@ -14,6 +14,16 @@ import { callerKey, toWebSocketUrl, type UpstreamPool } from './upstream.ts';
 
 /** Name of the synthetic service that hands the event to executeQueryPlan. */
 const EVENT_SERVICE = '__subscription_event__';
+
+/**
+ * Upstream events arrive as JSON, their errors as plain objects; graphql-ws sends a result's
+ * errors through `toJSON()`, so they are rebuilt as GraphQLErrors (message, path, code kept).
+ * @param event - one upstream result
+ */
+function reviveErrors(event: FormattedExecutionResult): ExecutionResult {
+  if (!event.errors) return event as ExecutionResult;
+  return { ...event, errors: event.errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) } as ExecutionResult;
+}
 
 /** What the executor needs. */
 export interface FederatedSubscribeDeps {
@@ -43,7 +53,7 @@ export interface SubscribeArgs {
 export function createFederatedSubscribe(deps: FederatedSubscribeDeps) {
   const sharer = new StreamSharer<FormattedExecutionResult>();
 
-  async function* subscribe(args: SubscribeArgs): AsyncGenerator<FormattedExecutionResult> {
+  async function* subscribe(args: SubscribeArgs): AsyncGenerator<ExecutionResult | FormattedExecutionResult> {
     const { primary, rest } = deps.planner.plan(args.document, args.operationName);
     const httpUrl = deps.subgraphUrls.get(primary.serviceName);
     if (!httpUrl) throw new Error(`No URL for subgraph ${primary.serviceName}`);
@@ -62,7 +72,7 @@ export function createFederatedSubscribe(deps: FederatedSubscribeDeps) {
     try {
       for await (const event of events) {
         if (!rest) {
-          yield event;
+          yield reviveErrors(event);
           continue;
         }
         const plan: QueryPlan = { kind: 'QueryPlan', node: { kind: 'Sequence', nodes: [{ ...primary, serviceName: EVENT_SERVICE }, rest] } };
@@ -82,6 +92,14 @@ export function createFederatedSubscribe(deps: FederatedSubscribeDeps) {
         const result = await executeQueryPlan(plan, serviceMap, requestContext, operationContext, deps.planner.supergraphSchema, deps.planner.apiSchema);
         yield result as FormattedExecutionResult;
       }
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      // graphql-ws rejects with the socket's close event when the subgraph goes away (restart,
+      // crash): end the subscription with an error the client can act on, not "[object Object]".
+      deps.logger.warn({ subgraph: primary.serviceName, requestId: args.context.requestId, code: (error as { code?: unknown })?.code }, 'upstream subscription ended');
+      throw new GraphQLError('The subscription ended because its source became unavailable; subscribe again.', {
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: args.context.requestId },
+      });
     } finally {
       await events.return?.();
     }

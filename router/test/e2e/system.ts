@@ -10,7 +10,7 @@ import { createPrismaClient } from '@hospital/db';
 import { createLogger, hashPassword, type RoleName } from '@hospital/service-kit';
 import { startRouter } from '../../src/index.ts';
 import { DEPARTMENTS } from './departments/index.ts';
-import type { StartContext } from './departments/department.ts';
+import type { RunningSubgraphHandle, StartContext } from './departments/department.ts';
 
 const HOST = '127.0.0.1';
 const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');
@@ -37,6 +37,12 @@ export interface TestSystem {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Signs in through the router and returns the access token. */
   tokenFor(role: RoleName): Promise<string>;
+  /** Stops one subgraph (its sockets close); the router keeps running. */
+  stopSubgraph(name: string): Promise<void>;
+  /** Starts a stopped subgraph again on the port it had, so the router's URL still reaches it. */
+  startSubgraph(name: string): Promise<void>;
+  /** Open subscriptions of a subgraph that has them (0 otherwise). */
+  activeSubscriptions(name: string): number;
   close(): Promise<void>;
 }
 
@@ -69,11 +75,29 @@ export async function startTestSystem(
     ctx.grpcTargets[department.name] = `${HOST}:${service.port}`;
   }
   const subgraphUrls: Record<string, string> = {};
+  // The running subgraph of each department, or undefined while a test has it stopped.
+  const subgraphs = new Map<string, RunningSubgraphHandle | undefined>();
   for (const department of DEPARTMENTS) {
     const subgraph = await department.startSubgraph(ctx, ctx.grpcTargets[department.name]!);
-    closers.push(() => subgraph.close());
+    subgraphs.set(department.name, subgraph);
+    closers.push(async () => {
+      await subgraphs.get(department.name)?.close();
+      subgraphs.set(department.name, undefined);
+    });
     subgraphUrls[department.name] = subgraph.url;
   }
+  const stopSubgraph = async (name: string) => {
+    await subgraphs.get(name)?.close();
+    subgraphs.set(name, undefined);
+  };
+  const restartSubgraph = async (name: string) => {
+    const department = DEPARTMENTS.find((d) => d.name === name);
+    const url = subgraphUrls[name];
+    if (!department || !url || subgraphs.get(name)) throw new Error(`subgraph ${name} is unknown or running`);
+    const subgraph = await department.startSubgraph(ctx, ctx.grpcTargets[name]!, Number(new URL(url).port));
+    subgraphs.set(name, subgraph);
+    if (subgraph.url !== url) throw new Error(`the ${name} starter ignores the port: restart is not supported`);
+  };
   const router = await startRouter(
     {
       port: 0,
@@ -123,6 +147,9 @@ export async function startTestSystem(
     accounts,
     gql,
     tokenFor,
+    stopSubgraph,
+    startSubgraph: restartSubgraph,
+    activeSubscriptions: (name) => subgraphs.get(name)?.activeSubscriptions?.() ?? 0,
     async close() {
       for (const close of closers.reverse()) await close();
     },

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { AppointmentsClient } from '@hospital/grpc-contracts';
 import type { Logger } from '@hospital/service-kit';
+import type { AppointmentEventSource } from './events/appointment-event-source.ts';
 import { createSubgraphServer, type SubgraphServer } from '@hospital/subgraph-kit';
 import { createAppointmentLoader, createPatientAppointmentsLoader } from './loaders.ts';
 import { createResolvers } from './resolvers/index.ts';
@@ -20,19 +21,22 @@ export interface AppointmentsSubgraphOptions {
   production: boolean;
   /** Root logger of the process. */
   logger: Logger;
+  /** Feeds `Subscription.appointmentEvents` (owned by the caller). */
+  events: AppointmentEventSource;
   /** Readiness probe for `/ready`. */
   ready?: () => Promise<boolean>;
 }
 
 /**
  * Creates the appointments subgraph server (call `listen` to serve it).
- * @param options - client, secret, mode, logger
+ * @param options - client, event source, secret, mode, logger
  */
 export function createAppointmentsSubgraph(options: AppointmentsSubgraphOptions): SubgraphServer {
   const resolvers = createResolvers({
     client: options.client,
     appointments: createAppointmentLoader(options.client),
     patientAppointments: createPatientAppointmentsLoader(options.client),
+    events: options.events,
   });
   return createSubgraphServer({
     name: 'appointments',

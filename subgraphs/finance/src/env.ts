@@ -1,41 +1,17 @@
 /** Configuration of the finance subgraph, parsed from the environment (only main.ts passes process.env). */
-import { z } from 'zod';
-import { internalSecretEnv, logEnv, nodeEnv, parseEnv, port } from '@hospital/service-kit';
+import { parseDepartmentSubgraphEnv } from '@hospital/subgraph-kit';
+import type { LevelWithSilent } from '@hospital/service-kit';
 import type { FinanceSubgraphConfig } from './index.ts';
 
-/** The variables this subgraph reads. */
-export const envSchema = z
-  .object({
-    FINANCE_SUBGRAPH_PORT: port(4005),
-    FINANCE_SUBGRAPH_HOST: z.string().default('127.0.0.1'),
-    FINANCE_GRPC_TARGET: z.string().default('127.0.0.1:50055'),
-    GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
-    ...internalSecretEnv,
-    ...nodeEnv,
-    ...logEnv,
-  })
-  // The dev default secret is public (it is in the source): production must set its own.
-  .refine((env) => env.NODE_ENV !== 'production' || env.INTERNAL_SECRET !== internalSecretEnv.INTERNAL_SECRET.parse(undefined), {
-    message: 'INTERNAL_SECRET must be set in production',
-    path: ['INTERNAL_SECRET'],
-  });
-
 /** Everything main.ts needs: the subgraph's config plus the log level. */
-export type FinanceSubgraphEnv = FinanceSubgraphConfig & { logLevel: z.infer<typeof envSchema>['LOG_LEVEL'] };
+export type FinanceSubgraphEnv = FinanceSubgraphConfig & { logLevel: LevelWithSilent };
 
 /**
- * Parses and checks the environment, reporting every problem at once.
+ * Parses FINANCE_SUBGRAPH_PORT (4005), FINANCE_SUBGRAPH_HOST, FINANCE_GRPC_TARGET (127.0.0.1:50055),
+ * GRPC_DEADLINE_MS, INTERNAL_SECRET, NODE_ENV and LOG_LEVEL, reporting every problem at once.
  * @param env - the variables (process.env in main.ts)
  */
 export function loadConfig(env: Record<string, string | undefined>): FinanceSubgraphEnv {
-  const parsed = parseEnv(envSchema, env);
-  return {
-    port: parsed.FINANCE_SUBGRAPH_PORT,
-    host: parsed.FINANCE_SUBGRAPH_HOST,
-    financeTarget: parsed.FINANCE_GRPC_TARGET,
-    grpcDeadlineMs: parsed.GRPC_DEADLINE_MS,
-    internalSecret: parsed.INTERNAL_SECRET,
-    production: parsed.NODE_ENV === 'production',
-    logLevel: parsed.LOG_LEVEL,
-  };
+  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('FINANCE', { port: 4005, grpcPort: 50055 }, env);
+  return { ...settings, financeTarget: grpcTarget };
 }

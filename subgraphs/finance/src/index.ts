@@ -1,7 +1,7 @@
 /** @hospital/finance-subgraph: invoices, payments and patient balances on the supergraph, over the finance gRPC service. */
-import { checkHealth, type Logger } from '@hospital/service-kit';
+import type { Logger } from '@hospital/service-kit';
 import { createFinanceClient, type FinanceClient } from '@hospital/grpc-contracts';
-import type { RunningSubgraph } from '@hospital/subgraph-kit';
+import { listenDepartmentSubgraph, type RunningSubgraph } from '@hospital/subgraph-kit';
 import { createFinanceSubgraph } from './subgraph.ts';
 
 export { createFinanceSubgraph, financeTypeDefs } from './subgraph.ts';
@@ -37,21 +37,14 @@ export interface FinanceSubgraphDeps {
  * @param deps - logger and, optionally, the gRPC client to use
  */
 export async function startFinanceSubgraph(config: FinanceSubgraphConfig, deps: FinanceSubgraphDeps): Promise<RunningSubgraph> {
-  const client = deps.client ?? createFinanceClient({ target: config.financeTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
-  const server = createFinanceSubgraph({
-    client,
-    internalSecret: config.internalSecret,
-    production: config.production,
-    logger: deps.logger,
-    ready: async () => (await checkHealth(config.financeTarget)) === 'SERVING',
+  return listenDepartmentSubgraph({
+    target: config.financeTarget,
+    ...(config.grpcDeadlineMs ? { deadlineMs: config.grpcDeadlineMs } : {}),
+    ...(deps.client ? { client: deps.client } : {}),
+    createClient: createFinanceClient,
+    build: (client, ready) =>
+      createFinanceSubgraph({ client, internalSecret: config.internalSecret, production: config.production, logger: deps.logger, ready }),
+    port: config.port,
+    ...(config.host ? { host: config.host } : {}),
   });
-  const running = await server.listen(config.port, config.host);
-  return {
-    ...running,
-    async close() {
-      await running.close();
-      // A client handed in belongs to the caller.
-      if (!deps.client) client.close();
-    },
-  };
 }

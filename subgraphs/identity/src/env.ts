@@ -1,41 +1,17 @@
 /** Configuration of the identity subgraph, parsed from the environment (only main.ts passes process.env). */
-import { z } from 'zod';
-import { internalSecretEnv, logEnv, nodeEnv, parseEnv, port } from '@hospital/service-kit';
+import { parseDepartmentSubgraphEnv } from '@hospital/subgraph-kit';
+import type { LevelWithSilent } from '@hospital/service-kit';
 import type { IdentitySubgraphConfig } from './index.ts';
 
-/** The variables this subgraph reads. */
-export const envSchema = z
-  .object({
-    IDENTITY_SUBGRAPH_PORT: port(4001),
-    IDENTITY_SUBGRAPH_HOST: z.string().default('127.0.0.1'),
-    IDENTITY_GRPC_TARGET: z.string().default('127.0.0.1:50051'),
-    GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
-    ...internalSecretEnv,
-    ...nodeEnv,
-    ...logEnv,
-  })
-  // The dev default secret is public (it is in the source): production must set its own.
-  .refine((env) => env.NODE_ENV !== 'production' || env.INTERNAL_SECRET !== internalSecretEnv.INTERNAL_SECRET.parse(undefined), {
-    message: 'INTERNAL_SECRET must be set in production',
-    path: ['INTERNAL_SECRET'],
-  });
-
 /** Everything main.ts needs: the subgraph's config plus the log level. */
-export type IdentitySubgraphEnv = IdentitySubgraphConfig & { logLevel: z.infer<typeof envSchema>['LOG_LEVEL'] };
+export type IdentitySubgraphEnv = IdentitySubgraphConfig & { logLevel: LevelWithSilent };
 
 /**
- * Parses and checks the environment, reporting every problem at once.
+ * Parses IDENTITY_SUBGRAPH_PORT (4001), IDENTITY_SUBGRAPH_HOST, IDENTITY_GRPC_TARGET (127.0.0.1:50051),
+ * GRPC_DEADLINE_MS, INTERNAL_SECRET, NODE_ENV and LOG_LEVEL, reporting every problem at once.
  * @param env - the variables (process.env in main.ts)
  */
 export function loadConfig(env: Record<string, string | undefined>): IdentitySubgraphEnv {
-  const parsed = parseEnv(envSchema, env);
-  return {
-    port: parsed.IDENTITY_SUBGRAPH_PORT,
-    host: parsed.IDENTITY_SUBGRAPH_HOST,
-    identityTarget: parsed.IDENTITY_GRPC_TARGET,
-    grpcDeadlineMs: parsed.GRPC_DEADLINE_MS,
-    internalSecret: parsed.INTERNAL_SECRET,
-    production: parsed.NODE_ENV === 'production',
-    logLevel: parsed.LOG_LEVEL,
-  };
+  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('IDENTITY', { port: 4001, grpcPort: 50051 }, env);
+  return { ...settings, identityTarget: grpcTarget };
 }

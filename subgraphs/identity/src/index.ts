@@ -1,7 +1,7 @@
 /** @hospital/identity-subgraph: users and sign-in on the supergraph, over the identity gRPC service. */
-import { checkHealth, type Logger } from '@hospital/service-kit';
+import type { Logger } from '@hospital/service-kit';
 import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
-import type { RunningSubgraph } from '@hospital/subgraph-kit';
+import { listenDepartmentSubgraph, type RunningSubgraph } from '@hospital/subgraph-kit';
 import { createIdentitySubgraph } from './subgraph.ts';
 
 export { createIdentitySubgraph, identityTypeDefs } from './subgraph.ts';
@@ -37,21 +37,14 @@ export interface IdentitySubgraphDeps {
  * @param deps - logger and, optionally, the gRPC client to use
  */
 export async function startIdentitySubgraph(config: IdentitySubgraphConfig, deps: IdentitySubgraphDeps): Promise<RunningSubgraph> {
-  const client = deps.client ?? createIdentityClient({ target: config.identityTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
-  const server = createIdentitySubgraph({
-    client,
-    internalSecret: config.internalSecret,
-    production: config.production,
-    logger: deps.logger,
-    ready: async () => (await checkHealth(config.identityTarget)) === 'SERVING',
+  return listenDepartmentSubgraph({
+    target: config.identityTarget,
+    ...(config.grpcDeadlineMs ? { deadlineMs: config.grpcDeadlineMs } : {}),
+    ...(deps.client ? { client: deps.client } : {}),
+    createClient: createIdentityClient,
+    build: (client, ready) =>
+      createIdentitySubgraph({ client, internalSecret: config.internalSecret, production: config.production, logger: deps.logger, ready }),
+    port: config.port,
+    ...(config.host ? { host: config.host } : {}),
   });
-  const running = await server.listen(config.port, config.host);
-  return {
-    ...running,
-    async close() {
-      await running.close();
-      // A client handed in belongs to the caller.
-      if (!deps.client) client.close();
-    },
-  };
 }

@@ -11,3 +11,4 @@ export * from './scalars.ts';
 export * from './loaders.ts';
 export * from './pagination.ts';
 export * from './roles.ts';
+export * from './department-subgraph.ts';

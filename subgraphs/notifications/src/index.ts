@@ -1,7 +1,7 @@
 /** @hospital/notifications-subgraph: the in-app inbox and the delivery log on the supergraph. */
-import { checkHealth, type Logger } from '@hospital/service-kit';
+import type { Logger } from '@hospital/service-kit';
 import { createNotificationsClient, type NotificationsClient } from '@hospital/grpc-contracts';
-import type { RunningSubgraph } from '@hospital/subgraph-kit';
+import { listenDepartmentSubgraph, type RunningSubgraph } from '@hospital/subgraph-kit';
 import { createNotificationsSubgraph } from './subgraph.ts';
 
 export { createNotificationsSubgraph, notificationsTypeDefs } from './subgraph.ts';
@@ -37,21 +37,14 @@ export interface NotificationsSubgraphDeps {
  * @param deps - logger and, optionally, the gRPC client to use
  */
 export async function startNotificationsSubgraph(config: NotificationsSubgraphConfig, deps: NotificationsSubgraphDeps): Promise<RunningSubgraph> {
-  const client = deps.client ?? createNotificationsClient({ target: config.notificationsTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
-  const server = createNotificationsSubgraph({
-    client,
-    internalSecret: config.internalSecret,
-    production: config.production,
-    logger: deps.logger,
-    ready: async () => (await checkHealth(config.notificationsTarget)) === 'SERVING',
+  return listenDepartmentSubgraph({
+    target: config.notificationsTarget,
+    ...(config.grpcDeadlineMs ? { deadlineMs: config.grpcDeadlineMs } : {}),
+    ...(deps.client ? { client: deps.client } : {}),
+    createClient: createNotificationsClient,
+    build: (client, ready) =>
+      createNotificationsSubgraph({ client, internalSecret: config.internalSecret, production: config.production, logger: deps.logger, ready }),
+    port: config.port,
+    ...(config.host ? { host: config.host } : {}),
   });
-  const running = await server.listen(config.port, config.host);
-  return {
-    ...running,
-    async close() {
-      await running.close();
-      // A client handed in belongs to the caller.
-      if (!deps.client) client.close();
-    },
-  };
 }

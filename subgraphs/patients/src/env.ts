@@ -1,41 +1,17 @@
 /** Configuration of the patients subgraph, parsed from the environment (only main.ts passes process.env). */
-import { z } from 'zod';
-import { internalSecretEnv, logEnv, nodeEnv, parseEnv, port } from '@hospital/service-kit';
+import { parseDepartmentSubgraphEnv } from '@hospital/subgraph-kit';
+import type { LevelWithSilent } from '@hospital/service-kit';
 import type { PatientsSubgraphConfig } from './index.ts';
 
-/** The variables this subgraph reads. */
-export const envSchema = z
-  .object({
-    PATIENTS_SUBGRAPH_PORT: port(4002),
-    PATIENTS_SUBGRAPH_HOST: z.string().default('127.0.0.1'),
-    PATIENTS_GRPC_TARGET: z.string().default('127.0.0.1:50052'),
-    GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
-    ...internalSecretEnv,
-    ...nodeEnv,
-    ...logEnv,
-  })
-  // The dev default secret is public (it is in the source): production must set its own.
-  .refine((env) => env.NODE_ENV !== 'production' || env.INTERNAL_SECRET !== internalSecretEnv.INTERNAL_SECRET.parse(undefined), {
-    message: 'INTERNAL_SECRET must be set in production',
-    path: ['INTERNAL_SECRET'],
-  });
-
 /** Everything main.ts needs: the subgraph's config plus the log level. */
-export type PatientsSubgraphEnv = PatientsSubgraphConfig & { logLevel: z.infer<typeof envSchema>['LOG_LEVEL'] };
+export type PatientsSubgraphEnv = PatientsSubgraphConfig & { logLevel: LevelWithSilent };
 
 /**
- * Parses and checks the environment, reporting every problem at once.
+ * Parses PATIENTS_SUBGRAPH_PORT (4002), PATIENTS_SUBGRAPH_HOST, PATIENTS_GRPC_TARGET (127.0.0.1:50052),
+ * GRPC_DEADLINE_MS, INTERNAL_SECRET, NODE_ENV and LOG_LEVEL, reporting every problem at once.
  * @param env - the variables (process.env in main.ts)
  */
 export function loadConfig(env: Record<string, string | undefined>): PatientsSubgraphEnv {
-  const parsed = parseEnv(envSchema, env);
-  return {
-    port: parsed.PATIENTS_SUBGRAPH_PORT,
-    host: parsed.PATIENTS_SUBGRAPH_HOST,
-    patientsTarget: parsed.PATIENTS_GRPC_TARGET,
-    grpcDeadlineMs: parsed.GRPC_DEADLINE_MS,
-    internalSecret: parsed.INTERNAL_SECRET,
-    production: parsed.NODE_ENV === 'production',
-    logLevel: parsed.LOG_LEVEL,
-  };
+  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('PATIENTS', { port: 4002, grpcPort: 50052 }, env);
+  return { ...settings, patientsTarget: grpcTarget };
 }

@@ -1,7 +1,7 @@
 /** @hospital/patients-subgraph: patient records on the supergraph, over the patients gRPC service. */
-import { checkHealth, type Logger } from '@hospital/service-kit';
+import type { Logger } from '@hospital/service-kit';
 import { createPatientsClient, type PatientsClient } from '@hospital/grpc-contracts';
-import type { RunningSubgraph } from '@hospital/subgraph-kit';
+import { listenDepartmentSubgraph, type RunningSubgraph } from '@hospital/subgraph-kit';
 import { createPatientsSubgraph } from './subgraph.ts';
 
 export { createPatientsSubgraph, patientsTypeDefs } from './subgraph.ts';
@@ -37,21 +37,14 @@ export interface PatientsSubgraphDeps {
  * @param deps - logger and, optionally, the gRPC client to use
  */
 export async function startPatientsSubgraph(config: PatientsSubgraphConfig, deps: PatientsSubgraphDeps): Promise<RunningSubgraph> {
-  const client = deps.client ?? createPatientsClient({ target: config.patientsTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
-  const server = createPatientsSubgraph({
-    client,
-    internalSecret: config.internalSecret,
-    production: config.production,
-    logger: deps.logger,
-    ready: async () => (await checkHealth(config.patientsTarget)) === 'SERVING',
+  return listenDepartmentSubgraph({
+    target: config.patientsTarget,
+    ...(config.grpcDeadlineMs ? { deadlineMs: config.grpcDeadlineMs } : {}),
+    ...(deps.client ? { client: deps.client } : {}),
+    createClient: createPatientsClient,
+    build: (client, ready) =>
+      createPatientsSubgraph({ client, internalSecret: config.internalSecret, production: config.production, logger: deps.logger, ready }),
+    port: config.port,
+    ...(config.host ? { host: config.host } : {}),
   });
-  const running = await server.listen(config.port, config.host);
-  return {
-    ...running,
-    async close() {
-      await running.close();
-      // A client handed in belongs to the caller.
-      if (!deps.client) client.close();
-    },
-  };
 }

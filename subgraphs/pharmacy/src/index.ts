@@ -1,7 +1,7 @@
 /** @hospital/pharmacy-subgraph: drugs, stock and prescriptions on the supergraph, over the pharmacy gRPC service. */
-import { checkHealth, type Logger } from '@hospital/service-kit';
+import type { Logger } from '@hospital/service-kit';
 import { createPharmacyClient, type PharmacyClient } from '@hospital/grpc-contracts';
-import type { RunningSubgraph } from '@hospital/subgraph-kit';
+import { listenDepartmentSubgraph, type RunningSubgraph } from '@hospital/subgraph-kit';
 import { createPharmacySubgraph } from './subgraph.ts';
 
 export { createPharmacySubgraph, pharmacyTypeDefs } from './subgraph.ts';
@@ -37,21 +37,14 @@ export interface PharmacySubgraphDeps {
  * @param deps - logger and, optionally, the gRPC client to use
  */
 export async function startPharmacySubgraph(config: PharmacySubgraphConfig, deps: PharmacySubgraphDeps): Promise<RunningSubgraph> {
-  const client = deps.client ?? createPharmacyClient({ target: config.pharmacyTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
-  const server = createPharmacySubgraph({
-    client,
-    internalSecret: config.internalSecret,
-    production: config.production,
-    logger: deps.logger,
-    ready: async () => (await checkHealth(config.pharmacyTarget)) === 'SERVING',
+  return listenDepartmentSubgraph({
+    target: config.pharmacyTarget,
+    ...(config.grpcDeadlineMs ? { deadlineMs: config.grpcDeadlineMs } : {}),
+    ...(deps.client ? { client: deps.client } : {}),
+    createClient: createPharmacyClient,
+    build: (client, ready) =>
+      createPharmacySubgraph({ client, internalSecret: config.internalSecret, production: config.production, logger: deps.logger, ready }),
+    port: config.port,
+    ...(config.host ? { host: config.host } : {}),
   });
-  const running = await server.listen(config.port, config.host);
-  return {
-    ...running,
-    async close() {
-      await running.close();
-      // A client handed in belongs to the caller.
-      if (!deps.client) client.close();
-    },
-  };
 }

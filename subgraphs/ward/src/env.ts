@@ -1,41 +1,17 @@
 /** Configuration of the ward subgraph, parsed from the environment (only main.ts passes process.env). */
-import { z } from 'zod';
-import { internalSecretEnv, logEnv, nodeEnv, parseEnv, port } from '@hospital/service-kit';
+import { parseDepartmentSubgraphEnv } from '@hospital/subgraph-kit';
+import type { LevelWithSilent } from '@hospital/service-kit';
 import type { WardSubgraphConfig } from './index.ts';
 
-/** The variables this subgraph reads. */
-export const envSchema = z
-  .object({
-    WARD_SUBGRAPH_PORT: port(4007),
-    WARD_SUBGRAPH_HOST: z.string().default('127.0.0.1'),
-    WARD_GRPC_TARGET: z.string().default('127.0.0.1:50057'),
-    GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
-    ...internalSecretEnv,
-    ...nodeEnv,
-    ...logEnv,
-  })
-  // The dev default secret is public (it is in the source): production must set its own.
-  .refine((env) => env.NODE_ENV !== 'production' || env.INTERNAL_SECRET !== internalSecretEnv.INTERNAL_SECRET.parse(undefined), {
-    message: 'INTERNAL_SECRET must be set in production',
-    path: ['INTERNAL_SECRET'],
-  });
-
 /** Everything main.ts needs: the subgraph's config plus the log level. */
-export type WardSubgraphEnv = WardSubgraphConfig & { logLevel: z.infer<typeof envSchema>['LOG_LEVEL'] };
+export type WardSubgraphEnv = WardSubgraphConfig & { logLevel: LevelWithSilent };
 
 /**
- * Parses and checks the environment, reporting every problem at once.
+ * Parses WARD_SUBGRAPH_PORT (4007), WARD_SUBGRAPH_HOST, WARD_GRPC_TARGET (127.0.0.1:50057),
+ * GRPC_DEADLINE_MS, INTERNAL_SECRET, NODE_ENV and LOG_LEVEL, reporting every problem at once.
  * @param env - the variables (process.env in main.ts)
  */
 export function loadConfig(env: Record<string, string | undefined>): WardSubgraphEnv {
-  const parsed = parseEnv(envSchema, env);
-  return {
-    port: parsed.WARD_SUBGRAPH_PORT,
-    host: parsed.WARD_SUBGRAPH_HOST,
-    wardTarget: parsed.WARD_GRPC_TARGET,
-    grpcDeadlineMs: parsed.GRPC_DEADLINE_MS,
-    internalSecret: parsed.INTERNAL_SECRET,
-    production: parsed.NODE_ENV === 'production',
-    logLevel: parsed.LOG_LEVEL,
-  };
+  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('WARD', { port: 4007, grpcPort: 50057 }, env);
+  return { ...settings, wardTarget: grpcTarget };
 }

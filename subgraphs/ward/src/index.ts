@@ -1,7 +1,7 @@
 /** @hospital/ward-subgraph: wards, beds and admissions on the supergraph, over the ward gRPC service. */
-import { checkHealth, type Logger } from '@hospital/service-kit';
+import type { Logger } from '@hospital/service-kit';
 import { createWardClient, type WardClient } from '@hospital/grpc-contracts';
-import type { RunningSubgraph } from '@hospital/subgraph-kit';
+import { listenDepartmentSubgraph, type RunningSubgraph } from '@hospital/subgraph-kit';
 import { createWardSubgraph } from './subgraph.ts';
 
 export { createWardSubgraph, wardTypeDefs } from './subgraph.ts';
@@ -37,21 +37,14 @@ export interface WardSubgraphDeps {
  * @param deps - logger and, optionally, the gRPC client to use
  */
 export async function startWardSubgraph(config: WardSubgraphConfig, deps: WardSubgraphDeps): Promise<RunningSubgraph> {
-  const client = deps.client ?? createWardClient({ target: config.wardTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
-  const server = createWardSubgraph({
-    client,
-    internalSecret: config.internalSecret,
-    production: config.production,
-    logger: deps.logger,
-    ready: async () => (await checkHealth(config.wardTarget)) === 'SERVING',
+  return listenDepartmentSubgraph({
+    target: config.wardTarget,
+    ...(config.grpcDeadlineMs ? { deadlineMs: config.grpcDeadlineMs } : {}),
+    ...(deps.client ? { client: deps.client } : {}),
+    createClient: createWardClient,
+    build: (client, ready) =>
+      createWardSubgraph({ client, internalSecret: config.internalSecret, production: config.production, logger: deps.logger, ready }),
+    port: config.port,
+    ...(config.host ? { host: config.host } : {}),
   });
-  const running = await server.listen(config.port, config.host);
-  return {
-    ...running,
-    async close() {
-      await running.close();
-      // A client handed in belongs to the caller.
-      if (!deps.client) client.close();
-    },
-  };
 }

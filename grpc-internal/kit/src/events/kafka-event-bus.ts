@@ -1,7 +1,7 @@
 /** The EventBus on Apache Kafka through kafkajs: idempotent producer, manual offset commits. */
 import { Kafka, Partitioners, logLevel, type Consumer, type Producer } from 'kafkajs';
 import type { Logger } from '../logger.ts';
-import type { EventBus, IncomingEvent, Subscription } from './event-bus.ts';
+import type { EventBus, Subscription } from './event-bus.ts';
 
 /** Connection settings (KAFKA_BROKERS, KAFKA_CLIENT_ID). */
 export interface KafkaOptions {
@@ -87,18 +87,34 @@ export function createKafkaEventBus(options: KafkaOptions): EventBus {
       consumers.add(consumer);
       await consumer.run({
         autoCommit: false,
-        eachMessage: async ({ topic: from, partition, message }) => {
-          const event: IncomingEvent = {
-            topic: from,
-            partition,
-            offset: message.offset,
-            key: message.key?.toString('utf8') ?? null,
-            value: message.value?.toString('utf8') ?? null,
-            headers: headersOf(message.headers),
+        // Batches: one offset commit per fetched batch instead of one per message. A crash in the
+        // middle of a batch redelivers its handled-but-uncommitted messages (handlers are idempotent).
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+          let handled: string | undefined;
+          const commit = async () => {
+            if (handled === undefined) return;
+            await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(handled) + 1n).toString() }]);
           };
-          await handle(event);
-          // Committed only after the handler finished: a crash before this line redelivers.
-          await consumer.commitOffsets([{ topic: from, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+          try {
+            for (const message of batch.messages) {
+              if (!isRunning() || isStale()) break;
+              await handle({
+                topic: batch.topic,
+                partition: batch.partition,
+                offset: message.offset,
+                key: message.key?.toString('utf8') ?? null,
+                value: message.value?.toString('utf8') ?? null,
+                headers: headersOf(message.headers),
+              });
+              resolveOffset(message.offset);
+              handled = message.offset;
+              await heartbeat();
+            }
+          } finally {
+            // Committed only what the handler finished: a failure leaves the rest to be redelivered.
+            await commit();
+          }
         },
       });
       return {

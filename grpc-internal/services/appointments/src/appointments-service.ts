@@ -1,7 +1,8 @@
 /** startAppointmentsService: wires Prisma, repositories, peer clients and handlers into a gRPC server. */
 import { createPrismaClient } from '@hospital/db';
 import { appointmentsProto, createIdentityClient, createPatientsClient } from '@hospital/grpc-contracts';
-import { startGrpcServer, type Logger } from '@hospital/service-kit';
+import { createKafkaEventBus, startGrpcServer, type AppointmentsKafkaConfig, type EventBus, type Logger } from '@hospital/service-kit';
+import { startOutboxRelay, type OutboxRelay } from './outbox/outbox-relay.ts';
 import { PrismaEventRepository } from './outbox/prisma-event-repository.ts';
 import { GrpcParticipantDirectory } from './participants/grpc-participant-directory.ts';
 import { PrismaAppointmentRepository } from './repositories/prisma-appointment-repository.ts';
@@ -23,13 +24,21 @@ export interface AppointmentsServiceConfig {
   patientsTarget: string;
   /** Deadline of each call to another department, in ms (default 5000). */
   peerDeadlineMs?: number;
+  /**
+   * Kafka (KAFKA_BROKERS set): the topics are created at start-up and the outbox relay ships
+   * every committed event to the appointments topic. Without it, events stay in PostgreSQL and
+   * reach consumers through PullEvents/AckEvents only.
+   */
+  kafka?: AppointmentsKafkaConfig;
+  /** Outbox relay timing (OUTBOX_RELAY_INTERVAL_MS, OUTBOX_RELAY_BATCH_SIZE). */
+  relay?: { pollIntervalMs?: number; batchSize?: number };
 }
 
 /** A running appointments service. */
 export interface RunningAppointmentsService {
   /** The bound port. */
   port: number;
-  /** Drains the gRPC server, then closes peer clients and the database pool. */
+  /** Drains the gRPC server, stops the outbox relay, then closes Kafka, peer clients and the database pool. */
   close(): Promise<void>;
 }
 
@@ -43,7 +52,11 @@ export async function startAppointmentsService(config: AppointmentsServiceConfig
   const deadlineMs = config.peerDeadlineMs ?? 5_000;
   const patients = createPatientsClient({ target: config.patientsTarget, deadlineMs });
   const identity = createIdentityClient({ target: config.identityTarget, deadlineMs });
+  let bus: EventBus | undefined;
+  let relay: OutboxRelay | undefined;
   const release = async () => {
+    await relay?.stop();
+    await bus?.close();
     patients.close();
     identity.close();
     await db.$disconnect();
@@ -58,6 +71,15 @@ export async function startAppointmentsService(config: AppointmentsServiceConfig
       },
       { internalSecret: config.internalSecret, logger: deps.logger },
     );
+    if (config.kafka) {
+      const kafka = config.kafka;
+      bus = createKafkaEventBus({ brokers: kafka.brokers, clientId: kafka.clientId, logger: deps.logger });
+      // The project creates its topics with explicit settings (the broker never auto-creates them).
+      await bus.ensureTopic(kafka.topic);
+      await bus.ensureTopic({ ...kafka.topic, topic: kafka.dlqTopic });
+      relay = startOutboxRelay({ db, bus, topic: kafka.topic.topic, ...config.relay, logger: deps.logger });
+      deps.logger.info({ topic: kafka.topic.topic, brokers: kafka.brokers }, 'outbox relay to Kafka started');
+    }
     const server = await startGrpcServer({
       services: [{ name: APPOINTMENTS_SERVICE_NAME, definition: appointmentsProto.AppointmentsService.service, implementation: handlers }],
       port: config.port,

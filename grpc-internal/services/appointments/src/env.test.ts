@@ -19,3 +19,29 @@ describe('appointments env', () => {
     expect(() => loadConfig({ INTERNAL_SECRET: 'short' })).toThrow(EnvError);
   });
 });
+
+describe('appointments env: Kafka', () => {
+  const base = { DATABASE_URL: 'postgresql://db/h' };
+
+  it('has no Kafka unless KAFKA_BROKERS is set', () => {
+    expect(loadConfig(base).kafka).toBeUndefined();
+    expect(loadConfig(base).relay).toEqual({ pollIntervalMs: 100, batchSize: 100 });
+  });
+
+  it('reads brokers, client id and the topics with their defaults', () => {
+    expect(loadConfig({ ...base, KAFKA_BROKERS: ' k1:9092, k2:9092 ' }).kafka).toEqual({
+      brokers: ['k1:9092', 'k2:9092'],
+      clientId: 'appointments-service',
+      topic: { topic: 'appointments', partitions: 6, retentionMs: 604_800_000 },
+      dlqTopic: 'appointments.dlq',
+    });
+    const custom = loadConfig({ ...base, KAFKA_BROKERS: 'k:1', KAFKA_CLIENT_ID: 'appt-1', APPOINTMENTS_TOPIC: 'appt.v1', APPOINTMENTS_TOPIC_PARTITIONS: '12', APPOINTMENTS_TOPIC_RETENTION_MS: '-1', APPOINTMENTS_DLQ_TOPIC: 'appt.v1.dlq' });
+    expect(custom.kafka).toEqual({ brokers: ['k:1'], clientId: 'appt-1', topic: { topic: 'appt.v1', partitions: 12, retentionMs: -1 }, dlqTopic: 'appt.v1.dlq' });
+  });
+
+  it('refuses malformed brokers and topic names', () => {
+    expect(() => loadConfig({ ...base, KAFKA_BROKERS: 'no-port' })).toThrow(EnvError);
+    expect(() => loadConfig({ ...base, KAFKA_BROKERS: 'k:1', APPOINTMENTS_TOPIC: 'bad topic' })).toThrow(EnvError);
+    expect(() => loadConfig({ ...base, KAFKA_BROKERS: 'k:1', APPOINTMENTS_TOPIC_PARTITIONS: '0' })).toThrow(EnvError);
+  });
+});

@@ -1,6 +1,16 @@
 /** Environment of the appointments service: every variable, its default, and how it is checked. */
 import { z } from 'zod';
-import { databaseEnv, internalSecretEnv, logEnv, parseEnv, port, type LevelWithSilent } from '@hospital/service-kit';
+import {
+  appointmentsKafkaConfig,
+  appointmentsTopicEnv,
+  databaseEnv,
+  internalSecretEnv,
+  kafkaEnv,
+  logEnv,
+  parseEnv,
+  port,
+  type LevelWithSilent,
+} from '@hospital/service-kit';
 import type { AppointmentsServiceConfig } from './appointments-service.ts';
 
 const schema = z.object({
@@ -8,6 +18,11 @@ const schema = z.object({
   APPOINTMENTS_GRPC_HOST: z.string().default('0.0.0.0'),
   IDENTITY_GRPC_TARGET: z.string().min(1).default('127.0.0.1:50051'),
   PATIENTS_GRPC_TARGET: z.string().min(1).default('127.0.0.1:50052'),
+  // How often the outbox relay looks for new rows when idle, and how many it ships per round.
+  OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(100),
+  OUTBOX_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  ...kafkaEnv,
+  ...appointmentsTopicEnv,
   ...databaseEnv,
   ...internalSecretEnv,
   ...logEnv,
@@ -29,6 +44,8 @@ export function loadConfig(env: Record<string, string | undefined>): Appointment
     internalSecret: e.INTERNAL_SECRET,
     identityTarget: e.IDENTITY_GRPC_TARGET,
     patientsTarget: e.PATIENTS_GRPC_TARGET,
+    kafka: appointmentsKafkaConfig(e, 'appointments-service'),
+    relay: { pollIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS, batchSize: e.OUTBOX_RELAY_BATCH_SIZE },
     logLevel: e.LOG_LEVEL,
   };
 }

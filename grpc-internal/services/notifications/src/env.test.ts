@@ -50,3 +50,21 @@ describe('notifications env', () => {
     }
   });
 });
+
+describe('notifications env: Kafka', () => {
+  it('polls PullEvents unless KAFKA_BROKERS is set', () => {
+    expect(loadConfig({ DATABASE_URL }).kafka).toBeUndefined();
+  });
+
+  it('reads brokers, topics and the consumer group', () => {
+    expect(loadConfig({ DATABASE_URL, KAFKA_BROKERS: '127.0.0.1:9092' }).kafka).toEqual({
+      brokers: ['127.0.0.1:9092'],
+      clientId: 'notifications-service',
+      topic: { topic: 'appointments', partitions: 6, retentionMs: 604_800_000 },
+      dlqTopic: 'appointments.dlq',
+      groupId: 'notifications',
+    });
+    expect(loadConfig({ DATABASE_URL, KAFKA_BROKERS: 'k:1', NOTIFY_KAFKA_GROUP: 'notify-eu', APPOINTMENTS_DLQ_TOPIC: 'dead' }).kafka).toMatchObject({ groupId: 'notify-eu', dlqTopic: 'dead' });
+    expect(() => loadConfig({ DATABASE_URL, KAFKA_BROKERS: 'k' })).toThrow(EnvError);
+  });
+});

@@ -1,6 +1,16 @@
 /** Environment of the notifications service: every variable, its default, and how it is checked. */
 import { z } from 'zod';
-import { databaseEnv, internalSecretEnv, logEnv, parseEnv, port, type LevelWithSilent } from '@hospital/service-kit';
+import {
+  appointmentsKafkaConfig,
+  appointmentsTopicEnv,
+  databaseEnv,
+  internalSecretEnv,
+  kafkaEnv,
+  logEnv,
+  parseEnv,
+  port,
+  type LevelWithSilent,
+} from '@hospital/service-kit';
 import type { ChannelName } from './channels/notification-channel.ts';
 import { ALL_CHANNELS, type NotificationsServiceConfig } from './notifications-service.ts';
 import { isValidTimeZone } from './templates/format-when.ts';
@@ -27,6 +37,10 @@ const schema = z.object({
     .default(ALL_CHANNELS.join(','))
     .transform((list) => [...new Set(list.split(',').map((name) => name.trim()).filter(Boolean))])
     .pipe(z.array(z.enum(['email', 'sms', 'in_app'])).min(1)),
+  // Consumer group of the Kafka consumer: replicas in one group share the partitions.
+  NOTIFY_KAFKA_GROUP: z.string().min(1).default('notifications'),
+  ...kafkaEnv,
+  ...appointmentsTopicEnv,
   ...databaseEnv,
   ...internalSecretEnv,
   ...logEnv,
@@ -34,6 +48,8 @@ const schema = z.object({
 
 /** The service's configuration plus the log level main.ts needs. */
 export type NotificationsEnvConfig = NotificationsServiceConfig & { logLevel: LevelWithSilent };
+
+const kafkaConfig = (kafka: ReturnType<typeof appointmentsKafkaConfig>, groupId: string) => (kafka ? { ...kafka, groupId } : undefined);
 
 /**
  * Reads and checks the environment; throws EnvError listing every problem.
@@ -53,6 +69,7 @@ export function loadConfig(env: Record<string, string | undefined>): Notificatio
     pollIntervalMs: e.NOTIFY_POLL_INTERVAL_MS,
     retry: { maxAttempts: e.NOTIFY_MAX_ATTEMPTS, baseMs: e.NOTIFY_RETRY_BASE_MS, capMs: Math.max(e.NOTIFY_RETRY_CAP_MS, e.NOTIFY_RETRY_BASE_MS) },
     sendChannels: e.NOTIFY_SEND_CHANNELS as ChannelName[],
+    kafka: kafkaConfig(appointmentsKafkaConfig(e, 'notifications-service'), e.NOTIFY_KAFKA_GROUP),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { createPrismaClient } from '@hospital/db';
 import { createAppointmentsClient, createIdentityClient, createPatientsClient, notificationsProto } from '@hospital/grpc-contracts';
-import { startGrpcServer, type Logger } from '@hospital/service-kit';
+import { createKafkaEventBus, startGrpcServer, type AppointmentsKafkaConfig, type EventBus, type Logger, type Subscription } from '@hospital/service-kit';
 import { EmailChannel } from './channels/email-channel.ts';
 import { InAppChannel } from './channels/in-app-channel.ts';
 import { LoggingSmsProvider, SmsChannel, type SmsProvider } from './channels/sms-channel.ts';
@@ -15,6 +15,7 @@ import { DeliverySender, startDeliverySender } from './delivery/delivery-sender.
 import { GrpcContactDirectory } from './events/contact-directory.ts';
 import { GrpcEventSource, startEventConsumer } from './events/event-consumer.ts';
 import { EventProcessor } from './events/event-processor.ts';
+import { startKafkaEventConsumer } from './events/kafka-event-consumer.ts';
 import { PrismaDeliveryRepository } from './repositories/prisma-delivery-repository.ts';
 import { PrismaEventRepository } from './repositories/prisma-event-repository.ts';
 import { PrismaInboxRepository } from './repositories/prisma-inbox-repository.ts';
@@ -51,6 +52,11 @@ export interface NotificationsServiceConfig {
   sendChannels?: readonly ChannelName[];
   /** Events per pull and deliveries per sender round (default 50). */
   batchSize?: number;
+  /**
+   * Kafka (KAFKA_BROKERS set): events come from the appointments topic in consumer group
+   * `groupId` (default "notifications") instead of the PullEvents poller.
+   */
+  kafka?: AppointmentsKafkaConfig & { groupId?: string };
 }
 
 /** A running notifications service. */
@@ -76,7 +82,9 @@ export async function startNotificationsService(
   const patients = createPatientsClient(clientOptions(config.targets.patients));
   const identity = createIdentityClient(clientOptions(config.targets.identity));
   const email = new EmailChannel(config.email, deps.logger.child({ source: 'EmailChannel' }));
+  let bus: EventBus | undefined;
   const closeClients = async () => {
+    await bus?.close();
     email.close();
     for (const client of [appointments, patients, identity]) client.close();
     await db.$disconnect();
@@ -115,20 +123,52 @@ export async function startNotificationsService(
       logger: deps.logger,
     });
     const senderLoop = startDeliverySender(sender, { pollIntervalMs: config.pollIntervalMs, maxErrorBackoffMs, batchSize, logger: deps.logger.child({ source: 'DeliverySender' }) });
-    const consumerLoop = startEventConsumer({
-      source: new GrpcEventSource(appointments, config.consumerName ?? 'notifications', config.internalSecret),
-      processor,
-      batchSize,
-      pollIntervalMs: config.pollIntervalMs,
-      maxErrorBackoffMs,
-      // New deliveries go out now, not at the sender's next poll: in-app is meant to be immediate.
-      onDeliveries: () => senderLoop.wake(),
-      logger: deps.logger.child({ source: 'EventConsumer' }),
-    });
+    const onDeliveries = () => senderLoop.wake();
+    let stopConsumer: () => Promise<void>;
+    if (config.kafka) {
+      const kafka = config.kafka;
+      const stopStarted = async () => {
+        await senderLoop.stop();
+        await server.close();
+      };
+      bus = createKafkaEventBus({ brokers: kafka.brokers, clientId: kafka.clientId, logger: deps.logger });
+      // Either side may start first: both make sure the topics exist (creating is idempotent).
+      const started = bus;
+      const subscription: Subscription = await (async () => {
+        await started.ensureTopic(kafka.topic);
+        await started.ensureTopic({ ...kafka.topic, topic: kafka.dlqTopic });
+        return startKafkaEventConsumer({
+          bus: started,
+          topic: kafka.topic.topic,
+          dlqTopic: kafka.dlqTopic,
+          groupId: kafka.groupId ?? 'notifications',
+          processor,
+          onDeliveries,
+          logger: deps.logger.child({ source: 'KafkaEventConsumer' }),
+        });
+      })().catch(async (error: unknown) => {
+        // The server and sender are already up: stop them before the caller closes the clients.
+        await stopStarted();
+        throw error;
+      });
+      stopConsumer = () => subscription.close();
+    } else {
+      const consumerLoop = startEventConsumer({
+        source: new GrpcEventSource(appointments, config.consumerName ?? 'notifications', config.internalSecret),
+        processor,
+        batchSize,
+        pollIntervalMs: config.pollIntervalMs,
+        maxErrorBackoffMs,
+        // New deliveries go out now, not at the sender's next poll: in-app is meant to be immediate.
+        onDeliveries,
+        logger: deps.logger.child({ source: 'EventConsumer' }),
+      });
+      stopConsumer = () => consumerLoop.stop();
+    }
     return {
       port: server.port,
       async close() {
-        await consumerLoop.stop();
+        await stopConsumer();
         await senderLoop.stop();
         await server.close();
         await closeClients();

@@ -19,12 +19,19 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/** A running subgraph; subgraphs with subscriptions also say how many are open. */
+export type RunningSubgraphHandle = Running & { url: string; activeSubscriptions?(): number };
+
 /** One department of the end-to-end system. */
 export interface DepartmentStarter {
   /** Subgraph name as in the supergraph (= folder name). */
   name: string;
   /** Starts the gRPC service on port 0. */
   startService(ctx: StartContext): Promise<Running>;
-  /** Starts the subgraph on port 0, talking to its service at grpcTarget. */
-  startSubgraph(ctx: StartContext, grpcTarget: string): Promise<Running & { url: string }>;
+  /**
+   * Starts the subgraph, talking to its service at grpcTarget.
+   * @param port - 0 (the default) picks a free one; a restart passes the port it had, which
+   *   starters that take no port ignore (the harness then refuses the restart)
+   */
+  startSubgraph(ctx: StartContext, grpcTarget: string, port?: number): Promise<RunningSubgraphHandle>;
 }

@@ -1,6 +1,7 @@
 import { startNotificationsService } from '@hospital/notifications-service';
 import { startNotificationsSubgraph } from '@hospital/notifications-subgraph';
 import type { DepartmentStarter } from './department.ts';
+import { e2eKafka, e2eNotificationsGroup } from './kafka.ts';
 
 /**
  * Notifications: consumes appointment events (calls appointments, patients and identity) and
@@ -22,6 +23,8 @@ export const notifications: DepartmentStarter = {
         pollIntervalMs: 100,
         retry: { maxAttempts: 3, baseMs: 100, capMs: 1_000 },
         sendChannels: ['in_app', 'sms'],
+        // Events from the run's Kafka topic (see kafka.ts), in a consumer group of this system's own.
+        kafka: { ...e2eKafka(ctx.databaseUrl, 'e2e-notifications-service'), groupId: e2eNotificationsGroup() },
       },
       { logger: ctx.logger },
     ),

@@ -1,6 +1,10 @@
 /** `Appointment` and `AppointmentStatusChange`: resolved from the proto messages the service returns. */
+import type { Appointment__Output } from '@hospital/grpc-contracts';
+import { callGrpc, type SubgraphContext } from '@hospital/subgraph-kit';
+import { GraphQLError } from 'graphql';
 import type { AppointmentResolvers, AppointmentStatusChangeResolvers } from '../__generated__/resolvers-types.ts';
 import type { ResolverDeps } from './index.ts';
+import type { AppointmentModel, AppointmentSnapshotModel } from './mappers.ts';
 import { graphqlStatusFromProto, requiredStatus } from './status.ts';
 
 /** proto3 strings cannot be absent: empty means "not given", which the API shows as null. */
@@ -8,9 +12,25 @@ const orNull = (value: string) => (value === '' ? null : value);
 
 /**
  * Appointment resolvers; fields not listed read the proto message as is.
- * @param deps - the appointments loader key
+ * @param deps - the appointments client and loader key
  */
-export function createAppointmentResolvers({ appointments }: ResolverDeps): AppointmentResolvers {
+export function createAppointmentResolvers({ client, appointments }: ResolverDeps): AppointmentResolvers {
+  // An event's snapshot lacks history and timestamps: load the appointment for those. Not through
+  // the context's loader: a subscription keeps one context for all its events, and a cached
+  // appointment would show the first event's state. One load per snapshot, shared by its fields.
+  const loads = new WeakMap<AppointmentSnapshotModel, Promise<Appointment__Output>>();
+  const full = (appointment: AppointmentModel, ctx: SubgraphContext): Appointment__Output | Promise<Appointment__Output> => {
+    if (!('snapshot' in appointment)) return appointment;
+    let load = loads.get(appointment);
+    if (!load) {
+      load = callGrpc(client.getAppointments({ ids: [appointment.id] }, { metadata: ctx.grpcMetadata() })).then(({ appointments: [found] }) => {
+        if (!found) throw new GraphQLError('Appointment not found.', { extensions: { code: 'NOT_FOUND' } });
+        return found;
+      });
+      loads.set(appointment, load);
+    }
+    return load;
+  };
   return {
     // N references in one `_entities` request cost one GetAppointments call.
     __resolveReference: (reference, ctx) => ctx.loaders.get(appointments).load(reference.id),
@@ -19,6 +39,9 @@ export function createAppointmentResolvers({ appointments }: ResolverDeps): Appo
     doctor: (appointment) => ({ id: appointment.doctorId }),
     reason: (appointment) => orNull(appointment.reason),
     status: (appointment) => requiredStatus(appointment.status),
+    history: async (appointment, _args, ctx) => (await full(appointment, ctx)).history,
+    createdAt: async (appointment, _args, ctx) => (await full(appointment, ctx)).createdAt,
+    updatedAt: async (appointment, _args, ctx) => (await full(appointment, ctx)).updatedAt,
   };
 }
 

@@ -2,11 +2,13 @@
 import type { AppointmentsClient, Appointment__Output, PatientAppointments__Output } from '@hospital/grpc-contracts';
 import { DateTimeScalar, type LoaderKey } from '@hospital/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import type { AppointmentEventSource } from '../events/appointment-event-source.ts';
 import type { PatientPageKey } from '../loaders.ts';
 import { createAppointmentResolvers, createStatusChangeResolvers } from './Appointment.ts';
 import { createMutationResolvers } from './Mutation.ts';
 import { createPatientResolvers } from './Patient.ts';
 import { createQueryResolvers } from './Query.ts';
+import { createAppointmentEventResolvers, createSubscriptionResolvers } from './Subscription.ts';
 
 /** What the resolvers call. */
 export interface ResolverDeps {
@@ -16,6 +18,8 @@ export interface ResolverDeps {
   appointments: LoaderKey<string, Appointment__Output>;
   /** The per-request `Patient.appointments` loader (one call for all patients). */
   patientAppointments: LoaderKey<PatientPageKey, PatientAppointments__Output>;
+  /** The process-wide feed of appointment events (subscriptions). */
+  events: AppointmentEventSource;
 }
 
 /**
@@ -27,6 +31,8 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
     DateTime: DateTimeScalar,
     Query: createQueryResolvers(deps),
     Mutation: createMutationResolvers(deps),
+    Subscription: createSubscriptionResolvers(deps),
+    AppointmentEvent: createAppointmentEventResolvers(),
     Appointment: createAppointmentResolvers(deps),
     AppointmentStatusChange: createStatusChangeResolvers(),
     Patient: createPatientResolvers(deps),

@@ -1,7 +1,7 @@
 /**
- * PullEvents and AckEvents: the outbox for in-house consumers until Kafka lands. Delivery is at
- * least once: an event comes back on every pull until the consumer acknowledges it, so consumers
- * de-duplicate by event id (notifications does).
+ * PullEvents and AckEvents: the outbox for in-house consumers when the system runs without
+ * Kafka. Delivery is at least once: an event comes back on every pull until the consumer
+ * acknowledges it, so consumers de-duplicate by event id (notifications does).
  */
 import type { AckEventsRequest__Output, AckEventsResponse, PullEventsRequest__Output, PullEventsResponse } from '@hospital/grpc-contracts';
 import { parseRequest, type CallScope } from '@hospital/service-kit';

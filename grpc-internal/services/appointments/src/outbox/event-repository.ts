@@ -1,7 +1,7 @@
 /**
- * The read side of the outbox for in-house pull consumers (until the events issue ships the
- * rows to Kafka). Delivery is tracked per consumer and event, never by a high-water mark: a
- * sequence value is taken when a row is inserted, not when it commits, so a transaction that
+ * The read side of the outbox for in-house pull consumers: the event path without Kafka
+ * (KAFKA_BROKERS unset), where the relay does not run. Delivery is tracked per consumer and
+ * event, never by a high-water mark: a sequence value is taken when a row is inserted, not when it commits, so a transaction that
  * commits late can land BELOW a mark a consumer has already passed. The anti-join against
  * event_deliveries still finds such a row on the next pull.
  */

@@ -1,7 +1,7 @@
 /**
  * The write side of the transactional outbox: one row per appointment change, inserted with the
  * transaction client of that change, so the event commits or rolls back together with it.
- * The Kafka relay of the events issue (and PullEvents until then) read these rows.
+ * The Kafka relay (outbox-relay.ts, when KAFKA_BROKERS is set) and PullEvents read these rows.
  */
 import type { Prisma } from '@hospital/db';
 import type { AppointmentEventV1 } from '../domain/appointment-event.ts';

@@ -17,7 +17,7 @@ import {
 import { startIdentityService } from '@hospital/identity-service';
 import { startPatientsService } from '@hospital/patients-service';
 import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
-import { startAppointmentsService } from '../appointments-service.ts';
+import { startAppointmentsService, type AppointmentsServiceConfig } from '../appointments-service.ts';
 
 /** A running service, its peers, and ways to call them. */
 export interface AppointmentsHarness {
@@ -63,8 +63,12 @@ export interface AppointmentsHarness {
 /**
  * Starts identity, patients and appointments services for a test file.
  * @param databaseUrl - the run's test database
+ * @param options - Kafka and relay settings for the appointments service (none: no Kafka)
  */
-export async function startAppointmentsHarness(databaseUrl: string): Promise<AppointmentsHarness> {
+export async function startAppointmentsHarness(
+  databaseUrl: string,
+  options: Pick<AppointmentsServiceConfig, 'kafka' | 'relay'> = {},
+): Promise<AppointmentsHarness> {
   const internalSecret = `test-secret-${randomUUID()}`;
   const logger = createLogger('appointments-test', 'silent');
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -89,7 +93,7 @@ export async function startAppointmentsHarness(databaseUrl: string): Promise<App
   const patientsService = await startPatientsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret }, { logger });
   const identityTarget = `127.0.0.1:${identityService.port}`;
   const patientsTarget = `127.0.0.1:${patientsService.port}`;
-  const service = await startAppointmentsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, identityTarget, patientsTarget }, { logger });
+  const service = await startAppointmentsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, identityTarget, patientsTarget, ...options }, { logger });
   const target = `127.0.0.1:${service.port}`;
   const client = createAppointmentsClient({ target, deadlineMs: 20_000 });
   const identity = createIdentityClient({ target: identityTarget });

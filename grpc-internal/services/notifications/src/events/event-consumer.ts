@@ -10,7 +10,7 @@ import { startPollLoop, type PollLoop } from '../delivery/poll-loop.ts';
 import type { RawAppointmentEvent } from './event-payload.ts';
 import type { EventProcessor } from './event-processor.ts';
 
-/** Where events come from (the appointments outbox, over gRPC; Kafka later). */
+/** Where events come from without Kafka: the appointments outbox, over gRPC (kafka-event-consumer.ts otherwise). */
 export interface EventSource {
   /**
    * The oldest events not yet acknowledged by this consumer.

@@ -1,0 +1,64 @@
+/**
+ * Environment fragments for the event bus, shared by every runnable that produces or consumes
+ * appointment events, so the variables mean the same everywhere. KAFKA_BROKERS unset means "no
+ * Kafka": each service then falls back to its PostgreSQL-only path.
+ */
+import { z } from 'zod';
+import type { TopicSpec } from './event-bus.ts';
+
+const SEVEN_DAYS_MS = 7 * 24 * 60 * 60 * 1000;
+/** Kafka's legal topic names (letters, digits, '.', '_', '-'; at most 249 characters). */
+const topicName = z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, "letters, digits, '.', '_' and '-' only");
+
+/** KAFKA_BROKERS (comma-separated host:port list; unset = no Kafka) and KAFKA_CLIENT_ID. */
+export const kafkaEnv = {
+  KAFKA_BROKERS: z
+    .string()
+    .transform((list) => list.split(',').map((b) => b.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each broker is host:port')).min(1))
+    .optional(),
+  KAFKA_CLIENT_ID: z.string().min(1).optional(),
+};
+
+/** The appointments topic, its partitions and retention, and its dead-letter topic. */
+export const appointmentsTopicEnv = {
+  APPOINTMENTS_TOPIC: topicName.default('appointments'),
+  APPOINTMENTS_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
+  APPOINTMENTS_TOPIC_RETENTION_MS: z.coerce.number().int().min(-1).default(SEVEN_DAYS_MS),
+  APPOINTMENTS_DLQ_TOPIC: topicName.default('appointments.dlq'),
+};
+
+/** Kafka connection and the appointments topics, as services take them. */
+export interface AppointmentsKafkaConfig {
+  /** host:port list. */
+  brokers: string[];
+  /** Client id the broker sees (logs, quotas). */
+  clientId: string;
+  /** The appointments topic as the project creates it. */
+  topic: TopicSpec;
+  /** Where consumers put messages they can never process (same partitions and retention). */
+  dlqTopic: string;
+}
+
+/**
+ * The Kafka settings from parsed variables; undefined when KAFKA_BROKERS is unset.
+ * @param e - the parsed kafkaEnv and appointmentsTopicEnv variables
+ * @param defaultClientId - the runnable's name, used when KAFKA_CLIENT_ID is unset
+ */
+export function appointmentsKafkaConfig(
+  e: { KAFKA_BROKERS?: string[] | undefined; KAFKA_CLIENT_ID?: string | undefined } & {
+    APPOINTMENTS_TOPIC: string;
+    APPOINTMENTS_TOPIC_PARTITIONS: number;
+    APPOINTMENTS_TOPIC_RETENTION_MS: number;
+    APPOINTMENTS_DLQ_TOPIC: string;
+  },
+  defaultClientId: string,
+): AppointmentsKafkaConfig | undefined {
+  if (!e.KAFKA_BROKERS) return undefined;
+  return {
+    brokers: e.KAFKA_BROKERS,
+    clientId: e.KAFKA_CLIENT_ID ?? defaultClientId,
+    topic: { topic: e.APPOINTMENTS_TOPIC, partitions: e.APPOINTMENTS_TOPIC_PARTITIONS, retentionMs: e.APPOINTMENTS_TOPIC_RETENTION_MS },
+    dlqTopic: e.APPOINTMENTS_DLQ_TOPIC,
+  };
+}

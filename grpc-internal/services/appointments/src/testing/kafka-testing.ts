@@ -1,0 +1,100 @@
+/**
+ * Kafka helpers for integration tests: read a topic back with a fresh consumer group, and run a
+ * private broker that a test may stop and start again (the run's shared broker must stay up).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createKafkaEventBus, createLogger, type IncomingEvent } from '@hospital/service-kit';
+import { startBroker, stopBroker } from '../../../../../scripts/kafka/broker.ts';
+import { defaultCacheDir, ensureKafkaJars } from '../../../../../scripts/kafka/jars.ts';
+
+/**
+ * Polls a condition until it holds.
+ * @param predicate - the condition (may be async)
+ * @param timeoutMs - how long to wait
+ * @param what - named in the timeout error
+ */
+export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Reads a topic from the beginning with a fresh consumer group until `done` holds for what was
+ * read, then keeps reading for `settleMs` more (so duplicates would show), and returns it all.
+ * @param brokers - host:port
+ * @param topic - the topic
+ * @param done - when enough was read
+ * @param options - time limits
+ */
+export async function readTopic(
+  brokers: string,
+  topic: string,
+  done: (events: IncomingEvent[]) => boolean,
+  options: { timeoutMs?: number; settleMs?: number } = {},
+): Promise<IncomingEvent[]> {
+  const bus = createKafkaEventBus({ brokers: [brokers], clientId: 'topic-reader', logger: createLogger('topic-reader', 'silent') });
+  const events: IncomingEvent[] = [];
+  try {
+    await bus.subscribe({ groupId: `reader-${randomUUID()}`, topic, fromBeginning: true, handle: async (e) => void events.push(e) });
+    await waitFor(() => done(events), options.timeoutMs ?? 60_000, `messages on ${topic}`);
+    await new Promise((r) => setTimeout(r, options.settleMs ?? 1_000));
+    return [...events];
+  } finally {
+    await bus.close();
+  }
+}
+
+async function portsFree(port: number): Promise<boolean> {
+  const tryListen = (p: number) =>
+    new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(p, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+  return (await tryListen(port)) && (await tryListen(port + 1));
+}
+
+/** A private single-node broker on free ports with a throw-away data folder. */
+export interface PrivateBroker {
+  brokers: string;
+  /** Stops the JVM (the data folder stays). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  start(): Promise<void>;
+  /** Stops it and removes the data folder. */
+  remove(): Promise<void>;
+}
+
+/**
+ * Starts a private broker (jars from the project's cache, resolved by the run's global setup).
+ * @param env - environment for the cache location (process.env in tests)
+ */
+export async function startPrivateBroker(env: Record<string, string | undefined>): Promise<PrivateBroker> {
+  const libs = await ensureKafkaJars(defaultCacheDir(env));
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hospital-kafka-private-'));
+  let port = 0;
+  // The controller takes port + 1: pick a random pair in the high range that is free.
+  for (let attempt = 0; attempt < 50 && port === 0; attempt++) {
+    const candidate = 20_000 + Math.floor(Math.random() * 40_000);
+    if (await portsFree(candidate)) port = candidate;
+  }
+  if (port === 0) throw new Error('no free port pair for a private broker');
+  const start = async () => void (await startBroker({ libs, dataDir, port, heap: '256m' }));
+  await start();
+  return {
+    brokers: `127.0.0.1:${port}`,
+    stop: async () => void (await stopBroker(dataDir)),
+    start,
+    async remove() {
+      await stopBroker(dataDir);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '@hospital/service-kit';
+import type { AppointmentEventPayload } from './appointment-event-payload.ts';
+import { ListenerSet, type AppointmentEventSource } from './appointment-event-source.ts';
+import { openEventStream, SubscriberTooSlowError } from './event-stream.ts';
+
+function memorySource(): AppointmentEventSource & { emit(event: AppointmentEventPayload): void } {
+  const listeners = new ListenerSet(createLogger('test', 'silent'));
+  return {
+    subscribe: (listener) => listeners.add(listener),
+    listenerCount: () => listeners.size,
+    close: async () => {},
+    emit: (event) => listeners.emit(event),
+  };
+}
+
+const event = (eventId: string, doctorId = 'd1') => ({ eventId, appointment: { doctorId } }) as AppointmentEventPayload;
+
+describe('openEventStream', () => {
+  it('delivers accepted events in order, queued or awaited, and unsubscribes on return', async () => {
+    const source = memorySource();
+    const stream = openEventStream(source, (e) => e.appointment.doctorId === 'd1');
+    expect(source.listenerCount()).toBe(1);
+    source.emit(event('a'));
+    source.emit(event('x', 'd2'));
+    const waiting = stream.next().then(() => stream.next());
+    source.emit(event('b'));
+    expect((await waiting).value?.eventId).toBe('b');
+    await stream.return!();
+    expect(source.listenerCount()).toBe(0);
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it('cuts off a subscriber that falls too far behind, after what it had queued', async () => {
+    const source = memorySource();
+    const stream = openEventStream(source, () => true, 2);
+    for (const id of ['a', 'b', 'c']) source.emit(event(id));
+    expect(source.listenerCount()).toBe(0);
+    expect((await stream.next()).value?.eventId).toBe('a');
+    expect((await stream.next()).value?.eventId).toBe('b');
+    await expect(stream.next()).rejects.toBeInstanceOf(SubscriberTooSlowError);
+  });
+
+  it('keeps delivering to others when one listener throws', () => {
+    const source = memorySource();
+    const seen: string[] = [];
+    source.subscribe(() => {
+      throw new Error('broken');
+    });
+    source.subscribe((e) => void seen.push(e.eventId));
+    source.emit(event('a'));
+    expect(seen).toEqual(['a']);
+  });
+});

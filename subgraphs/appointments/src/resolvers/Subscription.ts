@@ -1,0 +1,53 @@
+/**
+ * `Subscription.appointmentEvents`: the process-wide event source, filtered per subscriber. The
+ * router opens this over graphql-ws and resolves fields of other subgraphs for each event.
+ */
+import type { AppointmentEventResolvers, SubscriptionResolvers } from '../__generated__/resolvers-types.ts';
+import type { AppointmentEventPayload } from '../events/appointment-event-payload.ts';
+import { openEventStream } from '../events/event-stream.ts';
+import { subscriberFilter } from '../events/subscriber-scope.ts';
+import type { AppointmentSnapshotModel } from './mappers.ts';
+import type { ResolverDeps } from './index.ts';
+
+/**
+ * Subscription resolvers.
+ * @param deps - the event source
+ */
+export function createSubscriptionResolvers({ events }: ResolverDeps): SubscriptionResolvers {
+  return {
+    appointmentEvents: {
+      subscribe: (_parent, args, ctx) => {
+        // Decided (or FORBIDDEN thrown) before a listener is registered.
+        const accept = subscriberFilter(ctx.caller, args);
+        return openEventStream(events, accept);
+      },
+      resolve: (event: AppointmentEventPayload) => event,
+    },
+  };
+}
+
+/**
+ * The event as the Appointment resolvers read it: the payload's snapshot in the proto's shape.
+ * @param event - a validated payload
+ */
+export function snapshotOf(event: AppointmentEventPayload): AppointmentSnapshotModel {
+  const a = event.appointment;
+  return {
+    snapshot: true,
+    id: a.id,
+    patientId: a.patientId,
+    doctorId: a.doctorId,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    reason: a.reason ?? '',
+    status: `APPOINTMENT_STATUS_${a.status}` as const,
+  };
+}
+
+/** `AppointmentEvent` resolvers: fields come from the payload. */
+export function createAppointmentEventResolvers(): AppointmentEventResolvers {
+  return {
+    id: (event) => event.eventId,
+    appointment: (event) => snapshotOf(event),
+  };
+}
