@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Appointment__Output } from '@hospital/grpc-contracts';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { startAppointmentsHarness, type AppointmentsHarness } from './testing/appointments-harness.ts';
-import { expectGrpcError } from './testing/grpc-expect.ts';
+import { expectGrpcError } from '@hospital/service-kit/testing';
 
 let h: AppointmentsHarness;
 let doctorId: string;

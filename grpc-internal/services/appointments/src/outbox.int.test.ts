@@ -10,7 +10,7 @@ import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { buildAppointmentEvent } from './domain/appointment-event.ts';
 import { writeOutboxEvent } from './outbox/outbox-writer.ts';
 import { startAppointmentsHarness, type AppointmentsHarness } from './testing/appointments-harness.ts';
-import { expectGrpcError } from './testing/grpc-expect.ts';
+import { expectGrpcError } from '@hospital/service-kit/testing';
 
 let h: AppointmentsHarness;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError } from './testing/grpc-expect.ts';
+import { expectGrpcError } from '@hospital/service-kit/testing';
 import { eur, startFinanceHarness, type FinanceHarness } from './testing/finance-harness.ts';
 
 let h: FinanceHarness;

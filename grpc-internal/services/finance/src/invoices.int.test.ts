@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHealth } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { FINANCE_SERVICE_NAME } from './service.ts';
-import { expectGrpcError } from './testing/grpc-expect.ts';
+import { expectGrpcError } from '@hospital/service-kit/testing';
 import { eur, startFinanceHarness, type FinanceHarness } from './testing/finance-harness.ts';
 
 let h: FinanceHarness;

@@ -4,7 +4,7 @@ import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import type { PaymentMethodProto } from '@hospital/grpc-contracts';
-import { expectGrpcError } from './testing/grpc-expect.ts';
+import { expectGrpcError } from '@hospital/service-kit/testing';
 import { eur, startFinanceHarness, type FinanceHarness } from './testing/finance-harness.ts';
 
 let h: FinanceHarness;

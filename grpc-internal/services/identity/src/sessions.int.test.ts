@@ -4,7 +4,7 @@ import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError } from './testing/grpc-expect.ts';
+import { expectGrpcError } from '@hospital/service-kit/testing';
 import { startIdentityHarness, type IdentityHarness } from './testing/identity-harness.ts';
 
 let harness: IdentityHarness;

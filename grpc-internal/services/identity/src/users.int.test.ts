@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callMetadata, checkHealth, signIdentity, type Caller } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { IDENTITY_SERVICE_NAME } from './service.ts';
-import { expectGrpcError } from './testing/grpc-expect.ts';
+import { expectGrpcError } from '@hospital/service-kit/testing';
 import { startIdentityHarness, type IdentityHarness } from './testing/identity-harness.ts';
 
 let harness: IdentityHarness;

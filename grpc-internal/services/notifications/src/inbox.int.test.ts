@@ -7,7 +7,7 @@ import { Metadata, status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callMetadata, signIdentity } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError } from './testing/grpc-expect.ts';
+import { expectGrpcError } from '@hospital/service-kit/testing';
 import { eventually, startNotificationsHarness, type NotificationsHarness } from './testing/notifications-harness.ts';
 
 let harness: NotificationsHarness;

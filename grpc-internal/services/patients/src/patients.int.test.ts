@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callMetadata, checkHealth, signIdentity } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { PATIENTS_SERVICE_NAME } from './service.ts';
-import { expectGrpcError } from './testing/grpc-expect.ts';
+import { expectGrpcError } from '@hospital/service-kit/testing';
 import { startPatientsHarness, type PatientsHarness } from './testing/patients-harness.ts';
 
 let harness: PatientsHarness;

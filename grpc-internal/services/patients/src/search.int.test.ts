@@ -3,7 +3,7 @@ import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Patient__Output } from '@hospital/grpc-contracts';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError } from './testing/grpc-expect.ts';
+import { expectGrpcError } from '@hospital/service-kit/testing';
 import { startPatientsHarness, uniqueName, type PatientsHarness } from './testing/patients-harness.ts';
 
 let harness: PatientsHarness;

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHealth } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { PHARMACY_SERVICE_NAME } from './service.ts';
-import { expectGrpcError, settle } from './testing/grpc-expect.ts';
+import { expectGrpcError } from '@hospital/service-kit/testing';
+import { settle } from './testing/race-outcomes.ts';
 import { startPharmacyHarness, uniqueCode, type PharmacyHarness } from './testing/pharmacy-harness.ts';
 
 let h: PharmacyHarness;

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError, settle } from './testing/grpc-expect.ts';
+import { expectGrpcError } from '@hospital/service-kit/testing';
+import { settle } from './testing/race-outcomes.ts';
 import { daysFromNow, startPharmacyHarness, type PharmacyHarness } from './testing/pharmacy-harness.ts';
 
 let h: PharmacyHarness;

@@ -6,7 +6,7 @@
 import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { partition } from './testing/grpc-expect.ts';
+import { partition } from './testing/race-outcomes.ts';
 import { startWardHarness, type WardHarness } from './testing/ward-harness.ts';
 
 let h: WardHarness;

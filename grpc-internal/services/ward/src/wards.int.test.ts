@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHealth } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { WARD_SERVICE_NAME } from './service.ts';
-import { expectGrpcError, partition } from './testing/grpc-expect.ts';
+import { expectGrpcError } from '@hospital/service-kit/testing';
+import { partition } from './testing/race-outcomes.ts';
 import { startWardHarness, uniqueCode, type WardHarness } from './testing/ward-harness.ts';
 
 let h: WardHarness;

@@ -1,6 +1,6 @@
-/** Assertions on gRPC errors for the ward service's integration tests. */
+/** Assertions on gRPC errors for every service's integration tests (`@hospital/service-kit/testing`). */
 import { status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
-import { FIELD_METADATA_KEY } from '@hospital/service-kit';
+import { FIELD_METADATA_KEY } from '../errors.ts';
 import { expect } from 'vitest';
 
 /**
@@ -22,15 +22,4 @@ export async function expectGrpcError(
   if (expected.message !== undefined) expect(error.details).toMatch(expected.message);
   if (expected.field !== undefined) expect(error.metadata?.get(FIELD_METADATA_KEY)[0]).toBe(expected.field);
   return error;
-}
-
-/**
- * Splits settled calls into the values of those that succeeded and the errors of those that failed.
- * @param results - from Promise.allSettled
- */
-export function partition<T>(results: PromiseSettledResult<T>[]): { won: T[]; lost: ServiceError[] } {
-  return {
-    won: results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])),
-    lost: results.flatMap((r) => (r.status === 'rejected' ? [r.reason as ServiceError] : [])),
-  };
 }
