@@ -5,6 +5,7 @@
 import { Server, ServerCredentials, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import { HealthImplementation } from 'grpc-health-check';
 import type { Logger } from './logger.ts';
+import type { Closer } from './shutdown.ts';
 
 /** One service to serve. */
 export interface ServedService {
@@ -64,6 +65,36 @@ export async function startGrpcServer(options: {
         });
       });
       options.logger.info('gRPC server stopped');
+    },
+  };
+}
+
+/**
+ * Starts a gRPC server over resources it then owns (database pool, clients of other services):
+ * when building the handlers or binding fails, and after the server has drained on close(), the
+ * resources are closed, last opened first.
+ * @param options - builds the services (may throw), port, host, logger
+ * @param resources - closers of what the services use, in the order they were opened
+ */
+export async function startOwningGrpcServer(
+  options: { build: () => ServedService[]; port: number; host?: string; logger: Logger },
+  resources: Closer[],
+): Promise<RunningGrpcServer> {
+  const release = async () => {
+    for (const close of [...resources].reverse()) await close();
+  };
+  let server: RunningGrpcServer;
+  try {
+    server = await startGrpcServer({ services: options.build(), port: options.port, ...(options.host ? { host: options.host } : {}), logger: options.logger });
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  return {
+    port: server.port,
+    async close(graceMs) {
+      await server.close(graceMs);
+      await release();
     },
   };
 }

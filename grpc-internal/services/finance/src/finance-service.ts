@@ -1,7 +1,7 @@
 /** startFinanceService: wires Prisma, the repository, the patients client and handlers into a gRPC server. */
 import { createPrismaClient } from '@hospital/db';
 import { createPatientsClient, financeProto } from '@hospital/grpc-contracts';
-import { startGrpcServer, type Logger } from '@hospital/service-kit';
+import { startOwningGrpcServer, type Logger } from '@hospital/service-kit';
 import { GrpcPatientDirectory } from './patients/patient-directory.ts';
 import { PrismaInvoiceRepository } from './repositories/prisma-invoice-repository.ts';
 import { createFinanceHandlers, FINANCE_SERVICE_NAME } from './service.ts';
@@ -38,28 +38,22 @@ export interface RunningFinanceService {
 export async function startFinanceService(config: FinanceServiceConfig, deps: { logger: Logger }): Promise<RunningFinanceService> {
   const db = createPrismaClient(config.databaseUrl);
   const patientsClient = createPatientsClient({ target: config.patientsTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
-  try {
-    const handlers = createFinanceHandlers(
-      { invoices: new PrismaInvoiceRepository(db), patients: new GrpcPatientDirectory(patientsClient), now: () => new Date() },
-      { internalSecret: config.internalSecret, logger: deps.logger },
-    );
-    const server = await startGrpcServer({
-      services: [{ name: FINANCE_SERVICE_NAME, definition: financeProto.FinanceService.service, implementation: handlers }],
+  return startOwningGrpcServer(
+    {
+      build: () => [
+        {
+          name: FINANCE_SERVICE_NAME,
+          definition: financeProto.FinanceService.service,
+          implementation: createFinanceHandlers(
+            { invoices: new PrismaInvoiceRepository(db), patients: new GrpcPatientDirectory(patientsClient), now: () => new Date() },
+            { internalSecret: config.internalSecret, logger: deps.logger },
+          ),
+        },
+      ],
       port: config.port,
-      host: config.host,
+      ...(config.host ? { host: config.host } : {}),
       logger: deps.logger,
-    });
-    return {
-      port: server.port,
-      async close() {
-        await server.close();
-        patientsClient.close();
-        await db.$disconnect();
-      },
-    };
-  } catch (error) {
-    patientsClient.close();
-    await db.$disconnect();
-    throw error;
-  }
+    },
+    [() => db.$disconnect(), () => patientsClient.close()],
+  );
 }

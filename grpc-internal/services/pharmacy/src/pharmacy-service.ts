@@ -1,7 +1,7 @@
 /** startPharmacyService: wires Prisma, the repositories, the patients client and the handlers into a running gRPC server. */
 import { createPrismaClient } from '@hospital/db';
 import { createPatientsClient, pharmacyProto } from '@hospital/grpc-contracts';
-import { startGrpcServer, type Logger } from '@hospital/service-kit';
+import { startOwningGrpcServer, type Logger } from '@hospital/service-kit';
 import { GrpcPatientDirectory } from './patients/grpc-patient-directory.ts';
 import { PrismaDrugRepository } from './repositories/prisma-drug-repository.ts';
 import { PrismaPrescriptionRepository } from './repositories/prisma-prescription-repository.ts';
@@ -45,34 +45,28 @@ export async function startPharmacyService(
 ): Promise<RunningPharmacyService> {
   const db = createPrismaClient(config.databaseUrl);
   const patients = createPatientsClient({ target: config.patientsTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
-  try {
-    const handlers = createPharmacyHandlers(
-      {
-        drugs: new PrismaDrugRepository(db),
-        stock: new PrismaStockRepository(db),
-        prescriptions: new PrismaPrescriptionRepository(db),
-        patients: new GrpcPatientDirectory(patients),
-        now: options.now ?? (() => new Date()),
-      },
-      { internalSecret: config.internalSecret, logger: deps.logger },
-    );
-    const server = await startGrpcServer({
-      services: [{ name: PHARMACY_SERVICE_NAME, definition: pharmacyProto.PharmacyService.service, implementation: handlers }],
+  return startOwningGrpcServer(
+    {
+      build: () => [
+        {
+          name: PHARMACY_SERVICE_NAME,
+          definition: pharmacyProto.PharmacyService.service,
+          implementation: createPharmacyHandlers(
+            {
+              drugs: new PrismaDrugRepository(db),
+              stock: new PrismaStockRepository(db),
+              prescriptions: new PrismaPrescriptionRepository(db),
+              patients: new GrpcPatientDirectory(patients),
+              now: options.now ?? (() => new Date()),
+            },
+            { internalSecret: config.internalSecret, logger: deps.logger },
+          ),
+        },
+      ],
       port: config.port,
-      host: config.host,
+      ...(config.host ? { host: config.host } : {}),
       logger: deps.logger,
-    });
-    return {
-      port: server.port,
-      async close() {
-        await server.close();
-        patients.close();
-        await db.$disconnect();
-      },
-    };
-  } catch (error) {
-    patients.close();
-    await db.$disconnect();
-    throw error;
-  }
+    },
+    [() => db.$disconnect(), () => patients.close()],
+  );
 }

@@ -1,7 +1,7 @@
 /** startWardService: wires Prisma, the repositories, the patients client and handlers into a gRPC server. */
 import { createPrismaClient } from '@hospital/db';
 import { createPatientsClient, wardProto } from '@hospital/grpc-contracts';
-import { startGrpcServer, type Logger } from '@hospital/service-kit';
+import { startOwningGrpcServer, type Logger } from '@hospital/service-kit';
 import { GrpcPatientDirectory } from './clients/patient-directory.ts';
 import { PrismaAdmissionRepository } from './repositories/prisma-admission-repository.ts';
 import { PrismaWardRepository } from './repositories/prisma-ward-repository.ts';
@@ -39,28 +39,22 @@ export interface RunningWardService {
 export async function startWardService(config: WardServiceConfig, deps: { logger: Logger }): Promise<RunningWardService> {
   const db = createPrismaClient(config.databaseUrl);
   const patientsClient = createPatientsClient({ target: config.patientsTarget, deadlineMs: config.patientsDeadlineMs ?? 5_000 });
-  try {
-    const handlers = createWardHandlers(
-      { wards: new PrismaWardRepository(db), admissions: new PrismaAdmissionRepository(db), patients: new GrpcPatientDirectory(patientsClient) },
-      { internalSecret: config.internalSecret, logger: deps.logger },
-    );
-    const server = await startGrpcServer({
-      services: [{ name: WARD_SERVICE_NAME, definition: wardProto.WardService.service, implementation: handlers }],
+  return startOwningGrpcServer(
+    {
+      build: () => [
+        {
+          name: WARD_SERVICE_NAME,
+          definition: wardProto.WardService.service,
+          implementation: createWardHandlers(
+            { wards: new PrismaWardRepository(db), admissions: new PrismaAdmissionRepository(db), patients: new GrpcPatientDirectory(patientsClient) },
+            { internalSecret: config.internalSecret, logger: deps.logger },
+          ),
+        },
+      ],
       port: config.port,
-      host: config.host,
+      ...(config.host ? { host: config.host } : {}),
       logger: deps.logger,
-    });
-    return {
-      port: server.port,
-      async close() {
-        await server.close();
-        patientsClient.close();
-        await db.$disconnect();
-      },
-    };
-  } catch (error) {
-    patientsClient.close();
-    await db.$disconnect();
-    throw error;
-  }
+    },
+    [() => db.$disconnect(), () => patientsClient.close()],
+  );
 }
