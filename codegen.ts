@@ -76,9 +76,29 @@ const SUBGRAPHS: Record<string, Record<string, string>> = {
 /** Where a subgraph's generated types go. */
 const outputOf = (name: string) => `subgraphs/${name}/src/__generated__/resolvers-types.ts`;
 
+/**
+ * The web app's typed documents (client preset): every `graphql(...)` call in `web/src` checked
+ * against the router's supergraph, so an operation the API does not offer breaks `tsc`.
+ */
+const WEB_CLIENT = {
+  'web/src/gql/': {
+    schema: 'router/supergraph.graphql',
+    documents: ['web/src/**/*.tsx', 'web/src/**/*.ts', '!web/src/gql/**'],
+    preset: 'client' as const,
+    presetConfig: { fragmentMasking: false },
+    config: {
+      useTypeImports: true,
+      enumsAsTypes: true,
+      scalars: { ID: 'string', DateTime: 'string', Date: 'string' },
+    },
+  },
+};
+
 const config: CodegenConfig = {
   overwrite: true,
-  generates: Object.fromEntries(
+  generates: {
+    ...WEB_CLIENT,
+    ...Object.fromEntries(
     Object.entries(SUBGRAPHS).map(([name, mappers]) => [
       outputOf(name),
       {
@@ -98,7 +118,8 @@ const config: CodegenConfig = {
         },
       },
     ]),
-  ),
+    ),
+  },
 };
 
 export default config;

@@ -11,6 +11,7 @@ import { createPrismaClient, migrateDatabase, seedDemoData, startEmbeddedPostgre
 import { loadOrCreateDevKeys, loadOrCreateDevSecret } from './launcher/dev-keys.ts';
 import { ProcessTree } from './launcher/process-tree.ts';
 import { eventBusEnv, systemLayout } from './launcher/system-layout.ts';
+import { buildWebApp } from './launcher/web-build.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -20,6 +21,7 @@ const env = parseEnv(
     DATA_DIR: z.string().default(path.join(root, '.data')),
     EMBEDDED_PG_PORT: port(54329),
     ROUTER_PORT: port(4000),
+    WEB_PORT: port(3000),
     DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('hospital-demo-2026'),
     SEED_DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
     INTERNAL_SECRET: z.string().min(32).optional(),
@@ -58,6 +60,12 @@ async function main(): Promise<void> {
     databaseUrl = pg.url;
   }
 
+  // Built while the database starts up: the web server serves web/dist.
+  console.log('Building the web app …');
+  const webBuild = buildWebApp(root);
+  // Awaited before the web server starts; a failure is reported there, not as an unhandled rejection.
+  webBuild.catch(() => undefined);
+
   console.log('Applying migrations …');
   await migrateDatabase(databaseUrl);
 
@@ -93,9 +101,18 @@ async function main(): Promise<void> {
     LOG_LEVEL: env.LOG_LEVEL,
     NODE_ENV: env.NODE_ENV,
     ROUTER_PORT: String(env.ROUTER_PORT),
+    WEB_PORT: String(env.WEB_PORT),
+    // The dashboards' origin must be allowed to open the router's WebSocket (subscriptions).
+    ROUTER_ALLOWED_ORIGINS: [
+      `http://localhost:${env.WEB_PORT}`,
+      `http://127.0.0.1:${env.WEB_PORT}`,
+      'https://sandbox.embed.apollographql.com',
+      'https://studio.apollographql.com',
+    ].join(','),
     // KAFKA_BROKERS=… npm start: the services use Kafka; unset, events stay in PostgreSQL.
     ...eventBusEnv(process.env),
   };
+  await webBuild;
   for (const spec of systemLayout(root, shared)) {
     process.stdout.write(`Starting ${spec.name} … `);
     await tree.start(spec);
@@ -105,6 +122,7 @@ async function main(): Promise<void> {
   const url = `http://localhost:${env.ROUTER_PORT}/graphql`;
   console.log(`
 Hospital system is running.
+  Web dashboards: http://localhost:${env.WEB_PORT}
   Router (GraphQL, Apollo Sandbox in a browser): ${url}
   Logs: ${path.join(env.DATA_DIR, 'logs')}/<runnable>.log
 ${wantSeed ? `  Demo accounts (password: ${env.DEMO_PASSWORD}):

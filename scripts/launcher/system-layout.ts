@@ -74,5 +74,15 @@ export function systemLayout(root: string, shared: Record<string, string>): Chil
     env: { ...shared, ...subgraphUrls },
     ready: { http: `http://${HOST}:${shared['ROUTER_PORT'] ?? '4000'}/health` },
   };
-  return [...services, ...subgraphs, router];
+
+  const routerPort = shared['ROUTER_PORT'] ?? '4000';
+  const webPort = shared['WEB_PORT'] ?? '3000';
+  // The web server serves the built dashboards and forwards /graphql (HTTP and WebSocket) to the router.
+  const web: ChildSpec = {
+    name: 'web',
+    entry: path.join(root, 'web/server/main.ts'),
+    env: { ...shared, WEB_PORT: webPort, WEB_HOST: HOST, ROUTER_URL: `http://${HOST}:${routerPort}/graphql` },
+    ready: { http: `http://${HOST}:${webPort}/config.json` },
+  };
+  return [...services, ...subgraphs, router, web];
 }

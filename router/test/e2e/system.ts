@@ -49,11 +49,12 @@ export interface TestSystem {
 /**
  * Starts services, subgraphs and router on free ports against the given database.
  * @param databaseUrl - the test run's database
- * @param options - production mode (masked errors, no Sandbox); where every component's log lines go
+ * @param options - production mode (masked errors, no Sandbox); where every component's log lines go;
+ *   browser origins the router's WebSocket endpoint accepts (none by default)
  */
 export async function startTestSystem(
   databaseUrl: string,
-  options: { production?: boolean; logDestination?: { write(line: string): void } } = {},
+  options: { production?: boolean; logDestination?: { write(line: string): void }; allowedOrigins?: string[] } = {},
 ): Promise<TestSystem> {
   const production = options.production ?? false;
   const logger = options.logDestination ? createLogger('e2e', 'info', options.logDestination) : createLogger('e2e', 'silent');
@@ -107,6 +108,7 @@ export async function startTestSystem(
       internalSecret,
       jwt: { publicKeyPem: jwt.publicKeyPem, keyId: jwt.keyId, issuer: jwt.issuer, audience: jwt.audience },
       production,
+      ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     },
     { logger },
   );

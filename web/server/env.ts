@@ -1,0 +1,30 @@
+/** The web server's environment: where to listen, where the built app is, where the router is. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { logEnv, parseEnv, port } from '@hospital/service-kit';
+
+const DEFAULT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
+
+const schema = z.object({
+  ...logEnv,
+  WEB_PORT: port(3000),
+  WEB_HOST: z.string().min(1).default('0.0.0.0'),
+  ROUTER_URL: z.url().default('http://localhost:4000/graphql'),
+  WEB_DIST_DIR: z.string().min(1).default(DEFAULT_DIST),
+});
+
+/** Parsed configuration of `server/main.ts`. */
+export interface WebEnvConfig {
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  server: { port: number; host: string; distDir: string; graphqlUrl: string };
+}
+
+/** Reads the web server's configuration; throws an EnvError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): WebEnvConfig {
+  const parsed = parseEnv(schema, env);
+  return {
+    logLevel: parsed.LOG_LEVEL,
+    server: { port: parsed.WEB_PORT, host: parsed.WEB_HOST, distDir: parsed.WEB_DIST_DIR, graphqlUrl: parsed.ROUTER_URL },
+  };
+}

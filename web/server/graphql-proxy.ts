@@ -1,0 +1,75 @@
+/**
+ * Forwards `/graphql` (HTTP and the graphql-ws upgrade) to the router, so the browser talks to
+ * its own origin only: the router sends no CORS headers, and a same-origin API needs none. Bodies
+ * and frames pass through untouched; nothing is logged (operations may name patients).
+ */
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { connect as netConnect, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+import type { Duplex } from 'node:stream';
+
+/** Headers that describe one hop, not the request. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
+
+function forwardedHeaders(req: IncomingMessage, target: URL): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+  }
+  headers.host = target.host;
+  return headers;
+}
+
+/**
+ * Proxies one HTTP request to the router's GraphQL URL; answers 502 in plain JSON when the router
+ * cannot be reached (the app shows "cannot reach the hospital system").
+ */
+export function proxyGraphqlRequest(req: IncomingMessage, res: ServerResponse, target: URL): void {
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const search = new URL(req.url ?? '/', 'http://x').search;
+  const upstream = send(
+    target,
+    { method: req.method, path: `${target.pathname}${search}`, headers: forwardedHeaders(req, target) },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (res.headersSent) return void res.destroy();
+    res.writeHead(502, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ errors: [{ message: 'The hospital system cannot be reached.', extensions: { code: 'NETWORK' } }] }));
+  });
+  req.pipe(upstream);
+}
+
+/**
+ * Relays a WebSocket upgrade: the raw handshake goes to the router (with the browser's Origin, which
+ * the router checks against its allow-list), then bytes flow both ways until either side closes.
+ */
+export function proxyGraphqlUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, target: URL): void {
+  const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
+  const upstream: Socket =
+    target.protocol === 'https:' ? tlsConnect({ host: target.hostname, port, servername: target.hostname }) : netConnect({ host: target.hostname, port });
+  const search = new URL(req.url ?? '/', 'http://x').search;
+  const lines = [`${req.method ?? 'GET'} ${target.pathname}${search} HTTP/1.1`, `host: ${target.host}`, 'connection: Upgrade', 'upgrade: websocket'];
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name)) continue;
+    for (const one of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${one}`);
+  }
+  upstream.once(target.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
+    upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+    if (head.length > 0) upstream.write(head);
+    upstream.pipe(socket);
+    socket.pipe(upstream);
+  });
+  const closeBoth = () => {
+    upstream.destroy();
+    socket.destroy();
+  };
+  upstream.on('error', closeBoth);
+  socket.on('error', closeBoth);
+  upstream.on('close', closeBoth);
+  socket.on('close', closeBoth);
+}

@@ -1,0 +1,49 @@
+/** The web server's own answers: the built files, `/config.json`, the index fallback, no escapes. */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type RunningWebServer } from './static-server.ts';
+
+let dist: string;
+let web: RunningWebServer;
+
+beforeAll(async () => {
+  dist = await mkdtemp(path.join(tmpdir(), 'web-dist-'));
+  await mkdir(path.join(dist, 'assets'));
+  await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>app</title>');
+  await writeFile(path.join(dist, 'assets', 'app-123.js'), 'console.log(1)');
+  web = await startWebServer({ port: 0, host: '127.0.0.1', distDir: dist, graphqlUrl: 'http://127.0.0.1:9/graphql' });
+});
+
+afterAll(async () => {
+  await web.close();
+  await rm(dist, { recursive: true, force: true });
+});
+
+describe('startWebServer', () => {
+  it('tells the app to use its own /graphql, which it forwards to the router', async () => {
+    const response = await fetch(`${web.url}config.json`);
+    expect(await response.json()).toEqual({ graphqlUrl: '/graphql' });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('serves hashed assets for long and falls back to index.html', async () => {
+    const asset = await fetch(`${web.url}assets/app-123.js`);
+    expect(asset.headers.get('content-type')).toContain('text/javascript');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    const page = await fetch(`${web.url}some/where`);
+    expect(await page.text()).toContain('<title>app</title>');
+  });
+
+  it('never serves files outside the build', async () => {
+    const response = await fetch(`${web.url}..%2f..%2fetc%2fpasswd`);
+    expect(await response.text()).toContain('<title>app</title>');
+  });
+
+  it('answers plainly when the router cannot be reached', async () => {
+    const response = await fetch(`${web.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    expect(response.status).toBe(502);
+    expect((await response.json()).errors[0].extensions.code).toBe('NETWORK');
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * The web app's server: a node:http static server for the built app (`dist/`), `/config.json`
+ * from its configuration, `/graphql` forwarded to the router, and index.html for every other path
+ * (the app has no URL routes, but a reload anywhere must still load it).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { proxyGraphqlRequest, proxyGraphqlUpgrade } from './graphql-proxy.ts';
+
+/** Where to listen, what to serve, and where the router is. */
+export interface WebServerConfig {
+  port: number;
+  host?: string;
+  /** The built app (vite's outDir). */
+  distDir: string;
+  /** The router's GraphQL URL; the browser reaches it through this server's `/graphql`. */
+  graphqlUrl: string;
+}
+
+/** A running web server. */
+export interface RunningWebServer {
+  port: number;
+  /** The address to open in a browser. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' };
+
+/** Resolves a URL path inside `root`, or undefined when it would leave it. */
+function fileInside(root: string, urlPath: string): string | undefined {
+  const decoded = decodeURIComponent(urlPath);
+  const file = path.resolve(root, `.${path.posix.normalize(decoded)}`);
+  return file === root || file.startsWith(`${root}${path.sep}`) ? file : undefined;
+}
+
+async function serveFile(res: ServerResponse, file: string, method: string): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return false;
+  const body = await readFile(file);
+  const hashed = file.includes(`${path.sep}assets${path.sep}`);
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'content-length': body.length,
+    // Vite's assets carry a content hash; index.html must always be fresh.
+    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  res.end(method === 'HEAD' ? undefined : body);
+  return true;
+}
+
+/** Starts the server; `port: 0` picks a free port. */
+export async function startWebServer(config: WebServerConfig): Promise<RunningWebServer> {
+  const root = path.resolve(config.distDir);
+  const target = new URL(config.graphqlUrl);
+  const configJson = JSON.stringify({ graphqlUrl: '/graphql' });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname === '/graphql') return proxyGraphqlRequest(req, res, target);
+    const method = req.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (pathname === '/config.json') {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json', 'cache-control': 'no-store' }).end(configJson);
+      return;
+    }
+    const file = fileInside(root, pathname);
+    if (file && (await serveFile(res, file, method))) return;
+    if (!(await serveFile(res, path.join(root, 'index.html'), method))) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The web app is not built: run `npm run build -w @hospital/web`.');
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Internal error');
+    });
+  });
+  // Upgraded sockets leave the server's bookkeeping: close() ends them itself.
+  const upgraded = new Set<Duplex>();
+  server.on('upgrade', (req, socket, head) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname !== '/graphql') return void socket.destroy();
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
+    proxyGraphqlUpgrade(req, socket, head, target);
+  });
+
+  const host = config.host ?? '0.0.0.0';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const publicHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    port,
+    url: `http://${publicHost}:${port}/`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+        for (const socket of upgraded) socket.destroy();
+      }),
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The app shell: sign-in, then the signed-in user's dashboard chosen by role (no router library:
+ * each role has exactly one screen). An expired session shows the sign-in form over the dashboard,
+ * which stays mounted so typed text survives.
+ */
+import { useEffect, useMemo, type ComponentType } from 'react';
+import { Provider } from 'urql';
+import { createApiClient } from './api/client.ts';
+import { createAuthApi, SessionContext, SignInForm, useAuthSession, type Session, type SessionUser } from './auth/index.ts';
+import { Button } from './ui/index.ts';
+import { DoctorDashboard } from './dashboards/DoctorDashboard.tsx';
+import { WardDashboard } from './dashboards/WardDashboard.tsx';
+import { PharmacistDashboard } from './dashboards/PharmacistDashboard.tsx';
+import { FinanceDashboard } from './dashboards/FinanceDashboard.tsx';
+import { AdminDashboard } from './dashboards/AdminDashboard.tsx';
+
+/** One dashboard per role, and its heading. */
+const DASHBOARDS: Record<SessionUser['role'], { title: string; component: ComponentType }> = {
+  DOCTOR: { title: 'Doctor dashboard', component: DoctorDashboard },
+  WARD_STAFF: { title: 'Ward dashboard', component: WardDashboard },
+  PHARMACIST: { title: 'Pharmacy dashboard', component: PharmacistDashboard },
+  FINANCE: { title: 'Finance dashboard', component: FinanceDashboard },
+  ADMIN: { title: 'Administration dashboard', component: AdminDashboard },
+};
+
+/** The whole app for one GraphQL endpoint. */
+export function App({ httpUrl, wsUrl }: { httpUrl: string; wsUrl: string }) {
+  const authApi = useMemo(() => createAuthApi(httpUrl), [httpUrl]);
+  const auth = useAuthSession(authApi);
+  const { tokens, generation, getAccessToken, onUnauthenticated, signOut } = auth;
+
+  // A fresh client (and cache, and WebSocket) per signed-in user.
+  const api = useMemo(() => createApiClient({ httpUrl, wsUrl, getAccessToken, onUnauthenticated }), [httpUrl, wsUrl, generation, getAccessToken, onUnauthenticated]);
+  useEffect(() => () => api.dispose(), [api]);
+
+  const user = tokens?.user;
+  const session = useMemo<Session | null>(() => (user ? { user, signOut } : null), [user, signOut]);
+
+  if (!session) {
+    return (
+      <main className="flex min-h-screen items-center justify-center p-4">
+        <SignInForm onSubmit={auth.signIn} />
+      </main>
+    );
+  }
+  const dashboard = DASHBOARDS[session.user.role];
+  const Dashboard = dashboard.component;
+  return (
+    <SessionContext.Provider value={session}>
+      <Provider value={api.client}>
+        <div className="min-h-screen" aria-hidden={auth.expired || undefined}>
+          <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2">
+            <span className="font-semibold text-sky-800">Hospital</span>
+            <span className="flex items-center gap-3 text-sm">
+              <span>{session.user.displayName ?? session.user.email}</span>
+              <Button look="secondary" onClick={() => void signOut()}>
+                Sign out
+              </Button>
+            </span>
+          </header>
+          <main className="mx-auto max-w-6xl p-4">
+            <h1 className="mb-4 text-2xl font-semibold">{dashboard.title}</h1>
+            <Dashboard key={generation} />
+          </main>
+        </div>
+        {auth.expired ? (
+          <div role="dialog" aria-modal="true" aria-label="Session ended" className="fixed inset-0 flex items-center justify-center bg-slate-900/40 p-4">
+            <SignInForm onSubmit={auth.signIn} initialEmail={session.user.email} notice="Your session has ended. Sign in again to continue where you left off." />
+          </div>
+        ) : null}
+      </Provider>
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * The administrator's view: staff accounts and roles, creating an account, changing a role and
+ * deactivating. Clinical and billing work is done from the other roles' dashboards.
+ */
+import { useState } from 'react';
+import { Section } from '../ui/index.ts';
+import { CreateUserForm } from './admin/CreateUserForm.tsx';
+import { UserList } from './admin/UserList.tsx';
+
+/** A success line, announced politely. */
+function Notice({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <p role="status" className="my-2 rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+      {text}
+    </p>
+  );
+}
+
+/** The admin dashboard. */
+export function AdminDashboard() {
+  const [listNotice, setListNotice] = useState<string | null>(null);
+  const [createNotice, setCreateNotice] = useState<string | null>(null);
+  return (
+    <div>
+      <Section title="Users and roles">
+        <Notice text={listNotice} />
+        <UserList onChanged={setListNotice} />
+      </Section>
+      <Section title="Create a user">
+        <Notice text={createNotice} />
+        <CreateUserForm onCreated={setCreateNotice} />
+      </Section>
+    </div>
+  );
+}

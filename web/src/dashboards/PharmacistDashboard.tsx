@@ -1,0 +1,58 @@
+/**
+ * The pharmacist's morning view: the dispensing queue first, then stock alerts (low stock,
+ * expiring lots), the stock list and the delivery form. Prescribing and cancelling are doctors'
+ * work and are not offered here.
+ */
+import { useRef, useState } from 'react';
+import { Section } from '../ui/index.ts';
+import { DispenseQueue } from './pharmacist/DispenseQueue.tsx';
+import { DrugStock, type StockDrug } from './pharmacist/DrugStock.tsx';
+import { ReceiveStockForm } from './pharmacist/ReceiveStockForm.tsx';
+import { StockAlerts } from './pharmacist/StockAlerts.tsx';
+
+/** A success line, announced politely. */
+function Notice({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <p role="status" className="my-2 rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+      {text}
+    </p>
+  );
+}
+
+/** The pharmacist dashboard. */
+export function PharmacistDashboard() {
+  const [dispensed, setDispensed] = useState<string | null>(null);
+  const [received, setReceived] = useState<string | null>(null);
+  const [receiveDrug, setReceiveDrug] = useState<StockDrug | null>(null);
+  const receiveSection = useRef<HTMLDivElement>(null);
+
+  return (
+    <div>
+      <Section title="Waiting to be dispensed">
+        <Notice text={dispensed} />
+        <DispenseQueue onDispensed={setDispensed} />
+      </Section>
+      <Section title="Stock alerts">
+        <StockAlerts />
+      </Section>
+      <Section title="Stock">
+        <DrugStock
+          onReceive={(drug) => {
+            setReceiveDrug(drug);
+            setReceived(null);
+            // Take keyboard users to the form the button opened.
+            receiveSection.current?.scrollIntoView({ block: 'start' });
+            receiveSection.current?.querySelector<HTMLInputElement>('input')?.focus();
+          }}
+        />
+      </Section>
+      <div ref={receiveSection}>
+        <Section title="Receive stock">
+          <Notice text={received} />
+          <ReceiveStockForm preset={receiveDrug} onReceived={setReceived} />
+        </Section>
+      </div>
+    </div>
+  );
+}

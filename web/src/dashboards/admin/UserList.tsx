@@ -1,0 +1,74 @@
+/** Staff accounts by role, a page at a time, with the actions on each. */
+import { useMemo, useState } from 'react';
+import { useQuery } from 'urql';
+import { useSession } from '../../auth/session-context.ts';
+import type { Role } from '../../gql/graphql.ts';
+import { Button, ErrorMessage, Loading, SelectInput, Table } from '../../ui/index.ts';
+import { formatDateTime } from '../shared/format.ts';
+import { AdminUsers } from './admin-documents.ts';
+import { ROLE_LABELS, ROLE_OPTIONS } from './roles.ts';
+import { UserActions } from './UserActions.tsx';
+
+/** The list; `onChanged` reports a successful change. */
+export function UserList({ onChanged }: { onChanged: (message: string) => void }) {
+  const { user: me } = useSession();
+  const [role, setRole] = useState<Role | ''>('');
+  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const after = cursors[cursors.length - 1] ?? null;
+  // A new account must show up even when the filtered list was empty (no User in it yet).
+  const context = useMemo(() => ({ additionalTypenames: ['User'] }), []);
+  const [result] = useQuery({ query: AdminUsers, variables: { role: role || null, after }, context });
+  const page = result.data?.users;
+  const rows = page?.edges.map((edge) => edge.node) ?? [];
+
+  return (
+    <div>
+      <div className="w-64">
+        <SelectInput
+          label="Show role"
+          value={role}
+          onChange={(event) => {
+            setRole(event.target.value as Role | '');
+            setCursors([null]);
+          }}
+          options={[{ value: '', label: 'All roles' }, ...ROLE_OPTIONS]}
+        />
+      </div>
+      {result.fetching && !result.data ? (
+        <Loading label="Loading staff accounts…" />
+      ) : result.error ? (
+        <ErrorMessage error={result.error} />
+      ) : (
+        <>
+          <Table
+            caption="Staff accounts"
+            rows={rows}
+            rowKey={(row) => row.id}
+            empty={role ? `No ${ROLE_LABELS[role].toLowerCase()} accounts.` : 'No staff accounts.'}
+            columns={[
+              { header: 'Name', cell: (row) => row.displayName },
+              { header: 'Email', cell: (row) => row.email },
+              { header: 'Role', cell: (row) => ROLE_LABELS[row.role] },
+              { header: 'Status', cell: (row) => (row.active ? 'Active' : <span className="text-slate-500">Deactivated</span>) },
+              { header: 'Created', cell: (row) => formatDateTime(row.createdAt) },
+              { header: 'Actions', cell: (row) => <UserActions key={`${row.id}:${row.role}`} user={row} isSelf={row.id === me.id} onChanged={onChanged} /> },
+            ]}
+          />
+          <div className="mt-2 flex items-center gap-2 text-sm text-slate-600">
+            <span>{page ? `${page.totalCount} account${page.totalCount === 1 ? '' : 's'}` : null}</span>
+            {cursors.length > 1 ? (
+              <Button look="secondary" onClick={() => setCursors((list) => list.slice(0, -1))}>
+                Previous page
+              </Button>
+            ) : null}
+            {page?.pageInfo.hasNextPage && page.pageInfo.endCursor ? (
+              <Button look="secondary" onClick={() => setCursors((list) => [...list, page.pageInfo.endCursor ?? null])}>
+                Next page
+              </Button>
+            ) : null}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

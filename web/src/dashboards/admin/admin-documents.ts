@@ -1,0 +1,34 @@
+/** The admin dashboard's operations on staff accounts. */
+import { graphql } from '../../gql/index.ts';
+
+/** Staff accounts, ordered by email, optionally of one role. */
+export const AdminUsers = graphql(`
+  query AdminUsers($role: Role, $after: String) {
+    users(role: $role, first: 25, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id email displayName role active createdAt } }
+    }
+  }
+`);
+
+/** Creates a staff account. */
+export const AdminCreateUser = graphql(`
+  mutation AdminCreateUser($input: CreateUserInput!) {
+    createUser(input: $input) { id email displayName role active createdAt }
+  }
+`);
+
+/** Changes a user's role. */
+export const AdminChangeRole = graphql(`
+  mutation AdminChangeRole($id: ID!, $role: Role!) {
+    changeUserRole(id: $id, role: $role) { id role }
+  }
+`);
+
+/** Deactivates a user and ends their sessions. */
+export const AdminDeactivateUser = graphql(`
+  mutation AdminDeactivateUser($id: ID!) {
+    deactivateUser(id: $id) { id active }
+  }
+`);

@@ -1,0 +1,136 @@
+/**
+ * A patient's chart for the doctor: details, allergies, current admission, appointments (with
+ * cancel) and prescriptions, plus the forms to book and to prescribe.
+ */
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../../gql/index.ts';
+import { Button, ErrorMessage, Loading, Section, Table } from '../../ui/index.ts';
+import { BookAppointmentForm } from './BookAppointmentForm.tsx';
+import { PrescribeForm } from './PrescribeForm.tsx';
+import { STATUS_WORDS, dateTimeOf } from './time.ts';
+
+const Chart = graphql(`
+  query DoctorPatientChart($id: ID!) {
+    patient(id: $id) {
+      id mrn fullName dateOfBirth sex phone email address allergies archived
+      currentAdmission { id reason admittedAt ward { name } bed { label } }
+      appointments(first: 20) { edges { node { id startsAt endsAt reason status doctor { displayName } } } }
+      prescriptions(first: 20) { id status dose frequency durationDays quantity prescribedAt drug { name strength } }
+    }
+  }
+`);
+
+const CancelFromChart = graphql(`
+  mutation DoctorChartCancel($id: ID!, $reason: String) { cancelAppointment(id: $id, reason: $reason) { id status } }
+`);
+
+const PRESCRIPTION_WORDS: Record<string, string> = { PENDING: 'Waiting at pharmacy', DISPENSED: 'Dispensed', CANCELLED: 'Cancelled' };
+
+/** The chart of `patientId`; `onClose` returns to the search. */
+export function PatientChart({ patientId, onClose }: { patientId: string; onClose(): void }) {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: Chart, variables: { id: patientId }, requestPolicy: 'cache-and-network' });
+  const [cancel, runCancel] = useMutation(CancelFromChart);
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const patient = data?.patient;
+
+  return (
+    <Section
+      title={patient ? `Chart: ${patient.fullName}` : 'Patient chart'}
+      actions={
+        <Button look="secondary" onClick={onClose}>
+          Close chart
+        </Button>
+      }
+    >
+      <ErrorMessage error={error} />
+      {fetching && !data ? <Loading label="Loading the chart…" /> : null}
+      {data && !patient ? <p className="text-sm">We could not find this patient.</p> : null}
+      {patient ? (
+        <div className="space-y-4">
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm md:grid-cols-4">
+            <dt className="font-medium">MRN</dt>
+            <dd>{patient.mrn}</dd>
+            <dt className="font-medium">Born</dt>
+            <dd>{patient.dateOfBirth}</dd>
+            <dt className="font-medium">Sex</dt>
+            <dd>{patient.sex.toLowerCase()}</dd>
+            <dt className="font-medium">Phone</dt>
+            <dd>{patient.phone ?? '—'}</dd>
+            <dt className="font-medium">Email</dt>
+            <dd>{patient.email ?? '—'}</dd>
+            <dt className="font-medium">Address</dt>
+            <dd>{patient.address ?? '—'}</dd>
+          </dl>
+          <div>
+            <h3 className="font-semibold">Allergies</h3>
+            {patient.allergies.length ? (
+              <ul aria-label="Allergies" className="list-inside list-disc text-sm text-red-800">
+                {patient.allergies.map((allergy) => (
+                  <li key={allergy}>{allergy}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-500">No known allergies.</p>
+            )}
+          </div>
+          <div>
+            <h3 className="font-semibold">Current admission</h3>
+            {patient.currentAdmission ? (
+              <p className="text-sm">
+                {patient.currentAdmission.ward.name}, bed {patient.currentAdmission.bed.label} since {dateTimeOf(patient.currentAdmission.admittedAt)} — {patient.currentAdmission.reason}
+              </p>
+            ) : (
+              <p className="text-sm text-slate-500">Not admitted.</p>
+            )}
+          </div>
+          <div>
+            <h3 className="font-semibold">Appointments</h3>
+            <ErrorMessage error={cancel.error} />
+            <Table
+              caption="Appointments"
+              rows={patient.appointments.edges.map((edge) => edge.node)}
+              rowKey={(row) => row.id}
+              empty="No appointments."
+              columns={[
+                { header: 'When', cell: (row) => dateTimeOf(row.startsAt) },
+                { header: 'Doctor', cell: (row) => row.doctor.displayName },
+                { header: 'Reason', cell: (row) => row.reason ?? '—' },
+                { header: 'Status', cell: (row) => STATUS_WORDS[row.status] ?? row.status },
+                {
+                  header: 'Actions',
+                  cell: (row) =>
+                    row.status === 'SCHEDULED' ? (
+                      <Button look="danger" onClick={() => void runCancel({ id: row.id, reason: 'Cancelled by the doctor' }).then(reload)}>
+                        Cancel
+                      </Button>
+                    ) : null,
+                },
+              ]}
+            />
+          </div>
+          <div>
+            <h3 className="font-semibold">Prescriptions</h3>
+            <Table
+              caption="Prescriptions"
+              rows={patient.prescriptions}
+              rowKey={(row) => row.id}
+              empty="No prescriptions."
+              columns={[
+                { header: 'Drug', cell: (row) => `${row.drug.name} ${row.drug.strength}` },
+                { header: 'Dose', cell: (row) => `${row.dose}, ${row.frequency}, ${row.durationDays} days (${row.quantity})` },
+                { header: 'Written', cell: (row) => dateTimeOf(row.prescribedAt) },
+                { header: 'Status', cell: (row) => PRESCRIPTION_WORDS[row.status] ?? row.status },
+              ]}
+            />
+          </div>
+          {patient.archived ? null : (
+            <div className="grid gap-4 md:grid-cols-2">
+              <BookAppointmentForm patientId={patient.id} onBooked={reload} />
+              <PrescribeForm patientId={patient.id} allergies={patient.allergies} onPrescribed={reload} />
+            </div>
+          )}
+        </div>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,70 @@
+/** Patient search by name or MRN; choosing one opens the chart. */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../../gql/index.ts';
+import { Button, ErrorMessage, Loading, Section, Table, TextInput } from '../../ui/index.ts';
+
+const SearchPatients = graphql(`
+  query DoctorSearchPatients($search: String!) {
+    patients(search: $search, first: 20) {
+      totalCount
+      edges { node { id mrn fullName dateOfBirth } }
+    }
+  }
+`);
+
+/** The search card; `onOpenPatient` opens a chart. */
+export function PatientSearch({ onOpenPatient }: { onOpenPatient(patientId: string): void }) {
+  const [text, setText] = useState('');
+  const [search, setSearch] = useState('');
+  // Searches as the doctor types, after a short pause (and at once on Enter).
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(text.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const [{ data, fetching, error }] = useQuery({ query: SearchPatients, variables: { search }, pause: search.length < 2 });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSearch(text.trim());
+  }
+
+  return (
+    <Section title="Find a patient">
+      <form role="search" onSubmit={submit} className="flex items-end gap-2">
+        <div className="flex-1">
+          <TextInput label="Name or MRN" value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. Smith or MRN-000123" />
+        </div>
+        <Button type="submit" className="mb-3">
+          Search
+        </Button>
+      </form>
+      <ErrorMessage error={error} />
+      {search.length < 2 ? (
+        <p className="text-sm text-slate-500">Type at least two letters.</p>
+      ) : fetching && !data ? (
+        <Loading label="Searching…" />
+      ) : (
+        <Table
+          caption="Matching patients"
+          rows={data?.patients.edges.map((edge) => edge.node) ?? []}
+          rowKey={(row) => row.id}
+          empty="No patient matches that search."
+          columns={[
+            { header: 'MRN', cell: (row) => row.mrn },
+            { header: 'Name', cell: (row) => row.fullName },
+            { header: 'Born', cell: (row) => row.dateOfBirth },
+            {
+              header: 'Chart',
+              cell: (row) => (
+                <Button look="secondary" onClick={() => onOpenPatient(row.id)} aria-label={`Open chart of ${row.fullName}`}>
+                  Open chart
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Section>
+  );
+}

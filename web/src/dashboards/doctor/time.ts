@@ -1,0 +1,45 @@
+/** Date helpers for the doctor's screens (local time: the doctor's day is the wall-clock day). */
+
+/** Midnight today and midnight tomorrow, as ISO strings. */
+export function todayRange(now: Date = new Date()): { from: string; to: string } {
+  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const end = new Date(start);
+  end.setDate(end.getDate() + 1);
+  return { from: start.toISOString(), to: end.toISOString() };
+}
+
+/** "09:30" for an ISO timestamp. */
+export function timeOf(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** "24 Nov 2026, 09:30" for an ISO timestamp. */
+export function dateTimeOf(iso: string): string {
+  return new Date(iso).toLocaleString([], { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/** `YYYY-MM-DD` of a local date (the value of a date input). */
+export function dateInputValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * Start and end instants from a date input, a time input and a duration in minutes; undefined when
+ * the inputs do not make a valid time.
+ */
+export function slotFrom(date: string, time: string, minutes: number): { startsAt: string; endsAt: string } | undefined {
+  const start = new Date(`${date}T${time}`);
+  if (Number.isNaN(start.getTime()) || !Number.isFinite(minutes) || minutes <= 0) return undefined;
+  const end = new Date(start.getTime() + minutes * 60_000);
+  return { startsAt: start.toISOString(), endsAt: end.toISOString() };
+}
+
+/** Plain words for an appointment status. */
+export const STATUS_WORDS: Record<string, string> = {
+  SCHEDULED: 'Scheduled',
+  CHECKED_IN: 'Checked in',
+  COMPLETED: 'Completed',
+  CANCELLED: 'Cancelled',
+  NO_SHOW: 'Did not attend',
+};

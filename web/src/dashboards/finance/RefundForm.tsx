@@ -1,0 +1,47 @@
+/** Refunds part or all of one payment, with the reason the ledger keeps. */
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
+import { formatMoney, minorToInput, parseMoneyInput, type MoneyValue } from '../shared/money.ts';
+import { FinanceRefundPayment } from './finance-documents.ts';
+
+/** The form for `paymentId`; `remaining` (paid minus refunded) prefills and bounds the amount. */
+export function RefundForm({ paymentId, remaining, onRefunded, onCancel }: { paymentId: string; remaining: MoneyValue; onRefunded: (message: string) => void; onCancel: () => void }) {
+  const [amount, setAmount] = useState(() => minorToInput(remaining.amountMinor, remaining.currency));
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [state, refund] = useMutation(FinanceRefundPayment);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (state.fetching) return;
+    const minor = parseMoneyInput(amount, remaining.currency);
+    if (minor === null || minor <= 0) return setProblem('Enter an amount above zero.');
+    if (minor > remaining.amountMinor) return setProblem(`At most ${formatMoney(remaining)} can be refunded from this payment.`);
+    if (reason.trim() === '') return setProblem('Give the reason for the refund.');
+    setProblem(null);
+    const result = await refund({ paymentId, amount: { amountMinor: minor, currency: remaining.currency }, reason: reason.trim() });
+    if (result.data) onRefunded(`Refunded ${formatMoney({ amountMinor: minor, currency: remaining.currency })}; the invoice balance is now ${formatMoney(result.data.refundPayment.invoice.balance)}.`);
+  };
+
+  return (
+    <form onSubmit={onSubmit} aria-label="Refund a payment" noValidate className="max-w-md rounded border border-amber-200 bg-amber-50 p-3">
+      <TextInput label={`Refund amount (${remaining.currency})`} inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} hint={`At most ${formatMoney(remaining)}`} required />
+      <TextInput label="Reason for refund" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} required />
+      {problem ? (
+        <p role="alert" className="my-2 text-sm text-red-800">
+          {problem}
+        </p>
+      ) : null}
+      <ErrorMessage error={state.error} />
+      <div className="flex gap-2">
+        <Button type="submit" look="danger" disabled={state.fetching}>
+          {state.fetching ? 'Refunding…' : 'Refund'}
+        </Button>
+        <Button look="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

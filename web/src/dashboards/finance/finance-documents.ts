@@ -1,0 +1,98 @@
+/**
+ * The finance dashboard's operations. Only billing and demographic fields are selected: finance
+ * may not read clinical data (allergies, admissions, prescriptions), and the router refuses a
+ * whole request that asks for them.
+ */
+import { graphql } from '../../gql/index.ts';
+
+/** Invoices, newest first, optionally of one status. */
+export const FinanceInvoices = graphql(`
+  query FinanceInvoices($status: InvoiceStatus, $after: String) {
+    invoices(status: $status, first: 25, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+          number
+          status
+          createdAt
+          issuedAt
+          patient { id mrn fullName }
+          total { amountMinor currency }
+          balance { amountMinor currency }
+        }
+      }
+    }
+  }
+`);
+
+/** One invoice with its lines and payments, for paying and refunding. */
+export const FinanceInvoice = graphql(`
+  query FinanceInvoice($id: ID!) {
+    invoice(id: $id) {
+      id
+      number
+      status
+      currency
+      createdAt
+      issuedAt
+      patient { id mrn fullName }
+      lines { id code description quantity unitPrice { amountMinor currency } lineTotal { amountMinor currency } }
+      subtotal { amountMinor currency }
+      tax { amountMinor currency }
+      total { amountMinor currency }
+      balance { amountMinor currency }
+      payments {
+        id
+        method
+        receivedAt
+        amount { amountMinor currency }
+        refunded { amountMinor currency }
+        refunds { id reason at amount { amountMinor currency } }
+      }
+    }
+  }
+`);
+
+/** What a patient owes, with their latest invoices. */
+export const FinancePatientBalance = graphql(`
+  query FinancePatientBalance($id: ID!) {
+    patient(id: $id) {
+      id
+      mrn
+      fullName
+      balance { amountMinor currency }
+      invoices(first: 20) {
+        id
+        number
+        status
+        createdAt
+        total { amountMinor currency }
+        balance { amountMinor currency }
+      }
+    }
+  }
+`);
+
+/** Records a payment once per idempotency key. */
+export const FinanceRecordPayment = graphql(`
+  mutation FinanceRecordPayment($input: RecordPaymentInput!) {
+    recordPayment(input: $input) {
+      id
+      amount { amountMinor currency }
+      invoice { id status balance { amountMinor currency } }
+    }
+  }
+`);
+
+/** Gives back part or all of a payment. */
+export const FinanceRefundPayment = graphql(`
+  mutation FinanceRefundPayment($paymentId: ID!, $amount: MoneyInput!, $reason: String!) {
+    refundPayment(paymentId: $paymentId, amount: $amount, reason: $reason) {
+      id
+      refunded { amountMinor currency }
+      invoice { id status balance { amountMinor currency } }
+    }
+  }
+`);

@@ -1,0 +1,84 @@
+/** Moves an admitted patient to a free bed on any ward. */
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { Button, ErrorMessage, Loading, SelectInput } from '../../ui/index.ts';
+import type { Occupant } from './BedBoard.tsx';
+import { useFreeBeds } from './use-free-beds.ts';
+import { WardTransferPatient } from './ward-documents.ts';
+
+/** The transfer form for `occupant`, starting on `wardId`; `wards` are the choices of ward. */
+export function TransferForm({
+  occupant,
+  wardId,
+  wards,
+  onDone,
+  onCancel,
+}: {
+  occupant: Occupant;
+  wardId: string;
+  wards: ReadonlyArray<{ id: string; name: string }>;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const [targetWard, setTargetWard] = useState(wardId);
+  const [bedId, setBedId] = useState('');
+  const [missing, setMissing] = useState(false);
+  const free = useFreeBeds(targetWard);
+  const [state, transfer] = useMutation(WardTransferPatient);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!bedId) return setMissing(true);
+    setMissing(false);
+    const result = await transfer({ admissionId: occupant.id, bedId });
+    if (result.data) {
+      const moved = result.data.transferPatient;
+      onDone(`${occupant.patient.fullName} moved to bed ${moved.bed.label} on ${moved.ward.name}.`);
+    }
+  };
+
+  return (
+    <form onSubmit={onSubmit} aria-label={`Transfer ${occupant.patient.fullName}`} noValidate>
+      <p className="mb-3 text-sm">
+        Moving <strong>{occupant.patient.fullName}</strong> ({occupant.patient.mrn}) from bed {occupant.bedLabel}.
+      </p>
+      <SelectInput
+        label="To ward"
+        value={targetWard}
+        onChange={(event) => {
+          setTargetWard(event.target.value);
+          setBedId('');
+        }}
+        options={wards.map((ward) => ({ value: ward.id, label: ward.name }))}
+      />
+      {free.fetching && free.beds.length === 0 ? (
+        <Loading label="Loading free beds…" />
+      ) : free.error ? (
+        <ErrorMessage error={free.error} />
+      ) : free.beds.length === 0 ? (
+        <p className="mb-3 text-sm italic text-slate-500">No free bed on that ward right now.</p>
+      ) : (
+        <SelectInput
+          label="To bed"
+          value={bedId}
+          onChange={(event) => setBedId(event.target.value)}
+          options={[{ value: '', label: 'Choose a free bed…' }, ...free.beds.map((bed) => ({ value: bed.id, label: bed.label }))]}
+        />
+      )}
+      {missing ? (
+        <p role="alert" className="my-2 text-sm text-red-800">
+          Choose the bed to move the patient to.
+        </p>
+      ) : null}
+      <ErrorMessage error={state.error} />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={state.fetching}>
+          {state.fetching ? 'Transferring…' : 'Transfer patient'}
+        </Button>
+        <Button look="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

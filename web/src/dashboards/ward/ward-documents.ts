@@ -1,0 +1,75 @@
+/**
+ * The ward dashboard's operations. Mutations select `bed { id }` and `ward { id }` so urql's
+ * document cache sees Bed and Ward change and refetches the bed board and the occupancy at once.
+ */
+import { graphql } from '../../gql/index.ts';
+
+/** Every ward with its occupancy, for the ward picker and the summary. */
+export const WardOverview = graphql(`
+  query WardOverview {
+    occupancy {
+      ward { id name code specialty }
+      beds
+      occupied
+      free
+      outOfService
+      rate
+    }
+  }
+`);
+
+/** One ward's beds with who is in them. */
+export const WardBedBoard = graphql(`
+  query WardBedBoard($wardId: ID!) {
+    bedBoard(wardId: $wardId) {
+      id
+      label
+      status
+      outOfService
+      ward { id }
+      occupant {
+        id
+        reason
+        admittedAt
+        patient { id mrn fullName }
+      }
+    }
+  }
+`);
+
+/** Admits a patient into a free bed. */
+export const WardAdmitPatient = graphql(`
+  mutation WardAdmitPatient($input: AdmitPatientInput!) {
+    admitPatient(input: $input) {
+      id
+      status
+      bed { id label status }
+      ward { id }
+      patient { id fullName }
+    }
+  }
+`);
+
+/** Moves an admitted patient to another free bed. */
+export const WardTransferPatient = graphql(`
+  mutation WardTransferPatient($admissionId: ID!, $bedId: ID!) {
+    transferPatient(admissionId: $admissionId, bedId: $bedId) {
+      id
+      bed { id label status }
+      ward { id name }
+    }
+  }
+`);
+
+/** Discharges an admitted patient with a summary. */
+export const WardDischargePatient = graphql(`
+  mutation WardDischargePatient($admissionId: ID!, $summary: String!) {
+    dischargePatient(admissionId: $admissionId, summary: $summary) {
+      id
+      status
+      dischargedAt
+      bed { id status }
+      ward { id }
+    }
+  }
+`);

@@ -1,0 +1,47 @@
+/**
+ * Labelled form controls: every input has a visible label tied to it (`htmlFor`/`id`), so screen
+ * readers announce it and tests find it by its label.
+ */
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+
+const inputClass = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-200';
+
+/** A label above any control; `children` receives the id to put on the control. */
+export function Field({ label, hint, children }: { label: string; hint?: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="mb-3">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {children(id)}
+      {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+    </div>
+  );
+}
+
+/** A text input with its label. */
+export function TextInput({ label, hint, ...props }: { label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field label={label} {...(hint ? { hint } : {})}>{(id) => <input id={id} className={inputClass} {...props} />}</Field>;
+}
+
+/** A select with its label; `options` are value/label pairs. */
+export function SelectInput({
+  label,
+  options,
+  ...props
+}: { label: string; options: Array<{ value: string; label: string }> } & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <Field label={label}>
+      {(id) => (
+        <select id={id} className={inputClass} {...props}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

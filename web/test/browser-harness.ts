@@ -1,0 +1,91 @@
+/**
+ * What the browser tests share: the real system (every department + router), the web app built
+ * once into a temp dir and served by our own web server, and Debian's Chromium driven by
+ * playwright-core. Nothing is mocked: the browser talks to the router through the web server.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import type { RoleName } from '@hospital/service-kit';
+import { startTestSystem, type TestSystem } from '../../router/test/e2e/system.ts';
+import { startWebServer, type RunningWebServer } from '../server/static-server.ts';
+
+/** Debian's Chromium; CI installs the `chromium` package (see .ci/run). */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Screenshots are test artifacts (test-results/ is gitignored). */
+export const SCREENSHOT_DIR = path.resolve(WEB_ROOT, '../test-results/screenshots');
+
+/** Flags for a quiet, sandbox-free headless Chromium that makes no calls of its own. */
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+
+/** A running system, web server and browser. */
+export interface BrowserHarness {
+  system: TestSystem;
+  web: RunningWebServer;
+  browser: Browser;
+  /** A fresh context (its own in-memory session), in UTC so times typed match the API's. */
+  newContext(): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1: the router must know the web app's origin before either starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Builds the app, starts everything and launches Chromium; fails clearly when Chromium is missing. */
+export async function startBrowserHarness(databaseUrl: string): Promise<BrowserHarness> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: install Debian's package (apt-get install -y chromium); .ci/run does this in CI.`);
+  }
+  const outDir = await mkdtemp(path.join(tmpdir(), 'hospital-web-'));
+  await build({ configFile: path.join(WEB_ROOT, 'vite.config.ts'), root: WEB_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const system = await startTestSystem(databaseUrl, { allowedOrigins: [origin] });
+  const web = await startWebServer({ port, host: '127.0.0.1', distDir: outDir, graphqlUrl: system.routerUrl });
+  // Playwright gives each launch a fresh temporary profile (it refuses a --user-data-dir flag on launch()).
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 20_000 });
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  return {
+    system,
+    web: { ...web, url: `${origin}/` },
+    browser,
+    newContext: () => browser.newContext({ timezoneId: 'UTC', locale: 'en-GB', viewport: { width: 1280, height: 900 } }),
+    async close() {
+      await browser.close().catch(() => undefined);
+      await web.close().catch(() => undefined);
+      await system.close();
+      await rm(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The heading each role's dashboard shows. */
+export const DASHBOARD_HEADINGS: Record<RoleName, string> = {
+  doctor: 'Doctor dashboard',
+  ward_staff: 'Ward dashboard',
+  pharmacist: 'Pharmacy dashboard',
+  finance: 'Finance dashboard',
+  admin: 'Administration dashboard',
+};
+
+/** Opens the app and signs in as `role`, as a person would: typing into the labelled fields. */
+export async function signIn(page: Page, harness: BrowserHarness, role: RoleName): Promise<void> {
+  const { email, password } = harness.system.accounts[role];
+  await page.goto(harness.web.url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: DASHBOARD_HEADINGS[role], level: 1 }).waitFor({ timeout: 10_000 });
+}

@@ -1,0 +1,113 @@
+/**
+ * The web app tested as a person would use it, in Debian's Chromium against the real system:
+ * signing in as each role, a wrong password, a booking appearing live on another screen, and
+ * actions a role may not take being absent. Screenshots go to test-results/screenshots/.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoleName } from '@hospital/service-kit';
+import { testDatabaseUrl } from '../../test/helpers.ts';
+import { DASHBOARD_HEADINGS, SCREENSHOT_DIR, signIn, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+
+let harness: BrowserHarness;
+
+beforeAll(async () => {
+  harness = await startBrowserHarness(testDatabaseUrl());
+}, 90_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('web app in a real browser', () => {
+  it('says plainly when the password is wrong', async () => {
+    const context = await harness.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(harness.web.url);
+      await page.getByLabel('Email').fill(harness.system.accounts.doctor.email);
+      await page.getByLabel('Password').fill('not-the-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 10_000 });
+      expect(await alert.textContent()).toContain('The email or password is not correct');
+      expect(await page.content()).not.toContain('extensions');
+    } finally {
+      await context.close();
+    }
+  });
+
+  const roles = Object.keys(DASHBOARD_HEADINGS) as RoleName[];
+  it('signs each role in to its own dashboard, offering nothing the role may not do', async () => {
+    const context = await harness.newContext();
+    try {
+      for (const role of roles) {
+        const page = await context.newPage();
+        await signIn(page, harness, role);
+        // Let the dashboard's first queries settle before the picture.
+        await page.waitForLoadState('networkidle').catch(() => undefined);
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${role}-dashboard.png`), fullPage: true });
+        if (role === 'doctor') {
+          expect(await page.getByRole('button', { name: /dispense/i }).count()).toBe(0);
+          expect(await page.getByRole('heading', { name: "Today's schedule" }).count()).toBe(1);
+        }
+        if (role === 'finance') {
+          expect(await page.getByText(/allerg/i).count()).toBe(0);
+          expect(await page.getByRole('button', { name: /prescribe|book appointment/i }).count()).toBe(0);
+        }
+        if (role === 'pharmacist') expect(await page.getByRole('button', { name: /book appointment|prescribe/i }).count()).toBe(0);
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: 5_000 });
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
+  it("shows a booking made on one screen live on the doctor's schedule on another", async () => {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const familyName = `Webtest${suffix}`;
+    const doctorToken = await harness.system.tokenFor('doctor');
+    const registered = await harness.system.gql<{ registerPatient: { id: string; fullName: string } }>(
+      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id fullName } }',
+      { input: { givenName: 'Ada', familyName, dateOfBirth: '1980-02-03', allergies: ['penicillin'] } },
+      doctorToken,
+    );
+    const fullName = registered.data?.registerPatient.fullName;
+    expect(fullName, JSON.stringify(registered.errors)).toBeTruthy();
+
+    const watching = await harness.newContext();
+    const booking = await harness.newContext();
+    try {
+      const schedulePage = await watching.newPage();
+      await signIn(schedulePage, harness, 'doctor');
+      const schedule = schedulePage.getByRole('region', { name: "Today's schedule" });
+      await schedule.getByText('No appointments today.').or(schedule.getByRole('table')).first().waitFor({ timeout: 10_000 });
+      expect(await schedule.getByText(fullName!).count()).toBe(0);
+
+      const page = await booking.newPage();
+      await signIn(page, harness, 'doctor');
+      await page.getByLabel('Name or MRN').fill(familyName);
+      await page.getByRole('button', { name: `Open chart of ${fullName}` }).click();
+      const chart = page.getByRole('region', { name: `Chart: ${fullName}` });
+      await chart.getByRole('list', { name: 'Allergies' }).getByText('penicillin').waitFor({ timeout: 10_000 });
+      // Now (UTC, as the contexts are): within the API's grace for "not in the past", and today.
+      const now = new Date();
+      await chart.getByLabel('Date').fill(now.toISOString().slice(0, 10));
+      await chart.getByLabel('Start time').fill(now.toISOString().slice(11, 16));
+      await chart.getByLabel('Length (minutes)').fill('10');
+      await chart.getByLabel('Reason', { exact: true }).fill('Browser test follow-up');
+      await chart.getByRole('button', { name: 'Book appointment' }).click();
+      await chart.getByText('Appointment booked.').waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'doctor-chart.png'), fullPage: true });
+
+      // The other screen was not reloaded: the subscription brings the booking.
+      await schedule.getByText(fullName!).waitFor({ timeout: 5_000 });
+      await schedulePage.screenshot({ path: path.join(SCREENSHOT_DIR, 'doctor-schedule-live.png'), fullPage: true });
+    } finally {
+      await watching.close();
+      await booking.close();
+    }
+  }, 30_000);
+});
