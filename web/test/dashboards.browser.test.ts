@@ -1,7 +1,7 @@
 /**
  * The web app tested as a person would use it, in Debian's Chromium against the real system:
- * signing in as each role, a wrong password, a booking appearing live on another screen, and
- * actions a role may not take being absent. Screenshots go to test-results/screenshots/.
+ * signing in as each role, a wrong password, a booking appearing live on another screen, moving an
+ * appointment to a free slot, and actions a role may not take being absent. Screenshots go to test-results/screenshots/.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +108,54 @@ describe('web app in a real browser', () => {
     } finally {
       await watching.close();
       await booking.close();
+    }
+  }, 30_000);
+  it("reschedules an appointment from the patient's chart to a free slot", async () => {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const familyName = `Movetest${suffix}`;
+    const doctorToken = await harness.system.tokenFor('doctor');
+    const registered = await harness.system.gql<{ registerPatient: { id: string; fullName: string } }>(
+      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id fullName } }',
+      { input: { givenName: 'Grace', familyName, dateOfBirth: '1975-06-07' } },
+      doctorToken,
+    );
+    const patient = registered.data?.registerPatient;
+    expect(patient, JSON.stringify(registered.errors)).toBeTruthy();
+    // Tomorrow (UTC) at 10:00: always in the future, whatever time of day the test runs, and the
+    // chart lists it whatever the day (today's schedule would not after late evening).
+    const tomorrow = new Date(Date.now() + 24 * 3_600_000).toISOString().slice(0, 10);
+    const booked = await harness.system.gql<{ bookAppointment: { id: string } }>(
+      'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
+      { input: { patientId: patient!.id, startsAt: `${tomorrow}T10:00:00.000Z`, endsAt: `${tomorrow}T10:10:00.000Z`, reason: 'To be moved' } },
+      doctorToken,
+    );
+    const appointmentId = booked.data?.bookAppointment.id;
+    expect(appointmentId, JSON.stringify(booked.errors)).toBeTruthy();
+
+    const context = await harness.newContext();
+    try {
+      const page = await context.newPage();
+      await signIn(page, harness, 'doctor');
+      await page.getByLabel('Name or MRN').fill(familyName);
+      await page.getByRole('button', { name: `Open chart of ${patient!.fullName}` }).click();
+      const chart = page.getByRole('region', { name: `Chart: ${patient!.fullName}` });
+      await chart.getByRole('button', { name: /^Reschedule the appointment of/ }).click();
+      const form = chart.getByRole('form', { name: /^Reschedule the appointment of/ });
+      // The contexts run in UTC, so these are the times the inputs mean.
+      await form.getByLabel('New date').fill(tomorrow);
+      await form.getByLabel('New start time').fill('10:30');
+      await form.getByLabel('New end time').fill('10:40');
+      await form.getByRole('button', { name: 'Save new time' }).click();
+      await form.waitFor({ state: 'detached', timeout: 10_000 });
+      const after = await harness.system.gql<{ appointment: { startsAt: string; endsAt: string } }>(
+        'query($id: ID!) { appointment(id: $id) { startsAt endsAt } }',
+        { id: appointmentId },
+        doctorToken,
+      );
+      expect(after.data?.appointment).toEqual({ startsAt: `${tomorrow}T10:30:00.000Z`, endsAt: `${tomorrow}T10:40:00.000Z` });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'doctor-rescheduled.png'), fullPage: true });
+    } finally {
+      await context.close();
     }
   }, 30_000);
 });

@@ -1,12 +1,13 @@
 /**
  * A patient's chart for the doctor: details, allergies, current admission, appointments (with
- * cancel) and prescriptions, plus the forms to book and to prescribe.
+ * cancel and reschedule) and prescriptions, plus the forms to book and to prescribe.
  */
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql/index.ts';
 import { Button, ErrorMessage, Loading, Section, Table } from '../../ui/index.ts';
 import { BookAppointmentForm } from './BookAppointmentForm.tsx';
 import { PrescribeForm } from './PrescribeForm.tsx';
+import { RescheduleAppointment } from './RescheduleAppointment.tsx';
 import { STATUS_WORDS, dateTimeOf } from './time.ts';
 
 const Chart = graphql(`
@@ -100,9 +101,12 @@ export function PatientChart({ patientId, onClose }: { patientId: string; onClos
                   header: 'Actions',
                   cell: (row) =>
                     row.status === 'SCHEDULED' ? (
-                      <Button look="danger" onClick={() => void runCancel({ id: row.id, reason: 'Cancelled by the doctor' }).then(reload)}>
-                        Cancel
-                      </Button>
+                      <span className="flex flex-wrap gap-2">
+                        <Button look="danger" onClick={() => void runCancel({ id: row.id, reason: 'Cancelled by the doctor' }).then(reload)}>
+                          Cancel
+                        </Button>
+                        <RescheduleAppointment appointment={row} who={`the appointment of ${dateTimeOf(row.startsAt)}`} onRescheduled={reload} />
+                      </span>
                     ) : null,
                 },
               ]}

@@ -1,12 +1,13 @@
 /**
  * Today's schedule, live: the list is queried for today, and every `appointmentEvents` event
- * (a booking, cancellation or check-in made anywhere) re-queries it, so changes appear within a
+ * (a booking, reschedule, cancellation or check-in made anywhere) re-queries it, so changes appear within a
  * second without a reload. A doctor's subscription carries their own appointments only.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { graphql } from '../../gql/index.ts';
 import { Button, ErrorMessage, Loading, Section, Table } from '../../ui/index.ts';
+import { RescheduleAppointment } from './RescheduleAppointment.tsx';
 import { STATUS_WORDS, timeOf, todayRange } from './time.ts';
 
 const TodayAppointments = graphql(`
@@ -90,13 +91,14 @@ export function TodaySchedule({ onOpenPatient }: { onOpenPatient(patientId: stri
               header: 'Actions',
               cell: (row) =>
                 row.status === 'SCHEDULED' ? (
-                  <span className="flex gap-2">
+                  <span className="flex flex-wrap gap-2">
                     <Button look="secondary" onClick={() => void runCheckIn({ id: row.id })} aria-label={`Check in ${row.patient.fullName}`}>
                       Check in
                     </Button>
                     <Button look="danger" onClick={() => void runCancel({ id: row.id, reason: 'Cancelled by the doctor' })} aria-label={`Cancel ${row.patient.fullName}'s appointment`}>
                       Cancel
                     </Button>
+                    <RescheduleAppointment appointment={row} who={`${row.patient.fullName}'s appointment`} onRescheduled={() => refetch({ requestPolicy: 'network-only' })} />
                   </span>
                 ) : null,
             },

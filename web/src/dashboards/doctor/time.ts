@@ -24,6 +24,12 @@ export function dateInputValue(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/** `HH:MM` of a local time (the value of a time input). */
+export function timeInputValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 /**
  * Start and end instants from a date input, a time input and a duration in minutes; undefined when
  * the inputs do not make a valid time.
