@@ -19,6 +19,7 @@ import { buildAuthRules, schemaFromSdl } from './auth-policy.ts';
 import { authPlugin, unauthenticatedError } from './auth-plugin.ts';
 import type { RouterContext } from './context.ts';
 import { createFormatError } from './format-error.ts';
+import { DEFAULT_OPERATION_LIMITS, operationLimitsRule, type OperationLimits } from './operation-limits.ts';
 import { assertOverridesMatch, createGateway, SignedIdentityDataSource } from './gateway.ts';
 import { healthRoutes } from './health.ts';
 import { createAccessTokenVerifier, createSessionVerifier, InvalidTokenError, type JwtConfig } from './jwt.ts';
@@ -49,7 +50,12 @@ export interface RouterConfig {
   allowedOrigins?: string[];
   /** WebSocket limits; defaults in {@link DEFAULT_WS_LIMITS}. */
   wsLimits?: Partial<WsLimits>;
+  /** Depth, alias and root-field limits; defaults in {@link DEFAULT_OPERATION_LIMITS}. */
+  operationLimits?: Partial<OperationLimits>;
 }
+
+/** Most tokens a document may have: parsing stops there, before any other work. */
+const MAX_TOKENS = 5_000;
 
 /** Defaults of the WebSocket endpoint's limits. */
 export const DEFAULT_WS_LIMITS: WsLimits = {
@@ -79,6 +85,7 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
   if (rules.size === 0) throw new Error('The supergraph carries no @auth or @public rules; refusing to start.');
   const verifyAccessToken = createAccessTokenVerifier(config.jwt);
   const introspection = !config.production;
+  const limitsRule = operationLimitsRule({ ...DEFAULT_OPERATION_LIMITS, ...config.operationLimits });
 
   const app = express();
   app.disable('x-powered-by');
@@ -94,6 +101,8 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
     logger,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    validationRules: [limitsRule],
+    parseOptions: { maxTokens: MAX_TOKENS },
     introspection,
     includeStacktraceInErrorResponses: !config.production,
     formatError: createFormatError({ production: config.production, logger }),
@@ -135,6 +144,8 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
     subscribe: federated.subscribe,
     allowedOrigins: config.allowedOrigins ?? [],
     limits: { ...DEFAULT_WS_LIMITS, ...config.wsLimits },
+    validationRules: [limitsRule],
+    maxTokens: MAX_TOKENS,
     logger: logger.child({ source: 'ws' }),
   });
 

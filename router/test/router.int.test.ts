@@ -202,6 +202,16 @@ describe('errors', () => {
     expect(JSON.stringify(result)).not.toMatch(/ECONNREFUSED|stacktrace/);
   });
 
+  it('refuses operations over the size limits before any subgraph is called', async () => {
+    const before = staff.seen.length + records.seen.length;
+    const aliases = Array.from({ length: 21 }, (_, i) => `p${i}: ping`).join(' ');
+    const tooManyAliases = await post(dev, `{ ${aliases} }`);
+    expect(tooManyAliases.status).toBe(400);
+    expect(tooManyAliases.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(tooManyAliases.errors?.[0]?.message).toMatch(/21 aliases/);
+    expect(staff.seen.length + records.seen.length).toBe(before);
+  });
+
   it('answers an oversized body with a JSON 413', async () => {
     const result = await post(dev, `{ ping } # ${'x'.repeat(5000)}`);
     expect(result.status).toBe(413);

@@ -5,7 +5,7 @@
  * the API schema, an Origin allow-list (browsers do not preflight WebSockets), and limits.
  */
 import type { Server } from 'node:http';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Caller, Logger } from '@hospital/service-kit';
@@ -51,6 +51,10 @@ export function attachWebSocketEndpoint(options: {
   subscribe: (args: SubscribeArgs) => AsyncIterable<unknown>;
   allowedOrigins: string[];
   limits: WsLimits;
+  /** The same extra validation rules as HTTP (operation size limits). */
+  validationRules: ValidationRule[];
+  /** Most tokens a document may have. */
+  maxTokens: number;
   logger: Logger;
 }): { close(): Promise<void> } {
   const { limits, logger } = options;
@@ -115,11 +119,11 @@ export function attachWebSocketEndpoint(options: {
         const schema = options.schema();
         let document;
         try {
-          document = parse(payload.query, { maxTokens: 2_000 });
+          document = parse(payload.query, { maxTokens: options.maxTokens });
         } catch (error) {
           return [new GraphQLError(error instanceof Error ? error.message : 'Syntax error', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
         }
-        const errors = validate(schema, document, specifiedRules);
+        const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
         if (errors.length > 0) return errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation || operation.operation !== 'subscription') {
