@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 /**
  * Per subgraph: GraphQL types whose resolvers receive a proto message instead of the GraphQL
@@ -20,6 +21,8 @@ const SUBGRAPHS: Record<string, Record<string, string>> = {
   identity: {
     User: '@hospital/grpc-contracts#User__Output',
     AuthPayload: '@hospital/grpc-contracts#AuthPayload__Output',
+    AccessRecord: '@hospital/grpc-contracts#AccessRecord__Output',
+    AuditChainReport: '@hospital/grpc-contracts#VerifyAuditChainResponse__Output',
   },
   patients: {
     Patient: '@hospital/grpc-contracts#Patient__Output',
@@ -79,13 +82,18 @@ const outputOf = (name: string) => `subgraphs/${name}/src/__generated__/resolver
 /**
  * The web app's typed documents (client preset): every `graphql(...)` call in `web/src` checked
  * against the router's supergraph, so an operation the API does not offer breaks `tsc`.
+ * `persistedDocuments` also writes `web/src/gql/persisted-documents.json` (SHA-256 hash →
+ * document), the safelist the router loads; each document carries its hash in `__meta__.hash`,
+ * which the web client sends instead of the text. `__typename` is added before hashing, because
+ * the router runs the manifest's text and urql's document cache needs typenames in results.
  */
 const WEB_CLIENT = {
   'web/src/gql/': {
     schema: 'router/supergraph.graphql',
     documents: ['web/src/**/*.tsx', 'web/src/**/*.ts', '!web/src/gql/**'],
     preset: 'client' as const,
-    presetConfig: { fragmentMasking: false },
+    presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' as const } },
+    documentTransforms: [addTypenameSelectionDocumentTransform],
     config: {
       useTypeImports: true,
       enumsAsTypes: true,

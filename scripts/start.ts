@@ -27,6 +27,8 @@ const env = parseEnv(
     INTERNAL_SECRET: z.string().min(32).optional(),
     JWT_PRIVATE_KEY: z.string().optional(),
     JWT_PUBLIC_KEY: z.string().optional(),
+    // A JWKS of public keys for the router (key rotation); children read it from the inherited environment.
+    JWT_PUBLIC_KEYS: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   }),
@@ -81,9 +83,11 @@ async function main(): Promise<void> {
   }
 
   const keysDir = path.join(env.DATA_DIR, 'keys');
-  const keys =
-    env.JWT_PRIVATE_KEY && env.JWT_PUBLIC_KEY
-      ? { privateKeyPem: env.JWT_PRIVATE_KEY, publicKeyPem: env.JWT_PUBLIC_KEY }
+  // A given signing key with its public key(s) replaces the dev pair; during a rotation the public
+  // keys may come as a JWKS alone (JWT_PUBLIC_KEYS), with JWT_KEY_ID naming the signing key.
+  const keys: { privateKeyPem: string; publicKeyPem?: string } =
+    env.JWT_PRIVATE_KEY && (env.JWT_PUBLIC_KEY || env.JWT_PUBLIC_KEYS)
+      ? { privateKeyPem: env.JWT_PRIVATE_KEY, ...(env.JWT_PUBLIC_KEY ? { publicKeyPem: env.JWT_PUBLIC_KEY } : {}) }
       : loadOrCreateDevKeys(keysDir);
   const internalSecret = env.INTERNAL_SECRET ?? loadOrCreateDevSecret(keysDir);
 
@@ -97,7 +101,7 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     INTERNAL_SECRET: internalSecret,
     JWT_PRIVATE_KEY: keys.privateKeyPem,
-    JWT_PUBLIC_KEY: keys.publicKeyPem,
+    ...(keys.publicKeyPem ? { JWT_PUBLIC_KEY: keys.publicKeyPem } : {}),
     LOG_LEVEL: env.LOG_LEVEL,
     NODE_ENV: env.NODE_ENV,
     ROUTER_PORT: String(env.ROUTER_PORT),

@@ -4,10 +4,12 @@
  * the end. TEST_DATABASE_URL names the server to use; without it the local default server is
  * used, or an embedded PostgreSQL when none answers (see createTestDatabase). A real Kafka broker
  * too: KAFKA_BROKERS names one to use, otherwise the project's scripts start one for the run.
+ * A real Redis for the rate-limit tests: REDIS_URL, the local one, or one started for the run.
  */
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase } from '@hospital/db/testing';
 import { startTestKafka } from './kafka.ts';
+import { findTestRedis } from './redis.ts';
 
 /**
  * Creates the run's database and provides its URL as `databaseUrl`.
@@ -16,13 +18,15 @@ import { startTestKafka } from './kafka.ts';
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const serverUrl = process.env['TEST_DATABASE_URL'] || undefined;
-  const [database, kafka] = await Promise.all([
+  const [database, kafka, redis] = await Promise.all([
     createTestDatabase({ serverUrl }),
     process.env['KAFKA_BROKERS'] ? Promise.resolve({ brokers: process.env['KAFKA_BROKERS'], stop: async () => {} }) : startTestKafka(process.env),
+    findTestRedis(process.env),
   ]);
   project.provide('databaseUrl', database.url);
   project.provide('kafkaBrokers', kafka.brokers);
+  project.provide('redis', { url: redis.url ?? '', problem: redis.problem ?? '' });
   return async () => {
-    await Promise.all([database.drop(), kafka.stop()]);
+    await Promise.all([database.drop(), kafka.stop(), redis.stop()]);
   };
 }

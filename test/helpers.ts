@@ -14,3 +14,13 @@ export function testDatabaseUrl(): string {
 export function testKafkaBrokers(): string {
   return inject('kafkaBrokers');
 }
+
+/**
+ * URL of the run's real Redis (test/redis.ts). Throws with the reason when there is none, so a
+ * test needing Redis fails loudly instead of skipping.
+ */
+export function testRedisUrl(): string {
+  const { url, problem } = inject('redis');
+  if (!url) throw new Error(`Redis is required by this test: ${problem}`);
+  return url;
+}

@@ -5,6 +5,8 @@ declare module 'vitest' {
     databaseUrl: string;
     /** host:port of this run's Kafka broker. */
     kafkaBrokers: string;
+    /** This run's Redis URL, or (url empty) why there is none. */
+    redis: { url: string; problem: string };
   }
 }
 

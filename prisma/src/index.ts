@@ -9,3 +9,6 @@ export type { PrismaCliOptions } from './prisma-cli.ts';
 export * from './embedded-postgres.ts';
 export { ensureDatabase, dropDatabase, databaseUrlFor } from './ensure-database.ts';
 export * from './seed/seed-demo-data.ts';
+export * from './audit/audit-log.ts';
+export * from './audit/audit-chain.ts';
+export * from './audit/access-records.ts';

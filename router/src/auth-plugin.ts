@@ -18,10 +18,15 @@ export function authPlugin(options: { rules: AuthRules; introspection: boolean }
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, operationName, contextValue }) {
+          // No operation to run (unknown operationName, or several operations and none named):
+          // the gateway would throw and the client would see a 500 for its own mistake.
+          if (!operation) throw operationResolutionError();
           if (operationName) contextValue.scope.operationName = operationName;
           const touched = collectTouchedFields(schema, document, operation);
           const decision = decideAccess(touched, options.rules, contextValue.caller, options.introspection);
           if (!decision.allowed) throw accessError(decision);
+          // The gateway cannot execute subscriptions (it throws: a 500); they have their own endpoint.
+          if (operation.operation === 'subscription') throw subscriptionOverHttpError();
         },
       };
     },
@@ -36,6 +41,20 @@ export function accessError(decision: Extract<AccessDecision, { allowed: false }
   if (decision.code === 'UNAUTHENTICATED') return unauthenticatedError(`Sign in to use ${decision.fields.join(', ')}.`);
   return new GraphQLError(`Your role may not use ${decision.fields.join(', ')}.`, {
     extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+  });
+}
+
+/** The error for a document in which no operation can be picked (HTTP 400, as Apollo Server's own). */
+export function operationResolutionError(): GraphQLError {
+  return new GraphQLError('Name one operation of the document in operationName.', {
+    extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+  });
+}
+
+/** The error for a subscription sent over HTTP (HTTP 400). */
+export function subscriptionOverHttpError(): GraphQLError {
+  return new GraphQLError('Subscriptions run over WebSocket (graphql-transport-ws) at this same path.', {
+    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
   });
 }
 

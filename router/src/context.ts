@@ -3,7 +3,7 @@
  * access log (request id, user id, operation name).
  */
 import { randomUUID } from 'node:crypto';
-import type { Caller, RequestContext } from '@hospital/service-kit';
+import type { Caller, RequestContext, RequestOrigin } from '@hospital/service-kit';
 
 /** What the access log needs to know about a request, filled in as the request proceeds. */
 export interface RequestScope extends RequestContext {
@@ -19,6 +19,8 @@ export interface RouterContext {
   requestId: string;
   /** The request's mutable scope (also bound in AsyncLocalStorage for log lines). */
   scope: RequestScope;
+  /** Client IP and User-Agent, signed into the forwarded identity for the audit trail. */
+  origin?: RequestOrigin;
 }
 
 /** Client-chosen ids are kept only when they are short and harmless in logs and headers. */

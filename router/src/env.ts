@@ -5,11 +5,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { internalSecretEnv, logEnv, nodeEnv, parseEnv, port, type LevelWithSilent } from '@hospital/service-kit';
+import { parseJwks, type VerificationKey } from './jwks.ts';
+import { PERSISTED_OPERATIONS_MODES, type PersistedOperationsMode } from './persisted-operations.ts';
+import { DEFAULT_MAX_OPERATION_COST } from './operation-cost.ts';
+import { parseTrustProxy } from './rate-limit/client-ip.ts';
+import { DEFAULT_RATE_LIMITS } from './rate-limit/rate-limiter.ts';
 import type { RouterConfig } from './router.ts';
 import { SUBGRAPHS, subgraphUrlEnvName } from './subgraph-list.ts';
 
 /** The committed supergraph, next to this package's src/. */
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../supergraph.graphql');
+
+/** The web app's operation safelist, written by `npm run codegen` (repository checkout layout). */
+export const DEFAULT_PERSISTED_MANIFEST_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/src/gql/persisted-documents.json');
 
 /** The secret internalSecretEnv falls back to; never acceptable in production. */
 const DEV_SECRET_PREFIX = 'dev-only-';
@@ -19,11 +27,27 @@ const staticShape = {
   ROUTER_HOST: z.string().min(1).default('0.0.0.0'),
   ROUTER_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
-  // Deployments pass PEMs through single-line variables with literal "\n" escapes.
+  // Unset: decided by NODE_ENV (see persistedOperationsMode).
+  ROUTER_PERSISTED_OPERATIONS: z.enum(PERSISTED_OPERATIONS_MODES).optional(),
+  ROUTER_PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).default(DEFAULT_PERSISTED_MANIFEST_PATH),
+  // The trusted verification keys by kid, as a JWKS; during a rotation it holds both keys.
+  JWT_PUBLIC_KEYS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return parseJwks(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  // One more key, under JWT_KEY_ID. Deployments pass PEMs through single-line variables with literal "\n" escapes.
   JWT_PUBLIC_KEY: z
-    .string({ error: 'is required (PEM of the identity service public key)' })
+    .string()
     .transform((pem) => pem.replace(/\\n/g, '\n'))
-    .refine((pem) => pem.includes('-----BEGIN PUBLIC KEY-----'), 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)'),
+    .refine((pem) => pem.includes('-----BEGIN PUBLIC KEY-----'), 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)')
+    .optional(),
   JWT_KEY_ID: z.string().min(1).default('hospital-1'),
   // Browser origins that may open the WebSocket endpoint: the web app and Sandbox by default.
   ROUTER_ALLOWED_ORIGINS: z
@@ -33,6 +57,31 @@ const staticShape = {
     .pipe(z.array(z.url({ protocol: /^https?$/ }))),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(20),
   WS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+  // Abuse limits: operation cost (operation-cost.ts) and rate limits (rate-limit/); 0 turns a budget off.
+  ROUTER_MAX_OPERATION_COST: z.coerce.number().int().min(1).default(DEFAULT_MAX_OPERATION_COST),
+  ROUTER_RATE_LIMIT_PER_USER: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perUser),
+  ROUTER_RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perIp),
+  ROUTER_RATE_LIMIT_WS_CONNECTS: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.wsConnects),
+  ROUTER_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(DEFAULT_RATE_LIMITS.windowSeconds),
+  // Set: rate-limit counts shared through Redis by every replica; unset: counted in memory.
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  // Which reverse proxies' X-Forwarded-For names the client: false (default), true, a hop count,
+  // or addresses/subnets/loopback/uniquelocal, comma-separated.
+  ROUTER_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((text, ctx) => {
+      try {
+        return parseTrustProxy(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `must be true, false, a hop count or addresses/subnets (${(error as Error).message})` });
+        return z.NEVER;
+      }
+    }),
+  // The identity service, polled for token revocations (deactivated users, changed roles).
+  IDENTITY_GRPC_TARGET: z.string().min(1).default('127.0.0.1:50051'),
+  // How often; a revocation reaches the router within about this long.
+  ROUTER_REVOCATION_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
   JWT_ISSUER: z.string().min(1).default('hospital-identity'),
   JWT_AUDIENCE: z.string().min(1).default('hospital-api'),
   ...internalSecretEnv,
@@ -51,13 +100,44 @@ const envSchema = z.object({ ...staticShape, ...urlShape }).superRefine((env, ct
   if (env['NODE_ENV'] === 'production' && typeof secret === 'string' && secret.startsWith(DEV_SECRET_PREFIX)) {
     ctx.addIssue({ code: 'custom', path: ['INTERNAL_SECRET'], message: 'must be set to a real secret in production' });
   }
+  if (env.JWT_PUBLIC_KEY && env.JWT_PUBLIC_KEYS?.some((k) => k.keyId === env.JWT_KEY_ID)) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_KEY_ID'], message: `"${env.JWT_KEY_ID}" is also a kid in JWT_PUBLIC_KEYS` });
+  }
+}).refine((env) => env.JWT_PUBLIC_KEYS !== undefined || env.JWT_PUBLIC_KEY !== undefined, {
+  path: ['JWT_PUBLIC_KEY'],
+  message: 'is required, or JWT_PUBLIC_KEYS (the identity service public key)',
+  // Checked even when other variables are wrong, so one run reports every problem.
+  when: () => true,
 });
+
+/**
+ * The trusted keys: every key of JWT_PUBLIC_KEYS plus JWT_PUBLIC_KEY under JWT_KEY_ID.
+ * @param env - the parsed variables
+ */
+function verificationKeys(env: StaticEnv): VerificationKey[] {
+  const single = env.JWT_PUBLIC_KEY ? [{ keyId: env.JWT_KEY_ID, publicKeyPem: env.JWT_PUBLIC_KEY }] : [];
+  return [...(env.JWT_PUBLIC_KEYS ?? []), ...single];
+}
+
+/**
+ * The safelist mode: as set, else `enforce-browser` in production, where the web app is the only
+ * browser client and ships with its manifest, so nothing else has to run there; else `allow`, so
+ * Apollo Sandbox (a browser, sending free-form operations) keeps working in development.
+ * @param env - the parsed variables
+ */
+function persistedOperationsMode(env: StaticEnv): PersistedOperationsMode {
+  return env.ROUTER_PERSISTED_OPERATIONS ?? (env.NODE_ENV === 'production' ? 'enforce-browser' : 'allow');
+}
 
 /** The router's configuration plus what main.ts needs to build it. */
 export interface LoadedConfig {
   /** Everything except the supergraph text, which main.ts reads from `supergraphPath`. */
-  router: Omit<RouterConfig, 'supergraphSdl'>;
+  router: Omit<RouterConfig, 'supergraphSdl' | 'persistedOperations'>;
   supergraphPath: string;
+  /** The safelist mode, and the manifest main.ts reads when the mode is not `off`. */
+  persistedOperations: { mode: PersistedOperationsMode; manifestPath: string };
+  /** REDIS_URL: main.ts connects the rate-limit store there (and refuses to start without it). */
+  redisUrl?: string;
   logLevel: LevelWithSilent;
 }
 
@@ -79,7 +159,8 @@ export function loadConfig(source: Record<string, string | undefined>): LoadedCo
       host: env.ROUTER_HOST,
       subgraphUrls,
       internalSecret: env.INTERNAL_SECRET,
-      jwt: { publicKeyPem: env.JWT_PUBLIC_KEY, keyId: env.JWT_KEY_ID, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+      jwt: { keys: verificationKeys(env), issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+      tokenRevocation: { identityGrpcTarget: env.IDENTITY_GRPC_TARGET, pollIntervalMs: env.ROUTER_REVOCATION_POLL_MS },
       production: env.NODE_ENV === 'production',
       bodyLimitBytes: env.ROUTER_BODY_LIMIT_BYTES,
       allowedOrigins: env.ROUTER_ALLOWED_ORIGINS,
@@ -87,8 +168,18 @@ export function loadConfig(source: Record<string, string | undefined>): LoadedCo
         subscriptionsPerConnection: env.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
         connectionsPerUser: env.WS_MAX_CONNECTIONS_PER_USER,
       },
+      maxOperationCost: env.ROUTER_MAX_OPERATION_COST,
+      rateLimits: {
+        perUser: env.ROUTER_RATE_LIMIT_PER_USER,
+        perIp: env.ROUTER_RATE_LIMIT_PER_IP,
+        wsConnects: env.ROUTER_RATE_LIMIT_WS_CONNECTS,
+        windowSeconds: env.ROUTER_RATE_LIMIT_WINDOW_SECONDS,
+      },
+      trustProxy: env.ROUTER_TRUST_PROXY,
     },
     supergraphPath: env.SUPERGRAPH_PATH,
+    persistedOperations: { mode: persistedOperationsMode(env), manifestPath: env.ROUTER_PERSISTED_OPERATIONS_MANIFEST },
+    ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     logLevel: env.LOG_LEVEL,
   };
 }

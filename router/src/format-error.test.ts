@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger, requestContextStore } from '@hospital/service-kit';
-import { createFormatError, MASKED_MESSAGE } from './format-error.ts';
+import { createFormatError, MASKED_MESSAGE, withoutSuggestions } from './format-error.ts';
 
 const lines: string[] = [];
 const logger = createLogger('test', 'error', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
@@ -15,6 +15,13 @@ describe('formatError', () => {
       new Error('x'),
     );
     expect(formatted).toEqual({ message: 'Date of birth is in the future.', path: ['registerPatient'], extensions: { code: 'BAD_USER_INPUT', field: 'dateOfBirth' } });
+  });
+
+  it('passes abuse-limit refusals through in production, with the retry time', () => {
+    const limited = production({ message: 'Too many requests for this account; retry in 9 s.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 9 } }, new Error('x'));
+    expect(limited.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 9 });
+    const costly = production({ message: 'The operation is too costly: it costs 9000 (at most 5000).', extensions: { code: 'OPERATION_TOO_COSTLY', cost: 9000 } }, new Error('x'));
+    expect(costly).toEqual({ message: 'The operation is too costly: it costs 9000 (at most 5000).', extensions: { code: 'OPERATION_TOO_COSTLY' } });
   });
 
   it('masks anything else in production with the request id, and logs it', () => {
@@ -34,5 +41,13 @@ describe('formatError', () => {
       development({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new Error('boom')),
     );
     expect(formatted).toEqual({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-2' } });
+  });
+
+  it('drops "Did you mean" hints in production only', () => {
+    const hinted = { message: 'Cannot query field "patiens" on type "Query". Did you mean "patients" or "patient"?', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    expect(production(hinted, new Error('x')).message).toBe('Cannot query field "patiens" on type "Query".');
+    expect(development(hinted, new Error('x')).message).toBe(hinted.message);
+    expect(withoutSuggestions('Value "ADMN" does not exist in "Role" enum. Did you mean the enum value "ADMIN"?')).toBe('Value "ADMN" does not exist in "Role" enum.');
+    expect(withoutSuggestions('Unknown argument "x".')).toBe('Unknown argument "x".');
   });
 });

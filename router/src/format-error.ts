@@ -20,7 +20,20 @@ export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_OPERATION_REQUIRED',
+  'OPERATION_TOO_COSTLY',
+  'RATE_LIMITED',
 ]);
+
+/**
+ * A message without graphql-js's "Did you mean …?" hint. With introspection off, the hints would
+ * still reveal field, type and enum value names to anyone guessing near them, so production
+ * strips them (Apollo Server 5 keeps them unless told otherwise, whatever `introspection` says).
+ * @param message - a validation or input-coercion message
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean .+\?$/s, '');
+}
 
 /** The message every masked error carries. */
 export const MASKED_MESSAGE = 'Internal server error';
@@ -35,11 +48,17 @@ export function createFormatError(options: { production: boolean; logger: Logger
     if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
       if (!options.production) return formatted;
       const field = formatted.extensions?.['field'];
+      // A refused client needs to know when to retry (the Retry-After header says it too).
+      const retryAfterSeconds = formatted.extensions?.['retryAfterSeconds'];
       return {
-        message: formatted.message,
+        message: withoutSuggestions(formatted.message),
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code, ...(typeof field === 'string' ? { field } : {}) },
+        extensions: {
+          code,
+          ...(typeof field === 'string' ? { field } : {}),
+          ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
+        },
       };
     }
     const requestId = requestContextStore.getStore()?.requestId;

@@ -27,7 +27,9 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<RouterCont
     // Requests without a router context (none expected with a static supergraph) go out as the
     // least privileged caller rather than unsigned.
     const caller: Caller = context.caller ?? { kind: 'anonymous' };
-    headers.set(IDENTITY_HEADER, signIdentity(caller, this.internalSecret));
+    // Where the request came from and which operation it is travel signed, for the audit trail.
+    const origin = { ...context.origin, operation: context.scope?.operationName };
+    headers.set(IDENTITY_HEADER, signIdentity(caller, this.internalSecret, origin));
     if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }

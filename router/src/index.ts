@@ -1,6 +1,7 @@
 /** @hospital/router: the public entry of the GraphQL federation router. */
 export { startRouter, type RouterConfig, type RunningRouter } from './router.ts';
 export { loadConfig, type LoadedConfig } from './env.ts';
+export { publicJwks, type PublicJwk, type VerificationKey } from './jwks.ts';
 export { composeSupergraph, type CompositionOutcome, type SubgraphSource } from './compose.ts';
 export { buildAuthRules, findAuthPolicyProblems, schemaFromSdl, type AuthRules, type FieldRule } from './auth-policy.ts';
 export { SUBGRAPHS, defaultSubgraphUrl, subgraphUrlEnvName, type SubgraphName } from './subgraph-list.ts';

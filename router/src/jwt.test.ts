@@ -1,7 +1,8 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
-import { createAccessTokenVerifier, InvalidTokenError } from './jwt.ts';
+import { createAccessTokenVerifier, createSessionVerifier, InvalidTokenError } from './jwt.ts';
+import { TokenRevocationList } from './revocation/revocation-list.ts';
 
 const ecPair = () =>
   generateKeyPairSync('ec', {
@@ -17,7 +18,7 @@ const rs256 = generateKeyPairSync('rsa', {
   publicKeyEncoding: { type: 'spki', format: 'pem' },
 });
 
-const config = { publicKeyPem: es256.publicKey, keyId: 'hospital-1', issuer: 'hospital-identity', audience: 'hospital-api' };
+const config = { keys: [{ keyId: 'hospital-1', publicKeyPem: es256.publicKey }], issuer: 'hospital-identity', audience: 'hospital-api' };
 const verify = createAccessTokenVerifier(config);
 const claims = { sub: 'user-1', role: 'doctor', email: 'doc@hospital.local' };
 const signOptions = { algorithm: 'ES256', keyid: 'hospital-1', issuer: config.issuer, audience: config.audience } as const;
@@ -65,6 +66,7 @@ describe('access token verification', () => {
     ['wrong issuer', () => `Bearer ${sign(claims, { issuer: 'someone-else' })}`],
     ['wrong audience', () => `Bearer ${sign(claims, { audience: 'another-api' })}`],
     ['no exp', () => `Bearer ${sign(claims, {}, es256.privateKey, null)}`],
+    ['no iat (cannot be matched against revocations)', () => `Bearer ${sign(claims, { noTimestamp: true })}`],
     ['unknown role', () => `Bearer ${sign({ ...claims, role: 'nurse' })}`],
     ['missing sub', () => `Bearer ${sign({ role: 'admin', email: 'a@b.c' })}`],
     ['tampered payload', () => `Bearer ${tamper(sign())}`],
@@ -77,7 +79,48 @@ describe('access token verification', () => {
   });
 
   it('refuses to start with a key that is not EC P-256', () => {
-    expect(() => createAccessTokenVerifier({ ...config, publicKeyPem: rs256.publicKey })).toThrow(/P-256/);
+    expect(() => createAccessTokenVerifier({ ...config, keys: [{ keyId: 'hospital-1', publicKeyPem: rs256.publicKey }] })).toThrow(/P-256/);
+  });
+
+  it('refuses to start with no key, a repeated kid or an empty kid', () => {
+    expect(() => createAccessTokenVerifier({ ...config, keys: [] })).toThrow(/at least one/);
+    const twice = [{ keyId: 'k', publicKeyPem: es256.publicKey }, { keyId: 'k', publicKeyPem: otherEs256.publicKey }];
+    expect(() => createAccessTokenVerifier({ ...config, keys: twice })).toThrow(/twice/);
+    expect(() => createAccessTokenVerifier({ ...config, keys: [{ keyId: '', publicKeyPem: es256.publicKey }] })).toThrow(/empty kid/);
+  });
+});
+
+describe('a key set during rotation', () => {
+  const rotating = createAccessTokenVerifier({
+    ...config,
+    keys: [
+      { keyId: 'hospital-1', publicKeyPem: es256.publicKey },
+      { keyId: 'hospital-2', publicKeyPem: otherEs256.publicKey },
+    ],
+  });
+
+  it('accepts tokens of either key, each under its own kid', () => {
+    expect(rotating(`Bearer ${sign()}`).kind).toBe('user');
+    expect(rotating(`Bearer ${sign(claims, { keyid: 'hospital-2' }, otherEs256.privateKey)}`).kind).toBe('user');
+  });
+
+  it('refuses a token signed by one key but naming the other kid', () => {
+    expect(() => rotating(`Bearer ${sign(claims, { keyid: 'hospital-2' })}`)).toThrow(InvalidTokenError);
+    expect(() => rotating(`Bearer ${sign(claims, { keyid: 'hospital-1' }, otherEs256.privateKey)}`)).toThrow(InvalidTokenError);
+  });
+
+  it('refuses a kid that only looks like a key of the set', () => {
+    for (const keyid of ['__proto__', 'constructor', 'hospital-3', 'HOSPITAL-1']) {
+      expect(() => rotating(`Bearer ${sign(claims, { keyid })}`)).toThrow(InvalidTokenError);
+    }
+  });
+
+  it('refuses HS256 keyed with the other public key', () => {
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const body = `${encode({ alg: 'HS256', typ: 'JWT', kid: 'hospital-2' })}.${encode({ ...claims, iss: config.issuer, aud: config.audience, exp: now + 900 })}`;
+    const token = `${body}.${createHmac('sha256', otherEs256.publicKey).update(body).digest('base64url')}`;
+    expect(() => rotating(`Bearer ${token}`)).toThrow(InvalidTokenError);
   });
 });
 
@@ -95,3 +138,22 @@ function tamper(token: string): string {
   const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
   return `${header}.${Buffer.from(JSON.stringify({ ...decoded, role: 'admin' })).toString('base64url')}.${signature}`;
 }
+
+describe('revoked tokens', () => {
+  const list = new TokenRevocationList();
+  const revoking = createSessionVerifier(config, (userId, iat) => list.isRevoked(userId, iat));
+  const issuedAt = Math.floor(Date.now() / 1000) - 60;
+  const token = `Bearer ${sign({ ...claims, iat: issuedAt })}`;
+
+  it('passes until the user is revoked, then refuses tokens issued at or before the revocation only', () => {
+    expect(revoking(token)).toMatchObject({ caller: { userId: 'user-1' }, issuedAtSeconds: issuedAt });
+    list.apply([{ userId: 'user-1', validAfterMs: (issuedAt + 1) * 1000 }]);
+    expect(() => revoking(token)).toThrow(InvalidTokenError);
+    expect(() => revoking(token)).toThrow(expect.objectContaining({ reason: expect.stringMatching(/revoked/) }));
+    const fresh = `Bearer ${sign({ ...claims, iat: issuedAt + 2 })}`;
+    expect(revoking(fresh).caller).toMatchObject({ kind: 'user', userId: 'user-1' });
+    // Another user's tokens are untouched, and so is a verifier without the list.
+    expect(revoking(`Bearer ${sign({ ...claims, sub: 'user-2', iat: issuedAt })}`).caller).toMatchObject({ userId: 'user-2' });
+    expect(verify(token)).toMatchObject({ userId: 'user-1' });
+  });
+});

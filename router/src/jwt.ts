@@ -2,16 +2,18 @@
  * Verification of user access tokens (ES256 JWTs from the identity service). Every check that can
  * fail does fail loudly: a bad token is an error, never a silent fallback to anonymous.
  */
-import { createPublicKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { isRole, type Caller } from '@hospital/service-kit';
+import { KEY_ALGORITHM, loadVerificationKeys, type VerificationKey } from './jwks.ts';
+import type { RevocationCheck } from './revocation/revocation-list.ts';
 
 /** How access tokens are verified. */
 export interface JwtConfig {
-  /** The identity service's public key (PEM, SPKI). */
-  publicKeyPem: string;
-  /** The `kid` header every token must carry. */
-  keyId: string;
+  /**
+   * The identity service's public keys by `kid`: the current one plus, during a rotation, the
+   * next or the previous one. A token whose `kid` is not here is refused.
+   */
+  keys: readonly VerificationKey[];
   /** Expected `iss`. */
   issuer: string;
   /** Expected `aud`. */
@@ -19,9 +21,6 @@ export interface JwtConfig {
   /** Allowed clock skew for `exp`/`nbf` (default 5 seconds). */
   clockToleranceSeconds?: number;
 }
-
-/** The single algorithm accepted; pinning it rules out `none` and HS256-with-public-key confusion. */
-const ALGORITHM = 'ES256';
 
 /** Raised for any unusable Authorization header; `reason` is for logs, never for the client. */
 export class InvalidTokenError extends Error {
@@ -36,11 +35,12 @@ export class InvalidTokenError extends Error {
 export type AccessTokenVerifier = (authorization: string | undefined) => Caller;
 
 /**
- * Prepares a verifier. Fails at startup unless the key is an EC P-256 public key.
+ * Prepares a verifier. Fails at startup unless every key is an EC P-256 public key with its own kid.
  * @param config - key and expected claims
+ * @param isRevoked - the revocation list's check (deactivated users, changed roles); none by default
  */
-export function createAccessTokenVerifier(config: JwtConfig): AccessTokenVerifier {
-  const verify = createSessionVerifier(config);
+export function createAccessTokenVerifier(config: JwtConfig, isRevoked?: RevocationCheck): AccessTokenVerifier {
+  const verify = createSessionVerifier(config, isRevoked);
   return (authorization) => verify(authorization).caller;
 }
 
@@ -48,15 +48,18 @@ export function createAccessTokenVerifier(config: JwtConfig): AccessTokenVerifie
 export interface VerifiedSession {
   caller: Caller;
   expiresAtMs?: number;
+  /** The token's `iat`, so a later revocation can be matched against an open session. */
+  issuedAtSeconds?: number;
 }
 
 /**
  * Like {@link createAccessTokenVerifier}, also telling when the token expires: long-lived
  * connections (subscriptions) must end when it does.
  * @param config - key and expected claims
+ * @param isRevoked - the revocation list's check (deactivated users, changed roles); none by default
  */
-export function createSessionVerifier(config: JwtConfig): (authorization: string | undefined) => VerifiedSession {
-  const key = loadPublicKey(config.publicKeyPem);
+export function createSessionVerifier(config: JwtConfig, isRevoked?: RevocationCheck): (authorization: string | undefined) => VerifiedSession {
+  const keys = loadVerificationKeys(config.keys);
   const clockTolerance = config.clockToleranceSeconds ?? 5;
   return (authorization) => {
     if (authorization === undefined || authorization === '') return { caller: { kind: 'anonymous' } };
@@ -64,15 +67,18 @@ export function createSessionVerifier(config: JwtConfig): (authorization: string
     if (!match) throw new InvalidTokenError('authorization header is not "Bearer <jwt>"');
     const token = match[1] as string;
 
-    // jsonwebtoken does not compare kid when given a key, so check the header ourselves first.
+    // The kid picks the key; a kid outside the set (a removed key, a forged header) is refused.
     const decoded = jwt.decode(token, { complete: true });
     if (!decoded || typeof decoded.payload === 'string') throw new InvalidTokenError('malformed token');
-    if (decoded.header.kid !== config.keyId) throw new InvalidTokenError('unknown key id');
+    const kid = decoded.header.kid;
+    const key = kid === undefined ? undefined : keys.get(kid);
+    if (!key) throw new InvalidTokenError('unknown key id');
 
     let claims: jwt.JwtPayload;
     try {
       const verified = jwt.verify(token, key, {
-        algorithms: [ALGORITHM],
+        // Pinned per key (all keys are P-256): rules out `none` and HS256-with-public-key confusion.
+        algorithms: [KEY_ALGORITHM],
         issuer: config.issuer,
         audience: config.audience,
         clockTolerance,
@@ -83,7 +89,11 @@ export function createSessionVerifier(config: JwtConfig): (authorization: string
       if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError(error instanceof Error ? `${error.name}: ${error.message}` : 'verification failed');
     }
-    return { caller: callerFromClaims(claims), expiresAtMs: (claims.exp as number) * 1000 };
+    const caller = callerFromClaims(claims) as Extract<Caller, { kind: 'user' }>;
+    const issuedAtSeconds = claims.iat as number;
+    // A valid signature is not enough once the user was deactivated or given another role.
+    if (isRevoked?.(caller.userId, issuedAtSeconds)) throw new InvalidTokenError('token revoked (user deactivated or role changed)');
+    return { caller, expiresAtMs: (claims.exp as number) * 1000, issuedAtSeconds };
   };
 }
 
@@ -91,18 +101,12 @@ export function createSessionVerifier(config: JwtConfig): (authorization: string
 function callerFromClaims(claims: jwt.JwtPayload): Caller {
   // jsonwebtoken only checks exp when present; a token without one would never expire.
   if (typeof claims.exp !== 'number') throw new InvalidTokenError('token has no exp');
+  // Without iat a token could not be matched against revocations.
+  if (typeof claims.iat !== 'number') throw new InvalidTokenError('token has no iat');
   if (typeof claims.sub !== 'string' || claims.sub === '') throw new InvalidTokenError('token has no sub');
   const role = claims['role'];
   if (!isRole(role)) throw new InvalidTokenError('token role is not one of the five roles');
   const email = claims['email'];
   if (typeof email !== 'string') throw new InvalidTokenError('token has no email');
   return { kind: 'user', userId: claims.sub, role, email };
-}
-
-function loadPublicKey(pem: string): KeyObject {
-  const key = createPublicKey(pem);
-  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
-    throw new Error('JWT public key must be an EC P-256 key (ES256)');
-  }
-  return key;
 }

@@ -20,9 +20,18 @@ import { authPlugin, unauthenticatedError } from './auth-plugin.ts';
 import type { RouterContext } from './context.ts';
 import { createFormatError } from './format-error.ts';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsRule, type OperationLimits } from './operation-limits.ts';
+import { DEFAULT_MAX_OPERATION_COST, operationCostPlugin } from './operation-cost.ts';
+import { clientAddress, compileTrustProxy, type TrustProxy } from './rate-limit/client-ip.ts';
+import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit/rate-limit-store.ts';
+import { DEFAULT_RATE_LIMITS, ipRateLimit, rateLimitedHttpError, RateLimiter, type RateLimits } from './rate-limit/rate-limiter.ts';
 import { assertOverridesMatch, createGateway, SignedIdentityDataSource } from './gateway.ts';
 import { healthRoutes } from './health.ts';
+import { persistedOperationsHttp } from './persisted-operations-http.ts';
+import type { PersistedOperations } from './persisted-operations.ts';
+import { jwksRoute } from './jwks.ts';
 import { createAccessTokenVerifier, createSessionVerifier, InvalidTokenError, type JwtConfig } from './jwt.ts';
+import { TokenRevocationList } from './revocation/revocation-list.ts';
+import { startRevocationPoller } from './revocation/revocation-poller.ts';
 import { createFederatedSubscribe } from './subscriptions/federated-subscribe.ts';
 import { SubscriptionPlanner } from './subscriptions/subscription-plan.ts';
 import { UpstreamPool } from './subscriptions/upstream.ts';
@@ -42,6 +51,11 @@ export interface RouterConfig {
   internalSecret: string;
   /** Access-token verification. */
   jwt: JwtConfig;
+  /**
+   * Where the revocation list comes from (revocation/): the identity service, polled. Without it,
+   * tokens of deactivated users and changed roles count until they expire.
+   */
+  tokenRevocation?: { identityGrpcTarget: string; pollIntervalMs: number };
   /** Masked errors, no Sandbox, no introspection. */
   production: boolean;
   /** Largest accepted JSON body (default 1 MB). */
@@ -52,6 +66,16 @@ export interface RouterConfig {
   wsLimits?: Partial<WsLimits>;
   /** Depth, alias and root-field limits; defaults in {@link DEFAULT_OPERATION_LIMITS}. */
   operationLimits?: Partial<OperationLimits>;
+  /** Most an operation may cost (operation-cost.ts); default {@link DEFAULT_MAX_OPERATION_COST}. */
+  maxOperationCost?: number;
+  /** Per-user and per-address budgets; defaults in {@link DEFAULT_RATE_LIMITS}. */
+  rateLimits?: Partial<RateLimits>;
+  /** Where rate-limit counts live (default: this process's memory). The caller closes it. */
+  rateLimitStore?: RateLimitStore;
+  /** Which proxies' X-Forwarded-For sets the client address (Express `trust proxy`); default none. */
+  trustProxy?: TrustProxy;
+  /** The web app's operation safelist and how strictly it applies (default: off, no manifest). */
+  persistedOperations?: PersistedOperations;
 }
 
 /** Most tokens a document may have: parsing stops there, before any other work. */
@@ -83,12 +107,24 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
   const rules = buildAuthRules(schemaFromSdl(config.supergraphSdl));
   // Fail closed: a supergraph without any @auth/@public means the directives were lost somewhere.
   if (rules.size === 0) throw new Error('The supergraph carries no @auth or @public rules; refusing to start.');
-  const verifyAccessToken = createAccessTokenVerifier(config.jwt);
+  const revocations = config.tokenRevocation ? new TokenRevocationList() : undefined;
+  const isRevoked = revocations ? (userId: string, issuedAt: number) => revocations.isRevoked(userId, issuedAt) : undefined;
+  const verifyAccessToken = createAccessTokenVerifier(config.jwt, isRevoked);
   const introspection = !config.production;
   const limitsRule = operationLimitsRule({ ...DEFAULT_OPERATION_LIMITS, ...config.operationLimits });
+  const maxOperationCost = config.maxOperationCost ?? DEFAULT_MAX_OPERATION_COST;
+  const rateLimiter = new RateLimiter(
+    { ...DEFAULT_RATE_LIMITS, ...config.rateLimits },
+    config.rateLimitStore ?? new MemoryRateLimitStore(),
+    logger.child({ source: 'rate-limit' }),
+  );
+  const trustProxy = compileTrustProxy(config.trustProxy ?? false);
+  const persisted: PersistedOperations = config.persistedOperations ?? { mode: 'off', manifest: new Map() };
 
   const app = express();
   app.disable('x-powered-by');
+  // req.ip: the socket peer, or X-Forwarded-For from trusted proxies only (spoofable otherwise).
+  app.set('trust proxy', trustProxy);
   const httpServer = createServer(app);
   const { gateway, subgraphs } = createGateway({
     supergraphSdl: config.supergraphSdl,
@@ -103,6 +139,9 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
     allowBatchedHttpRequests: false,
     validationRules: [limitsRule],
     parseOptions: { maxTokens: MAX_TOKENS },
+    // Only the safelist resolves hashes: Apollo's automatic persisted queries would let any
+    // client register documents of its own under a hash.
+    persistedQueries: false,
     introspection,
     includeStacktraceInErrorResponses: !config.production,
     formatError: createFormatError({ production: config.production, logger }),
@@ -113,6 +152,7 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       authPlugin({ rules, introspection }),
+      operationCostPlugin({ maxCost: maxOperationCost }),
     ],
   });
   await server.start();
@@ -140,27 +180,42 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
     },
     rules,
     introspection,
-    verifySession: createSessionVerifier(config.jwt),
+    verifySession: createSessionVerifier(config.jwt, isRevoked),
+    ...(revocations ? { revocations } : {}),
     subscribe: federated.subscribe,
     allowedOrigins: config.allowedOrigins ?? [],
     limits: { ...DEFAULT_WS_LIMITS, ...config.wsLimits },
     validationRules: [limitsRule],
     maxTokens: MAX_TOKENS,
+    maxOperationCost,
+    rateLimiter,
+    clientAddress: (request) => clientAddress(request, trustProxy),
+    persisted,
     logger: logger.child({ source: 'ws' }),
   });
 
   app.use(requestScope(logger));
-  app.use(healthRoutes({ isLoaded: () => loaded, subgraphs }));
+  // Not ready before the first revocation list: a revoked user must not slip in through a fresh router.
+  app.use(healthRoutes({ isLoaded: () => loaded && (revocations?.loaded ?? true), subgraphs }));
+  // Public verification keys, so services outside the router can check access tokens themselves.
+  app.use(jwksRoute(config.jwt.keys));
   app.use(
     '/graphql',
+    // Before the body is parsed: a flood costs the router as little as possible.
+    ipRateLimit(rateLimiter),
     express.json({ limit: config.bodyLimitBytes ?? 1024 * 1024 }),
+    persistedOperationsHttp(persisted, logger.child({ source: 'persisted-operations' })),
     expressMiddleware(server, {
       context: async ({ req, res }): Promise<RouterContext> => {
         const scope = scopeOf(res.locals);
         try {
           const caller = verifyAccessToken(req.headers.authorization);
-          if (caller.kind === 'user') scope.userId = caller.userId;
-          return { caller, requestId: scope.requestId, scope };
+          if (caller.kind === 'user') {
+            scope.userId = caller.userId;
+            const verdict = await rateLimiter.take('user', caller.userId);
+            if (!verdict.allowed) throw rateLimitedHttpError(verdict);
+          }
+          return { caller, requestId: scope.requestId, scope, origin: { ip: req.ip, userAgent: req.get('user-agent') } };
         } catch (error) {
           if (!(error instanceof InvalidTokenError)) throw error;
           logger.info({ requestId: scope.requestId, reason: error.reason }, 'access token refused');
@@ -175,7 +230,20 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
   app.use(jsonErrorHandler(logger));
 
   const host = config.host ?? '0.0.0.0';
+  const poller =
+    revocations && config.tokenRevocation
+      ? startRevocationPoller({
+          identityTarget: config.tokenRevocation.identityGrpcTarget,
+          internalSecret: config.internalSecret,
+          intervalMs: config.tokenRevocation.pollIntervalMs,
+          list: revocations,
+          logger: logger.child({ source: 'token-revocation' }),
+        })
+      : undefined;
   try {
+    // One attempt before listening, so the list is usually there for the first request; when it
+    // fails the router still starts, and /ready says 503 until a poll succeeds.
+    await poller?.firstPoll;
     assertOverridesMatch(config.subgraphUrls, subgraphs);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -185,6 +253,7 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
       });
     });
   } catch (error) {
+    poller?.close();
     await server.stop();
     throw error;
   }
@@ -195,6 +264,7 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
     url: `http://${publicHost}:${port}/graphql`,
     async close() {
       loaded = false;
+      poller?.close();
       await wsEndpoint.close();
       await pool.close();
       // Stops the gateway and drains the HTTP server (the drain plugin closes it).

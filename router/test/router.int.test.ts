@@ -98,7 +98,7 @@ beforeAll(async () => {
     supergraphSdl: composed.supergraphSdl!,
     subgraphUrls: { staff: staff.url, records: records.url },
     internalSecret: INTERNAL_SECRET,
-    jwt: JWT,
+    jwt: { keys: [{ keyId: JWT.keyId, publicKeyPem: JWT.publicKeyPem }], issuer: JWT.issuer, audience: JWT.audience },
     bodyLimitBytes: 4096,
   };
   dev = await startRouter({ ...config, production: false }, { logger });

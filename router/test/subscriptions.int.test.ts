@@ -129,7 +129,7 @@ beforeAll(async () => {
       supergraphSdl,
       subgraphUrls: {},
       internalSecret: INTERNAL_SECRET,
-      jwt: JWT,
+      jwt: { keys: [{ keyId: JWT.keyId, publicKeyPem: JWT.publicKeyPem }], issuer: JWT.issuer, audience: JWT.audience },
       production: false,
       allowedOrigins: [ORIGIN],
       wsLimits: { subscriptionsPerConnection: 3, connectionsPerUser: 4 },

@@ -1,6 +1,6 @@
 /**
  * Development signing keys: an ES256 key pair kept under .data/keys so tokens survive restarts.
- * Production passes JWT_PRIVATE_KEY / JWT_PUBLIC_KEY from a secret store instead.
+ * Production passes JWT_PRIVATE_KEY and JWT_PUBLIC_KEY or JWT_PUBLIC_KEYS from a secret store instead.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -71,7 +71,15 @@ export function systemLayout(root: string, shared: Record<string, string>): Chil
   const router: ChildSpec = {
     name: 'router',
     entry: path.join(root, 'router/src/main.ts'),
-    env: { ...shared, ...subgraphUrls },
+    // The router polls identity for token revocations. The web server on this host forwards the
+    // browser's address in X-Forwarded-For: trust it from loopback so rate limits and the audit
+    // trail see each browser, not the web server (unless the operator chose otherwise).
+    env: {
+      ROUTER_TRUST_PROXY: 'loopback',
+      ...shared,
+      ...subgraphUrls,
+      IDENTITY_GRPC_TARGET: grpcTargets['IDENTITY_GRPC_TARGET'] ?? `${HOST}:50051`,
+    },
     ready: { http: `http://${HOST}:${shared['ROUTER_PORT'] ?? '4000'}/health` },
   };
 

@@ -12,12 +12,25 @@ import type { Duplex } from 'node:stream';
 /** Headers that describe one hop, not the request. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
 
+/**
+ * X-Forwarded-For with this hop appended, as reverse proxies do: the router takes the client
+ * address from it when ROUTER_TRUST_PROXY trusts this server (for its per-address rate limit).
+ */
+function forwardedFor(req: IncomingMessage): string | undefined {
+  const prior = req.headers['x-forwarded-for'];
+  const peer = req.socket.remoteAddress;
+  const chain = [...(Array.isArray(prior) ? prior : prior ? [prior] : []), ...(peer ? [peer] : [])];
+  return chain.length > 0 ? chain.join(', ') : undefined;
+}
+
 function forwardedHeaders(req: IncomingMessage, target: URL): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
   }
   headers.host = target.host;
+  const chain = forwardedFor(req);
+  if (chain) headers['x-forwarded-for'] = chain;
   return headers;
 }
 
@@ -55,9 +68,11 @@ export function proxyGraphqlUpgrade(req: IncomingMessage, socket: Duplex, head: 
   const search = new URL(req.url ?? '/', 'http://x').search;
   const lines = [`${req.method ?? 'GET'} ${target.pathname}${search} HTTP/1.1`, `host: ${target.host}`, 'connection: Upgrade', 'upgrade: websocket'];
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name)) continue;
+    if (value === undefined || HOP_BY_HOP.has(name) || name === 'x-forwarded-for') continue;
     for (const one of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${one}`);
   }
+  const chain = forwardedFor(req);
+  if (chain) lines.push(`x-forwarded-for: ${chain}`);
   upstream.once(target.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
     upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
     if (head.length > 0) upstream.write(head);

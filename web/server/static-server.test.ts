@@ -1,5 +1,7 @@
 /** The web server's own answers: the built files, `/config.json`, the index fallback, no escapes. */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,5 +47,19 @@ describe('startWebServer', () => {
     const response = await fetch(`${web.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
     expect(response.status).toBe(502);
     expect((await response.json()).errors[0].extensions.code).toBe('NETWORK');
+  });
+
+  it('appends the browser’s address to X-Forwarded-For for the router', async () => {
+    const upstream = createServer((req, res) => res.end(JSON.stringify({ forwardedFor: req.headers['x-forwarded-for'] })));
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const proxied = await startWebServer({ port: 0, host: '127.0.0.1', distDir: dist, graphqlUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/graphql` });
+    try {
+      const post = (headers: Record<string, string>) => fetch(`${proxied.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+      expect(await (await post({})).json()).toEqual({ forwardedFor: '127.0.0.1' });
+      expect(await (await post({ 'x-forwarded-for': '198.51.100.9' })).json()).toEqual({ forwardedFor: '198.51.100.9, 127.0.0.1' });
+    } finally {
+      await proxied.close();
+      await new Promise((resolve) => upstream.close(resolve));
+    }
   });
 });

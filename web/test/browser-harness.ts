@@ -13,6 +13,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import type { RoleName } from '@hospital/service-kit';
 import { startTestSystem, type TestSystem } from '../../router/test/e2e/system.ts';
+import { DEFAULT_PERSISTED_MANIFEST_PATH } from '../../router/src/env.ts';
+import { loadManifest } from '../../router/src/persisted-operations.ts';
 import { startWebServer, type RunningWebServer } from '../server/static-server.ts';
 
 /** Debian's Chromium; CI installs the `chromium` package (see .ci/run). */
@@ -52,7 +54,10 @@ export async function startBrowserHarness(databaseUrl: string): Promise<BrowserH
   await build({ configFile: path.join(WEB_ROOT, 'vite.config.ts'), root: WEB_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const system = await startTestSystem(databaseUrl, { allowedOrigins: [origin] });
+  // As in production: the browser may run only the safelisted operations codegen wrote, so any
+  // operation the app sends by text (or a stale hash) fails these tests.
+  const persistedOperations = { mode: 'enforce-browser' as const, manifest: loadManifest(DEFAULT_PERSISTED_MANIFEST_PATH) };
+  const system = await startTestSystem(databaseUrl, { allowedOrigins: [origin], persistedOperations });
   const web = await startWebServer({ port, host: '127.0.0.1', distDir: outDir, graphqlUrl: system.routerUrl });
   // Playwright gives each launch a fresh temporary profile (it refuses a --user-data-dir flag on launch()).
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 20_000 });

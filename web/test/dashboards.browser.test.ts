@@ -89,7 +89,7 @@ describe('web app in a real browser', () => {
       const page = await booking.newPage();
       await signIn(page, harness, 'doctor');
       await page.getByLabel('Name or MRN').fill(familyName);
-      await page.getByRole('button', { name: `Open chart of ${fullName}` }).click();
+      await page.getByRole('region', { name: 'Find a patient' }).getByRole('button', { name: `Open chart of ${fullName}` }).click();
       const chart = page.getByRole('region', { name: `Chart: ${fullName}` });
       await chart.getByRole('list', { name: 'Allergies' }).getByText('penicillin').waitFor({ timeout: 10_000 });
       // Now (UTC, as the contexts are): within the API's grace for "not in the past", and today.
@@ -136,8 +136,10 @@ describe('web app in a real browser', () => {
     try {
       const page = await context.newPage();
       await signIn(page, harness, 'doctor');
+      // The doctor's own patients are listed by default; other patients are found by search.
+      await page.getByRole('region', { name: 'My patients' }).getByText(patient!.fullName).waitFor({ timeout: 10_000 });
       await page.getByLabel('Name or MRN').fill(familyName);
-      await page.getByRole('button', { name: `Open chart of ${patient!.fullName}` }).click();
+      await page.getByRole('region', { name: 'Find a patient' }).getByRole('button', { name: `Open chart of ${patient!.fullName}` }).click();
       const chart = page.getByRole('region', { name: `Chart: ${patient!.fullName}` });
       await chart.getByRole('button', { name: /^Reschedule the appointment of/ }).click();
       const form = chart.getByRole('form', { name: /^Reschedule the appointment of/ });

@@ -21,3 +21,5 @@ export type { PullEventsRequest, PullEventsRequest__Output } from './generated/h
 export type { PullEventsResponse, PullEventsResponse__Output } from './generated/hospital/appointments/v1/PullEventsResponse.ts';
 export type { AckEventsRequest, AckEventsRequest__Output } from './generated/hospital/appointments/v1/AckEventsRequest.ts';
 export type { AckEventsResponse, AckEventsResponse__Output } from './generated/hospital/appointments/v1/AckEventsResponse.ts';
+export type { ListDoctorPatientsRequest, ListDoctorPatientsRequest__Output } from './generated/hospital/appointments/v1/ListDoctorPatientsRequest.ts';
+export type { ListDoctorPatientsResponse, ListDoctorPatientsResponse__Output } from './generated/hospital/appointments/v1/ListDoctorPatientsResponse.ts';

@@ -5,6 +5,7 @@
 export * from './client.ts';
 export * from './types.ts';
 export * from './identity.ts';
+export * from './audit.ts';
 export * from './patients.ts';
 export * from './appointments.ts';
 export * from './appointments-types.ts';

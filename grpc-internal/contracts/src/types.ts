@@ -22,7 +22,15 @@ export type { ListUsersResponse, ListUsersResponse__Output } from './generated/h
 export type { CreateUserRequest__Output } from './generated/hospital/identity/v1/CreateUserRequest.ts';
 export type { ChangeUserRoleRequest__Output } from './generated/hospital/identity/v1/ChangeUserRoleRequest.ts';
 export type { DeactivateUserRequest__Output } from './generated/hospital/identity/v1/DeactivateUserRequest.ts';
+export type { ListTokenRevocationsRequest__Output } from './generated/hospital/identity/v1/ListTokenRevocationsRequest.ts';
+export type { ListTokenRevocationsResponse, ListTokenRevocationsResponse__Output } from './generated/hospital/identity/v1/ListTokenRevocationsResponse.ts';
+export type { TokenRevocation, TokenRevocation__Output } from './generated/hospital/identity/v1/TokenRevocation.ts';
 export type { GetPatientsRequest__Output } from './generated/hospital/patients/v1/GetPatientsRequest.ts';
 export type { GetPatientsResponse, GetPatientsResponse__Output } from './generated/hospital/patients/v1/GetPatientsResponse.ts';
 export type { SearchPatientsResponse, SearchPatientsResponse__Output } from './generated/hospital/patients/v1/SearchPatientsResponse.ts';
 export type { ArchivePatientRequest__Output } from './generated/hospital/patients/v1/ArchivePatientRequest.ts';
+export type { AuditServiceHandlers } from './generated/hospital/identity/v1/AuditService.ts';
+export type { AccessRecord, AccessRecord__Output } from './generated/hospital/identity/v1/AccessRecord.ts';
+export type { ListAccessRecordsRequest__Output } from './generated/hospital/identity/v1/ListAccessRecordsRequest.ts';
+export type { ListAccessRecordsResponse, ListAccessRecordsResponse__Output } from './generated/hospital/identity/v1/ListAccessRecordsResponse.ts';
+export type { VerifyAuditChainResponse, VerifyAuditChainResponse__Output } from './generated/hospital/identity/v1/VerifyAuditChainResponse.ts';

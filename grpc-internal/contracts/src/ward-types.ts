@@ -28,3 +28,7 @@ export type { GetPatientAdmissionsResponse, GetPatientAdmissionsResponse__Output
 export type { AdmitPatientRequest, AdmitPatientRequest__Output } from './generated/hospital/ward/v1/AdmitPatientRequest.ts';
 export type { TransferPatientRequest, TransferPatientRequest__Output } from './generated/hospital/ward/v1/TransferPatientRequest.ts';
 export type { DischargePatientRequest, DischargePatientRequest__Output } from './generated/hospital/ward/v1/DischargePatientRequest.ts';
+export type { StaffAssignmentRequest, StaffAssignmentRequest__Output } from './generated/hospital/ward/v1/StaffAssignmentRequest.ts';
+export type { ListWardStaffRequest, ListWardStaffRequest__Output } from './generated/hospital/ward/v1/ListWardStaffRequest.ts';
+export type { ListWardStaffResponse, ListWardStaffResponse__Output } from './generated/hospital/ward/v1/ListWardStaffResponse.ts';
+export type { StaffAssignment, StaffAssignment__Output } from './generated/hospital/ward/v1/StaffAssignment.ts';

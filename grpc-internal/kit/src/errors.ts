@@ -36,6 +36,19 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * An object-level refusal (another doctor's appointment, another ward's bed): the client gets the
+ * NOT_FOUND an unknown id gets, so nothing confirms the record exists; the audit trail records it
+ * as a denied access.
+ */
+export class ObjectAccessDenied extends DomainError {
+  /** @param message - the NOT_FOUND message an unknown id would get */
+  constructor(message: string) {
+    super('NOT_FOUND', message);
+    this.name = 'ObjectAccessDenied';
+  }
+}
+
 /** Shorthands for the common domain errors. */
 export const invalidInput = (message: string, field?: string) => new DomainError('BAD_USER_INPUT', message, field);
 export const notFound = (message: string) => new DomainError('NOT_FOUND', message);

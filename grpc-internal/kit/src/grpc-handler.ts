@@ -5,8 +5,9 @@
  */
 import { Metadata, status as GrpcStatus, type ServerUnaryCall, type sendUnaryData, type handleUnaryCall } from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
-import { DomainError, ERROR_TABLE, FIELD_METADATA_KEY } from './errors.ts';
-import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifyIdentity, type Caller, type RoleName } from './identity-token.ts';
+import { DomainError, ERROR_TABLE, FIELD_METADATA_KEY, ObjectAccessDenied } from './errors.ts';
+import { auditEntries, type AuditCall, type AuditSink, type AuditSpec } from './audit.ts';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifyForwardedIdentity, type Caller, type RequestOrigin, type RoleName } from './identity-token.ts';
 import { metadataValue } from './grpc-metadata.ts';
 import { requestContextStore, type Logger } from './logger.ts';
 
@@ -14,6 +15,8 @@ import { requestContextStore, type Logger } from './logger.ts';
 export interface CallScope {
   /** The verified caller. */
   caller: Caller;
+  /** Where the request came from, as the router signed it. */
+  origin: RequestOrigin;
   /** The request id propagated from the router. */
   requestId: string;
   /** The router-signed identity as received, to forward on calls to other departments. */
@@ -28,6 +31,8 @@ export interface HandlerSecurity {
   internalSecret: string;
   /** Logger of the service. */
   logger: Logger;
+  /** The audit trail; required by every method that declares an {@link AuditSpec}. */
+  audit?: AuditSink;
 }
 
 /**
@@ -37,20 +42,34 @@ export interface HandlerSecurity {
  */
 export type Admission = 'public' | 'authenticated' | 'internal' | readonly RoleName[];
 
+/** Options of one method. */
+export interface UnaryOptions<Req, Res> {
+  /** Declares the method as touching patient data: every allowed or denied call is audited. */
+  audit?: AuditSpec<Req, Res>;
+}
+
 /**
  * Wraps a promise-returning handler as a grpc-js unary handler.
  * @param admission - who may call it
  * @param handler - the business handler
- * @param security - internal secret and logger
+ * @param security - internal secret, logger and (for patient data) the audit sink
+ * @param options - the method's audit declaration
  */
 export function unary<Req, Res>(
   admission: Admission,
   handler: (request: Req, scope: CallScope) => Promise<Res>,
   security: HandlerSecurity,
+  options: UnaryOptions<Req, Res> = {},
 ): handleUnaryCall<Req, Res> {
+  const spec = options.audit;
+  const sink = security.audit;
+  // Fail at start-up, not on the first patient read: patient data without an audit trail is a bug.
+  if (spec && !sink) throw new Error(`An audited method (${spec.resource}) needs an audit sink.`);
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
     const requestId = metadataValue(call.metadata, REQUEST_ID_HEADER) ?? randomUUID();
-    const caller = verifyIdentity(metadataValue(call.metadata, IDENTITY_HEADER), security.internalSecret);
+    const verified = verifyForwardedIdentity(metadataValue(call.metadata, IDENTITY_HEADER), security.internalSecret);
+    const caller = verified?.caller;
+    const origin = verified?.origin ?? {};
     const userId = caller?.kind === 'user' ? caller.userId : undefined;
     const context = userId ? { requestId, userId } : { requestId };
     void requestContextStore.run(context, async () => {
@@ -58,20 +77,51 @@ export function unary<Req, Res>(
       const started = performance.now();
       // One line per call: method, outcome, duration (ids come from the request context).
       const done = (code: GrpcStatus) => logger.info({ code: GrpcStatus[code], durationMs: Math.round(performance.now() - started) }, 'grpc call');
+      const audited: AuditCall | undefined = caller ? { caller, origin, requestId, path: call.getPath() } : undefined;
       try {
         // No signed identity means the call did not come through the router.
         if (!caller) throw new DomainError('UNAUTHENTICATED', 'Missing or invalid internal identity.');
         admit(admission, caller);
-        const response = await handler(call.request, { caller, requestId, logger, identityToken: metadataValue(call.metadata, IDENTITY_HEADER) ?? '' });
+        const response = await handler(call.request, { caller, origin, requestId, logger, identityToken: metadataValue(call.metadata, IDENTITY_HEADER) ?? '' });
+        if (spec && sink && audited) await auditAllowed(spec, sink, audited, call.request, response, logger);
         done(GrpcStatus.OK);
         callback(null, response);
       } catch (error) {
+        if (spec && sink && audited) await auditDenied(spec, sink, audited, call.request, error, logger);
         const status = toServiceError(error, logger);
         done(status.code);
         callback(status);
       }
     });
   };
+}
+
+/**
+ * Records an allowed access. A read whose audit row cannot be written fails (no patient data leaves
+ * unaudited); a write has already committed, so its failure to audit is logged, not undone.
+ */
+async function auditAllowed<Req, Res>(spec: AuditSpec<Req, Res>, sink: AuditSink, call: AuditCall, request: Req, response: Res, logger: Logger): Promise<void> {
+  const ids = spec.returned ? spec.returned(response, request) : (spec.requested?.(request) ?? []);
+  const fields = spec.fields?.(request) ?? [];
+  try {
+    await sink.record(auditEntries(call, spec.resource, ids, { outcome: 'allowed' }, fields));
+  } catch (error) {
+    logger.error({ err: error, resource: spec.resource }, 'audit trail write failed');
+    if (!spec.fields) throw error;
+  }
+}
+
+/** Records a refused access (role or object-level check); other failures touched no data. */
+async function auditDenied<Req, Res>(spec: AuditSpec<Req, Res>, sink: AuditSink, call: AuditCall, request: Req, error: unknown, logger: Logger): Promise<void> {
+  if (!(error instanceof DomainError)) return;
+  const reason = error instanceof ObjectAccessDenied ? 'OBJECT_ACCESS' : error.code;
+  if (reason !== 'OBJECT_ACCESS' && reason !== 'FORBIDDEN' && reason !== 'UNAUTHENTICATED') return;
+  try {
+    const ids = spec.requested?.(request) ?? [];
+    await sink.record(auditEntries(call, spec.resource, ids, { outcome: 'denied', reason }, spec.fields?.(request) ?? []));
+  } catch (auditError) {
+    logger.error({ err: auditError, resource: spec.resource }, 'audit trail write failed for a denied call');
+  }
 }
 
 function admit(admission: Admission, caller: Caller): void {

@@ -5,6 +5,7 @@ export * from './logger.ts';
 export * from './env.ts';
 export * from './grpc-server.ts';
 export * from './grpc-handler.ts';
+export * from './audit.ts';
 export * from './grpc-metadata.ts';
 export * from './shutdown.ts';
 export * from './password.ts';

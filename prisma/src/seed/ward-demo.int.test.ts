@@ -20,7 +20,7 @@ describe('seedWardDemo', () => {
     await database?.drop();
   });
 
-  it('seeds wards with beds ~60% occupied by demo patients once, through seedDemoData, then changes nothing', async () => {
+  it('seeds wards with beds ~60% occupied by demo patients and the nurse\'s two wards once, through seedDemoData, then changes nothing', async () => {
     await seedDemoData(db, { password: 'demo-password-for-tests', patientCount: 150, today });
     const wards = await db.ward.findMany({ include: { beds: true } });
     expect(wards.map((w) => w.code).sort()).toEqual(['CARD', 'GEN-MED', 'PAED', 'SURG']);
@@ -33,9 +33,15 @@ describe('seedWardDemo', () => {
     const nurse = await db.user.findUniqueOrThrow({ where: { email: 'ward@hospital.local' } });
     expect(all.every((a) => a.admittedBy === nurse.id)).toBe(true);
     expect(await db.transfer.count()).toBe(1);
+    // The nurse works on two wards (ward staff see only their assigned wards).
+    const assigned = await db.staffAssignment.findMany({ where: { userId: nurse.id }, include: { ward: true } });
+    expect(assigned.map((a) => a.ward.code).sort()).toEqual(['GEN-MED', 'SURG']);
 
     const before = await db.admission.findMany({ orderBy: { id: 'asc' } });
-    expect(await seedWardDemo(db, { today })).toEqual({ wardsCreated: 0, bedsCreated: 0, admissionsCreated: 0 });
+    expect(await seedWardDemo(db, { today })).toEqual({ wardsCreated: 0, bedsCreated: 0, admissionsCreated: 0, assignmentsCreated: 0 });
     expect(await db.admission.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    // A database seeded before assignments existed gets the nurse's wards on the next run.
+    await db.staffAssignment.deleteMany({ where: { userId: nurse.id } });
+    expect((await seedWardDemo(db, { today })).assignmentsCreated).toBe(2);
   });
 });

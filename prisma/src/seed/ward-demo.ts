@@ -1,7 +1,8 @@
 /**
  * Seeds the demo wards, beds and stays (see ward-demo-plan.ts) into empty ward tables. Patients
  * are taken from the patients table in MRN order, and admissions are recorded by the demo ward
- * nurse; discharges by the demo doctor.
+ * nurse; discharges by the demo doctor. The nurse is assigned to General Medicine and Surgery
+ * (ward staff see only the wards they are assigned to).
  */
 import type { Logger } from '@hospital/service-kit';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -20,12 +21,31 @@ export interface SeedWardDemoResult {
   wardsCreated: number;
   bedsCreated: number;
   admissionsCreated: number;
+  /** Assignments of the demo ward nurse made by this run (0 when she already had some). */
+  assignmentsCreated: number;
 }
 
 /** Serialises concurrent seeders around the "tables empty?" check (distinct from the patients lock). */
 const WARD_SEED_LOCK_KEY = 72_602_031;
+/** The wards the demo ward nurse (ward@hospital.local) works on. */
+export const DEMO_NURSE_WARD_CODES: readonly string[] = ['GEN-MED', 'SURG'];
 /** Enough patients for every bed plus the discharged stays, with room to pick children. */
 const CANDIDATES = 400;
+
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/**
+ * Assigns the demo ward nurse to her wards when she has no assignment yet, so databases seeded
+ * before assignments existed get them too; an admin's later changes stay unless they leave her none.
+ * @param tx - the seeding transaction
+ */
+async function assignDemoNurse(tx: Tx): Promise<number> {
+  const nurse = await tx.user.findUnique({ where: { email: 'ward@hospital.local' }, select: { id: true } });
+  if (!nurse || (await tx.staffAssignment.count({ where: { userId: nurse.id } })) > 0) return 0;
+  const wards = await tx.ward.findMany({ where: { code: { in: [...DEMO_NURSE_WARD_CODES] } }, select: { id: true } });
+  const { count } = await tx.staffAssignment.createMany({ data: wards.map((ward) => ({ userId: nurse.id, wardId: ward.id })), skipDuplicates: true });
+  return count;
+}
 
 /**
  * Seeds the demo wards once: nothing happens when any ward exists.
@@ -36,7 +56,7 @@ export async function seedWardDemo(db: PrismaClient, options: SeedWardDemoOption
   const result = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WARD_SEED_LOCK_KEY})`;
-      if ((await tx.ward.count()) > 0) return { wardsCreated: 0, bedsCreated: 0, admissionsCreated: 0 };
+      if ((await tx.ward.count()) > 0) return { wardsCreated: 0, bedsCreated: 0, admissionsCreated: 0, assignmentsCreated: await assignDemoNurse(tx) };
       const bedIds = new Map<string, string>();
       for (const ward of DEMO_WARDS) {
         const created = await tx.ward.create({ data: { name: ward.name, code: ward.code, specialty: ward.specialty } });
@@ -69,7 +89,7 @@ export async function seedWardDemo(db: PrismaClient, options: SeedWardDemoOption
           await tx.transfer.create({ data: { admissionId: admission.id, fromBedId, toBedId: bedId, transferredAt: stay.transferredFrom.at, transferredBy: nurse!.id } });
         }
       }
-      return { wardsCreated: DEMO_WARDS.length, bedsCreated: bedIds.size, admissionsCreated: stays.length };
+      return { wardsCreated: DEMO_WARDS.length, bedsCreated: bedIds.size, admissionsCreated: stays.length, assignmentsCreated: await assignDemoNurse(tx) };
     },
     { timeout: 60_000 },
   );

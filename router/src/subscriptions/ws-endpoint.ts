@@ -2,17 +2,23 @@
  * The router's graphql-ws endpoint, on the same `/graphql` path as HTTP. Apollo Server's plugins
  * do not run here, so this file applies the same rules itself: a verified JWT on connect (and the
  * connection closes when it expires), the same @auth decision per operation, validation against
- * the API schema, an Origin allow-list (browsers do not preflight WebSockets), and limits.
+ * the API schema, an Origin allow-list (browsers do not preflight WebSockets), and limits. A token
+ * revoked while its connection is open (user deactivated, role changed) ends it like expiry.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Caller, Logger } from '@hospital/service-kit';
 import type { AuthRules } from '../auth-policy.ts';
 import { acceptRequestId, type RouterContext } from '../context.ts';
 import type { VerifiedSession } from '../jwt.ts';
 import { collectTouchedFields, decideAccess } from '../operation-access.ts';
+import { operationCost, operationTooCostlyError } from '../operation-cost.ts';
+import { rateLimitedBody, rateLimitedError, rateLimitMessage, type RateLimiter } from '../rate-limit/rate-limiter.ts';
+import { withoutSuggestions } from '../format-error.ts';
+import { resolvePersistedOperation, type PersistedOperations } from '../persisted-operations.ts';
+import type { TokenRevocationList } from '../revocation/revocation-list.ts';
 import type { SubscribeArgs } from './federated-subscribe.ts';
 
 /** Close codes clients can act on. */
@@ -35,6 +41,8 @@ interface ConnectionState {
   expiresAtMs?: number;
   expiryTimer?: NodeJS.Timeout;
   active: number;
+  /** Unregisters the connection from revocation watching. */
+  unwatch?: () => void;
 }
 
 /**
@@ -55,18 +63,62 @@ export function attachWebSocketEndpoint(options: {
   validationRules: ValidationRule[];
   /** Most tokens a document may have. */
   maxTokens: number;
+  /** Most an operation may cost (operation-cost.ts), with the subscribe message's variables. */
+  maxOperationCost: number;
+  /** Handshakes, connection attempts and subscribe messages spend the same budgets as HTTP. */
+  rateLimiter: RateLimiter;
+  /** The client address of a handshake, with the router's trust-proxy rule. */
+  clientAddress: (request: IncomingMessage) => string;
+  /** The persisted-operation safelist (default: off). */
+  persisted?: PersistedOperations;
+  /** The revocation list: an open connection whose token it revokes is closed with 4401. */
+  revocations?: Pick<TokenRevocationList, 'onRevoked' | 'isRevoked'>;
   logger: Logger;
 }): { close(): Promise<void> } {
   const { limits, logger } = options;
-  const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: limits.maxPayloadBytes });
+  const { rateLimiter } = options;
+  const wss = new WebSocketServer({
+    server: options.httpServer,
+    path: options.path,
+    maxPayload: limits.maxPayloadBytes,
+    // The address's budgets are spent on the handshake itself: a refused client gets HTTP 429 with
+    // Retry-After and never holds a socket.
+    verifyClient: (info, accept) => {
+      const address = options.clientAddress(info.req);
+      void (async () => {
+        let verdict = await rateLimiter.take('ip', address);
+        if (verdict.allowed) verdict = await rateLimiter.take('ws-connect-ip', address);
+        if (verdict.allowed) return accept(true);
+        const body = JSON.stringify(rateLimitedBody(verdict));
+        accept(false, 429, body, { 'content-type': 'application/json', 'retry-after': String(verdict.retryAfterSeconds) });
+      })();
+    },
+  });
   const perUser = new Map<string, number>();
+  // Open sockets of each user with their token's iat, for closing them on a revocation.
+  const sessions = new Map<string, Map<WebSocket, number>>();
+  const closeRevoked = (socket: WebSocket) => socket.close(WS_CLOSE.unauthorized, 'Token revoked; sign in again');
+  const stopWatching = options.revocations?.onRevoked((revocation) => {
+    for (const [socket, issuedAt] of sessions.get(revocation.userId) ?? []) {
+      if (issuedAt * 1000 <= revocation.validAfterMs) closeRevoked(socket);
+    }
+  });
+  const watch = (userId: string, socket: WebSocket, issuedAtSeconds: number): (() => void) => {
+    const open = sessions.get(userId) ?? new Map<WebSocket, number>();
+    open.set(socket, issuedAtSeconds);
+    sessions.set(userId, open);
+    return () => {
+      open.delete(socket);
+      if (open.size === 0 && sessions.get(userId) === open) sessions.delete(userId);
+    };
+  };
   // Token expiry of the connection each subscription's context belongs to.
   const expiryOf = new WeakMap<RouterContext, number>();
 
   const cleanup = useServer<Record<string, unknown>, { state?: ConnectionState }>(
     {
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
-      onConnect: (ctx) => {
+      onConnect: async (ctx) => {
         const socket = ctx.extra.socket;
         const origin = ctx.extra.request.headers.origin;
         if (origin !== undefined && !options.allowedOrigins.includes(origin)) {
@@ -87,6 +139,13 @@ export function attachWebSocketEndpoint(options: {
           return false;
         }
         const userId = session.caller.userId;
+        const attempt = await rateLimiter.take('ws-connect-user', userId);
+        // Closed while the count was awaited: onClose has run already, so count nothing.
+        if (socket.readyState !== socket.OPEN) return false;
+        if (!attempt.allowed) {
+          socket.close(WS_CLOSE.tooMany, rateLimitMessage(attempt));
+          return false;
+        }
         const open = perUser.get(userId) ?? 0;
         if (open >= limits.connectionsPerUser) {
           socket.close(WS_CLOSE.tooMany, 'Too many connections for this user');
@@ -99,6 +158,11 @@ export function attachWebSocketEndpoint(options: {
           state.expiryTimer = setTimeout(() => socket.close(WS_CLOSE.unauthorized, 'Token expired'), Math.max(0, session.expiresAtMs - Date.now()));
           state.expiryTimer.unref();
         }
+        if (session.issuedAtSeconds !== undefined) {
+          state.unwatch = watch(userId, socket, session.issuedAtSeconds);
+          // A revocation that arrived during the awaits above was not seen by the listener.
+          if (options.revocations?.isRevoked(userId, session.issuedAtSeconds)) closeRevoked(socket);
+        }
         ctx.extra.state = state;
         return true;
       },
@@ -106,25 +170,37 @@ export function attachWebSocketEndpoint(options: {
         const state = ctx.extra.state;
         if (!state?.caller || state.caller.kind !== 'user') return;
         clearTimeout(state.expiryTimer);
+        state.unwatch?.();
         const left = (perUser.get(state.caller.userId) ?? 1) - 1;
         if (left <= 0) perUser.delete(state.caller.userId);
         else perUser.set(state.caller.userId, left);
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const state = ctx.extra.state;
         if (!state?.caller) return [new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } })];
+        // Awaited before the count check below, so that check and `active += 1` stay one synchronous step.
+        if (state.caller.kind === 'user') {
+          const verdict = await rateLimiter.take('user', state.caller.userId);
+          if (!verdict.allowed) return [rateLimitedError(verdict)];
+        }
         if (state.active >= limits.subscriptionsPerConnection) {
           return [new GraphQLError('Too many subscriptions on this connection.', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
         const schema = options.schema();
+        // Browsers always send Origin on the upgrade; the safelist applies before parsing.
+        const fromBrowser = ctx.extra.request.headers.origin !== undefined;
+        const resolved = resolvePersistedOperation(options.persisted ?? { mode: 'off', manifest: new Map() }, payload, fromBrowser);
+        if (!resolved.ok) return [new GraphQLError(resolved.message, { extensions: { code: resolved.code } })];
         let document;
         try {
-          document = parse(payload.query, { maxTokens: options.maxTokens });
+          document = parse(resolved.query ?? '', { maxTokens: options.maxTokens });
         } catch (error) {
           return [new GraphQLError(error instanceof Error ? error.message : 'Syntax error', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
         }
         const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
-        if (errors.length > 0) return errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        // Without introspection, "Did you mean …?" hints would leak the schema field by field.
+        const hint = (message: string) => (options.introspection ? message : withoutSuggestions(message));
+        if (errors.length > 0) return errors.map((e) => new GraphQLError(hint(e.message), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation || operation.operation !== 'subscription') {
           return [new GraphQLError('Only subscriptions go over WebSocket; send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })];
@@ -134,6 +210,8 @@ export function attachWebSocketEndpoint(options: {
           const message = decision.code === 'FORBIDDEN' ? `Your role may not use ${decision.fields.join(', ')}.` : 'Sign in first.';
           return [new GraphQLError(message, { extensions: { code: decision.code } })];
         }
+        const cost = operationCost(schema, document, { operation, variables: payload.variables ?? {}, stopAbove: options.maxOperationCost });
+        if (cost > options.maxOperationCost) return [operationTooCostlyError(cost, options.maxOperationCost)];
         const contextValue: RouterContext = {
           caller: state.caller,
           requestId: acceptRequestId(undefined),
@@ -169,6 +247,7 @@ export function attachWebSocketEndpoint(options: {
   logger.info({ path: options.path }, 'WebSocket subscriptions endpoint ready');
   return {
     async close() {
+      stopWatching?.();
       await cleanup.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -39,6 +39,7 @@ const ROWS: RoleRow[] = [
     query: 'query($id: ID!) { appointment(id: $id) { id status startsAt history { to } } }',
     variables: () => ({ id: pools.scheduled[0] }),
   },
+  { name: 'query myPatients', allowed: ['doctor'], query: '{ myPatients(first: 5) { id fullName } }' },
   {
     name: 'read Patient.appointments',
     allowed: CLINIC,

@@ -48,6 +48,13 @@ const ROWS: RoleRow[] = [
     variables: () => ({ id: deactivatedUserId }),
   },
   {
+    name: 'query auditTrail',
+    allowed: ['admin'],
+    query: 'query($id: ID) { auditTrail(patientId: $id, first: 3) { totalCount edges { node { seq actorRole action outcome } } } }',
+    variables: () => ({ id: patientId }),
+  },
+  { name: 'query auditChainStatus', allowed: ['admin'], query: '{ auditChainStatus { ok records } }' },
+  {
     name: 'mutation logout',
     allowed: 'public',
     query: 'mutation($t: String!) { logout(refreshToken: $t) }',

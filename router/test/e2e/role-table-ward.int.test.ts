@@ -1,8 +1,10 @@
 /**
  * The ward rows of the role table, walked through the router with real JWTs. Reads are the care
  * team's (admin, doctor, ward staff); ward staff record admissions and transfers; doctors may
- * also record a discharge (the summary is theirs to write); only admins plan wards and beds.
+ * also record a discharge (the summary is theirs to write); only admins plan wards and beds and
+ * assign staff to wards.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { describeRoleTable, type RoleRow } from './role-table.ts';
@@ -50,6 +52,19 @@ const ROWS: RoleRow[] = [
     allowed: [...CARE_TEAM],
     query: 'query($id: ID!) { patient(id: $id) { id currentAdmission { id } admissions { id } } }',
     variables: () => ({ id: admitted.patientId }),
+  },
+  { name: 'read Ward.staff', allowed: ['admin'], query: 'query($id: ID!) { ward(id: $id) { id staff { id } } }', variables: () => ({ id: board.id }) },
+  {
+    name: 'mutation assignStaffToWard',
+    allowed: ['admin'],
+    query: 'mutation($u: ID!, $w: ID!) { assignStaffToWard(userId: $u, wardId: $w) { id } }',
+    variables: () => ({ u: randomUUID(), w: board.id }),
+  },
+  {
+    name: 'mutation unassignStaffFromWard',
+    allowed: ['admin'],
+    query: 'mutation($u: ID!, $w: ID!) { unassignStaffFromWard(userId: $u, wardId: $w) { id } }',
+    variables: () => ({ u: randomUUID(), w: board.id }),
   },
   {
     name: 'mutation createWard',

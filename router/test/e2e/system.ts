@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPrismaClient } from '@hospital/db';
 import { createLogger, hashPassword, type RoleName } from '@hospital/service-kit';
-import { startRouter } from '../../src/index.ts';
+import { startRouter, type RouterConfig } from '../../src/index.ts';
+import type { PersistedOperations } from '../../src/persisted-operations.ts';
 import { DEPARTMENTS } from './departments/index.ts';
 import type { RunningSubgraphHandle, StartContext } from './departments/department.ts';
 
@@ -50,11 +51,23 @@ export interface TestSystem {
  * Starts services, subgraphs and router on free ports against the given database.
  * @param databaseUrl - the test run's database
  * @param options - production mode (masked errors, no Sandbox); where every component's log lines go;
- *   browser origins the router's WebSocket endpoint accepts (none by default)
+ *   browser origins the router's WebSocket endpoint accepts (none by default); the persisted-operation
+ *   safelist and its mode; the abuse limits (cost, rate limits and their store, trusted proxies); how
+ *   often the router polls identity for token revocations
  */
 export async function startTestSystem(
   databaseUrl: string,
-  options: { production?: boolean; logDestination?: { write(line: string): void }; allowedOrigins?: string[] } = {},
+  options: {
+    production?: boolean;
+    logDestination?: { write(line: string): void };
+    allowedOrigins?: string[];
+    /** The router's persisted-operation safelist (default: off). */
+    persistedOperations?: PersistedOperations;
+    /** The router's cost limit, rate limits (store included) and trusted proxies (router defaults otherwise). */
+    abuseLimits?: Pick<RouterConfig, 'maxOperationCost' | 'rateLimits' | 'rateLimitStore' | 'trustProxy'>;
+    /** How often the router polls identity for token revocations (default 250 ms). */
+    revocationPollMs?: number;
+  } = {},
 ): Promise<TestSystem> {
   const production = options.production ?? false;
   const logger = options.logDestination ? createLogger('e2e', 'info', options.logDestination) : createLogger('e2e', 'silent');
@@ -106,9 +119,13 @@ export async function startTestSystem(
       supergraphSdl: readFileSync(SUPERGRAPH, 'utf8'),
       subgraphUrls,
       internalSecret,
-      jwt: { publicKeyPem: jwt.publicKeyPem, keyId: jwt.keyId, issuer: jwt.issuer, audience: jwt.audience },
+      jwt: { keys: [{ keyId: jwt.keyId, publicKeyPem: jwt.publicKeyPem }], issuer: jwt.issuer, audience: jwt.audience },
+      // Polled often, so a revocation shows within a test's patience.
+      tokenRevocation: { identityGrpcTarget: ctx.grpcTargets['identity']!, pollIntervalMs: options.revocationPollMs ?? 250 },
       production,
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+      ...(options.persistedOperations ? { persistedOperations: options.persistedOperations } : {}),
+      ...options.abuseLimits,
     },
     { logger },
   );

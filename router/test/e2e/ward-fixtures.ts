@@ -1,6 +1,7 @@
 /**
  * Seed builders for the ward end-to-end tests, all through the router with real tokens: wards
- * and beds as an admin, patients as a doctor, admissions as ward staff. Every name and code is
+ * and beds as an admin (the system's ward staff account assigned to each), patients as a doctor,
+ * admissions as ward staff. Every name and code is
  * unique, so tests sharing the run's database never see each other's rows.
  */
 import { randomUUID } from 'node:crypto';
@@ -66,6 +67,10 @@ export function wardFixtures(system: () => TestSystem) {
           const added = await system().gql<{ addBed: { id: string } }>('mutation($i: AddBedInput!) { addBed(input: $i) { id } }', { i: { wardId: createWard.id, label } }, admin);
           return dataOf(added).addBed.id;
         }),
+      );
+      // Ward staff see only the wards they are assigned to: the system's ward staff account works on every test ward.
+      dataOf(
+        await system().gql('mutation($u: ID!, $w: ID!) { assignStaffToWard(userId: $u, wardId: $w) { id } }', { u: system().accounts.ward_staff.id, w: createWard.id }, admin),
       );
       return { ...createWard, beds };
     },

@@ -99,13 +99,36 @@ describe('appointments subgraph', () => {
     const idle = await h.newPatient();
     counter.reset();
     const result = await gql<{ _entities: { id: string; appointments: { totalCount: number; edges: { node: { id: string } }[] } }[] }>(
-      userCaller('doctor'),
+      userCaller('doctor', doctorId),
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id appointments(status: [SCHEDULED], first: 5) { totalCount edges { node { id } } } } } }',
       { r: [first.patientId, second.patientId, idle].map((id) => ({ __typename: 'Patient', id })) },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities.map((p) => p.appointments.edges.map((e) => e.node.id))).toEqual([[first.id], [second.id], []]);
     expect(Object.fromEntries(counter.calls)).toEqual({ listAppointmentsForPatients: 1 });
+  });
+
+  it("gives a doctor nothing of a colleague's appointments, by id, through _entities or on the patient", async () => {
+    const doctorId = await h.newDoctor();
+    const theirs = await book(doctorId, 360);
+    const colleague = userCaller('doctor', await h.newDoctor());
+    const r = [{ __typename: 'Appointment', id: theirs.id }];
+    const entities = await gql<{ _entities: unknown[] }>(colleague, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Appointment { id reason } } }', { r });
+    expect(entities.errors).toBeUndefined();
+    expect(entities.data?._entities).toEqual([null]);
+    const byId = await gql<{ appointment: unknown }>(colleague, 'query($id: ID!) { appointment(id: $id) { id reason } }', { id: theirs.id });
+    expect(byId.data).toEqual({ appointment: null });
+    const onPatient = await gql<{ _entities: { appointments: { totalCount: number } }[] }>(
+      colleague,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { appointments { totalCount } } } }',
+      { r: [{ __typename: 'Patient', id: theirs.patientId }] },
+    );
+    expect(onPatient.data?._entities).toEqual([{ appointments: { totalCount: 0 } }]);
+    const cancel = await gql(colleague, 'mutation($id: ID!) { cancelAppointment(id: $id) { id } }', { id: theirs.id });
+    expect(cancel.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    // The appointment's own doctor still sees it.
+    const own = await gql<{ _entities: unknown[] }>(userCaller('doctor', doctorId), 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Appointment { id } } }', { r });
+    expect(own.data?._entities).toEqual([{ id: theirs.id }]);
   });
 
   it('enforces @auth on the entity and on Patient.appointments', async () => {

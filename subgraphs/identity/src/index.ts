@@ -1,6 +1,6 @@
 /** @hospital/identity-subgraph: users and sign-in on the supergraph, over the identity gRPC service. */
 import type { Logger } from '@hospital/service-kit';
-import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
+import { createAuditClient, createIdentityClient, type AuditClient, type IdentityClient } from '@hospital/grpc-contracts';
 import { listenDepartmentSubgraph, type RunningSubgraph } from '@hospital/subgraph-kit';
 import { createIdentitySubgraph } from './subgraph.ts';
 
@@ -29,6 +29,8 @@ export interface IdentitySubgraphDeps {
   logger: Logger;
   /** The gRPC client to use instead of one built from the config (left open on close). */
   client?: IdentityClient;
+  /** The audit client to use instead of one built from the config (left open on close). */
+  audit?: AuditClient;
 }
 
 /**
@@ -37,13 +39,31 @@ export interface IdentitySubgraphDeps {
  * @param deps - logger and, optionally, the gRPC client to use
  */
 export async function startIdentitySubgraph(config: IdentitySubgraphConfig, deps: IdentitySubgraphDeps): Promise<RunningSubgraph> {
+  const audit = deps.audit ?? createAuditClient({ target: config.identityTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
+  let running: RunningSubgraph;
+  try {
+    running = await listen(config, deps, audit);
+  } catch (error) {
+    if (!deps.audit) audit.close();
+    throw error;
+  }
+  return {
+    ...running,
+    async close() {
+      await running.close();
+      if (!deps.audit) audit.close();
+    },
+  };
+}
+
+function listen(config: IdentitySubgraphConfig, deps: IdentitySubgraphDeps, audit: AuditClient): Promise<RunningSubgraph> {
   return listenDepartmentSubgraph({
     target: config.identityTarget,
     ...(config.grpcDeadlineMs ? { deadlineMs: config.grpcDeadlineMs } : {}),
     ...(deps.client ? { client: deps.client } : {}),
     createClient: createIdentityClient,
     build: (client, ready) =>
-      createIdentitySubgraph({ client, internalSecret: config.internalSecret, production: config.production, logger: deps.logger, ready }),
+      createIdentitySubgraph({ client, audit, internalSecret: config.internalSecret, production: config.production, logger: deps.logger, ready }),
     port: config.port,
     ...(config.host ? { host: config.host } : {}),
   });

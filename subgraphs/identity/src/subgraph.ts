@@ -1,7 +1,7 @@
 /** Builds the identity subgraph from its dependencies (no environment, no port). */
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import type { IdentityClient } from '@hospital/grpc-contracts';
+import type { AuditClient, IdentityClient } from '@hospital/grpc-contracts';
 import type { Logger } from '@hospital/service-kit';
 import { createSubgraphServer, type SubgraphServer } from '@hospital/subgraph-kit';
 import { createUserLoader } from './loaders.ts';
@@ -14,6 +14,8 @@ export const identityTypeDefs = parse(readFileSync(new URL('../schema.graphql', 
 export interface IdentitySubgraphOptions {
   /** Promise client of the identity gRPC service. */
   client: IdentityClient;
+  /** Promise client of the audit service (served by the identity service). */
+  audit: AuditClient;
   /** INTERNAL_SECRET, to verify the router's identity header. */
   internalSecret: string;
   /** Masks internal errors and disables introspection. */
@@ -29,7 +31,7 @@ export interface IdentitySubgraphOptions {
  * @param options - client, secret, mode, logger
  */
 export function createIdentitySubgraph(options: IdentitySubgraphOptions): SubgraphServer {
-  const resolvers = createResolvers({ client: options.client, users: createUserLoader(options.client) });
+  const resolvers = createResolvers({ client: options.client, audit: options.audit, users: createUserLoader(options.client) });
   return createSubgraphServer({
     name: 'identity',
     typeDefs: identityTypeDefs,

@@ -3,7 +3,7 @@
  * admissions, or N patients' stays — costs ONE gRPC call per kind.
  */
 import DataLoader from 'dataloader';
-import type { Admission__Output, Bed__Output, WardClient, Ward__Output } from '@hospital/grpc-contracts';
+import type { Admission__Output, Bed__Output, StaffAssignment__Output, WardClient, Ward__Output } from '@hospital/grpc-contracts';
 import { callGrpc, createBatchLoader, defineLoader, type LoaderKey, type SubgraphContext } from '@hospital/subgraph-kit';
 
 /** The loader kinds, declared once per subgraph. */
@@ -18,6 +18,8 @@ export interface WardLoaders {
   bedsOfWard: LoaderKey<string, Bed__Output[]>;
   /** A patient's admissions (newest first), by patient id. */
   admissionsOfPatient: LoaderKey<string, Admission__Output[]>;
+  /** A ward's staff assignments, by ward id. */
+  staffOfWard: LoaderKey<string, StaffAssignment__Output[]>;
 }
 
 const options = (context: SubgraphContext) => ({ metadata: context.grpcMetadata() });
@@ -62,6 +64,9 @@ export function createWardLoaders(client: WardClient): WardLoaders {
         async (patientIds) => (await callGrpc(client.getPatientAdmissions({ patientIds }, options(ctx)))).admissions,
         (admission) => admission.patientId,
       ),
+    ),
+    staffOfWard: defineLoader('staffOfWard', (ctx) =>
+      groupLoader(async (wardIds) => (await callGrpc(client.listWardStaff({ wardIds }, options(ctx)))).assignments, (assignment) => assignment.wardId),
     ),
   };
 }

@@ -58,6 +58,8 @@ async function wardWithBeds(labels: string[]) {
   const { createWard } = await ok<{ createWard: { id: string; name: string } }>(admin, 'mutation($i: CreateWardInput!) { createWard(input: $i) { id name } }', {
     i: { name: `Ward ${code()}`, code: code() },
   });
+  // The test's ward staff member works on every ward these tests create.
+  await ok(admin, 'mutation($u: ID!, $w: ID!) { assignStaffToWard(userId: $u, wardId: $w) { id } }', { u: staff.kind === 'user' ? staff.userId : '', w: createWard.id });
   const beds: string[] = [];
   for (const label of labels) {
     const { addBed } = await ok<{ addBed: { id: string } }>(admin, 'mutation($i: AddBedInput!) { addBed(input: $i) { id } }', { i: { wardId: createWard.id, label } });
@@ -137,6 +139,31 @@ describe('ward subgraph', () => {
     const refused = await gql(userCaller('finance'), query, { r });
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(counter.calls.size).toBe(0);
+  });
+
+  it("gives ward staff of other wards nothing, through root fields and _entities alike", async () => {
+    const { ward, beds } = await wardWithBeds(['1']);
+    const admission = await admit(await registerPatient(), beds[0]!);
+    const outsider = userCaller('ward_staff');
+    const roots = await ok<{ ward: unknown; admission: unknown; admissions: { totalCount: number } }>(
+      outsider,
+      'query($w: ID!, $a: ID!) { ward(id: $w) { id } admission(id: $a) { id } admissions(wardId: $w) { totalCount } }',
+      { w: ward.id, a: admission.id },
+    );
+    expect(roots).toEqual({ ward: null, admission: null, admissions: { totalCount: 0 } });
+    const board = await gql(outsider, 'query($w: ID!) { bedBoard(wardId: $w) { id } }', { w: ward.id });
+    expect(board.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    const entities = await ok<{ _entities: unknown[] }>(outsider, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Admission { id reason } } }', {
+      r: [{ __typename: 'Admission', id: admission.id }],
+    });
+    expect(entities._entities).toEqual([null]);
+    // The assigned staff member and the admin see the same records, and the admin sees who works there.
+    const mine = await ok<{ _entities: { id: string }[] }>(staff, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Admission { id } } }', {
+      r: [{ __typename: 'Admission', id: admission.id }],
+    });
+    expect(mine._entities).toEqual([{ id: admission.id }]);
+    const staffed = await ok<{ ward: { staff: { id: string }[] } }>(admin, 'query($w: ID!) { ward(id: $w) { staff { id } } }', { w: ward.id });
+    expect(staffed.ward.staff).toEqual([{ id: staff.kind === 'user' ? staff.userId : '' }]);
   });
 
   it('lists wards with beds and occupancy in two calls', async () => {

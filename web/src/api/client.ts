@@ -1,11 +1,12 @@
 /**
  * The urql client: queries and mutations over HTTP, subscriptions over graphql-ws on the same
- * `/graphql` path. The access token is read at each request (it is refreshed in memory), and an
+ * `/graphql` path, each sent as its safelist hash (see persisted-exchange.ts). The access token is read at each request (it is refreshed in memory), and an
  * UNAUTHENTICATED answer tells the session, which asks the user to sign in again.
  */
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { isUnauthenticated } from './errors.ts';
+import { persistedExchange } from './persisted-exchange.ts';
 
 /** What the client needs from the session. */
 export interface ApiClientOptions {
@@ -48,6 +49,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           if (isUnauthenticated(error)) options.onUnauthenticated();
         },
       }),
+      // Operations go by hash (the router's safelist), over HTTP and the WebSocket alike.
+      persistedExchange,
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {

@@ -13,7 +13,10 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'INTERNAL_SERVER_ERROR'
-  | 'NETWORK';
+  | 'NETWORK'
+  // The router's safelist does not know this build's operations: the page is older or newer than the server.
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  | 'PERSISTED_OPERATION_REQUIRED';
 
 /** Anything an operation may fail with. */
 export type AnyError = CombinedError | Error | string | null | undefined;
@@ -25,7 +28,17 @@ export interface ApiFailure {
   message: string;
 }
 
-const KNOWN = new Set<ApiErrorCode>(['NETWORK', 'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'INTERNAL_SERVER_ERROR']);
+const KNOWN = new Set<ApiErrorCode>([
+  'NETWORK',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL_SERVER_ERROR',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_OPERATION_REQUIRED',
+]);
 
 function isCombined(error: unknown): error is CombinedError {
   return typeof error === 'object' && error !== null && 'graphQLErrors' in error;
@@ -55,6 +68,8 @@ export const PLAIN_WORDS: Record<ApiErrorCode, string> = {
   CONFLICT: 'This clashes with something that already exists.',
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again in a moment.',
   NETWORK: 'We cannot reach the hospital system. Check the connection and try again.',
+  PERSISTED_QUERY_NOT_FOUND: 'This page is out of date. Please reload it.',
+  PERSISTED_OPERATION_REQUIRED: 'This page is out of date. Please reload it.',
 };
 
 /**

@@ -5,6 +5,7 @@
 import { Client, fetchExchange } from '@urql/core';
 import { graphql } from '../gql/index.ts';
 import type { AnyError } from '../api/errors.ts';
+import { persistedExchange } from '../api/persisted-exchange.ts';
 
 const Login = graphql(`
   mutation Login($email: String!, $password: String!) {
@@ -75,7 +76,7 @@ function toTokens(payload: Payload): SessionTokens {
 
 /** Builds the identity calls for `httpUrl`. */
 export function createAuthApi(httpUrl: string): AuthApi {
-  const client = new Client({ url: httpUrl, exchanges: [fetchExchange], requestPolicy: 'network-only' });
+  const client = new Client({ url: httpUrl, exchanges: [persistedExchange, fetchExchange], requestPolicy: 'network-only' });
   return {
     async login(email, password) {
       const result = await client.mutation(Login, { email, password }).toPromise();

@@ -52,7 +52,8 @@ export function WardDashboard() {
         ) : overview.error ? (
           <ErrorMessage error={overview.error} />
         ) : !ward ? (
-          <p className="py-2 text-sm italic text-slate-500">No wards have been set up yet.</p>
+          // Ward staff see only the wards an administrator assigned them to.
+          <p className="py-2 text-sm italic text-slate-500">You are not assigned to any ward yet; an administrator can assign you.</p>
         ) : (
           <>
             <div className="flex flex-wrap items-end gap-3">

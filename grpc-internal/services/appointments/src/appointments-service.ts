@@ -1,5 +1,5 @@
 /** startAppointmentsService: wires Prisma, repositories, peer clients and handlers into a gRPC server. */
-import { createPrismaClient } from '@hospital/db';
+import { createAuditLog, createPrismaClient } from '@hospital/db';
 import { appointmentsProto, createIdentityClient, createPatientsClient } from '@hospital/grpc-contracts';
 import { createKafkaEventBus, startGrpcServer, type AppointmentsKafkaConfig, type EventBus, type Logger } from '@hospital/service-kit';
 import { startOutboxRelay, type OutboxRelay } from './outbox/outbox-relay.ts';
@@ -69,7 +69,7 @@ export async function startAppointmentsService(config: AppointmentsServiceConfig
         participants: new GrpcParticipantDirectory({ patients, identity }),
         now: () => new Date(),
       },
-      { internalSecret: config.internalSecret, logger: deps.logger },
+      { internalSecret: config.internalSecret, logger: deps.logger, audit: createAuditLog(db) },
     );
     if (config.kafka) {
       const kafka = config.kafka;

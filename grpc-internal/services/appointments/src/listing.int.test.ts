@@ -47,12 +47,19 @@ describe('ListAppointments', () => {
     expect(ids((await h.client.listAppointments({ doctorId, ...window }, admin)).appointments)).toEqual(ids(day.slice(0, 2)));
   });
 
-  it('shows a doctor their own schedule by default, and others’ when asked', async () => {
+  it('shows a doctor their own appointments only: by default, by patient, by id; naming a colleague is FORBIDDEN', async () => {
     const own = await h.client.listAppointments({}, { metadata: h.as('doctor', doctorId) });
     expect(ids(own.appointments)).toEqual(ids(day));
-    const colleague = await h.newDoctor();
-    expect((await h.client.listAppointments({}, { metadata: h.as('doctor', colleague) })).appointments).toEqual([]);
-    expect((await h.client.listAppointments({ doctorId }, { metadata: h.as('doctor', colleague) })).appointments).toHaveLength(5);
+    const colleague = { metadata: h.as('doctor', await h.newDoctor()) };
+    expect((await h.client.listAppointments({}, colleague)).appointments).toEqual([]);
+    expect((await h.client.listAppointments({ patientId: patientA }, colleague)).pageInfo?.totalCount).toBe(0);
+    await expectGrpcError(h.client.listAppointments({ doctorId }, colleague), status.PERMISSION_DENIED);
+    expect((await h.client.getAppointments({ ids: ids(day) }, colleague)).appointments).toEqual([]);
+    const perPatient = await h.client.listAppointmentsForPatients({ patientIds: [patientA, patientB] }, colleague);
+    expect(perPatient.patients.map((p) => p.appointments.length)).toEqual([0, 0]);
+    // Reception (ward staff) and admins still see every doctor's appointments.
+    expect((await h.client.getAppointments({ ids: ids(day) }, { metadata: h.as('ward_staff') })).appointments).toHaveLength(5);
+    expect((await h.client.listAppointments({ doctorId }, { metadata: h.as('ward_staff') })).appointments).toHaveLength(5);
   });
 
   it('refuses bad filters, forged cursors and negative pages; caps large ones', async () => {
@@ -79,7 +86,7 @@ describe('ListAppointmentsForPatients', () => {
     const nobody = await h.newPatient();
     const { patients } = await h.client.listAppointmentsForPatients(
       { patientIds: [patientB, nobody, patientA], page: { first: 2 } },
-      { metadata: h.as('doctor') },
+      { metadata: h.as('doctor', doctorId) },
     );
     expect(patients.map((p) => [p.patientId, ids(p.appointments), p.pageInfo?.totalCount, p.pageInfo?.hasNextPage])).toEqual([
       [patientB, [day[1]!.id, day[4]!.id], 2, false],
@@ -88,7 +95,7 @@ describe('ListAppointmentsForPatients', () => {
     ]);
     const next = await h.client.listAppointmentsForPatients(
       { patientIds: [patientA], page: { first: 2, after: patients[2]!.pageInfo!.endCursor } },
-      { metadata: h.as('doctor') },
+      { metadata: h.as('doctor', doctorId) },
     );
     expect(ids(next.patients[0]!.appointments)).toEqual([day[3]!.id]);
   });
@@ -99,5 +106,21 @@ describe('ListAppointmentsForPatients', () => {
       { metadata: h.as('admin') },
     );
     expect(patients.map((p) => ids(p.appointments))).toEqual([[day[3]!.id], []]);
+  });
+});
+
+describe('ListDoctorPatients', () => {
+  it("lists a doctor's own patients, latest appointment first; never a colleague's", async () => {
+    // B's latest appointment (11:00) is later than A's (10:00, cancelled still counts).
+    const mine = await h.client.listDoctorPatients({}, { metadata: h.as('doctor', doctorId) });
+    expect(mine.patientIds).toEqual([patientB, patientA]);
+    expect((await h.client.listDoctorPatients({ limit: 1 }, { metadata: h.as('doctor', doctorId) })).patientIds).toEqual([patientB]);
+    const colleague = { metadata: h.as('doctor', await h.newDoctor()) };
+    expect((await h.client.listDoctorPatients({}, colleague)).patientIds).toEqual([]);
+    await expectGrpcError(h.client.listDoctorPatients({ doctorId }, colleague), status.PERMISSION_DENIED);
+    // Admins name the doctor.
+    await expectGrpcError(h.client.listDoctorPatients({}, { metadata: h.as('admin') }), status.INVALID_ARGUMENT, { field: 'doctorId' });
+    expect((await h.client.listDoctorPatients({ doctorId }, { metadata: h.as('admin') })).patientIds).toEqual([patientB, patientA]);
+    await expectGrpcError(h.client.listDoctorPatients({ limit: -1 }, { metadata: h.as('doctor', doctorId) }), status.INVALID_ARGUMENT, { field: 'first' });
   });
 });

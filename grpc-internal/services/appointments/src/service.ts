@@ -1,7 +1,9 @@
 /**
  * The AppointmentsService handlers map: who may call each method, and which handler serves it.
  * Every method goes through service-kit's `unary`, which checks the router's signed identity.
- * Object-level rules (a doctor changes only their own appointments) live in the handlers.
+ * Object-level rules (a doctor sees and changes only their own appointments; others read as
+ * unknown ids) live in domain/appointment-access.ts; every refusal goes through
+ * `denyAppointmentAccess`.
  */
 import type { AppointmentsServiceHandlers } from '@hospital/grpc-contracts';
 import { unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
@@ -12,6 +14,7 @@ import { ackEventsHandler, pullEventsHandler } from './handlers/events.handler.t
 import { getAppointmentsHandler } from './handlers/get-appointments.handler.ts';
 import { listAppointmentsForPatientsHandler } from './handlers/list-appointments-for-patients.handler.ts';
 import { listAppointmentsHandler } from './handlers/list-appointments.handler.ts';
+import { listDoctorPatientsHandler } from './handlers/list-doctor-patients.handler.ts';
 import { rescheduleAppointmentHandler } from './handlers/reschedule-appointment.handler.ts';
 
 /** Fully qualified service name, as health checks know it. */
@@ -24,6 +27,11 @@ export const SCHEDULERS: readonly RoleName[] = ['admin', 'doctor'];
 /** Reception checks patients in on arrival. */
 export const CHECK_IN: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
 
+/** Patient ids of appointments (who sees which doctor, when and why is clinical data: audited). */
+const appointmentPatients = (appointments: readonly { patientId?: string }[] = []) => appointments.map((appointment) => appointment.patientId ?? '');
+/** Changes return the appointment, which names its patient. */
+const appointmentWrite = (fields: string[]) => ({ resource: 'Appointment', returned: (appointment: { patientId?: string }) => [appointment.patientId ?? ''], fields: () => fields });
+
 /**
  * Builds the handlers of AppointmentsService.
  * @param deps - storage, participant checks and clock
@@ -31,15 +39,28 @@ export const CHECK_IN: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
  */
 export function createAppointmentsHandlers(deps: AppointmentsDeps, security: HandlerSecurity): AppointmentsServiceHandlers {
   return {
-    GetAppointments: unary(READERS, (request) => getAppointmentsHandler(request, deps), security),
-    ListAppointments: unary(READERS, (request, scope) => listAppointmentsHandler(request, deps, scope), security),
-    ListAppointmentsForPatients: unary(READERS, (request) => listAppointmentsForPatientsHandler(request, deps), security),
-    BookAppointment: unary(SCHEDULERS, (request, scope) => bookAppointmentHandler(request, deps, scope), security),
-    RescheduleAppointment: unary(SCHEDULERS, (request, scope) => rescheduleAppointmentHandler(request, deps, scope), security),
-    CancelAppointment: unary(SCHEDULERS, (request, scope) => cancelAppointmentHandler(request, deps, scope), security),
-    CheckInAppointment: unary(CHECK_IN, (request, scope) => checkInAppointmentHandler(request, deps, scope), security),
-    CompleteAppointment: unary(SCHEDULERS, (request, scope) => completeAppointmentHandler(request, deps, scope), security),
-    MarkNoShow: unary(SCHEDULERS, (request, scope) => markNoShowHandler(request, deps, scope), security),
+    GetAppointments: unary(READERS, (request, scope) => getAppointmentsHandler(request, deps, scope), security, {
+      audit: { resource: 'Appointment', returned: (response) => appointmentPatients(response.appointments) },
+    }),
+    ListAppointments: unary(READERS, (request, scope) => listAppointmentsHandler(request, deps, scope), security, {
+      audit: { resource: 'Appointment', requested: (request) => [request.patientId], returned: (response) => appointmentPatients(response.appointments) },
+    }),
+    ListAppointmentsForPatients: unary(READERS, (request, scope) => listAppointmentsForPatientsHandler(request, deps, scope), security, {
+      audit: { resource: 'Appointment', requested: (request) => request.patientIds },
+    }),
+    ListDoctorPatients: unary(READERS, (request, scope) => listDoctorPatientsHandler(request, deps, scope), security, {
+      audit: { resource: 'Appointment', returned: (response) => response.patientIds ?? [] },
+    }),
+    BookAppointment: unary(SCHEDULERS, (request, scope) => bookAppointmentHandler(request, deps, scope), security, {
+      audit: { ...appointmentWrite(['appointment']), requested: (request) => [request.patientId] },
+    }),
+    RescheduleAppointment: unary(SCHEDULERS, (request, scope) => rescheduleAppointmentHandler(request, deps, scope), security, {
+      audit: appointmentWrite(['startsAt', 'endsAt']),
+    }),
+    CancelAppointment: unary(SCHEDULERS, (request, scope) => cancelAppointmentHandler(request, deps, scope), security, { audit: appointmentWrite(['status']) }),
+    CheckInAppointment: unary(CHECK_IN, (request, scope) => checkInAppointmentHandler(request, deps, scope), security, { audit: appointmentWrite(['status']) }),
+    CompleteAppointment: unary(SCHEDULERS, (request, scope) => completeAppointmentHandler(request, deps, scope), security, { audit: appointmentWrite(['status']) }),
+    MarkNoShow: unary(SCHEDULERS, (request, scope) => markNoShowHandler(request, deps, scope), security, { audit: appointmentWrite(['status']) }),
     // Only the system's own services (signed with the internal secret) pull and acknowledge events.
     PullEvents: unary('internal', (request) => pullEventsHandler(request, deps), security),
     AckEvents: unary('internal', (request, scope) => ackEventsHandler(request, deps, scope), security),

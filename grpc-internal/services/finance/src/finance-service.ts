@@ -1,5 +1,5 @@
 /** startFinanceService: wires Prisma, the repository, the patients client and handlers into a gRPC server. */
-import { createPrismaClient } from '@hospital/db';
+import { createAuditLog, createPrismaClient } from '@hospital/db';
 import { createPatientsClient, financeProto } from '@hospital/grpc-contracts';
 import { startOwningGrpcServer, type Logger } from '@hospital/service-kit';
 import { GrpcPatientDirectory } from './patients/patient-directory.ts';
@@ -46,7 +46,7 @@ export async function startFinanceService(config: FinanceServiceConfig, deps: { 
           definition: financeProto.FinanceService.service,
           implementation: createFinanceHandlers(
             { invoices: new PrismaInvoiceRepository(db), patients: new GrpcPatientDirectory(patientsClient), now: () => new Date() },
-            { internalSecret: config.internalSecret, logger: deps.logger },
+            { internalSecret: config.internalSecret, logger: deps.logger, audit: createAuditLog(db) },
           ),
         },
       ],

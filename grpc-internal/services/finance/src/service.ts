@@ -24,6 +24,16 @@ export const FINANCE_SERVICE_NAME = 'hospital.finance.v1.FinanceService';
  */
 export const BILLING_ROLES: readonly RoleName[] = ['admin', 'finance'];
 
+/** Patient ids of invoices (a patient's bill is their data: every access is audited). */
+const invoicePatients = (invoices: readonly { patientId?: string }[] = []) => invoices.map((invoice) => invoice.patientId ?? '');
+/** Writes that return the invoice name its patient in the response. */
+const invoiceWrite = (fields: string[]) => ({ resource: 'Invoice', returned: (invoice: { patientId?: string }) => [invoice.patientId ?? ''], fields: () => fields });
+const paymentWrite = (fields: string[]) => ({
+  resource: 'Invoice',
+  returned: (result: { invoice?: { patientId?: string } | null }) => [result.invoice?.patientId ?? ''],
+  fields: () => fields,
+});
+
 /**
  * Builds the handlers of FinanceService.
  * @param deps - invoice storage, patient directory and clock
@@ -31,15 +41,25 @@ export const BILLING_ROLES: readonly RoleName[] = ['admin', 'finance'];
  */
 export function createFinanceHandlers(deps: FinanceDeps, security: HandlerSecurity): FinanceServiceHandlers {
   return {
-    CreateInvoice: unary(BILLING_ROLES, (request, scope) => createInvoiceHandler(request, deps, scope), security),
-    AddInvoiceLine: unary(BILLING_ROLES, (request, scope) => addInvoiceLineHandler(request, deps, scope), security),
-    IssueInvoice: unary(BILLING_ROLES, (request, scope) => issueInvoiceHandler(request, deps, scope), security),
-    VoidInvoice: unary(BILLING_ROLES, (request, scope) => voidInvoiceHandler(request, deps, scope), security),
-    RecordPayment: unary(BILLING_ROLES, (request, scope) => recordPaymentHandler(request, deps, scope), security),
-    RefundPayment: unary(BILLING_ROLES, (request, scope) => refundPaymentHandler(request, deps, scope), security),
-    GetInvoices: unary(BILLING_ROLES, (request) => getInvoicesHandler(request, deps), security),
-    ListInvoices: unary(BILLING_ROLES, (request) => listInvoicesHandler(request, deps), security),
-    GetPatientInvoices: unary(BILLING_ROLES, (request) => getPatientInvoicesHandler(request, deps), security),
-    GetPatientBalances: unary(BILLING_ROLES, (request) => getPatientBalancesHandler(request, deps), security),
+    CreateInvoice: unary(BILLING_ROLES, (request, scope) => createInvoiceHandler(request, deps, scope), security, {
+      audit: { ...invoiceWrite(['invoice']), requested: (request) => [request.patientId] },
+    }),
+    AddInvoiceLine: unary(BILLING_ROLES, (request, scope) => addInvoiceLineHandler(request, deps, scope), security, { audit: invoiceWrite(['lines']) }),
+    IssueInvoice: unary(BILLING_ROLES, (request, scope) => issueInvoiceHandler(request, deps, scope), security, { audit: invoiceWrite(['status']) }),
+    VoidInvoice: unary(BILLING_ROLES, (request, scope) => voidInvoiceHandler(request, deps, scope), security, { audit: invoiceWrite(['status']) }),
+    RecordPayment: unary(BILLING_ROLES, (request, scope) => recordPaymentHandler(request, deps, scope), security, { audit: paymentWrite(['payments']) }),
+    RefundPayment: unary(BILLING_ROLES, (request, scope) => refundPaymentHandler(request, deps, scope), security, { audit: paymentWrite(['refunds']) }),
+    GetInvoices: unary(BILLING_ROLES, (request) => getInvoicesHandler(request, deps), security, {
+      audit: { resource: 'Invoice', returned: (response) => invoicePatients(response.invoices) },
+    }),
+    ListInvoices: unary(BILLING_ROLES, (request) => listInvoicesHandler(request, deps), security, {
+      audit: { resource: 'Invoice', requested: (request) => [request.patientId], returned: (response) => invoicePatients(response.invoices) },
+    }),
+    GetPatientInvoices: unary(BILLING_ROLES, (request) => getPatientInvoicesHandler(request, deps), security, {
+      audit: { resource: 'Invoice', requested: (request) => request.patientIds, returned: (response) => (response.patients ?? []).filter((p) => (p.invoices ?? []).length > 0).map((p) => p.patientId ?? '') },
+    }),
+    GetPatientBalances: unary(BILLING_ROLES, (request) => getPatientBalancesHandler(request, deps), security, {
+      audit: { resource: 'Balance', requested: (request) => request.patientIds },
+    }),
   };
 }

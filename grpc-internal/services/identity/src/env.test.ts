@@ -27,7 +27,7 @@ describe('identity env', () => {
 
   it('lists every problem at once', () => {
     try {
-      loadConfig({ JWT_PRIVATE_KEY: 'nope', ACCESS_TOKEN_TTL: '-1' });
+      loadConfig({ JWT_PRIVATE_KEY: 'nope', ACCESS_TOKEN_TTL: '-1', JWT_KEY_ID: 'k'.repeat(129) });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(EnvError);
@@ -35,6 +35,7 @@ describe('identity env', () => {
       expect(problems).toMatch(/DATABASE_URL/);
       expect(problems).toMatch(/JWT_PRIVATE_KEY/);
       expect(problems).toMatch(/ACCESS_TOKEN_TTL/);
+      expect(problems).toMatch(/JWT_KEY_ID/);
     }
   });
 });

@@ -27,7 +27,8 @@ const schema = z.object({
       },
       { message: 'must be the PEM of an EC P-256 private key' },
     ),
-  JWT_KEY_ID: z.string().default('hospital-1'),
+  // The current signing key's kid; the router must already trust it (JWT_PUBLIC_KEYS) before this service signs with it.
+  JWT_KEY_ID: z.string().min(1).max(128).default('hospital-1'),
   JWT_ISSUER: z.string().default('hospital-identity'),
   JWT_AUDIENCE: z.string().default('hospital-api'),
   ACCESS_TOKEN_TTL: seconds(900),

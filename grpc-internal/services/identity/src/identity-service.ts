@@ -1,12 +1,13 @@
 /** startIdentityService: wires Prisma, repositories and handlers into a running gRPC server. */
 import { randomBytes } from 'node:crypto';
-import { createPrismaClient } from '@hospital/db';
-import { identityProto } from '@hospital/grpc-contracts';
+import { createPrismaClient, listAccessRecords, verifyAuditChain } from '@hospital/db';
+import { auditProto, identityProto } from '@hospital/grpc-contracts';
 import { hashPassword, startGrpcServer, type Logger } from '@hospital/service-kit';
 import { loadSigningKey } from './domain/tokens.ts';
 import { PrismaSessionRepository } from './repositories/prisma-session-repository.ts';
 import { PrismaUserRepository } from './repositories/prisma-user-repository.ts';
 import { createIdentityHandlers, IDENTITY_SERVICE_NAME } from './service.ts';
+import { AUDIT_SERVICE_NAME, createAuditHandlers } from './audit/audit-handlers.ts';
 
 /** Configuration of the identity service (see env.ts for the variables behind it). */
 export interface IdentityServiceConfig {
@@ -78,7 +79,18 @@ export async function startIdentityService(config: IdentityServiceConfig, deps: 
       { internalSecret: config.internalSecret, logger },
     );
     const server = await startGrpcServer({
-      services: [{ name: IDENTITY_SERVICE_NAME, definition: identityProto.IdentityService.service, implementation: handlers }],
+      services: [
+        { name: IDENTITY_SERVICE_NAME, definition: identityProto.IdentityService.service, implementation: handlers },
+        // The audit trail is read here: identity and access answer "who saw what".
+        {
+          name: AUDIT_SERVICE_NAME,
+          definition: auditProto.AuditService.service,
+          implementation: createAuditHandlers(
+            { list: (filter, page) => listAccessRecords(db, filter, page), verify: () => verifyAuditChain(db) },
+            { internalSecret: config.internalSecret, logger },
+          ),
+        },
+      ],
       port: config.port,
       host: config.host,
       logger,

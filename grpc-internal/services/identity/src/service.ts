@@ -10,6 +10,7 @@ import { createUserHandler } from './handlers/create-user.handler.ts';
 import { deactivateUserHandler } from './handlers/deactivate-user.handler.ts';
 import { getUsersHandler } from './handlers/get-users.handler.ts';
 import { listUsersHandler } from './handlers/list-users.handler.ts';
+import { listTokenRevocationsHandler } from './handlers/list-token-revocations.handler.ts';
 import { loginHandler } from './handlers/login.handler.ts';
 import { logoutHandler } from './handlers/logout.handler.ts';
 import { refreshTokenHandler } from './handlers/refresh-token.handler.ts';
@@ -35,5 +36,7 @@ export function createIdentityHandlers(deps: IdentityDeps, security: HandlerSecu
     CreateUser: unary(admins, (request, scope) => createUserHandler(request, deps, scope), security),
     ChangeUserRole: unary(admins, (request, scope) => changeUserRoleHandler(request, deps, scope), security),
     DeactivateUser: unary(admins, (request, scope) => deactivateUserHandler(request, deps, scope), security),
+    // Only the system's own services (the router's revocation poll); no user, not even an admin.
+    ListTokenRevocations: unary('internal', (request) => listTokenRevocationsHandler(request, deps), security),
   };
 }

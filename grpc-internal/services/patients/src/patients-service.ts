@@ -1,5 +1,5 @@
 /** startPatientsService: wires Prisma, the repository and handlers into a running gRPC server. */
-import { createPrismaClient } from '@hospital/db';
+import { createAuditLog, createPrismaClient } from '@hospital/db';
 import { patientsProto } from '@hospital/grpc-contracts';
 import { startGrpcServer, type Logger } from '@hospital/service-kit';
 import { PrismaPatientRepository } from './repositories/prisma-patient-repository.ts';
@@ -35,7 +35,7 @@ export async function startPatientsService(config: PatientsServiceConfig, deps: 
   try {
     const handlers = createPatientsHandlers(
       { patients: new PrismaPatientRepository(db), now: () => new Date() },
-      { internalSecret: config.internalSecret, logger: deps.logger },
+      { internalSecret: config.internalSecret, logger: deps.logger, audit: createAuditLog(db) },
     );
     const server = await startGrpcServer({
       services: [{ name: PATIENTS_SERVICE_NAME, definition: patientsProto.PatientsService.service, implementation: handlers }],

@@ -2,8 +2,18 @@
  * The PatientsService handlers map: who may call each method, and which handler serves it.
  * Every method goes through service-kit's `unary`, which checks the router's signed identity.
  */
-import type { PatientsServiceHandlers } from '@hospital/grpc-contracts';
-import { unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
+import type {
+  ArchivePatientRequest__Output,
+  GetPatientsRequest__Output,
+  GetPatientsResponse,
+  Patient,
+  PatientsServiceHandlers,
+  RegisterPatientRequest__Output,
+  SearchPatientsRequest__Output,
+  SearchPatientsResponse,
+  UpdatePatientRequest__Output,
+} from '@hospital/grpc-contracts';
+import { unary, type AuditSpec, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
 import { archivePatientHandler } from './handlers/archive-patient.handler.ts';
 import { getPatientsHandler } from './handlers/get-patients.handler.ts';
 import { registerPatientHandler } from './handlers/register-patient.handler.ts';
@@ -21,6 +31,33 @@ const WRITERS: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
 /** Archiving hides a record from every search: an administrative decision. */
 const ARCHIVERS: readonly RoleName[] = ['admin'];
 
+/** Field names of a registration or update that carry a value: what was written, never the values. */
+function writtenFields(request: RegisterPatientRequest__Output | UpdatePatientRequest__Output): string[] {
+  // proto3 `optional` fields also appear as a synthetic oneof named `_field`: not a field.
+  const fields = Object.entries(request)
+    .filter(([name, value]) => !name.startsWith('_') && name !== 'id' && name !== 'allergies' && name !== 'setAllergies' && value !== undefined && value !== null && value !== '' && value !== 'SEX_UNSPECIFIED')
+    .map(([name]) => name);
+  const setsAllergies = 'setAllergies' in request ? request.setAllergies : request.allergies.length > 0;
+  return setsAllergies ? [...fields, 'allergies'] : fields;
+}
+
+const idsOf = (patients: readonly Patient[] = []) => patients.map((patient) => patient.id ?? '');
+
+/** Every method reads or writes patient data: each call is one audit row per patient touched. */
+const AUDIT: {
+  get: AuditSpec<GetPatientsRequest__Output, GetPatientsResponse>;
+  search: AuditSpec<SearchPatientsRequest__Output, SearchPatientsResponse>;
+  register: AuditSpec<RegisterPatientRequest__Output, Patient>;
+  update: AuditSpec<UpdatePatientRequest__Output, Patient>;
+  archive: AuditSpec<ArchivePatientRequest__Output, Patient>;
+} = {
+  get: { resource: 'Patient', requested: (request) => request.ids, returned: (response) => idsOf(response.patients) },
+  search: { resource: 'Patient', returned: (response) => idsOf(response.patients) },
+  register: { resource: 'Patient', returned: (response) => [response.id ?? ''], fields: writtenFields },
+  update: { resource: 'Patient', requested: (request) => [request.id], fields: writtenFields },
+  archive: { resource: 'Patient', requested: (request) => [request.id], fields: () => ['archived'] },
+};
+
 /**
  * Builds the handlers of PatientsService.
  * @param deps - patient storage and clock
@@ -28,10 +65,10 @@ const ARCHIVERS: readonly RoleName[] = ['admin'];
  */
 export function createPatientsHandlers(deps: PatientsDeps, security: HandlerSecurity): PatientsServiceHandlers {
   return {
-    GetPatients: unary(READERS, (request) => getPatientsHandler(request, deps), security),
-    SearchPatients: unary(READERS, (request) => searchPatientsHandler(request, deps), security),
-    RegisterPatient: unary(WRITERS, (request, scope) => registerPatientHandler(request, deps, scope), security),
-    UpdatePatient: unary(WRITERS, (request, scope) => updatePatientHandler(request, deps, scope), security),
-    ArchivePatient: unary(ARCHIVERS, (request, scope) => archivePatientHandler(request, deps, scope), security),
+    GetPatients: unary(READERS, (request) => getPatientsHandler(request, deps), security, { audit: AUDIT.get }),
+    SearchPatients: unary(READERS, (request) => searchPatientsHandler(request, deps), security, { audit: AUDIT.search }),
+    RegisterPatient: unary(WRITERS, (request, scope) => registerPatientHandler(request, deps, scope), security, { audit: AUDIT.register }),
+    UpdatePatient: unary(WRITERS, (request, scope) => updatePatientHandler(request, deps, scope), security, { audit: AUDIT.update }),
+    ArchivePatient: unary(ARCHIVERS, (request, scope) => archivePatientHandler(request, deps, scope), security, { audit: AUDIT.archive }),
   };
 }

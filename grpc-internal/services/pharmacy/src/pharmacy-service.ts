@@ -1,5 +1,5 @@
 /** startPharmacyService: wires Prisma, the repositories, the patients client and the handlers into a running gRPC server. */
-import { createPrismaClient } from '@hospital/db';
+import { createAuditLog, createPrismaClient } from '@hospital/db';
 import { createPatientsClient, pharmacyProto } from '@hospital/grpc-contracts';
 import { startOwningGrpcServer, type Logger } from '@hospital/service-kit';
 import { GrpcPatientDirectory } from './patients/grpc-patient-directory.ts';
@@ -59,7 +59,7 @@ export async function startPharmacyService(
               patients: new GrpcPatientDirectory(patients),
               now: options.now ?? (() => new Date()),
             },
-            { internalSecret: config.internalSecret, logger: deps.logger },
+            { internalSecret: config.internalSecret, logger: deps.logger, audit: createAuditLog(db) },
           ),
         },
       ],

@@ -40,6 +40,11 @@ const DISPENSERS: readonly RoleName[] = ['pharmacist'];
  */
 const PRESCRIPTION_READERS: readonly RoleName[] = ['admin', 'doctor', 'pharmacist', 'ward_staff'];
 
+/** Patient ids of prescriptions (what a patient is prescribed is clinical data: every access is audited). */
+const prescriptionPatients = (prescriptions: readonly { patientId?: string }[] = []) => prescriptions.map((prescription) => prescription.patientId ?? '');
+/** Writes that return the prescription name its patient in the response. */
+const prescriptionWrite = (fields: string[]) => ({ resource: 'Prescription', returned: (prescription: { patientId?: string }) => [prescription.patientId ?? ''], fields: () => fields });
+
 /**
  * Builds the handlers of PharmacyService.
  * @param deps - repositories, patient directory and clock
@@ -55,11 +60,19 @@ export function createPharmacyHandlers(deps: PharmacyDeps, security: HandlerSecu
     ListLowStock: unary(CATALOGUE_READERS, (request) => listLowStockHandler(request, deps), security),
     ListExpiringLots: unary(CATALOGUE_READERS, (request) => listExpiringLotsHandler(request, deps), security),
     ListStockMovements: unary(STOCK_KEEPERS, (request) => listStockMovementsHandler(request, deps), security),
-    Prescribe: unary(PRESCRIBERS, (request, scope) => prescribeHandler(request, deps, scope), security),
-    DispensePrescription: unary(DISPENSERS, (request, scope) => dispensePrescriptionHandler(request, deps, scope), security),
-    CancelPrescription: unary(PRESCRIBERS, (request, scope) => cancelPrescriptionHandler(request, deps, scope), security),
-    GetPrescriptions: unary(PRESCRIPTION_READERS, (request) => getPrescriptionsHandler(request, deps), security),
-    ListPrescriptions: unary(PRESCRIPTION_READERS, (request) => listPrescriptionsHandler(request, deps), security),
-    ListPatientPrescriptions: unary(PRESCRIPTION_READERS, (request) => listPatientPrescriptionsHandler(request, deps), security),
+    Prescribe: unary(PRESCRIBERS, (request, scope) => prescribeHandler(request, deps, scope), security, {
+      audit: { ...prescriptionWrite(['prescription']), requested: (request) => [request.patientId] },
+    }),
+    DispensePrescription: unary(DISPENSERS, (request, scope) => dispensePrescriptionHandler(request, deps, scope), security, { audit: prescriptionWrite(['status', 'dispensed']) }),
+    CancelPrescription: unary(PRESCRIBERS, (request, scope) => cancelPrescriptionHandler(request, deps, scope), security, { audit: prescriptionWrite(['status']) }),
+    GetPrescriptions: unary(PRESCRIPTION_READERS, (request) => getPrescriptionsHandler(request, deps), security, {
+      audit: { resource: 'Prescription', returned: (response) => prescriptionPatients(response.prescriptions) },
+    }),
+    ListPrescriptions: unary(PRESCRIPTION_READERS, (request) => listPrescriptionsHandler(request, deps), security, {
+      audit: { resource: 'Prescription', requested: (request) => [request.patientId], returned: (response) => prescriptionPatients(response.prescriptions) },
+    }),
+    ListPatientPrescriptions: unary(PRESCRIPTION_READERS, (request) => listPatientPrescriptionsHandler(request, deps), security, {
+      audit: { resource: 'Prescription', requested: (request) => request.patientIds },
+    }),
   };
 }

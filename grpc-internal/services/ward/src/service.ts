@@ -16,12 +16,17 @@ import {
   listBedsHandler,
   listWardsHandler,
 } from './handlers/lookups.handler.ts';
+import { assignStaffToWardHandler, listWardStaffHandler, unassignStaffFromWardHandler } from './handlers/staff-assignments.handler.ts';
 import type { WardDeps } from './ward-deps.ts';
 
 /** Fully qualified service name, as health checks know it. */
 export const WARD_SERVICE_NAME = 'hospital.ward.v1.WardService';
 
-/** Bed boards and admissions are clinical: the care team reads them (ward staff, doctors). */
+/**
+ * Bed boards and admissions are clinical: the care team reads them (ward staff, doctors). Reads
+ * and changes are further limited per record: ward staff only on the wards they are assigned to
+ * (domain/ward-access.ts; every refusal goes through `denyWardObjectAccess`).
+ */
 const READERS: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
 /** Ward staff run the beds: they record admissions and transfers and take beds out of service. */
 const BED_MANAGERS: readonly RoleName[] = ['admin', 'ward_staff'];
@@ -30,8 +35,14 @@ const BED_MANAGERS: readonly RoleName[] = ['admin', 'ward_staff'];
  * document, and having them hand it to ward staff to retype adds transcription errors.
  */
 const DISCHARGERS: readonly RoleName[] = ['admin', 'ward_staff', 'doctor'];
-/** The bed stock (wards, beds) is planned by administrators. */
+/** The bed stock (wards, beds) and who works on which ward are planned by administrators. */
 const PLANNERS: readonly RoleName[] = ['admin'];
+
+/** Patient ids of admissions and bed occupants (who lies where, and why, is clinical data: audited). */
+const admissionPatients = (admissions: readonly { patientId?: string }[] = []) => admissions.map((admission) => admission.patientId ?? '');
+const occupants = (beds: readonly { occupant?: { patientId?: string } | null }[] = []) => beds.map((bed) => bed.occupant?.patientId ?? '').filter((id) => id !== '');
+/** Changes return the admission, which names its patient. */
+const admissionWrite = (fields: string[]) => ({ resource: 'Admission', returned: (admission: { patientId?: string }) => [admission.patientId ?? ''], fields: () => fields });
 
 /**
  * Builds the handlers of WardService.
@@ -40,19 +51,36 @@ const PLANNERS: readonly RoleName[] = ['admin'];
  */
 export function createWardHandlers(deps: WardDeps, security: HandlerSecurity): WardServiceHandlers {
   return {
-    ListWards: unary(READERS, () => listWardsHandler(deps), security),
-    GetWards: unary(READERS, (request) => getWardsHandler(request, deps), security),
+    ListWards: unary(READERS, (_request, scope) => listWardsHandler(deps, scope), security),
+    GetWards: unary(READERS, (request, scope) => getWardsHandler(request, deps, scope), security),
     CreateWard: unary(PLANNERS, (request, scope) => createWardHandler(request, deps, scope), security),
     AddBed: unary(PLANNERS, (request, scope) => addBedHandler(request, deps, scope), security),
     SetBedOutOfService: unary(BED_MANAGERS, (request, scope) => setBedOutOfServiceHandler(request, deps, scope), security),
-    GetBedBoard: unary(READERS, (request) => getBedBoardHandler(request, deps), security),
-    ListBeds: unary(READERS, (request) => listBedsHandler(request, deps), security),
-    GetBeds: unary(READERS, (request) => getBedsHandler(request, deps), security),
-    GetAdmissions: unary(READERS, (request) => getAdmissionsHandler(request, deps), security),
-    ListAdmissions: unary(READERS, (request) => listAdmissionsHandler(request, deps), security),
-    GetPatientAdmissions: unary(READERS, (request) => getPatientAdmissionsHandler(request, deps), security),
-    AdmitPatient: unary(BED_MANAGERS, (request, scope) => admitPatientHandler(request, deps, scope), security),
-    TransferPatient: unary(BED_MANAGERS, (request, scope) => transferPatientHandler(request, deps, scope), security),
-    DischargePatient: unary(DISCHARGERS, (request, scope) => dischargePatientHandler(request, deps, scope), security),
+    GetBedBoard: unary(READERS, (request, scope) => getBedBoardHandler(request, deps, scope), security, {
+      audit: { resource: 'Admission', returned: (response) => occupants(response.beds) },
+    }),
+    ListBeds: unary(READERS, (request, scope) => listBedsHandler(request, deps, scope), security, {
+      audit: { resource: 'Admission', returned: (response) => occupants(response.beds) },
+    }),
+    GetBeds: unary(READERS, (request, scope) => getBedsHandler(request, deps, scope), security, {
+      audit: { resource: 'Admission', returned: (response) => occupants(response.beds) },
+    }),
+    GetAdmissions: unary(READERS, (request, scope) => getAdmissionsHandler(request, deps, scope), security, {
+      audit: { resource: 'Admission', returned: (response) => admissionPatients(response.admissions) },
+    }),
+    ListAdmissions: unary(READERS, (request, scope) => listAdmissionsHandler(request, deps, scope), security, {
+      audit: { resource: 'Admission', returned: (response) => admissionPatients(response.admissions) },
+    }),
+    GetPatientAdmissions: unary(READERS, (request, scope) => getPatientAdmissionsHandler(request, deps, scope), security, {
+      audit: { resource: 'Admission', requested: (request) => request.patientIds },
+    }),
+    AdmitPatient: unary(BED_MANAGERS, (request, scope) => admitPatientHandler(request, deps, scope), security, {
+      audit: { ...admissionWrite(['admission']), requested: (request) => [request.patientId] },
+    }),
+    TransferPatient: unary(BED_MANAGERS, (request, scope) => transferPatientHandler(request, deps, scope), security, { audit: admissionWrite(['bed']) }),
+    DischargePatient: unary(DISCHARGERS, (request, scope) => dischargePatientHandler(request, deps, scope), security, { audit: admissionWrite(['status', 'dischargeSummary']) }),
+    AssignStaffToWard: unary(PLANNERS, (request, scope) => assignStaffToWardHandler(request, deps, scope), security),
+    UnassignStaffFromWard: unary(PLANNERS, (request, scope) => unassignStaffFromWardHandler(request, deps, scope), security),
+    ListWardStaff: unary(PLANNERS, (request) => listWardStaffHandler(request, deps), security),
   };
 }

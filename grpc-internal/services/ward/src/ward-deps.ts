@@ -1,6 +1,7 @@
 /** What the ward handlers need, built once by startWardService. */
 import type { PatientDirectory } from './clients/patient-directory.ts';
 import type { AdmissionRepository } from './repositories/admission-repository.ts';
+import type { StaffAssignmentRepository } from './repositories/staff-assignment-repository.ts';
 import type { WardRepository } from './repositories/ward-repository.ts';
 
 /** Dependencies of every ward handler. */
@@ -9,6 +10,8 @@ export interface WardDeps {
   wards: WardRepository;
   /** Admissions and transfers. */
   admissions: AdmissionRepository;
+  /** Which wards each ward staff member is assigned to. */
+  assignments: StaffAssignmentRepository;
   /** The patients department, for "does this patient exist, and is the record active?". */
   patients: PatientDirectory;
 }

@@ -1,9 +1,10 @@
 /** startWardService: wires Prisma, the repositories, the patients client and handlers into a gRPC server. */
-import { createPrismaClient } from '@hospital/db';
+import { createAuditLog, createPrismaClient } from '@hospital/db';
 import { createPatientsClient, wardProto } from '@hospital/grpc-contracts';
 import { startOwningGrpcServer, type Logger } from '@hospital/service-kit';
 import { GrpcPatientDirectory } from './clients/patient-directory.ts';
 import { PrismaAdmissionRepository } from './repositories/prisma-admission-repository.ts';
+import { PrismaStaffAssignmentRepository } from './repositories/prisma-staff-assignment-repository.ts';
 import { PrismaWardRepository } from './repositories/prisma-ward-repository.ts';
 import { createWardHandlers, WARD_SERVICE_NAME } from './service.ts';
 
@@ -46,8 +47,13 @@ export async function startWardService(config: WardServiceConfig, deps: { logger
           name: WARD_SERVICE_NAME,
           definition: wardProto.WardService.service,
           implementation: createWardHandlers(
-            { wards: new PrismaWardRepository(db), admissions: new PrismaAdmissionRepository(db), patients: new GrpcPatientDirectory(patientsClient) },
-            { internalSecret: config.internalSecret, logger: deps.logger },
+            {
+              wards: new PrismaWardRepository(db),
+              admissions: new PrismaAdmissionRepository(db),
+              assignments: new PrismaStaffAssignmentRepository(db),
+              patients: new GrpcPatientDirectory(patientsClient),
+            },
+            { internalSecret: config.internalSecret, logger: deps.logger, audit: createAuditLog(db) },
           ),
         },
       ],

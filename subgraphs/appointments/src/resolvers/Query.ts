@@ -24,5 +24,10 @@ export function createQueryResolvers({ client, appointments }: ResolverDeps): Qu
       const page = await callGrpc(client.listAppointments(request, { metadata: ctx.grpcMetadata() }));
       return toConnection(page.appointments, page.cursors, page.pageInfo);
     },
+    // References only: the patients subgraph resolves names and details.
+    async myPatients(_parent, { first }, ctx) {
+      const { patientIds } = await callGrpc(client.listDoctorPatients({ doctorId: '', limit: first ?? 0 }, { metadata: ctx.grpcMetadata() }));
+      return patientIds.map((id) => ({ id }));
+    },
   };
 }

@@ -8,7 +8,7 @@ import type { ResolverDeps } from './index.ts';
  * Query resolvers.
  * @param deps - client and loader key
  */
-export function createQueryResolvers({ client, users }: ResolverDeps): QueryResolvers {
+export function createQueryResolvers({ client, audit, users }: ResolverDeps): QueryResolvers {
   return {
     async me(_parent, _args, ctx) {
       // @auth already refused anonymous callers; this narrows the type.
@@ -23,5 +23,11 @@ export function createQueryResolvers({ client, users }: ResolverDeps): QueryReso
       return toConnection(page.users, page.cursors, page.pageInfo);
     },
     user: (_parent, { id }, ctx) => ctx.loaders.get(users).load(id),
+    async auditTrail(_parent, { patientId, userId, from, to, first, after }, ctx) {
+      const request = { patientId: patientId ?? '', userId: userId ?? '', from: from ?? '', to: to ?? '', page: pageRequest({ first, after }) };
+      const page = await callGrpc(audit.listAccessRecords(request, { metadata: ctx.grpcMetadata() }));
+      return toConnection(page.records, page.cursors, page.pageInfo);
+    },
+    auditChainStatus: (_parent, _args, ctx) => callGrpc(audit.verifyAuditChain({}, { metadata: ctx.grpcMetadata() })),
   };
 }

@@ -1,7 +1,8 @@
 /** The identity subgraph's resolver map, checked against the generated `Resolvers` type. */
-import type { IdentityClient, User__Output } from '@hospital/grpc-contracts';
+import type { AuditClient, IdentityClient, User__Output } from '@hospital/grpc-contracts';
 import { DateTimeScalar, type LoaderKey } from '@hospital/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { createAccessRecordResolvers, createAuditChainReportResolvers } from './AccessRecord.ts';
 import { createMutationResolvers } from './Mutation.ts';
 import { createQueryResolvers } from './Query.ts';
 import { createUserResolvers } from './User.ts';
@@ -10,6 +11,8 @@ import { createUserResolvers } from './User.ts';
 export interface ResolverDeps {
   /** The identity gRPC client. */
   client: IdentityClient;
+  /** The audit trail's gRPC client (same service process). */
+  audit: AuditClient;
   /** The per-request users loader (one GetUsers call per request). */
   users: LoaderKey<string, User__Output>;
 }
@@ -24,5 +27,7 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
     Query: createQueryResolvers(deps),
     Mutation: createMutationResolvers(deps),
     User: createUserResolvers(deps),
+    AccessRecord: createAccessRecordResolvers(deps),
+    AuditChainReport: createAuditChainReportResolvers(),
   };
 }

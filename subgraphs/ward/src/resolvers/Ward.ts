@@ -12,6 +12,8 @@ export function createWardResolvers({ loaders }: ResolverDeps): WardResolvers {
     // N wards' beds in one ListBeds call.
     beds: async (ward, _args, ctx) => (await ctx.loaders.get(loaders.bedsOfWard).load(ward.id)) ?? [],
     occupancy: (ward) => ward,
+    // N wards' staff in one ListWardStaff call; the identity subgraph resolves the users.
+    staff: async (ward, _args, ctx) => ((await ctx.loaders.get(loaders.staffOfWard).load(ward.id)) ?? []).map((assignment) => ({ id: assignment.userId })),
   };
 }
 

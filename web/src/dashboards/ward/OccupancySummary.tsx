@@ -18,7 +18,7 @@ export function OccupancySummary({ rows, currentWardId }: { rows: readonly Occup
       caption="Occupancy by ward"
       rows={rows}
       rowKey={(row) => row.ward.id}
-      empty="No wards have been set up yet."
+      empty="No wards to show: you are not assigned to any ward yet."
       columns={[
         { header: 'Ward', cell: (row) => (row.ward.id === currentWardId ? <strong>{row.ward.name}</strong> : row.ward.name) },
         { header: 'Beds', cell: (row) => row.beds },

@@ -1,11 +1,43 @@
 /**
- * Object-level rules on top of the role admission in service.ts: a doctor works on their own
- * appointments; admins (and the system's own services) on anyone's. Pure functions of the caller.
+ * Object-level rules on top of the role admission in service.ts: a doctor sees and works on their
+ * own appointments only; admins, ward staff (reception checks in and reads every schedule) and
+ * the system's own services see everyone's. Another doctor's appointment is answered exactly like
+ * an unknown id (left out of batches, NOT_FOUND for a change), so the answer never confirms that
+ * it exists. Naming another doctor as a filter (booking for them, listing their schedule) is
+ * FORBIDDEN, as for the appointmentEvents subscription: that names a user, not a record.
  */
-import { forbidden, invalidInput, type Caller } from '@hospital/service-kit';
+import { forbidden, invalidInput, ObjectAccessDenied, type Caller, type DomainError, type Logger } from '@hospital/service-kit';
 
-/** Changes a doctor may only make to their own appointments. Check-in is reception's job for anyone. */
-export type OwnedAction = 'book' | 'reschedule' | 'cancel' | 'complete' | 'mark as a no-show';
+/**
+ * The one doctor whose appointments the caller may see; undefined when they may see everyone's.
+ * @param caller - the verified caller
+ */
+export function ownDoctorOf(caller: Caller): string | undefined {
+  return caller.kind === 'user' && caller.role === 'doctor' ? caller.userId : undefined;
+}
+
+/**
+ * True when the caller may see (and, role permitting, change) an appointment of this doctor.
+ * @param caller - the verified caller
+ * @param doctorId - the appointment's doctor
+ */
+export function maySeeAppointment(caller: Caller, doctorId: string): boolean {
+  const own = ownDoctorOf(caller);
+  return own === undefined || own === doctorId;
+}
+
+/**
+ * THE object-level refusal of the appointments department: every appointment a caller asked for
+ * by id and may not see passes through here (one place for an audit trail to record denied
+ * accesses). Logs ids only and returns the NOT_FOUND an unknown id gets; batch reads drop it.
+ * @param caller - who asked
+ * @param logger - the call's logger
+ * @param appointmentId - what was refused
+ */
+export function denyAppointmentAccess(caller: Caller, logger: Pick<Logger, 'warn'>, appointmentId: string): DomainError {
+  logger.warn({ objectKind: 'appointment', objectId: appointmentId, userId: caller.kind === 'user' ? caller.userId : undefined }, "object access denied: another doctor's appointment");
+  return new ObjectAccessDenied('No appointment with this id.');
+}
 
 /**
  * The doctor a booking is for. A doctor who names nobody books for themself and may not book for
@@ -24,26 +56,16 @@ export function bookingDoctor(caller: Caller, requested: string | undefined): st
 }
 
 /**
- * Throws FORBIDDEN when a doctor acts on a colleague's appointment.
- * @param caller - who is acting
- * @param doctorId - the appointment's doctor
- * @param action - what they are doing, for the message
- */
-export function assertMayChange(caller: Caller, doctorId: string, action: OwnedAction): void {
-  if (caller.kind === 'user' && caller.role === 'doctor' && caller.userId !== doctorId) {
-    throw forbidden(`A doctor may only ${action} their own appointments.`);
-  }
-}
-
-/**
- * The doctor filter of a listing: a doctor who names neither a doctor nor a patient sees their own
- * schedule; everyone else gets what they asked for.
+ * The doctor filter of a listing: a doctor always gets their own appointments (also when listing
+ * a patient's) and may not name a colleague; everyone else gets what they asked for.
  * @param caller - who is listing
- * @param filter - the doctorId and patientId of the request, if any
+ * @param requested - the doctorId of the request, if any
  */
-export function listingDoctor(caller: Caller, filter: { doctorId?: string; patientId?: string }): string | undefined {
-  if (filter.doctorId !== undefined || filter.patientId !== undefined) return filter.doctorId;
-  return caller.kind === 'user' && caller.role === 'doctor' ? caller.userId : undefined;
+export function listingDoctor(caller: Caller, requested: string | undefined): string | undefined {
+  const own = ownDoctorOf(caller);
+  if (own === undefined) return requested;
+  if (requested !== undefined && requested !== own) throw forbidden("A doctor may only list their own appointments.");
+  return own;
 }
 
 /**

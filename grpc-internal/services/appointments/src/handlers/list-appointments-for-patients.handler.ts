@@ -1,24 +1,29 @@
 /** ListAppointmentsForPatients: `Patient.appointments` for a whole list of patients in one call. */
 import type { ListAppointmentsForPatientsRequest__Output, ListAppointmentsForPatientsResponse } from '@hospital/grpc-contracts';
-import { pageSize, parseRequest } from '@hospital/service-kit';
+import { pageSize, parseRequest, type CallScope } from '@hospital/service-kit';
 import type { AppointmentsDeps } from '../appointments-deps.ts';
+import { ownDoctorOf } from '../domain/appointment-access.ts';
 import { positionFrom, toPage } from './appointment-page.ts';
 import { listForPatientsSchema } from './list-appointments.schema.ts';
 
 /**
  * The same page (window, statuses, size, start) for each patient, in request order; a patient
- * without appointments gets an empty page. Two queries in all, however many patients.
+ * without appointments gets an empty page. Two queries in all, however many patients. A doctor
+ * gets only their own appointments with each patient.
  * @param request - patients, window and page
  * @param deps - appointment storage
+ * @param scope - the caller
  */
 export async function listAppointmentsForPatientsHandler(
   request: ListAppointmentsForPatientsRequest__Output,
   deps: Pick<AppointmentsDeps, 'appointments'>,
+  scope: CallScope,
 ): Promise<ListAppointmentsForPatientsResponse> {
   const { patientIds, from, to, statuses, page } = parseRequest(listForPatientsSchema, request);
   const limit = pageSize(page.first);
   const after = positionFrom(page.after);
-  const filter = { statuses, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const doctorId = ownDoctorOf(scope.caller);
+  const filter = { statuses, ...(doctorId ? { doctorId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const unique = [...new Set(patientIds)];
   const [pages, counts] = await Promise.all([
     deps.appointments.listForPatients(unique, { ...filter, ...(after ? { after } : {}), limit: limit + 1 }),

@@ -8,8 +8,8 @@ import { positionFrom, toPage } from './appointment-page.ts';
 import { listAppointmentsSchema } from './list-appointments.schema.ts';
 
 /**
- * One page ordered by start time, with the total count. A doctor who names neither a doctor
- * nor a patient gets their own schedule.
+ * One page ordered by start time, with the total count. A doctor always gets their own
+ * appointments (of one patient when one is named) and may not name a colleague.
  * @param request - filter and page
  * @param deps - appointment storage
  * @param scope - the caller
@@ -18,7 +18,7 @@ export async function listAppointmentsHandler(request: ListAppointmentsRequest__
   const { doctorId, patientId, from, to, statuses, page } = parseRequest(listAppointmentsSchema, request);
   const limit = pageSize(page.first);
   const after = positionFrom(page.after);
-  const doctor = listingDoctor(scope.caller, { doctorId, patientId });
+  const doctor = listingDoctor(scope.caller, doctorId);
   const filter: AppointmentFilter = {
     statuses,
     ...(doctor !== undefined ? { doctorId: doctor } : {}),

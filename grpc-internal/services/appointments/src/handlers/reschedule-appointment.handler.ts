@@ -2,7 +2,7 @@
 import type { Appointment, RescheduleAppointmentRequest__Output } from '@hospital/grpc-contracts';
 import { notFound, parseRequest, type CallScope } from '@hospital/service-kit';
 import type { AppointmentsDeps } from '../appointments-deps.ts';
-import { actorIdOf, assertMayChange } from '../domain/appointment-access.ts';
+import { actorIdOf, denyAppointmentAccess, maySeeAppointment } from '../domain/appointment-access.ts';
 import { assertReschedulable } from '../domain/appointment-status.ts';
 import { assertBookableSlot } from '../domain/slot-rules.ts';
 import { SlotTakenError } from '../repositories/appointment-repository.ts';
@@ -11,7 +11,7 @@ import { slotConflict } from './slot-conflict.ts';
 import { toProtoAppointment } from './to-proto-appointment.ts';
 
 /**
- * Moves an appointment. Ownership and status are checked on the locked row; the new slot is
+ * Moves an appointment. Ownership (a colleague's appointment is NOT_FOUND to a doctor) and status are checked on the locked row; the new slot is
  * checked by the exclusion constraints (the appointment's own old slot does not count).
  * @param request - id and new slot
  * @param deps - storage and clock
@@ -27,8 +27,8 @@ export async function rescheduleAppointmentHandler(request: RescheduleAppointmen
     const record = await deps.appointments.change(
       id,
       (current) => {
+        if (!maySeeAppointment(scope.caller, current.doctorId)) throw denyAppointmentAccess(scope.caller, scope.logger, id);
         owners = current;
-        assertMayChange(scope.caller, current.doctorId, 'reschedule');
         assertReschedulable(current.status);
         return { kind: 'reschedule', slot };
       },

@@ -103,15 +103,21 @@ export interface AppointmentRepository {
   /**
    * The same page for each of many patients, in one query; patients without rows are absent.
    * @param patientIds - UUIDs
-   * @param query - window, statuses, start position and rows per patient
+   * @param query - window, statuses, (for a doctor's view) the doctor, start position and rows per patient
    */
-  listForPatients(patientIds: readonly string[], query: Omit<AppointmentPageQuery, 'doctorId' | 'patientId'>): Promise<Map<string, AppointmentRecord[]>>;
+  listForPatients(patientIds: readonly string[], query: Omit<AppointmentPageQuery, 'patientId'>): Promise<Map<string, AppointmentRecord[]>>;
   /**
    * Matching appointments per patient, in one query.
    * @param patientIds - UUIDs
-   * @param filter - window and statuses
+   * @param filter - window, statuses and (for a doctor's view) the doctor
    */
-  countForPatients(patientIds: readonly string[], filter: Omit<AppointmentFilter, 'doctorId' | 'patientId'>): Promise<Map<string, number>>;
+  countForPatients(patientIds: readonly string[], filter: Omit<AppointmentFilter, 'patientId'>): Promise<Map<string, number>>;
+  /**
+   * The patients a doctor has appointments with (any status), most recent appointment first.
+   * @param doctorId - the doctor's UUID
+   * @param limit - most patients to return
+   */
+  patientsOfDoctor(doctorId: string, limit: number): Promise<string[]>;
   /**
    * Stores a booking with its history entry and BOOKED event; throws SlotTakenError on a clash.
    * @param appointment - the booking

@@ -52,7 +52,7 @@ export class PrismaAppointmentRepository implements AppointmentRepository {
     return Number(rows[0]?.total ?? 0);
   }
 
-  async listForPatients(patientIds: readonly string[], query: Omit<AppointmentPageQuery, 'doctorId' | 'patientId'>): Promise<Map<string, AppointmentRecord[]>> {
+  async listForPatients(patientIds: readonly string[], query: Omit<AppointmentPageQuery, 'patientId'>): Promise<Map<string, AppointmentRecord[]>> {
     if (patientIds.length === 0) return new Map();
     // One statement for every patient: a LATERAL page per patient, each an index range scan.
     const rows = await this.db.$queryRaw<{ id: string; patient_id: string }[]>`
@@ -70,13 +70,24 @@ export class PrismaAppointmentRepository implements AppointmentRepository {
     return byPatient;
   }
 
-  async countForPatients(patientIds: readonly string[], filter: Omit<AppointmentFilter, 'doctorId' | 'patientId'>): Promise<Map<string, number>> {
+  async countForPatients(patientIds: readonly string[], filter: Omit<AppointmentFilter, 'patientId'>): Promise<Map<string, number>> {
     if (patientIds.length === 0) return new Map();
     const rows = await this.db.$queryRaw<{ patient_id: string; total: bigint }[]>`
       SELECT patient_id::text AS patient_id, count(*) AS total FROM appointments.appointments
        WHERE patient_id = ANY(${[...patientIds]}::uuid[]) AND ${whereClause(filter)}
        GROUP BY patient_id`;
     return new Map(rows.map((row) => [row.patient_id, Number(row.total)]));
+  }
+
+  async patientsOfDoctor(doctorId: string, limit: number): Promise<string[]> {
+    // The (doctor_id, starts_at, id) index narrows to the doctor's rows.
+    const rows = await this.db.$queryRaw<{ patient_id: string }[]>`
+      SELECT patient_id::text AS patient_id FROM appointments.appointments
+       WHERE doctor_id = ${doctorId}::uuid
+       GROUP BY patient_id
+       ORDER BY max(starts_at) DESC, patient_id
+       LIMIT ${limit}`;
+    return rows.map((row) => row.patient_id);
   }
 
   async book(appointment: NewAppointment, context: ChangeContext): Promise<AppointmentRecord> {

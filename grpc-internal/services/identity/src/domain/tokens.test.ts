@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
-import { hashRefreshToken, isRefreshTokenShaped, loadSigningKey, newRefreshToken, signAccessToken } from './tokens.ts';
+import { accessTokenIssueTime, hashRefreshToken, isRefreshTokenShaped, loadSigningKey, newRefreshToken, signAccessToken } from './tokens.ts';
 
 const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const privatePem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
@@ -24,6 +24,28 @@ describe('access tokens', () => {
     expect(() => loadSigningKey(rsa)).toThrow(/P-256/);
     expect(() => loadSigningKey(p384)).toThrow(/P-256/);
     expect(() => loadSigningKey('not a key')).toThrow();
+  });
+});
+
+describe('access-token issue time', () => {
+  it('is now for a user never revoked, or revoked in an earlier second', () => {
+    const now = new Date('2026-11-25T10:00:05.300Z');
+    expect(accessTokenIssueTime(now, null)).toEqual(now);
+    expect(accessTokenIssueTime(now, new Date('2026-11-25T10:00:04.999Z'))).toEqual(now);
+  });
+
+  it('moves to the next whole second when the revocation fell in the same second (its iat would be refused)', () => {
+    const now = new Date('2026-11-25T10:00:05.300Z');
+    const issued = accessTokenIssueTime(now, new Date('2026-11-25T10:00:05.100Z'));
+    expect(issued).toEqual(new Date('2026-11-25T10:00:06.000Z'));
+    // The router's rule: refused when iat (seconds) * 1000 <= validAfter.
+    expect(Math.floor(issued.getTime() / 1000) * 1000).toBeGreaterThan(new Date('2026-11-25T10:00:05.100Z').getTime());
+  });
+
+  it('signs iat from the given time, so the router can compare it with revocations', () => {
+    const settings = { privateKey: loadSigningKey(privatePem), keyId: 'k1', issuer: 'i', audience: 'a', ttlSeconds: 60 };
+    const { token } = signAccessToken({ id: 'u1', role: 'doctor', email: 'd@x.org' }, settings, new Date('2026-11-25T10:00:06.000Z'));
+    expect((jwt.decode(token) as jwt.JwtPayload).iat).toBe(Date.parse('2026-11-25T10:00:06.000Z') / 1000);
   });
 });
 

@@ -58,6 +58,20 @@ export function signAccessToken(user: { id: string; role: RoleName; email: strin
   return { token, expiresAt: new Date(expiresAt * 1000) };
 }
 
+/**
+ * When a token signed now must say it was issued. The router refuses a user's tokens whose `iat`
+ * (whole seconds) is at or before their revocation time, so a token signed within the same second
+ * as a revocation (a fresh login right after a role change) is dated to the next second: otherwise
+ * it would be refused too. It then lives at most one second longer.
+ * @param now - the clock
+ * @param tokensValidAfter - the user's revocation time, if any
+ */
+export function accessTokenIssueTime(now: Date, tokensValidAfter: Date | null): Date {
+  if (!tokensValidAfter) return now;
+  const firstValidSecond = Math.floor(tokensValidAfter.getTime() / 1000) + 1;
+  return new Date(Math.max(now.getTime(), firstValidSecond * 1000));
+}
+
 /** A fresh refresh token: 32 random bytes, base64url (43 characters). */
 export function newRefreshToken(): string {
   return randomBytes(32).toString('base64url');

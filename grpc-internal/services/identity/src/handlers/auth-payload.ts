@@ -1,6 +1,6 @@
 /** The AuthPayload both Login and RefreshToken answer with. */
 import type { AuthPayload } from '@hospital/grpc-contracts';
-import { signAccessToken } from '../domain/tokens.ts';
+import { accessTokenIssueTime, signAccessToken } from '../domain/tokens.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import type { UserRecord } from '../repositories/user-repository.ts';
 import { toProtoUser } from './to-proto-user.ts';
@@ -12,7 +12,7 @@ import { toProtoUser } from './to-proto-user.ts';
  * @param deps - signing settings
  */
 export function authPayload(user: UserRecord, refreshToken: string, deps: Pick<IdentityDeps, 'accessTokens'>): AuthPayload {
-  const access = signAccessToken(user, deps.accessTokens);
+  const access = signAccessToken(user, deps.accessTokens, accessTokenIssueTime(new Date(), user.tokensValidAfter));
   return { accessToken: access.token, refreshToken, expiresAt: access.expiresAt.toISOString(), user: toProtoUser(user) };
 }
 

@@ -7,7 +7,7 @@ import { deactivateUserSchema } from './deactivate-user.schema.ts';
 import { toProtoUser } from './to-proto-user.ts';
 
 /**
- * Deactivates a user and revokes every session they hold (idempotent). An admin may not
+ * Deactivates a user and revokes every session and access token they hold (idempotent). An admin may not
  * deactivate themselves, so the system cannot lose its last admin this way.
  * @param request - user id
  * @param deps - user and session storage
@@ -21,7 +21,8 @@ export async function deactivateUserHandler(
   const { id } = parseRequest(deactivateUserSchema, request);
   if (id === callerId(scope)) throw invalidInput('You cannot deactivate yourself.', 'id');
   // Deactivate first: a refresh racing this call then finds the user inactive and is refused.
-  const user = await deps.users.deactivate(id);
+  // The same write revokes access tokens already issued (the router polls ListTokenRevocations).
+  const user = await deps.users.deactivate(id, new Date());
   if (!user) throw notFound('No user with this id.');
   await deps.sessions.revokeAllForUser(id);
   scope.logger.info({ targetUserId: id }, 'user deactivated');

@@ -6,7 +6,14 @@ import { z } from 'zod';
  * stored email simply fails to sign in, with the same message as a wrong password.
  */
 export const loginSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, 'Enter your email.').max(254, 'Email is too long.'),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, 'Enter your email.')
+    .max(254, 'Email is too long.')
+    // No stored email holds one, and PostgreSQL refuses NUL in text outright (a 500, not a "no").
+    .regex(/^[^\p{Cc}]*$/u, 'Email must not contain control characters.'),
   // Bounded so nobody can make the server hash megabytes.
   password: z.string().min(1, 'Enter your password.').max(1024, 'Password is too long.'),
 });

@@ -1,7 +1,7 @@
 /** UserRepository on Prisma (schema `identity`, table `users`). */
 import { Prisma, type DbClient, type User } from '@hospital/db';
 import type { RoleName } from '@hospital/service-kit';
-import type { NewUser, UserCredentials, UserPosition, UserRecord, UserRepository } from './user-repository.ts';
+import type { NewUser, TokenRevocationRecord, UserCredentials, UserPosition, UserRecord, UserRepository } from './user-repository.ts';
 
 /** Prisma error codes we turn into results instead of failures. */
 const UNIQUE_VIOLATION = 'P2002';
@@ -12,7 +12,7 @@ function hasCode(error: unknown, code: string): boolean {
 }
 
 function toRecord(user: User): UserRecord {
-  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, active: user.active, createdAt: user.createdAt };
+  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, active: user.active, createdAt: user.createdAt, tokensValidAfter: user.tokensValidAfter };
 }
 
 /** Users stored by Prisma. */
@@ -60,12 +60,23 @@ export class PrismaUserRepository implements UserRepository {
     }
   }
 
-  async changeRole(id: string, role: RoleName): Promise<UserRecord | undefined> {
-    return this.updateOne(id, { role });
+  async changeRole(id: string, role: RoleName, revokedAt: Date): Promise<UserRecord | undefined> {
+    // One UPDATE: the new role and the revocation of tokens carrying the old one land together.
+    return this.updateOne(id, { role, tokensValidAfter: revokedAt });
   }
 
-  async deactivate(id: string): Promise<UserRecord | undefined> {
-    return this.updateOne(id, { active: false });
+  async deactivate(id: string, revokedAt: Date): Promise<UserRecord | undefined> {
+    return this.updateOne(id, { active: false, tokensValidAfter: revokedAt });
+  }
+
+  async listTokenRevocations(since: Date, limit: number): Promise<TokenRevocationRecord[]> {
+    const users = await this.db.user.findMany({
+      where: { tokensValidAfter: { gte: since } },
+      select: { id: true, tokensValidAfter: true },
+      orderBy: [{ tokensValidAfter: 'asc' }, { id: 'asc' }],
+      take: limit,
+    });
+    return users.map((u) => ({ userId: u.id, validAfter: u.tokensValidAfter as Date }));
   }
 
   async incrementFailedLogins(id: string): Promise<number> {

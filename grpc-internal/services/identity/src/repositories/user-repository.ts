@@ -18,6 +18,16 @@ export interface UserRecord {
   active: boolean;
   /** Creation time. */
   createdAt: Date;
+  /** Access tokens issued at or before this time are refused; null when never revoked. */
+  tokensValidAfter: Date | null;
+}
+
+/** A user whose earlier access tokens stopped being valid. */
+export interface TokenRevocationRecord {
+  /** User UUID. */
+  userId: string;
+  /** Tokens issued at or before this time are refused. */
+  validAfter: Date;
 }
 
 /** A user with what a login needs to check; never leaves the service. */
@@ -78,16 +88,25 @@ export interface UserRepository {
    */
   create(user: NewUser): Promise<UserRecord | undefined>;
   /**
-   * Changes a user's role; `undefined` for an unknown id.
+   * Changes a user's role and revokes the access tokens issued so far; `undefined` for an unknown id.
    * @param id - user UUID
    * @param role - the new role
+   * @param revokedAt - tokens issued at or before this time stop being valid
    */
-  changeRole(id: string, role: RoleName): Promise<UserRecord | undefined>;
+  changeRole(id: string, role: RoleName, revokedAt: Date): Promise<UserRecord | undefined>;
   /**
-   * Marks a user inactive (idempotent); `undefined` for an unknown id.
+   * Marks a user inactive and revokes the access tokens issued so far (idempotent); `undefined`
+   * for an unknown id.
    * @param id - user UUID
+   * @param revokedAt - tokens issued at or before this time stop being valid
    */
-  deactivate(id: string): Promise<UserRecord | undefined>;
+  deactivate(id: string, revokedAt: Date): Promise<UserRecord | undefined>;
+  /**
+   * Revocations at or after a time, oldest first.
+   * @param since - lower bound (inclusive)
+   * @param limit - most rows to return
+   */
+  listTokenRevocations(since: Date, limit: number): Promise<TokenRevocationRecord[]>;
   /**
    * Counts a failed login with one atomic increment, so concurrent failures never lose counts.
    * @param id - user UUID

@@ -3,7 +3,12 @@ import { z } from 'zod';
 
 /** Search text, archive flag and page (the text is parsed by the domain, the page by service-kit). */
 export const searchPatientsSchema = z.object({
-  search: z.string().default(''),
+  search: z
+    .string()
+    // No stored name holds control characters, and PostgreSQL refuses NUL outright (a 500, not
+    // "no match"); whitespace is fine, the parser folds it.
+    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'Search must not contain control characters.')
+    .default(''),
   includeArchived: z.boolean().default(false),
   page: z
     .object({ first: z.number().optional(), after: z.string().optional() })

@@ -4,8 +4,9 @@ import { admissionStatus, assertCanDischarge, assertCanTransfer } from './admiss
 
 const BED = '6f1c1f0e-7a53-4f5e-9a54-0f6c2f1f2a11';
 const OTHER_BED = '0d3a1c52-3d0e-4c1f-8d5e-2b8f9c7a6e10';
-const active = { bedId: BED, dischargedAt: null };
-const discharged = { bedId: BED, dischargedAt: new Date('2026-11-20T10:00:00Z') };
+const WARD = '5b7e2a10-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
+const active = { bedId: BED, wardId: WARD, dischargedAt: null };
+const discharged = { bedId: BED, wardId: WARD, dischargedAt: new Date('2026-11-20T10:00:00Z') };
 
 function refusal(run: () => void): { code: string; field: string | undefined } | undefined {
   try {

@@ -9,7 +9,11 @@ import { assertCanDischarge, assertCanTransfer } from '../domain/admission-rules
 import { bedOccupiedMessage, bedOutOfServiceMessage, patientAdmittedMessage } from '../domain/clash-messages.ts';
 import type { BedRefusal } from '../repositories/admission-repository.ts';
 import { isTransientConflict } from '../repositories/database-errors.ts';
+import { coversWard, denyWardObjectAccess, type WardScope } from '../domain/ward-access.ts';
+import type { AdmissionState } from '../repositories/records.ts';
 import type { WardDeps } from '../ward-deps.ts';
+import { assertBedInCallerWards } from './beds-and-wards.handler.ts';
+import { callerWardScope } from './caller-wards.ts';
 import { admitPatientSchema, dischargePatientSchema, transferPatientSchema } from './admissions.schema.ts';
 import { recorderId } from './recorder.ts';
 import { toProtoAdmission } from './to-proto.ts';
@@ -24,6 +28,18 @@ function bedRefused(refusal: BedRefusal): Error {
     case 'bed-occupied':
       return conflict(bedOccupiedMessage(refusal.bed));
   }
+}
+
+/**
+ * The guard of a change to an existing admission: checked on the locked row, so the admission
+ * cannot move to another ward between the check and the change. Ward staff change stays on their
+ * own wards only; anyone else's are answered as unknown.
+ */
+function onCallerWard(wards: WardScope, admissionId: string, scope: CallScope, rule: (current: AdmissionState) => void) {
+  return (current: AdmissionState) => {
+    if (!coversWard(wards, current.wardId)) throw denyWardObjectAccess(scope.caller, scope.logger, { kind: 'admission', id: admissionId });
+    rule(current);
+  };
 }
 
 /** PostgreSQL broke a deadlock or serialization clash by aborting us: nothing was written. */
@@ -45,6 +61,7 @@ async function reportingTransientClash<T>(change: () => Promise<T>): Promise<T> 
 export async function admitPatientHandler(request: AdmitPatientRequest__Output, deps: WardDeps, scope: CallScope): Promise<Admission> {
   const input = parseRequest(admitPatientSchema, request);
   const admittedBy = recorderId(scope);
+  await assertBedInCallerWards(input.bedId, deps, scope);
   const patient = await deps.patients.find(input.patientId, scope);
   if (!patient) throw notFound('No patient with this id.');
   if (patient.archived) throw invalidInput('This patient record is archived; restore it before admitting.', 'patientId');
@@ -61,10 +78,14 @@ export async function admitPatientHandler(request: AdmitPatientRequest__Output, 
  * @param deps - admission storage
  * @param scope - the caller (recorded as transferring) and logger
  */
-export async function transferPatientHandler(request: TransferPatientRequest__Output, deps: Pick<WardDeps, 'admissions'>, scope: CallScope): Promise<Admission> {
+export async function transferPatientHandler(request: TransferPatientRequest__Output, deps: Pick<WardDeps, 'admissions' | 'wards' | 'assignments'>, scope: CallScope): Promise<Admission> {
   const input = parseRequest(transferPatientSchema, request);
   const by = recorderId(scope);
-  const outcome = await reportingTransientClash(() => deps.admissions.transfer({ ...input, by }, (current) => assertCanTransfer(current, input.bedId)));
+  // Ward staff move patients between beds of wards they are assigned to (both ends).
+  await assertBedInCallerWards(input.bedId, deps, scope);
+  const wards = await callerWardScope(deps, scope);
+  const guard = onCallerWard(wards, input.admissionId, scope, (current) => assertCanTransfer(current, input.bedId));
+  const outcome = await reportingTransientClash(() => deps.admissions.transfer({ ...input, by }, guard));
   if (outcome.kind === 'admission-not-found') throw notFound('No admission with this id.');
   if (outcome.kind !== 'transferred') throw bedRefused(outcome);
   scope.logger.info({ admissionId: input.admissionId, bedId: input.bedId }, 'patient transferred');
@@ -77,10 +98,11 @@ export async function transferPatientHandler(request: TransferPatientRequest__Ou
  * @param deps - admission storage
  * @param scope - the caller (recorded as discharging) and logger
  */
-export async function dischargePatientHandler(request: DischargePatientRequest__Output, deps: Pick<WardDeps, 'admissions'>, scope: CallScope): Promise<Admission> {
+export async function dischargePatientHandler(request: DischargePatientRequest__Output, deps: Pick<WardDeps, 'admissions' | 'assignments'>, scope: CallScope): Promise<Admission> {
   const input = parseRequest(dischargePatientSchema, request);
   const by = recorderId(scope);
-  const outcome = await reportingTransientClash(() => deps.admissions.discharge({ ...input, by }, assertCanDischarge));
+  const guard = onCallerWard(await callerWardScope(deps, scope), input.admissionId, scope, assertCanDischarge);
+  const outcome = await reportingTransientClash(() => deps.admissions.discharge({ ...input, by }, guard));
   if (outcome.kind === 'admission-not-found') throw notFound('No admission with this id.');
   // The summary is clinical text: log ids only.
   scope.logger.info({ admissionId: input.admissionId }, 'patient discharged');

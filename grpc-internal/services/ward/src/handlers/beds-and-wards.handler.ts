@@ -2,11 +2,26 @@
 import type { AddBedRequest__Output, Bed, CreateWardRequest__Output, SetBedOutOfServiceRequest__Output, Ward } from '@hospital/grpc-contracts';
 import { conflict, notFound, parseRequest, type CallScope } from '@hospital/service-kit';
 import { bedInUseMessage } from '../domain/clash-messages.ts';
+import { coversWard, denyWardObjectAccess } from '../domain/ward-access.ts';
 import type { WardDeps } from '../ward-deps.ts';
+import { callerWardScope } from './caller-wards.ts';
 import { addBedSchema, createWardSchema, setBedOutOfServiceSchema } from './beds-and-wards.schema.ts';
 import { toProtoBed, toProtoWard } from './to-proto.ts';
 
 type Wards = Pick<WardDeps, 'wards'>;
+
+/**
+ * Refuses (as an unknown bed) a bed outside the caller's wards; beds never change ward.
+ * @param bedId - the bed
+ * @param deps - ward and assignment storage
+ * @param scope - the caller
+ */
+export async function assertBedInCallerWards(bedId: string, deps: Pick<WardDeps, 'wards' | 'assignments'>, scope: CallScope): Promise<void> {
+  const wards = await callerWardScope(deps, scope);
+  if (wards.kind === 'every-ward') return;
+  const [bed] = await deps.wards.findBedsByIds([bedId]);
+  if (bed && !coversWard(wards, bed.wardId)) throw denyWardObjectAccess(scope.caller, scope.logger, { kind: 'bed', id: bedId });
+}
 
 /**
  * Creates a ward; a code already in use is a CONFLICT (the unique index decides).
@@ -39,13 +54,19 @@ export async function addBedHandler(request: AddBedRequest__Output, deps: Wards,
 
 /**
  * Takes a free bed out of service, or puts a bed back; an occupied bed cannot leave service
- * (CONFLICT). Setting the state it already has is not an error, so retries are harmless.
+ * (CONFLICT). Setting the state it already has is not an error, so retries are harmless. Ward
+ * staff may do this on their assigned wards only.
  * @param request - bed and state
  * @param deps - ward storage
  * @param scope - the call's logger
  */
-export async function setBedOutOfServiceHandler(request: SetBedOutOfServiceRequest__Output, deps: Wards, scope: CallScope): Promise<Bed> {
+export async function setBedOutOfServiceHandler(
+  request: SetBedOutOfServiceRequest__Output,
+  deps: Pick<WardDeps, 'wards' | 'assignments'>,
+  scope: CallScope,
+): Promise<Bed> {
   const { bedId, outOfService } = parseRequest(setBedOutOfServiceSchema, request);
+  await assertBedInCallerWards(bedId, deps, scope);
   const outcome = await deps.wards.setOutOfService(bedId, outOfService);
   switch (outcome.kind) {
     case 'bed-not-found':

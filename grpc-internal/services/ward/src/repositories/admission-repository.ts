@@ -8,6 +8,8 @@ import type { AdmissionRecord, AdmissionState, BedPlace } from './records.ts';
 export interface AdmissionFilter {
   /** Only admissions whose bed is on this ward. */
   wardId?: string;
+  /** Only admissions whose bed is on one of these wards (a ward staff member's assigned wards). */
+  wardIds?: readonly string[];
   /** Only active (ADMITTED) or only discharged (DISCHARGED) admissions. */
   status?: 'ADMITTED' | 'DISCHARGED';
 }

@@ -20,6 +20,7 @@ import { ACTIVE_BED_INDEX, ACTIVE_PATIENT_INDEX, ADMISSION_INCLUDE, lockBed, toA
 function whereOf(filter: AdmissionFilter, after?: AdmissionPosition): Prisma.AdmissionWhereInput {
   return {
     ...(filter.wardId ? { bed: { wardId: filter.wardId } } : {}),
+    ...(filter.wardIds ? { bed: { wardId: { in: [...filter.wardIds] } } } : {}),
     ...(filter.status === 'ADMITTED' ? { dischargedAt: null } : {}),
     ...(filter.status === 'DISCHARGED' ? { dischargedAt: { not: null } } : {}),
     // Keyset: strictly after (admittedAt, id) of the previous page's last row, in DESC order.
@@ -29,10 +30,13 @@ function whereOf(filter: AdmissionFilter, after?: AdmissionPosition): Prisma.Adm
 
 /** Locks an admission row for the rest of the transaction; concurrent changes to it queue up. */
 async function lockAdmission(tx: DbClient, id: string): Promise<AdmissionState | undefined> {
-  const rows = await tx.$queryRaw<{ bed_id: string; discharged_at: Date | null }[]>`
-    SELECT bed_id::text AS bed_id, discharged_at FROM ward.admissions WHERE id = ${id}::uuid FOR UPDATE`;
+  // A bed never changes ward, so the joined ward_id is as current as the locked bed_id.
+  const rows = await tx.$queryRaw<{ bed_id: string; ward_id: string; discharged_at: Date | null }[]>`
+    SELECT a.bed_id::text AS bed_id, b.ward_id::text AS ward_id, a.discharged_at
+      FROM ward.admissions a JOIN ward.beds b ON b.id = a.bed_id
+     WHERE a.id = ${id}::uuid FOR UPDATE OF a`;
   const row = rows[0];
-  return row ? { bedId: row.bed_id, dischargedAt: row.discharged_at } : undefined;
+  return row ? { bedId: row.bed_id, wardId: row.ward_id, dischargedAt: row.discharged_at } : undefined;
 }
 
 async function readAdmission(tx: DbClient, id: string): Promise<AdmissionRecord> {

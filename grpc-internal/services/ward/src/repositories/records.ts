@@ -89,6 +89,18 @@ export interface BedRecord {
 export interface AdmissionState {
   /** The bed held now. */
   bedId: string;
+  /** That bed's ward (who may change the admission depends on it). */
+  wardId: string;
   /** When discharged; null while admitted. */
   dischargedAt: Date | null;
+}
+
+/** A staff member's assignment to a ward. */
+export interface StaffAssignmentRecord {
+  /** User id (identity department). */
+  userId: string;
+  /** The ward. */
+  wardId: string;
+  /** When the assignment was made. */
+  assignedAt: Date;
 }

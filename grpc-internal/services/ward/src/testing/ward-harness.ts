@@ -30,13 +30,22 @@ export interface WardHarness {
   /** The internal secret both services trust. */
   internalSecret: string;
   /**
-   * Metadata of a call made by a user with this role (anonymous when omitted).
+   * Metadata of a call made by a user with this role (anonymous when omitted). Ward staff calls
+   * come from one staff member, {@link WardHarness.staffId}, assigned to every ward `createWard` makes.
    * @param role - the caller's role
    */
   as(role?: RoleName): Metadata;
+  /**
+   * Metadata of a call made by a particular user.
+   * @param role - the caller's role
+   * @param userId - the caller's id
+   */
+  asUser(role: RoleName, userId: string): Metadata;
+  /** The user id of the harness's ward staff member. */
+  staffId: string;
   /** Metadata of a call made by one of the system's own services. */
   asService(): Metadata;
-  /** Creates a ward with a unique code, as an admin. */
+  /** Creates a ward with a unique code, as an admin, and assigns the harness's ward staff member to it. */
   createWard(fields?: { name?: string; specialty?: string }): Promise<Ward__Output>;
   /** Adds a bed (unique label unless given), as an admin. */
   addBed(wardId: string, label?: string): Promise<Bed__Output>;
@@ -65,16 +74,23 @@ export async function startWardHarness(databaseUrl: string): Promise<WardHarness
   const ward = createWardClient({ target, deadlineMs: 20_000 });
   const patients = createPatientsClient({ target: patientsTarget, deadlineMs: 10_000 });
   const sign = (caller: Caller) => callMetadata(signIdentity(caller, internalSecret), randomUUID());
-  const as = (role?: RoleName) => sign(role ? { kind: 'user', userId: randomUUID(), role, email: `${role}@test.local` } : { kind: 'anonymous' });
+  const staffId = randomUUID();
+  const asUser = (role: RoleName, userId: string) => sign({ kind: 'user', userId, role, email: `${role}@test.local` });
+  const as = (role?: RoleName) => (role ? asUser(role, role === 'ward_staff' ? staffId : randomUUID()) : sign({ kind: 'anonymous' }));
   return {
     ward,
     patients,
     target,
     internalSecret,
     as,
+    asUser,
+    staffId,
     asService: () => sign({ kind: 'service', service: 'test-worker' }),
-    createWard: (fields = {}) =>
-      ward.createWard({ name: fields.name ?? `Ward ${uniqueCode('')}`, code: uniqueCode('W'), specialty: fields.specialty ?? '' }, { metadata: as('admin') }),
+    async createWard(fields = {}) {
+      const created = await ward.createWard({ name: fields.name ?? `Ward ${uniqueCode('')}`, code: uniqueCode('W'), specialty: fields.specialty ?? '' }, { metadata: as('admin') });
+      await ward.assignStaffToWard({ userId: staffId, wardId: created.id }, { metadata: as('admin') });
+      return created;
+    },
     addBed: (wardId, label) => ward.addBed({ wardId, label: label ?? uniqueCode('B') }, { metadata: as('admin') }),
     registerPatient: () =>
       patients.registerPatient({ givenName: 'Test', familyName: `Ward${uniqueCode('')}`, dateOfBirth: '1970-01-01', sex: 'SEX_UNKNOWN' }, { metadata: as('doctor') }),

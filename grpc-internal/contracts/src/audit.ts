@@ -1,0 +1,18 @@
+/** The audit trail's contract (served by the identity service): service package and promise client. */
+import { createPromiseClient, loadProto, type ClientOptions, type PromiseClient } from './client.ts';
+import type { ProtoGrpcType } from './generated/audit.ts';
+import type { AuditServiceDefinition } from './generated/hospital/identity/v1/AuditService.ts';
+
+/** The audit service's package (service constructor and definition). */
+export const auditProto = loadProto<ProtoGrpcType>('hospital/identity/v1/audit.proto').hospital.identity.v1;
+
+/** Promise client of the audit service. */
+export type AuditClient = PromiseClient<AuditServiceDefinition>;
+
+/**
+ * Opens a client to the audit service (the identity service's address).
+ * @param options - target and default deadline
+ */
+export function createAuditClient(options: ClientOptions): AuditClient {
+  return createPromiseClient<AuditServiceDefinition>(auditProto.AuditService, options);
+}

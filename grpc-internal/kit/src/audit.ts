@@ -1,0 +1,117 @@
+/**
+ * The audit trail of patient data, as services see it: every read or write of a patient's data is
+ * one entry saying who, what, when (the database clock), from where and with what outcome. Entries
+ * never carry patient data itself: ids, resource names and field names only.
+ */
+import type { Caller, RequestOrigin } from './identity-token.ts';
+
+/** Whether the access went ahead. */
+export type AuditOutcome = 'allowed' | 'denied';
+
+/** One access to one patient's data (or to no particular patient, e.g. an empty search). */
+export interface AuditEntry {
+  /** 'user', 'service' or 'anonymous'. */
+  actorKind: Caller['kind'];
+  /** User id, or the service's name; null for anonymous callers. */
+  actorId: string | null;
+  /** The user's role; null for services and anonymous callers. */
+  actorRole: string | null;
+  /** The gRPC method, e.g. `PatientsService.GetPatients`. */
+  action: string;
+  /** The GraphQL operation name the router saw, when there was one. */
+  operation: string | null;
+  /** The kind of record, e.g. `Patient`, `Appointment`. */
+  resource: string;
+  /** The patient whose data it is; null when the access named none. */
+  patientId: string | null;
+  /** Field names written (empty: the whole record was read). */
+  fields: string[];
+  /** Allowed or denied. */
+  outcome: AuditOutcome;
+  /** Why it was denied (an error code), null when allowed. */
+  reason: string | null;
+  /** Client IP as the router saw it. */
+  ip: string | null;
+  /** Client User-Agent as the router saw it. */
+  userAgent: string | null;
+  /** The request id shared by every hop of the request. */
+  requestId: string;
+}
+
+/** Where entries go: the append-only, hash-chained table (see @hospital/db `createAuditLog`). */
+export interface AuditSink {
+  /** Appends entries; resolves once they are stored. */
+  record(entries: readonly AuditEntry[]): Promise<void>;
+}
+
+/**
+ * How one gRPC method touches patient data: the resource, and where the patients' ids are found.
+ * Reads take ids from the response (only what was actually returned was accessed); a denied call
+ * takes them from the request (what was asked for).
+ */
+export interface AuditSpec<Req, Res> {
+  /** The kind of record, e.g. `Patient`. */
+  resource: string;
+  /** Patient ids the request names (for denied calls, and writes that return nothing useful). */
+  requested?: (request: Req) => readonly string[];
+  /** Patient ids the response holds (what was actually accessed). Defaults to `requested`. */
+  returned?: (response: Res, request: Req) => readonly string[];
+  /** Field names the request writes; absent for reads. */
+  fields?: (request: Req) => readonly string[];
+}
+
+/** The call facts an entry needs, from the unary wrapper. */
+export interface AuditCall {
+  caller: Caller;
+  origin: RequestOrigin;
+  requestId: string;
+  /** The gRPC method path, `/hospital.patients.v1.PatientsService/GetPatients`. */
+  path: string;
+}
+
+/**
+ * The entries for one call: one per distinct patient id, or one naming no patient when there is
+ * none (a search that found nothing was still a look into patient data).
+ * @param call - who, from where, which method
+ * @param resource - the kind of record
+ * @param patientIds - the patients concerned
+ * @param outcome - allowed or denied, with the reason code when denied
+ * @param fields - field names written
+ */
+export function auditEntries(
+  call: AuditCall,
+  resource: string,
+  patientIds: readonly string[],
+  outcome: { outcome: AuditOutcome; reason?: string },
+  fields: readonly string[] = [],
+): AuditEntry[] {
+  const { caller, origin } = call;
+  const base = {
+    actorKind: caller.kind,
+    actorId: caller.kind === 'user' ? caller.userId : caller.kind === 'service' ? caller.service : null,
+    actorRole: caller.kind === 'user' ? caller.role : null,
+    action: actionOf(call.path),
+    operation: origin.operation ?? null,
+    resource,
+    fields: [...fields],
+    outcome: outcome.outcome,
+    reason: outcome.reason ?? null,
+    ip: origin.ip ?? null,
+    userAgent: origin.userAgent ?? null,
+    requestId: call.requestId,
+  };
+  // Only well-formed ids: a denied request may name anything, and the column holds UUIDs.
+  const ids = [...new Set(patientIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+  return ids.length === 0 ? [{ ...base, patientId: null }] : ids.map((patientId) => ({ ...base, patientId }));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `PatientsService.GetPatients` from `/hospital.patients.v1.PatientsService/GetPatients`.
+ * @param path - a gRPC method path
+ */
+export function actionOf(path: string): string {
+  const [service = '', method = ''] = path.replace(/^\//, '').split('/');
+  return `${service.split('.').at(-1) ?? service}.${method}`;
+}

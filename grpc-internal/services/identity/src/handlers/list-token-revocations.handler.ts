@@ -1,0 +1,35 @@
+/** ListTokenRevocations: which users' earlier access tokens the router must refuse. */
+import type { ListTokenRevocationsRequest__Output, ListTokenRevocationsResponse } from '@hospital/grpc-contracts';
+import { parseRequest } from '@hospital/service-kit';
+import type { IdentityDeps } from '../identity-deps.ts';
+import { listTokenRevocationsSchema } from './list-token-revocations.schema.ts';
+
+/**
+ * Upper bound on rows per answer. Rows are at most one per user, so a hospital's staff list fits;
+ * the bound only keeps a runaway table from producing an unbounded message.
+ */
+const MAX_ROWS = 100_000;
+
+/**
+ * Lists revocations at or after `since`, never older than the access-token lifetime: an older
+ * revocation concerns only tokens that have expired anyway.
+ * @param request - the window's start (empty: everything still relevant)
+ * @param deps - user storage and the access-token lifetime
+ */
+export async function listTokenRevocationsHandler(
+  request: ListTokenRevocationsRequest__Output,
+  deps: Pick<IdentityDeps, 'users' | 'accessTokens'>,
+): Promise<ListTokenRevocationsResponse> {
+  const { since } = parseRequest(listTokenRevocationsSchema, request);
+  // Taken before the query: a revocation committed while it runs is at or after this time, and the
+  // caller's next window (derived from serverTime) still covers it.
+  const serverTime = new Date();
+  const oldestRelevant = new Date(serverTime.getTime() - deps.accessTokens.ttlSeconds * 1000);
+  const from = since && since > oldestRelevant ? since : oldestRelevant;
+  const rows = await deps.users.listTokenRevocations(from, MAX_ROWS);
+  return {
+    revocations: rows.map((r) => ({ userId: r.userId, validAfter: r.validAfter.toISOString() })),
+    serverTime: serverTime.toISOString(),
+    accessTokenTtlSeconds: deps.accessTokens.ttlSeconds,
+  };
+}

@@ -1,0 +1,55 @@
+/** Reading the audit trail: who touched which patient's data, newest first, a page at a time. */
+import type { AuditEntry } from '@hospital/service-kit';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+
+/** Filters of {@link listAccessRecords}; all optional, combined with AND. */
+export interface AccessRecordFilter {
+  patientId?: string;
+  /** The acting user (or service name). */
+  actorId?: string;
+  /** Inclusive lower bound. */
+  from?: Date;
+  /** Exclusive upper bound. */
+  to?: Date;
+}
+
+/** One row as readers see it: the entry as written, plus what the database set. */
+export interface AccessRecordRow extends Omit<AuditEntry, 'actorKind' | 'outcome'> {
+  seq: number;
+  occurredAt: Date;
+  /** 'user', 'service' or 'anonymous' (a CHECK constraint holds it to these). */
+  actorKind: string;
+  /** 'allowed' or 'denied' (a CHECK constraint holds it to these). */
+  outcome: string;
+  hash: string;
+}
+
+/**
+ * A page of records, newest first; `beforeSeq` continues after the previous page's last row.
+ * @param prisma - a client of the hospital database
+ * @param filter - who, which patient, when
+ * @param page - size and where to continue
+ */
+export async function listAccessRecords(
+  prisma: PrismaClient,
+  filter: AccessRecordFilter,
+  page: { limit: number; beforeSeq?: number },
+): Promise<{ records: AccessRecordRow[]; totalCount: number }> {
+  const where: Prisma.AccessRecordWhereInput = {
+    ...(filter.patientId ? { patientId: filter.patientId } : {}),
+    ...(filter.actorId ? { actorId: filter.actorId } : {}),
+    ...(filter.from || filter.to ? { occurredAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+  };
+  const [rows, totalCount] = await Promise.all([
+    prisma.accessRecord.findMany({
+      where: page.beforeSeq === undefined ? where : { AND: [where, { seq: { lt: BigInt(page.beforeSeq) } }] },
+      orderBy: { seq: 'desc' },
+      take: page.limit,
+    }),
+    prisma.accessRecord.count({ where }),
+  ]);
+  return {
+    records: rows.map(({ prevHash: _prevHash, ...row }) => ({ ...row, seq: Number(row.seq), fields: row.fields ?? [] })),
+    totalCount,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Checking the audit trail's hash chain: every row's hash must be the SHA-256 of the previous row's
+ * hash and its own content, and seq must run 1, 2, 3… without gaps. Altering a row breaks its own
+ * hash; deleting one leaves a gap and breaks the next row's link; both are reported by seq.
+ */
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+
+/**
+ * The hashed text of a row. Must stay identical to the trigger `audit.chain_access_record` in the
+ * migration 20261125000100_audit_trail (a test inserts through the trigger and verifies here).
+ */
+const AUDIT_ROW_TEXT = Prisma.raw(`"prev_hash" || '|' || jsonb_build_array(
+    "seq", to_char("occurred_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    "actor_kind", "actor_id", "actor_role", "action", "operation", "resource",
+    "patient_id", "fields", "outcome", "reason", "ip", "user_agent", "request_id"
+  )::text`);
+
+/** Rows checked per round trip. */
+const BATCH = 5_000;
+
+/** What a verification found. */
+export interface AuditChainReport {
+  /** True when every row checks out. */
+  ok: boolean;
+  /** Rows checked. */
+  rows: number;
+  /** seq and hash of the last row checked (record it elsewhere to anchor the chain). */
+  head: { seq: number; hash: string } | null;
+  /** The first row that does not check out, and why. */
+  brokenAt?: { seq: number; problem: 'content altered' | 'link broken' | 'row missing before this one' };
+}
+
+/**
+ * Walks the whole chain in seq order.
+ * @param prisma - a client of the hospital database
+ */
+export async function verifyAuditChain(prisma: PrismaClient): Promise<AuditChainReport> {
+  let expectedSeq = 1n;
+  let previousHash = '';
+  let rows = 0;
+  let head: AuditChainReport['head'] = null;
+  for (;;) {
+    const batch = await prisma.$queryRaw<Array<{ seq: bigint; prev_hash: string; hash: string; recomputed: string }>>`
+      SELECT "seq", "prev_hash", "hash", encode(sha256(convert_to(${AUDIT_ROW_TEXT}, 'UTF8')), 'hex') AS "recomputed"
+      FROM "audit"."access_log" WHERE "seq" >= ${expectedSeq} ORDER BY "seq" LIMIT ${BATCH}`;
+    for (const row of batch) {
+      const seq = Number(row.seq);
+      if (row.seq !== expectedSeq) return { ok: false, rows, head, brokenAt: { seq, problem: 'row missing before this one' } };
+      if (row.prev_hash !== previousHash) return { ok: false, rows, head, brokenAt: { seq, problem: 'link broken' } };
+      if (row.recomputed !== row.hash) return { ok: false, rows, head, brokenAt: { seq, problem: 'content altered' } };
+      rows += 1;
+      head = { seq, hash: row.hash };
+      previousHash = row.hash;
+      expectedSeq += 1n;
+    }
+    if (batch.length < BATCH) return { ok: true, rows, head };
+  }
+}

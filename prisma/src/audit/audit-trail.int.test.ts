@@ -1,0 +1,132 @@
+/**
+ * The audit table against real PostgreSQL: append-only for the application's connection, chained,
+ * gapless under concurrent writers, and a verification that finds an altered or removed row.
+ * Its own database: tampering here must not touch the chain other tests rely on.
+ */
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '@hospital/service-kit';
+import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
+import { createAuditLog } from './audit-log.ts';
+import { verifyAuditChain } from './audit-chain.ts';
+import { listAccessRecords } from './access-records.ts';
+
+const VERIFY_MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
+
+/** Runs the verification command as an operator would (`npm run audit:verify`). */
+function verifyCommand(databaseUrl: string | undefined): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  if (databaseUrl === undefined) delete env.DATABASE_URL;
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', VERIFY_MAIN], { env, timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    actorKind: 'user',
+    actorId: randomUUID(),
+    actorRole: 'doctor',
+    action: 'PatientsService.GetPatients',
+    operation: 'PatientChart',
+    resource: 'Patient',
+    patientId: randomUUID(),
+    fields: [],
+    outcome: 'allowed',
+    reason: null,
+    ip: '203.0.113.7',
+    userAgent: 'Mozilla/5.0 (ünïcode ✓)',
+    requestId: randomUUID(),
+    ...overrides,
+  };
+}
+
+describe('audit trail table', () => {
+  let db: TestDatabase;
+  let prisma: PrismaClient;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ serverUrl: testDatabaseUrl() });
+    prisma = createPrismaClient(db.url, { poolSize: 12 });
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await db?.drop();
+  });
+
+  it('chains every row, gapless, under 40 concurrent writers', async () => {
+    const log = createAuditLog(prisma);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => log.record(i % 4 === 0 ? [entry(), entry()] : [entry()])));
+    const report = await verifyAuditChain(prisma);
+    expect(report).toMatchObject({ ok: true, rows: 50, head: { seq: 50 } });
+    const seqs = (await prisma.accessRecord.findMany({ select: { seq: true }, orderBy: { seq: 'asc' } })).map((row) => Number(row.seq));
+    expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+
+  it('sets seq, time and hashes itself: a writer cannot choose them', async () => {
+    await prisma.$executeRaw`INSERT INTO "audit"."access_log" ("seq", "occurred_at", "actor_kind", "action", "resource", "outcome", "request_id", "prev_hash", "hash")
+      VALUES (999999, '2001-01-01', 'anonymous', 'X.Y', 'Patient', 'denied', 'r', 'forged', 'forged')`;
+    const last = await prisma.accessRecord.findFirstOrThrow({ orderBy: { seq: 'desc' } });
+    expect(Number(last.seq)).toBe(51);
+    expect(last.hash).not.toBe('forged');
+    expect(last.occurredAt.getUTCFullYear()).toBeGreaterThan(2001);
+    expect((await verifyAuditChain(prisma)).ok).toBe(true);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE from the application connection', async () => {
+    await expect(prisma.$executeRaw`UPDATE "audit"."access_log" SET "outcome" = 'denied' WHERE "seq" = 1`).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRaw`DELETE FROM "audit"."access_log" WHERE "seq" = 2`).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRaw`TRUNCATE "audit"."access_log"`).rejects.toThrow(/append-only/);
+    await expect(prisma.accessRecord.update({ where: { seq: 1n }, data: { reason: 'x' } })).rejects.toThrow();
+    expect(await prisma.accessRecord.count()).toBe(51);
+  });
+
+  it('says so from the command line when intact, and refuses a missing DATABASE_URL plainly', async () => {
+    const intact = await verifyCommand(db.url);
+    expect(intact).toMatchObject({ code: 0 });
+    expect(intact.stdout).toMatch(/^Audit trail intact: 51 records; head seq 51, hash [0-9a-f]{64}/);
+    const missing = await verifyCommand(undefined);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('DATABASE_URL');
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('lists newest first with filters and paging', async () => {
+    const patientId = randomUUID();
+    const log = createAuditLog(prisma);
+    for (let i = 0; i < 3; i += 1) await log.record([entry({ patientId })]);
+    const first = await listAccessRecords(prisma, { patientId }, { limit: 2 });
+    expect(first.totalCount).toBe(3);
+    expect(first.records).toHaveLength(2);
+    expect(first.records[0]!.seq).toBeGreaterThan(first.records[1]!.seq);
+    const rest = await listAccessRecords(prisma, { patientId }, { limit: 2, beforeSeq: first.records[1]!.seq });
+    expect(rest.records).toHaveLength(1);
+    expect(rest.records[0]).toMatchObject({ patientId, resource: 'Patient', outcome: 'allowed', ip: '203.0.113.7' });
+  });
+
+  // Last: these tamper with the chain as a superuser who can switch the guard off.
+  it('reports the first altered row by seq', async () => {
+    await prisma.$executeRawUnsafe('ALTER TABLE "audit"."access_log" DISABLE TRIGGER "access_log_append_only"');
+    await prisma.$executeRaw`UPDATE "audit"."access_log" SET "outcome" = 'denied' WHERE "seq" = 17`;
+    await prisma.$executeRawUnsafe('ALTER TABLE "audit"."access_log" ENABLE TRIGGER "access_log_append_only"');
+    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: false, rows: 16, brokenAt: { seq: 17, problem: 'content altered' } });
+    const command = await verifyCommand(db.url);
+    expect(command.code).toBe(2);
+    expect(command.stdout).toContain('Audit trail BROKEN at seq 17: content altered');
+  });
+
+  it('reports a removed row', async () => {
+    await prisma.$executeRawUnsafe('ALTER TABLE "audit"."access_log" DISABLE TRIGGER "access_log_append_only"');
+    await prisma.$executeRaw`UPDATE "audit"."access_log" SET "outcome" = 'allowed' WHERE "seq" = 17`;
+    await prisma.$executeRaw`DELETE FROM "audit"."access_log" WHERE "seq" = 30`;
+    await prisma.$executeRawUnsafe('ALTER TABLE "audit"."access_log" ENABLE TRIGGER "access_log_append_only"');
+    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: false, rows: 29, brokenAt: { seq: 31, problem: 'row missing before this one' } });
+  });
+});

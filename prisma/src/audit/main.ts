@@ -1,0 +1,31 @@
+/**
+ * `npm run audit:verify`: walks the audit trail's hash chain in DATABASE_URL and says whether it is
+ * intact or where it breaks. Exit 0 intact, 2 broken, 1 could not check. Print the head hash
+ * somewhere outside the database (a ticket, a log archive) to anchor the chain over time.
+ */
+import { createPrismaClient } from '../prisma-client.ts';
+import { verifyAuditChain } from './audit-chain.ts';
+import { loadVerifyConfig } from './verify-env.ts';
+
+let config: { DATABASE_URL: string };
+try {
+  config = loadVerifyConfig(process.env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+const db = createPrismaClient(config.DATABASE_URL, { poolSize: 1 });
+try {
+  const report = await verifyAuditChain(db);
+  if (report.ok) {
+    console.log(`Audit trail intact: ${report.rows} records; head seq ${report.head?.seq ?? 0}, hash ${report.head?.hash ?? '-'}`);
+  } else {
+    console.log(`Audit trail BROKEN at seq ${report.brokenAt?.seq}: ${report.brokenAt?.problem} (${report.rows} records before it check out)`);
+    process.exitCode = 2;
+  }
+} catch (error) {
+  console.error(`Could not verify the audit trail: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await db.$disconnect();
+}

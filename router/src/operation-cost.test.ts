@@ -1,0 +1,145 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSchema, Kind, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { schemaFromSdl } from './auth-policy.ts';
+import { DEFAULT_MAX_OPERATION_COST, operationCost, operationTooCostlyError } from './operation-cost.ts';
+
+const schema = buildSchema(`
+  type PageInfo { hasNextPage: Boolean! }
+  type Appointment { id: ID! patient: Patient! }
+  type Patient { id: ID! name: String allergies: [String!]! appointments(first: Int = 20): [Appointment!]! }
+  type PatientEdge { cursor: String! node: Patient! }
+  type PatientConnection { edges: [PatientEdge!]! pageInfo: PageInfo! totalCount: Int! }
+  type Bed { id: ID! }
+  type Ward { id: ID! beds: [Bed!]! }
+  union Thing = Patient | Ward
+  type Query {
+    ping: String
+    patient(id: ID!): Patient
+    patients(first: Int = 20, last: Int, after: String): PatientConnection!
+    unbounded(first: Int): [Patient!]!
+    wards: [Ward!]!
+    things: [Thing!]!
+  }
+`);
+const cost = (query: string, variables?: Record<string, unknown>) => operationCost(schema, parse(query), { variables: variables ?? null });
+
+describe('operationCost', () => {
+  it('charges 1 per object and nothing for scalars, enums and lists of scalars', () => {
+    expect(cost('{ ping }')).toBe(0);
+    expect(cost('{ patient(id: "1") { id name allergies } }')).toBe(1);
+  });
+
+  it('multiplies a page by a literal first/last, else the schema default, else the cap of 100', () => {
+    // patients: 10 × (1 + edges 1 × (1 + node 1)) = 30
+    expect(cost('{ patients(first: 10) { edges { node { id } } } }')).toBe(30);
+    expect(cost('{ patients(last: 10) { edges { node { id } } } }')).toBe(30);
+    expect(cost('{ patients(first: 2, last: 10) { edges { node { id } } } }')).toBe(30);
+    expect(cost('{ patients { edges { node { id } } } }')).toBe(60);
+    expect(cost('{ unbounded { id } }')).toBe(100);
+    // The services cap pages at 100 and read 0 as their default.
+    expect(cost('{ patients(first: 10000) { totalCount } }')).toBe(100);
+    expect(cost('{ patients(first: 0) { totalCount } }')).toBe(100);
+    expect(cost('{ patients(first: -5) { totalCount } }')).toBe(100);
+  });
+
+  it('reads page sizes from variables, their defaults, or the schema default when left out', () => {
+    const query = 'query($n: Int) { patients(first: $n) { edges { node { id } } } }';
+    expect(cost(query, { n: 5 })).toBe(15);
+    expect(cost(query, {})).toBe(60);
+    expect(cost('query($n: Int = 7) { patients(first: $n) { pageInfo { hasNextPage } } }')).toBe(14);
+    expect(cost('query($n: Int) { unbounded(first: $n) { id } }', { n: null })).toBe(100);
+  });
+
+  it('charges every variable at the cap when the variables do not coerce', () => {
+    expect(cost('query($n: Int, $id: ID!) { patients(first: $n) { totalCount } }', { n: 5 })).toBe(100);
+  });
+
+  it('multiplies nested pages', () => {
+    // 100 × (1 + edges (1 + node (1 + 100 × 1)))
+    expect(cost('{ patients(first: 100) { edges { node { appointments(first: 100) { id } } } } }')).toBe(10_300);
+  });
+
+  it('counts a connection’s edges once per page, and other lists as 10 items', () => {
+    expect(cost('{ patients(first: 1) { edges { node { id } } } }')).toBe(3);
+    expect(cost('{ wards { beds { id } } }')).toBe(10 * (1 + 10));
+  });
+
+  it('expands named and inline fragments, merging fields as execution does', () => {
+    const inline = cost('{ patients(first: 10) { edges { node { id } } } }');
+    expect(cost('{ ...Q } fragment Q on Query { patients(first: 10) { ...E } } fragment E on PatientConnection { edges { node { id } } }')).toBe(inline);
+    expect(cost('{ ... on Query { patients(first: 10) { edges { node { id } } } } }')).toBe(inline);
+    expect(cost('{ patient(id: "1") { ...F ...F } } fragment F on Patient { appointments { id } }')).toBe(1 + 20);
+    expect(cost('{ patient(id: "1") { appointments { id } appointments { patient { id } } } }')).toBe(1 + 20 * 2);
+  });
+
+  it('counts each alias separately', () => {
+    expect(cost('{ a: patients(first: 10) { totalCount } b: patients(first: 10) { totalCount } }')).toBe(20);
+  });
+
+  it('follows type conditions on abstract types and charges nothing for introspection', () => {
+    expect(cost('{ things { ... on Ward { beds { id } } ... on Patient { id } } }')).toBe(10 * (1 + 10));
+    expect(cost('{ __schema { types { fields { name } } } __typename }')).toBe(0);
+  });
+
+  it('picks the named operation and survives a fragment cycle', () => {
+    const document = parse('query A { wards { id } } query B { unbounded { id } }');
+    expect(operationCost(schema, document, { operationName: 'B' })).toBe(100);
+    expect(cost('{ patient(id: "1") { ...F } } fragment F on Patient { appointments { patient { ...F } } }')).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('stops counting past stopAbove, so a fragment bomb costs no time', () => {
+    // Ten levels, each spreading the next fragment three times: 3^10 fields if expanded.
+    const levels = Array.from({ length: 10 }, (_, i) =>
+      `fragment F${i} on Patient { a: appointments(first: 1) { patient { ...F${i + 1} } } b: appointments(first: 1) { patient { ...F${i + 1} } } c: appointments(first: 1) { patient { ...F${i + 1} } } }`,
+    ).join(' ');
+    const query = `{ patient(id: "1") { ...F0 } } ${levels} fragment F10 on Patient { id }`;
+    const started = performance.now();
+    expect(operationCost(schema, parse(query), { stopAbove: 1_000 })).toBe(Number.POSITIVE_INFINITY);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('explains a refusal with the cost and the limit', () => {
+    const error = operationTooCostlyError(10_300, 5_000);
+    expect(error.message).toMatch(/costs 10300 \(at most 5000\)/);
+    expect(error.extensions).toMatchObject({ code: 'OPERATION_TOO_COSTLY', cost: 10_300, maxCost: 5_000 });
+    expect(operationTooCostlyError(Number.POSITIVE_INFINITY, 5_000).message).toMatch(/costs more than 5000/);
+  });
+});
+
+describe('the default limit', () => {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const api = schemaFromSdl(readFileSync(path.join(root, 'router/supergraph.graphql'), 'utf8'));
+
+  function* sources(dir: string): Generator<string> {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) {
+        if (name !== 'gql') yield* sources(file);
+      } else if (/\.tsx?$/.test(name)) yield file;
+    }
+  }
+
+  // The web app's documents are read as text: the router imports nothing from web/.
+  const documents = [...sources(path.join(root, 'web/src'))].flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/graphql\(`([\s\S]*?)`\)/g)].map((match) => [path.relative(root, file), match[1]!] as const),
+  );
+
+  it('finds the web app’s operations', () => {
+    expect(documents.length).toBeGreaterThan(20);
+  });
+
+  it('lets every web app operation through with room to spare', () => {
+    for (const [file, text] of documents) {
+      const document = parse(text);
+      for (const operation of document.definitions) {
+        if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
+        // No variables: a required one fails coercion, so any page variable is charged at the cap.
+        const charged = operationCost(api, document, { operation, variables: null });
+        expect(charged, `${file} ${operation.name?.value}`).toBeLessThanOrEqual(DEFAULT_MAX_OPERATION_COST / 4);
+      }
+    }
+  });
+});

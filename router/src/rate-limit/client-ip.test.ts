@@ -1,0 +1,37 @@
+import { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { clientAddress, compileTrustProxy, parseTrustProxy } from './client-ip.ts';
+
+function request(peer: string, forwardedFor?: string): IncomingMessage {
+  const socket = new Socket();
+  Object.defineProperty(socket, 'remoteAddress', { value: peer });
+  const req = new IncomingMessage(socket);
+  if (forwardedFor) req.headers['x-forwarded-for'] = forwardedFor;
+  return req;
+}
+
+describe('trust proxy', () => {
+  it('parses off, on, hop counts and address lists, and refuses bad addresses', () => {
+    expect(parseTrustProxy('false')).toBe(false);
+    expect(parseTrustProxy('')).toBe(false);
+    expect(parseTrustProxy('true')).toBe(true);
+    expect(parseTrustProxy('2')).toBe(2);
+    expect(parseTrustProxy('loopback, 10.0.0.0/8')).toEqual(['loopback', '10.0.0.0/8']);
+    expect(() => parseTrustProxy('10.0.0.0/99')).toThrow();
+    expect(() => parseTrustProxy('not-an-address')).toThrow();
+  });
+
+  it('ignores X-Forwarded-For unless the peer is a trusted proxy', () => {
+    const spoofed = request('127.0.0.1', '203.0.113.7');
+    expect(clientAddress(spoofed, compileTrustProxy(false))).toBe('127.0.0.1');
+    expect(clientAddress(spoofed, compileTrustProxy(['loopback']))).toBe('203.0.113.7');
+    expect(clientAddress(request('198.51.100.1', '203.0.113.7'), compileTrustProxy(['loopback']))).toBe('198.51.100.1');
+  });
+
+  it('takes the address one trusted hop away, not a client-written one further left', () => {
+    const chain = request('127.0.0.1', '1.1.1.1, 203.0.113.7');
+    expect(clientAddress(chain, compileTrustProxy(1))).toBe('203.0.113.7');
+    expect(clientAddress(chain, compileTrustProxy(['loopback']))).toBe('203.0.113.7');
+  });
+});

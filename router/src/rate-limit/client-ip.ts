@@ -1,0 +1,55 @@
+/**
+ * Which address a request comes from. Behind a reverse proxy every request arrives from the
+ * proxy, so the client's address is read from X-Forwarded-For, but only from proxies the operator
+ * names (ROUTER_TRUST_PROXY): a header from anyone else is a client's own claim and is ignored.
+ * The same rule serves Express (`req.ip`) and the WebSocket handshake.
+ */
+import type { IncomingMessage } from 'node:http';
+import proxyaddr from 'proxy-addr';
+
+/** Off; on for every hop; the number of hops to trust; or the trusted addresses, subnets and names. */
+export type TrustProxy = boolean | number | string[];
+
+/** The compiled rule: whether the address at hop `index` (0 = the socket peer) is a trusted proxy. */
+export type TrustFunction = (address: string, index: number) => boolean;
+
+/**
+ * Parses the ROUTER_TRUST_PROXY text: `false` (default), `true`, a hop count, or a comma list of
+ * addresses, CIDR subnets and the names `loopback`, `linklocal`, `uniquelocal`.
+ * @param text - the variable's value
+ * @throws Error naming the bad entry
+ */
+export function parseTrustProxy(text: string): TrustProxy {
+  const value = text.trim();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  // proxy-addr throws on an invalid address or subnet: report it now, not at the first request.
+  proxyaddr.compile(entries);
+  return entries;
+}
+
+/**
+ * Compiles the setting into the function Express's `trust proxy` and {@link clientAddress} use.
+ * @param setting - from {@link parseTrustProxy}
+ */
+export function compileTrustProxy(setting: TrustProxy): TrustFunction {
+  if (setting === true) return () => true;
+  if (setting === false) return () => false;
+  if (typeof setting === 'number') return (_address, index) => index < setting;
+  return proxyaddr.compile(setting);
+}
+
+/**
+ * The client address of a raw request (the WebSocket handshake), as Express computes `req.ip`.
+ * @param req - the request
+ * @param trust - from {@link compileTrustProxy}
+ */
+export function clientAddress(req: IncomingMessage, trust: TrustFunction): string {
+  try {
+    return proxyaddr(req, trust);
+  } catch {
+    return req.socket.remoteAddress ?? 'unknown';
+  }
+}

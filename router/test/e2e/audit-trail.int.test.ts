@@ -1,0 +1,156 @@
+/**
+ * The audit trail end to end: operations on one patient through the real router, subgraphs and
+ * gRPC services give exactly one audit row each (who, what, from where, outcome), readable by
+ * admins only through `auditTrail`, with an intact hash chain.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPatientsClient } from '@hospital/grpc-contracts';
+import { callMetadata, signIdentity } from '@hospital/service-kit';
+import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { startTestSystem, type TestSystem } from './system.ts';
+
+let system: TestSystem;
+let doctorToken: string;
+let adminToken: string;
+
+beforeAll(async () => {
+  system = await startTestSystem(testDatabaseUrl());
+  doctorToken = await system.tokenFor('doctor');
+  adminToken = await system.tokenFor('admin');
+});
+afterAll(async () => {
+  await system?.close();
+});
+
+const TRAIL = `query Trail($patientId: ID, $userId: ID, $first: Int, $after: String) {
+  auditTrail(patientId: $patientId, userId: $userId, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { seq occurredAt actorKind actorId actorRole user { email } action operation resource patientId fields outcome reason ip userAgent requestId hash } }
+  }
+}`;
+
+interface TrailNode {
+  seq: string;
+  actorKind: string;
+  actorId: string | null;
+  actorRole: string | null;
+  user: { email: string } | null;
+  action: string;
+  operation: string | null;
+  resource: string;
+  patientId: string | null;
+  fields: string[];
+  outcome: string;
+  reason: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string;
+  hash: string;
+}
+type TrailResult = { auditTrail: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: TrailNode }[] } };
+
+describe('audit trail of patient data', () => {
+  it('records one row per access, with who, what, from where and the outcome; never the data', async () => {
+    const familyName = `Audit${randomUUID().slice(0, 8)}`;
+    const agent = { 'user-agent': 'EHR-Integration-Test/1.0' };
+    const asDoctor = (query: string, variables: Record<string, unknown>, requestId: string) =>
+      system.gql(query, variables, doctorToken, { ...agent, 'x-request-id': requestId });
+
+    const registered = await asDoctor(
+      'mutation Register($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
+      { input: { givenName: 'Ada', familyName, dateOfBirth: '1970-05-01', phone: '+44 20 7946 0000', allergies: ['penicillin'] } },
+      'req-audit-register',
+    );
+    expect(registered.errors).toBeUndefined();
+    const patientId = (registered.data as { registerPatient: { id: string } }).registerPatient.id;
+
+    const reads = [
+      asDoctor('query Chart($id: ID!) { patient(id: $id) { id givenName allergies } }', { id: patientId }, 'req-audit-chart'),
+      asDoctor('mutation Update($id: ID!, $input: UpdatePatientInput!) { updatePatient(id: $id, input: $input) { id } }', { id: patientId, input: { phone: '+44 20 7946 0001' } }, 'req-audit-update'),
+      asDoctor('query Find($search: String) { patients(search: $search) { edges { node { id } } } }', { search: familyName }, 'req-audit-search'),
+    ];
+    for (const result of await Promise.all(reads)) expect(result.errors).toBeUndefined();
+    const archived = await system.gql('mutation Archive($id: ID!) { archivePatient(id: $id) { id } }', { id: patientId }, adminToken, { 'x-request-id': 'req-audit-archive' });
+    expect(archived.errors).toBeUndefined();
+
+    // A doctor's signed identity straight at the service asking to archive: refused, and recorded.
+    const client = createPatientsClient({ target: system.grpcTargets.patients, deadlineMs: 5_000 });
+    const doctor = { kind: 'user' as const, userId: system.accounts.doctor.id, role: 'doctor' as const, email: system.accounts.doctor.email };
+    await expect(client.archivePatient({ id: patientId }, { metadata: callMetadata(signIdentity(doctor, system.internalSecret), 'req-audit-denied') })).rejects.toMatchObject({ code: 7 });
+    client.close();
+
+    const trail = await system.gql<TrailResult>(TRAIL, { patientId, first: 50 }, adminToken);
+    expect(trail.errors).toBeUndefined();
+    const rows = trail.data!.auditTrail.edges.map((edge) => edge.node);
+    // Six operations touched this patient: six rows, newest first.
+    expect(trail.data!.auditTrail.totalCount).toBe(6);
+    expect(rows.map((row) => [row.requestId, row.action, row.outcome])).toEqual([
+      ['req-audit-denied', 'PatientsService.ArchivePatient', 'DENIED'],
+      ['req-audit-archive', 'PatientsService.ArchivePatient', 'ALLOWED'],
+      ['req-audit-search', 'PatientsService.SearchPatients', 'ALLOWED'],
+      ['req-audit-update', 'PatientsService.UpdatePatient', 'ALLOWED'],
+      ['req-audit-chart', 'PatientsService.GetPatients', 'ALLOWED'],
+      ['req-audit-register', 'PatientsService.RegisterPatient', 'ALLOWED'],
+    ].sort((a, b) => rows.findIndex((r) => r.requestId === a[0]) - rows.findIndex((r) => r.requestId === b[0])));
+    // Newest first by chain position.
+    expect(rows.map((row) => Number(row.seq))).toEqual([...rows.map((row) => Number(row.seq))].sort((a, b) => b - a));
+
+    const byRequest = new Map(rows.map((row) => [row.requestId, row]));
+    expect(byRequest.get('req-audit-chart')).toMatchObject({
+      actorKind: 'USER',
+      actorId: system.accounts.doctor.id,
+      actorRole: 'DOCTOR',
+      user: { email: system.accounts.doctor.email },
+      operation: 'Chart',
+      resource: 'Patient',
+      patientId,
+      fields: [],
+      reason: null,
+      userAgent: 'EHR-Integration-Test/1.0',
+    });
+    expect(byRequest.get('req-audit-chart')!.ip).toMatch(/127\.0\.0\.1/);
+    expect(byRequest.get('req-audit-update')!.fields).toEqual(['phone']);
+    expect(byRequest.get('req-audit-register')!.fields).toEqual(expect.arrayContaining(['givenName', 'familyName', 'dateOfBirth', 'phone', 'allergies']));
+    expect(byRequest.get('req-audit-archive')).toMatchObject({ actorRole: 'ADMIN', operation: 'Archive', fields: ['archived'] });
+    expect(byRequest.get('req-audit-denied')).toMatchObject({ actorRole: 'DOCTOR', reason: 'FORBIDDEN', operation: null, ip: null });
+    // Ids and names of fields only: no value the doctor wrote appears anywhere in the trail.
+    const text = JSON.stringify(rows);
+    for (const secret of ['Ada', familyName, 'penicillin', '7946']) expect(text).not.toContain(secret);
+  });
+
+  it('answers a user\'s accesses too, paged', async () => {
+    const first = await system.gql<TrailResult>(TRAIL, { userId: system.accounts.doctor.id, first: 2 }, adminToken);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.auditTrail.edges).toHaveLength(2);
+    expect(first.data!.auditTrail.pageInfo.hasNextPage).toBe(true);
+    const next = await system.gql<TrailResult>(TRAIL, { userId: system.accounts.doctor.id, first: 2, after: first.data!.auditTrail.pageInfo.endCursor }, adminToken);
+    const seqs = [...first.data!.auditTrail.edges, ...next.data!.auditTrail.edges].map((edge) => Number(edge.node.seq));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+    for (const edge of next.data!.auditTrail.edges) expect(edge.node.actorId).toBe(system.accounts.doctor.id);
+  });
+
+  it('is for admins only, and refuses bad filters with a typed error', async () => {
+    for (const role of ['doctor', 'finance', 'pharmacist', 'ward_staff'] as const) {
+      const result = await system.gql(TRAIL, { first: 1 }, await system.tokenFor(role));
+      expect(result.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    }
+    const bad = await system.gql(TRAIL, { patientId: 'not-a-uuid' }, adminToken);
+    expect(bad.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    const badCursor = await system.gql(TRAIL, { after: 'garbage' }, adminToken);
+    expect(badCursor.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
+
+  it('reports an intact hash chain', async () => {
+    const result = await system.gql<{ auditChainStatus: { ok: boolean; records: number; headSeq: string; brokenSeq: string | null } }>(
+      '{ auditChainStatus { ok records headSeq headHash brokenSeq problem } }',
+      {},
+      adminToken,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.auditChainStatus).toMatchObject({ ok: true, brokenSeq: null });
+    expect(result.data!.auditChainStatus.records).toBeGreaterThanOrEqual(6);
+  });
+});
