@@ -8,23 +8,41 @@ import { GraphQLError } from 'graphql';
 import type { AuthRules } from './auth-policy.ts';
 import type { RouterContext } from './context.ts';
 import { collectTouchedFields, decideAccess, type AccessDecision } from './operation-access.ts';
+import { patientIdsNamed, type RefusalReporter } from './refusal-audit.ts';
 
 /**
  * The plugin enforcing the rule map in `didResolveOperation`.
- * @param options - the rules from the supergraph, and whether introspection is allowed
+ * @param options - the rules from the supergraph, whether introspection is allowed, and where a
+ *   signed-in user's refused operations are reported for the audit trail
  */
-export function authPlugin(options: { rules: AuthRules; introspection: boolean }): ApolloServerPlugin<RouterContext> {
+export function authPlugin(options: { rules: AuthRules; introspection: boolean; refusals?: RefusalReporter }): ApolloServerPlugin<RouterContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, operationName, contextValue }) {
+        async didResolveOperation({ schema, document, operation, operationName, contextValue, request }) {
           // No operation to run (unknown operationName, or several operations and none named):
           // the gateway would throw and the client would see a 500 for its own mistake.
           if (!operation) throw operationResolutionError();
           if (operationName) contextValue.scope.operationName = operationName;
           const touched = collectTouchedFields(schema, document, operation);
           const decision = decideAccess(touched, options.rules, contextValue.caller, options.introspection);
-          if (!decision.allowed) throw accessError(decision);
+          if (!decision.allowed) {
+            const caller = contextValue.caller;
+            if (decision.code === 'FORBIDDEN' && caller.kind === 'user' && options.refusals) {
+              await options.refusals.report({
+                userId: caller.userId,
+                role: caller.role,
+                operationType: operation.operation,
+                ...(operationName ? { operationName } : {}),
+                fields: decision.fields,
+                patientIds: patientIdsNamed(operation, request.variables),
+                ...(contextValue.origin?.ip ? { ip: contextValue.origin.ip } : {}),
+                ...(contextValue.origin?.userAgent ? { userAgent: contextValue.origin.userAgent } : {}),
+                requestId: contextValue.requestId,
+              });
+            }
+            throw accessError(decision);
+          }
           // The gateway cannot execute subscriptions (it throws: a 500); they have their own endpoint.
           if (operation.operation === 'subscription') throw subscriptionOverHttpError();
         },

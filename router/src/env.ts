@@ -161,6 +161,7 @@ export function loadConfig(source: Record<string, string | undefined>): LoadedCo
       internalSecret: env.INTERNAL_SECRET,
       jwt: { keys: verificationKeys(env), issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
       tokenRevocation: { identityGrpcTarget: env.IDENTITY_GRPC_TARGET, pollIntervalMs: env.ROUTER_REVOCATION_POLL_MS },
+      refusalAudit: { identityGrpcTarget: env.IDENTITY_GRPC_TARGET },
       production: env.NODE_ENV === 'production',
       bodyLimitBytes: env.ROUTER_BODY_LIMIT_BYTES,
       allowedOrigins: env.ROUTER_ALLOWED_ORIGINS,

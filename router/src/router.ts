@@ -30,6 +30,7 @@ import { persistedOperationsHttp } from './persisted-operations-http.ts';
 import type { PersistedOperations } from './persisted-operations.ts';
 import { jwksRoute } from './jwks.ts';
 import { createAccessTokenVerifier, createSessionVerifier, InvalidTokenError, type JwtConfig } from './jwt.ts';
+import { createRefusalReporter } from './refusal-audit.ts';
 import { TokenRevocationList } from './revocation/revocation-list.ts';
 import { startRevocationPoller } from './revocation/revocation-poller.ts';
 import { createFederatedSubscribe } from './subscriptions/federated-subscribe.ts';
@@ -56,6 +57,8 @@ export interface RouterConfig {
    * tokens of deactivated users and changed roles count until they expire.
    */
   tokenRevocation?: { identityGrpcTarget: string; pollIntervalMs: number };
+  /** Where operations refused at the edge are reported for the audit trail (the identity service). */
+  refusalAudit?: { identityGrpcTarget: string };
   /** Masked errors, no Sandbox, no introspection. */
   production: boolean;
   /** Largest accepted JSON body (default 1 MB). */
@@ -120,6 +123,9 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
   );
   const trustProxy = compileTrustProxy(config.trustProxy ?? false);
   const persisted: PersistedOperations = config.persistedOperations ?? { mode: 'off', manifest: new Map() };
+  const refusals = config.refusalAudit
+    ? createRefusalReporter({ identityTarget: config.refusalAudit.identityGrpcTarget, internalSecret: config.internalSecret, logger: logger.child({ source: 'audit' }) })
+    : undefined;
 
   const app = express();
   app.disable('x-powered-by');
@@ -151,7 +157,7 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
       // Operations may name patients; nothing is reported to Apollo's cloud whatever the environment says.
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
-      authPlugin({ rules, introspection }),
+      authPlugin({ rules, introspection, ...(refusals ? { refusals } : {}) }),
       operationCostPlugin({ maxCost: maxOperationCost }),
     ],
   });
@@ -254,6 +260,7 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
     });
   } catch (error) {
     poller?.close();
+    refusals?.close();
     await server.stop();
     throw error;
   }
@@ -269,6 +276,7 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
       await pool.close();
       // Stops the gateway and drains the HTTP server (the drain plugin closes it).
       await server.stop();
+      refusals?.close();
     },
   };
 }

@@ -34,3 +34,5 @@ export type { AccessRecord, AccessRecord__Output } from './generated/hospital/id
 export type { ListAccessRecordsRequest__Output } from './generated/hospital/identity/v1/ListAccessRecordsRequest.ts';
 export type { ListAccessRecordsResponse, ListAccessRecordsResponse__Output } from './generated/hospital/identity/v1/ListAccessRecordsResponse.ts';
 export type { VerifyAuditChainResponse, VerifyAuditChainResponse__Output } from './generated/hospital/identity/v1/VerifyAuditChainResponse.ts';
+export type { RecordRefusedOperationRequest__Output } from './generated/hospital/identity/v1/RecordRefusedOperationRequest.ts';
+export type { RecordRefusedOperationResponse } from './generated/hospital/identity/v1/RecordRefusedOperationResponse.ts';

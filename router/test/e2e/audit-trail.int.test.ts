@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPatientsClient } from '@hospital/grpc-contracts';
+import { createAuditClient, createPatientsClient } from '@hospital/grpc-contracts';
 import { callMetadata, signIdentity } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startTestSystem, type TestSystem } from './system.ts';
@@ -118,6 +118,61 @@ describe('audit trail of patient data', () => {
     // Ids and names of fields only: no value the doctor wrote appears anywhere in the trail.
     const text = JSON.stringify(rows);
     for (const secret of ['Ada', familyName, 'penicillin', '7946']) expect(text).not.toContain(secret);
+  });
+
+  it('records operations the router refused at the edge, naming the patient and the refused fields', async () => {
+    const registered = await system.gql<{ registerPatient: { id: string } }>(
+      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
+      { input: { givenName: 'Edge', familyName: `Refused${randomUUID().slice(0, 8)}`, dateOfBirth: '1960-02-02' } },
+      doctorToken,
+    );
+    const patientId = registered.data!.registerPatient.id;
+    const refused = await system.gql(
+      'query FinanceLooksAtAllergies($id: ID!) { patient(id: $id) { fullName allergies } }',
+      { id: patientId },
+      await system.tokenFor('finance'),
+      { 'x-request-id': 'req-audit-edge', 'user-agent': 'Billing-Desk/2.0' },
+    );
+    expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+
+    const trail = await system.gql<TrailResult>(TRAIL, { patientId, first: 10 }, adminToken);
+    const rows = trail.data!.auditTrail.edges.map((edge) => edge.node);
+    // Registration (allowed) and the refused look (denied, never reached a service).
+    expect(rows.map((row) => row.outcome)).toEqual(['DENIED', 'ALLOWED']);
+    expect(rows[0]).toMatchObject({
+      actorRole: 'FINANCE',
+      actorId: system.accounts.finance.id,
+      action: 'Router.query',
+      operation: 'FinanceLooksAtAllergies',
+      resource: 'GraphQL operation',
+      fields: ['Patient.allergies'],
+      reason: 'FORBIDDEN',
+      userAgent: 'Billing-Desk/2.0',
+      requestId: 'req-audit-edge',
+    });
+  });
+
+  it('takes refusal reports from the system only, and checks them like any input', async () => {
+    const client = createAuditClient({ target: system.grpcTargets.identity, deadlineMs: 5_000 });
+    const refusal = {
+      userId: system.accounts.doctor.id,
+      userRole: 'doctor',
+      operationType: 'query',
+      operation: '',
+      fields: ['Patient.allergies'],
+      patientIds: [],
+      reason: 'FORBIDDEN',
+      ip: '',
+      userAgent: '',
+      requestId: 'req-forged-refusal',
+    };
+    const admin = { kind: 'user' as const, userId: system.accounts.admin.id, role: 'admin' as const, email: system.accounts.admin.email };
+    // Not even an admin may write the trail.
+    await expect(client.recordRefusedOperation(refusal, { metadata: callMetadata(signIdentity(admin, system.internalSecret), 'r1') })).rejects.toMatchObject({ code: 7 });
+    const router = callMetadata(signIdentity({ kind: 'service', service: 'router' }, system.internalSecret), 'r2');
+    await expect(client.recordRefusedOperation({ ...refusal, userRole: 'superuser' }, { metadata: router })).rejects.toMatchObject({ code: 3 });
+    await expect(client.recordRefusedOperation({ ...refusal, requestId: 'a\u0000b' }, { metadata: router })).rejects.toMatchObject({ code: 3 });
+    client.close();
   });
 
   it('answers a user\'s accesses too, paged', async () => {

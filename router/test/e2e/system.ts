@@ -122,6 +122,7 @@ export async function startTestSystem(
       jwt: { keys: [{ keyId: jwt.keyId, publicKeyPem: jwt.publicKeyPem }], issuer: jwt.issuer, audience: jwt.audience },
       // Polled often, so a revocation shows within a test's patience.
       tokenRevocation: { identityGrpcTarget: ctx.grpcTargets['identity']!, pollIntervalMs: options.revocationPollMs ?? 250 },
+      refusalAudit: { identityGrpcTarget: ctx.grpcTargets['identity']! },
       production,
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
       ...(options.persistedOperations ? { persistedOperations: options.persistedOperations } : {}),

@@ -1,5 +1,5 @@
 /** The EventBus on Apache Kafka through kafkajs: idempotent producer, manual offset commits. */
-import { Kafka, Partitioners, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
 import type { Logger } from '../logger.ts';
 import type { EventBus, Subscription } from './event-bus.ts';
 
@@ -60,11 +60,16 @@ export function createKafkaEventBus(options: KafkaOptions): EventBus {
       const admin = kafka.admin();
       await admin.connect();
       try {
-        if ((await admin.listTopics()).includes(spec.topic)) return;
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: [{ topic: spec.topic, numPartitions: spec.partitions, configEntries: [{ name: 'retention.ms', value: String(spec.retentionMs) }] }],
-        });
+        if (!(await admin.listTopics()).includes(spec.topic)) {
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: [{ topic: spec.topic, numPartitions: spec.partitions, configEntries: [{ name: 'retention.ms', value: String(spec.retentionMs) }] }],
+          });
+        }
+        // Another process may have created it a moment ago: listed is not yet usable. Wait until
+        // every partition has a leader, or the first publish or subscribe fails with
+        // "This server does not host this topic-partition".
+        await waitForLeaders(admin, spec.topic);
       } finally {
         await admin.disconnect();
       }
@@ -132,4 +137,23 @@ export function createKafkaEventBus(options: KafkaOptions): EventBus {
       producer = undefined;
     },
   };
+}
+
+/**
+ * Resolves once every partition of the topic has a leader (about 10 s at most, then throws).
+ * @param admin - a connected admin client
+ * @param topic - the topic
+ */
+async function waitForLeaders(admin: Admin, topic: string): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      const partitions = topics[0]?.partitions ?? [];
+      if (partitions.length > 0 && partitions.every((partition) => partition.leader >= 0)) return;
+    } catch (error) {
+      if (attempt >= 40) throw error;
+    }
+    if (attempt >= 40) throw new Error(`Kafka topic ${topic} has partitions without a leader.`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

@@ -1,6 +1,6 @@
 /** startIdentityService: wires Prisma, repositories and handlers into a running gRPC server. */
 import { randomBytes } from 'node:crypto';
-import { createPrismaClient, listAccessRecords, verifyAuditChain } from '@hospital/db';
+import { createAuditLog, createPrismaClient, listAccessRecords, verifyAuditChain } from '@hospital/db';
 import { auditProto, identityProto } from '@hospital/grpc-contracts';
 import { hashPassword, startGrpcServer, type Logger } from '@hospital/service-kit';
 import { loadSigningKey } from './domain/tokens.ts';
@@ -87,6 +87,7 @@ export async function startIdentityService(config: IdentityServiceConfig, deps: 
           definition: auditProto.AuditService.service,
           implementation: createAuditHandlers(
             { list: (filter, page) => listAccessRecords(db, filter, page), verify: () => verifyAuditChain(db) },
+            createAuditLog(db),
             { internalSecret: config.internalSecret, logger },
           ),
         },

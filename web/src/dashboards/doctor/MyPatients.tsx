@@ -4,7 +4,8 @@
  */
 import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.ts';
-import { Button, ErrorMessage, Loading, Section, Table } from '../../ui/index.ts';
+import { ErrorMessage, Loading, Section } from '../../ui/index.ts';
+import { PatientTable } from './PatientTable.tsx';
 
 const MyPatientsQuery = graphql(`
   query DoctorMyPatients {
@@ -21,25 +22,7 @@ export function MyPatients({ onOpenPatient }: { onOpenPatient(patientId: string)
       {fetching && !data ? (
         <Loading label="Loading your patients…" />
       ) : (
-        <Table
-          caption="Patients you have appointments with"
-          rows={data?.myPatients ?? []}
-          rowKey={(row) => row.id}
-          empty="No patients yet: find one below to book."
-          columns={[
-            { header: 'MRN', cell: (row) => row.mrn },
-            { header: 'Name', cell: (row) => row.fullName },
-            { header: 'Born', cell: (row) => row.dateOfBirth },
-            {
-              header: 'Chart',
-              cell: (row) => (
-                <Button look="secondary" onClick={() => onOpenPatient(row.id)} aria-label={`Open chart of ${row.fullName}`}>
-                  Open chart
-                </Button>
-              ),
-            },
-          ]}
-        />
+        <PatientTable caption="Patients you have appointments with" rows={data?.myPatients ?? []} empty="No patients yet: find one below to book." onOpenPatient={onOpenPatient} />
       )}
     </Section>
   );

@@ -2,7 +2,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.ts';
-import { Button, ErrorMessage, Loading, Section, Table, TextInput } from '../../ui/index.ts';
+import { Button, ErrorMessage, Loading, Section, TextInput } from '../../ui/index.ts';
+import { PatientTable } from './PatientTable.tsx';
 
 const SearchPatients = graphql(`
   query DoctorSearchPatients($search: String!) {
@@ -45,25 +46,7 @@ export function PatientSearch({ onOpenPatient }: { onOpenPatient(patientId: stri
       ) : fetching && !data ? (
         <Loading label="Searching…" />
       ) : (
-        <Table
-          caption="Matching patients"
-          rows={data?.patients.edges.map((edge) => edge.node) ?? []}
-          rowKey={(row) => row.id}
-          empty="No patient matches that search."
-          columns={[
-            { header: 'MRN', cell: (row) => row.mrn },
-            { header: 'Name', cell: (row) => row.fullName },
-            { header: 'Born', cell: (row) => row.dateOfBirth },
-            {
-              header: 'Chart',
-              cell: (row) => (
-                <Button look="secondary" onClick={() => onOpenPatient(row.id)} aria-label={`Open chart of ${row.fullName}`}>
-                  Open chart
-                </Button>
-              ),
-            },
-          ]}
-        />
+        <PatientTable caption="Matching patients" rows={data?.patients.edges.map((edge) => edge.node) ?? []} empty="No patient matches that search." onOpenPatient={onOpenPatient} />
       )}
     </Section>
   );

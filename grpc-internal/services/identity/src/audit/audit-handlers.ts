@@ -3,10 +3,19 @@
  * written by every department's service through service-kit's `unary` (see @hospital/service-kit
  * audit.ts); this service never writes to it.
  */
-import type { AccessRecord, AuditServiceHandlers, ListAccessRecordsRequest__Output, ListAccessRecordsResponse, VerifyAuditChainResponse } from '@hospital/grpc-contracts';
-import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, unary, type HandlerSecurity } from '@hospital/service-kit';
+import type {
+  AccessRecord,
+  AuditServiceHandlers,
+  ListAccessRecordsRequest__Output,
+  ListAccessRecordsResponse,
+  RecordRefusedOperationRequest__Output,
+  RecordRefusedOperationResponse,
+  VerifyAuditChainResponse,
+} from '@hospital/grpc-contracts';
+import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, unary, type AuditEntry, type AuditSink, type HandlerSecurity } from '@hospital/service-kit';
 import type { AccessRecordRow, AuditChainReport, AccessRecordFilter } from '@hospital/db';
 import { listAccessRecordsSchema } from './list-access-records.schema.ts';
+import { recordRefusedOperationSchema } from './record-refused-operation.schema.ts';
 
 /** Fully qualified service name, as health checks know it. */
 export const AUDIT_SERVICE_NAME = 'hospital.identity.v1.AuditService';
@@ -82,13 +91,44 @@ export async function verifyAuditChainHandler(trail: AuditTrailReader): Promise<
 }
 
 /**
+ * Records an operation the router refused at the edge: one denied row per patient it named (one
+ * naming none when it named none), the refused fields as the row's fields.
+ * @param request - the refusal as the router saw it
+ * @param sink - the audit trail
+ */
+export async function recordRefusedOperationHandler(request: RecordRefusedOperationRequest__Output, sink: AuditSink): Promise<RecordRefusedOperationResponse> {
+  const refusal = parseRequest(recordRefusedOperationSchema, request);
+  const base: Omit<AuditEntry, 'patientId'> = {
+    actorKind: 'user',
+    actorId: refusal.userId,
+    actorRole: refusal.userRole,
+    action: `Router.${refusal.operationType}`,
+    operation: refusal.operation || null,
+    resource: 'GraphQL operation',
+    fields: refusal.fields,
+    outcome: 'denied',
+    reason: refusal.reason,
+    ip: refusal.ip || null,
+    userAgent: refusal.userAgent || null,
+    requestId: refusal.requestId,
+  };
+  const patients = [...new Set(refusal.patientIds.map((id) => id.toLowerCase()))];
+  const entries = patients.length === 0 ? [{ ...base, patientId: null }] : patients.map((patientId) => ({ ...base, patientId }));
+  await sink.record(entries);
+  return { recorded: entries.length };
+}
+
+/**
  * Builds the handlers of AuditService.
  * @param trail - where the trail is read
+ * @param sink - where refusals reported by the router are written
  * @param security - internal secret and logger for the `unary` wrapper
  */
-export function createAuditHandlers(trail: AuditTrailReader, security: HandlerSecurity): AuditServiceHandlers {
+export function createAuditHandlers(trail: AuditTrailReader, sink: AuditSink, security: HandlerSecurity): AuditServiceHandlers {
   return {
     ListAccessRecords: unary(['admin'], (request) => listAccessRecordsHandler(request, trail), security),
     VerifyAuditChain: unary(['admin'], () => verifyAuditChainHandler(trail), security),
+    // Only the router (a service principal) reports what it refused; no user may write the trail.
+    RecordRefusedOperation: unary('internal', (request) => recordRefusedOperationHandler(request, sink), security),
   };
 }

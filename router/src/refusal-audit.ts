@@ -1,0 +1,100 @@
+/**
+ * Refusals at the edge reach the audit trail. The router's @auth check stops an operation before
+ * any service sees it, so no service can record that access as denied; the router reports it to
+ * the audit service (identity) as a service principal, and waits for the row before answering, so
+ * a refusal is never lost to a crash between the answer and the write.
+ */
+import { randomUUID } from 'node:crypto';
+import { Kind, valueFromASTUntyped, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import { createAuditClient } from '@hospital/grpc-contracts';
+import { callMetadata, signIdentity, type Logger, type RoleName } from '@hospital/service-kit';
+
+/** One operation the edge refused. */
+export interface EdgeRefusal {
+  userId: string;
+  role: RoleName;
+  operationType: OperationDefinitionNode['operation'];
+  operationName?: string;
+  /** The refused fields, as schema coordinates. */
+  fields: readonly string[];
+  /** Patients the operation named in its arguments. */
+  patientIds: readonly string[];
+  ip?: string;
+  userAgent?: string;
+  requestId: string;
+}
+
+/** Reports refusals; resolves once recorded (or once the failure is logged). */
+export interface RefusalReporter {
+  report(refusal: EdgeRefusal): Promise<void>;
+  close(): void;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A flood of ids in one operation is cut: the row count stays bounded by the request count. */
+const MAX_PATIENT_IDS = 100;
+
+/**
+ * Patient ids an operation names in the arguments of its root fields: `patientId` and `patientIds`
+ * arguments or input fields, and `id` of the root field `patient`.
+ * @param operation - the resolved operation
+ * @param variables - the request's variables
+ */
+export function patientIdsNamed(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string[] {
+  const found = new Set<string>();
+  const add = (value: unknown) => {
+    if (typeof value === 'string' && UUID.test(value) && found.size < MAX_PATIENT_IDS) found.add(value.toLowerCase());
+  };
+  const visitValue = (name: string, value: unknown) => {
+    if (name === 'patientId') add(value);
+    else if (name === 'patientIds' && Array.isArray(value)) value.forEach(add);
+    else if (value && typeof value === 'object' && !Array.isArray(value)) for (const [key, inner] of Object.entries(value)) visitValue(key, inner);
+  };
+  const visitSelections = (selections: readonly SelectionNode[]) => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) visitSelections(selection.selectionSet.selections);
+      if (selection.kind !== Kind.FIELD) continue;
+      for (const argument of selection.arguments ?? []) {
+        const value = valueFromASTUntyped(argument.value, variables ?? {});
+        if (selection.name.value === 'patient' && argument.name.value === 'id') add(value);
+        else visitValue(argument.name.value, value);
+      }
+    }
+  };
+  visitSelections(operation.selectionSet.selections);
+  return [...found];
+}
+
+/**
+ * A reporter over a gRPC client of the audit service.
+ * @param options - where the identity service is, the internal secret, the logger
+ */
+export function createRefusalReporter(options: { identityTarget: string; internalSecret: string; logger: Logger }): RefusalReporter {
+  const client = createAuditClient({ target: options.identityTarget, deadlineMs: 2_000 });
+  return {
+    async report(refusal) {
+      const metadata = callMetadata(signIdentity({ kind: 'service', service: 'router' }, options.internalSecret), refusal.requestId || randomUUID());
+      try {
+        await client.recordRefusedOperation(
+          {
+            userId: refusal.userId,
+            userRole: refusal.role,
+            operationType: refusal.operationType,
+            operation: refusal.operationName ?? '',
+            fields: [...refusal.fields],
+            patientIds: [...refusal.patientIds],
+            reason: 'FORBIDDEN',
+            ip: refusal.ip ?? '',
+            userAgent: refusal.userAgent?.slice(0, 256) ?? '',
+            requestId: refusal.requestId,
+          },
+          { metadata },
+        );
+      } catch (error) {
+        // The refusal itself stands either way; an unrecorded one must at least be in the logs.
+        options.logger.error({ err: error, userId: refusal.userId, fields: refusal.fields }, 'edge refusal not recorded in the audit trail');
+      }
+    },
+    close: () => client.close(),
+  };
+}
