@@ -1,15 +1,16 @@
 /**
  * What each hop costs: the same patient search straight at the gRPC service (baseline), at the
  * subgraph over HTTP, and through the router with a real JWT; plus entity batching (100 patient
- * references through `_entities` against 1). Variants run interleaved, round-robin, so machine
+ * references through `_entities` against 1), and what the audit trail adds to each of them (the
+ * one INSERT a page of 20 patients costs, measured alone). Variants run interleaved, round-robin, so machine
  * noise hits them alike; medians and p95 are reported with ratios to the baseline.
  *   npm run bench            (BENCH_ITERATIONS=300 by default; TEST_DATABASE_URL as for tests)
  */
 import { randomUUID } from 'node:crypto';
 import { createPatientsClient } from '@hospital/grpc-contracts';
-import { createPrismaClient, seedDemoData } from '@hospital/db';
+import { createAuditLog, createPrismaClient, seedDemoData } from '@hospital/db';
 import { createTestDatabase } from '@hospital/db/testing';
-import { callMetadata, IDENTITY_HEADER, signIdentity } from '@hospital/service-kit';
+import { auditEntries, callMetadata, IDENTITY_HEADER, signIdentity } from '@hospital/service-kit';
 import { startTestSystem } from '../router/test/e2e/system.ts';
 
 const iterations = Number(process.env['BENCH_ITERATIONS'] ?? 300);
@@ -19,11 +20,17 @@ await seedDemoData(db, { password: `bench-${randomUUID()}`, patientCount: 1000 }
 const patientIds = (await db.patient.findMany({ select: { id: true }, take: 100 })).map((p) => p.id);
 await db.$disconnect();
 
-const system = await startTestSystem(database.url);
+// No broker outside the test run: appointment events stay in PostgreSQL (not measured here).
+const system = await startTestSystem(database.url, { kafka: false });
 const token = await system.tokenFor('doctor');
 const doctor = system.accounts.doctor;
 const identity = signIdentity({ kind: 'user', userId: doctor.id, role: 'doctor', email: doctor.email }, system.internalSecret);
 const grpc = createPatientsClient({ target: system.grpcTargets.patients });
+// The audit rows a search page of 20 patients writes, as the patients service writes them.
+const auditDb = createPrismaClient(database.url, { poolSize: 2 });
+const audit = createAuditLog(auditDb);
+const auditCall = { caller: { kind: 'user' as const, userId: doctor.id, role: 'doctor' as const, email: doctor.email }, origin: {}, requestId: 'bench', path: '/hospital.patients.v1.PatientsService/SearchPatients' };
+const auditPage = auditEntries(auditCall, 'Patient', patientIds.slice(0, 20), { outcome: 'allowed' });
 
 const SEARCH = '{ patients(search: "Sm", first: 20) { totalCount edges { node { id mrn fullName } } } }';
 const entities = (ids: string[]) => ({
@@ -42,6 +49,7 @@ const variants: Array<[string, () => Promise<unknown>]> = [
   ['subgraph patients query', () => post(system.subgraphUrls.patients, { query: SEARCH }, { [IDENTITY_HEADER]: identity })],
   ['router patients query', () => post(system.routerUrl, { query: SEARCH }, { authorization: `Bearer ${token}` })],
   ['subgraph _entities × 1', () => post(system.subgraphUrls.patients, entities(patientIds.slice(0, 1)), { [IDENTITY_HEADER]: identity })],
+  ['audit trail INSERT of 20 rows alone', () => audit.record(auditPage)],
   ['subgraph _entities × 100', () => post(system.subgraphUrls.patients, entities(patientIds), { [IDENTITY_HEADER]: identity })],
 ];
 
@@ -66,6 +74,7 @@ for (const [name] of variants) {
 }
 
 grpc.close();
+await auditDb.$disconnect();
 await system.close();
 await database.drop();
 

@@ -59,6 +59,7 @@ async function startIdentityWith(privateKeyPem: string, keyId: string): Promise<
     production: false,
     jwt: { privateKeyPem, keyId, issuer: system.jwt.issuer, audience: system.jwt.audience },
     grpcTargets: { ...system.grpcTargets },
+    kafka: true,
   };
   const service = await identity.startService(ctx);
   closers.push(() => service.close());

@@ -63,6 +63,8 @@ export async function startTestSystem(
     allowedOrigins?: string[];
     /** The router's persisted-operation safelist (default: off). */
     persistedOperations?: PersistedOperations;
+    /** Appointment events over the run's Kafka broker (default); false for PostgreSQL (benchmarks run outside vitest). */
+    kafka?: boolean;
     /** The router's cost limit, rate limits (store included) and trusted proxies (router defaults otherwise). */
     abuseLimits?: Pick<RouterConfig, 'maxOperationCost' | 'rateLimits' | 'rateLimitStore' | 'trustProxy'>;
     /** How often the router polls identity for token revocations (default 250 ms). */
@@ -82,7 +84,7 @@ export async function startTestSystem(
 
   const accounts = await createAccounts(databaseUrl);
 
-  const ctx: StartContext = { databaseUrl, internalSecret, logger, production, jwt, grpcTargets: {} };
+  const ctx: StartContext = { databaseUrl, internalSecret, logger, production, jwt, grpcTargets: {}, kafka: options.kafka ?? true };
   for (const department of DEPARTMENTS) {
     const service = await department.startService(ctx);
     closers.push(() => service.close());

@@ -185,6 +185,7 @@ describe('the revocation poll', () => {
       production: false,
       jwt: { ...system.jwt },
       grpcTargets: { ...system.grpcTargets },
+      kafka: true,
     };
     const service = await identity.startService(ctx);
     let stopped = false;

@@ -11,6 +11,8 @@ export interface StartContext {
   jwt: { privateKeyPem: string; keyId: string; issuer: string; audience: string };
   /** host:port of the gRPC services started so far, by department (for service-to-service calls). */
   grpcTargets: Record<string, string>;
+  /** Events over the run's Kafka broker (true in tests); false: over PostgreSQL (PullEvents). */
+  kafka: boolean;
 }
 
 /** Something running that the harness closes at the end. */
