@@ -53,7 +53,9 @@ export function persistedOperationsHttp(policy: PersistedOperations, logger: Log
           return unreadable(req, res, next);
         }
       }
-      const resolution = resolvePersistedOperation(policy, { query: params.get('query') ?? undefined, extensions }, fromBrowser);
+      // Browsers leave Origin off same-origin GETs, so a script in the page could pass for a server
+      // there: under enforcement every GET must name a safelisted hash (integrators POST).
+      const resolution = resolvePersistedOperation(policy, { query: params.get('query') ?? undefined, extensions }, fromBrowser || policy.mode === 'enforce-browser');
       if (!resolution.ok) return refuse(res, logger, resolution);
       if (resolution.query !== undefined) params.set('query', resolution.query);
       if (extensions !== undefined) params.set('extensions', JSON.stringify(withResolvedQuery({ extensions }, undefined).extensions));

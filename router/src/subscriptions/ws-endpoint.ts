@@ -6,7 +6,7 @@
  * revoked while its connection is open (user deactivated, role changed) ends it like expiry.
  */
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, parse, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Caller, Logger } from '@hospital/service-kit';
@@ -210,6 +210,10 @@ export function attachWebSocketEndpoint(options: {
           const message = decision.code === 'FORBIDDEN' ? `Your role may not use ${decision.fields.join(', ')}.` : 'Sign in first.';
           return [new GraphQLError(message, { extensions: { code: decision.code } })];
         }
+        // Variables are checked here, before anything is subscribed upstream, and answered like
+        // validation errors: typed, and without "Did you mean" hints in production.
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 10 });
+        if (coerced.errors) return coerced.errors.map((e) => new GraphQLError(hint(e.message), { extensions: { code: 'BAD_USER_INPUT' } }));
         const cost = operationCost(schema, document, { operation, variables: payload.variables ?? {}, stopAbove: options.maxOperationCost });
         if (cost > options.maxOperationCost) return [operationTooCostlyError(cost, options.maxOperationCost)];
         const contextValue: RouterContext = {

@@ -159,6 +159,12 @@ describe('persisted operations, enforced for browsers in production', () => {
     });
     expect(get.status).toBe(400);
     expect(((await get.json()) as Answer).errors?.[0]?.extensions?.code).toBe('PERSISTED_OPERATION_REQUIRED');
+    // A same-origin GET carries no Origin at all: free-form text over GET is refused from anyone.
+    const sameOrigin = await fetch(`${system.routerUrl}?query=${encodeURIComponent('{ patients(search: "Smi") { totalCount } }')}`, {
+      headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` },
+    });
+    expect(sameOrigin.status).toBe(400);
+    expect(((await sameOrigin.json()) as Answer).errors?.[0]?.extensions?.code).toBe('PERSISTED_OPERATION_REQUIRED');
     expect(await settled()).toBe(before);
   });
 
@@ -249,5 +255,10 @@ describe('schema privacy in production', () => {
     await sub.done;
     expect(sub.ended()?.[0]?.message).toMatch(/^Cannot query field "appointmentEvent" on type "Subscription"\.$/);
     expect(JSON.stringify(sub.ended())).not.toMatch(/Did you mean|appointmentEvents/);
+    // Variables of the wrong type are refused before anything is subscribed upstream.
+    const badVariables = subscribe(server, { query: 'subscription($d: ID) { appointmentEvents(doctorId: $d) { id } }', variables: { d: { nested: true } } });
+    await badVariables.done;
+    expect(badVariables.ended()?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(badVariables.ended()?.[0]?.message).toMatch(/^Variable "\$d" got invalid value/);
   });
 });
