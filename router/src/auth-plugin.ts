@@ -4,7 +4,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { AuthRules } from './auth-policy.ts';
 import type { RouterContext } from './context.ts';
 import { collectTouchedFields, decideAccess, type AccessDecision } from './operation-access.ts';
@@ -15,7 +15,13 @@ import { patientIdsNamed, type RefusalReporter } from './refusal-audit.ts';
  * @param options - the rules from the supergraph, whether introspection is allowed, and where a
  *   signed-in user's refused operations are reported for the audit trail
  */
-export function authPlugin(options: { rules: AuthRules; introspection: boolean; refusals?: RefusalReporter }): ApolloServerPlugin<RouterContext> {
+export function authPlugin(options: {
+  rules: AuthRules;
+  introspection: boolean;
+  refusals?: RefusalReporter;
+  /** Run once access is granted (Apollo runs plugins' hooks in parallel; this keeps the order). */
+  checkCost?: (args: { schema: GraphQLSchema; document: DocumentNode; operation: OperationDefinitionNode; variables: Record<string, unknown> | undefined }) => void;
+}): ApolloServerPlugin<RouterContext> {
   return {
     async requestDidStart() {
       return {
@@ -35,7 +41,7 @@ export function authPlugin(options: { rules: AuthRules; introspection: boolean; 
                 operationType: operation.operation,
                 ...(operationName ? { operationName } : {}),
                 fields: decision.fields,
-                patientIds: patientIdsNamed(operation, request.variables),
+                patientIds: patientIdsNamed(document, operation, request.variables),
                 ...(contextValue.origin?.ip ? { ip: contextValue.origin.ip } : {}),
                 ...(contextValue.origin?.userAgent ? { userAgent: contextValue.origin.userAgent } : {}),
                 requestId: contextValue.requestId,
@@ -43,6 +49,7 @@ export function authPlugin(options: { rules: AuthRules; introspection: boolean; 
             }
             throw accessError(decision);
           }
+          options.checkCost?.({ schema, document, operation, variables: request.variables });
           // The gateway cannot execute subscriptions (it throws: a 500); they have their own endpoint.
           if (operation.operation === 'subscription') throw subscriptionOverHttpError();
         },

@@ -23,6 +23,7 @@ export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
   'PERSISTED_OPERATION_REQUIRED',
   'OPERATION_TOO_COSTLY',
   'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /**

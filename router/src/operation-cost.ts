@@ -31,8 +31,6 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { RouterContext } from './context.ts';
 
 /**
  * Refusal threshold. The web app's most expensive operation (the pharmacy's stock list: 50 drugs
@@ -228,21 +226,16 @@ export function operationTooCostlyError(cost: number, maxCost: number): GraphQLE
 }
 
 /**
- * The Apollo Server plugin refusing HTTP operations over the limit, before the gateway plans them.
+ * The cost check of one resolved operation, with its variables (called by the auth plugin once
+ * access is decided, so a refusal is always reported first and answered as such).
  * @param options - the most an operation may cost
  */
-export function operationCostPlugin(options: { maxCost: number }): ApolloServerPlugin<RouterContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          const cost = operationCost(schema, document, { operation, variables: request.variables ?? {}, stopAbove: options.maxCost });
-          if (cost > options.maxCost) {
-            const error = operationTooCostlyError(cost, options.maxCost);
-            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
-          }
-        },
-      };
-    },
+export function operationCostCheck(options: { maxCost: number }): (args: { schema: GraphQLSchema; document: DocumentNode; operation: OperationDefinitionNode; variables: Variables | undefined }) => void {
+  return ({ schema, document, operation, variables }) => {
+    const cost = operationCost(schema, document, { operation, variables: variables ?? {}, stopAbove: options.maxCost });
+    if (cost > options.maxCost) {
+      const error = operationTooCostlyError(cost, options.maxCost);
+      throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+    }
   };
 }

@@ -5,7 +5,7 @@
  * a refusal is never lost to a crash between the answer and the write.
  */
 import { randomUUID } from 'node:crypto';
-import { Kind, valueFromASTUntyped, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import { Kind, valueFromASTUntyped, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { createAuditClient } from '@hospital/grpc-contracts';
 import { callMetadata, signIdentity, type Logger, type RoleName } from '@hospital/service-kit';
 
@@ -30,17 +30,28 @@ export interface RefusalReporter {
   close(): void;
 }
 
+/** Client-chosen text as the audit service accepts it: printable, bounded. */
+function printable(value: string | undefined, max: number): string {
+  // eslint-disable-next-line no-control-regex
+  return (value ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, max);
+}
+/** The audit service takes at most this many refused fields; the first ones tell the story. */
+const MAX_FIELDS = 100;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A flood of ids in one operation is cut: the row count stays bounded by the request count. */
 const MAX_PATIENT_IDS = 100;
 
 /**
- * Patient ids an operation names in the arguments of its root fields: `patientId` and `patientIds`
- * arguments or input fields, and `id` of the root field `patient`.
+ * Patient ids an operation names in the arguments of its root fields (through fragments too):
+ * `patientId` and `patientIds` arguments or input fields, and `id` of the root field `patient`.
+ * @param document - the whole document (its fragments)
  * @param operation - the resolved operation
  * @param variables - the request's variables
  */
-export function patientIdsNamed(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string[] {
+export function patientIdsNamed(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string[] {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const found = new Set<string>();
   const add = (value: unknown) => {
     if (typeof value === 'string' && UUID.test(value) && found.size < MAX_PATIENT_IDS) found.add(value.toLowerCase());
@@ -50,9 +61,15 @@ export function patientIdsNamed(operation: OperationDefinitionNode, variables: R
     else if (name === 'patientIds' && Array.isArray(value)) value.forEach(add);
     else if (value && typeof value === 'object' && !Array.isArray(value)) for (const [key, inner] of Object.entries(value)) visitValue(key, inner);
   };
+  const seenFragments = new Set<string>();
   const visitSelections = (selections: readonly SelectionNode[]) => {
     for (const selection of selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) visitSelections(selection.selectionSet.selections);
+      if (selection.kind === Kind.FRAGMENT_SPREAD && !seenFragments.has(selection.name.value)) {
+        seenFragments.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) visitSelections(fragment.selectionSet.selections);
+      }
       if (selection.kind !== Kind.FIELD) continue;
       for (const argument of selection.arguments ?? []) {
         const value = valueFromASTUntyped(argument.value, variables ?? {});
@@ -80,12 +97,12 @@ export function createRefusalReporter(options: { identityTarget: string; interna
             userId: refusal.userId,
             userRole: refusal.role,
             operationType: refusal.operationType,
-            operation: refusal.operationName ?? '',
-            fields: [...refusal.fields],
+            operation: printable(refusal.operationName, 256),
+            fields: refusal.fields.slice(0, MAX_FIELDS).map((field) => printable(field, 200)),
             patientIds: [...refusal.patientIds],
             reason: 'FORBIDDEN',
-            ip: refusal.ip ?? '',
-            userAgent: refusal.userAgent?.slice(0, 256) ?? '',
+            ip: printable(refusal.ip, 256),
+            userAgent: printable(refusal.userAgent, 256),
             requestId: refusal.requestId,
           },
           { metadata },

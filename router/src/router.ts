@@ -4,7 +4,8 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -20,7 +21,7 @@ import { authPlugin, unauthenticatedError } from './auth-plugin.ts';
 import type { RouterContext } from './context.ts';
 import { createFormatError } from './format-error.ts';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsRule, type OperationLimits } from './operation-limits.ts';
-import { DEFAULT_MAX_OPERATION_COST, operationCostPlugin } from './operation-cost.ts';
+import { DEFAULT_MAX_OPERATION_COST, operationCostCheck } from './operation-cost.ts';
 import { clientAddress, compileTrustProxy, type TrustProxy } from './rate-limit/client-ip.ts';
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit/rate-limit-store.ts';
 import { DEFAULT_RATE_LIMITS, ipRateLimit, rateLimitedHttpError, RateLimiter, type RateLimits } from './rate-limit/rate-limiter.ts';
@@ -79,6 +80,13 @@ export interface RouterConfig {
   trustProxy?: TrustProxy;
   /** The web app's operation safelist and how strictly it applies (default: off, no manifest). */
   persistedOperations?: PersistedOperations;
+}
+
+/** The answer to signed-in users while the router cannot yet check revocations (HTTP 503). */
+function startingUpError(): GraphQLError {
+  return new GraphQLError('The service is starting; try again in a few seconds.', {
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: new HeaderMap([['retry-after', '5']]) } },
+  });
 }
 
 /** Most tokens a document may have: parsing stops there, before any other work. */
@@ -157,8 +165,8 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
       // Operations may name patients; nothing is reported to Apollo's cloud whatever the environment says.
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
-      authPlugin({ rules, introspection, ...(refusals ? { refusals } : {}) }),
-      operationCostPlugin({ maxCost: maxOperationCost }),
+      // The cost check runs inside it, after access is decided: one ordered verdict per operation.
+      authPlugin({ rules, introspection, checkCost: operationCostCheck({ maxCost: maxOperationCost }), ...(refusals ? { refusals } : {}) }),
     ],
   });
   await server.start();
@@ -188,6 +196,7 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
     introspection,
     verifySession: createSessionVerifier(config.jwt, isRevoked),
     ...(revocations ? { revocations } : {}),
+    ...(refusals ? { refusals } : {}),
     subscribe: federated.subscribe,
     allowedOrigins: config.allowedOrigins ?? [],
     limits: { ...DEFAULT_WS_LIMITS, ...config.wsLimits },
@@ -218,6 +227,9 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
           const caller = verifyAccessToken(req.headers.authorization);
           if (caller.kind === 'user') {
             scope.userId = caller.userId;
+            // Until the first revocation list has arrived a revoked token looks like a good one:
+            // signed-in users wait (503) rather than slip in; signing in still works.
+            if (revocations && !revocations.loaded) throw startingUpError();
             const verdict = await rateLimiter.take('user', caller.userId);
             if (!verdict.allowed) throw rateLimitedHttpError(verdict);
           }

@@ -8,7 +8,7 @@ import { EventEmitter, on } from 'node:events';
 import { createClient, type Client } from 'graphql-ws';
 import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger, verifyIdentity, type RoleName } from '@hospital/service-kit';
 import { composeSupergraph } from '../src/compose.ts';
 import { startRouter, type RunningRouter } from '../src/index.ts';
@@ -235,5 +235,30 @@ describe('federated subscriptions', () => {
     const subs = [1, 2, 3, 4].map((i) => collect(client, VISITS, { ward: `L${i}` }));
     await subs[3]!.done;
     expect(JSON.stringify(subs[3]!.ended())).toMatch(/Too many subscriptions/);
+  });
+
+  it('close on protocol violations with the fitting code, never as an internal error', async () => {
+    // graphql-ws reports both as "Internal error" on stderr (and the first with 4500): they are the client's.
+    const printed = vi.spyOn(console, 'error');
+    const closeCodeAfter = async (frames: Array<string | Buffer>) => {
+      const socket = new WebSocket(wsUrl, 'graphql-transport-ws', { headers: { origin: ORIGIN } });
+      const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+      socket.on('error', () => {});
+      await new Promise((resolve) => socket.once('open', resolve));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${tokenFor('doctor')}` } }));
+      await new Promise((resolve) => socket.once('message', resolve));
+      for (const frame of frames) socket.send(frame, { binary: false });
+      return closed;
+    };
+    try {
+      // A message only a server sends.
+      expect(await closeCodeAfter([JSON.stringify({ type: 'next', id: '1', payload: { data: {} } })])).toBe(4400);
+      // A message past the 64 KB limit, and text that is not UTF-8: the WebSocket layer's codes.
+      expect(await closeCodeAfter(['x'.repeat(65 * 1024)])).toBe(1009);
+      expect(await closeCodeAfter([Buffer.from([0xc3, 0x28])])).toBe(1007);
+      expect(printed.mock.calls.map((c) => String(c[0])).filter((m) => /Internal error/.test(m))).toEqual([]);
+    } finally {
+      printed.mockRestore();
+    }
   });
 });

@@ -23,6 +23,11 @@ export interface CallScope {
   identityToken: string;
   /** Logger bound to this call. */
   logger: Logger;
+  /**
+   * Records that an object-level check withheld these patients' records (left out of a batch,
+   * or refused): the audit trail gets a denied row for each, beside the allowed ones.
+   */
+  noteDeniedAccess?(patientIds: readonly string[]): void;
 }
 
 /** Dependencies of the wrapper. */
@@ -78,16 +83,27 @@ export function unary<Req, Res>(
       // One line per call: method, outcome, duration (ids come from the request context).
       const done = (code: GrpcStatus) => logger.info({ code: GrpcStatus[code], durationMs: Math.round(performance.now() - started) }, 'grpc call');
       const audited: AuditCall | undefined = caller ? { caller, origin, requestId, path: call.getPath() } : undefined;
+      const withheld: string[] = [];
       try {
         // No signed identity means the call did not come through the router.
         if (!caller) throw new DomainError('UNAUTHENTICATED', 'Missing or invalid internal identity.');
         admit(admission, caller);
-        const response = await handler(call.request, { caller, origin, requestId, logger, identityToken: metadataValue(call.metadata, IDENTITY_HEADER) ?? '' });
-        if (spec && sink && audited) await auditAllowed(spec, sink, audited, call.request, response, logger);
+        const response = await handler(call.request, {
+          caller,
+          origin,
+          requestId,
+          logger,
+          identityToken: metadataValue(call.metadata, IDENTITY_HEADER) ?? '',
+          noteDeniedAccess: (patientIds) => void withheld.push(...patientIds),
+        });
+        if (spec && sink && audited) {
+          await auditAllowed(spec, sink, audited, call.request, response, logger);
+          if (withheld.length > 0) await auditWithheld(spec, sink, audited, withheld, logger);
+        }
         done(GrpcStatus.OK);
         callback(null, response);
       } catch (error) {
-        if (spec && sink && audited) await auditDenied(spec, sink, audited, call.request, error, logger);
+        if (spec && sink && audited) await auditDenied(spec, sink, audited, call.request, error, logger, withheld);
         const status = toServiceError(error, logger);
         done(status.code);
         callback(status);
@@ -111,13 +127,33 @@ async function auditAllowed<Req, Res>(spec: AuditSpec<Req, Res>, sink: AuditSink
   }
 }
 
-/** Records a refused access (role or object-level check); other failures touched no data. */
-async function auditDenied<Req, Res>(spec: AuditSpec<Req, Res>, sink: AuditSink, call: AuditCall, request: Req, error: unknown, logger: Logger): Promise<void> {
+/** Records the records an object-level check left out of an otherwise allowed answer. */
+async function auditWithheld<Req, Res>(spec: AuditSpec<Req, Res>, sink: AuditSink, call: AuditCall, patientIds: readonly string[], logger: Logger): Promise<void> {
+  try {
+    await sink.record(auditEntries(call, spec.resource, patientIds, { outcome: 'denied', reason: 'OBJECT_ACCESS' }));
+  } catch (error) {
+    logger.error({ err: error, resource: spec.resource }, 'audit trail write failed for withheld records');
+  }
+}
+
+/**
+ * Records a refused access (role or object-level check); other failures touched no data. An
+ * object-level refusal names the patient of the record refused when the handler noted it.
+ */
+async function auditDenied<Req, Res>(
+  spec: AuditSpec<Req, Res>,
+  sink: AuditSink,
+  call: AuditCall,
+  request: Req,
+  error: unknown,
+  logger: Logger,
+  withheld: readonly string[],
+): Promise<void> {
   if (!(error instanceof DomainError)) return;
   const reason = error instanceof ObjectAccessDenied ? 'OBJECT_ACCESS' : error.code;
   if (reason !== 'OBJECT_ACCESS' && reason !== 'FORBIDDEN' && reason !== 'UNAUTHENTICATED') return;
   try {
-    const ids = spec.requested?.(request) ?? [];
+    const ids = withheld.length > 0 ? withheld : (spec.requested?.(request) ?? []);
     await sink.record(auditEntries(call, spec.resource, ids, { outcome: 'denied', reason }, spec.fields?.(request) ?? []));
   } catch (auditError) {
     logger.error({ err: auditError, resource: spec.resource }, 'audit trail write failed for a denied call');

@@ -27,14 +27,23 @@ export interface AuditChainReport {
   /** seq and hash of the last row checked (record it elsewhere to anchor the chain). */
   head: { seq: number; hash: string } | null;
   /** The first row that does not check out, and why. */
-  brokenAt?: { seq: number; problem: 'content altered' | 'link broken' | 'row missing before this one' };
+  brokenAt?: { seq: number; problem: 'content altered' | 'link broken' | 'row missing before this one' | 'differs from the anchor' | 'anchored row missing' };
+}
+
+/** A seq and hash noted outside the database earlier (the head a previous check printed). */
+export interface AuditChainAnchor {
+  seq: number;
+  hash: string;
 }
 
 /**
- * Walks the whole chain in seq order.
+ * Walks the whole chain in seq order. Someone able to switch the triggers off could rewrite the
+ * chain from some row on, or cut its newest rows; an anchor noted outside the database catches
+ * both: the row it names must still be there, with the same hash.
  * @param prisma - a client of the hospital database
+ * @param anchor - a head printed by an earlier check, if one was kept
  */
-export async function verifyAuditChain(prisma: PrismaClient): Promise<AuditChainReport> {
+export async function verifyAuditChain(prisma: PrismaClient, anchor?: AuditChainAnchor): Promise<AuditChainReport> {
   let expectedSeq = 1n;
   let previousHash = '';
   let rows = 0;
@@ -48,11 +57,15 @@ export async function verifyAuditChain(prisma: PrismaClient): Promise<AuditChain
       if (row.seq !== expectedSeq) return { ok: false, rows, head, brokenAt: { seq, problem: 'row missing before this one' } };
       if (row.prev_hash !== previousHash) return { ok: false, rows, head, brokenAt: { seq, problem: 'link broken' } };
       if (row.recomputed !== row.hash) return { ok: false, rows, head, brokenAt: { seq, problem: 'content altered' } };
+      if (anchor && seq === anchor.seq && row.hash !== anchor.hash) return { ok: false, rows, head, brokenAt: { seq, problem: 'differs from the anchor' } };
       rows += 1;
       head = { seq, hash: row.hash };
       previousHash = row.hash;
       expectedSeq += 1n;
     }
-    if (batch.length < BATCH) return { ok: true, rows, head };
+    if (batch.length < BATCH) {
+      if (anchor && (head?.seq ?? 0) < anchor.seq) return { ok: false, rows, head, brokenAt: { seq: anchor.seq, problem: 'anchored row missing' } };
+      return { ok: true, rows, head };
+    }
   }
 }

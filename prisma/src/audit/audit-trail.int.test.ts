@@ -19,8 +19,9 @@ import { listAccessRecords } from './access-records.ts';
 const VERIFY_MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
 
 /** Runs the verification command as an operator would (`npm run audit:verify`). */
-function verifyCommand(databaseUrl: string | undefined): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, DATABASE_URL: databaseUrl };
+function verifyCommand(databaseUrl: string | undefined, anchor?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, DATABASE_URL: databaseUrl, AUDIT_ANCHOR: anchor };
+  if (anchor === undefined) delete env.AUDIT_ANCHOR;
   if (databaseUrl === undefined) delete env.DATABASE_URL;
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', 'tsx', VERIFY_MAIN], { env, timeout: 30_000 }, (error, stdout, stderr) => {
@@ -91,11 +92,31 @@ describe('audit trail table', () => {
   it('says so from the command line when intact, and refuses a missing DATABASE_URL plainly', async () => {
     const intact = await verifyCommand(db.url);
     expect(intact).toMatchObject({ code: 0 });
-    expect(intact.stdout).toMatch(/^Audit trail intact: 51 records; head seq 51, hash [0-9a-f]{64}/);
+    expect(intact.stdout).toMatch(/^Audit trail intact: 51 records; head seq 51, hash [0-9a-f]{64}\nAnchor for the next check: AUDIT_ANCHOR=51:[0-9a-f]{64}/);
     const missing = await verifyCommand(undefined);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('DATABASE_URL');
     expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('catches a cut or rewritten tail with an anchor kept outside the database', async () => {
+    const anchor = (await verifyAuditChain(prisma)).head!;
+    expect(anchor.seq).toBe(51);
+    // Someone able to switch the guard off removes the newest row: the rest still chains.
+    await prisma.$executeRawUnsafe('ALTER TABLE "audit"."access_log" DISABLE TRIGGER "access_log_append_only"');
+    await prisma.$executeRaw`DELETE FROM "audit"."access_log" WHERE "seq" = 51`;
+    await prisma.$executeRawUnsafe('ALTER TABLE "audit"."access_log" ENABLE TRIGGER "access_log_append_only"');
+    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true, rows: 50 });
+    expect(await verifyAuditChain(prisma, anchor)).toMatchObject({ ok: false, brokenAt: { seq: 51, problem: 'anchored row missing' } });
+    // A new row takes its place in the chain, but not the anchored hash.
+    await createAuditLog(prisma).record([entry()]);
+    expect(await verifyAuditChain(prisma, anchor)).toMatchObject({ ok: false, rows: 50, brokenAt: { seq: 51, problem: 'differs from the anchor' } });
+    const command = await verifyCommand(db.url, `${anchor.seq}:${anchor.hash}`);
+    expect(command.code).toBe(2);
+    expect(command.stdout).toContain('Audit trail BROKEN at seq 51: differs from the anchor');
+    const badAnchor = await verifyCommand(db.url, '51:nothex');
+    expect(badAnchor.code).toBe(1);
+    expect(badAnchor.stderr).toContain('AUDIT_ANCHOR');
   });
 
   it('lists newest first with filters and paging', async () => {

@@ -1,13 +1,14 @@
 /**
  * `npm run audit:verify`: walks the audit trail's hash chain in DATABASE_URL and says whether it is
- * intact or where it breaks. Exit 0 intact, 2 broken, 1 could not check. Print the head hash
- * somewhere outside the database (a ticket, a log archive) to anchor the chain over time.
+ * intact or where it breaks. Exit 0 intact, 2 broken, 1 could not check. Keep the printed anchor
+ * outside the database (a ticket, a log archive) and pass it as AUDIT_ANCHOR next time: a chain
+ * rewritten or cut after that row then fails too.
  */
 import { createPrismaClient } from '../prisma-client.ts';
 import { verifyAuditChain } from './audit-chain.ts';
 import { loadVerifyConfig } from './verify-env.ts';
 
-let config: { DATABASE_URL: string };
+let config: ReturnType<typeof loadVerifyConfig>;
 try {
   config = loadVerifyConfig(process.env);
 } catch (error) {
@@ -16,9 +17,11 @@ try {
 }
 const db = createPrismaClient(config.DATABASE_URL, { poolSize: 1 });
 try {
-  const report = await verifyAuditChain(db);
+  const report = await verifyAuditChain(db, config.AUDIT_ANCHOR);
   if (report.ok) {
     console.log(`Audit trail intact: ${report.rows} records; head seq ${report.head?.seq ?? 0}, hash ${report.head?.hash ?? '-'}`);
+    // The line to keep outside the database and pass back as AUDIT_ANCHOR next time.
+    if (report.head) console.log(`Anchor for the next check: AUDIT_ANCHOR=${report.head.seq}:${report.head.hash}`);
   } else {
     console.log(`Audit trail BROKEN at seq ${report.brokenAt?.seq}: ${report.brokenAt?.problem} (${report.rows} records before it check out)`);
     process.exitCode = 2;

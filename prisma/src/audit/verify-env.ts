@@ -1,11 +1,22 @@
 /** Configuration of `npm run audit:verify`. */
 import { z } from 'zod';
 import { databaseEnv, parseEnv } from '@hospital/service-kit';
+import type { AuditChainAnchor } from './audit-chain.ts';
+
+const schema = z.object({
+  ...databaseEnv,
+  /** `seq:hash` printed by an earlier check and kept outside the database. */
+  AUDIT_ANCHOR: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}:[0-9a-f]{64}$/, 'must be <seq>:<hash> as an earlier check printed it')
+    .optional()
+    .transform((value) => (value ? { seq: Number(value.split(':')[0]), hash: value.split(':')[1]! } : undefined)),
+});
 
 /**
- * Parses DATABASE_URL, reporting a problem plainly.
+ * Parses DATABASE_URL and AUDIT_ANCHOR, reporting problems plainly.
  * @param env - the variables (process.env in main.ts)
  */
-export function loadVerifyConfig(env: Record<string, string | undefined>): { DATABASE_URL: string } {
-  return parseEnv(z.object({ ...databaseEnv }), env);
+export function loadVerifyConfig(env: Record<string, string | undefined>): { DATABASE_URL: string; AUDIT_ANCHOR?: AuditChainAnchor | undefined } {
+  return parseEnv(schema, env);
 }

@@ -53,7 +53,28 @@ export interface SubscribeArgs {
 export function createFederatedSubscribe(deps: FederatedSubscribeDeps) {
   const sharer = new StreamSharer<FormattedExecutionResult>();
 
-  async function* subscribe(args: SubscribeArgs): AsyncGenerator<ExecutionResult | FormattedExecutionResult> {
+  /**
+   * The subscription's results. An async generator's return() waits until its pending await
+   * settles, which for a quiet stream is never: the upstream would stay open after the client
+   * completed or disconnected. So return() first ends the shared-stream queue being awaited.
+   */
+  function subscribe(args: SubscribeArgs): AsyncIterableIterator<ExecutionResult | FormattedExecutionResult> {
+    const opened: { events?: AsyncIterableIterator<FormattedExecutionResult> } = {};
+    const results = run(args, opened);
+    return {
+      next: () => results.next(),
+      return: async () => {
+        await opened.events?.return?.();
+        return results.return(undefined);
+      },
+      throw: (error: unknown) => results.throw(error),
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+
+  async function* run(args: SubscribeArgs, opened: { events?: AsyncIterableIterator<FormattedExecutionResult> }): AsyncGenerator<ExecutionResult | FormattedExecutionResult> {
     const { primary, rest } = deps.planner.plan(args.document, args.operationName);
     const httpUrl = deps.subgraphUrls.get(primary.serviceName);
     if (!httpUrl) throw new Error(`No URL for subgraph ${primary.serviceName}`);
@@ -66,6 +87,7 @@ export function createFederatedSubscribe(deps: FederatedSubscribeDeps) {
         variables,
       }),
     );
+    opened.events = events;
     const schema = deps.apiSchema();
     const operationContext = buildOperationContext({ schema, operationDocument: args.document, operationName: args.operationName });
     const source = print(args.document);

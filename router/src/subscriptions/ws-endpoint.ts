@@ -18,6 +18,7 @@ import { operationCost, operationTooCostlyError } from '../operation-cost.ts';
 import { rateLimitedBody, rateLimitedError, rateLimitMessage, type RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { withoutSuggestions } from '../format-error.ts';
 import { resolvePersistedOperation, type PersistedOperations } from '../persisted-operations.ts';
+import { patientIdsNamed, type RefusalReporter } from '../refusal-audit.ts';
 import type { TokenRevocationList } from '../revocation/revocation-list.ts';
 import type { SubscribeArgs } from './federated-subscribe.ts';
 
@@ -72,7 +73,9 @@ export function attachWebSocketEndpoint(options: {
   /** The persisted-operation safelist (default: off). */
   persisted?: PersistedOperations;
   /** The revocation list: an open connection whose token it revokes is closed with 4401. */
-  revocations?: Pick<TokenRevocationList, 'onRevoked' | 'isRevoked'>;
+  revocations?: Pick<TokenRevocationList, 'onRevoked' | 'isRevoked' | 'loaded'>;
+  /** Where a signed-in user's refused subscriptions are reported for the audit trail. */
+  refusals?: RefusalReporter;
   logger: Logger;
 }): { close(): Promise<void> } {
   const { limits, logger } = options;
@@ -114,6 +117,8 @@ export function attachWebSocketEndpoint(options: {
   };
   // Token expiry of the connection each subscription's context belongs to.
   const expiryOf = new WeakMap<RouterContext, number>();
+  // Subscribe ids each connection is still checking (see oneSetupPerId).
+  const settingUp = new WeakMap<WebSocket, Set<string>>();
 
   const cleanup = useServer<Record<string, unknown>, { state?: ConnectionState }>(
     {
@@ -136,6 +141,12 @@ export function attachWebSocketEndpoint(options: {
         }
         if (session.caller.kind !== 'user') {
           socket.close(WS_CLOSE.unauthorized, 'Sign in first: send connectionParams.authorization');
+          return false;
+        }
+        // Until the first revocation list has arrived, nobody can tell a revoked token from a good
+        // one: signed-in users wait (1013 Try Again Later) rather than slip in.
+        if (options.revocations && !options.revocations.loaded) {
+          socket.close(1013, 'Starting: try again shortly');
           return false;
         }
         const userId = session.caller.userId;
@@ -175,7 +186,7 @@ export function attachWebSocketEndpoint(options: {
         if (left <= 0) perUser.delete(state.caller.userId);
         else perUser.set(state.caller.userId, left);
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => oneSetupPerId(settingUp, ctx.extra.socket, id, async () => {
         const state = ctx.extra.state;
         if (!state?.caller) return [new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } })];
         // Awaited before the count check below, so that check and `active += 1` stay one synchronous step.
@@ -206,7 +217,24 @@ export function attachWebSocketEndpoint(options: {
           return [new GraphQLError('Only subscriptions go over WebSocket; send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
         const decision = decideAccess(collectTouchedFields(schema, document, operation), options.rules, state.caller, options.introspection);
+        // Where the subscription comes from: for the audit trail, as on HTTP.
+        const request = ctx.extra.request;
+        const userAgent = request.headers['user-agent'];
+        const origin = { ip: options.clientAddress(request), ...(userAgent ? { userAgent } : {}), ...(operation.name ? { operation: operation.name.value } : {}) };
         if (!decision.allowed) {
+          if (decision.code === 'FORBIDDEN' && state.caller.kind === 'user' && options.refusals) {
+            await options.refusals.report({
+              userId: state.caller.userId,
+              role: state.caller.role,
+              operationType: operation.operation,
+              ...(operation.name ? { operationName: operation.name.value } : {}),
+              fields: decision.fields,
+              patientIds: patientIdsNamed(document, operation, payload.variables ?? undefined),
+              ip: origin.ip,
+              ...(userAgent ? { userAgent } : {}),
+              requestId: acceptRequestId(undefined),
+            });
+          }
           const message = decision.code === 'FORBIDDEN' ? `Your role may not use ${decision.fields.join(', ')}.` : 'Sign in first.';
           return [new GraphQLError(message, { extensions: { code: decision.code } })];
         }
@@ -219,7 +247,8 @@ export function attachWebSocketEndpoint(options: {
         const contextValue: RouterContext = {
           caller: state.caller,
           requestId: acceptRequestId(undefined),
-          scope: { requestId: '', ...(state.caller.kind === 'user' ? { userId: state.caller.userId } : {}) },
+          scope: { requestId: '', ...(state.caller.kind === 'user' ? { userId: state.caller.userId } : {}), ...(operation.name ? { operationName: operation.name.value } : {}) },
+          origin,
         };
         contextValue.scope.requestId = contextValue.requestId;
         if (state.expiresAtMs !== undefined) expiryOf.set(contextValue, state.expiresAtMs);
@@ -231,7 +260,7 @@ export function attachWebSocketEndpoint(options: {
           variableValues: payload.variables ?? {},
           contextValue,
         };
-      },
+      }),
       onComplete: (ctx) => {
         if (ctx.extra.state) ctx.extra.state.active = Math.max(0, ctx.extra.state.active - 1);
       },
@@ -248,6 +277,22 @@ export function attachWebSocketEndpoint(options: {
     },
     wss,
   );
+  // graphql-ws prints every socket 'error' to stderr as an "Internal error" with a stack trace. On
+  // a server socket ws emits one only for a bad frame from the client (past maxPayload, text that
+  // is not UTF-8, a malformed frame) and has already closed with the fitting code (1009, 1007,
+  // 1002): a client fault, so it is logged as one. Registered after useServer's own listener.
+  wss.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error) => logger.info({ reason: error.message }, 'WebSocket client sent an invalid frame'));
+    // graphql-ws answers a message only a server sends (connection_ack, next, error) with 4500
+    // Internal Server Error and a stack trace on stderr; it is the client's bad request (4400).
+    const handlers = socket.listeners('message') as Array<(data: unknown, isBinary: boolean) => void>;
+    socket.removeAllListeners('message');
+    socket.on('message', (data, isBinary) => {
+      if (SERVER_ONLY_MESSAGES.has(messageType(data))) return socket.close(4400, 'Invalid message received');
+      for (const handler of handlers) handler.call(socket, data, isBinary);
+    });
+  });
   logger.info({ path: options.path }, 'WebSocket subscriptions endpoint ready');
   return {
     async close() {
@@ -258,12 +303,65 @@ export function attachWebSocketEndpoint(options: {
   };
 }
 
-/** Checks the token's expiry again before every event: an expired session receives nothing more. */
-async function* untilExpiry<T>(source: AsyncIterable<T>, expiresAtMs: number | undefined): AsyncGenerator<T> {
-  for await (const item of source) {
-    if (expiresAtMs !== undefined && Date.now() >= expiresAtMs) {
-      throw new GraphQLError('Token expired; sign in again.', { extensions: { code: 'UNAUTHENTICATED' } });
-    }
-    yield item;
+/**
+ * graphql-ws keys subscriptions by id alone: an id completed and sent again while its first
+ * subscribe is still being checked makes both streams share one entry, and the first is never
+ * closed (its upstream stays open after the connection ends). Such an id is still taken: 4409,
+ * as for any id in use.
+ * @param settingUp - ids being checked, per connection
+ * @param socket - the connection
+ * @param id - the subscribe message's id
+ * @param check - the checks of onSubscribe
+ */
+async function oneSetupPerId<T>(settingUp: WeakMap<WebSocket, Set<string>>, socket: WebSocket, id: string, check: () => Promise<T>): Promise<T | GraphQLError[]> {
+  const ids = settingUp.get(socket) ?? new Set<string>();
+  settingUp.set(socket, ids);
+  if (ids.has(id)) {
+    // A fixed reason: a close reason may not exceed 123 bytes, and the id is the client's.
+    socket.close(4409, 'Subscriber for this id already exists');
+    return [new GraphQLError('Subscriber for this id already exists.', { extensions: { code: 'BAD_USER_INPUT' } })];
   }
+  ids.add(id);
+  try {
+    return await check();
+  } finally {
+    ids.delete(id);
+  }
+}
+
+/** Message types of graphql-transport-ws that only a server may send. */
+const SERVER_ONLY_MESSAGES: ReadonlySet<unknown> = new Set(['connection_ack', 'next', 'error']);
+
+/** The `type` of a graphql-transport-ws message, if it is JSON with one. */
+function messageType(data: unknown): unknown {
+  try {
+    return (JSON.parse(String(data)) as { type?: unknown } | null)?.type;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks the token's expiry again before every event: an expired session receives nothing more.
+ * A plain iterator, not an async generator, so that return() (the client completed or left)
+ * reaches the source at once instead of waiting for the next event.
+ */
+function untilExpiry<T>(source: AsyncIterable<T>, expiresAtMs: number | undefined): AsyncIterableIterator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  return {
+    async next() {
+      const result = await iterator.next();
+      if (!result.done && expiresAtMs !== undefined && Date.now() >= expiresAtMs) {
+        await iterator.return?.();
+        throw new GraphQLError('Token expired; sign in again.', { extensions: { code: 'UNAUTHENTICATED' } });
+      }
+      return result;
+    },
+    async return() {
+      return (await iterator.return?.()) ?? { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }

@@ -166,6 +166,8 @@ describe('appointment events through the router', () => {
       await upstreamOpen(before);
       expect(sub.ended()).toBeUndefined();
       await sub.client.dispose();
+      // Released upstream again, so the next row counts from a settled number.
+      await until(() => system.activeSubscriptions('appointments') === before);
     } else {
       await sub.done;
       expect(JSON.stringify(sub.ended())).toContain('"code":"FORBIDDEN"');
@@ -177,6 +179,50 @@ describe('appointment events through the router', () => {
     clients.push(anonymous);
     const code = await new Promise<number>((resolve) => anonymous.on('closed', (event) => resolve((event as { code: number }).code)));
     expect(code).toBe(4401);
+  });
+
+  it('release the upstream subscription as soon as the client completes or disconnects, even on a quiet stream', async () => {
+    const base = system.activeSubscriptions('appointments');
+    const client = createClient({
+      url: system.routerUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      lazy: false,
+      retryAttempts: 0,
+      onNonLazyError: () => {},
+      connectionParams: { authorization: `Bearer ${await system.tokenFor('admin')}` },
+    });
+    clients.push(client);
+    // A doctor nobody books for: no event ever arrives to wake the stream up.
+    const quiet = (n: number) =>
+      client.subscribe({ query: `subscription { appointmentEvents(doctorId: "00000000-0000-0000-0000-00000000000${n}") { id } }` }, { next: () => {}, error: () => {}, complete: () => {} });
+    const complete = quiet(1);
+    await upstreamOpen(base);
+    complete();
+    await until(() => system.activeSubscriptions('appointments') === base, 5_000);
+    quiet(2);
+    quiet(3);
+    await upstreamOpen(base, 2);
+    await client.dispose();
+    await until(() => system.activeSubscriptions('appointments') === base, 5_000);
+  });
+
+  it('release the upstream subscription when a client reuses an id that is still being set up', async () => {
+    const base = system.activeSubscriptions('appointments');
+    const socket = new WebSocket(system.routerUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${await system.tokenFor('admin')}` } }));
+    await new Promise((resolve) => socket.once('message', resolve));
+    const subscribe = JSON.stringify({ type: 'subscribe', id: 'x', payload: { query: 'subscription { appointmentEvents { id } }' } });
+    // Sent in one go: the second subscribe arrives while the first is still being checked.
+    socket.send(subscribe);
+    socket.send(JSON.stringify({ type: 'complete', id: 'x' }));
+    socket.send(subscribe);
+    const code = await Promise.race([closed, new Promise<undefined>((r) => setTimeout(() => r(undefined), 500))]);
+    expect([4409, undefined]).toContain(code);
+    socket.close();
+    await closed;
+    await until(() => system.activeSubscriptions('appointments') === base, 5_000);
   });
 
   it('survive a subgraph restart: the subscription ends with an error, a new one works', async () => {

@@ -4,6 +4,8 @@
  * admins only through `auditTrail`, with an intact hash chain.
  */
 import { randomUUID } from 'node:crypto';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditClient, createPatientsClient } from '@hospital/grpc-contracts';
 import { callMetadata, signIdentity } from '@hospital/service-kit';
@@ -68,7 +70,8 @@ describe('audit trail of patient data', () => {
 
     const reads = [
       asDoctor('query Chart($id: ID!) { patient(id: $id) { id givenName allergies } }', { id: patientId }, 'req-audit-chart'),
-      asDoctor('mutation Update($id: ID!, $input: UpdatePatientInput!) { updatePatient(id: $id, input: $input) { id } }', { id: patientId, input: { phone: '+44 20 7946 0001' } }, 'req-audit-update'),
+      // Changing the phone and clearing the address are both writes.
+      asDoctor('mutation Update($id: ID!, $input: UpdatePatientInput!) { updatePatient(id: $id, input: $input) { id } }', { id: patientId, input: { phone: '+44 20 7946 0001', address: null } }, 'req-audit-update'),
       asDoctor('query Find($search: String) { patients(search: $search) { edges { node { id } } } }', { search: familyName }, 'req-audit-search'),
     ];
     for (const result of await Promise.all(reads)) expect(result.errors).toBeUndefined();
@@ -111,7 +114,7 @@ describe('audit trail of patient data', () => {
       userAgent: 'EHR-Integration-Test/1.0',
     });
     expect(byRequest.get('req-audit-chart')!.ip).toMatch(/127\.0\.0\.1/);
-    expect(byRequest.get('req-audit-update')!.fields).toEqual(['phone']);
+    expect(byRequest.get('req-audit-update')!.fields).toEqual(['phone', 'address']);
     expect(byRequest.get('req-audit-register')!.fields).toEqual(expect.arrayContaining(['givenName', 'familyName', 'dateOfBirth', 'phone', 'allergies']));
     expect(byRequest.get('req-audit-archive')).toMatchObject({ actorRole: 'ADMIN', operation: 'Archive', fields: ['archived'] });
     expect(byRequest.get('req-audit-denied')).toMatchObject({ actorRole: 'DOCTOR', reason: 'FORBIDDEN', operation: null, ip: null });
@@ -131,7 +134,8 @@ describe('audit trail of patient data', () => {
       'query FinanceLooksAtAllergies($id: ID!) { patient(id: $id) { fullName allergies } }',
       { id: patientId },
       await system.tokenFor('finance'),
-      { 'x-request-id': 'req-audit-edge', 'user-agent': 'Billing-Desk/2.0' },
+      // A tab is legal in a header and must not keep the refusal out of the trail.
+      { 'x-request-id': 'req-audit-edge', 'user-agent': 'Billing-Desk/2.0\t(till 3)' },
     );
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
 
@@ -147,9 +151,32 @@ describe('audit trail of patient data', () => {
       resource: 'GraphQL operation',
       fields: ['Patient.allergies'],
       reason: 'FORBIDDEN',
-      userAgent: 'Billing-Desk/2.0',
+      userAgent: 'Billing-Desk/2.0 (till 3)',
       requestId: 'req-audit-edge',
     });
+  });
+
+  it('records subscriptions refused on the WebSocket too', async () => {
+    const finance = system.accounts.finance;
+    const client = createClient({
+      url: system.routerUrl.replace(/^http/, 'ws'),
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers: { 'user-agent': 'Billing-Socket/1.0' } });
+        }
+      },
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${await system.tokenFor('finance')}` },
+    });
+    const refusal = await new Promise<Array<{ extensions?: { code?: string } }>>((resolve) => {
+      client.subscribe({ query: 'subscription FinanceWatches { appointmentEvents { id } }' }, { next: () => undefined, error: (e) => resolve(e as never), complete: () => resolve([]) });
+    });
+    await client.dispose();
+    expect(refusal[0]?.extensions?.code).toBe('FORBIDDEN');
+    const trail = await system.gql<TrailResult>(TRAIL, { userId: finance.id, first: 20 }, adminToken);
+    const row = trail.data!.auditTrail.edges.map((edge) => edge.node).find((node) => node.operation === 'FinanceWatches');
+    expect(row).toMatchObject({ action: 'Router.subscription', outcome: 'DENIED', reason: 'FORBIDDEN', fields: ['Subscription.appointmentEvents'], userAgent: 'Billing-Socket/1.0' });
+    expect(row!.ip).toMatch(/127\.0\.0\.1/);
   });
 
   it('takes refusal reports from the system only, and checks them like any input', async () => {

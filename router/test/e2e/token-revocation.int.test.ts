@@ -175,6 +175,11 @@ describe('the revocation poll', () => {
     expect(health.status).toBe(200);
     expect(await readiness(router)).toBe(503);
     expect(await readinessBody(router)).toEqual({ status: 'starting' });
+    // It cannot tell a revoked token from a good one yet: signed-in users wait, nobody slips in.
+    const waiting = await post(router.url, ME, {}, await system.tokenFor('doctor'));
+    expect(waiting.status).toBe(503);
+    expect(waiting.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(waiting.data ?? null).toBeNull();
   });
 
   it('keeps the last list when identity stops answering: revoked stays revoked, everyone else keeps working', async () => {

@@ -31,13 +31,19 @@ const WRITERS: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
 /** Archiving hides a record from every search: an administrative decision. */
 const ARCHIVERS: readonly RoleName[] = ['admin'];
 
-/** Field names of a registration or update that carry a value: what was written, never the values. */
+/**
+ * Field names a registration or update writes: what was written, never the values. An update's
+ * fields are proto3 `optional`, so a present empty string is a write (it clears the field); a
+ * registration's empty strings are fields left out.
+ */
 function writtenFields(request: RegisterPatientRequest__Output | UpdatePatientRequest__Output): string[] {
+  const isUpdate = 'setAllergies' in request;
   // proto3 `optional` fields also appear as a synthetic oneof named `_field`: not a field.
   const fields = Object.entries(request)
-    .filter(([name, value]) => !name.startsWith('_') && name !== 'id' && name !== 'allergies' && name !== 'setAllergies' && value !== undefined && value !== null && value !== '' && value !== 'SEX_UNSPECIFIED')
+    .filter(([name, value]) => !name.startsWith('_') && name !== 'id' && name !== 'allergies' && name !== 'setAllergies')
+    .filter(([, value]) => value !== undefined && value !== null && (isUpdate || (value !== '' && value !== 'SEX_UNSPECIFIED')))
     .map(([name]) => name);
-  const setsAllergies = 'setAllergies' in request ? request.setAllergies : request.allergies.length > 0;
+  const setsAllergies = isUpdate ? request.setAllergies : request.allergies.length > 0;
   return setsAllergies ? [...fields, 'allergies'] : fields;
 }
 

@@ -56,6 +56,19 @@ describe('a ward staff member not assigned to a ward', () => {
     expect(still).toMatchObject({ status: 'ADMISSION_STATUS_ADMITTED', bedId: bed.id });
   });
 
+  it('learns that a patient is admitted elsewhere, but not on which ward or bed', async () => {
+    const { ward, patient } = await occupiedWard();
+    const mine = await h.ward.createWard({ name: `Mine ${randomUUID().slice(0, 8)}`, code: `M${randomUUID().slice(0, 8).toUpperCase()}` }, { metadata: h.as('admin') });
+    await h.ward.assignStaffToWard({ userId: strangerId, wardId: mine.id }, { metadata: h.as('admin') });
+    const free = await h.addBed(mine.id);
+    const refused = await expectGrpcError(h.ward.admitPatient({ patientId: patient.id, bedId: free!.id, reason: 'x' }, stranger()), status.ALREADY_EXISTS);
+    expect(refused.details).toBe('Patient already has an active admission.');
+    expect(refused.details).not.toContain(ward.name);
+    // An admin, who sees every ward, is told where.
+    const told = await expectGrpcError(h.ward.admitPatient({ patientId: patient.id, bedId: free!.id, reason: 'x' }, { metadata: h.as('admin') }), status.ALREADY_EXISTS);
+    expect(told.details).toContain(ward.name);
+  });
+
   it('sees and runs the ward once assigned, and loses it again when unassigned', async () => {
     const { ward, spare, admission } = await occupiedWard();
     const admin = { metadata: h.as('admin') };

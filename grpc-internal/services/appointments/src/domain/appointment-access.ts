@@ -6,7 +6,7 @@
  * it exists. Naming another doctor as a filter (booking for them, listing their schedule) is
  * FORBIDDEN, as for the appointmentEvents subscription: that names a user, not a record.
  */
-import { forbidden, invalidInput, ObjectAccessDenied, type Caller, type DomainError, type Logger } from '@hospital/service-kit';
+import { forbidden, invalidInput, ObjectAccessDenied, type Caller, type CallScope, type DomainError, type Logger } from '@hospital/service-kit';
 
 /**
  * The one doctor whose appointments the caller may see; undefined when they may see everyone's.
@@ -33,8 +33,16 @@ export function maySeeAppointment(caller: Caller, doctorId: string): boolean {
  * @param caller - who asked
  * @param logger - the call's logger
  * @param appointmentId - what was refused
+ * @param audit - whose appointment it was, and the call's audit note (CallScope.noteDeniedAccess)
  */
-export function denyAppointmentAccess(caller: Caller, logger: Pick<Logger, 'warn'>, appointmentId: string): DomainError {
+export function denyAppointmentAccess(
+  caller: Caller,
+  logger: Pick<Logger, 'warn'>,
+  appointmentId: string,
+  audit?: { patientId: string; noteDenied: CallScope['noteDeniedAccess'] },
+): DomainError {
+  // The audit trail records the refusal against the patient whose appointment it was.
+  audit?.noteDenied?.([audit.patientId]);
   logger.warn({ objectKind: 'appointment', objectId: appointmentId, userId: caller.kind === 'user' ? caller.userId : undefined }, "object access denied: another doctor's appointment");
   return new ObjectAccessDenied('No appointment with this id.');
 }

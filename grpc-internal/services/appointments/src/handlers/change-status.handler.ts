@@ -27,7 +27,7 @@ async function changeStatus(id: string, change: StatusChange, reason: string | n
     id,
     (current) => {
       // Checked on the locked row: a colleague's appointment is answered as unknown.
-      if (!maySeeAppointment(scope.caller, current.doctorId)) throw denyAppointmentAccess(scope.caller, scope.logger, id);
+      if (!maySeeAppointment(scope.caller, current.doctorId)) throw denyAppointmentAccess(scope.caller, scope.logger, id, { patientId: current.patientId, noteDenied: scope.noteDeniedAccess });
       assertTransition(current.status, change.to);
       return { kind: 'status', to: change.to, reason };
     },

@@ -17,7 +17,7 @@ export async function getAppointmentsHandler(request: GetAppointmentsRequest__Ou
   const { ids } = parseRequest(getAppointmentsSchema, request);
   const visible = (await deps.appointments.findByIds([...new Set(ids)])).filter((record) => {
     if (maySeeAppointment(scope.caller, record.doctorId)) return true;
-    denyAppointmentAccess(scope.caller, scope.logger, record.id);
+    denyAppointmentAccess(scope.caller, scope.logger, record.id, { patientId: record.patientId, noteDenied: scope.noteDeniedAccess });
     return false;
   });
   const found = new Map(visible.map((record) => [record.id, record]));

@@ -27,7 +27,7 @@ export async function rescheduleAppointmentHandler(request: RescheduleAppointmen
     const record = await deps.appointments.change(
       id,
       (current) => {
-        if (!maySeeAppointment(scope.caller, current.doctorId)) throw denyAppointmentAccess(scope.caller, scope.logger, id);
+        if (!maySeeAppointment(scope.caller, current.doctorId)) throw denyAppointmentAccess(scope.caller, scope.logger, id, { patientId: current.patientId, noteDenied: scope.noteDeniedAccess });
         owners = current;
         assertReschedulable(current.status);
         return { kind: 'reschedule', slot };

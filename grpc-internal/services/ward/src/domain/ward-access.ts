@@ -5,7 +5,7 @@
  * caller's wards is answered exactly like an unknown id (left out of batches, NOT_FOUND for a single
  * record), so the answer never confirms that it exists.
  */
-import { ObjectAccessDenied, type Caller, type DomainError, type Logger } from '@hospital/service-kit';
+import { ObjectAccessDenied, type Caller, type CallScope, type DomainError, type Logger } from '@hospital/service-kit';
 
 /** Which wards a caller may see. */
 export type WardScope = { kind: 'every-ward' } | { kind: 'assigned'; wardIds: ReadonlySet<string> };
@@ -39,9 +39,17 @@ export function coversWard(scope: WardScope, wardId: string): boolean {
  * record out of a batch simply drop the error.
  * @param caller - who asked
  * @param logger - the call's logger
- * @param object - what was refused
+ * @param object - what was refused (and whose record, when it is a patient's)
+ * @param noteDenied - the call's audit note (CallScope.noteDeniedAccess)
  */
-export function denyWardObjectAccess(caller: Caller, logger: Pick<Logger, 'warn'>, object: { kind: WardObjectKind; id: string }): DomainError {
+export function denyWardObjectAccess(
+  caller: Caller,
+  logger: Pick<Logger, 'warn'>,
+  object: { kind: WardObjectKind; id: string; patientId?: string | undefined },
+  noteDenied?: CallScope['noteDeniedAccess'],
+): DomainError {
   logger.warn({ objectKind: object.kind, objectId: object.id, userId: caller.kind === 'user' ? caller.userId : undefined }, 'object access denied: outside the caller\'s wards');
+  // The audit trail records the refusal against the patient whose record it was.
+  if (object.patientId) noteDenied?.([object.patientId]);
   return new ObjectAccessDenied(`No ${object.kind} with this id.`);
 }

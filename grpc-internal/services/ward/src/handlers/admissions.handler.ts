@@ -66,7 +66,12 @@ export async function admitPatientHandler(request: AdmitPatientRequest__Output, 
   if (!patient) throw notFound('No patient with this id.');
   if (patient.archived) throw invalidInput('This patient record is archived; restore it before admitting.', 'patientId');
   const outcome = await reportingTransientClash(() => deps.admissions.admit({ ...input, admittedBy }));
-  if (outcome.kind === 'patient-admitted') throw conflict(patientAdmittedMessage(outcome.current));
+  if (outcome.kind === 'patient-admitted') {
+    // Where the patient lies is told only to someone who may see that ward; others learn only
+    // that an admission exists (which they need, to stop a double admission).
+    const current = outcome.current && coversWard(await callerWardScope(deps, scope), outcome.current.wardId) ? outcome.current : undefined;
+    throw conflict(patientAdmittedMessage(current));
+  }
   if (outcome.kind !== 'admitted') throw bedRefused(outcome);
   scope.logger.info({ admissionId: outcome.admission.id, bedId: input.bedId, patientId: input.patientId }, 'patient admitted');
   return toProtoAdmission(outcome.admission);

@@ -48,7 +48,7 @@ async function visibleById<T extends { id: string }>(
   const wards = await callerWardScope(deps, scope);
   return records.filter((record) => {
     if (coversWard(wards, wardIdOf(record))) return true;
-    denyWardObjectAccess(scope.caller, scope.logger, { kind, id: record.id });
+    denyWardObjectAccess(scope.caller, scope.logger, { kind, id: record.id, patientId: (record as { patientId?: string }).patientId }, scope.noteDeniedAccess);
     return false;
   });
 }

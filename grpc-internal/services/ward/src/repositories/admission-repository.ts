@@ -34,7 +34,7 @@ export type AdmitOutcome =
   | { kind: 'admitted'; admission: AdmissionRecord }
   | BedRefusal
   /** The patient already has an active admission; where, when it could be read back. */
-  | { kind: 'patient-admitted'; current: BedPlace | undefined };
+  | { kind: 'patient-admitted'; current: (BedPlace & { wardId: string }) | undefined };
 
 /** What a transfer came to. */
 export type TransferOutcome = { kind: 'transferred'; admission: AdmissionRecord } | { kind: 'admission-not-found' } | BedRefusal;

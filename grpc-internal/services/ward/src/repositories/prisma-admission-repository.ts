@@ -135,11 +135,11 @@ export class PrismaAdmissionRepository implements AdmissionRepository {
   }
 
   /** Where a patient lies now, for the "already admitted" message; undefined if discharged since. */
-  private async currentPlaceOf(patientId: string): Promise<BedPlace | undefined> {
+  private async currentPlaceOf(patientId: string): Promise<(BedPlace & { wardId: string }) | undefined> {
     const active = await this.db.admission.findFirst({
       where: { patientId, dischargedAt: null },
-      select: { bed: { select: { label: true, ward: { select: { name: true } } } } },
+      select: { bed: { select: { label: true, ward: { select: { id: true, name: true } } } } },
     });
-    return active ? { label: active.bed.label, wardName: active.bed.ward.name } : undefined;
+    return active ? { label: active.bed.label, wardName: active.bed.ward.name, wardId: active.bed.ward.id } : undefined;
   }
 }
