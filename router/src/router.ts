@@ -130,6 +130,10 @@ export async function startRouter(config: RouterConfig, deps: { logger: Logger }
     logger.child({ source: 'rate-limit' }),
   );
   const trustProxy = compileTrustProxy(config.trustProxy ?? false);
+  if (config.trustProxy === true) {
+    // Every hop trusted: any client can name any address, in rate limits and the audit trail alike.
+    logger.warn('ROUTER_TRUST_PROXY=true believes any X-Forwarded-For; name the proxies (addresses, subnets, loopback) instead');
+  }
   const persisted: PersistedOperations = config.persistedOperations ?? { mode: 'off', manifest: new Map() };
   const refusals = config.refusalAudit
     ? createRefusalReporter({ identityTarget: config.refusalAudit.identityGrpcTarget, internalSecret: config.internalSecret, logger: logger.child({ source: 'audit' }) })

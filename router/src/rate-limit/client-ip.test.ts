@@ -1,7 +1,7 @@
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { clientAddress, compileTrustProxy, parseTrustProxy } from './client-ip.ts';
+import { clientAddress, compileTrustProxy, parseTrustProxy, rateLimitAddressKey } from './client-ip.ts';
 
 function request(peer: string, forwardedFor?: string): IncomingMessage {
   const socket = new Socket();
@@ -33,5 +33,18 @@ describe('trust proxy', () => {
     const chain = request('127.0.0.1', '1.1.1.1, 203.0.113.7');
     expect(clientAddress(chain, compileTrustProxy(1))).toBe('203.0.113.7');
     expect(clientAddress(chain, compileTrustProxy(['loopback']))).toBe('203.0.113.7');
+  });
+});
+
+describe('rateLimitAddressKey', () => {
+  it('counts IPv6 clients by their /64, IPv4 (also mapped) by address', () => {
+    expect(rateLimitAddressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(rateLimitAddressKey('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(rateLimitAddressKey('2001:db8::7')).toBe('2001:db8:0:0::/64');
+    expect(rateLimitAddressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(rateLimitAddressKey('::1')).toBe('0:0:0:0::/64');
+    expect(rateLimitAddressKey('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(rateLimitAddressKey('203.0.113.9')).toBe('203.0.113.9');
+    expect(rateLimitAddressKey('unknown')).toBe('unknown');
   });
 });

@@ -17,6 +17,7 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from '@hospital/service-kit';
 import type { RequestScope } from '../context.ts';
 import type { RateLimitStore } from './rate-limit-store.ts';
+import { rateLimitAddressKey } from './client-ip.ts';
 
 /** The budgets; 0 turns one off. */
 export interface RateLimits {
@@ -154,7 +155,7 @@ export function rateLimitedHttpError(verdict: Extract<RateLimitVerdict, { allowe
  */
 export function ipRateLimit(limiter: RateLimiter): RequestHandler {
   return (req, res, next) => {
-    limiter.take('ip', req.ip ?? 'unknown').then((verdict) => {
+    limiter.take('ip', rateLimitAddressKey(req.ip ?? 'unknown')).then((verdict) => {
       if (verdict.allowed) return next();
       const scope = res.locals['scope'] as RequestScope | undefined;
       res.setHeader('retry-after', String(verdict.retryAfterSeconds));

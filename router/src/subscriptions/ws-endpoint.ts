@@ -15,6 +15,7 @@ import { acceptRequestId, type RouterContext } from '../context.ts';
 import type { VerifiedSession } from '../jwt.ts';
 import { collectTouchedFields, decideAccess } from '../operation-access.ts';
 import { operationCost, operationTooCostlyError } from '../operation-cost.ts';
+import { rateLimitAddressKey } from '../rate-limit/client-ip.ts';
 import { rateLimitedBody, rateLimitedError, rateLimitMessage, type RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { withoutSuggestions } from '../format-error.ts';
 import { resolvePersistedOperation, type PersistedOperations } from '../persisted-operations.ts';
@@ -89,8 +90,8 @@ export function attachWebSocketEndpoint(options: {
     verifyClient: (info, accept) => {
       const address = options.clientAddress(info.req);
       void (async () => {
-        let verdict = await rateLimiter.take('ip', address);
-        if (verdict.allowed) verdict = await rateLimiter.take('ws-connect-ip', address);
+        let verdict = await rateLimiter.take('ip', rateLimitAddressKey(address));
+        if (verdict.allowed) verdict = await rateLimiter.take('ws-connect-ip', rateLimitAddressKey(address));
         if (verdict.allowed) return accept(true);
         const body = JSON.stringify(rateLimitedBody(verdict));
         accept(false, 429, body, { 'content-type': 'application/json', 'retry-after': String(verdict.retryAfterSeconds) });
