@@ -8,7 +8,7 @@ import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefi
 import type { AuthRules } from './auth-policy.ts';
 import type { RouterContext } from './context.ts';
 import { collectTouchedFields, decideAccess, type AccessDecision } from './operation-access.ts';
-import { patientIdsNamed, type RefusalReporter } from './refusal-audit.ts';
+import { refusalToReport, type RefusalReporter } from './refusal-audit.ts';
 
 /**
  * The plugin enforcing the rule map in `didResolveOperation`.
@@ -33,20 +33,9 @@ export function authPlugin(options: {
           const touched = collectTouchedFields(schema, document, operation);
           const decision = decideAccess(touched, options.rules, contextValue.caller, options.introspection);
           if (!decision.allowed) {
-            const caller = contextValue.caller;
-            if (decision.code === 'FORBIDDEN' && caller.kind === 'user' && options.refusals) {
-              await options.refusals.report({
-                userId: caller.userId,
-                role: caller.role,
-                operationType: operation.operation,
-                ...(operationName ? { operationName } : {}),
-                fields: decision.fields,
-                patientIds: patientIdsNamed(document, operation, request.variables),
-                ...(contextValue.origin?.ip ? { ip: contextValue.origin.ip } : {}),
-                ...(contextValue.origin?.userAgent ? { userAgent: contextValue.origin.userAgent } : {}),
-                requestId: contextValue.requestId,
-              });
-            }
+            const { caller, origin, requestId } = contextValue;
+            const refusal = refusalToReport({ decision, caller, document, operation, variables: request.variables, origin, requestId });
+            if (refusal && options.refusals) await options.refusals.report(refusal);
             throw accessError(decision);
           }
           options.checkCost?.({ schema, document, operation, variables: request.variables });

@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kind, valueFromASTUntyped, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { createAuditClient } from '@hospital/grpc-contracts';
-import { callMetadata, signIdentity, type Logger, type RoleName } from '@hospital/service-kit';
+import { callMetadata, isUuid, signIdentity, type Caller, type Logger, type RequestOrigin, type RoleName } from '@hospital/service-kit';
+import type { AccessDecision } from './operation-access.ts';
 
 /** One operation the edge refused. */
 export interface EdgeRefusal {
@@ -38,7 +39,6 @@ function printable(value: string | undefined, max: number): string {
 /** The audit service takes at most this many refused fields; the first ones tell the story. */
 const MAX_FIELDS = 100;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A flood of ids in one operation is cut: the row count stays bounded by the request count. */
 const MAX_PATIENT_IDS = 100;
 
@@ -54,7 +54,7 @@ export function patientIdsNamed(document: DocumentNode, operation: OperationDefi
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const found = new Set<string>();
   const add = (value: unknown) => {
-    if (typeof value === 'string' && UUID.test(value) && found.size < MAX_PATIENT_IDS) found.add(value.toLowerCase());
+    if (isUuid(value) && found.size < MAX_PATIENT_IDS) found.add(value.toLowerCase());
   };
   const visitValue = (name: string, value: unknown) => {
     if (name === 'patientId') add(value);
@@ -80,6 +80,35 @@ export function patientIdsNamed(document: DocumentNode, operation: OperationDefi
   };
   visitSelections(operation.selectionSet.selections);
   return [...found];
+}
+
+/**
+ * What to report for an access decision, HTTP and WebSocket alike: a signed-in user's FORBIDDEN
+ * (anonymous callers are only asked to sign in, and allowed operations are audited by services).
+ * @param input - the decision, who asked, the operation with its variables, from where
+ */
+export function refusalToReport(input: {
+  decision: AccessDecision;
+  caller: Caller;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables: Record<string, unknown> | null | undefined;
+  origin: RequestOrigin | undefined;
+  requestId: string;
+}): EdgeRefusal | undefined {
+  const { decision, caller, operation, origin } = input;
+  if (decision.allowed || decision.code !== 'FORBIDDEN' || caller.kind !== 'user') return undefined;
+  return {
+    userId: caller.userId,
+    role: caller.role,
+    operationType: operation.operation,
+    ...(operation.name ? { operationName: operation.name.value } : {}),
+    fields: decision.fields,
+    patientIds: patientIdsNamed(input.document, operation, input.variables ?? undefined),
+    ...(origin?.ip ? { ip: origin.ip } : {}),
+    ...(origin?.userAgent ? { userAgent: origin.userAgent } : {}),
+    requestId: input.requestId,
+  };
 }
 
 /**

@@ -4,6 +4,7 @@
  * never carry patient data itself: ids, resource names and field names only.
  */
 import type { Caller, RequestOrigin } from './identity-token.ts';
+import { isUuid } from './validation.ts';
 
 /** Whether the access went ahead. */
 export type AuditOutcome = 'allowed' | 'denied';
@@ -60,6 +61,28 @@ export interface AuditSpec<Req, Res> {
   fields?: (request: Req) => readonly string[];
 }
 
+/** A record that names its patient: an appointment, prescription, admission or invoice. */
+export interface PatientRecord {
+  patientId?: string;
+}
+
+/**
+ * The patients a list of records names (empty strings for none; auditEntries drops them).
+ * @param records - from a response
+ */
+export function patientIdsOf(records: readonly PatientRecord[] = []): string[] {
+  return records.map((record) => record.patientId ?? '');
+}
+
+/**
+ * The audit declaration of a change whose response is the changed record, naming its patient.
+ * @param resource - the kind of record
+ * @param fields - the field names the change writes
+ */
+export function auditedChange(resource: string, fields: readonly string[]): AuditSpec<unknown, PatientRecord> {
+  return { resource, returned: (record) => [record.patientId ?? ''], fields: () => fields };
+}
+
 /** The call facts an entry needs, from the unary wrapper. */
 export interface AuditCall {
   caller: Caller;
@@ -101,11 +124,9 @@ export function auditEntries(
     requestId: call.requestId,
   };
   // Only well-formed ids: a denied request may name anything, and the column holds UUIDs.
-  const ids = [...new Set(patientIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+  const ids = [...new Set(patientIds.filter(isUuid).map((id) => id.toLowerCase()))];
   return ids.length === 0 ? [{ ...base, patientId: null }] : ids.map((patientId) => ({ ...base, patientId }));
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `PatientsService.GetPatients` from `/hospital.patients.v1.PatientsService/GetPatients`.

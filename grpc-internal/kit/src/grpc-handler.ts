@@ -64,7 +64,8 @@ export function unary<Req, Res>(
   admission: Admission,
   handler: (request: Req, scope: CallScope) => Promise<Res>,
   security: HandlerSecurity,
-  options: UnaryOptions<Req, Res> = {},
+  // The handler alone decides Req and Res; an audit declaration is checked against them.
+  options: UnaryOptions<NoInfer<Req>, NoInfer<Res>> = {},
 ): handleUnaryCall<Req, Res> {
   const spec = options.audit;
   const sink = security.audit;

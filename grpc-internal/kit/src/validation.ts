@@ -20,3 +20,13 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.
   const field = issue?.path.filter((segment) => typeof segment === 'string').join('.');
   throw invalidInput(issue?.message ?? 'Invalid request.', field || undefined);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * True for a UUID in its usual text form (any version, either case), the form of every id here.
+ * @param value - anything
+ */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}

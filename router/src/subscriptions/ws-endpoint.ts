@@ -19,7 +19,7 @@ import { rateLimitAddressKey } from '../rate-limit/client-ip.ts';
 import { rateLimitedBody, rateLimitedError, rateLimitMessage, type RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { withoutSuggestions } from '../format-error.ts';
 import { resolvePersistedOperation, type PersistedOperations } from '../persisted-operations.ts';
-import { patientIdsNamed, type RefusalReporter } from '../refusal-audit.ts';
+import { refusalToReport, type RefusalReporter } from '../refusal-audit.ts';
 import type { TokenRevocationList } from '../revocation/revocation-list.ts';
 import type { SubscribeArgs } from './federated-subscribe.ts';
 
@@ -223,19 +223,8 @@ export function attachWebSocketEndpoint(options: {
         const userAgent = request.headers['user-agent'];
         const origin = { ip: options.clientAddress(request), ...(userAgent ? { userAgent } : {}), ...(operation.name ? { operation: operation.name.value } : {}) };
         if (!decision.allowed) {
-          if (decision.code === 'FORBIDDEN' && state.caller.kind === 'user' && options.refusals) {
-            await options.refusals.report({
-              userId: state.caller.userId,
-              role: state.caller.role,
-              operationType: operation.operation,
-              ...(operation.name ? { operationName: operation.name.value } : {}),
-              fields: decision.fields,
-              patientIds: patientIdsNamed(document, operation, payload.variables ?? undefined),
-              ip: origin.ip,
-              ...(userAgent ? { userAgent } : {}),
-              requestId: acceptRequestId(undefined),
-            });
-          }
+          const refusal = refusalToReport({ decision, caller: state.caller, document, operation, variables: payload.variables, origin, requestId: acceptRequestId(undefined) });
+          if (refusal && options.refusals) await options.refusals.report(refusal);
           const message = decision.code === 'FORBIDDEN' ? `Your role may not use ${decision.fields.join(', ')}.` : 'Sign in first.';
           return [new GraphQLError(message, { extensions: { code: decision.code } })];
         }

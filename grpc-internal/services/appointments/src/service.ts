@@ -6,7 +6,7 @@
  * `denyAppointmentAccess`.
  */
 import type { AppointmentsServiceHandlers } from '@hospital/grpc-contracts';
-import { unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
+import { auditedChange, patientIdsOf, unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
 import type { AppointmentsDeps } from './appointments-deps.ts';
 import { bookAppointmentHandler } from './handlers/book-appointment.handler.ts';
 import { cancelAppointmentHandler, checkInAppointmentHandler, completeAppointmentHandler, markNoShowHandler } from './handlers/change-status.handler.ts';
@@ -27,10 +27,8 @@ export const SCHEDULERS: readonly RoleName[] = ['admin', 'doctor'];
 /** Reception checks patients in on arrival. */
 export const CHECK_IN: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
 
-/** Patient ids of appointments (who sees which doctor, when and why is clinical data: audited). */
-const appointmentPatients = (appointments: readonly { patientId?: string }[] = []) => appointments.map((appointment) => appointment.patientId ?? '');
-/** Changes return the appointment, which names its patient. */
-const appointmentWrite = (fields: string[]) => ({ resource: 'Appointment', returned: (appointment: { patientId?: string }) => [appointment.patientId ?? ''], fields: () => fields });
+/** Who sees which doctor, when and why is clinical data: audited; changes return the appointment. */
+const appointmentWrite = (fields: string[]) => auditedChange('Appointment', fields);
 
 /**
  * Builds the handlers of AppointmentsService.
@@ -40,10 +38,10 @@ const appointmentWrite = (fields: string[]) => ({ resource: 'Appointment', retur
 export function createAppointmentsHandlers(deps: AppointmentsDeps, security: HandlerSecurity): AppointmentsServiceHandlers {
   return {
     GetAppointments: unary(READERS, (request, scope) => getAppointmentsHandler(request, deps, scope), security, {
-      audit: { resource: 'Appointment', returned: (response) => appointmentPatients(response.appointments) },
+      audit: { resource: 'Appointment', returned: (response) => patientIdsOf(response.appointments) },
     }),
     ListAppointments: unary(READERS, (request, scope) => listAppointmentsHandler(request, deps, scope), security, {
-      audit: { resource: 'Appointment', requested: (request) => [request.patientId], returned: (response) => appointmentPatients(response.appointments) },
+      audit: { resource: 'Appointment', requested: (request) => [request.patientId], returned: (response) => patientIdsOf(response.appointments) },
     }),
     ListAppointmentsForPatients: unary(READERS, (request, scope) => listAppointmentsForPatientsHandler(request, deps, scope), security, {
       audit: { resource: 'Appointment', requested: (request) => request.patientIds },

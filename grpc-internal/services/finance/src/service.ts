@@ -3,7 +3,7 @@
  * Every method goes through service-kit's `unary`, which checks the router's signed identity.
  */
 import type { FinanceServiceHandlers } from '@hospital/grpc-contracts';
-import { unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
+import { auditedChange, patientIdsOf, unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
 import type { FinanceDeps } from './finance-deps.ts';
 import { addInvoiceLineHandler } from './handlers/add-invoice-line.handler.ts';
 import { createInvoiceHandler } from './handlers/create-invoice.handler.ts';
@@ -24,10 +24,8 @@ export const FINANCE_SERVICE_NAME = 'hospital.finance.v1.FinanceService';
  */
 export const BILLING_ROLES: readonly RoleName[] = ['admin', 'finance'];
 
-/** Patient ids of invoices (a patient's bill is their data: every access is audited). */
-const invoicePatients = (invoices: readonly { patientId?: string }[] = []) => invoices.map((invoice) => invoice.patientId ?? '');
-/** Writes that return the invoice name its patient in the response. */
-const invoiceWrite = (fields: string[]) => ({ resource: 'Invoice', returned: (invoice: { patientId?: string }) => [invoice.patientId ?? ''], fields: () => fields });
+/** A patient's bill is their data: every access is audited; changes return the invoice, naming its patient. */
+const invoiceWrite = (fields: string[]) => auditedChange('Invoice', fields);
 const paymentWrite = (fields: string[]) => ({
   resource: 'Invoice',
   returned: (result: { invoice?: { patientId?: string } | null }) => [result.invoice?.patientId ?? ''],
@@ -50,10 +48,10 @@ export function createFinanceHandlers(deps: FinanceDeps, security: HandlerSecuri
     RecordPayment: unary(BILLING_ROLES, (request, scope) => recordPaymentHandler(request, deps, scope), security, { audit: paymentWrite(['payments']) }),
     RefundPayment: unary(BILLING_ROLES, (request, scope) => refundPaymentHandler(request, deps, scope), security, { audit: paymentWrite(['refunds']) }),
     GetInvoices: unary(BILLING_ROLES, (request) => getInvoicesHandler(request, deps), security, {
-      audit: { resource: 'Invoice', returned: (response) => invoicePatients(response.invoices) },
+      audit: { resource: 'Invoice', returned: (response) => patientIdsOf(response.invoices) },
     }),
     ListInvoices: unary(BILLING_ROLES, (request) => listInvoicesHandler(request, deps), security, {
-      audit: { resource: 'Invoice', requested: (request) => [request.patientId], returned: (response) => invoicePatients(response.invoices) },
+      audit: { resource: 'Invoice', requested: (request) => [request.patientId], returned: (response) => patientIdsOf(response.invoices) },
     }),
     GetPatientInvoices: unary(BILLING_ROLES, (request) => getPatientInvoicesHandler(request, deps), security, {
       audit: { resource: 'Invoice', requested: (request) => request.patientIds, returned: (response) => (response.patients ?? []).filter((p) => (p.invoices ?? []).length > 0).map((p) => p.patientId ?? '') },

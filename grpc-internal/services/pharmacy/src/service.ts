@@ -3,7 +3,7 @@
  * Every method goes through service-kit's `unary`, which checks the router's signed identity.
  */
 import type { PharmacyServiceHandlers } from '@hospital/grpc-contracts';
-import { unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
+import { auditedChange, patientIdsOf, unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
 import { adjustStockHandler } from './handlers/adjust-stock.handler.ts';
 import { cancelPrescriptionHandler } from './handlers/cancel-prescription.handler.ts';
 import { createDrugHandler } from './handlers/create-drug.handler.ts';
@@ -40,10 +40,8 @@ const DISPENSERS: readonly RoleName[] = ['pharmacist'];
  */
 const PRESCRIPTION_READERS: readonly RoleName[] = ['admin', 'doctor', 'pharmacist', 'ward_staff'];
 
-/** Patient ids of prescriptions (what a patient is prescribed is clinical data: every access is audited). */
-const prescriptionPatients = (prescriptions: readonly { patientId?: string }[] = []) => prescriptions.map((prescription) => prescription.patientId ?? '');
-/** Writes that return the prescription name its patient in the response. */
-const prescriptionWrite = (fields: string[]) => ({ resource: 'Prescription', returned: (prescription: { patientId?: string }) => [prescription.patientId ?? ''], fields: () => fields });
+/** What a patient is prescribed is clinical data: every access is audited; changes return the prescription. */
+const prescriptionWrite = (fields: string[]) => auditedChange('Prescription', fields);
 
 /**
  * Builds the handlers of PharmacyService.
@@ -66,10 +64,10 @@ export function createPharmacyHandlers(deps: PharmacyDeps, security: HandlerSecu
     DispensePrescription: unary(DISPENSERS, (request, scope) => dispensePrescriptionHandler(request, deps, scope), security, { audit: prescriptionWrite(['status', 'dispensed']) }),
     CancelPrescription: unary(PRESCRIBERS, (request, scope) => cancelPrescriptionHandler(request, deps, scope), security, { audit: prescriptionWrite(['status']) }),
     GetPrescriptions: unary(PRESCRIPTION_READERS, (request) => getPrescriptionsHandler(request, deps), security, {
-      audit: { resource: 'Prescription', returned: (response) => prescriptionPatients(response.prescriptions) },
+      audit: { resource: 'Prescription', returned: (response) => patientIdsOf(response.prescriptions) },
     }),
     ListPrescriptions: unary(PRESCRIPTION_READERS, (request) => listPrescriptionsHandler(request, deps), security, {
-      audit: { resource: 'Prescription', requested: (request) => [request.patientId], returned: (response) => prescriptionPatients(response.prescriptions) },
+      audit: { resource: 'Prescription', requested: (request) => [request.patientId], returned: (response) => patientIdsOf(response.prescriptions) },
     }),
     ListPatientPrescriptions: unary(PRESCRIPTION_READERS, (request) => listPatientPrescriptionsHandler(request, deps), security, {
       audit: { resource: 'Prescription', requested: (request) => request.patientIds },

@@ -3,7 +3,7 @@
  * Every method goes through service-kit's `unary`, which checks the router's signed identity.
  */
 import type { WardServiceHandlers } from '@hospital/grpc-contracts';
-import { unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
+import { auditedChange, patientIdsOf, unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
 import { admitPatientHandler, dischargePatientHandler, transferPatientHandler } from './handlers/admissions.handler.ts';
 import { addBedHandler, createWardHandler, setBedOutOfServiceHandler } from './handlers/beds-and-wards.handler.ts';
 import { listAdmissionsHandler } from './handlers/list-admissions.handler.ts';
@@ -38,11 +38,9 @@ const DISCHARGERS: readonly RoleName[] = ['admin', 'ward_staff', 'doctor'];
 /** The bed stock (wards, beds) and who works on which ward are planned by administrators. */
 const PLANNERS: readonly RoleName[] = ['admin'];
 
-/** Patient ids of admissions and bed occupants (who lies where, and why, is clinical data: audited). */
-const admissionPatients = (admissions: readonly { patientId?: string }[] = []) => admissions.map((admission) => admission.patientId ?? '');
+/** Who lies where, and why, is clinical data: admissions and bed occupants are audited. */
 const occupants = (beds: readonly { occupant?: { patientId?: string } | null }[] = []) => beds.map((bed) => bed.occupant?.patientId ?? '').filter((id) => id !== '');
-/** Changes return the admission, which names its patient. */
-const admissionWrite = (fields: string[]) => ({ resource: 'Admission', returned: (admission: { patientId?: string }) => [admission.patientId ?? ''], fields: () => fields });
+const admissionWrite = (fields: string[]) => auditedChange('Admission', fields);
 
 /**
  * Builds the handlers of WardService.
@@ -66,10 +64,10 @@ export function createWardHandlers(deps: WardDeps, security: HandlerSecurity): W
       audit: { resource: 'Admission', returned: (response) => occupants(response.beds) },
     }),
     GetAdmissions: unary(READERS, (request, scope) => getAdmissionsHandler(request, deps, scope), security, {
-      audit: { resource: 'Admission', returned: (response) => admissionPatients(response.admissions) },
+      audit: { resource: 'Admission', returned: (response) => patientIdsOf(response.admissions) },
     }),
     ListAdmissions: unary(READERS, (request, scope) => listAdmissionsHandler(request, deps, scope), security, {
-      audit: { resource: 'Admission', returned: (response) => admissionPatients(response.admissions) },
+      audit: { resource: 'Admission', returned: (response) => patientIdsOf(response.admissions) },
     }),
     GetPatientAdmissions: unary(READERS, (request, scope) => getPatientAdmissionsHandler(request, deps, scope), security, {
       audit: { resource: 'Admission', requested: (request) => request.patientIds },

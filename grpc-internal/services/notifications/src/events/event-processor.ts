@@ -4,13 +4,11 @@
  * transaction. The ids returned are the events that may now be acknowledged — only ever after
  * their rows are committed (at-least-once in, exactly-once out).
  */
-import type { Logger } from '@hospital/service-kit';
+import { isUuid, type Logger } from '@hospital/service-kit';
 import type { EventRepository, ReceivedEnvelope } from '../repositories/event-repository.ts';
 import type { ContactDirectory } from './contact-directory.ts';
 import { parseAppointmentEvent, type AppointmentEventPayload, type RawAppointmentEvent } from './event-payload.ts';
 import { planDeliveries } from './plan-deliveries.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What processing a batch did. */
 export interface BatchResult {
@@ -45,7 +43,7 @@ export class EventProcessor {
     const result: BatchResult = { handled: [], deliveriesCreated: 0, poison: 0 };
     // An id that is not a UUID cannot be stored or acknowledged; it is the producer's to fix.
     const usable = batch.filter((event) => {
-      if (UUID.test(event.id)) return true;
+      if (isUuid(event.id)) return true;
       this.deps.logger.error({ sequence: event.sequence }, 'appointment event without a valid id; left unacknowledged');
       return false;
     });
@@ -85,5 +83,5 @@ export class EventProcessor {
 }
 
 function envelope(event: RawAppointmentEvent): ReceivedEnvelope {
-  return { eventId: event.id, sequence: event.sequence, eventType: event.type, appointmentId: UUID.test(event.appointmentId) ? event.appointmentId : null };
+  return { eventId: event.id, sequence: event.sequence, eventType: event.type, appointmentId: isUuid(event.appointmentId) ? event.appointmentId : null };
 }

@@ -7,11 +7,9 @@
  * id, and the bus commits its offset only after the notification rows are committed: a crash in
  * between redelivers it, and the processor recognises it and creates nothing twice.
  */
-import { EVENT_HEADERS, publishDeadLetter, type EventBus, type IncomingEvent, type Logger, type Subscription } from '@hospital/service-kit';
+import { EVENT_HEADERS, isUuid, publishDeadLetter, type EventBus, type IncomingEvent, type Logger, type Subscription } from '@hospital/service-kit';
 import { parseAppointmentEvent, type RawAppointmentEvent } from './event-payload.ts';
 import type { EventProcessor } from './event-processor.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A message read into an event, or the reason it can never be processed. */
 export type ReadMessage = { ok: true; event: RawAppointmentEvent } | { ok: false; reason: string };
@@ -37,7 +35,7 @@ export function readKafkaMessage(message: IncomingEvent): ReadMessage {
     return { ok: false, reason: 'payload is not JSON' };
   }
   const id = message.headers[EVENT_HEADERS.eventId] ?? field(json, 'eventId');
-  if (!id || !UUID.test(id)) return { ok: false, reason: 'event id is missing or not a UUID' };
+  if (!id || !isUuid(id)) return { ok: false, reason: 'event id is missing or not a UUID' };
   const event: RawAppointmentEvent = {
     id,
     type: message.headers[EVENT_HEADERS.eventType] ?? field(json, 'type') ?? '',
