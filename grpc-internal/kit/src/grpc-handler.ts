@@ -97,10 +97,7 @@ export function unary<Req, Res>(
           identityToken: metadataValue(call.metadata, IDENTITY_HEADER) ?? '',
           noteDeniedAccess: (patientIds) => void withheld.push(...patientIds),
         });
-        if (spec && sink && audited) {
-          await auditAllowed(spec, sink, audited, call.request, response, logger);
-          if (withheld.length > 0) await auditWithheld(spec, sink, audited, withheld, logger);
-        }
+        if (spec && sink && audited) await auditAllowed(spec, sink, audited, call.request, response, logger, withheld);
         done(GrpcStatus.OK);
         callback(null, response);
       } catch (error) {
@@ -117,23 +114,24 @@ export function unary<Req, Res>(
  * Records an allowed access. A read whose audit row cannot be written fails (no patient data leaves
  * unaudited); a write has already committed, so its failure to audit is logged, not undone.
  */
-async function auditAllowed<Req, Res>(spec: AuditSpec<Req, Res>, sink: AuditSink, call: AuditCall, request: Req, response: Res, logger: Logger): Promise<void> {
+async function auditAllowed<Req, Res>(
+  spec: AuditSpec<Req, Res>,
+  sink: AuditSink,
+  call: AuditCall,
+  request: Req,
+  response: Res,
+  logger: Logger,
+  withheld: readonly string[],
+): Promise<void> {
   const ids = spec.returned ? spec.returned(response, request) : (spec.requested?.(request) ?? []);
   const fields = spec.fields?.(request) ?? [];
+  // What an object-level check left out of the answer is denied, in the same INSERT.
+  const denied = withheld.length > 0 ? auditEntries(call, spec.resource, withheld, { outcome: 'denied', reason: 'OBJECT_ACCESS' }) : [];
   try {
-    await sink.record(auditEntries(call, spec.resource, ids, { outcome: 'allowed' }, fields));
+    await sink.record([...auditEntries(call, spec.resource, ids, { outcome: 'allowed' }, fields), ...denied]);
   } catch (error) {
     logger.error({ err: error, resource: spec.resource }, 'audit trail write failed');
     if (!spec.fields) throw error;
-  }
-}
-
-/** Records the records an object-level check left out of an otherwise allowed answer. */
-async function auditWithheld<Req, Res>(spec: AuditSpec<Req, Res>, sink: AuditSink, call: AuditCall, patientIds: readonly string[], logger: Logger): Promise<void> {
-  try {
-    await sink.record(auditEntries(call, spec.resource, patientIds, { outcome: 'denied', reason: 'OBJECT_ACCESS' }));
-  } catch (error) {
-    logger.error({ err: error, resource: spec.resource }, 'audit trail write failed for withheld records');
   }
 }
 

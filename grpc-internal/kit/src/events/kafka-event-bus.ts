@@ -145,15 +145,12 @@ export function createKafkaEventBus(options: KafkaOptions): EventBus {
  * @param topic - the topic
  */
 async function waitForLeaders(admin: Admin, topic: string): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-      const partitions = topics[0]?.partitions ?? [];
-      if (partitions.length > 0 && partitions.every((partition) => partition.leader >= 0)) return;
-    } catch (error) {
-      if (attempt >= 40) throw error;
-    }
-    if (attempt >= 40) throw new Error(`Kafka topic ${topic} has partitions without a leader.`);
+  for (let attempt = 1; attempt <= 40; attempt += 1) {
+    // Metadata of a topic being created may not be served yet: that is one more wait.
+    const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+    const partitions = metadata?.topics[0]?.partitions ?? [];
+    if (partitions.length > 0 && partitions.every((partition) => partition.leader >= 0)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  throw new Error(`Kafka topic ${topic} still has partitions without a leader.`);
 }
