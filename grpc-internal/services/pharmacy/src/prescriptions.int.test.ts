@@ -80,14 +80,33 @@ describe('Prescribe', () => {
 describe('CancelPrescription', () => {
   it('cancels a pending prescription once, with who and why', async () => {
     const [drug, patient] = await Promise.all([h.createDrug(), h.registerPatient()]);
-    const prescription = await h.prescribe(patient.id, drug.id, 3);
     const doctorId = randomUUID();
+    const prescription = await h.prescribe(patient.id, drug.id, 3, { doctorId });
     const cancelled = await h.client.cancelPrescription({ id: prescription.id, reason: 'Wrong patient' }, { metadata: h.as('doctor', doctorId) });
     expect(cancelled).toMatchObject({ status: 'PRESCRIPTION_STATUS_CANCELLED', cancelledBy: doctorId, cancellationReason: 'Wrong patient' });
-    await expectGrpcError(h.client.cancelPrescription({ id: prescription.id, reason: 'Again' }, { metadata: h.as('doctor') }), status.ALREADY_EXISTS);
+    await expectGrpcError(h.client.cancelPrescription({ id: prescription.id, reason: 'Again' }, { metadata: h.as('doctor', doctorId) }), status.ALREADY_EXISTS);
     await expectGrpcError(h.client.dispensePrescription({ id: prescription.id }, { metadata: h.as('pharmacist') }), status.INVALID_ARGUMENT, { field: 'id' });
     await expectGrpcError(h.client.cancelPrescription({ id: randomUUID(), reason: 'x' }, { metadata: h.as('doctor') }), status.NOT_FOUND);
-    await expectGrpcError(h.client.cancelPrescription({ id: prescription.id, reason: '' }, { metadata: h.as('doctor') }), status.INVALID_ARGUMENT, { field: 'reason' });
+    await expectGrpcError(h.client.cancelPrescription({ id: prescription.id, reason: '' }, { metadata: h.as('doctor', doctorId) }), status.INVALID_ARGUMENT, { field: 'reason' });
+  });
+
+  it("refuses another doctor, an admin and a pharmacist; a colleague gets the unknown id's NOT_FOUND, audited as denied", async () => {
+    const [drug, patient] = await Promise.all([h.createDrug(), h.registerPatient()]);
+    const prescriberId = randomUUID();
+    const prescription = await h.prescribe(patient.id, drug.id, 3, { doctorId: prescriberId });
+    const colleagueId = randomUUID();
+    const requestId = `req-cancel-${randomUUID()}`;
+    const colleague = h.as('doctor', colleagueId, requestId);
+    await expectGrpcError(h.client.cancelPrescription({ id: prescription.id, reason: 'Not mine' }, { metadata: colleague }), status.NOT_FOUND);
+    await expectGrpcError(h.client.cancelPrescription({ id: prescription.id, reason: 'Oversight' }, { metadata: h.as('admin') }), status.PERMISSION_DENIED);
+    await expectGrpcError(h.client.cancelPrescription({ id: prescription.id, reason: 'Out of stock' }, { metadata: h.as('pharmacist') }), status.PERMISSION_DENIED);
+    const [still] = (await h.client.getPrescriptions({ ids: [prescription.id] }, { metadata: h.as('doctor') })).prescriptions;
+    expect(still).toMatchObject({ status: 'PRESCRIPTION_STATUS_PENDING', cancelledBy: '' });
+    const rows = await h.db.accessRecord.findMany({ where: { requestId }, select: { actorId: true, action: true, outcome: true, reason: true, patientId: true } });
+    expect(rows).toEqual([{ actorId: colleagueId, action: 'PharmacyService.CancelPrescription', outcome: 'denied', reason: 'OBJECT_ACCESS', patientId: patient.id }]);
+    // The same refusal once it is dispensed or cancelled: the answer never tells its state.
+    await h.client.cancelPrescription({ id: prescription.id, reason: 'Changed my mind' }, { metadata: h.as('doctor', prescriberId) });
+    await expectGrpcError(h.client.cancelPrescription({ id: prescription.id, reason: 'Not mine' }, { metadata: h.as('doctor') }), status.NOT_FOUND);
   });
 });
 
@@ -113,13 +132,14 @@ describe('listing', () => {
   });
 
   it('lists the newest prescriptions of many patients in one call, grouped in request order', async () => {
+    const DOCTOR_ID = randomUUID();
     const [drug, a, b, none] = await Promise.all([h.createDrug(), h.registerPatient(), h.registerPatient(), h.registerPatient()]);
     at(1);
     const a1 = await h.prescribe(a.id, drug.id, 1);
     at(2);
-    const a2 = await h.prescribe(a.id, drug.id, 2);
+    const a2 = await h.prescribe(a.id, drug.id, 2, { doctorId: DOCTOR_ID });
     const b1 = await h.prescribe(b.id, drug.id, 3);
-    await h.client.cancelPrescription({ id: a2.id, reason: 'Changed my mind' }, { metadata: h.as('doctor') });
+    await h.client.cancelPrescription({ id: a2.id, reason: 'Changed my mind' }, { metadata: h.as('doctor', DOCTOR_ID) });
     const reader = { metadata: h.as('doctor') };
     const all = await h.client.listPatientPrescriptions({ patientIds: [none.id, b.id, a.id], first: 5 }, reader);
     expect(all.patients.map((p) => [p.patientId, p.prescriptions.map((x) => x.id)])).toEqual([

@@ -70,12 +70,16 @@ export interface PrescriptionPosition {
   id: string;
 }
 
-/** A prescription as the dispensing decision sees it, with its row locked. */
+/** A prescription as a transition decision (dispense, cancel) sees it, with its row locked. */
 export interface LockedPrescription {
   id: string;
   status: PrescriptionStatusName;
   drugId: string;
   quantity: number;
+  /** Whose prescription it is (object-level checks). */
+  patientId: string;
+  /** Who wrote it (only they may withdraw it). */
+  prescriberId: string;
 }
 
 /** Storage of prescriptions. */
@@ -100,11 +104,11 @@ export interface PrescriptionRepository {
    */
   listForPatients(query: { patientIds: readonly string[]; status?: PrescriptionStatusName; perPatient: number }): Promise<PrescriptionRecord[]>;
   /**
-   * Cancels under a row lock; `check` sees the locked status and throws to refuse.
-   * @param request - id, who, why, when, and the transition check
+   * Cancels under a row lock; `check` sees the locked prescription and throws to refuse.
+   * @param request - id, who, why, when, and the check (prescriber, transition)
    * @returns undefined for an unknown id
    */
-  cancel(request: { id: string; by: string; reason: string; at: Date; check: (status: PrescriptionStatusName) => void }): Promise<PrescriptionRecord | undefined>;
+  cancel(request: { id: string; by: string; reason: string; at: Date; check: (locked: LockedPrescription) => void }): Promise<PrescriptionRecord | undefined>;
   /**
    * Dispenses in one transaction: locks the prescription, then the drug's unexpired lots holding
    * stock in (expiry, id) order, asks `allocate` which units to take (it throws to refuse),

@@ -27,11 +27,13 @@ export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const
  * @returns the locked row, or undefined when there is none
  */
 export async function lockPrescription(tx: Prisma.TransactionClient, id: string): Promise<LockedPrescription | undefined> {
-  const rows = await tx.$queryRaw<{ id: string; status: PrescriptionStatusName; drug_id: string; quantity: number }[]>`
-    SELECT id::text, status::text AS status, drug_id::text, quantity
+  const rows = await tx.$queryRaw<{ id: string; status: PrescriptionStatusName; drug_id: string; quantity: number; patient_id: string; prescriber_id: string }[]>`
+    SELECT id::text, status::text AS status, drug_id::text, quantity, patient_id::text, prescriber_id::text
       FROM pharmacy.prescriptions WHERE id = ${id}::uuid FOR UPDATE`;
   const row = rows[0];
-  return row ? { id: row.id, status: row.status, drugId: row.drug_id, quantity: row.quantity } : undefined;
+  return row
+    ? { id: row.id, status: row.status, drugId: row.drug_id, quantity: row.quantity, patientId: row.patient_id, prescriberId: row.prescriber_id }
+    : undefined;
 }
 
 /**

@@ -108,11 +108,11 @@ export class PrismaPrescriptionRepository implements PrescriptionRepository {
     return page.flatMap((row) => found.get(row.id) ?? []);
   }
 
-  async cancel(request: { id: string; by: string; reason: string; at: Date; check: (status: PrescriptionStatusName) => void }): Promise<PrescriptionRecord | undefined> {
+  async cancel(request: { id: string; by: string; reason: string; at: Date; check: (locked: LockedPrescription) => void }): Promise<PrescriptionRecord | undefined> {
     const cancelled = await this.db.$transaction(async (tx) => {
       const locked = await lockPrescription(tx, request.id);
       if (!locked) return false;
-      request.check(locked.status);
+      request.check(locked);
       await tx.prescription.update({
         where: { id: request.id },
         data: { status: 'cancelled', cancelledAt: request.at, cancelledBy: request.by, cancellationReason: request.reason },

@@ -16,6 +16,7 @@ import {
   type Prescription__Output,
   type StockLot__Output,
 } from '@hospital/grpc-contracts';
+import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { startPatientsService } from '@hospital/patients-service';
 import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
 import { startPharmacyService } from '../pharmacy-service.ts';
@@ -34,8 +35,11 @@ export interface PharmacyHarness {
    * Metadata of a call made by a user with this role (anonymous when omitted).
    * @param role - the caller's role
    * @param userId - a fixed user id (a fresh one when omitted)
+   * @param requestId - a fixed request id, to find the call's audit rows (a fresh one when omitted)
    */
-  as(role?: RoleName, userId?: string): Metadata;
+  as(role?: RoleName, userId?: string, requestId?: string): Metadata;
+  /** The test database, to read what the services wrote (the audit trail). */
+  db: PrismaClient;
   /** A drug with a unique code; fields may be overridden. */
   createDrug(fields?: CreateDrugRequest): Promise<Drug__Output>;
   /** Receives a lot as a pharmacist. */
@@ -74,9 +78,10 @@ export async function startPharmacyHarness(databaseUrl: string): Promise<Pharmac
   const target = `127.0.0.1:${service.port}`;
   const client = createPharmacyClient({ target, deadlineMs: 20_000 });
   const patients = createPatientsClient({ target: `127.0.0.1:${patientsService.port}`, deadlineMs: 10_000 });
-  const as = (role?: RoleName, userId: string = randomUUID()) => {
+  const db = createPrismaClient(databaseUrl);
+  const as = (role?: RoleName, userId: string = randomUUID(), requestId: string = randomUUID()) => {
     const caller: Caller = role ? { kind: 'user', userId, role, email: `${role}@test.local` } : { kind: 'anonymous' };
-    return callMetadata(signIdentity(caller, internalSecret), randomUUID());
+    return callMetadata(signIdentity(caller, internalSecret), requestId);
   };
   return {
     client,
@@ -86,6 +91,7 @@ export async function startPharmacyHarness(databaseUrl: string): Promise<Pharmac
       pinned = instant;
     },
     as,
+    db,
     createDrug: (fields = {}) =>
       client.createDrug({ code: uniqueCode(), name: 'Testamol', form: 'DRUG_FORM_TABLET', strength: '500 mg', ...fields }, { metadata: as('pharmacist') }),
     receive: (drugId, lotNumber, quantity, expiresOn) => client.receiveStock({ drugId, lotNumber, quantity, expiresOn }, { metadata: as('pharmacist') }),
@@ -101,6 +107,7 @@ export async function startPharmacyHarness(databaseUrl: string): Promise<Pharmac
       patients.close();
       await service.close();
       await patientsService.close();
+      await db.$disconnect();
     },
   };
 }

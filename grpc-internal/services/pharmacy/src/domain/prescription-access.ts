@@ -1,0 +1,37 @@
+/**
+ * Object-level rules for prescriptions, on top of the role admission in service.ts: a prescription
+ * is withdrawn only by the doctor who wrote it. Another doctor's prescription is answered exactly
+ * like an unknown id (NOT_FOUND), so the answer never confirms it exists, and the audit trail
+ * records the refusal as a denied access against the patient.
+ *
+ * Admins may not cancel either: a cancellation is a clinical decision signed by a prescriber, and
+ * an admin is not one. Pharmacists do not cancel; a pharmacist's refusal to dispense (reject with
+ * a reason) is a workflow of its own that does not exist yet.
+ */
+import { ObjectAccessDenied, type Caller, type CallScope, type DomainError, type Logger } from '@hospital/service-kit';
+
+/**
+ * True when the caller wrote this prescription.
+ * @param caller - the verified caller
+ * @param prescriberId - the prescription's prescriber
+ */
+export function isPrescriberOf(caller: Caller, prescriberId: string): boolean {
+  return caller.kind === 'user' && caller.userId === prescriberId;
+}
+
+/**
+ * THE object-level refusal of the pharmacy: every prescription a caller may not act on passes
+ * through here. Logs ids only, notes the patient for the audit trail's denied row, and returns
+ * the NOT_FOUND an unknown id gets.
+ * @param scope - the call (caller, logger, audit note)
+ * @param prescription - what was refused, and whose it was
+ */
+export function denyPrescriptionAccess(
+  scope: Pick<CallScope, 'caller' | 'noteDeniedAccess'> & { logger: Pick<Logger, 'warn'> },
+  prescription: { id: string; patientId: string },
+): DomainError {
+  scope.noteDeniedAccess?.([prescription.patientId]);
+  const userId = scope.caller.kind === 'user' ? scope.caller.userId : undefined;
+  scope.logger.warn({ objectKind: 'prescription', objectId: prescription.id, userId }, "object access denied: another prescriber's prescription");
+  return new ObjectAccessDenied('No prescription with this id.');
+}
