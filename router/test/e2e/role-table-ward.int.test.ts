@@ -19,7 +19,7 @@ const CALLS_PER_ROW = 6;
 let board: SeededWard;
 let admitted: SeededAdmission;
 let admitPool: { patientId: string; bedId: string }[] = [];
-let transferPool: { admissionId: string; bedId: string }[] = [];
+let transferPool: { admissionId: string; wardId: string; bedId: string }[] = [];
 let dischargePool: string[] = [];
 let outOfServiceBed: string;
 
@@ -93,10 +93,10 @@ const ROWS: RoleRow[] = [
   {
     name: 'mutation transferPatient',
     allowed: ['admin', 'ward_staff'],
-    query: 'mutation($a: ID!, $b: ID!) { transferPatient(admissionId: $a, bedId: $b) { id bed { id } } }',
+    query: 'mutation($a: ID!, $w: ID!, $b: ID!) { transferPatient(admissionId: $a, wardId: $w, bedId: $b) { id bed { id } } }',
     variables: () => {
-      const { admissionId, bedId } = next(transferPool);
-      return { a: admissionId, b: bedId };
+      const { admissionId, wardId, bedId } = next(transferPool);
+      return { a: admissionId, w: wardId, b: bedId };
     },
   },
   {
@@ -119,7 +119,7 @@ beforeAll(async () => {
   admitted = await seed.admit(patients[0]!, board.beds[0]!);
   admitPool = admitBeds.map((bedId, i) => ({ patientId: patients[1 + i]!, bedId }));
   const moving = await Promise.all(fromBeds.map((bedId, i) => seed.admit(patients[1 + n + i]!, bedId)));
-  transferPool = moving.map((admission, i) => ({ admissionId: admission.id, bedId: toBeds[i]! }));
+  transferPool = moving.map((admission, i) => ({ admissionId: admission.id, wardId: board.id, bedId: toBeds[i]! }));
   dischargePool = (await Promise.all(dischargeBeds.map((bedId, i) => seed.admit(patients[1 + 2 * n + i]!, bedId)))).map((a) => a.id);
 });
 

@@ -22,7 +22,7 @@ afterAll(async () => {
   await system?.close();
 });
 
-const TRANSFER = 'mutation($a: ID!, $b: ID!) { transferPatient(admissionId: $a, bedId: $b) { id status bed { id label } transfers { fromBed { label } toBed { label } by { id } } } }';
+const TRANSFER = 'mutation($a: ID!, $w: ID!, $b: ID!) { transferPatient(admissionId: $a, wardId: $w, bedId: $b) { id status bed { id label } transfers { fromBed { label } toBed { label } by { id } } } }';
 const DISCHARGE = 'mutation($a: ID!, $s: String!) { dischargePatient(admissionId: $a, summary: $s) { id status dischargedAt dischargeSummary dischargedBy { id } } }';
 const codeOf = (result: GraphQLResponse<unknown>) => result.errors?.[0]?.extensions?.['code'];
 
@@ -89,17 +89,28 @@ describe('admissions across subgraphs', () => {
 });
 
 describe('transfers and discharges', () => {
+  it('refuses a transfer whose bed is not on the ward it names (BAD_USER_INPUT, bedId), leaving the patient where they were', async () => {
+    const [medicine, surgery] = [await seed.ward(['M1', 'M2']), await seed.ward(['S1'])];
+    const admission = await seed.admit(await seed.patient(), medicine.beds[0]!);
+    const wrong = await system.gql(TRANSFER, { a: admission.id, w: surgery.id, b: medicine.beds[1]! }, staff);
+    expect(wrong.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'bedId' });
+    const where = dataOf(await system.gql<{ admission: { bed: { id: string } } }>('query($id: ID!) { admission(id: $id) { bed { id } } }', { id: admission.id }, staff));
+    expect(where.admission.bed.id).toBe(medicine.beds[0]);
+    const missing = await system.gql('mutation($a: ID!, $b: ID!) { transferPatient(admissionId: $a, bedId: $b) { id } }', { a: admission.id, b: surgery.beds[0]! }, staff);
+    expect(codeOf(missing)).toMatch(/GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT/);
+  });
+
   it('transfers with history, then refuses illegal transitions with BAD_USER_INPUT', async () => {
     const ward = await seed.ward(['1', '2', '3']);
     const admission = await seed.admit(await seed.patient(), ward.beds[0]!);
     type Moved = { transferPatient: { status: string; bed: { label: string }; transfers: { fromBed: { label: string }; toBed: { label: string }; by: { id: string } }[] } };
-    const moved = dataOf(await system.gql<Moved>(TRANSFER, { a: admission.id, b: ward.beds[1]! }, staff)).transferPatient;
+    const moved = dataOf(await system.gql<Moved>(TRANSFER, { a: admission.id, w: ward.id, b: ward.beds[1]! }, staff)).transferPatient;
     expect(moved).toMatchObject({ status: 'ADMITTED', bed: { label: '2' }, transfers: [{ fromBed: { label: '1' }, toBed: { label: '2' }, by: { id: system.accounts.ward_staff.id } }] });
 
-    const same = await system.gql(TRANSFER, { a: admission.id, b: ward.beds[1]! }, staff);
+    const same = await system.gql(TRANSFER, { a: admission.id, w: ward.id, b: ward.beds[1]! }, staff);
     expect(same.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'bedId' });
-    expect(codeOf(await system.gql(TRANSFER, { a: randomUUID(), b: ward.beds[2]! }, staff))).toBe('NOT_FOUND');
-    expect(codeOf(await system.gql(TRANSFER, { a: admission.id, b: randomUUID() }, staff))).toBe('NOT_FOUND');
+    expect(codeOf(await system.gql(TRANSFER, { a: randomUUID(), w: ward.id, b: ward.beds[2]! }, staff))).toBe('NOT_FOUND');
+    expect(codeOf(await system.gql(TRANSFER, { a: admission.id, w: ward.id, b: randomUUID() }, staff))).toBe('NOT_FOUND');
 
     const blank = await system.gql(DISCHARGE, { a: admission.id, s: '   ' }, doctor);
     expect(blank.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'summary' });

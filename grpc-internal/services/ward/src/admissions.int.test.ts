@@ -77,13 +77,13 @@ describe('AdmitPatient', () => {
 
 describe('TransferPatient', () => {
   it('moves the admission, frees the old bed and keeps the history', async () => {
-    const { beds } = await wardWithBeds(2);
+    const { ward, beds } = await wardWithBeds(2);
     const { ward: other, beds: otherBeds } = await wardWithBeds(1);
     const patient = await h.registerPatient();
     const admission = await h.admit(patient.id, beds[0]!.id);
     const staff = { metadata: h.as('ward_staff') };
-    const moved = await h.ward.transferPatient({ admissionId: admission.id, bedId: beds[1]!.id }, staff);
-    const again = await h.ward.transferPatient({ admissionId: admission.id, bedId: otherBeds[0]!.id }, staff);
+    const moved = await h.ward.transferPatient({ admissionId: admission.id, wardId: ward.id, bedId: beds[1]!.id }, staff);
+    const again = await h.ward.transferPatient({ admissionId: admission.id, wardId: other.id, bedId: otherBeds[0]!.id }, staff);
     expect(moved.bedId).toBe(beds[1]!.id);
     expect(again).toMatchObject({ bedId: otherBeds[0]!.id, wardId: other.id, status: 'ADMISSION_STATUS_ADMITTED' });
     expect(again.transfers.map((t) => [t.fromBedId, t.toBedId])).toEqual([
@@ -100,14 +100,14 @@ describe('TransferPatient', () => {
     const admission = await h.admit(a.id, beds[0]!.id);
     await h.admit(b.id, beds[1]!.id);
     const staff = { metadata: h.as('ward_staff') };
-    const transfer = (admissionId: string, bedId: string) => h.ward.transferPatient({ admissionId, bedId }, staff);
+    const transfer = (admissionId: string, bedId: string, wardId = ward.id) => h.ward.transferPatient({ admissionId, wardId, bedId }, staff);
     await expectGrpcError(transfer(admission.id, beds[0]!.id), status.INVALID_ARGUMENT, { field: 'bedId' });
     await expectGrpcError(transfer(admission.id, beds[1]!.id), status.ALREADY_EXISTS, { message: `Bed 2 on ${ward.name} is occupied.` });
     await expectGrpcError(transfer(randomUUID(), beds[1]!.id), status.NOT_FOUND, { message: 'No admission with this id.' });
     await expectGrpcError(transfer(admission.id, randomUUID()), status.NOT_FOUND, { message: 'No bed with this id.' });
     await h.ward.dischargePatient({ admissionId: admission.id, summary: 'Recovered.' }, staff);
-    const { beds: free } = await wardWithBeds(1);
-    await expectGrpcError(transfer(admission.id, free[0]!.id), status.INVALID_ARGUMENT, { field: 'admissionId' });
+    const { ward: freeWard, beds: free } = await wardWithBeds(1);
+    await expectGrpcError(transfer(admission.id, free[0]!.id, freeWard.id), status.INVALID_ARGUMENT, { field: 'admissionId' });
   });
 });
 

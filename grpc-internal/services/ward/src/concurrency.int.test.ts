@@ -49,7 +49,7 @@ describe('under concurrent requests', () => {
       const [moving, arriving] = [await h.registerPatient(), await h.registerPatient()];
       const admission = await h.admit(moving.id, from.id);
       const results = await Promise.allSettled([
-        h.ward.transferPatient({ admissionId: admission.id, bedId: target.id }, staff()),
+        h.ward.transferPatient({ admissionId: admission.id, wardId: ward.id, bedId: target.id }, staff()),
         h.admit(arriving.id, target.id),
       ]);
       const { won, lost } = partition(results);

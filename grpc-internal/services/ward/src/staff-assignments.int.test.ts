@@ -48,7 +48,7 @@ describe('a ward staff member not assigned to a ward', () => {
     const { bed, spare, admission } = await occupiedWard();
     const other = await h.registerPatient();
     await expectGrpcError(h.ward.admitPatient({ patientId: other.id, bedId: spare.id, reason: 'x' }, stranger()), status.NOT_FOUND);
-    await expectGrpcError(h.ward.transferPatient({ admissionId: admission.id, bedId: spare.id }, stranger()), status.NOT_FOUND);
+    await expectGrpcError(h.ward.transferPatient({ admissionId: admission.id, wardId: spare.wardId, bedId: spare.id }, stranger()), status.NOT_FOUND);
     await expectGrpcError(h.ward.dischargePatient({ admissionId: admission.id, summary: 'Home.' }, stranger()), status.NOT_FOUND);
     await expectGrpcError(h.ward.setBedOutOfService({ bedId: spare.id, outOfService: true }, stranger()), status.NOT_FOUND);
     // Nothing changed.
@@ -76,7 +76,7 @@ describe('a ward staff member not assigned to a ward', () => {
     await h.ward.assignStaffToWard({ userId: strangerId, wardId: ward.id }, admin); // idempotent
     expect((await h.ward.listWards({}, stranger())).wards.map((w) => w.id)).toContain(ward.id);
     expect((await h.ward.getBedBoard({ wardId: ward.id }, stranger())).beds).toHaveLength(2);
-    const moved = await h.ward.transferPatient({ admissionId: admission.id, bedId: spare.id }, stranger());
+    const moved = await h.ward.transferPatient({ admissionId: admission.id, wardId: ward.id, bedId: spare.id }, stranger());
     expect(moved.bedId).toBe(spare.id);
     const { assignments } = await h.ward.listWardStaff({ wardIds: [ward.id] }, admin);
     expect(assignments.map((a) => a.userId).sort()).toEqual([h.staffId, strangerId].sort());
@@ -91,9 +91,9 @@ describe('transfers between wards', () => {
     const { admission } = await occupiedWard();
     const elsewhere = await h.ward.createWard({ name: `Elsewhere ${randomUUID().slice(0, 8)}`, code: `X${randomUUID().slice(0, 8).toUpperCase()}` }, { metadata: h.as('admin') });
     const target = await h.addBed(elsewhere.id);
-    await expectGrpcError(h.ward.transferPatient({ admissionId: admission.id, bedId: target.id }, { metadata: h.as('ward_staff') }), status.NOT_FOUND);
+    await expectGrpcError(h.ward.transferPatient({ admissionId: admission.id, wardId: elsewhere.id, bedId: target.id }, { metadata: h.as('ward_staff') }), status.NOT_FOUND);
     // Admins are not limited by assignments.
-    const moved = await h.ward.transferPatient({ admissionId: admission.id, bedId: target.id }, { metadata: h.as('admin') });
+    const moved = await h.ward.transferPatient({ admissionId: admission.id, wardId: elsewhere.id, bedId: target.id }, { metadata: h.as('admin') });
     expect(moved.wardId).toBe(elsewhere.id);
   });
 });

@@ -18,7 +18,7 @@ export function createMutationResolvers({ client }: ResolverDeps): MutationResol
     setBedOutOfService: (_parent, { bedId, outOfService }, ctx) => callGrpc(client.setBedOutOfService({ bedId, outOfService }, options(ctx))),
     admitPatient: (_parent, { input }, ctx) =>
       callGrpc(client.admitPatient({ patientId: input.patientId, bedId: input.bedId, reason: input.reason }, options(ctx))),
-    transferPatient: (_parent, { admissionId, bedId }, ctx) => callGrpc(client.transferPatient({ admissionId, bedId }, options(ctx))),
+    transferPatient: (_parent, { admissionId, wardId, bedId }, ctx) => callGrpc(client.transferPatient({ admissionId, wardId, bedId }, options(ctx))),
     dischargePatient: (_parent, { admissionId, summary }, ctx) => callGrpc(client.dischargePatient({ admissionId, summary }, options(ctx))),
     assignStaffToWard: (_parent, { userId, wardId }, ctx) => callGrpc(client.assignStaffToWard({ userId, wardId }, options(ctx))),
     unassignStaffFromWard: (_parent, { userId, wardId }, ctx) => callGrpc(client.unassignStaffFromWard({ userId, wardId }, options(ctx))),

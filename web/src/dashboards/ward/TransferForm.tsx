@@ -1,4 +1,8 @@
-/** Moves an admitted patient to a free bed on any ward. */
+/**
+ * Moves an admitted patient to a free bed on any ward. The bed list is keyed by the ward shown,
+ * the chosen bed resets when the ward changes, and the mutation names the ward, so the patient
+ * lands on the ward the form shows or not at all.
+ */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { Button, ErrorMessage, Loading, SelectInput } from '../../ui/index.ts';
@@ -28,9 +32,10 @@ export function TransferForm({
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!bedId) return setMissing(true);
+    // A bed no longer offered for the ward shown (it changed, or the list is reloading) is no choice.
+    if (!bedId || !free.beds.some((bed) => bed.id === bedId)) return setMissing(true);
     setMissing(false);
-    const result = await transfer({ admissionId: occupant.id, bedId });
+    const result = await transfer({ admissionId: occupant.id, wardId: targetWard, bedId });
     if (result.data) {
       const moved = result.data.transferPatient;
       onDone(`${occupant.patient.fullName} moved to bed ${moved.bed.label} on ${moved.ward.name}.`);
@@ -59,6 +64,7 @@ export function TransferForm({
         <p className="mb-3 text-sm italic text-slate-500">No free bed on that ward right now.</p>
       ) : (
         <SelectInput
+          key={targetWard}
           label="To bed"
           value={bedId}
           onChange={(event) => setBedId(event.target.value)}

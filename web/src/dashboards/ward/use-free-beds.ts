@@ -9,9 +9,20 @@ export interface FreeBed {
   label: string;
 }
 
-/** Reads the board of `wardId` (shared with the board itself through the cache). */
+/**
+ * Reads the board of `wardId` (shared with the board itself through the cache). Only beds of
+ * `wardId` are ever returned: while another ward's answer is still on hand (urql keeps the last
+ * result while the next one loads, and a slow answer can arrive after the ward changed) the list
+ * is empty and `fetching` is true, so a picker can never offer the previous ward's beds.
+ * @param wardId - the ward whose free beds to list; null for none
+ */
 export function useFreeBeds(wardId: string | null): { beds: FreeBed[]; fetching: boolean; error: CombinedError | undefined } {
   const [result] = useQuery({ query: WardBedBoard, variables: { wardId: wardId ?? '' }, pause: !wardId });
-  const beds = (result.data?.bedBoard ?? []).filter((bed) => bed.status === 'FREE' && !bed.outOfService).map((bed) => ({ id: bed.id, label: bed.label }));
+  const forThisWard = Boolean(wardId) && result.operation?.variables.wardId === wardId;
+  if (!forThisWard) return { beds: [], fetching: Boolean(wardId), error: undefined };
+  const beds = (result.data?.bedBoard ?? [])
+    // The board is keyed by ward; checking each bed's ward as well costs nothing and keeps the rule local.
+    .filter((bed) => bed.ward.id === wardId && bed.status === 'FREE' && !bed.outOfService)
+    .map((bed) => ({ id: bed.id, label: bed.label }));
   return { beds, fetching: result.fetching, error: result.error };
 }

@@ -50,10 +50,10 @@ export const WardAdmitPatient = graphql(`
   }
 `);
 
-/** Moves an admitted patient to another free bed. */
+/** Moves an admitted patient to another free bed of the ward named (the API refuses a bed elsewhere). */
 export const WardTransferPatient = graphql(`
-  mutation WardTransferPatient($admissionId: ID!, $bedId: ID!) {
-    transferPatient(admissionId: $admissionId, bedId: $bedId) {
+  mutation WardTransferPatient($admissionId: ID!, $wardId: ID!, $bedId: ID!) {
+    transferPatient(admissionId: $admissionId, wardId: $wardId, bedId: $bedId) {
       id
       bed { id label status }
       ward { id name }

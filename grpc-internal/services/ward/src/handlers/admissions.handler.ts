@@ -78,8 +78,17 @@ export async function admitPatientHandler(request: AdmitPatientRequest__Output, 
 }
 
 /**
- * Moves an active admission to another free bed and records the transfer.
- * @param request - admission and target bed
+ * Refuses a transfer whose bed is not on the ward the client named (beds never change ward, so
+ * checking before the transaction is as good as inside it). An unknown bed is left to the move.
+ */
+async function assertBedOnWard(bedId: string, wardId: string, deps: Pick<WardDeps, 'wards'>): Promise<void> {
+  const [bed] = await deps.wards.findBedsByIds([bedId]);
+  if (bed && bed.wardId !== wardId) throw invalidInput(`Bed ${bed.label} is not on the ward chosen for this transfer; pick a bed of that ward.`, 'bedId');
+}
+
+/**
+ * Moves an active admission to another free bed of the ward it names and records the transfer.
+ * @param request - admission, target ward and target bed
  * @param deps - admission storage
  * @param scope - the caller (recorded as transferring) and logger
  */
@@ -88,6 +97,7 @@ export async function transferPatientHandler(request: TransferPatientRequest__Ou
   const by = recorderId(scope);
   // Ward staff move patients between beds of wards they are assigned to (both ends).
   await assertBedInCallerWards(input.bedId, deps, scope);
+  await assertBedOnWard(input.bedId, input.wardId, deps);
   const wards = await callerWardScope(deps, scope);
   const guard = onCallerWard(wards, input.admissionId, scope, (current) => assertCanTransfer(current, input.bedId));
   const outcome = await reportingTransientClash(() => deps.admissions.transfer({ ...input, by }, guard));

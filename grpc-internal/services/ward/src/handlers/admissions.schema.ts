@@ -9,10 +9,12 @@ export const admitPatientSchema = z.object({
   reason: paragraphSchema('Reason', 1000),
 });
 
-/** A transfer of an admission to another bed. */
+/** A transfer of an admission to another bed, naming the ward the bed must be on. */
 export const transferPatientSchema = z.object({
   admissionId: idSchema,
   bedId: idSchema,
+  // Required: a client that shows one ward's beds must say which, so a stale list cannot misplace a patient.
+  wardId: idSchema,
 });
 
 /** A discharge with its summary (required: the next carer reads it). */
