@@ -6,7 +6,9 @@ import type { AuditEntry, AuditSink } from '@hospital/service-kit';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
 /**
- * An audit sink over a Prisma client: one multi-row INSERT per call.
+ * An audit sink over a Prisma client: one multi-row INSERT per call. A row the same request already
+ * recorded (same actor, action, patient, outcome and fields) is skipped by the unique index of the
+ * migration 20261206130000_audit_once_per_request, without taking a seq.
  * @param prisma - a client of the hospital database
  */
 export function createAuditLog(prisma: PrismaClient): AuditSink {
@@ -19,7 +21,8 @@ export function createAuditLog(prisma: PrismaClient): AuditSink {
       );
       await prisma.$executeRaw`INSERT INTO "audit"."access_log"
         ("actor_kind", "actor_id", "actor_role", "action", "operation", "resource", "patient_id", "fields", "outcome", "reason", "ip", "user_agent", "request_id", "seq", "prev_hash", "hash")
-        VALUES ${Prisma.join(rows)}`;
+        VALUES ${Prisma.join(rows)}
+        ON CONFLICT DO NOTHING`;
     },
   };
 }

@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditClient, createPatientsClient } from '@hospital/grpc-contracts';
 import { callMetadata, signIdentity } from '@hospital/service-kit';
+import { createPrismaClient } from '@hospital/db';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startTestSystem, type TestSystem } from './system.ts';
 
@@ -121,6 +122,31 @@ describe('audit trail of patient data', () => {
     // Ids and names of fields only: no value the doctor wrote appears anywhere in the trail.
     const text = JSON.stringify(rows);
     for (const secret of ['Ada', familyName, 'penicillin', '7946']) expect(text).not.toContain(secret);
+  });
+
+  it('records each patient once per request, however many aliases read them', async () => {
+    // 100 patients sharing a family name, stored directly: the test is about the reads.
+    const familyName = `Alias${randomUUID().slice(0, 8)}`;
+    const db = createPrismaClient(testDatabaseUrl(), { poolSize: 1 });
+    try {
+      await db.patient.createMany({ data: Array.from({ length: 100 }, (_, i) => ({ givenName: `P${i}`, familyName, dateOfBirth: new Date('1980-01-01') })) });
+    } finally {
+      await db.$disconnect();
+    }
+    const aliases = Array.from({ length: 12 }, (_, i) => `a${i}: patients(search: $search, first: 100) { edges { node { id } } }`).join('\n');
+    const result = await system.gql<Record<string, { edges: unknown[] }>>(`query TwelveAliases($search: String) {\n${aliases}\n}`, { search: familyName }, doctorToken, { 'x-request-id': 'req-audit-aliases' });
+    expect(result.errors).toBeUndefined();
+    expect(Object.values(result.data!).map((connection) => connection.edges.length)).toEqual(Array(12).fill(100));
+
+    const trail = await system.gql<TrailResult>(TRAIL, { userId: system.accounts.doctor.id, first: 100 }, adminToken);
+    const rows = trail.data!.auditTrail.edges.map((edge) => edge.node).filter((row) => row.requestId === 'req-audit-aliases');
+    const second = await system.gql<TrailResult>(TRAIL, { userId: system.accounts.doctor.id, first: 100, after: trail.data!.auditTrail.pageInfo.endCursor }, adminToken);
+    rows.push(...second.data!.auditTrail.edges.map((edge) => edge.node).filter((row) => row.requestId === 'req-audit-aliases'));
+    expect(rows).toHaveLength(100);
+    expect(new Set(rows.map((row) => row.patientId)).size).toBe(100);
+    // Skipped duplicates take no place in the chain: it stays gapless and intact.
+    const status = await system.gql<{ auditChainStatus: { ok: boolean } }>('{ auditChainStatus { ok } }', {}, adminToken);
+    expect(status.data!.auditChainStatus.ok).toBe(true);
   });
 
   it('records operations the router refused at the edge, naming the patient and the refused fields', async () => {
