@@ -79,7 +79,8 @@ describe('booking through the router', () => {
     const node = await awaitNotification((n) => n.appointmentId === appointmentId, 'the booking');
     expect(node).toMatchObject({ channel: 'IN_APP', title: 'New appointment', eventType: 'BOOKED', readAt: null, appointment: { id: appointmentId, status: 'SCHEDULED' } });
     expect(node.body).toContain(`Iris ${familyName}`);
-    expect(node.body).toContain('Reason: Follow-up');
+    // The reason is clinical: it is read through the appointment, never stored in the message.
+    expect(node.body).not.toContain('Follow-up');
   });
 
   it('notifies a cancellation too, newest first', async () => {

@@ -6,7 +6,6 @@ const input = (overrides: Partial<TemplateInput> = {}): TemplateInput => ({
   type: 'BOOKED',
   startsAt: '2026-11-25T09:30:00.000Z',
   endsAt: '2026-11-25T10:00:00.000Z',
-  reason: 'Suspected fracture',
   patient: { name: 'Ada Lovelace', mrn: 'MRN-000123' },
   doctorName: 'Dr Grace Hopper',
   timeZone: 'Europe/London',
@@ -25,10 +24,10 @@ describe('renderMessage', () => {
     );
   });
 
-  it('gives the doctor the patient and reason in-app only', () => {
+  it('gives the doctor the patient in-app only', () => {
     expect(renderMessage('doctor-in-app', input())).toEqual({
       subject: 'New appointment',
-      body: 'New appointment: Ada Lovelace (MRN-000123), Wed 25 Nov 2026, 09:30–10:00 GMT.\nReason: Suspected fracture',
+      body: 'New appointment: Ada Lovelace (MRN-000123), Wed 25 Nov 2026, 09:30–10:00 GMT.',
     });
     expect(renderMessage('doctor-email', input({ type: 'CANCELLED' }))).toEqual({
       subject: 'Appointment cancelled',
@@ -36,10 +35,10 @@ describe('renderMessage', () => {
     });
   });
 
-  it.each(APPOINTMENT_EVENT_TYPES)('never puts the reason or the patient name in SMS or email (%s)', (type) => {
+  it.each(APPOINTMENT_EVENT_TYPES)('never puts the patient name in SMS or email (%s)', (type) => {
     for (const kind of ['patient-sms', 'patient-email', 'doctor-email'] as const) {
       const { subject, body } = renderMessage(kind, input({ type }));
-      expect(`${subject} ${body}`).not.toMatch(/fracture|Ada|MRN/i);
+      expect(`${subject} ${body}`).not.toMatch(/Ada|MRN/i);
     }
   });
 
@@ -64,8 +63,8 @@ describe('renderMessage', () => {
     expect(renderMessage('patient-sms', moved).body).toBe('Hospital: Your appointment with Dr Grace Hopper has moved to Wed 25 Nov 2026, 09:30 GMT.');
   });
 
-  it('copes with unknown names and no reason, and uses the configured zone', () => {
-    const bare = input({ patient: null, doctorName: null, reason: null, timeZone: 'America/New_York' });
+  it('copes with unknown names and uses the configured zone', () => {
+    const bare = input({ patient: null, doctorName: null, timeZone: 'America/New_York' });
     expect(renderMessage('doctor-in-app', bare).body).toBe('New appointment: a patient, Wed 25 Nov 2026, 04:30–05:00 GMT-5.');
     expect(renderMessage('patient-sms', bare).body).toContain('with your doctor');
   });

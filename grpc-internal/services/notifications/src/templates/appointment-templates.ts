@@ -2,9 +2,13 @@
  * What each appointment event says, to whom, on which channel. Pure functions of the event and
  * the names looked up for it, so every wording is unit-tested.
  *
- * What leaves the building stays minimal: the visit reason (clinical) and the patient's name appear
- * only in the doctor's in-app inbox, which sits behind sign-in; emails and SMS carry the time and
- * the doctor's name, never the reason.
+ * What leaves the building stays minimal: the patient's name appears only in the doctor's in-app
+ * inbox, which sits behind sign-in; emails and SMS carry the time and the doctor's name.
+ *
+ * No message carries clinical detail, not even the in-app one: a stored message is read later by
+ * whoever holds that inbox then (a doctor moved to finance keeps their inbox), so the visit reason
+ * is read through `Notification.appointment`, which the appointments department checks against the
+ * reader's role and relationship at read time.
  */
 import type { AppointmentEventType } from '../events/event-payload.ts';
 import { formatInstant, formatSlot } from './format-when.ts';
@@ -22,8 +26,6 @@ export interface TemplateInput {
   endsAt: string;
   /** The slot before a reschedule, when the event says. */
   previous?: { startsAt: string; endsAt: string } | null;
-  /** Reason for the visit; shown only in the doctor's in-app inbox. */
-  reason: string | null;
   /** The patient, when the patients service knows them. */
   patient: { name: string; mrn: string } | null;
   /** The doctor's display name, when the identity service knows them. */
@@ -91,9 +93,7 @@ export function renderMessage(kind: TemplateKind, input: TemplateInput): Rendere
     case 'doctor-in-app': {
       const subject = DOCTOR_SUBJECT[input.type];
       const who = input.patient ? `${input.patient.name} (${input.patient.mrn})` : 'a patient';
-      const lines = [`${subject}: ${who}, ${slot}${from ? ` (was ${from})` : ''}.`];
-      if (input.reason) lines.push(`Reason: ${input.reason}`);
-      return { subject, body: lines.join('\n') };
+      return { subject, body: `${subject}: ${who}, ${slot}${from ? ` (was ${from})` : ''}.` };
     }
   }
 }
