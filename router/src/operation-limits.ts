@@ -1,12 +1,16 @@
 /**
  * Size limits every operation must respect before anything is planned: selection depth, aliases
- * and root fields, counted through fragments. They stop cheap requests that cost the subgraphs a
- * lot (deeply nested entity chains, one field asked under hundreds of aliases).
+ * and root fields, counted on the operation as executed (every fragment expanded where it is
+ * spread, each fragment measured once: operation-shape/shape.ts). They stop cheap requests that
+ * cost the subgraphs a lot (deeply nested entity chains, one field asked under hundreds of
+ * aliases). {@link documentBudgetError} bounds what a document may cost to validate at all.
  */
-import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, type ASTVisitor, type DocumentNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { documentOverBudget, type DocumentBudget } from './operation-shape/document-budget.ts';
+import { ShapeMeter, fragmentsOf } from './operation-shape/shape.ts';
 
 /** The limits. */
-export interface OperationLimits {
+export interface OperationLimits extends DocumentBudget {
   /** Deepest field nesting (a root field is depth 1). */
   maxDepth: number;
   /** Aliased fields in one operation. */
@@ -15,71 +19,58 @@ export interface OperationLimits {
   maxRootFields: number;
 }
 
-/** Defaults sized well above what the dashboards and the documented examples send. */
-export const DEFAULT_OPERATION_LIMITS: OperationLimits = { maxDepth: 12, maxAliases: 20, maxRootFields: 12 };
+/**
+ * Defaults sized well above what the dashboards and the documented examples send (the web app's
+ * largest document has 66 selections and repeats no response key more than a few times).
+ */
+export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
+  maxDepth: 12,
+  maxAliases: 20,
+  maxRootFields: 12,
+  maxSelections: 1_000,
+  maxExpandedFields: 2_000,
+  maxRepeatedField: 25,
+};
 
-interface Measure {
-  depth: number;
-  aliases: number;
-}
+/** The `extensions.code` of every limit refusal: they are validation errors, before and inside validate(). */
+export const OPERATION_LIMIT_CODE = 'GRAPHQL_VALIDATION_FAILED';
 
-function measure(context: ValidationContext, selectionSet: SelectionSetNode, seen: Set<string>): Measure {
-  let depth = 0;
-  let aliases = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.alias) aliases += 1;
-      const inner = selection.selectionSet ? measure(context, selection.selectionSet, seen) : { depth: 0, aliases: 0 };
-      depth = Math.max(depth, 1 + inner.depth);
-      aliases += inner.aliases;
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const inner = measure(context, selection.selectionSet, seen);
-      depth = Math.max(depth, inner.depth);
-      aliases += inner.aliases;
-    } else {
-      const name = selection.name.value;
-      const fragment = context.getFragment(name);
-      // A fragment spread twice is counted once; cycles are reported by graphql-js's own rule.
-      if (!fragment || seen.has(name)) continue;
-      seen.add(name);
-      const inner = measure(context, fragment.selectionSet, seen);
-      depth = Math.max(depth, inner.depth);
-      aliases += inner.aliases;
-    }
-  }
-  return { depth, aliases };
-}
-
-function rootFieldCount(context: ValidationContext, selectionSet: SelectionSetNode, seen: Set<string>): number {
-  let count = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) count += 1;
-    else if (selection.kind === Kind.INLINE_FRAGMENT) count += rootFieldCount(context, selection.selectionSet, seen);
-    else if (!seen.has(selection.name.value)) {
-      seen.add(selection.name.value);
-      const fragment = context.getFragment(selection.name.value);
-      if (fragment) count += rootFieldCount(context, fragment.selectionSet, seen);
-    }
-  }
-  return count;
+/**
+ * A validation rule enforcing the depth, alias and root-field limits on every operation of a
+ * document, counted through fragments as execution expands them.
+ * @param limits - the limits to enforce (missing ones take {@link DEFAULT_OPERATION_LIMITS})
+ */
+export function operationLimitsRule(limits: Partial<OperationLimits>): ValidationRule {
+  const { maxDepth, maxAliases, maxRootFields } = { ...DEFAULT_OPERATION_LIMITS, ...limits };
+  return (context: ValidationContext): ASTVisitor => {
+    const meter = new ShapeMeter(fragmentsOf(context.getDocument()));
+    return {
+      OperationDefinition(node) {
+        const { depth, aliases, topFields } = meter.selectionSet(node.selectionSet);
+        const problems: string[] = [];
+        if (depth > maxDepth) problems.push(`nests ${depth} levels deep (at most ${maxDepth})`);
+        if (aliases > maxAliases) problems.push(`uses ${aliases} aliases (at most ${maxAliases})`);
+        if (topFields > maxRootFields) problems.push(`asks for ${topFields} root fields (at most ${maxRootFields})`);
+        if (problems.length > 0) {
+          context.reportError(
+            new GraphQLError(`The operation is too large: it ${problems.join(', ')}.`, { nodes: [node], extensions: { code: OPERATION_LIMIT_CODE } }),
+          );
+        }
+      },
+    };
+  };
 }
 
 /**
- * A validation rule enforcing the limits on every operation of a document.
- * @param limits - the limits to enforce
+ * A cheap check run right after parsing and before validation: refuses documents whose size,
+ * fragment expansion or repeated fields would make validating them expensive. Linear in the
+ * written document, whatever its fragments expand to.
+ * @param document - the parsed document
+ * @param limits - the budget (missing values take {@link DEFAULT_OPERATION_LIMITS})
+ * @returns the refusal, or undefined when the document is within budget
  */
-export function operationLimitsRule(limits: OperationLimits): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(node) {
-      const { depth, aliases } = measure(context, node.selectionSet, new Set());
-      const roots = rootFieldCount(context, node.selectionSet, new Set());
-      const problems: string[] = [];
-      if (depth > limits.maxDepth) problems.push(`nests ${depth} levels deep (at most ${limits.maxDepth})`);
-      if (aliases > limits.maxAliases) problems.push(`uses ${aliases} aliases (at most ${limits.maxAliases})`);
-      if (roots > limits.maxRootFields) problems.push(`asks for ${roots} root fields (at most ${limits.maxRootFields})`);
-      if (problems.length > 0) {
-        context.reportError(new GraphQLError(`The operation is too large: it ${problems.join(', ')}.`, { nodes: [node] }));
-      }
-    },
-  });
+export function documentBudgetError(document: DocumentNode, limits?: Partial<OperationLimits>): GraphQLError | undefined {
+  const problem = documentOverBudget(document, { ...DEFAULT_OPERATION_LIMITS, ...limits });
+  if (!problem) return undefined;
+  return new GraphQLError(`The document is too large: ${problem}.`, { extensions: { code: OPERATION_LIMIT_CODE } });
 }

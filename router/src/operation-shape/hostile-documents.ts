@@ -1,0 +1,39 @@
+/**
+ * Hostile documents for the limit, budget and cost tests: each is a few hundred bytes to a few
+ * kilobytes written and far larger (or exponentially larger) once its fragments are expanded.
+ * Written against a schema with `type Node { id: ID! child: Node }` and `Query.node: Node`.
+ */
+
+/** A chain of fragments each spreading the next under one more level: `levels` deep when expanded. */
+export function nestedRespread(levels: number): string {
+  const fragments = Array.from({ length: levels }, (_, i) =>
+    i === levels - 1 ? `fragment F${i} on Node { id }` : `fragment F${i} on Node { child { ...F${i + 1} } }`,
+  );
+  return `{ node { ...F0 } } ${fragments.join(' ')}`;
+}
+
+/** A fragment of `perFragment` aliases spread under `spreads` fields: `perFragment × spreads` aliases executed. */
+export function aliasesThroughFragments(perFragment: number, spreads: number): string {
+  const aliases = Array.from({ length: perFragment }, (_, i) => `a${i}: id`).join(' ');
+  const fields = Array.from({ length: spreads }, (_, i) => `c${i}: child { ...A }`).join(' ');
+  return `{ node { ${fields} } } fragment A on Node { ${aliases} }`;
+}
+
+/** Each fragment spreads the previous one under two aliases: 2^levels fields when expanded. */
+export function exponentialFanOut(levels: number): string {
+  const fragments = [`fragment F0 on Node { id }`];
+  for (let i = 1; i <= levels; i += 1) fragments.push(`fragment F${i} on Node { l: child { ...F${i - 1} } r: child { ...F${i - 1} } }`);
+  return `{ node { ...F${levels} } } ${fragments.join(' ')}`;
+}
+
+/** One response key asked `times` times on one level, each with a sub-selection. */
+export function repeatedFieldFlood(times: number): string {
+  return `{ node { ${'child { id } '.repeat(times)} } }`;
+}
+
+/** The same flood hidden in `times` distinct fragments spread on one level. */
+export function repeatedFieldThroughFragments(times: number): string {
+  const spreads = Array.from({ length: times }, (_, i) => `...R${i}`).join(' ');
+  const fragments = Array.from({ length: times }, (_, i) => `fragment R${i} on Node { child { id } }`).join(' ');
+  return `{ node { ${spreads} } } ${fragments}`;
+}
