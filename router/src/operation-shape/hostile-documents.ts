@@ -4,12 +4,17 @@
  * Written against a schema with `type Node { id: ID! child: Node }` and `Query.node: Node`.
  */
 
-/** A chain of fragments each spreading the next under one more level: `levels` deep when expanded. */
-export function nestedRespread(levels: number): string {
-  const fragments = Array.from({ length: levels }, (_, i) =>
-    i === levels - 1 ? `fragment F${i} on Node { id }` : `fragment F${i} on Node { child { ...F${i + 1} } }`,
-  );
-  return `{ node { ...F0 } } ${fragments.join(' ')}`;
+/**
+ * Fragments re-spread inside each other: L0 is 10 levels deep and each Li wraps L(i-1) in 10
+ * more levels, and the operation spreads L0 first, so a walk that visits each fragment once sees
+ * only 11 levels. With `copies` = 3 the operation nests 41 levels when executed.
+ */
+export function respreadFragments(copies: number): string {
+  const wrap = (inner: string): string => `${'child { '.repeat(10)}${inner}${' }'.repeat(10)}`;
+  const fragments = [`fragment L0 on Node { ${wrap('id').replace(/^child \{ /, '').replace(/ \}$/, '')} }`];
+  for (let i = 1; i <= copies; i += 1) fragments.push(`fragment L${i} on Node { ${wrap(`...L${i - 1}`)} }`);
+  const spreads = Array.from({ length: copies + 1 }, (_, i) => `...L${i}`).join(' ');
+  return `{ node { ${spreads} } } ${fragments.join(' ')}`;
 }
 
 /** A fragment of `perFragment` aliases spread under `spreads` fields: `perFragment × spreads` aliases executed. */
