@@ -55,8 +55,12 @@ export interface AuditSpec<Req, Res> {
   resource: string;
   /** Patient ids the request names (for denied calls, and writes that return nothing useful). */
   requested?: (request: Req) => readonly string[];
-  /** Patient ids the response holds (what was actually accessed). Defaults to `requested`. */
-  returned?: (response: Res, request: Req) => readonly string[];
+  /**
+   * Patient ids the response holds (what was actually accessed). Defaults to `requested` less the
+   * patients whose records an object-level check withheld (those get only a denied row).
+   * `withheld` holds those patients' ids, lower-cased.
+   */
+  returned?: (response: Res, request: Req, withheld: ReadonlySet<string>) => readonly string[];
   /** Field names the request writes; absent for reads. */
   fields?: (request: Req) => readonly string[];
 }

@@ -123,12 +123,18 @@ async function auditAllowed<Req, Res>(
   logger: Logger,
   withheld: readonly string[],
 ): Promise<void> {
-  const ids = spec.returned ? spec.returned(response, request) : (spec.requested?.(request) ?? []);
+  // A patient whose records were all withheld was not accessed: a denied row only, no allowed one.
+  const withheldIds = new Set(withheld.map((id) => id.toLowerCase()));
+  const ids = spec.returned
+    ? spec.returned(response, request, withheldIds)
+    : (spec.requested?.(request) ?? []).filter((id) => !withheldIds.has(id.toLowerCase()));
   const fields = spec.fields?.(request) ?? [];
   // What an object-level check left out of the answer is denied, in the same INSERT.
   const denied = withheld.length > 0 ? auditEntries(call, spec.resource, withheld, { outcome: 'denied', reason: 'OBJECT_ACCESS' }) : [];
   try {
-    await sink.record([...auditEntries(call, spec.resource, ids, { outcome: 'allowed' }, fields), ...denied]);
+    // An answer that withheld everything it found shows nothing: denied rows only.
+    const allowed = ids.length === 0 && denied.length > 0 ? [] : auditEntries(call, spec.resource, ids, { outcome: 'allowed' }, fields);
+    await sink.record([...allowed, ...denied]);
   } catch (error) {
     logger.error({ err: error, resource: spec.resource }, 'audit trail write failed');
     if (!spec.fields) throw error;

@@ -70,7 +70,12 @@ export function createWardHandlers(deps: WardDeps, security: HandlerSecurity): W
       audit: { resource: 'Admission', returned: (response) => patientIdsOf(response.admissions) },
     }),
     GetPatientAdmissions: unary(READERS, (request, scope) => getPatientAdmissionsHandler(request, deps, scope), security, {
-      audit: { resource: 'Admission', requested: (request) => request.patientIds },
+      // Patients whose stays were all on other wards get a denied row only (the handler notes them).
+      audit: {
+        resource: 'Admission',
+        requested: (request) => request.patientIds,
+        returned: (response, request, withheld) => [...patientIdsOf(response.admissions), ...request.patientIds.filter((id) => !withheld.has(id.toLowerCase()))],
+      },
     }),
     AdmitPatient: unary(BED_MANAGERS, (request, scope) => admitPatientHandler(request, deps, scope), security, {
       audit: { ...admissionWrite(['admission']), requested: (request) => [request.patientId] },

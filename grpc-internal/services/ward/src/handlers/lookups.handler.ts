@@ -124,7 +124,7 @@ export async function getAdmissionsHandler(request: GetAdmissionsRequest__Output
 
 /**
  * Every admission of several patients, newest first: N patients on the supergraph cost one call.
- * Ward staff get the stays on their own wards only (a stay elsewhere is simply not listed).
+ * Ward staff get the stays on their own wards only (a stay elsewhere is not listed, and audited as denied).
  * @param request - the patient ids
  * @param deps - admission storage
  * @param scope - the caller
@@ -137,5 +137,11 @@ export async function getPatientAdmissionsHandler(
   const { patientIds } = parseRequest(patientAdmissionsSchema, request);
   const wards = await callerWardScope(deps, scope);
   const admissions = await deps.admissions.findByPatients(unique(patientIds));
-  return { admissions: admissions.filter((admission) => coversWard(wards, admission.wardId)).map(toProtoAdmission) };
+  const visible = admissions.filter((admission) => {
+    if (coversWard(wards, admission.wardId)) return true;
+    // Withheld, not unknown: the audit trail records a denied look at this patient's stay.
+    denyWardObjectAccess(scope.caller, scope.logger, { kind: 'admission', id: admission.id, patientId: admission.patientId }, scope.noteDeniedAccess);
+    return false;
+  });
+  return { admissions: visible.map(toProtoAdmission) };
 }
