@@ -149,6 +149,26 @@ describe('audit trail of patient data', () => {
     expect(status.data!.auditChainStatus.ok).toBe(true);
   });
 
+  it("audits reads of the trail itself: which admin read whose accesses, and a doctor's attempt", async () => {
+    const registered = await system.gql<{ registerPatient: { id: string } }>(
+      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
+      { input: { givenName: 'Trail', familyName: `Reader${randomUUID().slice(0, 8)}`, dateOfBirth: '1950-03-03' } },
+      doctorToken,
+    );
+    const patientId = registered.data!.registerPatient.id;
+    expect((await system.gql(TRAIL, { patientId, first: 5 }, adminToken, { 'x-request-id': 'req-trail-read' })).errors).toBeUndefined();
+    expect((await system.gql('{ auditChainStatus { ok } }', {}, adminToken, { 'x-request-id': 'req-trail-verify' })).errors).toBeUndefined();
+    await system.gql(TRAIL, { patientId, first: 5 }, doctorToken, { 'x-request-id': 'req-trail-peek' });
+
+    const trail = await system.gql<TrailResult>(TRAIL, { userId: system.accounts.admin.id, first: 50 }, adminToken);
+    const byRequest = new Map(trail.data!.auditTrail.edges.map((edge) => [edge.node.requestId, edge.node]));
+    expect(byRequest.get('req-trail-read')).toMatchObject({ action: 'AuditService.ListAccessRecords', resource: 'AccessRecord', patientId, outcome: 'ALLOWED' });
+    expect(byRequest.get('req-trail-verify')).toMatchObject({ action: 'AuditService.VerifyAuditChain', resource: 'AccessRecord', patientId: null, outcome: 'ALLOWED' });
+    const attempts = await system.gql<TrailResult>(TRAIL, { userId: system.accounts.doctor.id, first: 20 }, adminToken);
+    const peek = attempts.data!.auditTrail.edges.map((edge) => edge.node).find((row) => row.requestId === 'req-trail-peek');
+    expect(peek).toMatchObject({ outcome: 'DENIED', reason: 'FORBIDDEN', patientId });
+  });
+
   it('records operations the router refused at the edge, naming the patient and the refused fields', async () => {
     const registered = await system.gql<{ registerPatient: { id: string } }>(
       'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',

@@ -16,6 +16,7 @@ import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, unary
 import type { AccessRecordRow, AuditChainReport, AccessRecordFilter } from '@hospital/db';
 import { listAccessRecordsSchema } from './list-access-records.schema.ts';
 import { recordRefusedOperationSchema } from './record-refused-operation.schema.ts';
+import { createAnonymousRefusalCap, type AnonymousRefusalCap } from './anonymous-refusal-cap.ts';
 
 /** Fully qualified service name, as health checks know it. */
 export const AUDIT_SERVICE_NAME = 'hospital.identity.v1.AuditService';
@@ -91,18 +92,27 @@ export async function verifyAuditChainHandler(trail: AuditTrailReader): Promise<
 }
 
 /**
- * Records an operation the router refused at the edge: one denied row per patient it named (one
- * naming none when it named none), the refused fields as the row's fields.
+ * Records a request the router refused at the edge. A signed-in user's refusal gets one denied row
+ * per patient it named (one naming none when it named none), the refused fields as the row's
+ * fields. An anonymous one (no token, or a bad one) gets a single row naming no patient (a caller
+ * who proved no identity read nothing, and must not buy a row per name it types), within the
+ * {@link AnonymousRefusalCap}; over the cap nothing is written and `recorded` is 0.
  * @param request - the refusal as the router saw it
  * @param sink - the audit trail
+ * @param cap - how many anonymous refusals may be written
  */
-export async function recordRefusedOperationHandler(request: RecordRefusedOperationRequest__Output, sink: AuditSink): Promise<RecordRefusedOperationResponse> {
+export async function recordRefusedOperationHandler(
+  request: RecordRefusedOperationRequest__Output,
+  sink: AuditSink,
+  cap: AnonymousRefusalCap,
+): Promise<RecordRefusedOperationResponse> {
   const refusal = parseRequest(recordRefusedOperationSchema, request);
+  const anonymous = refusal.userId === '';
   const base: Omit<AuditEntry, 'patientId'> = {
-    actorKind: 'user',
-    actorId: refusal.userId,
-    actorRole: refusal.userRole,
-    action: `Router.${refusal.operationType}`,
+    actorKind: anonymous ? 'anonymous' : 'user',
+    actorId: refusal.userId || null,
+    actorRole: refusal.userRole || null,
+    action: `Router.${refusal.operationType || 'request'}`,
     operation: refusal.operation || null,
     resource: 'GraphQL operation',
     fields: refusal.fields,
@@ -112,6 +122,11 @@ export async function recordRefusedOperationHandler(request: RecordRefusedOperat
     userAgent: refusal.userAgent || null,
     requestId: refusal.requestId,
   };
+  if (anonymous) {
+    if (!cap.admit(refusal.ip)) return { recorded: 0 };
+    await sink.record([{ ...base, patientId: null }]);
+    return { recorded: 1 };
+  }
   const patients = [...new Set(refusal.patientIds.map((id) => id.toLowerCase()))];
   const entries = patients.length === 0 ? [{ ...base, patientId: null }] : patients.map((patientId) => ({ ...base, patientId }));
   await sink.record(entries);
@@ -123,12 +138,24 @@ export async function recordRefusedOperationHandler(request: RecordRefusedOperat
  * @param trail - where the trail is read
  * @param sink - where refusals reported by the router are written
  * @param security - internal secret and logger for the `unary` wrapper
+ * @param cap - how many anonymous refusals reach the trail (default: 20 per address, 600 in all, a minute)
  */
-export function createAuditHandlers(trail: AuditTrailReader, sink: AuditSink, security: HandlerSecurity): AuditServiceHandlers {
+export function createAuditHandlers(
+  trail: AuditTrailReader,
+  sink: AuditSink,
+  security: HandlerSecurity,
+  cap: AnonymousRefusalCap = createAnonymousRefusalCap(undefined, (dropped) =>
+    security.logger.warn({ dropped }, 'anonymous refusals over the cap were not written to the audit trail'),
+  ),
+): AuditServiceHandlers {
+  // Reading the trail is itself audited: who read whose accesses (the patients of the records shown).
+  const audited = { ...security, audit: sink };
   return {
-    ListAccessRecords: unary(['admin'], (request) => listAccessRecordsHandler(request, trail), security),
-    VerifyAuditChain: unary(['admin'], () => verifyAuditChainHandler(trail), security),
+    ListAccessRecords: unary(['admin'], (request) => listAccessRecordsHandler(request, trail), audited, {
+      audit: { resource: 'AccessRecord', requested: (request) => [request.patientId], returned: (response) => response.records.map((record) => record.patientId) },
+    }),
+    VerifyAuditChain: unary(['admin'], () => verifyAuditChainHandler(trail), audited, { audit: { resource: 'AccessRecord' } }),
     // Only the router (a service principal) reports what it refused; no user may write the trail.
-    RecordRefusedOperation: unary('internal', (request) => recordRefusedOperationHandler(request, sink), security),
+    RecordRefusedOperation: unary('internal', (request) => recordRefusedOperationHandler(request, sink, cap), security),
   };
 }

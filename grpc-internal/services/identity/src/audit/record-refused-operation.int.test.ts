@@ -1,0 +1,61 @@
+/**
+ * Refusals the router reports, stored in the real audit table: anonymous and bad-token ones leave
+ * one row with an anonymous actor and no patient, within the per-address cap; users' as before.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordRefusedOperationRequest__Output } from '@hospital/grpc-contracts';
+import { createAuditLog, createPrismaClient, type PrismaClient } from '@hospital/db';
+import { testDatabaseUrl } from '../../../../../test/helpers.ts';
+import { createAnonymousRefusalCap } from './anonymous-refusal-cap.ts';
+import { recordRefusedOperationHandler } from './audit-handlers.ts';
+
+let db: PrismaClient;
+beforeAll(() => {
+  db = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
+});
+afterAll(() => db?.$disconnect());
+
+const anonymous = (overrides: Partial<RecordRefusedOperationRequest__Output> = {}): RecordRefusedOperationRequest__Output => ({
+  userId: '',
+  userRole: '',
+  operationType: '',
+  operation: '',
+  fields: [],
+  patientIds: [randomUUID(), randomUUID()],
+  reason: 'UNAUTHENTICATED',
+  ip: `198.51.100.${Math.floor(Math.random() * 250)}`,
+  userAgent: 'curl/8.0',
+  requestId: randomUUID(),
+  ...overrides,
+});
+
+describe('RecordRefusedOperation', () => {
+  it('stores an anonymous or bad-token refusal as one anonymous row naming no patient', async () => {
+    const refusal = anonymous({ operationType: 'query', operation: 'Peek' });
+    const answer = await recordRefusedOperationHandler(refusal, createAuditLog(db), createAnonymousRefusalCap());
+    expect(answer).toEqual({ recorded: 1 });
+    const rows = await db.accessRecord.findMany({ where: { requestId: refusal.requestId } });
+    expect(rows).toEqual([
+      expect.objectContaining({ actorKind: 'anonymous', actorId: null, actorRole: null, action: 'Router.query', operation: 'Peek', patientId: null, outcome: 'denied', reason: 'UNAUTHENTICATED', ip: refusal.ip, userAgent: 'curl/8.0' }),
+    ]);
+  });
+
+  it('writes at most the cap per address; other addresses still get theirs', async () => {
+    const cap = createAnonymousRefusalCap({ perAddress: 3, total: 100 });
+    const sink = createAuditLog(db);
+    const flood = await Promise.all(Array.from({ length: 10 }, () => recordRefusedOperationHandler(anonymous({ ip: '192.0.2.66' }), sink, cap)));
+    expect(flood.map((answer) => answer.recorded).reduce((a, b) => a + b)).toBe(3);
+    expect(await recordRefusedOperationHandler(anonymous({ ip: '192.0.2.67' }), sink, cap)).toEqual({ recorded: 1 });
+    expect(await db.accessRecord.count({ where: { ip: '192.0.2.66', actorKind: 'anonymous' } })).toBe(3);
+  });
+
+  it('still records a signed-in user per patient named, uncapped, and refuses a half identity', async () => {
+    const cap = createAnonymousRefusalCap({ perAddress: 0, total: 0 });
+    const userId = randomUUID();
+    const refusal = anonymous({ userId, userRole: 'finance', operationType: 'query', fields: ['Patient.allergies'], reason: 'FORBIDDEN' });
+    expect(await recordRefusedOperationHandler(refusal, createAuditLog(db), cap)).toEqual({ recorded: 2 });
+    await expect(recordRefusedOperationHandler(anonymous({ userId }), createAuditLog(db), cap)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(recordRefusedOperationHandler(anonymous({ reason: 'drop table' }), createAuditLog(db), cap)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
