@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schemaFromSdl } from './auth-policy.ts';
-import { DEFAULT_MAX_OPERATION_COST, operationCost, operationTooCostlyError } from './operation-cost.ts';
+import { exponentialFanOut } from './operation-shape/hostile-documents.ts';
+import { AUDIT_ROW_COST, DEFAULT_MAX_OPERATION_COST, operationCost, operationTooCostlyError } from './operation-cost.ts';
 
 const schema = buildSchema(`
   type PageInfo { hasNextPage: Boolean! }
@@ -15,7 +16,9 @@ const schema = buildSchema(`
   type Bed { id: ID! }
   type Ward { id: ID! beds: [Bed!]! }
   union Thing = Patient | Ward
+  type Node { id: ID! child: Node }
   type Query {
+    node: Node
     ping: String
     patient(id: ID!): Patient
     patients(first: Int = 20, last: Int, after: String): PatientConnection!
@@ -29,16 +32,22 @@ const cost = (query: string, variables?: Record<string, unknown>) => operationCo
 describe('operationCost', () => {
   it('charges 1 per object and nothing for scalars, enums and lists of scalars', () => {
     expect(cost('{ ping }')).toBe(0);
-    expect(cost('{ patient(id: "1") { id name allergies } }')).toBe(1);
+    expect(cost('{ wards { id } }')).toBe(10);
+  });
+
+  it('charges AUDIT_ROW_COST more for each patient record (Patient, and types naming their patient)', () => {
+    expect(cost('{ patient(id: "1") { id name allergies } }')).toBe(1 + AUDIT_ROW_COST);
+    // Appointment has a `patient` field: one audit row per appointment, another per patient.
+    expect(cost('{ patient(id: "1") { appointments(first: 2) { patient { id } } } }')).toBe(5 + 2 * (5 + 5));
   });
 
   it('multiplies a page by a literal first/last, else the schema default, else the cap of 100', () => {
-    // patients: 10 × (1 + edges 1 × (1 + node 1)) = 30
-    expect(cost('{ patients(first: 10) { edges { node { id } } } }')).toBe(30);
-    expect(cost('{ patients(last: 10) { edges { node { id } } } }')).toBe(30);
-    expect(cost('{ patients(first: 2, last: 10) { edges { node { id } } } }')).toBe(30);
-    expect(cost('{ patients { edges { node { id } } } }')).toBe(60);
-    expect(cost('{ unbounded { id } }')).toBe(100);
+    // patients: 10 × (1 + edges 1 × (1 + node 1 + audit 4)) = 70
+    expect(cost('{ patients(first: 10) { edges { node { id } } } }')).toBe(70);
+    expect(cost('{ patients(last: 10) { edges { node { id } } } }')).toBe(70);
+    expect(cost('{ patients(first: 2, last: 10) { edges { node { id } } } }')).toBe(70);
+    expect(cost('{ patients { edges { node { id } } } }')).toBe(140);
+    expect(cost('{ unbounded { id } }')).toBe(500);
     // The services cap pages at 100 and read 0 as their default.
     expect(cost('{ patients(first: 10000) { totalCount } }')).toBe(100);
     expect(cost('{ patients(first: 0) { totalCount } }')).toBe(100);
@@ -47,10 +56,10 @@ describe('operationCost', () => {
 
   it('reads page sizes from variables, their defaults, or the schema default when left out', () => {
     const query = 'query($n: Int) { patients(first: $n) { edges { node { id } } } }';
-    expect(cost(query, { n: 5 })).toBe(15);
-    expect(cost(query, {})).toBe(60);
+    expect(cost(query, { n: 5 })).toBe(35);
+    expect(cost(query, {})).toBe(140);
     expect(cost('query($n: Int = 7) { patients(first: $n) { pageInfo { hasNextPage } } }')).toBe(14);
-    expect(cost('query($n: Int) { unbounded(first: $n) { id } }', { n: null })).toBe(100);
+    expect(cost('query($n: Int) { unbounded(first: $n) { id } }', { n: null })).toBe(500);
   });
 
   it('charges every variable at the cap when the variables do not coerce', () => {
@@ -58,12 +67,12 @@ describe('operationCost', () => {
   });
 
   it('multiplies nested pages', () => {
-    // 100 × (1 + edges (1 + node (1 + 100 × 1)))
-    expect(cost('{ patients(first: 100) { edges { node { appointments(first: 100) { id } } } } }')).toBe(10_300);
+    // 100 × (1 + edges (1 + node (5 + 100 × 5)))
+    expect(cost('{ patients(first: 100) { edges { node { appointments(first: 100) { id } } } } }')).toBe(50_700);
   });
 
   it('counts a connection’s edges once per page, and other lists as 10 items', () => {
-    expect(cost('{ patients(first: 1) { edges { node { id } } } }')).toBe(3);
+    expect(cost('{ patients(first: 1) { edges { node { id } } } }')).toBe(7);
     expect(cost('{ wards { beds { id } } }')).toBe(10 * (1 + 10));
   });
 
@@ -71,8 +80,8 @@ describe('operationCost', () => {
     const inline = cost('{ patients(first: 10) { edges { node { id } } } }');
     expect(cost('{ ...Q } fragment Q on Query { patients(first: 10) { ...E } } fragment E on PatientConnection { edges { node { id } } }')).toBe(inline);
     expect(cost('{ ... on Query { patients(first: 10) { edges { node { id } } } } }')).toBe(inline);
-    expect(cost('{ patient(id: "1") { ...F ...F } } fragment F on Patient { appointments { id } }')).toBe(1 + 20);
-    expect(cost('{ patient(id: "1") { appointments { id } appointments { patient { id } } } }')).toBe(1 + 20 * 2);
+    expect(cost('{ patient(id: "1") { ...F ...F } } fragment F on Patient { appointments { id } }')).toBe(5 + 20 * 5);
+    expect(cost('{ patient(id: "1") { appointments { id } appointments { patient { id } } } }')).toBe(5 + 20 * (5 + 5));
   });
 
   it('counts each alias separately', () => {
@@ -80,13 +89,14 @@ describe('operationCost', () => {
   });
 
   it('follows type conditions on abstract types and charges nothing for introspection', () => {
-    expect(cost('{ things { ... on Ward { beds { id } } ... on Patient { id } } }')).toBe(10 * (1 + 10));
+    // A union that may hold patients is charged as patient records.
+    expect(cost('{ things { ... on Ward { beds { id } } ... on Patient { id } } }')).toBe(10 * (5 + 10));
     expect(cost('{ __schema { types { fields { name } } } __typename }')).toBe(0);
   });
 
   it('picks the named operation and survives a fragment cycle', () => {
     const document = parse('query A { wards { id } } query B { unbounded { id } }');
-    expect(operationCost(schema, document, { operationName: 'B' })).toBe(100);
+    expect(operationCost(schema, document, { operationName: 'B' })).toBe(500);
     expect(cost('{ patient(id: "1") { ...F } } fragment F on Patient { appointments { patient { ...F } } }')).toBe(Number.POSITIVE_INFINITY);
   });
 
@@ -99,6 +109,22 @@ describe('operationCost', () => {
     const started = performance.now();
     expect(operationCost(schema, parse(query), { stopAbove: 1_000 })).toBe(Number.POSITIVE_INFINITY);
     expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('refuses an exponential fragment fan-out (2^30 fields) in a few milliseconds', () => {
+    const document = parse(exponentialFanOut(30));
+    const started = performance.now();
+    expect(operationCost(schema, document, { stopAbove: DEFAULT_MAX_OPERATION_COST })).toBe(Number.POSITIVE_INFINITY);
+    expect(performance.now() - started).toBeLessThan(20);
+  });
+
+  it('refuses, unwalked, a fragment of free scalars spread under thousands of fields', () => {
+    // 2^11 nodes (cost 4,094, under the limit) each expanding 400 scalars: 800,000 fields to visit.
+    const scalars = Array.from({ length: 400 }, (_, i) => `s${i}: id`).join(' ');
+    const document = parse(exponentialFanOut(11).replace('fragment F0 on Node { id }', `fragment F0 on Node { ${scalars} }`));
+    const started = performance.now();
+    expect(operationCost(schema, document, { stopAbove: DEFAULT_MAX_OPERATION_COST })).toBe(Number.POSITIVE_INFINITY);
+    expect(performance.now() - started).toBeLessThan(20);
   });
 
   it('explains a refusal with the cost and the limit', () => {
@@ -126,6 +152,19 @@ describe('the default limit', () => {
   const documents = [...sources(path.join(root, 'web/src'))].flatMap((file) =>
     [...readFileSync(file, 'utf8').matchAll(/graphql\(`([\s\S]*?)`\)/g)].map((match) => [path.relative(root, file), match[1]!] as const),
   );
+
+  it('refuses twelve aliases of a 100-patient search (1,200 audit rows), admits one', () => {
+    const search = (alias: string) => `${alias}: patients(search: "a", first: 100) { edges { node { id name } } }`;
+    const twelve = `{ ${Array.from({ length: 12 }, (_, i) => search(`p${i}`)).join(' ')} }`;
+    expect(operationCost(api, parse(twelve))).toBeGreaterThan(DEFAULT_MAX_OPERATION_COST);
+    expect(operationCost(api, parse(`{ ${search('p')} }`))).toBeLessThanOrEqual(DEFAULT_MAX_OPERATION_COST / 4);
+  });
+
+  it('charges a bed’s occupant (an admission) and an invoice as patient records', () => {
+    expect(operationCost(api, parse('{ bedBoard(wardId: "w") { id } }'))).toBe(10);
+    expect(operationCost(api, parse('{ bedBoard(wardId: "w") { occupant { id } } }'))).toBe(10 * (1 + 1 + AUDIT_ROW_COST));
+    expect(operationCost(api, parse('{ invoice(id: "i") { id } }'))).toBe(1 + AUDIT_ROW_COST);
+  });
 
   it('finds the web app’s operations', () => {
     expect(documents.length).toBeGreaterThan(20);
