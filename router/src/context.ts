@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Caller, RequestContext, RequestOrigin } from '@hospital/service-kit';
+import type { AdmittedOperation } from './admission/types.ts';
 
 /** What the access log needs to know about a request, filled in as the request proceeds. */
 export interface RequestScope extends RequestContext {
@@ -21,6 +22,8 @@ export interface RouterContext {
   scope: RequestScope;
   /** Client IP and User-Agent, signed into the forwarded identity for the audit trail. */
   origin?: RequestOrigin;
+  /** The operation the admission pipeline admitted; without one nothing may execute. */
+  admitted?: AdmittedOperation;
 }
 
 /** Client-chosen ids are kept only when they are short and harmless in logs and headers. */

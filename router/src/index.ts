@@ -1,5 +1,5 @@
 /** @hospital/router: the public entry of the GraphQL federation router. */
-export { startRouter, type RouterConfig, type RunningRouter } from './router.ts';
+export { buildRouterApp, listen, startRouter, type RouterApp, type RouterConfig, type RunningRouter } from './router.ts';
 export { loadConfig, type LoadedConfig } from './env.ts';
 export { publicJwks, type PublicJwk, type VerificationKey } from './jwks.ts';
 export { composeSupergraph, type CompositionOutcome, type SubgraphSource } from './compose.ts';

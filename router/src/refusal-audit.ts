@@ -1,25 +1,27 @@
 /**
- * Refusals at the edge reach the audit trail. The router's @auth check stops an operation before
- * any service sees it, so no service can record that access as denied; the router reports it to
- * the audit service (identity) as a service principal, and waits for the row before answering, so
- * a refusal is never lost to a crash between the answer and the write.
+ * Refusals at the edge reach the audit trail. The router's admission pipeline stops a request
+ * before any service sees it, so no service can record that access as denied; the router reports
+ * every refusal (anonymous and bad-token ones too) to the audit service (identity) as a service
+ * principal. See admission/refusal-hook.ts for which reports are awaited before the answer.
  */
 import { randomUUID } from 'node:crypto';
 import { Kind, valueFromASTUntyped, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { createAuditClient } from '@hospital/grpc-contracts';
 import { callMetadata, isUuid, signIdentity, type Caller, type Logger, type RequestOrigin, type RoleName } from '@hospital/service-kit';
-import type { AccessDecision } from './operation-access.ts';
 
-/** One operation the edge refused. */
+/** One request the edge refused: by a signed-in user, or anonymous (no user id nor role). */
 export interface EdgeRefusal {
-  userId: string;
-  role: RoleName;
-  operationType: OperationDefinitionNode['operation'];
+  userId?: string;
+  role?: RoleName;
+  /** Unknown ('') when the request was refused before its document was read. */
+  operationType: OperationDefinitionNode['operation'] | '';
   operationName?: string;
-  /** The refused fields, as schema coordinates. */
+  /** The refused fields, as schema coordinates (none for refusals of the whole request). */
   fields: readonly string[];
   /** Patients the operation named in its arguments. */
   patientIds: readonly string[];
+  /** The refusal's code: FORBIDDEN, UNAUTHENTICATED, RATE_LIMITED, OPERATION_TOO_COSTLY, … */
+  reason: string;
   ip?: string;
   userAgent?: string;
   requestId: string;
@@ -83,28 +85,29 @@ export function patientIdsNamed(document: DocumentNode, operation: OperationDefi
 }
 
 /**
- * What to report for an access decision, HTTP and WebSocket alike: a signed-in user's FORBIDDEN
- * (anonymous callers are only asked to sign in, and allowed operations are audited by services).
- * @param input - the decision, who asked, the operation with its variables, from where
+ * What to report for a refusal, HTTP and WebSocket alike: who (a user, or anonymous), what was
+ * refused and why, which patients the operation named, from where.
+ * @param input - the caller, the operation when it was read, the refused fields, the code, origin
  */
-export function refusalToReport(input: {
-  decision: AccessDecision;
+export function edgeRefusalOf(input: {
   caller: Caller;
-  document: DocumentNode;
-  operation: OperationDefinitionNode;
+  document?: DocumentNode;
+  operation?: OperationDefinitionNode;
   variables: Record<string, unknown> | null | undefined;
+  fields?: readonly string[];
+  reason: string;
   origin: RequestOrigin | undefined;
   requestId: string;
-}): EdgeRefusal | undefined {
-  const { decision, caller, operation, origin } = input;
-  if (decision.allowed || decision.code !== 'FORBIDDEN' || caller.kind !== 'user') return undefined;
+}): EdgeRefusal {
+  const { caller, document, operation, origin } = input;
+  const operationName = operation?.name?.value;
   return {
-    userId: caller.userId,
-    role: caller.role,
-    operationType: operation.operation,
-    ...(operation.name ? { operationName: operation.name.value } : {}),
-    fields: decision.fields,
-    patientIds: patientIdsNamed(input.document, operation, input.variables ?? undefined),
+    ...(caller.kind === 'user' ? { userId: caller.userId, role: caller.role } : {}),
+    operationType: operation?.operation ?? '',
+    ...(operationName ? { operationName } : {}),
+    fields: input.fields ?? [],
+    patientIds: document && operation ? patientIdsNamed(document, operation, input.variables ?? undefined) : [],
+    reason: input.reason,
     ...(origin?.ip ? { ip: origin.ip } : {}),
     ...(origin?.userAgent ? { userAgent: origin.userAgent } : {}),
     requestId: input.requestId,
@@ -123,13 +126,13 @@ export function createRefusalReporter(options: { identityTarget: string; interna
       try {
         await client.recordRefusedOperation(
           {
-            userId: refusal.userId,
-            userRole: refusal.role,
+            userId: refusal.userId ?? '',
+            userRole: refusal.role ?? '',
             operationType: refusal.operationType,
             operation: printable(refusal.operationName, 256),
             fields: refusal.fields.slice(0, MAX_FIELDS).map((field) => printable(field, 200)),
             patientIds: [...refusal.patientIds],
-            reason: 'FORBIDDEN',
+            reason: refusal.reason,
             ip: printable(refusal.ip, 256),
             userAgent: printable(refusal.userAgent, 256),
             requestId: refusal.requestId,
@@ -138,7 +141,7 @@ export function createRefusalReporter(options: { identityTarget: string; interna
         );
       } catch (error) {
         // The refusal itself stands either way; an unrecorded one must at least be in the logs.
-        options.logger.error({ err: error, userId: refusal.userId, fields: refusal.fields }, 'edge refusal not recorded in the audit trail');
+        options.logger.error({ err: error, userId: refusal.userId, reason: refusal.reason, fields: refusal.fields }, 'edge refusal not recorded in the audit trail');
       }
     },
     close: () => client.close(),

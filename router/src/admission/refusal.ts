@@ -1,0 +1,136 @@
+/**
+ * The one vocabulary of edge refusals: every step of the admission pipeline refuses with an
+ * {@link AdmissionRefusal}, and each transport turns it into its own answer (an HTTP status with
+ * a GraphQL-shaped body, or graphql-ws errors / a close code) from here alone.
+ */
+import { GraphQLError } from 'graphql';
+import type { RateLimitVerdict } from '../rate-limit/rate-limiter.ts';
+import { rateLimitMessage } from '../rate-limit/rate-limiter.ts';
+
+/** Names of the pipeline's steps, in order; a refusal names the one that refused. */
+export type StepName =
+  | 'address-rate-limit'
+  | 'identity'
+  | 'user-rate-limit'
+  | 'safelist'
+  | 'anonymous-gate'
+  | 'parse'
+  | 'document-budget'
+  | 'validate'
+  | 'operation'
+  | 'access'
+  | 'variables'
+  | 'cost';
+
+/** Codes a refusal can carry (GraphQL `extensions.code`). */
+export type RefusalCode =
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  | 'PERSISTED_OPERATION_REQUIRED'
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'OPERATION_RESOLUTION_FAILURE'
+  | 'BAD_REQUEST'
+  | 'BAD_USER_INPUT'
+  | 'OPERATION_TOO_COSTLY';
+
+/** Why a request was not admitted, transport-neutral. */
+export interface AdmissionRefusal {
+  step: StepName;
+  code: RefusalCode;
+  /** The errors to answer with (at least one), each safe to show. */
+  errors: readonly GraphQLError[];
+  /** Seconds after which a retry may succeed (429 and 503). */
+  retryAfterSeconds?: number;
+  /** Refused fields (schema coordinates), for the audit trail. */
+  fields?: readonly string[];
+}
+
+const HTTP_STATUS: Record<RefusalCode, number> = {
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  PERSISTED_QUERY_NOT_FOUND: 400,
+  PERSISTED_QUERY_NOT_SUPPORTED: 400,
+  PERSISTED_OPERATION_REQUIRED: 400,
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  OPERATION_RESOLUTION_FAILURE: 400,
+  BAD_REQUEST: 400,
+  BAD_USER_INPUT: 400,
+  OPERATION_TOO_COSTLY: 400,
+};
+
+/**
+ * The HTTP status of a refusal.
+ * @param refusal - any refusal
+ */
+export function httpStatusOf(refusal: AdmissionRefusal): number {
+  return HTTP_STATUS[refusal.code];
+}
+
+/**
+ * The HTTP headers of a refusal: `Retry-After` for 429/503, a Bearer challenge for 401.
+ * @param refusal - any refusal
+ */
+export function httpHeadersOf(refusal: AdmissionRefusal): Record<string, string> {
+  if (refusal.code === 'UNAUTHENTICATED') return { 'www-authenticate': 'Bearer' };
+  if (refusal.retryAfterSeconds !== undefined) return { 'retry-after': String(refusal.retryAfterSeconds) };
+  return {};
+}
+
+/**
+ * A refusal with one error.
+ * @param step - the refusing step
+ * @param code - its code
+ * @param message - safe to show
+ * @param extra - retry time, refused fields, extra extensions
+ */
+export function refuse(
+  step: StepName,
+  code: RefusalCode,
+  message: string,
+  extra: { retryAfterSeconds?: number; fields?: readonly string[]; extensions?: Record<string, unknown> } = {},
+): AdmissionRefusal {
+  const extensions = {
+    code,
+    ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
+    ...extra.extensions,
+  };
+  return {
+    step,
+    code,
+    errors: [new GraphQLError(message, { extensions })],
+    ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
+    ...(extra.fields ? { fields: extra.fields } : {}),
+  };
+}
+
+/**
+ * A rate-limit refusal.
+ * @param step - which limit
+ * @param verdict - the limiter's refusal
+ */
+export function rateLimited(step: StepName, verdict: Extract<RateLimitVerdict, { allowed: false }>): AdmissionRefusal {
+  return refuse(step, 'RATE_LIMITED', rateLimitMessage(verdict), { retryAfterSeconds: verdict.retryAfterSeconds });
+}
+
+/** The answer to signed-in users while the router cannot yet check revocations (503). */
+export function startingUp(): AdmissionRefusal {
+  return refuse('identity', 'SERVICE_UNAVAILABLE', 'The service is starting; try again in a few seconds.', { retryAfterSeconds: 5 });
+}
+
+/**
+ * The refusal to sign in first.
+ * @param step - the refusing step
+ * @param message - safe to show
+ * @param fields - the fields that need a signed-in caller, when known
+ */
+export function signInFirst(step: StepName, message: string, fields?: readonly string[]): AdmissionRefusal {
+  return refuse(step, 'UNAUTHENTICATED', message, fields ? { fields } : {});
+}

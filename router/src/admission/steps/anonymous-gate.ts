@@ -1,0 +1,77 @@
+/**
+ * Availability before authentication: an anonymous caller may only run public operations (sign
+ * in, refresh, whatever the supergraph marks `@public`). Before any validation, their document
+ * must be small, parse within a small token budget, and select only public root fields; anything
+ * else is answered 401 at once, for about the price of reading it.
+ */
+import { Kind, getOperationAST, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { AuthRules } from '../../auth-policy.ts';
+import { signInFirst } from '../refusal.ts';
+import type { AdmissionStep } from '../types.ts';
+import { parseDocument } from './parse.ts';
+import { operationNotFound } from './operation.ts';
+
+/** Root field names an operation selects, through root-level fragments (each visited once). */
+function rootFieldNames(document: DocumentNode, selectionSet: SelectionSetNode): Set<string> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) visit(fragment.selectionSet);
+      }
+    }
+  };
+  visit(selectionSet);
+  return names;
+}
+
+/**
+ * Root coordinates an anonymous caller may not select (unknown fields included: nothing unknown
+ * is validated for them).
+ * @param rootType - Query, Mutation or Subscription
+ * @param names - selected root field names
+ * @param rules - the supergraph's rule map
+ */
+function nonPublicRoots(rootType: string, names: Iterable<string>, rules: AuthRules): string[] {
+  const refused: string[] = [];
+  for (const name of names) {
+    // Meta fields: validation refuses introspection in production, on a document known to be small.
+    if (name.startsWith('__')) continue;
+    if (!rules.get(`${rootType}.${name}`)?.public) refused.push(`${rootType}.${name}`);
+  }
+  return refused.sort();
+}
+
+/** The gate; signed-in callers pass untouched. */
+export const anonymousGate: AdmissionStep = {
+  name: 'anonymous-gate',
+  run(state, deps) {
+    if (state.caller.kind === 'user') return undefined;
+    const query = state.query ?? '';
+    // A safelisted document is the web app's own: its size is known and harmless.
+    if (!state.persisted && query.length > deps.anonymous.maxDocumentChars) {
+      return signInFirst('anonymous-gate', 'Sign in to send an operation this large.');
+    }
+    const parsed = parseDocument(query, state.persisted ? deps.maxTokens : deps.anonymous.maxTokens);
+    if ('refused' in parsed) {
+      return parsed.tooManyTokens ? signInFirst('anonymous-gate', 'Sign in to send an operation this large.') : parsed.refused;
+    }
+    state.document = parsed.document;
+    const operation = getOperationAST(parsed.document, state.facts.operationName ?? undefined);
+    if (!operation) return operationNotFound();
+    state.operation = operation;
+    const rootType = deps.schema().getRootType(operation.operation)?.name;
+    // No such root type: validation says so, on a document already known to be small.
+    if (!rootType) return undefined;
+    const refused = nonPublicRoots(rootType, rootFieldNames(parsed.document, operation.selectionSet), deps.rules);
+    if (refused.length > 0) return signInFirst('anonymous-gate', `Sign in to use ${refused.join(', ')}.`, refused);
+    return undefined;
+  },
+};
