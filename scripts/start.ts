@@ -3,6 +3,7 @@
  * Embedded PostgreSQL under .data/ when DATABASE_URL is unset → migrations → demo data on an
  * empty database → gRPC services → subgraphs → router. Ctrl-C stops everything in reverse.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -100,7 +101,6 @@ async function main(): Promise<void> {
   const shared = {
     DATABASE_URL: databaseUrl,
     INTERNAL_SECRET: internalSecret,
-    JWT_PRIVATE_KEY: keys.privateKeyPem,
     ...(keys.publicKeyPem ? { JWT_PUBLIC_KEY: keys.publicKeyPem } : {}),
     LOG_LEVEL: env.LOG_LEVEL,
     NODE_ENV: env.NODE_ENV,
@@ -117,7 +117,10 @@ async function main(): Promise<void> {
     ...eventBusEnv(process.env),
   };
   await webBuild;
-  for (const spec of systemLayout(root, shared)) {
+  // The JWT signing key goes to the identity service only; the proxy secret, new on every start,
+  // to the web server and the router only.
+  const secrets = { jwtPrivateKeyPem: keys.privateKeyPem, proxySecret: randomBytes(32).toString('base64url') };
+  for (const spec of systemLayout(root, shared, secrets)) {
     process.stdout.write(`Starting ${spec.name} … `);
     await tree.start(spec);
     process.stdout.write('ready\n');

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { childEnvironment } from './system-layout.ts';
 
 /** One runnable to start. */
 export interface ChildSpec {
@@ -51,7 +52,7 @@ export class ProcessTree {
   async start(spec: ChildSpec, timeoutMs = 60_000): Promise<void> {
     const log = createWriteStream(path.join(this.logDir, `${spec.name}.log`), { flags: 'a' });
     const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
-      env: { ...process.env, ...spec.env },
+      env: childEnvironment(process.env, spec.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);

@@ -1,5 +1,24 @@
+import { generateKeyPairSync } from 'node:crypto';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eventBusEnv } from './system-layout.ts';
+import { internalSecretEnv } from '@hospital/service-kit';
+import { childEnvironment, eventBusEnv, systemLayout } from './system-layout.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const { privateKey, publicKey } = generateKeyPairSync('ec', {
+  namedCurve: 'P-256',
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+const secrets = { jwtPrivateKeyPem: privateKey, proxySecret: 'p'.repeat(43) };
+const shared = {
+  DATABASE_URL: 'postgresql://hospital@127.0.0.1:5432/hospital',
+  INTERNAL_SECRET: 's'.repeat(43),
+  JWT_PUBLIC_KEY: publicKey,
+  LOG_LEVEL: 'silent',
+  ROUTER_PORT: '4000',
+  WEB_PORT: '3000',
+};
 
 describe('eventBusEnv', () => {
   it('passes nothing without KAFKA_BROKERS: npm start stays on the PostgreSQL event path', () => {
@@ -11,5 +30,51 @@ describe('eventBusEnv', () => {
       KAFKA_BROKERS: '127.0.0.1:9092',
       APPOINTMENTS_TOPIC_PARTITIONS: '3',
     });
+  });
+});
+
+describe('systemLayout: each secret reaches only the child that needs it', () => {
+  const layout = systemLayout(root, shared, secrets);
+  const holders = (name: string) => layout.filter((spec) => spec.env[name] !== undefined).map((spec) => spec.name);
+
+  it('hands the JWT private key to the identity service only', () => {
+    expect(holders('JWT_PRIVATE_KEY')).toEqual(['identity-service']);
+  });
+
+  it('hands the proxy secret to the router and the web server only, and trusts no proxy by address', () => {
+    expect(holders('ROUTER_PROXY_SECRET')).toEqual(['router']);
+    expect(holders('WEB_PROXY_SECRET')).toEqual(['web']);
+    expect(holders('ROUTER_TRUST_PROXY')).toEqual([]);
+  });
+
+  it('gives the web server neither the database nor the internal secret', () => {
+    const web = layout.find((spec) => spec.name === 'web');
+    expect(web?.env['DATABASE_URL']).toBeUndefined();
+    expect(web?.env['INTERNAL_SECRET']).toBeUndefined();
+  });
+
+  it('does not let children inherit the launcher’s own copies of those secrets', () => {
+    const env = childEnvironment({ PATH: '/bin', JWT_PRIVATE_KEY: 'k', ROUTER_PROXY_SECRET: 'r', WEB_PROXY_SECRET: 'w', INTERNAL_SECRET: 'i' }, { LOG_LEVEL: 'info' });
+    expect(env).toEqual({ PATH: '/bin', LOG_LEVEL: 'info' });
+  });
+});
+
+describe('every runnable refuses the public development INTERNAL_SECRET in production', () => {
+  const devSecret = internalSecretEnv.INTERNAL_SECRET.parse(undefined);
+  // Each runnable's env.ts sits beside its main.ts and exports loadConfig.
+  const runnables = systemLayout(root, shared, secrets).map((spec) => ({ name: spec.name, envModule: path.join(path.dirname(spec.entry), 'env.ts'), env: spec.env }));
+  const load = async (envModule: string) => ((await import(envModule)) as { loadConfig: (env: Record<string, string | undefined>) => unknown }).loadConfig;
+
+  it('covers all seven services, seven subgraphs, the router and the web server', () => {
+    expect(runnables).toHaveLength(16);
+  });
+
+  it.each(runnables)('$name', async ({ envModule, env }) => {
+    const loadConfig = await load(envModule);
+    expect(() => loadConfig({ ...env, NODE_ENV: 'production' })).not.toThrow();
+    if (env['INTERNAL_SECRET'] === undefined) return;
+    expect(() => loadConfig({ ...env, NODE_ENV: 'production', INTERNAL_SECRET: devSecret })).toThrow(/INTERNAL_SECRET/);
+    expect(() => loadConfig({ ...env, NODE_ENV: 'production', INTERNAL_SECRET: undefined })).toThrow(/INTERNAL_SECRET/);
+    expect(() => loadConfig({ ...env, NODE_ENV: 'development', INTERNAL_SECRET: undefined })).not.toThrow();
   });
 });

@@ -38,19 +38,47 @@ export function eventBusEnv(env: Record<string, string | undefined>): Record<str
   return Object.fromEntries(EVENT_VARIABLES.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
 }
 
+/** Variables no child inherits from the launcher's environment: each is handed to its one child explicitly. */
+const NOT_INHERITED = ['JWT_PRIVATE_KEY', 'ROUTER_PROXY_SECRET', 'WEB_PROXY_SECRET', 'INTERNAL_SECRET', 'DATABASE_URL'];
+
+/**
+ * A child's environment: the launcher's (PATH, NODE_OPTIONS, …) without its secrets, plus the child's own.
+ * @param inherited - the launcher's environment
+ * @param own - the child's variables from {@link systemLayout}
+ */
+export function childEnvironment(inherited: Record<string, string | undefined>, own: Record<string, string>): Record<string, string | undefined> {
+  const base = Object.fromEntries(Object.entries(inherited).filter(([name]) => !NOT_INHERITED.includes(name)));
+  return { ...base, ...own };
+}
+
+/** Secrets only some children may see. */
+export interface LauncherSecrets {
+  /** The JWT signing key: the identity service signs tokens; nobody else may hold it. */
+  jwtPrivateKeyPem: string;
+  /** Shared by the web server (WEB_PROXY_SECRET) and the router (ROUTER_PROXY_SECRET) only. */
+  proxySecret: string;
+}
+
 /**
  * The start order: gRPC services, then the subgraphs that call them, then the router.
  * @param root - repository root
- * @param shared - environment every child gets (database, secrets, keys, log level)
+ * @param shared - environment every child gets (database, internal secret, public keys, log level)
+ * @param secrets - see {@link LauncherSecrets}; each goes to the one child that needs it
  */
-export function systemLayout(root: string, shared: Record<string, string>): ChildSpec[] {
+export function systemLayout(root: string, shared: Record<string, string>, secrets: LauncherSecrets): ChildSpec[] {
   const upper = (name: string) => name.toUpperCase();
   // Every runnable learns where every gRPC service is (<DEPT>_GRPC_TARGET) and reads what it needs.
   const grpcTargets = Object.fromEntries(DEPARTMENTS.map((d) => [`${upper(d.name)}_GRPC_TARGET`, `${HOST}:${d.grpcPort}`]));
   const services: ChildSpec[] = DEPARTMENTS.map((d) => ({
     name: `${d.name}-service`,
     entry: path.join(root, 'grpc-internal/services', d.name, 'src/main.ts'),
-    env: { ...shared, ...grpcTargets, [`${upper(d.name)}_GRPC_PORT`]: String(d.grpcPort), [`${upper(d.name)}_GRPC_HOST`]: HOST },
+    env: {
+      ...shared,
+      ...grpcTargets,
+      [`${upper(d.name)}_GRPC_PORT`]: String(d.grpcPort),
+      [`${upper(d.name)}_GRPC_HOST`]: HOST,
+      ...(d.name === 'identity' ? { JWT_PRIVATE_KEY: secrets.jwtPrivateKeyPem } : {}),
+    },
     ready: { tcp: { host: HOST, port: d.grpcPort } },
   }));
   const subgraphs: ChildSpec[] = DEPARTMENTS.map((d) => ({
@@ -71,12 +99,12 @@ export function systemLayout(root: string, shared: Record<string, string>): Chil
   const router: ChildSpec = {
     name: 'router',
     entry: path.join(root, 'router/src/main.ts'),
-    // The router polls identity for token revocations. The web server on this host forwards the
-    // browser's address in X-Forwarded-For: trust it from loopback so rate limits and the audit
-    // trail see each browser, not the web server (unless the operator chose otherwise).
+    // The router polls identity for token revocations. The web server forwards the browser's
+    // address in X-Forwarded-For and proves it with the proxy secret; trusting loopback instead
+    // would let any process on this host name any address in rate limits and the audit trail.
     env: {
-      ROUTER_TRUST_PROXY: 'loopback',
       ...shared,
+      ROUTER_PROXY_SECRET: secrets.proxySecret,
       ...subgraphUrls,
       IDENTITY_GRPC_TARGET: grpcTargets['IDENTITY_GRPC_TARGET'] ?? `${HOST}:50051`,
     },
@@ -89,7 +117,15 @@ export function systemLayout(root: string, shared: Record<string, string>): Chil
   const web: ChildSpec = {
     name: 'web',
     entry: path.join(root, 'web/server/main.ts'),
-    env: { ...shared, WEB_PORT: webPort, WEB_HOST: HOST, ROUTER_URL: `http://${HOST}:${routerPort}/graphql` },
+    // It needs neither the database nor the internal secret, so it gets neither.
+    env: {
+      ...(shared['LOG_LEVEL'] ? { LOG_LEVEL: shared['LOG_LEVEL'] } : {}),
+      ...(shared['NODE_ENV'] ? { NODE_ENV: shared['NODE_ENV'] } : {}),
+      WEB_PORT: webPort,
+      WEB_HOST: HOST,
+      ROUTER_URL: `http://${HOST}:${routerPort}/graphql`,
+      WEB_PROXY_SECRET: secrets.proxySecret,
+    },
     ready: { http: `http://${HOST}:${webPort}/config.json` },
   };
   return [...services, ...subgraphs, router, web];

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { logEnv, parseEnv, port } from '@hospital/service-kit';
+import { httpServerLimitsEnv, httpServerLimitsFrom, logEnv, parseEnv, port, type HttpServerLimits } from '@hospital/service-kit';
 
 const DEFAULT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 
@@ -12,12 +12,15 @@ const schema = z.object({
   WEB_HOST: z.string().min(1).default('0.0.0.0'),
   ROUTER_URL: z.url().default('http://localhost:4000/graphql'),
   WEB_DIST_DIR: z.string().min(1).default(DEFAULT_DIST),
+  // Signs X-Forwarded-For for the router (its ROUTER_PROXY_SECRET); unset, the router sees this server's address.
+  WEB_PROXY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ...httpServerLimitsEnv('WEB'),
 });
 
 /** Parsed configuration of `server/main.ts`. */
 export interface WebEnvConfig {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  server: { port: number; host: string; distDir: string; graphqlUrl: string };
+  server: { port: number; host: string; distDir: string; graphqlUrl: string; proxySecret?: string; limits: HttpServerLimits };
 }
 
 /** Reads the web server's configuration; throws an EnvError naming every bad variable. */
@@ -25,6 +28,13 @@ export function loadConfig(env: Record<string, string | undefined>): WebEnvConfi
   const parsed = parseEnv(schema, env);
   return {
     logLevel: parsed.LOG_LEVEL,
-    server: { port: parsed.WEB_PORT, host: parsed.WEB_HOST, distDir: parsed.WEB_DIST_DIR, graphqlUrl: parsed.ROUTER_URL },
+    server: {
+      port: parsed.WEB_PORT,
+      host: parsed.WEB_HOST,
+      distDir: parsed.WEB_DIST_DIR,
+      graphqlUrl: parsed.ROUTER_URL,
+      ...(parsed.WEB_PROXY_SECRET ? { proxySecret: parsed.WEB_PROXY_SECRET } : {}),
+      limits: httpServerLimitsFrom(parsed, 'WEB'),
+    },
   };
 }

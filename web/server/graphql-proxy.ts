@@ -8,13 +8,20 @@ import { request as httpsRequest } from 'node:https';
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import type { Duplex } from 'node:stream';
+import { FORWARDED_PROOF_HEADER, signForwardedFor } from '@hospital/service-kit';
 
-/** Headers that describe one hop, not the request. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
+/** Headers that describe one hop, not the request (and a proof only this server may write). */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host', FORWARDED_PROOF_HEADER]);
+
+/** Where the router is, and the secret this server proves its X-Forwarded-For with (WEB_PROXY_SECRET). */
+export interface GraphqlUpstream {
+  url: URL;
+  proxySecret?: string;
+}
 
 /**
  * X-Forwarded-For with this hop appended, as reverse proxies do: the router takes the client
- * address from it when ROUTER_TRUST_PROXY trusts this server (for its per-address rate limit).
+ * address from it (rate limits, the audit trail) when this server proves it wrote it.
  */
 function forwardedFor(req: IncomingMessage): string | undefined {
   const prior = req.headers['x-forwarded-for'];
@@ -23,27 +30,33 @@ function forwardedFor(req: IncomingMessage): string | undefined {
   return chain.length > 0 ? chain.join(', ') : undefined;
 }
 
-function forwardedHeaders(req: IncomingMessage, target: URL): Record<string, string | string[]> {
+/** X-Forwarded-For and, with a secret, its proof (an HMAC the router checks). */
+function forwardingHeaders(req: IncomingMessage, upstream: GraphqlUpstream): Record<string, string> {
+  const chain = forwardedFor(req);
+  if (!chain) return {};
+  return { 'x-forwarded-for': chain, ...(upstream.proxySecret ? { [FORWARDED_PROOF_HEADER]: signForwardedFor(upstream.proxySecret, chain) } : {}) };
+}
+
+function forwardedHeaders(req: IncomingMessage, upstream: GraphqlUpstream): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
   }
-  headers.host = target.host;
-  const chain = forwardedFor(req);
-  if (chain) headers['x-forwarded-for'] = chain;
-  return headers;
+  headers.host = upstream.url.host;
+  return { ...headers, ...forwardingHeaders(req, upstream) };
 }
 
 /**
  * Proxies one HTTP request to the router's GraphQL URL; answers 502 in plain JSON when the router
  * cannot be reached (the app shows "cannot reach the hospital system").
  */
-export function proxyGraphqlRequest(req: IncomingMessage, res: ServerResponse, target: URL): void {
+export function proxyGraphqlRequest(req: IncomingMessage, res: ServerResponse, upstreamTarget: GraphqlUpstream): void {
+  const target = upstreamTarget.url;
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const search = new URL(req.url ?? '/', 'http://x').search;
   const upstream = send(
     target,
-    { method: req.method, path: `${target.pathname}${search}`, headers: forwardedHeaders(req, target) },
+    { method: req.method, path: `${target.pathname}${search}`, headers: forwardedHeaders(req, upstreamTarget) },
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
@@ -61,7 +74,8 @@ export function proxyGraphqlRequest(req: IncomingMessage, res: ServerResponse, t
  * Relays a WebSocket upgrade: the raw handshake goes to the router (with the browser's Origin, which
  * the router checks against its allow-list), then bytes flow both ways until either side closes.
  */
-export function proxyGraphqlUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, target: URL): void {
+export function proxyGraphqlUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, upstreamTarget: GraphqlUpstream): void {
+  const target = upstreamTarget.url;
   const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
   const upstream: Socket =
     target.protocol === 'https:' ? tlsConnect({ host: target.hostname, port, servername: target.hostname }) : netConnect({ host: target.hostname, port });
@@ -71,8 +85,7 @@ export function proxyGraphqlUpgrade(req: IncomingMessage, socket: Duplex, head: 
     if (value === undefined || HOP_BY_HOP.has(name) || name === 'x-forwarded-for') continue;
     for (const one of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${one}`);
   }
-  const chain = forwardedFor(req);
-  if (chain) lines.push(`x-forwarded-for: ${chain}`);
+  for (const [name, value] of Object.entries(forwardingHeaders(req, upstreamTarget))) lines.push(`${name}: ${value}`);
   upstream.once(target.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
     upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
     if (head.length > 0) upstream.write(head);

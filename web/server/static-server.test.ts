@@ -1,10 +1,11 @@
 /** The web server's own answers: the built files, `/config.json`, the index fallback, no escapes. */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORWARDED_PROOF_HEADER, verifyForwardedFor } from '@hospital/service-kit';
 import { startWebServer, type RunningWebServer } from './static-server.ts';
 
 let dist: string;
@@ -49,17 +50,52 @@ describe('startWebServer', () => {
     expect((await response.json()).errors[0].extensions.code).toBe('NETWORK');
   });
 
-  it('appends the browser’s address to X-Forwarded-For for the router', async () => {
-    const upstream = createServer((req, res) => res.end(JSON.stringify({ forwardedFor: req.headers['x-forwarded-for'] })));
+  it('appends the browser’s address to X-Forwarded-For and proves to the router that it wrote it', async () => {
+    const secret = 'web-proxy-secret-of-this-test-0123456789';
+    const upstream = createServer((req, res) => {
+      const forwardedFor = String(req.headers['x-forwarded-for']);
+      res.end(JSON.stringify({ forwardedFor, proven: verifyForwardedFor(secret, forwardedFor, String(req.headers[FORWARDED_PROOF_HEADER])) }));
+    });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-    const proxied = await startWebServer({ port: 0, host: '127.0.0.1', distDir: dist, graphqlUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/graphql` });
+    const proxied = await startWebServer({ port: 0, host: '127.0.0.1', distDir: dist, graphqlUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/graphql`, proxySecret: secret });
     try {
       const post = (headers: Record<string, string>) => fetch(`${proxied.url}graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
-      expect(await (await post({})).json()).toEqual({ forwardedFor: '127.0.0.1' });
-      expect(await (await post({ 'x-forwarded-for': '198.51.100.9' })).json()).toEqual({ forwardedFor: '198.51.100.9, 127.0.0.1' });
+      expect(await (await post({})).json()).toEqual({ forwardedFor: '127.0.0.1', proven: true });
+      expect(await (await post({ 'x-forwarded-for': '198.51.100.9' })).json()).toEqual({ forwardedFor: '198.51.100.9, 127.0.0.1', proven: true });
+      // A browser cannot pass a proof of its own through: the server replaces it with its own.
+      expect(await (await post({ [FORWARDED_PROOF_HEADER]: 'forged' })).json()).toEqual({ forwardedFor: '127.0.0.1', proven: true });
     } finally {
       await proxied.close();
       await new Promise((resolve) => upstream.close(resolve));
+    }
+  });
+
+  it('closes a silent socket after its header timeout and caps connections per address', async () => {
+    const limited = await startWebServer({
+      port: 0,
+      host: '127.0.0.1',
+      distDir: dist,
+      graphqlUrl: 'http://127.0.0.1:9/graphql',
+      limits: { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 300, maxConnectionsPerAddress: 2 },
+    });
+    const open = () =>
+      new Promise<{ text: () => string; closed: Promise<number> }>((resolve) => {
+        const started = Date.now();
+        let text = '';
+        const socket = connect(limited.port, '127.0.0.1', () => resolve({ text: () => text, closed }));
+        socket.on('data', (chunk) => (text += String(chunk)));
+        socket.on('error', () => undefined);
+        const closed = new Promise<number>((done) => socket.once('close', () => done(Date.now() - started)));
+      });
+    try {
+      const [first] = await Promise.all([open(), open()]);
+      const third = await open();
+      await third.closed;
+      expect(third.text()).toMatch(/^HTTP\/1\.1 503/);
+      expect(await first!.closed).toBeLessThan(2_000);
+      expect(first!.text()).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      await limited.close();
     }
   });
 });

@@ -8,7 +8,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { proxyGraphqlRequest, proxyGraphqlUpgrade } from './graphql-proxy.ts';
+import { applyHttpServerLimits, DEFAULT_HTTP_SERVER_LIMITS, type HttpServerLimits } from '@hospital/service-kit';
+import { proxyGraphqlRequest, proxyGraphqlUpgrade, type GraphqlUpstream } from './graphql-proxy.ts';
 
 /** Where to listen, what to serve, and where the router is. */
 export interface WebServerConfig {
@@ -18,6 +19,10 @@ export interface WebServerConfig {
   distDir: string;
   /** The router's GraphQL URL; the browser reaches it through this server's `/graphql`. */
   graphqlUrl: string;
+  /** WEB_PROXY_SECRET: signs the X-Forwarded-For this server sends the router (ROUTER_PROXY_SECRET there). */
+  proxySecret?: string;
+  /** Header, request and keep-alive timeouts and the per-address connection cap (defaults in service-kit). */
+  limits?: HttpServerLimits;
 }
 
 /** A running web server. */
@@ -67,7 +72,7 @@ async function serveFile(res: ServerResponse, file: string, method: string): Pro
 /** Starts the server; `port: 0` picks a free port. */
 export async function startWebServer(config: WebServerConfig): Promise<RunningWebServer> {
   const root = path.resolve(config.distDir);
-  const target = new URL(config.graphqlUrl);
+  const target: GraphqlUpstream = { url: new URL(config.graphqlUrl), ...(config.proxySecret ? { proxySecret: config.proxySecret } : {}) };
   const configJson = JSON.stringify({ graphqlUrl: '/graphql' });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -95,6 +100,7 @@ export async function startWebServer(config: WebServerConfig): Promise<RunningWe
       res.end('Internal error');
     });
   });
+  applyHttpServerLimits(server, config.limits ?? DEFAULT_HTTP_SERVER_LIMITS);
   // Upgraded sockets leave the server's bookkeeping: close() ends them itself.
   const upgraded = new Set<Duplex>();
   server.on('upgrade', (req, socket, head) => {

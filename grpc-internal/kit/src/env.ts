@@ -22,8 +22,11 @@ export function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, 
   // Empty strings mean "unset", as a shell `VAR= cmd` does.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(cleaned);
-  if (result.success) return result.data;
-  throw new EnvError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  const secret = result.success ? (result.data as Record<string, unknown> | undefined)?.['INTERNAL_SECRET'] : secretDefaultOf(schema, cleaned);
+  const problems = cleaned['NODE_ENV'] === 'production' ? productionSecretProblems(secret) : [];
+  if (result.success && problems.length === 0) return result.data;
+  const issues = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
+  throw new EnvError([...issues, ...problems]);
 }
 
 /** A TCP port (0 lets the OS pick, useful in tests). */
@@ -34,10 +37,35 @@ export const logEnv = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 };
 
+/** Secrets of the public development defaults start so; none may be used in production. */
+const DEV_SECRET_PREFIX = 'dev-only-';
+
 /** The internal secret shared by router, subgraphs and services (INTERNAL_SECRET). */
 export const internalSecretEnv = {
-  INTERNAL_SECRET: z.string().min(32, 'must be at least 32 characters').default('dev-only-internal-secret-change-me-in-production'),
+  INTERNAL_SECRET: z.string().min(32, 'must be at least 32 characters').default(`${DEV_SECRET_PREFIX}internal-secret-change-me-in-production`),
 };
+
+/**
+ * The production rule every runnable obeys because it lives in parseEnv, not in each schema (a
+ * schema that forgot it would run a hospital on a secret printed in this file): with
+ * NODE_ENV=production, the INTERNAL_SECRET a runnable would use must not be a development value.
+ * @param secret - the parsed INTERNAL_SECRET (undefined when the runnable reads none)
+ */
+function productionSecretProblems(secret: unknown): string[] {
+  if (typeof secret !== 'string' || !secret.startsWith(DEV_SECRET_PREFIX)) return [];
+  return ['INTERNAL_SECRET: must be set to a real secret in production (the default is the public development secret)'];
+}
+
+/**
+ * The INTERNAL_SECRET a schema that failed on other variables would have used, so one run
+ * reports every problem.
+ */
+function secretDefaultOf(schema: z.ZodType, env: Record<string, string | undefined>): unknown {
+  if (env['INTERNAL_SECRET'] !== undefined) return env['INTERNAL_SECRET'];
+  const field = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>)['INTERNAL_SECRET'] : undefined;
+  const parsed = field?.safeParse(undefined);
+  return parsed?.success ? parsed.data : undefined;
+}
 
 /** Database connection (DATABASE_URL). */
 export const databaseEnv = {

@@ -17,3 +17,5 @@ export * from './events/event-headers.ts';
 export * from './validation.ts';
 export * from './pagination.ts';
 export * from './health-client.ts';
+export * from './http-server-limits.ts';
+export * from './forwarded-proof.ts';

@@ -1,15 +1,19 @@
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { clientAddress, compileTrustProxy, parseTrustProxy, rateLimitAddressKey } from './client-ip.ts';
+import { FORWARDED_PROOF_HEADER, signForwardedFor } from '@hospital/service-kit';
+import { clientAddress, compileTrustProxy, createClientAddressResolver, parseTrustProxy, rateLimitAddressKey } from './client-ip.ts';
 
-function request(peer: string, forwardedFor?: string): IncomingMessage {
+function request(peer: string, forwardedFor?: string, proof?: string): IncomingMessage {
   const socket = new Socket();
   Object.defineProperty(socket, 'remoteAddress', { value: peer });
   const req = new IncomingMessage(socket);
   if (forwardedFor) req.headers['x-forwarded-for'] = forwardedFor;
+  if (proof) req.headers[FORWARDED_PROOF_HEADER] = proof;
   return req;
 }
+
+const SECRET = 'proxy-secret-of-this-test-0123456789abcdef';
 
 describe('trust proxy', () => {
   it('parses off, on, hop counts and address lists, and refuses bad addresses', () => {
@@ -33,6 +37,34 @@ describe('trust proxy', () => {
     const chain = request('127.0.0.1', '1.1.1.1, 203.0.113.7');
     expect(clientAddress(chain, compileTrustProxy(1))).toBe('203.0.113.7');
     expect(clientAddress(chain, compileTrustProxy(['loopback']))).toBe('203.0.113.7');
+  });
+});
+
+describe('createClientAddressResolver: a proxy proves itself, not its address', () => {
+  const resolve = createClientAddressResolver({ trustProxy: false, proxySecret: SECRET });
+
+  it('gives a loopback client forging X-Forwarded-For without proof its own socket address', () => {
+    expect(resolve(request('127.0.0.1', '203.0.113.7'))).toBe('127.0.0.1');
+    expect(resolve(request('127.0.0.1', '203.0.113.7', 'made-up'))).toBe('127.0.0.1');
+    expect(resolve(request('127.0.0.1', '203.0.113.7', signForwardedFor('another-secret-of-at-least-32-characters', '203.0.113.7')))).toBe('127.0.0.1');
+  });
+
+  it('believes the address a proven proxy appended, and nothing a client wrote before it', () => {
+    expect(resolve(request('127.0.0.1', '203.0.113.7', signForwardedFor(SECRET, '203.0.113.7')))).toBe('203.0.113.7');
+    const chain = '1.1.1.1, 203.0.113.7';
+    expect(resolve(request('127.0.0.1', chain, signForwardedFor(SECRET, chain)))).toBe('203.0.113.7');
+  });
+
+  it('refuses a proof made for another X-Forwarded-For (no replay onto a chosen address)', () => {
+    expect(resolve(request('127.0.0.1', '198.51.100.1', signForwardedFor(SECRET, '203.0.113.7')))).toBe('127.0.0.1');
+  });
+
+  it('without a secret, nothing proves itself: only ROUTER_TRUST_PROXY decides', () => {
+    const none = createClientAddressResolver({ trustProxy: false });
+    expect(none(request('127.0.0.1', '203.0.113.7', signForwardedFor(SECRET, '203.0.113.7')))).toBe('127.0.0.1');
+    const byAddress = createClientAddressResolver({ trustProxy: ['10.0.0.0/8'], proxySecret: SECRET });
+    expect(byAddress(request('10.1.2.3', '203.0.113.7'))).toBe('203.0.113.7');
+    expect(byAddress(request('127.0.0.1', '203.0.113.7'))).toBe('127.0.0.1');
   });
 });
 

@@ -1,11 +1,15 @@
 /**
  * Which address a request comes from. Behind a reverse proxy every request arrives from the
- * proxy, so the client's address is read from X-Forwarded-For, but only from proxies the operator
- * names (ROUTER_TRUST_PROXY): a header from anyone else is a client's own claim and is ignored.
- * The same rule serves Express (`req.ip`) and the WebSocket handshake.
+ * proxy, so the client's address is read from X-Forwarded-For, but only from a proxy that proves
+ * itself with an HMAC of the header under ROUTER_PROXY_SECRET (the web server does), or from the
+ * proxies the operator names by address (ROUTER_TRUST_PROXY, for load balancers that cannot sign):
+ * a header from anyone else is a client's own claim and is ignored. The same rule serves Express
+ * (`req.ip`, via {@link clientAddressMiddleware}) and the WebSocket handshake.
  */
 import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'express';
 import proxyaddr from 'proxy-addr';
+import { FORWARDED_PROOF_HEADER, verifyForwardedFor } from '@hospital/service-kit';
 
 /** Off; on for every hop; the number of hops to trust; or the trusted addresses, subnets and names. */
 export type TrustProxy = boolean | number | string[];
@@ -52,6 +56,50 @@ export function clientAddress(req: IncomingMessage, trust: TrustFunction): strin
   } catch {
     return req.socket.remoteAddress ?? 'unknown';
   }
+}
+
+/** Who may name the client address: proxies trusted by address, and the secret a proxy proves itself with. */
+export interface ClientAddressPolicy {
+  /** ROUTER_TRUST_PROXY, parsed. */
+  trustProxy: TrustProxy;
+  /** ROUTER_PROXY_SECRET: X-Forwarded-For is believed one hop when signed with it. */
+  proxySecret?: string;
+}
+
+/**
+ * Whether the request carries a valid proof that a proxy holding the secret wrote its X-Forwarded-For.
+ * @param req - the request
+ * @param proxySecret - ROUTER_PROXY_SECRET (undefined: nothing proves itself)
+ */
+export function hasProxyProof(req: IncomingMessage, proxySecret: string | undefined): boolean {
+  const forwarded = req.headers['x-forwarded-for'];
+  const proof = req.headers[FORWARDED_PROOF_HEADER];
+  if (!proxySecret || typeof forwarded !== 'string' || typeof proof !== 'string') return false;
+  return verifyForwardedFor(proxySecret, forwarded, proof);
+}
+
+/**
+ * The one function deciding a request's client address, for HTTP and WebSocket alike: with a valid
+ * proxy proof the socket peer is the proxy (trusted one hop), otherwise only ROUTER_TRUST_PROXY
+ * decides; without either the socket address is used and X-Forwarded-For is ignored.
+ * @param policy - see {@link ClientAddressPolicy}
+ */
+export function createClientAddressResolver(policy: ClientAddressPolicy): (req: IncomingMessage) => string {
+  const byAddress = compileTrustProxy(policy.trustProxy);
+  const proven: TrustFunction = (address, index) => index === 0 || byAddress(address, index);
+  return (req) => clientAddress(req, hasProxyProof(req, policy.proxySecret) ? proven : byAddress);
+}
+
+/**
+ * Express middleware giving `req.ip` the resolver's answer, so rate limits and the audit origin
+ * read the same address the WebSocket handshake gets (Express's own `trust proxy` cannot see the proof).
+ * @param resolve - from {@link createClientAddressResolver}
+ */
+export function clientAddressMiddleware(resolve: (req: IncomingMessage) => string): RequestHandler {
+  return (req, _res, next) => {
+    Object.defineProperty(req, 'ip', { value: resolve(req), configurable: true, enumerable: true });
+    next();
+  };
 }
 
 /**

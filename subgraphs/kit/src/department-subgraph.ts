@@ -45,12 +45,8 @@ export function parseDepartmentSubgraphEnv<E extends z.ZodRawShape = Record<neve
       ...nodeEnv,
       ...logEnv,
       ...extra,
-    })
-    // The dev default secret is public (it is in the source): production must set its own.
-    .refine((e) => e['NODE_ENV'] !== 'production' || e['INTERNAL_SECRET'] !== internalSecretEnv.INTERNAL_SECRET.parse(undefined), {
-      message: 'INTERNAL_SECRET must be set in production',
-      path: ['INTERNAL_SECRET'],
     });
+  // parseEnv refuses the public development INTERNAL_SECRET in production, for every runnable alike.
   const parsed = parseEnv(schema, env) as Record<string, unknown>;
   const extraValues = Object.fromEntries(Object.keys(extra ?? {}).map((key) => [key, parsed[key]])) as z.infer<z.ZodObject<E>>;
   const settings: DepartmentSubgraphSettings = {

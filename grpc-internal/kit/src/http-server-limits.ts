@@ -1,0 +1,147 @@
+/**
+ * Limits that keep slow or greedy clients from holding an HTTP server's sockets: how long headers,
+ * a whole request and an idle keep-alive connection may take, and how many connections one address
+ * may hold open. The router and the web server both apply them (the web server may import no
+ * router code, so the rule lives here in the kit they share).
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { z } from 'zod';
+
+/** The limits of one server. */
+export interface HttpServerLimits {
+  /** Until the request's headers are complete (a silent or trickling socket gets 408 and is closed). */
+  headersTimeoutMs: number;
+  /** Until the whole request, body included, has arrived. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests. */
+  keepAliveTimeoutMs: number;
+  /** Open connections one address may hold; the next one is answered 503 and closed. 0 = no cap. */
+  maxConnectionsPerAddress: number;
+}
+
+/** Defaults: generous for a browser on a slow link, short enough that a drip attack gains little. */
+export const DEFAULT_HTTP_SERVER_LIMITS: HttpServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnectionsPerAddress: 50,
+};
+
+const milliseconds = (fallback: number) => z.coerce.number().int().min(100).max(600_000).default(fallback);
+
+/** The variable names of one runnable's limits, e.g. `ROUTER_HEADERS_TIMEOUT_MS`. */
+type LimitKeys<P extends string> =
+  | `${P}_HEADERS_TIMEOUT_MS`
+  | `${P}_REQUEST_TIMEOUT_MS`
+  | `${P}_KEEP_ALIVE_TIMEOUT_MS`
+  | `${P}_MAX_CONNECTIONS_PER_ADDRESS`;
+
+/**
+ * The env fragment `<PREFIX>_HEADERS_TIMEOUT_MS`, `<PREFIX>_REQUEST_TIMEOUT_MS`,
+ * `<PREFIX>_KEEP_ALIVE_TIMEOUT_MS` and `<PREFIX>_MAX_CONNECTIONS_PER_ADDRESS`, with the defaults above.
+ * @param prefix - the runnable's prefix, e.g. "ROUTER" or "WEB"
+ */
+export function httpServerLimitsEnv<P extends string>(prefix: P): Record<LimitKeys<P>, z.ZodDefault<z.ZodCoercedNumber<unknown>>> {
+  const d = DEFAULT_HTTP_SERVER_LIMITS;
+  return {
+    [`${prefix}_HEADERS_TIMEOUT_MS`]: milliseconds(d.headersTimeoutMs),
+    [`${prefix}_REQUEST_TIMEOUT_MS`]: milliseconds(d.requestTimeoutMs),
+    [`${prefix}_KEEP_ALIVE_TIMEOUT_MS`]: milliseconds(d.keepAliveTimeoutMs),
+    [`${prefix}_MAX_CONNECTIONS_PER_ADDRESS`]: z.coerce.number().int().min(0).max(100_000).default(d.maxConnectionsPerAddress),
+  } as Record<LimitKeys<P>, z.ZodDefault<z.ZodCoercedNumber<unknown>>>;
+}
+
+/**
+ * Reads the limits back from variables parsed with {@link httpServerLimitsEnv}.
+ * @param env - the parsed variables
+ * @param prefix - the same prefix
+ */
+export function httpServerLimitsFrom<P extends string>(env: Record<LimitKeys<P>, number>, prefix: P): HttpServerLimits {
+  const headersTimeoutMs = env[`${prefix}_HEADERS_TIMEOUT_MS`];
+  return {
+    headersTimeoutMs,
+    // Node requires the request timeout to be at least the headers timeout.
+    requestTimeoutMs: Math.max(env[`${prefix}_REQUEST_TIMEOUT_MS`], headersTimeoutMs),
+    keepAliveTimeoutMs: env[`${prefix}_KEEP_ALIVE_TIMEOUT_MS`],
+    maxConnectionsPerAddress: env[`${prefix}_MAX_CONNECTIONS_PER_ADDRESS`],
+  };
+}
+
+const TOO_MANY_CONNECTIONS = [
+  'HTTP/1.1 503 Service Unavailable',
+  'Connection: close',
+  'Retry-After: 5',
+  'Content-Type: text/plain; charset=utf-8',
+  'Content-Length: 21',
+  '',
+  'Too many connections.',
+].join('\r\n');
+
+/** How {@link applyHttpServerLimits} counts and exempts connections. */
+export interface ConnectionCapOptions {
+  /** The key an address counts under (e.g. an IPv6 /64); default the address itself. */
+  addressKey?: (address: string) => string;
+  /**
+   * True for a request that proves it comes from a trusted proxy: its connection stops counting
+   * against the proxy's address (the proxy applies the cap per browser itself).
+   */
+  isTrustedProxy?: (req: IncomingMessage) => boolean;
+}
+
+/**
+ * Sets the timeouts on `server` and caps open connections per address. Call before `listen`.
+ * @param server - any node:http server (Express's, the web server's)
+ * @param limits - see {@link HttpServerLimits}
+ * @param options - see {@link ConnectionCapOptions}
+ * @returns how many connections an address key holds now (for tests and metrics)
+ */
+export function applyHttpServerLimits(server: Server, limits: HttpServerLimits, options: ConnectionCapOptions = {}): { openConnections(key: string): number } {
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = Math.max(limits.requestTimeoutMs, limits.headersTimeoutMs);
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  // Node checks the two timeouts above on this period (default 30 s), read when the server starts
+  // listening: check often enough to honour them. (@types/node 20 lacks the property.)
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(50, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4)));
+
+  const keyOf = options.addressKey ?? ((address: string) => address);
+  const open = new Map<string, number>();
+  const counted = new WeakMap<Socket, string>();
+  const release = (socket: Socket) => {
+    const key = counted.get(socket);
+    if (key === undefined) return;
+    counted.delete(socket);
+    const left = (open.get(key) ?? 1) - 1;
+    if (left > 0) open.set(key, left);
+    else open.delete(key);
+  };
+
+  if (limits.maxConnectionsPerAddress > 0) {
+    // Prepended: a refused socket is answered before Node's HTTP parser reads anything from it.
+    server.prependListener('connection', (socket: Socket) => {
+      const key = keyOf(socket.remoteAddress ?? 'unknown');
+      const count = open.get(key) ?? 0;
+      if (count >= limits.maxConnectionsPerAddress) {
+        socket.end(TOO_MANY_CONNECTIONS);
+        socket.once('finish', () => socket.destroy());
+        return;
+      }
+      open.set(key, count + 1);
+      counted.set(socket, key);
+      socket.once('close', () => release(socket));
+    });
+    if (options.isTrustedProxy) {
+      const isTrustedProxy = options.isTrustedProxy;
+      const exempt = (req: IncomingMessage) => {
+        if (counted.has(req.socket) && isTrustedProxy(req)) release(req.socket);
+      };
+      server.prependListener('request', exempt);
+      server.prependListener('upgrade', (req: IncomingMessage, socket: Socket) => {
+        // Alone, this listener would make Node hand the upgrade to nobody and leave the socket open.
+        if (server.listenerCount('upgrade') === 1) return void socket.destroy();
+        exempt(req);
+      });
+    }
+  }
+  return { openConnections: (key) => open.get(key) ?? 0 };
+}
