@@ -157,3 +157,23 @@ describe('revoked tokens', () => {
     expect(verify(token)).toMatchObject({ userId: 'user-1' });
   });
 });
+
+describe('ended sessions', () => {
+  const list = new TokenRevocationList();
+  const revoking = createSessionVerifier(config, (userId, iat, sid) => list.isRevoked(userId, iat, sid));
+  const issuedAt = Math.floor(Date.now() / 1000) - 60;
+
+  it('refuses every token of an ended session, whatever its iat, and no other session of the user', () => {
+    const ended = `Bearer ${sign({ ...claims, sid: 'session-1', iat: issuedAt })}`;
+    const other = `Bearer ${sign({ ...claims, sid: 'session-2', iat: issuedAt })}`;
+    expect(revoking(ended)).toMatchObject({ sessionId: 'session-1' });
+    list.apply([{ userId: 'user-1', validAfterMs: (issuedAt - 30) * 1000, sessionId: 'session-1' }]);
+    expect(() => revoking(ended)).toThrow(expect.objectContaining({ reason: expect.stringMatching(/session ended/) }));
+    expect(() => revoking(`Bearer ${sign({ ...claims, sid: 'session-1', iat: issuedAt + 30 })}`)).toThrow(InvalidTokenError);
+    expect(revoking(other)).toMatchObject({ caller: { userId: 'user-1' }, sessionId: 'session-2' });
+  });
+
+  it('refuses a sid that is not a string', () => {
+    expect(() => revoking(`Bearer ${sign({ ...claims, sid: 42, iat: issuedAt })}`)).toThrow(InvalidTokenError);
+  });
+});

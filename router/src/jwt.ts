@@ -50,6 +50,8 @@ export interface VerifiedSession {
   expiresAtMs?: number;
   /** The token's `iat`, so a later revocation can be matched against an open session. */
   issuedAtSeconds?: number;
+  /** The token's `sid`: the sign-in session it belongs to (ended by logout or refresh-token reuse). */
+  sessionId?: string;
 }
 
 /**
@@ -91,10 +93,23 @@ export function createSessionVerifier(config: JwtConfig, isRevoked?: RevocationC
     }
     const caller = callerFromClaims(claims) as Extract<Caller, { kind: 'user' }>;
     const issuedAtSeconds = claims.iat as number;
-    // A valid signature is not enough once the user was deactivated or given another role.
-    if (isRevoked?.(caller.userId, issuedAtSeconds)) throw new InvalidTokenError('token revoked (user deactivated or role changed)');
-    return { caller, expiresAtMs: (claims.exp as number) * 1000, issuedAtSeconds };
+    const sessionId = sessionIdFromClaims(claims);
+    // A valid signature is not enough once the user was deactivated or given another role, or the
+    // session was ended.
+    if (isRevoked?.(caller.userId, issuedAtSeconds, sessionId)) throw new InvalidTokenError('token revoked (user deactivated, role changed or session ended)');
+    return { caller, expiresAtMs: (claims.exp as number) * 1000, issuedAtSeconds, ...(sessionId ? { sessionId } : {}) };
   };
+}
+
+/**
+ * The `sid` claim. Tokens signed before sessions were carried have none (they expire within one
+ * token lifetime); one that is present must be a string.
+ */
+function sessionIdFromClaims(claims: jwt.JwtPayload): string | undefined {
+  const sid = claims['sid'];
+  if (sid === undefined) return undefined;
+  if (typeof sid !== 'string' || sid === '') throw new InvalidTokenError('token sid is not a string');
+  return sid;
 }
 
 /** Checks the claims the rest of the system relies on. */

@@ -5,7 +5,7 @@
  */
 import { Metadata, status as GrpcStatus, type ServerUnaryCall, type sendUnaryData, type handleUnaryCall } from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
-import { DomainError, ERROR_TABLE, FIELD_METADATA_KEY, ObjectAccessDenied } from './errors.ts';
+import { DomainError, ERROR_TABLE, FIELD_METADATA_KEY, ObjectAccessDenied, RETRY_AFTER_METADATA_KEY, RetryLaterError } from './errors.ts';
 import { auditEntries, type AuditCall, type AuditSink, type AuditSpec } from './audit.ts';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifyForwardedIdentity, type Caller, type RequestOrigin, type RoleName } from './identity-token.ts';
 import { metadataValue } from './grpc-metadata.ts';
@@ -182,6 +182,7 @@ export function toServiceError(error: unknown, logger: Logger): { code: GrpcStat
   if (error instanceof DomainError) {
     const metadata = new Metadata();
     if (error.field) metadata.set(FIELD_METADATA_KEY, error.field);
+    if (error instanceof RetryLaterError) metadata.set(RETRY_AFTER_METADATA_KEY, String(error.retryAfterSeconds));
     return { code: ERROR_TABLE[error.code].grpc, details: error.message, metadata };
   }
   logger.error({ err: error }, 'unexpected error in handler');

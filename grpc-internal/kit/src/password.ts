@@ -3,6 +3,7 @@
  * Format: scrypt$N$r$p$salt$hash (base64), so parameters can be raised later.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { serviceBusy } from './errors.ts';
 
 const N = 2 ** 15;
 const R = 8;
@@ -38,4 +39,54 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, 'base64');
   const key = await derive(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
   return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** How many password hashes may run at once, and how many may wait for a turn. */
+export interface HashingLimits {
+  /** Hashes running at once (scrypt runs on libuv's thread pool; more than the cores only queues there). */
+  concurrency: number;
+  /** Hashes waiting for a turn; one more is refused with SERVICE_UNAVAILABLE instead of waiting. */
+  queueLimit: number;
+}
+
+/** Password hashing with bounded concurrency: sign-in stays responsive under a flood of guesses. */
+export interface PasswordHashing {
+  /** {@link hashPassword} within the limits. */
+  hash(password: string): Promise<string>;
+  /** {@link verifyPassword} within the limits. */
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
+/** Message of the refusal when every slot and queue place is taken. */
+export const HASHING_BUSY_MESSAGE = 'Sign-in is busy; retry in a moment.';
+
+/**
+ * Wraps hashing in a semaphore with a bounded queue. A request that finds the queue full is refused
+ * at once with SERVICE_UNAVAILABLE (HTTP 503, Retry-After 1) rather than waiting past its deadline
+ * (which used to surface as INTERNAL_SERVER_ERROR) or piling up memory.
+ * @param limits - concurrency and queue bound
+ */
+export function createPasswordHashing(limits: HashingLimits): PasswordHashing {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const run = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running >= limits.concurrency) {
+      if (waiting.length >= limits.queueLimit) throw serviceBusy(HASHING_BUSY_MESSAGE, 1);
+      // The slot is handed over by the finishing hash, so `running` never drops in between.
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    } else {
+      running += 1;
+    }
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+  return {
+    hash: (password) => run(() => hashPassword(password)),
+    verify: (password, stored) => run(() => verifyPassword(password, stored)),
+  };
 }

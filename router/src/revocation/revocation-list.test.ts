@@ -64,3 +64,21 @@ describe('TokenRevocationList', () => {
     ]);
   });
 });
+
+describe('ended sessions', () => {
+  it('refuse every token carrying the session id, tell listeners once, and are pruned after a token lifetime', () => {
+    const list = new TokenRevocationList();
+    const heard: TokenRevocation[] = [];
+    list.onRevoked((r) => heard.push(r));
+    const ended = { userId: 'u1', validAfterMs: T, sessionId: 's1' };
+    list.apply([ended]);
+    list.apply([ended]);
+    expect(heard).toEqual([ended]);
+    expect(list.isRevoked('u1', seconds(T) + 60, 's1')).toBe(true);
+    expect(list.isRevoked('u1', seconds(T) - 60, 's2')).toBe(false);
+    expect(list.isRevoked('u1', seconds(T) - 60)).toBe(false);
+    expect(list.sessionCount).toBe(1);
+    list.prune(T + 900_000 + RETENTION_MARGIN_MS + 1, 900_000);
+    expect(list.sessionCount).toBe(0);
+  });
+});

@@ -3,7 +3,7 @@
  * clients may branch on keep their code; anything else is masked and logged with the request id.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { FIELD_METADATA_KEY, graphqlCodeFromGrpc, requestContextStore, type Logger } from '@hospital/service-kit';
+import { FIELD_METADATA_KEY, graphqlCodeFromGrpc, requestContextStore, RETRY_AFTER_METADATA_KEY, type Logger } from '@hospital/service-kit';
 
 /** The fields of a grpc-js `ServiceError` we rely on (checked structurally). */
 interface GrpcErrorLike {
@@ -30,13 +30,17 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (!isGrpcError(error)) {
     return new GraphQLError(INTERNAL_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR' }, originalError: error instanceof Error ? error : undefined });
   }
-  const code = graphqlCodeFromGrpc(error.code);
+  const retryAfter = Number(error.metadata?.get(RETRY_AFTER_METADATA_KEY)[0]);
+  const retryAfterSeconds = Number.isInteger(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
+  const code = graphqlCodeFromGrpc(error.code, retryAfterSeconds);
   if (code === 'INTERNAL_SERVER_ERROR') {
     return new GraphQLError(INTERNAL_MESSAGE, { extensions: { code }, originalError: error as unknown as Error });
   }
   const field = error.metadata?.get(FIELD_METADATA_KEY)[0];
   // Services only put user-safe text in `details` (DomainError messages).
-  return new GraphQLError(error.details || code, { extensions: { code, ...(typeof field === 'string' ? { field } : {}) } });
+  return new GraphQLError(error.details || code, {
+    extensions: { code, ...(typeof field === 'string' ? { field } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) },
+  });
 }
 
 /**
@@ -59,6 +63,8 @@ const CLIENT_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
   // Apollo Server's own request errors.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
