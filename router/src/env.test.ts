@@ -123,4 +123,14 @@ describe('loadConfig', () => {
   it('refuses the development internal secret in production', () => {
     expect(() => loadConfig({ JWT_PUBLIC_KEY: publicKey, NODE_ENV: 'production' })).toThrow(/INTERNAL_SECRET/);
   });
+
+  it('reads the proxy secret and the slow-client limits, with defaults', () => {
+    const plain = loadConfig({ JWT_PUBLIC_KEY: publicKey });
+    expect(plain.router.proxySecret).toBeUndefined();
+    expect(plain.router.httpLimits).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnectionsPerAddress: 50 });
+    const set = loadConfig({ JWT_PUBLIC_KEY: publicKey, ROUTER_PROXY_SECRET: 'p'.repeat(40), ROUTER_HEADERS_TIMEOUT_MS: '2000', ROUTER_MAX_CONNECTIONS_PER_ADDRESS: '10' });
+    expect(set.router.proxySecret).toBe('p'.repeat(40));
+    expect(set.router.httpLimits).toMatchObject({ headersTimeoutMs: 2000, maxConnectionsPerAddress: 10 });
+    expect(() => loadConfig({ JWT_PUBLIC_KEY: publicKey, ROUTER_PROXY_SECRET: 'short' })).toThrow(/ROUTER_PROXY_SECRET/);
+  });
 });

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { internalSecretEnv, logEnv, nodeEnv, parseEnv, port, type LevelWithSilent } from '@hospital/service-kit';
+import { httpServerLimitsEnv, httpServerLimitsFrom, internalSecretEnv, logEnv, nodeEnv, parseEnv, port, type LevelWithSilent } from '@hospital/service-kit';
 import { parseJwks, type VerificationKey } from './jwks.ts';
 import { PERSISTED_OPERATIONS_MODES, type PersistedOperationsMode } from './persisted-operations.ts';
 import { DEFAULT_MAX_OPERATION_COST } from './operation-cost.ts';
@@ -18,9 +18,6 @@ export const DEFAULT_SUPERGRAPH_PATH = path.resolve(path.dirname(fileURLToPath(i
 
 /** The web app's operation safelist, written by `npm run codegen` (repository checkout layout). */
 export const DEFAULT_PERSISTED_MANIFEST_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/src/gql/persisted-documents.json');
-
-/** The secret internalSecretEnv falls back to; never acceptable in production. */
-const DEV_SECRET_PREFIX = 'dev-only-';
 
 const staticShape = {
   ROUTER_PORT: port(4000),
@@ -78,6 +75,10 @@ const staticShape = {
         return z.NEVER;
       }
     }),
+  // The secret the web server signs X-Forwarded-For with (WEB_PROXY_SECRET there): a proof, not an address, makes a proxy trusted.
+  ROUTER_PROXY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Slow clients: header, request and keep-alive timeouts, and open connections per address.
+  ...httpServerLimitsEnv('ROUTER'),
   // The identity service, polled for token revocations (deactivated users, changed roles).
   IDENTITY_GRPC_TARGET: z.string().min(1).default('127.0.0.1:50051'),
   // How often; a revocation reaches the router within about this long.
@@ -95,11 +96,8 @@ const urlShape: Record<string, z.ZodOptional<z.ZodURL>> = Object.fromEntries(
   SUBGRAPHS.map((s) => [subgraphUrlEnvName(s.name), z.url({ protocol: /^https?$/ }).optional()]),
 );
 
+// parseEnv refuses the development INTERNAL_SECRET in production, for every runnable alike.
 const envSchema = z.object({ ...staticShape, ...urlShape }).superRefine((env, ctx) => {
-  const secret = env['INTERNAL_SECRET'];
-  if (env['NODE_ENV'] === 'production' && typeof secret === 'string' && secret.startsWith(DEV_SECRET_PREFIX)) {
-    ctx.addIssue({ code: 'custom', path: ['INTERNAL_SECRET'], message: 'must be set to a real secret in production' });
-  }
   if (env.JWT_PUBLIC_KEY && env.JWT_PUBLIC_KEYS?.some((k) => k.keyId === env.JWT_KEY_ID)) {
     ctx.addIssue({ code: 'custom', path: ['JWT_KEY_ID'], message: `"${env.JWT_KEY_ID}" is also a kid in JWT_PUBLIC_KEYS` });
   }
@@ -177,6 +175,8 @@ export function loadConfig(source: Record<string, string | undefined>): LoadedCo
         windowSeconds: env.ROUTER_RATE_LIMIT_WINDOW_SECONDS,
       },
       trustProxy: env.ROUTER_TRUST_PROXY,
+      ...(env.ROUTER_PROXY_SECRET ? { proxySecret: env.ROUTER_PROXY_SECRET } : {}),
+      httpLimits: httpServerLimitsFrom(env, 'ROUTER'),
     },
     supergraphPath: env.SUPERGRAPH_PATH,
     persistedOperations: { mode: persistedOperationsMode(env), manifestPath: env.ROUTER_PERSISTED_OPERATIONS_MANIFEST },
