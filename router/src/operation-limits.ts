@@ -21,7 +21,8 @@ export interface OperationLimits extends DocumentBudget {
 
 /**
  * Defaults sized well above what the dashboards and the documented examples send (the web app's
- * largest document has 66 selections and repeats no response key more than a few times).
+ * largest document has 66 selections and repeats no response key on any level, so its field
+ * merging costs no comparison at all).
  */
 export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxDepth: 12,
@@ -30,6 +31,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxSelections: 1_000,
   maxExpandedFields: 2_000,
   maxRepeatedField: 25,
+  maxFieldComparisons: 2_000,
 };
 
 /** The `extensions.code` of every limit refusal: they are validation errors, before and inside validate(). */

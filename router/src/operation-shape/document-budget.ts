@@ -6,6 +6,7 @@
  * written document, with each fragment measured once however often it is spread.
  */
 import { Kind, visit, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { fieldComparisons } from './merge-comparisons.ts';
 import { ShapeMeter, fragmentsOf } from './shape.ts';
 
 /** The budget of one document. */
@@ -16,6 +17,8 @@ export interface DocumentBudget {
   maxExpandedFields: number;
   /** Fields sharing one response key on one level, counting those its fragments bring. */
   maxRepeatedField: number;
+  /** Field pairs graphql-js would compare to check that fields merge (merge-comparisons.ts). */
+  maxFieldComparisons: number;
 }
 
 /** Written selections, counted without recursion (the document may be arbitrarily deep). */
@@ -111,5 +114,8 @@ export function documentOverBudget(document: DocumentNode, budget: DocumentBudge
     Field: (node) => check(node.selectionSet),
   });
   if (worst) return `selects "${worst.key}" ${worst.count} times on one level (at most ${budget.maxRepeatedField})`;
+  if (fieldComparisons(document, fragments, budget.maxFieldComparisons) === undefined) {
+    return `checking that its repeated fields merge would compare more than ${budget.maxFieldComparisons} pairs of fields`;
+  }
   return undefined;
 }

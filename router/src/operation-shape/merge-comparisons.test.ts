@@ -1,0 +1,37 @@
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { fieldComparisons } from './merge-comparisons.ts';
+import { fragmentsOf } from './shape.ts';
+
+const count = (query: string, budget = 1_000_000) => {
+  const document = parse(query);
+  return fieldComparisons(document, fragmentsOf(document), budget);
+};
+
+describe('fieldComparisons', () => {
+  it('costs nothing without repeated response keys', () => {
+    expect(count('{ node { id child { id name } } }')).toBe(0);
+    expect(count('{ node { a: child { id } b: child { id } } }')).toBe(0);
+  });
+
+  it('counts each pair of a repeated key and the pairs below it', () => {
+    // One pair of `child`, and below it one pair of `id`.
+    expect(count('{ node { child { id } child { id } } }')).toBe(2);
+    // Three `child`: 3 pairs, each comparing 2 × 2 `id`s; each child level also holds 1 pair of its own.
+    expect(count('{ node { child { id id } child { id id } child { id id } } }')).toBe(3 + 3 * 4 + 3);
+  });
+
+  it('counts the fields fragments bring to a level', () => {
+    expect(count('{ node { child { id } ...F } } fragment F on Node { child { id } }')).toBe(2);
+  });
+
+  it('grows as repetition nests, and gives up past the budget', () => {
+    const nested = (r: number) => `{ node { ${`child { ${'child { id } '.repeat(r)} } `.repeat(r)} } }`;
+    expect(count(nested(4))).toBeLessThan(count(nested(8))! / 10);
+    expect(count(nested(20), 2_000)).toBeUndefined();
+  });
+
+  it('survives fragment cycles (validation refuses them)', () => {
+    expect(count('{ node { ...F ...F } } fragment F on Node { child { ...F } child { ...F } }', 10_000)).toBeUndefined();
+  });
+});
