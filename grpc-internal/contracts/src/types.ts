@@ -22,6 +22,7 @@ export type { ListUsersResponse, ListUsersResponse__Output } from './generated/h
 export type { CreateUserRequest__Output } from './generated/hospital/identity/v1/CreateUserRequest.ts';
 export type { ChangeUserRoleRequest__Output } from './generated/hospital/identity/v1/ChangeUserRoleRequest.ts';
 export type { DeactivateUserRequest__Output } from './generated/hospital/identity/v1/DeactivateUserRequest.ts';
+export type { UnlockUserRequest__Output } from './generated/hospital/identity/v1/UnlockUserRequest.ts';
 export type { ListTokenRevocationsRequest__Output } from './generated/hospital/identity/v1/ListTokenRevocationsRequest.ts';
 export type { ListTokenRevocationsResponse, ListTokenRevocationsResponse__Output } from './generated/hospital/identity/v1/ListTokenRevocationsResponse.ts';
 export type { TokenRevocation, TokenRevocation__Output } from './generated/hospital/identity/v1/TokenRevocation.ts';

@@ -31,7 +31,6 @@ beforeAll(async () => {
       databaseUrl: testDatabaseUrl(),
       internalSecret,
       jwt: { privateKeyPem: privateKey, keyId: 'test', issuer: 'hospital-identity', audience: 'hospital-api', accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600 },
-      lockout: { maxFailedAttempts: 5, lockSeconds: 900 },
     },
     { logger },
   );

@@ -14,7 +14,8 @@ describe('identity env', () => {
       host: '0.0.0.0',
       databaseUrl: DATABASE_URL,
       jwt: { keyId: 'hospital-1', issuer: 'hospital-identity', audience: 'hospital-api', accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 1_209_600 },
-      lockout: { maxFailedAttempts: 5, lockSeconds: 900 },
+      loginThrottle: { freeFailures: 5, maxDelaySeconds: 900, addressLimit: 300, accountLimit: 50, windowSeconds: 900 },
+      hashing: {},
       logLevel: 'info',
     });
   });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { databaseEnv, internalSecretEnv, logEnv, parseEnv, port, type LevelWithSilent } from '@hospital/service-kit';
 import { loadSigningKey } from './domain/tokens.ts';
+import { DEFAULT_LOGIN_THROTTLE } from './domain/login-throttle.ts';
 import type { IdentityServiceConfig } from './identity-service.ts';
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -33,8 +34,14 @@ const schema = z.object({
   JWT_AUDIENCE: z.string().default('hospital-api'),
   ACCESS_TOKEN_TTL: seconds(900),
   REFRESH_TOKEN_TTL: seconds(1_209_600),
-  LOGIN_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(1).default(5),
-  LOGIN_LOCK_SECONDS: seconds(900),
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(DEFAULT_LOGIN_THROTTLE.freeFailures),
+  LOGIN_MAX_DELAY: seconds(DEFAULT_LOGIN_THROTTLE.maxDelaySeconds),
+  LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_LOGIN_THROTTLE.addressLimit),
+  LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_LOGIN_THROTTLE.accountLimit),
+  LOGIN_WINDOW: seconds(DEFAULT_LOGIN_THROTTLE.windowSeconds),
+  // Unset: as many as the machine has cores, and four waiting per core.
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().positive().optional(),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).optional(),
 });
 
 /** The service's configuration plus the log level main.ts needs. */
@@ -59,7 +66,17 @@ export function loadConfig(env: Record<string, string | undefined>): IdentityEnv
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL,
     },
-    lockout: { maxFailedAttempts: e.LOGIN_MAX_FAILED_ATTEMPTS, lockSeconds: e.LOGIN_LOCK_SECONDS },
+    loginThrottle: {
+      freeFailures: e.LOGIN_FREE_FAILURES,
+      maxDelaySeconds: e.LOGIN_MAX_DELAY,
+      addressLimit: e.LOGIN_ADDRESS_LIMIT,
+      accountLimit: e.LOGIN_ACCOUNT_LIMIT,
+      windowSeconds: e.LOGIN_WINDOW,
+    },
+    hashing: {
+      ...(e.PASSWORD_HASH_CONCURRENCY ? { concurrency: e.PASSWORD_HASH_CONCURRENCY } : {}),
+      ...(e.PASSWORD_HASH_QUEUE !== undefined ? { queueLimit: e.PASSWORD_HASH_QUEUE } : {}),
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,8 +1,11 @@
 /** startIdentityService: wires Prisma, repositories and handlers into a running gRPC server. */
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { createAuditLog, createPrismaClient, listAccessRecords, verifyAuditChain } from '@hospital/db';
 import { auditProto, identityProto } from '@hospital/grpc-contracts';
-import { hashPassword, startGrpcServer, type Logger } from '@hospital/service-kit';
+import { createPasswordHashing, hashPassword, startGrpcServer, type HashingLimits, type Logger } from '@hospital/service-kit';
+import { DEFAULT_LOGIN_THROTTLE, type LoginThrottlePolicy } from './domain/login-throttle.ts';
+import { PrismaLoginThrottleRepository } from './repositories/prisma-login-throttle-repository.ts';
 import { loadSigningKey } from './domain/tokens.ts';
 import { PrismaSessionRepository } from './repositories/prisma-session-repository.ts';
 import { PrismaUserRepository } from './repositories/prisma-user-repository.ts';
@@ -34,14 +37,14 @@ export interface IdentityServiceConfig {
     /** Refresh-token lifetime, seconds. */
     refreshTokenTtlSeconds: number;
   };
-  /** Failed-login lockout. */
-  lockout: {
-    /** Consecutive failures that lock an account. */
-    maxFailedAttempts: number;
-    /** Lock duration, seconds. */
-    lockSeconds: number;
-  };
+  /** Sign-in throttling; defaults from DEFAULT_LOGIN_THROTTLE. */
+  loginThrottle?: Partial<LoginThrottlePolicy>;
+  /** Concurrent password hashing; defaults: as many as cores, 4 waiting per core. */
+  hashing?: Partial<HashingLimits>;
 }
+
+/** How often stale throttling counters are deleted. */
+const PRUNE_EVERY_MS = 3_600_000;
 
 /** A running identity service. */
 export interface RunningIdentityService {
@@ -60,11 +63,23 @@ export async function startIdentityService(config: IdentityServiceConfig, deps: 
   const privateKey = loadSigningKey(config.jwt.privateKeyPem);
   const logger = deps.logger;
   const db = createPrismaClient(config.databaseUrl);
+  const cores = availableParallelism();
+  const loginThrottle = { ...DEFAULT_LOGIN_THROTTLE, ...config.loginThrottle };
+  const throttle = new PrismaLoginThrottleRepository(db);
+  // Counters untouched for longer than any delay or window can matter.
+  const pruneAge = Math.max(loginThrottle.maxDelaySeconds, loginThrottle.windowSeconds) * 1000 + 86_400_000;
+  const pruner = setInterval(() => {
+    throttle.prune(new Date(Date.now() - pruneAge)).catch((error: unknown) => logger.warn({ err: error }, 'pruning login throttles failed'));
+  }, PRUNE_EVERY_MS);
+  pruner.unref();
   try {
     const handlers = createIdentityHandlers(
       {
         users: new PrismaUserRepository(db),
         sessions: new PrismaSessionRepository(db),
+        throttle,
+        loginThrottle,
+        hashing: createPasswordHashing({ concurrency: cores, queueLimit: 4 * cores, ...config.hashing }),
         accessTokens: {
           privateKey,
           keyId: config.jwt.keyId,
@@ -73,7 +88,6 @@ export async function startIdentityService(config: IdentityServiceConfig, deps: 
           ttlSeconds: config.jwt.accessTokenTtlSeconds,
         },
         refreshTokenTtlSeconds: config.jwt.refreshTokenTtlSeconds,
-        lockout: config.lockout,
         decoyPasswordHash: await hashPassword(randomBytes(16).toString('base64')),
       },
       { internalSecret: config.internalSecret, logger },
@@ -99,11 +113,13 @@ export async function startIdentityService(config: IdentityServiceConfig, deps: 
     return {
       port: server.port,
       async close() {
+        clearInterval(pruner);
         await server.close();
         await db.$disconnect();
       },
     };
   } catch (error) {
+    clearInterval(pruner);
     await db.$disconnect();
     throw error;
   }

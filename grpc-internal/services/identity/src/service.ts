@@ -14,6 +14,7 @@ import { listTokenRevocationsHandler } from './handlers/list-token-revocations.h
 import { loginHandler } from './handlers/login.handler.ts';
 import { logoutHandler } from './handlers/logout.handler.ts';
 import { refreshTokenHandler } from './handlers/refresh-token.handler.ts';
+import { unlockUserHandler } from './handlers/unlock-user.handler.ts';
 
 /** Fully qualified service name, as health checks know it. */
 export const IDENTITY_SERVICE_NAME = 'hospital.identity.v1.IdentityService';
@@ -36,6 +37,7 @@ export function createIdentityHandlers(deps: IdentityDeps, security: HandlerSecu
     CreateUser: unary(admins, (request, scope) => createUserHandler(request, deps, scope), security),
     ChangeUserRole: unary(admins, (request, scope) => changeUserRoleHandler(request, deps, scope), security),
     DeactivateUser: unary(admins, (request, scope) => deactivateUserHandler(request, deps, scope), security),
+    UnlockUser: unary(admins, (request, scope) => unlockUserHandler(request, deps, scope), security),
     // Only the system's own services (the router's revocation poll); no user, not even an admin.
     ListTokenRevocations: unary('internal', (request) => listTokenRevocationsHandler(request, deps), security),
   };

@@ -13,7 +13,6 @@ export const identity: DepartmentStarter = {
         databaseUrl: ctx.databaseUrl,
         internalSecret: ctx.internalSecret,
         jwt: { ...ctx.jwt, accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600 },
-        lockout: { maxFailedAttempts: 5, lockSeconds: 900 },
       },
       { logger: ctx.logger },
     ),

@@ -17,5 +17,6 @@ export function createMutationResolvers({ client }: ResolverDeps): MutationResol
     changeUserRole: (_parent, { id, role }, ctx) =>
       callGrpc(client.changeUserRole({ id, role: protoRoleFromGraphql(role) }, { metadata: ctx.grpcMetadata() })),
     deactivateUser: (_parent, { id }, ctx) => callGrpc(client.deactivateUser({ id }, { metadata: ctx.grpcMetadata() })),
+    unlockUser: (_parent, { id }, ctx) => callGrpc(client.unlockUser({ id }, { metadata: ctx.grpcMetadata() })),
   };
 }

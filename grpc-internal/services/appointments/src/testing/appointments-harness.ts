@@ -86,7 +86,6 @@ export async function startAppointmentsHarness(
         accessTokenTtlSeconds: 900,
         refreshTokenTtlSeconds: 3600,
       },
-      lockout: { maxFailedAttempts: 5, lockSeconds: 60 },
     },
     { logger },
   );

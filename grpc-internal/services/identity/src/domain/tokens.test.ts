@@ -7,13 +7,13 @@ const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256
 const privatePem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
 describe('access tokens', () => {
-  it('signs ES256 with kid, sub/role/email, iss/aud and exp', () => {
+  it('signs ES256 with kid, sub/sid/role/email, iss/aud and exp', () => {
     const settings = { privateKey: loadSigningKey(privatePem), keyId: 'k1', issuer: 'iss-x', audience: 'aud-x', ttlSeconds: 900 };
     const now = new Date();
-    const { token, expiresAt } = signAccessToken({ id: 'u1', role: 'doctor', email: 'd@x.org' }, settings, now);
+    const { token, expiresAt } = signAccessToken({ id: 'u1', role: 'doctor', email: 'd@x.org' }, 's1', settings, now);
     const decoded = jwt.verify(token, publicKey, { algorithms: ['ES256'], issuer: 'iss-x', audience: 'aud-x', complete: true });
     expect(decoded.header).toMatchObject({ alg: 'ES256', kid: 'k1' });
-    expect(decoded.payload).toMatchObject({ sub: 'u1', role: 'doctor', email: 'd@x.org' });
+    expect(decoded.payload).toMatchObject({ sub: 'u1', sid: 's1', role: 'doctor', email: 'd@x.org' });
     expect((decoded.payload as jwt.JwtPayload).exp).toBe(Math.floor(now.getTime() / 1000) + 900);
     expect(expiresAt.getTime()).toBe(((decoded.payload as jwt.JwtPayload).exp ?? 0) * 1000);
   });
@@ -44,7 +44,7 @@ describe('access-token issue time', () => {
 
   it('signs iat from the given time, so the router can compare it with revocations', () => {
     const settings = { privateKey: loadSigningKey(privatePem), keyId: 'k1', issuer: 'i', audience: 'a', ttlSeconds: 60 };
-    const { token } = signAccessToken({ id: 'u1', role: 'doctor', email: 'd@x.org' }, settings, new Date('2026-11-25T10:00:06.000Z'));
+    const { token } = signAccessToken({ id: 'u1', role: 'doctor', email: 'd@x.org' }, 's1', settings, new Date('2026-11-25T10:00:06.000Z'));
     expect((jwt.decode(token) as jwt.JwtPayload).iat).toBe(Date.parse('2026-11-25T10:00:06.000Z') / 1000);
   });
 });

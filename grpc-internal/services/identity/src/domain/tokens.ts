@@ -41,15 +41,22 @@ export function loadSigningKey(pem: string): KeyObject {
 }
 
 /**
- * Signs an access token for a user.
+ * Signs an access token for a user's session.
  * @param user - id, role and email of the signed-in user
+ * @param sessionId - the session (refresh-token family) it belongs to: the `sid` claim, so that
+ *   ending the session (logout, refresh-token reuse) revokes the access token too
  * @param settings - key and claims
  * @param now - issue time (a parameter so tests can pin it)
  */
-export function signAccessToken(user: { id: string; role: RoleName; email: string }, settings: AccessTokenSettings, now = new Date()): AccessToken {
+export function signAccessToken(
+  user: { id: string; role: RoleName; email: string },
+  sessionId: string,
+  settings: AccessTokenSettings,
+  now = new Date(),
+): AccessToken {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + settings.ttlSeconds;
-  const token = jwt.sign({ sub: user.id, role: user.role, email: user.email, iat: issuedAt, exp: expiresAt }, settings.privateKey, {
+  const token = jwt.sign({ sub: user.id, sid: sessionId, role: user.role, email: user.email, iat: issuedAt, exp: expiresAt }, settings.privateKey, {
     algorithm: 'ES256',
     keyid: settings.keyId,
     issuer: settings.issuer,

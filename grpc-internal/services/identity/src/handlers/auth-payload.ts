@@ -9,10 +9,11 @@ import { toProtoUser } from './to-proto-user.ts';
  * Signs an access token for the user and packs it with the refresh token.
  * @param user - the signed-in user, as stored now (its current role goes into the token)
  * @param refreshToken - the refresh token just stored
+ * @param sessionId - its family: the access token's `sid`
  * @param deps - signing settings
  */
-export function authPayload(user: UserRecord, refreshToken: string, deps: Pick<IdentityDeps, 'accessTokens'>): AuthPayload {
-  const access = signAccessToken(user, deps.accessTokens, accessTokenIssueTime(new Date(), user.tokensValidAfter));
+export function authPayload(user: UserRecord, refreshToken: string, sessionId: string, deps: Pick<IdentityDeps, 'accessTokens'>): AuthPayload {
+  const access = signAccessToken(user, sessionId, deps.accessTokens, accessTokenIssueTime(new Date(), user.tokensValidAfter));
   return { accessToken: access.token, refreshToken, expiresAt: access.expiresAt.toISOString(), user: toProtoUser(user) };
 }
 

@@ -1,22 +1,22 @@
 /** Validation of CreateUserRequest. */
 import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH, passwordProblem } from '../domain/password-policy.ts';
 import { emailSchema, roleSchema } from './fields.schema.ts';
 
-/** Shortest password accepted (NIST SP 800-63B favours length over composition rules). */
-export const MIN_PASSWORD_LENGTH = 12;
-
-/** A new user. */
-export const createUserSchema = z.object({
-  email: emailSchema,
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(1024, 'Password is too long.'),
-  displayName: z
-    .string()
-    .trim()
-    .min(1, 'Enter a display name.')
-    .max(200, 'Display name must be at most 200 characters.')
-    .regex(/^[^\p{Cc}]*$/u, 'Display name must not contain control characters.'),
-  role: roleSchema,
-});
+/** A new user; the password must pass the password policy for this user's email and name. */
+export const createUserSchema = z
+  .object({
+    email: emailSchema,
+    password: z.string().max(MAX_PASSWORD_LENGTH, 'Password is too long.'),
+    displayName: z
+      .string()
+      .trim()
+      .min(1, 'Enter a display name.')
+      .max(200, 'Display name must be at most 200 characters.')
+      .regex(/^[^\p{Cc}]*$/u, 'Display name must not contain control characters.'),
+    role: roleSchema,
+  })
+  .superRefine((input, ctx) => {
+    const problem = passwordProblem(input.password, input);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });

@@ -1,12 +1,13 @@
-/** ListTokenRevocations: which users' earlier access tokens the router must refuse. */
+/** ListTokenRevocations: which users' earlier access tokens, and which sessions, the router must refuse. */
 import type { ListTokenRevocationsRequest__Output, ListTokenRevocationsResponse } from '@hospital/grpc-contracts';
 import { parseRequest } from '@hospital/service-kit';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { listTokenRevocationsSchema } from './list-token-revocations.schema.ts';
 
 /**
- * Upper bound on rows per answer. Rows are at most one per user, so a hospital's staff list fits;
- * the bound only keeps a runaway table from producing an unbounded message.
+ * Upper bound on rows of each kind per answer. User rows are at most one per user and session rows
+ * one per session ended within a token lifetime, so a hospital fits; the bound only keeps a runaway
+ * table from producing an unbounded message.
  */
 const MAX_ROWS = 100_000;
 
@@ -18,7 +19,7 @@ const MAX_ROWS = 100_000;
  */
 export async function listTokenRevocationsHandler(
   request: ListTokenRevocationsRequest__Output,
-  deps: Pick<IdentityDeps, 'users' | 'accessTokens'>,
+  deps: Pick<IdentityDeps, 'users' | 'sessions' | 'accessTokens'>,
 ): Promise<ListTokenRevocationsResponse> {
   const { since } = parseRequest(listTokenRevocationsSchema, request);
   // Taken before the query: a revocation committed while it runs is at or after this time, and the
@@ -26,9 +27,12 @@ export async function listTokenRevocationsHandler(
   const serverTime = new Date();
   const oldestRelevant = new Date(serverTime.getTime() - deps.accessTokens.ttlSeconds * 1000);
   const from = since && since > oldestRelevant ? since : oldestRelevant;
-  const rows = await deps.users.listTokenRevocations(from, MAX_ROWS);
+  const [rows, sessions] = await Promise.all([deps.users.listTokenRevocations(from, MAX_ROWS), deps.sessions.listRevokedSessions(from, MAX_ROWS)]);
   return {
-    revocations: rows.map((r) => ({ userId: r.userId, validAfter: r.validAfter.toISOString() })),
+    revocations: [
+      ...rows.map((r) => ({ userId: r.userId, validAfter: r.validAfter.toISOString(), sessionId: '' })),
+      ...sessions.map((s) => ({ userId: s.userId, validAfter: s.revokedAt.toISOString(), sessionId: s.sessionId })),
+    ],
     serverTime: serverTime.toISOString(),
     accessTokenTtlSeconds: deps.accessTokens.ttlSeconds,
   };

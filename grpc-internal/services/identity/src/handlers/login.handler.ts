@@ -1,47 +1,41 @@
-/** Login: checks a password (with lockout) and opens a session. */
+/** Login: checks a password (throttled) and opens a session. */
 import { randomUUID } from 'node:crypto';
 import type { AuthPayload, LoginRequest__Output } from '@hospital/grpc-contracts';
-import { parseRequest, unauthenticated, verifyPassword, type CallScope } from '@hospital/service-kit';
-import { ACCOUNT_DEACTIVATED, ACCOUNT_LOCKED, INVALID_CREDENTIALS, isLocked, locksAccount } from '../domain/lockout.ts';
+import { parseRequest, rateLimited, unauthenticated, type CallScope } from '@hospital/service-kit';
+import { delayAfterFailures, INVALID_CREDENTIALS, throttleKeys, throttleWait, TOO_MANY_ATTEMPTS } from '../domain/login-throttle.ts';
 import { hashRefreshToken, newRefreshToken } from '../domain/tokens.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { authPayload, refreshTokenExpiry } from './auth-payload.ts';
 import { loginSchema } from './login.schema.ts';
 
 /**
- * Signs a user in: access token plus the first refresh token of a new session.
+ * Signs a user in: access token plus the first refresh token of a new session. Unknown email,
+ * wrong password and deactivated account answer alike, after the same work (one password check,
+ * the same counter writes); only the throttle answers differently, keyed by what was typed.
  * @param request - email and password
- * @param deps - repositories and token settings
- * @param scope - the call's logger
+ * @param deps - repositories, throttle policy, hashing and token settings
+ * @param scope - the call's logger and the client address the router signed
  */
 export async function loginHandler(request: LoginRequest__Output, deps: IdentityDeps, scope: CallScope): Promise<AuthPayload> {
   const { email, password } = parseRequest(loginSchema, request);
+  const keys = throttleKeys(email, scope.origin.ip);
+  const policy = deps.loginThrottle;
+  // Refused before any hashing: a throttled flood costs one small query each.
+  const wait = throttleWait(await deps.throttle.begin(keys, policy.windowSeconds), policy, new Date());
+  if (wait > 0) throw rateLimited(TOO_MANY_ATTEMPTS, wait);
+
   const user = await deps.users.findCredentialsByEmail(email);
-  if (!user) {
-    // Same scrypt work as a wrong password, so response time does not reveal unknown emails.
-    await verifyPassword(password, deps.decoyPasswordHash);
+  // Unknown emails are checked against a decoy hash: the same scrypt work as a real account.
+  const matches = await deps.hashing.verify(password, user?.passwordHash ?? deps.decoyPasswordHash);
+  if (!user || !matches || !user.active) {
+    await deps.throttle.recordFailure(keys, policy.windowSeconds, (failures) => delayAfterFailures(failures, policy));
     throw unauthenticated(INVALID_CREDENTIALS);
   }
 
-  const now = new Date();
-  // While locked the password is not even checked: guesses made during a lock teach nothing.
-  if (isLocked(user.lockedUntil, now)) throw unauthenticated(ACCOUNT_LOCKED);
-
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    const failures = await deps.users.incrementFailedLogins(user.id);
-    if (locksAccount(failures, deps.lockout)) {
-      await deps.users.lockUntil(user.id, new Date(now.getTime() + deps.lockout.lockSeconds * 1000));
-      scope.logger.warn({ userId: user.id, failures }, 'account locked after failed logins');
-    }
-    throw unauthenticated(INVALID_CREDENTIALS);
-  }
-  // Checked after the password, so only someone who knows it learns the account is deactivated.
-  if (!user.active) throw unauthenticated(ACCOUNT_DEACTIVATED);
-
-  await deps.users.recordSuccessfulLogin(user.id);
+  await deps.throttle.recordSuccess(keys);
   const refreshToken = newRefreshToken();
   const familyId = randomUUID();
   await deps.sessions.create({ userId: user.id, familyId, tokenHash: hashRefreshToken(refreshToken), expiresAt: refreshTokenExpiry(deps) });
   scope.logger.info({ userId: user.id, familyId }, 'user signed in');
-  return authPayload(user, refreshToken, deps);
+  return authPayload(user, refreshToken, familyId, deps);
 }

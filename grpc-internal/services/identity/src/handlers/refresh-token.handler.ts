@@ -39,5 +39,5 @@ export async function refreshTokenHandler(request: RefreshTokenRequest__Output, 
     throw unauthenticated(SESSION_ENDED);
   }
   scope.logger.info({ userId: user.id, familyId: rotated.familyId }, 'session refreshed');
-  return authPayload(user, successor, deps);
+  return authPayload(user, successor, rotated.familyId, deps);
 }

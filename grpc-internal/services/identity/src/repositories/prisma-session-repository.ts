@@ -1,6 +1,6 @@
 /** SessionRepository on Prisma (schema `identity`, table `refresh_tokens`). */
 import type { PrismaClient } from '@hospital/db';
-import type { NewRefreshToken, SessionRepository, StoredRefreshToken } from './session-repository.ts';
+import type { NewRefreshToken, RevokedSession, SessionRepository, StoredRefreshToken } from './session-repository.ts';
 
 /** Refresh tokens stored by Prisma. */
 export class PrismaSessionRepository implements SessionRepository {
@@ -50,5 +50,17 @@ export class PrismaSessionRepository implements SessionRepository {
 
   async revokeAllForUser(userId: string): Promise<void> {
     await this.db.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  }
+
+  async listRevokedSessions(since: Date, limit: number): Promise<RevokedSession[]> {
+    // One row per family: its tokens are revoked by one UPDATE, so they share revoked_at.
+    const rows = await this.db.$queryRaw<{ user_id: string; family_id: string; revoked_at: Date }[]>`
+      SELECT user_id::text, family_id::text, max(revoked_at) AS revoked_at
+        FROM identity.refresh_tokens
+       WHERE revoked_at >= ${since}
+    GROUP BY user_id, family_id
+    ORDER BY max(revoked_at), family_id
+       LIMIT ${limit}`;
+    return rows.map((r) => ({ userId: r.user_id, sessionId: r.family_id, revokedAt: r.revoked_at }));
   }
 }

@@ -23,7 +23,7 @@ export class PrismaUserRepository implements UserRepository {
   async findCredentialsByEmail(email: string): Promise<UserCredentials | undefined> {
     const user = await this.db.user.findUnique({ where: { email } });
     if (!user) return undefined;
-    return { ...toRecord(user), passwordHash: user.passwordHash, failedLoginCount: user.failedLoginCount, lockedUntil: user.lockedUntil };
+    return { ...toRecord(user), passwordHash: user.passwordHash };
   }
 
   async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
@@ -77,28 +77,6 @@ export class PrismaUserRepository implements UserRepository {
       take: limit,
     });
     return users.map((u) => ({ userId: u.id, validAfter: u.tokensValidAfter as Date }));
-  }
-
-  async incrementFailedLogins(id: string): Promise<number> {
-    // One UPDATE … SET n = n + 1: the row lock serialises concurrent failures, none is lost.
-    const rows = await this.db.$queryRaw<{ failed_login_count: number }[]>`
-      UPDATE identity.users
-         SET failed_login_count = failed_login_count + 1, updated_at = now()
-       WHERE id = ${id}::uuid
-   RETURNING failed_login_count`;
-    return rows[0]?.failed_login_count ?? 0;
-  }
-
-  async lockUntil(id: string, until: Date): Promise<void> {
-    await this.db.user.update({ where: { id }, data: { lockedUntil: until } });
-  }
-
-  async recordSuccessfulLogin(id: string): Promise<void> {
-    // Only write when there is something to clear; most logins leave the row untouched.
-    await this.db.user.updateMany({
-      where: { id, OR: [{ failedLoginCount: { gt: 0 } }, { lockedUntil: { not: null } }] },
-      data: { failedLoginCount: 0, lockedUntil: null },
-    });
   }
 
   private async updateOne(id: string, data: Prisma.UserUpdateInput): Promise<UserRecord | undefined> {

@@ -58,4 +58,20 @@ export interface SessionRepository {
    * @param userId - the user
    */
   revokeAllForUser(userId: string): Promise<void>;
+  /**
+   * Sessions revoked at or after a time (logout, reuse detection, deactivation), oldest first.
+   * @param since - lower bound (inclusive)
+   * @param limit - most rows to return
+   */
+  listRevokedSessions(since: Date, limit: number): Promise<RevokedSession[]>;
+}
+
+/** A session that ended: every access token carrying its id is refused. */
+export interface RevokedSession {
+  /** Owner. */
+  userId: string;
+  /** The session (family) id, the `sid` claim. */
+  sessionId: string;
+  /** When it was revoked. */
+  revokedAt: Date;
 }

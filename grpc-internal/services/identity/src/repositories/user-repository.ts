@@ -34,10 +34,6 @@ export interface TokenRevocationRecord {
 export interface UserCredentials extends UserRecord {
   /** scrypt hash (service-kit format). */
   passwordHash: string;
-  /** Consecutive failed logins. */
-  failedLoginCount: number;
-  /** End of the current lock, if any. */
-  lockedUntil: Date | null;
 }
 
 /** A user to create. */
@@ -107,21 +103,4 @@ export interface UserRepository {
    * @param limit - most rows to return
    */
   listTokenRevocations(since: Date, limit: number): Promise<TokenRevocationRecord[]>;
-  /**
-   * Counts a failed login with one atomic increment, so concurrent failures never lose counts.
-   * @param id - user UUID
-   * @returns consecutive failures including this one
-   */
-  incrementFailedLogins(id: string): Promise<number>;
-  /**
-   * Locks a user's logins until a time.
-   * @param id - user UUID
-   * @param until - end of the lock
-   */
-  lockUntil(id: string, until: Date): Promise<void>;
-  /**
-   * Clears the failure counter and any expired lock after a successful login.
-   * @param id - user UUID
-   */
-  recordSuccessfulLogin(id: string): Promise<void>;
 }

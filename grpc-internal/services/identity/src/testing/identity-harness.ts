@@ -5,7 +5,7 @@
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import type { Metadata } from '@grpc/grpc-js';
 import { createIdentityClient, type IdentityClient, type Role, type User__Output } from '@hospital/grpc-contracts';
-import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { callMetadata, createLogger, signIdentity, type Caller, type RequestOrigin, type RoleName } from '@hospital/service-kit';
 import { startIdentityService, type IdentityServiceConfig } from '../identity-service.ts';
 
 /** A running service and ways to call it. */
@@ -14,15 +14,16 @@ export interface IdentityHarness {
   client: IdentityClient;
   /** host:port of the service. */
   target: string;
-  /** The service's configuration (secret, JWT settings, lockout). */
+  /** The service's configuration (secret, JWT settings, login throttle). */
   config: IdentityServiceConfig;
   /** Public key matching the signing key. */
   publicKey: KeyObject;
   /**
    * Metadata of a call made as this caller.
    * @param caller - who calls; anonymous by default
+   * @param origin - the client address and agent the router would sign
    */
-  as(caller?: Caller): Metadata;
+  as(caller?: Caller, origin?: RequestOrigin): Metadata;
   /** Metadata of an admin (who need not exist: the service trusts the router's signature). */
   asAdmin(): Metadata;
   /**
@@ -37,9 +38,12 @@ export interface IdentityHarness {
 /**
  * Starts the identity service for a test file.
  * @param databaseUrl - the run's test database
- * @param lockout - lockout policy (small thresholds keep tests quick)
+ * @param overrides - throttling and hashing limits (small thresholds keep tests quick)
  */
-export async function startIdentityHarness(databaseUrl: string, lockout = { maxFailedAttempts: 3, lockSeconds: 60 }): Promise<IdentityHarness> {
+export async function startIdentityHarness(
+  databaseUrl: string,
+  overrides: Pick<IdentityServiceConfig, 'loginThrottle' | 'hashing'> = { loginThrottle: { freeFailures: 3, baseDelaySeconds: 30 } },
+): Promise<IdentityHarness> {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const config: IdentityServiceConfig = {
     port: 0,
@@ -54,12 +58,12 @@ export async function startIdentityHarness(databaseUrl: string, lockout = { maxF
       accessTokenTtlSeconds: 900,
       refreshTokenTtlSeconds: 3600,
     },
-    lockout,
+    ...overrides,
   };
   const service = await startIdentityService(config, { logger: createLogger('identity-service-test', 'silent') });
   const target = `127.0.0.1:${service.port}`;
   const client = createIdentityClient({ target, deadlineMs: 10_000 });
-  const as = (caller: Caller = { kind: 'anonymous' }) => callMetadata(signIdentity(caller, config.internalSecret), randomUUID());
+  const as = (caller: Caller = { kind: 'anonymous' }, origin?: RequestOrigin) => callMetadata(signIdentity(caller, config.internalSecret, origin), randomUUID());
   const adminCaller = (role: RoleName = 'admin'): Caller => ({ kind: 'user', userId: randomUUID(), role, email: 'harness-admin@test.local' });
   return {
     client,

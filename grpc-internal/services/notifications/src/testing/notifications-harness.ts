@@ -79,7 +79,7 @@ export async function startNotificationsHarness(databaseUrl: string, options: { 
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const jwt = { keyId: 'test-key', issuer: 'hospital-identity', audience: 'hospital-api', accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600 };
   const identityService = await startIdentityService(
-    { port: 0, host, databaseUrl, internalSecret, jwt: { ...jwt, privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }, lockout: { maxFailedAttempts: 5, lockSeconds: 60 } },
+    { port: 0, host, databaseUrl, internalSecret, jwt: { ...jwt, privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() } },
     { logger },
   );
   const patientsService = await startPatientsService({ port: 0, host, databaseUrl, internalSecret }, { logger });
