@@ -30,6 +30,9 @@ export type { GetPatientsRequest__Output } from './generated/hospital/patients/v
 export type { GetPatientsResponse, GetPatientsResponse__Output } from './generated/hospital/patients/v1/GetPatientsResponse.ts';
 export type { SearchPatientsResponse, SearchPatientsResponse__Output } from './generated/hospital/patients/v1/SearchPatientsResponse.ts';
 export type { ArchivePatientRequest__Output } from './generated/hospital/patients/v1/ArchivePatientRequest.ts';
+export type { GetAllergyHistoriesRequest__Output } from './generated/hospital/patients/v1/GetAllergyHistoriesRequest.ts';
+export type { GetAllergyHistoriesResponse, GetAllergyHistoriesResponse__Output } from './generated/hospital/patients/v1/GetAllergyHistoriesResponse.ts';
+export type { AllergyChange__Output } from './generated/hospital/patients/v1/AllergyChange.ts';
 export type { AuditServiceHandlers } from './generated/hospital/identity/v1/AuditService.ts';
 export type { AccessRecord, AccessRecord__Output } from './generated/hospital/identity/v1/AccessRecord.ts';
 export type { ListAccessRecordsRequest__Output } from './generated/hospital/identity/v1/ListAccessRecordsRequest.ts';

@@ -112,12 +112,12 @@ describe('search', () => {
 });
 
 describe('changes', () => {
-  it('updates only the given fields and replaces allergies', async () => {
+  it('updates only the given fields and replaces allergies (an admin; the care team in allergy-care.int.test.ts)', async () => {
     const patient = await register({ givenName: 'Una', familyName: family, dateOfBirth: '1955-11-30', allergies: ['latex'] });
     const updated = await system.gql<{ updatePatient: { phone: string; allergies: string[]; givenName: string } }>(
       'mutation($id: ID!, $input: UpdatePatientInput!) { updatePatient(id: $id, input: $input) { givenName phone allergies } }',
       { id: patient.id, input: { phone: '+1 555 0100', allergies: ['penicillin', 'Penicillin', 'peanuts'] } },
-      doctor,
+      await system.tokenFor('admin'),
     );
     expect(updated.errors).toBeUndefined();
     expect(updated.data!.updatePatient.givenName).toBe('Una');

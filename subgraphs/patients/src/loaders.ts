@@ -1,5 +1,6 @@
 /** Per-request loaders of the patients subgraph. */
-import type { PatientsClient, Patient__Output } from '@hospital/grpc-contracts';
+import DataLoader from 'dataloader';
+import type { AllergyChange__Output, PatientsClient, Patient__Output } from '@hospital/grpc-contracts';
 import { callGrpc, createBatchLoader, defineLoader, type LoaderKey } from '@hospital/subgraph-kit';
 
 /**
@@ -13,5 +14,19 @@ export function createPatientLoader(client: PatientsClient): LoaderKey<string, P
       async (ids: readonly string[]) => (await callGrpc(client.getPatients({ ids: [...ids] }, { metadata: context.grpcMetadata() }))).patients,
       (patient) => patient.id,
     ),
+  );
+}
+
+/**
+ * Allergy histories by patient id: every `Patient.allergyHistory` in one request shares ONE
+ * GetAllergyHistories call.
+ * @param client - the patients gRPC client
+ */
+export function createAllergyHistoryLoader(client: PatientsClient): LoaderKey<string, AllergyChange__Output[]> {
+  return defineLoader('allergyHistories', (context) =>
+    new DataLoader<string, AllergyChange__Output[] | null>(async (patientIds) => {
+      const { changes } = await callGrpc(client.getAllergyHistories({ patientIds: [...patientIds] }, { metadata: context.grpcMetadata() }));
+      return patientIds.map((id) => changes.filter((change) => change.patientId === id));
+    }),
   );
 }

@@ -133,12 +133,20 @@ describe('patients subgraph', () => {
   it('updates, searches a page and archives', async () => {
     const familyName = uniqueFamily();
     const [first] = await Promise.all([register({ familyName, givenName: 'Alan' }), register({ familyName, givenName: 'Barbara' })]);
-    const updated = await gql<{ updatePatient: { phone: string | null; allergies: string[] } }>(
-      doctor,
-      `mutation($id: ID!, $input: UpdatePatientInput!) { updatePatient(id: $id, input: $input) { phone allergies } }`,
+    // Allergies are the care team's to change; this service has no appointments or ward to ask, so an admin.
+    const admin = userCaller('admin');
+    const updated = await gql<{ updatePatient: { phone: string | null; allergies: string[]; allergyHistory: unknown[] } }>(
+      admin,
+      `mutation($id: ID!, $input: UpdatePatientInput!) { updatePatient(id: $id, input: $input) { phone allergies allergyHistory { changedBy { id } changedByRole before after } } }`,
       { id: first!.id, input: { phone: '+44 20 7946 0000', allergies: ['nuts'] } },
     );
-    expect(updated.data?.updatePatient).toEqual({ phone: '+44 20 7946 0000', allergies: ['nuts'] });
+    expect(updated.data?.updatePatient).toEqual({
+      phone: '+44 20 7946 0000',
+      allergies: ['nuts'],
+      allergyHistory: [{ changedBy: { id: admin.kind === 'user' ? admin.userId : '' }, changedByRole: 'ADMIN', before: [], after: ['nuts'] }],
+    });
+    const refused = await gql(doctor, `mutation($id: ID!) { updatePatient(id: $id, input: { allergies: [] }) { id } }`, { id: first!.id });
+    expect(refused.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
 
     const SEARCH = `query($s: String, $after: String) { patients(search: $s, first: 1, after: $after) { edges { cursor node { givenName } } pageInfo { hasNextPage endCursor } totalCount } }`;
     type Page = { patients: { edges: { node: { givenName: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number } };

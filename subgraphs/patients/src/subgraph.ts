@@ -4,7 +4,7 @@ import { parse } from 'graphql';
 import type { PatientsClient } from '@hospital/grpc-contracts';
 import type { Logger } from '@hospital/service-kit';
 import { createSubgraphServer, type SubgraphServer } from '@hospital/subgraph-kit';
-import { createPatientLoader } from './loaders.ts';
+import { createAllergyHistoryLoader, createPatientLoader } from './loaders.ts';
 import { createResolvers } from './resolvers/index.ts';
 
 /** The SDL this subgraph serves (`schema.graphql`, the public contract). */
@@ -29,7 +29,11 @@ export interface PatientsSubgraphOptions {
  * @param options - client, secret, mode, logger
  */
 export function createPatientsSubgraph(options: PatientsSubgraphOptions): SubgraphServer {
-  const resolvers = createResolvers({ client: options.client, patients: createPatientLoader(options.client) });
+  const resolvers = createResolvers({
+    client: options.client,
+    patients: createPatientLoader(options.client),
+    allergyHistories: createAllergyHistoryLoader(options.client),
+  });
   return createSubgraphServer({
     name: 'patients',
     typeDefs: patientsTypeDefs,

@@ -8,6 +8,8 @@ describe('patients env', () => {
       port: 50052,
       host: '0.0.0.0',
       logLevel: 'info',
+      care: { appointmentsTarget: '127.0.0.1:50053', wardTarget: '127.0.0.1:50057' },
+      grpcDeadlineMs: 5000,
     });
   });
 

@@ -6,6 +6,9 @@ import type { PatientsServiceConfig } from './patients-service.ts';
 const schema = z.object({
   PATIENTS_GRPC_PORT: port(50052),
   PATIENTS_GRPC_HOST: z.string().default('0.0.0.0'),
+  APPOINTMENTS_GRPC_TARGET: z.string().min(1).default('127.0.0.1:50053'),
+  WARD_GRPC_TARGET: z.string().min(1).default('127.0.0.1:50057'),
+  GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
   ...databaseEnv,
   ...internalSecretEnv,
   ...logEnv,
@@ -25,6 +28,8 @@ export function loadConfig(env: Record<string, string | undefined>): PatientsEnv
     host: e.PATIENTS_GRPC_HOST,
     databaseUrl: e.DATABASE_URL,
     internalSecret: e.INTERNAL_SECRET,
+    care: { appointmentsTarget: e.APPOINTMENTS_GRPC_TARGET, wardTarget: e.WARD_GRPC_TARGET },
+    grpcDeadlineMs: e.GRPC_DEADLINE_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,7 +1,9 @@
 /** startPatientsService: wires Prisma, the repository and handlers into a running gRPC server. */
 import { createAuditLog, createPrismaClient } from '@hospital/db';
-import { patientsProto } from '@hospital/grpc-contracts';
+import { createAppointmentsClient, createWardClient, patientsProto, type AppointmentsClient, type WardClient } from '@hospital/grpc-contracts';
 import { startGrpcServer, type Logger } from '@hospital/service-kit';
+import { NO_CARE_DIRECTORY } from './care/care-directory.ts';
+import { GrpcCareDirectory } from './care/grpc-care-directory.ts';
 import { PrismaPatientRepository } from './repositories/prisma-patient-repository.ts';
 import { createPatientsHandlers, PATIENTS_SERVICE_NAME } from './service.ts';
 
@@ -15,6 +17,22 @@ export interface PatientsServiceConfig {
   databaseUrl: string;
   /** INTERNAL_SECRET shared with the router and subgraphs. */
   internalSecret: string;
+  /**
+   * Where to ask who cares for a patient (allergy changes). Without it nobody but admins changes
+   * allergies. A function is read on first use: appointments and ward call patients, so a test
+   * system on free ports starts them after patients and only then knows their addresses.
+   */
+  care?: CareTargets | (() => CareTargets);
+  /** Deadline of calls to other services, in milliseconds (5000 by default). */
+  grpcDeadlineMs?: number;
+}
+
+/** host:port of the departments that know a patient's carers. */
+export interface CareTargets {
+  /** The appointments gRPC service. */
+  appointmentsTarget: string;
+  /** The ward gRPC service. */
+  wardTarget: string;
 }
 
 /** A running patients service. */
@@ -32,9 +50,10 @@ export interface RunningPatientsService {
  */
 export async function startPatientsService(config: PatientsServiceConfig, deps: { logger: Logger }): Promise<RunningPatientsService> {
   const db = createPrismaClient(config.databaseUrl);
+  const care = careClients(config);
   try {
     const handlers = createPatientsHandlers(
-      { patients: new PrismaPatientRepository(db), now: () => new Date() },
+      { patients: new PrismaPatientRepository(db), care: care ? new GrpcCareDirectory(care) : NO_CARE_DIRECTORY, now: () => new Date() },
       { internalSecret: config.internalSecret, logger: deps.logger, audit: createAuditLog(db) },
     );
     const server = await startGrpcServer({
@@ -47,11 +66,31 @@ export async function startPatientsService(config: PatientsServiceConfig, deps: 
       port: server.port,
       async close() {
         await server.close();
+        care?.close();
         await db.$disconnect();
       },
     };
   } catch (error) {
+    care?.close();
     await db.$disconnect();
     throw error;
   }
+}
+
+/** The appointments and ward clients, each opened on first use, or undefined without targets. */
+function careClients(config: PatientsServiceConfig) {
+  const { care } = config;
+  if (!care) return undefined;
+  const deadlineMs = config.grpcDeadlineMs ?? 5_000;
+  const targets = () => (typeof care === 'function' ? care() : care);
+  let appointments: AppointmentsClient | undefined;
+  let ward: WardClient | undefined;
+  return {
+    appointments: () => (appointments ??= createAppointmentsClient({ target: targets().appointmentsTarget, deadlineMs })),
+    ward: () => (ward ??= createWardClient({ target: targets().wardTarget, deadlineMs })),
+    close() {
+      appointments?.close();
+      ward?.close();
+    },
+  };
 }

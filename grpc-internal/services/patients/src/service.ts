@@ -4,6 +4,8 @@
  */
 import type {
   ArchivePatientRequest__Output,
+  GetAllergyHistoriesRequest__Output,
+  GetAllergyHistoriesResponse,
   GetPatientsRequest__Output,
   GetPatientsResponse,
   Patient,
@@ -15,6 +17,7 @@ import type {
 } from '@hospital/grpc-contracts';
 import { unary, type AuditSpec, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
 import { archivePatientHandler } from './handlers/archive-patient.handler.ts';
+import { getAllergyHistoriesHandler } from './handlers/get-allergy-histories.handler.ts';
 import { getPatientsHandler } from './handlers/get-patients.handler.ts';
 import { registerPatientHandler } from './handlers/register-patient.handler.ts';
 import { searchPatientsHandler } from './handlers/search-patients.handler.ts';
@@ -28,6 +31,8 @@ export const PATIENTS_SERVICE_NAME = 'hospital.patients.v1.PatientsService';
 const READERS: readonly RoleName[] = ['admin', 'doctor', 'ward_staff', 'pharmacist', 'finance'];
 /** Clinical and ward staff register patients and keep their details current. */
 const WRITERS: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
+/** Allergies are clinical: everyone on staff but finance reads them (as `Patient.allergies`). */
+const ALLERGY_READERS: readonly RoleName[] = ['admin', 'doctor', 'ward_staff', 'pharmacist'];
 /** Archiving hides a record from every search: an administrative decision. */
 const ARCHIVERS: readonly RoleName[] = ['admin'];
 
@@ -56,12 +61,14 @@ const AUDIT: {
   register: AuditSpec<RegisterPatientRequest__Output, Patient>;
   update: AuditSpec<UpdatePatientRequest__Output, Patient>;
   archive: AuditSpec<ArchivePatientRequest__Output, Patient>;
+  allergyHistory: AuditSpec<GetAllergyHistoriesRequest__Output, GetAllergyHistoriesResponse>;
 } = {
   get: { resource: 'Patient', requested: (request) => request.ids, returned: (response) => idsOf(response.patients) },
   search: { resource: 'Patient', returned: (response) => idsOf(response.patients) },
   register: { resource: 'Patient', returned: (response) => [response.id ?? ''], fields: writtenFields },
   update: { resource: 'Patient', requested: (request) => [request.id], fields: writtenFields },
   archive: { resource: 'Patient', requested: (request) => [request.id], fields: () => ['archived'] },
+  allergyHistory: { resource: 'AllergyHistory', requested: (request) => request.patientIds },
 };
 
 /**
@@ -76,5 +83,6 @@ export function createPatientsHandlers(deps: PatientsDeps, security: HandlerSecu
     RegisterPatient: unary(WRITERS, (request, scope) => registerPatientHandler(request, deps, scope), security, { audit: AUDIT.register }),
     UpdatePatient: unary(WRITERS, (request, scope) => updatePatientHandler(request, deps, scope), security, { audit: AUDIT.update }),
     ArchivePatient: unary(ARCHIVERS, (request, scope) => archivePatientHandler(request, deps, scope), security, { audit: AUDIT.archive }),
+    GetAllergyHistories: unary(ALLERGY_READERS, (request) => getAllergyHistoriesHandler(request, deps), security, { audit: AUDIT.allergyHistory }),
   };
 }

@@ -1,5 +1,6 @@
 /** The `Patient` entity: resolved from the proto `Patient` the patients service returns. */
-import type { PatientResolvers } from '../__generated__/resolvers-types.ts';
+import type { AllergyChange__Output } from '@hospital/grpc-contracts';
+import type { AllergyChange, PatientResolvers, Role } from '../__generated__/resolvers-types.ts';
 import type { ResolverDeps } from './index.ts';
 import { graphqlSexFromProto } from './sex.ts';
 
@@ -8,9 +9,9 @@ const orNull = (value: string) => (value === '' ? null : value);
 
 /**
  * Patient resolvers; fields not listed read the proto message as is.
- * @param deps - the patients loader key
+ * @param deps - the loader keys
  */
-export function createPatientResolvers({ patients }: ResolverDeps): PatientResolvers {
+export function createPatientResolvers({ patients, allergyHistories }: ResolverDeps): PatientResolvers {
   return {
     // N references in one `_entities` request cost one GetPatients call.
     __resolveReference: (reference, ctx) => ctx.loaders.get(patients).load(reference.id),
@@ -19,5 +20,19 @@ export function createPatientResolvers({ patients }: ResolverDeps): PatientResol
     phone: (patient) => orNull(patient.phone),
     email: (patient) => orNull(patient.email),
     address: (patient) => orNull(patient.address),
+    allergyHistory: async (patient, _args, ctx) => ((await ctx.loaders.get(allergyHistories).load(patient.id)) ?? []).map(toAllergyChange),
+  };
+}
+
+/** A stored change as the API shows it: services (`service:<name>`) are no User. */
+function toAllergyChange(change: AllergyChange__Output): AllergyChange {
+  const byService = change.changedBy.startsWith('service:');
+  return {
+    id: change.id,
+    changedAt: change.changedAt,
+    changedBy: byService ? null : { id: change.changedBy },
+    changedByRole: change.changedByRole ? (change.changedByRole.toUpperCase() as Role) : null,
+    before: change.before,
+    after: change.after,
   };
 }

@@ -1,5 +1,5 @@
 /** The patients subgraph's resolver map, checked against the generated `Resolvers` type. */
-import type { PatientsClient, Patient__Output } from '@hospital/grpc-contracts';
+import type { AllergyChange__Output, PatientsClient, Patient__Output } from '@hospital/grpc-contracts';
 import { DateScalar, DateTimeScalar, type LoaderKey } from '@hospital/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { createMutationResolvers } from './Mutation.ts';
@@ -12,11 +12,13 @@ export interface ResolverDeps {
   client: PatientsClient;
   /** The per-request patients loader (one GetPatients call per request). */
   patients: LoaderKey<string, Patient__Output>;
+  /** The per-request allergy history loader (one GetAllergyHistories call per request). */
+  allergyHistories: LoaderKey<string, AllergyChange__Output[]>;
 }
 
 /**
  * Builds the resolver map.
- * @param deps - client and loader key
+ * @param deps - client and loader keys
  */
 export function createResolvers(deps: ResolverDeps): Resolvers {
   return {

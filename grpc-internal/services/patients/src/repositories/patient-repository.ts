@@ -41,6 +41,27 @@ export type PatientDetails = Pick<PatientRecord, 'givenName' | 'familyName' | 'd
 /** Fields to change; absent fields stay as they are. */
 export type PatientChanges = Partial<PatientDetails>;
 
+/** Who makes a change, as the allergy history records them. */
+export interface ChangeAuthor {
+  /** User id, or `service:<name>`. */
+  by: string;
+  /** The user's role at the time; null for a service. */
+  role: string | null;
+}
+
+/** One change of a patient's allergy list. */
+export interface AllergyChangeRecord {
+  id: string;
+  patientId: string;
+  changedBy: string;
+  changedByRole: string | null;
+  changedAt: Date;
+  /** The list before (empty at registration). */
+  before: string[];
+  /** The list after. */
+  after: string[];
+}
+
 /** Where a page starts (exclusive), in (familyName, givenName, mrn, id) order. */
 export interface PatientPosition {
   /** Family name of the previous page's last row. */
@@ -79,16 +100,24 @@ export interface PatientRepository {
    */
   count(filter: PatientFilter): Promise<number>;
   /**
-   * Registers a patient; the database assigns the MRN.
+   * Registers a patient; the database assigns the MRN. Allergies given start the history.
    * @param details - the demographics
+   * @param author - who registers, for the allergy history
    */
-  register(details: PatientDetails): Promise<PatientRecord>;
+  register(details: PatientDetails, author: ChangeAuthor): Promise<PatientRecord>;
   /**
-   * Applies changes; undefined for an unknown id.
+   * Applies changes; undefined for an unknown id. A changed allergy list is recorded in the
+   * allergy history in the same transaction (an identical list is no change).
    * @param id - patient UUID
    * @param changes - fields to change
+   * @param author - who changes, for the allergy history
    */
-  update(id: string, changes: PatientChanges): Promise<PatientRecord | undefined>;
+  update(id: string, changes: PatientChanges, author: ChangeAuthor): Promise<PatientRecord | undefined>;
+  /**
+   * Every allergy change of these patients, oldest first.
+   * @param patientIds - UUIDs
+   */
+  allergyHistories(patientIds: readonly string[]): Promise<AllergyChangeRecord[]>;
   /**
    * Archives a patient (idempotent: an archived record keeps its first archive time).
    * @param id - patient UUID

@@ -1,7 +1,16 @@
 /** PatientRepository on Prisma (schema `patients`, table `patients`). */
-import type { DbClient, Patient } from '@hospital/db';
+import type { DbClient, Patient, Prisma } from '@hospital/db';
 import { fromUtcMidnight, toUtcMidnight } from '../domain/calendar-date.ts';
-import type { PatientChanges, PatientDetails, PatientFilter, PatientPosition, PatientRecord, PatientRepository } from './patient-repository.ts';
+import type {
+  AllergyChangeRecord,
+  ChangeAuthor,
+  PatientChanges,
+  PatientDetails,
+  PatientFilter,
+  PatientPosition,
+  PatientRecord,
+  PatientRepository,
+} from './patient-repository.ts';
 import { SEARCH_ORDER, whereClause } from './patient-search-sql.ts';
 
 function toRecord(patient: Patient): PatientRecord {
@@ -51,18 +60,42 @@ export class PrismaPatientRepository implements PatientRepository {
     return Number(rows[0]?.total ?? 0);
   }
 
-  async register(details: PatientDetails): Promise<PatientRecord> {
-    const patient = await this.db.patient.create({ data: { ...details, dateOfBirth: toUtcMidnight(details.dateOfBirth) } });
-    return toRecord(patient);
+  async register(details: PatientDetails, author: ChangeAuthor): Promise<PatientRecord> {
+    return this.inTransaction(async (tx) => {
+      const patient = await tx.patient.create({ data: { ...details, dateOfBirth: toUtcMidnight(details.dateOfBirth) } });
+      if (details.allergies.length > 0) await recordAllergyChange(tx, patient.id, author, [], details.allergies);
+      return toRecord(patient);
+    });
   }
 
-  async update(id: string, changes: PatientChanges): Promise<PatientRecord | undefined> {
+  async update(id: string, changes: PatientChanges, author: ChangeAuthor): Promise<PatientRecord | undefined> {
     const { dateOfBirth, ...rest } = changes;
     const data = { ...rest, ...(dateOfBirth !== undefined ? { dateOfBirth: toUtcMidnight(dateOfBirth) } : {}) };
     // Nothing to change: leave updated_at alone.
     if (Object.keys(data).length === 0) return (await this.findByIds([id]))[0];
-    const { count } = await this.db.patient.updateMany({ where: { id }, data });
-    return count === 0 ? undefined : (await this.findByIds([id]))[0];
+    return this.inTransaction(async (tx) => {
+      // The row lock orders concurrent allergy changes, so each history row's "before" is exact.
+      const locked = await tx.$queryRaw<{ allergies: string[] }[]>`SELECT allergies FROM patients.patients WHERE id = ${id}::uuid FOR UPDATE`;
+      const before = locked[0]?.allergies;
+      if (before === undefined) return undefined;
+      await tx.patient.update({ where: { id }, data });
+      if (changes.allergies !== undefined && !sameList(before, changes.allergies)) await recordAllergyChange(tx, id, author, before, changes.allergies);
+      return (await new PrismaPatientRepository(tx).findByIds([id]))[0];
+    });
+  }
+
+  async allergyHistories(patientIds: readonly string[]): Promise<AllergyChangeRecord[]> {
+    if (patientIds.length === 0) return [];
+    return this.db.allergyChange.findMany({
+      where: { patientId: { in: [...patientIds] } },
+      orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, patientId: true, changedBy: true, changedByRole: true, changedAt: true, before: true, after: true },
+    });
+  }
+
+  /** Runs `work` in a transaction, or in the caller's when this repository was given one. */
+  private inTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    return '$transaction' in this.db ? this.db.$transaction(work) : work(this.db);
   }
 
   async archive(id: string): Promise<PatientRecord | undefined> {
@@ -70,4 +103,11 @@ export class PrismaPatientRepository implements PatientRepository {
     await this.db.patient.updateMany({ where: { id, archivedAt: null }, data: { archivedAt: new Date() } });
     return (await this.findByIds([id]))[0];
   }
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/** Writes one allergy history row (inside the change's transaction). */
+async function recordAllergyChange(tx: Prisma.TransactionClient, patientId: string, author: ChangeAuthor, before: string[], after: string[]): Promise<void> {
+  await tx.allergyChange.create({ data: { patientId, changedBy: author.by, changedByRole: author.role, before, after } });
 }

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from '@grpc/grpc-js';
+import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { createPatientsClient, type PatientsClient, type Patient__Output } from '@hospital/grpc-contracts';
 import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
 import { startPatientsService } from '../patients-service.ts';
@@ -19,8 +20,12 @@ export interface PatientsHarness {
   /**
    * Metadata of a call made by a user with this role (anonymous when omitted).
    * @param role - the caller's role
+   * @param userId - a fixed user id (a fresh one when omitted)
+   * @param requestId - a fixed request id, to find the call's audit rows (a fresh one when omitted)
    */
-  as(role?: RoleName): Metadata;
+  as(role?: RoleName, userId?: string, requestId?: string): Metadata;
+  /** The test database, to read what the service wrote (the audit trail). */
+  db: PrismaClient;
   /**
    * Registers a patient as a doctor.
    * @param fields - overrides of a valid registration
@@ -42,15 +47,17 @@ export async function startPatientsHarness(databaseUrl: string): Promise<Patient
   );
   const target = `127.0.0.1:${service.port}`;
   const client = createPatientsClient({ target, deadlineMs: 10_000 });
-  const as = (role?: RoleName) => {
-    const caller: Caller = role ? { kind: 'user', userId: randomUUID(), role, email: `${role}@test.local` } : { kind: 'anonymous' };
-    return callMetadata(signIdentity(caller, internalSecret), randomUUID());
+  const db = createPrismaClient(databaseUrl);
+  const as = (role?: RoleName, userId: string = randomUUID(), requestId: string = randomUUID()) => {
+    const caller: Caller = role ? { kind: 'user', userId, role, email: `${role}@test.local` } : { kind: 'anonymous' };
+    return callMetadata(signIdentity(caller, internalSecret), requestId);
   };
   return {
     client,
     target,
     internalSecret,
     as,
+    db,
     register: (fields = {}) =>
       client.registerPatient(
         { givenName: 'Test', familyName: `Patient${randomUUID().slice(0, 8)}`, dateOfBirth: '1980-01-01', sex: 'SEX_UNKNOWN', ...fields },
@@ -59,6 +66,7 @@ export async function startPatientsHarness(databaseUrl: string): Promise<Patient
     async close() {
       client.close();
       await service.close();
+      await db.$disconnect();
     },
   };
 }

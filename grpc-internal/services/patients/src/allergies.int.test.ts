@@ -1,0 +1,81 @@
+/**
+ * Allergy changes through the real service: only the care team changes the list (without the
+ * appointments and ward departments to ask, as here, that is admins and services only; the care
+ * relationships themselves are proven end to end in router/test/e2e/allergy-care.int.test.ts),
+ * and every change is kept in the history in the same transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import { status } from '@grpc/grpc-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '../../../../test/helpers.ts';
+import { expectGrpcError } from '@hospital/service-kit/testing';
+import { startPatientsHarness, type PatientsHarness } from './testing/patients-harness.ts';
+
+let harness: PatientsHarness;
+beforeAll(async () => {
+  harness = await startPatientsHarness(testDatabaseUrl());
+});
+afterAll(() => harness?.close());
+
+const history = async (patientId: string) =>
+  (await harness.client.getAllergyHistories({ patientIds: [patientId] }, { metadata: harness.as('pharmacist') })).changes.map((c) => ({
+    changedBy: c.changedBy,
+    changedByRole: c.changedByRole,
+    before: c.before,
+    after: c.after,
+  }));
+
+describe('changing allergies', () => {
+  it('refuses a doctor with no care relationship, changes nothing, and audits the refusal as denied', async () => {
+    const patient = await harness.register({ allergies: ['Latex'] });
+    const doctorId = randomUUID();
+    const requestId = `req-allergy-${randomUUID()}`;
+    const attempt = harness.client.updatePatient({ id: patient.id, phone: '+44 20 7946 0001', allergies: [], setAllergies: true }, { metadata: harness.as('doctor', doctorId, requestId) });
+    await expectGrpcError(attempt, status.PERMISSION_DENIED);
+    await expectGrpcError(harness.client.updatePatient({ id: patient.id, allergies: ['Nuts'], setAllergies: true }, { metadata: harness.as('ward_staff') }), status.PERMISSION_DENIED);
+    const [after] = (await harness.client.getPatients({ ids: [patient.id] }, { metadata: harness.as('doctor') })).patients;
+    expect(after).toMatchObject({ allergies: ['Latex'], phone: '' });
+    const rows = await harness.db.accessRecord.findMany({ where: { requestId }, select: { actorId: true, outcome: true, reason: true, patientId: true, fields: true } });
+    expect(rows).toEqual([{ actorId: doctorId, outcome: 'denied', reason: 'FORBIDDEN', patientId: patient.id, fields: ['phone', 'allergies'] }]);
+    // Other details stay open to every clinical writer.
+    await expect(harness.client.updatePatient({ id: patient.id, phone: '+44 20 7946 0002' }, { metadata: harness.as('doctor', doctorId) })).resolves.toMatchObject({ phone: '+44 20 7946 0002' });
+  });
+
+  it('keeps who, when, before and after for every change, from registration on; an identical list is no change', async () => {
+    const registrar = randomUUID();
+    const patient = await harness.client.registerPatient(
+      { givenName: 'Hist', familyName: `Allergy${randomUUID().slice(0, 8)}`, dateOfBirth: '1980-01-01', allergies: ['Latex'] },
+      { metadata: harness.as('ward_staff', registrar) },
+    );
+    const adminId = randomUUID();
+    const admin = { metadata: harness.as('admin', adminId) };
+    await harness.client.updatePatient({ id: patient.id, allergies: ['Latex', 'Penicillin'], setAllergies: true }, admin);
+    await harness.client.updatePatient({ id: patient.id, allergies: ['Latex', 'Penicillin'], setAllergies: true }, admin);
+    await harness.client.updatePatient({ id: patient.id, allergies: [], setAllergies: true }, admin);
+    expect(await history(patient.id)).toEqual([
+      { changedBy: registrar, changedByRole: 'ward_staff', before: [], after: ['Latex'] },
+      { changedBy: adminId, changedByRole: 'admin', before: ['Latex'], after: ['Latex', 'Penicillin'] },
+      { changedBy: adminId, changedByRole: 'admin', before: ['Latex', 'Penicillin'], after: [] },
+    ]);
+    const [first] = (await harness.client.getAllergyHistories({ patientIds: [patient.id] }, admin)).changes;
+    expect(Date.parse(first!.changedAt)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('records each of many concurrent changes against the list it replaced', async () => {
+    const patient = await harness.register();
+    const admin = { metadata: harness.as('admin') };
+    const lists = [['A1'], ['B2'], ['C3'], ['D4'], ['E5']];
+    await Promise.all(lists.map((allergies) => harness.client.updatePatient({ id: patient.id, allergies, setAllergies: true }, admin)));
+    const changes = await history(patient.id);
+    expect(changes).toHaveLength(5);
+    // A chain: each change starts from the previous one's result.
+    changes.forEach((change, i) => expect(change.before).toEqual(i === 0 ? [] : changes[i - 1]!.after));
+  });
+
+  it('lets only those who read allergies read the history', async () => {
+    const patient = await harness.register();
+    await expectGrpcError(harness.client.getAllergyHistories({ patientIds: [patient.id] }, { metadata: harness.as('finance') }), status.PERMISSION_DENIED);
+    await expectGrpcError(harness.client.getAllergyHistories({ patientIds: ['nope'] }, { metadata: harness.as('doctor') }), status.INVALID_ARGUMENT, { field: 'patientIds' });
+    await expect(harness.client.getAllergyHistories({ patientIds: [patient.id] }, { metadata: harness.as('ward_staff') })).resolves.toEqual({ changes: [] });
+  });
+});
