@@ -97,7 +97,7 @@ const WEB_CLIENT = {
     config: {
       useTypeImports: true,
       enumsAsTypes: true,
-      scalars: { ID: 'string', DateTime: 'string', Date: 'string' },
+      scalars: { ID: 'string', DateTime: 'string', Date: 'string', MinorUnits: 'string' },
     },
   },
 };
@@ -121,7 +121,7 @@ const config: CodegenConfig = {
           contextType: '@hospital/subgraph-kit#SubgraphContext',
           // String unions, so the kit's role helpers and the generated types are one and the same.
           enumsAsTypes: true,
-          scalars: { ID: 'string', DateTime: 'string', Date: 'string' },
+          scalars: { ID: 'string', DateTime: 'string', Date: 'string', MinorUnits: 'string' },
           mappers,
         },
       },

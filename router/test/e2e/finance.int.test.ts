@@ -18,14 +18,15 @@ const CREATE = `mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { $
 const ADD = `mutation($id: ID!, $l: AddInvoiceLineInput!) { addInvoiceLine(invoiceId: $id, input: $l) { ${INVOICE} } }`;
 const ISSUE = `mutation($id: ID!) { issueInvoice(id: $id) { ${INVOICE} } }`;
 const PAY = 'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { id amount { amountMinor } invoice { status balance { amountMinor } } } }';
-const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
+// Amounts travel as MinorUnits: decimal strings, in and out.
+const eur = (amountMinor: number) => ({ amountMinor: String(amountMinor), currency: 'EUR' });
 
 interface Invoice {
   id: string;
   number: string | null;
   status: string;
-  total: { amountMinor: number; currency: string };
-  balance: { amountMinor: number; currency: string };
+  total: { amountMinor: string; currency: string };
+  balance: { amountMinor: string; currency: string };
 }
 
 /** Runs an operation as finance and insists it succeeds. */
@@ -54,7 +55,7 @@ async function draft(prices: number[], patientId?: string): Promise<Invoice> {
 
 const issue = async (prices: number[], patientId?: string) => (await ok<{ issueInvoice: Invoice }>(ISSUE, { id: (await draft(prices, patientId)).id })).issueInvoice;
 const pay = (invoiceId: string, amountMinor: number, idempotencyKey: string = randomUUID()) =>
-  system.gql<{ recordPayment: { id: string; invoice: { status: string; balance: { amountMinor: number } } } }>(
+  system.gql<{ recordPayment: { id: string; invoice: { status: string; balance: { amountMinor: string } } } }>(
     PAY,
     { i: { invoiceId, amount: eur(amountMinor), method: 'CARD', idempotencyKey } },
     finance,
@@ -78,14 +79,14 @@ describe('invoice life cycle', () => {
     const issued = (await ok<{ issueInvoice: Invoice }>(ISSUE, { id: drafted.id })).issueInvoice;
     expect(issued.number).toMatch(/^INV-\d{4}-\d{6}$/);
     const part = await pay(issued.id, 4_550);
-    expect(part.data?.recordPayment.invoice).toEqual({ status: 'PARTIALLY_PAID', balance: { amountMinor: 10_000 } });
+    expect(part.data?.recordPayment.invoice).toEqual({ status: 'PARTIALLY_PAID', balance: { amountMinor: '10000' } });
     const bill = await ok<{ patient: Record<string, unknown> }>(
       'query($id: ID!) { patient(id: $id) { fullName invoices { number status patient { mrn } } balance { amountMinor currency } } }',
       { id: patientId },
     );
     expect(bill.patient).toMatchObject({ invoices: [{ number: issued.number, status: 'PARTIALLY_PAID', patient: { mrn: expect.stringMatching(/^MRN-/) } }], balance: [eur(10_000)] });
     const paid = await pay(issued.id, 10_000);
-    expect(paid.data?.recordPayment.invoice).toEqual({ status: 'PAID', balance: { amountMinor: 0 } });
+    expect(paid.data?.recordPayment.invoice).toEqual({ status: 'PAID', balance: { amountMinor: '0' } });
     const after = await ok<{ invoice: { status: string; patient: { fullName: string }; payments: unknown[] } }>(
       'query($id: ID!) { invoice(id: $id) { status patient { fullName } payments { method amount { amountMinor } } } }',
       { id: issued.id },

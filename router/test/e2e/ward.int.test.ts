@@ -121,7 +121,7 @@ describe('transfers and discharges', () => {
 
     const twice = await system.gql(DISCHARGE, { a: admission.id, s: 'Again' }, doctor);
     expect(twice.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'admissionId' });
-    const late = await system.gql(TRANSFER, { a: admission.id, b: ward.beds[2]! }, staff);
+    const late = await system.gql(TRANSFER, { a: admission.id, w: ward.id, b: ward.beds[2]! }, staff);
     expect(late.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'admissionId' });
     expect(codeOf(await system.gql(DISCHARGE, { a: randomUUID(), s: 'x' }, doctor))).toBe('NOT_FOUND');
   });
@@ -173,7 +173,7 @@ describe('database guarantees under truly parallel requests through the router',
       const ward = await seed.ward(['FROM', 'TO']);
       const [moving, arriving] = await Promise.all([seed.patient(), seed.patient()]);
       const admission = await seed.admit(moving, ward.beds[0]!);
-      const results = await Promise.all([system.gql(TRANSFER, { a: admission.id, b: ward.beds[1]! }, staff), seed.admitRaw(arriving, ward.beds[1]!)]);
+      const results = await Promise.all([system.gql(TRANSFER, { a: admission.id, w: ward.id, b: ward.beds[1]! }, staff), seed.admitRaw(arriving, ward.beds[1]!)]);
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(results.find((r) => r.errors)?.errors?.[0]).toMatchObject({ message: `Bed TO on ${ward.name} is occupied.`, extensions: { code: 'CONFLICT' } });
       const board = dataOf(await system.gql<{ bedBoard: { label: string; occupant: { patient: { id: string } } | null }[] }>(

@@ -26,7 +26,7 @@ let registerPatient: () => Promise<string>;
 beforeAll(async () => {
   const patientsService = await startPatientsService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret }, { logger });
   const patientsTarget = `${HOST}:${patientsService.port}`;
-  const service = await startFinanceService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret, patientsTarget }, { logger });
+  const service = await startFinanceService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret, patientsTarget, appointmentsTarget: '127.0.0.1:9', wardTarget: '127.0.0.1:9' }, { logger });
   const client = createFinanceClient({ target: `${HOST}:${service.port}`, deadlineMs: 10_000 });
   const patients = createPatientsClient({ target: patientsTarget });
   counter = countCalls(client);
@@ -46,7 +46,7 @@ const gql = <T = Record<string, unknown>>(caller: Caller | undefined, query: str
   postGraphQL<T>(subgraph.url, query, { variables, headers: caller ? identityHeaders(caller, internalSecret) : {} });
 
 const INVOICE = 'id number status currency patient { id } lines { code quantity unitPrice { amountMinor currency } lineTotal { amountMinor } tax { amountMinor } taxRateBasisPoints } subtotal { amountMinor } tax { amountMinor } total { amountMinor currency } balance { amountMinor } appointmentId issuedAt voidReason';
-type Invoice = { id: string; number: string | null; status: string; balance: { amountMinor: number }; total: { amountMinor: number; currency: string } };
+type Invoice = { id: string; number: string | null; status: string; balance: { amountMinor: string }; total: { amountMinor: string; currency: string } };
 
 /** An issued EUR invoice for a new patient: one line of `cents` at 10 % tax. */
 async function issuedInvoice(cents: number): Promise<{ patientId: string; invoice: Invoice }> {
@@ -73,9 +73,9 @@ describe('finance subgraph', () => {
     const draft = await gql<{ createInvoice: Record<string, unknown> }>(finance, `mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { ${INVOICE} } }`, {
       i: { patientId, currency: 'EUR' },
     });
-    expect(draft.data?.createInvoice).toMatchObject({ number: null, status: 'DRAFT', patient: { id: patientId }, lines: [], total: { amountMinor: 0, currency: 'EUR' }, appointmentId: null, issuedAt: null });
+    expect(draft.data?.createInvoice).toMatchObject({ number: null, status: 'DRAFT', patient: { id: patientId }, lines: [], total: { amountMinor: '0', currency: 'EUR' }, appointmentId: null, issuedAt: null });
     const { invoice } = await issuedInvoice(12_345);
-    expect(invoice).toMatchObject({ status: 'ISSUED', total: { amountMinor: 13_580, currency: 'EUR' }, balance: { amountMinor: 13_580 } });
+    expect(invoice).toMatchObject({ status: 'ISSUED', total: { amountMinor: '13580', currency: 'EUR' }, balance: { amountMinor: '13580' } });
     expect(invoice.number).toMatch(/^INV-\d{4}-\d{6}$/);
   });
 
@@ -86,7 +86,7 @@ describe('finance subgraph', () => {
     counter.reset();
     const first = await gql<{ recordPayment: { id: string } }>(finance, PAY, { i: input });
     expect(first.errors).toBeUndefined();
-    expect(first.data?.recordPayment).toMatchObject({ method: 'BANK_TRANSFER', amount: { amountMinor: 4_000 }, refunds: [], invoice: { status: 'PARTIALLY_PAID', balance: { amountMinor: 7_000 } } });
+    expect(first.data?.recordPayment).toMatchObject({ method: 'BANK_TRANSFER', amount: { amountMinor: '4000' }, refunds: [], invoice: { status: 'PARTIALLY_PAID', balance: { amountMinor: '7000' } } });
     expect([...counter.calls.entries()]).toEqual([['recordPayment', 1]]);
     const retry = await gql<{ recordPayment: { id: string } }>(finance, PAY, { i: input });
     expect(retry.data?.recordPayment.id).toBe(first.data?.recordPayment.id);
@@ -97,23 +97,23 @@ describe('finance subgraph', () => {
       `mutation($p: ID!) { refundPayment(paymentId: $p, amount: { amountMinor: 1000, currency: "EUR" }, reason: "Goodwill") { refunded { amountMinor } refunds { amount { amountMinor } reason at } invoice { balance { amountMinor } } } }`,
       { p: first.data?.recordPayment.id },
     );
-    expect(refund.data?.refundPayment).toMatchObject({ refunded: { amountMinor: 1_000 }, refunds: [{ amount: { amountMinor: 1_000 }, reason: 'Goodwill' }], invoice: { balance: { amountMinor: 8_000 } } });
+    expect(refund.data?.refundPayment).toMatchObject({ refunded: { amountMinor: '1000' }, refunds: [{ amount: { amountMinor: '1000' }, reason: 'Goodwill' }], invoice: { balance: { amountMinor: '8000' } } });
   });
 
   it('resolves N patients’ invoices and balances with ONE call each', async () => {
     const [a, b, c] = await Promise.all([issuedInvoice(1_000), issuedInvoice(2_000), issuedInvoice(3_000)]);
     const r = [a!, b!, c!].map((x) => ({ __typename: 'Patient', id: x.patientId }));
     counter.reset();
-    const result = await gql<{ _entities: { invoices: { id: string }[]; balance: { amountMinor: number; currency: string }[] }[] }>(
+    const result = await gql<{ _entities: { invoices: { id: string }[]; balance: { amountMinor: string; currency: string }[] }[] }>(
       finance,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { invoices(first: 5) { id } balance { amountMinor currency } } } }',
       { r },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities.map((p) => [p.invoices.map((i) => i.id), p.balance])).toEqual([
-      [[a!.invoice.id], [{ amountMinor: 1_100, currency: 'EUR' }]],
-      [[b!.invoice.id], [{ amountMinor: 2_200, currency: 'EUR' }]],
-      [[c!.invoice.id], [{ amountMinor: 3_300, currency: 'EUR' }]],
+      [[a!.invoice.id], [{ amountMinor: '1100', currency: 'EUR' }]],
+      [[b!.invoice.id], [{ amountMinor: '2200', currency: 'EUR' }]],
+      [[c!.invoice.id], [{ amountMinor: '3300', currency: 'EUR' }]],
     ]);
     expect(Object.fromEntries(counter.calls)).toEqual({ getPatientInvoices: 1, getPatientBalances: 1 });
   });

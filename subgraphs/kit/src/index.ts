@@ -8,6 +8,7 @@ export * from './auth-rules.ts';
 export * from './auth-directive.ts';
 export * from './errors.ts';
 export * from './scalars.ts';
+export * from './minor-units.ts';
 export * from './loaders.ts';
 export * from './pagination.ts';
 export * from './roles.ts';

@@ -7,6 +7,8 @@ const schema = z.object({
   FINANCE_GRPC_PORT: port(50055),
   FINANCE_GRPC_HOST: z.string().default('0.0.0.0'),
   PATIENTS_GRPC_TARGET: z.string().default('127.0.0.1:50052'),
+  APPOINTMENTS_GRPC_TARGET: z.string().default('127.0.0.1:50053'),
+  WARD_GRPC_TARGET: z.string().default('127.0.0.1:50057'),
   GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
   ...databaseEnv,
   ...internalSecretEnv,
@@ -28,6 +30,8 @@ export function loadConfig(env: Record<string, string | undefined>): FinanceEnvC
     databaseUrl: e.DATABASE_URL,
     internalSecret: e.INTERNAL_SECRET,
     patientsTarget: e.PATIENTS_GRPC_TARGET,
+    appointmentsTarget: e.APPOINTMENTS_GRPC_TARGET,
+    wardTarget: e.WARD_GRPC_TARGET,
     grpcDeadlineMs: e.GRPC_DEADLINE_MS,
     logLevel: e.LOG_LEVEL,
   };

@@ -1,5 +1,6 @@
 /** What the finance handlers need, built once by startFinanceService. */
 import type { PatientDirectory } from './patients/patient-directory.ts';
+import type { BilledReferences } from './references/billed-references.ts';
 import type { InvoiceRepository } from './repositories/invoice-repository.ts';
 
 /** Dependencies of every finance handler. */
@@ -8,6 +9,8 @@ export interface FinanceDeps {
   invoices: InvoiceRepository;
   /** Patient lookups in the patients department. */
   patients: PatientDirectory;
+  /** Whose appointment or admission an invoice bills, asked of the owning departments. */
+  references: BilledReferences;
   /** The clock (a parameter so numbering years can be tested at fixed instants). */
   now: () => Date;
 }

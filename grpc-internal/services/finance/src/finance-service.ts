@@ -1,8 +1,9 @@
-/** startFinanceService: wires Prisma, the repository, the patients client and handlers into a gRPC server. */
+/** startFinanceService: wires Prisma, the repository, the patients, appointments and ward clients and handlers into a gRPC server. */
 import { createAuditLog, createPrismaClient } from '@hospital/db';
-import { createPatientsClient, financeProto } from '@hospital/grpc-contracts';
+import { createAppointmentsClient, createPatientsClient, createWardClient, financeProto } from '@hospital/grpc-contracts';
 import { startOwningGrpcServer, type Logger } from '@hospital/service-kit';
 import { GrpcPatientDirectory } from './patients/patient-directory.ts';
+import { GrpcBilledReferences } from './references/billed-references.ts';
 import { PrismaInvoiceRepository } from './repositories/prisma-invoice-repository.ts';
 import { createFinanceHandlers, FINANCE_SERVICE_NAME } from './service.ts';
 
@@ -18,6 +19,10 @@ export interface FinanceServiceConfig {
   internalSecret: string;
   /** host:port of the patients gRPC service (patient checks when an invoice is created). */
   patientsTarget: string;
+  /** host:port of the appointments gRPC service (whose appointment an invoice bills). */
+  appointmentsTarget: string;
+  /** host:port of the ward gRPC service (whose admission an invoice bills). */
+  wardTarget: string;
   /** Deadline of calls to other services, in milliseconds (5000 by default). */
   grpcDeadlineMs?: number;
 }
@@ -26,18 +31,22 @@ export interface FinanceServiceConfig {
 export interface RunningFinanceService {
   /** The bound port. */
   port: number;
-  /** Drains the gRPC server, then closes the patients client and the database pool. */
+  /** Drains the gRPC server, then closes the clients of other departments and the database pool. */
   close(): Promise<void>;
 }
 
 /**
  * Starts the finance gRPC service.
- * @param config - port, database, secret and the patients service's address
+ * @param config - port, database, secret and the addresses of the services finance asks
  * @param deps - the logger
  */
 export async function startFinanceService(config: FinanceServiceConfig, deps: { logger: Logger }): Promise<RunningFinanceService> {
   const db = createPrismaClient(config.databaseUrl);
-  const patientsClient = createPatientsClient({ target: config.patientsTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
+  const deadlineMs = config.grpcDeadlineMs ?? 5_000;
+  const patientsClient = createPatientsClient({ target: config.patientsTarget, deadlineMs });
+  const appointmentsClient = createAppointmentsClient({ target: config.appointmentsTarget, deadlineMs });
+  const wardClient = createWardClient({ target: config.wardTarget, deadlineMs });
+  const references = new GrpcBilledReferences({ appointments: appointmentsClient, ward: wardClient }, config.internalSecret);
   return startOwningGrpcServer(
     {
       build: () => [
@@ -45,7 +54,7 @@ export async function startFinanceService(config: FinanceServiceConfig, deps: { 
           name: FINANCE_SERVICE_NAME,
           definition: financeProto.FinanceService.service,
           implementation: createFinanceHandlers(
-            { invoices: new PrismaInvoiceRepository(db), patients: new GrpcPatientDirectory(patientsClient), now: () => new Date() },
+            { invoices: new PrismaInvoiceRepository(db), patients: new GrpcPatientDirectory(patientsClient), references, now: () => new Date() },
             { internalSecret: config.internalSecret, logger: deps.logger, audit: createAuditLog(db) },
           ),
         },
@@ -54,6 +63,6 @@ export async function startFinanceService(config: FinanceServiceConfig, deps: { 
       ...(config.host ? { host: config.host } : {}),
       logger: deps.logger,
     },
-    [() => db.$disconnect(), () => patientsClient.close()],
+    [() => db.$disconnect(), () => patientsClient.close(), () => appointmentsClient.close(), () => wardClient.close()],
   );
 }

@@ -2,14 +2,14 @@ import { startFinanceService } from '@hospital/finance-service';
 import { startFinanceSubgraph } from '@hospital/finance-subgraph';
 import type { DepartmentStarter } from './department.ts';
 
-/** Finance: invoices, payments, refunds; checks patients with the patients service. */
+/** Finance: invoices, payments, refunds; checks patients, billed appointments and admissions with their services. */
 export const finance: DepartmentStarter = {
   name: 'finance',
   startService: (ctx) => {
-    const patientsTarget = ctx.grpcTargets['patients'];
-    if (!patientsTarget) throw new Error('finance needs the patients service started before it');
+    const [patientsTarget, appointmentsTarget, wardTarget] = [ctx.grpcTargets['patients'], ctx.grpcTargets['appointments'], ctx.grpcTargets['ward']];
+    if (!patientsTarget || !appointmentsTarget || !wardTarget) throw new Error('finance needs the patients, appointments and ward services started before it');
     return startFinanceService(
-      { port: 0, host: '127.0.0.1', databaseUrl: ctx.databaseUrl, internalSecret: ctx.internalSecret, patientsTarget },
+      { port: 0, host: '127.0.0.1', databaseUrl: ctx.databaseUrl, internalSecret: ctx.internalSecret, patientsTarget, appointmentsTarget, wardTarget },
       { logger: ctx.logger },
     );
   },

@@ -11,4 +11,5 @@ import { patients } from './patients.ts';
 import { pharmacy } from './pharmacy.ts';
 import { ward } from './ward.ts';
 
-export const DEPARTMENTS: DepartmentStarter[] = [identity, patients, appointments, notifications, finance, pharmacy, ward];
+// Finance checks billed appointments and admissions, so it starts after appointments and ward.
+export const DEPARTMENTS: DepartmentStarter[] = [identity, patients, appointments, notifications, ward, finance, pharmacy];

@@ -61,7 +61,7 @@ export const refundResolvers: RefundResolvers = {
   at: (refund) => refund.refundedAt,
 };
 
-/** Money: int64 minor units (a string on the wire) → Int; every stored total fits by construction. */
+/** Money: int64 minor units travel as the same decimal string from the service to the client (MinorUnits). */
 export const moneyResolvers: MoneyResolvers = {
-  amountMinor: (money) => Number(money.amountMinor),
+  amountMinor: (money) => money.amountMinor,
 };

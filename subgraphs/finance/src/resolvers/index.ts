@@ -1,6 +1,6 @@
 /** The finance subgraph's resolver map, checked against the generated `Resolvers` type. */
 import type { FinanceClient } from '@hospital/grpc-contracts';
-import { DateTimeScalar } from '@hospital/subgraph-kit';
+import { DateTimeScalar, MinorUnitsScalar } from '@hospital/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import type { FinanceLoaders } from '../loaders.ts';
 import { createInvoiceResolvers, createPaymentResolvers, invoiceLineResolvers, moneyResolvers, refundResolvers } from './Invoice.ts';
@@ -23,6 +23,7 @@ export interface ResolverDeps {
 export function createResolvers(deps: ResolverDeps): Resolvers {
   return {
     DateTime: DateTimeScalar,
+    MinorUnits: MinorUnitsScalar,
     Query: createQueryResolvers(deps),
     Mutation: createMutationResolvers(deps),
     Invoice: createInvoiceResolvers(deps),

@@ -1,4 +1,4 @@
-/** Enum and money spellings: GraphQL `PARTIALLY_PAID` / `CARD` / Int, proto `INVOICE_STATUS_…` / `PAYMENT_METHOD_…` / int64 string. */
+/** Enum and money spellings: GraphQL `PARTIALLY_PAID` / `CARD`, proto `INVOICE_STATUS_…` / `PAYMENT_METHOD_…`; money is an int64 decimal string on both sides. */
 import type { InvoiceStatusProto, InvoiceStatusProto__Output, PaymentMethodProto, PaymentMethodProto__Output } from '@hospital/grpc-contracts';
 import type { InvoiceStatus, MoneyInput, PaymentMethod } from '../__generated__/resolvers-types.ts';
 import type { MoneyModel } from '../mappers.ts';
@@ -37,11 +37,11 @@ export function protoMethod(method: PaymentMethod): PaymentMethodProto {
 }
 
 /**
- * MoneyInput → proto Money (int64 as a string; the service checks range and currency).
+ * MoneyInput → proto Money (the MinorUnits scalar already checked int64; the service checks its range and currency).
  * @param money - the client's amount
  */
 export function protoMoney(money: MoneyInput): { amountMinor: string; currency: string } {
-  return { amountMinor: String(money.amountMinor), currency: money.currency };
+  return { amountMinor: money.amountMinor, currency: money.currency };
 }
 
 /**

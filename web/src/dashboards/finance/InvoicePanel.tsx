@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Button, ErrorMessage, Loading, Table } from '../../ui/index.ts';
 import { enumLabel, formatDateTime } from '../shared/format.ts';
-import { formatMoney } from '../shared/money.ts';
+import { compareMinor, formatMoney, subtractMinor } from '../shared/money.ts';
 import { FinanceInvoice } from './finance-documents.ts';
 import { RecordPaymentForm } from './RecordPaymentForm.tsx';
 import { RefundForm } from './RefundForm.tsx';
@@ -89,7 +89,7 @@ export function InvoicePanel({ invoiceId, onClose }: { invoiceId: string; onClos
           {
             header: 'Action',
             cell: (payment) =>
-              refundable && payment.refunded.amountMinor < payment.amount.amountMinor ? (
+              refundable && compareMinor(payment.refunded.amountMinor, payment.amount.amountMinor) < 0 ? (
                 <Button look="secondary" onClick={() => setRefunding(payment.id)} aria-label={`Refund payment of ${formatMoney(payment.amount)}`}>
                   Refund
                 </Button>
@@ -100,7 +100,7 @@ export function InvoicePanel({ invoiceId, onClose }: { invoiceId: string; onClos
       {(() => {
         const payment = invoice.payments.find((candidate) => candidate.id === refunding);
         if (!payment) return null;
-        const remaining = { amountMinor: payment.amount.amountMinor - payment.refunded.amountMinor, currency: payment.amount.currency };
+        const remaining = { amountMinor: subtractMinor(payment.amount.amountMinor, payment.refunded.amountMinor), currency: payment.amount.currency };
         return (
           <div className="mt-3">
             <RefundForm

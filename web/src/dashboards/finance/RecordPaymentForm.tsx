@@ -9,7 +9,7 @@ import type { PaymentMethod } from '../../gql/graphql.ts';
 import { Button, ErrorMessage, SelectInput, TextInput } from '../../ui/index.ts';
 import { enumOptions } from '../shared/format.ts';
 import { newIdempotencyKey } from '../shared/idempotency-key.ts';
-import { formatMoney, minorToInput, parseMoneyInput, type MoneyValue } from '../shared/money.ts';
+import { compareMinor, formatMoney, minorToInput, parseMoneyInput, type MoneyValue } from '../shared/money.ts';
 import { FinanceRecordPayment } from './finance-documents.ts';
 
 const METHODS: readonly PaymentMethod[] = ['CARD', 'CASH', 'BANK_TRANSFER', 'INSURANCE'];
@@ -32,7 +32,7 @@ export function RecordPaymentForm({ invoiceId, balance, onRecorded }: { invoiceI
     event.preventDefault();
     if (state.fetching) return;
     const minor = parseMoneyInput(amount, balance.currency);
-    if (minor === null || minor <= 0) return setProblem(`Enter an amount above zero, like ${minorToInput(balance.amountMinor, balance.currency)}.`);
+    if (minor === null || compareMinor(minor, '0') <= 0) return setProblem(`Enter an amount above zero, like ${minorToInput(balance.amountMinor, balance.currency)}.`);
     setProblem(null);
     const result = await record({ input: { invoiceId, amount: { amountMinor: minor, currency: balance.currency }, method, idempotencyKey: key } });
     if (result.data) {

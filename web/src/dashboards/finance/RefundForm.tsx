@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
-import { formatMoney, minorToInput, parseMoneyInput, type MoneyValue } from '../shared/money.ts';
+import { compareMinor, formatMoney, minorToInput, parseMoneyInput, type MoneyValue } from '../shared/money.ts';
 import { FinanceRefundPayment } from './finance-documents.ts';
 
 /** The form for `paymentId`; `remaining` (paid minus refunded) prefills and bounds the amount. */
@@ -16,8 +16,8 @@ export function RefundForm({ paymentId, remaining, onRefunded, onCancel }: { pay
     event.preventDefault();
     if (state.fetching) return;
     const minor = parseMoneyInput(amount, remaining.currency);
-    if (minor === null || minor <= 0) return setProblem('Enter an amount above zero.');
-    if (minor > remaining.amountMinor) return setProblem(`At most ${formatMoney(remaining)} can be refunded from this payment.`);
+    if (minor === null || compareMinor(minor, '0') <= 0) return setProblem('Enter an amount above zero.');
+    if (compareMinor(minor, remaining.amountMinor) > 0) return setProblem(`At most ${formatMoney(remaining)} can be refunded from this payment.`);
     if (reason.trim() === '') return setProblem('Give the reason for the refund.');
     setProblem(null);
     const result = await refund({ paymentId, amount: { amountMinor: minor, currency: remaining.currency }, reason: reason.trim() });

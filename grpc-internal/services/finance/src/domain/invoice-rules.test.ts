@@ -53,8 +53,9 @@ describe('amount checks', () => {
     expect(verdict(() => assertSameCurrency('EUR', 'USD', 'amount'))).toBe('amount');
   });
 
-  it('keeps totals within Int', () => {
-    expect(verdict(() => assertTotalsFit({ subtotalMinor: 2_147_483_647n, taxMinor: 0n, totalMinor: 2_147_483_647n }))).toBe('ok');
-    expect(verdict(() => assertTotalsFit({ subtotalMinor: 2_147_483_647n, taxMinor: 1n, totalMinor: 2_147_483_648n }))).toBe('unitPrice');
+  it('keeps totals within the largest stored amount (10^15 - 1), far beyond a 32-bit Int', () => {
+    expect(verdict(() => assertTotalsFit({ subtotalMinor: 2_147_483_648n, taxMinor: 0n, totalMinor: 2_147_483_648n }))).toBe('ok');
+    expect(verdict(() => assertTotalsFit({ subtotalMinor: 999_999_999_999_999n, taxMinor: 0n, totalMinor: 999_999_999_999_999n }))).toBe('ok');
+    expect(verdict(() => assertTotalsFit({ subtotalMinor: 999_999_999_999_999n, taxMinor: 1n, totalMinor: 1_000_000_000_000_000n }))).toBe('unitPrice');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { invalidInput } from '@hospital/service-kit';
 import { statusLabel, type InvoiceStatusName } from './invoice-status.ts';
-import { fitsAmountRange, type InvoiceTotals } from './money.ts';
+import { fitsAmountRange, MAX_AMOUNT_MINOR, type InvoiceTotals } from './money.ts';
 
 /** Most lines one invoice may hold. */
 export const MAX_LINES_PER_INVOICE = 200;
@@ -21,11 +21,11 @@ export function assertCanAddLine(status: InvoiceStatusName, lineCount: number): 
 }
 
 /**
- * New totals must stay within the API's Int range.
+ * New totals must stay within the largest amount finance stores.
  * @param totals - the totals after the change
  */
 export function assertTotalsFit(totals: InvoiceTotals): void {
-  if (!fitsAmountRange(totals.totalMinor)) throw invalidInput('The invoice total would exceed 2147483647 minor units.', 'unitPrice');
+  if (!fitsAmountRange(totals.totalMinor)) throw invalidInput(`The invoice total would exceed ${MAX_AMOUNT_MINOR} minor units.`, 'unitPrice');
 }
 
 /**

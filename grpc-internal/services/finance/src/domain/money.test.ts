@@ -32,7 +32,7 @@ describe('lineAmounts', () => {
 
   it('stays exact far beyond 2^53 intermediate products', () => {
     const { lineTotalMinor, taxMinor } = lineAmounts(10_000, MAX_AMOUNT_MINOR, 10_000);
-    expect(lineTotalMinor).toBe(21_474_836_470_000n);
+    expect(lineTotalMinor).toBe(9_999_999_999_999_990_000n);
     expect(taxMinor).toBe(lineTotalMinor);
   });
 
@@ -51,7 +51,7 @@ describe('invoiceTotals', () => {
 });
 
 describe('fitsAmountRange', () => {
-  it('admits ±(2^31 - 1) and nothing beyond', () => {
+  it('admits ±(10^15 - 1) and nothing beyond', () => {
     expect(fitsAmountRange(MAX_AMOUNT_MINOR)).toBe(true);
     expect(fitsAmountRange(-MAX_AMOUNT_MINOR)).toBe(true);
     expect(fitsAmountRange(MAX_AMOUNT_MINOR + 1n)).toBe(false);

@@ -1,14 +1,20 @@
 /**
  * Money arithmetic in integer minor units (bigint), never floating point. Amounts leave the
- * system as GraphQL `Int`, so every stored total is kept within a signed 32-bit integer.
+ * system as the GraphQL `MinorUnits` scalar (an int64 decimal string), stored as BIGINT.
+ * Every stored amount is kept at or below {@link MAX_AMOUNT_MINOR}, so sums over many invoices
+ * (a patient's balance) stay far inside int64.
  *
  * Tax rule (documented for finance staff): each line's tax is
  * `round_half_up(lineTotal × taxRateBasisPoints / 10 000)`, computed per line; the invoice's tax
  * is the sum of its lines' taxes. A half minor unit rounds up (0.5 cent → 1 cent).
  */
 
-/** Largest amount any stored total may reach (GraphQL Int, 2^31 - 1). */
-export const MAX_AMOUNT_MINOR = 2_147_483_647n;
+/**
+ * Largest amount any price or invoice total may reach: 10^15 - 1 minor units (ten trillion in a
+ * two-decimal currency). The same bound is a CHECK on finance.invoices; about nine thousand such
+ * invoices would still sum inside int64, and every amount stays exact as a JavaScript number.
+ */
+export const MAX_AMOUNT_MINOR = 999_999_999_999_999n;
 
 /** Basis points in 100 %. */
 export const BASIS_POINTS_PER_UNIT = 10_000;
@@ -70,7 +76,7 @@ export function invoiceTotals(lines: readonly LineAmounts[]): InvoiceTotals {
 }
 
 /**
- * True when an amount fits the API's Int range (±2^31 - 1).
+ * True when an amount is within ±{@link MAX_AMOUNT_MINOR}.
  * @param amountMinor - the amount
  */
 export function fitsAmountRange(amountMinor: bigint): boolean {

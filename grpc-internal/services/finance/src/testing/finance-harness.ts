@@ -1,12 +1,14 @@
 /**
- * Integration-test harness: the real patients and finance services on port 0 against the run's
- * test database (finance calls patients over gRPC exactly as in production), promise clients,
+ * Integration-test harness: the real patients, appointments, ward and finance services on port 0
+ * against the run's test database (finance calls them over gRPC exactly as in production), promise clients,
  * signed caller identities as the router would send them, and builders for invoices in any state.
  */
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from '@grpc/grpc-js';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
-import { createFinanceClient, createPatientsClient, type FinanceClient, type Invoice__Output, type PatientsClient } from '@hospital/grpc-contracts';
+import { createFinanceClient, createPatientsClient, createWardClient, type FinanceClient, type Invoice__Output, type PatientsClient, type WardClient } from '@hospital/grpc-contracts';
+import { startAppointmentsService } from '@hospital/appointments-service';
+import { startWardService } from '@hospital/ward-service';
 import { startPatientsService } from '@hospital/patients-service';
 import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
 import { startFinanceService } from '../finance-service.ts';
@@ -19,6 +21,8 @@ export interface FinanceHarness {
   target: string;
   /** Promise client to the patients service. */
   patients: PatientsClient;
+  /** Promise client to the ward service (to admit patients whose stays are billed). */
+  ward: WardClient;
   /** Direct database access, for checking what the service stored. */
   db: PrismaClient;
   /**
@@ -58,7 +62,13 @@ export async function startFinanceHarness(databaseUrl: string): Promise<FinanceH
   const logger = createLogger('finance-service-test', 'silent');
   const patientsService = await startPatientsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret }, { logger });
   const patientsTarget = `127.0.0.1:${patientsService.port}`;
-  const service = await startFinanceService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, patientsTarget }, { logger });
+  // Appointments only answers lookups here; booking (which asks identity) is left to the end-to-end tests.
+  const appointmentsService = await startAppointmentsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, identityTarget: '127.0.0.1:9', patientsTarget }, { logger });
+  const wardService = await startWardService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, patientsTarget }, { logger });
+  const wardTarget = `127.0.0.1:${wardService.port}`;
+  const appointmentsTarget = `127.0.0.1:${appointmentsService.port}`;
+  const service = await startFinanceService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, patientsTarget, appointmentsTarget, wardTarget }, { logger });
+  const ward = createWardClient({ target: wardTarget, deadlineMs: 20_000 });
   const target = `127.0.0.1:${service.port}`;
   const client = createFinanceClient({ target, deadlineMs: 20_000 });
   const patients = createPatientsClient({ target: patientsTarget, deadlineMs: 10_000 });
@@ -80,6 +90,7 @@ export async function startFinanceHarness(databaseUrl: string): Promise<FinanceH
     client,
     target,
     patients,
+    ward,
     db,
     as,
     patient,
@@ -88,8 +99,10 @@ export async function startFinanceHarness(databaseUrl: string): Promise<FinanceH
     async close() {
       client.close();
       patients.close();
+      ward.close();
       await db.$disconnect();
       await service.close();
+      await Promise.all([wardService.close(), appointmentsService.close()]);
       await patientsService.close();
     },
   };
