@@ -166,13 +166,13 @@ describe('operation cost', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([
       expect.objectContaining({
-        message: expect.stringMatching(/too costly: it costs 30300 \(at most 5000\)/),
-        extensions: expect.objectContaining({ code: 'OPERATION_TOO_COSTLY', cost: 30_300, maxCost: 5_000 }),
+        message: expect.stringMatching(/too costly: it costs 70700 \(at most 5000\)/),
+        extensions: expect.objectContaining({ code: 'OPERATION_TOO_COSTLY', cost: 70_700, maxCost: 5_000 }),
       }),
     ]);
     expect(subgraphCalls()).toBe(before);
 
-    // The same document with a small page is cheap (1,800) and runs.
+    // The same document with a small page is cheap (4,200, audit rows included) and runs.
     const cheap = await post(system.routerUrl, BIG_PAGES, { token, variables: { n: 5 } });
     expect(cheap.status).toBe(200);
     expect(cheap.body.errors).toBeUndefined();
@@ -185,7 +185,7 @@ describe('operation cost', () => {
     const upstream = system.activeSubscriptions('appointments');
     const refused = await subscribeOutcome(client, BIG_SUBSCRIPTION, { n: 100 });
     expect(refused).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/costs 10403 \(at most 5000\)/), extensions: expect.objectContaining({ code: 'OPERATION_TOO_COSTLY' }) }),
+      expect.objectContaining({ message: expect.stringMatching(/costs 51211 \(at most 5000\)/), extensions: expect.objectContaining({ code: 'OPERATION_TOO_COSTLY' }) }),
     ]);
     expect(subgraphCalls()).toBe(calls);
     expect(system.activeSubscriptions('appointments')).toBe(upstream);
