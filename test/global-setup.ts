@@ -12,7 +12,8 @@ import { startTestKafka } from './kafka.ts';
 import { findTestRedis } from './redis.ts';
 
 /**
- * Creates the run's database and provides its URL as `databaseUrl`.
+ * Creates the run's database and provides its URLs: `databaseUrl` as the services' role,
+ * `databaseOwnerUrl` as its owner.
  * @param project - the vitest project, through which the URL is provided
  * @returns the teardown that drops the database
  */
@@ -24,6 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     findTestRedis(process.env),
   ]);
   project.provide('databaseUrl', database.url);
+  project.provide('databaseOwnerUrl', database.ownerUrl);
   project.provide('kafkaBrokers', kafka.brokers);
   project.provide('redis', { url: redis.url ?? '', problem: redis.problem ?? '' });
   return async () => {

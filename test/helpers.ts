@@ -3,11 +3,20 @@
 import { inject } from 'vitest';
 
 /**
- * URL of the run's shared, migrated test database (created by test/global-setup.ts).
+ * URL of the run's shared, migrated test database (created by test/global-setup.ts), as the
+ * services connect: a role with only the services' rights (no DDL, append-only audit trail).
  * Tests sharing it must not assume empty tables: create what you read, with unique values.
  */
 export function testDatabaseUrl(): string {
   return inject('databaseUrl');
+}
+
+/**
+ * The run's database as its owner: pass it as `serverUrl` to createTestDatabase or to the schema
+ * drift check (creating databases needs the owner's rights; the services' role has none).
+ */
+export function testServerUrl(): string {
+  return inject('databaseOwnerUrl');
 }
 
 /** host:port of the run's real Kafka broker (started by test/global-setup.ts). */

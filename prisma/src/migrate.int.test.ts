@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../test/helpers.ts';
+import { testServerUrl } from '../../test/helpers.ts';
 import { MigrationError, migrateDatabase } from './migrate-database.ts';
 import { checkSchemaDrift } from './schema-drift.ts';
 import { createTestDatabase, type TestDatabase } from './testing/index.ts';
@@ -36,12 +36,12 @@ const migrationRows = (url: string) => query(url, 'SELECT * FROM _prisma_migrati
 describe('migrateDatabase on a fresh database', () => {
   let db: TestDatabase;
   beforeAll(async () => {
-    db = await createTestDatabase({ serverUrl: testDatabaseUrl(), skipMigrations: true });
+    db = await createTestDatabase({ serverUrl: testServerUrl(), skipMigrations: true });
   });
   afterAll(() => db?.drop());
 
   it('applies every migration in order and creates the department tables and the MRN sequence', async () => {
-    const result = await migrateDatabase(db.url);
+    const result = await migrateDatabase(db.ownerUrl);
 
     const onDisk = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
@@ -49,7 +49,7 @@ describe('migrateDatabase on a fresh database', () => {
       .sort();
     expect(onDisk[0]).toMatch(/^\d{14}_init$/);
     expect(result.applied).toEqual(onDisk);
-    const names = await relations(db.url);
+    const names = await relations(db.ownerUrl);
     expect(names).toEqual(
       expect.arrayContaining([
         'identity.users:r',
@@ -67,11 +67,11 @@ describe('migrateDatabase on a fresh database', () => {
 
   it('enforces lower-case emails and numbers patients from the sequence', async () => {
     await expect(
-      query(db.url, `INSERT INTO identity.users (id, email, display_name, role, password_hash, updated_at)
+      query(db.ownerUrl, `INSERT INTO identity.users (id, email, display_name, role, password_hash, updated_at)
                      VALUES (gen_random_uuid(), 'Mixed@Hospital.local', 'X', 'admin', 'x', now())`),
     ).rejects.toThrow(/users_email_lower_check/);
     const [row] = await query<{ mrn: string }>(
-      db.url,
+      db.ownerUrl,
       `INSERT INTO patients.patients (id, given_name, family_name, date_of_birth, updated_at)
        VALUES (gen_random_uuid(), 'Test', 'Patient', '2000-01-01', now()) RETURNING mrn`,
     );
@@ -79,11 +79,11 @@ describe('migrateDatabase on a fresh database', () => {
   });
 
   it('is a no-op the second time', async () => {
-    const before = await migrationRows(db.url);
-    const result = await migrateDatabase(db.url);
+    const before = await migrationRows(db.ownerUrl);
+    const result = await migrateDatabase(db.ownerUrl);
 
     expect(result.applied).toEqual([]);
-    expect(await migrationRows(db.url)).toEqual(before);
+    expect(await migrationRows(db.ownerUrl)).toEqual(before);
   });
 });
 
@@ -91,7 +91,7 @@ describe('migrateDatabase with a failing migration', () => {
   let db: TestDatabase;
   let workDir: string;
   beforeAll(async () => {
-    db = await createTestDatabase({ serverUrl: testDatabaseUrl() });
+    db = await createTestDatabase({ serverUrl: testServerUrl() });
     workDir = await mkdtemp(path.join(tmpdir(), 'hospital-migrations-'));
   });
   afterAll(async () => {
@@ -108,19 +108,19 @@ describe('migrateDatabase with a failing migration', () => {
       path.join(migrationsDir, '29990101000000_broken', 'migration.sql'),
       'CREATE TABLE "patients"."half_done" ("id" UUID PRIMARY KEY);\nSELECT * FROM "patients"."no_such_table";\n',
     );
-    const before = await relations(db.url);
+    const before = await relations(db.ownerUrl);
 
-    const failure = await migrateDatabase(db.url, { migrationsDir }).then(
+    const failure = await migrateDatabase(db.ownerUrl, { migrationsDir }).then(
       () => undefined,
       (error: unknown) => error,
     );
 
     expect(failure).toBeInstanceOf(MigrationError);
     expect((failure as MigrationError).message).toContain('no_such_table');
-    expect(await relations(db.url)).toEqual(before);
+    expect(await relations(db.ownerUrl)).toEqual(before);
     // Prisma's own bookkeeping records the failure, so the next deploy stops until it is resolved.
     const rows = await query<{ migration_name: string; finished_at: Date | null }>(
-      db.url,
+      db.ownerUrl,
       `SELECT migration_name, finished_at FROM _prisma_migrations WHERE migration_name = '29990101000000_broken'`,
     );
     expect(rows).toEqual([{ migration_name: '29990101000000_broken', finished_at: null }]);
@@ -137,7 +137,7 @@ describe('checkSchemaDrift', () => {
   // The shadow database replays the hand-written CHECK and expression indexes: this also guards
   // the wasm engine shim, whose describer once panicked on CHECK constraints.
   it('finds the migrations in sync with the Prisma schema', async () => {
-    const result = await checkSchemaDrift(testDatabaseUrl());
+    const result = await checkSchemaDrift(testServerUrl());
 
     expect(result).toMatchObject({ inSync: true });
   });
@@ -148,7 +148,7 @@ describe('checkSchemaDrift', () => {
     await mkdir(path.join(migrationsDir, '29990101000000_stray'));
     await writeFile(path.join(migrationsDir, '29990101000000_stray', 'migration.sql'), 'ALTER TABLE "patients"."patients" ADD COLUMN "nickname" TEXT;\n');
 
-    const result = await checkSchemaDrift(testDatabaseUrl(), { migrationsDir });
+    const result = await checkSchemaDrift(testServerUrl(), { migrationsDir });
 
     expect(result.inSync).toBe(false);
     expect(result.output).toContain('nickname');

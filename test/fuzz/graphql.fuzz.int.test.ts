@@ -18,7 +18,7 @@ import { parse } from 'graphql';
 import { buildAuthRules, schemaFromSdl } from '../../router/src/auth-policy.ts';
 import { collectTouchedFields, decideAccess } from '../../router/src/operation-access.ts';
 import { startTestSystem, type TestSystem } from '../../router/test/e2e/system.ts';
-import { testDatabaseUrl } from '../helpers.ts';
+import { testServerUrl } from '../helpers.ts';
 import { openDbFingerprinter, type DbFingerprinter } from './db-snapshot.ts';
 import { FUZZ_RUNS, FUZZ_SEED, fuzzParams } from './env.ts';
 import { seedRecords, type SeededIds } from './fuzz-seed.ts';
@@ -66,7 +66,7 @@ function expectAcceptable(answer: { status: number; text: string }, request: unk
 
 beforeAll(async () => {
   // A database of this file's own, so the fingerprints see no other test file's writes.
-  database = await createTestDatabase({ serverUrl: testDatabaseUrl() });
+  database = await createTestDatabase({ serverUrl: testServerUrl() });
   sys = await startTestSystem(database.url, {
     production: true,
     // Thousands of requests from a handful of accounts: the per-user limit would answer most of them.

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@hospital/db/testing';
 import { callMetadata, checkHealth, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
 import { startTestSystem, type TestSystem } from '../../router/test/e2e/system.ts';
-import { testDatabaseUrl } from '../helpers.ts';
+import { testServerUrl } from '../helpers.ts';
 import { openDbFingerprinter, type DbFingerprinter } from './db-snapshot.ts';
 import { FUZZ_RUNS, FUZZ_SEED, fuzzParams } from './env.ts';
 import { seedRecords, type SeededIds } from './fuzz-seed.ts';
@@ -91,7 +91,7 @@ function describeRequest(request: unknown): string {
 
 beforeAll(async () => {
   // A database of this file's own, so the fingerprints see no other test file's writes.
-  database = await createTestDatabase({ serverUrl: testDatabaseUrl() });
+  database = await createTestDatabase({ serverUrl: testServerUrl() });
   sys = await startTestSystem(database.url, {
     production: true,
     logDestination: {

@@ -20,7 +20,7 @@ import type { RoleName } from '@hospital/service-kit';
 import { schemaFromSdl } from '../../router/src/auth-policy.ts';
 import { DEFAULT_WS_LIMITS } from '../../router/src/router.ts';
 import { startTestSystem, type TestSystem } from '../../router/test/e2e/system.ts';
-import { testDatabaseUrl } from '../helpers.ts';
+import { testServerUrl } from '../helpers.ts';
 import { FUZZ_RUNS, FUZZ_SEED, fuzzParams } from './env.ts';
 import { brokenDocument, rootFieldOperations } from './graphql-operations.ts';
 import { anyJson, hostileId, hostileString, hugeString, ODDITIES } from './hostile-values.ts';
@@ -179,7 +179,7 @@ async function expectAcceptableSubscription(who: string, payload: SubscribePaylo
 
 beforeAll(async () => {
   // A database of this file's own, like the other fuzz suites.
-  database = await createTestDatabase({ serverUrl: testDatabaseUrl() });
+  database = await createTestDatabase({ serverUrl: testServerUrl() });
   sys = await startTestSystem(database.url, {
     production: true,
     // Thousands of subscribe messages and connections from a handful of accounts.

@@ -1,5 +1,6 @@
 /**
- * The audit table against real PostgreSQL: append-only for the application's connection, chained,
+ * The audit table against real PostgreSQL: append-only for the services' role (no rights to change
+ * it or switch its triggers off) and for the owner (triggers), chained,
  * gapless under concurrent writers, and a verification that finds an altered or removed row.
  * Its own database: tampering here must not touch the chain other tests rely on.
  */
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@hospital/service-kit';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { testServerUrl } from '../../../test/helpers.ts';
 import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
 import { createAuditLog } from './audit-log.ts';
@@ -51,14 +52,19 @@ function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
 
 describe('audit trail table', () => {
   let db: TestDatabase;
+  /** As the services connect (the service role). */
   let prisma: PrismaClient;
+  /** As the database owner: only the tampering tests use it. */
+  let owner: PrismaClient;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ serverUrl: testDatabaseUrl() });
+    db = await createTestDatabase({ serverUrl: testServerUrl() });
     prisma = createPrismaClient(db.url, { poolSize: 12 });
+    owner = createPrismaClient(db.ownerUrl, { poolSize: 1 });
   });
   afterAll(async () => {
     await prisma?.$disconnect();
+    await owner?.$disconnect();
     await db?.drop();
   });
 
@@ -81,11 +87,23 @@ describe('audit trail table', () => {
     expect((await verifyAuditChain(prisma)).ok).toBe(true);
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE from the application connection', async () => {
-    await expect(prisma.$executeRaw`UPDATE "audit"."access_log" SET "outcome" = 'denied' WHERE "seq" = 1`).rejects.toThrow(/append-only/);
-    await expect(prisma.$executeRaw`DELETE FROM "audit"."access_log" WHERE "seq" = 2`).rejects.toThrow(/append-only/);
-    await expect(prisma.$executeRaw`TRUNCATE "audit"."access_log"`).rejects.toThrow(/append-only/);
+  it("gives the services' role no way to change the trail: no UPDATE, DELETE, TRUNCATE, nor switching triggers off", async () => {
+    const refused = /permission denied|must be owner|must be superuser/;
+    await expect(prisma.$executeRawUnsafe('ALTER TABLE "audit"."access_log" DISABLE TRIGGER ALL')).rejects.toThrow(refused);
+    await expect(prisma.$executeRawUnsafe('ALTER TABLE "audit"."access_log" DISABLE TRIGGER "access_log_append_only"')).rejects.toThrow(refused);
+    await expect(prisma.$executeRaw`UPDATE "audit"."access_log" SET "outcome" = 'denied' WHERE "seq" = 1`).rejects.toThrow(refused);
+    await expect(prisma.$executeRaw`DELETE FROM "audit"."access_log" WHERE "seq" = 2`).rejects.toThrow(refused);
+    await expect(prisma.$executeRaw`TRUNCATE "audit"."access_log"`).rejects.toThrow(refused);
     await expect(prisma.accessRecord.update({ where: { seq: 1n }, data: { reason: 'x' } })).rejects.toThrow();
+    await expect(prisma.$executeRawUnsafe('DROP TRIGGER "access_log_chain" ON "audit"."access_log"')).rejects.toThrow(refused);
+    await expect(prisma.$executeRawUnsafe('ALTER ROLE CURRENT_USER SUPERUSER')).rejects.toThrow(refused);
+    const [role] = await prisma.$queryRaw<Array<{ rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean; rolbypassrls: boolean }>>`
+      SELECT rolsuper, rolcreaterole, rolcreatedb, rolbypassrls FROM pg_roles WHERE rolname = current_user`;
+    expect(role).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false });
+    // The owner is stopped by the append-only triggers too (only switching them off would help, and the chain shows it).
+    await expect(owner.$executeRaw`UPDATE "audit"."access_log" SET "outcome" = 'denied' WHERE "seq" = 1`).rejects.toThrow(/append-only/);
+    await expect(owner.$executeRaw`DELETE FROM "audit"."access_log" WHERE "seq" = 2`).rejects.toThrow(/append-only/);
+    await expect(owner.$executeRaw`TRUNCATE "audit"."access_log"`).rejects.toThrow(/append-only/);
     expect(await prisma.accessRecord.count()).toBe(51);
   });
 
@@ -103,9 +121,9 @@ describe('audit trail table', () => {
     const anchor = (await verifyAuditChain(prisma)).head!;
     expect(anchor.seq).toBe(51);
     // Someone able to switch the guard off removes the newest row: the rest still chains.
-    await prisma.$executeRawUnsafe('ALTER TABLE "audit"."access_log" DISABLE TRIGGER "access_log_append_only"');
-    await prisma.$executeRaw`DELETE FROM "audit"."access_log" WHERE "seq" = 51`;
-    await prisma.$executeRawUnsafe('ALTER TABLE "audit"."access_log" ENABLE TRIGGER "access_log_append_only"');
+    await owner.$executeRawUnsafe('ALTER TABLE "audit"."access_log" DISABLE TRIGGER "access_log_append_only"');
+    await owner.$executeRaw`DELETE FROM "audit"."access_log" WHERE "seq" = 51`;
+    await owner.$executeRawUnsafe('ALTER TABLE "audit"."access_log" ENABLE TRIGGER "access_log_append_only"');
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true, rows: 50 });
     expect(await verifyAuditChain(prisma, anchor)).toMatchObject({ ok: false, brokenAt: { seq: 51, problem: 'anchored row missing' } });
     // A new row takes its place in the chain, but not the anchored hash.
@@ -132,11 +150,11 @@ describe('audit trail table', () => {
     expect(rest.records[0]).toMatchObject({ patientId, resource: 'Patient', outcome: 'allowed', ip: '203.0.113.7' });
   });
 
-  // Last: these tamper with the chain as a superuser who can switch the guard off.
+  // Last: these tamper with the chain as the owner, who can switch the guard off.
   it('reports the first altered row by seq', async () => {
-    await prisma.$executeRawUnsafe('ALTER TABLE "audit"."access_log" DISABLE TRIGGER "access_log_append_only"');
-    await prisma.$executeRaw`UPDATE "audit"."access_log" SET "outcome" = 'denied' WHERE "seq" = 17`;
-    await prisma.$executeRawUnsafe('ALTER TABLE "audit"."access_log" ENABLE TRIGGER "access_log_append_only"');
+    await owner.$executeRawUnsafe('ALTER TABLE "audit"."access_log" DISABLE TRIGGER "access_log_append_only"');
+    await owner.$executeRaw`UPDATE "audit"."access_log" SET "outcome" = 'denied' WHERE "seq" = 17`;
+    await owner.$executeRawUnsafe('ALTER TABLE "audit"."access_log" ENABLE TRIGGER "access_log_append_only"');
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: false, rows: 16, brokenAt: { seq: 17, problem: 'content altered' } });
     const command = await verifyCommand(db.url);
     expect(command.code).toBe(2);
@@ -144,10 +162,10 @@ describe('audit trail table', () => {
   });
 
   it('reports a removed row', async () => {
-    await prisma.$executeRawUnsafe('ALTER TABLE "audit"."access_log" DISABLE TRIGGER "access_log_append_only"');
-    await prisma.$executeRaw`UPDATE "audit"."access_log" SET "outcome" = 'allowed' WHERE "seq" = 17`;
-    await prisma.$executeRaw`DELETE FROM "audit"."access_log" WHERE "seq" = 30`;
-    await prisma.$executeRawUnsafe('ALTER TABLE "audit"."access_log" ENABLE TRIGGER "access_log_append_only"');
+    await owner.$executeRawUnsafe('ALTER TABLE "audit"."access_log" DISABLE TRIGGER "access_log_append_only"');
+    await owner.$executeRaw`UPDATE "audit"."access_log" SET "outcome" = 'allowed' WHERE "seq" = 17`;
+    await owner.$executeRaw`DELETE FROM "audit"."access_log" WHERE "seq" = 30`;
+    await owner.$executeRawUnsafe('ALTER TABLE "audit"."access_log" ENABLE TRIGGER "access_log_append_only"');
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: false, rows: 29, brokenAt: { seq: 31, problem: 'row missing before this one' } });
   });
 });

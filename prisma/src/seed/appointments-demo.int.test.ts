@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { testServerUrl } from '../../../test/helpers.ts';
 import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
 import { seedAppointmentsDemo } from './appointments-demo.ts';
@@ -12,7 +12,7 @@ describe('seedAppointmentsDemo', () => {
   let db: PrismaClient;
   const today = new Date('2026-11-24T12:00:00Z');
   beforeAll(async () => {
-    database = await createTestDatabase({ serverUrl: testDatabaseUrl() });
+    database = await createTestDatabase({ serverUrl: testServerUrl() });
     db = createPrismaClient(database.url, { poolSize: 2 });
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { testServerUrl } from '../../../test/helpers.ts';
 import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
 import { seedDemoData } from './seed-demo-data.ts';
@@ -12,7 +12,7 @@ describe('seedNotificationsDemo', () => {
   let db: PrismaClient;
   const today = new Date('2026-11-24T06:00:00Z');
   beforeAll(async () => {
-    database = await createTestDatabase({ serverUrl: testDatabaseUrl() });
+    database = await createTestDatabase({ serverUrl: testServerUrl() });
     db = createPrismaClient(database.url, { poolSize: 2 });
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { verifyPassword } from '@hospital/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { testServerUrl } from '../../../test/helpers.ts';
 import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
 import { seedDemoData } from './seed-demo-data.ts';
@@ -13,7 +13,7 @@ describe('seedDemoData', () => {
   let database: TestDatabase;
   let db: PrismaClient;
   beforeAll(async () => {
-    database = await createTestDatabase({ serverUrl: testDatabaseUrl() });
+    database = await createTestDatabase({ serverUrl: testServerUrl() });
     db = createPrismaClient(database.url, { poolSize: 2 });
   });
   afterAll(async () => {

@@ -12,6 +12,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres } from '../embedded-postgres.ts';
 import { databaseUrlFor, dropDatabase, ensureDatabase } from '../ensure-database.ts';
 import { migrateDatabase } from '../migrate-database.ts';
+import { databaseUrlAs, dropServiceRole, ensureServiceRole } from '../service-role.ts';
 
 /** The server tried when the caller names none (trust auth, as in CI and on dev machines). */
 export const DEFAULT_TEST_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -26,9 +27,14 @@ export interface TestDatabaseOptions {
 
 /** A throw-away database. */
 export interface TestDatabase {
-  /** URL of the new database. */
+  /**
+   * URL of the new database as the services connect: a login role of its own (`<name>_svc`,
+   * member of hospital_app), so tests exercise the least privilege production has.
+   */
   url: string;
-  /** Drops the database (and stops the embedded server if one was started for it). */
+  /** URL of the new database as its owner, who migrates (and may tamper, in tests that must). */
+  ownerUrl: string;
+  /** Drops the database and its role (and stops the embedded server if one was started for it). */
   drop(): Promise<void>;
 }
 
@@ -75,7 +81,7 @@ async function startTemporaryServer(): Promise<{ serverUrl: string; stop(): Prom
 }
 
 /**
- * Creates and migrates a database named `hospital_test_<random>`.
+ * Creates and migrates a database named `hospital_test_<random>`, with a service role for it.
  * @param options - which server to use; see {@link TestDatabaseOptions}
  */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
@@ -93,17 +99,22 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const maintenanceUrl = databaseUrlFor(serverUrl, 'postgres');
   const name = `hospital_test_${randomBytes(6).toString('hex')}`;
 
+  // A role per database: parallel runs on one server never reset each other's password.
+  const role = `${name}_svc`;
+  const password = randomBytes(18).toString('base64url');
   const drop = async () => {
     try {
       await dropDatabase(maintenanceUrl, name);
+      await dropServiceRole(maintenanceUrl, role);
     } finally {
       await stopServer();
     }
   };
   try {
-    const url = await ensureDatabase(maintenanceUrl, name);
-    if (!options.skipMigrations) await migrateDatabase(url);
-    return { url, drop };
+    const ownerUrl = await ensureDatabase(maintenanceUrl, name);
+    if (!options.skipMigrations) await migrateDatabase(ownerUrl);
+    await ensureServiceRole(maintenanceUrl, role, password);
+    return { url: databaseUrlAs(ownerUrl, role, password), ownerUrl, drop };
   } catch (error) {
     await drop().catch(() => undefined);
     throw error;

@@ -9,7 +9,7 @@ import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { createTestDatabase, type TestDatabase } from '@hospital/db/testing';
 import { createKafkaEventBus, createLogger, EVENT_HEADERS, type IncomingEvent } from '@hospital/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl, testKafkaBrokers } from '../../../../../test/helpers.ts';
+import { testServerUrl, testKafkaBrokers } from '../../../../../test/helpers.ts';
 import { buildAppointmentEvent } from '../domain/appointment-event.ts';
 import { startAppointmentsHarness } from '../testing/appointments-harness.ts';
 import { readTopic, startPrivateBroker, waitFor } from '../testing/kafka-testing.ts';
@@ -20,7 +20,7 @@ const logger = createLogger('relay-test', 'silent');
 let database: TestDatabase;
 let db: PrismaClient;
 beforeAll(async () => {
-  database = await createTestDatabase({ serverUrl: testDatabaseUrl() });
+  database = await createTestDatabase({ serverUrl: testServerUrl() });
   db = createPrismaClient(database.url, { poolSize: 4 });
 });
 afterAll(async () => {
