@@ -30,6 +30,8 @@ let events: TinySubgraph;
 let people: TinySubgraph;
 let router: RunningRouter;
 let wsUrl: string;
+/** The same router in production mode (masked errors). */
+let prodRouter: RunningRouter;
 const clients: Client[] = [];
 
 function tokenFor(role: RoleName, expiresIn = 300): string {
@@ -42,9 +44,9 @@ function tokenFor(role: RoleName, expiresIn = 300): string {
   });
 }
 
-function connect(token: string | undefined, origin = ORIGIN): Client {
+function connect(token: string | undefined, origin = ORIGIN, url = wsUrl): Client {
   const client = createClient({
-    url: wsUrl,
+    url,
     webSocketImpl: class extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {
         super(address, protocols, { headers: { origin } });
@@ -112,11 +114,17 @@ beforeAll(async () => {
   );
   people = await startTinySubgraph(
     'people',
-    `type Person @key(fields: "id") { id: ID! name: String! secret: String @auth(requires: [ADMIN]) }
+    `type Person @key(fields: "id") { id: ID! name: String! secret: String @auth(requires: [ADMIN]) fragile: String }
      type Query { person(id: ID!): Person @auth(requires: [ADMIN, DOCTOR]) }`,
     {
       Query: { person: (_: unknown, { id }: { id: string }) => ({ id, name: `Person ${id}` }) },
-      Person: { __resolveReference: ({ id }: { id: string }) => ({ id, name: `Person ${id}`, secret: 's' }) },
+      Person: {
+        __resolveReference: ({ id }: { id: string }) => ({ id, name: `Person ${id}`, secret: 's' }),
+        // An internal failure whose message must not reach a client in production.
+        fragile: () => {
+          throw new Error('connection to 10.9.8.7:5432 refused (internal detail)');
+        },
+      },
     },
   );
   const composed = composeSupergraph([events, people].map((s) => ({ name: s.name, url: s.url, sdl: s.sdl })));
@@ -137,11 +145,25 @@ beforeAll(async () => {
     { logger: createLogger('ws-test', 'silent') },
   );
   wsUrl = router.url.replace(/^http/, 'ws');
+  prodRouter = await startRouter(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      supergraphSdl,
+      subgraphUrls: {},
+      internalSecret: INTERNAL_SECRET,
+      jwt: { keys: [{ keyId: JWT.keyId, publicKeyPem: JWT.publicKeyPem }], issuer: JWT.issuer, audience: JWT.audience },
+      production: true,
+      allowedOrigins: [ORIGIN],
+    },
+    { logger: createLogger('ws-test', 'silent') },
+  );
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
   await router?.close();
+  await prodRouter?.close();
   await events?.close();
   await people?.close();
 });
@@ -260,5 +282,30 @@ describe('federated subscriptions', () => {
     } finally {
       printed.mockRestore();
     }
+  });
+});
+
+describe('errors over the WebSocket', () => {
+  it('are masked in production exactly like HTTP ones, and only there', async () => {
+    const query = 'subscription($ward: String!) { visits(ward: $ward) { id person { fragile } } }';
+    const prod = collect(connect(tokenFor('doctor'), ORIGIN, prodRouter.url.replace(/^http/, 'ws')), query, { ward: 'M1' });
+    const dev = collect(connect(tokenFor('doctor')), query, { ward: 'M2' });
+    await until(() => upstreamByWard.has('M1') && upstreamByWard.has('M2'));
+    await new Promise((r) => setTimeout(r, 100));
+    bus.emit('visit', { id: 'm1', ward: 'M1', person: { id: 'p1' } });
+    bus.emit('visit', { id: 'm2', ward: 'M2', person: { id: 'p2' } });
+    await until(() => prod.results.length === 1 && dev.results.length === 1);
+    const prodErrors = prod.results[0]!['errors'] as Array<{ message: string; extensions?: Record<string, unknown> }>;
+    expect(prodErrors.map((e) => [e.message, e.extensions?.['code']])).toEqual([['Internal server error', 'INTERNAL_SERVER_ERROR']]);
+    expect(JSON.stringify(prod.results)).not.toContain('10.9.8.7');
+    expect(JSON.stringify(dev.results)).toContain('10.9.8.7');
+  });
+
+  it('refusals in production keep their code and lose the schema hints', async () => {
+    const refused = collect(connect(tokenFor('doctor'), ORIGIN, prodRouter.url.replace(/^http/, 'ws')), 'subscription { visits(ward: "A") { id persn { id } } }');
+    await refused.done;
+    const errors = refused.ended() as Array<{ message: string; extensions?: Record<string, unknown> }>;
+    expect(errors[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(errors)).not.toMatch(/Did you mean/);
   });
 });
