@@ -1,0 +1,92 @@
+/**
+ * The ward dashboard's transfer dialog in Chromium against the real system (issue 10 / 14): with
+ * the new ward's bed board answering slowly, the dialog never offers the old ward's beds after the
+ * ward changes, and the patient lands in the ward chosen.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '../../test/helpers.ts';
+import { SCREENSHOT_DIR, signIn, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+
+let harness: BrowserHarness;
+
+beforeAll(async () => {
+  harness = await startBrowserHarness(testDatabaseUrl());
+}, 90_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+/** Runs an operation through the router and insists it succeeds. */
+async function ok<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+  const result = await harness.system.gql<T>(query, variables, token);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data!;
+}
+
+/** A ward with beds, assigned to the system's ward staff member. */
+async function ward(name: string, labels: string[], admin: string) {
+  const code = `${name.slice(0, 3).toUpperCase()}-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+  const { createWard } = await ok<{ createWard: { id: string } }>('mutation($i: CreateWardInput!) { createWard(input: $i) { id } }', { i: { name, code } }, admin);
+  const beds: string[] = [];
+  for (const label of labels) beds.push((await ok<{ addBed: { id: string } }>('mutation($i: AddBedInput!) { addBed(input: $i) { id } }', { i: { wardId: createWard.id, label } }, admin)).addBed.id);
+  await ok('mutation($u: ID!, $w: ID!) { assignStaffToWard(userId: $u, wardId: $w) { id } }', { u: harness.system.accounts.ward_staff.id, w: createWard.id }, admin);
+  return { id: createWard.id, name, code, beds };
+}
+
+describe('ward transfer dialog', () => {
+  it('offers only the chosen ward’s beds, even while that ward loads slowly, and lands the patient there', async () => {
+    const suffix = Math.random().toString(36).slice(2, 7);
+    const admin = await harness.system.tokenFor('admin');
+    const staff = await harness.system.tokenFor('ward_staff');
+    const medicine = await ward(`General Medicine ${suffix}`, ['GM-1', 'GM-2', 'GM-3'], admin);
+    const surgery = await ward(`Surgery ${suffix}`, ['SU-1'], admin);
+    const { registerPatient } = await ok<{ registerPatient: { id: string; fullName: string } }>(
+      'mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { id fullName } }',
+      { i: { givenName: 'Tess', familyName: `Transfer${suffix}`, dateOfBirth: '1950-05-05' } },
+      await harness.system.tokenFor('doctor'),
+    );
+    const { admitPatient } = await ok<{ admitPatient: { id: string } }>(
+      'mutation($i: AdmitPatientInput!) { admitPatient(input: $i) { id } }',
+      { i: { patientId: registerPatient.id, bedId: medicine.beds[0], reason: 'Appendicitis, for surgery' } },
+      staff,
+    );
+
+    const context = await harness.newContext();
+    try {
+      const page = await context.newPage();
+      // A slow network for Surgery's bed board: its answer arrives 2 s after it is asked for.
+      await page.route('**/graphql**', async (route) => {
+        const request = route.request();
+        if (`${request.url()} ${request.postData() ?? ''}`.includes(surgery.id)) await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await route.continue();
+      });
+      await signIn(page, harness, 'ward_staff');
+      await page.getByLabel('Ward', { exact: true }).selectOption({ label: `${medicine.name} (${medicine.code})` });
+      await page.getByRole('button', { name: `Transfer ${registerPatient.fullName}` }).click();
+      const form = page.getByRole('form', { name: `Transfer ${registerPatient.fullName}` });
+      await form.getByLabel('To bed').locator('option', { hasText: 'GM-2' }).waitFor({ state: 'attached', timeout: 10_000 });
+      await form.getByLabel('To bed').selectOption({ label: 'GM-2' });
+
+      await form.getByLabel('To ward').selectOption({ label: surgery.name });
+      // While Surgery loads, no General Medicine bed may be on offer (nor still selected).
+      for (let i = 0; i < 5; i++) {
+        expect(await form.locator('option', { hasText: /^GM-/ }).count()).toBe(0);
+        await page.waitForTimeout(200);
+      }
+      await form.getByLabel('To bed').locator('option', { hasText: 'SU-1' }).waitFor({ state: 'attached', timeout: 10_000 });
+      expect(await form.locator('option', { hasText: /^GM-/ }).count()).toBe(0);
+      expect(await form.getByLabel('To bed').inputValue()).toBe('');
+      await form.getByLabel('To bed').selectOption({ label: 'SU-1' });
+      await form.getByRole('button', { name: 'Transfer patient' }).click();
+      await page.getByRole('status').getByText(`moved to bed SU-1 on ${surgery.name}`).waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'ward-transfer.png'), fullPage: true });
+
+      const { admission } = await ok<{ admission: { ward: { id: string }; bed: { id: string } } }>('query($id: ID!) { admission(id: $id) { ward { id } bed { id } } }', { id: admitPatient.id }, staff);
+      expect(admission).toEqual({ ward: { id: surgery.id }, bed: { id: surgery.beds[0] } });
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
