@@ -115,7 +115,7 @@ export function documentOverBudget(document: DocumentNode, budget: DocumentBudge
   });
   if (worst) return `selects "${worst.key}" ${worst.count} times on one level (at most ${budget.maxRepeatedField})`;
   if (fieldComparisons(document, fragments, budget.maxFieldComparisons) === undefined) {
-    return `checking that its repeated fields merge would compare more than ${budget.maxFieldComparisons} pairs of fields`;
+    return `checking that its fields merge would compare more than ${budget.maxFieldComparisons} pairs of fields and fragments`;
   }
   return undefined;
 }

@@ -21,8 +21,17 @@ describe('fieldComparisons', () => {
     expect(count('{ node { child { id id } child { id id } child { id id } } }')).toBe(3 + 3 * 4 + 3);
   });
 
-  it('counts the fields fragments bring to a level', () => {
-    expect(count('{ node { child { id } ...F } } fragment F on Node { child { id } }')).toBe(2);
+  it('counts the fields fragments bring to a level, and the comparisons of those fragments', () => {
+    // The two `child` and their `id`s (2), and F against the level's one response key (1 + 1).
+    expect(count('{ node { child { id } ...F } } fragment F on Node { child { id } }')).toBe(4);
+    // Three distinct one-field fragments: each against the level (3 × (1 + 3)), then 2 + 1 pairs of them (× 2).
+    expect(count('{ node { ...A ...B ...C } } fragment A on Node { a: id } fragment B on Node { b: id } fragment C on Node { c: id }')).toBe(12 + 6);
+  });
+
+  it('gives up on hundreds of distinct fragments on one level (graphql-js compares every pair)', () => {
+    const spreads = Array.from({ length: 300 }, (_, i) => `...R${i}`).join(' ');
+    const fragments = Array.from({ length: 300 }, (_, i) => `fragment R${i} on Node { f${i}: id }`).join(' ');
+    expect(count(`{ node { ${spreads} } } ${fragments}`, 2_000)).toBeUndefined();
   });
 
   it('grows as repetition nests, and gives up past the budget', () => {
