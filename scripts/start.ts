@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createLogger, parseEnv, port } from '@hospital/service-kit';
-import { createPrismaClient, migrateDatabase, seedDemoData, startEmbeddedPostgres } from '@hospital/db';
+import { createPrismaClient, databaseUrlAs, ensureServiceRole, migrateDatabase, seedDemoData, startEmbeddedPostgres } from '@hospital/db';
 import { loadOrCreateDevKeys, loadOrCreateDevSecret } from './launcher/dev-keys.ts';
 import { ProcessTree } from './launcher/process-tree.ts';
 import { eventBusEnv, systemLayout } from './launcher/system-layout.ts';
@@ -19,6 +19,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = parseEnv(
   z.object({
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
+    // The owner's URL, for migrations and demo data; DATABASE_URL is then the services' role.
+    MIGRATION_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
     DATA_DIR: z.string().default(path.join(root, '.data')),
     EMBEDDED_PG_PORT: port(54329),
     ROUTER_PORT: port(4000),
@@ -54,13 +56,19 @@ process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
 
 async function main(): Promise<void> {
-  let databaseUrl = env.DATABASE_URL;
-  const embedded = !databaseUrl;
-  if (!databaseUrl) {
+  // Migrations and demo data run as the owner; the services as a role with only their rights.
+  let ownerUrl = env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL;
+  let serviceUrl = env.DATABASE_URL;
+  const embedded = !ownerUrl;
+  let embeddedServer: { serverUrl: string } | undefined;
+  if (!ownerUrl) {
     console.log(`Starting embedded PostgreSQL (data in ${path.join(env.DATA_DIR, 'postgres')}) …`);
     const pg = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_PG_PORT });
     closers.push(() => pg.stop());
-    databaseUrl = pg.url;
+    ownerUrl = pg.url;
+    embeddedServer = pg;
+  } else if (!env.MIGRATION_DATABASE_URL) {
+    logger.warn('MIGRATION_DATABASE_URL is unset: migrating with DATABASE_URL, which the services then use too (give them a role without DDL rights)');
   }
 
   // Built while the database starts up: the web server serves web/dist.
@@ -70,11 +78,17 @@ async function main(): Promise<void> {
   webBuild.catch(() => undefined);
 
   console.log('Applying migrations …');
-  await migrateDatabase(databaseUrl);
+  await migrateDatabase(ownerUrl);
+  if (embeddedServer) {
+    // The embedded server's services log in as hospital_service, with a fresh password each start.
+    const password = randomBytes(18).toString('base64url');
+    await ensureServiceRole(embeddedServer.serverUrl, 'hospital_service', password);
+    serviceUrl = databaseUrlAs(ownerUrl, 'hospital_service', password);
+  }
 
   const wantSeed = env.SEED_DEMO_DATA === 'true' || (env.SEED_DEMO_DATA === 'auto' && embedded);
   if (wantSeed) {
-    const db = createPrismaClient(databaseUrl);
+    const db = createPrismaClient(ownerUrl);
     try {
       const seeded = await seedDemoData(db, { password: env.DEMO_PASSWORD });
       console.log(`Demo data: ${JSON.stringify(seeded)}`);
@@ -99,7 +113,7 @@ async function main(): Promise<void> {
   closers.push(() => tree.stopAll());
 
   const shared = {
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: serviceUrl ?? ownerUrl,
     INTERNAL_SECRET: internalSecret,
     ...(keys.publicKeyPem ? { JWT_PUBLIC_KEY: keys.publicKeyPem } : {}),
     LOG_LEVEL: env.LOG_LEVEL,

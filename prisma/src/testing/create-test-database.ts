@@ -117,6 +117,10 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     return { url: databaseUrlAs(ownerUrl, role, password), ownerUrl, drop };
   } catch (error) {
     await drop().catch(() => undefined);
+    // 42501: the services' role (testDatabaseUrl()) may not create databases; its owner may.
+    if ((error as { code?: string }).code === '42501') {
+      throw new Error(`Cannot create a test database as this role; pass the owner's URL (testServerUrl() in tests): ${(error as Error).message}`);
+    }
     throw error;
   }
 }

@@ -152,7 +152,7 @@ export function createAuditHandlers(
   const audited = { ...security, audit: sink };
   return {
     ListAccessRecords: unary(['admin'], (request) => listAccessRecordsHandler(request, trail), audited, {
-      audit: { resource: 'AccessRecord', requested: (request) => [request.patientId], returned: (response) => response.records.map((record) => record.patientId) },
+      audit: { resource: 'AccessRecord', requested: (request) => [request.patientId], returned: (response) => (response.records ?? []).map((record) => record.patientId ?? '') },
     }),
     VerifyAuditChain: unary(['admin'], () => verifyAuditChainHandler(trail), audited, { audit: { resource: 'AccessRecord' } }),
     // Only the router (a service principal) reports what it refused; no user may write the trail.

@@ -45,7 +45,7 @@ describe('RecordRefusedOperation', () => {
     const cap = createAnonymousRefusalCap({ perAddress: 3, total: 100 });
     const sink = createAuditLog(db);
     const flood = await Promise.all(Array.from({ length: 10 }, () => recordRefusedOperationHandler(anonymous({ ip: '192.0.2.66' }), sink, cap)));
-    expect(flood.map((answer) => answer.recorded).reduce((a, b) => a + b)).toBe(3);
+    expect(flood.reduce((sum, answer) => sum + (answer.recorded ?? 0), 0)).toBe(3);
     expect(await recordRefusedOperationHandler(anonymous({ ip: '192.0.2.67' }), sink, cap)).toEqual({ recorded: 1 });
     expect(await db.accessRecord.count({ where: { ip: '192.0.2.66', actorKind: 'anonymous' } })).toBe(3);
   });
