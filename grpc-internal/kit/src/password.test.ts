@@ -5,7 +5,7 @@ import { RetryLaterError } from './errors.ts';
 describe('bounded password hashing', () => {
   it('runs at most `concurrency` hashes, queues `queueLimit` more and refuses the rest with SERVICE_UNAVAILABLE', async () => {
     const stored = await hashPassword('a password to check');
-    const hashing = createPasswordHashing({ concurrency: 1, queueLimit: 2 });
+    const hashing = createPasswordHashing({ concurrency: 1, queueLimit: 2, maxWaitMs: 60_000 });
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => hashing.verify('a password to check', stored)));
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
@@ -18,5 +18,18 @@ describe('bounded password hashing', () => {
     }
     // Slots are handed back: once the burst is over, hashing works again.
     await expect(hashing.verify('wrong', stored)).resolves.toBe(false);
+  });
+});
+
+describe('bounded password hashing, waiting', () => {
+  it('refuses a hash that waited longer than maxWaitMs, and keeps working after', async () => {
+    const stored = await hashPassword('a password to check');
+    const hashing = createPasswordHashing({ concurrency: 1, queueLimit: 10, maxWaitMs: 1 });
+    const results = await Promise.allSettled(Array.from({ length: 4 }, () => hashing.verify('a password to check', stored)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual(
+      Array.from({ length: 3 }, () => expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 })),
+    );
+    await expect(hashing.verify('a password to check', stored)).resolves.toBe(true);
   });
 });

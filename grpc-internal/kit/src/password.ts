@@ -47,6 +47,11 @@ export interface HashingLimits {
   concurrency: number;
   /** Hashes waiting for a turn; one more is refused with SERVICE_UNAVAILABLE instead of waiting. */
   queueLimit: number;
+  /**
+   * Longest wait for a turn, ms (default 1000); past it the hash is refused with SERVICE_UNAVAILABLE,
+   * so a loaded machine answers 503 well within the callers' deadlines instead of timing out (a 500).
+   */
+  maxWaitMs?: number;
 }
 
 /** Password hashing with bounded concurrency: sign-in stays responsive under a flood of guesses. */
@@ -67,13 +72,27 @@ export const HASHING_BUSY_MESSAGE = 'Sign-in is busy; retry in a moment.';
  * @param limits - concurrency and queue bound
  */
 export function createPasswordHashing(limits: HashingLimits): PasswordHashing {
+  const maxWaitMs = limits.maxWaitMs ?? 1_000;
   let running = 0;
   const waiting: Array<() => void> = [];
+  /** Waits for a slot handed over by a finishing hash, or gives up after maxWaitMs. */
+  const turn = () =>
+    new Promise<void>((resolve, reject) => {
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiting.splice(waiting.indexOf(wake), 1);
+        reject(serviceBusy(HASHING_BUSY_MESSAGE, 1));
+      }, maxWaitMs);
+      waiting.push(wake);
+    });
   const run = async <T>(work: () => Promise<T>): Promise<T> => {
     if (running >= limits.concurrency) {
       if (waiting.length >= limits.queueLimit) throw serviceBusy(HASHING_BUSY_MESSAGE, 1);
       // The slot is handed over by the finishing hash, so `running` never drops in between.
-      await new Promise<void>((resolve) => waiting.push(resolve));
+      await turn();
     } else {
       running += 1;
     }

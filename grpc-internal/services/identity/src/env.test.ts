@@ -15,7 +15,7 @@ describe('identity env', () => {
       databaseUrl: DATABASE_URL,
       jwt: { keyId: 'hospital-1', issuer: 'hospital-identity', audience: 'hospital-api', accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 1_209_600 },
       loginThrottle: { freeFailures: 5, maxDelaySeconds: 900, addressLimit: 300, accountLimit: 50, windowSeconds: 900 },
-      hashing: {},
+      hashing: { maxWaitMs: 1000 },
       logLevel: 'info',
     });
   });

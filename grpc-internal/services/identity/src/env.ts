@@ -42,6 +42,7 @@ const schema = z.object({
   // Unset: as many as the machine has cores, and four waiting per core.
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().positive().optional(),
   PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).optional(),
+  PASSWORD_HASH_MAX_WAIT_MS: z.coerce.number().int().positive().default(1_000),
 });
 
 /** The service's configuration plus the log level main.ts needs. */
@@ -76,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined>): IdentityEnv
     hashing: {
       ...(e.PASSWORD_HASH_CONCURRENCY ? { concurrency: e.PASSWORD_HASH_CONCURRENCY } : {}),
       ...(e.PASSWORD_HASH_QUEUE !== undefined ? { queueLimit: e.PASSWORD_HASH_QUEUE } : {}),
+      maxWaitMs: e.PASSWORD_HASH_MAX_WAIT_MS,
     },
     logLevel: e.LOG_LEVEL,
   };

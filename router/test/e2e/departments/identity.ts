@@ -13,6 +13,8 @@ export const identity: DepartmentStarter = {
         databaseUrl: ctx.databaseUrl,
         internalSecret: ctx.internalSecret,
         jwt: { ...ctx.jwt, accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600 },
+        // Every test file signs in from 127.0.0.1: the per-address budget would span the whole run.
+        loginThrottle: { addressLimit: 100_000 },
       },
       { logger: ctx.logger },
     ),
