@@ -1,0 +1,58 @@
+/**
+ * The real router (`router/src/main.ts`) as its own process in front of a test system's subgraphs,
+ * as deployed: load on the router then competes with the subgraphs and services only for the
+ * machine's cores, not for one event loop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { subgraphUrlEnvName } from '../router/src/subgraph-list.ts';
+import type { TestSystem } from '../router/test/e2e/system.ts';
+
+/** A router process: its GraphQL URL and how to stop it. */
+export interface RouterProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the router process and resolves once it prints its URL.
+ * @param system - the subgraphs, keys and internal secret to use
+ * @param extraEnv - further router variables (e.g. ROUTER_RATE_LIMIT_PER_IP)
+ */
+export async function startRouterProcess(system: TestSystem, extraEnv: Record<string, string> = {}): Promise<RouterProcess> {
+  const entry = path.resolve(import.meta.dirname, '../router/src/main.ts');
+  const subgraphs = Object.fromEntries(Object.entries(system.subgraphUrls).map(([name, url]) => [subgraphUrlEnvName(name), url]));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      ROUTER_PORT: '0',
+      ROUTER_HOST: '127.0.0.1',
+      ...subgraphs,
+      JWT_PUBLIC_KEY: system.jwt.publicKeyPem,
+      JWT_KEY_ID: system.jwt.keyId,
+      INTERNAL_SECRET: system.internalSecret,
+      IDENTITY_GRPC_TARGET: system.grpcTargets.identity,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = /Router ready at (\S+)/.exec(text);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the router exited with code ${code} before it was ready`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
