@@ -60,7 +60,7 @@ describe('AddInvoiceLine', () => {
       [{ quantity: 0 }, 'quantity'],
       [{ quantity: 10_001 }, 'quantity'],
       [{ unitPrice: eur(-1) }, 'unitPrice.amountMinor'],
-      [{ unitPrice: eur(2_147_483_648) }, 'unitPrice.amountMinor'],
+      [{ unitPrice: eur(1_000_000_000_000_000n) }, 'unitPrice.amountMinor'],
       [{ unitPrice: eur(100, 'USD') }, 'unitPrice'],
       [{ unitPrice: null }, 'unitPrice'],
       [{ taxRateBasisPoints: 10_001 }, 'taxRateBasisPoints'],
