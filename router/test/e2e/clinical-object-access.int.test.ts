@@ -22,7 +22,7 @@ const codeOf = (result: GraphQLResponse<unknown>) => result.errors?.[0]?.extensi
 /** A fresh account of a role, created by the admin, signed in. */
 async function account(role: 'DOCTOR' | 'WARD_STAFF'): Promise<{ id: string; email: string; password: string; token: string }> {
   const email = `clinical-${randomUUID().slice(0, 8)}@test.hospital.local`;
-  const password = `Clinical-${randomUUID()}`;
+  const password = `Zq7-${randomUUID()}`;
   const created = await system.gql<{ createUser: { id: string } }>(
     'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
     { i: { email, password, displayName: `Dr Other ${role}`, role } },

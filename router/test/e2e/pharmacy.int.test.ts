@@ -3,6 +3,7 @@
  * ledger, allergy-checked prescribing, first-expiry-first-out dispensing, truly parallel
  * dispensers racing for the last units, and prescriptions across subgraphs.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { dataOf, inDays, pharmacyFixtures, uniqueSuffix } from './pharmacy-fixtures.ts';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   system = await startTestSystem(testDatabaseUrl());
   [pharmacist, doctor] = await Promise.all([system.tokenFor('pharmacist'), system.tokenFor('doctor')]);
   const email = `pharmacist-two-${uniqueSuffix().toLowerCase()}@test.hospital.local`;
-  const password = 'second-pharmacist-pw';
+  const password = `Dispense-${randomUUID()}`;
   dataOf(
     await system.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, password, displayName: 'Second Pharmacist', role: 'PHARMACIST' } }, await system.tokenFor('admin')),
   );
