@@ -1,12 +1,13 @@
 /**
- * The actions on one account: change its role, deactivate it (after a confirmation). Not offered
- * on the admin's own account, which the identity service refuses anyway.
+ * The actions on one account: change its role, unlock its sign-in (clear the delays that failed
+ * sign-ins put on it), deactivate it (after a confirmation). Not offered on the admin's own
+ * account, which the identity service refuses anyway.
  */
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import type { Role } from '../../gql/graphql.ts';
 import { Button, ErrorMessage } from '../../ui/index.ts';
-import { AdminChangeRole, AdminDeactivateUser } from './admin-documents.ts';
+import { AdminChangeRole, AdminDeactivateUser, AdminUnlockUser } from './admin-documents.ts';
 import { ROLE_LABELS, ROLE_OPTIONS } from './roles.ts';
 
 /** An account as the list shows it. */
@@ -24,6 +25,7 @@ export function UserActions({ user, isSelf, onChanged }: { user: UserSummary; is
   const [confirming, setConfirming] = useState(false);
   const [roleState, changeRole] = useMutation(AdminChangeRole);
   const [deactivateState, deactivate] = useMutation(AdminDeactivateUser);
+  const [unlockState, unlock] = useMutation(AdminUnlockUser);
 
   if (isSelf) return <span className="text-xs text-slate-500">This is you</span>;
   if (!user.active) return <span className="text-xs text-slate-500">Deactivated</span>;
@@ -31,6 +33,10 @@ export function UserActions({ user, isSelf, onChanged }: { user: UserSummary; is
   const onSaveRole = async () => {
     const result = await changeRole({ id: user.id, role });
     if (result.data) onChanged(`${user.displayName} is now ${ROLE_LABELS[result.data.changeUserRole.role]}.`);
+  };
+  const onUnlock = async () => {
+    const result = await unlock({ id: user.id });
+    if (result.data) onChanged(`${user.displayName} can sign in again: failed-sign-in delays cleared.`);
   };
   const onDeactivate = async () => {
     const result = await deactivate({ id: user.id });
@@ -59,6 +65,9 @@ export function UserActions({ user, isSelf, onChanged }: { user: UserSummary; is
         <Button look="secondary" onClick={() => void onSaveRole()} disabled={role === user.role || roleState.fetching} aria-label={`Save role of ${user.displayName}`}>
           {roleState.fetching ? 'Saving…' : 'Save role'}
         </Button>
+        <Button look="secondary" onClick={() => void onUnlock()} disabled={unlockState.fetching} aria-label={`Unlock sign-in of ${user.displayName}`}>
+          {unlockState.fetching ? 'Unlocking…' : 'Unlock sign-in'}
+        </Button>
         {confirming ? (
           <>
             <Button look="danger" onClick={() => void onDeactivate()} disabled={deactivateState.fetching} aria-label={`Confirm deactivating ${user.displayName}`}>
@@ -75,6 +84,7 @@ export function UserActions({ user, isSelf, onChanged }: { user: UserSummary; is
         )}
       </div>
       <ErrorMessage error={roleState.error} />
+      <ErrorMessage error={unlockState.error} />
       <ErrorMessage error={deactivateState.error} />
     </div>
   );

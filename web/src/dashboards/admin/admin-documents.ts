@@ -32,3 +32,10 @@ export const AdminDeactivateUser = graphql(`
     deactivateUser(id: $id) { id active }
   }
 `);
+
+/** Clears a user's sign-in delays and failure budget (after an attack or a typo streak). */
+export const AdminUnlockUser = graphql(`
+  mutation AdminUnlockUser($id: ID!) {
+    unlockUser(id: $id) { id }
+  }
+`);
