@@ -12,6 +12,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { createLogger } from '@hospital/service-kit';
 import { startRouter, type RunningRouter } from '../../router/src/index.ts';
 import { startWebServer, type RunningWebServer } from '../../web/server/static-server.ts';
@@ -65,6 +66,22 @@ function post(url: string, localAddress: string, headers: Record<string, string>
   });
 }
 
+/** Opens a graphql-ws handshake from `localAddress`: 101 when it opens, else the refusal's status. */
+function handshake(url: string, localAddress: string): Promise<number> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws', { localAddress });
+    socket.on('open', () => {
+      resolve(101);
+      socket.terminate();
+    });
+    socket.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.on('error', () => resolve(0));
+  });
+}
+
 /** A raw socket to the router from `localAddress`: what it received and when it closed. */
 async function rawSocket(localAddress: string): Promise<{ write(text: string): void; received(): string; closed: Promise<number> }> {
   const { port } = new URL(router.url);
@@ -97,6 +114,9 @@ describe('proxy trust: a proof, not an address', () => {
     expect(await post(graphql, '127.0.0.22')).not.toBe(429);
     // A browser naming another address gets nothing from it: the web server appends the real one.
     expect(await post(graphql, '127.0.0.21', { 'x-forwarded-for': '127.0.0.23' })).toBe(429);
+    // The WebSocket handshake through the web server is counted the same way.
+    expect(await handshake(graphql, '127.0.0.21')).toBe(429);
+    expect(await handshake(graphql, '127.0.0.24')).toBe(101);
   });
 });
 

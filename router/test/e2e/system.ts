@@ -66,7 +66,7 @@ export async function startTestSystem(
     /** Appointment events over the run's Kafka broker (default); false for PostgreSQL (benchmarks run outside vitest). */
     kafka?: boolean;
     /** The router's cost limit, rate limits (store included) and trusted proxies (router defaults otherwise). */
-    abuseLimits?: Pick<RouterConfig, 'maxOperationCost' | 'rateLimits' | 'rateLimitStore' | 'trustProxy'>;
+    abuseLimits?: Pick<RouterConfig, 'maxOperationCost' | 'rateLimits' | 'rateLimitStore' | 'trustProxy' | 'proxySecret'>;
     /** How often the router polls identity for token revocations (default 250 ms). */
     revocationPollMs?: number;
   } = {},
