@@ -35,8 +35,8 @@ export { PAGE_SIZE_CAP, PLAIN_LIST_SIZE } from './operation-shape/page-size.ts';
  * (AUDIT_ROW_COST). The web app's most expensive safelisted operation (the doctor's day: a page
  * of appointments with their patients, its page variable charged at the cap of 100) costs 1,200
  * (operation-shape/safelist.test.ts checks them all); a page of 50 patients with 20
- * appointments each costs 5,350. Twelve aliases of a 100-patient
- * search (1,200 audit rows, 8,400) or two nested pages of 100 (over 10,000) are refused.
+ * appointments each costs 5,350. Twelve aliases of a 100-patient search (1,200 audit rows,
+ * 8,400) or two nested pages of 100 (over 10,000) are refused.
  */
 export const DEFAULT_MAX_OPERATION_COST = 5_000;
 

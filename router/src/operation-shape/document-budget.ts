@@ -1,11 +1,13 @@
 /**
  * What a document may cost to validate, measured before graphql-js validates it. Validation is
  * not linear: OverlappingFieldsCanBeMerged compares every pair of fields sharing a response key on
- * one level (500 × `a { b }` is 125,000 comparisons, each descending into the sub-selections), and
- * every rule walks fragments as often as they are spread. Each measure here is one pass over the
- * written document, with each fragment measured once however often it is spread.
+ * one level (500 × `a { b }` is 125,000 comparisons, each descending into the sub-selections) and
+ * every pair of fragments spread side by side, and a document's size is multiplied by its
+ * fragments wherever they are spread. Each measure here is one pass over the written document,
+ * with each fragment measured once however often it is spread.
  */
 import { Kind, visit, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { LevelCollector } from './levels.ts';
 import { fieldComparisons } from './merge-comparisons.ts';
 import { ShapeMeter, fragmentsOf } from './shape.ts';
 
@@ -37,45 +39,6 @@ function writtenSelections(document: DocumentNode): number {
   return count;
 }
 
-/** Response keys of one level with their counts, through inline fragments and (memoised) named ones. */
-class LevelKeys {
-  private readonly memo = new Map<string, ReadonlyMap<string, number> | 'measuring'>();
-
-  constructor(private readonly fragments: ReturnType<typeof fragmentsOf>) {}
-
-  fragment(name: string): ReadonlyMap<string, number> {
-    const known = this.memo.get(name);
-    if (known === 'measuring') return new Map();
-    if (known) return known;
-    const definition = this.fragments.get(name);
-    if (!definition) return new Map();
-    this.memo.set(name, 'measuring');
-    const keys = this.of(definition.selectionSet);
-    this.memo.set(name, keys);
-    return keys;
-  }
-
-  of(selectionSet: SelectionSetNode): Map<string, number> {
-    const keys = new Map<string, number>();
-    this.collect(selectionSet, keys, new Set());
-    return keys;
-  }
-
-  private collect(selectionSet: SelectionSetNode, keys: Map<string, number>, spread: Set<string>): void {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        keys.set(key, (keys.get(key) ?? 0) + 1);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        this.collect(selection.selectionSet, keys, spread);
-      } else if (!spread.has(selection.name.value)) {
-        spread.add(selection.name.value);
-        for (const [key, count] of this.fragment(selection.name.value)) keys.set(key, (keys.get(key) ?? 0) + count);
-      }
-    }
-  }
-}
-
 /**
  * The first budget a document exceeds, described for the caller; undefined within budget.
  * @param document - the parsed, not yet validated, document
@@ -96,14 +59,14 @@ export function documentOverBudget(document: DocumentNode, budget: DocumentBudge
     }
   }
 
-  // Expansion is now bounded, so merging a fragment's keys wherever it is spread is too.
-  const levels = new LevelKeys(fragments);
+  // Expansion is now bounded, so flattening a fragment's fields into each level it lands on is too.
+  const levels = new LevelCollector(fragments);
   let worst: { key: string; count: number } | undefined;
   const check = (selectionSet: SelectionSetNode | undefined): void => {
     if (!selectionSet || worst) return;
-    for (const [key, count] of levels.of(selectionSet)) {
-      if (count > budget.maxRepeatedField) {
-        worst = { key, count };
+    for (const [key, fields] of levels.of(selectionSet).fields) {
+      if (fields.length > budget.maxRepeatedField) {
+        worst = { key, count: fields.length };
         return;
       }
     }
@@ -114,7 +77,7 @@ export function documentOverBudget(document: DocumentNode, budget: DocumentBudge
     Field: (node) => check(node.selectionSet),
   });
   if (worst) return `selects "${worst.key}" ${worst.count} times on one level (at most ${budget.maxRepeatedField})`;
-  if (fieldComparisons(document, fragments, budget.maxFieldComparisons) === undefined) {
+  if (fieldComparisons(document, levels, budget.maxFieldComparisons) === undefined) {
     return `checking that its fields merge would compare more than ${budget.maxFieldComparisons} pairs of fields and fragments`;
   }
   return undefined;

@@ -1,11 +1,12 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { fieldComparisons } from './merge-comparisons.ts';
+import { LevelCollector } from './levels.ts';
 import { fragmentsOf } from './shape.ts';
 
 const count = (query: string, budget = 1_000_000) => {
   const document = parse(query);
-  return fieldComparisons(document, fragmentsOf(document), budget);
+  return fieldComparisons(document, new LevelCollector(fragmentsOf(document)), budget);
 };
 
 describe('fieldComparisons', () => {

@@ -9,29 +9,20 @@
  * Capping repetition per level does not bound that; counting the comparisons does. The count
  * stops as soon as it passes the budget, so measuring costs at most the budget in cheap steps.
  */
-import { Kind, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { visit, type DocumentNode, type FieldNode, type SelectionSetNode } from 'graphql';
+import type { LevelCollector } from './levels.ts';
 
 /** Nesting past which the count gives up (the depth limit is far lower; fragment cycles reach it). */
 const MAX_NESTING = 64;
 
 class OverBudget extends Error {}
 
-/** One level: its fields by response key, and every fragment whose fields land on it. */
-interface Level {
-  fields: ReadonlyMap<string, readonly FieldNode[]>;
-  fragments: ReadonlySet<string>;
-}
-
-const EMPTY: Level = { fields: new Map(), fragments: new Set() };
-
 /** Counts comparisons for one document; throws OverBudget once past `budget`. */
 class ComparisonCounter {
   private count = 0;
-  private readonly levels = new WeakMap<SelectionSetNode, Level>();
-  private readonly fragmentLevels = new Map<string, Level | 'collecting'>();
 
   constructor(
-    private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+    private readonly levels: LevelCollector,
     private readonly budget: number,
   ) {}
 
@@ -41,10 +32,10 @@ class ComparisonCounter {
 
   /** Pairs compared within one written selection set (the rule visits each one). */
   within(selectionSet: SelectionSetNode): void {
-    const { fields, fragments } = this.level(selectionSet);
+    const { fields, fragments } = this.levels.of(selectionSet);
     // The rule also compares the level's fields with each fragment landing on it, and every pair
     // of those fragments, each comparison walking the first side's response keys.
-    const sizes = [...fragments].map((name) => this.fragmentLevel(name).fields.size);
+    const sizes = [...fragments].map((name) => this.levels.fragment(name).fields.size);
     this.add(sizes.length * (1 + fields.size));
     sizes.forEach((size, i) => this.add((sizes.length - 1 - i) * (1 + size)));
     for (const same of fields.values()) {
@@ -66,56 +57,11 @@ class ComparisonCounter {
   }
 
   private between(first: SelectionSetNode, second: SelectionSetNode, nesting: number): void {
-    const other = this.level(second).fields;
-    for (const [key, fields] of this.level(first).fields) {
+    const other = this.levels.of(second).fields;
+    for (const [key, fields] of this.levels.of(first).fields) {
       const matching = other.get(key);
       if (!matching) continue;
       for (const a of fields) for (const b of matching) this.pair(a, b, nesting);
-    }
-  }
-
-  /** The fields of one level by response key, inline and named fragments flattened into it. */
-  private level(selectionSet: SelectionSetNode): Level {
-    const known = this.levels.get(selectionSet);
-    if (known) return known;
-    const level = { fields: new Map<string, FieldNode[]>(), fragments: new Set<string>() };
-    this.collect(selectionSet, level, new Set());
-    this.levels.set(selectionSet, level);
-    return level;
-  }
-
-  private fragmentLevel(name: string): Level {
-    const known = this.fragmentLevels.get(name);
-    if (known === 'collecting') return EMPTY;
-    if (known) return known;
-    const definition = this.fragments.get(name);
-    if (!definition) return EMPTY;
-    this.fragmentLevels.set(name, 'collecting');
-    const level = this.level(definition.selectionSet);
-    this.fragmentLevels.set(name, level);
-    return level;
-  }
-
-  private collect(selectionSet: SelectionSetNode, level: { fields: Map<string, FieldNode[]>; fragments: Set<string> }, spread: Set<string>): void {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        const fields = level.fields.get(key);
-        if (fields) fields.push(selection);
-        else level.fields.set(key, [selection]);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        this.collect(selection.selectionSet, level, spread);
-      } else if (!spread.has(selection.name.value)) {
-        spread.add(selection.name.value);
-        const brought = this.fragmentLevel(selection.name.value);
-        level.fragments.add(selection.name.value);
-        for (const name of brought.fragments) level.fragments.add(name);
-        for (const [key, fields] of brought.fields) {
-          const mine = level.fields.get(key);
-          if (mine) mine.push(...fields);
-          else level.fields.set(key, [...fields]);
-        }
-      }
     }
   }
 }
@@ -125,12 +71,12 @@ class ComparisonCounter {
  * Call it only on documents whose fragment expansion is bounded (document-budget.ts checks that
  * first), since flattening a fragment into a level copies its fields.
  * @param document - the parsed document
- * @param fragments - its fragments by name
+ * @param levels - the document's levels (levels.ts)
  * @param budget - most comparisons allowed
  * @returns the comparisons counted, or undefined when they pass the budget
  */
-export function fieldComparisons(document: DocumentNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, budget: number): number | undefined {
-  const counter = new ComparisonCounter(fragments, budget);
+export function fieldComparisons(document: DocumentNode, levels: LevelCollector, budget: number): number | undefined {
+  const counter = new ComparisonCounter(levels, budget);
   try {
     visit(document, { SelectionSet: (node) => counter.within(node) });
   } catch (error) {
