@@ -6,6 +6,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '@hospital/service-kit';
 import { createAdmission, type AdmissionPipeline } from './admission/pipeline.ts';
+import { ValidDocumentCache } from './admission/document-cache.ts';
 import { createRefusalHook } from './admission/refusal-hook.ts';
 import { buildAuthRules, schemaFromSdl, type AuthRules } from './auth-policy.ts';
 import { createFormatError } from './format-error.ts';
@@ -76,6 +77,7 @@ export function createEdgeServices(config: RouterConfig, schema: () => GraphQLSc
     maxOperationCost: config.maxOperationCost ?? DEFAULT_MAX_OPERATION_COST,
     maxTokens: MAX_TOKENS,
     anonymous,
+    validDocuments: new ValidDocumentCache(),
     ...(refusals ? { onRefusal: createRefusalHook(refusals, logger.child({ source: 'audit' })) } : {}),
     logger: logger.child({ source: 'admission' }),
   });

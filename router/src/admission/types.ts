@@ -10,6 +10,7 @@ import type { AccessTokenVerifier } from '../jwt.ts';
 import type { OperationLimits } from '../operation-limits.ts';
 import type { PersistedOperations } from '../persisted-operations.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
+import type { ValidDocumentCache } from './document-cache.ts';
 import type { AdmissionRefusal, StepName } from './refusal.ts';
 
 /** A request as any transport sees it, before anything is checked. */
@@ -43,6 +44,8 @@ export interface AdmissionState {
   /** The text came from the safelist. */
   persisted: boolean;
   document?: DocumentNode;
+  /** The document is known valid (from the cache): budget and validation are skipped. */
+  validated?: boolean;
   operation?: OperationDefinitionNode;
   /** Variables as execution will see them (coerced; defaults applied). */
   coercedVariables?: Record<string, unknown>;
@@ -84,6 +87,8 @@ export interface AdmissionDeps {
   maxTokens: number;
   /** What an anonymous caller may send: only small documents of public root fields. */
   anonymous: { maxDocumentChars: number; maxTokens: number };
+  /** Documents already known valid. */
+  validDocuments: ValidDocumentCache;
   /** Called once for every refusal (the audit trail); awaited before the answer. */
   onRefusal?: (state: AdmissionState, refusal: AdmissionRefusal) => Promise<void>;
   logger: Logger;

@@ -2,8 +2,9 @@
  * Rate limits per signed-in user and per client address, in fixed windows counted by a
  * {@link RateLimitStore}. Every request to `/graphql` spends its address's budget before the body
  * is even parsed; a signed-in caller's operation also spends the user's budget once the token is
- * verified. WebSocket handshakes spend the address's budget, connection attempts a smaller
- * connection budget (address and user), and subscribe messages the user's budget. Refusals happen
+ * verified (the admission pipeline's first steps, admission/steps/caller.ts). WebSocket handshakes
+ * spend the address's budget, connection attempts a smaller connection budget (address and user),
+ * and subscribe messages the address's and the user's budgets. Refusals happen
  * before any subgraph is called: HTTP 429 with `Retry-After`, or a RATE_LIMITED error / close
  * code 4429 on the WebSocket.
  *
@@ -12,12 +13,9 @@
  * operation-size and cost limits, which need no store, keep guarding the subgraphs meanwhile.
  */
 import { HeaderMap } from '@apollo/server';
-import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '@hospital/service-kit';
-import type { RequestScope } from '../context.ts';
 import type { RateLimitStore } from './rate-limit-store.ts';
-import { rateLimitAddressKey } from './client-ip.ts';
 
 /** The budgets; 0 turns one off. */
 export interface RateLimits {
@@ -146,20 +144,4 @@ export function rateLimitedHttpError(verdict: Extract<RateLimitVerdict, { allowe
       http: { status: 429, headers: new HeaderMap([['retry-after', String(verdict.retryAfterSeconds)]]) },
     },
   });
-}
-
-/**
- * Express middleware spending the client address's budget; answers 429 itself when it is spent,
- * before the body is parsed.
- * @param limiter - the router's limiter
- */
-export function ipRateLimit(limiter: RateLimiter): RequestHandler {
-  return (req, res, next) => {
-    limiter.take('ip', rateLimitAddressKey(req.ip ?? 'unknown')).then((verdict) => {
-      if (verdict.allowed) return next();
-      const scope = res.locals['scope'] as RequestScope | undefined;
-      res.setHeader('retry-after', String(verdict.retryAfterSeconds));
-      res.status(429).json(rateLimitedBody(verdict, scope?.requestId));
-    }, next);
-  };
 }

@@ -29,6 +29,12 @@ export const parseStep: AdmissionStep = {
   name: 'parse',
   run(state, deps) {
     if (state.document) return undefined;
+    const known = deps.validDocuments.get(state.query ?? '');
+    if (known) {
+      state.document = known;
+      state.validated = true;
+      return undefined;
+    }
     const parsed = parseDocument(state.query ?? '', deps.maxTokens);
     if ('refused' in parsed) return parsed.refused;
     state.document = parsed.document;
@@ -40,6 +46,7 @@ export const parseStep: AdmissionStep = {
 export const documentBudget: AdmissionStep = {
   name: 'document-budget',
   run(state, deps) {
+    if (state.validated) return undefined;
     const error = state.document ? documentBudgetError(state.document, deps.limits) : undefined;
     return error ? refuse('document-budget', 'GRAPHQL_VALIDATION_FAILED', error.message) : undefined;
   },

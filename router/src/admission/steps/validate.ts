@@ -50,8 +50,10 @@ export function errorsRefusal(step: 'validate' | 'variables', code: 'GRAPHQL_VAL
 export const validateStep: AdmissionStep = {
   name: 'validate',
   run(state, deps) {
-    if (!state.document) return undefined;
+    if (!state.document || state.validated) return undefined;
     const errors = validate(deps.schema(), state.document, validationRules(deps), { maxErrors: 50 });
-    return errors.length > 0 ? errorsRefusal('validate', 'GRAPHQL_VALIDATION_FAILED', errors, deps) : undefined;
+    if (errors.length > 0) return errorsRefusal('validate', 'GRAPHQL_VALIDATION_FAILED', errors, deps);
+    if (state.query !== undefined) deps.validDocuments.set(state.query, state.document);
+    return undefined;
   },
 };
