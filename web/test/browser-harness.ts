@@ -11,7 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import type { RoleName } from '@hospital/service-kit';
+import { testDatabaseUrl } from '../../test/helpers.ts';
 import { startTestSystem, type TestSystem } from '../../router/test/e2e/system.ts';
 import { DEFAULT_PERSISTED_MANIFEST_PATH } from '../../router/src/env.ts';
 import { loadManifest } from '../../router/src/persisted-operations.ts';
@@ -73,6 +75,24 @@ export async function startBrowserHarness(databaseUrl: string): Promise<BrowserH
       await system.close();
       await rm(outDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Starts the harness before a test file's tests and closes it after them (call at the top level of
+ * the file); returns a getter for the running harness.
+ */
+export function browserHarnessPerFile(): () => BrowserHarness {
+  let harness: BrowserHarness | undefined;
+  beforeAll(async () => {
+    harness = await startBrowserHarness(testDatabaseUrl());
+  }, 90_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('The browser harness has not started.');
+    return harness;
   };
 }
 

@@ -4,23 +4,14 @@
  * ward changes, and the patient lands in the ward chosen.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../test/helpers.ts';
-import { SCREENSHOT_DIR, signIn, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { browserHarnessPerFile, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startBrowserHarness(testDatabaseUrl());
-}, 90_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const running = browserHarnessPerFile();
 
 /** Runs an operation through the router and insists it succeeds. */
 async function ok<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const result = await harness.system.gql<T>(query, variables, token);
+  const result = await running().system.gql<T>(query, variables, token);
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data!;
 }
@@ -31,21 +22,21 @@ async function ward(name: string, labels: string[], admin: string) {
   const { createWard } = await ok<{ createWard: { id: string } }>('mutation($i: CreateWardInput!) { createWard(input: $i) { id } }', { i: { name, code } }, admin);
   const beds: string[] = [];
   for (const label of labels) beds.push((await ok<{ addBed: { id: string } }>('mutation($i: AddBedInput!) { addBed(input: $i) { id } }', { i: { wardId: createWard.id, label } }, admin)).addBed.id);
-  await ok('mutation($u: ID!, $w: ID!) { assignStaffToWard(userId: $u, wardId: $w) { id } }', { u: harness.system.accounts.ward_staff.id, w: createWard.id }, admin);
+  await ok('mutation($u: ID!, $w: ID!) { assignStaffToWard(userId: $u, wardId: $w) { id } }', { u: running().system.accounts.ward_staff.id, w: createWard.id }, admin);
   return { id: createWard.id, name, code, beds };
 }
 
 describe('ward transfer dialog', () => {
   it('offers only the chosen ward’s beds, even while that ward loads slowly, and lands the patient there', async () => {
     const suffix = Math.random().toString(36).slice(2, 7);
-    const admin = await harness.system.tokenFor('admin');
-    const staff = await harness.system.tokenFor('ward_staff');
+    const admin = await running().system.tokenFor('admin');
+    const staff = await running().system.tokenFor('ward_staff');
     const medicine = await ward(`General Medicine ${suffix}`, ['GM-1', 'GM-2', 'GM-3'], admin);
     const surgery = await ward(`Surgery ${suffix}`, ['SU-1'], admin);
     const { registerPatient } = await ok<{ registerPatient: { id: string; fullName: string } }>(
       'mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { id fullName } }',
       { i: { givenName: 'Tess', familyName: `Transfer${suffix}`, dateOfBirth: '1950-05-05' } },
-      await harness.system.tokenFor('doctor'),
+      await running().system.tokenFor('doctor'),
     );
     const { admitPatient } = await ok<{ admitPatient: { id: string } }>(
       'mutation($i: AdmitPatientInput!) { admitPatient(input: $i) { id } }',
@@ -53,7 +44,7 @@ describe('ward transfer dialog', () => {
       staff,
     );
 
-    const context = await harness.newContext();
+    const context = await running().newContext();
     try {
       const page = await context.newPage();
       // A slow network for Surgery's bed board: its answer arrives 2 s after it is asked for.
@@ -62,7 +53,7 @@ describe('ward transfer dialog', () => {
         if (`${request.url()} ${request.postData() ?? ''}`.includes(surgery.id)) await new Promise((resolve) => setTimeout(resolve, 2_000));
         await route.continue();
       });
-      await signIn(page, harness, 'ward_staff');
+      await signIn(page, running(), 'ward_staff');
       await page.getByLabel('Ward', { exact: true }).selectOption({ label: `${medicine.name} (${medicine.code})` });
       await page.getByRole('button', { name: `Transfer ${registerPatient.fullName}` }).click();
       const form = page.getByRole('form', { name: `Transfer ${registerPatient.fullName}` });
