@@ -26,8 +26,9 @@ describe('the default limits admit every safelisted web app operation', () => {
       expect(validate(api, document, [operationLimitsRule(DEFAULT_OPERATION_LIMITS)])).toEqual([]);
       for (const operation of document.definitions) {
         if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
-        // No variables: a required one fails coercion, so every page variable is charged at the cap of 100.
-        expect(operationCost(api, document, { operation, variables: null })).toBeLessThanOrEqual(DEFAULT_MAX_OPERATION_COST);
+        // No variables: a required one fails coercion, so every page variable is charged at the cap
+        // of 100. Half the budget, so a dashboard can grow a little before it meets the limit.
+        expect(operationCost(api, document, { operation, variables: null })).toBeLessThanOrEqual(DEFAULT_MAX_OPERATION_COST / 2);
       }
     },
   );
