@@ -233,13 +233,14 @@ describe('availability before authentication', () => {
 
   it('refuses an anonymous heavy document with 401 before it is parsed or validated', async () => {
     const ran = { ...router.admissionStepRuns };
-    for (const document of [heavy(300), heavy(40)]) {
+    // Over the size bound; under it but over the token cap; small but not public.
+    for (const document of [heavy(300), heavy(130), heavy(40)]) {
       const response = await fetch(router.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': uniqueAddress() }, body: JSON.stringify({ query: document }) });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
     }
-    // Both stopped at the anonymous gate: the full parse and validation never ran.
-    expect(router.admissionStepRuns['anonymous-gate']).toBe((ran['anonymous-gate'] ?? 0) + 2);
+    // All stopped at the anonymous gate: the full parse and validation never ran.
+    expect(router.admissionStepRuns['anonymous-gate']).toBe((ran['anonymous-gate'] ?? 0) + 3);
     expect(router.admissionStepRuns['parse'] ?? 0).toBe(ran['parse'] ?? 0);
     expect(router.admissionStepRuns['validate'] ?? 0).toBe(ran['validate'] ?? 0);
   });

@@ -20,7 +20,8 @@ export function parseDocument(query: string, maxTokens: number): { document: Doc
       code: 'GRAPHQL_PARSE_FAILED',
       errors: [new GraphQLError(message, { ...located, extensions: { code: 'GRAPHQL_PARSE_FAILED' } })],
     };
-    return { refused: refusal, tooManyTokens: /more than \d+ tokens/.test(message) };
+    // graphql-js 16 says "more that N tokens"; a later version may fix the typo.
+    return { refused: refusal, tooManyTokens: /contains more th(?:at|an) \d+ tokens/.test(message) };
   }
 }
 
