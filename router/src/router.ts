@@ -14,6 +14,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
 import express, { type Express } from 'express';
 import { applyHttpServerLimits, DEFAULT_HTTP_SERVER_LIMITS, type Logger } from '@hospital/service-kit';
 import { admissionStateOf, admittedOf, httpAdmission } from './admission/http-admission.ts';
@@ -23,7 +24,7 @@ import type { RouterContext } from './context.ts';
 import { assertOverridesMatch, createGateway, SignedIdentityDataSource } from './gateway.ts';
 import { healthRoutes } from './health.ts';
 import { jwksRoute } from './jwks.ts';
-import { clientAddressMiddleware, hasProxyProof, rateLimitAddressKey } from './rate-limit/client-ip.ts';
+import { clientAddressMiddleware, rateLimitAddressKey } from './rate-limit/client-ip.ts';
 import { jsonErrorHandler, requestScope, scopeOf } from './request-log.ts';
 import { retryLaterStatusPlugin } from './retry-later-status.ts';
 import { startRevocationPoller } from './revocation/revocation-poller.ts';
@@ -88,37 +89,16 @@ function createApollo(config: RouterConfig, edge: EdgeServices, httpServer: Serv
 }
 
 /**
- * Builds the router (gateway, Apollo Server, admission, WebSocket endpoint, routes) without listening.
- * @param config - see {@link RouterConfig}
- * @param deps - the logger
+ * The WebSocket endpoint: our own executor over the gateway's planner (the gateway cannot run
+ * subscriptions), behind the same admission pipeline as HTTP.
  */
-export async function buildRouterApp(config: RouterConfig, deps: { logger: Logger }): Promise<RouterApp> {
-  const logger = deps.logger;
-  const { gateway, subgraphs } = createGateway({
-    supergraphSdl: config.supergraphSdl,
-    subgraphUrls: config.subgraphUrls,
-    internalSecret: config.internalSecret,
-    logger: logger.child({ source: 'gateway' }),
-  });
-  const apiSchema = () => {
-    if (!gateway.schema) throw new Error('gateway not loaded');
-    return gateway.schema;
-  };
-  const edge = createEdgeServices(config, apiSchema, logger);
-  const app = express();
-  app.disable('x-powered-by');
-  // req.ip: the socket peer, or X-Forwarded-For from a proven or trusted proxy only (spoofable otherwise).
-  app.use(clientAddressMiddleware(edge.resolveClientAddress));
-  const httpServer = createServer(app);
-  applyHttpServerLimits(httpServer, config.httpLimits ?? DEFAULT_HTTP_SERVER_LIMITS, {
-    addressKey: rateLimitAddressKey,
-    isTrustedProxy: (req) => hasProxyProof(req, config.proxySecret),
-  });
-  const server = createApollo(config, edge, httpServer, gateway, logger);
-  await server.start();
-  let loaded = true;
-
-  // Subscriptions: our own executor over the gateway's planner (the gateway cannot run them).
+function subscriptionEndpoint(
+  config: RouterConfig,
+  edge: EdgeServices,
+  parts: { httpServer: Server; subgraphs: Map<string, string>; apiSchema: () => GraphQLSchema },
+  logger: Logger,
+): { close(): Promise<void> } {
+  const { httpServer, subgraphs, apiSchema } = parts;
   const pool = new UpstreamPool(config.internalSecret);
   const federated = createFederatedSubscribe({
     planner: new SubscriptionPlanner(config.supergraphSdl),
@@ -143,10 +123,23 @@ export async function buildRouterApp(config: RouterConfig, deps: { logger: Logge
     clientAddress: edge.resolveClientAddress,
     logger: logger.child({ source: 'ws' }),
   });
+  return {
+    async close() {
+      await wsEndpoint.close();
+      await pool.close();
+    },
+  };
+}
 
+/** Health, JWKS and `/graphql` (admission in front of Apollo Server), then JSON 404 and errors. */
+function mountRoutes(
+  app: Express,
+  parts: { config: RouterConfig; edge: EdgeServices; server: ApolloServer<RouterContext>; subgraphs: Map<string, string>; isLoaded: () => boolean; logger: Logger },
+): void {
+  const { config, edge, server, subgraphs, logger } = parts;
   app.use(requestScope(logger));
   // Not ready before the first revocation list: a revoked user must not slip in through a fresh router.
-  app.use(healthRoutes({ isLoaded: () => loaded && (edge.revocations?.loaded ?? true), subgraphs }));
+  app.use(healthRoutes({ isLoaded: () => parts.isLoaded() && (edge.revocations?.loaded ?? true), subgraphs }));
   // Public verification keys, so services outside the router can check access tokens themselves.
   app.use(jwksRoute(config.jwt.keys));
   app.use(
@@ -172,6 +165,42 @@ export async function buildRouterApp(config: RouterConfig, deps: { logger: Logge
     res.status(404).json({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
   });
   app.use(jsonErrorHandler(logger));
+}
+
+/**
+ * Builds the router (gateway, Apollo Server, admission, WebSocket endpoint, routes) without listening.
+ * @param config - see {@link RouterConfig}
+ * @param deps - the logger
+ */
+export async function buildRouterApp(config: RouterConfig, deps: { logger: Logger }): Promise<RouterApp> {
+  const logger = deps.logger;
+  const { gateway, subgraphs } = createGateway({
+    supergraphSdl: config.supergraphSdl,
+    subgraphUrls: config.subgraphUrls,
+    internalSecret: config.internalSecret,
+    logger: logger.child({ source: 'gateway' }),
+  });
+  const apiSchema = () => {
+    if (!gateway.schema) throw new Error('gateway not loaded');
+    return gateway.schema;
+  };
+  const edge = createEdgeServices(config, apiSchema, logger);
+  const app = express();
+  app.disable('x-powered-by');
+  // req.ip: the socket peer, or X-Forwarded-For from a proven or trusted proxy only (spoofable otherwise).
+  app.use(clientAddressMiddleware(edge.resolveClientAddress));
+  const httpServer = createServer(app);
+  applyHttpServerLimits(httpServer, config.httpLimits ?? DEFAULT_HTTP_SERVER_LIMITS, {
+    addressKey: rateLimitAddressKey,
+    // A proxy's connections carry many clients (it caps them per client itself).
+    isTrustedProxy: edge.resolveClientAddress.isTrustedProxy,
+  });
+  const server = createApollo(config, edge, httpServer, gateway, logger);
+  await server.start();
+  let loaded = true;
+
+  const subscriptions = subscriptionEndpoint(config, edge, { httpServer, subgraphs, apiSchema }, logger);
+  mountRoutes(app, { config, edge, server, subgraphs, isLoaded: () => loaded, logger });
 
   const poller =
     edge.revocations && config.tokenRevocation
@@ -192,8 +221,7 @@ export async function buildRouterApp(config: RouterConfig, deps: { logger: Logge
     async close() {
       loaded = false;
       poller?.close();
-      await wsEndpoint.close();
-      await pool.close();
+      await subscriptions.close();
       // Stops the gateway and drains the HTTP server (the drain plugin closes it).
       await server.stop();
       edge.refusals?.close();

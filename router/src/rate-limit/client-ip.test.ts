@@ -66,6 +66,13 @@ describe('createClientAddressResolver: a proxy proves itself, not its address', 
     expect(byAddress(request('10.1.2.3', '203.0.113.7'))).toBe('203.0.113.7');
     expect(byAddress(request('127.0.0.1', '203.0.113.7'))).toBe('127.0.0.1');
   });
+
+  it('tells the connection cap which connections are a proxy’s (proven, or trusted by address)', () => {
+    const resolver = createClientAddressResolver({ trustProxy: ['10.0.0.0/8'], proxySecret: SECRET });
+    expect(resolver.isTrustedProxy(request('127.0.0.1', '203.0.113.7', signForwardedFor(SECRET, '203.0.113.7')))).toBe(true);
+    expect(resolver.isTrustedProxy(request('10.1.2.3'))).toBe(true);
+    expect(resolver.isTrustedProxy(request('127.0.0.1', '203.0.113.7', 'forged'))).toBe(false);
+  });
 });
 
 describe('rateLimitAddressKey', () => {

@@ -78,16 +78,25 @@ export function hasProxyProof(req: IncomingMessage, proxySecret: string | undefi
   return verifyForwardedFor(proxySecret, forwarded, proof);
 }
 
+/** A request's client address, and whether the request came through a trusted proxy. */
+export type ClientAddressResolver = ((req: IncomingMessage) => string) & {
+  /** True when the socket peer is a proxy: proven by the secret, or trusted by address. */
+  isTrustedProxy(req: IncomingMessage): boolean;
+};
+
 /**
  * The one function deciding a request's client address, for HTTP and WebSocket alike: with a valid
  * proxy proof the socket peer is the proxy (trusted one hop), otherwise only ROUTER_TRUST_PROXY
  * decides; without either the socket address is used and X-Forwarded-For is ignored.
  * @param policy - see {@link ClientAddressPolicy}
  */
-export function createClientAddressResolver(policy: ClientAddressPolicy): (req: IncomingMessage) => string {
+export function createClientAddressResolver(policy: ClientAddressPolicy): ClientAddressResolver {
   const byAddress = compileTrustProxy(policy.trustProxy);
   const proven: TrustFunction = (address, index) => index === 0 || byAddress(address, index);
-  return (req) => clientAddress(req, hasProxyProof(req, policy.proxySecret) ? proven : byAddress);
+  const resolve = (req: IncomingMessage) => clientAddress(req, hasProxyProof(req, policy.proxySecret) ? proven : byAddress);
+  return Object.assign(resolve, {
+    isTrustedProxy: (req: IncomingMessage) => hasProxyProof(req, policy.proxySecret) || byAddress(req.socket.remoteAddress ?? '', 0),
+  });
 }
 
 /**
