@@ -1,7 +1,8 @@
 /**
- * The ward dashboard's transfer dialog in Chromium against the real system (issue 10 / 14): with
- * the new ward's bed board answering slowly, the dialog never offers the old ward's beds after the
- * ward changes, and the patient lands in the ward chosen.
+ * The ward and finance dashboards in Chromium against the real system (issue 10 / 14): with the
+ * new ward's bed board answering slowly, the transfer dialog never offers the old ward's beds after
+ * the ward changes, and the patient lands in the ward chosen; a balance beyond a 32-bit integer of
+ * minor units is shown exactly, in currency.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +77,39 @@ describe('ward transfer dialog', () => {
 
       const { admission } = await ok<{ admission: { ward: { id: string }; bed: { id: string } } }>('query($id: ID!) { admission(id: $id) { ward { id } bed { id } } }', { id: admitPatient.id }, staff);
       expect(admission).toEqual({ ward: { id: surgery.id }, bed: { id: surgery.beds[0] } });
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
+
+describe('finance patient balance', () => {
+  it('shows a balance over 2^31 minor units exactly, in currency', async () => {
+    const suffix = Math.random().toString(36).slice(2, 7);
+    const finance = await running().system.tokenFor('finance');
+    const { registerPatient } = await ok<{ registerPatient: { id: string; fullName: string } }>(
+      'mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { id fullName } }',
+      { i: { givenName: 'Bill', familyName: `Bigbill${suffix}`, dateOfBirth: '1961-01-01' } },
+      await running().system.tokenFor('doctor'),
+    );
+    for (const amountMinor of ['2000000000', '2000000001']) {
+      const { createInvoice } = await ok<{ createInvoice: { id: string } }>('mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { id } }', { i: { patientId: registerPatient.id, currency: 'EUR' } }, finance);
+      const line = { code: 'SURG-MAJOR', description: 'Major surgery', quantity: 1, unitPrice: { amountMinor, currency: 'EUR' } };
+      await ok('mutation($id: ID!, $l: AddInvoiceLineInput!) { addInvoiceLine(invoiceId: $id, input: $l) { id } }', { id: createInvoice.id, l: line }, finance);
+      await ok('mutation($id: ID!) { issueInvoice(id: $id) { id } }', { id: createInvoice.id }, finance);
+    }
+
+    const context = await running().newContext();
+    try {
+      const page = await context.newPage();
+      await signIn(page, running(), 'finance');
+      const panel = page.getByRole('region', { name: 'Patient balance' });
+      await panel.getByLabel('Find patient').fill(`Bigbill${suffix}`);
+      await panel.getByLabel('Find patient').press('Enter');
+      await panel.getByRole('button', { name: `Choose ${registerPatient.fullName}` }).click();
+      await panel.getByText('Owes: €40,000,000.01').waitFor({ timeout: 10_000 });
+      expect(await panel.getByRole('cell', { name: '€20,000,000.01' }).count()).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'finance-large-balance.png'), fullPage: true });
     } finally {
       await context.close();
     }
