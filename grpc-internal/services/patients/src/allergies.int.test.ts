@@ -76,6 +76,11 @@ describe('changing allergies', () => {
     const patient = await harness.register();
     await expectGrpcError(harness.client.getAllergyHistories({ patientIds: [patient.id] }, { metadata: harness.as('finance') }), status.PERMISSION_DENIED);
     await expectGrpcError(harness.client.getAllergyHistories({ patientIds: ['nope'] }, { metadata: harness.as('doctor') }), status.INVALID_ARGUMENT, { field: 'patientIds' });
-    await expect(harness.client.getAllergyHistories({ patientIds: [patient.id] }, { metadata: harness.as('ward_staff') })).resolves.toEqual({ changes: [] });
+    const requestId = `req-history-${randomUUID()}`;
+    const readerId = randomUUID();
+    await expect(harness.client.getAllergyHistories({ patientIds: [patient.id] }, { metadata: harness.as('ward_staff', readerId, requestId) })).resolves.toEqual({ changes: [] });
+    // Reading the history is a look into the patient's data: audited like any other.
+    const rows = await harness.db.accessRecord.findMany({ where: { requestId }, select: { actorId: true, resource: true, outcome: true, patientId: true } });
+    expect(rows).toEqual([{ actorId: readerId, resource: 'AllergyHistory', outcome: 'allowed', patientId: patient.id }]);
   });
 });
