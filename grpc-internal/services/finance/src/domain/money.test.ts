@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divideRoundHalfUp, fitsAmountRange, invoiceTotals, lineAmounts, MAX_AMOUNT_MINOR } from './money.ts';
+import { divideRoundHalfUp, fitsAmountRange, fitsInt64, invoiceTotals, lineAmounts, MAX_AMOUNT_MINOR } from './money.ts';
 
 describe('divideRoundHalfUp', () => {
   it.each([
@@ -47,6 +47,12 @@ describe('invoiceTotals', () => {
     // Per-line rounding: 2 + 2, not round(3.5) = 4 on the sum (same here) — documented rule.
     expect(invoiceTotals(lines)).toEqual({ subtotalMinor: 50n, taxMinor: 4n, totalMinor: 54n });
     expect(invoiceTotals([])).toEqual({ subtotalMinor: 0n, taxMinor: 0n, totalMinor: 0n });
+  });
+});
+
+describe('fitsInt64', () => {
+  it('admits exactly the int64 range', () => {
+    expect([fitsInt64(2n ** 63n - 1n), fitsInt64(-(2n ** 63n)), fitsInt64(2n ** 63n), fitsInt64(-(2n ** 63n) - 1n)]).toEqual([true, true, false, false]);
   });
 });
 

@@ -76,6 +76,15 @@ export function invoiceTotals(lines: readonly LineAmounts[]): InvoiceTotals {
 }
 
 /**
+ * True when an amount fits proto int64 and a BIGINT column (a sum of many amounts could, in
+ * principle, not).
+ * @param amountMinor - the amount
+ */
+export function fitsInt64(amountMinor: bigint): boolean {
+  return amountMinor >= -(2n ** 63n) && amountMinor <= 2n ** 63n - 1n;
+}
+
+/**
  * True when an amount is within ±{@link MAX_AMOUNT_MINOR}.
  * @param amountMinor - the amount
  */

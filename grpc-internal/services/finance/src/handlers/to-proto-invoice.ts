@@ -2,6 +2,7 @@
 import type { Invoice, Payment } from '@hospital/grpc-contracts';
 import { formatInvoiceNumber } from '../domain/invoice-number.ts';
 import { methodToProto, statusToProto } from '../domain/invoice-status.ts';
+import { fitsInt64 } from '../domain/money.ts';
 import type { InvoiceRecord, PaymentRecord } from '../repositories/invoice-repository.ts';
 
 /**
@@ -10,6 +11,8 @@ import type { InvoiceRecord, PaymentRecord } from '../repositories/invoice-repos
  * @param currency - ISO 4217 code
  */
 export function toProtoMoney(amountMinor: bigint, currency: string): { amountMinor: string; currency: string } {
+  // proto int64 would wrap a larger value silently: better a masked internal error than a wrong sum.
+  if (!fitsInt64(amountMinor)) throw new RangeError('amount beyond int64');
   return { amountMinor: amountMinor.toString(), currency };
 }
 
