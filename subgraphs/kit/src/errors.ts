@@ -3,7 +3,7 @@
  * clients may branch on keep their code; anything else is masked and logged with the request id.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { FIELD_METADATA_KEY, graphqlCodeFromGrpc, requestContextStore, RETRY_AFTER_METADATA_KEY, type Logger } from '@hospital/service-kit';
+import { ERROR_CODES, FIELD_METADATA_KEY, graphqlCodeFromGrpc, requestContextStore, RETRY_AFTER_METADATA_KEY, type Logger } from '@hospital/service-kit';
 
 /** The fields of a grpc-js `ServiceError` we rely on (checked structurally). */
 interface GrpcErrorLike {
@@ -57,14 +57,9 @@ export async function callGrpc<T>(call: Promise<T>): Promise<T> {
 }
 
 /** Codes that carry nothing internal and that clients branch on; everything else is masked. */
-const CLIENT_CODES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'SERVICE_UNAVAILABLE',
+const CLIENT_CODES = new Set<string>([
+  // The vocabulary's codes, except the masked one.
+  ...ERROR_CODES.filter((code) => code !== 'INTERNAL_SERVER_ERROR'),
   // Apollo Server's own request errors.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
