@@ -8,7 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
+import { createPatientsClient } from '@hospital/grpc-contracts';
+import { createLogger } from '@hospital/service-kit';
 import { expectGrpcError } from '@hospital/service-kit/testing';
+import { startPatientsService } from './patients-service.ts';
 import { startPatientsHarness, type PatientsHarness } from './testing/patients-harness.ts';
 
 let harness: PatientsHarness;
@@ -83,4 +86,27 @@ describe('changing allergies', () => {
     const rows = await harness.db.accessRecord.findMany({ where: { requestId }, select: { actorId: true, resource: true, outcome: true, patientId: true } });
     expect(rows).toEqual([{ actorId: readerId, resource: 'AllergyHistory', outcome: 'allowed', patientId: patient.id }]);
   });
+});
+
+describe('when appointments and ward cannot answer', () => {
+  it('makes the change wait (UNAVAILABLE, retry later), never allows it and never fails as INTERNAL', async () => {
+    // Nothing listens on port 1: every care question fails to connect.
+    const unreachable = { appointmentsTarget: '127.0.0.1:1', wardTarget: '127.0.0.1:1' };
+    const service = await startPatientsService(
+      { port: 0, host: '127.0.0.1', databaseUrl: testDatabaseUrl(), internalSecret: harness.internalSecret, care: unreachable, grpcDeadlineMs: 2_000 },
+      { logger: createLogger('patients-service-test', 'silent') },
+    );
+    const client = createPatientsClient({ target: `127.0.0.1:${service.port}`, deadlineMs: 10_000 });
+    try {
+      const patient = await harness.register({ allergies: ['Latex'] });
+      for (const role of ['doctor', 'ward_staff'] as const) {
+        await expectGrpcError(client.updatePatient({ id: patient.id, allergies: [], setAllergies: true }, { metadata: harness.as(role) }), status.UNAVAILABLE);
+      }
+      const [after] = (await harness.client.getPatients({ ids: [patient.id] }, { metadata: harness.as('admin') })).patients;
+      expect(after?.allergies).toEqual(['Latex']);
+    } finally {
+      client.close();
+      await service.close();
+    }
+  }, 30_000);
 });
