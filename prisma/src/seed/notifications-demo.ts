@@ -57,7 +57,8 @@ export async function seedNotificationsDemo(db: PrismaClient, options: SeedNotif
       for (const [index, appointment] of appointments.entries()) {
         const patient = byId.get(appointment.patientId);
         const who = patient ? `${patient.givenName} ${patient.familyName} (${patient.mrn})` : 'a patient';
-        const body = [`New appointment: ${who}, ${slotText(appointment.startsAt, appointment.endsAt, timeZone)}.`, ...(appointment.reason ? [`Reason: ${appointment.reason}`] : [])].join('\n');
+        // As the notifications service writes them: no visit reason (clinical detail) in a message.
+        const body = `New appointment: ${who}, ${slotText(appointment.startsAt, appointment.endsAt, timeZone)}.`;
         // Booked some hours before the reference instant, oldest first.
         const at = new Date(options.today.getTime() - (appointments.length - index) * 3_600_000);
         const delivery = await tx.notificationDelivery.create({
