@@ -5,30 +5,22 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import {
-  ApolloServerPluginLandingPageDisabled,
-  ApolloServerPluginSchemaReportingDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import express, { type Express } from 'express';
 import { applyHttpServerLimits, DEFAULT_HTTP_SERVER_LIMITS, type Logger } from '@hospital/service-kit';
 import { admissionStateOf, admittedOf, httpAdmission } from './admission/http-admission.ts';
 import type { AdmissionPipeline } from './admission/pipeline.ts';
-import { authPlugin } from './auth-plugin.ts';
 import type { RouterContext } from './context.ts';
+import { createApollo } from './apollo-server.ts';
 import { assertOverridesMatch, createGateway, SignedIdentityDataSource } from './gateway.ts';
 import { healthRoutes } from './health.ts';
 import { jwksRoute } from './jwks.ts';
 import { clientAddressMiddleware, rateLimitAddressKey } from './rate-limit/client-ip.ts';
 import { jsonErrorHandler, requestScope, scopeOf } from './request-log.ts';
-import { retryLaterStatusPlugin } from './retry-later-status.ts';
 import { startRevocationPoller } from './revocation/revocation-poller.ts';
-import { DEFAULT_WS_LIMITS, MAX_TOKENS, type RouterConfig } from './router-config.ts';
+import { DEFAULT_WS_LIMITS, type RouterConfig } from './router-config.ts';
 import { createEdgeServices, type EdgeServices } from './router-edge.ts';
 import { createFederatedSubscribe } from './subscriptions/federated-subscribe.ts';
 import { SubscriptionPlanner } from './subscriptions/subscription-plan.ts';
@@ -58,34 +50,6 @@ export interface RouterApp {
   firstPoll: Promise<unknown>;
   /** Stops everything (the HTTP server too, once listening). */
   close(): Promise<void>;
-}
-
-/** Apollo Server over the gateway; admission has already run when it sees a request. */
-function createApollo(config: RouterConfig, edge: EdgeServices, httpServer: Server, gateway: ReturnType<typeof createGateway>['gateway'], logger: Logger) {
-  return new ApolloServer<RouterContext>({
-    gateway,
-    logger,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
-    parseOptions: { maxTokens: MAX_TOKENS },
-    // Only the safelist resolves hashes: Apollo's automatic persisted queries would let any
-    // client register documents of its own under a hash.
-    persistedQueries: false,
-    introspection: edge.introspection,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: edge.formatError,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-      // Operations may name patients; nothing is reported to Apollo's cloud whatever the environment says.
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginSchemaReportingDisabled(),
-      // Only what the admission pipeline admitted executes.
-      authPlugin(),
-      // A service's 429/503 refusal (login throttle, busy password hashing) leaves as 429/503.
-      retryLaterStatusPlugin(),
-    ],
-  });
 }
 
 /**

@@ -25,8 +25,8 @@ const schema = schemaFromSdl(`
   type Subscription { ping: String @auth(requires: [DOCTOR]) }
 `);
 
-const DOCTOR: Caller = { kind: 'user', userId: 'u-doctor', role: 'doctor' };
-const ADMIN: Caller = { kind: 'user', userId: 'u-admin', role: 'admin' };
+const DOCTOR: Caller = { kind: 'user', userId: 'u-doctor', role: 'doctor', email: 'doctor@test.local' };
+const ADMIN: Caller = { kind: 'user', userId: 'u-admin', role: 'admin', email: 'admin@test.local' };
 
 function pipeline(overrides: Partial<AdmissionDeps> = {}) {
   const refusals: Array<{ state: AdmissionState; refusal: AdmissionRefusal }> = [];
