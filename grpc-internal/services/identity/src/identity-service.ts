@@ -46,6 +46,16 @@ export interface IdentityServiceConfig {
 /** How often stale throttling counters are deleted. */
 const PRUNE_EVERY_MS = 3_600_000;
 
+/** Deletes, every hour, counters untouched for longer than any delay or window can matter. */
+function startPruning(throttle: PrismaLoginThrottleRepository, policy: LoginThrottlePolicy, logger: Logger): NodeJS.Timeout {
+  const pruneAge = Math.max(policy.maxDelaySeconds, policy.windowSeconds) * 1000 + 86_400_000;
+  const pruner = setInterval(() => {
+    throttle.prune(new Date(Date.now() - pruneAge)).catch((error: unknown) => logger.warn({ err: error }, 'pruning login throttles failed'));
+  }, PRUNE_EVERY_MS);
+  pruner.unref();
+  return pruner;
+}
+
 /** A running identity service. */
 export interface RunningIdentityService {
   /** The bound port. */
@@ -66,12 +76,7 @@ export async function startIdentityService(config: IdentityServiceConfig, deps: 
   const cores = availableParallelism();
   const loginThrottle = { ...DEFAULT_LOGIN_THROTTLE, ...config.loginThrottle };
   const throttle = new PrismaLoginThrottleRepository(db);
-  // Counters untouched for longer than any delay or window can matter.
-  const pruneAge = Math.max(loginThrottle.maxDelaySeconds, loginThrottle.windowSeconds) * 1000 + 86_400_000;
-  const pruner = setInterval(() => {
-    throttle.prune(new Date(Date.now() - pruneAge)).catch((error: unknown) => logger.warn({ err: error }, 'pruning login throttles failed'));
-  }, PRUNE_EVERY_MS);
-  pruner.unref();
+  const pruner = startPruning(throttle, loginThrottle, logger);
   try {
     const handlers = createIdentityHandlers(
       {
