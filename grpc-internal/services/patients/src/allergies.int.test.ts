@@ -64,6 +64,14 @@ describe('changing allergies', () => {
     expect(Date.parse(first!.changedAt)).toBeGreaterThan(Date.now() - 60_000);
   });
 
+  it('keeps the history for good: the database refuses to edit, delete or truncate it', async () => {
+    const patient = await harness.register({ allergies: ['Latex'] });
+    await expect(harness.db.allergyChange.updateMany({ where: { patientId: patient.id }, data: { after: [] } })).rejects.toThrow(/append-only/);
+    await expect(harness.db.allergyChange.deleteMany({ where: { patientId: patient.id } })).rejects.toThrow(/append-only/);
+    await expect(harness.db.$executeRawUnsafe('TRUNCATE patients.allergy_changes')).rejects.toThrow(/append-only|permission denied/);
+    expect(await history(patient.id)).toHaveLength(1);
+  });
+
   it('records each of many concurrent changes against the list it replaced', async () => {
     const patient = await harness.register();
     const admin = { metadata: harness.as('admin') };
