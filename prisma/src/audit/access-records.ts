@@ -1,6 +1,7 @@
 /** Reading the audit trail: who touched which patient's data, newest first, a page at a time. */
 import type { AuditEntry } from '@hospital/service-kit';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { sealPending } from './audit-log.ts';
 
 /** Filters of {@link listAccessRecords}; all optional, combined with AND. */
 export interface AccessRecordFilter {
@@ -40,6 +41,8 @@ export async function listAccessRecords(
     ...(filter.actorId ? { actorId: filter.actorId } : {}),
     ...(filter.from || filter.to ? { occurredAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
   };
+  // Every access recorded so far, also rows a writer appended but has not seen chained yet.
+  await sealPending(prisma);
   const [rows, totalCount] = await Promise.all([
     prisma.accessRecord.findMany({
       where: page.beforeSeq === undefined ? where : { AND: [where, { seq: { lt: BigInt(page.beforeSeq) } }] },

@@ -13,7 +13,7 @@ import type { AuditEntry } from '@hospital/service-kit';
 import { testServerUrl } from '../../../test/helpers.ts';
 import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
-import { createAuditLog } from './audit-log.ts';
+import { createAuditLog, sealPending } from './audit-log.ts';
 import { verifyAuditChain } from './audit-chain.ts';
 import { listAccessRecords } from './access-records.ts';
 
@@ -77,14 +77,20 @@ describe('audit trail table', () => {
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 
-  it('sets seq, time and hashes itself: a writer cannot choose them', async () => {
-    await prisma.$executeRaw`INSERT INTO "audit"."access_log" ("seq", "occurred_at", "actor_kind", "action", "resource", "outcome", "request_id", "prev_hash", "hash")
-      VALUES (999999, '2001-01-01', 'anonymous', 'X.Y', 'Patient', 'denied', 'r', 'forged', 'forged')`;
+  it('sets seq, time and hashes itself: a writer cannot choose them, nor write the chain directly', async () => {
+    await expect(prisma.$executeRaw`INSERT INTO "audit"."access_log" ("seq", "occurred_at", "actor_kind", "action", "resource", "outcome", "request_id", "prev_hash", "hash")
+      VALUES (999999, '2001-01-01', 'anonymous', 'X.Y', 'Patient', 'denied', 'r', 'forged', 'forged')`).rejects.toThrow(/permission denied/);
+    // Through the pending table, the only way in: the time is the database's, seq and hash the chain's.
+    await prisma.$executeRaw`INSERT INTO "audit"."access_log_pending" ("occurred_at", "actor_kind", "action", "resource", "outcome", "request_id")
+      VALUES ('2001-01-01', 'anonymous', 'X.Y', 'Patient', 'denied', 'r')`;
+    await expect(prisma.$executeRaw`DELETE FROM "audit"."access_log_pending"`).rejects.toThrow(/permission denied/);
+    await expect(prisma.$executeRaw`UPDATE "audit"."access_log_pending" SET "outcome" = 'allowed'`).rejects.toThrow(/permission denied/);
+    expect(await sealPending(prisma)).toBe(1);
     const last = await prisma.accessRecord.findFirstOrThrow({ orderBy: { seq: 'desc' } });
     expect(Number(last.seq)).toBe(51);
-    expect(last.hash).not.toBe('forged');
     expect(last.occurredAt.getUTCFullYear()).toBeGreaterThan(2001);
     expect((await verifyAuditChain(prisma)).ok).toBe(true);
+    expect(await prisma.pendingAccessRecord.count()).toBe(0);
   });
 
   it("gives the services' role no way to change the trail: no UPDATE, DELETE, TRUNCATE, nor switching triggers off", async () => {
