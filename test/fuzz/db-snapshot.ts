@@ -19,6 +19,8 @@ export const BACKGROUND_TABLES: ReadonlySet<string> = new Set([
   'notifications.deliveries',
   'notifications.delivery_attempts',
   'notifications.notifications',
+  // Not a background table: a refused sign-in counts itself here on purpose (login throttling).
+  'identity.login_throttles',
 ]);
 
 /** Table name → "count:md5". */
