@@ -7,7 +7,8 @@ import { MemoryRateLimitStore } from '../rate-limit/rate-limit-store.ts';
 import { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { ValidDocumentCache } from './document-cache.ts';
 import { createAdmission } from './pipeline.ts';
-import type { AdmissionRefusal } from './refusal.ts';
+import { CLIENT_ERROR_CODES } from '../format-error.ts';
+import { REFUSAL_HTTP_STATUS, type AdmissionRefusal } from './refusal.ts';
 import type { AdmissionDeps, AdmissionState, RequestFacts } from './types.ts';
 
 const schema = schemaFromSdl(`
@@ -128,5 +129,11 @@ describe('admission pipeline', () => {
     const invalid = '{ me { nope } }';
     await admission.admit(facts(invalid, { authorization: 'Bearer doctor' }));
     expect(cache.get(invalid)).toBeUndefined();
+  });
+});
+
+describe('refusal codes', () => {
+  it('are all codes production formatting shows as they are (none is masked as an internal error)', () => {
+    expect(Object.keys(REFUSAL_HTTP_STATUS).filter((code) => !CLIENT_ERROR_CODES.has(code))).toEqual([]);
   });
 });

@@ -50,7 +50,8 @@ export interface AdmissionRefusal {
   fields?: readonly string[];
 }
 
-const HTTP_STATUS: Record<RefusalCode, number> = {
+/** The HTTP status of each refusal code (every code is also one formatError lets through). */
+export const REFUSAL_HTTP_STATUS: Readonly<Record<RefusalCode, number>> = {
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   UNAUTHENTICATED: 401,
@@ -71,7 +72,7 @@ const HTTP_STATUS: Record<RefusalCode, number> = {
  * @param refusal - any refusal
  */
 export function httpStatusOf(refusal: AdmissionRefusal): number {
-  return HTTP_STATUS[refusal.code];
+  return REFUSAL_HTTP_STATUS[refusal.code];
 }
 
 /**
