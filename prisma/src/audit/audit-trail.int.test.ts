@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@hospital/service-kit';
 import { testServerUrl } from '../../../test/helpers.ts';
@@ -173,5 +174,40 @@ describe('audit trail table', () => {
     await owner.$executeRaw`DELETE FROM "audit"."access_log" WHERE "seq" = 30`;
     await owner.$executeRawUnsafe('ALTER TABLE "audit"."access_log" ENABLE TRIGGER "access_log_append_only"');
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: false, rows: 29, brokenAt: { seq: 31, problem: 'row missing before this one' } });
+  });
+});
+
+describe('audit writers', () => {
+  let db: TestDatabase;
+  let prisma: PrismaClient;
+  beforeAll(async () => {
+    db = await createTestDatabase({ serverUrl: testServerUrl() });
+    prisma = createPrismaClient(db.url, { poolSize: 2 });
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await db?.drop();
+  });
+
+  it('does not make writers wait for one another to commit', async () => {
+    // A writer has appended and not yet committed (a slow WAL flush, a busy connection). Before,
+    // its trigger held the chain's lock until then, and every other audited statement waited.
+    const slow = new pg.Client({ connectionString: db.url });
+    await slow.connect();
+    try {
+      await slow.query('BEGIN');
+      await slow.query(`INSERT INTO "audit"."access_log_pending" ("actor_kind", "action", "resource", "outcome", "request_id") VALUES ('anonymous', 'X.Y', 'Patient', 'denied', 'slow')`);
+      const other = createAuditLog(prisma).record([entry()]);
+      const waited = await Promise.race([other.then(() => 'done'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 3_000))]);
+      expect(waited).toBe('done');
+      await slow.query('COMMIT');
+    } finally {
+      await slow.end();
+    }
+    // The slow writer's row is chained by the next seal, after the other's.
+    await sealPending(prisma);
+    const rows = await prisma.accessRecord.findMany({ orderBy: { seq: 'asc' } });
+    expect(rows.map((row) => [Number(row.seq), row.requestId === 'slow'])).toEqual([[1, false], [2, true]]);
+    expect((await verifyAuditChain(prisma)).ok).toBe(true);
   });
 });
