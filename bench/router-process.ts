@@ -4,14 +4,30 @@
  * machine's cores, not for one event loop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { subgraphUrlEnvName } from '../router/src/subgraph-list.ts';
 import type { TestSystem } from '../router/test/e2e/system.ts';
 
-/** A router process: its GraphQL URL and how to stop it. */
+/** A router process: its GraphQL URL, the CPU time it has used, and how to stop it. */
 export interface RouterProcess {
   url: string;
+  /** User + system CPU milliseconds the router has used so far (Linux /proc; NaN elsewhere), 10 ms steps. */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    // Fields after the parenthesised command name: state is 3rd, utime 14th, stime 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /**
@@ -50,6 +66,7 @@ export async function startRouterProcess(system: TestSystem, extraEnv: Record<st
   });
   return {
     url,
+    cpuMs: () => cpuMsOf(child.pid),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
