@@ -56,7 +56,9 @@ export function createAdmission(deps: AdmissionDeps): AdmissionPipeline {
       stepRuns[step.name] = (stepRuns[step.name] ?? 0) + 1;
       const refusal = await step.run(state, deps);
       if (!refusal) continue;
-      deps.logger.info({ requestId: state.facts.requestId, step: refusal.step, code: refusal.code, transport: state.facts.transport }, 'operation refused at the edge');
+      // The access log has every request's status; anonymous floods add no second line at info.
+      const level = state.caller.kind === 'user' ? 'info' : 'debug';
+      deps.logger[level]({ requestId: state.facts.requestId, step: refusal.step, code: refusal.code, transport: state.facts.transport }, 'operation refused at the edge');
       // The one refusal hook: every edge refusal, anonymous or not, is reported once.
       await deps.onRefusal?.(state, refusal);
       return refusal;

@@ -3,18 +3,38 @@
  * A signed-in user refused by role waits for the row before the answer (a refusal naming patients
  * is never lost to a crash). Every other refusal (anonymous, bad token, limits, safelist, rate
  * limits) is recorded without holding the answer, with a cap on reports in flight, so a flood of
- * cheap requests can neither slow the router down nor queue unbounded work; a rate-limited
- * subject is reported once per window, not once per refused request.
+ * cheap requests can neither slow the router down nor queue unbounded work. Floods are reported
+ * in proportion: a rate-limited subject once per window, and anonymous refusals at most
+ * {@link ANONYMOUS_REPORTS_PER_MINUTE} per client address a minute (the audit service keeps no
+ * more than that either, so sending the rest would only load it); the rest are counted in the log.
  */
 import type { Logger } from '@hospital/service-kit';
+import { rateLimitAddressKey } from '../rate-limit/client-ip.ts';
 import { edgeRefusalOf, type RefusalReporter } from '../refusal-audit.ts';
 import type { AdmissionRefusal } from './refusal.ts';
 import type { AdmissionState } from './types.ts';
 
 /** Reports in flight past which further background reports are dropped (and counted in the log). */
 const MAX_IN_FLIGHT = 64;
-/** Rate-limited subjects remembered; past this the memory starts over (a few duplicate reports). */
+/** Anonymous refusals reported per client address a minute (the identity service stores as many). */
+export const ANONYMOUS_REPORTS_PER_MINUTE = 20;
+/** Subjects remembered by either memory; past this it starts over (a few extra reports). */
 const MAX_REMEMBERED = 10_000;
+
+/** Fixed one-window counts per key, bounded in size. */
+class WindowCounts {
+  private readonly counts = new Map<string, { count: number; endsAt: number }>();
+
+  /** Counts one hit for a key; the count within the key's current window. */
+  hit(key: string, windowMs: number): number {
+    const now = Date.now();
+    const entry = this.counts.get(key);
+    if (entry && entry.endsAt > now) return ++entry.count;
+    if (this.counts.size >= MAX_REMEMBERED) this.counts.clear();
+    this.counts.set(key, { count: 1, endsAt: now + windowMs });
+    return 1;
+  }
+}
 
 /**
  * Builds the hook.
@@ -25,18 +45,26 @@ export function createRefusalHook(reporter: RefusalReporter, logger: Logger): (s
   let inFlight = 0;
   let dropped = 0;
   let lastDropLogAt = 0;
-  const rateLimitedUntil = new Map<string, number>();
+  const rateLimited = new WindowCounts();
+  const anonymous = new WindowCounts();
+  const drop = () => {
+    dropped += 1;
+    if (Date.now() - lastDropLogAt >= 10_000) {
+      lastDropLogAt = Date.now();
+      logger.warn({ dropped }, 'edge refusals not recorded: a flood is reported in proportion (total so far)');
+    }
+  };
   return async (state, refusal) => {
-    const { facts } = state;
+    const { facts, caller } = state;
+    const address = rateLimitAddressKey(facts.clientAddress);
     if (refusal.code === 'RATE_LIMITED') {
-      const key = `${refusal.step}:${state.caller.kind === 'user' ? state.caller.userId : facts.clientAddress}`;
-      const now = Date.now();
-      if ((rateLimitedUntil.get(key) ?? 0) > now) return;
-      if (rateLimitedUntil.size >= MAX_REMEMBERED) rateLimitedUntil.clear();
-      rateLimitedUntil.set(key, now + (refusal.retryAfterSeconds ?? 1) * 1000);
+      const key = `${refusal.step}:${caller.kind === 'user' ? caller.userId : address}`;
+      if (rateLimited.hit(key, (refusal.retryAfterSeconds ?? 1) * 1000) > 1) return;
+    } else if (caller.kind !== 'user' && anonymous.hit(address, 60_000) > ANONYMOUS_REPORTS_PER_MINUTE) {
+      return drop();
     }
     const report = edgeRefusalOf({
-      caller: state.caller,
+      caller,
       ...(state.document ? { document: state.document } : {}),
       ...(state.operation ? { operation: state.operation } : {}),
       variables: facts.variables,
@@ -45,15 +73,8 @@ export function createRefusalHook(reporter: RefusalReporter, logger: Logger): (s
       origin: { ip: facts.clientAddress, ...(facts.userAgent ? { userAgent: facts.userAgent } : {}) },
       requestId: facts.requestId,
     });
-    if (refusal.code === 'FORBIDDEN' && state.caller.kind === 'user') return reporter.report(report);
-    if (inFlight >= MAX_IN_FLIGHT) {
-      dropped += 1;
-      if (Date.now() - lastDropLogAt >= 10_000) {
-        lastDropLogAt = Date.now();
-        logger.warn({ dropped }, 'edge refusals not recorded: too many reports in flight');
-      }
-      return;
-    }
+    if (refusal.code === 'FORBIDDEN' && caller.kind === 'user') return reporter.report(report);
+    if (inFlight >= MAX_IN_FLIGHT) return drop();
     inFlight += 1;
     void reporter.report(report).finally(() => {
       inFlight -= 1;

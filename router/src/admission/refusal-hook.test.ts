@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '@hospital/service-kit';
+import type { EdgeRefusal } from '../refusal-audit.ts';
+import { refuse, signInFirst } from './refusal.ts';
+import { ANONYMOUS_REPORTS_PER_MINUTE, createRefusalHook } from './refusal-hook.ts';
+import type { AdmissionState } from './types.ts';
+
+function recorder() {
+  const reports: EdgeRefusal[] = [];
+  return { reports, reporter: { report: async (refusal: EdgeRefusal) => void reports.push(refusal), close: () => {} } };
+}
+
+const anonymousFrom = (address: string, requestId: string): AdmissionState => ({
+  facts: { transport: 'http', clientAddress: address, requestId },
+  caller: { kind: 'anonymous' },
+  persisted: false,
+});
+
+describe('refusal hook', () => {
+  it('reports anonymous refusals of one address in proportion, other addresses apart', async () => {
+    const { reports, reporter } = recorder();
+    const hook = createRefusalHook(reporter, createLogger('hook-test', 'silent'));
+    for (let i = 0; i < ANONYMOUS_REPORTS_PER_MINUTE + 5; i += 1) await hook(anonymousFrom('192.0.2.7', `r${i}`), signInFirst('identity', 'Invalid token.'));
+    await hook(anonymousFrom('192.0.2.8', 'other'), signInFirst('identity', 'Invalid token.'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reports.filter((r) => r.ip === '192.0.2.7')).toHaveLength(ANONYMOUS_REPORTS_PER_MINUTE);
+    expect(reports.filter((r) => r.ip === '192.0.2.8').map((r) => [r.reason, r.userId, r.requestId])).toEqual([['UNAUTHENTICATED', undefined, 'other']]);
+  });
+
+  it('reports a rate-limited subject once per window', async () => {
+    const { reports, reporter } = recorder();
+    const hook = createRefusalHook(reporter, createLogger('hook-test', 'silent'));
+    const limited = refuse('address-rate-limit', 'RATE_LIMITED', 'Too many requests.', { retryAfterSeconds: 30 });
+    for (let i = 0; i < 5; i += 1) await hook(anonymousFrom('192.0.2.9', `flood${i}`), limited);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reports.map((r) => r.requestId)).toEqual(['flood0']);
+  });
+
+  it("waits for a signed-in user's role refusal to be recorded, naming the fields", async () => {
+    let recorded = false;
+    const hook = createRefusalHook({ report: async () => void (recorded = true), close: () => {} }, createLogger('hook-test', 'silent'));
+    const state: AdmissionState = { ...anonymousFrom('192.0.2.10', 'f1'), caller: { kind: 'user', userId: 'u1', role: 'finance', email: 'f@test.local' } };
+    await hook(state, refuse('access', 'FORBIDDEN', 'Your role may not use Patient.allergies.', { fields: ['Patient.allergies'] }));
+    expect(recorded).toBe(true);
+  });
+});
