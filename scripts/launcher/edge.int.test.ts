@@ -114,6 +114,9 @@ describe('proxy trust: a proof, not an address', () => {
     expect(await post(graphql, '127.0.0.22')).not.toBe(429);
     // A browser naming another address gets nothing from it: the web server appends the real one.
     expect(await post(graphql, '127.0.0.21', { 'x-forwarded-for': '127.0.0.23' })).toBe(429);
+    // The web server's connections carry many browsers: the router's connection cap (3 here) spares them.
+    const browsers = Array.from({ length: 8 }, (_, i) => post(graphql, `127.0.0.${70 + i}`));
+    expect(await Promise.all(browsers)).toEqual(Array(8).fill(200));
     // The WebSocket handshake through the web server is counted the same way.
     expect(await handshake(graphql, '127.0.0.21')).toBe(429);
     expect(await handshake(graphql, '127.0.0.24')).toBe(101);
