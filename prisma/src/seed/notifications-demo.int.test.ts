@@ -28,9 +28,8 @@ describe('seedNotificationsDemo', () => {
     expect(inbox.length).toBeLessThanOrEqual(5);
     expect(inbox.filter((n) => n.readAt !== null)).toHaveLength(1);
     for (const n of inbox) {
-      expect(n.body).toMatch(/^New appointment: .+ \(MRN-\d{6}\), \w{3},? \d{1,2} \w{3} 2026, \d{2}:\d{2}–\d{2}:\d{2}\./);
-      // No clinical detail in a message: the visit reason is read through the appointment.
-      expect(n.body).not.toContain('Reason:');
+      // No patient and no clinical detail in a message: both are read through the appointment.
+      expect(n.body).toMatch(/^New appointment: \w{3},? \d{1,2} \w{3} 2026, \d{2}:\d{2}–\d{2}:\d{2}[^.]*\.$/);
       expect(n.delivery).toMatchObject({ channel: 'in_app', status: 'sent', attempts: [{ number: 1, outcome: 'sent' }] });
     }
 

@@ -52,13 +52,9 @@ export async function seedNotificationsDemo(db: PrismaClient, options: SeedNotif
         orderBy: { startsAt: 'asc' },
         take: MAX_NOTIFICATIONS,
       });
-      const patients = await tx.patient.findMany({ where: { id: { in: appointments.map((a) => a.patientId) } } });
-      const byId = new Map(patients.map((p) => [p.id, p]));
       for (const [index, appointment] of appointments.entries()) {
-        const patient = byId.get(appointment.patientId);
-        const who = patient ? `${patient.givenName} ${patient.familyName} (${patient.mrn})` : 'a patient';
-        // As the notifications service writes them: no visit reason (clinical detail) in a message.
-        const body = `New appointment: ${who}, ${slotText(appointment.startsAt, appointment.endsAt, timeZone)}.`;
+        // As the notifications service writes them: no patient and no visit reason in a message.
+        const body = `New appointment: ${slotText(appointment.startsAt, appointment.endsAt, timeZone)}.`;
         // Booked some hours before the reference instant, oldest first.
         const at = new Date(options.today.getTime() - (appointments.length - index) * 3_600_000);
         const delivery = await tx.notificationDelivery.create({

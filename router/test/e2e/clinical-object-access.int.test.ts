@@ -122,7 +122,7 @@ describe("a patient's allergy list", () => {
 });
 
 describe('a doctor moved to finance', () => {
-  it('reads no visit reason in their old notifications, and the appointment refuses it', async () => {
+  it('reads neither patient nor visit reason in their old notifications, and the appointment refuses them', async () => {
     const moved = await account('DOCTOR');
     const patientId = await appointments.patient();
     const booked = await system.gql<{ bookAppointment: { id: string } }>(
@@ -146,6 +146,9 @@ describe('a doctor moved to finance', () => {
     const old = page.myNotifications.edges.find((edge) => edge.node.appointmentId === appointmentId);
     expect(old?.node.body).toBeDefined();
     expect(old!.node.body).not.toMatch(/melanoma/i);
+    const { patient } = dataOf(await system.gql<{ patient: { familyName: string; mrn: string } }>('query($p: ID!) { patient(id: $p) { familyName mrn } }', { p: patientId }, await system.tokenFor('admin')));
+    expect(old!.node.body).not.toContain(patient.familyName);
+    expect(old!.node.body).not.toContain(patient.mrn);
     const reason = await system.gql('query { myNotifications(first: 50) { edges { node { appointment { reason } } } } }', {}, asFinance);
     expect(codeOf(reason)).toBe('FORBIDDEN');
   });

@@ -78,8 +78,8 @@ describe('booking through the router', () => {
     const { appointmentId, familyName } = await bookAsDoctor(0);
     const node = await awaitNotification((n) => n.appointmentId === appointmentId, 'the booking');
     expect(node).toMatchObject({ channel: 'IN_APP', title: 'New appointment', eventType: 'BOOKED', readAt: null, appointment: { id: appointmentId, status: 'SCHEDULED' } });
-    expect(node.body).toContain(`Iris ${familyName}`);
-    // The reason is clinical: it is read through the appointment, never stored in the message.
+    // Patient and reason are read through the appointment (checked at read time), never stored in the message.
+    expect(node.body).not.toContain(familyName);
     expect(node.body).not.toContain('Follow-up');
   });
 

@@ -7,12 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { IdentityClient, PatientsClient } from '@hospital/grpc-contracts';
 import { callMetadata, signIdentity } from '@hospital/service-kit';
 
-/** A patient's name and contact details. */
+/** A patient's contact details (no name: no message names the patient to staff). */
 export interface PatientContact {
   id: string;
-  /** Given and family name. */
-  name: string;
-  mrn: string;
   /** Email, null when not recorded. */
   email: string | null;
   /** Phone, null when not recorded. */
@@ -67,7 +64,7 @@ export class GrpcContactDirectory implements ContactDirectory {
     ]);
     return {
       patients: new Map(
-        patients.patients.map((p) => [p.id, { id: p.id, name: `${p.givenName} ${p.familyName}`, mrn: p.mrn, email: orNull(p.email), phone: orNull(p.phone) }]),
+        patients.patients.map((p) => [p.id, { id: p.id, email: orNull(p.email), phone: orNull(p.phone) }]),
       ),
       doctors: new Map(users.users.map((u) => [u.id, { id: u.id, displayName: u.displayName, email: orNull(u.email) }])),
     };

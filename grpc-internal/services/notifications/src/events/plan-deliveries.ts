@@ -24,7 +24,6 @@ export function planDeliveries(payload: AppointmentEventPayload, contacts: Conta
     startsAt: appointment.startsAt,
     endsAt: appointment.endsAt,
     previous: payload.previous ?? null,
-    patient: patient ? { name: patient.name, mrn: patient.mrn } : null,
     doctorName: doctor?.displayName ?? null,
     timeZone,
   };

@@ -6,7 +6,6 @@ const input = (overrides: Partial<TemplateInput> = {}): TemplateInput => ({
   type: 'BOOKED',
   startsAt: '2026-11-25T09:30:00.000Z',
   endsAt: '2026-11-25T10:00:00.000Z',
-  patient: { name: 'Ada Lovelace', mrn: 'MRN-000123' },
   doctorName: 'Dr Grace Hopper',
   timeZone: 'Europe/London',
   ...overrides,
@@ -24,10 +23,10 @@ describe('renderMessage', () => {
     );
   });
 
-  it('gives the doctor the patient in-app only', () => {
+  it('tells the doctor what happened when, in-app and by email, naming no patient', () => {
     expect(renderMessage('doctor-in-app', input())).toEqual({
       subject: 'New appointment',
-      body: 'New appointment: Ada Lovelace (MRN-000123), Wed 25 Nov 2026, 09:30–10:00 GMT.',
+      body: 'New appointment: Wed 25 Nov 2026, 09:30–10:00 GMT.',
     });
     expect(renderMessage('doctor-email', input({ type: 'CANCELLED' }))).toEqual({
       subject: 'Appointment cancelled',
@@ -35,10 +34,10 @@ describe('renderMessage', () => {
     });
   });
 
-  it.each(APPOINTMENT_EVENT_TYPES)('never puts the patient name in SMS or email (%s)', (type) => {
-    for (const kind of ['patient-sms', 'patient-email', 'doctor-email'] as const) {
+  it.each(APPOINTMENT_EVENT_TYPES)('names no patient and no MRN in any message (%s)', (type) => {
+    for (const kind of KINDS) {
       const { subject, body } = renderMessage(kind, input({ type }));
-      expect(`${subject} ${body}`).not.toMatch(/Ada|MRN/i);
+      expect(`${subject} ${body}`).not.toMatch(/MRN/i);
     }
   });
 
@@ -64,8 +63,8 @@ describe('renderMessage', () => {
   });
 
   it('copes with unknown names and uses the configured zone', () => {
-    const bare = input({ patient: null, doctorName: null, timeZone: 'America/New_York' });
-    expect(renderMessage('doctor-in-app', bare).body).toBe('New appointment: a patient, Wed 25 Nov 2026, 04:30–05:00 GMT-5.');
+    const bare = input({ doctorName: null, timeZone: 'America/New_York' });
+    expect(renderMessage('doctor-in-app', bare).body).toBe('New appointment: Wed 25 Nov 2026, 04:30–05:00 GMT-5.');
     expect(renderMessage('patient-sms', bare).body).toContain('with your doctor');
   });
 });

@@ -2,13 +2,12 @@
  * What each appointment event says, to whom, on which channel. Pure functions of the event and
  * the names looked up for it, so every wording is unit-tested.
  *
- * What leaves the building stays minimal: the patient's name appears only in the doctor's in-app
- * inbox, which sits behind sign-in; emails and SMS carry the time and the doctor's name.
- *
- * No message carries clinical detail, not even the in-app one: a stored message is read later by
- * whoever holds that inbox then (a doctor moved to finance keeps their inbox), so the visit reason
- * is read through `Notification.appointment`, which the appointments department checks against the
- * reader's role and relationship at read time.
+ * Messages carry the time and the doctor's name, never clinical detail, and staff messages never
+ * name the patient: a stored in-app message is read later by whoever holds that inbox then (a
+ * doctor moved to finance keeps their inbox), and who sees which doctor when is itself health
+ * information. The patient and the visit reason are read through `Notification.appointment`,
+ * which the appointments department checks against the reader's role and relationship at read
+ * time.
  */
 import type { AppointmentEventType } from '../events/event-payload.ts';
 import { formatInstant, formatSlot } from './format-when.ts';
@@ -26,8 +25,6 @@ export interface TemplateInput {
   endsAt: string;
   /** The slot before a reschedule, when the event says. */
   previous?: { startsAt: string; endsAt: string } | null;
-  /** The patient, when the patients service knows them. */
-  patient: { name: string; mrn: string } | null;
   /** The doctor's display name, when the identity service knows them. */
   doctorName: string | null;
   /** IANA time zone the times are shown in. */
@@ -92,8 +89,7 @@ export function renderMessage(kind: TemplateKind, input: TemplateInput): Rendere
     }
     case 'doctor-in-app': {
       const subject = DOCTOR_SUBJECT[input.type];
-      const who = input.patient ? `${input.patient.name} (${input.patient.mrn})` : 'a patient';
-      return { subject, body: `${subject}: ${who}, ${slot}${from ? ` (was ${from})` : ''}.` };
+      return { subject, body: `${subject}: ${slot}${from ? ` (was ${from})` : ''}.` };
     }
   }
 }
