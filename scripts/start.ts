@@ -8,13 +8,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createLogger, parseEnv, port } from '@hospital/service-kit';
-import { createPrismaClient, databaseUrlAs, ensureServiceRole, migrateDatabase, seedDemoData, startEmbeddedPostgres } from '@hospital/db';
+import { createPrismaClient, databaseUrlAs, departmentRole, ensureServiceRole, migrateDatabase, seedDemoData, startEmbeddedPostgres } from '@hospital/db';
 import { loadOrCreateDevKeys, loadOrCreateDevSecret } from './launcher/dev-keys.ts';
 import { ProcessTree } from './launcher/process-tree.ts';
 import { eventBusEnv, systemLayout } from './launcher/system-layout.ts';
 import { buildWebApp } from './launcher/web-build.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Departments with a service and a database role of their own (migration 20261206130300_department_roles). */
+const DEPARTMENT_NAMES = ['identity', 'patients', 'appointments', 'notifications', 'finance', 'pharmacy', 'ward'];
 
 const env = parseEnv(
   z.object({
@@ -58,7 +60,7 @@ process.once('SIGTERM', () => void shutdown(0));
 async function main(): Promise<void> {
   // Migrations and demo data run as the owner; the services as a role with only their rights.
   let ownerUrl = env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL;
-  let serviceUrl = env.DATABASE_URL;
+  const serviceUrl = env.DATABASE_URL;
   const embedded = !ownerUrl;
   let embeddedServer: { serverUrl: string } | undefined;
   if (!ownerUrl) {
@@ -79,11 +81,15 @@ async function main(): Promise<void> {
 
   console.log('Applying migrations …');
   await migrateDatabase(ownerUrl);
+  // On the embedded server each service logs in as its department's role (hospital_<dept>_service:
+  // its own schema's rows, the audit trail's append path), with a fresh password each start.
+  const departmentUrls = new Map<string, string>();
   if (embeddedServer) {
-    // The embedded server's services log in as hospital_service, with a fresh password each start.
-    const password = randomBytes(18).toString('base64url');
-    await ensureServiceRole(embeddedServer.serverUrl, 'hospital_service', password);
-    serviceUrl = databaseUrlAs(ownerUrl, 'hospital_service', password);
+    for (const department of DEPARTMENT_NAMES) {
+      const password = randomBytes(18).toString('base64url');
+      await ensureServiceRole(embeddedServer.serverUrl, `hospital_${department}_service`, password, departmentRole(department));
+      departmentUrls.set(`${department}-service`, databaseUrlAs(ownerUrl, `hospital_${department}_service`, password));
+    }
   }
 
   const wantSeed = env.SEED_DEMO_DATA === 'true' || (env.SEED_DEMO_DATA === 'auto' && embedded);
@@ -113,7 +119,8 @@ async function main(): Promise<void> {
   closers.push(() => tree.stopAll());
 
   const shared = {
-    DATABASE_URL: serviceUrl ?? ownerUrl,
+    // One login for every service when given DATABASE_URL; per department on the embedded server (below).
+    ...(departmentUrls.size === 0 ? { DATABASE_URL: serviceUrl ?? ownerUrl } : {}),
     INTERNAL_SECRET: internalSecret,
     ...(keys.publicKeyPem ? { JWT_PUBLIC_KEY: keys.publicKeyPem } : {}),
     LOG_LEVEL: env.LOG_LEVEL,
@@ -134,7 +141,9 @@ async function main(): Promise<void> {
   // The JWT signing key goes to the identity service only; the proxy secret, new on every start,
   // to the web server and the router only.
   const secrets = { jwtPrivateKeyPem: keys.privateKeyPem, proxySecret: randomBytes(32).toString('base64url') };
-  for (const spec of systemLayout(root, shared, secrets)) {
+  for (const layout of systemLayout(root, shared, secrets)) {
+    const departmentUrl = departmentUrls.get(layout.name);
+    const spec = departmentUrl ? { ...layout, env: { ...layout.env, DATABASE_URL: departmentUrl } } : layout;
     process.stdout.write(`Starting ${spec.name} … `);
     await tree.start(spec);
     process.stdout.write('ready\n');

@@ -12,4 +12,4 @@ export * from './seed/seed-demo-data.ts';
 export * from './audit/audit-log.ts';
 export * from './audit/audit-chain.ts';
 export * from './audit/access-records.ts';
-export { databaseUrlAs, dropServiceRole, ensureServiceRole, SERVICE_GROUP_ROLE } from './service-role.ts';
+export { databaseUrlAs, departmentRole, dropServiceRole, ensureServiceRole, SERVICE_GROUP_ROLE } from './service-role.ts';
