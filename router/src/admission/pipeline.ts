@@ -73,7 +73,7 @@ export function createAdmission(deps: AdmissionDeps): AdmissionPipeline {
   const admitOperation: AdmissionPipeline['admitOperation'] = async (callerState, document) => {
     const state: AdmissionState = { ...callerState, facts: { ...callerState.facts, ...document } };
     const refused = await run(state, OPERATION_STEPS);
-    return refused ? { refused } : { admitted: admittedOf(state) };
+    return refused ? { refused } : { admitted: admittedOperationOf(state) };
   };
   return {
     admitCaller,
@@ -87,7 +87,7 @@ export function createAdmission(deps: AdmissionDeps): AdmissionPipeline {
 }
 
 /** The admitted operation of a state every step passed. */
-function admittedOf(state: AdmissionState): AdmittedOperation {
+function admittedOperationOf(state: AdmissionState): AdmittedOperation {
   const { facts, document, operation } = state;
   if (!document || !operation || state.query === undefined) throw new Error('admission finished without an operation');
   const operationName = operation.name?.value;

@@ -5,15 +5,15 @@
  * error leaving this endpoint (refusals, and errors in events) is formatted by the router's one
  * formatError, so production masks them exactly as on HTTP.
  */
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
+import type { Extra } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
 import type { Caller } from '@hospital/service-kit';
 import type { ErrorFormatter } from '../admission/http-admission.ts';
 import type { AdmissionPipeline } from '../admission/pipeline.ts';
 import { acceptRequestId, type RouterContext } from '../context.ts';
 import type { SubscribeArgs } from './federated-subscribe.ts';
-import type { Extra } from 'graphql-ws/use/ws';
 
 /** What a connection knows once its connection_init was accepted. */
 export interface ConnectionState {
@@ -38,7 +38,7 @@ type Ctx = Parameters<NonNullable<ServerOptions<Record<string, unknown>, Extra &
  */
 export function subscribeHooks(options: {
   pipeline: AdmissionPipeline;
-  schema: () => import('graphql').GraphQLSchema;
+  schema: () => GraphQLSchema;
   subscribe: (args: SubscribeArgs) => AsyncIterable<unknown>;
   formatError: ErrorFormatter;
   subscriptionsPerConnection: number;
