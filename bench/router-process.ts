@@ -34,11 +34,12 @@ function cpuMsOf(pid: number | undefined): number {
  * Starts the router process and resolves once it prints its URL.
  * @param system - the subgraphs, keys and internal secret to use
  * @param extraEnv - further router variables (e.g. ROUTER_RATE_LIMIT_PER_IP)
+ * @param nodeArgs - further node options (e.g. `--cpu-prof` to profile the router)
  */
-export async function startRouterProcess(system: TestSystem, extraEnv: Record<string, string> = {}): Promise<RouterProcess> {
+export async function startRouterProcess(system: TestSystem, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RouterProcess> {
   const entry = path.resolve(import.meta.dirname, '../router/src/main.ts');
   const subgraphs = Object.fromEntries(Object.entries(system.subgraphUrls).map(([name, url]) => [subgraphUrlEnvName(name), url]));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     env: {
       PATH: process.env['PATH'] ?? '',
       ROUTER_PORT: '0',
