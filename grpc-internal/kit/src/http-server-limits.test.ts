@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyHttpServerLimits, DEFAULT_HTTP_SERVER_LIMITS, httpServerLimitsEnv, httpServerLimitsFrom, type HttpServerLimits } from './http-server-limits.ts';
+import { clientAddressKey } from './address-key.ts';
 import { parseEnv } from './env.ts';
 import { z } from 'zod';
 
@@ -120,5 +121,12 @@ describe('httpServerLimitsEnv', () => {
     const set = parseEnv(schema, { WEB_HEADERS_TIMEOUT_MS: '2000', WEB_REQUEST_TIMEOUT_MS: '1000', WEB_MAX_CONNECTIONS_PER_ADDRESS: '0' });
     expect(httpServerLimitsFrom(set, 'WEB')).toMatchObject({ headersTimeoutMs: 2000, requestTimeoutMs: 2000, maxConnectionsPerAddress: 0 });
     expect(() => parseEnv(schema, { WEB_KEEP_ALIVE_TIMEOUT_MS: 'soon' })).toThrow(/WEB_KEEP_ALIVE_TIMEOUT_MS/);
+  });
+});
+
+describe('the connection cap’s address key', () => {
+  it('counts IPv6 clients by their /64 (one client can roam it) and IPv4, mapped or not, by address', () => {
+    expect(clientAddressKey('2001:db8:1:2:aaaa::1')).toBe(clientAddressKey('2001:db8:1:2:bbbb::9'));
+    expect(clientAddressKey('::ffff:203.0.113.9')).toBe('203.0.113.9');
   });
 });

@@ -7,6 +7,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { z } from 'zod';
+import { clientAddressKey } from './address-key.ts';
 
 /** The limits of one server. */
 export interface HttpServerLimits {
@@ -80,7 +81,7 @@ const TOO_MANY_CONNECTIONS = [
 
 /** How {@link applyHttpServerLimits} counts and exempts connections. */
 export interface ConnectionCapOptions {
-  /** The key an address counts under (e.g. an IPv6 /64); default the address itself. */
+  /** The key an address counts under; default {@link clientAddressKey} (IPv6 by its /64). */
   addressKey?: (address: string) => string;
   /**
    * True for a request that proves it comes from a trusted proxy: its connection stops counting
@@ -104,7 +105,7 @@ export function applyHttpServerLimits(server: Server, limits: HttpServerLimits, 
   // listening: check often enough to honour them. (@types/node 20 lacks the property.)
   (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(50, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4)));
 
-  const keyOf = options.addressKey ?? ((address: string) => address);
+  const keyOf = options.addressKey ?? clientAddressKey;
   const open = new Map<string, number>();
   const counted = new WeakMap<Socket, string>();
   const release = (socket: Socket) => {

@@ -19,3 +19,4 @@ export * from './pagination.ts';
 export * from './health-client.ts';
 export * from './http-server-limits.ts';
 export * from './forwarded-proof.ts';
+export * from './address-key.ts';

@@ -9,7 +9,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import proxyaddr from 'proxy-addr';
-import { FORWARDED_PROOF_HEADER, verifyForwardedFor } from '@hospital/service-kit';
+import { clientAddressKey, FORWARDED_PROOF_HEADER, verifyForwardedFor } from '@hospital/service-kit';
 
 /** Off; on for every hop; the number of hops to trust; or the trusted addresses, subnets and names. */
 export type TrustProxy = boolean | number | string[];
@@ -112,19 +112,7 @@ export function clientAddressMiddleware(resolve: (req: IncomingMessage) => strin
 }
 
 /**
- * The key an address is counted under. One IPv6 client usually holds a whole /64 and can pick a
- * fresh address per request, so IPv6 addresses count by their /64; IPv4 (also IPv4-mapped) by
- * the address itself.
- * @param address - as {@link clientAddress} or Express's `req.ip` gives it
+ * The key an address is counted under (IPv6 by its /64); the rule lives in service-kit so the web
+ * server's connection cap counts the same way.
  */
-export function rateLimitAddressKey(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return mapped[1]!;
-  if (!address.includes(':')) return address;
-  const [head = '', tail = ''] = address.toLowerCase().split('%')[0]!.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
-  if (groups.length !== 8) return address;
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
-}
+export const rateLimitAddressKey = clientAddressKey;
