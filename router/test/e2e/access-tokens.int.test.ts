@@ -177,7 +177,7 @@ describe('the public JWKS', () => {
 describe('a deactivated user', () => {
   it('can neither sign in nor refresh, and the access token already issued stops working within a poll', async () => {
     const admin = await system.tokenFor('admin');
-    const account = { email: `leaver-${randomUUID().slice(0, 8)}@test.hospital.local`, password: 'a-leavers-password' };
+    const account = { email: `leaver-${randomUUID().slice(0, 8)}@test.hospital.local`, password: 'quartz-meadow-lantern-41' };
     const created = await system.gql<{ createUser: { id: string } }>(
       'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
       { input: { ...account, displayName: 'Leaver', role: 'DOCTOR' } },
