@@ -12,7 +12,7 @@ import type {
   RecordRefusedOperationResponse,
   VerifyAuditChainResponse,
 } from '@hospital/grpc-contracts';
-import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, unary, type AuditEntry, type AuditSink, type HandlerSecurity } from '@hospital/service-kit';
+import { clientAddressKey, decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, unary, type AuditEntry, type AuditSink, type HandlerSecurity } from '@hospital/service-kit';
 import type { AccessRecordRow, AuditChainReport, AccessRecordFilter } from '@hospital/db';
 import { listAccessRecordsSchema } from './list-access-records.schema.ts';
 import { recordRefusedOperationSchema } from './record-refused-operation.schema.ts';
@@ -123,7 +123,8 @@ export async function recordRefusedOperationHandler(
     requestId: refusal.requestId,
   };
   if (anonymous) {
-    if (!cap.admit(refusal.ip)) return { recorded: 0 };
+    // Counted like the router's rate limits: IPv6 by its /64, which one client can roam.
+    if (!cap.admit(clientAddressKey(refusal.ip))) return { recorded: 0 };
     await sink.record([{ ...base, patientId: null }]);
     return { recorded: 1 };
   }

@@ -48,6 +48,11 @@ describe('RecordRefusedOperation', () => {
     expect(flood.reduce((sum, answer) => sum + (answer.recorded ?? 0), 0)).toBe(3);
     expect(await recordRefusedOperationHandler(anonymous({ ip: '192.0.2.67' }), sink, cap)).toEqual({ recorded: 1 });
     expect(await db.accessRecord.count({ where: { ip: '192.0.2.66', actorKind: 'anonymous' } })).toBe(3);
+    // An IPv6 client roaming its /64 is one address.
+    const roaming = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => recordRefusedOperationHandler(anonymous({ ip: `2001:db8:7:1::${i + 1}` }), sink, cap)),
+    );
+    expect(roaming.reduce((sum, answer) => sum + (answer.recorded ?? 0), 0)).toBe(3);
   });
 
   it('still records a signed-in user per patient named, uncapped, and refuses a half identity', async () => {
