@@ -11,12 +11,10 @@ import { createLogger, parseEnv, port } from '@hospital/service-kit';
 import { createPrismaClient, databaseUrlAs, departmentRole, ensureServiceRole, migrateDatabase, seedDemoData, startEmbeddedPostgres } from '@hospital/db';
 import { loadOrCreateDevKeys, loadOrCreateDevSecret } from './launcher/dev-keys.ts';
 import { ProcessTree } from './launcher/process-tree.ts';
-import { eventBusEnv, systemLayout } from './launcher/system-layout.ts';
+import { DEPARTMENT_NAMES, eventBusEnv, systemLayout } from './launcher/system-layout.ts';
 import { buildWebApp } from './launcher/web-build.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** Departments with a service and a database role of their own (migration 20261206130300_department_roles). */
-const DEPARTMENT_NAMES = ['identity', 'patients', 'appointments', 'notifications', 'finance', 'pharmacy', 'ward'];
 
 const env = parseEnv(
   z.object({

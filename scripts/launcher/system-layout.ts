@@ -18,6 +18,9 @@ const DEPARTMENTS = [
   { name: 'ward', grpcPort: 50057, subgraphPort: 4007 },
 ];
 
+/** The departments' names (each runs `<name>-service` and has a database role `hospital_<name>`). */
+export const DEPARTMENT_NAMES: readonly string[] = DEPARTMENTS.map((department) => department.name);
+
 /** Event-bus variables handed to every child when the launcher's environment sets them. */
 const EVENT_VARIABLES = [
   'KAFKA_BROKERS',
