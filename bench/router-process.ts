@@ -56,6 +56,9 @@ export async function startRouterProcess(system: TestSystem, extraEnv: Record<st
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A bench that crashes must not leave its router behind (holding ports and the output pipe).
+  const killChild = () => child.kill('SIGTERM');
+  process.once('exit', killChild);
   const url = await new Promise<string>((resolve, reject) => {
     let text = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -69,6 +72,7 @@ export async function startRouterProcess(system: TestSystem, extraEnv: Record<st
     url,
     cpuMs: () => cpuMsOf(child.pid),
     stop: async () => {
+      process.off('exit', killChild);
       child.kill('SIGTERM');
       await exited;
     },
