@@ -20,6 +20,17 @@ export const PAGE_SIZE_CAP = 100;
  */
 export const PLAIN_LIST_SIZE = 10;
 
+/**
+ * Lists without page arguments that can return more than PLAIN_LIST_SIZE items, by `Type.field`,
+ * charged the most rows their service returns: the pharmacy's stock reports answer up to its
+ * REPORT_LIMIT (`grpc-internal/services/pharmacy/src/handlers/stock-reports.schema.ts`) of 500.
+ * Change this table with that limit.
+ */
+export const KNOWN_LIST_MAXIMUMS: Readonly<Record<string, number>> = {
+  'Query.lowStock': 500,
+  'Query.expiringLots': 500,
+};
+
 /** Arguments that bound how many items a list or connection field returns. */
 const PAGE_ARGUMENTS = ['first', 'last'];
 
@@ -49,7 +60,8 @@ function pageSize(variables: CoercedVariables, argument: GraphQLArgument, node: 
  * How many times a field's selection is produced. Page arguments count: the ones given (the
  * larger of `first` and `last` when both are), else their schema default, and the cap when there
  * is no usable value. A list inside a `…Connection` type is the page its connection field
- * already counted; any other list counts PLAIN_LIST_SIZE.
+ * already counted; a list in KNOWN_LIST_MAXIMUMS counts its maximum; any other list counts
+ * PLAIN_LIST_SIZE.
  * @param variables - the request's coerced variables
  * @param parentType - the type the field is selected on
  * @param definition - the field's schema definition
@@ -63,5 +75,7 @@ export function multiplier(variables: CoercedVariables, parentType: GraphQLCompo
     return Math.max(...chosen.map((p) => p.size ?? PAGE_SIZE_CAP));
   }
   if (!isListType(getNullableType(definition.type))) return 1;
+  const known = KNOWN_LIST_MAXIMUMS[`${parentType.name}.${definition.name}`];
+  if (known !== undefined) return known;
   return parentType.name.endsWith('Connection') ? 1 : PLAIN_LIST_SIZE;
 }
