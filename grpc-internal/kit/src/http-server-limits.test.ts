@@ -82,6 +82,7 @@ describe('applyHttpServerLimits', () => {
     const port = await listen({ ...FAST, headersTimeoutMs: 10_000, requestTimeoutMs: 10_000 });
     for (let i = 0; i < FAST.maxConnectionsPerAddress; i++) await open(port, '127.0.0.1');
     const refused = await open(port, '127.0.0.1');
+    refused.socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
     await refused.closed;
     expect(refused.received()).toMatch(/^HTTP\/1\.1 503/);
     const other = await open(port, '127.0.0.2');
@@ -111,6 +112,28 @@ describe('applyHttpServerLimits', () => {
     next.socket.write('GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     await next.closed;
     expect(next.received()).toMatch(/^HTTP\/1\.1 200/);
+  });
+
+  it('lets the proven proxy in although silent sockets from its address fill the cap (the proof is read before the cap decides)', async () => {
+    const port = await listen({ ...FAST, headersTimeoutMs: 10_000, requestTimeoutMs: 10_000 }, (req) => req.headers['x-proof'] === 'yes');
+    for (let i = 0; i < FAST.maxConnectionsPerAddress + 2; i++) await open(port, '127.0.0.1');
+    const proxy = await open(port, '127.0.0.1');
+    proxy.socket.write('GET / HTTP/1.1\r\nHost: x\r\nx-proof: yes\r\nConnection: close\r\n\r\n');
+    await proxy.closed;
+    expect(proxy.received()).toMatch(/^HTTP\/1\.1 200/);
+    const unproven = await open(port, '127.0.0.1');
+    unproven.socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    await unproven.closed;
+    expect(unproven.received()).toMatch(/^HTTP\/1\.1 503/);
+  });
+
+  it('answers 503 to an upgrade over the cap without handing it on', async () => {
+    const port = await listen({ ...FAST, maxConnectionsPerAddress: 1, headersTimeoutMs: 10_000, requestTimeoutMs: 10_000 });
+    await open(port, '127.0.0.1');
+    const upgrade = await open(port, '127.0.0.1');
+    upgrade.socket.write('GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n');
+    await upgrade.closed;
+    expect(upgrade.received()).toMatch(/^HTTP\/1\.1 503/);
   });
 });
 

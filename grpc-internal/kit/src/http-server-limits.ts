@@ -4,7 +4,7 @@
  * may hold open. The router and the web server both apply them (the web server may import no
  * router code, so the rule lives here in the kit they share).
  */
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { z } from 'zod';
 import { clientAddressKey } from './address-key.ts';
@@ -17,7 +17,10 @@ export interface HttpServerLimits {
   requestTimeoutMs: number;
   /** How long an idle keep-alive connection stays open between requests. */
   keepAliveTimeoutMs: number;
-  /** Open connections one address may hold; the next one is answered 503 and closed. 0 = no cap. */
+  /**
+   * Open connections one address may hold; a request on a connection beyond them is answered 503
+   * and the connection closed (proven proxies are exempt). 0 = no cap.
+   */
   maxConnectionsPerAddress: number;
 }
 
@@ -79,6 +82,19 @@ const TOO_MANY_CONNECTIONS = [
   'Too many connections.',
 ].join('\r\n');
 
+function refuseRequest(res: ServerResponse): true {
+  res.shouldKeepAlive = false;
+  res.writeHead(503, { 'Retry-After': '5', 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+  res.end('Too many connections.');
+  return true;
+}
+
+function refuseUpgrade(socket: Socket): true {
+  socket.end(TOO_MANY_CONNECTIONS);
+  socket.once('finish', () => socket.destroy());
+  return true;
+}
+
 /** How {@link applyHttpServerLimits} counts and exempts connections. */
 export interface ConnectionCapOptions {
   /** The key an address counts under; default {@link clientAddressKey} (IPv6 by its /64). */
@@ -118,31 +134,30 @@ export function applyHttpServerLimits(server: Server, limits: HttpServerLimits, 
   };
 
   if (limits.maxConnectionsPerAddress > 0) {
-    // Prepended: a refused socket is answered before Node's HTTP parser reads anything from it.
     server.prependListener('connection', (socket: Socket) => {
       const key = keyOf(socket.remoteAddress ?? 'unknown');
-      const count = open.get(key) ?? 0;
-      if (count >= limits.maxConnectionsPerAddress) {
-        socket.end(TOO_MANY_CONNECTIONS);
-        socket.once('finish', () => socket.destroy());
-        return;
-      }
-      open.set(key, count + 1);
+      open.set(key, (open.get(key) ?? 0) + 1);
       counted.set(socket, key);
       socket.once('close', () => release(socket));
     });
-    if (options.isTrustedProxy) {
-      const isTrustedProxy = options.isTrustedProxy;
-      const exempt = (req: IncomingMessage) => {
-        if (counted.has(req.socket) && isTrustedProxy(req)) release(req.socket);
-      };
-      server.prependListener('request', exempt);
-      server.prependListener('upgrade', (req: IncomingMessage, socket: Socket) => {
-        // Alone, this listener would make Node hand the upgrade to nobody and leave the socket open.
-        if (server.listenerCount('upgrade') === 1) return void socket.destroy();
-        exempt(req);
-      });
-    }
+    // Decided once the headers are in, not at connect time: only then can a proxy prove itself, and
+    // silent sockets from its address (bounded by the header timeout) must not lock it out.
+    const overCap = (req: IncomingMessage): boolean => {
+      const key = counted.get(req.socket);
+      if (key === undefined) return false;
+      if (options.isTrustedProxy?.(req)) {
+        release(req.socket);
+        return false;
+      }
+      return (open.get(key) ?? 0) > limits.maxConnectionsPerAddress;
+    };
+    const emit = server.emit.bind(server);
+    // Wrapping emit keeps a refused request from reaching any listener (Express, the WebSocket server).
+    server.emit = ((event: string | symbol, ...args: unknown[]) => {
+      if (event === 'request' && overCap(args[0] as IncomingMessage)) return refuseRequest(args[1] as ServerResponse);
+      if (event === 'upgrade' && overCap(args[0] as IncomingMessage)) return refuseUpgrade(args[1] as Socket);
+      return emit(event, ...args);
+    }) as Server['emit'];
   }
   return { openConnections: (key) => open.get(key) ?? 0 };
 }
