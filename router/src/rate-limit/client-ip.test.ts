@@ -73,6 +73,15 @@ describe('createClientAddressResolver: a proxy proves itself, not its address', 
     expect(resolver.isTrustedProxy(request('10.1.2.3'))).toBe(true);
     expect(resolver.isTrustedProxy(request('127.0.0.1', '203.0.113.7', 'forged'))).toBe(false);
   });
+
+  it('a hop count or `true` trusts X-Forwarded-For but exempts no direct client from the connection cap', () => {
+    for (const trustProxy of [true, 1, 2] as const) {
+      const resolver = createClientAddressResolver({ trustProxy, proxySecret: SECRET });
+      expect(resolver(request('198.51.100.4', '203.0.113.7'))).toBe('203.0.113.7');
+      expect(resolver.isTrustedProxy(request('198.51.100.4', '203.0.113.7'))).toBe(false);
+      expect(resolver.isTrustedProxy(request('198.51.100.4'))).toBe(false);
+    }
+  });
 });
 
 describe('rateLimitAddressKey', () => {

@@ -80,7 +80,7 @@ export function hasProxyProof(req: IncomingMessage, proxySecret: string | undefi
 
 /** A request's client address, and whether the request came through a trusted proxy. */
 export type ClientAddressResolver = ((req: IncomingMessage) => string) & {
-  /** True when the socket peer is a proxy: proven by the secret, or trusted by address. */
+  /** True when the socket peer is a proxy: proven by the secret, or named by address/range in ROUTER_TRUST_PROXY (never by a hop count or `true`). */
   isTrustedProxy(req: IncomingMessage): boolean;
 };
 
@@ -94,8 +94,11 @@ export function createClientAddressResolver(policy: ClientAddressPolicy): Client
   const byAddress = compileTrustProxy(policy.trustProxy);
   const proven: TrustFunction = (address, index) => index === 0 || byAddress(address, index);
   const resolve = (req: IncomingMessage) => clientAddress(req, hasProxyProof(req, policy.proxySecret) ? proven : byAddress);
+  // Only a named address or range, or the proof, earns the connection cap's exemption: a hop count
+  // or `true` would make every direct client a "proxy".
+  const namedProxy = Array.isArray(policy.trustProxy) ? byAddress : () => false;
   return Object.assign(resolve, {
-    isTrustedProxy: (req: IncomingMessage) => hasProxyProof(req, policy.proxySecret) || byAddress(req.socket.remoteAddress ?? '', 0),
+    isTrustedProxy: (req: IncomingMessage) => hasProxyProof(req, policy.proxySecret) || namedProxy(req.socket.remoteAddress ?? '', 0),
   });
 }
 
