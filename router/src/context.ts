@@ -16,7 +16,7 @@ export interface RequestScope extends RequestContext {
 export interface RouterContext {
   /** Who is calling, from the verified access token (anonymous without one). */
   caller: Caller;
-  /** The request id forwarded to subgraphs and returned to the client. */
+  /** The router-minted request id, forwarded to subgraphs and returned to the client. */
   requestId: string;
   /** The request's mutable scope (also bound in AsyncLocalStorage for log lines). */
   scope: RequestScope;
@@ -30,9 +30,21 @@ export interface RouterContext {
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
- * The request id for a request: the client's `x-request-id` when sane, otherwise a fresh UUID.
+ * A request id the router mints for every request (HTTP and WebSocket): forwarded to subgraphs,
+ * written to the audit trail and the logs, returned as `x-request-id`. Never the client's choice:
+ * the audit trail de-duplicates by it, so a reused client id would hide repeated reads.
+ */
+export function mintRequestId(): string {
+  return randomUUID();
+}
+
+/** The response header echoing the client's own request id (see {@link clientRequestIdOf}). */
+export const CLIENT_REQUEST_ID_HEADER = 'x-client-request-id';
+
+/**
+ * The client's `x-request-id` when sane, kept only to correlate in the access log; otherwise undefined.
  * @param header - the incoming header value(s)
  */
-export function acceptRequestId(header: string | string[] | undefined): string {
-  return typeof header === 'string' && SAFE_REQUEST_ID.test(header) ? header : randomUUID();
+export function clientRequestIdOf(header: string | string[] | undefined): string | undefined {
+  return typeof header === 'string' && SAFE_REQUEST_ID.test(header) ? header : undefined;
 }

@@ -4,27 +4,31 @@
  */
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { REQUEST_ID_HEADER, requestContextStore, type Logger } from '@hospital/service-kit';
-import { acceptRequestId, type RequestScope } from './context.ts';
+import { CLIENT_REQUEST_ID_HEADER, clientRequestIdOf, mintRequestId, type RequestScope } from './context.ts';
 
 /** Probe paths log at debug, even when not ready, so probes do not drown the access log. */
 const QUIET_PATHS = new Set(['/health', '/ready']);
 
 /**
- * Opens the request scope (request id echoed in the response header, bound in AsyncLocalStorage)
- * and logs the request when the response is finished.
+ * Opens the request scope (a router-minted request id, returned in `x-request-id` and bound in
+ * AsyncLocalStorage) and logs the request when the response is finished, with the client's own sane
+ * `x-request-id` as `clientRequestId` (echoed in `x-client-request-id`).
  * @param logger - the router's logger
  */
 export function requestScope(logger: Logger): RequestHandler {
   return (req, res, next) => {
-    const scope: RequestScope = { requestId: acceptRequestId(req.headers[REQUEST_ID_HEADER]) };
+    const scope: RequestScope = { requestId: mintRequestId() };
+    const clientRequestId = clientRequestIdOf(req.headers[REQUEST_ID_HEADER]);
     res.locals['scope'] = scope;
     res.setHeader(REQUEST_ID_HEADER, scope.requestId);
+    if (clientRequestId) res.setHeader(CLIENT_REQUEST_ID_HEADER, clientRequestId);
     const started = process.hrtime.bigint();
     // Captured now: mounted routers rewrite req.url while the request is handled.
     const path = req.path;
     res.on('finish', () => {
       const line = {
         requestId: scope.requestId,
+        ...(clientRequestId ? { clientRequestId } : {}),
         method: req.method,
         path,
         operationName: scope.operationName ?? clientOperationName(req),

@@ -118,11 +118,14 @@ describe('identity forwarding', () => {
     const result = await post(dev, '{ ping }', { 'x-request-id': 'client-req-1' });
     expect(result.status).toBe(200);
     expect(result.data).toEqual({ ping: 'pong' });
-    expect(result.headers.get('x-request-id')).toBe('client-req-1');
+    // The router mints the id (the audit trail de-duplicates by it); the client's is only echoed apart.
+    const requestId = result.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(result.headers.get('x-client-request-id')).toBe('client-req-1');
     const seen = staff.seen.slice(before);
     expect(seen).toHaveLength(1);
     expect(verifyIdentity(seen[0]!.headers[IDENTITY_HEADER] as string, INTERNAL_SECRET)).toEqual({ kind: 'anonymous' });
-    expect(seen[0]!.headers['x-request-id']).toBe('client-req-1');
+    expect(seen[0]!.headers['x-request-id']).toBe(requestId);
   });
 
   it('forwards the verified user, never the client-sent identity header or token', async () => {
@@ -135,9 +138,13 @@ describe('identity forwarding', () => {
     expect(headers['authorization']).toBeUndefined();
   });
 
-  it('replaces an unsafe client request id with a generated one', async () => {
-    const result = await post(dev, '{ ping }', { 'x-request-id': 'x'.repeat(200) });
-    expect(result.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  it('mints a fresh request id per request even when a client reuses one, and drops an unsafe client id', async () => {
+    const first = await post(dev, '{ ping }', { 'x-request-id': 'reused-id' });
+    const second = await post(dev, '{ ping }', { 'x-request-id': 'reused-id' });
+    expect(first.headers.get('x-request-id')).not.toBe(second.headers.get('x-request-id'));
+    const unsafe = await post(dev, '{ ping }', { 'x-request-id': 'x'.repeat(200) });
+    expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(unsafe.headers.get('x-client-request-id')).toBeNull();
   });
 });
 
@@ -198,7 +205,8 @@ describe('errors', () => {
 
   it('masks unexpected errors in production with the request id and no stack trace', async () => {
     const result = await post(prod, '{ broken }', { 'x-request-id': 'req-masked' });
-    expect(result.errors).toEqual([{ message: 'Internal server error', path: ['broken'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-masked' } }]);
+    const requestId = result.headers.get('x-request-id');
+    expect(result.errors).toEqual([{ message: 'Internal server error', path: ['broken'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }]);
     expect(JSON.stringify(result)).not.toMatch(/ECONNREFUSED|stacktrace/);
   });
 
@@ -273,10 +281,11 @@ describe('health', () => {
 describe('access log', () => {
   it('writes one line per request with id, operation, status and user, never the token', async () => {
     const token = tokenFor('admin');
-    await post(dev, 'query WhoAmI { me { id } }', { ...bearer(token), 'x-request-id': 'log-req-1' });
-    const lines = logLines.filter((l) => l.includes('"log-req-1"') && l.includes('"msg":"request"'));
+    const result = await post(dev, 'query WhoAmI { me { id } }', { ...bearer(token), 'x-request-id': 'log-req-1' });
+    const requestId = result.headers.get('x-request-id')!;
+    const lines = logLines.filter((l) => l.includes(`"${requestId}"`) && l.includes('"msg":"request"'));
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ requestId: 'log-req-1', operationName: 'WhoAmI', status: 200, userId: 'user-admin', path: '/graphql' });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ requestId, clientRequestId: 'log-req-1', operationName: 'WhoAmI', status: 200, userId: 'user-admin', path: '/graphql' });
     expect(logLines.join('')).not.toContain(token);
   });
 });

@@ -12,7 +12,7 @@ import type { WebSocket } from 'ws';
 import type { Caller } from '@hospital/service-kit';
 import type { ErrorFormatter } from '../admission/http-admission.ts';
 import type { AdmissionPipeline } from '../admission/pipeline.ts';
-import { acceptRequestId, type RouterContext } from '../context.ts';
+import { mintRequestId, type RouterContext } from '../context.ts';
 import type { SubscribeArgs } from './federated-subscribe.ts';
 
 /** What a connection knows once its connection_init was accepted. */
@@ -65,7 +65,7 @@ export function subscribeHooks(options: {
           extensions: payload.extensions,
           operationName: payload.operationName ?? null,
           variables: payload.variables ?? null,
-          requestId: acceptRequestId(undefined),
+          requestId: mintRequestId(),
         });
         if ('refused' in admission) return [...admission.refused.errors];
         // After the last await: this check and `active += 1` stay one synchronous step.
