@@ -1,10 +1,13 @@
 /**
  * Sign-in throttling rules. Instead of a lock anyone could trigger with five guesses, failures slow
  * down the (email, address) pair that made them, with delays that double up to a cap; an address
- * and an account each have an attempt budget per window on top. No key depends on whether the
- * email belongs to anyone, so a 429 says nothing about which accounts exist. The counters live in
- * PostgreSQL (see the repository); this module decides what they mean.
+ * has an attempt budget per window on top. An account past its failure budget is never refused
+ * outright (others could then keep its owner out): addresses it was not signed in from get a
+ * growing slowdown of each answer and a pair delay from their first failure. No key depends on
+ * whether the email belongs to anyone, so a 429 says nothing about which accounts exist. The
+ * counters live in PostgreSQL (see the repository); this module decides what they mean.
  */
+import { clientAddressKey } from '@hospital/service-kit';
 
 /** The throttling policy. */
 export interface LoginThrottlePolicy {
@@ -17,11 +20,13 @@ export interface LoginThrottlePolicy {
   /** Sign-in attempts per address per window (0: no limit). */
   addressLimit: number;
   /**
-   * Failed sign-ins per account per window, from every address (0: no limit). Addresses that
-   * signed in to the account before are not held by it, so an attacker spraying guesses from many
-   * addresses cannot keep the owner out.
+   * Failed sign-ins per account per window, from every address (0: no limit). Past it, addresses
+   * that never signed in to the account are slowed down, never refused; addresses that did are
+   * not affected, so an attacker spraying guesses from many addresses cannot keep the owner out.
    */
   accountLimit: number;
+  /** Longest slowdown of one answer once the account is past its budget, seconds (stays under callers' deadlines). */
+  maxSlowdownSeconds: number;
   /** Window of the address and account budgets, seconds. */
   windowSeconds: number;
 }
@@ -33,8 +38,12 @@ export const DEFAULT_LOGIN_THROTTLE: LoginThrottlePolicy = {
   maxDelaySeconds: 900,
   addressLimit: 300,
   accountLimit: 50,
+  maxSlowdownSeconds: 3,
   windowSeconds: 900,
 };
+
+/** How long an address that signed in to an account stays known to it (and exempt from its budget), days. */
+export const KNOWN_ADDRESS_DAYS = 90;
 
 /** The one message for a wrong password, an unknown email and a deactivated account alike. */
 export const INVALID_CREDENTIALS = 'Email or password is incorrect.';
@@ -78,17 +87,51 @@ export function throttleWait(state: ThrottleState, policy: LoginThrottlePolicy, 
   const waits: number[] = [];
   if (state.pairBlockedUntil && state.pairBlockedUntil > now) waits.push(until(state.pairBlockedUntil));
   if (policy.addressLimit > 0 && state.address.count > policy.addressLimit) waits.push(until(state.address.windowEndsAt));
-  if (policy.accountLimit > 0 && !state.pairKnown && state.account.count >= policy.accountLimit) waits.push(until(state.account.windowEndsAt));
   return waits.length > 0 ? Math.max(...waits) : 0;
 }
 
 /**
- * The keys of one attempt's counters. Emails are already lower-cased; an attempt without a known
- * address (a service calling directly) shares one bucket.
+ * Whether the account is past its failure budget for this attempt's address (an address that
+ * signed in to it before never is).
+ * @param state - the counters
+ * @param policy - the policy
+ */
+export function overAccountBudget(state: ThrottleState, policy: LoginThrottlePolicy): boolean {
+  return policy.accountLimit > 0 && !state.pairKnown && state.account.count >= policy.accountLimit;
+}
+
+/**
+ * How long to hold an attempt's answer: 0 within the account budget, then base delay doubling
+ * with every further budget's worth of failures, up to the slowdown cap. A slowdown, not a
+ * refusal: the owner signing in from a new address still gets in.
+ * @param state - the counters
+ * @param policy - the policy
+ * @returns milliseconds
+ */
+export function accountSlowdownMs(state: ThrottleState, policy: LoginThrottlePolicy): number {
+  if (!overAccountBudget(state, policy)) return 0;
+  const doublings = Math.min(Math.floor((state.account.count - policy.accountLimit) / policy.accountLimit), 30);
+  return Math.min(policy.baseDelaySeconds * 2 ** doublings, policy.maxSlowdownSeconds) * 1000;
+}
+
+/**
+ * The pair delay after a failure: past the account budget an unknown address has no free failures.
+ * @param failures - the pair's consecutive failures including this one
+ * @param overBudget - whether the account was past its budget for this address
+ * @param policy - the policy
+ */
+export function pairDelayAfterFailure(failures: number, overBudget: boolean, policy: LoginThrottlePolicy): number {
+  return delayAfterFailures(overBudget ? failures + policy.freeFailures - 1 : failures, policy);
+}
+
+/**
+ * The keys of one attempt's counters. Emails are already lower-cased; addresses count as the
+ * router's rate limits count them (IPv6 by its /64); an attempt without a known address (a
+ * service calling directly) shares one bucket.
  * @param email - as typed, normalised
  * @param address - the client address the router signed
  */
 export function throttleKeys(email: string, address: string | undefined): { pair: string; address: string; account: string } {
-  const from = address || 'unknown';
+  const from = address ? clientAddressKey(address) : 'unknown';
   return { pair: `pair:${email} ${from}`, address: `address:${from}`, account: `account:${email}` };
 }

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthPayload, LoginRequest__Output } from '@hospital/grpc-contracts';
 import { parseRequest, rateLimited, unauthenticated, type CallScope } from '@hospital/service-kit';
-import { delayAfterFailures, INVALID_CREDENTIALS, throttleKeys, throttleWait, TOO_MANY_ATTEMPTS } from '../domain/login-throttle.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { accountSlowdownMs, INVALID_CREDENTIALS, overAccountBudget, pairDelayAfterFailure, throttleKeys, throttleWait, TOO_MANY_ATTEMPTS } from '../domain/login-throttle.ts';
 import { hashRefreshToken, newRefreshToken } from '../domain/tokens.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { authPayload, refreshTokenExpiry } from './auth-payload.ts';
@@ -21,14 +22,19 @@ export async function loginHandler(request: LoginRequest__Output, deps: Identity
   const keys = throttleKeys(email, scope.origin.ip);
   const policy = deps.loginThrottle;
   // Refused before any hashing: a throttled flood costs one small query each.
-  const wait = throttleWait(await deps.throttle.begin(keys, policy.windowSeconds), policy, new Date());
+  const state = await deps.throttle.begin(keys, policy.windowSeconds);
+  const wait = throttleWait(state, policy, new Date());
   if (wait > 0) throw rateLimited(TOO_MANY_ATTEMPTS, wait);
+  // Past the account budget: slowed, never refused, so others cannot keep the owner out.
+  const overBudget = overAccountBudget(state, policy);
+  const slowdown = accountSlowdownMs(state, policy);
+  if (slowdown > 0) await sleep(slowdown);
 
   const user = await deps.users.findCredentialsByEmail(email);
   // Unknown emails are checked against a decoy hash: the same scrypt work as a real account.
   const matches = await deps.hashing.verify(password, user?.passwordHash ?? deps.decoyPasswordHash);
   if (!user || !matches || !user.active) {
-    await deps.throttle.recordFailure(keys, policy.windowSeconds, (failures) => delayAfterFailures(failures, policy));
+    await deps.throttle.recordFailure(keys, policy.windowSeconds, (failures) => pairDelayAfterFailure(failures, overBudget, policy));
     throw unauthenticated(INVALID_CREDENTIALS);
   }
 

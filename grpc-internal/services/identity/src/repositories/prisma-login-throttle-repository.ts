@@ -1,6 +1,6 @@
 /** LoginThrottleRepository on PostgreSQL (schema `identity`, table `login_throttles`). */
 import type { PrismaClient } from '@hospital/db';
-import type { ThrottleState } from '../domain/login-throttle.ts';
+import { KNOWN_ADDRESS_DAYS, type ThrottleState } from '../domain/login-throttle.ts';
 import type { LoginThrottleRepository, ThrottleKeys } from './login-throttle-repository.ts';
 
 /** A pair's failures are forgotten after a day without one (a forgotten typo streak). */
@@ -18,12 +18,13 @@ export class PrismaLoginThrottleRepository implements LoginThrottleRepository {
         FROM identity.login_throttles
        WHERE key IN (${keys.pair}, ${keys.account})`;
     const pair = rows.find((r) => r.key === keys.pair);
+    const knownSince = Date.now() - KNOWN_ADDRESS_DAYS * 86_400_000;
     const account = rows.find((r) => r.key === keys.account);
     const windowEnd = (start: Date) => new Date(start.getTime() + windowSeconds * 1000);
     const accountLive = account && windowEnd(account.window_started_at) > new Date();
     return {
       pairBlockedUntil: pair?.blocked_until ?? null,
-      pairKnown: Boolean(pair?.last_success_at),
+      pairKnown: Boolean(pair?.last_success_at && pair.last_success_at.getTime() > knownSince),
       address,
       account: accountLive ? { count: account.count, windowEndsAt: windowEnd(account.window_started_at) } : { count: 0, windowEndsAt: windowEnd(new Date()) },
     };
@@ -66,7 +67,11 @@ export class PrismaLoginThrottleRepository implements LoginThrottleRepository {
   }
 
   async prune(before: Date): Promise<number> {
-    return this.db.$executeRaw`DELETE FROM identity.login_throttles WHERE updated_at < ${before}`;
+    // An address an account signed in from stays known for KNOWN_ADDRESS_DAYS, however quiet.
+    return this.db.$executeRaw`
+      DELETE FROM identity.login_throttles
+       WHERE updated_at < ${before}
+         AND (last_success_at IS NULL OR last_success_at < now() - make_interval(days => ${KNOWN_ADDRESS_DAYS}))`;
   }
 
   /** One more in a fixed window that restarts once it has passed; returns the count and the window's end. */
