@@ -23,8 +23,23 @@ describe('refusal hook', () => {
     for (let i = 0; i < ANONYMOUS_REPORTS_PER_MINUTE + 5; i += 1) await hook(anonymousFrom('192.0.2.7', `r${i}`), signInFirst('identity', 'Invalid token.'));
     await hook(anonymousFrom('192.0.2.8', 'other'), signInFirst('identity', 'Invalid token.'));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(reports.filter((r) => r.ip === '192.0.2.7')).toHaveLength(ANONYMOUS_REPORTS_PER_MINUTE);
+    // As many as the identity service stores, and one more for its overflow row (REFUSALS_OVER_CAP).
+    expect(reports.filter((r) => r.ip === '192.0.2.7')).toHaveLength(ANONYMOUS_REPORTS_PER_MINUTE + 1);
     expect(reports.filter((r) => r.ip === '192.0.2.8').map((r) => [r.reason, r.userId, r.requestId])).toEqual([['UNAUTHENTICATED', undefined, 'other']]);
+  });
+
+  it('keeps a flooding address counted while many other addresses pass (old entries evicted, not all cleared)', async () => {
+    const { reports, reporter } = recorder();
+    const hook = createRefusalHook(reporter, createLogger('hook-test', 'silent'));
+    const refusal = signInFirst('identity', 'Invalid token.');
+    for (let i = 0; i <= ANONYMOUS_REPORTS_PER_MINUTE; i += 1) await hook(anonymousFrom('192.0.2.70', `a${i}`), refusal);
+    // 12,000 other addresses, once each, while 192.0.2.70 keeps flooding.
+    for (let i = 0; i < 12_000; i += 1) {
+      await hook(anonymousFrom(`10.${i >> 8}.${i & 255}.1`, `o${i}`), refusal);
+      if (i % 100 === 0) await hook(anonymousFrom('192.0.2.70', `b${i}`), refusal);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reports.filter((r) => r.ip === '192.0.2.70')).toHaveLength(ANONYMOUS_REPORTS_PER_MINUTE + 1);
   });
 
   it('reports a rate-limited subject once per window', async () => {

@@ -5,8 +5,9 @@
  * limits) is recorded without holding the answer, with a cap on reports in flight, so a flood of
  * cheap requests can neither slow the router down nor queue unbounded work. Floods are reported
  * in proportion: a rate-limited subject once per window, and anonymous refusals at most
- * {@link ANONYMOUS_REPORTS_PER_MINUTE} per client address a minute (the audit service keeps no
- * more than that either, so sending the rest would only load it); the rest are counted in the log.
+ * {@link ANONYMOUS_REPORTS_PER_MINUTE} + 1 per client address a minute (the audit service keeps
+ * that many rows and one REFUSALS_OVER_CAP row, so sending the rest would only load it); the rest
+ * are counted in the log.
  */
 import type { Logger } from '@hospital/service-kit';
 import { rateLimitAddressKey } from '../rate-limit/client-ip.ts';
@@ -18,19 +19,28 @@ import type { AdmissionState } from './types.ts';
 const MAX_IN_FLIGHT = 64;
 /** Anonymous refusals reported per client address a minute (the identity service stores as many). */
 export const ANONYMOUS_REPORTS_PER_MINUTE = 20;
-/** Subjects remembered by either memory; past this it starts over (a few extra reports). */
+/**
+ * Subjects remembered by either memory; past this the least recently hit is forgotten (a subject
+ * still flooding is hit often, so many passing addresses cannot reset its count).
+ */
 const MAX_REMEMBERED = 10_000;
 
-/** Fixed one-window counts per key, bounded in size. */
+/** Fixed one-window counts per key, bounded in size, least recently hit evicted first. */
 class WindowCounts {
+  // A Map iterates in insertion order: re-inserting on each hit keeps the least recent first.
   private readonly counts = new Map<string, { count: number; endsAt: number }>();
 
   /** Counts one hit for a key; the count within the key's current window. */
   hit(key: string, windowMs: number): number {
     const now = Date.now();
     const entry = this.counts.get(key);
-    if (entry && entry.endsAt > now) return ++entry.count;
-    if (this.counts.size >= MAX_REMEMBERED) this.counts.clear();
+    this.counts.delete(key);
+    if (entry && entry.endsAt > now) {
+      entry.count += 1;
+      this.counts.set(key, entry);
+      return entry.count;
+    }
+    if (this.counts.size >= MAX_REMEMBERED) this.counts.delete(this.counts.keys().next().value!);
     this.counts.set(key, { count: 1, endsAt: now + windowMs });
     return 1;
   }
@@ -60,7 +70,8 @@ export function createRefusalHook(reporter: RefusalReporter, logger: Logger): (s
     if (refusal.code === 'RATE_LIMITED') {
       const key = `${refusal.step}:${caller.kind === 'user' ? caller.userId : address}`;
       if (rateLimited.hit(key, (refusal.retryAfterSeconds ?? 1) * 1000) > 1) return;
-    } else if (caller.kind !== 'user' && anonymous.hit(address, 60_000) > ANONYMOUS_REPORTS_PER_MINUTE) {
+    } else if (caller.kind !== 'user' && anonymous.hit(address, 60_000) > ANONYMOUS_REPORTS_PER_MINUTE + 1) {
+      // One past the stored rows: the identity service turns it into the address's overflow row.
       return drop();
     }
     const report = edgeRefusalOf({

@@ -16,7 +16,7 @@ import { clientAddressKey, decodeCursor, encodeCursor, invalidInput, pageSize, p
 import type { AccessRecordRow, AuditChainReport, AccessRecordFilter } from '@hospital/db';
 import { listAccessRecordsSchema } from './list-access-records.schema.ts';
 import { recordRefusedOperationSchema } from './record-refused-operation.schema.ts';
-import { createAnonymousRefusalCap, type AnonymousRefusalCap } from './anonymous-refusal-cap.ts';
+import { REFUSALS_OVER_CAP, createAnonymousRefusalCap, type AnonymousRefusalCap } from './anonymous-refusal-cap.ts';
 
 /** Fully qualified service name, as health checks know it. */
 export const AUDIT_SERVICE_NAME = 'hospital.identity.v1.AuditService';
@@ -96,7 +96,8 @@ export async function verifyAuditChainHandler(trail: AuditTrailReader): Promise<
  * per patient it named (one naming none when it named none), the refused fields as the row's
  * fields. An anonymous one (no token, or a bad one) gets a single row naming no patient (a caller
  * who proved no identity read nothing, and must not buy a row per name it types), within the
- * {@link AnonymousRefusalCap}; over the cap nothing is written and `recorded` is 0.
+ * {@link AnonymousRefusalCap}; over the cap an address leaves one row a minute with reason
+ * REFUSALS_OVER_CAP, then nothing is written and `recorded` is 0.
  * @param request - the refusal as the router saw it
  * @param sink - the audit trail
  * @param cap - how many anonymous refusals may be written
@@ -124,8 +125,10 @@ export async function recordRefusedOperationHandler(
   };
   if (anonymous) {
     // Counted like the router's rate limits: IPv6 by its /64, which one client can roam.
-    if (!cap.admit(clientAddressKey(refusal.ip))) return { recorded: 0 };
-    await sink.record([{ ...base, patientId: null }]);
+    const verdict = cap.admit(clientAddressKey(refusal.ip));
+    if (verdict === 'none') return { recorded: 0 };
+    // Over the cap, the address's one row this minute says so; the refusal's own code is in the log count.
+    await sink.record([{ ...base, patientId: null, ...(verdict === 'overflow' ? { reason: REFUSALS_OVER_CAP } : {}) }]);
     return { recorded: 1 };
   }
   const patients = [...new Set(refusal.patientIds.map((id) => id.toLowerCase()))];
@@ -139,7 +142,7 @@ export async function recordRefusedOperationHandler(
  * @param trail - where the trail is read
  * @param sink - where refusals reported by the router are written
  * @param security - internal secret and logger for the `unary` wrapper
- * @param cap - how many anonymous refusals reach the trail (default: 20 per address, 600 in all, a minute)
+ * @param cap - how many anonymous refusals reach the trail (default: 20 per address, 600 in all, a minute, plus one overflow row per address over it)
  */
 export function createAuditHandlers(
   trail: AuditTrailReader,

@@ -42,21 +42,35 @@ describe('RecordRefusedOperation', () => {
   });
 
   it('writes at most the cap per address; other addresses still get theirs', async () => {
-    const cap = createAnonymousRefusalCap({ perAddress: 3, total: 100 });
+    const cap = createAnonymousRefusalCap({ perAddress: 3, total: 100, overflowTotal: 100 });
     const sink = createAuditLog(db);
     const flood = await Promise.all(Array.from({ length: 10 }, () => recordRefusedOperationHandler(anonymous({ ip: '192.0.2.66' }), sink, cap)));
-    expect(flood.reduce((sum, answer) => sum + (answer.recorded ?? 0), 0)).toBe(3);
+    // 3 rows, then the address's one overflow row of the minute.
+    expect(flood.reduce((sum, answer) => sum + (answer.recorded ?? 0), 0)).toBe(4);
     expect(await recordRefusedOperationHandler(anonymous({ ip: '192.0.2.67' }), sink, cap)).toEqual({ recorded: 1 });
-    expect(await db.accessRecord.count({ where: { ip: '192.0.2.66', actorKind: 'anonymous' } })).toBe(3);
+    expect(await db.accessRecord.count({ where: { ip: '192.0.2.66', actorKind: 'anonymous', reason: 'UNAUTHENTICATED' } })).toBe(3);
+    expect(await db.accessRecord.count({ where: { ip: '192.0.2.66', actorKind: 'anonymous', reason: 'REFUSALS_OVER_CAP' } })).toBe(1);
     // An IPv6 client roaming its /64 is one address.
     const roaming = await Promise.all(
       Array.from({ length: 6 }, (_, i) => recordRefusedOperationHandler(anonymous({ ip: `2001:db8:7:1::${i + 1}` }), sink, cap)),
     );
-    expect(roaming.reduce((sum, answer) => sum + (answer.recorded ?? 0), 0)).toBe(3);
+    expect(roaming.reduce((sum, answer) => sum + (answer.recorded ?? 0), 0)).toBe(4);
+  });
+
+  it('still leaves one row per flooding address once the total is spent', async () => {
+    const cap = createAnonymousRefusalCap({ perAddress: 2, total: 2, overflowTotal: 100 });
+    const sink = createAuditLog(db);
+    for (const ip of ['192.0.2.80', '192.0.2.80', '192.0.2.80', '192.0.2.81', '192.0.2.81']) await recordRefusedOperationHandler(anonymous({ ip }), sink, cap);
+    expect(await db.accessRecord.findMany({ where: { ip: { in: ['192.0.2.80', '192.0.2.81'] } }, select: { ip: true, reason: true }, orderBy: { seq: 'asc' } })).toEqual([
+      { ip: '192.0.2.80', reason: 'UNAUTHENTICATED' },
+      { ip: '192.0.2.80', reason: 'UNAUTHENTICATED' },
+      { ip: '192.0.2.80', reason: 'REFUSALS_OVER_CAP' },
+      { ip: '192.0.2.81', reason: 'REFUSALS_OVER_CAP' },
+    ]);
   });
 
   it('still records a signed-in user per patient named, uncapped, and refuses a half identity', async () => {
-    const cap = createAnonymousRefusalCap({ perAddress: 0, total: 0 });
+    const cap = createAnonymousRefusalCap({ perAddress: 0, total: 0, overflowTotal: 0 });
     const userId = randomUUID();
     const refusal = anonymous({ userId, userRole: 'finance', operationType: 'query', fields: ['Patient.allergies'], reason: 'FORBIDDEN' });
     expect(await recordRefusedOperationHandler(refusal, createAuditLog(db), cap)).toEqual({ recorded: 2 });
