@@ -3,7 +3,7 @@
  * Format: scrypt$N$r$p$salt$hash (base64), so parameters can be raised later.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { serviceBusy } from './errors.ts';
+import { rateLimited, serviceBusy } from './errors.ts';
 
 const N = 2 ** 15;
 const R = 8;
@@ -52,27 +52,40 @@ export interface HashingLimits {
    * so a loaded machine answers 503 well within the callers' deadlines instead of timing out (a 500).
    */
   maxWaitMs?: number;
+  /**
+   * Hashes one client (by its address key) may have running or waiting (default 2); one more is
+   * refused with RATE_LIMITED before it takes a place, so one address cannot fill the shared pool.
+   */
+  perKeyLimit?: number;
 }
 
 /** Password hashing with bounded concurrency: sign-in stays responsive under a flood of guesses. */
 export interface PasswordHashing {
   /** {@link hashPassword} within the limits. */
   hash(password: string): Promise<string>;
-  /** {@link verifyPassword} within the limits. */
-  verify(password: string, stored: string): Promise<boolean>;
+  /**
+   * {@link verifyPassword} within the limits.
+   * @param key - the client's address key: its hashes in flight are capped by `perKeyLimit`
+   */
+  verify(password: string, stored: string, key?: string): Promise<boolean>;
 }
 
 /** Message of the refusal when every slot and queue place is taken. */
 export const HASHING_BUSY_MESSAGE = 'Sign-in is busy; retry in a moment.';
+/** Message of the refusal when one client already has its share of hashes in flight. */
+export const HASHING_PER_CLIENT_MESSAGE = 'Too many sign-ins at once from your address; retry in a moment.';
 
 /**
  * Wraps hashing in a semaphore with a bounded queue. A request that finds the queue full is refused
  * at once with SERVICE_UNAVAILABLE (HTTP 503, Retry-After 1) rather than waiting past its deadline
- * (which used to surface as INTERNAL_SERVER_ERROR) or piling up memory.
+ * (which used to surface as INTERNAL_SERVER_ERROR) or piling up memory. A verify carrying a
+ * client key is first held to that client's share (`perKeyLimit`), answered RATE_LIMITED past it.
  * @param limits - concurrency and queue bound
  */
 export function createPasswordHashing(limits: HashingLimits): PasswordHashing {
   const maxWaitMs = limits.maxWaitMs ?? 1_000;
+  const perKeyLimit = limits.perKeyLimit ?? 2;
+  const inFlight = new Map<string, number>();
   let running = 0;
   const waiting: Array<() => void> = [];
   /** Waits for a slot handed over by a finishing hash, or gives up after maxWaitMs. */
@@ -104,8 +117,22 @@ export function createPasswordHashing(limits: HashingLimits): PasswordHashing {
       else running -= 1;
     }
   };
+  /** Runs within the client's own share first, so its excess never reaches the shared pool. */
+  const runFor = async <T>(key: string | undefined, work: () => Promise<T>): Promise<T> => {
+    if (key === undefined) return run(work);
+    const held = inFlight.get(key) ?? 0;
+    if (held >= perKeyLimit) throw rateLimited(HASHING_PER_CLIENT_MESSAGE, 1);
+    inFlight.set(key, held + 1);
+    try {
+      return await run(work);
+    } finally {
+      const left = (inFlight.get(key) ?? 1) - 1;
+      if (left > 0) inFlight.set(key, left);
+      else inFlight.delete(key);
+    }
+  };
   return {
     hash: (password) => run(() => hashPassword(password)),
-    verify: (password, stored) => run(() => verifyPassword(password, stored)),
+    verify: (password, stored, key) => runFor(key, () => verifyPassword(password, stored)),
   };
 }

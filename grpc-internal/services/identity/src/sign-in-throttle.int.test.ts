@@ -142,6 +142,22 @@ describe('UnlockUser', () => {
 });
 
 describe('password hashing under a flood', () => {
+  it('holds one address to its own share of hashing: its flood gets 429, a sign-in from elsewhere goes through', async () => {
+    const busy = await startIdentityHarness(testDatabaseUrl(), { hashing: { concurrency: 1, queueLimit: 4, maxWaitMs: 5_000 } });
+    try {
+      const user = await busy.createUser();
+      const flood = Promise.allSettled(Array.from({ length: 12 }, (_, i) => busy.client.login({ email: `flood-${i}@test.local`, password: 'flood password' }, { metadata: busy.as(undefined, { ip: '10.201.0.1' }) })));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const owner = busy.client.login({ email: user.email, password: user.password }, { metadata: busy.as(undefined, { ip: '10.202.0.1' }) });
+      await expect(owner).resolves.toMatchObject({ user: { id: user.id } });
+      const codes = (await flood).map((r) => (r.status === 'rejected' ? (r.reason as ServiceError).code : status.OK));
+      expect(codes.filter((code) => code === status.RESOURCE_EXHAUSTED).length).toBeGreaterThanOrEqual(10);
+      expect(codes.every((code) => code === status.UNAUTHENTICATED || code === status.RESOURCE_EXHAUSTED)).toBe(true);
+    } finally {
+      await busy.close();
+    }
+  });
+
   it('answers UNAVAILABLE with a retry delay once the queue is full, never INTERNAL', async () => {
     const busy = await startIdentityHarness(testDatabaseUrl(), { hashing: { concurrency: 1, queueLimit: 1 } });
     try {

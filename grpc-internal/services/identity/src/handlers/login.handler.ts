@@ -32,7 +32,7 @@ export async function loginHandler(request: LoginRequest__Output, deps: Identity
 
   const user = await deps.users.findCredentialsByEmail(email);
   // Unknown emails are checked against a decoy hash: the same scrypt work as a real account.
-  const matches = await deps.hashing.verify(password, user?.passwordHash ?? deps.decoyPasswordHash);
+  const matches = await deps.hashing.verify(password, user?.passwordHash ?? deps.decoyPasswordHash, scope.origin.ip ? keys.address : undefined);
   if (!user || !matches || !user.active) {
     await deps.throttle.recordFailure(keys, policy.windowSeconds, (failures) => pairDelayAfterFailure(failures, overBudget, policy));
     throw unauthenticated(INVALID_CREDENTIALS);
