@@ -74,6 +74,22 @@ describe('admission pipeline', () => {
     expect(refusalOf(await admission.admit(facts('mutation { login(email: "a", password: "b") { nope } }')))).toMatchObject({ step: 'validate' });
   });
 
+  it('lets an anonymous operation select exactly one root field, without an alias, counting through fragments', async () => {
+    const { admission } = pipeline();
+    const login = (i: number) => `login(email: "a${i}", password: "b") { accessToken }`;
+    const oneField = /exactly one root field/;
+    const gateRefusal = async (query: string) => {
+      const refused = refusalOf(await admission.admit(facts(query)));
+      expect(refused).toMatchObject({ step: 'anonymous-gate', code: 'UNAUTHENTICATED' });
+      expect(refused?.errors[0]?.message).toMatch(oneField);
+    };
+    await gateRefusal(`mutation { ${Array.from({ length: 12 }, (_, i) => `a${i}: ${login(i)}`).join(' ')} }`);
+    await gateRefusal(`mutation { a0: ${login(0)} }`);
+    await gateRefusal(`mutation { ${login(0)} ...More } fragment More on Mutation { again: ${login(1)} }`);
+    await gateRefusal(`mutation { ... on Mutation { ${login(0)} } ... on Mutation { x: ${login(1)} } }`);
+    expect('admitted' in (await admission.admit(facts(`mutation { ...One } fragment One on Mutation { ${login(0)} __typename }`)))).toBe(true);
+  });
+
   it('refuses heavy anonymous documents at the gate, before parsing or validating them', async () => {
     const { admission } = pipeline();
     const heavy = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { id email role }`).join(' ')} }`;

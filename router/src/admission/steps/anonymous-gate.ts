@@ -1,8 +1,9 @@
 /**
  * Availability before authentication: an anonymous caller may only run public operations (sign
  * in, refresh, whatever the supergraph marks `@public`). Before any validation, their document
- * must be small, parse within a small token budget, and select only public root fields; anything
- * else is answered 401 at once, for about the price of reading it.
+ * must be small, parse within a small token budget, and select exactly one public root field,
+ * without an alias (else `a0: login(…) … a11: login(…)` would run twelve password checks for one
+ * request); anything else is answered 401 at once, for about the price of reading it.
  */
 import { Kind, getOperationAST, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { AuthRules } from '../../auth-policy.ts';
@@ -11,15 +12,21 @@ import type { AdmissionStep } from '../types.ts';
 import { parseDocument } from './parse.ts';
 import { operationNotFound } from './operation.ts';
 
-/** Root field names an operation selects, through root-level fragments (each visited once). */
-function rootFieldNames(document: DocumentNode, selectionSet: SelectionSetNode): Set<string> {
+/** A root field selection: its name and alias, if any. */
+interface RootSelection {
+  name: string;
+  alias?: string;
+}
+
+/** Root field selections of an operation, through root-level fragments (each visited once). */
+function rootSelections(document: DocumentNode, selectionSet: SelectionSetNode): RootSelection[] {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  const names = new Set<string>();
+  const selections: RootSelection[] = [];
   const seen = new Set<string>();
   const visit = (set: SelectionSetNode) => {
     for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      if (selection.kind === Kind.FIELD) selections.push({ name: selection.name.value, ...(selection.alias ? { alias: selection.alias.value } : {}) });
       else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
       else if (!seen.has(selection.name.value)) {
         seen.add(selection.name.value);
@@ -29,7 +36,20 @@ function rootFieldNames(document: DocumentNode, selectionSet: SelectionSetNode):
     }
   };
   visit(selectionSet);
-  return names;
+  return selections;
+}
+
+/** Message for an anonymous operation that selects several root fields or uses an alias. */
+export const ONE_ROOT_FIELD_MESSAGE = 'Sign in to run more than one field per operation: an anonymous operation selects exactly one root field, without an alias.';
+
+/**
+ * Whether an anonymous operation keeps to one root field, unaliased (meta fields such as
+ * `__typename` aside: they run no resolver).
+ * @param selections - the operation's root selections
+ */
+function singleRootField(selections: readonly RootSelection[]): boolean {
+  const real = selections.filter((selection) => !selection.name.startsWith('__'));
+  return real.length <= 1 && real.every((selection) => selection.alias === undefined);
 }
 
 /**
@@ -70,8 +90,10 @@ export const anonymousGate: AdmissionStep = {
     const rootType = deps.schema().getRootType(operation.operation)?.name;
     // No such root type: validation says so, on a document already known to be small.
     if (!rootType) return undefined;
-    const refused = nonPublicRoots(rootType, rootFieldNames(parsed.document, operation.selectionSet), deps.rules);
+    const selections = rootSelections(parsed.document, operation.selectionSet);
+    const refused = nonPublicRoots(rootType, new Set(selections.map((selection) => selection.name)), deps.rules);
     if (refused.length > 0) return signInFirst('anonymous-gate', `Sign in to use ${refused.join(', ')}.`, refused);
+    if (!singleRootField(selections)) return signInFirst('anonymous-gate', ONE_ROOT_FIELD_MESSAGE);
     return undefined;
   },
 };
