@@ -2,6 +2,18 @@
 import type { PrismaClient } from '@hospital/db';
 import type { NewRefreshToken, RevokedSession, SessionRepository, StoredRefreshToken } from './session-repository.ts';
 
+/** A transaction's client. */
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/**
+ * Rotation and revocation of one family are serialised by a transaction-scoped advisory lock on
+ * the family id: without it, a revoke whose snapshot predates a concurrent rotation's insert
+ * revokes the spent token but misses its successor, which then lives on after logout.
+ */
+async function lockFamily(tx: Tx, familyId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${familyId}, 0))`;
+}
+
 /** Refresh tokens stored by Prisma. */
 export class PrismaSessionRepository implements SessionRepository {
   /** @param db - the Prisma client (rotation opens its own transaction) */
@@ -13,6 +25,11 @@ export class PrismaSessionRepository implements SessionRepository {
 
   async rotate(tokenHash: string, successor: { tokenHash: string; expiresAt: Date }): Promise<{ userId: string; familyId: string } | undefined> {
     return this.db.$transaction(async (tx) => {
+      const [owner] = await tx.$queryRaw<{ family_id: string }[]>`SELECT family_id::text FROM identity.refresh_tokens WHERE token_hash = ${tokenHash}`;
+      if (!owner) return undefined;
+      // Taken before the token's row lock, in the same order as revokeFamily: no deadlock. The
+      // UPDATE below then sees any revocation committed before the lock was granted.
+      await lockFamily(tx, owner.family_id);
       // The WHERE clause is re-checked after the row lock is granted, so a second concurrent
       // rotation of the same token finds it spent and updates nothing.
       const rows = await tx.$queryRaw<{ user_id: string; family_id: string }[]>`
@@ -39,13 +56,16 @@ export class PrismaSessionRepository implements SessionRepository {
   }
 
   async revokeFamily(familyId: string): Promise<boolean> {
-    const rows = await this.db.$queryRaw<{ live: boolean }[]>`
-      UPDATE identity.refresh_tokens
-         SET revoked_at = now()
-       WHERE family_id = ${familyId}::uuid
-         AND revoked_at IS NULL
-   RETURNING (spent_at IS NULL AND expires_at > now()) AS live`;
-    return rows.some((row) => row.live);
+    return this.db.$transaction(async (tx) => {
+      await lockFamily(tx, familyId);
+      const rows = await tx.$queryRaw<{ live: boolean }[]>`
+        UPDATE identity.refresh_tokens
+           SET revoked_at = now()
+         WHERE family_id = ${familyId}::uuid
+           AND revoked_at IS NULL
+     RETURNING (spent_at IS NULL AND expires_at > now()) AS live`;
+      return rows.some((row) => row.live);
+    });
   }
 
   async revokeAllForUser(userId: string): Promise<void> {
