@@ -11,7 +11,7 @@ import { createAuditClient, createPatientsClient } from '@hospital/grpc-contract
 import { callMetadata, signIdentity } from '@hospital/service-kit';
 import { createPrismaClient } from '@hospital/db';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { startTestSystem, type GraphQLResponse, type TestSystem } from './system.ts';
 
 let system: TestSystem;
 let doctorToken: string;
@@ -25,6 +25,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await system?.close();
 });
+
+/** The label each test gave a request, by the id the router minted for it (a client's x-request-id is not used). */
+const labels = new Map<string, string>();
+async function labelled<T>(label: string, sent: Promise<GraphQLResponse<T>>): Promise<GraphQLResponse<T>> {
+  const result = await sent;
+  labels.set(result.requestId!, label);
+  return result;
+}
+/** A trail row with its request id shown as the test's label. */
+const relabel = <R extends { requestId: string }>(row: R): R => ({ ...row, requestId: labels.get(row.requestId) ?? row.requestId });
 
 const TRAIL = `query Trail($patientId: ID, $userId: ID, $first: Int, $after: String) {
   auditTrail(patientId: $patientId, userId: $userId, first: $first, after: $after) {
@@ -59,7 +69,7 @@ describe('audit trail of patient data', () => {
     const familyName = `Audit${randomUUID().slice(0, 8)}`;
     const agent = { 'user-agent': 'EHR-Integration-Test/1.0' };
     const asDoctor = (query: string, variables: Record<string, unknown>, requestId: string) =>
-      system.gql(query, variables, doctorToken, { ...agent, 'x-request-id': requestId });
+      labelled(requestId, system.gql(query, variables, doctorToken, agent));
 
     const registered = await asDoctor(
       'mutation Register($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
@@ -76,7 +86,7 @@ describe('audit trail of patient data', () => {
       asDoctor('query Find($search: String) { patients(search: $search) { edges { node { id } } } }', { search: familyName }, 'req-audit-search'),
     ];
     for (const result of await Promise.all(reads)) expect(result.errors).toBeUndefined();
-    const archived = await system.gql('mutation Archive($id: ID!) { archivePatient(id: $id) { id } }', { id: patientId }, adminToken, { 'x-request-id': 'req-audit-archive' });
+    const archived = await labelled('req-audit-archive', system.gql('mutation Archive($id: ID!) { archivePatient(id: $id) { id } }', { id: patientId }, adminToken));
     expect(archived.errors).toBeUndefined();
 
     // A doctor's signed identity straight at the service asking to archive: refused, and recorded.
@@ -87,7 +97,7 @@ describe('audit trail of patient data', () => {
 
     const trail = await system.gql<TrailResult>(TRAIL, { patientId, first: 50 }, adminToken);
     expect(trail.errors).toBeUndefined();
-    const rows = trail.data!.auditTrail.edges.map((edge) => edge.node);
+    const rows = trail.data!.auditTrail.edges.map((edge) => relabel(edge.node));
     // Six operations touched this patient: six rows, newest first.
     expect(trail.data!.auditTrail.totalCount).toBe(6);
     expect(rows.map((row) => [row.requestId, row.action, row.outcome])).toEqual([
@@ -135,19 +145,34 @@ describe('audit trail of patient data', () => {
     }
     // Six aliases (4,200 of the 5,000 cost budget): twelve cost 8,400 with their audit rows and are refused (operation-cost.ts).
     const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: patients(search: $search, first: 100) { edges { node { id } } }`).join('\n');
-    const result = await system.gql<Record<string, { edges: unknown[] }>>(`query SixAliases($search: String) {\n${aliases}\n}`, { search: familyName }, doctorToken, { 'x-request-id': 'req-audit-aliases' });
+    const result = await labelled('req-audit-aliases', system.gql<Record<string, { edges: unknown[] }>>(`query SixAliases($search: String) {\n${aliases}\n}`, { search: familyName }, doctorToken));
     expect(result.errors).toBeUndefined();
     expect(Object.values(result.data!).map((connection) => connection.edges.length)).toEqual(Array(6).fill(100));
 
     const trail = await system.gql<TrailResult>(TRAIL, { userId: system.accounts.doctor.id, first: 100 }, adminToken);
-    const rows = trail.data!.auditTrail.edges.map((edge) => edge.node).filter((row) => row.requestId === 'req-audit-aliases');
+    const rows = trail.data!.auditTrail.edges.map((edge) => relabel(edge.node)).filter((row) => row.requestId === 'req-audit-aliases');
     const second = await system.gql<TrailResult>(TRAIL, { userId: system.accounts.doctor.id, first: 100, after: trail.data!.auditTrail.pageInfo.endCursor }, adminToken);
-    rows.push(...second.data!.auditTrail.edges.map((edge) => edge.node).filter((row) => row.requestId === 'req-audit-aliases'));
+    rows.push(...second.data!.auditTrail.edges.map((edge) => relabel(edge.node)).filter((row) => row.requestId === 'req-audit-aliases'));
     expect(rows).toHaveLength(100);
     expect(new Set(rows.map((row) => row.patientId)).size).toBe(100);
     // Skipped duplicates take no place in the chain: it stays gapless and intact.
     const status = await system.gql<{ auditChainStatus: { ok: boolean } }>('{ auditChainStatus { ok } }', {}, adminToken);
     expect(status.data!.auditChainStatus.ok).toBe(true);
+  });
+
+  it('records a repeat read although the client sends the same x-request-id again (the router mints the id)', async () => {
+    const registered = await system.gql<{ registerPatient: { id: string } }>(
+      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
+      { input: { givenName: 'Twice', familyName: `Reused${randomUUID().slice(0, 8)}`, dateOfBirth: '1955-04-04' } },
+      doctorToken,
+    );
+    const patientId = registered.data!.registerPatient.id;
+    const read = () => system.gql('query Chart($id: ID!) { patient(id: $id) { id } }', { id: patientId }, doctorToken, { 'x-request-id': 'req-reused-by-client' });
+    const first = await read();
+    const second = await read();
+    expect(first.requestId).not.toBe(second.requestId);
+    const trail = await system.gql<TrailResult>(TRAIL, { patientId, first: 10 }, adminToken);
+    expect(trail.data!.auditTrail.edges.map((edge) => edge.node.action)).toEqual(['PatientsService.GetPatients', 'PatientsService.GetPatients', 'PatientsService.RegisterPatient']);
   });
 
   it("audits reads of the trail itself: which admin read whose accesses, and a doctor's attempt", async () => {
@@ -157,16 +182,16 @@ describe('audit trail of patient data', () => {
       doctorToken,
     );
     const patientId = registered.data!.registerPatient.id;
-    expect((await system.gql(TRAIL, { patientId, first: 5 }, adminToken, { 'x-request-id': 'req-trail-read' })).errors).toBeUndefined();
-    expect((await system.gql('{ auditChainStatus { ok } }', {}, adminToken, { 'x-request-id': 'req-trail-verify' })).errors).toBeUndefined();
-    await system.gql(TRAIL, { patientId, first: 5 }, doctorToken, { 'x-request-id': 'req-trail-peek' });
+    expect((await labelled('req-trail-read', system.gql(TRAIL, { patientId, first: 5 }, adminToken))).errors).toBeUndefined();
+    expect((await labelled('req-trail-verify', system.gql('{ auditChainStatus { ok } }', {}, adminToken))).errors).toBeUndefined();
+    await labelled('req-trail-peek', system.gql(TRAIL, { patientId, first: 5 }, doctorToken));
 
     const trail = await system.gql<TrailResult>(TRAIL, { userId: system.accounts.admin.id, first: 50 }, adminToken);
-    const byRequest = new Map(trail.data!.auditTrail.edges.map((edge) => [edge.node.requestId, edge.node]));
+    const byRequest = new Map(trail.data!.auditTrail.edges.map((edge) => [relabel(edge.node).requestId, edge.node]));
     expect(byRequest.get('req-trail-read')).toMatchObject({ action: 'AuditService.ListAccessRecords', resource: 'AccessRecord', patientId, outcome: 'ALLOWED' });
     expect(byRequest.get('req-trail-verify')).toMatchObject({ action: 'AuditService.VerifyAuditChain', resource: 'AccessRecord', patientId: null, outcome: 'ALLOWED' });
     const attempts = await system.gql<TrailResult>(TRAIL, { userId: system.accounts.doctor.id, first: 20 }, adminToken);
-    const peek = attempts.data!.auditTrail.edges.map((edge) => edge.node).find((row) => row.requestId === 'req-trail-peek');
+    const peek = attempts.data!.auditTrail.edges.map((edge) => relabel(edge.node)).find((row) => row.requestId === 'req-trail-peek');
     expect(peek).toMatchObject({ outcome: 'DENIED', reason: 'FORBIDDEN', patientId });
   });
 
@@ -177,17 +202,20 @@ describe('audit trail of patient data', () => {
       doctorToken,
     );
     const patientId = registered.data!.registerPatient.id;
-    const refused = await system.gql(
-      'query FinanceLooksAtAllergies($id: ID!) { patient(id: $id) { fullName allergies } }',
-      { id: patientId },
-      await system.tokenFor('finance'),
-      // A tab is legal in a header and must not keep the refusal out of the trail.
-      { 'x-request-id': 'req-audit-edge', 'user-agent': 'Billing-Desk/2.0\t(till 3)' },
+    const refused = await labelled(
+      'req-audit-edge',
+      system.gql(
+        'query FinanceLooksAtAllergies($id: ID!) { patient(id: $id) { fullName allergies } }',
+        { id: patientId },
+        await system.tokenFor('finance'),
+        // A tab is legal in a header and must not keep the refusal out of the trail.
+        { 'user-agent': 'Billing-Desk/2.0\t(till 3)' },
+      ),
     );
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
 
     const trail = await system.gql<TrailResult>(TRAIL, { patientId, first: 10 }, adminToken);
-    const rows = trail.data!.auditTrail.edges.map((edge) => edge.node);
+    const rows = trail.data!.auditTrail.edges.map((edge) => relabel(edge.node));
     // Registration (allowed) and the refused look (denied, never reached a service).
     expect(rows.map((row) => row.outcome)).toEqual(['DENIED', 'ALLOWED']);
     expect(rows[0]).toMatchObject({

@@ -60,10 +60,10 @@ describe("a colleague's prescription", () => {
     const prescriptionId = await pharmacy.prescription(patientId, drug.id, 1);
     const colleague = await account('DOCTOR');
     const cancel = 'mutation CancelRx($id: ID!) { cancelPrescription(id: $id, reason: "Not my patient") { id status } }';
-    const refused = await system.gql(cancel, { id: prescriptionId }, colleague.token, { 'x-request-id': `req-rx-${prescriptionId}` });
+    const refused = await system.gql(cancel, { id: prescriptionId }, colleague.token);
     expect(codeOf(refused)).toBe('NOT_FOUND');
-    expect(await deniedRows(patientId, `req-rx-${prescriptionId}`)).toEqual([
-      { requestId: `req-rx-${prescriptionId}`, action: 'PharmacyService.CancelPrescription', outcome: 'DENIED', reason: 'OBJECT_ACCESS', actorId: colleague.id },
+    expect(await deniedRows(patientId, refused.requestId!)).toEqual([
+      { requestId: refused.requestId, action: 'PharmacyService.CancelPrescription', outcome: 'DENIED', reason: 'OBJECT_ACCESS', actorId: colleague.id },
     ]);
     expect(codeOf(await system.gql(cancel, { id: prescriptionId }, await system.tokenFor('admin')))).toBe('FORBIDDEN');
     const mine = await system.gql<{ cancelPrescription: { status: string } }>(cancel, { id: prescriptionId }, await system.tokenFor('doctor'));
@@ -78,10 +78,10 @@ describe("a patient's allergy list", () => {
   it('is changed only by a doctor with a live or past appointment, audited when refused', async () => {
     const patientId = await appointments.patient();
     const stranger = await account('DOCTOR');
-    const refused = await system.gql(UPDATE, { id: patientId, a: ['Penicillin'] }, stranger.token, { 'x-request-id': `req-allergy-${patientId}` });
+    const refused = await system.gql(UPDATE, { id: patientId, a: ['Penicillin'] }, stranger.token);
     expect(codeOf(refused)).toBe('FORBIDDEN');
-    expect(await deniedRows(patientId, `req-allergy-${patientId}`)).toEqual([
-      { requestId: `req-allergy-${patientId}`, action: 'PatientsService.UpdatePatient', outcome: 'DENIED', reason: 'FORBIDDEN', actorId: stranger.id },
+    expect(await deniedRows(patientId, refused.requestId!)).toEqual([
+      { requestId: refused.requestId, action: 'PatientsService.UpdatePatient', outcome: 'DENIED', reason: 'FORBIDDEN', actorId: stranger.id },
     ]);
     // A cancelled appointment is no relationship; a booked one is.
     const booked = await system.gql<{ bookAppointment: { id: string } }>(

@@ -26,11 +26,15 @@ afterAll(async () => {
 });
 
 describe('logs', () => {
-  it('carry the client request id in the router, the subgraph and the gRPC service', async () => {
-    const requestId = `trace-${randomUUID()}`;
+  it('carry the router-minted request id in the router, the subgraph and the gRPC service', async () => {
+    const clientRequestId = `trace-${randomUUID()}`;
     const token = await system.tokenFor('doctor');
-    const result = await system.gql('{ patients(search: "Smi", first: 2) { totalCount } }', {}, token, { 'x-request-id': requestId });
+    const result = await system.gql('{ patients(search: "Smi", first: 2) { totalCount } }', {}, token, { 'x-request-id': clientRequestId });
     expect(result.errors).toBeUndefined();
+    const requestId = result.requestId;
+    expect(requestId).not.toBe(clientRequestId);
+    // The client's own id appears only on the router's access line, for correlation.
+    expect(lines.filter((l) => l['clientRequestId'] === clientRequestId).map((l) => [l['msg'], l['requestId']])).toEqual([['request', requestId]]);
     const mine = lines.filter((l) => l['requestId'] === requestId);
     expect(mine.some((l) => l['msg'] === 'request')).toBe(true);
     expect(mine.some((l) => l['msg'] === 'operation')).toBe(true);

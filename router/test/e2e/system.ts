@@ -19,6 +19,8 @@ const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 /** A GraphQL response as the router sends it. */
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
+  /** The router-minted request id (response header `x-request-id`), as the audit trail records it. */
+  requestId?: string;
   data?: T | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
@@ -142,7 +144,8 @@ export async function startTestSystem(
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
-    return { status: response.status, ...body } as GraphQLResponse<never>;
+    const requestId = response.headers.get('x-request-id');
+    return { status: response.status, ...(requestId ? { requestId } : {}), ...body } as GraphQLResponse<never>;
   };
 
   const tokens = new Map<RoleName, string>();
