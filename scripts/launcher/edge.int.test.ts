@@ -124,6 +124,14 @@ describe('proxy trust: a proof, not an address', () => {
 });
 
 describe('slow and greedy clients at the router', () => {
+  it('silent sockets from the web server’s own address do not cut it off from the router', async () => {
+    // Let the web server's pooled connections to the router close (router keep-alive: 300 ms).
+    await new Promise((resolve) => setTimeout(resolve, limits.keepAliveTimeoutMs + 100));
+    const silent = await Promise.all(Array.from({ length: limits.maxConnectionsPerAddress + 1 }, () => rawSocket('127.0.0.1')));
+    expect(await post(`${web.url}graphql`, '127.0.0.81')).toBe(200);
+    await Promise.all(silent.map((socket) => socket.closed));
+  });
+
   it('closes a silent socket after the header timeout (408)', async () => {
     const silent = await rawSocket('127.0.0.31');
     expect(await silent.closed).toBeLessThan(limits.headersTimeoutMs + 1_500);
@@ -146,6 +154,8 @@ describe('slow and greedy clients at the router', () => {
   it('refuses the N+1th connection from one address with 503 while another address still gets in', async () => {
     const held = await Promise.all(Array.from({ length: limits.maxConnectionsPerAddress }, () => rawSocket('127.0.0.41')));
     const refused = await rawSocket('127.0.0.41');
+    // The cap decides once the headers are in (so a proxy can prove itself first).
+    refused.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
     await refused.closed;
     expect(refused.received()).toMatch(/^HTTP\/1\.1 503/);
     expect(await post(router.url, '127.0.0.42')).toBe(200);

@@ -17,6 +17,8 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'tra
 export interface GraphqlUpstream {
   url: URL;
   proxySecret?: string;
+  /** The clock proofs are dated by (default `Date.now`). */
+  clock?: () => number;
 }
 
 /**
@@ -30,20 +32,25 @@ function forwardedFor(req: IncomingMessage): string | undefined {
   return chain.length > 0 ? chain.join(', ') : undefined;
 }
 
-/** X-Forwarded-For and, with a secret, its proof (an HMAC the router checks). */
-function forwardingHeaders(req: IncomingMessage, upstream: GraphqlUpstream): Record<string, string> {
+/**
+ * X-Forwarded-For and, with a secret, its proof: an HMAC the router checks, dated and bound to the
+ * method and `path` the router will see.
+ */
+function forwardingHeaders(req: IncomingMessage, upstream: GraphqlUpstream, path: string): Record<string, string> {
   const chain = forwardedFor(req);
   if (!chain) return {};
-  return { 'x-forwarded-for': chain, ...(upstream.proxySecret ? { [FORWARDED_PROOF_HEADER]: signForwardedFor(upstream.proxySecret, chain) } : {}) };
+  if (!upstream.proxySecret) return { 'x-forwarded-for': chain };
+  const proof = signForwardedFor(upstream.proxySecret, { method: req.method ?? 'GET', path, forwardedFor: chain }, (upstream.clock ?? Date.now)());
+  return { 'x-forwarded-for': chain, [FORWARDED_PROOF_HEADER]: proof };
 }
 
-function forwardedHeaders(req: IncomingMessage, upstream: GraphqlUpstream): Record<string, string | string[]> {
+function forwardedHeaders(req: IncomingMessage, upstream: GraphqlUpstream, path: string): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
   }
   headers.host = upstream.url.host;
-  return { ...headers, ...forwardingHeaders(req, upstream) };
+  return { ...headers, ...forwardingHeaders(req, upstream, path) };
 }
 
 /**
@@ -53,10 +60,10 @@ function forwardedHeaders(req: IncomingMessage, upstream: GraphqlUpstream): Reco
 export function proxyGraphqlRequest(req: IncomingMessage, res: ServerResponse, upstreamTarget: GraphqlUpstream): void {
   const target = upstreamTarget.url;
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  const search = new URL(req.url ?? '/', 'http://x').search;
+  const path = `${target.pathname}${new URL(req.url ?? '/', 'http://x').search}`;
   const upstream = send(
     target,
-    { method: req.method, path: `${target.pathname}${search}`, headers: forwardedHeaders(req, upstreamTarget) },
+    { method: req.method, path, headers: forwardedHeaders(req, upstreamTarget, path) },
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
@@ -79,13 +86,13 @@ export function proxyGraphqlUpgrade(req: IncomingMessage, socket: Duplex, head: 
   const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
   const upstream: Socket =
     target.protocol === 'https:' ? tlsConnect({ host: target.hostname, port, servername: target.hostname }) : netConnect({ host: target.hostname, port });
-  const search = new URL(req.url ?? '/', 'http://x').search;
-  const lines = [`${req.method ?? 'GET'} ${target.pathname}${search} HTTP/1.1`, `host: ${target.host}`, 'connection: Upgrade', 'upgrade: websocket'];
+  const path = `${target.pathname}${new URL(req.url ?? '/', 'http://x').search}`;
+  const lines = [`${req.method ?? 'GET'} ${path} HTTP/1.1`, `host: ${target.host}`, 'connection: Upgrade', 'upgrade: websocket'];
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name) || name === 'x-forwarded-for') continue;
     for (const one of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${one}`);
   }
-  for (const [name, value] of Object.entries(forwardingHeaders(req, upstreamTarget))) lines.push(`${name}: ${value}`);
+  for (const [name, value] of Object.entries(forwardingHeaders(req, upstreamTarget, path))) lines.push(`${name}: ${value}`);
   upstream.once(target.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
     upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
     if (head.length > 0) upstream.write(head);

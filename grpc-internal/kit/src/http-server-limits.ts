@@ -151,7 +151,7 @@ export function applyHttpServerLimits(server: Server, limits: HttpServerLimits, 
       }
       return (open.get(key) ?? 0) > limits.maxConnectionsPerAddress;
     };
-    const emit = server.emit.bind(server);
+    const emit = server.emit.bind(server) as (event: string | symbol, ...args: unknown[]) => boolean;
     // Wrapping emit keeps a refused request from reaching any listener (Express, the WebSocket server).
     server.emit = ((event: string | symbol, ...args: unknown[]) => {
       if (event === 'request' && overCap(args[0] as IncomingMessage)) return refuseRequest(args[1] as ServerResponse);

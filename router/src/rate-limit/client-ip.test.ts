@@ -8,12 +8,17 @@ function request(peer: string, forwardedFor?: string, proof?: string): IncomingM
   const socket = new Socket();
   Object.defineProperty(socket, 'remoteAddress', { value: peer });
   const req = new IncomingMessage(socket);
+  req.method = 'POST';
+  req.url = '/graphql';
   if (forwardedFor) req.headers['x-forwarded-for'] = forwardedFor;
   if (proof) req.headers[FORWARDED_PROOF_HEADER] = proof;
   return req;
 }
 
 const SECRET = 'proxy-secret-of-this-test-0123456789abcdef';
+
+/** A proof as the web server makes it for `POST /graphql`. */
+const prove = (secret: string, forwardedFor: string, now?: number) => signForwardedFor(secret, { method: 'POST', path: '/graphql', forwardedFor }, now);
 
 describe('trust proxy', () => {
   it('parses off, on, hop counts and address lists, and refuses bad addresses', () => {
@@ -46,22 +51,35 @@ describe('createClientAddressResolver: a proxy proves itself, not its address', 
   it('gives a loopback client forging X-Forwarded-For without proof its own socket address', () => {
     expect(resolve(request('127.0.0.1', '203.0.113.7'))).toBe('127.0.0.1');
     expect(resolve(request('127.0.0.1', '203.0.113.7', 'made-up'))).toBe('127.0.0.1');
-    expect(resolve(request('127.0.0.1', '203.0.113.7', signForwardedFor('another-secret-of-at-least-32-characters', '203.0.113.7')))).toBe('127.0.0.1');
+    expect(resolve(request('127.0.0.1', '203.0.113.7', prove('another-secret-of-at-least-32-characters', '203.0.113.7')))).toBe('127.0.0.1');
   });
 
   it('believes the address a proven proxy appended, and nothing a client wrote before it', () => {
-    expect(resolve(request('127.0.0.1', '203.0.113.7', signForwardedFor(SECRET, '203.0.113.7')))).toBe('203.0.113.7');
+    expect(resolve(request('127.0.0.1', '203.0.113.7', prove(SECRET, '203.0.113.7')))).toBe('203.0.113.7');
     const chain = '1.1.1.1, 203.0.113.7';
-    expect(resolve(request('127.0.0.1', chain, signForwardedFor(SECRET, chain)))).toBe('203.0.113.7');
+    expect(resolve(request('127.0.0.1', chain, prove(SECRET, chain)))).toBe('203.0.113.7');
   });
 
   it('refuses a proof made for another X-Forwarded-For (no replay onto a chosen address)', () => {
-    expect(resolve(request('127.0.0.1', '198.51.100.1', signForwardedFor(SECRET, '203.0.113.7')))).toBe('127.0.0.1');
+    expect(resolve(request('127.0.0.1', '198.51.100.1', prove(SECRET, '203.0.113.7')))).toBe('127.0.0.1');
+  });
+
+  it('refuses a proof replayed after 30 s or onto another request (method, path)', () => {
+    let now = Date.parse('2026-12-06T12:00:00Z');
+    const clocked = createClientAddressResolver({ trustProxy: false, proxySecret: SECRET, clock: () => now });
+    const captured = request('127.0.0.1', '203.0.113.7', prove(SECRET, '203.0.113.7', now));
+    expect(clocked(captured)).toBe('203.0.113.7');
+    const otherPath = request('127.0.0.1', '203.0.113.7', prove(SECRET, '203.0.113.7', now));
+    otherPath.url = '/graphql?replayed=1';
+    expect(clocked(otherPath)).toBe('127.0.0.1');
+    now += 31_000;
+    expect(clocked(captured)).toBe('127.0.0.1');
+    expect(clocked.isTrustedProxy(captured)).toBe(false);
   });
 
   it('without a secret, nothing proves itself: only ROUTER_TRUST_PROXY decides', () => {
     const none = createClientAddressResolver({ trustProxy: false });
-    expect(none(request('127.0.0.1', '203.0.113.7', signForwardedFor(SECRET, '203.0.113.7')))).toBe('127.0.0.1');
+    expect(none(request('127.0.0.1', '203.0.113.7', prove(SECRET, '203.0.113.7')))).toBe('127.0.0.1');
     const byAddress = createClientAddressResolver({ trustProxy: ['10.0.0.0/8'], proxySecret: SECRET });
     expect(byAddress(request('10.1.2.3', '203.0.113.7'))).toBe('203.0.113.7');
     expect(byAddress(request('127.0.0.1', '203.0.113.7'))).toBe('127.0.0.1');
@@ -69,7 +87,7 @@ describe('createClientAddressResolver: a proxy proves itself, not its address', 
 
   it('tells the connection cap which connections are a proxy’s (proven, or trusted by address)', () => {
     const resolver = createClientAddressResolver({ trustProxy: ['10.0.0.0/8'], proxySecret: SECRET });
-    expect(resolver.isTrustedProxy(request('127.0.0.1', '203.0.113.7', signForwardedFor(SECRET, '203.0.113.7')))).toBe(true);
+    expect(resolver.isTrustedProxy(request('127.0.0.1', '203.0.113.7', prove(SECRET, '203.0.113.7')))).toBe(true);
     expect(resolver.isTrustedProxy(request('10.1.2.3'))).toBe(true);
     expect(resolver.isTrustedProxy(request('127.0.0.1', '203.0.113.7', 'forged'))).toBe(false);
   });

@@ -64,18 +64,24 @@ export interface ClientAddressPolicy {
   trustProxy: TrustProxy;
   /** ROUTER_PROXY_SECRET: X-Forwarded-For is believed one hop when signed with it. */
   proxySecret?: string;
+  /** The clock proofs are dated against (default `Date.now`). */
+  clock?: () => number;
 }
 
 /**
- * Whether the request carries a valid proof that a proxy holding the secret wrote its X-Forwarded-For.
+ * Whether the request carries a valid, fresh proof that a proxy holding the secret wrote its
+ * X-Forwarded-For for this very method and path.
  * @param req - the request
  * @param proxySecret - ROUTER_PROXY_SECRET (undefined: nothing proves itself)
+ * @param now - the current time in ms
  */
-export function hasProxyProof(req: IncomingMessage, proxySecret: string | undefined): boolean {
+export function hasProxyProof(req: IncomingMessage, proxySecret: string | undefined, now: number = Date.now()): boolean {
   const forwarded = req.headers['x-forwarded-for'];
   const proof = req.headers[FORWARDED_PROOF_HEADER];
   if (!proxySecret || typeof forwarded !== 'string' || typeof proof !== 'string') return false;
-  return verifyForwardedFor(proxySecret, forwarded, proof);
+  // Express rewrites req.url inside mounted routers; originalUrl is the request line's target.
+  const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+  return verifyForwardedFor(proxySecret, { method: req.method ?? 'GET', path, forwardedFor: forwarded }, proof, now);
 }
 
 /** A request's client address, and whether the request came through a trusted proxy. */
@@ -93,12 +99,14 @@ export type ClientAddressResolver = ((req: IncomingMessage) => string) & {
 export function createClientAddressResolver(policy: ClientAddressPolicy): ClientAddressResolver {
   const byAddress = compileTrustProxy(policy.trustProxy);
   const proven: TrustFunction = (address, index) => index === 0 || byAddress(address, index);
-  const resolve = (req: IncomingMessage) => clientAddress(req, hasProxyProof(req, policy.proxySecret) ? proven : byAddress);
+  const clock = policy.clock ?? Date.now;
+  const proves = (req: IncomingMessage) => hasProxyProof(req, policy.proxySecret, clock());
+  const resolve = (req: IncomingMessage) => clientAddress(req, proves(req) ? proven : byAddress);
   // Only a named address or range, or the proof, earns the connection cap's exemption: a hop count
   // or `true` would make every direct client a "proxy".
   const namedProxy = Array.isArray(policy.trustProxy) ? byAddress : () => false;
   return Object.assign(resolve, {
-    isTrustedProxy: (req: IncomingMessage) => hasProxyProof(req, policy.proxySecret) || namedProxy(req.socket.remoteAddress ?? '', 0),
+    isTrustedProxy: (req: IncomingMessage) => proves(req) || namedProxy(req.socket.remoteAddress ?? '', 0),
   });
 }
 
