@@ -20,6 +20,12 @@ describe('lists with a known server maximum', () => {
     expect(cost('{ lowStock(threshold: 10) { id } }')).toBe(500);
   });
 
+  it("charges a patient's allergy history by its page size", () => {
+    const history = (first: number) => cost(`{ patient(id: "p") { allergyHistory(first: ${first}) { edges { node { id } } } } }`);
+    // Each change in the page: itself 1, its edge 1, its node 1.
+    expect(history(50) - history(5)).toBe(45 * 3);
+  });
+
   it('still charges other plain lists PLAIN_LIST_SIZE', () => {
     expect(cost('{ wards { id } }')).toBe(PLAIN_LIST_SIZE);
   });

@@ -17,16 +17,50 @@ export function createPatientLoader(client: PatientsClient): LoaderKey<string, P
   );
 }
 
+/** One patient's allergy history page, as a loader key. */
+export interface AllergyHistoryKey {
+  patientId: string;
+  first: number;
+  after: string;
+}
+
+/** One page of a patient's allergy changes, newest first. */
+export interface AllergyHistoryPage {
+  changes: AllergyChange__Output[];
+  hasMore: boolean;
+}
+
+/** Patients per GetAllergyHistories call, as the service takes them (its answer stays under 4 MB). */
+const HISTORY_PATIENTS_PER_CALL = 5;
+
 /**
- * Allergy histories by patient id: every `Patient.allergyHistory` in one request shares ONE
- * GetAllergyHistories call.
+ * Allergy history pages by patient and page: the `Patient.allergyHistory` fields of one request
+ * asking for the same page share GetAllergyHistories calls of up to five patients each.
  * @param client - the patients gRPC client
  */
-export function createAllergyHistoryLoader(client: PatientsClient): LoaderKey<string, AllergyChange__Output[]> {
+export function createAllergyHistoryLoader(client: PatientsClient): LoaderKey<AllergyHistoryKey, AllergyHistoryPage> {
   return defineLoader('allergyHistories', (context) =>
-    new DataLoader<string, AllergyChange__Output[] | null>(async (patientIds) => {
-      const { changes } = await callGrpc(client.getAllergyHistories({ patientIds: [...patientIds] }, { metadata: context.grpcMetadata() }));
-      return patientIds.map((id) => changes.filter((change) => change.patientId === id));
-    }),
+    new DataLoader<AllergyHistoryKey, AllergyHistoryPage | null, string>(
+      async (keys) => {
+        const groups = new Map<string, AllergyHistoryKey[]>();
+        for (const key of keys) groups.set(`${key.first}|${key.after}`, [...(groups.get(`${key.first}|${key.after}`) ?? []), key]);
+        const calls = [...groups.values()].flatMap((group) =>
+          Array.from({ length: Math.ceil(group.length / HISTORY_PATIENTS_PER_CALL) }, (_, i) => group.slice(i * HISTORY_PATIENTS_PER_CALL, (i + 1) * HISTORY_PATIENTS_PER_CALL)),
+        );
+        const pages = new Map<AllergyHistoryKey, AllergyHistoryPage>();
+        await Promise.all(
+          calls.map(async (batch) => {
+            const { first, after } = batch[0]!;
+            const request = { patientIds: batch.map((key) => key.patientId), first, after };
+            const answer = await callGrpc(client.getAllergyHistories(request, { metadata: context.grpcMetadata() }));
+            for (const key of batch) {
+              pages.set(key, { changes: answer.changes.filter((change) => change.patientId === key.patientId), hasMore: answer.patientsWithMore.includes(key.patientId) });
+            }
+          }),
+        );
+        return keys.map((key) => pages.get(key) ?? null);
+      },
+      { cacheKeyFn: (key) => `${key.patientId}|${key.first}|${key.after}` },
+    ),
   );
 }

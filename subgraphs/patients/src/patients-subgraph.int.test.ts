@@ -135,16 +135,29 @@ describe('patients subgraph', () => {
     const [first] = await Promise.all([register({ familyName, givenName: 'Alan' }), register({ familyName, givenName: 'Barbara' })]);
     // Allergies are the care team's to change; this service has no appointments or ward to ask, so an admin.
     const admin = userCaller('admin');
-    const updated = await gql<{ updatePatient: { phone: string | null; allergies: string[]; allergyHistory: unknown[] } }>(
+    const updated = await gql<{ updatePatient: { phone: string | null; allergies: string[]; allergyHistory: unknown } }>(
       admin,
-      `mutation($id: ID!, $input: UpdatePatientInput!) { updatePatient(id: $id, input: $input) { phone allergies allergyHistory { changedBy { id } changedByRole before after } } }`,
+      `mutation($id: ID!, $input: UpdatePatientInput!) { updatePatient(id: $id, input: $input) { phone allergies allergyHistory { edges { node { changedBy { id } changedByRole before after } } pageInfo { hasNextPage } } } }`,
       { id: first!.id, input: { phone: '+44 20 7946 0000', allergies: ['nuts'] } },
     );
     expect(updated.data?.updatePatient).toEqual({
       phone: '+44 20 7946 0000',
       allergies: ['nuts'],
-      allergyHistory: [{ changedBy: { id: admin.kind === 'user' ? admin.userId : '' }, changedByRole: 'ADMIN', before: [], after: ['nuts'] }],
+      allergyHistory: {
+        edges: [{ node: { changedBy: { id: admin.kind === 'user' ? admin.userId : '' }, changedByRole: 'ADMIN', before: [], after: ['nuts'] } }],
+        pageInfo: { hasNextPage: false },
+      },
     });
+    // Newest first, a page at a time: the cursor of one page starts the next.
+    await gql(admin, `mutation($id: ID!) { updatePatient(id: $id, input: { allergies: ["nuts", "latex"] }) { id } }`, { id: first!.id });
+    const HISTORY = `query($id: ID!, $after: String) { patient(id: $id) { allergyHistory(first: 1, after: $after) { edges { cursor node { after } } pageInfo { hasNextPage endCursor } } } }`;
+    type History = { patient: { allergyHistory: { edges: { node: { after: string[] } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+    const newest = (await gql<History>(admin, HISTORY, { id: first!.id })).data!.patient.allergyHistory;
+    expect(newest.edges.map((e) => e.node.after)).toEqual([['nuts', 'latex']]);
+    expect(newest.pageInfo.hasNextPage).toBe(true);
+    const older = (await gql<History>(admin, HISTORY, { id: first!.id, after: newest.pageInfo.endCursor })).data!.patient.allergyHistory;
+    expect(older.edges.map((e) => e.node.after)).toEqual([['nuts']]);
+    expect(older.pageInfo.hasNextPage).toBe(false);
     const refused = await gql(doctor, `mutation($id: ID!) { updatePatient(id: $id, input: { allergies: [] }) { id } }`, { id: first!.id });
     expect(refused.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
 

@@ -20,13 +20,11 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.close());
 
+/** A patient's whole history, oldest first (the service answers newest first, a page at a time). */
 const history = async (patientId: string) =>
-  (await harness.client.getAllergyHistories({ patientIds: [patientId] }, { metadata: harness.as('pharmacist') })).changes.map((c) => ({
-    changedBy: c.changedBy,
-    changedByRole: c.changedByRole,
-    before: c.before,
-    after: c.after,
-  }));
+  (await harness.client.getAllergyHistories({ patientIds: [patientId] }, { metadata: harness.as('pharmacist') })).changes
+    .map((c) => ({ changedBy: c.changedBy, changedByRole: c.changedByRole, before: c.before, after: c.after }))
+    .reverse();
 
 describe('changing allergies', () => {
   it('refuses a doctor with no care relationship, changes nothing, and audits the refusal as denied', async () => {
@@ -89,10 +87,63 @@ describe('changing allergies', () => {
     await expectGrpcError(harness.client.getAllergyHistories({ patientIds: ['nope'] }, { metadata: harness.as('doctor') }), status.INVALID_ARGUMENT, { field: 'patientIds' });
     const requestId = `req-history-${randomUUID()}`;
     const readerId = randomUUID();
-    await expect(harness.client.getAllergyHistories({ patientIds: [patient.id] }, { metadata: harness.as('ward_staff', readerId, requestId) })).resolves.toEqual({ changes: [] });
+    await expect(harness.client.getAllergyHistories({ patientIds: [patient.id] }, { metadata: harness.as('ward_staff', readerId, requestId) })).resolves.toEqual({ changes: [], patientsWithMore: [] });
     // Reading the history is a look into the patient's data: audited like any other.
     const rows = await harness.db.accessRecord.findMany({ where: { requestId }, select: { actorId: true, resource: true, outcome: true, patientId: true } });
     expect(rows).toEqual([{ actorId: readerId, resource: 'AllergyHistory', outcome: 'allowed', patientId: patient.id }]);
+  });
+});
+
+describe('a long allergy history', () => {
+  /** Stores `count` changes of the longest lists (50 allergies of 100 characters, ~10 KB a change). */
+  async function longHistory(patientId: string, count: number): Promise<void> {
+    const list = (tag: number) => Array.from({ length: 50 }, (_, i) => `${tag}-${i}-`.padEnd(100, 'x'));
+    const start = Date.UTC(2026, 0, 1);
+    await harness.db.allergyChange.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        patientId,
+        changedBy: 'service:test',
+        changedAt: new Date(start + i * 60_000),
+        before: list(i),
+        after: list(i + 1),
+      })),
+    });
+  }
+
+  it('still reads, a page at a time, newest first, for it and the patients read with it', async () => {
+    const [flooded, other] = [await harness.register(), await harness.register({ allergies: ['Latex'] })];
+    // 420 changes of ~10 KB: together past gRPC's 4 MB answer limit.
+    await longHistory(flooded.id, 420);
+    const pharmacist = { metadata: harness.as('pharmacist') };
+    const both = await harness.client.getAllergyHistories({ patientIds: [flooded.id, other.id], first: 0, after: '' }, pharmacist);
+    expect(both.changes.filter((c) => c.patientId === flooded.id)).toHaveLength(20);
+    expect(both.changes.filter((c) => c.patientId === other.id).map((c) => c.after)).toEqual([['Latex']]);
+    expect(both.patientsWithMore).toEqual([flooded.id]);
+    // Newest first, then the next page from the cursor, to the very first change.
+    const seen: string[] = [];
+    let after = '';
+    for (let page = 0; page < 30; page += 1) {
+      const answer = await harness.client.getAllergyHistories({ patientIds: [flooded.id], first: 20, after }, pharmacist);
+      seen.push(...answer.changes.map((c) => c.changedAt));
+      if (answer.patientsWithMore.length === 0) break;
+      after = answer.changes.at(-1)!.id;
+    }
+    expect(seen).toHaveLength(420);
+    expect([...seen].sort().reverse()).toEqual(seen);
+    expect(new Set(seen).size).toBe(420);
+  });
+
+  it('caps the page and the patients per call, and takes a cursor only for one patient', async () => {
+    const patient = await harness.register();
+    await longHistory(patient.id, 30);
+    const doctor = { metadata: harness.as('doctor') };
+    expect((await harness.client.getAllergyHistories({ patientIds: [patient.id], first: 1000 }, doctor)).changes).toHaveLength(20);
+    const six = Array.from({ length: 6 }, () => randomUUID());
+    await expectGrpcError(harness.client.getAllergyHistories({ patientIds: six }, doctor), status.INVALID_ARGUMENT, { field: 'patientIds' });
+    await expectGrpcError(harness.client.getAllergyHistories({ patientIds: [patient.id, randomUUID()], after: randomUUID() }, doctor), status.INVALID_ARGUMENT, { field: 'after' });
+    await expectGrpcError(harness.client.getAllergyHistories({ patientIds: [patient.id], after: 'nope' }, doctor), status.INVALID_ARGUMENT, { field: 'after' });
+    // A cursor must be a change of that patient.
+    await expectGrpcError(harness.client.getAllergyHistories({ patientIds: [patient.id], after: randomUUID() }, doctor), status.INVALID_ARGUMENT, { field: 'after' });
   });
 });
 

@@ -1,6 +1,7 @@
 /** The `Patient` entity: resolved from the proto `Patient` the patients service returns. */
 import type { AllergyChange__Output } from '@hospital/grpc-contracts';
 import type { AllergyChange, PatientResolvers, Role } from '../__generated__/resolvers-types.ts';
+import { pageRequest } from '@hospital/subgraph-kit';
 import type { ResolverDeps } from './index.ts';
 import { graphqlSexFromProto } from './sex.ts';
 
@@ -20,7 +21,13 @@ export function createPatientResolvers({ patients, allergyHistories }: ResolverD
     phone: (patient) => orNull(patient.phone),
     email: (patient) => orNull(patient.email),
     address: (patient) => orNull(patient.address),
-    allergyHistory: async (patient, _args, ctx) => ((await ctx.loaders.get(allergyHistories).load(patient.id)) ?? []).map(toAllergyChange),
+    async allergyHistory(patient, args, ctx) {
+      const { first, after } = pageRequest(args);
+      const page = (await ctx.loaders.get(allergyHistories).load({ patientId: patient.id, first, after })) ?? { changes: [], hasMore: false };
+      // The cursor is the change's id: the service pages after it.
+      const edges = page.changes.map((change) => ({ cursor: change.id, node: toAllergyChange(change) }));
+      return { edges, pageInfo: { hasNextPage: page.hasMore, endCursor: edges.at(-1)?.cursor ?? null } };
+    },
   };
 }
 

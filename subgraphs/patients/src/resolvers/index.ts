@@ -1,5 +1,6 @@
 /** The patients subgraph's resolver map, checked against the generated `Resolvers` type. */
-import type { AllergyChange__Output, PatientsClient, Patient__Output } from '@hospital/grpc-contracts';
+import type { PatientsClient, Patient__Output } from '@hospital/grpc-contracts';
+import type { AllergyHistoryKey, AllergyHistoryPage } from '../loaders.ts';
 import { DateScalar, DateTimeScalar, type LoaderKey } from '@hospital/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { createMutationResolvers } from './Mutation.ts';
@@ -12,8 +13,8 @@ export interface ResolverDeps {
   client: PatientsClient;
   /** The per-request patients loader (one GetPatients call per request). */
   patients: LoaderKey<string, Patient__Output>;
-  /** The per-request allergy history loader (one GetAllergyHistories call per request). */
-  allergyHistories: LoaderKey<string, AllergyChange__Output[]>;
+  /** The per-request allergy history loader (GetAllergyHistories calls of up to five patients). */
+  allergyHistories: LoaderKey<AllergyHistoryKey, AllergyHistoryPage>;
 }
 
 /**

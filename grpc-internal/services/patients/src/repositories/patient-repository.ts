@@ -114,10 +114,12 @@ export interface PatientRepository {
    */
   update(id: string, changes: PatientChanges, author: ChangeAuthor): Promise<PatientRecord | undefined>;
   /**
-   * Every allergy change of these patients, oldest first.
-   * @param patientIds - UUIDs
+   * One page of a patient's allergy changes, newest first.
+   * @param patientId - UUID
+   * @param page - how many (`first`), and after which change (`after`, its id; the newest when absent)
+   * @returns the page, and whether older changes follow; undefined when `after` is no change of this patient
    */
-  allergyHistories(patientIds: readonly string[]): Promise<AllergyChangeRecord[]>;
+  allergyHistoryPage(patientId: string, page: { first: number; after?: string }): Promise<{ changes: AllergyChangeRecord[]; hasMore: boolean } | undefined>;
   /**
    * Archives a patient (idempotent: an archived record keeps its first archive time).
    * @param id - patient UUID

@@ -84,13 +84,17 @@ export class PrismaPatientRepository implements PatientRepository {
     });
   }
 
-  async allergyHistories(patientIds: readonly string[]): Promise<AllergyChangeRecord[]> {
-    if (patientIds.length === 0) return [];
-    return this.db.allergyChange.findMany({
-      where: { patientId: { in: [...patientIds] } },
-      orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
+  async allergyHistoryPage(patientId: string, page: { first: number; after?: string }): Promise<{ changes: AllergyChangeRecord[]; hasMore: boolean } | undefined> {
+    if (page.after && !(await this.db.allergyChange.findFirst({ where: { id: page.after, patientId }, select: { id: true } }))) return undefined;
+    // Keyset paging on (changed_at, id), newest first; one row more tells whether older ones follow.
+    const rows = await this.db.allergyChange.findMany({
+      where: { patientId },
+      orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
+      take: page.first + 1,
+      ...(page.after ? { cursor: { id: page.after }, skip: 1 } : {}),
       select: { id: true, patientId: true, changedBy: true, changedByRole: true, changedAt: true, before: true, after: true },
     });
+    return { changes: rows.slice(0, page.first), hasMore: rows.length > page.first };
   }
 
   /** Runs `work` in a transaction, or in the caller's when this repository was given one. */
