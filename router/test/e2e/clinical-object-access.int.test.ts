@@ -73,7 +73,7 @@ describe("a colleague's prescription", () => {
 
 describe("a patient's allergy list", () => {
   const UPDATE = 'mutation Allergies($id: ID!, $a: [String!]) { updatePatient(id: $id, input: { allergies: $a }) { allergies } }';
-  const HISTORY = 'query($id: ID!) { patient(id: $id) { allergies allergyHistory { changedAt changedBy { id } changedByRole before after } } }';
+  const HISTORY = 'query($id: ID!) { patient(id: $id) { allergies allergyHistory { edges { node { changedAt changedBy { id } changedByRole before after } } } } }';
 
   it('is changed only by a doctor with a live or past appointment, audited when refused', async () => {
     const patientId = await appointments.patient();
@@ -95,8 +95,8 @@ describe("a patient's allergy list", () => {
     await appointments.book(patientId, appointments.slot(960));
     const doctor = await system.tokenFor('doctor');
     expect(dataOf(await system.gql<{ updatePatient: { allergies: string[] } }>(UPDATE, { id: patientId, a: ['Penicillin'] }, doctor)).updatePatient.allergies).toEqual(['Penicillin']);
-    const read = dataOf(await system.gql<{ patient: { allergies: string[]; allergyHistory: unknown[] } }>(HISTORY, { id: patientId }, await system.tokenFor('pharmacist')));
-    expect(read.patient.allergyHistory).toEqual([
+    const read = dataOf(await system.gql<{ patient: { allergies: string[]; allergyHistory: { edges: { node: unknown }[] } } }>(HISTORY, { id: patientId }, await system.tokenFor('pharmacist')));
+    expect(read.patient.allergyHistory.edges.map((edge) => edge.node)).toEqual([
       { changedAt: expect.any(String), changedBy: { id: system.accounts.doctor.id }, changedByRole: 'DOCTOR', before: [], after: ['Penicillin'] },
     ]);
   });
@@ -112,12 +112,13 @@ describe("a patient's allergy list", () => {
     dataOf(await system.gql('mutation($a: ID!) { dischargePatient(admissionId: $a, summary: "Home") { id } }', { a: admission.id }, nurse));
     expect(codeOf(await system.gql(UPDATE, { id: patientId, a: [] }, nurse))).toBe('FORBIDDEN');
     dataOf(await system.gql(UPDATE, { id: patientId, a: ['Latex', 'Iodine'] }, await system.tokenFor('admin')));
-    const history = dataOf(await system.gql<{ patient: { allergyHistory: { changedBy: { id: string }; before: string[]; after: string[] }[] } }>(HISTORY, { id: patientId }, nurse));
-    expect(history.patient.allergyHistory.map((c) => [c.changedBy.id, c.before, c.after])).toEqual([
-      [system.accounts.ward_staff.id, [], ['Latex']],
+    const history = dataOf(await system.gql<{ patient: { allergyHistory: { edges: { node: { changedBy: { id: string }; before: string[]; after: string[] } }[] } } }>(HISTORY, { id: patientId }, nurse));
+    // Newest first.
+    expect(history.patient.allergyHistory.edges.map(({ node: c }) => [c.changedBy.id, c.before, c.after])).toEqual([
       [system.accounts.admin.id, ['Latex'], ['Latex', 'Iodine']],
+      [system.accounts.ward_staff.id, [], ['Latex']],
     ]);
-    expect(codeOf(await system.gql('query($id: ID!) { patient(id: $id) { allergyHistory { after } } }', { id: patientId }, await system.tokenFor('finance')))).toBe('FORBIDDEN');
+    expect(codeOf(await system.gql('query($id: ID!) { patient(id: $id) { allergyHistory { edges { node { after } } } } }', { id: patientId }, await system.tokenFor('finance')))).toBe('FORBIDDEN');
   });
 });
 
