@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createLogger, parseEnv, port } from '@hospital/service-kit';
-import { createPrismaClient, databaseUrlAs, departmentRole, ensureServiceRole, migrateDatabase, seedDemoData, startEmbeddedPostgres } from '@hospital/db';
+import { createPrismaClient, databaseUrlAs, DEFAULT_DEMO_PASSWORD, departmentRole, ensureServiceRole, migrateDatabase, seedDemoData, startEmbeddedPostgres } from '@hospital/db';
 import { loadOrCreateDevKeys, loadOrCreateDevSecret } from './launcher/dev-keys.ts';
 import { ProcessTree } from './launcher/process-tree.ts';
 import { DEPARTMENT_NAMES, eventBusEnv, systemLayout } from './launcher/system-layout.ts';
@@ -25,7 +25,7 @@ const env = parseEnv(
     EMBEDDED_PG_PORT: port(54329),
     ROUTER_PORT: port(4000),
     WEB_PORT: port(3000),
-    DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('hospital-demo-2026'),
+    DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default(DEFAULT_DEMO_PASSWORD),
     SEED_DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
     INTERNAL_SECRET: z.string().min(32).optional(),
     JWT_PRIVATE_KEY: z.string().optional(),

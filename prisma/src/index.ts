@@ -9,6 +9,7 @@ export type { PrismaCliOptions } from './prisma-cli.ts';
 export * from './embedded-postgres.ts';
 export { ensureDatabase, dropDatabase, databaseUrlFor } from './ensure-database.ts';
 export * from './seed/seed-demo-data.ts';
+export { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from './seed/demo-accounts.ts';
 export * from './audit/audit-log.ts';
 export * from './audit/audit-chain.ts';
 export * from './audit/access-records.ts';

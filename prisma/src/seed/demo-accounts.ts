@@ -11,6 +11,9 @@ export interface DemoAccount {
   role: Role;
 }
 
+/** The demo password unless DEMO_PASSWORD sets another (the identity password-policy test checks it against every account). */
+export const DEFAULT_DEMO_PASSWORD = 'demo-lantern-orbit-26';
+
 /** Every demo account; all share the demo password. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'admin@hospital.local', displayName: 'Ada Admin', role: 'admin' },

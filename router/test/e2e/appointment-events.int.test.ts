@@ -76,7 +76,7 @@ const upstreamOpen = (before: number, n = 1) => until(() => system.activeSubscri
 /** A second doctor with their own token. */
 async function secondDoctor(): Promise<{ id: string; token: string }> {
   const email = `doctor2-${Date.now()}@test.hospital.local`;
-  const password = 'second-doctor-password';
+  const password = 'quartz-lantern-orbit-77';
   const created = await system.gql<{ createUser: { id: string } }>(
     'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
     { input: { email, password, displayName: 'Dr Second', role: 'DOCTOR' } },
