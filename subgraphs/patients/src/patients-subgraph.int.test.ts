@@ -196,4 +196,20 @@ describe('patients subgraph', () => {
       await orphan.close();
     }
   });
+
+  it("reads the allergy history of a whole page of patients, five patients to a service call", async () => {
+    const familyName = uniqueFamily();
+    const ids = new Set<string>();
+    for (let i = 0; i < 12; i += 1) ids.add((await register({ familyName, givenName: `P${i}`, allergies: [`Allergen ${i}`] })).id);
+    type Page = { patients: { edges: { node: { id: string; allergyHistory: { edges: { node: { after: string[] } }[] } } }[] } };
+    const page = await gql<Page>(
+      userCaller('pharmacist'),
+      `query($s: String) { patients(search: $s, first: 12) { edges { node { id allergyHistory(first: 1) { edges { node { after } } } } } } }`,
+      { s: familyName },
+    );
+    expect(page.errors).toBeUndefined();
+    const nodes = page.data!.patients.edges.map((edge) => edge.node);
+    expect(new Set(nodes.map((node) => node.id))).toEqual(ids);
+    for (const node of nodes) expect(node.allergyHistory.edges).toHaveLength(1);
+  });
 });
