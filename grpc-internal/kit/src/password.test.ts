@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPasswordHashing, hashPassword, HASHING_BUSY_MESSAGE } from './password.ts';
+import { createPasswordHashing, hashPassword, HASHING_BUSY_MESSAGE, HASHING_PER_CLIENT_MESSAGE } from './password.ts';
 import { RetryLaterError } from './errors.ts';
 
 describe('bounded password hashing', () => {
@@ -31,5 +31,22 @@ describe('bounded password hashing, waiting', () => {
       Array.from({ length: 3 }, () => expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 })),
     );
     await expect(hashing.verify('a password to check', stored)).resolves.toBe(true);
+  });
+});
+
+describe('bounded password hashing, per client', () => {
+  it('holds one key to `perKeyLimit` hashes at once (RATE_LIMITED past it) while another key still gets a place', async () => {
+    const stored = await hashPassword('a password to check');
+    const hashing = createPasswordHashing({ concurrency: 1, queueLimit: 4, maxWaitMs: 60_000, perKeyLimit: 2 });
+    const flood = Promise.allSettled(Array.from({ length: 10 }, () => hashing.verify('wrong guess', stored, '203.0.113.9')));
+    const other = hashing.verify('a password to check', stored, '198.51.100.7');
+    await expect(other).resolves.toBe(true);
+    const results = await flood;
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual(
+      Array.from({ length: 8 }, () => expect.objectContaining({ code: 'RATE_LIMITED', message: HASHING_PER_CLIENT_MESSAGE, retryAfterSeconds: 1 })),
+    );
+    // The key's share is handed back once its hashes finish.
+    await expect(hashing.verify('a password to check', stored, '203.0.113.9')).resolves.toBe(true);
   });
 });
