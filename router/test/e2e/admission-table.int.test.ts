@@ -114,6 +114,14 @@ export const REFUSALS: RefusalCase[] = [
     status: 401,
     ws: { closeCode: 4401 },
   },
+  {
+    name: 'anonymous, one public field twelve times under aliases (twelve password checks in one request)',
+    who: 'anonymous',
+    document: () => `mutation { ${Array.from({ length: 12 }, (_, i) => `a${i}: login(email: "x${i}@test.local", password: "guess number ${i}") { accessToken }`).join(' ')} }`,
+    code: 'UNAUTHENTICATED',
+    status: 401,
+    ws: { closeCode: 4401 },
+  },
   // Depth 14 (16 on the WebSocket) only once fragment A is counted where it is spread the second time.
   { name: 'depth through a re-spread fragment', who: 'doctor', document: underPatient(`...A ${around(around('...A'))}`, DEEP), code: 'GRAPHQL_VALIDATION_FAILED', status: 400 },
   { name: 'aliases through a fragment spread three times', who: 'doctor', document: underPatient(`...F b: ${around('...F')} c: ${around('...F')}`, ALIASES), code: 'GRAPHQL_VALIDATION_FAILED', status: 400 },
