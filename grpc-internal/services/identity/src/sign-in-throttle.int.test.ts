@@ -141,6 +141,17 @@ describe('UnlockUser', () => {
   });
 });
 
+describe('UnlockUser after a spray', () => {
+  it('restarts the account budget: old failures no longer slow a new address down', async () => {
+    const user = await harness.createUser();
+    for (let i = 0; i < throttle.accountLimit; i++) await expectGrpcError(loginFrom(freshAddress(), user.email, `spray guess ${i}!`), status.UNAUTHENTICATED);
+    await harness.client.unlockUser({ id: user.id }, { metadata: harness.asAdmin() });
+    const started = performance.now();
+    await expect(loginFrom(freshAddress(), user.email, user.password)).resolves.toMatchObject({ user: { id: user.id } });
+    expect(performance.now() - started).toBeLessThan(throttle.maxSlowdownSeconds * 1000);
+  });
+});
+
 describe('password hashing under a flood', () => {
   it('holds one address to its own share of hashing: its flood gets 429, a sign-in from elsewhere goes through', async () => {
     const busy = await startIdentityHarness(testDatabaseUrl(), { hashing: { concurrency: 1, queueLimit: 4, maxWaitMs: 5_000 } });
