@@ -35,18 +35,27 @@ describe('bounded password hashing, waiting', () => {
 });
 
 describe('bounded password hashing, per client', () => {
-  it('holds one key to `perKeyLimit` hashes at once (RATE_LIMITED past it) while another key still gets a place', async () => {
+  it('holds a waiting key to `perKeyLimit` queue places (RATE_LIMITED past it) while another key still gets a place', async () => {
     const stored = await hashPassword('a password to check');
     const hashing = createPasswordHashing({ concurrency: 1, queueLimit: 4, maxWaitMs: 60_000, perKeyLimit: 2 });
     const flood = Promise.allSettled(Array.from({ length: 10 }, () => hashing.verify('wrong guess', stored, '203.0.113.9')));
     const other = hashing.verify('a password to check', stored, '198.51.100.7');
     await expect(other).resolves.toBe(true);
     const results = await flood;
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    // One in the free slot, two in the key's queue places; the rest refused before queueing.
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual(
-      Array.from({ length: 8 }, () => expect.objectContaining({ code: 'RATE_LIMITED', message: HASHING_PER_CLIENT_MESSAGE, retryAfterSeconds: 1 })),
+      Array.from({ length: 7 }, () => expect.objectContaining({ code: 'RATE_LIMITED', message: HASHING_PER_CLIENT_MESSAGE, retryAfterSeconds: 1 })),
     );
     // The key's share is handed back once its hashes finish.
     await expect(hashing.verify('a password to check', stored, '203.0.113.9')).resolves.toBe(true);
+  });
+
+  it('lets one address use every free slot (staff behind one NAT at a shift change), holding it to its share only once it would queue', async () => {
+    const stored = await hashPassword('a password to check');
+    const hashing = createPasswordHashing({ concurrency: 4, queueLimit: 8, maxWaitMs: 60_000, perKeyLimit: 2 });
+    const shift = await Promise.allSettled(Array.from({ length: 6 }, () => hashing.verify('a password to check', stored, '192.0.2.1')));
+    // Four free slots and two queue places for the address's share: all six signed in.
+    expect(shift.filter((r) => r.status === 'fulfilled')).toHaveLength(6);
   });
 });

@@ -53,8 +53,9 @@ export interface HashingLimits {
    */
   maxWaitMs?: number;
   /**
-   * Hashes one client (by its address key) may have running or waiting (default 2); one more is
-   * refused with RATE_LIMITED before it takes a place, so one address cannot fill the shared pool.
+   * Queue places one client (by its address key) may hold once every slot is busy (default 2); one
+   * more is refused with RATE_LIMITED, so one address cannot fill the shared queue. While a slot
+   * is free anyone gets it.
    */
   perKeyLimit?: number;
 }
@@ -85,7 +86,7 @@ export const HASHING_PER_CLIENT_MESSAGE = 'Too many sign-ins at once from your a
 export function createPasswordHashing(limits: HashingLimits): PasswordHashing {
   const maxWaitMs = limits.maxWaitMs ?? 1_000;
   const perKeyLimit = limits.perKeyLimit ?? 2;
-  const inFlight = new Map<string, number>();
+  const queuedByKey = new Map<string, number>();
   let running = 0;
   const waiting: Array<() => void> = [];
   /** Waits for a slot handed over by a finishing hash, or gives up after maxWaitMs. */
@@ -101,7 +102,8 @@ export function createPasswordHashing(limits: HashingLimits): PasswordHashing {
       }, maxWaitMs);
       waiting.push(wake);
     });
-  const run = async <T>(work: () => Promise<T>): Promise<T> => {
+  /** Runs `work` in a slot, waiting for one if need be; `onTurn` is told when the slot is taken. */
+  const run = async <T>(work: () => Promise<T>, onTurn?: () => void): Promise<T> => {
     if (running >= limits.concurrency) {
       if (waiting.length >= limits.queueLimit) throw serviceBusy(HASHING_BUSY_MESSAGE, 1);
       // The slot is handed over by the finishing hash, so `running` never drops in between.
@@ -109,6 +111,7 @@ export function createPasswordHashing(limits: HashingLimits): PasswordHashing {
     } else {
       running += 1;
     }
+    onTurn?.();
     try {
       return await work();
     } finally {
@@ -117,18 +120,28 @@ export function createPasswordHashing(limits: HashingLimits): PasswordHashing {
       else running -= 1;
     }
   };
-  /** Runs within the client's own share first, so its excess never reaches the shared pool. */
+  /**
+   * Runs at once while a slot is free, whoever asks (staff behind one NAT sign in together at a
+   * shift change); a client that has to wait may hold at most `perKeyLimit` queue places, so one
+   * address cannot fill the queue, and freed slots go to the queue first, in order.
+   */
   const runFor = async <T>(key: string | undefined, work: () => Promise<T>): Promise<T> => {
-    if (key === undefined) return run(work);
-    const held = inFlight.get(key) ?? 0;
-    if (held >= perKeyLimit) throw rateLimited(HASHING_PER_CLIENT_MESSAGE, 1);
-    inFlight.set(key, held + 1);
+    if (key === undefined || running < limits.concurrency) return run(work);
+    const queued = queuedByKey.get(key) ?? 0;
+    if (queued >= perKeyLimit) throw rateLimited(HASHING_PER_CLIENT_MESSAGE, 1);
+    queuedByKey.set(key, queued + 1);
+    let left = false;
+    const leaveQueue = () => {
+      if (left) return;
+      left = true;
+      const rest = (queuedByKey.get(key) ?? 1) - 1;
+      if (rest > 0) queuedByKey.set(key, rest);
+      else queuedByKey.delete(key);
+    };
     try {
-      return await run(work);
+      return await run(work, leaveQueue);
     } finally {
-      const left = (inFlight.get(key) ?? 1) - 1;
-      if (left > 0) inFlight.set(key, left);
-      else inFlight.delete(key);
+      leaveQueue();
     }
   };
   return {

@@ -1,1 +1,2 @@
 export * from './grpc-expect.ts';
+export * from './staff-password.ts';

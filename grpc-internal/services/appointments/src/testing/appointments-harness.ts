@@ -17,6 +17,7 @@ import {
 import { startIdentityService } from '@hospital/identity-service';
 import { startPatientsService } from '@hospital/patients-service';
 import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { STAFF_TEST_PASSWORD } from '@hospital/service-kit/testing';
 import { startAppointmentsService, type AppointmentsServiceConfig } from '../appointments-service.ts';
 
 /** A running service, its peers, and ways to call them. */
@@ -102,7 +103,7 @@ export async function startAppointmentsHarness(
   const as = (role: RoleName, userId = randomUUID()) => sign({ kind: 'user', userId, role, email: `${role}-${userId.slice(0, 8)}@test.local` });
   const newUser = async (role: 'ROLE_FINANCE' | 'ROLE_WARD_STAFF' | 'ROLE_DOCTOR') => {
     const email = `appt-${randomUUID().slice(0, 12)}@test.hospital.local`;
-    const user = await identity.createUser({ email, password: 'a-long-test-password', displayName: 'Dr Test', role }, { metadata: as('admin') });
+    const user = await identity.createUser({ email, password: STAFF_TEST_PASSWORD, displayName: 'Dr Test', role }, { metadata: as('admin') });
     return user.id;
   };
   const tomorrow = new Date();

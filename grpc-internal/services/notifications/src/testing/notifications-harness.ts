@@ -21,6 +21,7 @@ import {
 import { startIdentityService } from '@hospital/identity-service';
 import { startPatientsService } from '@hospital/patients-service';
 import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { STAFF_TEST_PASSWORD } from '@hospital/service-kit/testing';
 import type { ChannelName } from '../channels/notification-channel.ts';
 import { LoggingSmsProvider } from '../channels/sms-channel.ts';
 import { startNotificationsService, type NotificationsServiceConfig } from '../notifications-service.ts';
@@ -128,7 +129,7 @@ export async function startNotificationsHarness(databaseUrl: string, options: { 
     as,
     async newDoctor() {
       const email = `notify-dr-${randomUUID().slice(0, 12)}@test.hospital.local`;
-      const user = await identity.createUser({ email, password: 'a-long-test-password', displayName: 'Dr Notify', role: 'ROLE_DOCTOR' }, { metadata: as('admin') });
+      const user = await identity.createUser({ email, password: STAFF_TEST_PASSWORD, displayName: 'Dr Notify', role: 'ROLE_DOCTOR' }, { metadata: as('admin') });
       return { id: user.id, email };
     },
     async newPatient(contact = {}) {
