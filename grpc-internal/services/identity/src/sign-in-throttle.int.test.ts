@@ -162,7 +162,9 @@ describe('password hashing under a flood', () => {
       const owner = busy.client.login({ email: user.email, password: user.password }, { metadata: busy.as(undefined, { ip: '10.202.0.1' }) });
       await expect(owner).resolves.toMatchObject({ user: { id: user.id } });
       const codes = (await flood).map((r) => (r.status === 'rejected' ? (r.reason as ServiceError).code : status.OK));
-      expect(codes.filter((code) => code === status.RESOURCE_EXHAUSTED).length).toBeGreaterThanOrEqual(10);
+      // One slot and two queue places for the flooding address, the rest refused 429 (nine when all
+      // twelve arrive inside one hash; the exact split is password.test.ts's, with no network).
+      expect(codes.filter((code) => code === status.RESOURCE_EXHAUSTED).length).toBeGreaterThanOrEqual(6);
       expect(codes.every((code) => code === status.UNAUTHENTICATED || code === status.RESOURCE_EXHAUSTED)).toBe(true);
     } finally {
       await busy.close();

@@ -80,9 +80,10 @@ export async function startPrivateBroker(env: Record<string, string | undefined>
   const libs = await ensureKafkaJars(defaultCacheDir(env));
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hospital-kafka-private-'));
   let port = 0;
-  // The controller takes port + 1: pick a random pair in the high range that is free.
+  // The controller takes port + 1: pick a random free pair below Linux's ephemeral range
+  // (32768–60999), so no outgoing connection can take it while the broker is down and restarting.
   for (let attempt = 0; attempt < 50 && port === 0; attempt++) {
-    const candidate = 20_000 + Math.floor(Math.random() * 40_000);
+    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
     if (await portsFree(candidate)) port = candidate;
   }
   if (port === 0) throw new Error('no free port pair for a private broker');
