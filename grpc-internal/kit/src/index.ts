@@ -1,5 +1,6 @@
 /** @hospital/service-kit: what every runnable shares (errors, identity, logging, env, gRPC server). */
 export * from './errors.ts';
+export * from './object-access.ts';
 export * from './identity-token.ts';
 export * from './logger.ts';
 export * from './env.ts';

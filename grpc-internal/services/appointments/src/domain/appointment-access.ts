@@ -6,7 +6,7 @@
  * it exists. Naming another doctor as a filter (booking for them, listing their schedule) is
  * FORBIDDEN, as for the appointmentEvents subscription: that names a user, not a record.
  */
-import { forbidden, invalidInput, ObjectAccessDenied, type Caller, type CallScope, type DomainError, type Logger } from '@hospital/service-kit';
+import { denyObjectAccess, forbidden, invalidInput, type Caller, type CallScope, type DomainError, type Logger } from '@hospital/service-kit';
 
 /**
  * The one doctor whose appointments the caller may see; undefined when they may see everyone's.
@@ -29,7 +29,7 @@ export function maySeeAppointment(caller: Caller, doctorId: string): boolean {
 /**
  * THE object-level refusal of the appointments department: every appointment a caller asked for
  * by id and may not see passes through here (one place for an audit trail to record denied
- * accesses). Logs ids only and returns the NOT_FOUND an unknown id gets; batch reads drop it.
+ * accesses), on to the kit's one object-access refusal; batch reads drop the NOT_FOUND it returns.
  * @param caller - who asked
  * @param logger - the call's logger
  * @param appointmentId - what was refused
@@ -41,10 +41,8 @@ export function denyAppointmentAccess(
   appointmentId: string,
   audit?: { patientId: string; noteDenied: CallScope['noteDeniedAccess'] },
 ): DomainError {
-  // The audit trail records the refusal against the patient whose appointment it was.
-  audit?.noteDenied?.([audit.patientId]);
-  logger.warn({ objectKind: 'appointment', objectId: appointmentId, userId: caller.kind === 'user' ? caller.userId : undefined }, "object access denied: another doctor's appointment");
-  return new ObjectAccessDenied('No appointment with this id.');
+  const scope = { caller, logger, noteDeniedAccess: audit?.noteDenied };
+  return denyObjectAccess(scope, { kind: 'appointment', id: appointmentId, patientId: audit?.patientId }, "another doctor's appointment");
 }
 
 /**

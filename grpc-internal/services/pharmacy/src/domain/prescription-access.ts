@@ -8,7 +8,7 @@
  * an admin is not one. Pharmacists do not cancel; a pharmacist's refusal to dispense (reject with
  * a reason) is a workflow of its own that does not exist yet.
  */
-import { ObjectAccessDenied, type Caller, type CallScope, type DomainError, type Logger } from '@hospital/service-kit';
+import { denyObjectAccess, type Caller, type CallScope, type DomainError, type Logger } from '@hospital/service-kit';
 
 /**
  * True when the caller wrote this prescription.
@@ -21,8 +21,8 @@ export function isPrescriberOf(caller: Caller, prescriberId: string): boolean {
 
 /**
  * THE object-level refusal of the pharmacy: every prescription a caller may not act on passes
- * through here. Logs ids only, notes the patient for the audit trail's denied row, and returns
- * the NOT_FOUND an unknown id gets.
+ * through here, to the kit's one object-access refusal (audit note, ids-only log line, the
+ * NOT_FOUND an unknown id gets).
  * @param scope - the call (caller, logger, audit note)
  * @param prescription - what was refused, and whose it was
  */
@@ -30,8 +30,5 @@ export function denyPrescriptionAccess(
   scope: Pick<CallScope, 'caller' | 'noteDeniedAccess'> & { logger: Pick<Logger, 'warn'> },
   prescription: { id: string; patientId: string },
 ): DomainError {
-  scope.noteDeniedAccess?.([prescription.patientId]);
-  const userId = scope.caller.kind === 'user' ? scope.caller.userId : undefined;
-  scope.logger.warn({ objectKind: 'prescription', objectId: prescription.id, userId }, "object access denied: another prescriber's prescription");
-  return new ObjectAccessDenied('No prescription with this id.');
+  return denyObjectAccess(scope, { kind: 'prescription', id: prescription.id, patientId: prescription.patientId }, "another prescriber's prescription");
 }

@@ -5,7 +5,7 @@
  * caller's wards is answered exactly like an unknown id (left out of batches, NOT_FOUND for a single
  * record), so the answer never confirms that it exists.
  */
-import { ObjectAccessDenied, type Caller, type CallScope, type DomainError, type Logger } from '@hospital/service-kit';
+import { denyObjectAccess, type Caller, type CallScope, type DomainError, type Logger } from '@hospital/service-kit';
 
 /** Which wards a caller may see. */
 export type WardScope = { kind: 'every-ward' } | { kind: 'assigned'; wardIds: ReadonlySet<string> };
@@ -35,8 +35,8 @@ export function coversWard(scope: WardScope, wardId: string): boolean {
 /**
  * THE object-level refusal of the ward department: every ward, bed or admission a caller asked
  * for by id and may not see passes through here (one place for an audit trail to record denied
- * accesses). Logs ids only and returns the NOT_FOUND an unknown id gets; callers that leave the
- * record out of a batch simply drop the error.
+ * accesses), on to the kit's one object-access refusal; callers that leave the record out of a
+ * batch simply drop the error it returns.
  * @param caller - who asked
  * @param logger - the call's logger
  * @param object - what was refused (and whose record, when it is a patient's)
@@ -48,8 +48,5 @@ export function denyWardObjectAccess(
   object: { kind: WardObjectKind; id: string; patientId?: string | undefined },
   noteDenied?: CallScope['noteDeniedAccess'],
 ): DomainError {
-  logger.warn({ objectKind: object.kind, objectId: object.id, userId: caller.kind === 'user' ? caller.userId : undefined }, 'object access denied: outside the caller\'s wards');
-  // The audit trail records the refusal against the patient whose record it was.
-  if (object.patientId) noteDenied?.([object.patientId]);
-  return new ObjectAccessDenied(`No ${object.kind} with this id.`);
+  return denyObjectAccess({ caller, logger, noteDeniedAccess: noteDenied }, object, "outside the caller's wards");
 }
