@@ -50,11 +50,13 @@ describe('seedDemoData', () => {
     }
   });
 
-  it('resets a locked-out demo account', async () => {
-    await db.user.update({ where: { email: 'ward@hospital.local' }, data: { failedLoginCount: 5, lockedUntil: new Date(Date.now() + 60_000) } });
+  it('restores a deactivated demo account', async () => {
+    await db.user.update({ where: { email: 'ward@hospital.local' }, data: { active: false, role: 'finance' } });
 
     await seedDemoData(db, { password, patientCount: 0 });
 
-    expect(await db.user.findUnique({ where: { email: 'ward@hospital.local' } })).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
+    const user = await db.user.findUnique({ where: { email: 'ward@hospital.local' } });
+    expect(user).toMatchObject({ active: true, role: 'ward_staff' });
+    expect(await verifyPassword(password, user!.passwordHash)).toBe(true);
   });
 });

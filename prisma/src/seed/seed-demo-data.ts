@@ -52,7 +52,7 @@ export async function seedDemoData(db: PrismaClient, options: SeedDemoDataOption
     await db.user.upsert({
       where: { email: account.email },
       create: { ...account, passwordHash },
-      update: { displayName: account.displayName, role: account.role, passwordHash, active: true, failedLoginCount: 0, lockedUntil: null },
+      update: { displayName: account.displayName, role: account.role, passwordHash, active: true },
     });
   }
 
