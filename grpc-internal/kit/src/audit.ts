@@ -6,6 +6,13 @@
 import type { Caller, RequestOrigin } from './identity-token.ts';
 import { isUuid } from './validation.ts';
 
+/**
+ * Refusals of anonymous callers one client address may leave in the audit trail per minute: the
+ * router stops reporting past it and the identity service stops storing past it (one number, so
+ * the two caps never drift apart).
+ */
+export const ANONYMOUS_REFUSALS_PER_ADDRESS_PER_MINUTE = 20;
+
 /** Whether the access went ahead. */
 export type AuditOutcome = 'allowed' | 'denied';
 

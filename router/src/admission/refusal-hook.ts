@@ -9,8 +9,7 @@
  * that many rows and one REFUSALS_OVER_CAP row, so sending the rest would only load it); the rest
  * are counted in the log.
  */
-import type { Logger } from '@hospital/service-kit';
-import { rateLimitAddressKey } from '../rate-limit/client-ip.ts';
+import { ANONYMOUS_REFUSALS_PER_ADDRESS_PER_MINUTE, clientAddressKey, type Logger } from '@hospital/service-kit';
 import { edgeRefusalOf, type RefusalReporter } from '../refusal-audit.ts';
 import type { AdmissionRefusal } from './refusal.ts';
 import type { AdmissionState } from './types.ts';
@@ -18,7 +17,7 @@ import type { AdmissionState } from './types.ts';
 /** Reports in flight past which further background reports are dropped (and counted in the log). */
 const MAX_IN_FLIGHT = 64;
 /** Anonymous refusals reported per client address a minute (the identity service stores as many). */
-export const ANONYMOUS_REPORTS_PER_MINUTE = 20;
+export const ANONYMOUS_REPORTS_PER_MINUTE = ANONYMOUS_REFUSALS_PER_ADDRESS_PER_MINUTE;
 /**
  * Subjects remembered by either memory; past this the least recently hit is forgotten (a subject
  * still flooding is hit often, so many passing addresses cannot reset its count).
@@ -66,7 +65,7 @@ export function createRefusalHook(reporter: RefusalReporter, logger: Logger): (s
   };
   return async (state, refusal) => {
     const { facts, caller } = state;
-    const address = rateLimitAddressKey(facts.clientAddress);
+    const address = clientAddressKey(facts.clientAddress);
     if (refusal.code === 'RATE_LIMITED') {
       const key = `${refusal.step}:${caller.kind === 'user' ? caller.userId : address}`;
       if (rateLimited.hit(key, (refusal.retryAfterSeconds ?? 1) * 1000) > 1) return;

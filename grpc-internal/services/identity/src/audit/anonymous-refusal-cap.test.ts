@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createAnonymousRefusalCap } from './anonymous-refusal-cap.ts';
+import { ANONYMOUS_REFUSALS_PER_ADDRESS_PER_MINUTE } from '@hospital/service-kit';
+import { createAnonymousRefusalCap, DEFAULT_ANONYMOUS_REFUSAL_LIMITS } from './anonymous-refusal-cap.ts';
 
 describe('the cap on anonymous refusal rows', () => {
+  it('stores per address exactly what the router reports (one number, in the service kit)', () => {
+    expect(DEFAULT_ANONYMOUS_REFUSAL_LIMITS.perAddress).toBe(ANONYMOUS_REFUSALS_PER_ADDRESS_PER_MINUTE);
+    expect(ANONYMOUS_REFUSALS_PER_ADDRESS_PER_MINUTE).toBe(20);
+  });
+
   it('admits a few per address and a bounded number in all per minute, then starts afresh', () => {
     let now = 0;
     const dropped: number[] = [];

@@ -8,10 +8,11 @@
  * What is over every cap is counted and logged once a minute, not stored. Signed-in users'
  * refusals are never capped: they are accountable, and rate-limited at the router.
  */
+import { ANONYMOUS_REFUSALS_PER_ADDRESS_PER_MINUTE } from '@hospital/service-kit';
 
 /** Limits of {@link createAnonymousRefusalCap}. */
 export interface AnonymousRefusalLimits {
-  /** Rows per client address per minute (default 20). */
+  /** Rows per client address per minute (default: the kit's ANONYMOUS_REFUSALS_PER_ADDRESS_PER_MINUTE). */
   perAddress: number;
   /** Rows per minute from all anonymous callers (default 600). */
   total: number;
@@ -32,7 +33,7 @@ export interface AnonymousRefusalCap {
 }
 
 /** Defaults: a misbehaving client still leaves a clear trace; a flood leaves ~9.5 M rows a day at most. */
-export const DEFAULT_ANONYMOUS_REFUSAL_LIMITS: AnonymousRefusalLimits = { perAddress: 20, total: 600, overflowTotal: 6_000 };
+export const DEFAULT_ANONYMOUS_REFUSAL_LIMITS: AnonymousRefusalLimits = { perAddress: ANONYMOUS_REFUSALS_PER_ADDRESS_PER_MINUTE, total: 600, overflowTotal: 6_000 };
 
 const WINDOW_MS = 60_000;
 
