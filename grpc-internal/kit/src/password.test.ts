@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPasswordHashing, hashPassword, HASHING_BUSY_MESSAGE, HASHING_PER_CLIENT_MESSAGE } from './password.ts';
+import { createPasswordHashing, decoyPasswordHash, hashPassword, HASHING_BUSY_MESSAGE, HASHING_PER_CLIENT_MESSAGE, verifyPassword } from './password.ts';
 import { RetryLaterError } from './errors.ts';
 
 describe('bounded password hashing', () => {
@@ -57,5 +57,17 @@ describe('bounded password hashing, per client', () => {
     const shift = await Promise.allSettled(Array.from({ length: 6 }, () => hashing.verify('a password to check', stored, '192.0.2.1')));
     // Four free slots and two queue places for the address's share: all six signed in.
     expect(shift.filter((r) => r.status === 'fulfilled')).toHaveLength(6);
+  });
+});
+
+describe('decoyPasswordHash', () => {
+  it('is a well-formed hash with the real parameters (same scrypt work to check) that no password matches', async () => {
+    const decoy = decoyPasswordHash();
+    const real = await hashPassword('correct horse battery staple');
+    expect(decoy.split('$').slice(0, 4)).toEqual(real.split('$').slice(0, 4));
+    expect(Buffer.from(decoy.split('$')[5]!, 'base64')).toHaveLength(Buffer.from(real.split('$')[5]!, 'base64').length);
+    expect(decoyPasswordHash()).not.toBe(decoy);
+    expect(await verifyPassword('correct horse battery staple', decoy)).toBe(false);
+    expect(await verifyPassword('', decoy)).toBe(false);
   });
 });

@@ -29,6 +29,15 @@ export async function hashPassword(password: string): Promise<string> {
 }
 
 /**
+ * A stored hash no password matches (random salt, random key), with the current parameters: checking
+ * a password against it costs the same scrypt work as checking a real account's, and making it costs
+ * none (sign-in checks unknown emails against it, so timing does not reveal which emails exist).
+ */
+export function decoyPasswordHash(): string {
+  return ['scrypt', N, R, P, randomBytes(16).toString('base64'), randomBytes(KEY_LENGTH).toString('base64')].join('$');
+}
+
+/**
  * Checks a password against a stored hash in constant time.
  * @param password - the clear password
  * @param stored - the stored hash

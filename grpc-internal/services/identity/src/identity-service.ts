@@ -1,9 +1,8 @@
 /** startIdentityService: wires Prisma, repositories and handlers into a running gRPC server. */
-import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { createAuditLog, createPrismaClient, listAccessRecords, verifyAuditChain } from '@hospital/db';
 import { auditProto, identityProto } from '@hospital/grpc-contracts';
-import { createPasswordHashing, hashPassword, startGrpcServer, type HashingLimits, type Logger } from '@hospital/service-kit';
+import { createPasswordHashing, decoyPasswordHash, startGrpcServer, type HashingLimits, type Logger } from '@hospital/service-kit';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottlePolicy } from './domain/login-throttle.ts';
 import { PrismaLoginThrottleRepository } from './repositories/prisma-login-throttle-repository.ts';
 import { loadSigningKey } from './domain/tokens.ts';
@@ -93,7 +92,7 @@ export async function startIdentityService(config: IdentityServiceConfig, deps: 
           ttlSeconds: config.jwt.accessTokenTtlSeconds,
         },
         refreshTokenTtlSeconds: config.jwt.refreshTokenTtlSeconds,
-        decoyPasswordHash: await hashPassword(randomBytes(16).toString('base64')),
+        decoyPasswordHash: decoyPasswordHash(),
       },
       { internalSecret: config.internalSecret, logger },
     );

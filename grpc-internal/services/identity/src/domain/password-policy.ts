@@ -22,8 +22,13 @@ const MIN_GUESSES_LOG10 = 9;
 /** Words of the service itself: every account's password is tried with them first. */
 const SERVICE_WORDS = ['hospital', 'hospitalsystem'];
 
-// Built once: the dictionaries take tens of milliseconds to index.
-const estimator = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+let estimator: ZxcvbnFactory | undefined;
+
+/** The estimator, built on the first check and kept: the dictionaries take tens of milliseconds to index, work a start-up need not do. */
+function zxcvbn(): ZxcvbnFactory {
+  estimator ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+  return estimator;
+}
 
 /** NFKC (full-width and compatibility forms) without accents, lower case: `Ǵrace` is `grace`. */
 function normalise(text: string): string {
@@ -77,6 +82,6 @@ export function passwordProblem(password: string, owner: { email: string; displa
   const personal = personalWords(owner);
   const readings = unleet(squash(password));
   if (personal.some((word) => readings.some((reading) => reading.includes(word)))) return 'Password must not contain your name, your email or the service name.';
-  const result = estimator.check(normalise(password), personal);
+  const result = zxcvbn().check(normalise(password), personal);
   return result.guessesLog10 >= MIN_GUESSES_LOG10 ? undefined : messageFor(result.sequence, password.length);
 }
