@@ -17,6 +17,7 @@ export * from './events/dead-letter.ts';
 export * from './events/event-headers.ts';
 export * from './validation.ts';
 export * from './pagination.ts';
+export * from './int64.ts';
 export * from './health-client.ts';
 export * from './http-server-limits.ts';
 export * from './forwarded-proof.ts';

@@ -6,11 +6,10 @@
  * department still refuses amounts beyond its own business limit, with a message naming the field.
  */
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { fitsInt64 } from '@hospital/service-kit';
 
-/** Smallest value a BIGINT column (and proto int64) holds. */
-export const INT64_MIN = -(2n ** 63n);
-/** Largest value a BIGINT column (and proto int64) holds. */
-export const INT64_MAX = 2n ** 63n - 1n;
+// The bounds live in the service kit (one place for them); re-exported for the scalar's users.
+export { INT64_MAX, INT64_MIN } from '@hospital/service-kit';
 
 const INTEGER_TEXT = /^-?\d{1,19}$/;
 
@@ -25,7 +24,7 @@ export function toMinorUnits(value: unknown): string | undefined {
   else if (typeof value === 'number' && Number.isSafeInteger(value)) amount = BigInt(value);
   else if (typeof value === 'string' && INTEGER_TEXT.test(value)) amount = BigInt(value);
   else return undefined;
-  return amount >= INT64_MIN && amount <= INT64_MAX ? amount.toString() : undefined;
+  return fitsInt64(amount) ? amount.toString() : undefined;
 }
 
 function parseInput(value: unknown): string {

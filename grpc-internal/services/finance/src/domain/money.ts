@@ -75,14 +75,8 @@ export function invoiceTotals(lines: readonly LineAmounts[]): InvoiceTotals {
   return { subtotalMinor, taxMinor, totalMinor: subtotalMinor + taxMinor };
 }
 
-/**
- * True when an amount fits proto int64 and a BIGINT column (a sum of many amounts could, in
- * principle, not).
- * @param amountMinor - the amount
- */
-export function fitsInt64(amountMinor: bigint): boolean {
-  return amountMinor >= -(2n ** 63n) && amountMinor <= 2n ** 63n - 1n;
-}
+/** True when an amount fits proto int64 and a BIGINT column (a sum of many amounts could, in principle, not). */
+export { fitsInt64 } from '@hospital/service-kit';
 
 /**
  * True when an amount is within ±{@link MAX_AMOUNT_MINOR}.
