@@ -19,6 +19,11 @@ import type { Admission, AdmissionDeps, AdmissionState, AdmissionStep, AdmittedO
 
 /** Steps that need no document: HTTP runs them before reading the body. */
 export const CALLER_STEPS: readonly AdmissionStep[] = [addressRateLimit, identity, userRateLimit];
+/**
+ * The token check alone, for a WebSocket's connection_init: its handshake spent the address's
+ * budget, and connection attempts spend their own budget, not the user's request budget.
+ */
+const IDENTITY_STEPS: readonly AdmissionStep[] = [identity];
 
 /** Steps over the document, in order. */
 export const OPERATION_STEPS: readonly AdmissionStep[] = [
@@ -35,8 +40,13 @@ export const OPERATION_STEPS: readonly AdmissionStep[] = [
 
 /** The pipeline bound to one router's dependencies. */
 export interface AdmissionPipeline {
-  /** Runs the caller steps (address budget, token, user budget). */
-  admitCaller(facts: RequestFacts): Promise<{ state: AdmissionState } | { refused: AdmissionRefusal }>;
+  /**
+   * Runs the caller steps (address budget, token, user budget); with `addressCharged`, the token
+   * check alone (a WebSocket connection_init, whose handshake already spent the address's budget).
+   */
+  admitCaller(facts: RequestFacts, options?: { addressCharged?: boolean }): Promise<{ state: AdmissionState } | { refused: AdmissionRefusal }>;
+  /** Logs and reports a transport's own refusal (WebSocket origin, connection budgets) through the one refusal hook. */
+  refuse(state: AdmissionState, refusal: AdmissionRefusal): Promise<AdmissionRefusal>;
   /** Runs the document steps on a state the caller steps admitted, with the request's document facts. */
   admitOperation(state: AdmissionState, document: Pick<RequestFacts, 'query' | 'extensions' | 'operationName' | 'variables'>): Promise<Admission>;
   /** Both, for a transport that has every fact at once (WebSocket subscribe). */
@@ -51,23 +61,25 @@ export interface AdmissionPipeline {
  */
 export function createAdmission(deps: AdmissionDeps): AdmissionPipeline {
   const stepRuns: Record<string, number> = {};
+  const refuse: AdmissionPipeline['refuse'] = async (state, refusal) => {
+    // The access log has every request's status; anonymous floods add no second line at info.
+    const level = state.caller.kind === 'user' ? 'info' : 'debug';
+    deps.logger[level]({ requestId: state.facts.requestId, step: refusal.step, code: refusal.code, transport: state.facts.transport }, 'operation refused at the edge');
+    // The one refusal hook: every edge refusal, anonymous or not, is reported once.
+    await deps.onRefusal?.(state, refusal);
+    return refusal;
+  };
   const run = async (state: AdmissionState, steps: readonly AdmissionStep[]): Promise<AdmissionRefusal | undefined> => {
     for (const step of steps) {
       stepRuns[step.name] = (stepRuns[step.name] ?? 0) + 1;
       const refusal = await step.run(state, deps);
-      if (!refusal) continue;
-      // The access log has every request's status; anonymous floods add no second line at info.
-      const level = state.caller.kind === 'user' ? 'info' : 'debug';
-      deps.logger[level]({ requestId: state.facts.requestId, step: refusal.step, code: refusal.code, transport: state.facts.transport }, 'operation refused at the edge');
-      // The one refusal hook: every edge refusal, anonymous or not, is reported once.
-      await deps.onRefusal?.(state, refusal);
-      return refusal;
+      if (refusal) return refuse(state, refusal);
     }
     return undefined;
   };
-  const admitCaller: AdmissionPipeline['admitCaller'] = async (facts) => {
+  const admitCaller: AdmissionPipeline['admitCaller'] = async (facts, options = {}) => {
     const state: AdmissionState = { facts, caller: { kind: 'anonymous' }, persisted: false };
-    const refused = await run(state, CALLER_STEPS);
+    const refused = await run(state, options.addressCharged ? IDENTITY_STEPS : CALLER_STEPS);
     return refused ? { refused } : { state };
   };
   const admitOperation: AdmissionPipeline['admitOperation'] = async (callerState, document) => {
@@ -78,6 +90,7 @@ export function createAdmission(deps: AdmissionDeps): AdmissionPipeline {
   return {
     admitCaller,
     admitOperation,
+    refuse,
     async admit(facts) {
       const caller = await admitCaller(facts);
       return 'refused' in caller ? caller : admitOperation(caller.state, facts);

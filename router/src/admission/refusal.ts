@@ -11,6 +11,7 @@ import { rateLimitMessage } from '../rate-limit/rate-limiter.ts';
 export type StepName =
   | 'address-rate-limit'
   | 'identity'
+  | 'connection'
   | 'user-rate-limit'
   | 'safelist'
   | 'anonymous-gate'
@@ -66,6 +67,25 @@ export const REFUSAL_HTTP_STATUS: Readonly<Record<RefusalCode, number>> = {
   BAD_USER_INPUT: 400,
   OPERATION_TOO_COSTLY: 400,
 };
+
+/**
+ * The WebSocket close code of a refusal that ends a connection (its handshake is answered with
+ * {@link httpStatusOf} instead): 4401/4403/4429 mirror 401/403/429; 1013 is "Try Again Later".
+ */
+const REFUSAL_WS_CLOSE: Readonly<Partial<Record<RefusalCode, number>>> = {
+  RATE_LIMITED: 4429,
+  SERVICE_UNAVAILABLE: 1013,
+  UNAUTHENTICATED: 4401,
+  FORBIDDEN: 4403,
+};
+
+/**
+ * The close code of a refusal at WebSocket connection time (4400 Bad Request for any other code).
+ * @param refusal - any refusal
+ */
+export function wsCloseOf(refusal: AdmissionRefusal): number {
+  return REFUSAL_WS_CLOSE[refusal.code] ?? 4400;
+}
 
 /**
  * The HTTP status of a refusal.

@@ -3,16 +3,19 @@
  * The handshake spends the address's budgets (HTTP 429 before any socket is held); an Origin
  * allow-list (browsers do not preflight WebSockets); connection_init must carry a verified token,
  * within the user's connection budget and cap; the token's expiry or revocation ends the
- * connection. Each subscribe message then goes through the admission pipeline (ws-subscribe.ts).
+ * connection. The handshake and connection_init run the admission pipeline's caller steps, and
+ * every refusal (the endpoint's own too) goes through its one refusal hook; the close code comes
+ * from refusal.ts. Each subscribe message then goes through the whole pipeline (ws-subscribe.ts).
  */
 import type { IncomingMessage, Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Logger } from '@hospital/service-kit';
+import { REQUEST_ID_HEADER, type Logger } from '@hospital/service-kit';
+import { httpHeadersOf, httpStatusOf, refuse, wsCloseOf, type AdmissionRefusal } from '../admission/refusal.ts';
 import type { VerifiedSession } from '../jwt.ts';
-import { rateLimitAddressKey } from '../rate-limit/client-ip.ts';
-import { rateLimitedBody, rateLimitMessage, type RateLimiter } from '../rate-limit/rate-limiter.ts';
+import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { TokenRevocationList } from '../revocation/revocation-list.ts';
+import { connectionAdmission, type OpenedConnection } from './ws-admission.ts';
 import { subscribeHooks, type ConnectionState } from './ws-subscribe.ts';
 
 /** Close codes clients can act on. */
@@ -74,95 +77,50 @@ function revocationWatch(revocations: WsEndpointOptions['revocations']) {
  * @param options - see {@link WsEndpointOptions}
  */
 export function attachWebSocketEndpoint(options: WsEndpointOptions): { close(): Promise<void> } {
-  const { limits, logger, rateLimiter } = options;
+  const { limits, logger } = options;
+  const admission = connectionAdmission(options);
   const wss = new WebSocketServer({
     server: options.httpServer,
     path: options.path,
     maxPayload: limits.maxPayloadBytes,
-    // The address's budgets are spent on the handshake itself: a refused client gets HTTP 429 with
-    // Retry-After and never holds a socket.
+    // A refused handshake is answered with its HTTP status (429 with Retry-After) and never holds a socket.
     verifyClient: (info, accept) => {
-      const address = options.clientAddress(info.req);
-      void (async () => {
-        let verdict = await rateLimiter.take('ip', rateLimitAddressKey(address));
-        if (verdict.allowed) verdict = await rateLimiter.take('ws-connect-ip', rateLimitAddressKey(address));
-        if (verdict.allowed) return accept(true);
-        const body = JSON.stringify(rateLimitedBody(verdict));
-        accept(false, 429, body, { 'content-type': 'application/json', 'retry-after': String(verdict.retryAfterSeconds) });
-      })();
+      admission.handshake(info.req).then(
+        (refusal) => {
+          if (!refusal) return accept(true);
+          const body = JSON.stringify({ errors: refusal.errors.map((error) => options.formatError(error.toJSON(), error)) });
+          accept(false, httpStatusOf(refusal), body, { 'content-type': 'application/json', ...httpHeadersOf(refusal) });
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'WebSocket handshake failed');
+          accept(false, 503, undefined, { 'retry-after': '5' });
+        },
+      );
     },
   });
-  const perUser = new Map<string, number>();
-  const revocation = revocationWatch(options.revocations);
-
+  // The connection's request id, as HTTP answers carry theirs (its refusals are audited under it).
+  wss.on('headers', (headers, request) => {
+    const handshook = admission.handshakeOf(request);
+    if (handshook) headers.push(`${REQUEST_ID_HEADER}: ${handshook.facts.requestId}`);
+  });
+  const connections = connectionRegistry(options);
   const cleanup = useServer<Record<string, unknown>, { state?: ConnectionState }>(
     {
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       onConnect: async (ctx) => {
         const socket = ctx.extra.socket;
-        const origin = ctx.extra.request.headers.origin;
-        if (origin !== undefined && !options.allowedOrigins.includes(origin)) {
-          socket.close(WS_CLOSE.forbidden, 'Origin not allowed');
-          return false;
-        }
-        const params = ctx.connectionParams ?? {};
-        const authorization = typeof params['authorization'] === 'string' ? params['authorization'] : undefined;
-        let session: VerifiedSession;
-        try {
-          session = options.verifySession(authorization);
-        } catch {
-          socket.close(WS_CLOSE.unauthorized, 'Invalid or expired token');
-          return false;
-        }
-        if (session.caller.kind !== 'user') {
-          socket.close(WS_CLOSE.unauthorized, 'Sign in first: send connectionParams.authorization');
-          return false;
-        }
-        // Until the first revocation list has arrived, nobody can tell a revoked token from a good
-        // one: signed-in users wait (1013 Try Again Later) rather than slip in.
-        if (options.revocations && !options.revocations.loaded) {
-          socket.close(1013, 'Starting: try again shortly');
-          return false;
-        }
-        const userId = session.caller.userId;
-        const attempt = await rateLimiter.take('ws-connect-user', userId);
-        // Closed while the count was awaited: onClose has run already, so count nothing.
+        const opened = await admission.connect(ctx.extra.request, ctx.connectionParams ?? {});
+        // Closed while it was checked: onClose has run already, so count nothing.
         if (socket.readyState !== socket.OPEN) return false;
-        if (!attempt.allowed) {
-          socket.close(WS_CLOSE.tooMany, rateLimitMessage(attempt));
-          return false;
+        const outcome = 'refused' in opened ? opened : connections.open(opened, socket);
+        if ('connection' in outcome) {
+          ctx.extra.state = outcome.connection;
+          return true;
         }
-        const open = perUser.get(userId) ?? 0;
-        if (open >= limits.connectionsPerUser) {
-          socket.close(WS_CLOSE.tooMany, 'Too many connections for this user');
-          return false;
-        }
-        perUser.set(userId, open + 1);
-        const state: ConnectionState = {
-          caller: session.caller,
-          ...(authorization ? { authorization } : {}),
-          clientAddress: options.clientAddress(ctx.extra.request),
-          ...(session.expiresAtMs !== undefined ? { expiresAtMs: session.expiresAtMs } : {}),
-          active: 0,
-        };
-        if (session.expiresAtMs !== undefined) {
-          // The token's expiry ends the connection, whether or not events arrive.
-          state.expiryTimer = setTimeout(() => socket.close(WS_CLOSE.unauthorized, 'Token expired'), Math.max(0, session.expiresAtMs - Date.now()));
-          state.expiryTimer.unref();
-        }
-        if (session.issuedAtSeconds !== undefined) state.unwatch = revocation.watch(userId, socket, session.issuedAtSeconds);
-        ctx.extra.state = state;
-        return true;
+        socket.close(wsCloseOf(outcome.refused), outcome.refused.errors[0]?.message);
+        return false;
       },
-      onClose: (ctx) => {
-        const state = ctx.extra.state;
-        if (!state?.caller || state.caller.kind !== 'user') return;
-        clearTimeout(state.expiryTimer);
-        state.unwatch?.();
-        const left = (perUser.get(state.caller.userId) ?? 1) - 1;
-        if (left <= 0) perUser.delete(state.caller.userId);
-        else perUser.set(state.caller.userId, left);
-      },
+      onClose: (ctx) => connections.close(ctx.extra.state),
       ...subscribeHooks({ ...options, subscriptionsPerConnection: limits.subscriptionsPerConnection }),
     },
     wss,
@@ -171,11 +129,55 @@ export function attachWebSocketEndpoint(options: WsEndpointOptions): { close(): 
   logger.info({ path: options.path }, 'WebSocket subscriptions endpoint ready');
   return {
     async close() {
-      revocation.stop();
+      connections.stop();
       await cleanup.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The open connections: each user's count against the cap, token expiry and revocation watching.
+ * @param options - the endpoint's limits, revocation list and pipeline (a refusal over the cap is reported)
+ */
+function connectionRegistry(options: WsEndpointOptions) {
+  const perUser = new Map<string, number>();
+  const revocation = revocationWatch(options.revocations);
+  /** Registers an admitted connection, or refuses it over the user's cap (no await between the check and the count). */
+  const open = ({ state, session, authorization }: OpenedConnection, socket: WebSocket): { connection: ConnectionState } | { refused: AdmissionRefusal } => {
+    if (state.caller.kind !== 'user') throw new Error('only signed-in connections are opened');
+    const userId = state.caller.userId;
+    const count = perUser.get(userId) ?? 0;
+    if (count >= options.limits.connectionsPerUser) {
+      const refused = refuse('connection', 'RATE_LIMITED', 'Too many connections for this user');
+      options.pipeline.refuse(state, refused).catch((error: unknown) => options.logger.warn({ err: error }, 'refusal report failed'));
+      return { refused };
+    }
+    perUser.set(userId, count + 1);
+    const connection: ConnectionState = {
+      caller: state.caller,
+      authorization,
+      clientAddress: state.facts.clientAddress,
+      ...(session.expiresAtMs !== undefined ? { expiresAtMs: session.expiresAtMs } : {}),
+      active: 0,
+    };
+    if (session.expiresAtMs !== undefined) {
+      // The token's expiry ends the connection, whether or not events arrive.
+      connection.expiryTimer = setTimeout(() => socket.close(WS_CLOSE.unauthorized, 'Token expired'), Math.max(0, session.expiresAtMs - Date.now()));
+      connection.expiryTimer.unref();
+    }
+    if (session.issuedAtSeconds !== undefined) connection.unwatch = revocation.watch(userId, socket, session.issuedAtSeconds);
+    return { connection };
+  };
+  const close = (connection: ConnectionState | undefined) => {
+    if (!connection?.caller || connection.caller.kind !== 'user') return;
+    clearTimeout(connection.expiryTimer);
+    connection.unwatch?.();
+    const left = (perUser.get(connection.caller.userId) ?? 1) - 1;
+    if (left <= 0) perUser.delete(connection.caller.userId);
+    else perUser.set(connection.caller.userId, left);
+  };
+  return { open, close, stop: () => revocation.stop() };
 }
 
 /**

@@ -309,6 +309,24 @@ describe('the refusal hook', () => {
     expect(await rowsOf(badToken, 1)).toEqual([{ actorKind: 'ANONYMOUS', actorId: null, outcome: 'DENIED', reason: 'UNAUTHENTICATED', requestId: badToken, patientId: null }]);
   });
 
+  it('leaves one denied row for a WebSocket connection_init with a bad token, and one for an anonymous one', async () => {
+    /** Opens a connection (its request id is in the handshake's answer) and sends connection_init. */
+    const connect = (authorization?: string) =>
+      new Promise<{ requestId: string; closeCode: number }>((resolve, reject) => {
+        const socket = new WebSocket(router.url.replace(/^http/, 'ws'), 'graphql-transport-ws', { headers: { 'x-forwarded-for': uniqueAddress() } });
+        let requestId = '';
+        socket.on('error', reject);
+        socket.on('upgrade', (response) => (requestId = String(response.headers['x-request-id'])));
+        socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: authorization ? { authorization } : {} })));
+        socket.on('close', (closeCode) => resolve({ requestId, closeCode }));
+      });
+    const badToken = await connect('Bearer garbage');
+    const anonymous = await connect();
+    expect([badToken.closeCode, anonymous.closeCode]).toEqual([4401, 4401]);
+    expect(await rowsOf(badToken.requestId, 1)).toEqual([{ actorKind: 'ANONYMOUS', actorId: null, outcome: 'DENIED', reason: 'UNAUTHENTICATED', requestId: badToken.requestId, patientId: null }]);
+    expect(await rowsOf(anonymous.requestId, 1)).toEqual([{ actorKind: 'ANONYMOUS', actorId: null, outcome: 'DENIED', reason: 'UNAUTHENTICATED', requestId: anonymous.requestId, patientId: null }]);
+  });
+
   it('reports a rate-limited address once per window, not once per refused request', async () => {
     const address = uniqueAddress();
     await spend(address);

@@ -1,0 +1,69 @@
+/**
+ * The WebSocket endpoint's connection-time admission (handshake and connection_init) through the
+ * one admission pipeline; ws-connection.ts turns its refusals into HTTP statuses and close codes.
+ */
+import type { IncomingMessage } from 'node:http';
+import { clientAddressKey } from '@hospital/service-kit';
+import { rateLimited, refuse, signInFirst, type AdmissionRefusal } from '../admission/refusal.ts';
+import type { AdmissionState, RequestFacts } from '../admission/types.ts';
+import { mintRequestId } from '../context.ts';
+import type { VerifiedSession } from '../jwt.ts';
+import type { WsEndpointOptions } from './ws-connection.ts';
+
+/** A connection that passed its connection_init: its state, and the session's expiry and issue time. */
+export type OpenedConnection = { state: AdmissionState; session: VerifiedSession; authorization: string };
+
+/**
+ * The connection-time admission: the handshake runs the pipeline's caller steps (the address's
+ * budget, before any socket is held) and the connection-attempt budget; connection_init checks
+ * the Origin, then runs the token check (and revocation warm-up) on the token it carries, then
+ * requires a signed-in user within their attempt budget. Every refusal goes through the
+ * pipeline's one refusal hook.
+ * @param options - the endpoint's options (pipeline, limiter, address rule, Origin allow-list, token reader)
+ */
+export function connectionAdmission(options: WsEndpointOptions) {
+  const { pipeline, rateLimiter } = options;
+  // What each handshake established (memoised per request), for the connection it opens.
+  const handshakes = new WeakMap<IncomingMessage, AdmissionState>();
+  const handshake = async (request: IncomingMessage): Promise<AdmissionRefusal | undefined> => {
+    const userAgent = request.headers['user-agent'];
+    const origin = request.headers.origin;
+    const facts: RequestFacts = {
+      transport: 'ws',
+      clientAddress: options.clientAddress(request),
+      ...(userAgent ? { userAgent } : {}),
+      ...(origin ? { origin } : {}),
+      requestId: mintRequestId(),
+    };
+    const caller = await pipeline.admitCaller(facts);
+    if ('refused' in caller) return caller.refused;
+    const verdict = await rateLimiter.take('ws-connect-ip', clientAddressKey(facts.clientAddress));
+    if (!verdict.allowed) return pipeline.refuse(caller.state, rateLimited('connection', verdict));
+    handshakes.set(request, caller.state);
+    return undefined;
+  };
+  const connect = async (request: IncomingMessage, params: Record<string, unknown>): Promise<OpenedConnection | { refused: AdmissionRefusal }> => {
+    const handshook = handshakes.get(request);
+    if (!handshook) return { refused: refuse('connection', 'BAD_REQUEST', 'No handshake for this connection') };
+    const origin = handshook.facts.origin;
+    if (origin !== undefined && !options.allowedOrigins.includes(origin)) {
+      return { refused: await pipeline.refuse(handshook, refuse('connection', 'FORBIDDEN', 'Origin not allowed')) };
+    }
+    const authorization = typeof params['authorization'] === 'string' ? params['authorization'] : undefined;
+    const caller = await pipeline.admitCaller({ ...handshook.facts, ...(authorization ? { authorization } : {}) }, { addressCharged: true });
+    if ('refused' in caller) return caller;
+    const { state } = caller;
+    if (state.caller.kind !== 'user' || !authorization) {
+      return { refused: await pipeline.refuse(state, signInFirst('connection', 'Sign in first: send connectionParams.authorization')) };
+    }
+    const attempt = await rateLimiter.take('ws-connect-user', state.caller.userId);
+    if (!attempt.allowed) return { refused: await pipeline.refuse(state, rateLimited('connection', attempt)) };
+    try {
+      return { state, session: options.verifySession(authorization), authorization };
+    } catch {
+      // Expired between the two reads of the token.
+      return { refused: await pipeline.refuse(state, signInFirst('connection', 'Invalid or expired token')) };
+    }
+  };
+  return { handshake, connect, handshakeOf: (request: IncomingMessage) => handshakes.get(request) };
+}
