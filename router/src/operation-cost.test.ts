@@ -62,6 +62,11 @@ describe('operationCost', () => {
     expect(cost('query($n: Int) { unbounded(first: $n) { id } }', { n: null })).toBe(500);
   });
 
+  it('takes variables admission already coerced as they are (no second coercion)', () => {
+    const document = parse('query($n: Int) { patients(first: $n) { edges { node { id } } } }');
+    expect(operationCost(schema, document, { coercedVariables: { n: 5 } })).toBe(35);
+  });
+
   it('charges every variable at the cap when the variables do not coerce', () => {
     expect(cost('query($n: Int, $id: ID!) { patients(first: $n) { totalCount } }', { n: 5 })).toBe(100);
   });

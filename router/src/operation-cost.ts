@@ -58,13 +58,14 @@ type Variables = Record<string, unknown>;
  * @param schema - the API schema the document was validated against
  * @param document - the parsed request
  * @param options - which operation (needed when the document has several), the request's
- *   variables, and a cost past which counting may stop (the limit being checked)
+ *   variables (or, already coerced by admission, `coercedVariables`: not coerced again), and a
+ *   cost past which counting may stop (the limit being checked)
  * @returns the cost; Infinity once it passes `stopAbove`; 0 when no operation matches (execution reports that itself)
  */
 export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
-  options: { operation?: OperationDefinitionNode; operationName?: string | null; variables?: Variables | null; stopAbove?: number } = {},
+  options: { operation?: OperationDefinitionNode; operationName?: string | null; variables?: Variables | null; coercedVariables?: Variables; stopAbove?: number } = {},
 ): number {
   const operation = options.operation ?? getOperationAST(document, options.operationName ?? undefined);
   if (!operation) return 0;
@@ -74,7 +75,7 @@ export function operationCost(
   if (new ShapeMeter(fragments).selectionSet(operation.selectionSet).fields > MAX_EXPANDED_FIELDS) return Number.POSITIVE_INFINITY;
   // Coerced as execution will coerce them (defaults applied). When they do not coerce the request
   // fails later anyway; until then every variable is charged at the cap, never at a default.
-  const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], options.variables ?? {});
+  const coerced = options.coercedVariables ?? getVariableValues(schema, operation.variableDefinitions ?? [], options.variables ?? {}).coerced;
   const walk: Walk = { schema, fragments, variables: coerced, patientRecords: patientRecordTypes(schema), work: 0, stopAbove: options.stopAbove ?? MAX_WORK };
   return selectionCost(walk, [{ selectionSet: operation.selectionSet, type: root }], 0);
 }
@@ -90,19 +91,4 @@ export function operationTooCostlyError(cost: number, maxCost: number): GraphQLE
     `The operation is too costly: it costs ${shown} (at most ${maxCost}). Ask for smaller pages (first/last) or fewer nested lists.`,
     { extensions: { code: 'OPERATION_TOO_COSTLY', cost: Number.isFinite(cost) ? cost : null, maxCost } },
   );
-}
-
-/**
- * The cost check of one resolved operation, with its variables (called by the auth plugin once
- * access is decided, so a refusal is always reported first and answered as such).
- * @param options - the most an operation may cost
- */
-export function operationCostCheck(options: { maxCost: number }): (args: { schema: GraphQLSchema; document: DocumentNode; operation: OperationDefinitionNode; variables: Variables | undefined }) => void {
-  return ({ schema, document, operation, variables }) => {
-    const cost = operationCost(schema, document, { operation, variables: variables ?? {}, stopAbove: options.maxCost });
-    if (cost > options.maxCost) {
-      const error = operationTooCostlyError(cost, options.maxCost);
-      throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
-    }
-  };
 }

@@ -17,7 +17,7 @@ import { createApollo } from './apollo-server.ts';
 import { assertOverridesMatch, createGateway, SignedIdentityDataSource } from './gateway.ts';
 import { healthRoutes } from './health.ts';
 import { jwksRoute } from './jwks.ts';
-import { clientAddressMiddleware, rateLimitAddressKey } from './rate-limit/client-ip.ts';
+import { clientAddressMiddleware } from './rate-limit/client-ip.ts';
 import { jsonErrorHandler, requestScope, scopeOf } from './request-log.ts';
 import { startRevocationPoller } from './revocation/revocation-poller.ts';
 import { DEFAULT_WS_LIMITS, type RouterConfig } from './router-config.ts';
@@ -152,10 +152,9 @@ export async function buildRouterApp(config: RouterConfig, deps: { logger: Logge
   const app = express();
   app.disable('x-powered-by');
   // req.ip: the socket peer, or X-Forwarded-For from a proven or trusted proxy only (spoofable otherwise).
-  app.use(clientAddressMiddleware(edge.resolveClientAddress));
+  app.use('/graphql', clientAddressMiddleware(edge.resolveClientAddress));
   const httpServer = createServer(app);
   applyHttpServerLimits(httpServer, config.httpLimits ?? DEFAULT_HTTP_SERVER_LIMITS, {
-    addressKey: rateLimitAddressKey,
     // A proxy's connections carry many clients (it caps them per client itself).
     isTrustedProxy: edge.resolveClientAddress.isTrustedProxy,
   });

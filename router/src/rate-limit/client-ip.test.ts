@@ -1,8 +1,8 @@
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { FORWARDED_PROOF_HEADER, signForwardedFor } from '@hospital/service-kit';
-import { clientAddress, compileTrustProxy, createClientAddressResolver, parseTrustProxy, rateLimitAddressKey } from './client-ip.ts';
+import { clientAddressKey, FORWARDED_PROOF_HEADER, signForwardedFor } from '@hospital/service-kit';
+import { clientAddress, compileTrustProxy, createClientAddressResolver, parseTrustProxy } from './client-ip.ts';
 
 function request(peer: string, forwardedFor?: string, proof?: string): IncomingMessage {
   const socket = new Socket();
@@ -67,14 +67,25 @@ describe('createClientAddressResolver: a proxy proves itself, not its address', 
   it('refuses a proof replayed after 30 s or onto another request (method, path)', () => {
     let now = Date.parse('2026-12-06T12:00:00Z');
     const clocked = createClientAddressResolver({ trustProxy: false, proxySecret: SECRET, clock: () => now });
-    const captured = request('127.0.0.1', '203.0.113.7', prove(SECRET, '203.0.113.7', now));
+    const proof = prove(SECRET, '203.0.113.7', now);
+    const captured = request('127.0.0.1', '203.0.113.7', proof);
     expect(clocked(captured)).toBe('203.0.113.7');
-    const otherPath = request('127.0.0.1', '203.0.113.7', prove(SECRET, '203.0.113.7', now));
+    const otherPath = request('127.0.0.1', '203.0.113.7', proof);
     otherPath.url = '/graphql?replayed=1';
     expect(clocked(otherPath)).toBe('127.0.0.1');
     now += 31_000;
-    expect(clocked(captured)).toBe('127.0.0.1');
-    expect(clocked.isTrustedProxy(captured)).toBe(false);
+    // A replay is a new request carrying the captured headers.
+    const replayed = request('127.0.0.1', '203.0.113.7', proof);
+    expect(clocked(replayed)).toBe('127.0.0.1');
+    expect(clocked.isTrustedProxy(replayed)).toBe(false);
+  });
+
+  it('resolves each request once, however often its address is asked (the proof is checked once)', () => {
+    let clockReads = 0;
+    const counted = createClientAddressResolver({ trustProxy: false, proxySecret: SECRET, clock: () => (clockReads += 1, Date.now()) });
+    const req = request('127.0.0.1', '203.0.113.7', prove(SECRET, '203.0.113.7'));
+    expect([counted(req), counted(req), counted.isTrustedProxy(req)]).toEqual(['203.0.113.7', '203.0.113.7', true]);
+    expect(clockReads).toBe(1);
   });
 
   it('without a secret, nothing proves itself: only ROUTER_TRUST_PROXY decides', () => {
@@ -102,15 +113,15 @@ describe('createClientAddressResolver: a proxy proves itself, not its address', 
   });
 });
 
-describe('rateLimitAddressKey', () => {
+describe('clientAddressKey', () => {
   it('counts IPv6 clients by their /64, IPv4 (also mapped) by address', () => {
-    expect(rateLimitAddressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
-    expect(rateLimitAddressKey('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
-    expect(rateLimitAddressKey('2001:db8::7')).toBe('2001:db8:0:0::/64');
-    expect(rateLimitAddressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
-    expect(rateLimitAddressKey('::1')).toBe('0:0:0:0::/64');
-    expect(rateLimitAddressKey('::ffff:203.0.113.9')).toBe('203.0.113.9');
-    expect(rateLimitAddressKey('203.0.113.9')).toBe('203.0.113.9');
-    expect(rateLimitAddressKey('unknown')).toBe('unknown');
+    expect(clientAddressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(clientAddressKey('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(clientAddressKey('2001:db8::7')).toBe('2001:db8:0:0::/64');
+    expect(clientAddressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(clientAddressKey('::1')).toBe('0:0:0:0::/64');
+    expect(clientAddressKey('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(clientAddressKey('203.0.113.9')).toBe('203.0.113.9');
+    expect(clientAddressKey('unknown')).toBe('unknown');
   });
 });

@@ -9,7 +9,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import proxyaddr from 'proxy-addr';
-import { clientAddressKey, FORWARDED_PROOF_HEADER, verifyForwardedFor } from '@hospital/service-kit';
+import { FORWARDED_PROOF_HEADER, verifyForwardedFor } from '@hospital/service-kit';
 
 /** Off; on for every hop; the number of hops to trust; or the trusted addresses, subnets and names. */
 export type TrustProxy = boolean | number | string[];
@@ -91,7 +91,7 @@ export type ClientAddressResolver = ((req: IncomingMessage) => string) & {
 };
 
 /**
- * The one function deciding a request's client address, for HTTP and WebSocket alike: with a valid
+ * The one function deciding a request's client address (once per request), for HTTP and WebSocket alike: with a valid
  * proxy proof the socket peer is the proxy (trusted one hop), otherwise only ROUTER_TRUST_PROXY
  * decides; without either the socket address is used and X-Forwarded-For is ignored.
  * @param policy - see {@link ClientAddressPolicy}
@@ -100,8 +100,20 @@ export function createClientAddressResolver(policy: ClientAddressPolicy): Client
   const byAddress = compileTrustProxy(policy.trustProxy);
   const proven: TrustFunction = (address, index) => index === 0 || byAddress(address, index);
   const clock = policy.clock ?? Date.now;
-  const proves = (req: IncomingMessage) => hasProxyProof(req, policy.proxySecret, clock());
-  const resolve = (req: IncomingMessage) => clientAddress(req, proves(req) ? proven : byAddress);
+  // Memoised per request: the access log, admission, the connection cap and the WebSocket
+  // handshake all ask, and the proof (an HMAC) is checked once.
+  const proofs = new WeakMap<IncomingMessage, boolean>();
+  const addresses = new WeakMap<IncomingMessage, string>();
+  const proves = (req: IncomingMessage) => {
+    let proven = proofs.get(req);
+    if (proven === undefined) proofs.set(req, (proven = hasProxyProof(req, policy.proxySecret, clock())));
+    return proven;
+  };
+  const resolve = (req: IncomingMessage) => {
+    let address = addresses.get(req);
+    if (address === undefined) addresses.set(req, (address = clientAddress(req, proves(req) ? proven : byAddress)));
+    return address;
+  };
   // Only a named address or range, or the proof, earns the connection cap's exemption: a hop count
   // or `true` would make every direct client a "proxy".
   const namedProxy = Array.isArray(policy.trustProxy) ? byAddress : () => false;
@@ -121,9 +133,3 @@ export function clientAddressMiddleware(resolve: (req: IncomingMessage) => strin
     next();
   };
 }
-
-/**
- * The key an address is counted under (IPv6 by its /64); the rule lives in service-kit so the web
- * server's connection cap counts the same way.
- */
-export const rateLimitAddressKey = clientAddressKey;

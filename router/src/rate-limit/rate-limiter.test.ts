@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
 import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit-store.ts';
-import { rateLimitedError, rateLimitedHttpError, rateLimitMessage, RateLimiter } from './rate-limiter.ts';
+import { rateLimitMessage, RateLimiter } from './rate-limiter.ts';
 
 const silent = createLogger('test', 'silent');
 const limits = { perUser: 2, perIp: 3, wsConnects: 1, windowSeconds: 60 };
@@ -43,10 +43,5 @@ describe('RateLimiter', () => {
     expect(rateLimitMessage({ allowed: false, bucket: 'ip', retryAfterSeconds: 7 })).toBe('Too many requests from this address; retry in 7 s.');
     expect(rateLimitMessage({ allowed: false, bucket: 'user', retryAfterSeconds: 1 })).toBe('Too many requests for this account; retry in 1 s.');
     expect(rateLimitMessage({ allowed: false, bucket: 'ws-connect-ip', retryAfterSeconds: 3 })).toBe('Too many connection attempts; retry in 3 s.');
-    const verdict = { allowed: false, bucket: 'user', retryAfterSeconds: 9 } as const;
-    expect(rateLimitedError(verdict).extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 9 });
-    const http = rateLimitedHttpError(verdict).extensions['http'] as { status: number; headers: Map<string, string> };
-    expect(http.status).toBe(429);
-    expect(http.headers.get('retry-after')).toBe('9');
   });
 });

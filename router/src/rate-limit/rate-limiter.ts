@@ -12,8 +12,6 @@
  * the failure is logged. Staff must never be locked out of patient records by a cache outage; the
  * operation-size and cost limits, which need no store, keep guarding the subgraphs meanwhile.
  */
-import { HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
 import type { Logger } from '@hospital/service-kit';
 import type { RateLimitStore } from './rate-limit-store.ts';
 
@@ -106,42 +104,4 @@ export class RateLimiter {
 export function rateLimitMessage(verdict: Extract<RateLimitVerdict, { allowed: false }>): string {
   const what = { user: 'Too many requests for this account', ip: 'Too many requests from this address', 'ws-connect-user': 'Too many connection attempts', 'ws-connect-ip': 'Too many connection attempts' }[verdict.bucket];
   return `${what}; retry in ${verdict.retryAfterSeconds} s.`;
-}
-
-/**
- * The JSON body of a refusal the router writes itself (outside Apollo Server).
- * @param verdict - a refusal
- * @param requestId - the request's id, when it has one
- */
-export function rateLimitedBody(verdict: Extract<RateLimitVerdict, { allowed: false }>, requestId?: string) {
-  return {
-    errors: [
-      {
-        message: rateLimitMessage(verdict),
-        extensions: { code: 'RATE_LIMITED', retryAfterSeconds: verdict.retryAfterSeconds, ...(requestId ? { requestId } : {}) },
-      },
-    ],
-  };
-}
-
-/**
- * The GraphQL-shaped error of a refusal (no HTTP details: for the WebSocket).
- * @param verdict - a refusal
- */
-export function rateLimitedError(verdict: Extract<RateLimitVerdict, { allowed: false }>): GraphQLError {
-  return new GraphQLError(rateLimitMessage(verdict), { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: verdict.retryAfterSeconds } });
-}
-
-/**
- * The same refusal for Apollo Server: HTTP 429 with `Retry-After`.
- * @param verdict - a refusal
- */
-export function rateLimitedHttpError(verdict: Extract<RateLimitVerdict, { allowed: false }>): GraphQLError {
-  return new GraphQLError(rateLimitMessage(verdict), {
-    extensions: {
-      code: 'RATE_LIMITED',
-      retryAfterSeconds: verdict.retryAfterSeconds,
-      http: { status: 429, headers: new HeaderMap([['retry-after', String(verdict.retryAfterSeconds)]]) },
-    },
-  });
 }

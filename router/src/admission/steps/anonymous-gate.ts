@@ -5,8 +5,9 @@
  * without an alias (else `a0: login(…) … a11: login(…)` would run twelve password checks for one
  * request); anything else is answered 401 at once, for about the price of reading it.
  */
-import { Kind, getOperationAST, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, getOperationAST, type DocumentNode, type SelectionSetNode } from 'graphql';
 import type { AuthRules } from '../../auth-policy.ts';
+import { fragmentsOf } from '../../operation-shape/shape.ts';
 import { signInFirst } from '../refusal.ts';
 import type { AdmissionStep } from '../types.ts';
 import { parseDocument } from './parse.ts';
@@ -20,8 +21,7 @@ interface RootSelection {
 
 /** Root field selections of an operation, through root-level fragments (each visited once). */
 function rootSelections(document: DocumentNode, selectionSet: SelectionSetNode): RootSelection[] {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const fragments = fragmentsOf(document);
   const selections: RootSelection[] = [];
   const seen = new Set<string>();
   const visit = (set: SelectionSetNode) => {

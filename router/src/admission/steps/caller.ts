@@ -3,7 +3,7 @@
  * access token (and the revocation warm-up), and the signed-in user's budget.
  */
 import { InvalidTokenError } from '../../jwt.ts';
-import { rateLimitAddressKey } from '../../rate-limit/client-ip.ts';
+import { clientAddressKey } from '@hospital/service-kit';
 import { rateLimited, signInFirst, startingUp } from '../refusal.ts';
 import type { AdmissionStep } from '../types.ts';
 
@@ -11,7 +11,7 @@ import type { AdmissionStep } from '../types.ts';
 export const addressRateLimit: AdmissionStep = {
   name: 'address-rate-limit',
   async run(state, deps) {
-    const verdict = await deps.rateLimiter.take('ip', rateLimitAddressKey(state.facts.clientAddress));
+    const verdict = await deps.rateLimiter.take('ip', clientAddressKey(state.facts.clientAddress));
     return verdict.allowed ? undefined : rateLimited('address-rate-limit', verdict);
   },
 };

@@ -39,7 +39,9 @@ export const cost: AdmissionStep = {
     const { document, operation } = state;
     if (!document || !operation) return undefined;
     const max = deps.maxOperationCost;
-    const spent = operationCost(deps.schema(), document, { operation, variables: state.facts.variables ?? {}, stopAbove: max });
+    // The variables step coerced them already (it runs first); they are not coerced twice.
+    const given = state.coercedVariables ? { coercedVariables: state.coercedVariables } : { variables: state.facts.variables ?? {} };
+    const spent = operationCost(deps.schema(), document, { operation, ...given, stopAbove: max });
     if (spent <= max) return undefined;
     const error = operationTooCostlyError(spent, max);
     return { step: 'cost', code: 'OPERATION_TOO_COSTLY', errors: [error] };
