@@ -12,8 +12,9 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    // The default console report, plus a JSON file .ci/run reads for its "N passed, N failed" line.
-    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // The default console report, plus a JSON file .ci/run reads for its "N passed, N failed" line,
+    // and the unhandled errors (which fail a run whose tests all passed) that the JSON leaves out.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }], './test/unhandled-errors-reporter.ts'],
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/.data/**', '**/dist/**'],
     globalSetup: ['test/global-setup.ts'],

@@ -1,19 +1,24 @@
 /**
  * The real router (`router/src/main.ts`) as its own process in front of a test system's subgraphs,
  * as deployed: load on the router then competes with the subgraphs and services only for the
- * machine's cores, not for one event loop.
+ * machine's cores, not for one event loop. {@link startNodeProcess} starts any such process (the
+ * `router` scenario's stock gateway too) and reads its CPU time and memory from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { subgraphUrlEnvName } from '../router/src/subgraph-list.ts';
-import type { TestSystem } from '../router/test/e2e/system.ts';
+import { subgraphUrlEnvName } from '@hospital/router';
+import type { TestSystem } from '@hospital/test-support/system';
 
 /** A router process: its GraphQL URL, the CPU time it has used, and how to stop it. */
 export interface RouterProcess {
   url: string;
+  /** The process id (to profile or inspect it). */
+  pid: number | undefined;
   /** User + system CPU milliseconds the router has used so far (Linux /proc; NaN elsewhere), 10 ms steps. */
   cpuMs(): number;
+  /** Resident memory now, MiB (Linux /proc; NaN elsewhere). */
+  rssMiB(): number;
   stop(): Promise<void>;
 }
 
@@ -30,6 +35,54 @@ function cpuMsOf(pid: number | undefined): number {
   }
 }
 
+function rssMiBOf(pid: number | undefined): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 102.4) / 10 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Starts a TypeScript entry point as its own node process (through tsx) and resolves once it
+ * prints `<ready> <url>` on stdout.
+ * @param entry - the script
+ * @param env - its whole environment (PATH is added)
+ * @param options - the line that announces the URL, further node options (e.g. `--cpu-prof`)
+ */
+export async function startNodeProcess(entry: string, env: Record<string, string>, options: { ready: string; nodeArgs?: string[] }): Promise<RouterProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A bench that crashes must not leave its router behind (holding ports and the output pipe).
+  const killChild = () => child.kill('SIGTERM');
+  process.once('exit', killChild);
+  const pattern = new RegExp(`${options.ready} (\\S+)`);
+  const url = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = pattern.exec(text);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${path.basename(entry)} exited with code ${code} before it was ready`)));
+  });
+  return {
+    url,
+    pid: child.pid,
+    cpuMs: () => cpuMsOf(child.pid),
+    rssMiB: () => rssMiBOf(child.pid),
+    stop: async () => {
+      process.off('exit', killChild);
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 /**
  * Starts the router process and resolves once it prints its URL.
  * @param system - the subgraphs, keys and internal secret to use
@@ -39,9 +92,9 @@ function cpuMsOf(pid: number | undefined): number {
 export async function startRouterProcess(system: TestSystem, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RouterProcess> {
   const entry = path.resolve(import.meta.dirname, '../router/src/main.ts');
   const subgraphs = Object.fromEntries(Object.entries(system.subgraphUrls).map(([name, url]) => [subgraphUrlEnvName(name), url]));
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
-    env: {
-      PATH: process.env['PATH'] ?? '',
+  return startNodeProcess(
+    entry,
+    {
       ROUTER_PORT: '0',
       ROUTER_HOST: '127.0.0.1',
       ...subgraphs,
@@ -53,28 +106,6 @@ export async function startRouterProcess(system: TestSystem, extraEnv: Record<st
       NODE_ENV: 'development',
       ...extraEnv,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // A bench that crashes must not leave its router behind (holding ports and the output pipe).
-  const killChild = () => child.kill('SIGTERM');
-  process.once('exit', killChild);
-  const url = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = /Router ready at (\S+)/.exec(text);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the router exited with code ${code} before it was ready`)));
-  });
-  return {
-    url,
-    cpuMs: () => cpuMsOf(child.pid),
-    stop: async () => {
-      process.off('exit', killChild);
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+    { ready: 'Router ready at', nodeArgs },
+  );
 }

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-const apiSchema = Supergraph.build(readFileSync(path.join(root, 'router/supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
+const apiSchema = Supergraph.build(readFileSync(path.join(root, 'router/supergraph.graphql'), 'utf8'))
+  .apiSchema()
+  .toGraphQLJSSchema();
 const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
 describe('README GraphQL examples', () => {

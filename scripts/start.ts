@@ -1,46 +1,29 @@
 /**
  * `npm start`: the whole system in one process tree on embedded defaults.
  * Embedded PostgreSQL under .data/ when DATABASE_URL is unset → migrations → demo data on an
- * empty database → gRPC services → subgraphs → router. Ctrl-C stops everything in reverse.
+ * empty database → gRPC services → subgraphs → router → web server. SIGINT or SIGTERM to this
+ * process (or to `npm start`, which forwards it) stops everything in reverse; should this process
+ * die without doing so, every child notices its IPC channel close and stops itself.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { createLogger, parseEnv, port } from '@hospital/service-kit';
-import { createPrismaClient, databaseUrlAs, DEFAULT_DEMO_PASSWORD, departmentRole, ensureServiceRole, migrateDatabase, seedDemoData, startEmbeddedPostgres } from '@hospital/db';
+import { createLogger } from '@hospital/service-kit';
+import { prepareDatabase, type LauncherDatabase } from './launcher/database.ts';
 import { loadOrCreateDevKeys, loadOrCreateDevSecret } from './launcher/dev-keys.ts';
+import { loadLauncherConfig, type LauncherConfig } from './launcher/launcher-env.ts';
 import { ProcessTree } from './launcher/process-tree.ts';
-import { DEPARTMENT_NAMES, eventBusEnv, systemLayout } from './launcher/system-layout.ts';
+import { eventBusEnv, metricsEndpoints, systemLayout } from './launcher/system-layout.ts';
 import { buildWebApp } from './launcher/web-build.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-const env = parseEnv(
-  z.object({
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
-    // The owner's URL, for migrations and demo data; DATABASE_URL is then the services' role.
-    MIGRATION_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
-    DATA_DIR: z.string().default(path.join(root, '.data')),
-    EMBEDDED_PG_PORT: port(54329),
-    ROUTER_PORT: port(4000),
-    WEB_PORT: port(3000),
-    DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default(DEFAULT_DEMO_PASSWORD),
-    SEED_DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
-    INTERNAL_SECRET: z.string().min(32).optional(),
-    JWT_PRIVATE_KEY: z.string().optional(),
-    JWT_PUBLIC_KEY: z.string().optional(),
-    // A JWKS of public keys for the router (key rotation); children read it from the inherited environment.
-    JWT_PUBLIC_KEYS: z.string().optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  }),
-  process.env,
-);
-
-const logger = createLogger('launcher', env.LOG_LEVEL);
+const config = loadLauncherConfig(root, process.env);
+const logger = createLogger('launcher', config.LOG_LEVEL);
 const closers: Array<() => Promise<void>> = [];
 let shuttingDown = false;
+
+// A closed terminal or log pipe must not turn a status line into a crash that skips the shutdown.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 
 async function shutdown(code: number): Promise<never> {
   if (!shuttingDown) {
@@ -52,114 +35,118 @@ async function shutdown(code: number): Promise<never> {
   }
   process.exit(code);
 }
-process.once('SIGINT', () => void shutdown(0));
-process.once('SIGTERM', () => void shutdown(0));
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
+// Started by `npm start` (or another manager) that dies without passing its signal on: this
+// process is then re-parented, and stops everything as if signalled.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) void shutdown(0);
+}, 500).unref();
 
-async function main(): Promise<void> {
-  // Migrations and demo data run as the owner; the services as a role with only their rights.
-  let ownerUrl = env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL;
-  const serviceUrl = env.DATABASE_URL;
-  const embedded = !ownerUrl;
-  let embeddedServer: { serverUrl: string } | undefined;
-  if (!ownerUrl) {
-    console.log(`Starting embedded PostgreSQL (data in ${path.join(env.DATA_DIR, 'postgres')}) …`);
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_PG_PORT });
-    closers.push(() => pg.stop());
-    ownerUrl = pg.url;
-    embeddedServer = pg;
-  } else if (!env.MIGRATION_DATABASE_URL) {
-    logger.warn('MIGRATION_DATABASE_URL is unset: migrating with DATABASE_URL, which the services then use too (give them a role without DDL rights)');
-  }
-
-  // Built while the database starts up: the web server serves web/dist.
-  console.log('Building the web app …');
-  const webBuild = buildWebApp(root);
-  // Awaited before the web server starts; a failure is reported there, not as an unhandled rejection.
-  webBuild.catch(() => undefined);
-
-  console.log('Applying migrations …');
-  await migrateDatabase(ownerUrl);
-  // On the embedded server each service logs in as its department's role (hospital_<dept>_service:
-  // its own schema's rows, the audit trail's append path), with a fresh password each start.
-  const departmentUrls = new Map<string, string>();
-  if (embeddedServer) {
-    for (const department of DEPARTMENT_NAMES) {
-      const password = randomBytes(18).toString('base64url');
-      await ensureServiceRole(embeddedServer.serverUrl, `hospital_${department}_service`, password, departmentRole(department));
-      departmentUrls.set(`${department}-service`, databaseUrlAs(ownerUrl, `hospital_${department}_service`, password));
-    }
-  }
-
-  const wantSeed = env.SEED_DEMO_DATA === 'true' || (env.SEED_DEMO_DATA === 'auto' && embedded);
-  if (wantSeed) {
-    const db = createPrismaClient(ownerUrl);
-    try {
-      const seeded = await seedDemoData(db, { password: env.DEMO_PASSWORD });
-      console.log(`Demo data: ${JSON.stringify(seeded)}`);
-    } finally {
-      await db.$disconnect();
-    }
-  }
-
-  const keysDir = path.join(env.DATA_DIR, 'keys');
+/** The JWT keys and internal secret: given ones, else a dev pair kept under DATA_DIR/keys. */
+function loadSecrets(): { privateKeyPem: string; publicKeyPem?: string; internalSecret: string } {
+  const keysDir = path.join(config.DATA_DIR, 'keys');
   // A given signing key with its public key(s) replaces the dev pair; during a rotation the public
   // keys may come as a JWKS alone (JWT_PUBLIC_KEYS), with JWT_KEY_ID naming the signing key.
   const keys: { privateKeyPem: string; publicKeyPem?: string } =
-    env.JWT_PRIVATE_KEY && (env.JWT_PUBLIC_KEY || env.JWT_PUBLIC_KEYS)
-      ? { privateKeyPem: env.JWT_PRIVATE_KEY, ...(env.JWT_PUBLIC_KEY ? { publicKeyPem: env.JWT_PUBLIC_KEY } : {}) }
+    config.JWT_PRIVATE_KEY && (config.JWT_PUBLIC_KEY || config.JWT_PUBLIC_KEYS)
+      ? { privateKeyPem: config.JWT_PRIVATE_KEY, ...(config.JWT_PUBLIC_KEY ? { publicKeyPem: config.JWT_PUBLIC_KEY } : {}) }
       : loadOrCreateDevKeys(keysDir);
-  const internalSecret = env.INTERNAL_SECRET ?? loadOrCreateDevSecret(keysDir);
+  return { ...keys, internalSecret: config.INTERNAL_SECRET ?? loadOrCreateDevSecret(keysDir) };
+}
 
-  const tree = new ProcessTree(path.join(env.DATA_DIR, 'logs'), (name, code) => {
-    console.error(`${name} stopped unexpectedly (exit ${code}); stopping everything.`);
-    void shutdown(1);
-  });
-  closers.push(() => tree.stopAll());
-
-  const shared = {
-    // One login for every service when given DATABASE_URL; per department on the embedded server (below).
-    ...(departmentUrls.size === 0 ? { DATABASE_URL: serviceUrl ?? ownerUrl } : {}),
-    INTERNAL_SECRET: internalSecret,
-    ...(keys.publicKeyPem ? { JWT_PUBLIC_KEY: keys.publicKeyPem } : {}),
-    LOG_LEVEL: env.LOG_LEVEL,
-    NODE_ENV: env.NODE_ENV,
-    ROUTER_PORT: String(env.ROUTER_PORT),
-    WEB_PORT: String(env.WEB_PORT),
+/** What every child gets: database (one login for all, or per department below), secret, keys, ports. */
+function sharedChildEnv(db: LauncherDatabase, secrets: ReturnType<typeof loadSecrets>): Record<string, string> {
+  return {
+    ...(db.serviceUrl ? { DATABASE_URL: db.serviceUrl } : {}),
+    INTERNAL_SECRET: secrets.internalSecret,
+    ...(secrets.publicKeyPem ? { JWT_PUBLIC_KEY: secrets.publicKeyPem } : {}),
+    LOG_LEVEL: config.LOG_LEVEL,
+    NODE_ENV: config.NODE_ENV,
+    ROUTER_PORT: String(config.ROUTER_PORT),
+    ROUTER_METRICS_PORT: String(config.ROUTER_METRICS_PORT),
+    WEB_PORT: String(config.WEB_PORT),
+    WEB_METRICS_PORT: String(config.WEB_METRICS_PORT),
     // The dashboards' origin must be allowed to open the router's WebSocket (subscriptions).
     ROUTER_ALLOWED_ORIGINS: [
-      `http://localhost:${env.WEB_PORT}`,
-      `http://127.0.0.1:${env.WEB_PORT}`,
+      `http://localhost:${config.WEB_PORT}`,
+      `http://127.0.0.1:${config.WEB_PORT}`,
       'https://sandbox.embed.apollographql.com',
       'https://studio.apollographql.com',
     ].join(','),
+    // Apps a clinician launches (authorization code + PKCE) get their consent screen from the web app.
+    ROUTER_OAUTH_CONSENT_URL: `http://localhost:${config.WEB_PORT}/oauth/consent`,
     // KAFKA_BROKERS=… npm start: the services use Kafka; unset, events stay in PostgreSQL.
     ...eventBusEnv(process.env),
   };
-  await webBuild;
+}
+
+/**
+ * Starts the runnables tier by tier (services, subgraphs, router, web server), the members of a
+ * tier side by side: a tier needs only the ones before it. Each service gets its own database
+ * login when it has one.
+ */
+async function startChildren(db: LauncherDatabase, secrets: ReturnType<typeof loadSecrets>): Promise<void> {
+  const tree = new ProcessTree(
+    path.join(config.DATA_DIR, 'logs'),
+    (name, code) => {
+      console.error(`${name} stopped unexpectedly (exit ${code}); stopping everything.`);
+      void shutdown(1);
+    },
+    { kind: config.LAUNCHER_RUNTIME, root },
+  );
+  closers.push(() => tree.stopAll());
   // The JWT signing key goes to the identity service only; the proxy secret, new on every start,
   // to the web server and the router only.
-  const secrets = { jwtPrivateKeyPem: keys.privateKeyPem, proxySecret: randomBytes(32).toString('base64url') };
-  for (const layout of systemLayout(root, shared, secrets)) {
-    const departmentUrl = departmentUrls.get(layout.name);
-    const spec = departmentUrl ? { ...layout, env: { ...layout.env, DATABASE_URL: departmentUrl } } : layout;
-    process.stdout.write(`Starting ${spec.name} … `);
-    await tree.start(spec);
-    process.stdout.write('ready\n');
+  const childSecrets = { jwtPrivateKeyPem: secrets.privateKeyPem, proxySecret: randomBytes(32).toString('base64url') };
+  const specs = systemLayout(root, sharedChildEnv(db, secrets), childSecrets, config.departmentPorts).map((layout) => {
+    const departmentUrl = db.departmentUrls.get(layout.name);
+    return departmentUrl ? { ...layout, env: { ...layout.env, DATABASE_URL: departmentUrl } } : layout;
+  });
+  const tiers = [(n: string) => n.endsWith('-service'), (n: string) => n.endsWith('-subgraph'), (n: string) => n === 'router', (n: string) => n === 'web'];
+  for (const inTier of tiers) {
+    const tier = specs.filter((spec) => inTier(spec.name));
+    console.log(`Starting ${tier.map((spec) => spec.name).join(', ')} …`);
+    await Promise.all(tier.map((spec) => tree.start(spec)));
   }
+}
 
-  const url = `http://localhost:${env.ROUTER_PORT}/graphql`;
+function printBanner(config: LauncherConfig, seeded: boolean): void {
   console.log(`
 Hospital system is running.
-  Web dashboards: http://localhost:${env.WEB_PORT}
-  Router (GraphQL, Apollo Sandbox in a browser): ${url}
-  Logs: ${path.join(env.DATA_DIR, 'logs')}/<runnable>.log
-${wantSeed ? `  Demo accounts (password: ${env.DEMO_PASSWORD}):
+  Web dashboards: http://localhost:${config.WEB_PORT}
+  Router (GraphQL): http://localhost:${config.ROUTER_PORT}/graphql
+  API explorer (works offline): http://localhost:${config.ROUTER_PORT}/explorer
+  Logs: ${path.join(config.DATA_DIR, 'logs')}/<runnable>.log
+  Metrics (Prometheus text format):
+${metricsEndpoints(config.departmentPorts, config.ROUTER_METRICS_PORT, config.WEB_METRICS_PORT)
+  .map(({ name, url }) => `    ${name.padEnd(26)} ${url}`)
+  .join('\n')}
+${
+  seeded
+    ? `  Demo accounts (password: ${config.DEMO_PASSWORD}):
     admin@hospital.local       ADMIN
     doctor@hospital.local      DOCTOR
     pharmacist@hospital.local  PHARMACIST
     finance@hospital.local     FINANCE
     ward@hospital.local        WARD_STAFF
-` : ''}Press Ctrl-C to stop.`);
+`
+    : ''
+}Press Ctrl-C to stop.`);
+}
+
+async function main(): Promise<void> {
+  // From the sources the web app is built while the database starts; dist/ already holds it.
+  const webBuild = config.LAUNCHER_RUNTIME === 'source' ? (console.log('Building the web app …'), buildWebApp(root)) : Promise.resolve();
+  // Awaited before the web server starts; a failure is reported there, not as an unhandled rejection.
+  webBuild.catch(() => undefined);
+  const db = await prepareDatabase(config, logger, (close) => closers.push(close));
+  const secrets = loadSecrets();
+  await webBuild;
+  await startChildren(db, secrets);
+  printBanner(config, db.seeded);
 }
 
 main().catch((error: unknown) => {

@@ -19,10 +19,8 @@ export function testServerUrl(): string {
   return inject('databaseOwnerUrl');
 }
 
-/** host:port of the run's real Kafka broker (started by test/global-setup.ts). */
-export function testKafkaBrokers(): string {
-  return inject('kafkaBrokers');
-}
+// The broker lives in test-support (its department starters read it); re-exported for tests.
+export { testKafkaBrokers, useKafkaBrokersOutsideVitest } from '@hospital/test-support/kafka-brokers';
 
 /**
  * URL of the run's real Redis (test/redis.ts). Throws with the reason when there is none, so a
@@ -32,4 +30,18 @@ export function testRedisUrl(): string {
   const { url, problem } = inject('redis');
   if (!url) throw new Error(`Redis is required by this test: ${problem}`);
   return url;
+}
+
+/**
+ * Waits until `predicate` holds, checking every `everyMs`; throws when `timeoutMs` passes first.
+ * @param predicate - the condition (synchronous: it reads what callbacks recorded)
+ * @param timeoutMs - how long to wait at most
+ * @param everyMs - how often to check
+ */
+export async function until(predicate: () => boolean, timeoutMs = 10_000, everyMs = 10): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
 }

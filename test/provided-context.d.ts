@@ -1,12 +1,10 @@
-/** Values that test/global-setup.ts hands to every test file through vitest's `inject`. */
+/** Values that test/global-setup.ts hands to every test file through vitest's `inject` (kafkaBrokers: test-support/src/kafka-brokers.ts). */
 declare module 'vitest' {
   export interface ProvidedContext {
     /** URL of this run's migrated test database, as the services' role (least privilege). */
     databaseUrl: string;
     /** The same database as its owner: a server URL for creating more databases, and for migrating. */
     databaseOwnerUrl: string;
-    /** host:port of this run's Kafka broker. */
-    kafkaBrokers: string;
     /** This run's Redis URL, or (url empty) why there is none. */
     redis: { url: string; problem: string };
   }

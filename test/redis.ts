@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import net from 'node:net';
+import { freePort } from '@hospital/service-kit';
 
 /** The outcome: a URL to use, or why there is none. */
 export interface TestRedis {
@@ -27,17 +28,6 @@ export async function redisAnswers(url: string, timeoutMs = 1_000): Promise<bool
     socket.once('error', () => done(false));
     socket.once('connect', () => socket.write('PING\r\n'));
     socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
   });
 }
 

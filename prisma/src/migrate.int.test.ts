@@ -56,8 +56,8 @@ describe('migrateDatabase on a fresh database', () => {
         'identity.refresh_tokens:r',
         'patients.patients:r',
         'patients.mrn_seq:S',
-        'patients.patients_family_name_lower_prefix_idx:i',
-        'patients.patients_given_name_lower_prefix_idx:i',
+        'patients.patients_family_key_idx:i',
+        'patients.patients_given_key_idx:i',
         'patients.patients_date_of_birth_idx:i',
         'patients.patients_mrn_key:i',
         'public._prisma_migrations:r',
@@ -67,8 +67,11 @@ describe('migrateDatabase on a fresh database', () => {
 
   it('enforces lower-case emails and numbers patients from the sequence', async () => {
     await expect(
-      query(db.ownerUrl, `INSERT INTO identity.users (id, email, display_name, role, password_hash, updated_at)
-                     VALUES (gen_random_uuid(), 'Mixed@Hospital.local', 'X', 'admin', 'x', now())`),
+      query(
+        db.ownerUrl,
+        `INSERT INTO identity.users (id, email, display_name, role, password_hash, updated_at)
+                     VALUES (gen_random_uuid(), 'Mixed@Hospital.local', 'X', 'admin', 'x', now())`,
+      ),
     ).rejects.toThrow(/users_email_lower_check/);
     const [row] = await query<{ mrn: string }>(
       db.ownerUrl,

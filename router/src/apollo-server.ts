@@ -2,12 +2,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import {
-  ApolloServerPluginLandingPageDisabled,
-  ApolloServerPluginSchemaReportingDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from '@hospital/service-kit';
 import { authPlugin } from './auth-plugin.ts';
 import type { RouterContext } from './context.ts';
@@ -18,7 +13,7 @@ import type { EdgeServices } from './router-edge.ts';
 
 /**
  * Apollo Server over the gateway; admission has already run when it sees a request.
- * @param config - production switches (landing page, stack traces)
+ * @param config - production switches (stack traces)
  * @param edge - introspection and the shared formatError
  * @param httpServer - drained on stop
  * @param gateway - the federation gateway
@@ -28,6 +23,9 @@ export function createApollo(config: RouterConfig, edge: EdgeServices, httpServe
   return new ApolloServer<RouterContext>({
     gateway,
     logger,
+    // The process's one shutdown (registerShutdown) owns SIGTERM: Apollo's own handler re-raised the
+    // signal after its stop, which ended the process mid-shutdown as a "second signal" (exit 1).
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: MAX_TOKENS },
@@ -39,7 +37,9 @@ export function createApollo(config: RouterConfig, edge: EdgeServices, httpServe
     formatError: edge.formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // No Apollo Sandbox: it loads from Apollo's CDN, unreachable on a hospital network. Browsers
+      // opening /graphql get the router's own bundled explorer instead (explorer/routes.ts).
+      ApolloServerPluginLandingPageDisabled(),
       // Operations may name patients; nothing is reported to Apollo's cloud whatever the environment says.
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),

@@ -21,7 +21,17 @@ async function resolve(query: string, admitted: AdmittedOperation | undefined): 
 const admittedOf = (query: string): AdmittedOperation => {
   const document = parse(query);
   const operation = document.definitions[0] as OperationDefinitionNode;
-  return { caller: { kind: 'anonymous' }, requestId: 'r', query, persisted: false, document, operation, ...(operation.name ? { operationName: operation.name.value } : {}), variables: {}, origin: {} };
+  return {
+    caller: { kind: 'anonymous' },
+    requestId: 'r',
+    query,
+    persisted: false,
+    document,
+    operation,
+    ...(operation.name ? { operationName: operation.name.value } : {}),
+    variables: {},
+    origin: {},
+  };
 };
 
 describe('authPlugin', () => {

@@ -6,7 +6,8 @@
  * depth).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
+import { operationNotFoundMessage } from './admission/steps/operation.ts';
 import type { RouterContext } from './context.ts';
 
 /** The plugin, checking in `didResolveOperation` that the operation is the admitted one. */
@@ -14,10 +15,10 @@ export function authPlugin(): ApolloServerPlugin<RouterContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, contextValue, request }) {
+        async didResolveOperation({ operation, contextValue, request, document }) {
           // No operation to run (unknown operationName, or several operations and none named):
           // the gateway would throw and the client would see a 500 for its own mistake.
-          if (!operation) throw operationResolutionError();
+          if (!operation) throw operationResolutionError(document, request.operationName);
           const admitted = contextValue.admitted;
           if (!admitted || admitted.query !== request.query || admitted.operationName !== operation.name?.value) throw notAdmittedError();
         },
@@ -27,8 +28,8 @@ export function authPlugin(): ApolloServerPlugin<RouterContext> {
 }
 
 /** The error for a document in which no operation can be picked (HTTP 400, as Apollo Server's own). */
-export function operationResolutionError(): GraphQLError {
-  return new GraphQLError('Name one operation of the document in operationName.', {
+function operationResolutionError(document: DocumentNode, operationName: string | undefined): GraphQLError {
+  return new GraphQLError(operationNotFoundMessage(document, operationName), {
     extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
   });
 }

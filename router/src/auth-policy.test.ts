@@ -46,9 +46,7 @@ describe('buildAuthRules', () => {
   });
 
   it('gives an interface field the requirements of every implementation', () => {
-    expect(rules.get('Record.summary')?.requires).toEqual(
-      expect.arrayContaining([['admin', 'doctor', 'finance'], ['finance']]),
-    );
+    expect(rules.get('Record.summary')?.requires).toEqual(expect.arrayContaining([['admin', 'doctor', 'finance'], ['finance']]));
     expect(rules.get('Record.id')?.requires).toEqual([['admin', 'doctor', 'finance']]);
   });
 

@@ -32,10 +32,7 @@ describe('composeSupergraph', () => {
   });
 
   it('reports composition errors with their code', () => {
-    const outcome = composeSupergraph([
-      subgraph('a', 'type Query { clash: Int @public }'),
-      subgraph('b', 'type Query { clash: Int @public }'),
-    ]);
+    const outcome = composeSupergraph([subgraph('a', 'type Query { clash: Int @public }'), subgraph('b', 'type Query { clash: Int @public }')]);
     expect(outcome.supergraphSdl).toBeUndefined();
     expect(outcome.errors.join('\n')).toMatch(/INVALID_FIELD_SHARING/);
   });
@@ -50,14 +47,9 @@ describe('composeSupergraph', () => {
   });
 
   it('denies by default: a root field without @auth or @public fails the build', () => {
-    const outcome = composeSupergraph([
-      subgraph('a', 'type Query { open: String  guarded: String @auth(requires: [ADMIN]) } type Mutation { doIt: Boolean }'),
-    ]);
+    const outcome = composeSupergraph([subgraph('a', 'type Query { open: String  guarded: String @auth(requires: [ADMIN]) } type Mutation { doIt: Boolean }')]);
     expect(outcome.supergraphSdl).toBeUndefined();
-    expect(outcome.errors).toEqual([
-      expect.stringMatching(/^Query\.open has neither @auth nor @public/),
-      expect.stringMatching(/^Mutation\.doIt has neither @auth nor @public/),
-    ]);
+    expect(outcome.errors).toEqual([expect.stringMatching(/^Query\.open has neither @auth nor @public/), expect.stringMatching(/^Mutation\.doIt has neither @auth nor @public/)]);
   });
 
   it('counts a type-level @auth on a root type as coverage', () => {
@@ -66,14 +58,9 @@ describe('composeSupergraph', () => {
   });
 
   it('rejects @public combined with @auth, and @public off the root types', () => {
-    const outcome = composeSupergraph([
-      subgraph('a', 'type Thing { x: String @public } type Query { both: Thing @public @auth(requires: [ADMIN]) }'),
-    ]);
+    const outcome = composeSupergraph([subgraph('a', 'type Thing { x: String @public } type Query { both: Thing @public @auth(requires: [ADMIN]) }')]);
     expect(outcome.errors).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^Query\.both has both @public and @auth/),
-        expect.stringMatching(/^Thing\.x: @public only applies/),
-      ]),
+      expect.arrayContaining([expect.stringMatching(/^Query\.both has both @public and @auth/), expect.stringMatching(/^Thing\.x: @public only applies/)]),
     );
   });
 });

@@ -3,7 +3,7 @@
  * access log (request id, user id, operation name).
  */
 import { randomUUID } from 'node:crypto';
-import type { Caller, RequestContext, RequestOrigin } from '@hospital/service-kit';
+import { safeRequestId, type Caller, type RequestContext, type RequestOrigin } from '@hospital/service-kit';
 import type { AdmittedOperation } from './admission/types.ts';
 
 /** What the access log needs to know about a request, filled in as the request proceeds. */
@@ -26,9 +26,6 @@ export interface RouterContext {
   admitted?: AdmittedOperation;
 }
 
-/** Client-chosen ids are kept only when they are short and harmless in logs and headers. */
-const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
-
 /**
  * A request id the router mints for every request (HTTP and WebSocket): forwarded to subgraphs,
  * written to the audit trail and the logs, returned as `x-request-id`. Never the client's choice:
@@ -46,5 +43,5 @@ export const CLIENT_REQUEST_ID_HEADER = 'x-client-request-id';
  * @param header - the incoming header value(s)
  */
 export function clientRequestIdOf(header: string | string[] | undefined): string | undefined {
-  return typeof header === 'string' && SAFE_REQUEST_ID.test(header) ? header : undefined;
+  return safeRequestId(header);
 }

@@ -30,6 +30,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_PUBLIC_KEY: publicKey, ROUTER_REVOCATION_POLL_MS: '0' })).toThrow(EnvError);
   });
 
+  it('reads ROUTER_METRICS_PORT here (unset or 0: not served) and names it when it is not a port', () => {
+    expect(loadConfig({ JWT_PUBLIC_KEY: publicKey }).metricsPort).toBeUndefined();
+    expect(loadConfig({ JWT_PUBLIC_KEY: publicKey, ROUTER_METRICS_PORT: '0' }).metricsPort).toBeUndefined();
+    expect(loadConfig({ JWT_PUBLIC_KEY: publicKey, ROUTER_METRICS_PORT: '9464' }).metricsPort).toBe(9464);
+    for (const bad of ['abc', '70000', '-1', '9464.5']) {
+      expect(() => loadConfig({ JWT_PUBLIC_KEY: publicKey, ROUTER_METRICS_PORT: bad })).toThrow(/^\s*ROUTER_METRICS_PORT: /m);
+    }
+  });
+
   it('reads subgraph URL overrides by name', () => {
     const config = loadConfig({ JWT_PUBLIC_KEY: publicKey, SUBGRAPH_IDENTITY_URL: 'http://identity:4001/graphql', NODE_ENV: 'production', INTERNAL_SECRET: 'x'.repeat(40) });
     expect(config.router.subgraphUrls).toEqual({ identity: 'http://identity:4001/graphql' });
@@ -50,9 +59,17 @@ describe('loadConfig', () => {
   });
 
   it('reads a JWKS in JWT_PUBLIC_KEYS, alone or beside JWT_PUBLIC_KEY', () => {
-    const jwks = JSON.stringify({ keys: [{ ...jwkOf(publicKey), kid: 'k2', alg: 'ES256', use: 'sig' }, { ...jwkOf(other), kid: 'k3' }] });
+    const jwks = JSON.stringify({
+      keys: [
+        { ...jwkOf(publicKey), kid: 'k2', alg: 'ES256', use: 'sig' },
+        { ...jwkOf(other), kid: 'k3' },
+      ],
+    });
     const alone = loadConfig({ JWT_PUBLIC_KEYS: jwks }).router.jwt.keys;
-    expect(alone).toEqual([{ keyId: 'k2', publicKeyPem: publicKey }, { keyId: 'k3', publicKeyPem: other }]);
+    expect(alone).toEqual([
+      { keyId: 'k2', publicKeyPem: publicKey },
+      { keyId: 'k3', publicKeyPem: other },
+    ]);
     const both = loadConfig({ JWT_PUBLIC_KEYS: jwks, JWT_PUBLIC_KEY: publicKey, JWT_KEY_ID: 'k1' }).router.jwt.keys;
     expect(both.map((k) => k.keyId)).toEqual(['k2', 'k3', 'k1']);
   });

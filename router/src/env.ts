@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { httpServerLimitsEnv, httpServerLimitsFrom, internalSecretEnv, logEnv, nodeEnv, parseEnv, port, type LevelWithSilent } from '@hospital/service-kit';
 import { parseJwks, type VerificationKey } from './jwks.ts';
 import { PERSISTED_OPERATIONS_MODES, type PersistedOperationsMode } from './persisted-operations.ts';
+import { DEFAULT_LOAD_SHED_LIMITS } from './admission/steps/load-shed.ts';
 import { DEFAULT_MAX_OPERATION_COST } from './operation-cost.ts';
 import { parseTrustProxy } from './rate-limit/client-ip.ts';
 import { DEFAULT_RATE_LIMITS } from './rate-limit/rate-limiter.ts';
@@ -22,7 +23,11 @@ export const DEFAULT_PERSISTED_MANIFEST_PATH = path.resolve(path.dirname(fileURL
 const staticShape = {
   ROUTER_PORT: port(4000),
   ROUTER_HOST: z.string().min(1).default('0.0.0.0'),
-  ROUTER_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  ROUTER_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
   // Unset: decided by NODE_ENV (see persistedOperationsMode).
   ROUTER_PERSISTED_OPERATIONS: z.enum(PERSISTED_OPERATIONS_MODES).optional(),
@@ -50,10 +55,30 @@ const staticShape = {
   ROUTER_ALLOWED_ORIGINS: z
     .string()
     .default('http://localhost:3000,http://127.0.0.1:3000,http://localhost:4000,https://sandbox.embed.apollographql.com,https://studio.apollographql.com')
-    .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  // The router's public base URL (scheme://host[:port]) for the OAuth discovery documents and the
+  // token endpoint a client assertion's aud must name; taken from each request when unset.
+  ROUTER_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  // The web app's consent screen for apps a clinician launches (authorization code + PKCE); unset: no such flow.
+  ROUTER_OAUTH_CONSENT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // The API explorer at /explorer: unset, on outside production and off in production.
+  ROUTER_EXPLORER: z.enum(['true', 'false']).optional(),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(20),
   WS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+  // Load shedding (admission/steps/load-shed.ts): operations in flight (adapted to the latency target), waiting, and the longest wait; 0 in flight turns it off.
+  ROUTER_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_LOAD_SHED_LIMITS.maxInFlight),
+  ROUTER_TARGET_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_LOAD_SHED_LIMITS.targetLatencyMs),
+  ROUTER_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_LOAD_SHED_LIMITS.maxQueued),
+  ROUTER_QUEUE_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_LOAD_SHED_LIMITS.queueMaxWaitMs),
   // Abuse limits: operation cost (operation-cost.ts) and rate limits (rate-limit/); 0 turns a budget off.
   ROUTER_MAX_OPERATION_COST: z.coerce.number().int().min(1).default(DEFAULT_MAX_OPERATION_COST),
   ROUTER_RATE_LIMIT_PER_USER: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perUser),
@@ -79,6 +104,8 @@ const staticShape = {
   ROUTER_PROXY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   // Slow clients: header, request and keep-alive timeouts, and open connections per address.
   ...httpServerLimitsEnv('ROUTER'),
+  // /metrics on a port of its own, never the public one; unset or 0: not served.
+  ROUTER_METRICS_PORT: port(),
   // The identity service, polled for token revocations (deactivated users, changed roles).
   IDENTITY_GRPC_TARGET: z.string().min(1).default('127.0.0.1:50051'),
   // How often; a revocation reaches the router within about this long.
@@ -92,21 +119,22 @@ const staticShape = {
 type StaticEnv = z.infer<z.ZodObject<typeof staticShape>>;
 
 /** SUBGRAPH_<NAME>_URL overrides, one optional URL per known subgraph. */
-const urlShape: Record<string, z.ZodOptional<z.ZodURL>> = Object.fromEntries(
-  SUBGRAPHS.map((s) => [subgraphUrlEnvName(s.name), z.url({ protocol: /^https?$/ }).optional()]),
-);
+const urlShape: Record<string, z.ZodOptional<z.ZodURL>> = Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlEnvName(s.name), z.url({ protocol: /^https?$/ }).optional()]));
 
 // parseEnv refuses the development INTERNAL_SECRET in production, for every runnable alike.
-const envSchema = z.object({ ...staticShape, ...urlShape }).superRefine((env, ctx) => {
-  if (env.JWT_PUBLIC_KEY && env.JWT_PUBLIC_KEYS?.some((k) => k.keyId === env.JWT_KEY_ID)) {
-    ctx.addIssue({ code: 'custom', path: ['JWT_KEY_ID'], message: `"${env.JWT_KEY_ID}" is also a kid in JWT_PUBLIC_KEYS` });
-  }
-}).refine((env) => env.JWT_PUBLIC_KEYS !== undefined || env.JWT_PUBLIC_KEY !== undefined, {
-  path: ['JWT_PUBLIC_KEY'],
-  message: 'is required, or JWT_PUBLIC_KEYS (the identity service public key)',
-  // Checked even when other variables are wrong, so one run reports every problem.
-  when: () => true,
-});
+const envSchema = z
+  .object({ ...staticShape, ...urlShape })
+  .superRefine((env, ctx) => {
+    if (env.JWT_PUBLIC_KEY && env.JWT_PUBLIC_KEYS?.some((k) => k.keyId === env.JWT_KEY_ID)) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_KEY_ID'], message: `"${env.JWT_KEY_ID}" is also a kid in JWT_PUBLIC_KEYS` });
+    }
+  })
+  .refine((env) => env.JWT_PUBLIC_KEYS !== undefined || env.JWT_PUBLIC_KEY !== undefined, {
+    path: ['JWT_PUBLIC_KEY'],
+    message: 'is required, or JWT_PUBLIC_KEYS (the identity service public key)',
+    // Checked even when other variables are wrong, so one run reports every problem.
+    when: () => true,
+  });
 
 /**
  * The trusted keys: every key of JWT_PUBLIC_KEYS plus JWT_PUBLIC_KEY under JWT_KEY_ID.
@@ -137,6 +165,8 @@ export interface LoadedConfig {
   /** REDIS_URL: main.ts connects the rate-limit store there (and refuses to start without it). */
   redisUrl?: string;
   logLevel: LevelWithSilent;
+  /** ROUTER_METRICS_PORT: where main.ts serves /metrics; undefined (unset or 0) for not served. */
+  metricsPort?: number;
 }
 
 /**
@@ -160,7 +190,13 @@ export function loadConfig(source: Record<string, string | undefined>): LoadedCo
       jwt: { keys: verificationKeys(env), issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
       tokenRevocation: { identityGrpcTarget: env.IDENTITY_GRPC_TARGET, pollIntervalMs: env.ROUTER_REVOCATION_POLL_MS },
       refusalAudit: { identityGrpcTarget: env.IDENTITY_GRPC_TARGET },
+      oauth: {
+        identityGrpcTarget: env.IDENTITY_GRPC_TARGET,
+        ...(env.ROUTER_PUBLIC_URL ? { publicUrl: env.ROUTER_PUBLIC_URL } : {}),
+        ...(env.ROUTER_OAUTH_CONSENT_URL ? { consentUrl: env.ROUTER_OAUTH_CONSENT_URL } : {}),
+      },
       production: env.NODE_ENV === 'production',
+      explorer: env.ROUTER_EXPLORER === undefined ? env.NODE_ENV !== 'production' : env.ROUTER_EXPLORER === 'true',
       bodyLimitBytes: env.ROUTER_BODY_LIMIT_BYTES,
       allowedOrigins: env.ROUTER_ALLOWED_ORIGINS,
       wsLimits: {
@@ -168,6 +204,12 @@ export function loadConfig(source: Record<string, string | undefined>): LoadedCo
         connectionsPerUser: env.WS_MAX_CONNECTIONS_PER_USER,
       },
       maxOperationCost: env.ROUTER_MAX_OPERATION_COST,
+      loadShed: {
+        maxInFlight: env.ROUTER_MAX_IN_FLIGHT,
+        targetLatencyMs: env.ROUTER_TARGET_LATENCY_MS,
+        maxQueued: env.ROUTER_MAX_QUEUED,
+        queueMaxWaitMs: env.ROUTER_QUEUE_MAX_WAIT_MS,
+      },
       rateLimits: {
         perUser: env.ROUTER_RATE_LIMIT_PER_USER,
         perIp: env.ROUTER_RATE_LIMIT_PER_IP,
@@ -182,5 +224,6 @@ export function loadConfig(source: Record<string, string | undefined>): LoadedCo
     persistedOperations: { mode: persistedOperationsMode(env), manifestPath: env.ROUTER_PERSISTED_OPERATIONS_MANIFEST },
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     logLevel: env.LOG_LEVEL,
+    ...(env.ROUTER_METRICS_PORT ? { metricsPort: env.ROUTER_METRICS_PORT } : {}),
   };
 }

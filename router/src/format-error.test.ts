@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger, requestContextStore } from '@hospital/service-kit';
-import { createFormatError, MASKED_MESSAGE, withoutSuggestions } from './format-error.ts';
+import { GraphQLError } from 'graphql';
+import { createFormatError, MASKED_MESSAGE, UNAVAILABLE_MESSAGE, withoutSuggestions } from './format-error.ts';
 
 const lines: string[] = [];
 const logger = createLogger('test', 'error', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
@@ -11,7 +12,11 @@ const development = createFormatError({ production: false, logger });
 describe('formatError', () => {
   it('passes our codes through in production, keeping only code and field', () => {
     const formatted = production(
-      { message: 'Date of birth is in the future.', path: ['registerPatient'], extensions: { code: 'BAD_USER_INPUT', field: 'dateOfBirth', serviceName: 'patients', stacktrace: ['at x'] } },
+      {
+        message: 'Date of birth is in the future.',
+        path: ['registerPatient'],
+        extensions: { code: 'BAD_USER_INPUT', field: 'dateOfBirth', serviceName: 'patients', stacktrace: ['at x'] },
+      },
       new Error('x'),
     );
     expect(formatted).toEqual({ message: 'Date of birth is in the future.', path: ['registerPatient'], extensions: { code: 'BAD_USER_INPUT', field: 'dateOfBirth' } });
@@ -32,14 +37,28 @@ describe('formatError', () => {
     expect(lines.join('')).toContain('unexpected error');
   });
 
+  it('answers a subgraph that could not be reached as a retryable SERVICE_UNAVAILABLE, not a masked 500', () => {
+    const hangUp = Object.assign(new Error('request to http://127.0.0.1:4002/graphql failed, reason: socket hang up'), { code: 'ECONNRESET', type: 'system' });
+    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4002'), { code: 'ECONNREFUSED' }) });
+    for (const cause of [hangUp, refused]) {
+      const formatted = production(
+        { message: cause.message, path: ['appointments'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        new GraphQLError(cause.message, { originalError: cause }),
+      );
+      expect(formatted).toEqual({ message: UNAVAILABLE_MESSAGE, path: ['appointments'], extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 } });
+    }
+    const starting = production({ message: '503: Service Unavailable', extensions: { code: 'INTERNAL_SERVER_ERROR', response: { status: 503 } } }, new Error('x'));
+    expect(starting.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 });
+    const broken = production({ message: '500: Internal Server Error', extensions: { code: 'INTERNAL_SERVER_ERROR', response: { status: 500 } } }, new Error('x'));
+    expect(broken.extensions?.['code']).toBe('INTERNAL_SERVER_ERROR');
+  });
+
   it('masks errors without a code', () => {
     expect(production({ message: 'Cannot read properties of undefined' }, new TypeError('x')).message).toBe(MASKED_MESSAGE);
   });
 
   it('keeps details in development but still adds the request id to unexpected errors', () => {
-    const formatted = requestContextStore.run({ requestId: 'req-2' }, () =>
-      development({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new Error('boom')),
-    );
+    const formatted = requestContextStore.run({ requestId: 'req-2' }, () => development({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new Error('boom')));
     expect(formatted).toEqual({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-2' } });
   });
 

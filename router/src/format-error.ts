@@ -5,26 +5,12 @@
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { CLIENT_VISIBLE_CODES, DEFAULT_RETRY_AFTER_SECONDS } from '@hospital/grpc-contracts/errors';
 import { requestContextStore, type Logger } from '@hospital/service-kit';
+import { isSubgraphUnavailable } from './subgraph-unavailable.ts';
 
-/** Codes shown to clients as they are: ours, plus Apollo Server's request-shape errors. */
-export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'PERSISTED_OPERATION_REQUIRED',
-  'OPERATION_TOO_COSTLY',
-  'RATE_LIMITED',
-  'SERVICE_UNAVAILABLE',
-]);
+/** Codes shown to clients as they are: the registry's client-visible codes. */
+export const CLIENT_ERROR_CODES: ReadonlySet<string> = CLIENT_VISIBLE_CODES;
 
 /**
  * A message without graphql-js's "Did you mean …?" hint. With introspection off, the hints would
@@ -38,6 +24,9 @@ export function withoutSuggestions(message: string): string {
 
 /** The message every masked error carries. */
 export const MASKED_MESSAGE = 'Internal server error';
+
+/** The message of a subgraph that could not answer (refused, reset, hung up, timed out, 502–504). */
+export const UNAVAILABLE_MESSAGE = 'A department is not answering right now; try again shortly.';
 
 /**
  * Builds Apollo Server's `formatError`.
@@ -63,6 +52,15 @@ export function createFormatError(options: { production: boolean; logger: Logger
       };
     }
     const requestId = requestContextStore.getStore()?.requestId;
+    if (isSubgraphUnavailable(formatted, error)) {
+      // Overload or a restart, not a bug: a typed, retryable 503 (retry-later-status.ts sets the status).
+      options.logger.warn({ err: unwrapResolverError(error), path: formatted.path, requestId }, 'subgraph unavailable');
+      return {
+        message: UNAVAILABLE_MESSAGE,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: DEFAULT_RETRY_AFTER_SECONDS },
+      };
+    }
     options.logger.error({ err: unwrapResolverError(error), code, path: formatted.path }, 'unexpected error');
     if (!options.production) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
     return {

@@ -50,7 +50,16 @@ describe('parseJwks', () => {
     ['another algorithm', { keys: [{ ...publicJwk(current.publicKey), kid: 'k', alg: 'HS256' }] }, /ES256/],
     ['an encryption key', { keys: [{ ...publicJwk(current.publicKey), kid: 'k', use: 'enc' }] }, /sig/],
     ['a point off the curve', { keys: [{ ...publicJwk(current.publicKey), kid: 'k', y: publicJwk(next.publicKey).y }] }, /P-256/],
-    ['a repeated kid', { keys: [{ ...publicJwk(current.publicKey), kid: 'k' }, { ...publicJwk(next.publicKey), kid: 'k' }] }, /twice/],
+    [
+      'a repeated kid',
+      {
+        keys: [
+          { ...publicJwk(current.publicKey), kid: 'k' },
+          { ...publicJwk(next.publicKey), kid: 'k' },
+        ],
+      },
+      /twice/,
+    ],
   ];
   it.each(bad)('refuses %s', (_name, document, message) => {
     expect(() => parseJwks(typeof document === 'string' ? document : JSON.stringify(document))).toThrow(message);
@@ -63,5 +72,5 @@ function pickXY(pem: string): { x: string; y: string } {
 }
 
 function createPrivateJwk(): Record<string, unknown> {
-  return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }) as Record<string, unknown>;
+  return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
 }

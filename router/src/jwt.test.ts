@@ -84,7 +84,10 @@ describe('access token verification', () => {
 
   it('refuses to start with no key, a repeated kid or an empty kid', () => {
     expect(() => createAccessTokenVerifier({ ...config, keys: [] })).toThrow(/at least one/);
-    const twice = [{ keyId: 'k', publicKeyPem: es256.publicKey }, { keyId: 'k', publicKeyPem: otherEs256.publicKey }];
+    const twice = [
+      { keyId: 'k', publicKeyPem: es256.publicKey },
+      { keyId: 'k', publicKeyPem: otherEs256.publicKey },
+    ];
     expect(() => createAccessTokenVerifier({ ...config, keys: twice })).toThrow(/twice/);
     expect(() => createAccessTokenVerifier({ ...config, keys: [{ keyId: '', publicKeyPem: es256.publicKey }] })).toThrow(/empty kid/);
   });

@@ -25,10 +25,10 @@ const rules = buildAuthRules(schema);
 
 function touched(source: string, operationName?: string): string[] {
   const document = parse(source);
-  const operation = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && (!operationName || d.name?.value === operationName),
-  );
-  return collectTouchedFields(schema, document, operation).map((f) => f.coordinate).sort();
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && (!operationName || d.name?.value === operationName));
+  return collectTouchedFields(schema, document, operation)
+    .map((f) => f.coordinate)
+    .sort();
 }
 
 function decide(source: string, who: RoleName | 'anonymous', introspection = false) {
@@ -47,14 +47,7 @@ describe('collectTouchedFields', () => {
       query Q { search(text: "a") { ...Hit } node(id: "1") { id ... on User { ...U } } }
       fragment Hit on SearchHit { ... on Patient { allergies } __typename }
       fragment U on User { active }`;
-    expect(touched(source)).toEqual([
-      'Node.id',
-      'Patient.allergies',
-      'Query.node',
-      'Query.search',
-      'SearchHit.__typename',
-      'User.active',
-    ]);
+    expect(touched(source)).toEqual(['Node.id', 'Patient.allergies', 'Query.node', 'Query.search', 'SearchHit.__typename', 'User.active']);
   });
 
   it('walks only the selected operation', () => {

@@ -3,19 +3,9 @@
  * named fragments and inline fragments with graphql-js's TypeInfo, so aliases, fragments and
  * abstract types cannot hide a protected field.
  */
-import {
-  Kind,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-  type ASTNode,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { Kind, TypeInfo, visit, visitWithTypeInfo, type ASTNode, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { decideFieldAccess, rootTypeNames, type AccessRules } from '@hospital/grpc-contracts/access';
 import type { Caller } from '@hospital/service-kit';
-import type { AuthRules } from './auth-policy.ts';
 
 /** One field selection, by schema coordinate. */
 export interface TouchedField {
@@ -26,9 +16,7 @@ export interface TouchedField {
 }
 
 /** The verdict on a whole operation. */
-export type AccessDecision =
-  | { allowed: true }
-  | { allowed: false; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; fields: string[] };
+export type AccessDecision = { allowed: true } | { allowed: false; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; fields: string[] };
 
 /**
  * Lists every field the operation selects, through all fragments it uses (each visited once).
@@ -36,21 +24,13 @@ export type AccessDecision =
  * @param document - the parsed request
  * @param operation - the operation being executed; without one, every operation in the document
  */
-export function collectTouchedFields(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation?: OperationDefinitionNode,
-): TouchedField[] {
+export function collectTouchedFields(schema: GraphQLSchema, document: DocumentNode, operation?: OperationDefinitionNode): TouchedField[] {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const roots = new Set(
-    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) => (t ? [t.name] : [])),
-  );
+  const roots = rootTypeNames(schema);
 
   const touched = new Map<string, TouchedField>();
-  const pending: ASTNode[] = operation
-    ? [operation]
-    : document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const pending: ASTNode[] = operation ? [operation] : document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const queued = new Set<string>();
   while (pending.length > 0) {
     const node = pending.pop() as ASTNode;
@@ -80,7 +60,8 @@ export function collectTouchedFields(
 }
 
 /**
- * Decides whether the caller may run an operation touching these fields. Anonymous callers get
+ * Decides whether the caller may run an operation touching these fields, one coordinate at a time
+ * with the shared `decideFieldAccess`. Anonymous callers get
  * UNAUTHENTICATED for any non-`@public` root field or any role-protected field; signed-in callers
  * get FORBIDDEN naming every field their role may not read.
  * @param touched - from {@link collectTouchedFields}
@@ -88,12 +69,7 @@ export function collectTouchedFields(
  * @param caller - the verified caller
  * @param introspection - whether schema introspection (`__schema`, `__type`) is allowed
  */
-export function decideAccess(
-  touched: readonly TouchedField[],
-  rules: AuthRules,
-  caller: Caller,
-  introspection: boolean,
-): AccessDecision {
+export function decideAccess(touched: readonly TouchedField[], rules: AccessRules, caller: Caller, introspection: boolean): AccessDecision {
   const needSignIn: string[] = [];
   const forbidden: string[] = [];
   for (const { coordinate, isRoot } of touched) {
@@ -103,15 +79,10 @@ export function decideAccess(
       if (!introspection) forbidden.push(coordinate);
       continue;
     }
-    const rule = rules.get(coordinate);
-    // The router only ever sees users and anonymous callers; a service principal is treated as
-    // anonymous here rather than trusted.
-    if (caller.kind !== 'user') {
-      if ((isRoot && !rule?.public) || (rule && rule.requires.length > 0)) needSignIn.push(coordinate);
-      continue;
-    }
-    const role = caller.role;
-    if (rule && !rule.requires.every((anyOf) => anyOf.includes(role))) forbidden.push(coordinate);
+    // Service principals count as anonymous here: the router only ever serves users.
+    const verdict = decideFieldAccess(caller, rules.get(coordinate), isRoot, coordinate);
+    if (verdict === 'UNAUTHENTICATED') needSignIn.push(coordinate);
+    else if (verdict === 'FORBIDDEN') forbidden.push(coordinate);
   }
   if (needSignIn.length > 0) return { allowed: false, code: 'UNAUTHENTICATED', fields: needSignIn.sort() };
   if (forbidden.length > 0) return { allowed: false, code: 'FORBIDDEN', fields: forbidden.sort() };

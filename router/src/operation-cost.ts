@@ -15,14 +15,7 @@
  * Apollo Server `didResolveOperation` hook on HTTP (after validation, before the gateway plans or
  * calls anything) and in `onSubscribe` on the WebSocket, from one pure function.
  */
-import {
-  GraphQLError,
-  getOperationAST,
-  getVariableValues,
-  type DocumentNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { selectionCost, type Walk } from './operation-shape/cost-walk.ts';
 import { patientRecordTypes } from './operation-shape/patient-records.ts';
 import { ShapeMeter, fragmentsOf } from './operation-shape/shape.ts';
@@ -87,8 +80,7 @@ export function operationCost(
  */
 export function operationTooCostlyError(cost: number, maxCost: number): GraphQLError {
   const shown = Number.isFinite(cost) ? String(cost) : `more than ${maxCost}`;
-  return new GraphQLError(
-    `The operation is too costly: it costs ${shown} (at most ${maxCost}). Ask for smaller pages (first/last) or fewer nested lists.`,
-    { extensions: { code: 'OPERATION_TOO_COSTLY', cost: Number.isFinite(cost) ? cost : null, maxCost } },
-  );
+  return new GraphQLError(`The operation is too costly: it costs ${shown} (at most ${maxCost}). Ask for smaller pages (first/last) or fewer nested lists.`, {
+    extensions: { code: 'OPERATION_TOO_COSTLY', cost: Number.isFinite(cost) ? cost : null, maxCost },
+  });
 }

@@ -56,9 +56,7 @@ export function operationLimitsRule(limits: Partial<OperationLimits>): Validatio
         if (aliases > maxAliases) problems.push(`uses ${aliases} aliases (at most ${maxAliases})`);
         if (topFields > maxRootFields) problems.push(`asks for ${topFields} root fields (at most ${maxRootFields})`);
         if (problems.length > 0) {
-          context.reportError(
-            new GraphQLError(`The operation is too large: it ${problems.join(', ')}.`, { nodes: [node], extensions: { code: OPERATION_LIMIT_CODE } }),
-          );
+          context.reportError(new GraphQLError(`The operation is too large: it ${problems.join(', ')}.`, { nodes: [node], extensions: { code: OPERATION_LIMIT_CODE } }));
         }
       },
     };

@@ -33,9 +33,7 @@ export interface PersistedOperations {
 export type PersistedRefusalCode = 'PERSISTED_QUERY_NOT_FOUND' | 'PERSISTED_QUERY_NOT_SUPPORTED' | 'PERSISTED_OPERATION_REQUIRED';
 
 /** What to run, or why not. */
-export type PersistedResolution =
-  | { ok: true; query: string | undefined; persisted: boolean }
-  | { ok: false; code: PersistedRefusalCode; message: string };
+export type PersistedResolution = { ok: true; query: string | undefined; persisted: boolean } | { ok: false; code: PersistedRefusalCode; message: string };
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -115,11 +113,7 @@ function requestedHash(extensions: unknown): { hash: unknown } | undefined {
  * @param request - the request's `query` (empty string = none, as graphql-ws requires a string) and `extensions`
  * @param fromBrowser - the request carries an Origin header
  */
-export function resolvePersistedOperation(
-  policy: PersistedOperations,
-  request: { query?: unknown; extensions?: unknown },
-  fromBrowser: boolean,
-): PersistedResolution {
+export function resolvePersistedOperation(policy: PersistedOperations, request: { query?: unknown; extensions?: unknown }, fromBrowser: boolean): PersistedResolution {
   const text = typeof request.query === 'string' && request.query !== '' ? request.query : undefined;
   const named = requestedHash(request.extensions);
   if (named && text === undefined) {

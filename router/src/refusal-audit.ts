@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kind, valueFromASTUntyped, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { createAuditClient } from '@hospital/grpc-contracts';
-import { callMetadata, isUuid, signIdentity, type Caller, type Logger, type RequestOrigin, type RoleName } from '@hospital/service-kit';
+import { isUuid, signIdentity, type Caller, type Logger, type RequestOrigin, type RoleName } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 
 /** One request the edge refused: by a signed-in user, or anonymous (no user id nor role). */
 export interface EdgeRefusal {
@@ -35,7 +36,6 @@ export interface RefusalReporter {
 
 /** Client-chosen text as the audit service accepts it: printable, bounded. */
 function printable(value: string | undefined, max: number): string {
-  // eslint-disable-next-line no-control-regex
   return (value ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, max);
 }
 /** The audit service takes at most this many refused fields; the first ones tell the story. */

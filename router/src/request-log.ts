@@ -3,7 +3,7 @@
  * name, caller id, status and duration. Tokens, headers and variables are never logged.
  */
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { REQUEST_ID_HEADER, requestContextStore, type Logger } from '@hospital/service-kit';
+import { currentTraceId, REQUEST_ID_HEADER, requestContextStore, type Logger } from '@hospital/service-kit';
 import { CLIENT_REQUEST_ID_HEADER, clientRequestIdOf, mintRequestId, type RequestScope } from './context.ts';
 
 /** Probe paths log at debug, even when not ready, so probes do not drown the access log. */
@@ -23,11 +23,14 @@ export function requestScope(logger: Logger): RequestHandler {
     res.setHeader(REQUEST_ID_HEADER, scope.requestId);
     if (clientRequestId) res.setHeader(CLIENT_REQUEST_ID_HEADER, clientRequestId);
     const started = process.hrtime.bigint();
+    // The access line is written after the span's context is gone: take the trace id now.
+    const traceId = currentTraceId();
     // Captured now: mounted routers rewrite req.url while the request is handled.
     const path = req.path;
     res.on('finish', () => {
       const line = {
         requestId: scope.requestId,
+        ...(traceId ? { traceId } : {}),
         ...(clientRequestId ? { clientRequestId } : {}),
         method: req.method,
         path,

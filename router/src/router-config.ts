@@ -3,6 +3,8 @@
  * environment; tests build it directly).
  */
 import type { HttpServerLimits } from '@hospital/service-kit';
+import type { LoadShedLimits } from './admission/steps/load-shed.ts';
+import type { SubgraphFetchLimits } from './fetcher.ts';
 import type { JwtConfig } from './jwt.ts';
 import type { OperationLimits } from './operation-limits.ts';
 import type { PersistedOperations } from './persisted-operations.ts';
@@ -58,11 +60,27 @@ export interface RouterConfig {
   tokenRevocation?: { identityGrpcTarget: string; pollIntervalMs: number };
   /** Where operations refused at the edge are reported for the audit trail (the identity service). */
   refusalAudit?: { identityGrpcTarget: string };
-  /** Masked errors, no Sandbox, no introspection. */
+  /**
+   * Third-party apps (oauth/): the token endpoint asks the identity service, and the public base
+   * URL names the endpoint (from each request when unset). Without it there is no token endpoint.
+   */
+  oauth?: {
+    identityGrpcTarget: string;
+    publicUrl?: string;
+    originPollMs?: number;
+    /** The web app's consent screen (`https://web.example/oauth/consent`); without it no authorization code flow. */
+    consentUrl?: string;
+  };
+  /** Masked errors, no introspection, no explorer unless `explorer` says so. */
   production: boolean;
+  /**
+   * The API explorer at `/explorer` (explorer/): default on outside production, off in production.
+   * Its operations pass admission like any client's; in production only admins and apps get past the safelist from it.
+   */
+  explorer?: boolean;
   /** Largest accepted JSON body (default 1 MB). */
   bodyLimitBytes?: number;
-  /** Browser origins allowed to open the WebSocket endpoint (non-browser clients send none). */
+  /** First-party browser origins admitted (WebSocket and CORS), besides live apps' registered ones (oauth/cors.ts); non-browser clients send none. */
   allowedOrigins?: string[];
   /** WebSocket limits; defaults in {@link DEFAULT_WS_LIMITS}. */
   wsLimits?: Partial<WsLimits>;
@@ -78,10 +96,14 @@ export interface RouterConfig {
   trustProxy?: TrustProxy;
   /** ROUTER_PROXY_SECRET: a proxy that signs X-Forwarded-For with it (the web server) names the client address. */
   proxySecret?: string;
+  /** Connections per subgraph and the timeouts of subgraph calls; defaults in fetcher.ts. */
+  subgraphFetch?: Partial<SubgraphFetchLimits>;
   /** Header, request and keep-alive timeouts and the per-address connection cap; defaults in service-kit. */
   httpLimits?: HttpServerLimits;
   /** The web app's operation safelist and how strictly it applies (default: off, no manifest). */
   persistedOperations?: PersistedOperations;
+  /** Operations in flight and queued before the router sheds load (503); defaults in {@link DEFAULT_LOAD_SHED_LIMITS}. */
+  loadShed?: Partial<LoadShedLimits>;
   /** What anonymous callers may send; defaults in {@link DEFAULT_ANONYMOUS_LIMITS}. */
   anonymousLimits?: Partial<AnonymousLimits>;
 }

@@ -8,9 +8,12 @@ import type { Logger } from '@hospital/service-kit';
 import { createAdmission, type AdmissionPipeline } from './admission/pipeline.ts';
 import { ValidDocumentCache } from './admission/document-cache.ts';
 import { createRefusalHook } from './admission/refusal-hook.ts';
+import { countRefusal } from './metrics.ts';
+import { DEFAULT_LOAD_SHED_LIMITS, LoadShedder } from './admission/steps/load-shed.ts';
 import { buildAuthRules, schemaFromSdl, type AuthRules } from './auth-policy.ts';
 import { createFormatError } from './format-error.ts';
-import { createAccessTokenVerifier, createSessionVerifier, type VerifiedSession } from './jwt.ts';
+import { cachedSessionVerifier } from './access-token-cache.ts';
+import { createSessionVerifier, type AccessTokenVerifier, type VerifiedSession } from './jwt.ts';
 import { DEFAULT_MAX_OPERATION_COST } from './operation-cost.ts';
 import { DEFAULT_OPERATION_LIMITS } from './operation-limits.ts';
 import type { PersistedOperations } from './persisted-operations.ts';
@@ -64,7 +67,12 @@ export function createEdgeServices(config: RouterConfig, schema: () => GraphQLSc
     ? createRefusalReporter({ identityTarget: config.refusalAudit.identityGrpcTarget, internalSecret: config.internalSecret, logger: logger.child({ source: 'audit' }) })
     : undefined;
   const anonymous = { ...DEFAULT_ANONYMOUS_LIMITS, ...config.anonymousLimits };
-  const verifyAccessToken = createAccessTokenVerifier(config.jwt, isRevoked);
+  // Signatures checked once per token; expiry and revocation on every request (access-token-cache.ts).
+  const verifySession = cachedSessionVerifier(createSessionVerifier(config.jwt), {
+    ...(isRevoked ? { isRevoked } : {}),
+    clockToleranceSeconds: config.jwt.clockToleranceSeconds ?? 5,
+  });
+  const verifyAccessToken: AccessTokenVerifier = (authorization) => verifySession(authorization).caller;
   const admission = createAdmission({
     schema,
     rules,
@@ -78,14 +86,15 @@ export function createEdgeServices(config: RouterConfig, schema: () => GraphQLSc
     maxTokens: MAX_TOKENS,
     anonymous,
     validDocuments: new ValidDocumentCache(),
-    ...(refusals ? { onRefusal: createRefusalHook(refusals, logger.child({ source: 'audit' })) } : {}),
+    loadShedder: new LoadShedder({ ...DEFAULT_LOAD_SHED_LIMITS, ...config.loadShed }),
+    onRefusal: withRefusalCount(refusals ? createRefusalHook(refusals, logger.child({ source: 'audit' })) : undefined),
     logger: logger.child({ source: 'admission' }),
   });
   return {
     rules,
     introspection,
     ...(revocations ? { revocations } : {}),
-    verifySession: createSessionVerifier(config.jwt, isRevoked),
+    verifySession,
     rateLimiter,
     resolveClientAddress,
     persisted,
@@ -93,5 +102,13 @@ export function createEdgeServices(config: RouterConfig, schema: () => GraphQLSc
     formatError: createFormatError({ production: config.production, logger }),
     anonymous,
     admission,
+  };
+}
+
+/** Counts every refusal for the metrics, then hands it to the audit hook (when there is one). */
+function withRefusalCount(hook: ReturnType<typeof createRefusalHook> | undefined): ReturnType<typeof createRefusalHook> {
+  return async (state, refusal) => {
+    countRefusal(refusal);
+    await hook?.(state, refusal);
   };
 }

@@ -8,20 +8,28 @@ import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GraphQLSchema } from 'graphql';
-import express, { type Express } from 'express';
-import { applyHttpServerLimits, DEFAULT_HTTP_SERVER_LIMITS, type Logger } from '@hospital/service-kit';
+import express, { type Express, type Request } from 'express';
+import { applyHttpServerLimits, DEFAULT_HTTP_SERVER_LIMITS, httpServerSpans, type Logger } from '@hospital/service-kit';
 import { admissionStateOf, admittedOf, httpAdmission } from './admission/http-admission.ts';
 import type { AdmissionPipeline } from './admission/pipeline.ts';
 import type { RouterContext } from './context.ts';
 import { createApollo } from './apollo-server.ts';
-import { assertOverridesMatch, createGateway, SignedIdentityDataSource } from './gateway.ts';
+import { createSubgraphFetcher, type SubgraphFetcher } from './fetcher.ts';
+import { assertOverridesMatch, createGateway, RequestIdentitySigner, SignedIdentityDataSource, warmQueryPlans } from './gateway.ts';
+import { DEFAULT_EXPLORER_CACHE_DIR, explorerAssetLoader, PREBUILT_EXPLORER_DIR } from './explorer/assets.ts';
+import { isRouterOrigin } from './explorer/origin.ts';
+import { explorerRoutes } from './explorer/routes.ts';
 import { healthRoutes } from './health.ts';
 import { jwksRoute } from './jwks.ts';
+import { ClientOrigins } from './oauth/cors.ts';
+import { mountOAuthRoutes } from './oauth/routes.ts';
+import { countActiveSubscriptions, countOpenWebSockets, meteredFetch, routerMetricsPlugin } from './metrics.ts';
 import { clientAddressMiddleware } from './rate-limit/client-ip.ts';
 import { jsonErrorHandler, requestScope, scopeOf } from './request-log.ts';
 import { startRevocationPoller } from './revocation/revocation-poller.ts';
 import { DEFAULT_WS_LIMITS, type RouterConfig } from './router-config.ts';
 import { createEdgeServices, type EdgeServices } from './router-edge.ts';
+import { createDeliveryAudit } from './subscriptions/delivery-audit.ts';
 import { createFederatedSubscribe } from './subscriptions/federated-subscribe.ts';
 import { SubscriptionPlanner } from './subscriptions/subscription-plan.ts';
 import { UpstreamPool } from './subscriptions/upstream.ts';
@@ -36,6 +44,8 @@ export interface RunningRouter {
   url: string;
   /** How often each admission step ran (proof, in tests, of where a refusal happened). */
   admissionStepRuns: Readonly<Record<string, number>>;
+  /** Load-shed slots held and requests waiting now (tests: proof that slots come back). */
+  admissionLoad: () => { inFlight: number; queued: number; limit: number };
   close(): Promise<void>;
 }
 
@@ -59,17 +69,22 @@ export interface RouterApp {
 function subscriptionEndpoint(
   config: RouterConfig,
   edge: EdgeServices,
-  parts: { httpServer: Server; subgraphs: Map<string, string>; apiSchema: () => GraphQLSchema },
+  parts: { httpServer: Server; subgraphs: Map<string, string>; apiSchema: () => GraphQLSchema; signer: RequestIdentitySigner; fetcher: SubgraphFetcher; origins: ClientOrigins },
   logger: Logger,
-): { close(): Promise<void> } {
-  const { httpServer, subgraphs, apiSchema } = parts;
+): { close(): Promise<void>; activeSubscriptions(): number } {
+  const { httpServer, subgraphs, apiSchema, signer, fetcher } = parts;
   const pool = new UpstreamPool(config.internalSecret);
+  // Readers of a shared resolution are reported to the audit service the refusals go to.
+  const deliveryAudit = config.refusalAudit
+    ? createDeliveryAudit({ identityTarget: config.refusalAudit.identityGrpcTarget, internalSecret: config.internalSecret, logger: logger.child({ source: 'audit' }) })
+    : undefined;
   const federated = createFederatedSubscribe({
     planner: new SubscriptionPlanner(config.supergraphSdl),
     pool,
-    dataSources: Object.fromEntries([...subgraphs].map(([name, url]) => [name, new SignedIdentityDataSource(url, config.internalSecret)])),
+    dataSources: Object.fromEntries([...subgraphs].map(([name, url]) => [name, new SignedIdentityDataSource(url, signer, fetcher.fetch)])),
     subgraphUrls: subgraphs,
     apiSchema,
+    ...(deliveryAudit ? { deliveryAudit } : {}),
     logger: logger.child({ source: 'subscriptions' }),
   });
   const wsEndpoint = attachWebSocketEndpoint({
@@ -81,18 +96,25 @@ function subscriptionEndpoint(
     verifySession: edge.verifySession,
     ...(edge.revocations ? { revocations: edge.revocations } : {}),
     subscribe: federated.subscribe,
-    allowedOrigins: config.allowedOrigins ?? [],
+    origins: parts.origins,
     limits: { ...DEFAULT_WS_LIMITS, ...config.wsLimits },
     rateLimiter: edge.rateLimiter,
     clientAddress: edge.resolveClientAddress,
     logger: logger.child({ source: 'ws' }),
   });
   return {
+    activeSubscriptions: wsEndpoint.activeSubscriptions,
     async close() {
       await wsEndpoint.close();
       await pool.close();
+      deliveryAudit?.close();
     },
   };
+}
+
+/** The explorer is on when configured so, else outside production. */
+function explorerEnabled(config: Pick<RouterConfig, 'explorer' | 'production'>): boolean {
+  return config.explorer ?? !config.production;
 }
 
 /** Health, JWKS and `/graphql` (admission in front of Apollo Server), then JSON 404 and errors. */
@@ -101,6 +123,8 @@ function mountRoutes(
   parts: { config: RouterConfig; edge: EdgeServices; server: ApolloServer<RouterContext>; subgraphs: Map<string, string>; isLoaded: () => boolean; logger: Logger },
 ): void {
   const { config, edge, server, subgraphs, logger } = parts;
+  // One trace per GraphQL request, started here: a client's traceparent is not trusted (tracing on only).
+  app.use('/graphql', httpServerSpans({ route: '/graphql', continueTrace: false }));
   app.use(requestScope(logger));
   // Not ready before the first revocation list: a revoked user must not slip in through a fresh router.
   app.use(healthRoutes({ isLoaded: () => parts.isLoaded() && (edge.revocations?.loaded ?? true), subgraphs }));
@@ -113,6 +137,7 @@ function mountRoutes(
       formatError: edge.formatError,
       bodyLimitBytes: config.bodyLimitBytes ?? 1024 * 1024,
       anonymousBodyLimitBytes: edge.anonymous.maxBodyBytes,
+      fromExplorer: explorerEnabled(config) ? (req: Request) => isRouterOrigin(req.get('origin'), req.get('host'), config.oauth?.publicUrl) : undefined,
     }),
     expressMiddleware(server, {
       context: async ({ req, res }): Promise<RouterContext> => {
@@ -134,14 +159,19 @@ function mountRoutes(
 /**
  * Builds the router (gateway, Apollo Server, admission, WebSocket endpoint, routes) without listening.
  * @param config - see {@link RouterConfig}
- * @param deps - the logger
+ * @param deps - the logger; `metrics: false` records no router metrics (the cost benchmark's baseline)
  */
-export async function buildRouterApp(config: RouterConfig, deps: { logger: Logger }): Promise<RouterApp> {
+export async function buildRouterApp(config: RouterConfig, deps: { logger: Logger; metrics?: boolean }): Promise<RouterApp> {
   const logger = deps.logger;
+  const signer = new RequestIdentitySigner(config.internalSecret);
+  const metered = deps.metrics !== false;
+  const subgraphFetcher = createSubgraphFetcher(config.subgraphFetch);
+  const fetcher = metered ? { ...subgraphFetcher, fetch: meteredFetch(subgraphFetcher.fetch, () => subgraphs) } : subgraphFetcher;
   const { gateway, subgraphs } = createGateway({
     supergraphSdl: config.supergraphSdl,
     subgraphUrls: config.subgraphUrls,
-    internalSecret: config.internalSecret,
+    signer,
+    fetcher: fetcher.fetch,
     logger: logger.child({ source: 'gateway' }),
   });
   const apiSchema = () => {
@@ -159,10 +189,31 @@ export async function buildRouterApp(config: RouterConfig, deps: { logger: Logge
     isTrustedProxy: edge.resolveClientAddress.isTrustedProxy,
   });
   const server = createApollo(config, edge, httpServer, gateway, logger);
+  if (metered) server.addPlugin(routerMetricsPlugin(edge.persisted.manifest));
+  if (metered) countOpenWebSockets(httpServer);
   await server.start();
+  // The web app's operations are known in advance: their plans are ready before the first request.
+  if (edge.persisted.manifest.size > 0) await warmQueryPlans(gateway, edge.persisted.manifest.values(), logger.child({ source: 'gateway' }));
   let loaded = true;
 
-  const subscriptions = subscriptionEndpoint(config, edge, { httpServer, subgraphs, apiSchema }, logger);
+  // One origin rule for CORS and the WebSocket: configured first-party origins and live apps' registered ones.
+  // The explorer's own page opens the WebSocket from the router's public origin (when one is set).
+  const explorerOrigin = explorerEnabled(config) && config.oauth?.publicUrl ? [new URL(config.oauth.publicUrl).origin] : [];
+  const origins = new ClientOrigins([...(config.allowedOrigins ?? []), ...explorerOrigin]);
+  const subscriptions = subscriptionEndpoint(config, edge, { httpServer, subgraphs, apiSchema, signer, fetcher, origins }, logger);
+  const unmeter = metered ? countActiveSubscriptions(subscriptions.activeSubscriptions) : () => {};
+  // The API explorer's page and bundle (explorer/), bundled at first use when run from the sources.
+  if (explorerEnabled(config)) {
+    const explorer = explorerRoutes({
+      assets: explorerAssetLoader({ prebuiltDir: PREBUILT_EXPLORER_DIR, cacheDir: DEFAULT_EXPLORER_CACHE_DIR }),
+      logger: logger.child({ source: 'explorer' }),
+    });
+    // Only reads reach it: an Express router answers OPTIONS for its own paths by itself
+    // (`Allow: GET, HEAD`), which swallowed browser apps' CORS preflight of /graphql.
+    app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? explorer(req, res, next) : next()));
+  }
+  // Third-party apps: discovery documents and the token endpoint (oauth/).
+  const oauth = mountOAuthRoutes(app, config, edge, logger, origins);
   mountRoutes(app, { config, edge, server, subgraphs, isLoaded: () => loaded, logger });
 
   const poller =
@@ -183,11 +234,14 @@ export async function buildRouterApp(config: RouterConfig, deps: { logger: Logge
     firstPoll: poller?.firstPoll ?? Promise.resolve(),
     async close() {
       loaded = false;
+      unmeter();
       poller?.close();
       await subscriptions.close();
       // Stops the gateway and drains the HTTP server (the drain plugin closes it).
       await server.stop();
+      await fetcher.close();
       edge.refusals?.close();
+      oauth.close();
     },
   };
 }
@@ -212,7 +266,13 @@ export async function listen(router: RouterApp, config: Pick<RouterConfig, 'port
   });
   const port = (router.httpServer.address() as AddressInfo).port;
   const publicHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  return { port, url: `http://${publicHost}:${port}/graphql`, admissionStepRuns: router.admission.stepRuns, close: () => router.close() };
+  return {
+    port,
+    url: `http://${publicHost}:${port}/graphql`,
+    admissionStepRuns: router.admission.stepRuns,
+    admissionLoad: () => router.admission.load(),
+    close: () => router.close(),
+  };
 }
 
 /**
@@ -220,7 +280,7 @@ export async function listen(router: RouterApp, config: Pick<RouterConfig, 'port
  * @param config - see {@link RouterConfig}
  * @param deps - the logger
  */
-export async function startRouter(config: RouterConfig, deps: { logger: Logger }): Promise<RunningRouter> {
+export async function startRouter(config: RouterConfig, deps: { logger: Logger; metrics?: boolean }): Promise<RunningRouter> {
   const router = await buildRouterApp(config, deps);
   try {
     return await listen(router, config);

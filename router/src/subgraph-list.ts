@@ -1,19 +1,14 @@
 /**
- * The one table of department subgraphs the router knows: their names (= folder names under
- * `subgraphs/`, = subgraph names in the supergraph) and default local ports. Composition writes
- * these URLs into the supergraph; the router can override each with SUBGRAPH_<NAME>_URL.
+ * The department subgraphs the router knows, read from the department table
+ * (`@hospital/grpc-contracts/departments`): their names (= folder names under `subgraphs/`, =
+ * subgraph names in the supergraph) and default local ports. Composition writes these URLs into
+ * the supergraph; the router can override each with SUBGRAPH_<NAME>_URL.
  */
 
-/** Department subgraphs and the port each listens on in local development. */
-export const SUBGRAPHS = [
-  { name: 'identity', port: 4001 },
-  { name: 'patients', port: 4002 },
-  { name: 'appointments', port: 4003 },
-  { name: 'notifications', port: 4004 },
-  { name: 'finance', port: 4005 },
-  { name: 'pharmacy', port: 4006 },
-  { name: 'ward', port: 4007 },
-] as const;
+import { DEPARTMENTS } from '@hospital/grpc-contracts/departments';
+
+/** Department subgraphs and the port each listens on in local development (from the department table). */
+export const SUBGRAPHS = DEPARTMENTS.map((d) => ({ name: d.name, port: d.subgraphPort }));
 
 /** A known subgraph name. */
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

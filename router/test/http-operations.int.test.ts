@@ -27,7 +27,11 @@ beforeAll(async () => {
   });
   const composed = composeSupergraph([{ name: subgraph.name, url: subgraph.url, sdl: subgraph.sdl }]);
   expect(composed.errors).toEqual([]);
-  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256', publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const { publicKey } = generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
   router = await startRouter(
     {
       port: 0,
@@ -48,13 +52,14 @@ afterAll(async () => {
 });
 
 it.each([
-  ['an unknown operationName', { query: 'query A { ping }', operationName: 'Nope' }],
-  ['several operations and no name', { query: 'query A { ping } query B { ping }' }],
-])('answers %s with 400 OPERATION_RESOLUTION_FAILURE', async (_what, body) => {
+  ['an unknown operationName', { query: 'query A { ping }', operationName: 'Nope' }, 'operationName "Nope" names no operation of the document (it holds: A).'],
+  ['several operations and no name', { query: 'query A { ping } query B { ping }' }, 'Name one operation of the document in operationName (it holds: A, B).'],
+])('answers %s with 400 OPERATION_RESOLUTION_FAILURE, naming what the document holds', async (_what, body, message) => {
   const response = await fetch(router.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+  const json = (await response.json()) as { errors?: Array<{ message?: string; extensions?: { code?: string } }> };
   expect(response.status).toBe(400);
   expect(json.errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+  expect(json.errors?.[0]?.message).toBe(message);
 });
 
 it('answers a subscription over HTTP with 400 BAD_REQUEST', async () => {

@@ -1,6 +1,6 @@
 /**
  * The router in front of two tiny real subgraphs: signed identity forwarding, edge authorization
- * before any subgraph call, token rejection, error masking, Sandbox, limits and health endpoints.
+ * before any subgraph call, token rejection, error masking, the explorer redirect, limits and health endpoints.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
@@ -180,8 +180,20 @@ describe('edge authorization', () => {
 describe('access tokens', () => {
   const now = () => Math.floor(Date.now() / 1000);
   const bad: Array<[string, () => string]> = [
-    ['expired', () => jwt.sign({ sub: 'u', role: 'admin', email: 'a@b.c', exp: now() - 600 }, keys.privateKey, { algorithm: 'ES256', keyid: JWT.keyId, issuer: JWT.issuer, audience: JWT.audience })],
-    ['alg none', () => jwt.sign({ sub: 'u', role: 'admin', email: 'a@b.c', exp: now() + 600 }, null, { algorithm: 'none', keyid: JWT.keyId, issuer: JWT.issuer, audience: JWT.audience })],
+    [
+      'expired',
+      () =>
+        jwt.sign({ sub: 'u', role: 'admin', email: 'a@b.c', exp: now() - 600 }, keys.privateKey, {
+          algorithm: 'ES256',
+          keyid: JWT.keyId,
+          issuer: JWT.issuer,
+          audience: JWT.audience,
+        }),
+    ],
+    [
+      'alg none',
+      () => jwt.sign({ sub: 'u', role: 'admin', email: 'a@b.c', exp: now() + 600 }, null, { algorithm: 'none', keyid: JWT.keyId, issuer: JWT.issuer, audience: JWT.audience }),
+    ],
     ['wrong kid', () => tokenFor('admin', { keyid: 'other' })],
     ['wrong audience', () => tokenFor('admin', { audience: 'elsewhere' })],
     ['garbage', () => 'garbage'],
@@ -236,12 +248,13 @@ describe('errors', () => {
 });
 
 describe('development and production modes', () => {
-  it('serves Apollo Sandbox on GET /graphql in development only', async () => {
-    const html = { headers: { accept: 'text/html' } };
+  it('sends a browser opening /graphql to the bundled explorer in development only, never to Apollo Sandbox', async () => {
+    const html = { headers: { accept: 'text/html' }, redirect: 'manual' } as const;
     const devPage = await fetch(dev.url, html);
-    expect(devPage.status).toBe(200);
-    expect(await devPage.text()).toContain('embeddable-sandbox');
+    expect(devPage.status).toBe(302);
+    expect(devPage.headers.get('location')).toBe('/explorer');
     const prodPage = await fetch(prod.url, html);
+    expect(prodPage.status).not.toBe(302);
     expect(await prodPage.text()).not.toContain('sandbox');
   });
 
@@ -261,7 +274,10 @@ describe('health', () => {
   });
 
   it('is not ready while a subgraph is down', async () => {
-    const router = await startRouter({ ...config, subgraphUrls: { ...config.subgraphUrls, records: 'http://127.0.0.1:9/graphql' }, production: true }, { logger: createLogger('t', 'silent') });
+    const router = await startRouter(
+      { ...config, subgraphUrls: { ...config.subgraphUrls, records: 'http://127.0.0.1:9/graphql' }, production: true },
+      { logger: createLogger('t', 'silent') },
+    );
     try {
       const ready = await fetch(new URL('/ready', router.url));
       expect(ready.status).toBe(503);

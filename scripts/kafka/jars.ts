@@ -62,7 +62,7 @@ export async function ensureKafkaJars(cacheDir: string, log: (line: string) => v
     });
   } catch (error) {
     const detail = error as { stdout?: string; stderr?: string };
-    throw new Error(`Maven could not resolve Kafka ${KAFKA_VERSION}: ${detail.stdout ?? ''}${detail.stderr ?? ''}`.trim());
+    throw new Error(`Maven could not resolve Kafka ${KAFKA_VERSION}: ${detail.stdout ?? ''}${detail.stderr ?? ''}`.trim(), { cause: error });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

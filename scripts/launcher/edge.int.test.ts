@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createLogger } from '@hospital/service-kit';
-import { startRouter, type RunningRouter } from '../../router/src/index.ts';
+import { startRouter, type RunningRouter } from '@hospital/router';
 import { startWebServer, type RunningWebServer } from '../../web/server/static-server.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -25,7 +25,11 @@ let web: RunningWebServer;
 let dist: string;
 
 beforeAll(async () => {
-  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256', publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const { publicKey } = generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
   router = await startRouter(
     {
       port: 0,

@@ -1,12 +1,17 @@
 /**
  * Runs the system's runnables as child processes of one launcher: start in order, wait until
- * each answers, and stop them in reverse order on Ctrl-C.
+ * each answers, and stop them in reverse order on Ctrl-C. Each child runs through the one entry
+ * point (scripts/hospital.ts) with an IPC channel to the launcher: should the launcher die without
+ * stopping them (SIGKILL, a crash), the channel closes and every child stops itself.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { waitUntilReady, type Readiness } from './readiness.ts';
 import { childEnvironment } from './system-layout.ts';
+
+/** How a child is run: from the sources through tsx (development) or the built dist/hospital.js. */
+export type Runtime = { kind: 'source'; root: string } | { kind: 'dist'; root: string };
 
 /** One runnable to start. */
 export interface ChildSpec {
@@ -14,10 +19,12 @@ export interface ChildSpec {
   name: string;
   /** The runnable's main.ts. */
   entry: string;
+  /** The entry point's command that starts it, e.g. ['service', 'patients']. */
+  command: string[];
   /** Extra environment for the child. */
   env: Record<string, string>;
   /** How to know it is up. */
-  ready: { tcp: { host: string; port: number } } | { http: string };
+  ready: Readiness;
 }
 
 /** A started child. */
@@ -34,10 +41,12 @@ export class ProcessTree {
   /**
    * @param logDir - where each child's output goes (<name>.log)
    * @param onUnexpectedExit - called when a child dies while the tree is up
+   * @param runtime - sources (tsx) or dist/
    */
   constructor(
     private readonly logDir: string,
     private readonly onUnexpectedExit: (name: string, code: number | null) => void,
+    private readonly runtime: Runtime,
   ) {
     mkdirSync(logDir, { recursive: true });
   }
@@ -51,10 +60,14 @@ export class ProcessTree {
    */
   async start(spec: ChildSpec, timeoutMs = 60_000): Promise<void> {
     const log = createWriteStream(path.join(this.logDir, `${spec.name}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
+    const { root } = this.runtime;
+    const entry = this.runtime.kind === 'dist' ? [path.join(root, 'dist/hospital.js')] : ['--import', 'tsx', path.join(root, 'scripts/hospital.ts')];
+    const child = spawn(process.execPath, [...entry, ...spec.command], {
       env: childEnvironment(process.env, spec.env),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
+    // The channel is only a lifeline (see the file comment): it must not keep the launcher up.
+    child.channel?.unref();
     child.stdout?.pipe(log);
     child.stderr?.on('data', (chunk: Buffer) => {
       log.write(chunk);
@@ -65,12 +78,13 @@ export class ProcessTree {
     void exited.then((code) => {
       if (!this.stopping) this.onUnexpectedExit(spec.name, code);
     });
-    const deadline = Date.now() + timeoutMs;
-    while (!(await isReady(spec.ready))) {
-      if (child.exitCode !== null) throw new Error(`${spec.name} exited with code ${child.exitCode}; see ${this.logDir}/${spec.name}.log`);
-      if (Date.now() > deadline) throw new Error(`${spec.name} not ready after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const failed = () => (child.exitCode !== null ? `exited with code ${child.exitCode}; see ${this.logDir}/${spec.name}.log` : undefined);
+    await waitUntilReady(spec.name, spec.ready, failed, timeoutMs);
+  }
+
+  /** Process ids of the children still running. */
+  pids(): number[] {
+    return this.running.flatMap(({ child }) => (child.exitCode === null && child.signalCode === null && child.pid ? [child.pid] : []));
   }
 
   /**
@@ -86,24 +100,5 @@ export class ProcessTree {
       await exited;
       clearTimeout(timer);
     }
-  }
-}
-
-async function isReady(ready: ChildSpec['ready']): Promise<boolean> {
-  if ('tcp' in ready) {
-    return new Promise((resolve) => {
-      const socket = net.connect(ready.tcp.port, ready.tcp.host);
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-  }
-  try {
-    const response = await fetch(ready.http, { signal: AbortSignal.timeout(1_000) });
-    return response.ok;
-  } catch {
-    return false;
   }
 }

@@ -2,7 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { internalSecretEnv } from '@hospital/service-kit';
-import { childEnvironment, eventBusEnv, systemLayout } from './system-layout.ts';
+import { DEPARTMENTS } from '@hospital/grpc-contracts/departments';
+import { childEnvironment, DEFAULT_DEPARTMENT_PORTS, eventBusEnv, metricsEndpoints, systemLayout } from './system-layout.ts';
+import { loadLauncherConfig } from './launcher-env.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { privateKey, publicKey } = generateKeyPairSync('ec', {
@@ -76,5 +78,36 @@ describe('every runnable refuses the public development INTERNAL_SECRET in produ
     expect(() => loadConfig({ ...env, NODE_ENV: 'production', INTERNAL_SECRET: devSecret })).toThrow(/INTERNAL_SECRET/);
     expect(() => loadConfig({ ...env, NODE_ENV: 'production', INTERNAL_SECRET: undefined })).toThrow(/INTERNAL_SECRET/);
     expect(() => loadConfig({ ...env, NODE_ENV: 'development', INTERNAL_SECRET: undefined })).not.toThrow();
+  });
+});
+
+describe('metrics ports under npm start', () => {
+  it("gives each service its METRICS_PORT from the department table, and lists every runnable's /metrics", () => {
+    const layout = systemLayout(root, { ...shared, ROUTER_METRICS_PORT: '9460' }, secrets);
+    for (const d of DEPARTMENTS) expect(layout.find((spec) => spec.name === `${d.name}-service`)?.env['METRICS_PORT']).toBe(String(d.metricsPort));
+    expect(layout.find((spec) => spec.name === 'router')?.env['ROUTER_METRICS_PORT']).toBe('9460');
+    const endpoints = metricsEndpoints(DEFAULT_DEPARTMENT_PORTS, 9460, 9468);
+    expect(endpoints).toHaveLength(16);
+    expect(endpoints.at(-1)).toEqual({ name: 'web', url: 'http://127.0.0.1:9468/metrics' });
+    const ports = endpoints.map((e) => new URL(e.url).port);
+    expect(new Set(ports).size).toBe(ports.length);
+    expect(endpoints[0]).toEqual({ name: 'router', url: 'http://127.0.0.1:9460/metrics' });
+  });
+
+  it('moves with <DEPT>_METRICS_PORT and ROUTER_METRICS_PORT; 0 turns one off', () => {
+    const config = loadLauncherConfig(root, { WARD_METRICS_PORT: '19467', ROUTER_METRICS_PORT: '0' });
+    expect(config.departmentPorts['ward']?.metricsPort).toBe(19467);
+    const names = metricsEndpoints(config.departmentPorts, config.ROUTER_METRICS_PORT).map((e) => e.name);
+    expect(names).not.toContain('router');
+    expect(metricsEndpoints(config.departmentPorts, 0).find((e) => e.name === 'ward-service')?.url).toBe('http://127.0.0.1:19467/metrics');
+    expect(() => loadLauncherConfig(root, { WARD_METRICS_PORT: 'x' })).toThrow(/WARD_METRICS_PORT/);
+  });
+
+  it('hands the web server WEB_METRICS_PORT as its METRICS_PORT; 0 serves none', () => {
+    const web = (extra: Record<string, string>) => systemLayout(root, { ...shared, ...extra }, secrets).find((child) => child.name === 'web')!;
+    expect(web({ WEB_METRICS_PORT: '9468' }).env['METRICS_PORT']).toBe('9468');
+    expect(web({ WEB_METRICS_PORT: '0' }).env['METRICS_PORT']).toBeUndefined();
+    expect(loadLauncherConfig(root, {}).WEB_METRICS_PORT).toBe(9468);
+    expect(metricsEndpoints(DEFAULT_DEPARTMENT_PORTS, 9460, 0).map((e) => e.name)).not.toContain('web');
   });
 });

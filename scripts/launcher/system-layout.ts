@@ -1,25 +1,52 @@
 /**
  * Which runnables make up the system for `npm start`, in start order, with their ports.
- * Adding a department means adding its service and subgraph here.
+ * Departments, their order and ports come from the department table (`@hospital/grpc-contracts/departments`).
  */
 import path from 'node:path';
+import { type z } from 'zod';
+import { port } from '@hospital/service-kit';
+import { DEPARTMENTS, LOCAL_HOST } from '@hospital/grpc-contracts/departments';
 import type { ChildSpec } from './process-tree.ts';
 
-const HOST = '127.0.0.1';
-
-/** Departments in start order (a service may call those before it), with their default ports. */
-const DEPARTMENTS = [
-  { name: 'identity', grpcPort: 50051, subgraphPort: 4001 },
-  { name: 'patients', grpcPort: 50052, subgraphPort: 4002 },
-  { name: 'appointments', grpcPort: 50053, subgraphPort: 4003 },
-  { name: 'notifications', grpcPort: 50054, subgraphPort: 4004 },
-  { name: 'finance', grpcPort: 50055, subgraphPort: 4005 },
-  { name: 'pharmacy', grpcPort: 50056, subgraphPort: 4006 },
-  { name: 'ward', grpcPort: 50057, subgraphPort: 4007 },
-];
+const HOST = LOCAL_HOST;
 
 /** The departments' names (each runs `<name>-service` and has a database role `hospital_<name>`). */
 export const DEPARTMENT_NAMES: readonly string[] = DEPARTMENTS.map((department) => department.name);
+
+/** Where each department listens: gRPC service, subgraph and the service's `/metrics` port (0: off), by department name. */
+export type DepartmentPorts = Record<string, { grpcPort: number; subgraphPort: number; metricsPort: number }>;
+
+/** The default ports, from the department table. */
+export const DEFAULT_DEPARTMENT_PORTS: DepartmentPorts = Object.fromEntries(
+  DEPARTMENTS.map((d) => [d.name, { grpcPort: d.grpcPort, subgraphPort: d.subgraphPort, metricsPort: d.metricsPort }]),
+);
+
+/**
+ * The launcher's port variables, `<DEPT>_GRPC_PORT` and `<DEPT>_SUBGRAPH_PORT` (the names each
+ * runnable reads too) and `<DEPT>_METRICS_PORT` (handed to that service as its METRICS_PORT; 0
+ * turns it off), with the defaults above: set them to run a second system beside the first.
+ */
+export const departmentPortsEnv: Record<string, z.ZodType<number>> = Object.fromEntries(
+  DEPARTMENTS.flatMap((d) => [
+    [`${d.name.toUpperCase()}_GRPC_PORT`, port(d.grpcPort)],
+    [`${d.name.toUpperCase()}_SUBGRAPH_PORT`, port(d.subgraphPort)],
+    [`${d.name.toUpperCase()}_METRICS_PORT`, port(d.metricsPort)],
+  ]),
+);
+
+/**
+ * The department ports from the parsed {@link departmentPortsEnv} variables.
+ * @param parsed - the launcher's parsed environment
+ */
+export function departmentPortsFrom(parsed: Record<string, unknown>): DepartmentPorts {
+  return Object.fromEntries(
+    DEPARTMENTS.map((d) => {
+      const upper = d.name.toUpperCase();
+      const at = (variable: string, fallback: number) => Number(parsed[`${upper}_${variable}`] ?? fallback);
+      return [d.name, { grpcPort: at('GRPC_PORT', d.grpcPort), subgraphPort: at('SUBGRAPH_PORT', d.subgraphPort), metricsPort: at('METRICS_PORT', d.metricsPort) }];
+    }),
+  );
+}
 
 /** Event-bus variables handed to every child when the launcher's environment sets them. */
 const EVENT_VARIABLES = [
@@ -67,26 +94,31 @@ export interface LauncherSecrets {
  * @param root - repository root
  * @param shared - environment every child gets (database, internal secret, public keys, log level)
  * @param secrets - see {@link LauncherSecrets}; each goes to the one child that needs it
+ * @param ports - where each department listens (default {@link DEFAULT_DEPARTMENT_PORTS})
  */
-export function systemLayout(root: string, shared: Record<string, string>, secrets: LauncherSecrets): ChildSpec[] {
+export function systemLayout(root: string, shared: Record<string, string>, secrets: LauncherSecrets, ports: DepartmentPorts = DEFAULT_DEPARTMENT_PORTS): ChildSpec[] {
   const upper = (name: string) => name.toUpperCase();
+  const departments = DEPARTMENTS.map((d) => ({ name: d.name, ...(ports[d.name] ?? d) }));
   // Every runnable learns where every gRPC service is (<DEPT>_GRPC_TARGET) and reads what it needs.
-  const grpcTargets = Object.fromEntries(DEPARTMENTS.map((d) => [`${upper(d.name)}_GRPC_TARGET`, `${HOST}:${d.grpcPort}`]));
-  const services: ChildSpec[] = DEPARTMENTS.map((d) => ({
+  const grpcTargets = Object.fromEntries(departments.map((d) => [`${upper(d.name)}_GRPC_TARGET`, `${HOST}:${d.grpcPort}`]));
+  const services: ChildSpec[] = departments.map((d) => ({
     name: `${d.name}-service`,
     entry: path.join(root, 'grpc-internal/services', d.name, 'src/main.ts'),
+    command: ['service', d.name],
     env: {
       ...shared,
       ...grpcTargets,
       [`${upper(d.name)}_GRPC_PORT`]: String(d.grpcPort),
       [`${upper(d.name)}_GRPC_HOST`]: HOST,
+      METRICS_PORT: String(d.metricsPort),
       ...(d.name === 'identity' ? { JWT_PRIVATE_KEY: secrets.jwtPrivateKeyPem } : {}),
     },
     ready: { tcp: { host: HOST, port: d.grpcPort } },
   }));
-  const subgraphs: ChildSpec[] = DEPARTMENTS.map((d) => ({
+  const subgraphs: ChildSpec[] = departments.map((d) => ({
     name: `${d.name}-subgraph`,
     entry: path.join(root, 'subgraphs', d.name, 'src/main.ts'),
+    command: ['subgraph', d.name],
     env: {
       ...shared,
       ...grpcTargets,
@@ -96,12 +128,11 @@ export function systemLayout(root: string, shared: Record<string, string>, secre
     },
     ready: { http: `http://${HOST}:${d.subgraphPort}/health` },
   }));
-  const subgraphUrls = Object.fromEntries(
-    DEPARTMENTS.map((d) => [`SUBGRAPH_${upper(d.name)}_URL`, `http://${HOST}:${d.subgraphPort}/graphql`]),
-  );
+  const subgraphUrls = Object.fromEntries(departments.map((d) => [`SUBGRAPH_${upper(d.name)}_URL`, `http://${HOST}:${d.subgraphPort}/graphql`]));
   const router: ChildSpec = {
     name: 'router',
     entry: path.join(root, 'router/src/main.ts'),
+    command: ['router'],
     // The router polls identity for token revocations. The web server forwards the browser's
     // address in X-Forwarded-For and proves it with the proxy secret; trusting loopback instead
     // would let any process on this host name any address in rate limits and the audit trail.
@@ -109,7 +140,7 @@ export function systemLayout(root: string, shared: Record<string, string>, secre
       ...shared,
       ROUTER_PROXY_SECRET: secrets.proxySecret,
       ...subgraphUrls,
-      IDENTITY_GRPC_TARGET: grpcTargets['IDENTITY_GRPC_TARGET'] ?? `${HOST}:50051`,
+      IDENTITY_GRPC_TARGET: grpcTargets['IDENTITY_GRPC_TARGET'] ?? `${HOST}:${DEFAULT_DEPARTMENT_PORTS['identity']?.grpcPort}`,
     },
     ready: { http: `http://${HOST}:${shared['ROUTER_PORT'] ?? '4000'}/health` },
   };
@@ -120,6 +151,7 @@ export function systemLayout(root: string, shared: Record<string, string>, secre
   const web: ChildSpec = {
     name: 'web',
     entry: path.join(root, 'web/server/main.ts'),
+    command: ['web'],
     // It needs neither the database nor the internal secret, so it gets neither.
     env: {
       ...(shared['LOG_LEVEL'] ? { LOG_LEVEL: shared['LOG_LEVEL'] } : {}),
@@ -128,8 +160,27 @@ export function systemLayout(root: string, shared: Record<string, string>, secre
       WEB_HOST: HOST,
       ROUTER_URL: `http://${HOST}:${routerPort}/graphql`,
       WEB_PROXY_SECRET: secrets.proxySecret,
+      ...(shared['WEB_METRICS_PORT'] && shared['WEB_METRICS_PORT'] !== '0' ? { METRICS_PORT: shared['WEB_METRICS_PORT'] } : {}),
     },
     ready: { http: `http://${HOST}:${webPort}/config.json` },
   };
   return [...services, ...subgraphs, router, web];
+}
+
+/**
+ * Where Prometheus finds each runnable's `/metrics` under `npm start` (printed at start): the
+ * router's and each service's own port, each subgraph's beside its `/graphql`. Ports set to 0 are off.
+ * @param ports - the departments' ports
+ * @param routerMetricsPort - ROUTER_METRICS_PORT
+ * @param webMetricsPort - WEB_METRICS_PORT (0 or absent: off)
+ */
+export function metricsEndpoints(ports: DepartmentPorts, routerMetricsPort: number, webMetricsPort = 0): Array<{ name: string; url: string }> {
+  const url = (port: number) => `http://${HOST}:${port}/metrics`;
+  const departments = DEPARTMENTS.map((d) => ({ name: d.name, ...(ports[d.name] ?? d) }));
+  return [
+    ...(routerMetricsPort ? [{ name: 'router', url: url(routerMetricsPort) }] : []),
+    ...departments.filter((d) => d.metricsPort).map((d) => ({ name: `${d.name}-service`, url: url(d.metricsPort) })),
+    ...departments.map((d) => ({ name: `${d.name}-subgraph`, url: url(d.subgraphPort) })),
+    ...(webMetricsPort ? [{ name: 'web', url: url(webMetricsPort) }] : []),
+  ];
 }

@@ -15,6 +15,6 @@ export async function buildWebApp(root: string): Promise<void> {
     await run(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: path.join(root, 'web'), maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const detail = error as { stdout?: string; stderr?: string };
-    throw new Error(`Building the web app failed:\n${detail.stdout ?? ''}${detail.stderr ?? ''}`);
+    throw new Error(`Building the web app failed:\n${detail.stdout ?? ''}${detail.stderr ?? ''}`, { cause: error });
   }
 }

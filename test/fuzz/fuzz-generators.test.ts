@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import { schemaFromSdl } from '../../router/src/auth-policy.ts';
+import { schemaFromSdl } from '@hospital/router';
 import { rootFieldOperations } from './graphql-operations.ts';
 import { loadFuzzMethods, requestArbitrary } from './grpc-methods.ts';
 import { graphqlAnswerProblems, grpcOutcomeProblems, leaksInternals } from './response-checks.ts';
@@ -23,7 +23,11 @@ describe('generated GraphQL operations', () => {
     const operations = rootFieldOperations(schema);
     const rootFields = Object.keys(schema.getQueryType()!.getFields()).length + Object.keys(schema.getMutationType()!.getFields()).length;
     expect(operations).toHaveLength(rootFields);
-    for (const op of operations) expect(validate(schema, parse(op.document)).map((e) => e.message), op.coordinate).toEqual([]);
+    for (const op of operations)
+      expect(
+        validate(schema, parse(op.document)).map((e) => e.message),
+        op.coordinate,
+      ).toEqual([]);
   });
 });
 
@@ -47,13 +51,15 @@ describe('answer checks', () => {
   });
 
   it('flag masked errors, unknown codes, HTML bodies, odd statuses and leaks', () => {
-    expect(graphqlAnswerProblems(200, JSON.stringify({ data: null, errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }))).not.toEqual([]);
+    expect(graphqlAnswerProblems(200, JSON.stringify({ data: null, errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }))).not.toEqual(
+      [],
+    );
     expect(graphqlAnswerProblems(500, '<html>oops</html>')).not.toEqual([]);
     expect(graphqlAnswerProblems(200, JSON.stringify({ errors: [{ message: 'x', extensions: { code: 'BAD_USER_INPUT', stacktrace: ['at x'] } }] }))).not.toEqual([]);
     expect(grpcOutcomeProblems(GrpcStatus.INTERNAL, 'Internal error.')).not.toEqual([]);
     expect(grpcOutcomeProblems(GrpcStatus.DEADLINE_EXCEEDED, 'Deadline exceeded')).not.toEqual([]);
     expect(leaksInternals('Invalid `prisma.patient.findMany()` invocation in /work/main/src/x.ts:12:3')).not.toEqual([]);
     expect(leaksInternals('duplicate key value violates unique constraint "drugs_code_key"')).not.toEqual([]);
-    expect(leaksInternals("Variable \"$s\" got invalid value \"'; DROP TABLE patients; --\"")).toEqual([]);
+    expect(leaksInternals('Variable "$s" got invalid value "\'; DROP TABLE patients; --"')).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * into the deeper rules.
  */
 import { randomUUID } from 'node:crypto';
-import type { TestSystem } from '../../router/test/e2e/system.ts';
+import type { TestSystem } from '@hospital/test-support/system';
 
 /** Ids of the seeded records (and of the system's accounts). */
 export interface SeededIds {

@@ -76,6 +76,7 @@ function leafValue(typeName: string, enumValues: string[] | undefined, ids: fc.A
  * @param depth - how deep input objects may still nest
  */
 export function inputValue(type: GraphQLInputType, ids: fc.Arbitrary<string> = hostileId, depth = 3): fc.Arbitrary<unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- getNullableType's overloads return the nullable union, not GraphQLInputType
   const inner = getNullableType(type) as GraphQLInputType;
   let shaped: fc.Arbitrary<unknown>;
   if (isListType(inner)) {
@@ -87,12 +88,16 @@ export function inputValue(type: GraphQLInputType, ids: fc.Arbitrary<string> = h
       const record: Record<string, fc.Arbitrary<unknown>> = {};
       for (const field of fields) record[field.name] = inputValue(field.type, ids, depth - 1);
       // Fields may go missing (required ones too), and unknown ones may come along.
-      shaped = fc.tuple(fc.record(record, { requiredKeys: [] }), fc.option(fc.dictionary(fc.constantFrom('extra', '__proto__', 'id', 'constructor'), anyJson), { nil: undefined })).map(
-        ([value, extra]) => ({ ...value, ...extra }),
-      );
+      shaped = fc
+        .tuple(fc.record(record, { requiredKeys: [] }), fc.option(fc.dictionary(fc.constantFrom('extra', '__proto__', 'id', 'constructor'), anyJson), { nil: undefined }))
+        .map(([value, extra]) => ({ ...value, ...extra }));
     }
   } else if (isEnumType(inner)) {
-    shaped = leafValue(inner.name, inner.getValues().map((v) => v.name), ids);
+    shaped = leafValue(
+      inner.name,
+      inner.getValues().map((v) => v.name),
+      ids,
+    );
   } else if (isScalarType(inner)) {
     shaped = leafValue(inner.name, undefined, ids);
   } else {
@@ -110,8 +115,7 @@ function operationFor(kind: 'query' | 'mutation', root: GraphQLObjectType, field
   const declarations = field.args.map((a) => `$${a.name}: ${a.type.toString()}`);
   const args = field.args.map((a) => `${a.name}: $${a.name}`);
   const document =
-    `${kind} Fuzz${declarations.length ? `(${declarations.join(', ')})` : ''} ` +
-    `{ ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${selection(field.type, 2)} }`;
+    `${kind} Fuzz${declarations.length ? `(${declarations.join(', ')})` : ''} ` + `{ ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${selection(field.type, 2)} }`;
   const record: Record<string, fc.Arbitrary<unknown>> = {};
   for (const arg of field.args) record[arg.name] = inputValue(arg.type, ids);
   return { coordinate: `${root.name}.${field.name}`, kind, document, variables: fc.record(record, { requiredKeys: [] }) };
@@ -137,11 +141,71 @@ export function rootFieldOperations(schema: GraphQLSchema, knownIds: readonly st
 
 /** Tokens a GraphQL lexer knows, and some it does not. */
 const TOKENS = [
-  '{', '}', '(', ')', '[', ']', ':', '$', '!', '=', '@', '...', '|', '&', ',', '"', '"""', '#', '\\',
-  'query', 'mutation', 'subscription', 'fragment', 'on', 'true', 'false', 'null', 'schema', 'type', 'input', 'extend',
-  'patients', 'patient', 'registerPatient', 'bookAppointment', 'me', 'login', 'id', 'edges', 'node', '__typename', '__schema',
-  '__type', 'first', 'search', 'input', '$x', 'Int', 'String', 'ID!', '1', '-1', '1.5e999', '0x10', '"a"', '"\\u0000"', '"\\uD800"',
-  '@include(if: true)', '@skip(if: $x)', '@defer', '@auth', '…', '\u0000', '\u00a0', ';',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ':',
+  '$',
+  '!',
+  '=',
+  '@',
+  '...',
+  '|',
+  '&',
+  ',',
+  '"',
+  '"""',
+  '#',
+  '\\',
+  'query',
+  'mutation',
+  'subscription',
+  'fragment',
+  'on',
+  'true',
+  'false',
+  'null',
+  'schema',
+  'type',
+  'input',
+  'extend',
+  'patients',
+  'patient',
+  'registerPatient',
+  'bookAppointment',
+  'me',
+  'login',
+  'id',
+  'edges',
+  'node',
+  '__typename',
+  '__schema',
+  '__type',
+  'first',
+  'search',
+  'input',
+  '$x',
+  'Int',
+  'String',
+  'ID!',
+  '1',
+  '-1',
+  '1.5e999',
+  '0x10',
+  '"a"',
+  '"\\u0000"',
+  '"\\uD800"',
+  '@include(if: true)',
+  '@skip(if: $x)',
+  '@defer',
+  '@auth',
+  '…',
+  '\u0000',
+  '\u00a0',
+  ';',
 ];
 
 /** Random token soup. */
@@ -154,14 +218,19 @@ const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength
  */
 export function brokenDocument(valid: readonly string[]): fc.Arbitrary<string> {
   const truncated = fc.tuple(fc.constantFrom(...valid), fc.double({ min: 0, max: 1, noNaN: true })).map(([doc, at]) => doc.slice(0, Math.floor(doc.length * at)));
-  const spliced = fc
-    .tuple(fc.constantFrom(...valid), fc.nat(), fc.constantFrom(...TOKENS, ...INJECTIONS, ...ODDITIES))
-    .map(([doc, at, junk]) => {
-      const i = at % (doc.length + 1);
-      return doc.slice(0, i) + junk + doc.slice(i);
-    });
-  const deep = fc.tuple(fc.integer({ min: 10, max: 3_000 }), fc.constantFrom('patients', 'me', 'a', 'edges')).map(([n, name]) => `{ ${`${name} { `.repeat(n)}id${' }'.repeat(n)} }`);
-  const unknownField = fc.tuple(fc.constantFrom('query', 'mutation', ''), hostileString.filter((s) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(s)).map((s) => s || 'nope')).map(([kind, name]) => `${kind} { ${name}Unknown { id } }`);
+  const spliced = fc.tuple(fc.constantFrom(...valid), fc.nat(), fc.constantFrom(...TOKENS, ...INJECTIONS, ...ODDITIES)).map(([doc, at, junk]) => {
+    const i = at % (doc.length + 1);
+    return doc.slice(0, i) + junk + doc.slice(i);
+  });
+  const deep = fc
+    .tuple(fc.integer({ min: 10, max: 3_000 }), fc.constantFrom('patients', 'me', 'a', 'edges'))
+    .map(([n, name]) => `{ ${`${name} { `.repeat(n)}id${' }'.repeat(n)} }`);
+  const unknownField = fc
+    .tuple(
+      fc.constantFrom('query', 'mutation', ''),
+      hostileString.filter((s) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(s)).map((s) => s || 'nope'),
+    )
+    .map(([kind, name]) => `${kind} { ${name}Unknown { id } }`);
   const aliases = fc.integer({ min: 10, max: 2_000 }).map((n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { id }`).join(' ')} }`);
   const directives = fc.integer({ min: 10, max: 2_000 }).map((n) => `{ me ${'@include(if: true) '.repeat(n)}{ id } }`);
   const hugeLiteral = hugeString.map((s) => `{ patients(search: ${JSON.stringify(s)}) { totalCount } }`);

@@ -54,9 +54,9 @@ export function loadFuzzMethods(): { methods: FuzzMethod[]; packages: protoLoade
         // Services are plain maps of methods; messages and enums carry a `format`.
         if ('format' in entry) continue;
         if (!serviceName.startsWith(`hospital.${department}.`)) continue;
-        for (const [methodName, method] of Object.entries(entry as protoLoader.ServiceDefinition)) {
+        for (const [methodName, method] of Object.entries(entry)) {
           const name = `${serviceName}/${methodName}`;
-          methods.set(name, { department, name, definition: method as protoLoader.MethodDefinition<object, object>, writes: !READ_ONLY.test(methodName) });
+          methods.set(name, { department, name, definition: method, writes: !READ_ONLY.test(methodName) });
         }
       }
     }
@@ -71,7 +71,7 @@ function resolve(packages: protoLoader.PackageDefinition, typeName: string, scop
   for (let i = parts.length; i >= 0; i--) {
     const candidate = [...parts.slice(0, i), name].join('.');
     const found = packages[candidate];
-    if (found && 'format' in found) return found as protoLoader.AnyDefinition;
+    if (found && 'format' in found) return found;
   }
   throw new Error(`cannot resolve ${typeName} from ${scope}`);
 }
@@ -86,7 +86,12 @@ function stringFor(field: string, ids: fc.Arbitrary<string>): fc.Arbitrary<strin
   if (/(^id|Id)s?$/.test(field)) return ids;
   if (/(At|On|^from|^to|date|Date)$/.test(field)) return hostileDate;
   if (field === 'currency') return fc.oneof(fc.constantFrom('EUR', 'USD', 'GBP', 'eur', 'XXX', 'EURO', '€', ''), hostileString);
-  if (field === 'email') return fc.oneof(fc.emailAddress(), hostileString.map((s) => `${s}@x.test`), hostileString);
+  if (field === 'email')
+    return fc.oneof(
+      fc.emailAddress(),
+      hostileString.map((s) => `${s}@x.test`),
+      hostileString,
+    );
   return fc.oneof({ arbitrary: hostileString, weight: 3 }, { arbitrary: plausibleText, weight: 1 });
 }
 
@@ -146,7 +151,13 @@ function fieldValue(packages: protoLoader.PackageDefinition, field: FieldDescrip
   );
 }
 
-function messageOf(packages: protoLoader.PackageDefinition, type: MessageDescriptor, scope: string, ids: fc.Arbitrary<string>, depth: number): fc.Arbitrary<Record<string, unknown>> {
+function messageOf(
+  packages: protoLoader.PackageDefinition,
+  type: MessageDescriptor,
+  scope: string,
+  ids: fc.Arbitrary<string>,
+  depth: number,
+): fc.Arbitrary<Record<string, unknown>> {
   const record: Record<string, fc.Arbitrary<unknown>> = {};
   for (const field of type.field) record[field.name] = fieldValue(packages, field, scope, ids, depth);
   // Any field may be missing: proto3 sends it as its default.

@@ -11,8 +11,9 @@ import * as grpc from '@grpc/grpc-js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@hospital/db/testing';
-import { callMetadata, checkHealth, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
-import { startTestSystem, type TestSystem } from '../../router/test/e2e/system.ts';
+import { signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { callMetadata, checkHealth } from '@hospital/service-kit/grpc';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { testServerUrl } from '../helpers.ts';
 import { openDbFingerprinter, type DbFingerprinter } from './db-snapshot.ts';
 import { FUZZ_RUNS, FUZZ_SEED, fuzzParams } from './env.ts';
@@ -86,7 +87,9 @@ function call(method: FuzzMethod, request: unknown, metadata: grpc.Metadata, ser
 }
 
 function describeRequest(request: unknown): string {
-  return JSON.stringify(request, (_k, v: unknown) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : Array.isArray(v) && v.length > 10 ? `[${v.length} items]` : v));
+  return JSON.stringify(request, (_k, v: unknown) =>
+    typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : Array.isArray(v) && v.length > 10 ? `[${v.length} items]` : v,
+  );
 }
 
 beforeAll(async () => {
@@ -127,41 +130,52 @@ describe('gRPC fuzz of every method', () => {
     expect(fingerprints.diff(before, await fingerprints.take())).toEqual(['patients.patients']);
   });
 
-  it.each(methods.map((m) => [m.name, m] as const))('%s answers hostile requests with typed statuses', async (_name, method) => {
-    let rejectedWrites = 0;
-    await fc.assert(
-      fc.asyncProperty(requestArbitrary(packages, method, seeded.all), who, async (request, caller) => {
-        const logsBefore = errorLogs.length;
-        const before = method.writes ? await fingerprints.take() : undefined;
-        const outcome = await call(method, request, metadataFor(caller, randomUUID()));
-        const statusName = grpc.status[outcome.code] ?? String(outcome.code);
-        outcomes.set(statusName, (outcomes.get(statusName) ?? 0) + 1);
-        const problems = grpcOutcomeProblems(outcome.code, outcome.details);
-        if (problems.length > 0) {
-          throw new Error(`${problems.join('\n')}\ncaller: ${JSON.stringify(caller)}\nrequest: ${describeRequest(request)}\nerror logs: ${errorLogs.slice(logsBefore).join('\n').slice(0, 2_000)}`);
-        }
-        if (!before || outcome.code === grpc.status.OK) return;
-        rejectedWrites += 1;
-        const changed = fingerprints.diff(before, await fingerprints.take());
-        if (changed.length > 0) throw new Error(`rejected with ${grpc.status[outcome.code]} (${outcome.details}) but changed ${changed.join(', ')}\nrequest: ${describeRequest(request)}`);
-      }),
-      fuzzParams(RUNS_PER_METHOD),
-    );
-    if (method.writes) expect(rejectedWrites, 'some hostile writes were rejected').toBeGreaterThan(0);
-  }, TIMEOUT_MS);
+  it.each(methods.map((m) => [m.name, m] as const))(
+    '%s answers hostile requests with typed statuses',
+    async (_name, method) => {
+      let rejectedWrites = 0;
+      await fc.assert(
+        fc.asyncProperty(requestArbitrary(packages, method, seeded.all), who, async (request, caller) => {
+          const logsBefore = errorLogs.length;
+          const before = method.writes ? await fingerprints.take() : undefined;
+          const outcome = await call(method, request, metadataFor(caller, randomUUID()));
+          const statusName = grpc.status[outcome.code] ?? String(outcome.code);
+          outcomes.set(statusName, (outcomes.get(statusName) ?? 0) + 1);
+          const problems = grpcOutcomeProblems(outcome.code, outcome.details);
+          if (problems.length > 0) {
+            throw new Error(
+              `${problems.join('\n')}\ncaller: ${JSON.stringify(caller)}\nrequest: ${describeRequest(request)}\nerror logs: ${errorLogs.slice(logsBefore).join('\n').slice(0, 2_000)}`,
+            );
+          }
+          if (!before || outcome.code === grpc.status.OK) return;
+          rejectedWrites += 1;
+          const changed = fingerprints.diff(before, await fingerprints.take());
+          if (changed.length > 0)
+            throw new Error(`rejected with ${grpc.status[outcome.code]} (${outcome.details}) but changed ${changed.join(', ')}\nrequest: ${describeRequest(request)}`);
+        }),
+        fuzzParams(RUNS_PER_METHOD),
+      );
+      if (method.writes) expect(rejectedWrites, 'some hostile writes were rejected').toBeGreaterThan(0);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('answers undecodable bytes without crashing', async () => {
-    const raw = (bytes: unknown) => Buffer.from(bytes as Uint8Array);
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...methods), fc.uint8Array({ minLength: 1, maxLength: 256 }), async (method, bytes) => {
-        const outcome = await call(method, bytes, metadataFor({ kind: 'role', role: 'admin', known: true }, randomUUID()), raw);
-        // grpc-js answers bytes that are not the request message before any of our code runs.
-        if (outcome.code === grpc.status.INTERNAL && /^(Error deserializing request|Request message parsing error)/i.test(outcome.details)) return;
-        expect(grpcOutcomeProblems(outcome.code, outcome.details), `${method.name} ${Buffer.from(bytes).toString('hex')}`).toEqual([]);
-      }),
-      fuzzParams(FUZZ_RUNS / 2),
-    );
-  }, TIMEOUT_MS);
+  it(
+    'answers undecodable bytes without crashing',
+    async () => {
+      const raw = (bytes: unknown) => Buffer.from(bytes as Uint8Array);
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...methods), fc.uint8Array({ minLength: 1, maxLength: 256 }), async (method, bytes) => {
+          const outcome = await call(method, bytes, metadataFor({ kind: 'role', role: 'admin', known: true }, randomUUID()), raw);
+          // grpc-js answers bytes that are not the request message before any of our code runs.
+          if (outcome.code === grpc.status.INTERNAL && /^(Error deserializing request|Request message parsing error)/i.test(outcome.details)) return;
+          expect(grpcOutcomeProblems(outcome.code, outcome.details), `${method.name} ${Buffer.from(bytes).toString('hex')}`).toEqual([]);
+        }),
+        fuzzParams(FUZZ_RUNS / 2),
+      );
+    },
+    TIMEOUT_MS,
+  );
 
   it('leaves every service serving', async () => {
     console.info('grpc fuzz outcomes:', Object.fromEntries(outcomes));

@@ -78,11 +78,7 @@ export const ODDITIES: readonly string[] = [
 ];
 
 /** Strings of printable and control ASCII, any code point, or whole graphemes. */
-const randomText = fc.oneof(
-  fc.string({ unit: 'binary-ascii', maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.string({ unit: 'grapheme', maxLength: 20 }),
-);
+const randomText = fc.oneof(fc.string({ unit: 'binary-ascii', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
 
 /** A long string (up to 100 k characters): one repeated unit, so it costs nothing to generate. */
 export const hugeString = fc

@@ -5,7 +5,7 @@
  */
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { ERROR_CODES } from '@hospital/service-kit';
-import { CLIENT_ERROR_CODES } from '../../router/src/format-error.ts';
+import { CLIENT_ERROR_CODES } from '@hospital/router';
 
 /**
  * HTTP statuses the router answers with: ok / malformed / token refused / role refused / mutation

@@ -17,9 +17,9 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@hospital/db/testing';
 import type { RoleName } from '@hospital/service-kit';
-import { schemaFromSdl } from '../../router/src/auth-policy.ts';
-import { DEFAULT_WS_LIMITS } from '../../router/src/router.ts';
-import { startTestSystem, type TestSystem } from '../../router/test/e2e/system.ts';
+import { schemaFromSdl } from '@hospital/router';
+import { DEFAULT_WS_LIMITS } from '@hospital/router';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { testServerUrl } from '../helpers.ts';
 import { FUZZ_RUNS, FUZZ_SEED, fuzzParams } from './env.ts';
 import { brokenDocument, rootFieldOperations } from './graphql-operations.ts';
@@ -124,7 +124,7 @@ function mayBeAccepted(who: string, payload: SubscribePayload): boolean {
     if (validate(schema, document).length > 0) return false;
     const operation = getOperationAST(document, payload.operationName);
     if (operation?.operation !== 'subscription') return false;
-    return !getVariableValues(schema, operation.variableDefinitions ?? [], (payload.variables ?? {}) as Record<string, unknown>).errors;
+    return !getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}).errors;
   } catch {
     return false;
   }
@@ -254,7 +254,10 @@ async function expectLiveSubscription(): Promise<void> {
       await until(() => booked.some((id) => seen.includes(id)) || ended.length > 0, 1_000).catch(() => {});
     }
     expect(ended).toEqual([]);
-    expect(booked.some((id) => seen.includes(id)), `events seen: ${seen.join(', ')}`).toBe(true);
+    expect(
+      booked.some((id) => seen.includes(id)),
+      `events seen: ${seen.join(', ')}`,
+    ).toBe(true);
   } finally {
     await fresh.dispose();
   }
@@ -269,124 +272,155 @@ async function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void
 }
 
 describe('WebSocket fuzz through the router', () => {
-  it('answers broken subscription documents with typed errors or documented closes', async () => {
-    const operations = rootFieldOperations(schema).map((op) => op.document);
-    const subscriptions = [
-      VALID_SUBSCRIPTION,
-      'subscription S($d: ID) { appointmentEvents(doctorId: $d) { id type occurredAt appointment { id status startsAt } } }',
-      'subscription { appointmentEvents(wardId: "w") { __typename appointment { __typename id } } }',
-    ];
-    const subscriptionShaped = fc.oneof(
-      fc.integer({ min: 2, max: 1_500 }).map((n) => `subscription { ${Array.from({ length: n }, (_, i) => `a${i}: appointmentEvents { id }`).join(' ')} }`),
-      fc.integer({ min: 5, max: 2_000 }).map((n) => `subscription { appointmentEvents { appointment { ${'patient { appointments { '.repeat(n)}id${' } }'.repeat(n)} } } }`),
-      hostileString.filter((s) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(s)).map((name) => `subscription { ${name}Unknown { id } }`),
-      fc.constantFrom(...subscriptions),
-      // A query or mutation sent as a subscription, and documents with several operations.
-      fc.constantFrom(...operations).map((doc) => doc.replace(/^(query|mutation)/, 'subscription')),
-      fc.constantFrom(`${VALID_SUBSCRIPTION} subscription Other { appointmentEvents { id } }`, `query Q { me { id } } ${VALID_SUBSCRIPTION}`),
-    );
-    const documents = fc.oneof({ arbitrary: brokenDocument([...subscriptions, ...operations]), weight: 3 }, { arbitrary: subscriptionShaped, weight: 2 });
-    const payload = fc.record(
-      {
-        query: documents,
-        variables: fc.option(fc.dictionary(fc.string({ maxLength: 8 }), anyJson), { nil: undefined }),
-        operationName: fc.option(fc.oneof(fc.constantFrom('S', 'Q', 'Other', 'Fuzz'), hostileString.filter((s) => s.length < 200)), { nil: undefined }),
-      },
-      { requiredKeys: ['query'] },
-    );
-    const outcomes = new Map<string, number>();
-    await fc.assert(
-      fc.asyncProperty(payload, caller, async (p, who) => {
-        const outcome = await expectAcceptableSubscription(who, p as SubscribePayload);
-        const key = outcome.kind === 'errors' ? String((outcome.errors as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code) : outcome.kind === 'closed' ? `close ${outcome.code}` : outcome.kind;
-        outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
-      }),
-      fuzzParams(FUZZ_RUNS),
-    );
-    console.info('websocket fuzz document outcomes:', Object.fromEntries(outcomes));
-  }, TIMEOUT_MS);
+  it(
+    'answers broken subscription documents with typed errors or documented closes',
+    async () => {
+      const operations = rootFieldOperations(schema).map((op) => op.document);
+      const subscriptions = [
+        VALID_SUBSCRIPTION,
+        'subscription S($d: ID) { appointmentEvents(doctorId: $d) { id type occurredAt appointment { id status startsAt } } }',
+        'subscription { appointmentEvents(wardId: "w") { __typename appointment { __typename id } } }',
+      ];
+      const subscriptionShaped = fc.oneof(
+        fc.integer({ min: 2, max: 1_500 }).map((n) => `subscription { ${Array.from({ length: n }, (_, i) => `a${i}: appointmentEvents { id }`).join(' ')} }`),
+        fc.integer({ min: 5, max: 2_000 }).map((n) => `subscription { appointmentEvents { appointment { ${'patient { appointments { '.repeat(n)}id${' } }'.repeat(n)} } } }`),
+        hostileString.filter((s) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(s)).map((name) => `subscription { ${name}Unknown { id } }`),
+        fc.constantFrom(...subscriptions),
+        // A query or mutation sent as a subscription, and documents with several operations.
+        fc.constantFrom(...operations).map((doc) => doc.replace(/^(query|mutation)/, 'subscription')),
+        fc.constantFrom(`${VALID_SUBSCRIPTION} subscription Other { appointmentEvents { id } }`, `query Q { me { id } } ${VALID_SUBSCRIPTION}`),
+      );
+      const documents = fc.oneof({ arbitrary: brokenDocument([...subscriptions, ...operations]), weight: 3 }, { arbitrary: subscriptionShaped, weight: 2 });
+      const payload = fc.record(
+        {
+          query: documents,
+          variables: fc.option(fc.dictionary(fc.string({ maxLength: 8 }), anyJson), { nil: undefined }),
+          operationName: fc.option(
+            fc.oneof(
+              fc.constantFrom('S', 'Q', 'Other', 'Fuzz'),
+              hostileString.filter((s) => s.length < 200),
+            ),
+            { nil: undefined },
+          ),
+        },
+        { requiredKeys: ['query'] },
+      );
+      const outcomes = new Map<string, number>();
+      await fc.assert(
+        fc.asyncProperty(payload, caller, async (p, who) => {
+          const outcome = await expectAcceptableSubscription(who, p);
+          const key =
+            outcome.kind === 'errors'
+              ? String((outcome.errors as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code)
+              : outcome.kind === 'closed'
+                ? `close ${outcome.code}`
+                : outcome.kind;
+          outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+        }),
+        fuzzParams(FUZZ_RUNS),
+      );
+      console.info('websocket fuzz document outcomes:', Object.fromEntries(outcomes));
+    },
+    TIMEOUT_MS,
+  );
 
-  it('answers appointmentEvents with hostile variables with typed errors or documented closes', async () => {
-    // Mostly the declared types, so hostile values reach coercion, the cost check and the subgraph.
-    const declarations = fc.oneof({ arbitrary: fc.constantFrom('ID', 'ID!'), weight: 8 }, { arbitrary: fc.constantFrom('String', 'Int', '[ID]', 'AppointmentEventType', 'Nope', 'Boolean!'), weight: 1 });
-    const value = fc.oneof(
-      { arbitrary: hostileId, weight: 4 },
-      { arbitrary: fc.constantFrom(sys.accounts.doctor.id, sys.accounts.admin.id, '\u0000', '\uD800', 'a\u0000b'), weight: 2 },
-      { arbitrary: fc.constantFrom(...ODDITIES), weight: 1 },
-      { arbitrary: hugeString, weight: 1 },
-      { arbitrary: anyJson, weight: 3 },
-      { arbitrary: fc.oneof(fc.array(hostileId, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), hostileId, { maxKeys: 3 })), weight: 1 },
-      { arbitrary: fc.constant(undefined), weight: 1 },
-    );
-    const cases = fc.record({
-      d: declarations,
-      w: declarations,
-      // (Variables that are not an object at all the client refuses to send: the raw frames cover them.)
-      variables: fc.record({ d: value, w: value, extra: fc.option(anyJson, { nil: undefined }) }, { requiredKeys: [] }),
-      who: caller,
-    });
-    const outcomes = new Map<string, number>();
-    await fc.assert(
-      fc.asyncProperty(cases, async ({ d, w, variables, who }) => {
-        const query = `subscription Events($d: ${d}, $w: ${w}) { appointmentEvents(doctorId: $d, wardId: $w) { id type occurredAt appointment { id status startsAt } } }`;
-        const outcome = await expectAcceptableSubscription(who, { query, variables: variables as Record<string, unknown> });
-        const key = outcome.kind === 'errors' ? String((outcome.errors as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code) : outcome.kind === 'closed' ? `close ${outcome.code}` : outcome.kind;
-        outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
-      }),
-      fuzzParams(FUZZ_RUNS),
-    );
-    console.info('websocket fuzz variable outcomes:', Object.fromEntries(outcomes));
-  }, TIMEOUT_MS);
+  it(
+    'answers appointmentEvents with hostile variables with typed errors or documented closes',
+    async () => {
+      // Mostly the declared types, so hostile values reach coercion, the cost check and the subgraph.
+      const declarations = fc.oneof(
+        { arbitrary: fc.constantFrom('ID', 'ID!'), weight: 8 },
+        { arbitrary: fc.constantFrom('String', 'Int', '[ID]', 'AppointmentEventType', 'Nope', 'Boolean!'), weight: 1 },
+      );
+      const value = fc.oneof(
+        { arbitrary: hostileId, weight: 4 },
+        { arbitrary: fc.constantFrom(sys.accounts.doctor.id, sys.accounts.admin.id, '\u0000', '\uD800', 'a\u0000b'), weight: 2 },
+        { arbitrary: fc.constantFrom(...ODDITIES), weight: 1 },
+        { arbitrary: hugeString, weight: 1 },
+        { arbitrary: anyJson, weight: 3 },
+        { arbitrary: fc.oneof(fc.array(hostileId, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), hostileId, { maxKeys: 3 })), weight: 1 },
+        { arbitrary: fc.constant(undefined), weight: 1 },
+      );
+      const cases = fc.record({
+        d: declarations,
+        w: declarations,
+        // (Variables that are not an object at all the client refuses to send: the raw frames cover them.)
+        variables: fc.record({ d: value, w: value, extra: fc.option(anyJson, { nil: undefined }) }, { requiredKeys: [] }),
+        who: caller,
+      });
+      const outcomes = new Map<string, number>();
+      await fc.assert(
+        fc.asyncProperty(cases, async ({ d, w, variables, who }) => {
+          const query = `subscription Events($d: ${d}, $w: ${w}) { appointmentEvents(doctorId: $d, wardId: $w) { id type occurredAt appointment { id status startsAt } } }`;
+          const outcome = await expectAcceptableSubscription(who, { query, variables: variables });
+          const key =
+            outcome.kind === 'errors'
+              ? String((outcome.errors as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code)
+              : outcome.kind === 'closed'
+                ? `close ${outcome.code}`
+                : outcome.kind;
+          outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+        }),
+        fuzzParams(FUZZ_RUNS),
+      );
+      console.info('websocket fuzz variable outcomes:', Object.fromEntries(outcomes));
+    },
+    TIMEOUT_MS,
+  );
 
-  it('closes or answers per protocol on raw hostile frames, and keeps serving', async () => {
-    const sessions = fc.tuple(rawSession(LIMIT_BYTES), fc.constantFrom(...ROLES));
-    const closes = new Map<string, number>();
-    await fc.assert(
-      fc.asyncProperty(sessions, async ([session, role]) => {
-        const logsBefore = errorLogs.length;
-        const consoleBefore = consoleErrors.length;
-        const outcome = await playRawSession(wsUrl, session, { authorization: `Bearer ${tokens.get(role)}` }, { quietMs: QUIET_MS, limitMs: ANSWER_LIMIT_MS });
-        const problems: string[] = [];
-        if (outcome.timedOut) problems.push('no close and no quiet within the limit');
-        for (const message of outcome.messages) {
-          let parsed: { type?: unknown; payload?: unknown };
-          try {
-            parsed = JSON.parse(message) as typeof parsed;
-          } catch {
-            problems.push(`not JSON: ${message.slice(0, 200)}`);
-            continue;
+  it(
+    'closes or answers per protocol on raw hostile frames, and keeps serving',
+    async () => {
+      const sessions = fc.tuple(rawSession(LIMIT_BYTES), fc.constantFrom(...ROLES));
+      const closes = new Map<string, number>();
+      await fc.assert(
+        fc.asyncProperty(sessions, async ([session, role]) => {
+          const logsBefore = errorLogs.length;
+          const consoleBefore = consoleErrors.length;
+          const outcome = await playRawSession(wsUrl, session, { authorization: `Bearer ${tokens.get(role)}` }, { quietMs: QUIET_MS, limitMs: ANSWER_LIMIT_MS });
+          const problems: string[] = [];
+          if (outcome.timedOut) problems.push('no close and no quiet within the limit');
+          for (const message of outcome.messages) {
+            let parsed: { type?: unknown; payload?: unknown };
+            try {
+              parsed = JSON.parse(message) as typeof parsed;
+            } catch {
+              problems.push(`not JSON: ${message.slice(0, 200)}`);
+              continue;
+            }
+            if (!['connection_ack', 'next', 'error', 'complete', 'ping', 'pong'].includes(String(parsed.type))) problems.push(`message type ${String(parsed.type)}`);
+            if (parsed.type === 'error') problems.push(...answerProblems({ errors: parsed.payload }));
+            if (parsed.type === 'next') problems.push(...answerProblems(parsed.payload));
           }
-          if (!['connection_ack', 'next', 'error', 'complete', 'ping', 'pong'].includes(String(parsed.type))) problems.push(`message type ${String(parsed.type)}`);
-          if (parsed.type === 'error') problems.push(...answerProblems({ errors: parsed.payload }));
-          if (parsed.type === 'next') problems.push(...answerProblems(parsed.payload));
-        }
-        const initBytes = typeof session.init === 'object' ? Buffer.byteLength(JSON.stringify({ type: 'connection_init', payload: session.init.payload })) : 0;
-        const oversized = initBytes > LIMIT_BYTES || session.frames.some((f: Frame) => (f.kind === 'text' ? Buffer.byteLength(f.data) : f.data.byteLength) > LIMIT_BYTES);
-        const notUtf8 = session.frames.some((f) => f.kind === 'raw-text');
-        const code = outcome.closeCode;
-        // A subprotocol the server does not speak is left unselected: the ws client then drops the
-        // handshake itself (RFC 6455 4.1), which shows as 1006.
-        const refusedSubprotocol = session.subprotocol !== undefined && session.subprotocol !== 'graphql-transport-ws' && /subprotocol/i.test(outcome.clientError ?? '');
-        if (!outcome.closedByClient && code !== undefined && !refusedSubprotocol) {
-          // The WebSocket layer answers a message past the limit (1009) or a text frame that is
-          // not UTF-8 (1007) itself, before graphql-ws sees it.
-          const documented = PROTOCOL_CLOSE_CODES.has(code) || (code === 1009 && oversized) || (code === 1007 && notUtf8);
-          if (!documented) problems.push(`closed with ${code} ${outcome.closeReason ?? ''}`);
-        }
-        closes.set(outcome.closedByClient ? 'open' : String(code), (closes.get(outcome.closedByClient ? 'open' : String(code)) ?? 0) + 1);
-        const logs = [...errorLogs.slice(logsBefore), ...consoleErrors.slice(consoleBefore)];
-        if (logs.some((l) => /unexpected error|unhandled|Internal error/i.test(l))) problems.push(`error logs: ${logs.join('\n').slice(0, 1_500)}`);
-        if (problems.length > 0) {
-          const shown = JSON.stringify({ ...session, frames: session.frames.map((f) => (f.kind === 'text' ? f.data.slice(0, 300) : `${f.kind}(${f.data.byteLength})`)) });
-          throw new Error(`${problems.join('\n')}\nsession: ${shown}\nmessages: ${outcome.messages.join('\n').slice(0, 800)}`);
-        }
-      }),
-      fuzzParams(FUZZ_RUNS / 2),
-    );
-    console.info('websocket fuzz raw close codes:', Object.fromEntries(closes));
-    expect((await fetch(new URL('/health', sys.routerUrl))).status).toBe(200);
-    await expectLiveSubscription();
-  }, TIMEOUT_MS);
+          const initBytes = typeof session.init === 'object' ? Buffer.byteLength(JSON.stringify({ type: 'connection_init', payload: session.init.payload })) : 0;
+          const oversized = initBytes > LIMIT_BYTES || session.frames.some((f: Frame) => (f.kind === 'text' ? Buffer.byteLength(f.data) : f.data.byteLength) > LIMIT_BYTES);
+          const notUtf8 = session.frames.some((f) => f.kind === 'raw-text');
+          const code = outcome.closeCode;
+          // A subprotocol the server does not speak is left unselected: the ws client then drops the
+          // handshake itself (RFC 6455 4.1), which shows as 1006.
+          const refusedSubprotocol = session.subprotocol !== undefined && session.subprotocol !== 'graphql-transport-ws' && /subprotocol/i.test(outcome.clientError ?? '');
+          if (!outcome.closedByClient && code !== undefined && !refusedSubprotocol) {
+            // The WebSocket layer answers a message past the limit (1009) or a text frame that is
+            // not UTF-8 (1007) itself, before graphql-ws sees it.
+            const documented = PROTOCOL_CLOSE_CODES.has(code) || (code === 1009 && oversized) || (code === 1007 && notUtf8);
+            if (!documented) problems.push(`closed with ${code} ${outcome.closeReason ?? ''}`);
+          }
+          closes.set(outcome.closedByClient ? 'open' : String(code), (closes.get(outcome.closedByClient ? 'open' : String(code)) ?? 0) + 1);
+          const logs = [...errorLogs.slice(logsBefore), ...consoleErrors.slice(consoleBefore)];
+          if (logs.some((l) => /unexpected error|unhandled|Internal error/i.test(l))) problems.push(`error logs: ${logs.join('\n').slice(0, 1_500)}`);
+          if (problems.length > 0) {
+            const shown = JSON.stringify({ ...session, frames: session.frames.map((f) => (f.kind === 'text' ? f.data.slice(0, 300) : `${f.kind}(${f.data.byteLength})`)) });
+            throw new Error(`${problems.join('\n')}\nsession: ${shown}\nmessages: ${outcome.messages.join('\n').slice(0, 800)}`);
+          }
+        }),
+        fuzzParams(FUZZ_RUNS / 2),
+      );
+      console.info('websocket fuzz raw close codes:', Object.fromEntries(closes));
+      expect((await fetch(new URL('/health', sys.routerUrl))).status).toBe(200);
+      await expectLiveSubscription();
+    },
+    TIMEOUT_MS,
+  );
 
   it('still answers afterwards, with nothing logged as unexpected', async () => {
     expect((await fetch(new URL('/health', sys.routerUrl))).status).toBe(200);

@@ -64,9 +64,30 @@ export function hostileFrame(limitBytes: number): fc.Arbitrary<Frame> {
   const wrongShape = fc
     .record(
       {
-        type: fc.oneof(fc.constantFrom(...MESSAGE_TYPES), hostileString.filter((s) => s.length < 200), anyJson),
-        id: fc.oneof(fc.constantFrom('1', '', 'dup'), hostileString.filter((s) => s.length < 200), anyJson),
-        payload: fc.oneof(anyJson, fc.record({ query: fc.oneof(hostileString.filter((s) => s.length < 20_000), anyJson), variables: anyJson, operationName: anyJson }, { requiredKeys: [] })),
+        type: fc.oneof(
+          fc.constantFrom(...MESSAGE_TYPES),
+          hostileString.filter((s) => s.length < 200),
+          anyJson,
+        ),
+        id: fc.oneof(
+          fc.constantFrom('1', '', 'dup'),
+          hostileString.filter((s) => s.length < 200),
+          anyJson,
+        ),
+        payload: fc.oneof(
+          anyJson,
+          fc.record(
+            {
+              query: fc.oneof(
+                hostileString.filter((s) => s.length < 20_000),
+                anyJson,
+              ),
+              variables: anyJson,
+              operationName: anyJson,
+            },
+            { requiredKeys: [] },
+          ),
+        ),
       },
       { requiredKeys: [] },
     )
@@ -121,7 +142,10 @@ export function rawSession(limitBytes: number): fc.Arbitrary<RawSession> {
     ),
     // Sometimes opened by an id reused while its subscription is live (4409) or after it completed.
     frames: fc
-      .tuple(fc.constantFrom<Frame[]>([], [], [DUPLICATE, DUPLICATE], [DUPLICATE, json({ type: 'complete', id: 'dup' }), DUPLICATE]), fc.array(hostileFrame(limitBytes), { minLength: 1, maxLength: 5 }))
+      .tuple(
+        fc.constantFrom<Frame[]>([], [], [DUPLICATE, DUPLICATE], [DUPLICATE, json({ type: 'complete', id: 'dup' }), DUPLICATE]),
+        fc.array(hostileFrame(limitBytes), { minLength: 1, maxLength: 5 }),
+      )
       .map(([opening, rest]) => [...opening, ...rest]),
   });
 }

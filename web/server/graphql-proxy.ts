@@ -9,6 +9,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import type { Duplex } from 'node:stream';
 import { FORWARDED_PROOF_HEADER, signForwardedFor } from '@hospital/service-kit';
+import { withoutSecurityHeaders } from './security-headers.ts';
 
 /** Headers that describe one hop, not the request (and a proof only this server may write). */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host', FORWARDED_PROOF_HEADER]);
@@ -61,14 +62,11 @@ export function proxyGraphqlRequest(req: IncomingMessage, res: ServerResponse, u
   const target = upstreamTarget.url;
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const path = `${target.pathname}${new URL(req.url ?? '/', 'http://x').search}`;
-  const upstream = send(
-    target,
-    { method: req.method, path, headers: forwardedHeaders(req, upstreamTarget, path) },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    },
-  );
+  const upstream = send(target, { method: req.method, path, headers: forwardedHeaders(req, upstreamTarget, path) }, (answer) => {
+    // The security headers already on `res` are this server's; the router's answer cannot replace them.
+    res.writeHead(answer.statusCode ?? 502, withoutSecurityHeaders(answer.headers));
+    answer.pipe(res);
+  });
   upstream.on('error', () => {
     if (res.headersSent) return void res.destroy();
     res.writeHead(502, { 'content-type': 'application/json' });
@@ -84,8 +82,7 @@ export function proxyGraphqlRequest(req: IncomingMessage, res: ServerResponse, u
 export function proxyGraphqlUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, upstreamTarget: GraphqlUpstream): void {
   const target = upstreamTarget.url;
   const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
-  const upstream: Socket =
-    target.protocol === 'https:' ? tlsConnect({ host: target.hostname, port, servername: target.hostname }) : netConnect({ host: target.hostname, port });
+  const upstream: Socket = target.protocol === 'https:' ? tlsConnect({ host: target.hostname, port, servername: target.hostname }) : netConnect({ host: target.hostname, port });
   const path = `${target.pathname}${new URL(req.url ?? '/', 'http://x').search}`;
   const lines = [`${req.method ?? 'GET'} ${path} HTTP/1.1`, `host: ${target.host}`, 'connection: Upgrade', 'upgrade: websocket'];
   for (const [name, value] of Object.entries(req.headers)) {

@@ -1,7 +1,9 @@
 /**
  * The web app's server: a node:http static server for the built app (`dist/`), `/config.json`
- * from its configuration, `/graphql` forwarded to the router, and index.html for every other path
- * (the app has no URL routes, but a reload anywhere must still load it).
+ * from its configuration, `/graphql` forwarded to the router, `/health` and `/ready` for the
+ * orchestrator, and index.html for every other path (the app has no URL routes, but a reload
+ * anywhere must still load it). Every answer, the relayed `/graphql` ones included, carries the
+ * security headers of `security-headers.ts`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -10,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { applyHttpServerLimits, DEFAULT_HTTP_SERVER_LIMITS, type HttpServerLimits } from '@hospital/service-kit';
 import { proxyGraphqlRequest, proxyGraphqlUpgrade, type GraphqlUpstream } from './graphql-proxy.ts';
+import { applySecurityHeaders } from './security-headers.ts';
 
 /** Where to listen, what to serve, and where the router is. */
 export interface WebServerConfig {
@@ -44,13 +47,24 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' };
+/** The path with its %-escapes decoded, or undefined when an escape is malformed ("/%", "/%e9"). */
+function decodePath(urlPath: string): string | undefined {
+  try {
+    return decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+}
 
-/** Resolves a URL path inside `root`, or undefined when it would leave it. */
-function fileInside(root: string, urlPath: string): string | undefined {
-  const decoded = decodeURIComponent(urlPath);
+/** Resolves a decoded URL path inside `root`, or undefined when it would leave it. */
+function fileInside(root: string, decoded: string): string | undefined {
   const file = path.resolve(root, `.${path.posix.normalize(decoded)}`);
   return file === root || file.startsWith(`${root}${path.sep}`) ? file : undefined;
+}
+
+/** A short uncached plain-text answer. */
+function plain(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(text);
 }
 
 async function serveFile(res: ServerResponse, file: string, method: string): Promise<boolean> {
@@ -59,7 +73,6 @@ async function serveFile(res: ServerResponse, file: string, method: string): Pro
   const body = await readFile(file);
   const hashed = file.includes(`${path.sep}assets${path.sep}`);
   res.writeHead(200, {
-    ...SECURITY_HEADERS,
     'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
     'content-length': body.length,
     // Vite's assets carry a content hash; index.html must always be fresh.
@@ -68,6 +81,9 @@ async function serveFile(res: ServerResponse, file: string, method: string): Pro
   res.end(method === 'HEAD' ? undefined : body);
   return true;
 }
+
+/** The router's endpoints the consent screen calls (authorization code + PKCE). */
+const CONSENT_API_PATHS = new Set(['/oauth/authorize/request', '/oauth/authorize/decision']);
 
 /** Starts the server; `port: 0` picks a free port. */
 export async function startWebServer(config: WebServerConfig): Promise<RunningWebServer> {
@@ -78,23 +94,35 @@ export async function startWebServer(config: WebServerConfig): Promise<RunningWe
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (pathname === '/graphql') return proxyGraphqlRequest(req, res, target);
+    // The consent screen's calls to the router's authorize endpoints (same origin, like /graphql).
+    if (CONSENT_API_PATHS.has(pathname)) return proxyGraphqlRequest(req, res, { ...target, url: new URL(pathname, target.url) });
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
+    // Liveness: the process answers. Readiness: it has the built app to serve.
+    if (pathname === '/health') return void plain(res, 200, 'ok');
+    if (pathname === '/ready') {
+      const built = (await stat(path.join(root, 'index.html')).catch(() => undefined))?.isFile() === true;
+      return void plain(res, built ? 200 : 503, built ? 'ready' : 'the web app is not built');
+    }
     if (pathname === '/config.json') {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json', 'cache-control': 'no-store' }).end(configJson);
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(configJson);
       return;
     }
-    const file = fileInside(root, pathname);
+    const decoded = decodePath(pathname);
+    // A malformed escape names no file: the client's mistake, not the server's.
+    if (decoded === undefined) return void plain(res, 400, 'Malformed URL path.');
+    const file = fileInside(root, decoded);
     if (file && (await serveFile(res, file, method))) return;
     if (!(await serveFile(res, path.join(root, 'index.html'), method))) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The web app is not built: run `npm run build -w @hospital/web`.');
+      plain(res, 503, 'The web app is not built: run `npm run build -w @hospital/web`.');
     }
   };
 
   const server = createServer((req, res) => {
+    applySecurityHeaders(req, res);
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Internal error');

@@ -1,9 +1,11 @@
 /**
- * The app shell: sign-in, then the signed-in user's dashboard chosen by role (no router library:
- * each role has exactly one screen). An expired session shows the sign-in form over the dashboard,
- * which stays mounted so typed text survives.
+ * The app shell: sign-in, then the signed-in user's dashboard chosen by role. The URL (react-router)
+ * picks the screen within a dashboard and is kept while signing in, so a deep link or a reload
+ * lands on the same screen. An expired session shows the sign-in form over the dashboard, which
+ * stays mounted so typed text survives.
  */
 import { useEffect, useMemo, type ComponentType } from 'react';
+import { BrowserRouter } from 'react-router';
 import { Provider } from 'urql';
 import { createApiClient } from './api/client.ts';
 import { createAuthApi, SessionContext, SignInForm, useAuthSession, type Session, type SessionUser } from './auth/index.ts';
@@ -13,6 +15,8 @@ import { WardDashboard } from './dashboards/WardDashboard.tsx';
 import { PharmacistDashboard } from './dashboards/PharmacistDashboard.tsx';
 import { FinanceDashboard } from './dashboards/FinanceDashboard.tsx';
 import { AdminDashboard } from './dashboards/AdminDashboard.tsx';
+import { ChangeOwnPassword } from './account/ChangeOwnPassword.tsx';
+import { CONSENT_PATH, ConsentScreen } from './consent/index.ts';
 
 /** One dashboard per role, and its heading. */
 const DASHBOARDS: Record<SessionUser['role'], { title: string; component: ComponentType }> = {
@@ -23,8 +27,17 @@ const DASHBOARDS: Record<SessionUser['role'], { title: string; component: Compon
   ADMIN: { title: 'Administration dashboard', component: AdminDashboard },
 };
 
-/** The whole app for one GraphQL endpoint. */
-export function App({ httpUrl, wsUrl }: { httpUrl: string; wsUrl: string }) {
+/** The whole app for one GraphQL endpoint, under the browser's URL. */
+export function App(props: { httpUrl: string; wsUrl: string }) {
+  return (
+    <BrowserRouter>
+      <Shell {...props} />
+    </BrowserRouter>
+  );
+}
+
+/** Sign-in, then the dashboard of the signed-in user's role. */
+function Shell({ httpUrl, wsUrl }: { httpUrl: string; wsUrl: string }) {
   const authApi = useMemo(() => createAuthApi(httpUrl), [httpUrl]);
   const auth = useAuthSession(authApi);
   const { tokens, generation, getAccessToken, onUnauthenticated, signOut } = auth;
@@ -43,16 +56,19 @@ export function App({ httpUrl, wsUrl }: { httpUrl: string; wsUrl: string }) {
       </main>
     );
   }
+  // An app's authorization request (router /oauth/authorize): the consent screen, once signed in.
+  if (window.location.pathname === CONSENT_PATH) return <ConsentScreen user={session.user} getAccessToken={getAccessToken} />;
   const dashboard = DASHBOARDS[session.user.role];
   const Dashboard = dashboard.component;
   return (
     <SessionContext.Provider value={session}>
       <Provider value={api.client}>
         <div className="min-h-screen" aria-hidden={auth.expired || undefined}>
-          <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2">
+          <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-2 print:hidden">
             <span className="font-semibold text-sky-800">Hospital</span>
             <span className="flex items-center gap-3 text-sm">
               <span>{session.user.displayName ?? session.user.email}</span>
+              <ChangeOwnPassword />
               <Button look="secondary" onClick={() => void signOut()}>
                 Sign out
               </Button>

@@ -22,7 +22,11 @@ const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $ema
 
 /** A login straight to the router: the HTTP status and error code it answers. */
 async function login(email: string, password: string): Promise<{ status: number; code?: string }> {
-  const response = await fetch(harness.system.routerUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: LOGIN, variables: { email, password } }) });
+  const response = await fetch(harness.system.routerUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: LOGIN, variables: { email, password } }),
+  });
   const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
   return { status: response.status, code: body.errors?.[0]?.extensions?.code };
 }
@@ -30,7 +34,11 @@ async function login(email: string, password: string): Promise<{ status: number;
 it('lets an admin clear the sign-in delay an attacker put on a colleague', async () => {
   // "aaa-" sorts first, so the account is on the users screen's first page.
   const staff = { email: `aaa-unlock-${randomUUID().slice(0, 8)}@test.hospital.local`, password: `kettle orbit ${randomUUID().slice(0, 6)}`, displayName: 'Held Colleague' };
-  const created = await harness.system.gql('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { ...staff, role: 'DOCTOR' } }, await harness.system.tokenFor('admin'));
+  const created = await harness.system.gql(
+    'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    { input: { ...staff, role: 'DOCTOR' } },
+    await harness.system.tokenFor('admin'),
+  );
   expect(created.errors).toBeUndefined();
   for (let i = 0; i < 5; i++) expect((await login(staff.email, `guess number ${i}`)).code).toBe('UNAUTHENTICATED');
   expect(await login(staff.email, staff.password)).toMatchObject({ status: 429, code: 'RATE_LIMITED' });

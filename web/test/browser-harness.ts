@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,11 +12,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 import type { RoleName } from '@hospital/service-kit';
-import { testDatabaseUrl } from '../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '../../router/test/e2e/system.ts';
-import { DEFAULT_PERSISTED_MANIFEST_PATH } from '../../router/src/env.ts';
-import { loadManifest } from '../../router/src/persisted-operations.ts';
+import { testDatabaseUrl, testServerUrl } from '../../test/helpers.ts';
+import { createTestDatabase, type TestDatabase } from '@hospital/db/testing';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { DEFAULT_PERSISTED_MANIFEST_PATH } from '@hospital/router';
+import { loadManifest } from '@hospital/router';
 import { startWebServer, type RunningWebServer } from '../server/static-server.ts';
+import { freePort } from '@hospital/service-kit';
 
 /** Debian's Chromium; CI installs the `chromium` package (see .ci/run). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -26,7 +27,16 @@ const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export const SCREENSHOT_DIR = path.resolve(WEB_ROOT, '../test-results/screenshots');
 
 /** Flags for a quiet, sandbox-free headless Chromium that makes no calls of its own. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** A running system, web server and browser. */
 export interface BrowserHarness {
@@ -36,15 +46,6 @@ export interface BrowserHarness {
   /** A fresh context (its own in-memory session), in UTC so times typed match the API's. */
   newContext(): Promise<BrowserContext>;
   close(): Promise<void>;
-}
-
-/** A free TCP port on 127.0.0.1: the router must know the web app's origin before either starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Builds the app, starts everything and launches Chromium; fails clearly when Chromium is missing. */
@@ -59,7 +60,7 @@ export async function startBrowserHarness(databaseUrl: string): Promise<BrowserH
   // As in production: the browser may run only the safelisted operations codegen wrote, so any
   // operation the app sends by text (or a stale hash) fails these tests.
   const persistedOperations = { mode: 'enforce-browser' as const, manifest: loadManifest(DEFAULT_PERSISTED_MANIFEST_PATH) };
-  const system = await startTestSystem(databaseUrl, { allowedOrigins: [origin], persistedOperations });
+  const system = await startTestSystem(databaseUrl, { allowedOrigins: [origin], persistedOperations, oauthConsentUrl: `${origin}/oauth/consent`, possibleDuplicateCheck: true });
   const web = await startWebServer({ port, host: '127.0.0.1', distDir: outDir, graphqlUrl: system.routerUrl });
   // Playwright gives each launch a fresh temporary profile (it refuses a --user-data-dir flag on launch()).
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 20_000 });
@@ -81,14 +82,21 @@ export async function startBrowserHarness(databaseUrl: string): Promise<BrowserH
 /**
  * Starts the harness before a test file's tests and closes it after them (call at the top level of
  * the file); returns a getter for the running harness.
+ * @param options - ownDatabase: a fresh database of the file's own instead of the run's shared one,
+ *   for screens that list the first page of something every other test adds to (the pharmacist's
+ *   queue of pending prescriptions showed other files' rows, not this file's)
  */
-export function browserHarnessPerFile(): () => BrowserHarness {
+export function browserHarnessPerFile(options: { ownDatabase?: boolean } = {}): () => BrowserHarness {
   let harness: BrowserHarness | undefined;
+  let database: TestDatabase | undefined;
   beforeAll(async () => {
-    harness = await startBrowserHarness(testDatabaseUrl());
-  }, 90_000);
+    if (options.ownDatabase) database = await createTestDatabase({ serverUrl: testServerUrl() });
+    harness = await startBrowserHarness(database?.url ?? testDatabaseUrl());
+    // Building the app and starting every department takes minutes on a loaded 2-core machine.
+  }, 300_000);
   afterAll(async () => {
     await harness?.close();
+    await database?.drop();
   });
   return () => {
     if (!harness) throw new Error('The browser harness has not started.');

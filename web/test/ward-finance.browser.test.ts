@@ -22,7 +22,8 @@ async function ward(name: string, labels: string[], admin: string) {
   const code = `${name.slice(0, 3).toUpperCase()}-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
   const { createWard } = await ok<{ createWard: { id: string } }>('mutation($i: CreateWardInput!) { createWard(input: $i) { id } }', { i: { name, code } }, admin);
   const beds: string[] = [];
-  for (const label of labels) beds.push((await ok<{ addBed: { id: string } }>('mutation($i: AddBedInput!) { addBed(input: $i) { id } }', { i: { wardId: createWard.id, label } }, admin)).addBed.id);
+  for (const label of labels)
+    beds.push((await ok<{ addBed: { id: string } }>('mutation($i: AddBedInput!) { addBed(input: $i) { id } }', { i: { wardId: createWard.id, label } }, admin)).addBed.id);
   await ok('mutation($u: ID!, $w: ID!) { assignStaffToWard(userId: $u, wardId: $w) { id } }', { u: running().system.accounts.ward_staff.id, w: createWard.id }, admin);
   return { id: createWard.id, name, code, beds };
 }
@@ -75,8 +76,37 @@ describe('ward transfer dialog', () => {
       await page.getByRole('status').getByText(`moved to bed SU-1 on ${surgery.name}`).waitFor({ timeout: 10_000 });
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'ward-transfer.png'), fullPage: true });
 
-      const { admission } = await ok<{ admission: { ward: { id: string }; bed: { id: string } } }>('query($id: ID!) { admission(id: $id) { ward { id } bed { id } } }', { id: admitPatient.id }, staff);
+      const { admission } = await ok<{ admission: { ward: { id: string }; bed: { id: string } } }>(
+        'query($id: ID!) { admission(id: $id) { ward { id } bed { id } } }',
+        { id: admitPatient.id },
+        staff,
+      );
       expect(admission).toEqual({ ward: { id: surgery.id }, bed: { id: surgery.beds[0] } });
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
+
+describe('bed out of service', () => {
+  it('takes a free bed out of service and back from the board', async () => {
+    const suffix = Math.random().toString(36).slice(2, 7);
+    const admin = await running().system.tokenFor('admin');
+    const cardiology = await ward(`Cardiology ${suffix}`, ['CA-1'], admin);
+    const context = await running().newContext();
+    try {
+      const page = await context.newPage();
+      await signIn(page, running(), 'ward_staff');
+      await page.getByLabel('Ward', { exact: true }).selectOption({ label: `${cardiology.name} (${cardiology.code})` });
+      await page.getByRole('button', { name: 'Take bed CA-1 out of service' }).click();
+      await page.getByRole('button', { name: 'Put bed CA-1 back in service' }).waitFor({ timeout: 10_000 });
+      expect(await page.getByRole('button', { name: 'Admit into bed CA-1' }).count()).toBe(0);
+      const bedState = async () =>
+        (await ok<{ bedBoard: { outOfService: boolean }[] }>('query($w: ID!) { bedBoard(wardId: $w) { outOfService } }', { w: cardiology.id }, admin)).bedBoard[0]!.outOfService;
+      expect(await bedState()).toBe(true);
+      await page.getByRole('button', { name: 'Put bed CA-1 back in service' }).click();
+      await page.getByRole('button', { name: 'Admit into bed CA-1' }).waitFor({ timeout: 10_000 });
+      expect(await bedState()).toBe(false);
     } finally {
       await context.close();
     }
@@ -93,7 +123,11 @@ describe('finance patient balance', () => {
       await running().system.tokenFor('doctor'),
     );
     for (const amountMinor of ['2000000000', '2000000001']) {
-      const { createInvoice } = await ok<{ createInvoice: { id: string } }>('mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { id } }', { i: { patientId: registerPatient.id, currency: 'EUR' } }, finance);
+      const { createInvoice } = await ok<{ createInvoice: { id: string } }>(
+        'mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { id } }',
+        { i: { patientId: registerPatient.id, currency: 'EUR' } },
+        finance,
+      );
       const line = { code: 'SURG-MAJOR', description: 'Major surgery', quantity: 1, unitPrice: { amountMinor, currency: 'EUR' } };
       await ok('mutation($id: ID!, $l: AddInvoiceLineInput!) { addInvoiceLine(invoiceId: $id, input: $l) { id } }', { id: createInvoice.id, l: line }, finance);
       await ok('mutation($id: ID!) { issueInvoice(id: $id) { id } }', { id: createInvoice.id }, finance);

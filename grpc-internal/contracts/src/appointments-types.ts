@@ -1,6 +1,9 @@
 /** Generated appointments message and handler types, re-exported under short names. */
 export type { AppointmentsServiceHandlers } from './generated/hospital/appointments/v1/AppointmentsService.ts';
-export type { AppointmentStatus as AppointmentStatusProto, AppointmentStatus__Output as AppointmentStatusProto__Output } from './generated/hospital/appointments/v1/AppointmentStatus.ts';
+export type {
+  AppointmentStatus as AppointmentStatusProto,
+  AppointmentStatus__Output as AppointmentStatusProto__Output,
+} from './generated/hospital/appointments/v1/AppointmentStatus.ts';
 export type { Appointment, Appointment__Output } from './generated/hospital/appointments/v1/Appointment.ts';
 export type { AppointmentStatusChange, AppointmentStatusChange__Output } from './generated/hospital/appointments/v1/AppointmentStatusChange.ts';
 export type { AppointmentEvent, AppointmentEvent__Output } from './generated/hospital/appointments/v1/AppointmentEvent.ts';

@@ -43,6 +43,7 @@ export interface UnaryCallOptions {
  * `(value: User) => Buffer` is not assignable to `(value: unknown) => Buffer`.
  */
 export type PromiseClient<D> = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- matches any method definition; only Req and ResOut are read
   [K in keyof D as Uncapitalize<K & string>]: D[K] extends MethodDefinition<infer Req, any, any, infer ResOut>
     ? (request: Req, options?: UnaryCallOptions) => Promise<ResOut>
     : never;
@@ -88,4 +89,3 @@ export function createPromiseClient<D>(ctor: AnyServiceCtor & { service: grpc.Se
   }
   return facade as PromiseClient<D>;
 }
-

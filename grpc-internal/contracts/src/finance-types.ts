@@ -9,6 +9,7 @@ export type { Refund, Refund__Output } from './generated/hospital/finance/v1/Ref
 export type { PaymentResult, PaymentResult__Output } from './generated/hospital/finance/v1/PaymentResult.ts';
 export type { CreateInvoiceRequest, CreateInvoiceRequest__Output } from './generated/hospital/finance/v1/CreateInvoiceRequest.ts';
 export type { AddInvoiceLineRequest, AddInvoiceLineRequest__Output } from './generated/hospital/finance/v1/AddInvoiceLineRequest.ts';
+export type { RemoveInvoiceLineRequest, RemoveInvoiceLineRequest__Output } from './generated/hospital/finance/v1/RemoveInvoiceLineRequest.ts';
 export type { IssueInvoiceRequest, IssueInvoiceRequest__Output } from './generated/hospital/finance/v1/IssueInvoiceRequest.ts';
 export type { VoidInvoiceRequest, VoidInvoiceRequest__Output } from './generated/hospital/finance/v1/VoidInvoiceRequest.ts';
 export type { RecordPaymentRequest, RecordPaymentRequest__Output } from './generated/hospital/finance/v1/RecordPaymentRequest.ts';

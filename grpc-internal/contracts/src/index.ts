@@ -5,6 +5,7 @@
 export * from './client.ts';
 export * from './types.ts';
 export * from './identity.ts';
+export * from './client-apps-types.ts';
 export * from './audit.ts';
 export * from './patients.ts';
 export * from './appointments.ts';
@@ -17,3 +18,5 @@ export * from './pharmacy.ts';
 export * from './pharmacy-types.ts';
 export * from './ward.ts';
 export * from './ward-types.ts';
+export * from './events/index.ts';
+export * from './appointments-visibility.ts';

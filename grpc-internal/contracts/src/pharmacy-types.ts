@@ -32,3 +32,5 @@ export type { SearchDrugsResponse, SearchDrugsResponse__Output } from './generat
 export type { StockLot, StockLot__Output } from './generated/hospital/pharmacy/v1/StockLot.ts';
 export type { StockMovement, StockMovement__Output } from './generated/hospital/pharmacy/v1/StockMovement.ts';
 export type { StockMovementKind, StockMovementKind__Output } from './generated/hospital/pharmacy/v1/StockMovementKind.ts';
+export type { PrescriptionReview, PrescriptionReview__Output } from './generated/hospital/pharmacy/v1/PrescriptionReview.ts';
+export type { ReviewPrescriptionRequest, ReviewPrescriptionRequest__Output } from './generated/hospital/pharmacy/v1/ReviewPrescriptionRequest.ts';

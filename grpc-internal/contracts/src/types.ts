@@ -19,10 +19,15 @@ export type { GetUsersRequest__Output } from './generated/hospital/identity/v1/G
 export type { GetUsersResponse, GetUsersResponse__Output } from './generated/hospital/identity/v1/GetUsersResponse.ts';
 export type { ListUsersRequest__Output } from './generated/hospital/identity/v1/ListUsersRequest.ts';
 export type { ListUsersResponse, ListUsersResponse__Output } from './generated/hospital/identity/v1/ListUsersResponse.ts';
+export type { ListDoctorsRequest__Output } from './generated/hospital/identity/v1/ListDoctorsRequest.ts';
+export type { ListDoctorsResponse, ListDoctorsResponse__Output } from './generated/hospital/identity/v1/ListDoctorsResponse.ts';
 export type { CreateUserRequest__Output } from './generated/hospital/identity/v1/CreateUserRequest.ts';
 export type { ChangeUserRoleRequest__Output } from './generated/hospital/identity/v1/ChangeUserRoleRequest.ts';
 export type { DeactivateUserRequest__Output } from './generated/hospital/identity/v1/DeactivateUserRequest.ts';
 export type { UnlockUserRequest__Output } from './generated/hospital/identity/v1/UnlockUserRequest.ts';
+export type { ReactivateUserRequest__Output } from './generated/hospital/identity/v1/ReactivateUserRequest.ts';
+export type { SetTemporaryPasswordRequest__Output } from './generated/hospital/identity/v1/SetTemporaryPasswordRequest.ts';
+export type { ChangeOwnPasswordRequest__Output } from './generated/hospital/identity/v1/ChangeOwnPasswordRequest.ts';
 export type { ListTokenRevocationsRequest__Output } from './generated/hospital/identity/v1/ListTokenRevocationsRequest.ts';
 export type { ListTokenRevocationsResponse, ListTokenRevocationsResponse__Output } from './generated/hospital/identity/v1/ListTokenRevocationsResponse.ts';
 export type { TokenRevocation, TokenRevocation__Output } from './generated/hospital/identity/v1/TokenRevocation.ts';
@@ -30,6 +35,8 @@ export type { GetPatientsRequest__Output } from './generated/hospital/patients/v
 export type { GetPatientsResponse, GetPatientsResponse__Output } from './generated/hospital/patients/v1/GetPatientsResponse.ts';
 export type { SearchPatientsResponse, SearchPatientsResponse__Output } from './generated/hospital/patients/v1/SearchPatientsResponse.ts';
 export type { ArchivePatientRequest__Output } from './generated/hospital/patients/v1/ArchivePatientRequest.ts';
+export type { FindPossibleDuplicatesRequest__Output } from './generated/hospital/patients/v1/FindPossibleDuplicatesRequest.ts';
+export type { FindPossibleDuplicatesResponse, FindPossibleDuplicatesResponse__Output } from './generated/hospital/patients/v1/FindPossibleDuplicatesResponse.ts';
 export type { GetAllergyHistoriesRequest__Output } from './generated/hospital/patients/v1/GetAllergyHistoriesRequest.ts';
 export type { GetAllergyHistoriesResponse, GetAllergyHistoriesResponse__Output } from './generated/hospital/patients/v1/GetAllergyHistoriesResponse.ts';
 export type { AllergyChange__Output } from './generated/hospital/patients/v1/AllergyChange.ts';
@@ -40,3 +47,6 @@ export type { ListAccessRecordsResponse, ListAccessRecordsResponse__Output } fro
 export type { VerifyAuditChainResponse, VerifyAuditChainResponse__Output } from './generated/hospital/identity/v1/VerifyAuditChainResponse.ts';
 export type { RecordRefusedOperationRequest__Output } from './generated/hospital/identity/v1/RecordRefusedOperationRequest.ts';
 export type { RecordRefusedOperationResponse } from './generated/hospital/identity/v1/RecordRefusedOperationResponse.ts';
+export type { DeliveredRead } from './generated/hospital/identity/v1/DeliveredRead.ts';
+export type { RecordDeliveredReadsRequest__Output } from './generated/hospital/identity/v1/RecordDeliveredReadsRequest.ts';
+export type { RecordDeliveredReadsResponse } from './generated/hospital/identity/v1/RecordDeliveredReadsResponse.ts';

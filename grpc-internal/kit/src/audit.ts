@@ -46,9 +46,13 @@ export interface AuditEntry {
   requestId: string;
 }
 
-/** Where entries go: the append-only, hash-chained table (see @hospital/db `createAuditLog`). */
+/**
+ * Where entries go: the append-only, hash-chained trail (see @hospital/db `createAuditLog`). The
+ * unary wrapper hands it all of one call's entries at once (allowed and denied together), and the
+ * sink combines concurrent calls' entries into shared INSERTs.
+ */
 export interface AuditSink {
-  /** Appends entries; resolves once they are stored. */
+  /** Appends entries; resolves once they are durably stored (the database's sealer chains them shortly after). */
   record(entries: readonly AuditEntry[]): Promise<void>;
 }
 
@@ -122,7 +126,7 @@ export function auditEntries(
   const { caller, origin } = call;
   const base = {
     actorKind: caller.kind,
-    actorId: caller.kind === 'user' ? caller.userId : caller.kind === 'service' ? caller.service : null,
+    actorId: caller.kind === 'user' ? caller.userId : caller.kind === 'service' ? caller.service : caller.kind === 'app' ? caller.clientId : null,
     actorRole: caller.kind === 'user' ? caller.role : null,
     action: actionOf(call.path),
     operation: origin.operation ?? null,

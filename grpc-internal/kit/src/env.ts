@@ -29,8 +29,19 @@ export function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, 
   throw new EnvError([...issues, ...problems]);
 }
 
-/** A TCP port (0 lets the OS pick, useful in tests). */
-export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+/** The rule of a TCP port: an integer 0..65535. */
+const tcpPort = () => z.coerce.number().int().min(0).max(65535);
+
+/**
+ * A TCP port (0 lets the OS pick, useful in tests); without a fallback the variable is optional
+ * and stays undefined when unset.
+ * @param fallback - the default
+ */
+export function port(fallback: number): z.ZodDefault<ReturnType<typeof tcpPort>>;
+export function port(): z.ZodOptional<ReturnType<typeof tcpPort>>;
+export function port(fallback?: number) {
+  return fallback === undefined ? tcpPort().optional() : tcpPort().default(fallback);
+}
 
 /** Log level shared by every runnable (LOG_LEVEL). */
 export const logEnv = {
@@ -67,6 +78,15 @@ function secretDefaultOf(schema: z.ZodType, env: Record<string, string | undefin
   return parsed?.success ? parsed.data : undefined;
 }
 
+/**
+ * The port of a service's `/metrics` page (METRICS_PORT): unset (the default) or 0, not served.
+ * Every service's env.ts spreads it, so a bad value is reported with the other variables; the
+ * router's is ROUTER_METRICS_PORT in its own env.ts.
+ */
+export const metricsEnv = {
+  METRICS_PORT: port(),
+};
+
 /** Database connection (DATABASE_URL). */
 export const databaseEnv = {
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
@@ -76,3 +96,52 @@ export const databaseEnv = {
 export const nodeEnv = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 };
+
+/**
+ * Runs every reader of a runnable's configuration and returns what each read, or throws one
+ * EnvError listing the problems of all of them (each once), so one start names every bad variable.
+ * Errors other than EnvError propagate unchanged.
+ * @param readers - named readers, e.g. `{ config: () => loadConfig(env), graceMs: () => shutdownGraceMs(env) }`
+ */
+export function readConfig<R extends Record<string, () => unknown>>(readers: R): { [K in keyof R]: ReturnType<R[K]> } {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, read] of Object.entries(readers)) {
+    try {
+      values[name] = read();
+    } catch (error) {
+      if (!(error instanceof EnvError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new EnvError([...new Set(problems)]);
+  return values as { [K in keyof R]: ReturnType<R[K]> };
+}
+
+/** Where {@link loadConfigOrExit} reports a bad configuration (stderr and exit 1 unless a test says otherwise). */
+export interface InvalidConfigExit {
+  report(text: string): void;
+  exit(code: number): never;
+}
+
+const processExit: InvalidConfigExit = {
+  report: (text) => console.error(text),
+  exit: (code) => process.exit(code),
+};
+
+/**
+ * The first step of every `main.ts`: reads the whole configuration (see {@link readConfig}) before
+ * anything is started or bound. A bad configuration is the operator's to fix, so it is printed as
+ * the plain "Invalid configuration:" list, without a stack trace, and the process exits with code 1.
+ * @param readers - named readers of the configuration
+ * @param onInvalid - where to report and how to stop (default: stderr, `process.exit`)
+ */
+export function loadConfigOrExit<R extends Record<string, () => unknown>>(readers: R, onInvalid: InvalidConfigExit = processExit): { [K in keyof R]: ReturnType<R[K]> } {
+  try {
+    return readConfig(readers);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    onInvalid.report(error.message);
+    return onInvalid.exit(1);
+  }
+}

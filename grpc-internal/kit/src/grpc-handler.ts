@@ -5,11 +5,15 @@
  */
 import { Metadata, status as GrpcStatus, type ServerUnaryCall, type sendUnaryData, type handleUnaryCall } from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
-import { DomainError, ERROR_TABLE, FIELD_METADATA_KEY, ObjectAccessDenied, RETRY_AFTER_METADATA_KEY, RetryLaterError } from './errors.ts';
+import { DomainError, FIELD_METADATA_KEY, ObjectAccessDenied, RETRY_AFTER_METADATA_KEY, RetryLaterError } from './errors.ts';
+import { ERROR_TABLE, isOverloadFailure } from './grpc-status.ts';
 import { auditEntries, type AuditCall, type AuditSink, type AuditSpec } from './audit.ts';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifyForwardedIdentity, type Caller, type RequestOrigin, type RoleName } from './identity-token.ts';
 import { metadataValue } from './grpc-metadata.ts';
+import { safeRequestId } from './request-id.ts';
+import { meteredAuditSink, observeGrpcCall } from './metrics/grpc-metrics.ts';
 import { requestContextStore, type Logger } from './logger.ts';
+import { inGrpcServerSpan } from './tracing/server-spans.ts';
 
 /** What a handler knows about the call besides its request. */
 export interface CallScope {
@@ -68,45 +72,53 @@ export function unary<Req, Res>(
   options: UnaryOptions<NoInfer<Req>, NoInfer<Res>> = {},
 ): handleUnaryCall<Req, Res> {
   const spec = options.audit;
-  const sink = security.audit;
+  const sink = security.audit && meteredAuditSink(security.audit);
   // Fail at start-up, not on the first patient read: patient data without an audit trail is a bug.
   if (spec && !sink) throw new Error(`An audited method (${spec.resource}) needs an audit sink.`);
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
-    const requestId = metadataValue(call.metadata, REQUEST_ID_HEADER) ?? randomUUID();
+    const requestId = safeRequestId(metadataValue(call.metadata, REQUEST_ID_HEADER)) ?? randomUUID();
     const verified = verifyForwardedIdentity(metadataValue(call.metadata, IDENTITY_HEADER), security.internalSecret);
     const caller = verified?.caller;
     const origin = verified?.origin ?? {};
     const userId = caller?.kind === 'user' ? caller.userId : undefined;
     const context = userId ? { requestId, userId } : { requestId };
-    void requestContextStore.run(context, async () => {
-      const logger = security.logger.child({ method: call.getPath() });
-      const started = performance.now();
-      // One line per call: method, outcome, duration (ids come from the request context).
-      const done = (code: GrpcStatus) => logger.info({ code: GrpcStatus[code], durationMs: Math.round(performance.now() - started) }, 'grpc call');
-      const audited: AuditCall | undefined = caller ? { caller, origin, requestId, path: call.getPath() } : undefined;
-      const withheld: string[] = [];
-      try {
-        // No signed identity means the call did not come through the router.
-        if (!caller) throw new DomainError('UNAUTHENTICATED', 'Missing or invalid internal identity.');
-        admit(admission, caller);
-        const response = await handler(call.request, {
-          caller,
-          origin,
-          requestId,
-          logger,
-          identityToken: metadataValue(call.metadata, IDENTITY_HEADER) ?? '',
-          noteDeniedAccess: (patientIds) => void withheld.push(...patientIds),
-        });
-        if (spec && sink && audited) await auditAllowed(spec, sink, audited, call.request, response, logger, withheld);
-        done(GrpcStatus.OK);
-        callback(null, response);
-      } catch (error) {
-        if (spec && sink && audited) await auditDenied(spec, sink, audited, call.request, error, logger, withheld);
-        const status = toServiceError(error, logger);
-        done(status.code);
-        callback(status);
-      }
-    });
+    // A server span continuing the caller's trace (a no-op with tracing off).
+    void inGrpcServerSpan(call.getPath(), metadataValue(call.metadata, 'traceparent'), (finish) =>
+      requestContextStore.run(context, async () => {
+        const logger = security.logger.child({ method: call.getPath() });
+        const started = performance.now();
+        // One line per call: method, outcome, duration (ids come from the request context).
+        const done = (code: GrpcStatus) => {
+          const ms = performance.now() - started;
+          observeGrpcCall(call.getPath(), code, ms / 1000);
+          finish(code);
+          logger.info({ code: GrpcStatus[code], durationMs: Math.round(ms) }, 'grpc call');
+        };
+        const audited: AuditCall | undefined = caller ? { caller, origin, requestId, path: call.getPath() } : undefined;
+        const withheld: string[] = [];
+        try {
+          // No signed identity means the call did not come through the router.
+          if (!caller) throw new DomainError('UNAUTHENTICATED', 'Missing or invalid internal identity.');
+          admit(admission, caller);
+          const response = await handler(call.request, {
+            caller,
+            origin,
+            requestId,
+            logger,
+            identityToken: metadataValue(call.metadata, IDENTITY_HEADER) ?? '',
+            noteDeniedAccess: (patientIds) => void withheld.push(...patientIds),
+          });
+          if (spec && sink && audited) await auditAllowed(spec, sink, audited, call.request, response, logger, withheld);
+          done(GrpcStatus.OK);
+          callback(null, response);
+        } catch (error) {
+          if (spec && sink && audited) await auditDenied(spec, sink, audited, call.request, error, logger, withheld);
+          const status = toServiceError(error, logger);
+          done(status.code);
+          callback(status);
+        }
+      }),
+    );
   };
 }
 
@@ -125,9 +137,7 @@ async function auditAllowed<Req, Res>(
 ): Promise<void> {
   // A patient whose records were all withheld was not accessed: a denied row only, no allowed one.
   const withheldIds = new Set(withheld.map((id) => id.toLowerCase()));
-  const ids = spec.returned
-    ? spec.returned(response, request, withheldIds)
-    : (spec.requested?.(request) ?? []).filter((id) => !withheldIds.has(id.toLowerCase()));
+  const ids = spec.returned ? spec.returned(response, request, withheldIds) : (spec.requested?.(request) ?? []).filter((id) => !withheldIds.has(id.toLowerCase()));
   const fields = spec.fields?.(request) ?? [];
   // What an object-level check left out of the answer is denied, in the same INSERT.
   const denied = withheld.length > 0 ? auditEntries(call, spec.resource, withheld, { outcome: 'denied', reason: 'OBJECT_ACCESS' }) : [];
@@ -168,6 +178,12 @@ async function auditDenied<Req, Res>(
 function admit(admission: Admission, caller: Caller): void {
   if (admission === 'public' || caller.kind === 'service') return;
   if (admission === 'internal') throw new DomainError('FORBIDDEN', 'Only the system itself may call this.');
+  // A third-party app reached this call through a GraphQL field its scopes cover (checked at the
+  // router and again in the subgraph); it may use what staff use, never admin-only methods.
+  if (caller.kind === 'app') {
+    if (admission !== 'authenticated' && admission.every((role) => role === 'admin')) throw new DomainError('FORBIDDEN', 'Apps may not do this.');
+    return;
+  }
   if (caller.kind !== 'user') throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
   if (admission === 'authenticated') return;
   if (!admission.includes(caller.role)) throw new DomainError('FORBIDDEN', 'Your role may not do this.');
@@ -184,6 +200,13 @@ export function toServiceError(error: unknown, logger: Logger): { code: GrpcStat
     if (error.field) metadata.set(FIELD_METADATA_KEY, error.field);
     if (error instanceof RetryLaterError) metadata.set(RETRY_AFTER_METADATA_KEY, String(error.retryAfterSeconds));
     return { code: ERROR_TABLE[error.code].grpc, details: error.message, metadata };
+  }
+  if (isOverloadFailure(error)) {
+    // The database or another department could not keep up: a retryable 503, not a masked 500.
+    logger.warn({ err: error }, 'dependency overloaded; answered UNAVAILABLE');
+    const metadata = new Metadata();
+    metadata.set(RETRY_AFTER_METADATA_KEY, '1');
+    return { code: GrpcStatus.UNAVAILABLE, details: 'The department is busy; try again shortly.', metadata };
   }
   logger.error({ err: error }, 'unexpected error in handler');
   return { code: GrpcStatus.INTERNAL, details: 'Internal error.' };

@@ -4,8 +4,9 @@
  */
 import { Server, ServerCredentials, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import { HealthImplementation } from 'grpc-health-check';
+import { CallGate, DEFAULT_MAX_CONCURRENT_CALLS, shedUnaryCalls } from './call-shedding.ts';
 import type { Logger } from './logger.ts';
-import type { Closer } from './shutdown.ts';
+import { drainBudgetMs, type Closer } from './shutdown.ts';
 
 /** One service to serve. */
 export interface ServedService {
@@ -21,24 +22,30 @@ export interface ServedService {
 export interface RunningGrpcServer {
   /** The bound port (useful when asked for port 0). */
   port: number;
-  /** Marks the services not serving, drains calls (up to graceMs), then stops. */
+  /**
+   * Marks the services not serving, drains calls (up to graceMs; by default 10 s, or during a
+   * process shutdown what is left of SHUTDOWN_GRACE_MS), then cancels the calls still running.
+   */
   close(graceMs?: number): Promise<void>;
 }
 
 /**
  * Starts a gRPC server with health checking.
- * @param options - services, host and port, logger
+ * @param options - services, host and port, logger, the bound on unary calls at once
  */
 export async function startGrpcServer(options: {
   services: ServedService[];
   host?: string;
   port: number;
   logger: Logger;
+  /** Unary calls at once before the rest are shed (call-shedding.ts); default {@link DEFAULT_MAX_CONCURRENT_CALLS}, 0 = no limit. */
+  maxConcurrentCalls?: number;
 }): Promise<RunningGrpcServer> {
   const server = new Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 });
   const statuses: Record<string, 'SERVING' | 'NOT_SERVING'> = { '': 'SERVING' };
+  const gate = new CallGate(options.maxConcurrentCalls ?? DEFAULT_MAX_CONCURRENT_CALLS);
   for (const service of options.services) {
-    server.addService(service.definition, service.implementation);
+    server.addService(service.definition, shedUnaryCalls(service.definition, service.implementation, gate));
     statuses[service.name] = 'SERVING';
   }
   const health = new HealthImplementation(statuses);
@@ -52,7 +59,7 @@ export async function startGrpcServer(options: {
 
   return {
     port,
-    async close(graceMs = 10_000) {
+    async close(graceMs = drainBudgetMs(10_000)) {
       for (const name of Object.keys(statuses)) health.setStatus(name, 'NOT_SERVING');
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {

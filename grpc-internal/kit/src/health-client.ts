@@ -2,13 +2,13 @@
  * A one-shot grpc.health.v1 client: launchers wait for services with it and tests assert on it,
  * without each of them loading the health proto.
  */
-import { credentials, makeGenericClientConstructor, type ServiceDefinition } from '@grpc/grpc-js';
+import { credentials, makeGenericClientConstructor } from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
 
 /** What grpc.health.v1.Health/Check answers. */
 export type HealthStatus = 'UNKNOWN' | 'SERVING' | 'NOT_SERVING' | 'SERVICE_UNKNOWN';
 
-const HealthClient = makeGenericClientConstructor(healthService as unknown as ServiceDefinition, 'Health');
+const HealthClient = makeGenericClientConstructor(healthService, 'Health');
 
 /**
  * Asks a server for the health of one service ('' for the whole server).

@@ -35,25 +35,21 @@ export const DEFAULT_HTTP_SERVER_LIMITS: HttpServerLimits = {
 const milliseconds = (fallback: number) => z.coerce.number().int().min(100).max(600_000).default(fallback);
 
 /** The variable names of one runnable's limits, e.g. `ROUTER_HEADERS_TIMEOUT_MS`. */
-type LimitKeys<P extends string> =
-  | `${P}_HEADERS_TIMEOUT_MS`
-  | `${P}_REQUEST_TIMEOUT_MS`
-  | `${P}_KEEP_ALIVE_TIMEOUT_MS`
-  | `${P}_MAX_CONNECTIONS_PER_ADDRESS`;
+type LimitKeys<P extends string> = `${P}_HEADERS_TIMEOUT_MS` | `${P}_REQUEST_TIMEOUT_MS` | `${P}_KEEP_ALIVE_TIMEOUT_MS` | `${P}_MAX_CONNECTIONS_PER_ADDRESS`;
 
 /**
  * The env fragment `<PREFIX>_HEADERS_TIMEOUT_MS`, `<PREFIX>_REQUEST_TIMEOUT_MS`,
  * `<PREFIX>_KEEP_ALIVE_TIMEOUT_MS` and `<PREFIX>_MAX_CONNECTIONS_PER_ADDRESS`, with the defaults above.
  * @param prefix - the runnable's prefix, e.g. "ROUTER" or "WEB"
  */
-export function httpServerLimitsEnv<P extends string>(prefix: P): Record<LimitKeys<P>, z.ZodDefault<z.ZodCoercedNumber<unknown>>> {
+export function httpServerLimitsEnv<P extends string>(prefix: P): Record<LimitKeys<P>, z.ZodDefault<z.ZodCoercedNumber>> {
   const d = DEFAULT_HTTP_SERVER_LIMITS;
   return {
     [`${prefix}_HEADERS_TIMEOUT_MS`]: milliseconds(d.headersTimeoutMs),
     [`${prefix}_REQUEST_TIMEOUT_MS`]: milliseconds(d.requestTimeoutMs),
     [`${prefix}_KEEP_ALIVE_TIMEOUT_MS`]: milliseconds(d.keepAliveTimeoutMs),
     [`${prefix}_MAX_CONNECTIONS_PER_ADDRESS`]: z.coerce.number().int().min(0).max(100_000).default(d.maxConnectionsPerAddress),
-  } as Record<LimitKeys<P>, z.ZodDefault<z.ZodCoercedNumber<unknown>>>;
+  } as Record<LimitKeys<P>, z.ZodDefault<z.ZodCoercedNumber>>;
 }
 
 /**

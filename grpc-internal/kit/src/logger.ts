@@ -4,6 +4,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { nonBlockingDestination } from './log-destination.ts';
+import { currentTraceId } from './tracing/spans.ts';
 
 /** What follows a request through router, subgraph and service. */
 export interface RequestContext {
@@ -35,7 +37,7 @@ export const REDACT_PATHS = [
  * Creates the root logger of one runnable.
  * @param name - the runnable's name, e.g. "patients-service"
  * @param level - minimum level
- * @param destination - where to write (stdout by default; tests pass a stream)
+ * @param destination - where to write (stdout by default, never blocking: see log-destination.ts; tests pass a stream)
  */
 export function createLogger(name: string, level: LevelWithSilent = 'info', destination?: pino.DestinationStream): Logger {
   return pino(
@@ -47,10 +49,13 @@ export function createLogger(name: string, level: LevelWithSilent = 'info', dest
       timestamp: pino.stdTimeFunctions.isoTime,
       mixin() {
         const ctx = requestContextStore.getStore();
-        return ctx ? { requestId: ctx.requestId, ...(ctx.userId ? { userId: ctx.userId } : {}) } : {};
+        // With tracing on, the trace id joins a log line to its trace (the request id stays as it was).
+        const traceId = currentTraceId();
+        const ids = ctx ? { requestId: ctx.requestId, ...(ctx.userId ? { userId: ctx.userId } : {}) } : {};
+        return traceId ? { ...ids, traceId } : ids;
       },
     },
-    destination,
+    destination ?? nonBlockingDestination(),
   );
 }
 

@@ -19,7 +19,11 @@ describe('denyObjectAccess', () => {
   it('notes nobody when the record names no patient, and logs no user id for a service', () => {
     const warn = vi.fn();
     const noteDeniedAccess = vi.fn();
-    const error = denyObjectAccess({ caller: { kind: 'service', service: 'worker' }, logger: { warn }, noteDeniedAccess }, { kind: 'ward', id: 'w-1' }, 'outside the caller\'s wards');
+    const error = denyObjectAccess(
+      { caller: { kind: 'service', service: 'worker' }, logger: { warn }, noteDeniedAccess },
+      { kind: 'ward', id: 'w-1' },
+      "outside the caller's wards",
+    );
     expect(error.message).toBe('No ward with this id.');
     expect(noteDeniedAccess).not.toHaveBeenCalled();
     expect(warn.mock.calls[0]?.[0]).toEqual({ objectKind: 'ward', objectId: 'w-1', userId: undefined });

@@ -24,11 +24,7 @@ export interface RefusedObject {
  * @param object - what was refused
  * @param why - a short reason for the log line, e.g. "another doctor's appointment"
  */
-export function denyObjectAccess(
-  scope: Pick<CallScope, 'caller' | 'noteDeniedAccess'> & { logger: Pick<Logger, 'warn'> },
-  object: RefusedObject,
-  why: string,
-): DomainError {
+export function denyObjectAccess(scope: Pick<CallScope, 'caller' | 'noteDeniedAccess'> & { logger: Pick<Logger, 'warn'> }, object: RefusedObject, why: string): DomainError {
   if (object.patientId) scope.noteDeniedAccess?.([object.patientId]);
   const userId = scope.caller.kind === 'user' ? scope.caller.userId : undefined;
   scope.logger.warn({ objectKind: object.kind, objectId: object.id, userId }, `object access denied: ${why}`);

@@ -46,5 +46,5 @@ export function decodeCursor(cursor: string, arity: number, field = 'after'): st
   if (!Array.isArray(key) || key.length !== arity || !key.every((value) => typeof value === 'string')) {
     throw invalidInput('Invalid cursor.', field);
   }
-  return key as string[];
+  return key;
 }

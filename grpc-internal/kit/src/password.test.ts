@@ -27,7 +27,7 @@ describe('bounded password hashing, waiting', () => {
     const hashing = createPasswordHashing({ concurrency: 1, queueLimit: 10, maxWaitMs: 1 });
     const results = await Promise.allSettled(Array.from({ length: 4 }, () => hashing.verify('a password to check', stored)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual(
+    expect(results.filter((r) => r.status === 'rejected').map((r) => r.reason)).toEqual(
       Array.from({ length: 3 }, () => expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 })),
     );
     await expect(hashing.verify('a password to check', stored)).resolves.toBe(true);
@@ -44,7 +44,7 @@ describe('bounded password hashing, per client', () => {
     const results = await flood;
     // One in the free slot, two in the key's queue places; the rest refused before queueing.
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason)).toEqual(
+    expect(results.filter((r) => r.status === 'rejected').map((r) => r.reason)).toEqual(
       Array.from({ length: 7 }, () => expect.objectContaining({ code: 'RATE_LIMITED', message: HASHING_PER_CLIENT_MESSAGE, retryAfterSeconds: 1 })),
     );
     // The key's share is handed back once its hashes finish.

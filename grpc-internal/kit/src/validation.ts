@@ -3,7 +3,7 @@
  * the first violation into BAD_USER_INPUT naming the field, so every service reports bad input
  * the same way.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { invalidInput } from './errors.ts';
 
 /**
@@ -21,12 +21,29 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.
   throw invalidInput(issue?.message ?? 'Invalid request.', field || undefined);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * An id as this system writes them: an RFC 9562 UUID in its text form, either case. Every id is
+ * generated as version 4 (PostgreSQL `gen_random_uuid()`, Prisma `@default(uuid())`), so this
+ * refuses no id the database holds; the nil and max UUIDs pass too. One rule for every service.
+ */
+export const uuidSchema = z.uuid({ error: 'must be a UUID.' });
 
 /**
- * True for a UUID in its usual text form (any version, either case), the form of every id here.
+ * True for an id {@link uuidSchema} accepts.
  * @param value - anything
  */
 export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
+  return uuidSchema.safeParse(value).success;
 }
+
+/** Most ids one batch lookup (GetUsers, GetPatients, …) may name. */
+export const MAX_IDS = 500;
+
+/** The ids of a batch lookup: UUIDs, at most {@link MAX_IDS}. */
+export const idListSchema = z.array(uuidSchema).max(MAX_IDS, `Ask for at most ${MAX_IDS} ids at once.`);
+
+/**
+ * Text with no control characters (Unicode Cc: NUL, escapes, line breaks). PostgreSQL refuses
+ * NUL in text outright, so a field that reaches a query must be checked before it.
+ */
+export const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;

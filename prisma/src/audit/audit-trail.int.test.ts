@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@hospital/service-kit';
 import { testServerUrl } from '../../../test/helpers.ts';
 import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
-import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
+import { createTestDatabase, waitForAuditSeal, type TestDatabase } from '../testing/index.ts';
+import { useOwnDatabase } from '../../../test/own-database.ts';
 import { createAuditLog, sealPending } from './audit-log.ts';
 import { verifyAuditChain } from './audit-chain.ts';
 import { listAccessRecords } from './access-records.ts';
@@ -72,6 +73,7 @@ describe('audit trail table', () => {
   it('chains every row, gapless, under 40 concurrent writers', async () => {
     const log = createAuditLog(prisma);
     await Promise.all(Array.from({ length: 40 }, (_, i) => log.record(i % 4 === 0 ? [entry(), entry()] : [entry()])));
+    await waitForAuditSeal(prisma);
     const report = await verifyAuditChain(prisma);
     expect(report).toMatchObject({ ok: true, rows: 50, head: { seq: 50 } });
     const seqs = (await prisma.accessRecord.findMany({ select: { seq: true }, orderBy: { seq: 'asc' } })).map((row) => Number(row.seq));
@@ -135,6 +137,7 @@ describe('audit trail table', () => {
     expect(await verifyAuditChain(prisma, anchor)).toMatchObject({ ok: false, brokenAt: { seq: 51, problem: 'anchored row missing' } });
     // A new row takes its place in the chain, but not the anchored hash.
     await createAuditLog(prisma).record([entry()]);
+    await waitForAuditSeal(prisma);
     expect(await verifyAuditChain(prisma, anchor)).toMatchObject({ ok: false, rows: 50, brokenAt: { seq: 51, problem: 'differs from the anchor' } });
     const command = await verifyCommand(db.url, `${anchor.seq}:${anchor.hash}`);
     expect(command.code).toBe(2);
@@ -178,19 +181,10 @@ describe('audit trail table', () => {
 });
 
 describe('audit writers', () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  beforeAll(async () => {
-    db = await createTestDatabase({ serverUrl: testServerUrl() });
-    prisma = createPrismaClient(db.url, { poolSize: 2 });
-  });
-  afterAll(async () => {
-    await prisma?.$disconnect();
-    await db?.drop();
-  });
+  const own = useOwnDatabase();
 
   it('records a reused request id again a minute later: a chosen x-request-id cannot hide repeated reads', async () => {
-    const owner = createPrismaClient(db.ownerUrl, { poolSize: 1 });
+    const owner = createPrismaClient(own.database.ownerUrl, { poolSize: 1 });
     try {
       const reused = entry({ requestId: 'chosen-by-the-client' });
       // The same access, two minutes ago (the owner may set the time, as the sealer does).
@@ -199,11 +193,12 @@ describe('audit writers', () => {
         owner.$executeRaw`INSERT INTO "audit"."access_log" ("occurred_at", "actor_kind", "actor_id", "actor_role", "action", "operation", "resource", "patient_id", "fields", "outcome", "request_id", "seq", "prev_hash", "hash")
           VALUES (now() - interval '2 minutes', 'user', ${reused.actorId}, 'doctor', ${reused.action}, 'PatientChart', 'Patient', ${reused.patientId}::uuid, '{}', 'allowed', ${reused.requestId}, 0, '', '')`,
       ]);
-      const log = createAuditLog(prisma);
+      const log = createAuditLog(own.db);
       await log.record([reused]);
       await log.record([reused]);
-      expect(await prisma.accessRecord.count({ where: { requestId: 'chosen-by-the-client' } })).toBe(2);
-      expect((await verifyAuditChain(prisma)).ok).toBe(true);
+      await waitForAuditSeal(own.db);
+      expect(await own.db.accessRecord.count({ where: { requestId: 'chosen-by-the-client' } })).toBe(2);
+      expect((await verifyAuditChain(own.db)).ok).toBe(true);
     } finally {
       await owner.$disconnect();
     }
@@ -212,22 +207,25 @@ describe('audit writers', () => {
   it('does not make writers wait for one another to commit', async () => {
     // A writer has appended and not yet committed (a slow WAL flush, a busy connection). Before,
     // its trigger held the chain's lock until then, and every other audited statement waited.
-    const slow = new pg.Client({ connectionString: db.url });
+    const slow = new pg.Client({ connectionString: own.database.url });
     await slow.connect();
     try {
       await slow.query('BEGIN');
-      await slow.query(`INSERT INTO "audit"."access_log_pending" ("actor_kind", "action", "resource", "outcome", "request_id") VALUES ('anonymous', 'X.Y', 'Patient', 'denied', 'slow')`);
-      const other = createAuditLog(prisma).record([entry()]);
+      await slow.query(
+        `INSERT INTO "audit"."access_log_pending" ("actor_kind", "action", "resource", "outcome", "request_id") VALUES ('anonymous', 'X.Y', 'Patient', 'denied', 'slow')`,
+      );
+      const other = createAuditLog(own.db).record([entry()]);
       const waited = await Promise.race([other.then(() => 'done'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 3_000))]);
       expect(waited).toBe('done');
+      await waitForAuditSeal(own.db);
       await slow.query('COMMIT');
     } finally {
       await slow.end();
     }
     // The slow writer's row is chained by the next seal, after the other's.
-    await sealPending(prisma);
-    const rows = await prisma.accessRecord.findMany({ orderBy: { seq: 'asc' } });
+    await sealPending(own.db);
+    const rows = await own.db.accessRecord.findMany({ orderBy: { seq: 'asc' } });
     expect(rows.slice(-2).map((row) => row.requestId === 'slow')).toEqual([false, true]);
-    expect((await verifyAuditChain(prisma)).ok).toBe(true);
+    expect((await verifyAuditChain(own.db)).ok).toBe(true);
   });
 });

@@ -1,38 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServerUrl } from '../../../test/helpers.ts';
-import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
-import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useOwnDatabase } from '../../../test/own-database.ts';
 import { seedAppointmentsDemo } from './appointments-demo.ts';
 import { seedDemoData } from './seed-demo-data.ts';
 
 // A database of its own: the seeder only fills an empty appointments table, and the shared one
 // holds other tests' appointments.
 describe('seedAppointmentsDemo', () => {
-  let database: TestDatabase;
-  let db: PrismaClient;
+  const own = useOwnDatabase();
   const today = new Date('2026-11-24T12:00:00Z');
-  beforeAll(async () => {
-    database = await createTestDatabase({ serverUrl: testServerUrl() });
-    db = createPrismaClient(database.url, { poolSize: 2 });
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
 
   it('seeds a day for the demo doctor through seedDemoData once, without outbox events, then changes nothing', async () => {
-    await seedDemoData(db, { password: 'demo-password-for-tests', patientCount: 150, today });
-    const doctor = await db.user.findUniqueOrThrow({ where: { email: 'doctor@hospital.local' } });
-    const day = await db.appointment.findMany({ where: { doctorId: doctor.id }, include: { statusChanges: true }, orderBy: { startsAt: 'asc' } });
+    await seedDemoData(own.db, { password: 'demo-password-for-tests', patientCount: 150, today });
+    const doctor = await own.db.user.findUniqueOrThrow({ where: { email: 'doctor@hospital.local' } });
+    const day = await own.db.appointment.findMany({ where: { doctorId: doctor.id }, include: { statusChanges: true }, orderBy: { startsAt: 'asc' } });
     expect(day).toHaveLength(14);
     expect(day.every((a) => a.startsAt.toISOString().startsWith('2026-11-24'))).toBe(true);
     expect(new Set(day.map((a) => a.status)).size).toBe(5);
     expect(day.every((a) => a.statusChanges.length >= 1)).toBe(true);
-    expect(await db.appointment.count()).toBe(20);
-    expect(await db.outboxEvent.count()).toBe(0);
+    expect(await own.db.appointment.count()).toBe(20);
+    expect(await own.db.outboxEvent.count()).toBe(0);
 
-    const before = await db.appointment.findMany({ orderBy: { id: 'asc' } });
-    expect(await seedAppointmentsDemo(db, { today })).toEqual({ appointmentsCreated: 0 });
-    expect(await db.appointment.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    const before = await own.db.appointment.findMany({ orderBy: { id: 'asc' } });
+    expect(await seedAppointmentsDemo(own.db, { today })).toEqual({ appointmentsCreated: 0 });
+    expect(await own.db.appointment.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
   });
 });

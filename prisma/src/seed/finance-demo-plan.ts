@@ -59,12 +59,62 @@ const { consultation, specialist, chestXray, bloodCount, bloodPanel, ecg, kneeMr
 
 /** The demo bills, oldest first (numbers follow issue order). */
 export const DEMO_INVOICES: readonly DemoInvoice[] = [
-  { patientIndex: 0, status: 'paid', daysAgo: 30, lines: [{ service: wardDay, quantity: 3 }, { service: bloodPanel, quantity: 2 }, { service: certificate, quantity: 1 }], payments: [{ amountMinor: 145_800, method: 'insurance', daysAfterIssue: 12, refunds: [] }] },
+  {
+    patientIndex: 0,
+    status: 'paid',
+    daysAgo: 30,
+    lines: [
+      { service: wardDay, quantity: 3 },
+      { service: bloodPanel, quantity: 2 },
+      { service: certificate, quantity: 1 },
+    ],
+    payments: [{ amountMinor: 145_800, method: 'insurance', daysAfterIssue: 12, refunds: [] }],
+  },
   { patientIndex: 1, status: 'void', daysAgo: 21, lines: [{ service: consultation, quantity: 1 }], payments: [], voidReason: 'Billed twice for the same visit' },
-  { patientIndex: 2, status: 'partially_paid', daysAgo: 14, lines: [{ service: specialist, quantity: 1 }, { service: kneeMri, quantity: 1 }], payments: [{ amountMinor: 20_000, method: 'card', daysAfterIssue: 2, refunds: [] }, { amountMinor: 10_000, method: 'cash', daysAfterIssue: 5, refunds: [{ amountMinor: 2_500, reason: 'Parking fee charged by mistake' }] }] },
-  { patientIndex: 3, status: 'issued', daysAgo: 7, lines: [{ service: consultation, quantity: 1 }, { service: chestXray, quantity: 1 }], payments: [] },
-  { patientIndex: 4, status: 'issued', daysAgo: 3, lines: [{ service: consultation, quantity: 1 }, { service: ecg, quantity: 1 }, { service: bloodCount, quantity: 1 }], payments: [] },
-  { patientIndex: 5, status: 'draft', daysAgo: 1, lines: [{ service: consultation, quantity: 1 }, { service: bloodPanel, quantity: 1 }], payments: [] },
+  {
+    patientIndex: 2,
+    status: 'partially_paid',
+    daysAgo: 14,
+    lines: [
+      { service: specialist, quantity: 1 },
+      { service: kneeMri, quantity: 1 },
+    ],
+    payments: [
+      { amountMinor: 20_000, method: 'card', daysAfterIssue: 2, refunds: [] },
+      { amountMinor: 10_000, method: 'cash', daysAfterIssue: 5, refunds: [{ amountMinor: 2_500, reason: 'Parking fee charged by mistake' }] },
+    ],
+  },
+  {
+    patientIndex: 3,
+    status: 'issued',
+    daysAgo: 7,
+    lines: [
+      { service: consultation, quantity: 1 },
+      { service: chestXray, quantity: 1 },
+    ],
+    payments: [],
+  },
+  {
+    patientIndex: 4,
+    status: 'issued',
+    daysAgo: 3,
+    lines: [
+      { service: consultation, quantity: 1 },
+      { service: ecg, quantity: 1 },
+      { service: bloodCount, quantity: 1 },
+    ],
+    payments: [],
+  },
+  {
+    patientIndex: 5,
+    status: 'draft',
+    daysAgo: 1,
+    lines: [
+      { service: consultation, quantity: 1 },
+      { service: bloodPanel, quantity: 1 },
+    ],
+    payments: [],
+  },
 ];
 
 /**

@@ -2,12 +2,12 @@
  * `npm run seed -w @hospital/db`: seeds demo accounts and patients into DATABASE_URL
  * (migrate first with `npm run db:migrate`).
  */
-import { createLogger } from '@hospital/service-kit';
+import { createLogger, loadConfigOrExit } from '@hospital/service-kit';
 import { createPrismaClient } from '../prisma-client.ts';
 import { loadConfig } from './env.ts';
 import { seedDemoData } from './seed-demo-data.ts';
 
-const config = loadConfig(process.env);
+const { config } = loadConfigOrExit({ config: () => loadConfig(process.env) });
 const logger = createLogger('seed', config.LOG_LEVEL);
 const db = createPrismaClient(config.DATABASE_URL, { poolSize: 2 });
 try {

@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServerUrl } from '../../../test/helpers.ts';
-import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
-import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useOwnDatabase } from '../../../test/own-database.ts';
 import { seedDemoData } from './seed-demo-data.ts';
 import { seedNotificationsDemo } from './notifications-demo.ts';
 
 // A database of its own: the seeder only fills an empty inbox table, and the shared one holds
 // other tests' notifications.
 describe('seedNotificationsDemo', () => {
-  let database: TestDatabase;
-  let db: PrismaClient;
+  const own = useOwnDatabase();
   const today = new Date('2026-11-24T06:00:00Z');
-  beforeAll(async () => {
-    database = await createTestDatabase({ serverUrl: testServerUrl() });
-    db = createPrismaClient(database.url, { poolSize: 2 });
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
 
   it('fills the demo doctor inbox through seedDemoData once, one read, then changes nothing', async () => {
-    await seedDemoData(db, { password: 'demo-password-for-tests', patientCount: 150, today });
-    const doctor = await db.user.findUniqueOrThrow({ where: { email: 'doctor@hospital.local' } });
-    const inbox = await db.notification.findMany({ where: { userId: doctor.id }, include: { delivery: { include: { attempts: true } } }, orderBy: { createdAt: 'asc' } });
+    await seedDemoData(own.db, { password: 'demo-password-for-tests', patientCount: 150, today });
+    const doctor = await own.db.user.findUniqueOrThrow({ where: { email: 'doctor@hospital.local' } });
+    const inbox = await own.db.notification.findMany({ where: { userId: doctor.id }, include: { delivery: { include: { attempts: true } } }, orderBy: { createdAt: 'asc' } });
     expect(inbox.length).toBeGreaterThan(0);
     expect(inbox.length).toBeLessThanOrEqual(5);
     expect(inbox.filter((n) => n.readAt !== null)).toHaveLength(1);
@@ -33,7 +22,7 @@ describe('seedNotificationsDemo', () => {
       expect(n.delivery).toMatchObject({ channel: 'in_app', status: 'sent', attempts: [{ number: 1, outcome: 'sent' }] });
     }
 
-    expect(await seedNotificationsDemo(db, { today })).toEqual({ notificationsCreated: 0 });
-    expect(await db.notification.count()).toBe(inbox.length);
+    expect(await seedNotificationsDemo(own.db, { today })).toEqual({ notificationsCreated: 0 });
+    expect(await own.db.notification.count()).toBe(inbox.length);
   });
 });

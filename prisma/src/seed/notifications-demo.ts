@@ -76,7 +76,16 @@ export async function seedNotificationsDemo(db: PrismaClient, options: SeedNotif
           },
         });
         await tx.notification.create({
-          data: { userId: doctor.id, deliveryId: delivery.id, eventType: 'BOOKED', appointmentId: appointment.id, title: 'New appointment', body, createdAt: at, readAt: index === 0 ? at : null },
+          data: {
+            userId: doctor.id,
+            deliveryId: delivery.id,
+            eventType: 'BOOKED',
+            appointmentId: appointment.id,
+            title: 'New appointment',
+            body,
+            createdAt: at,
+            readAt: index === 0 ? at : null,
+          },
         });
       }
       return { notificationsCreated: appointments.length };

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServerUrl } from '../../../test/helpers.ts';
-import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
-import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useOwnDatabase } from '../../../test/own-database.ts';
 import { DEMO_DRUGS } from './pharmacy-demo-catalogue.ts';
 import { seedDemoData } from './seed-demo-data.ts';
 import { seedPharmacyDemo } from './pharmacy-demo.ts';
@@ -9,22 +7,13 @@ import { seedPharmacyDemo } from './pharmacy-demo.ts';
 // A database of its own: the seeder only fills an empty catalogue, and the shared one holds
 // other tests' drugs.
 describe('seedPharmacyDemo', () => {
-  let database: TestDatabase;
-  let db: PrismaClient;
+  const own = useOwnDatabase();
   const today = new Date('2026-11-24T12:00:00Z');
   const day = (offset: number) => new Date(Date.UTC(2026, 10, 24 + offset));
-  beforeAll(async () => {
-    database = await createTestDatabase({ serverUrl: testServerUrl() });
-    db = createPrismaClient(database.url, { poolSize: 2 });
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
 
   it('stocks ~25 drugs in lots (some low, some expiring soon, one expired), with ledger rows, once', async () => {
-    await seedDemoData(db, { password: 'demo-password-for-tests', patientCount: 60, today });
-    const drugs = await db.drug.findMany({ include: { lots: true } });
+    await seedDemoData(own.db, { password: 'demo-password-for-tests', patientCount: 60, today });
+    const drugs = await own.db.drug.findMany({ include: { lots: true } });
     expect(drugs.length).toBeGreaterThanOrEqual(25);
     expect(drugs.map((d) => d.name)).toEqual(expect.arrayContaining(['Paracetamol', 'Ibuprofen', 'Amoxicillin']));
     expect(drugs.every((d) => d.lots.length >= 1 && d.lots.length <= 3)).toBe(true);
@@ -34,21 +23,21 @@ describe('seedPharmacyDemo', () => {
     const onHand = (d: (typeof drugs)[number]) => d.lots.filter((l) => l.expiresOn >= day(0)).reduce((sum, l) => sum + l.quantity, 0);
     expect(drugs.filter((d) => onHand(d) < 20).length).toBeGreaterThanOrEqual(3);
 
-    const pharmacist = await db.user.findUniqueOrThrow({ where: { email: 'pharmacist@hospital.local' } });
-    const movements = await db.stockMovement.findMany();
+    const pharmacist = await own.db.user.findUniqueOrThrow({ where: { email: 'pharmacist@hospital.local' } });
+    const movements = await own.db.stockMovement.findMany();
     expect(movements).toHaveLength(lots.length);
     expect(movements.every((m) => m.kind === 'receive' && m.actorId === pharmacist.id)).toBe(true);
 
-    const doctor = await db.user.findUniqueOrThrow({ where: { email: 'doctor@hospital.local' } });
-    const prescriptions = await db.prescription.findMany({ orderBy: { prescribedAt: 'asc' } });
+    const doctor = await own.db.user.findUniqueOrThrow({ where: { email: 'doctor@hospital.local' } });
+    const prescriptions = await own.db.prescription.findMany({ orderBy: { prescribedAt: 'asc' } });
     expect(prescriptions.length).toBeGreaterThanOrEqual(4);
     expect(prescriptions.every((p) => p.status === 'pending' && p.prescriberId === doctor.id)).toBe(true);
-    const patients = await db.patient.findMany({ where: { id: { in: prescriptions.map((p) => p.patientId) } } });
+    const patients = await own.db.patient.findMany({ where: { id: { in: prescriptions.map((p) => p.patientId) } } });
     expect(patients.every((p) => p.allergies.length === 0)).toBe(true);
 
-    const before = await db.stockLot.findMany({ orderBy: { id: 'asc' } });
-    expect(await seedPharmacyDemo(db, { today })).toEqual({ drugsCreated: 0, lotsCreated: 0, prescriptionsCreated: 0 });
-    expect(await db.stockLot.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    const before = await own.db.stockLot.findMany({ orderBy: { id: 'asc' } });
+    expect(await seedPharmacyDemo(own.db, { today })).toEqual({ drugsCreated: 0, lotsCreated: 0, prescriptionsCreated: 0 });
+    expect(await own.db.stockLot.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
     expect(DEMO_DRUGS.length).toBe(drugs.length);
   });
 });

@@ -60,7 +60,15 @@ export async function seedPharmacyDemo(db: PrismaClient, options: SeedPharmacyDe
             data: { id: randomUUID(), drugId: created.id, lotNumber: lot.lotNumber, quantity: lot.quantity, expiresOn: dayFrom(today, lot.expiresInDays), receivedAt },
           });
           await tx.stockMovement.create({
-            data: { lotId: stored.id, drugId: created.id, kind: 'receive', delta: lot.quantity, quantityAfter: lot.quantity, actorId: pharmacist?.id ?? 'service:seed', createdAt: receivedAt },
+            data: {
+              lotId: stored.id,
+              drugId: created.id,
+              kind: 'receive',
+              delta: lot.quantity,
+              quantityAfter: lot.quantity,
+              actorId: pharmacist?.id ?? 'service:seed',
+              createdAt: receivedAt,
+            },
           });
           lotsCreated++;
         }

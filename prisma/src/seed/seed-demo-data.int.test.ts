@@ -1,8 +1,6 @@
 import { verifyPassword } from '@hospital/service-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServerUrl } from '../../../test/helpers.ts';
-import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
-import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useOwnDatabase } from '../../../test/own-database.ts';
 import { seedDemoData } from './seed-demo-data.ts';
 
 const password = 'demo-password-for-tests';
@@ -10,27 +8,18 @@ const password = 'demo-password-for-tests';
 // A database of its own: the seeder only fills an empty patients table, and the shared one
 // holds other tests' patients.
 describe('seedDemoData', () => {
-  let database: TestDatabase;
-  let db: PrismaClient;
-  beforeAll(async () => {
-    database = await createTestDatabase({ serverUrl: testServerUrl() });
-    db = createPrismaClient(database.url, { poolSize: 2 });
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
+  const own = useOwnDatabase();
 
   it('creates the accounts and patients once, then changes nothing', async () => {
-    const first = await seedDemoData(db, { password, patientCount: 120 });
-    const patientsAfterFirst = await db.patient.findMany({ orderBy: { mrn: 'asc' } });
+    const first = await seedDemoData(own.db, { password, patientCount: 120 });
+    const patientsAfterFirst = await own.db.patient.findMany({ orderBy: { mrn: 'asc' } });
 
-    const second = await seedDemoData(db, { password, patientCount: 120 });
+    const second = await seedDemoData(own.db, { password, patientCount: 120 });
 
     expect(first).toEqual({ users: 7, patientsCreated: 120 });
     expect(second).toEqual({ users: 7, patientsCreated: 0 });
-    expect(await db.user.count()).toBe(7);
-    expect(await db.patient.findMany({ orderBy: { mrn: 'asc' } })).toEqual(patientsAfterFirst);
+    expect(await own.db.user.count()).toBe(7);
+    expect(await own.db.patient.findMany({ orderBy: { mrn: 'asc' } })).toEqual(patientsAfterFirst);
     expect(patientsAfterFirst[0]?.mrn).toMatch(/^MRN-\d{6}$/);
   });
 
@@ -43,7 +32,7 @@ describe('seedDemoData', () => {
       'ward@hospital.local': 'ward_staff',
     } as const;
     for (const [email, role] of Object.entries(expected)) {
-      const user = await db.user.findUnique({ where: { email } });
+      const user = await own.db.user.findUnique({ where: { email } });
       expect(user, email).toMatchObject({ role, active: true });
       expect(await verifyPassword(password, user!.passwordHash), email).toBe(true);
       expect(await verifyPassword('wrong-password', user!.passwordHash), email).toBe(false);
@@ -51,11 +40,11 @@ describe('seedDemoData', () => {
   });
 
   it('restores a deactivated demo account', async () => {
-    await db.user.update({ where: { email: 'ward@hospital.local' }, data: { active: false, role: 'finance' } });
+    await own.db.user.update({ where: { email: 'ward@hospital.local' }, data: { active: false, role: 'finance' } });
 
-    await seedDemoData(db, { password, patientCount: 0 });
+    await seedDemoData(own.db, { password, patientCount: 0 });
 
-    const user = await db.user.findUnique({ where: { email: 'ward@hospital.local' } });
+    const user = await own.db.user.findUnique({ where: { email: 'ward@hospital.local' } });
     expect(user).toMatchObject({ active: true, role: 'ward_staff' });
     expect(await verifyPassword(password, user!.passwordHash)).toBe(true);
   });

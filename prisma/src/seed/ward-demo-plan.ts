@@ -45,13 +45,49 @@ const labels = (prefix: string, count: number) => Array.from({ length: count }, 
 
 /** The four demo wards. */
 export const DEMO_WARDS: readonly DemoWard[] = [
-  { name: 'General Medicine', code: 'GEN-MED', specialty: 'Internal medicine', beds: labels('GM', 16), outOfService: [], children: false, reasons: ['Community-acquired pneumonia', 'Urinary tract infection with delirium', 'Exacerbation of COPD', 'Cellulitis of the leg', 'Acute kidney injury'] },
-  { name: 'Surgery', code: 'SURG', specialty: 'General surgery', beds: labels('SU', 12), outOfService: ['SU-12'], children: false, reasons: ['Acute appendicitis', 'Small bowel obstruction', 'Elective hernia repair', 'Cholecystitis', 'Post-operative observation'] },
-  { name: 'Paediatrics', code: 'PAED', specialty: 'Paediatrics', beds: labels('PA', 8), outOfService: [], children: true, reasons: ['Bronchiolitis', 'Dehydration with gastroenteritis', 'Asthma attack', 'Febrile seizure observation'] },
-  { name: 'Cardiology', code: 'CARD', specialty: 'Cardiology', beds: labels('CA', 10), outOfService: [], children: false, reasons: ['Chest pain, rule out ACS', 'New atrial fibrillation', 'Decompensated heart failure', 'Syncope for monitoring'] },
+  {
+    name: 'General Medicine',
+    code: 'GEN-MED',
+    specialty: 'Internal medicine',
+    beds: labels('GM', 16),
+    outOfService: [],
+    children: false,
+    reasons: ['Community-acquired pneumonia', 'Urinary tract infection with delirium', 'Exacerbation of COPD', 'Cellulitis of the leg', 'Acute kidney injury'],
+  },
+  {
+    name: 'Surgery',
+    code: 'SURG',
+    specialty: 'General surgery',
+    beds: labels('SU', 12),
+    outOfService: ['SU-12'],
+    children: false,
+    reasons: ['Acute appendicitis', 'Small bowel obstruction', 'Elective hernia repair', 'Cholecystitis', 'Post-operative observation'],
+  },
+  {
+    name: 'Paediatrics',
+    code: 'PAED',
+    specialty: 'Paediatrics',
+    beds: labels('PA', 8),
+    outOfService: [],
+    children: true,
+    reasons: ['Bronchiolitis', 'Dehydration with gastroenteritis', 'Asthma attack', 'Febrile seizure observation'],
+  },
+  {
+    name: 'Cardiology',
+    code: 'CARD',
+    specialty: 'Cardiology',
+    beds: labels('CA', 10),
+    outOfService: [],
+    children: false,
+    reasons: ['Chest pain, rule out ACS', 'New atrial fibrillation', 'Decompensated heart failure', 'Syncope for monitoring'],
+  },
 ];
 
-const SUMMARIES = ['Recovered; discharged home with GP follow-up in one week.', 'Symptoms resolved; oral treatment to complete at home.', 'Stable; outpatient clinic review arranged.'];
+const SUMMARIES = [
+  'Recovered; discharged home with GP follow-up in one week.',
+  'Symptoms resolved; oral treatment to complete at home.',
+  'Stable; outpatient clinic review arranged.',
+];
 
 function isChild(patient: DemoPatient, today: Date): boolean {
   return today.getTime() - patient.dateOfBirth.getTime() < 18 * 365.25 * DAY_MS;
@@ -93,7 +129,14 @@ export function planWardStays(patients: readonly DemoPatient[], today: Date, see
     if (earlier) {
       const admittedAt = new Date(today.getTime() - prng.int(10, 14) * DAY_MS);
       const at = new Date(admittedAt.getTime() + prng.int(2, 6) * DAY_MS);
-      stays.push({ wardCode: ward.code, bedLabel: prng.pick(free), patientId: earlier.id, reason: prng.pick(ward.reasons), admittedAt, discharge: { at, summary: prng.pick(SUMMARIES) } });
+      stays.push({
+        wardCode: ward.code,
+        bedLabel: prng.pick(free),
+        patientId: earlier.id,
+        reason: prng.pick(ward.reasons),
+        admittedAt,
+        discharge: { at, summary: prng.pick(SUMMARIES) },
+      });
     }
   }
   // One current stay moved beds halfway through, from a bed that is free now.

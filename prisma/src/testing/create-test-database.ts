@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -13,6 +12,7 @@ import { startEmbeddedPostgres } from '../embedded-postgres.ts';
 import { databaseUrlFor, dropDatabase, ensureDatabase } from '../ensure-database.ts';
 import { migrateDatabase } from '../migrate-database.ts';
 import { databaseUrlAs, dropServiceRole, ensureServiceRole } from '../service-role.ts';
+import { freePort } from '@hospital/service-kit';
 
 /** The server tried when the caller names none (trust auth, as in CI and on dev machines). */
 export const DEFAULT_TEST_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -51,18 +51,6 @@ async function answers(serverUrl: string, timeoutMs: number): Promise<boolean> {
   } finally {
     await client.end().catch(() => undefined);
   }
-}
-
-/** A port that was free a moment ago (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Starts an embedded server in a temp dir; returns its URL and a cleanup that removes it all. */
@@ -119,7 +107,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     await drop().catch(() => undefined);
     // 42501: the services' role (testDatabaseUrl()) may not create databases; its owner may.
     if ((error as { code?: string }).code === '42501') {
-      throw new Error(`Cannot create a test database as this role; pass the owner's URL (testServerUrl() in tests): ${(error as Error).message}`);
+      throw new Error(`Cannot create a test database as this role; pass the owner's URL (testServerUrl() in tests): ${(error as Error).message}`, { cause: error });
     }
     throw error;
   }

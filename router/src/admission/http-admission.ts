@@ -2,7 +2,9 @@
  * The HTTP transport's adapter to the admission pipeline: three Express steps in front of Apollo
  * Server. The caller steps run before the body is read (a refused token costs no JSON parsing);
  * the body limit then depends on who is calling (anonymous callers may only send small bodies);
- * the document steps run on the parsed body. An admitted request reaches Apollo Server with its
+ * the document steps run on the parsed body, load shedding first: a slot is taken only once the
+ * whole body is in, so a client trickling its body holds none (the server's request timeout,
+ * http-server-limits.ts, bounds how long it may take). An admitted request reaches Apollo Server with its
  * safelisted text in place and the admitted operation in `res.locals`; a refused one is answered
  * here with its status, headers and formatted errors.
  */
@@ -107,6 +109,8 @@ export function httpAdmission(options: {
   formatError: ErrorFormatter;
   bodyLimitBytes: number;
   anonymousBodyLimitBytes: number;
+  /** Whether a request comes from the router's own explorer page (unset: the explorer is off). */
+  fromExplorer?: ((req: Request) => boolean) | undefined;
 }): RequestHandler[] {
   const { pipeline, formatError } = options;
   const signedInBody = express.json({ limit: options.bodyLimitBytes });
@@ -115,6 +119,12 @@ export function httpAdmission(options: {
     const scope = scopeOf(res.locals);
     const method = req.method === 'GET' || req.method === 'POST' ? req.method : undefined;
     const userAgent = req.get('user-agent');
+    // The response closes when it is sent or when the client goes away; only the latter matters
+    // (a request waiting for a slot leaves the queue).
+    const aborted = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) aborted.abort();
+    });
     const facts: RequestFacts = {
       transport: 'http',
       ...(method ? { method } : {}),
@@ -122,7 +132,10 @@ export function httpAdmission(options: {
       ...(userAgent ? { userAgent } : {}),
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
       ...(req.headers.origin ? { origin: req.headers.origin } : {}),
+      fromExplorer: options.fromExplorer?.(req) === true,
       requestId: scope.requestId,
+      onSettled: (callback) => (res.closed ? callback(res.writableFinished) : res.once('close', () => callback(res.writableFinished))),
+      signal: aborted.signal,
     };
     pipeline.admitCaller(facts).then((result) => {
       if ('refused' in result) return sendRefusal(res, result.refused, formatError);

@@ -63,7 +63,12 @@ const refusalOf = (admission: Awaited<ReturnType<ReturnType<typeof pipeline>['ad
 describe('admission pipeline', () => {
   it('admits a signed-in operation with its caller, operation and origin', async () => {
     const result = await pipeline().admission.admit(facts('query Me { me { id } }', { authorization: 'Bearer doctor', userAgent: 'UA' }));
-    expect('admitted' in result && result.admitted).toMatchObject({ caller: DOCTOR, operationName: 'Me', requestId: 'r1', origin: { ip: '192.0.2.1', userAgent: 'UA', operation: 'Me' } });
+    expect('admitted' in result && result.admitted).toMatchObject({
+      caller: DOCTOR,
+      operationName: 'Me',
+      requestId: 'r1',
+      origin: { ip: '192.0.2.1', userAgent: 'UA', operation: 'Me' },
+    });
   });
 
   it('lets anonymous callers run public operations only', async () => {
@@ -145,6 +150,29 @@ describe('admission pipeline', () => {
     const invalid = '{ me { nope } }';
     await admission.admit(facts(invalid, { authorization: 'Bearer doctor' }));
     expect(cache.get(invalid)).toBeUndefined();
+  });
+
+  it('decides access once per (document, operation, role) and still coerces variables on every request', async () => {
+    const cache = new ValidDocumentCache();
+    const { admission } = pipeline({ validDocuments: cache });
+    const chart = 'query Chart($id: ID!) { patient(id: $id) { id allergies } }';
+    const asDoctor = (variables: Record<string, unknown>) => admission.admit(facts(chart, { authorization: 'Bearer doctor', variables }));
+    expect('admitted' in (await asDoctor({ id: 'p1' }))).toBe(true);
+    expect('admitted' in (await asDoctor({ id: 'p2' }))).toBe(true);
+    expect(cache.decisionsComputed).toBe(1);
+    // A kept decision never lets a request skip its own variables.
+    expect(refusalOf(await asDoctor({}))).toMatchObject({ step: 'variables', code: 'BAD_USER_INPUT' });
+    // Another role gets its own decision, refused as often as it asks (allergies: doctors only).
+    for (let i = 0; i < 2; i++) {
+      expect(refusalOf(await admission.admit(facts(chart, { authorization: 'Bearer admin', variables: { id: 'p1' } })))).toMatchObject({
+        step: 'access',
+        code: 'FORBIDDEN',
+        fields: ['Patient.allergies'],
+      });
+    }
+    // And the anonymous caller never reaches the kept document (the gate parses its own).
+    expect(refusalOf(await admission.admit(facts(chart, { variables: { id: 'p1' } })))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(cache.decisionsComputed).toBe(2);
   });
 });
 

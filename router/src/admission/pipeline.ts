@@ -10,6 +10,7 @@
 import type { AdmissionRefusal } from './refusal.ts';
 import { addressRateLimit, identity, userRateLimit } from './steps/caller.ts';
 import { anonymousGate } from './steps/anonymous-gate.ts';
+import { loadShed } from './steps/load-shed.ts';
 import { access, cost, variables } from './steps/decision.ts';
 import { operationStep } from './steps/operation.ts';
 import { documentBudget, parseStep } from './steps/parse.ts';
@@ -17,34 +18,30 @@ import { safelist } from './steps/safelist.ts';
 import { validateStep } from './steps/validate.ts';
 import type { Admission, AdmissionDeps, AdmissionState, AdmissionStep, AdmittedOperation, RequestFacts } from './types.ts';
 
-/** Steps that need no document: HTTP runs them before reading the body. */
+/**
+ * Steps that need no document: HTTP runs them before reading the body. Load shedding is not among
+ * them: a slot is taken only once the body has arrived (a trickled body must not hold one).
+ */
 export const CALLER_STEPS: readonly AdmissionStep[] = [addressRateLimit, identity, userRateLimit];
+/** A WebSocket handshake: the caller steps, then a slot's worth of capacity (given back once admitted). */
+const HANDSHAKE_STEPS: readonly AdmissionStep[] = [...CALLER_STEPS, loadShed];
 /**
  * The token check alone, for a WebSocket's connection_init: its handshake spent the address's
  * budget, and connection attempts spend their own budget, not the user's request budget.
  */
 const IDENTITY_STEPS: readonly AdmissionStep[] = [identity];
 
-/** Steps over the document, in order. */
-export const OPERATION_STEPS: readonly AdmissionStep[] = [
-  safelist,
-  anonymousGate,
-  parseStep,
-  documentBudget,
-  validateStep,
-  operationStep,
-  access,
-  variables,
-  cost,
-];
+/** Steps over the document, in order (load shedding first: a saturated router parses nothing; 429 came before). */
+export const OPERATION_STEPS: readonly AdmissionStep[] = [loadShed, safelist, anonymousGate, parseStep, documentBudget, validateStep, operationStep, access, variables, cost];
 
 /** The pipeline bound to one router's dependencies. */
 export interface AdmissionPipeline {
   /**
    * Runs the caller steps (address budget, token, user budget); with `addressCharged`, the token
-   * check alone (a WebSocket connection_init, whose handshake already spent the address's budget).
+   * check alone (a WebSocket connection_init, whose handshake already spent the address's budget);
+   * with `handshake`, the caller steps and load shedding (a WebSocket handshake while saturated: 503).
    */
-  admitCaller(facts: RequestFacts, options?: { addressCharged?: boolean }): Promise<{ state: AdmissionState } | { refused: AdmissionRefusal }>;
+  admitCaller(facts: RequestFacts, options?: { addressCharged?: boolean; handshake?: boolean }): Promise<{ state: AdmissionState } | { refused: AdmissionRefusal }>;
   /** Logs and reports a transport's own refusal (WebSocket origin, connection budgets) through the one refusal hook. */
   refuse(state: AdmissionState, refusal: AdmissionRefusal): Promise<AdmissionRefusal>;
   /** Runs the document steps on a state the caller steps admitted, with the request's document facts. */
@@ -53,6 +50,8 @@ export interface AdmissionPipeline {
   admit(facts: RequestFacts): Promise<Admission>;
   /** How often each step ran (tests and diagnostics: proof that a refusal came before parsing). */
   readonly stepRuns: Readonly<Record<string, number>>;
+  /** Slots held and requests waiting now (tests and diagnostics); zeros without a load shedder. */
+  load(): { inFlight: number; queued: number; limit: number };
 }
 
 /**
@@ -79,7 +78,7 @@ export function createAdmission(deps: AdmissionDeps): AdmissionPipeline {
   };
   const admitCaller: AdmissionPipeline['admitCaller'] = async (facts, options = {}) => {
     const state: AdmissionState = { facts, caller: { kind: 'anonymous' }, persisted: false };
-    const refused = await run(state, options.addressCharged ? IDENTITY_STEPS : CALLER_STEPS);
+    const refused = await run(state, options.addressCharged ? IDENTITY_STEPS : options.handshake ? HANDSHAKE_STEPS : CALLER_STEPS);
     return refused ? { refused } : { state };
   };
   const admitOperation: AdmissionPipeline['admitOperation'] = async (callerState, document) => {
@@ -96,6 +95,10 @@ export function createAdmission(deps: AdmissionDeps): AdmissionPipeline {
       return 'refused' in caller ? caller : admitOperation(caller.state, facts);
     },
     stepRuns,
+    load: () => {
+      const shedder = deps.loadShedder;
+      return shedder ? { inFlight: shedder.inFlight, queued: shedder.queued, limit: shedder.limit } : { inFlight: 0, queued: 0, limit: 0 };
+    },
   };
 }
 

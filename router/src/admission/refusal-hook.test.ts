@@ -3,6 +3,7 @@ import { createLogger } from '@hospital/service-kit';
 import type { EdgeRefusal } from '../refusal-audit.ts';
 import { refuse, signInFirst } from './refusal.ts';
 import { ANONYMOUS_REPORTS_PER_MINUTE, createRefusalHook } from './refusal-hook.ts';
+import { overloaded } from './steps/load-shed.ts';
 import type { AdmissionState } from './types.ts';
 
 function recorder() {
@@ -49,6 +50,15 @@ describe('refusal hook', () => {
     for (let i = 0; i < 5; i += 1) await hook(anonymousFrom('192.0.2.9', `flood${i}`), limited);
     await new Promise((resolve) => setImmediate(resolve));
     expect(reports.map((r) => r.requestId)).toEqual(['flood0']);
+  });
+
+  it('reports a signed-in user shed under overload once per window, not once per shed request', async () => {
+    const { reports, reporter } = recorder();
+    const hook = createRefusalHook(reporter, createLogger('hook-test', 'silent'));
+    const user: AdmissionState = { ...anonymousFrom('192.0.2.11', 'x'), caller: { kind: 'user', userId: 'u2', role: 'doctor', email: 'd@test.local' } };
+    for (let i = 0; i < 5; i += 1) await hook({ ...user, facts: { ...user.facts, requestId: `shed${i}` } }, overloaded(1));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reports.map((r) => [r.requestId, r.reason])).toEqual([['shed0', 'SERVICE_UNAVAILABLE']]);
   });
 
   it("waits for a signed-in user's role refusal to be recorded, naming the fields", async () => {

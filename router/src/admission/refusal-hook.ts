@@ -4,7 +4,7 @@
  * is never lost to a crash). Every other refusal (anonymous, bad token, limits, safelist, rate
  * limits) is recorded without holding the answer, with a cap on reports in flight, so a flood of
  * cheap requests can neither slow the router down nor queue unbounded work. Floods are reported
- * in proportion: a rate-limited subject once per window, and anonymous refusals at most
+ * in proportion: a rate-limited or shed (load-shed step) subject once per window, and anonymous refusals at most
  * {@link ANONYMOUS_REPORTS_PER_MINUTE} + 1 per client address a minute (the audit service keeps
  * that many rows and one REFUSALS_OVER_CAP row, so sending the rest would only load it); the rest
  * are counted in the log.
@@ -66,7 +66,9 @@ export function createRefusalHook(reporter: RefusalReporter, logger: Logger): (s
   return async (state, refusal) => {
     const { facts, caller } = state;
     const address = clientAddressKey(facts.clientAddress);
-    if (refusal.code === 'RATE_LIMITED') {
+    // A budget or the router's own capacity: one report per subject per retry window, so a flood
+    // or an overload does not turn into as many audit calls (load shedding exists to save work).
+    if (refusal.code === 'RATE_LIMITED' || refusal.step === 'load-shed') {
       const key = `${refusal.step}:${caller.kind === 'user' ? caller.userId : address}`;
       if (rateLimited.hit(key, (refusal.retryAfterSeconds ?? 1) * 1000) > 1) return;
     } else if (caller.kind !== 'user' && anonymous.hit(address, 60_000) > ANONYMOUS_REPORTS_PER_MINUTE + 1) {

@@ -4,6 +4,7 @@
  * a GraphQL-shaped body, or graphql-ws errors / a close code) from here alone.
  */
 import { GraphQLError } from 'graphql';
+import { ALL_ERROR_CODES, ERROR_REGISTRY, type EdgeErrorCode } from '@hospital/grpc-contracts/errors';
 import type { RateLimitVerdict } from '../rate-limit/rate-limiter.ts';
 import { rateLimitMessage } from '../rate-limit/rate-limiter.ts';
 
@@ -13,6 +14,7 @@ export type StepName =
   | 'identity'
   | 'connection'
   | 'user-rate-limit'
+  | 'load-shed'
   | 'safelist'
   | 'anonymous-gate'
   | 'parse'
@@ -23,21 +25,8 @@ export type StepName =
   | 'variables'
   | 'cost';
 
-/** Codes a refusal can carry (GraphQL `extensions.code`). */
-export type RefusalCode =
-  | 'RATE_LIMITED'
-  | 'SERVICE_UNAVAILABLE'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'PERSISTED_QUERY_NOT_FOUND'
-  | 'PERSISTED_QUERY_NOT_SUPPORTED'
-  | 'PERSISTED_OPERATION_REQUIRED'
-  | 'GRAPHQL_PARSE_FAILED'
-  | 'GRAPHQL_VALIDATION_FAILED'
-  | 'OPERATION_RESOLUTION_FAILURE'
-  | 'BAD_REQUEST'
-  | 'BAD_USER_INPUT'
-  | 'OPERATION_TOO_COSTLY';
+/** Codes a refusal can carry (GraphQL `extensions.code`): the registry's codes with an HTTP status. */
+export type RefusalCode = EdgeErrorCode;
 
 /** Why a request was not admitted, transport-neutral. */
 export interface AdmissionRefusal {
@@ -51,22 +40,13 @@ export interface AdmissionRefusal {
   fields?: readonly string[];
 }
 
-/** The HTTP status of each refusal code (every code is also one formatError lets through). */
-export const REFUSAL_HTTP_STATUS: Readonly<Record<RefusalCode, number>> = {
-  RATE_LIMITED: 429,
-  SERVICE_UNAVAILABLE: 503,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  PERSISTED_QUERY_NOT_FOUND: 400,
-  PERSISTED_QUERY_NOT_SUPPORTED: 400,
-  PERSISTED_OPERATION_REQUIRED: 400,
-  GRAPHQL_PARSE_FAILED: 400,
-  GRAPHQL_VALIDATION_FAILED: 400,
-  OPERATION_RESOLUTION_FAILURE: 400,
-  BAD_REQUEST: 400,
-  BAD_USER_INPUT: 400,
-  OPERATION_TOO_COSTLY: 400,
-};
+/** The HTTP status of each refusal code, from the registry (every code is also one formatError lets through). */
+export const REFUSAL_HTTP_STATUS: Readonly<Record<RefusalCode, number>> = Object.fromEntries(
+  ALL_ERROR_CODES.flatMap((code) => {
+    const http: number | null = ERROR_REGISTRY[code].http;
+    return http === null ? [] : [[code, http]];
+  }),
+) as Record<RefusalCode, number>;
 
 /**
  * The WebSocket close code of a refusal that ends a connection (its handshake is answered with

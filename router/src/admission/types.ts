@@ -12,6 +12,7 @@ import type { PersistedOperations } from '../persisted-operations.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { ValidDocumentCache } from './document-cache.ts';
 import type { AdmissionRefusal, StepName } from './refusal.ts';
+import type { LoadShedder } from './steps/load-shed.ts';
 
 /** A request as any transport sees it, before anything is checked. */
 export interface RequestFacts {
@@ -25,6 +26,8 @@ export interface RequestFacts {
   authorization?: string;
   /** The browser's Origin header, when there is one. */
   origin?: string;
+  /** Sent from the router's own explorer page (explorer/origin.ts), when the explorer is on. */
+  fromExplorer?: boolean;
   /** The request's `query` as sent (any type: the safelist step judges it). */
   query?: unknown;
   /** The request's `extensions` as sent (persisted-operation hash). */
@@ -33,6 +36,13 @@ export interface RequestFacts {
   variables?: Record<string, unknown> | null;
   /** The request id the transport already chose (HTTP: the access log's). */
   requestId: string;
+  /**
+   * Runs a callback once the request is answered (HTTP: the response closed), with `completed`
+   * false when the client went away first; load shedding frees its slot there.
+   */
+  onSettled?: (callback: (completed: boolean) => void) => void;
+  /** Aborted when the client goes away (HTTP: the connection closed before the answer). */
+  signal?: AbortSignal;
 }
 
 /** What the steps have established so far. */
@@ -89,6 +99,8 @@ export interface AdmissionDeps {
   anonymous: { maxDocumentChars: number; maxTokens: number };
   /** Documents already known valid. */
   validDocuments: ValidDocumentCache;
+  /** Bounds operations in flight and waiting (load-shed step); none: no shedding. */
+  loadShedder?: LoadShedder;
   /** Called once for every refusal (the audit trail); awaited before the answer. */
   onRefusal?: (state: AdmissionState, refusal: AdmissionRefusal) => Promise<void>;
   logger: Logger;

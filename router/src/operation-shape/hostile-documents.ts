@@ -11,7 +11,11 @@
  */
 export function respreadFragments(copies: number): string {
   const wrap = (inner: string): string => `${'child { '.repeat(10)}${inner}${' }'.repeat(10)}`;
-  const fragments = [`fragment L0 on Node { ${wrap('id').replace(/^child \{ /, '').replace(/ \}$/, '')} }`];
+  const fragments = [
+    `fragment L0 on Node { ${wrap('id')
+      .replace(/^child \{ /, '')
+      .replace(/ \}$/, '')} }`,
+  ];
   for (let i = 1; i <= copies; i += 1) fragments.push(`fragment L${i} on Node { ${wrap(`...L${i - 1}`)} }`);
   const spreads = Array.from({ length: copies + 1 }, (_, i) => `...L${i}`).join(' ');
   return `{ node { ${spreads} } } ${fragments.join(' ')}`;

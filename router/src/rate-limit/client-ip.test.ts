@@ -82,7 +82,7 @@ describe('createClientAddressResolver: a proxy proves itself, not its address', 
 
   it('resolves each request once, however often its address is asked (the proof is checked once)', () => {
     let clockReads = 0;
-    const counted = createClientAddressResolver({ trustProxy: false, proxySecret: SECRET, clock: () => (clockReads += 1, Date.now()) });
+    const counted = createClientAddressResolver({ trustProxy: false, proxySecret: SECRET, clock: () => ((clockReads += 1), Date.now()) });
     const req = request('127.0.0.1', '203.0.113.7', prove(SECRET, '203.0.113.7'));
     expect([counted(req), counted(req), counted.isTrustedProxy(req)]).toEqual(['203.0.113.7', '203.0.113.7', true]);
     expect(clockReads).toBe(1);

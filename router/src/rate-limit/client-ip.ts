@@ -28,7 +28,10 @@ export function parseTrustProxy(text: string): TrustProxy {
   if (value === '' || value === 'false') return false;
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   // proxy-addr throws on an invalid address or subnet: report it now, not at the first request.
   proxyaddr.compile(entries);
   return entries;

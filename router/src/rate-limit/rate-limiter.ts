@@ -102,6 +102,11 @@ export class RateLimiter {
  * @param verdict - a refusal
  */
 export function rateLimitMessage(verdict: Extract<RateLimitVerdict, { allowed: false }>): string {
-  const what = { user: 'Too many requests for this account', ip: 'Too many requests from this address', 'ws-connect-user': 'Too many connection attempts', 'ws-connect-ip': 'Too many connection attempts' }[verdict.bucket];
+  const what = {
+    user: 'Too many requests for this account',
+    ip: 'Too many requests from this address',
+    'ws-connect-user': 'Too many connection attempts',
+    'ws-connect-ip': 'Too many connection attempts',
+  }[verdict.bucket];
   return `${what}; retry in ${verdict.retryAfterSeconds} s.`;
 }

@@ -63,7 +63,7 @@ export async function connectRedisRateLimitStore(options: {
     socket: {
       connectTimeout: options.connectTimeoutMs ?? 2_000,
       // At startup one failure is final; later the client keeps reconnecting in the background.
-      reconnectStrategy: (retries, cause) => (started ? Math.min(100 * 2 ** retries, 5_000) : new RedisUnavailableError(`${cause.message}`)),
+      reconnectStrategy: (retries, cause) => (started ? Math.min(100 * 2 ** retries, 5_000) : new RedisUnavailableError(cause.message)),
     },
   });
   client.on('error', (error: unknown) => {

@@ -10,7 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createIdentityClient } from '@hospital/grpc-contracts';
-import { callMetadata, signIdentity, type Logger } from '@hospital/service-kit';
+import { signIdentity, type Logger } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import type { TokenRevocation, TokenRevocationList } from './revocation-list.ts';
 
 /**

@@ -6,7 +6,7 @@
 import type { FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { signIdentity, type Caller } from '@hospital/service-kit';
+import { actingAppKey, signIdentity, type Caller } from '@hospital/service-kit';
 
 /** An upstream subscription request. */
 export interface UpstreamRequest {
@@ -17,7 +17,8 @@ export interface UpstreamRequest {
 
 /** A stable key for the caller, part of pool and de-duplication keys. */
 export function callerKey(caller: Caller): string {
-  return caller.kind === 'user' ? `user:${caller.userId}:${caller.role}` : caller.kind;
+  if (caller.kind === 'app') return `app:${caller.clientId}:${caller.scopes.join(' ')}`;
+  return caller.kind === 'user' ? `user:${caller.userId}:${caller.role}${actingAppKey(caller)}` : caller.kind;
 }
 
 /** Subgraph WebSocket URL from its HTTP URL (same host, port and path). */

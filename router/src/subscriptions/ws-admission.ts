@@ -15,11 +15,11 @@ export type OpenedConnection = { state: AdmissionState; session: VerifiedSession
 
 /**
  * The connection-time admission: the handshake runs the pipeline's caller steps (the address's
- * budget, before any socket is held) and the connection-attempt budget; connection_init checks
- * the Origin, then runs the token check (and revocation warm-up) on the token it carries, then
- * requires a signed-in user within their attempt budget. Every refusal goes through the
+ * budget, before any socket is held, and load shedding: no new socket while saturated) and the
+ * connection-attempt budget; connection_init checks the Origin, then runs the token check (and
+ * revocation warm-up) on the token it carries, then requires a signed-in user within their attempt budget. Every refusal goes through the
  * pipeline's one refusal hook.
- * @param options - the endpoint's options (pipeline, limiter, address rule, Origin allow-list, token reader)
+ * @param options - the endpoint's options (pipeline, limiter, address rule, admitted origins, token reader)
  */
 export function connectionAdmission(options: WsEndpointOptions) {
   const { pipeline, rateLimiter } = options;
@@ -35,7 +35,7 @@ export function connectionAdmission(options: WsEndpointOptions) {
       ...(origin ? { origin } : {}),
       requestId: mintRequestId(),
     };
-    const caller = await pipeline.admitCaller(facts);
+    const caller = await pipeline.admitCaller(facts, { handshake: true });
     if ('refused' in caller) return caller.refused;
     const verdict = await rateLimiter.take('ws-connect-ip', clientAddressKey(facts.clientAddress));
     if (!verdict.allowed) return pipeline.refuse(caller.state, rateLimited('connection', verdict));
@@ -46,17 +46,18 @@ export function connectionAdmission(options: WsEndpointOptions) {
     const handshook = handshakes.get(request);
     if (!handshook) return { refused: refuse('connection', 'BAD_REQUEST', 'No handshake for this connection') };
     const origin = handshook.facts.origin;
-    if (origin !== undefined && !options.allowedOrigins.includes(origin)) {
+    if (origin !== undefined && !options.origins.has(origin)) {
       return { refused: await pipeline.refuse(handshook, refuse('connection', 'FORBIDDEN', 'Origin not allowed')) };
     }
     const authorization = typeof params['authorization'] === 'string' ? params['authorization'] : undefined;
     const caller = await pipeline.admitCaller({ ...handshook.facts, ...(authorization ? { authorization } : {}) }, { addressCharged: true });
     if ('refused' in caller) return caller;
     const { state } = caller;
-    if (state.caller.kind !== 'user' || !authorization) {
+    // Staff and registered apps (whose subscriptions are then held to their scopes) may connect.
+    if ((state.caller.kind !== 'user' && state.caller.kind !== 'app') || !authorization) {
       return { refused: await pipeline.refuse(state, signInFirst('connection', 'Sign in first: send connectionParams.authorization')) };
     }
-    const attempt = await rateLimiter.take('ws-connect-user', state.caller.userId);
+    const attempt = await rateLimiter.take('ws-connect-user', state.caller.kind === 'user' ? state.caller.userId : `app:${state.caller.clientId}`);
     if (!attempt.allowed) return { refused: await pipeline.refuse(state, rateLimited('connection', attempt)) };
     try {
       return { state, session: options.verifySession(authorization), authorization };

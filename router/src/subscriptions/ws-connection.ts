@@ -10,16 +10,16 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { REQUEST_ID_HEADER, type Logger } from '@hospital/service-kit';
+import { REQUEST_ID_HEADER, type Caller, type Logger } from '@hospital/service-kit';
 import { httpHeadersOf, httpStatusOf, refuse, wsCloseOf, type AdmissionRefusal } from '../admission/refusal.ts';
 import type { VerifiedSession } from '../jwt.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { TokenRevocationList } from '../revocation/revocation-list.ts';
 import { connectionAdmission, type OpenedConnection } from './ws-admission.ts';
-import { subscribeHooks, type ConnectionState } from './ws-subscribe.ts';
+import { subscribeHooks, WS_CLOSE_TOO_SLOW, type ConnectionState } from './ws-subscribe.ts';
 
 /** Close codes clients can act on. */
-export const WS_CLOSE = { unauthorized: 4401, forbidden: 4403, tooMany: 4429 } as const;
+export const WS_CLOSE = { unauthorized: 4401, forbidden: 4403, tooSlow: WS_CLOSE_TOO_SLOW, tooMany: 4429 } as const;
 
 /** Limits of the WebSocket endpoint. */
 export interface WsLimits {
@@ -38,7 +38,8 @@ export interface WsEndpointOptions extends Omit<Parameters<typeof subscribeHooks
   httpServer: Server;
   path: string;
   verifySession: (authorization: string | undefined) => VerifiedSession;
-  allowedOrigins: string[];
+  /** Browser origins that may connect: the same rule as HTTP CORS (oauth/cors.ts). */
+  origins: { has(origin: string): boolean };
   limits: WsLimits;
   /** Handshakes and connection attempts spend the same budgets as HTTP. */
   rateLimiter: RateLimiter;
@@ -76,7 +77,7 @@ function revocationWatch(revocations: WsEndpointOptions['revocations']) {
  * Attaches the endpoint to the router's HTTP server.
  * @param options - see {@link WsEndpointOptions}
  */
-export function attachWebSocketEndpoint(options: WsEndpointOptions): { close(): Promise<void> } {
+export function attachWebSocketEndpoint(options: WsEndpointOptions): { close(): Promise<void>; activeSubscriptions(): number } {
   const { limits, logger } = options;
   const admission = connectionAdmission(options);
   const wss = new WebSocketServer({
@@ -128,6 +129,7 @@ export function attachWebSocketEndpoint(options: WsEndpointOptions): { close(): 
   guardClientFaults(wss, logger);
   logger.info({ path: options.path }, 'WebSocket subscriptions endpoint ready');
   return {
+    activeSubscriptions: connections.activeSubscriptions,
     async close() {
       connections.stop();
       await cleanup.dispose();
@@ -137,16 +139,27 @@ export function attachWebSocketEndpoint(options: WsEndpointOptions): { close(): 
 }
 
 /**
+ * Whose connection it is, for the per-user cap and the revocation watch: a user's id, or an app's
+ * client id (the revocation list names a revoked app by it); undefined for anyone else.
+ * @param caller - the connection's caller
+ */
+function subjectOf(caller: Caller): string | undefined {
+  return caller.kind === 'user' ? caller.userId : caller.kind === 'app' ? caller.clientId : undefined;
+}
+
+/**
  * The open connections: each user's count against the cap, token expiry and revocation watching.
  * @param options - the endpoint's limits, revocation list and pipeline (a refusal over the cap is reported)
  */
 function connectionRegistry(options: WsEndpointOptions) {
   const perUser = new Map<string, number>();
+  // Open connections, for the metrics' count of active subscriptions (read at scrape).
+  const live = new Set<ConnectionState>();
   const revocation = revocationWatch(options.revocations);
   /** Registers an admitted connection, or refuses it over the user's cap (no await between the check and the count). */
   const open = ({ state, session, authorization }: OpenedConnection, socket: WebSocket): { connection: ConnectionState } | { refused: AdmissionRefusal } => {
-    if (state.caller.kind !== 'user') throw new Error('only signed-in connections are opened');
-    const userId = state.caller.userId;
+    const userId = subjectOf(state.caller);
+    if (userId === undefined) throw new Error('only signed-in connections are opened');
     const count = perUser.get(userId) ?? 0;
     if (count >= options.limits.connectionsPerUser) {
       const refused = refuse('connection', 'RATE_LIMITED', 'Too many connections for this user');
@@ -166,18 +179,29 @@ function connectionRegistry(options: WsEndpointOptions) {
       connection.expiryTimer = setTimeout(() => socket.close(WS_CLOSE.unauthorized, 'Token expired'), Math.max(0, session.expiresAtMs - Date.now()));
       connection.expiryTimer.unref();
     }
-    if (session.issuedAtSeconds !== undefined) connection.unwatch = revocation.watch(userId, socket, session.issuedAtSeconds);
+    if (session.issuedAtSeconds !== undefined) {
+      // A user acting through an app loses the connection to the app's revocation as to their own.
+      const issuedAt = session.issuedAtSeconds;
+      const unwatch = [userId, ...(state.caller.kind === 'user' && state.caller.app ? [state.caller.app.clientId] : [])].map((subject) =>
+        revocation.watch(subject, socket, issuedAt),
+      );
+      connection.unwatch = () => unwatch.forEach((stop) => stop());
+    }
+    live.add(connection);
     return { connection };
   };
   const close = (connection: ConnectionState | undefined) => {
-    if (!connection?.caller || connection.caller.kind !== 'user') return;
+    const subject = connection?.caller ? subjectOf(connection.caller) : undefined;
+    if (!connection || subject === undefined) return;
+    live.delete(connection);
     clearTimeout(connection.expiryTimer);
     connection.unwatch?.();
-    const left = (perUser.get(connection.caller.userId) ?? 1) - 1;
-    if (left <= 0) perUser.delete(connection.caller.userId);
-    else perUser.set(connection.caller.userId, left);
+    const left = (perUser.get(subject) ?? 1) - 1;
+    if (left <= 0) perUser.delete(subject);
+    else perUser.set(subject, left);
   };
-  return { open, close, stop: () => revocation.stop() };
+  const activeSubscriptions = () => [...live].reduce((sum, connection) => sum + connection.active, 0);
+  return { open, close, activeSubscriptions, stop: () => revocation.stop() };
 }
 
 /**

@@ -15,6 +15,14 @@ import type { AdmissionPipeline } from '../admission/pipeline.ts';
 import { mintRequestId, type RouterContext } from '../context.ts';
 import type { SubscribeArgs } from './federated-subscribe.ts';
 
+/**
+ * Close code of a connection whose subscriber fell more than its queue behind (the queue holds
+ * 200 events): its events were not dropped one by one, the connection ends, and the client
+ * reconnects knowing it missed some (4xxx: application codes; 4400-4499 mirror HTTP statuses,
+ * 4408/4409/4429 are taken by graphql-ws and the router).
+ */
+export const WS_CLOSE_TOO_SLOW = 4413;
+
 /** What a connection knows once its connection_init was accepted. */
 export interface ConnectionState {
   caller?: Caller;
@@ -45,6 +53,8 @@ export function subscribeHooks(options: {
 }): Pick<ServerOptions<Record<string, unknown>, Extra & Partial<{ state?: ConnectionState }>>, 'onSubscribe' | 'onComplete' | 'subscribe' | 'onNext' | 'onError'> {
   // Token expiry of the connection each subscription's context belongs to.
   const expiryOf = new WeakMap<RouterContext, number>();
+  // The connection of each subscription's context, closed when the subscriber falls too far behind.
+  const socketOf = new WeakMap<RouterContext, WebSocket>();
   // Subscribe ids each connection is still checking (see oneSetupPerId).
   const settingUp = new WeakMap<WebSocket, Set<string>>();
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => options.formatError(error.toJSON(), error));
@@ -85,6 +95,7 @@ export function subscribeHooks(options: {
           admitted,
         };
         if (state.expiresAtMs !== undefined) expiryOf.set(contextValue, state.expiresAtMs);
+        socketOf.set(contextValue, ctx.extra.socket);
         state.active += 1;
         return { schema: options.schema(), document: admitted.document, operationName: admitted.operationName ?? null, variableValues: admitted.variables, contextValue };
       }),
@@ -93,11 +104,14 @@ export function subscribeHooks(options: {
     },
     subscribe: (args) => {
       const context = args.contextValue as RouterContext;
+      const socket = socketOf.get(context);
       const events = options.subscribe({
         document: args.document,
         operationName: args.operationName ?? undefined,
-        variables: (args.variableValues ?? {}) as Record<string, unknown>,
+        variables: args.variableValues ?? {},
         context,
+        // The whole connection: the client reconnects and subscribes again, and knows it missed events.
+        onTooSlow: () => socket?.close(WS_CLOSE_TOO_SLOW, 'Subscriber fell too far behind; reconnect'),
       });
       return untilExpiry(events, expiryOf.get(context)) as never;
     },

@@ -17,7 +17,7 @@ import { testDatabaseUrl, testRedisUrl } from '../../../test/helpers.ts';
 import { startRouter, type RouterConfig, type RunningRouter } from '../../src/index.ts';
 import { connectRedisRateLimitStore } from '../../src/rate-limit/redis-rate-limit-store.ts';
 import type { RateLimitStore } from '../../src/rate-limit/rate-limit-store.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');
 const prefix = `hospital:test:${randomUUID()}:ratelimit:`;
@@ -149,7 +149,8 @@ async function subscribeOutcome(client: Client, query: string, variables?: Recor
   });
 }
 
-const closedWith = (client: Client) => new Promise<{ code: number; reason: string }>((resolve) => client.on('closed', (event) => resolve(event as { code: number; reason: string })));
+const closedWith = (client: Client) =>
+  new Promise<{ code: number; reason: string }>((resolve) => client.on('closed', (event) => resolve(event as { code: number; reason: string })));
 
 const BIG_PAGES = 'query Big($n: Int) { patients(first: 100) { edges { node { id appointments(first: $n) { edges { node { id } } } } } } }';
 const BIG_SUBSCRIPTION =
@@ -228,7 +229,10 @@ describe('rate limits on HTTP', () => {
     const before = subgraphCalls();
     const refused = await post(router.url, login, from('203.0.113.7'));
     expect(refused.status).toBe(429);
-    expect(refused.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Too many requests from this address; retry in \d+ s\.$/), extensions: { code: 'RATE_LIMITED' } });
+    expect(refused.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^Too many requests from this address; retry in \d+ s\.$/),
+      extensions: { code: 'RATE_LIMITED' },
+    });
     expect(Number(refused.retryAfter)).toBe(refused.body.errors?.[0]?.extensions?.['retryAfterSeconds']);
     // A body the router would refuse as malformed is refused as limited: it was never parsed.
     const unread = await fetch(router.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' }, body: '{not json' });
@@ -310,7 +314,10 @@ describe('rate limits on the WebSocket', () => {
     const upstream = system.activeSubscriptions('appointments');
     const refused = await subscribeOutcome(client, live(3));
     expect(refused).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/^Too many requests for this account; retry in \d+ s\.$/), extensions: expect.objectContaining({ code: 'RATE_LIMITED' }) }),
+      expect.objectContaining({
+        message: expect.stringMatching(/^Too many requests for this account; retry in \d+ s\.$/),
+        extensions: expect.objectContaining({ code: 'RATE_LIMITED' }),
+      }),
     ]);
     expect(subgraphCalls()).toBe(calls);
     expect(system.activeSubscriptions('appointments')).toBe(upstream);

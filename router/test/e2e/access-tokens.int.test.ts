@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startRouter, type RunningRouter, type VerificationKey } from '../../src/index.ts';
-import { identity } from './departments/identity.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { identity } from '@hospital/test-support/departments/identity';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 const HOST = '127.0.0.1';
 const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');

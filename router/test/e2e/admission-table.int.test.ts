@@ -16,7 +16,7 @@ import { createLogger } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startRouter, type RunningRouter } from '../../src/index.ts';
 import { sha256 } from '../../src/persisted-operations.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');
 const BROWSER = 'https://dashboard.test.hospital.local';
@@ -97,10 +97,12 @@ const ALIASES = 'fragment F on Patient { a1: id a2: id a3: id a4: id a5: id a6: 
  * @param body - the patient's selection
  * @param fragments - the fragment definitions the body spreads
  */
-const underPatient = (body: string, fragments = '') => (transport: Transport) =>
-  transport === 'http'
-    ? `query Q { patient(id: "${PATIENT}") { ${body} } } ${fragments}`
-    : `subscription S { appointmentEvents { appointment { patient { ${body} } } } } ${fragments}`;
+const underPatient =
+  (body: string, fragments = '') =>
+  (transport: Transport) =>
+    transport === 'http'
+      ? `query Q { patient(id: "${PATIENT}") { ${body} } } ${fragments}`
+      : `subscription S { appointmentEvents { appointment { patient { ${body} } } } } ${fragments}`;
 
 export const REFUSALS: RefusalCase[] = [
   { name: 'anonymous, a non-public operation', who: 'anonymous', document: () => '{ me { id } }', code: 'UNAUTHENTICATED', status: 401, ws: { closeCode: 4401 } },
@@ -124,14 +126,39 @@ export const REFUSALS: RefusalCase[] = [
   },
   // Depth 14 (16 on the WebSocket) only once fragment A is counted where it is spread the second time.
   { name: 'depth through a re-spread fragment', who: 'doctor', document: underPatient(`...A ${around(around('...A'))}`, DEEP), code: 'GRAPHQL_VALIDATION_FAILED', status: 400 },
-  { name: 'aliases through a fragment spread three times', who: 'doctor', document: underPatient(`...F b: ${around('...F')} c: ${around('...F')}`, ALIASES), code: 'GRAPHQL_VALIDATION_FAILED', status: 400 },
-  { name: 'too costly', who: 'doctor', document: underPatient(`appointments(first: 100) { edges { node { patient { appointments(first: 100) { edges { node { id } } } } } } }`), code: 'OPERATION_TOO_COSTLY', status: 400 },
+  {
+    name: 'aliases through a fragment spread three times',
+    who: 'doctor',
+    document: underPatient(`...F b: ${around('...F')} c: ${around('...F')}`, ALIASES),
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    status: 400,
+  },
+  {
+    name: 'too costly',
+    who: 'doctor',
+    document: underPatient(`appointments(first: 100) { edges { node { patient { appointments(first: 100) { edges { node { id } } } } } } }`),
+    code: 'OPERATION_TOO_COSTLY',
+    status: 400,
+  },
   { name: 'free-form from a browser under enforce-browser', who: 'doctor', fromBrowser: true, document: underPatient('id'), code: 'PERSISTED_OPERATION_REQUIRED', status: 400 },
   { name: 'rate-limited address', who: 'doctor', spendAddress: true, document: underPatient('id'), code: 'RATE_LIMITED', status: 429, ws: { handshakeStatus: 429 } },
   { name: 'a field the role may not read', who: 'finance', document: underPatient('allergies'), code: 'FORBIDDEN', status: 403 },
-  { name: 'introspection in production', who: 'doctor', document: () => '{ __schema { queryType { name } } }', code: 'GRAPHQL_VALIDATION_FAILED', status: 400, ws: 'not-applicable' },
+  {
+    name: 'introspection in production',
+    who: 'doctor',
+    document: () => '{ __schema { queryType { name } } }',
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    status: 400,
+    ws: 'not-applicable',
+  },
   { name: 'an unknown operationName', who: 'doctor', operationName: 'Nope', document: underPatient('id'), code: 'OPERATION_RESOLUTION_FAILURE', status: 400 },
-  { name: 'an unknown variable type', who: 'doctor', document: (t) => underPatient('id')(t).replace(/^(query Q|subscription S)/, '$1($n: Nope)'), code: 'GRAPHQL_VALIDATION_FAILED', status: 400 },
+  {
+    name: 'an unknown variable type',
+    who: 'doctor',
+    document: (t) => underPatient('id')(t).replace(/^(query Q|subscription S)/, '$1($n: Nope)'),
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    status: 400,
+  },
 ];
 
 /** A fresh client address (IPv4 in TEST-NET-2, one per request unless a case spends one). */
@@ -243,7 +270,11 @@ describe('availability before authentication', () => {
     const ran = { ...router.admissionStepRuns };
     // Over the size bound; under it but over the token cap; small but not public.
     for (const document of [heavy(300), heavy(130), heavy(40)]) {
-      const response = await fetch(router.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': uniqueAddress() }, body: JSON.stringify({ query: document }) });
+      const response = await fetch(router.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': uniqueAddress() },
+        body: JSON.stringify({ query: document }),
+      });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
     }
@@ -270,7 +301,10 @@ describe('availability before authentication', () => {
     const response = await fetch(router.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': uniqueAddress() },
-      body: JSON.stringify({ query: 'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }', variables: { email, password } }),
+      body: JSON.stringify({
+        query: 'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
+        variables: { email, password },
+      }),
     });
     const body = (await response.json()) as { data?: { login?: { accessToken?: string } } };
     expect(typeof body.data?.login?.accessToken).toBe('string');
@@ -323,8 +357,12 @@ describe('the refusal hook', () => {
     const badToken = await connect('Bearer garbage');
     const anonymous = await connect();
     expect([badToken.closeCode, anonymous.closeCode]).toEqual([4401, 4401]);
-    expect(await rowsOf(badToken.requestId, 1)).toEqual([{ actorKind: 'ANONYMOUS', actorId: null, outcome: 'DENIED', reason: 'UNAUTHENTICATED', requestId: badToken.requestId, patientId: null }]);
-    expect(await rowsOf(anonymous.requestId, 1)).toEqual([{ actorKind: 'ANONYMOUS', actorId: null, outcome: 'DENIED', reason: 'UNAUTHENTICATED', requestId: anonymous.requestId, patientId: null }]);
+    expect(await rowsOf(badToken.requestId, 1)).toEqual([
+      { actorKind: 'ANONYMOUS', actorId: null, outcome: 'DENIED', reason: 'UNAUTHENTICATED', requestId: badToken.requestId, patientId: null },
+    ]);
+    expect(await rowsOf(anonymous.requestId, 1)).toEqual([
+      { actorKind: 'ANONYMOUS', actorId: null, outcome: 'DENIED', reason: 'UNAUTHENTICATED', requestId: anonymous.requestId, patientId: null },
+    ]);
   });
 
   it('reports a rate-limited address once per window, not once per refused request', async () => {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { GraphQLResponse, TestSystem } from './system.ts';
+import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
 
 /** The fields the tests read back from an appointment. */
 export const APPOINTMENT_FIELDS = 'id status startsAt endsAt reason patient { id } doctor { id }';
@@ -56,7 +56,9 @@ export function appointmentFixtures(system: () => TestSystem) {
     },
     /** Registers a patient (as a doctor) and returns the id. */
     async patient(): Promise<string> {
-      const family = `Appt${randomUUID().replace(/[^a-f]/g, '').slice(0, 8)}`;
+      const family = `Appt${randomUUID()
+        .replace(/[^a-f]/g, '')
+        .slice(0, 8)}`;
       const result = await system().gql<{ registerPatient: { id: string } }>(
         'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
         { input: { givenName: 'Ada', familyName: family, dateOfBirth: '1984-04-04', sex: 'FEMALE' } },

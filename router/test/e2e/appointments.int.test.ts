@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { appointmentFixtures, APPOINTMENT_FIELDS, dataOf, type BookedAppointment } from './appointment-fixtures.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from './system.ts';
+import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
 const fx = appointmentFixtures(() => system);

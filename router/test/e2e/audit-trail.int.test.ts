@@ -8,10 +8,12 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditClient, createPatientsClient } from '@hospital/grpc-contracts';
-import { callMetadata, signIdentity } from '@hospital/service-kit';
+import { signIdentity } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import { createPrismaClient } from '@hospital/db';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from './system.ts';
+import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 let system: TestSystem;
 let doctorToken: string;
@@ -68,12 +70,12 @@ describe('audit trail of patient data', () => {
   it('records one row per access, with who, what, from where and the outcome; never the data', async () => {
     const familyName = `Audit${randomUUID().slice(0, 8)}`;
     const agent = { 'user-agent': 'EHR-Integration-Test/1.0' };
-    const asDoctor = (query: string, variables: Record<string, unknown>, requestId: string) =>
-      labelled(requestId, system.gql(query, variables, doctorToken, agent));
+    const asDoctor = (query: string, variables: Record<string, unknown>, requestId: string) => labelled(requestId, system.gql(query, variables, doctorToken, agent));
 
     const registered = await asDoctor(
       'mutation Register($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
-      { input: { givenName: 'Ada', familyName, dateOfBirth: '1970-05-01', phone: '+44 20 7946 0000', allergies: ['penicillin'] } },
+      // Other test files give this phone to their patients in the run's shared database: not a duplicate check here.
+      { input: { givenName: 'Ada', familyName, dateOfBirth: '1970-05-01', phone: '+44 20 7946 0000', allergies: ['penicillin'], allowPossibleDuplicate: true } },
       'req-audit-register',
     );
     expect(registered.errors).toBeUndefined();
@@ -82,7 +84,11 @@ describe('audit trail of patient data', () => {
     const reads = [
       asDoctor('query Chart($id: ID!) { patient(id: $id) { id givenName allergies } }', { id: patientId }, 'req-audit-chart'),
       // Changing the phone and clearing the address are both writes.
-      asDoctor('mutation Update($id: ID!, $input: UpdatePatientInput!) { updatePatient(id: $id, input: $input) { id } }', { id: patientId, input: { phone: '+44 20 7946 0001', address: null } }, 'req-audit-update'),
+      asDoctor(
+        'mutation Update($id: ID!, $input: UpdatePatientInput!) { updatePatient(id: $id, input: $input) { id } }',
+        { id: patientId, input: { phone: '+44 20 7946 0001', address: null } },
+        'req-audit-update',
+      ),
       asDoctor('query Find($search: String) { patients(search: $search) { edges { node { id } } } }', { search: familyName }, 'req-audit-search'),
     ];
     for (const result of await Promise.all(reads)) expect(result.errors).toBeUndefined();
@@ -90,9 +96,11 @@ describe('audit trail of patient data', () => {
     expect(archived.errors).toBeUndefined();
 
     // A doctor's signed identity straight at the service asking to archive: refused, and recorded.
-    const client = createPatientsClient({ target: system.grpcTargets.patients, deadlineMs: 5_000 });
+    const client = createPatientsClient({ target: system.grpcTargets.patients, deadlineMs: TEST_CALL_DEADLINE_MS });
     const doctor = { kind: 'user' as const, userId: system.accounts.doctor.id, role: 'doctor' as const, email: system.accounts.doctor.email };
-    await expect(client.archivePatient({ id: patientId }, { metadata: callMetadata(signIdentity(doctor, system.internalSecret), 'req-audit-denied') })).rejects.toMatchObject({ code: 7 });
+    await expect(client.archivePatient({ id: patientId }, { metadata: callMetadata(signIdentity(doctor, system.internalSecret), 'req-audit-denied') })).rejects.toMatchObject({
+      code: 7,
+    });
     client.close();
 
     const trail = await system.gql<TrailResult>(TRAIL, { patientId, first: 50 }, adminToken);
@@ -100,14 +108,16 @@ describe('audit trail of patient data', () => {
     const rows = trail.data!.auditTrail.edges.map((edge) => relabel(edge.node));
     // Six operations touched this patient: six rows, newest first.
     expect(trail.data!.auditTrail.totalCount).toBe(6);
-    expect(rows.map((row) => [row.requestId, row.action, row.outcome])).toEqual([
-      ['req-audit-denied', 'PatientsService.ArchivePatient', 'DENIED'],
-      ['req-audit-archive', 'PatientsService.ArchivePatient', 'ALLOWED'],
-      ['req-audit-search', 'PatientsService.SearchPatients', 'ALLOWED'],
-      ['req-audit-update', 'PatientsService.UpdatePatient', 'ALLOWED'],
-      ['req-audit-chart', 'PatientsService.GetPatients', 'ALLOWED'],
-      ['req-audit-register', 'PatientsService.RegisterPatient', 'ALLOWED'],
-    ].sort((a, b) => rows.findIndex((r) => r.requestId === a[0]) - rows.findIndex((r) => r.requestId === b[0])));
+    expect(rows.map((row) => [row.requestId, row.action, row.outcome])).toEqual(
+      [
+        ['req-audit-denied', 'PatientsService.ArchivePatient', 'DENIED'],
+        ['req-audit-archive', 'PatientsService.ArchivePatient', 'ALLOWED'],
+        ['req-audit-search', 'PatientsService.SearchPatients', 'ALLOWED'],
+        ['req-audit-update', 'PatientsService.UpdatePatient', 'ALLOWED'],
+        ['req-audit-chart', 'PatientsService.GetPatients', 'ALLOWED'],
+        ['req-audit-register', 'PatientsService.RegisterPatient', 'ALLOWED'],
+      ].sort((a, b) => rows.findIndex((r) => r.requestId === a[0]) - rows.findIndex((r) => r.requestId === b[0])),
+    );
     // Newest first by chain position.
     expect(rows.map((row) => Number(row.seq))).toEqual([...rows.map((row) => Number(row.seq))].sort((a, b) => b - a));
 
@@ -145,7 +155,10 @@ describe('audit trail of patient data', () => {
     }
     // Six aliases (4,200 of the 5,000 cost budget): twelve cost 8,400 with their audit rows and are refused (operation-cost.ts).
     const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: patients(search: $search, first: 100) { edges { node { id } } }`).join('\n');
-    const result = await labelled('req-audit-aliases', system.gql<Record<string, { edges: unknown[] }>>(`query SixAliases($search: String) {\n${aliases}\n}`, { search: familyName }, doctorToken));
+    const result = await labelled(
+      'req-audit-aliases',
+      system.gql<Record<string, { edges: unknown[] }>>(`query SixAliases($search: String) {\n${aliases}\n}`, { search: familyName }, doctorToken),
+    );
     expect(result.errors).toBeUndefined();
     expect(Object.values(result.data!).map((connection) => connection.edges.length)).toEqual(Array(6).fill(100));
 
@@ -244,18 +257,27 @@ describe('audit trail of patient data', () => {
       connectionParams: { authorization: `Bearer ${await system.tokenFor('finance')}` },
     });
     const refusal = await new Promise<Array<{ extensions?: { code?: string } }>>((resolve) => {
-      client.subscribe({ query: 'subscription FinanceWatches { appointmentEvents { id } }' }, { next: () => undefined, error: (e) => resolve(e as never), complete: () => resolve([]) });
+      client.subscribe(
+        { query: 'subscription FinanceWatches { appointmentEvents { id } }' },
+        { next: () => undefined, error: (e) => resolve(e as never), complete: () => resolve([]) },
+      );
     });
     await client.dispose();
     expect(refusal[0]?.extensions?.code).toBe('FORBIDDEN');
     const trail = await system.gql<TrailResult>(TRAIL, { userId: finance.id, first: 20 }, adminToken);
     const row = trail.data!.auditTrail.edges.map((edge) => edge.node).find((node) => node.operation === 'FinanceWatches');
-    expect(row).toMatchObject({ action: 'Router.subscription', outcome: 'DENIED', reason: 'FORBIDDEN', fields: ['Subscription.appointmentEvents'], userAgent: 'Billing-Socket/1.0' });
+    expect(row).toMatchObject({
+      action: 'Router.subscription',
+      outcome: 'DENIED',
+      reason: 'FORBIDDEN',
+      fields: ['Subscription.appointmentEvents'],
+      userAgent: 'Billing-Socket/1.0',
+    });
     expect(row!.ip).toMatch(/127\.0\.0\.1/);
   });
 
   it('takes refusal reports from the system only, and checks them like any input', async () => {
-    const client = createAuditClient({ target: system.grpcTargets.identity, deadlineMs: 5_000 });
+    const client = createAuditClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
     const refusal = {
       userId: system.accounts.doctor.id,
       userRole: 'doctor',
@@ -277,7 +299,7 @@ describe('audit trail of patient data', () => {
     client.close();
   });
 
-  it('answers a user\'s accesses too, paged', async () => {
+  it("answers a user's accesses too, paged", async () => {
     const first = await system.gql<TrailResult>(TRAIL, { userId: system.accounts.doctor.id, first: 2 }, adminToken);
     expect(first.errors).toBeUndefined();
     expect(first.data!.auditTrail.edges).toHaveLength(2);

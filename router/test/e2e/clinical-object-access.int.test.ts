@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { appointmentFixtures } from './appointment-fixtures.ts';
 import { pharmacyFixtures } from './pharmacy-fixtures.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from './system.ts';
+import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
 import { dataOf, wardFixtures } from './ward-fixtures.ts';
 
 let system: TestSystem;
@@ -32,7 +32,10 @@ async function account(role: 'DOCTOR' | 'WARD_STAFF'): Promise<{ id: string; ema
 }
 
 async function login(email: string, password: string): Promise<string> {
-  const result = await system.gql<{ login: { accessToken: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: password });
+  const result = await system.gql<{ login: { accessToken: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
+    e: email,
+    p: password,
+  });
   return dataOf(result).login.accessToken;
 }
 
@@ -43,7 +46,9 @@ async function deniedRows(patientId: string, requestId: string) {
     { p: patientId },
     await system.tokenFor('admin'),
   );
-  return dataOf(trail).auditTrail.edges.map((edge) => edge.node).filter((row) => row.requestId === requestId && row.outcome === 'DENIED');
+  return dataOf(trail)
+    .auditTrail.edges.map((edge) => edge.node)
+    .filter((row) => row.requestId === requestId && row.outcome === 'DENIED');
 }
 
 beforeAll(async () => {
@@ -94,8 +99,12 @@ describe("a patient's allergy list", () => {
     expect(codeOf(await system.gql(UPDATE, { id: patientId, a: ['Penicillin'] }, stranger.token))).toBe('FORBIDDEN');
     await appointments.book(patientId, appointments.slot(960));
     const doctor = await system.tokenFor('doctor');
-    expect(dataOf(await system.gql<{ updatePatient: { allergies: string[] } }>(UPDATE, { id: patientId, a: ['Penicillin'] }, doctor)).updatePatient.allergies).toEqual(['Penicillin']);
-    const read = dataOf(await system.gql<{ patient: { allergies: string[]; allergyHistory: { edges: { node: unknown }[] } } }>(HISTORY, { id: patientId }, await system.tokenFor('pharmacist')));
+    expect(dataOf(await system.gql<{ updatePatient: { allergies: string[] } }>(UPDATE, { id: patientId, a: ['Penicillin'] }, doctor)).updatePatient.allergies).toEqual([
+      'Penicillin',
+    ]);
+    const read = dataOf(
+      await system.gql<{ patient: { allergies: string[]; allergyHistory: { edges: { node: unknown }[] } } }>(HISTORY, { id: patientId }, await system.tokenFor('pharmacist')),
+    );
     expect(read.patient.allergyHistory.edges.map((edge) => edge.node)).toEqual([
       { changedAt: expect.any(String), changedBy: { id: system.accounts.doctor.id }, changedByRole: 'DOCTOR', before: [], after: ['Penicillin'] },
     ]);
@@ -112,13 +121,17 @@ describe("a patient's allergy list", () => {
     dataOf(await system.gql('mutation($a: ID!) { dischargePatient(admissionId: $a, summary: "Home") { id } }', { a: admission.id }, nurse));
     expect(codeOf(await system.gql(UPDATE, { id: patientId, a: [] }, nurse))).toBe('FORBIDDEN');
     dataOf(await system.gql(UPDATE, { id: patientId, a: ['Latex', 'Iodine'] }, await system.tokenFor('admin')));
-    const history = dataOf(await system.gql<{ patient: { allergyHistory: { edges: { node: { changedBy: { id: string }; before: string[]; after: string[] } }[] } } }>(HISTORY, { id: patientId }, nurse));
+    const history = dataOf(
+      await system.gql<{ patient: { allergyHistory: { edges: { node: { changedBy: { id: string }; before: string[]; after: string[] } }[] } } }>(HISTORY, { id: patientId }, nurse),
+    );
     // Newest first.
     expect(history.patient.allergyHistory.edges.map(({ node: c }) => [c.changedBy.id, c.before, c.after])).toEqual([
       [system.accounts.admin.id, ['Latex'], ['Latex', 'Iodine']],
       [system.accounts.ward_staff.id, [], ['Latex']],
     ]);
-    expect(codeOf(await system.gql('query($id: ID!) { patient(id: $id) { allergyHistory { edges { node { after } } } } }', { id: patientId }, await system.tokenFor('finance')))).toBe('FORBIDDEN');
+    expect(
+      codeOf(await system.gql('query($id: ID!) { patient(id: $id) { allergyHistory { edges { node { after } } } } }', { id: patientId }, await system.tokenFor('finance'))),
+    ).toBe('FORBIDDEN');
   });
 });
 
@@ -147,7 +160,9 @@ describe('a doctor moved to finance', () => {
     const old = page.myNotifications.edges.find((edge) => edge.node.appointmentId === appointmentId);
     expect(old?.node.body).toBeDefined();
     expect(old!.node.body).not.toMatch(/melanoma/i);
-    const { patient } = dataOf(await system.gql<{ patient: { familyName: string; mrn: string } }>('query($p: ID!) { patient(id: $p) { familyName mrn } }', { p: patientId }, await system.tokenFor('admin')));
+    const { patient } = dataOf(
+      await system.gql<{ patient: { familyName: string; mrn: string } }>('query($p: ID!) { patient(id: $p) { familyName mrn } }', { p: patientId }, await system.tokenFor('admin')),
+    );
     expect(old!.node.body).not.toContain(patient.familyName);
     expect(old!.node.body).not.toContain(patient.mrn);
     const reason = await system.gql('query { myNotifications(first: 50) { edges { node { appointment { reason } } } } }', {}, asFinance);

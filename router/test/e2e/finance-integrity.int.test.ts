@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { appointmentFixtures } from './appointment-fixtures.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from './system.ts';
+import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
 import { dataOf, wardFixtures } from './ward-fixtures.ts';
 
 let system: TestSystem;
@@ -81,7 +81,9 @@ describe('createInvoice checks what it bills with the owning department', () => 
     const appointment = await appointments.book(patientId, appointments.slot(900));
     const ward = await wards.ward(['1']);
     const admission = await wards.admit(patientId, ward.beds[0]!);
-    const byAppointment = dataOf(await system.gql<{ createInvoice: { appointmentId: string } }>(CREATE, { i: { patientId, currency: 'EUR', appointmentId: appointment.id } }, finance));
+    const byAppointment = dataOf(
+      await system.gql<{ createInvoice: { appointmentId: string } }>(CREATE, { i: { patientId, currency: 'EUR', appointmentId: appointment.id } }, finance),
+    );
     expect(byAppointment.createInvoice.appointmentId).toBe(appointment.id);
     const byAdmission = dataOf(await system.gql<{ createInvoice: { admissionId: string } }>(CREATE, { i: { patientId, currency: 'EUR', admissionId: admission.id } }, finance));
     expect(byAdmission.createInvoice.admissionId).toBe(admission.id);

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
 let db: PrismaClient;
@@ -84,7 +84,10 @@ describe('invoice life cycle', () => {
       'query($id: ID!) { patient(id: $id) { fullName invoices { number status patient { mrn } } balance { amountMinor currency } } }',
       { id: patientId },
     );
-    expect(bill.patient).toMatchObject({ invoices: [{ number: issued.number, status: 'PARTIALLY_PAID', patient: { mrn: expect.stringMatching(/^MRN-/) } }], balance: [eur(10_000)] });
+    expect(bill.patient).toMatchObject({
+      invoices: [{ number: issued.number, status: 'PARTIALLY_PAID', patient: { mrn: expect.stringMatching(/^MRN-/) } }],
+      balance: [eur(10_000)],
+    });
     const paid = await pay(issued.id, 10_000);
     expect(paid.data?.recordPayment.invoice).toEqual({ status: 'PAID', balance: { amountMinor: '0' } });
     const after = await ok<{ invoice: { status: string; patient: { fullName: string }; payments: unknown[] } }>(

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from './system.ts';
+import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
 let doctor: string;
@@ -39,7 +39,9 @@ function slot(offsetMinutes: number) {
 }
 
 async function bookAsDoctor(offsetMinutes: number): Promise<{ appointmentId: string; familyName: string }> {
-  const familyName = `Inbox${randomUUID().replace(/[^a-z]/g, '').slice(0, 8)}`;
+  const familyName = `Inbox${randomUUID()
+    .replace(/[^a-z]/g, '')
+    .slice(0, 8)}`;
   const registered = await system.gql<{ registerPatient: { id: string } }>(
     'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
     { input: { givenName: 'Iris', familyName, dateOfBirth: '1975-06-01', email: `iris-${randomUUID().slice(0, 8)}@example.org` } },
@@ -130,7 +132,14 @@ describe('the delivery log', () => {
     const first = dataOf(await system.gql<Page>(QUERY, {}, await system.tokenFor('admin'))).notificationDeliveries;
     const ours = first.edges.map((e) => e.node).filter((n) => n['appointmentId'] === appointmentId);
     expect(ours).toContainEqual(
-      expect.objectContaining({ channel: 'IN_APP', recipientKind: 'DOCTOR', recipient: null, status: 'SENT', attemptCount: 1, attempts: [expect.objectContaining({ number: 1, outcome: 'SENT' })] }),
+      expect.objectContaining({
+        channel: 'IN_APP',
+        recipientKind: 'DOCTOR',
+        recipient: null,
+        status: 'SENT',
+        attemptCount: 1,
+        attempts: [expect.objectContaining({ number: 1, outcome: 'SENT' })],
+      }),
     );
     // The patient has an email address: a masked email delivery exists (sent or waiting for a sender).
     expect(ours).toContainEqual(expect.objectContaining({ channel: 'EMAIL', recipientKind: 'PATIENT', recipient: expect.stringMatching(/^i\*\*\*@example\.org$/) }));

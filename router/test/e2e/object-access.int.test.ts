@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITY_HEADER, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { appointmentFixtures, type BookedAppointment } from './appointment-fixtures.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from './system.ts';
+import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
 import { dataOf, wardFixtures, type SeededAdmission, type SeededWard } from './ward-fixtures.ts';
 
 let system: TestSystem;
@@ -31,7 +31,10 @@ async function extraAccount(role: 'DOCTOR' | 'WARD_STAFF'): Promise<ExtraAccount
     { i: { email, password, displayName: `Other ${role}`, role } },
     await system.tokenFor('admin'),
   );
-  const login = await system.gql<{ login: { accessToken: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: password });
+  const login = await system.gql<{ login: { accessToken: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
+    e: email,
+    p: password,
+  });
   return { id: dataOf(created).createUser.id, token: dataOf(login).login.accessToken };
 }
 
@@ -85,12 +88,16 @@ describe("a doctor and a colleague's appointment", () => {
     expect(peek.data).toEqual({ appointment: null });
     const cancel = await system.gql('mutation Cancel($id: ID!) { cancelAppointment(id: $id, reason: "mine now") { id } }', { id: theirs.id }, doctor);
     expect(cancel.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
-    const trail = await system.gql<{ auditTrail: { edges: { node: { requestId: string; action: string; outcome: string; reason: string | null; actorId: string; patientId: string } }[] } }>(
+    const trail = await system.gql<{
+      auditTrail: { edges: { node: { requestId: string; action: string; outcome: string; reason: string | null; actorId: string; patientId: string } }[] };
+    }>(
       'query($p: ID!) { auditTrail(patientId: $p, first: 50) { edges { node { requestId action outcome reason actorId patientId } } } }',
       { p: patientId },
       await system.tokenFor('admin'),
     );
-    const denied = dataOf(trail).auditTrail.edges.map((edge) => edge.node).filter((row) => row.requestId === peek.requestId || row.requestId === cancel.requestId);
+    const denied = dataOf(trail)
+      .auditTrail.edges.map((edge) => edge.node)
+      .filter((row) => row.requestId === peek.requestId || row.requestId === cancel.requestId);
     expect(denied).toEqual(
       expect.arrayContaining([
         { requestId: peek.requestId, action: 'AppointmentsService.GetAppointments', outcome: 'DENIED', reason: 'OBJECT_ACCESS', actorId: system.accounts.doctor.id, patientId },
@@ -101,7 +108,11 @@ describe("a doctor and a colleague's appointment", () => {
 
   it('gets nothing through the router: null by id, nothing on the patient, NOT_FOUND to change it', async () => {
     const doctor = await system.tokenFor('doctor');
-    const read = await system.gql('query($id: ID!, $p: ID!) { appointment(id: $id) { id reason } patient(id: $p) { appointments { totalCount edges { node { id } } } } }', { id: theirs.id, p: patientId }, doctor);
+    const read = await system.gql(
+      'query($id: ID!, $p: ID!) { appointment(id: $id) { id reason } patient(id: $p) { appointments { totalCount edges { node { id } } } } }',
+      { id: theirs.id, p: patientId },
+      doctor,
+    );
     expect(dataOf(read)).toEqual({ appointment: null, patient: { appointments: { totalCount: 0, edges: [] } } });
     const own = await system.gql('{ appointments(first: 100) { edges { node { id } } } }', {}, doctor);
     expect(JSON.stringify(dataOf(own))).not.toContain(theirs.id);
@@ -112,7 +123,9 @@ describe("a doctor and a colleague's appointment", () => {
     // The appointment's own doctor, and reception, still see it unchanged.
     const mine = await system.gql('query($id: ID!) { appointment(id: $id) { id status reason } }', { id: theirs.id }, colleague.token);
     expect(dataOf(mine)).toEqual({ appointment: { id: theirs.id, status: 'SCHEDULED', reason: 'Private matter' } });
-    expect(dataOf(await system.gql('query($id: ID!) { appointment(id: $id) { id } }', { id: theirs.id }, await system.tokenFor('ward_staff')))).toEqual({ appointment: { id: theirs.id } });
+    expect(dataOf(await system.gql('query($id: ID!) { appointment(id: $id) { id } }', { id: theirs.id }, await system.tokenFor('ward_staff')))).toEqual({
+      appointment: { id: theirs.id },
+    });
   });
 
   it("lists only their own patients by default, while a search still finds the colleague's patient to book", async () => {
@@ -125,7 +138,11 @@ describe("a doctor and a colleague's appointment", () => {
     const theirs = dataOf(await system.gql<{ myPatients: { id: string }[] }>('{ myPatients { id } }', {}, colleague.token)).myPatients.map((p) => p.id);
     expect(theirs).toEqual([patientId]);
     const { patient } = dataOf(await system.gql<{ patient: { mrn: string } }>('query($p: ID!) { patient(id: $p) { mrn } }', { p: patientId }, doctor));
-    const found = await system.gql<{ patients: { edges: { node: { id: string } }[] } }>('query($s: String) { patients(search: $s) { edges { node { id } } } }', { s: patient.mrn }, doctor);
+    const found = await system.gql<{ patients: { edges: { node: { id: string } }[] } }>(
+      'query($s: String) { patients(search: $s) { edges { node { id } } } }',
+      { s: patient.mrn },
+      doctor,
+    );
     expect(dataOf(found).patients.edges.map((e) => e.node.id)).toEqual([patientId]);
   });
 
@@ -163,7 +180,11 @@ describe("ward staff and another ward's records", () => {
     expect(data.wards.map((w) => w.id)).not.toContain(ward.id);
     expect(data).toMatchObject({ ward: null, admission: null, admissions: { totalCount: 0 }, patient: { currentAdmission: null, admissions: [] } });
     expect(codeOf(await system.gql('query($w: ID!) { bedBoard(wardId: $w) { id } }', { w: ward.id }, outsider.token))).toBe('NOT_FOUND');
-    const admit = await system.gql('mutation($i: AdmitPatientInput!) { admitPatient(input: $i) { id } }', { i: { patientId: await wards.patient(), bedId: ward.beds[1], reason: 'x' } }, outsider.token);
+    const admit = await system.gql(
+      'mutation($i: AdmitPatientInput!) { admitPatient(input: $i) { id } }',
+      { i: { patientId: await wards.patient(), bedId: ward.beds[1], reason: 'x' } },
+      outsider.token,
+    );
     expect(codeOf(admit)).toBe('NOT_FOUND');
     const discharge = await system.gql('mutation($a: ID!) { dischargePatient(admissionId: $a, summary: "x") { id } }', { a: admission.id }, outsider.token);
     expect(codeOf(discharge)).toBe('NOT_FOUND');
@@ -210,7 +231,11 @@ describe('finance', () => {
 
   it('reads billing: invoices, a patient’s invoices and balance', async () => {
     const finance = await system.tokenFor('finance');
-    const result = await system.gql('query($p: ID!) { invoices(first: 5) { totalCount } patient(id: $p) { fullName invoices { id } balance { amountMinor } } }', { p: patientId }, finance);
+    const result = await system.gql(
+      'query($p: ID!) { invoices(first: 5) { totalCount } patient(id: $p) { fullName invoices { id } balance { amountMinor } } }',
+      { p: patientId },
+      finance,
+    );
     expect(dataOf(result)).toMatchObject({ invoices: { totalCount: expect.any(Number) }, patient: { invoices: [], balance: [] } });
   });
 

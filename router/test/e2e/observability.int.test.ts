@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
 const lines: Array<Record<string, unknown>> = [];
@@ -55,9 +55,13 @@ describe('logs', () => {
       accessToken,
     );
     // A failing request too: errors are where payloads tend to leak.
-    await system.gql('mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }', {
-      input: { givenName: 'Hidden', familyName, dateOfBirth: '2999-01-01' },
-    }, accessToken);
+    await system.gql(
+      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
+      {
+        input: { givenName: 'Hidden', familyName, dateOfBirth: '2999-01-01' },
+      },
+      accessToken,
+    );
     const text = raw.join('');
     expect(text.length).toBeGreaterThan(0);
     for (const secret of [password, accessToken, refreshToken, familyName]) expect(text).not.toContain(secret);

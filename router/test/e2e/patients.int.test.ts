@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
 let doctor: string;
@@ -50,9 +50,7 @@ afterAll(async () => {
 
 describe('registration', () => {
   it('assigns distinct MRNs to concurrent registrations', async () => {
-    const created = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => register({ givenName: `Concurrent${i}`, familyName: family, dateOfBirth: '1990-03-04', sex: 'OTHER' })),
-    );
+    const created = await Promise.all(Array.from({ length: 12 }, (_, i) => register({ givenName: `Concurrent${i}`, familyName: family, dateOfBirth: '1990-03-04', sex: 'OTHER' })));
     const mrns = new Set(created.map((p) => p.mrn));
     expect(mrns.size).toBe(12);
     for (const mrn of mrns) expect(mrn).toMatch(/^MRN-\d{6,}$/);
@@ -74,6 +72,7 @@ describe('search', () => {
   it('finds by family-name prefix, case-insensitively, and pages with cursors', async () => {
     const seen = new Set<string>();
     let after: string | null = null;
+    // eslint-disable-next-line no-useless-assignment -- typed before the loop that sets it
     let total = 0;
     do {
       const page: { data?: Page | null } = await system.gql<Page>(SEARCH, { search: family.toLowerCase().slice(0, 8), first: 5, after }, doctor);
@@ -128,11 +127,7 @@ describe('changes', () => {
   it('archives without deleting: readable by id, gone from search', async () => {
     const patient = await register({ givenName: 'Arch', familyName: family, dateOfBirth: '1944-02-02' });
     const admin = await system.tokenFor('admin');
-    const archived = await system.gql<{ archivePatient: { archived: boolean } }>(
-      'mutation($id: ID!) { archivePatient(id: $id) { archived } }',
-      { id: patient.id },
-      admin,
-    );
+    const archived = await system.gql<{ archivePatient: { archived: boolean } }>('mutation($id: ID!) { archivePatient(id: $id) { archived } }', { id: patient.id }, admin);
     expect(archived.data?.archivePatient.archived).toBe(true);
     const byId = await system.gql<{ patient: { id: string; archived: boolean } }>('query($id: ID!) { patient(id: $id) { id archived } }', { id: patient.id }, doctor);
     expect(byId.data?.patient).toEqual({ id: patient.id, archived: true });

@@ -8,11 +8,11 @@
 import { createClient, type Client, type SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { testDatabaseUrl, until } from '../../../test/helpers.ts';
 import { DEFAULT_PERSISTED_MANIFEST_PATH } from '../../src/env.ts';
 import { loadManifest } from '../../src/persisted-operations.ts';
 import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const manifest = loadManifest(DEFAULT_PERSISTED_MANIFEST_PATH);
@@ -110,14 +110,6 @@ function subscribe(client: Client, payload: SubscribePayload) {
   return { results, done, ended: () => ended as Array<{ message: string; extensions?: { code?: string } }> | undefined };
 }
 
-async function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 describe('persisted operations, enforced for browsers in production', () => {
   it('runs the web app’s operations by hash over HTTP, without their text', async () => {
     const { email, password } = system.accounts.doctor;
@@ -130,7 +122,7 @@ describe('persisted operations, enforced for browsers in production', () => {
     expect(search.errors).toBeUndefined();
     // GET carries the hash in the URL's extensions parameter.
     const params = new URLSearchParams({ variables: JSON.stringify({ search: 'Nobody' }), extensions: JSON.stringify(byHash(hashOf('DoctorSearchPatients')).extensions) });
-    const get = await fetch(`${system.routerUrl}?${params}`, { headers: { origin: ORIGIN, 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` } });
+    const get = await fetch(`${system.routerUrl}?${params.toString()}`, { headers: { origin: ORIGIN, 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` } });
     expect(get.status).toBe(200);
     expect(await get.json()).toMatchObject({ data: { patients: { __typename: 'PatientConnection' } } });
     // The probe the refusal tests rely on: each request a subgraph answers is counted.

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { GraphQLResponse, TestSystem } from './system.ts';
+import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
 
 /** A short unique suffix: upper-case letters and digits. */
 export const uniqueSuffix = () => randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase();

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { dataOf, inDays, pharmacyFixtures, uniqueSuffix } from './pharmacy-fixtures.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
 const seed = pharmacyFixtures(() => system);
@@ -30,9 +30,15 @@ beforeAll(async () => {
   const email = `pharmacist-two-${uniqueSuffix().toLowerCase()}@test.hospital.local`;
   const password = `Dispense-${randomUUID()}`;
   dataOf(
-    await system.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, password, displayName: 'Second Pharmacist', role: 'PHARMACIST' } }, await system.tokenFor('admin')),
+    await system.gql(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      { i: { email, password, displayName: 'Second Pharmacist', role: 'PHARMACIST' } },
+      await system.tokenFor('admin'),
+    ),
   );
-  colleague = dataOf(await system.gql<{ login: { accessToken: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: password })).login.accessToken;
+  colleague = dataOf(
+    await system.gql<{ login: { accessToken: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: password }),
+  ).login.accessToken;
 });
 afterAll(async () => {
   await system?.close();
@@ -43,7 +49,11 @@ describe('catalogue', () => {
     const stem = `Zyx${uniqueSuffix().replace(/\d/g, 'q').toLowerCase()}`;
     const first = await seed.drug([], `${stem}alpha`);
     await seed.drug([], `${stem}beta`);
-    const duplicate = await system.gql('mutation($i: CreateDrugInput!) { createDrug(input: $i) { id } }', { i: { code: first.code.toLowerCase(), name: 'Dup', form: 'OTHER', strength: '1' } }, pharmacist);
+    const duplicate = await system.gql(
+      'mutation($i: CreateDrugInput!) { createDrug(input: $i) { id } }',
+      { i: { code: first.code.toLowerCase(), name: 'Dup', form: 'OTHER', strength: '1' } },
+      pharmacist,
+    );
     expect(codeOf(duplicate)).toBe('CONFLICT');
     type Page = { drugs: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { name: string } }[] } };
     const SEARCH = 'query($s: String, $after: String) { drugs(search: $s, first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }';
@@ -60,7 +70,13 @@ describe('stock', () => {
   it('receives into lots, refuses expired stock and a clashing expiry, and adjusts with a reason, never below zero', async () => {
     const drug = await seed.drug([{ lotNumber: 'E2E-A', quantity: 10, expiresOn: inDays(100) }]);
     const RECEIVE = 'mutation($i: ReceiveStockInput!) { receiveStock(input: $i) { id quantity } }';
-    const topUp = dataOf(await system.gql<{ receiveStock: { id: string; quantity: number } }>(RECEIVE, { i: { drugId: drug.id, lotNumber: 'e2e-a', quantity: 5, expiresOn: inDays(100) } }, pharmacist));
+    const topUp = dataOf(
+      await system.gql<{ receiveStock: { id: string; quantity: number } }>(
+        RECEIVE,
+        { i: { drugId: drug.id, lotNumber: 'e2e-a', quantity: 5, expiresOn: inDays(100) } },
+        pharmacist,
+      ),
+    );
     expect(topUp.receiveStock).toEqual({ id: drug.lotIds[0], quantity: 15 });
     const clash = await system.gql(RECEIVE, { i: { drugId: drug.id, lotNumber: 'E2E-A', quantity: 5, expiresOn: inDays(200) } }, pharmacist);
     expect(clash.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresOn' });
@@ -68,9 +84,15 @@ describe('stock', () => {
     expect(expired.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresOn' });
 
     const ADJUST = 'mutation($i: AdjustStockInput!) { adjustStock(input: $i) { quantity } }';
-    expect(dataOf(await system.gql<{ adjustStock: { quantity: number } }>(ADJUST, { i: { lotId: drug.lotIds[0], delta: -3, reason: 'Damaged in transit' } }, pharmacist)).adjustStock.quantity).toBe(12);
+    expect(
+      dataOf(await system.gql<{ adjustStock: { quantity: number } }>(ADJUST, { i: { lotId: drug.lotIds[0], delta: -3, reason: 'Damaged in transit' } }, pharmacist)).adjustStock
+        .quantity,
+    ).toBe(12);
     expect(codeOf(await system.gql(ADJUST, { i: { lotId: drug.lotIds[0], delta: -13, reason: 'Count' } }, pharmacist))).toBe('CONFLICT');
-    expect((await system.gql(ADJUST, { i: { lotId: drug.lotIds[0], delta: -1, reason: ' ' } }, pharmacist)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect((await system.gql(ADJUST, { i: { lotId: drug.lotIds[0], delta: -1, reason: ' ' } }, pharmacist)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+    });
 
     type Ledger = { stockMovements: { kind: string; delta: number; quantityAfter: number; reason: string | null; actor: { id: string } | null }[] };
     const ledger = dataOf(await system.gql<Ledger>('query($d: ID!) { stockMovements(drugId: $d) { kind delta quantityAfter reason actor { id } } }', { d: drug.id }, pharmacist));
@@ -90,7 +112,13 @@ describe('stock', () => {
     expect(low.lowStock.find((d) => d.id === drug.id)).toEqual({ id: drug.id, stockOnHand: 7 });
     const notLow = dataOf(await system.gql<{ lowStock: { id: string }[] }>('{ lowStock(threshold: 7) { id } }', {}, doctor));
     expect(notLow.lowStock.some((d) => d.id === drug.id)).toBe(false);
-    const expiring = dataOf(await system.gql<{ expiringLots: { id: string; lotNumber: string; drug: { id: string } }[] }>('{ expiringLots(withinDays: 30) { id lotNumber drug { id } } }', {}, pharmacist));
+    const expiring = dataOf(
+      await system.gql<{ expiringLots: { id: string; lotNumber: string; drug: { id: string } }[] }>(
+        '{ expiringLots(withinDays: 30) { id lotNumber drug { id } } }',
+        {},
+        pharmacist,
+      ),
+    );
     expect(expiring.expiringLots.filter((l) => l.drug.id === drug.id).map((l) => l.lotNumber)).toEqual(['SOON']);
   });
 });
@@ -100,8 +128,15 @@ describe('prescribing', () => {
     const [drug, patientId] = await Promise.all([seed.drug(), seed.patient()]);
     const id = await seed.prescription(patientId, drug.id, 12);
     type Read = { prescription: { status: string; quantity: number; prescriber: { id: string; email: string }; patient: { id: string; fullName: string }; drug: { id: string } } };
-    const read = dataOf(await system.gql<Read>('query($id: ID!) { prescription(id: $id) { status quantity prescriber { id email } patient { id fullName } drug { id } } }', { id }, doctor));
-    expect(read.prescription).toMatchObject({ status: 'PENDING', quantity: 12, prescriber: { id: system.accounts.doctor.id, email: system.accounts.doctor.email }, drug: { id: drug.id } });
+    const read = dataOf(
+      await system.gql<Read>('query($id: ID!) { prescription(id: $id) { status quantity prescriber { id email } patient { id fullName } drug { id } } }', { id }, doctor),
+    );
+    expect(read.prescription).toMatchObject({
+      status: 'PENDING',
+      quantity: 12,
+      prescriber: { id: system.accounts.doctor.id, email: system.accounts.doctor.email },
+      drug: { id: drug.id },
+    });
     expect(read.prescription.patient).toMatchObject({ id: patientId, fullName: expect.stringMatching(/^Penny Pharmtest/) });
   });
 
@@ -113,7 +148,11 @@ describe('prescribing', () => {
     const id = dataOf(await seed.prescribeRaw(patientId, drug.id, 28, 'Microbiology advice: no alternative')).prescribe.id;
     type Read = { prescription: { allergyOverride: { reason: string; overriddenBy: { id: string }; allergies: string[] } } };
     const read = dataOf(await system.gql<Read>('query($id: ID!) { prescription(id: $id) { allergyOverride { reason overriddenBy { id } allergies } } }', { id }, pharmacist));
-    expect(read.prescription.allergyOverride).toEqual({ reason: 'Microbiology advice: no alternative', overriddenBy: { id: system.accounts.doctor.id }, allergies: ['Penicillins'] });
+    expect(read.prescription.allergyOverride).toEqual({
+      reason: 'Microbiology advice: no alternative',
+      overriddenBy: { id: system.accounts.doctor.id },
+      allergies: ['Penicillins'],
+    });
   });
 
   it('shows a patient their prescriptions across subgraphs, filtered by status', async () => {
@@ -123,7 +162,11 @@ describe('prescribing', () => {
     dataOf(await system.gql(DISPENSE, { id: first }, pharmacist));
     type Read = { patient: { fullName: string; all: { id: string }[]; pending: { id: string; drug: { id: string } }[] } };
     const read = dataOf(
-      await system.gql<Read>('query($id: ID!) { patient(id: $id) { fullName all: prescriptions { id } pending: prescriptions(status: PENDING) { id drug { id } } } }', { id: patientId }, await system.tokenFor('ward_staff')),
+      await system.gql<Read>(
+        'query($id: ID!) { patient(id: $id) { fullName all: prescriptions { id } pending: prescriptions(status: PENDING) { id drug { id } } } }',
+        { id: patientId },
+        await system.tokenFor('ward_staff'),
+      ),
     );
     expect(read.patient.all.map((p) => p.id).sort()).toEqual([first, second].sort());
     expect(read.patient.pending).toEqual([{ id: second, drug: { id: drug.id } }]);
@@ -180,7 +223,10 @@ describe('dispensing', () => {
     expect((await system.gql(DISPENSE, { id }, pharmacist)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     const nurse = await system.tokenFor('ward_staff');
     expect(codeOf(await system.gql('query($id: ID!) { prescription(id: $id) { drug { stockOnHand } } }', { id }, nurse))).toBe('FORBIDDEN');
-    expect(dataOf(await system.gql<{ prescription: { status: string; drug: { id: string } } }>('query($id: ID!) { prescription(id: $id) { status drug { id } } }', { id }, nurse)).prescription).toEqual({
+    expect(
+      dataOf(await system.gql<{ prescription: { status: string; drug: { id: string } } }>('query($id: ID!) { prescription(id: $id) { status drug { id } } }', { id }, nurse))
+        .prescription,
+    ).toEqual({
       status: 'CANCELLED',
       drug: { id: drug.id },
     });

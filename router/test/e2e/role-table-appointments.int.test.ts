@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
 import { describeRoleTable, type RoleRow } from './role-table.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
 const fx = appointmentFixtures(() => system);
@@ -48,7 +48,7 @@ const ROWS: RoleRow[] = [
   },
   {
     name: 'mutation bookAppointment',
-    allowed: SCHEDULERS,
+    allowed: ['admin', 'doctor', 'ward_staff'],
     query: 'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id status } }',
     variables: () => ({ input: { patientId, doctorId: system.accounts.doctor.id, ...freshSlot() } }),
   },

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { describeRoleTable, type RoleRow } from './role-table.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
 let patientId: string;
@@ -47,7 +47,12 @@ const ROWS: RoleRow[] = [
     query: 'mutation($p: ID!, $a: MoneyInput!) { refundPayment(paymentId: $p, amount: $a, reason: "Role table") { id refunded { amountMinor } } }',
     variables: () => ({ p: paymentId, a: eur(1) }),
   },
-  { name: 'mutation voidInvoice', allowed: BILLING, query: 'mutation($id: ID!) { voidInvoice(id: $id, reason: "Role table") { id status } }', variables: () => ({ id: toVoid.pop() }) },
+  {
+    name: 'mutation voidInvoice',
+    allowed: BILLING,
+    query: 'mutation($id: ID!) { voidInvoice(id: $id, reason: "Role table") { id status } }',
+    variables: () => ({ id: toVoid.pop() }),
+  },
 ];
 
 beforeAll(async () => {
@@ -65,7 +70,9 @@ beforeAll(async () => {
   );
   patientId = registered.data!.registerPatient.id;
   const newDraft = async (withLine: boolean) => {
-    const { createInvoice } = await gql<{ createInvoice: { id: string } }>('mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { id } }', { i: { patientId, currency: 'EUR' } });
+    const { createInvoice } = await gql<{ createInvoice: { id: string } }>('mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { id } }', {
+      i: { patientId, currency: 'EUR' },
+    });
     if (withLine) {
       const line = { code: 'CONS-GP', description: 'GP consultation', quantity: 1, unitPrice: eur(6_000) };
       await gql('mutation($id: ID!, $l: AddInvoiceLineInput!) { addInvoiceLine(invoiceId: $id, input: $l) { id } }', { id: createInvoice.id, l: line });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { describeRoleTable, EVERY_ROLE, type RoleRow } from './role-table.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
 let patientId: string;
@@ -15,6 +15,7 @@ const unique = () => randomUUID().slice(0, 8);
 const ROWS: RoleRow[] = [
   { name: 'query me', allowed: EVERY_ROLE, query: '{ me { id email role } }' },
   { name: 'query users', allowed: ['admin'], query: '{ users(first: 5) { totalCount edges { node { id email } } } }' },
+  { name: 'query doctors', allowed: ['admin', 'doctor', 'ward_staff'], query: '{ doctors(first: 5) { totalCount edges { node { id displayName } } } }' },
   {
     name: 'mutation login',
     allowed: 'public',
@@ -82,6 +83,12 @@ const ROWS: RoleRow[] = [
     allowed: ['admin', 'doctor', 'ward_staff'],
     query: 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id mrn } }',
     variables: () => ({ input: { givenName: 'Rolf', familyName: `Roletable${unique()}`, dateOfBirth: '1970-01-02', sex: 'MALE' } }),
+  },
+  {
+    name: 'query possibleDuplicates',
+    allowed: ['admin', 'doctor', 'ward_staff'],
+    query: 'query($input: PossibleDuplicatesInput!) { possibleDuplicates(input: $input) { reasons patient { id } } }',
+    variables: () => ({ input: { givenName: 'Rosa', familyName: 'Roletable', dateOfBirth: '1980-05-17' } }),
   },
   {
     name: 'mutation updatePatient',

@@ -9,7 +9,7 @@ import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import type { RoleName } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { describeRoleTable, EVERY_ROLE, type RoleRow } from './role-table.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
 let db: PrismaClient;

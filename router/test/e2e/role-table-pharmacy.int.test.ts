@@ -12,7 +12,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { inDays, pharmacyFixtures, uniqueSuffix } from './pharmacy-fixtures.ts';
 import { describeRoleTable, type RoleRow } from './role-table.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
 const seed = pharmacyFixtures(() => system);

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { describeRoleTable, type RoleRow } from './role-table.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { uniqueSuffix, wardFixtures, type SeededAdmission, type SeededWard } from './ward-fixtures.ts';
 
 let system: TestSystem;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RoleName } from '@hospital/service-kit';
-import type { TestSystem } from './system.ts';
+import type { TestSystem } from '@hospital/test-support/system';
 
 /** Every role, for rows that any signed-in user may run. */
 export const EVERY_ROLE: RoleName[] = ['admin', 'doctor', 'pharmacist', 'finance', 'ward_staff'];

@@ -8,15 +8,15 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
+import { routerWsClient } from '../support/router-ws-client.ts';
 import jwt from 'jsonwebtoken';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { testDatabaseUrl, until } from '../../../test/helpers.ts';
 import { startRouter, type RunningRouter } from '../../src/index.ts';
-import { identity } from './departments/identity.ts';
-import { startTestSystem, type TestSystem } from './system.ts';
+import { identity } from '@hospital/test-support/departments/identity';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 const HOST = '127.0.0.1';
 const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');
@@ -71,26 +71,11 @@ async function newStaff(role: 'DOCTOR' | 'PHARMACIST' = 'DOCTOR') {
 
 /** A graphql-ws client subscribed through the router; resolves with the close code when the socket closes. */
 function subscribe(url: string, token: string) {
-  const client = createClient({
-    url: url.replace(/^http/, 'ws'),
-    webSocketImpl: WebSocket,
-    lazy: false,
-    retryAttempts: 0,
-    onNonLazyError: () => {},
-    connectionParams: { authorization: `Bearer ${token}` },
-  });
+  const client = routerWsClient(url, token);
   clients.push(client);
   const closed = new Promise<number>((resolve) => client.on('closed', (event) => resolve((event as { code: number }).code)));
   client.subscribe({ query: 'subscription { appointmentEvents { id } }' }, { next: () => {}, error: () => {}, complete: () => {} });
   return { closed };
-}
-
-async function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 async function readiness(router: { url: string }): Promise<number> {

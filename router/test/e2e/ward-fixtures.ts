@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { GraphQLResponse, TestSystem } from './system.ts';
+import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
 
 /** A ward as created, with its beds' ids in label order. */
 export interface SeededWard {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from './system.ts';
+import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
 import { dataOf, wardFixtures } from './ward-fixtures.ts';
 
 let system: TestSystem;
@@ -22,7 +22,8 @@ afterAll(async () => {
   await system?.close();
 });
 
-const TRANSFER = 'mutation($a: ID!, $w: ID!, $b: ID!) { transferPatient(admissionId: $a, wardId: $w, bedId: $b) { id status bed { id label } transfers { fromBed { label } toBed { label } by { id } } } }';
+const TRANSFER =
+  'mutation($a: ID!, $w: ID!, $b: ID!) { transferPatient(admissionId: $a, wardId: $w, bedId: $b) { id status bed { id label } transfers { fromBed { label } toBed { label } by { id } } } }';
 const DISCHARGE = 'mutation($a: ID!, $s: String!) { dischargePatient(admissionId: $a, summary: $s) { id status dischargedAt dischargeSummary dischargedBy { id } } }';
 const codeOf = (result: GraphQLResponse<unknown>) => result.errors?.[0]?.extensions?.['code'];
 
@@ -31,7 +32,9 @@ describe('bed board and occupancy', () => {
     const ward = await seed.ward(['1', '2', '3']);
     const patientId = await seed.patient();
     await seed.admit(patientId, ward.beds[1]!);
-    type Board = { bedBoard: { label: string; status: string; occupant: { patient: { id: string; fullName: string; mrn: string }; admittedBy: { id: string; displayName: string } } | null }[] };
+    type Board = {
+      bedBoard: { label: string; status: string; occupant: { patient: { id: string; fullName: string; mrn: string }; admittedBy: { id: string; displayName: string } } | null }[];
+    };
     const { bedBoard } = dataOf(
       await system.gql<Board>(
         'query($w: ID!) { bedBoard(wardId: $w) { label status occupant { patient { id fullName mrn } admittedBy { id displayName } } } }',
@@ -39,13 +42,21 @@ describe('bed board and occupancy', () => {
         doctor,
       ),
     );
-    expect(bedBoard.map((b) => [b.label, b.status])).toEqual([['1', 'FREE'], ['2', 'OCCUPIED'], ['3', 'FREE']]);
+    expect(bedBoard.map((b) => [b.label, b.status])).toEqual([
+      ['1', 'FREE'],
+      ['2', 'OCCUPIED'],
+      ['3', 'FREE'],
+    ]);
     expect(bedBoard[1]?.occupant?.patient).toMatchObject({ id: patientId, fullName: expect.stringMatching(/^Wren Wardtest/), mrn: expect.stringMatching(/^MRN-/) });
     expect(bedBoard[1]?.occupant?.admittedBy).toEqual({ id: system.accounts.ward_staff.id, displayName: 'Test ward_staff' });
 
-    const { occupancy } = dataOf(await system.gql<{ occupancy: { ward: { id: string }; beds: number; occupied: number; free: number; rate: number }[] }>(
-      '{ occupancy { ward { id } beds occupied free rate } }', {}, staff,
-    ));
+    const { occupancy } = dataOf(
+      await system.gql<{ occupancy: { ward: { id: string }; beds: number; occupied: number; free: number; rate: number }[] }>(
+        '{ occupancy { ward { id } beds occupied free rate } }',
+        {},
+        staff,
+      ),
+    );
     expect(occupancy.find((o) => o.ward.id === ward.id)).toEqual({ ward: { id: ward.id }, beds: 3, occupied: 1, free: 2, rate: 0.3333 });
   });
 
@@ -72,7 +83,10 @@ describe('admissions across subgraphs', () => {
       ),
     );
     expect(patient.currentAdmission).toEqual({ id: second.id, bed: { label: 'B' }, ward: { name: ward.name } });
-    expect(patient.admissions).toEqual([{ id: second.id, status: 'ADMITTED' }, { id: first.id, status: 'DISCHARGED' }]);
+    expect(patient.admissions).toEqual([
+      { id: second.id, status: 'ADMITTED' },
+      { id: first.id, status: 'DISCHARGED' },
+    ]);
   });
 
   it('refuses unknown and archived patients, unknown beds, and blank reasons', async () => {
@@ -83,7 +97,11 @@ describe('admissions across subgraphs', () => {
     dataOf(await system.gql('mutation($id: ID!) { archivePatient(id: $id) { id } }', { id: archived }, await system.tokenFor('admin')));
     const refused = await seed.admitRaw(archived, ward.beds[0]!);
     expect(refused.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'patientId' });
-    const blank = await system.gql('mutation($i: AdmitPatientInput!) { admitPatient(input: $i) { id } }', { i: { patientId: await seed.patient(), bedId: ward.beds[0]!, reason: ' ' } }, staff);
+    const blank = await system.gql(
+      'mutation($i: AdmitPatientInput!) { admitPatient(input: $i) { id } }',
+      { i: { patientId: await seed.patient(), bedId: ward.beds[0]!, reason: ' ' } },
+      staff,
+    );
     expect(blank.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
   });
 });
@@ -105,7 +123,11 @@ describe('transfers and discharges', () => {
     const admission = await seed.admit(await seed.patient(), ward.beds[0]!);
     type Moved = { transferPatient: { status: string; bed: { label: string }; transfers: { fromBed: { label: string }; toBed: { label: string }; by: { id: string } }[] } };
     const moved = dataOf(await system.gql<Moved>(TRANSFER, { a: admission.id, w: ward.id, b: ward.beds[1]! }, staff)).transferPatient;
-    expect(moved).toMatchObject({ status: 'ADMITTED', bed: { label: '2' }, transfers: [{ fromBed: { label: '1' }, toBed: { label: '2' }, by: { id: system.accounts.ward_staff.id } }] });
+    expect(moved).toMatchObject({
+      status: 'ADMITTED',
+      bed: { label: '2' },
+      transfers: [{ fromBed: { label: '1' }, toBed: { label: '2' }, by: { id: system.accounts.ward_staff.id } }],
+    });
 
     const same = await system.gql(TRANSFER, { a: admission.id, w: ward.id, b: ward.beds[1]! }, staff);
     expect(same.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'bedId' });
@@ -130,7 +152,8 @@ describe('transfers and discharges', () => {
     const ward = await seed.ward(['1', '2', '3']);
     const ids = [];
     for (const bed of ward.beds) ids.push((await seed.admit(await seed.patient(), bed)).id);
-    const LIST = 'query($w: ID, $s: AdmissionStatus, $f: Int, $a: String) { admissions(wardId: $w, status: $s, first: $f, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }';
+    const LIST =
+      'query($w: ID, $s: AdmissionStatus, $f: Int, $a: String) { admissions(wardId: $w, status: $s, first: $f, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }';
     type Page = { admissions: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } };
     const first = dataOf(await system.gql<Page>(LIST, { w: ward.id, s: 'ADMITTED', f: 2 }, doctor)).admissions;
     const rest = dataOf(await system.gql<Page>(LIST, { w: ward.id, s: 'ADMITTED', f: 2, a: first.pageInfo.endCursor }, doctor)).admissions;
@@ -176,9 +199,13 @@ describe('database guarantees under truly parallel requests through the router',
       const results = await Promise.all([system.gql(TRANSFER, { a: admission.id, w: ward.id, b: ward.beds[1]! }, staff), seed.admitRaw(arriving, ward.beds[1]!)]);
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(results.find((r) => r.errors)?.errors?.[0]).toMatchObject({ message: `Bed TO on ${ward.name} is occupied.`, extensions: { code: 'CONFLICT' } });
-      const board = dataOf(await system.gql<{ bedBoard: { label: string; occupant: { patient: { id: string } } | null }[] }>(
-        'query($w: ID!) { bedBoard(wardId: $w) { label occupant { patient { id } } } }', { w: ward.id }, doctor,
-      ));
+      const board = dataOf(
+        await system.gql<{ bedBoard: { label: string; occupant: { patient: { id: string } } | null }[] }>(
+          'query($w: ID!) { bedBoard(wardId: $w) { label occupant { patient { id } } } }',
+          { w: ward.id },
+          doctor,
+        ),
+      );
       const inTo = board.bedBoard.find((b) => b.label === 'TO')?.occupant?.patient.id;
       expect([moving, arriving]).toContain(inTo);
     }

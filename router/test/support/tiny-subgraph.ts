@@ -26,9 +26,7 @@ export const AUTH_PRELUDE = `
 `;
 
 /** A resolver map as `buildSubgraphSchema` takes it (its type is not exported by name). */
-export type Resolvers = NonNullable<
-  Extract<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], { resolvers?: unknown }>['resolvers']
->;
+export type Resolvers = NonNullable<Extract<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], { resolvers?: unknown }>['resolvers']>;
 
 /** One request as the subgraph saw it. */
 export interface SeenRequest {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppointmentsHarness, type AppointmentsHarness } from '@hospital/appointments-service/testing';
 import { createLogger, signIdentity, type Caller } from '@hospital/service-kit';
 import { identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { testDatabaseUrl, until as waitUntil } from '../../../test/helpers.ts';
 import { startAppointmentsSubgraph, type RunningAppointmentsSubgraph } from './index.ts';
 
 let h: AppointmentsHarness;
@@ -56,31 +56,21 @@ function subscribe(caller: Caller | undefined, variables: Record<string, unknown
   const results: EventResult[] = [];
   let ended: unknown;
   const done = new Promise<void>((resolve) => {
-    client.subscribe(
-      { query: EVENTS, variables },
-      { next: (r) => void results.push(r as EventResult), error: (e) => ((ended = e), resolve()), complete: () => resolve() },
-    );
+    client.subscribe({ query: EVENTS, variables }, { next: (r) => void results.push(r as EventResult), error: (e) => ((ended = e), resolve()), complete: () => resolve() });
   });
   return { results, done, ended: () => ended, events: () => results.map((r) => r.data!.appointmentEvents) };
 }
 
-async function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = (predicate: () => boolean, timeoutMs = 10_000) => waitUntil(predicate, timeoutMs, 20);
 
 /** Waits until n subscriptions are registered with the event source. */
 const subscribed = (n: number) => until(() => subgraph.activeSubscriptions() >= n);
 
 async function book(doctorId: string, offset: number): Promise<string> {
-  const result = await postGraphQL<{ bookAppointment: { id: string } }>(
-    subgraph.url,
-    'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
-    { variables: { input: { patientId: await h.newPatient(), ...h.slot(offset) } }, headers: identityHeaders(userCaller('doctor', doctorId), h.internalSecret) },
-  );
+  const result = await postGraphQL<{ bookAppointment: { id: string } }>(subgraph.url, 'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }', {
+    variables: { input: { patientId: await h.newPatient(), ...h.slot(offset) } },
+    headers: identityHeaders(userCaller('doctor', doctorId), h.internalSecret),
+  });
   expect(result.errors).toBeUndefined();
   return result.data!.bookAppointment.id;
 }

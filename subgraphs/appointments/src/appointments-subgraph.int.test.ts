@@ -12,6 +12,7 @@ import type { RunningSubgraph } from '@hospital/subgraph-kit';
 import { countCalls, identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startAppointmentsSubgraph } from './index.ts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 let h: AppointmentsHarness;
 let subgraph: RunningSubgraph;
@@ -20,7 +21,7 @@ let counter: ReturnType<typeof countCalls<ReturnType<typeof createAppointmentsCl
 
 beforeAll(async () => {
   h = await startAppointmentsHarness(testDatabaseUrl());
-  client = createAppointmentsClient({ target: h.target, deadlineMs: 20_000 });
+  client = createAppointmentsClient({ target: h.target, deadlineMs: TEST_CALL_DEADLINE_MS });
   counter = countCalls(client);
   const logger = createLogger('appointments-subgraph-test', 'silent');
   subgraph = await startAppointmentsSubgraph(
@@ -134,11 +135,9 @@ describe('appointments subgraph', () => {
   it('enforces @auth on the entity and on Patient.appointments', async () => {
     const denied = await gql(userCaller('pharmacist'), '{ appointments { totalCount } }');
     expect(denied.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    const patientField = await gql(
-      userCaller('finance'),
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { appointments { totalCount } } } }',
-      { r: [{ __typename: 'Patient', id: randomUUID() }] },
-    );
+    const patientField = await gql(userCaller('finance'), 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { appointments { totalCount } } } }', {
+      r: [{ __typename: 'Patient', id: randomUUID() }],
+    });
     expect(patientField.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 });

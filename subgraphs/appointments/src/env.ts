@@ -1,8 +1,9 @@
 /** Configuration of the appointments subgraph, parsed from the environment (only main.ts passes process.env). */
 import { z } from 'zod';
+import { subgraphDefaults } from '@hospital/grpc-contracts/departments';
 import { parseDepartmentSubgraphEnv } from '@hospital/subgraph-kit';
 import type { LevelWithSilent } from '@hospital/service-kit';
-import type { AppointmentsSubgraphConfig } from './index.ts';
+import type { AppointmentsSubgraphConfig } from './config.ts';
 
 /** Variables beyond those every department subgraph reads: where subscription events come from. */
 const eventsEnv = {
@@ -10,7 +11,12 @@ const eventsEnv = {
   KAFKA_BROKERS: z
     .string()
     .optional()
-    .transform((value) => (value ?? '').split(',').map((broker) => broker.trim()).filter(Boolean)),
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((broker) => broker.trim())
+        .filter(Boolean),
+    ),
   APPOINTMENTS_TOPIC: z.string().min(1).default('appointments'),
   APPOINTMENTS_EVENT_POLL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
 };
@@ -25,7 +31,7 @@ export type AppointmentsSubgraphEnv = AppointmentsSubgraphConfig & { logLevel: L
  * @param env - the variables (process.env in main.ts)
  */
 export function loadConfig(env: Record<string, string | undefined>): AppointmentsSubgraphEnv {
-  const [{ grpcTarget, ...settings }, events] = parseDepartmentSubgraphEnv('APPOINTMENTS', { port: 4003, grpcPort: 50053 }, env, eventsEnv);
+  const [{ grpcTarget, ...settings }, events] = parseDepartmentSubgraphEnv('APPOINTMENTS', subgraphDefaults('appointments'), env, eventsEnv);
   return {
     ...settings,
     appointmentsTarget: grpcTarget,

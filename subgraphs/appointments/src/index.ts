@@ -1,49 +1,19 @@
 /** @hospital/appointments-subgraph: appointments on the supergraph, over the appointments gRPC service. */
-import { checkHealth, createKafkaEventBus, type Logger } from '@hospital/service-kit';
+import { type Logger } from '@hospital/service-kit';
+import { checkHealth } from '@hospital/service-kit/grpc';
+import { createKafkaEventBus } from '@hospital/service-kit/kafka';
 import { createAppointmentsClient, type AppointmentsClient } from '@hospital/grpc-contracts';
 import type { RunningSubgraph } from '@hospital/subgraph-kit';
-import type { AppointmentEventSource } from './events/appointment-event-source.ts';
-import { startKafkaEventSource } from './events/kafka-event-source.ts';
-import { createOutboxPollingEventSource } from './events/outbox-polling-event-source.ts';
+import type { AppointmentEventFeed } from './events/appointment-event-feed.ts';
+import { startKafkaEventFeed } from './events/kafka-event-feed.ts';
+import { createOutboxPollingEventFeed } from './events/outbox-polling-event-feed.ts';
 import { createAppointmentsSubgraph } from './subgraph.ts';
+import type { AppointmentsSubgraphConfig, AppointmentsSubgraphDeps } from './config.ts';
 
 export { createAppointmentsSubgraph, appointmentsTypeDefs } from './subgraph.ts';
 export { loadConfig } from './env.ts';
-export type { AppointmentEventSource, AppointmentEventListener } from './events/appointment-event-source.ts';
-export type { AppointmentEventPayload } from './events/appointment-event-payload.ts';
-
-/** What the appointments subgraph needs to run. */
-export interface AppointmentsSubgraphConfig {
-  /** HTTP port; 0 picks a free one. */
-  port: number;
-  /** Interface to bind (127.0.0.1 by default). */
-  host?: string;
-  /** host:port of the appointments gRPC service. */
-  appointmentsTarget: string;
-  /** INTERNAL_SECRET shared with the router and services. */
-  internalSecret: string;
-  /** Masks internal errors and disables introspection. */
-  production: boolean;
-  /** Deadline per gRPC call, in milliseconds (5000 by default). */
-  grpcDeadlineMs?: number;
-  /**
-   * Kafka brokers (host:port). Set: subscriptions read the `appointmentsTopic` topic in a consumer
-   * group of this replica. Unset: they poll the service's PullEvents as a consumer of this replica.
-   */
-  kafkaBrokers?: string[];
-  /** Topic of appointment events (`appointments` by default). */
-  appointmentsTopic?: string;
-  /** Pause between PullEvents polls while someone is subscribed, ms (100 by default). */
-  eventPollIntervalMs?: number;
-}
-
-/** Dependencies; `client` replaces the one built from `appointmentsTarget` (tests wrap it to count calls). */
-export interface AppointmentsSubgraphDeps {
-  /** Root logger of the process. */
-  logger: Logger;
-  /** The gRPC client to use instead of one built from the config (left open on close). */
-  client?: AppointmentsClient;
-}
+export type { AppointmentsSubgraphConfig, AppointmentsSubgraphDeps } from './config.ts';
+export type { AppointmentEventFeed, AppointmentEventListener } from './events/appointment-event-feed.ts';
 
 /** A running appointments subgraph. */
 export interface RunningAppointmentsSubgraph extends RunningSubgraph {
@@ -57,12 +27,17 @@ export interface RunningAppointmentsSubgraph extends RunningSubgraph {
  * @param client - the appointments gRPC client (for the poller)
  * @param logger - the process logger
  */
-async function startEventSource(config: AppointmentsSubgraphConfig, client: AppointmentsClient, logger: Logger): Promise<AppointmentEventSource> {
+async function startEventFeed(config: AppointmentsSubgraphConfig, client: AppointmentsClient, logger: Logger): Promise<AppointmentEventFeed> {
   if (!config.kafkaBrokers?.length) {
-    return createOutboxPollingEventSource({ client, internalSecret: config.internalSecret, logger, ...(config.eventPollIntervalMs ? { intervalMs: config.eventPollIntervalMs } : {}) });
+    return createOutboxPollingEventFeed({
+      client,
+      internalSecret: config.internalSecret,
+      logger,
+      ...(config.eventPollIntervalMs ? { intervalMs: config.eventPollIntervalMs } : {}),
+    });
   }
   const bus = createKafkaEventBus({ brokers: config.kafkaBrokers, clientId: 'appointments-subgraph', logger });
-  const source = await startKafkaEventSource({ bus, topic: config.appointmentsTopic ?? 'appointments', logger });
+  const source = await startKafkaEventFeed({ bus, topic: config.appointmentsTopic ?? 'appointments', logger });
   return {
     subscribe: (listener) => source.subscribe(listener),
     listenerCount: () => source.listenerCount(),
@@ -80,7 +55,7 @@ async function startEventSource(config: AppointmentsSubgraphConfig, client: Appo
  */
 export async function startAppointmentsSubgraph(config: AppointmentsSubgraphConfig, deps: AppointmentsSubgraphDeps): Promise<RunningAppointmentsSubgraph> {
   const client = deps.client ?? createAppointmentsClient({ target: config.appointmentsTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
-  const events = await startEventSource(config, client, deps.logger);
+  const events = await startEventFeed(config, client, deps.logger);
   const server = createAppointmentsSubgraph({
     client,
     events,

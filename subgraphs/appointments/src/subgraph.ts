@@ -1,15 +1,13 @@
 /** Builds the appointments subgraph from its dependencies (no environment, no port). */
-import { readFileSync } from 'node:fs';
-import { parse } from 'graphql';
 import type { AppointmentsClient } from '@hospital/grpc-contracts';
 import type { Logger } from '@hospital/service-kit';
-import type { AppointmentEventSource } from './events/appointment-event-source.ts';
-import { createSubgraphServer, type SubgraphServer } from '@hospital/subgraph-kit';
+import type { AppointmentEventFeed } from './events/appointment-event-feed.ts';
+import { createSubgraphServer, loadSubgraphTypeDefs, type SubgraphServer } from '@hospital/subgraph-kit';
 import { createAppointmentLoader, createPatientAppointmentsLoader } from './loaders.ts';
 import { createResolvers } from './resolvers/index.ts';
 
-/** The SDL this subgraph serves (`schema.graphql`, the public contract). */
-export const appointmentsTypeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+/** The SDL this subgraph serves (the kit's prelude + `schema.graphql`, the public contract). */
+export const appointmentsTypeDefs = loadSubgraphTypeDefs(new URL('../schema.graphql', import.meta.url));
 
 /** What the appointments subgraph is built from. */
 export interface AppointmentsSubgraphOptions {
@@ -22,7 +20,7 @@ export interface AppointmentsSubgraphOptions {
   /** Root logger of the process. */
   logger: Logger;
   /** Feeds `Subscription.appointmentEvents` (owned by the caller). */
-  events: AppointmentEventSource;
+  events: AppointmentEventFeed;
   /** Readiness probe for `/ready`. */
   ready?: () => Promise<boolean>;
 }

@@ -1,7 +1,8 @@
 /** Configuration of the finance subgraph, parsed from the environment (only main.ts passes process.env). */
+import { subgraphDefaults } from '@hospital/grpc-contracts/departments';
 import { parseDepartmentSubgraphEnv } from '@hospital/subgraph-kit';
 import type { LevelWithSilent } from '@hospital/service-kit';
-import type { FinanceSubgraphConfig } from './index.ts';
+import type { FinanceSubgraphConfig } from './config.ts';
 
 /** Everything main.ts needs: the subgraph's config plus the log level. */
 export type FinanceSubgraphEnv = FinanceSubgraphConfig & { logLevel: LevelWithSilent };
@@ -12,6 +13,6 @@ export type FinanceSubgraphEnv = FinanceSubgraphConfig & { logLevel: LevelWithSi
  * @param env - the variables (process.env in main.ts)
  */
 export function loadConfig(env: Record<string, string | undefined>): FinanceSubgraphEnv {
-  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('FINANCE', { port: 4005, grpcPort: 50055 }, env);
+  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('FINANCE', subgraphDefaults('finance'), env);
   return { ...settings, financeTarget: grpcTarget };
 }

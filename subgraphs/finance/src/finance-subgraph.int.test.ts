@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFinanceClient, createPatientsClient } from '@hospital/grpc-contracts';
 import { startFinanceService } from '@hospital/finance-service';
 import { startPatientsService } from '@hospital/patients-service';
-import { callMetadata, createLogger, signIdentity, type Caller } from '@hospital/service-kit';
+import { createLogger, signIdentity, type Caller } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import type { RunningSubgraph } from '@hospital/subgraph-kit';
 import { countCalls, identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startFinanceSubgraph } from './index.ts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 const HOST = '127.0.0.1';
 const internalSecret = randomBytes(32).toString('base64url');
@@ -26,9 +28,12 @@ let registerPatient: () => Promise<string>;
 beforeAll(async () => {
   const patientsService = await startPatientsService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret }, { logger });
   const patientsTarget = `${HOST}:${patientsService.port}`;
-  const service = await startFinanceService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret, patientsTarget, appointmentsTarget: '127.0.0.1:9', wardTarget: '127.0.0.1:9' }, { logger });
-  const client = createFinanceClient({ target: `${HOST}:${service.port}`, deadlineMs: 10_000 });
-  const patients = createPatientsClient({ target: patientsTarget });
+  const service = await startFinanceService(
+    { port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret, patientsTarget, appointmentsTarget: '127.0.0.1:9', wardTarget: '127.0.0.1:9' },
+    { logger },
+  );
+  const client = createFinanceClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
+  const patients = createPatientsClient({ target: patientsTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
   counter = countCalls(client);
   subgraph = await startFinanceSubgraph({ port: 0, host: HOST, financeTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client });
   registerPatient = async () => {
@@ -45,13 +50,16 @@ afterAll(async () => {
 const gql = <T = Record<string, unknown>>(caller: Caller | undefined, query: string, variables?: Record<string, unknown>) =>
   postGraphQL<T>(subgraph.url, query, { variables, headers: caller ? identityHeaders(caller, internalSecret) : {} });
 
-const INVOICE = 'id number status currency patient { id } lines { code quantity unitPrice { amountMinor currency } lineTotal { amountMinor } tax { amountMinor } taxRateBasisPoints } subtotal { amountMinor } tax { amountMinor } total { amountMinor currency } balance { amountMinor } appointmentId issuedAt voidReason';
+const INVOICE =
+  'id number status currency patient { id } lines { code quantity unitPrice { amountMinor currency } lineTotal { amountMinor } tax { amountMinor } taxRateBasisPoints } subtotal { amountMinor } tax { amountMinor } total { amountMinor currency } balance { amountMinor } appointmentId issuedAt voidReason';
 type Invoice = { id: string; number: string | null; status: string; balance: { amountMinor: string }; total: { amountMinor: string; currency: string } };
 
 /** An issued EUR invoice for a new patient: one line of `cents` at 10 % tax. */
 async function issuedInvoice(cents: number): Promise<{ patientId: string; invoice: Invoice }> {
   const patientId = await registerPatient();
-  const created = await gql<{ createInvoice: Invoice }>(finance, `mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { ${INVOICE} } }`, { i: { patientId, currency: 'EUR' } });
+  const created = await gql<{ createInvoice: Invoice }>(finance, `mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { ${INVOICE} } }`, {
+    i: { patientId, currency: 'EUR' },
+  });
   expect(created.errors).toBeUndefined();
   const id = created.data!.createInvoice.id;
   const line = { code: 'CONS-GP', description: 'GP consultation', quantity: 1, unitPrice: { amountMinor: cents, currency: 'EUR' }, taxRateBasisPoints: 1_000 };
@@ -73,7 +81,15 @@ describe('finance subgraph', () => {
     const draft = await gql<{ createInvoice: Record<string, unknown> }>(finance, `mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { ${INVOICE} } }`, {
       i: { patientId, currency: 'EUR' },
     });
-    expect(draft.data?.createInvoice).toMatchObject({ number: null, status: 'DRAFT', patient: { id: patientId }, lines: [], total: { amountMinor: '0', currency: 'EUR' }, appointmentId: null, issuedAt: null });
+    expect(draft.data?.createInvoice).toMatchObject({
+      number: null,
+      status: 'DRAFT',
+      patient: { id: patientId },
+      lines: [],
+      total: { amountMinor: '0', currency: 'EUR' },
+      appointmentId: null,
+      issuedAt: null,
+    });
     const { invoice } = await issuedInvoice(12_345);
     expect(invoice).toMatchObject({ status: 'ISSUED', total: { amountMinor: '13580', currency: 'EUR' }, balance: { amountMinor: '13580' } });
     expect(invoice.number).toMatch(/^INV-\d{4}-\d{6}$/);
@@ -86,7 +102,12 @@ describe('finance subgraph', () => {
     counter.reset();
     const first = await gql<{ recordPayment: { id: string } }>(finance, PAY, { i: input });
     expect(first.errors).toBeUndefined();
-    expect(first.data?.recordPayment).toMatchObject({ method: 'BANK_TRANSFER', amount: { amountMinor: '4000' }, refunds: [], invoice: { status: 'PARTIALLY_PAID', balance: { amountMinor: '7000' } } });
+    expect(first.data?.recordPayment).toMatchObject({
+      method: 'BANK_TRANSFER',
+      amount: { amountMinor: '4000' },
+      refunds: [],
+      invoice: { status: 'PARTIALLY_PAID', balance: { amountMinor: '7000' } },
+    });
     expect([...counter.calls.entries()]).toEqual([['recordPayment', 1]]);
     const retry = await gql<{ recordPayment: { id: string } }>(finance, PAY, { i: input });
     expect(retry.data?.recordPayment.id).toBe(first.data?.recordPayment.id);
@@ -97,12 +118,16 @@ describe('finance subgraph', () => {
       `mutation($p: ID!) { refundPayment(paymentId: $p, amount: { amountMinor: 1000, currency: "EUR" }, reason: "Goodwill") { refunded { amountMinor } refunds { amount { amountMinor } reason at } invoice { balance { amountMinor } } } }`,
       { p: first.data?.recordPayment.id },
     );
-    expect(refund.data?.refundPayment).toMatchObject({ refunded: { amountMinor: '1000' }, refunds: [{ amount: { amountMinor: '1000' }, reason: 'Goodwill' }], invoice: { balance: { amountMinor: '8000' } } });
+    expect(refund.data?.refundPayment).toMatchObject({
+      refunded: { amountMinor: '1000' },
+      refunds: [{ amount: { amountMinor: '1000' }, reason: 'Goodwill' }],
+      invoice: { balance: { amountMinor: '8000' } },
+    });
   });
 
   it('resolves N patients’ invoices and balances with ONE call each', async () => {
     const [a, b, c] = await Promise.all([issuedInvoice(1_000), issuedInvoice(2_000), issuedInvoice(3_000)]);
-    const r = [a!, b!, c!].map((x) => ({ __typename: 'Patient', id: x.patientId }));
+    const r = [a, b, c].map((x) => ({ __typename: 'Patient', id: x.patientId }));
     counter.reset();
     const result = await gql<{ _entities: { invoices: { id: string }[]; balance: { amountMinor: string; currency: string }[] }[] }>(
       finance,
@@ -111,9 +136,9 @@ describe('finance subgraph', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities.map((p) => [p.invoices.map((i) => i.id), p.balance])).toEqual([
-      [[a!.invoice.id], [{ amountMinor: '1100', currency: 'EUR' }]],
-      [[b!.invoice.id], [{ amountMinor: '2200', currency: 'EUR' }]],
-      [[c!.invoice.id], [{ amountMinor: '3300', currency: 'EUR' }]],
+      [[a.invoice.id], [{ amountMinor: '1100', currency: 'EUR' }]],
+      [[b.invoice.id], [{ amountMinor: '2200', currency: 'EUR' }]],
+      [[c.invoice.id], [{ amountMinor: '3300', currency: 'EUR' }]],
     ]);
     expect(Object.fromEntries(counter.calls)).toEqual({ getPatientInvoices: 1, getPatientBalances: 1 });
   });
@@ -122,9 +147,9 @@ describe('finance subgraph', () => {
     const [a, b] = await Promise.all([issuedInvoice(500), issuedInvoice(600)]);
     counter.reset();
     const result = await gql<{ _entities: ({ id: string } | null)[] }>(finance, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Invoice { id } } }', {
-      r: [a!.invoice.id, randomUUID(), b!.invoice.id].map((id) => ({ __typename: 'Invoice', id })),
+      r: [a.invoice.id, randomUUID(), b.invoice.id].map((id) => ({ __typename: 'Invoice', id })),
     });
-    expect(result.data?._entities.map((e) => e?.id ?? null)).toEqual([a!.invoice.id, null, b!.invoice.id]);
+    expect(result.data?._entities.map((e) => e?.id ?? null)).toEqual([a.invoice.id, null, b.invoice.id]);
     expect(Object.fromEntries(counter.calls)).toEqual({ getInvoices: 1 });
   });
 
@@ -134,7 +159,9 @@ describe('finance subgraph', () => {
     const doctor = userCaller('doctor');
     const list = await gql(doctor, '{ invoices { totalCount } }');
     expect(list.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    const balance = await gql(doctor, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { balance { amountMinor } } } }', { r: [{ __typename: 'Patient', id: patientId }] });
+    const balance = await gql(doctor, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { balance { amountMinor } } } }', {
+      r: [{ __typename: 'Patient', id: patientId }],
+    });
     expect(balance.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(counter.calls.size).toBe(0);
   });

@@ -58,15 +58,20 @@ function patientInvoicesLoader(client: FinanceClient, ctx: SubgraphContext): Dat
 export function createFinanceLoaders(client: FinanceClient): FinanceLoaders {
   return {
     invoices: defineLoader('invoices', (ctx) =>
-      createBatchLoader(async (ids: readonly string[]) => (await callGrpc(client.getInvoices({ ids: [...ids] }, options(ctx)))).invoices, (i) => i.id),
+      createBatchLoader(
+        async (ids: readonly string[]) => (await callGrpc(client.getInvoices({ ids: [...ids] }, options(ctx)))).invoices,
+        (i) => i.id,
+      ),
     ),
     invoicesOfPatient: defineLoader('invoicesOfPatient', (ctx) => patientInvoicesLoader(client, ctx)),
-    balanceOfPatient: defineLoader('balanceOfPatient', (ctx) =>
-      new DataLoader<string, MoneyModel[] | null>(async (patientIds) => {
-        const response = await callGrpc(client.getPatientBalances({ patientIds: [...patientIds] }, options(ctx)));
-        const byPatient = new Map(response.patients.map((entry) => [entry.patientId, entry.outstanding]));
-        return patientIds.map((id) => byPatient.get(id) ?? []);
-      }),
+    balanceOfPatient: defineLoader(
+      'balanceOfPatient',
+      (ctx) =>
+        new DataLoader<string, MoneyModel[] | null>(async (patientIds) => {
+          const response = await callGrpc(client.getPatientBalances({ patientIds: [...patientIds] }, options(ctx)));
+          const byPatient = new Map(response.patients.map((entry) => [entry.patientId, entry.outstanding]));
+          return patientIds.map((id) => byPatient.get(id) ?? []);
+        }),
     ),
   };
 }

@@ -1,9 +1,6 @@
-/** Composition root of the finance subgraph: env → logger → start → shutdown. */
-import { createLogger, registerShutdown } from '@hospital/service-kit';
+/** Composition root of the finance subgraph: env → logger → start → shutdown (the kit's runMain). */
+import { runMain } from '@hospital/service-kit';
 import { loadConfig } from './env.ts';
 import { startFinanceSubgraph } from './index.ts';
 
-const config = loadConfig(process.env);
-const logger = createLogger('finance-subgraph', config.logLevel);
-const subgraph = await startFinanceSubgraph(config, { logger });
-registerShutdown(logger, [() => subgraph.close()]);
+await runMain({ name: 'finance-subgraph', env: process.env, loadConfig, start: startFinanceSubgraph });

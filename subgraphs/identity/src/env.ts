@@ -1,7 +1,8 @@
 /** Configuration of the identity subgraph, parsed from the environment (only main.ts passes process.env). */
+import { subgraphDefaults } from '@hospital/grpc-contracts/departments';
 import { parseDepartmentSubgraphEnv } from '@hospital/subgraph-kit';
 import type { LevelWithSilent } from '@hospital/service-kit';
-import type { IdentitySubgraphConfig } from './index.ts';
+import type { IdentitySubgraphConfig } from './config.ts';
 
 /** Everything main.ts needs: the subgraph's config plus the log level. */
 export type IdentitySubgraphEnv = IdentitySubgraphConfig & { logLevel: LevelWithSilent };
@@ -12,6 +13,6 @@ export type IdentitySubgraphEnv = IdentitySubgraphConfig & { logLevel: LevelWith
  * @param env - the variables (process.env in main.ts)
  */
 export function loadConfig(env: Record<string, string | undefined>): IdentitySubgraphEnv {
-  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('IDENTITY', { port: 4001, grpcPort: 50051 }, env);
+  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('IDENTITY', subgraphDefaults('identity'), env);
   return { ...settings, identityTarget: grpcTarget };
 }

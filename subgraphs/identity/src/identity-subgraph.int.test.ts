@@ -11,6 +11,7 @@ import type { RunningSubgraph } from '@hospital/subgraph-kit';
 import { countCalls, identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startIdentitySubgraph } from './index.ts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 const HOST = '127.0.0.1';
 const internalSecret = randomBytes(32).toString('base64url');
@@ -23,7 +24,11 @@ let subgraph: RunningSubgraph;
 let counter: ReturnType<typeof countCalls<ReturnType<typeof createIdentityClient>>>;
 
 beforeAll(async () => {
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const service = await startIdentityService(
     {
       port: 0,
@@ -34,7 +39,7 @@ beforeAll(async () => {
     },
     { logger },
   );
-  const client = createIdentityClient({ target: `${HOST}:${service.port}` });
+  const client = createIdentityClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
   counter = countCalls(client);
   subgraph = await startIdentitySubgraph({ port: 0, host: HOST, identityTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client });
   closers = [() => service.close(), () => client.close(), () => subgraph.close()];

@@ -1,9 +1,6 @@
-/** Composition root of the identity subgraph: env → logger → start → shutdown. */
-import { createLogger, registerShutdown } from '@hospital/service-kit';
+/** Composition root of the identity subgraph: env → logger → start → shutdown (the kit's runMain). */
+import { runMain } from '@hospital/service-kit';
 import { loadConfig } from './env.ts';
 import { startIdentitySubgraph } from './index.ts';
 
-const config = loadConfig(process.env);
-const logger = createLogger('identity-subgraph', config.logLevel);
-const subgraph = await startIdentitySubgraph(config, { logger });
-registerShutdown(logger, [() => subgraph.close()]);
+await runMain({ name: 'identity-subgraph', env: process.env, loadConfig, start: startIdentitySubgraph });

@@ -1,14 +1,12 @@
 /** Builds the identity subgraph from its dependencies (no environment, no port). */
-import { readFileSync } from 'node:fs';
-import { parse } from 'graphql';
 import type { AuditClient, IdentityClient } from '@hospital/grpc-contracts';
 import type { Logger } from '@hospital/service-kit';
-import { createSubgraphServer, type SubgraphServer } from '@hospital/subgraph-kit';
+import { createSubgraphServer, loadSubgraphTypeDefs, type SubgraphServer } from '@hospital/subgraph-kit';
 import { createUserLoader } from './loaders.ts';
 import { createResolvers } from './resolvers/index.ts';
 
-/** The SDL this subgraph serves (`schema.graphql`, the public contract). */
-export const identityTypeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+/** The SDL this subgraph serves (the kit's prelude + `schema.graphql`, the public contract). */
+export const identityTypeDefs = loadSubgraphTypeDefs(new URL('../schema.graphql', import.meta.url));
 
 /** What the identity subgraph is built from. */
 export interface IdentitySubgraphOptions {

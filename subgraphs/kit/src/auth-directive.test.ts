@@ -5,7 +5,7 @@ import { gql } from 'graphql-tag';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Caller, RoleName } from '@hospital/service-kit';
 import { applyAuthDirectives } from './auth-directive.ts';
-import { readAuthRules } from './auth-rules.ts';
+import { decideFieldAccess, readAccessRules } from '@hospital/grpc-contracts/access';
 
 const SDL = /* GraphQL */ `
   extend schema
@@ -21,6 +21,11 @@ const SDL = /* GraphQL */ `
     name: String!
     allergies: [String!]! @auth(requires: [ADMIN, DOCTOR, WARD_STAFF])
   }
+  type User @key(fields: "id") {
+    id: ID!
+    displayName: String!
+    active: Boolean! @auth(requires: [ADMIN])
+  }
   type Note { text: String! @auth(requires: [DOCTOR]) @auth(requires: [ADMIN, DOCTOR]) }
   type Query {
     patient(id: ID!): Patient
@@ -32,6 +37,7 @@ const SDL = /* GraphQL */ `
 
 function buildSchema(): { schema: GraphQLSchema; references: string[] } {
   const references: string[] = [];
+  const staff = (id: string) => ({ id, displayName: `Dr ${id}`, active: true });
   const patient = (id: string) => ({ id, name: `name-${id}`, allergies: ['latex'] });
   const schema = buildSubgraphSchema([
     {
@@ -44,6 +50,12 @@ function buildSchema(): { schema: GraphQLSchema; references: string[] } {
             return patient(ref.id);
           },
         },
+        User: {
+          __resolveReference: (ref: { id: string }) => {
+            references.push(ref.id);
+            return staff(ref.id);
+          },
+        },
       },
     },
   ]);
@@ -51,6 +63,7 @@ function buildSchema(): { schema: GraphQLSchema; references: string[] } {
 }
 
 const user = (role: RoleName): Caller => ({ kind: 'user', userId: `u-${role}`, role, email: `${role}@example.test` });
+const app = (...scopes: string[]): Caller => ({ kind: 'app', clientId: 'c1', name: 'EHR', scopes });
 const anonymous: Caller = { kind: 'anonymous' };
 
 async function run(caller: Caller, source: string, variableValues?: Record<string, unknown>) {
@@ -60,13 +73,23 @@ async function run(caller: Caller, source: string, variableValues?: Record<strin
 }
 
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id name allergies } } }`;
-const REPS = { r: [{ __typename: 'Patient', id: 'p1' }, { __typename: 'Patient', id: 'p2' }] };
+const REPS = {
+  r: [
+    { __typename: 'Patient', id: 'p1' },
+    { __typename: 'Patient', id: 'p2' },
+  ],
+};
 
 describe('applyAuthDirectives', () => {
   it('lets a permitted role through root fields and entities, keeping __resolveReference', async () => {
     const { result, references } = await run(user('doctor'), ENTITIES, REPS);
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ _entities: [{ id: 'p1', name: 'name-p1', allergies: ['latex'] }, { id: 'p2', name: 'name-p2', allergies: ['latex'] }] });
+    expect(result.data).toEqual({
+      _entities: [
+        { id: 'p1', name: 'name-p1', allergies: ['latex'] },
+        { id: 'p2', name: 'name-p2', allergies: ['latex'] },
+      ],
+    });
     expect(references).toEqual(['p1', 'p2']);
   });
 
@@ -101,24 +124,67 @@ describe('applyAuthDirectives', () => {
   });
 });
 
-describe('readAuthRules', () => {
-  it('reads the same rules from SDL text as from the built schema', () => {
-    const fromSdl = readAuthRules(SDL);
-    expect(fromSdl.fields.get('Patient.allergies')).toEqual({
-      authenticated: true,
-      roles: [['admin', 'doctor', 'ward_staff', 'finance'], ['admin', 'doctor', 'ward_staff']],
+describe('entity fetches for third-party apps (decided by the entity resource scope)', () => {
+  const USERS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id displayName } } }`;
+  const USER_REPS = { r: [{ __typename: 'User', id: 'd1' }] };
+
+  it("resolves a patient for an app with a Patient scope and a doctor for one with Practitioner, the type's roles notwithstanding", async () => {
+    const patients = await run(app('system/Patient.rs'), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id name } } }`, REPS);
+    expect(patients.result.errors).toBeUndefined();
+    expect(patients.result.data).toEqual({
+      _entities: [
+        { id: 'p1', name: 'name-p1' },
+        { id: 'p2', name: 'name-p2' },
+      ],
     });
-    expect(fromSdl.fields.get('Query.ping')).toBeUndefined();
-    expect(fromSdl.fields.get('Query.note')).toEqual({ authenticated: true, roles: [] });
-    expect(fromSdl.types.get('Patient')).toEqual([['admin', 'doctor', 'ward_staff', 'finance']]);
-    const built = readAuthRules(buildSchema().schema);
-    expect(built.fields.get('Patient.allergies')).toEqual(fromSdl.fields.get('Patient.allergies'));
-    expect(built.fields.has('Query._entities')).toBe(true);
-    expect(built.fields.has('Query._service')).toBe(false);
+    const users = await run(app('system/Practitioner.rs'), USERS, USER_REPS);
+    expect(users.result.errors).toBeUndefined();
+    expect(users.result.data).toEqual({ _entities: [{ id: 'd1', displayName: 'Dr d1' }] });
+  });
+
+  it("refuses an entity outside the app's scopes before fetching it, even a type without @auth", async () => {
+    const patients = await run(app('system/Appointment.rs'), ENTITIES, REPS);
+    expect(patients.codes).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    expect(patients.references).toEqual([]);
+    const users = await run(app('system/Appointment.rs'), USERS, USER_REPS);
+    expect(users.codes).toEqual(['FORBIDDEN']);
+    expect(users.result.data).toEqual({ _entities: [null] });
+    expect(users.references).toEqual([]);
+  });
+
+  it('still refuses a field its scopes do not open on an entity they do (User.active)', async () => {
+    const { codes } = await run(app('system/Practitioner.cruds'), `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { active } } }`, USER_REPS);
+    expect(codes).toEqual(['FORBIDDEN']);
+  });
+
+  it('keeps users as before: a type without @auth resolves for any role', async () => {
+    expect((await run(user('pharmacist'), USERS, USER_REPS)).result.data).toEqual({ _entities: [{ id: 'd1', displayName: 'Dr d1' }] });
+  });
+});
+
+describe('readAccessRules (the shared reader the kit enforces)', () => {
+  it('reads the same rules from SDL text as from the built schema', () => {
+    const fromSdl = readAccessRules(SDL);
+    expect(fromSdl.get('Patient.allergies')).toEqual({
+      public: false,
+      requires: [
+        ['admin', 'doctor', 'ward_staff', 'finance'],
+        ['admin', 'doctor', 'ward_staff'],
+      ],
+    });
+    expect(decideFieldAccess(anonymous, fromSdl.get('Query.ping'), true)).toBe('allowed');
+    expect(fromSdl.get('Query.note')).toBeUndefined();
+    expect(decideFieldAccess(anonymous, fromSdl.get('Query.note'), true)).toBe('UNAUTHENTICATED');
+    expect(decideFieldAccess(user('pharmacist'), fromSdl.get('Query.note'), true)).toBe('allowed');
+    expect(fromSdl.get('Patient')).toEqual({ public: false, requires: [['admin', 'doctor', 'ward_staff', 'finance']] });
+    const built = readAccessRules(buildSchema().schema);
+    expect(built.get('Patient.allergies')).toEqual(fromSdl.get('Patient.allergies'));
+    expect(decideFieldAccess(anonymous, built.get('Query._entities'), true)).toBe('UNAUTHENTICATED');
+    expect(decideFieldAccess(anonymous, built.get('Query._service'), true)).toBe('allowed');
   });
 
   it('refuses to start on an unknown role', () => {
     const sdl = SDL.replace('enum Role { ADMIN', 'enum Role { NURSE ADMIN').replace('wardOnly: String @auth(requires: [WARD_STAFF])', 'wardOnly: String @auth(requires: [NURSE])');
-    expect(() => readAuthRules(sdl)).toThrow(/unknown role: NURSE/);
+    expect(() => readAccessRules(sdl)).toThrow(/unknown role NURSE/);
   });
 });

@@ -6,15 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { GraphQLError } from 'graphql';
-import {
-  callMetadata,
-  IDENTITY_HEADER,
-  REQUEST_ID_HEADER,
-  verifyIdentity,
-  type Caller,
-  type Logger,
-} from '@hospital/service-kit';
-import { LoaderRegistry } from './loaders.ts';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, verifyIdentity, type Caller, type Logger, safeRequestId } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
+import type DataLoader from 'dataloader';
 
 /** gRPC metadata, as `callMetadata` builds it (the kit needs no direct grpc-js dependency). */
 export type GrpcMetadata = ReturnType<typeof callMetadata>;
@@ -35,16 +29,13 @@ export interface SubgraphContext {
   loaders: LoaderRegistry;
 }
 
-/** Request ids are echoed into logs: accept only short, plain ones. */
-const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
-
 /**
  * The request id to use: the router's, when well-formed, otherwise a new one.
  * @param headers - incoming HTTP headers
  */
 export function requestIdFrom(headers: IncomingHttpHeaders): string {
-  const value = headers[REQUEST_ID_HEADER];
-  return typeof value === 'string' && REQUEST_ID_PATTERN.test(value) ? value : randomUUID();
+  // Request ids are echoed into logs: the kit's rule keeps only short, plain ones.
+  return safeRequestId(headers[REQUEST_ID_HEADER]) ?? randomUUID();
 }
 
 /** The error that refuses a request without a valid router identity. */
@@ -71,4 +62,42 @@ export function buildSubgraphContext(input: { headers: IncomingHttpHeaders; requ
     loaders: new LoaderRegistry(() => context),
   };
   return context;
+}
+
+/** A typed handle for one kind of loader; the registry creates it lazily, once per request. */
+export interface LoaderKey<K, V> {
+  /** Name for debugging. */
+  readonly name: string;
+  /** Builds the loader for one request (it needs the request's gRPC metadata). */
+  readonly create: (context: SubgraphContext) => DataLoader<K, V | null>;
+}
+
+/**
+ * Declares a loader kind. Subgraphs call this once, at schema build time, with their client.
+ * @param name - name for debugging
+ * @param create - builds the loader for one request
+ */
+export function defineLoader<K, V>(name: string, create: (context: SubgraphContext) => DataLoader<K, V | null>): LoaderKey<K, V> {
+  return { name, create };
+}
+
+/** The loaders of one request, created on first use. */
+export class LoaderRegistry {
+  private readonly loaders = new Map<LoaderKey<unknown, unknown>, DataLoader<unknown, unknown>>();
+
+  /** @param context - the request the loaders belong to */
+  constructor(private readonly context: () => SubgraphContext) {}
+
+  /**
+   * The request's loader for a key, created on first use.
+   * @param key - a handle from `defineLoader`
+   */
+  get<K, V>(key: LoaderKey<K, V>): DataLoader<K, V | null> {
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = key.create(this.context());
+      this.loaders.set(key, loader);
+    }
+    return loader as DataLoader<K, V | null>;
+  }
 }

@@ -4,8 +4,9 @@
  * service, readiness from that service's health, closing what it opened).
  */
 import { z } from 'zod';
-import { checkHealth, internalSecretEnv, logEnv, nodeEnv, parseEnv, port, type LevelWithSilent } from '@hospital/service-kit';
-import type { RunningSubgraph, SubgraphServer } from './server.ts';
+import { internalSecretEnv, logEnv, nodeEnv, parseEnv, port, type LevelWithSilent, type Logger } from '@hospital/service-kit';
+import { checkHealth } from '@hospital/service-kit/grpc';
+import type { RunningSubgraph, SubgraphServer, SubgraphServerOptions } from './server.ts';
 
 /** The settings every department subgraph reads. */
 export interface DepartmentSubgraphSettings {
@@ -28,6 +29,7 @@ export interface DepartmentSubgraphSettings {
  * @param env - the variables (process.env in main.ts)
  * @param extra - further variables of this subgraph
  */
+// eslint-disable-next-line @typescript-eslint/no-generated-empty-object-type -- no extra variables unless a subgraph names some
 export function parseDepartmentSubgraphEnv<E extends z.ZodRawShape = Record<never, never>>(
   prefix: string,
   defaults: { port: number; grpcPort: number },
@@ -35,17 +37,16 @@ export function parseDepartmentSubgraphEnv<E extends z.ZodRawShape = Record<neve
   extra?: E,
 ): [settings: DepartmentSubgraphSettings, extra: z.infer<z.ZodObject<E>>] {
   const keys = { port: `${prefix}_SUBGRAPH_PORT`, host: `${prefix}_SUBGRAPH_HOST`, target: `${prefix}_GRPC_TARGET` };
-  const schema = z
-    .object({
-      [keys.port]: port(defaults.port),
-      [keys.host]: z.string().default('127.0.0.1'),
-      [keys.target]: z.string().default(`127.0.0.1:${defaults.grpcPort}`),
-      GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
-      ...internalSecretEnv,
-      ...nodeEnv,
-      ...logEnv,
-      ...extra,
-    });
+  const schema = z.object({
+    [keys.port]: port(defaults.port),
+    [keys.host]: z.string().default('127.0.0.1'),
+    [keys.target]: z.string().default(`127.0.0.1:${defaults.grpcPort}`),
+    GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
+    ...internalSecretEnv,
+    ...nodeEnv,
+    ...logEnv,
+    ...extra,
+  });
   // parseEnv refuses the public development INTERNAL_SECRET in production, for every runnable alike.
   const parsed = parseEnv(schema, env) as Record<string, unknown>;
   const extraValues = Object.fromEntries(Object.keys(extra ?? {}).map((key) => [key, parsed[key]])) as z.infer<z.ZodObject<E>>;
@@ -85,4 +86,50 @@ export async function listenDepartmentSubgraph<C extends { close(): void }>(opti
       if (!options.client) client.close();
     },
   };
+}
+
+/** What a department subgraph is built from ({@link startDepartmentSubgraph} hands it to the builder). */
+export interface DepartmentSubgraphBuild<C> {
+  /** Promise client of the department's gRPC service. */
+  client: C;
+  /** INTERNAL_SECRET, to verify the router's identity header. */
+  internalSecret: string;
+  /** Masks internal errors and disables introspection. */
+  production: boolean;
+  /** Root logger of the process. */
+  logger: Logger;
+  /** Readiness probe for `/ready` (the service's gRPC health). */
+  ready?: () => Promise<boolean>;
+}
+
+/**
+ * The server options every department subgraph passes on unchanged from its build options.
+ * @param options - the build options
+ */
+export function sharedServerOptions(options: DepartmentSubgraphBuild<unknown>): Pick<SubgraphServerOptions, 'internalSecret' | 'production' | 'logger' | 'ready'> {
+  return { internalSecret: options.internalSecret, production: options.production, logger: options.logger, ...(options.ready ? { ready: options.ready } : {}) };
+}
+
+/**
+ * A department subgraph's start function in one call: its config and deps types fit as they are,
+ * and its createXSubgraph takes the options built here.
+ * @param options - config, deps (logger, optional client), the gRPC target, client factory and builder
+ */
+export function startDepartmentSubgraph<C extends { close(): void }>(options: {
+  config: { port: number; host?: string; grpcDeadlineMs?: number; internalSecret: string; production: boolean };
+  deps: { logger: Logger; client?: C };
+  target: string;
+  createClient: (options: { target: string; deadlineMs: number }) => C;
+  build: (options: DepartmentSubgraphBuild<C>) => SubgraphServer;
+}): Promise<RunningSubgraph> {
+  const { config, deps } = options;
+  return listenDepartmentSubgraph({
+    target: options.target,
+    ...(config.grpcDeadlineMs ? { deadlineMs: config.grpcDeadlineMs } : {}),
+    ...(deps.client ? { client: deps.client } : {}),
+    createClient: options.createClient,
+    build: (client, ready) => options.build({ client, internalSecret: config.internalSecret, production: config.production, logger: deps.logger, ready }),
+    port: config.port,
+    ...(config.host ? { host: config.host } : {}),
+  });
 }

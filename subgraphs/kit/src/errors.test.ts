@@ -2,8 +2,9 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
-import { callMetadata, createLogger, FIELD_METADATA_KEY, requestContextStore } from '@hospital/service-kit';
-import { callGrpc, createErrorFormatter, INTERNAL_MESSAGE, toGraphQLError } from './errors.ts';
+import { createLogger, FIELD_METADATA_KEY, requestContextStore } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
+import { callGrpc, createErrorFormatter, INTERNAL_MESSAGE, toGraphQLError, UNAVAILABLE_MESSAGE } from './errors.ts';
 
 /** A status as grpc-js rejects with it: code, details, trailing metadata. */
 function grpcError(code: number, details: string, field?: string) {
@@ -30,7 +31,18 @@ describe('toGraphQLError', () => {
     expect(toGraphQLError(grpcError(3, 'Not in the future.', 'dateOfBirth')).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'dateOfBirth' });
   });
 
-  it.each([13, 14, 4, 2])('hides status %i behind INTERNAL_SERVER_ERROR', (code) => {
+  it.each([
+    [14, 'UNAVAILABLE'],
+    [4, 'DEADLINE_EXCEEDED'],
+    [8, 'RESOURCE_EXHAUSTED without a retry delay'],
+  ])('answers status %i (%s) as a retryable SERVICE_UNAVAILABLE, never a masked 500', (code) => {
+    const error = toGraphQLError(grpcError(code, 'Deadline exceeded after 5.001s'));
+    expect(error.message).toBe(UNAVAILABLE_MESSAGE);
+    expect(error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 });
+    expect(error.originalError).toBeDefined();
+  });
+
+  it.each([13, 2, 12])('hides status %i behind INTERNAL_SERVER_ERROR', (code) => {
     const error = toGraphQLError(grpcError(code, 'connect ECONNREFUSED 10.0.0.7:50052'));
     expect(error.message).toBe(INTERNAL_MESSAGE);
     expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });

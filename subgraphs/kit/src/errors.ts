@@ -3,7 +3,9 @@
  * clients may branch on keep their code; anything else is masked and logged with the request id.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES, FIELD_METADATA_KEY, graphqlCodeFromGrpc, requestContextStore, RETRY_AFTER_METADATA_KEY, type Logger } from '@hospital/service-kit';
+import { CLIENT_VISIBLE_CODES, DEFAULT_RETRY_AFTER_SECONDS } from '@hospital/grpc-contracts/errors';
+import { FIELD_METADATA_KEY, requestContextStore, RETRY_AFTER_METADATA_KEY, type Logger } from '@hospital/service-kit';
+import { graphqlCodeFromGrpc } from '@hospital/service-kit/grpc';
 
 /** The fields of a grpc-js `ServiceError` we rely on (checked structurally). */
 interface GrpcErrorLike {
@@ -19,10 +21,15 @@ function isGrpcError(error: unknown): error is GrpcErrorLike {
 /** Message of every masked error. */
 export const INTERNAL_MESSAGE = 'Internal server error.';
 
+/** Message of a service that is busy, down or past its deadline (its own details are not shown). */
+export const UNAVAILABLE_MESSAGE = 'A department is busy right now; try again shortly.';
+
 /**
- * Turns what a gRPC call rejected with into the GraphQL error a client sees. Statuses outside the
- * vocabulary (UNAVAILABLE, DEADLINE_EXCEEDED, INTERNAL…) become INTERNAL_SERVER_ERROR and keep the
- * original only as `originalError`, so the formatter can log it and mask it.
+ * Turns what a gRPC call rejected with into the GraphQL error a client sees, by the error
+ * registry's rule. UNAVAILABLE, DEADLINE_EXCEEDED and RESOURCE_EXHAUSTED raised by the transport
+ * (no retry delay) become SERVICE_UNAVAILABLE with the default delay and keep the original as
+ * `originalError` (the formatter logs it); statuses outside the registry (INTERNAL, UNKNOWN…)
+ * become INTERNAL_SERVER_ERROR, masked and logged.
  * @param error - the rejection of a promise client call
  */
 export function toGraphQLError(error: unknown): GraphQLError {
@@ -35,6 +42,13 @@ export function toGraphQLError(error: unknown): GraphQLError {
   const code = graphqlCodeFromGrpc(error.code, retryAfterSeconds);
   if (code === 'INTERNAL_SERVER_ERROR') {
     return new GraphQLError(INTERNAL_MESSAGE, { extensions: { code }, originalError: error as unknown as Error });
+  }
+  if (code === 'SERVICE_UNAVAILABLE' && !retryAfterSeconds) {
+    // The transport's status (a deadline, a connection refused): its details are internal.
+    return new GraphQLError(UNAVAILABLE_MESSAGE, {
+      extensions: { code, retryAfterSeconds: DEFAULT_RETRY_AFTER_SECONDS },
+      originalError: error as unknown as Error,
+    });
   }
   const field = error.metadata?.get(FIELD_METADATA_KEY)[0];
   // Services only put user-safe text in `details` (DomainError messages).
@@ -56,18 +70,8 @@ export async function callGrpc<T>(call: Promise<T>): Promise<T> {
   }
 }
 
-/** Codes that carry nothing internal and that clients branch on; everything else is masked. */
-const CLIENT_CODES = new Set<string>([
-  // The vocabulary's codes, except the masked one.
-  ...ERROR_CODES.filter((code) => code !== 'INTERNAL_SERVER_ERROR'),
-  // Apollo Server's own request errors.
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+/** Codes that carry nothing internal and that clients branch on (the registry's); everything else is masked. */
+const CLIENT_CODES = CLIENT_VISIBLE_CODES;
 
 /**
  * Builds Apollo Server's `formatError`: client errors pass; the rest is logged with the request
@@ -77,9 +81,13 @@ const CLIENT_CODES = new Set<string>([
 export function createErrorFormatter(options: { production: boolean; logger: Logger }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.['code'];
-    if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
-    const requestId = requestContextStore.getStore()?.requestId;
     const cause = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+      // A service busy, down or past its deadline is answered 503, but still worth a log line.
+      if (code === 'SERVICE_UNAVAILABLE' && cause !== error) options.logger.warn({ err: cause, path: formatted.path }, 'service unavailable');
+      return formatted;
+    }
+    const requestId = requestContextStore.getStore()?.requestId;
     options.logger.error({ err: cause, path: formatted.path }, 'unexpected error in resolver');
     if (!options.production) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
     return {

@@ -4,12 +4,13 @@
  */
 export * from './server.ts';
 export * from './context.ts';
-export * from './auth-rules.ts';
 export * from './auth-directive.ts';
 export * from './errors.ts';
 export * from './scalars.ts';
+export * from './proto-enums.ts';
 export * from './minor-units.ts';
 export * from './loaders.ts';
 export * from './pagination.ts';
 export * from './roles.ts';
+export * from './schema-prelude.ts';
 export * from './department-subgraph.ts';

@@ -1,7 +1,7 @@
 /** createBatchLoader and LoaderRegistry: one call per batch, results in key order. */
 import { describe, expect, it } from 'vitest';
-import type { SubgraphContext } from './context.ts';
-import { createBatchLoader, defineLoader, LoaderRegistry } from './loaders.ts';
+import { defineLoader, LoaderRegistry, type SubgraphContext } from './context.ts';
+import { createBatchLoader } from './loaders.ts';
 
 describe('createBatchLoader', () => {
   it('batches loads into one call and maps results back in key order, missing → null', async () => {
@@ -10,7 +10,10 @@ describe('createBatchLoader', () => {
       async (ids: readonly string[]) => {
         batches.push([...ids]);
         // Services may answer in any order and leave unknown ids out.
-        return ids.filter((id) => id !== 'missing').reverse().map((id) => ({ id, name: `n-${id}` }));
+        return ids
+          .filter((id) => id !== 'missing')
+          .reverse()
+          .map((id) => ({ id, name: `n-${id}` }));
       },
       (record) => record.id,
     );
@@ -25,7 +28,10 @@ describe('LoaderRegistry', () => {
     let created = 0;
     const key = defineLoader('things', () => {
       created += 1;
-      return createBatchLoader(async () => [], (x: { id: string }) => x.id);
+      return createBatchLoader(
+        async () => [],
+        (x: { id: string }) => x.id,
+      );
     });
     const context = {} as SubgraphContext;
     const first = new LoaderRegistry(() => context);

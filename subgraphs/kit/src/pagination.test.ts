@@ -16,7 +16,10 @@ describe('pageRequest', () => {
 describe('toConnection', () => {
   it('pairs items with cursors and reads the page info', () => {
     expect(toConnection(['x', 'y'], ['c1', 'c2'], { endCursor: 'c2', hasNextPage: true, totalCount: 7 })).toEqual({
-      edges: [{ cursor: 'c1', node: 'x' }, { cursor: 'c2', node: 'y' }],
+      edges: [
+        { cursor: 'c1', node: 'x' },
+        { cursor: 'c2', node: 'y' },
+      ],
       pageInfo: { hasNextPage: true, endCursor: 'c2' },
       totalCount: 7,
     });

@@ -3,27 +3,14 @@
  * YYYY-MM-DD strings), so the scalars validate and normalise rather than convert to `Date` objects.
  */
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { isCalendarDate } from '@hospital/service-kit';
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+export { isCalendarDate };
+
 const DATE_TIME_PATTERN = /^(\d{4}-\d{2}-\d{2})[Tt]([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,9})?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-}
-
-/**
- * True for a real calendar date written YYYY-MM-DD (2024-02-29 yes, 2023-02-29 no).
- * @param value - the text to check
- */
-export function isCalendarDate(value: string): boolean {
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC maps years 0–99 to 1900–1999; setting the full year keeps 0001–0099 honest.
-  date.setUTCFullYear(year);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /**

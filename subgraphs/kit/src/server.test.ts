@@ -59,7 +59,9 @@ describe('createSubgraphServer', () => {
 
   it('masks unexpected errors in production, without stack traces', async () => {
     const result = await postGraphQL(running.url, '{ boom }', { headers: { ...identityHeaders(userCaller('admin'), secret), 'x-request-id': 'r-43' } });
-    expect(result.errors).toEqual([{ message: 'Internal server error.', path: ['boom'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'r-43' } }]);
+    expect(result.errors).toEqual([
+      { message: 'Internal server error.', path: ['boom'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'r-43' } },
+    ]);
   });
 
   it('answers a malformed body with a JSON error, never an HTML page', async () => {

@@ -12,10 +12,11 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { requestContextStore, REQUEST_ID_HEADER, type Logger } from '@hospital/service-kit';
+import { httpServerSpans, requestContextStore, REQUEST_ID_HEADER, initProcessMetrics, serveMetrics, type Logger } from '@hospital/service-kit';
 import { applyAuthDirectives } from './auth-directive.ts';
 import { buildSubgraphContext, requestIdFrom, type SubgraphContext } from './context.ts';
 import { createErrorFormatter, INTERNAL_MESSAGE } from './errors.ts';
+import { subgraphMetricsPlugin } from './metrics.ts';
 import { attachSubgraphSubscriptions } from './subscriptions.ts';
 
 type SchemaModule = Exclude<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], DocumentNode>;
@@ -96,10 +97,7 @@ function operationLog(logger: Logger): ApolloServerPlugin<SubgraphContext> {
         async willSendResponse({ operationName, response }) {
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const errorCodes = body?.errors?.map((e) => e.extensions?.['code']).filter(Boolean) ?? [];
-          logger.info(
-            { operationName: operationName ?? null, durationMs: Math.round(performance.now() - started), errorCodes },
-            'operation',
-          );
+          logger.info({ operationName: operationName ?? null, durationMs: Math.round(performance.now() - started), errorCodes }, 'operation');
         },
       };
     },
@@ -115,6 +113,8 @@ export const GRAPHQL_PATH = '/graphql';
  */
 export function createSubgraphServer(options: SubgraphServerOptions): SubgraphServer {
   const { logger, production, internalSecret } = options;
+  // One subgraph per process in production: its series carry its name (first name wins).
+  initProcessMetrics(`${options.name}-subgraph`);
   const schema = applyAuthDirectives(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]));
   const app = express();
   app.disable('x-powered-by');
@@ -122,6 +122,9 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     introspection: !production,
+    // The process's one shutdown (registerShutdown) owns SIGTERM: Apollo's own handler re-raised the
+    // signal after its stop, which ended the process mid-shutdown as a "second signal" (exit 1).
+    stopOnTerminationSignals: false,
     // Never send stack traces, in any mode: they are internals.
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter({ production, logger }),
@@ -134,6 +137,7 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
       ApolloServerPluginInlineTraceDisabled(),
       graphqlErrorsWithStatus200,
       operationLog(logger.child({ source: 'operation' })),
+      subgraphMetricsPlugin(options.name),
     ],
   });
 
@@ -141,12 +145,16 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Prometheus scrapes the subgraph's own port (internal: the Ingress routes to the router only).
+  app.get('/metrics', serveMetrics);
   app.get('/ready', async (_req, res) => {
     const ok = graphqlHandler !== undefined && (await (options.ready?.() ?? Promise.resolve(true)).catch(() => false));
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'starting' });
   });
   app.use(
     GRAPHQL_PATH,
+    // Continues the router's trace from its traceparent (tracing on only).
+    httpServerSpans({ route: GRAPHQL_PATH, continueTrace: true, subgraph: options.name }),
     express.json({ limit: '1mb' }),
     (req, res, next) => {
       // Bound before Apollo runs so every log line and masked error carries the request id.

@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { callMetadata, signIdentity, verifyIdentity, type Caller, type Logger } from '@hospital/service-kit';
-import { LoaderRegistry } from './loaders.ts';
-import type { SubgraphContext } from './context.ts';
+import { signIdentity, verifyIdentity, type Caller, type Logger } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
+import { LoaderRegistry, type SubgraphContext } from './context.ts';
 
 /** Close code for a connection without a valid router identity. */
 export const WS_UNAUTHORIZED = 4401;

@@ -1,7 +1,8 @@
 /** Configuration of the notifications subgraph, parsed from the environment (only main.ts passes process.env). */
+import { subgraphDefaults } from '@hospital/grpc-contracts/departments';
 import { parseDepartmentSubgraphEnv } from '@hospital/subgraph-kit';
 import type { LevelWithSilent } from '@hospital/service-kit';
-import type { NotificationsSubgraphConfig } from './index.ts';
+import type { NotificationsSubgraphConfig } from './config.ts';
 
 /** Everything main.ts needs: the subgraph's config plus the log level. */
 export type NotificationsSubgraphEnv = NotificationsSubgraphConfig & { logLevel: LevelWithSilent };
@@ -12,6 +13,6 @@ export type NotificationsSubgraphEnv = NotificationsSubgraphConfig & { logLevel:
  * @param env - the variables (process.env in main.ts)
  */
 export function loadConfig(env: Record<string, string | undefined>): NotificationsSubgraphEnv {
-  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('NOTIFICATIONS', { port: 4004, grpcPort: 50054 }, env);
+  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('NOTIFICATIONS', subgraphDefaults('notifications'), env);
   return { ...settings, notificationsTarget: grpcTarget };
 }

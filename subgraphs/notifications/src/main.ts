@@ -1,9 +1,6 @@
-/** Composition root of the notifications subgraph: env → logger → start → shutdown. */
-import { createLogger, registerShutdown } from '@hospital/service-kit';
+/** Composition root of the notifications subgraph: env → logger → start → shutdown (the kit's runMain). */
+import { runMain } from '@hospital/service-kit';
 import { loadConfig } from './env.ts';
 import { startNotificationsSubgraph } from './index.ts';
 
-const config = loadConfig(process.env);
-const logger = createLogger('notifications-subgraph', config.logLevel);
-const subgraph = await startNotificationsSubgraph(config, { logger });
-registerShutdown(logger, [() => subgraph.close()]);
+await runMain({ name: 'notifications-subgraph', env: process.env, loadConfig, start: startNotificationsSubgraph });

@@ -13,6 +13,7 @@ import type { RunningSubgraph } from '@hospital/subgraph-kit';
 import { countCalls, identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startNotificationsSubgraph } from './index.ts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 const HOST = '127.0.0.1';
 const internalSecret = randomBytes(32).toString('base64url');
@@ -66,7 +67,7 @@ beforeAll(async () => {
     },
     { logger },
   );
-  const client = createNotificationsClient({ target: `${HOST}:${service.port}` });
+  const client = createNotificationsClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
   counter = countCalls(client);
   subgraph = await startNotificationsSubgraph(
     { port: 0, host: HOST, notificationsTarget: `${HOST}:${service.port}`, internalSecret, production: true },
@@ -88,7 +89,9 @@ const MY = `query($first: Int, $after: String, $unreadOnly: Boolean) {
     edges { cursor node { id channel title body createdAt readAt eventType appointmentId appointment { id } } }
   }
 }`;
-type MyPage = { myNotifications: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Record<string, unknown> & { id: string } }[] } };
+type MyPage = {
+  myNotifications: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Record<string, unknown> & { id: string } }[] };
+};
 
 describe('notifications subgraph', () => {
   it('refuses requests without a valid router identity with 401', async () => {
@@ -145,7 +148,8 @@ describe('notifications subgraph', () => {
   });
 
   it('shows the delivery log to admins only, with enums and nulls mapped', async () => {
-    const QUERY = '{ notificationDeliveries(status: SENT, first: 5) { totalCount edges { node { channel status recipient recipientKind nextAttemptAt sentAt attempts { number } } } } }';
+    const QUERY =
+      '{ notificationDeliveries(status: SENT, first: 5) { totalCount edges { node { channel status recipient recipientKind nextAttemptAt sentAt attempts { number } } } } }';
     counter.reset();
     const refused = await gql(doctor, QUERY);
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');

@@ -1,28 +1,14 @@
 /** Builds the notifications subgraph from its dependencies (no environment, no port). */
-import { readFileSync } from 'node:fs';
-import { parse } from 'graphql';
 import type { NotificationsClient } from '@hospital/grpc-contracts';
-import type { Logger } from '@hospital/service-kit';
-import { createSubgraphServer, type SubgraphServer } from '@hospital/subgraph-kit';
+import { createSubgraphServer, sharedServerOptions, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
 import { createNotificationLoader } from './loaders.ts';
 import { createResolvers } from './resolvers/index.ts';
 
-/** The SDL this subgraph serves (`schema.graphql`, the public contract). */
-export const notificationsTypeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+/** The SDL this subgraph serves (the kit's prelude + `schema.graphql`, the public contract). */
+export const notificationsTypeDefs = loadSubgraphTypeDefs(new URL('../schema.graphql', import.meta.url));
 
-/** What the notifications subgraph is built from. */
-export interface NotificationsSubgraphOptions {
-  /** Promise client of the notifications gRPC service. */
-  client: NotificationsClient;
-  /** INTERNAL_SECRET, to verify the router's identity header. */
-  internalSecret: string;
-  /** Masks internal errors and disables introspection. */
-  production: boolean;
-  /** Root logger of the process. */
-  logger: Logger;
-  /** Readiness probe for `/ready`. */
-  ready?: () => Promise<boolean>;
-}
+/** What the notifications subgraph is built from: the kit's department build options over its client. */
+export type NotificationsSubgraphOptions = DepartmentSubgraphBuild<NotificationsClient>;
 
 /**
  * Creates the notifications subgraph server (call `listen` to serve it).
@@ -34,9 +20,6 @@ export function createNotificationsSubgraph(options: NotificationsSubgraphOption
     name: 'notifications',
     typeDefs: notificationsTypeDefs,
     resolvers,
-    internalSecret: options.internalSecret,
-    production: options.production,
-    logger: options.logger,
-    ...(options.ready ? { ready: options.ready } : {}),
+    ...sharedServerOptions(options),
   });
 }

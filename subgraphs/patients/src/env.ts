@@ -1,7 +1,8 @@
 /** Configuration of the patients subgraph, parsed from the environment (only main.ts passes process.env). */
+import { subgraphDefaults } from '@hospital/grpc-contracts/departments';
 import { parseDepartmentSubgraphEnv } from '@hospital/subgraph-kit';
 import type { LevelWithSilent } from '@hospital/service-kit';
-import type { PatientsSubgraphConfig } from './index.ts';
+import type { PatientsSubgraphConfig } from './config.ts';
 
 /** Everything main.ts needs: the subgraph's config plus the log level. */
 export type PatientsSubgraphEnv = PatientsSubgraphConfig & { logLevel: LevelWithSilent };
@@ -12,6 +13,6 @@ export type PatientsSubgraphEnv = PatientsSubgraphConfig & { logLevel: LevelWith
  * @param env - the variables (process.env in main.ts)
  */
 export function loadConfig(env: Record<string, string | undefined>): PatientsSubgraphEnv {
-  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('PATIENTS', { port: 4002, grpcPort: 50052 }, env);
+  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('PATIENTS', subgraphDefaults('patients'), env);
   return { ...settings, patientsTarget: grpcTarget };
 }

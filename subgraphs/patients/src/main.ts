@@ -1,9 +1,6 @@
-/** Composition root of the patients subgraph: env → logger → start → shutdown. */
-import { createLogger, registerShutdown } from '@hospital/service-kit';
+/** Composition root of the patients subgraph: env → logger → start → shutdown (the kit's runMain). */
+import { runMain } from '@hospital/service-kit';
 import { loadConfig } from './env.ts';
 import { startPatientsSubgraph } from './index.ts';
 
-const config = loadConfig(process.env);
-const logger = createLogger('patients-subgraph', config.logLevel);
-const subgraph = await startPatientsSubgraph(config, { logger });
-registerShutdown(logger, [() => subgraph.close()]);
+await runMain({ name: 'patients-subgraph', env: process.env, loadConfig, start: startPatientsSubgraph });

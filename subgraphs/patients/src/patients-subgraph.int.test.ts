@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPatientsClient } from '@hospital/grpc-contracts';
 import { startPatientsService } from '@hospital/patients-service';
 import { createLogger, signIdentity, type Caller } from '@hospital/service-kit';
-import type { RunningSubgraph } from '@hospital/subgraph-kit';
+import { UNAVAILABLE_MESSAGE, type RunningSubgraph } from '@hospital/subgraph-kit';
 import { countCalls, identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startPatientsSubgraph } from './index.ts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 const HOST = '127.0.0.1';
 const internalSecret = randomBytes(32).toString('base64url');
@@ -25,7 +26,7 @@ let counter: ReturnType<typeof countCalls<ReturnType<typeof createPatientsClient
 
 beforeAll(async () => {
   const service = await startPatientsService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret }, { logger });
-  const client = createPatientsClient({ target: `${HOST}:${service.port}` });
+  const client = createPatientsClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
   counter = countCalls(client);
   subgraph = await startPatientsSubgraph({ port: 0, host: HOST, patientsTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client });
   closers = [() => service.close(), () => client.close(), () => subgraph.close()];
@@ -42,7 +43,10 @@ const PATIENT_FIELDS = 'id mrn givenName familyName fullName dateOfBirth sex pho
 const REGISTER = `mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { ${PATIENT_FIELDS} } }`;
 
 /** A family name no other test uses, so searches see only this test's patients. */
-const uniqueFamily = () => `Test${randomUUID().replace(/[^a-z]/g, '').slice(0, 8)}`;
+const uniqueFamily = () =>
+  `Test${randomUUID()
+    .replace(/[^a-z]/g, '')
+    .slice(0, 8)}`;
 
 async function register(input: Record<string, unknown> = {}) {
   const result = await gql<{ registerPatient: Record<string, unknown> & { id: string } }>(doctor, REGISTER, {
@@ -130,6 +134,12 @@ describe('patients subgraph', () => {
     expect(unknown.data).toEqual({ patient: null });
   });
 
+  it('answers a forged search cursor (a NUL PostgreSQL refuses) BAD_USER_INPUT on after, not a masked 500', async () => {
+    const after = Buffer.from(JSON.stringify(['0', 'a\u0000b', 'c', 'MRN-1', randomUUID()]), 'utf8').toString('base64url');
+    const result = await gql(doctor, `query($after: String) { patients(search: "", first: 5, after: $after) { edges { node { id } } } }`, { after });
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('updates, searches a page and archives', async () => {
     const familyName = uniqueFamily();
     const [first] = await Promise.all([register({ familyName, givenName: 'Alan' }), register({ familyName, givenName: 'Barbara' })]);
@@ -138,7 +148,7 @@ describe('patients subgraph', () => {
     const updated = await gql<{ updatePatient: { phone: string | null; allergies: string[]; allergyHistory: unknown } }>(
       admin,
       `mutation($id: ID!, $input: UpdatePatientInput!) { updatePatient(id: $id, input: $input) { phone allergies allergyHistory { edges { node { changedBy { id } changedByRole before after } } pageInfo { hasNextPage } } } }`,
-      { id: first!.id, input: { phone: '+44 20 7946 0000', allergies: ['nuts'] } },
+      { id: first.id, input: { phone: '+44 20 7946 0000', allergies: ['nuts'] } },
     );
     expect(updated.data?.updatePatient).toEqual({
       phone: '+44 20 7946 0000',
@@ -149,16 +159,16 @@ describe('patients subgraph', () => {
       },
     });
     // Newest first, a page at a time: the cursor of one page starts the next.
-    await gql(admin, `mutation($id: ID!) { updatePatient(id: $id, input: { allergies: ["nuts", "latex"] }) { id } }`, { id: first!.id });
+    await gql(admin, `mutation($id: ID!) { updatePatient(id: $id, input: { allergies: ["nuts", "latex"] }) { id } }`, { id: first.id });
     const HISTORY = `query($id: ID!, $after: String) { patient(id: $id) { allergyHistory(first: 1, after: $after) { edges { cursor node { after } } pageInfo { hasNextPage endCursor } } } }`;
     type History = { patient: { allergyHistory: { edges: { node: { after: string[] } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
-    const newest = (await gql<History>(admin, HISTORY, { id: first!.id })).data!.patient.allergyHistory;
+    const newest = (await gql<History>(admin, HISTORY, { id: first.id })).data!.patient.allergyHistory;
     expect(newest.edges.map((e) => e.node.after)).toEqual([['nuts', 'latex']]);
     expect(newest.pageInfo.hasNextPage).toBe(true);
-    const older = (await gql<History>(admin, HISTORY, { id: first!.id, after: newest.pageInfo.endCursor })).data!.patient.allergyHistory;
+    const older = (await gql<History>(admin, HISTORY, { id: first.id, after: newest.pageInfo.endCursor })).data!.patient.allergyHistory;
     expect(older.edges.map((e) => e.node.after)).toEqual([['nuts']]);
     expect(older.pageInfo.hasNextPage).toBe(false);
-    const refused = await gql(doctor, `mutation($id: ID!) { updatePatient(id: $id, input: { allergies: [] }) { id } }`, { id: first!.id });
+    const refused = await gql(doctor, `mutation($id: ID!) { updatePatient(id: $id, input: { allergies: [] }) { id } }`, { id: first.id });
     expect(refused.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
 
     const SEARCH = `query($s: String, $after: String) { patients(search: $s, first: 1, after: $after) { edges { cursor node { givenName } } pageInfo { hasNextPage endCursor } totalCount } }`;
@@ -170,13 +180,13 @@ describe('patients subgraph', () => {
     const page2 = await gql<Page>(userCaller('pharmacist'), SEARCH, { s: familyName, after: page1.data?.patients.pageInfo.endCursor });
     expect(page2.data?.patients.edges.map((e) => e.node.givenName)).toEqual(['Barbara']);
 
-    const archived = await gql(userCaller('admin'), `mutation($id: ID!) { archivePatient(id: $id) { archived } }`, { id: first!.id });
+    const archived = await gql(userCaller('admin'), `mutation($id: ID!) { archivePatient(id: $id) { archived } }`, { id: first.id });
     expect(archived.data).toEqual({ archivePatient: { archived: true } });
     const after = await gql<Page>(doctor, SEARCH, { s: familyName });
     expect(after.data?.patients.totalCount).toBe(1);
   });
 
-  it('masks an unreachable service as INTERNAL_SERVER_ERROR carrying the request id', async () => {
+  it('answers an unreachable service as a retryable SERVICE_UNAVAILABLE, never a masked internal error', async () => {
     const deadPort = await new Promise<number>((resolve) => {
       const probe = net.createServer().listen(0, HOST, () => {
         const { port } = probe.address() as net.AddressInfo;
@@ -190,14 +200,14 @@ describe('patients subgraph', () => {
         headers: { ...identityHeaders(doctor, internalSecret), 'x-request-id': 'req-unreachable-1' },
       });
       expect(result.errors).toEqual([
-        { message: 'Internal server error.', path: ['patient'], locations: [{ line: 1, column: 19 }], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-unreachable-1' } },
+        { message: UNAVAILABLE_MESSAGE, path: ['patient'], locations: [{ line: 1, column: 19 }], extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 } },
       ]);
     } finally {
       await orphan.close();
     }
   });
 
-  it("reads the allergy history of a whole page of patients, five patients to a service call", async () => {
+  it('reads the allergy history of a whole page of patients, five patients to a service call', async () => {
     const familyName = uniqueFamily();
     const ids = new Set<string>();
     for (let i = 0; i < 12; i += 1) ids.add((await register({ familyName, givenName: `P${i}`, allergies: [`Allergen ${i}`] })).id);

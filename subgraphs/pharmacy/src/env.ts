@@ -1,7 +1,8 @@
 /** Configuration of the pharmacy subgraph, parsed from the environment (only main.ts passes process.env). */
+import { subgraphDefaults } from '@hospital/grpc-contracts/departments';
 import { parseDepartmentSubgraphEnv } from '@hospital/subgraph-kit';
 import type { LevelWithSilent } from '@hospital/service-kit';
-import type { PharmacySubgraphConfig } from './index.ts';
+import type { PharmacySubgraphConfig } from './config.ts';
 
 /** Everything main.ts needs: the subgraph's config plus the log level. */
 export type PharmacySubgraphEnv = PharmacySubgraphConfig & { logLevel: LevelWithSilent };
@@ -12,6 +13,6 @@ export type PharmacySubgraphEnv = PharmacySubgraphConfig & { logLevel: LevelWith
  * @param env - the variables (process.env in main.ts)
  */
 export function loadConfig(env: Record<string, string | undefined>): PharmacySubgraphEnv {
-  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('PHARMACY', { port: 4006, grpcPort: 50056 }, env);
+  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('PHARMACY', subgraphDefaults('pharmacy'), env);
   return { ...settings, pharmacyTarget: grpcTarget };
 }

@@ -47,23 +47,25 @@ export interface PatientPrescriptionsKey {
  * @param client - the pharmacy gRPC client
  */
 export function createPatientPrescriptionsLoader(client: PharmacyClient): LoaderKey<PatientPrescriptionsKey, Prescription__Output[]> {
-  return defineLoader('patientPrescriptions', (context) =>
-    new DataLoader<PatientPrescriptionsKey, Prescription__Output[] | null, string>(
-      async (keys) => {
-        const groups = new Map<string, PatientPrescriptionsKey[]>();
-        for (const key of keys) groups.set(`${key.status}|${key.first}`, [...(groups.get(`${key.status}|${key.first}`) ?? []), key]);
-        const found = new Map<string, Prescription__Output[]>();
-        await Promise.all(
-          [...groups.values()].map(async (group) => {
-            const { status, first } = group[0]!;
-            const request = { patientIds: [...new Set(group.map((k) => k.patientId))], status, first };
-            const response = await callGrpc(client.listPatientPrescriptions(request, { metadata: context.grpcMetadata() }));
-            for (const entry of response.patients) found.set(`${entry.patientId}|${status}|${first}`, entry.prescriptions);
-          }),
-        );
-        return keys.map((k) => found.get(`${k.patientId}|${k.status}|${k.first}`) ?? []);
-      },
-      { cacheKeyFn: (k) => `${k.patientId}|${k.status}|${k.first}` },
-    ),
+  return defineLoader(
+    'patientPrescriptions',
+    (context) =>
+      new DataLoader<PatientPrescriptionsKey, Prescription__Output[] | null, string>(
+        async (keys) => {
+          const groups = new Map<string, PatientPrescriptionsKey[]>();
+          for (const key of keys) groups.set(`${key.status}|${key.first}`, [...(groups.get(`${key.status}|${key.first}`) ?? []), key]);
+          const found = new Map<string, Prescription__Output[]>();
+          await Promise.all(
+            [...groups.values()].map(async (group) => {
+              const { status, first } = group[0]!;
+              const request = { patientIds: [...new Set(group.map((k) => k.patientId))], status, first };
+              const response = await callGrpc(client.listPatientPrescriptions(request, { metadata: context.grpcMetadata() }));
+              for (const entry of response.patients) found.set(`${entry.patientId}|${status}|${first}`, entry.prescriptions);
+            }),
+          );
+          return keys.map((k) => found.get(`${k.patientId}|${k.status}|${k.first}`) ?? []);
+        },
+        { cacheKeyFn: (k) => `${k.patientId}|${k.status}|${k.first}` },
+      ),
   );
 }

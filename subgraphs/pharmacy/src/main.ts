@@ -1,9 +1,6 @@
-/** Composition root of the pharmacy subgraph: env → logger → start → shutdown. */
-import { createLogger, registerShutdown } from '@hospital/service-kit';
+/** Composition root of the pharmacy subgraph: env → logger → start → shutdown (the kit's runMain). */
+import { runMain } from '@hospital/service-kit';
 import { loadConfig } from './env.ts';
 import { startPharmacySubgraph } from './index.ts';
 
-const config = loadConfig(process.env);
-const logger = createLogger('pharmacy-subgraph', config.logLevel);
-const subgraph = await startPharmacySubgraph(config, { logger });
-registerShutdown(logger, [() => subgraph.close()]);
+await runMain({ name: 'pharmacy-subgraph', env: process.env, loadConfig, start: startPharmacySubgraph });

@@ -8,11 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPatientsClient, createPharmacyClient } from '@hospital/grpc-contracts';
 import { startPatientsService } from '@hospital/patients-service';
 import { startPharmacyService } from '@hospital/pharmacy-service';
-import { callMetadata, createLogger, signIdentity, type Caller } from '@hospital/service-kit';
+import { createLogger, signIdentity, type Caller } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import type { RunningSubgraph } from '@hospital/subgraph-kit';
 import { countCalls, identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startPharmacySubgraph } from './index.ts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 const HOST = '127.0.0.1';
 const internalSecret = randomBytes(32).toString('base64url');
@@ -32,8 +34,8 @@ beforeAll(async () => {
     { port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret, patientsTarget: `${HOST}:${patientsService.port}` },
     { logger },
   );
-  const client = createPharmacyClient({ target: `${HOST}:${service.port}` });
-  patients = createPatientsClient({ target: `${HOST}:${patientsService.port}` });
+  const client = createPharmacyClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
+  patients = createPatientsClient({ target: `${HOST}:${patientsService.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
   counter = countCalls(client);
   subgraph = await startPharmacySubgraph({ port: 0, host: HOST, pharmacyTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client });
   closers = [() => patientsService.close(), () => service.close(), () => client.close(), () => patients.close(), () => subgraph.close()];
@@ -83,7 +85,11 @@ describe('pharmacy subgraph', () => {
 
   it('maps drugs, lots and enums from proto to GraphQL', async () => {
     const drugId = await stockedDrug();
-    const result = await gql<{ drug: Record<string, unknown> }>(doctor, 'query($id: ID!) { drug(id: $id) { id form stockOnHand lots { lotNumber quantity expired drug { id } } } }', { id: drugId });
+    const result = await gql<{ drug: Record<string, unknown> }>(
+      doctor,
+      'query($id: ID!) { drug(id: $id) { id form stockOnHand lots { lotNumber quantity expired drug { id } } } }',
+      { id: drugId },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.drug).toEqual({ id: drugId, form: 'CAPSULE', stockOnHand: 50, lots: [{ lotNumber: 'SG-1', quantity: 50, expired: false, drug: { id: drugId } }] });
   });
@@ -100,7 +106,12 @@ describe('pharmacy subgraph', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities.map((e) => e?.id ?? null)).toEqual([...ids, null]);
-    expect(result.data?._entities[0]).toMatchObject({ status: 'PENDING', drug: { id: drugId }, patient: { id: patientId }, prescriber: { id: doctor.kind === 'user' ? doctor.userId : '' } });
+    expect(result.data?._entities[0]).toMatchObject({
+      status: 'PENDING',
+      drug: { id: drugId },
+      patient: { id: patientId },
+      prescriber: { id: doctor.kind === 'user' ? doctor.userId : '' },
+    });
     expect(Object.fromEntries(counter.calls)).toEqual({ getPrescriptions: 1, getDrugs: 1 });
   });
 
@@ -143,6 +154,45 @@ describe('pharmacy subgraph', () => {
     expect(overridden.data?.prescribe.allergyOverride).toMatchObject({ reason: 'Desensitised', allergies: ['penicillin'] });
     const short = await gql(pharmacist, 'mutation($id: ID!) { dispensePrescription(id: $id) { id } }', { id: overridden.data?.prescribe.id });
     expect(short.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT' });
+  });
+
+  it('takes a structured prescription (enums through to the service) and maps the route and the pharmacy review back', async () => {
+    const drugId = await stockedDrug('Paracetamol', 50);
+    const patientId = await registerPatient();
+    const input = {
+      patientId,
+      drugId,
+      doseAmount: 2,
+      doseUnit: 'TABLET',
+      route: 'ORAL',
+      frequencyCode: 'FOUR_TIMES_DAILY',
+      directions: 'after food',
+      durationDays: 3,
+      quantity: 24,
+    };
+    const written = await gql<{ prescribe: { id: string; dose: string; frequency: string; route: string } }>(
+      doctor,
+      'mutation($i: PrescribeInput!) { prescribe(input: $i) { id dose frequency route } }',
+      { i: input },
+    );
+    expect(written.data?.prescribe).toMatchObject({ dose: '2 tablets', frequency: 'four times a day; as directed: after food', route: 'ORAL' });
+    const impossible = await gql(doctor, 'mutation($i: PrescribeInput!) { prescribe(input: $i) { id } }', { i: { ...input, doseAmount: 5000, doseUnit: 'G' } });
+    expect(impossible.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'doseAmount' });
+    const id = written.data?.prescribe.id;
+    const queried = await gql<{ queryPrescription: { status: string; review: { action: string; reason: string; reviewedBy: { id: string } } } }>(
+      pharmacist,
+      'mutation($id: ID!) { queryPrescription(id: $id, reason: "Four a day?") { status review { action reason reviewedBy { id } } } }',
+      { id },
+    );
+    expect(queried.data?.queryPrescription).toMatchObject({ status: 'PENDING', review: { action: 'QUERY', reason: 'Four a day?' } });
+    const rejected = await gql<{ rejectPrescription: { status: string; cancellationReason: string; review: { action: string } } }>(
+      pharmacist,
+      'mutation($id: ID!) { rejectPrescription(id: $id, reason: "Duplicate") { status cancellationReason review { action } } }',
+      { id },
+    );
+    expect(rejected.data?.rejectPrescription).toEqual({ status: 'CANCELLED', cancellationReason: 'Duplicate', review: { action: 'REJECT' } });
+    const byDoctor = await gql(doctor, 'mutation($id: ID!) { rejectPrescription(id: $id, reason: "x") { id } }', { id });
+    expect(byDoctor.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 
   it('refuses a role without @auth before calling the service, and bad page sizes as BAD_USER_INPUT', async () => {

@@ -1,28 +1,14 @@
 /** Builds the pharmacy subgraph from its dependencies (no environment, no port). */
-import { readFileSync } from 'node:fs';
-import { parse } from 'graphql';
 import type { PharmacyClient } from '@hospital/grpc-contracts';
-import type { Logger } from '@hospital/service-kit';
-import { createSubgraphServer, type SubgraphServer } from '@hospital/subgraph-kit';
+import { createSubgraphServer, sharedServerOptions, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
 import { createDrugLoader, createPatientPrescriptionsLoader, createPrescriptionLoader } from './loaders.ts';
 import { createResolvers } from './resolvers/index.ts';
 
-/** The SDL this subgraph serves (`schema.graphql`, the public contract). */
-export const pharmacyTypeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+/** The SDL this subgraph serves (the kit's prelude + `schema.graphql`, the public contract). */
+export const pharmacyTypeDefs = loadSubgraphTypeDefs(new URL('../schema.graphql', import.meta.url));
 
-/** What the pharmacy subgraph is built from. */
-export interface PharmacySubgraphOptions {
-  /** Promise client of the pharmacy gRPC service. */
-  client: PharmacyClient;
-  /** INTERNAL_SECRET, to verify the router's identity header. */
-  internalSecret: string;
-  /** Masks internal errors and disables introspection. */
-  production: boolean;
-  /** Root logger of the process. */
-  logger: Logger;
-  /** Readiness probe for `/ready`. */
-  ready?: () => Promise<boolean>;
-}
+/** What the pharmacy subgraph is built from: the kit's department build options over its client. */
+export type PharmacySubgraphOptions = DepartmentSubgraphBuild<PharmacyClient>;
 
 /**
  * Creates the pharmacy subgraph server (call `listen` to serve it).
@@ -39,9 +25,6 @@ export function createPharmacySubgraph(options: PharmacySubgraphOptions): Subgra
     name: 'pharmacy',
     typeDefs: pharmacyTypeDefs,
     resolvers,
-    internalSecret: options.internalSecret,
-    production: options.production,
-    logger: options.logger,
-    ...(options.ready ? { ready: options.ready } : {}),
+    ...sharedServerOptions(options),
   });
 }

@@ -1,7 +1,8 @@
 /** Configuration of the ward subgraph, parsed from the environment (only main.ts passes process.env). */
+import { subgraphDefaults } from '@hospital/grpc-contracts/departments';
 import { parseDepartmentSubgraphEnv } from '@hospital/subgraph-kit';
 import type { LevelWithSilent } from '@hospital/service-kit';
-import type { WardSubgraphConfig } from './index.ts';
+import type { WardSubgraphConfig } from './config.ts';
 
 /** Everything main.ts needs: the subgraph's config plus the log level. */
 export type WardSubgraphEnv = WardSubgraphConfig & { logLevel: LevelWithSilent };
@@ -12,6 +13,6 @@ export type WardSubgraphEnv = WardSubgraphConfig & { logLevel: LevelWithSilent }
  * @param env - the variables (process.env in main.ts)
  */
 export function loadConfig(env: Record<string, string | undefined>): WardSubgraphEnv {
-  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('WARD', { port: 4007, grpcPort: 50057 }, env);
+  const [{ grpcTarget, ...settings }] = parseDepartmentSubgraphEnv('WARD', subgraphDefaults('ward'), env);
   return { ...settings, wardTarget: grpcTarget };
 }

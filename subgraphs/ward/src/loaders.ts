@@ -45,10 +45,16 @@ function groupLoader<T>(fetchAll: (keys: string[]) => Promise<T[]>, keyOf: (item
 export function createWardLoaders(client: WardClient): WardLoaders {
   return {
     wards: defineLoader('wards', (ctx) =>
-      createBatchLoader(async (ids: readonly string[]) => (await callGrpc(client.getWards({ ids: [...ids] }, options(ctx)))).wards, (w) => w.id),
+      createBatchLoader(
+        async (ids: readonly string[]) => (await callGrpc(client.getWards({ ids: [...ids] }, options(ctx)))).wards,
+        (w) => w.id,
+      ),
     ),
     beds: defineLoader('beds', (ctx) =>
-      createBatchLoader(async (ids: readonly string[]) => (await callGrpc(client.getBeds({ ids: [...ids] }, options(ctx)))).beds, (b) => b.id),
+      createBatchLoader(
+        async (ids: readonly string[]) => (await callGrpc(client.getBeds({ ids: [...ids] }, options(ctx)))).beds,
+        (b) => b.id,
+      ),
     ),
     admissions: defineLoader('admissions', (ctx) =>
       createBatchLoader(
@@ -57,7 +63,10 @@ export function createWardLoaders(client: WardClient): WardLoaders {
       ),
     ),
     bedsOfWard: defineLoader('bedsOfWard', (ctx) =>
-      groupLoader(async (wardIds) => (await callGrpc(client.listBeds({ wardIds }, options(ctx)))).beds, (bed) => bed.wardId),
+      groupLoader(
+        async (wardIds) => (await callGrpc(client.listBeds({ wardIds }, options(ctx)))).beds,
+        (bed) => bed.wardId,
+      ),
     ),
     admissionsOfPatient: defineLoader('admissionsOfPatient', (ctx) =>
       groupLoader(
@@ -66,7 +75,10 @@ export function createWardLoaders(client: WardClient): WardLoaders {
       ),
     ),
     staffOfWard: defineLoader('staffOfWard', (ctx) =>
-      groupLoader(async (wardIds) => (await callGrpc(client.listWardStaff({ wardIds }, options(ctx)))).assignments, (assignment) => assignment.wardId),
+      groupLoader(
+        async (wardIds) => (await callGrpc(client.listWardStaff({ wardIds }, options(ctx)))).assignments,
+        (assignment) => assignment.wardId,
+      ),
     ),
   };
 }

@@ -8,11 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPatientsClient, createWardClient, type PatientsClient, type WardClient } from '@hospital/grpc-contracts';
 import { startPatientsService } from '@hospital/patients-service';
 import { startWardService } from '@hospital/ward-service';
-import { callMetadata, createLogger, signIdentity, type Caller } from '@hospital/service-kit';
+import { createLogger, signIdentity, type Caller } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import type { RunningSubgraph } from '@hospital/subgraph-kit';
 import { countCalls, identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startWardSubgraph } from './index.ts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 const HOST = '127.0.0.1';
 const internalSecret = randomBytes(32).toString('base64url');
@@ -32,8 +34,8 @@ beforeAll(async () => {
   const patientsTarget = `${HOST}:${patientsService.port}`;
   const wardService = await startWardService({ port: 0, host: HOST, databaseUrl, internalSecret, patientsTarget }, { logger });
   const wardTarget = `${HOST}:${wardService.port}`;
-  const client = createWardClient({ target: wardTarget });
-  patients = createPatientsClient({ target: patientsTarget });
+  const client = createWardClient({ target: wardTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
+  patients = createPatientsClient({ target: patientsTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
   counter = countCalls(client);
   subgraph = await startWardSubgraph({ port: 0, host: HOST, wardTarget, internalSecret, production: true }, { logger, client: counter.client });
   closers = [() => patientsService.close(), () => wardService.close(), () => client.close(), () => patients.close(), () => subgraph.close()];
@@ -75,7 +77,9 @@ async function registerPatient(): Promise<string> {
 }
 
 const ADMIT = 'mutation($i: AdmitPatientInput!) { admitPatient(input: $i) { id status patient { id } bed { label } ward { name } admittedBy { id } dischargedAt } }';
-type Admitted = { admitPatient: { id: string; status: string; patient: { id: string }; bed: { label: string }; ward: { name: string }; admittedBy: { id: string }; dischargedAt: null } };
+type Admitted = {
+  admitPatient: { id: string; status: string; patient: { id: string }; bed: { label: string }; ward: { name: string }; admittedBy: { id: string }; dischargedAt: null };
+};
 const admit = async (patientId: string, bedId: string) => (await ok<Admitted>(staff, ADMIT, { i: { patientId, bedId, reason: 'Chest pain' } })).admitPatient;
 
 describe('ward subgraph', () => {
@@ -88,7 +92,14 @@ describe('ward subgraph', () => {
     const { ward, beds } = await wardWithBeds(['1']);
     const patientId = await registerPatient();
     const admission = await admit(patientId, beds[0]!);
-    expect(admission).toMatchObject({ status: 'ADMITTED', patient: { id: patientId }, bed: { label: '1' }, ward: { name: ward.name }, admittedBy: { id: staff.kind === 'user' ? staff.userId : '' }, dischargedAt: null });
+    expect(admission).toMatchObject({
+      status: 'ADMITTED',
+      patient: { id: patientId },
+      bed: { label: '1' },
+      ward: { name: ward.name },
+      admittedBy: { id: staff.kind === 'user' ? staff.userId : '' },
+      dischargedAt: null,
+    });
   });
 
   it('serves a bed board with occupants, their beds and wards from ONE call', async () => {
@@ -100,7 +111,11 @@ describe('ward subgraph', () => {
       'query($w: ID!) { bedBoard(wardId: $w) { label status ward { name } occupant { bed { label } ward { id } } } }',
       { w: ward.id },
     );
-    expect(data.bedBoard.map((b) => [b.label, b.status, b.occupant?.bed.label ?? null])).toEqual([['A', 'FREE', null], ['B', 'OCCUPIED', 'B'], ['C', 'FREE', null]]);
+    expect(data.bedBoard.map((b) => [b.label, b.status, b.occupant?.bed.label ?? null])).toEqual([
+      ['A', 'FREE', null],
+      ['B', 'OCCUPIED', 'B'],
+      ['C', 'FREE', null],
+    ]);
     expect(data.bedBoard[0]?.ward.name).toBe(ward.name);
     expect(Object.fromEntries(counter.calls)).toEqual({ getBedBoard: 1 });
   });
@@ -120,7 +135,10 @@ describe('ward subgraph', () => {
       { r },
     );
     expect(data._entities.map((p) => p.currentAdmission?.id ?? null)).toEqual([again.id, other.id, null]);
-    expect(data._entities[0]?.admissions).toEqual([{ id: again.id, status: 'ADMITTED' }, { id: first.id, status: 'DISCHARGED' }]);
+    expect(data._entities[0]?.admissions).toEqual([
+      { id: again.id, status: 'ADMITTED' },
+      { id: first.id, status: 'DISCHARGED' },
+    ]);
     expect(data._entities[2]?.admissions).toEqual([]);
     expect(Object.fromEntries(counter.calls)).toEqual({ getPatientAdmissions: 1 });
   });
@@ -141,7 +159,7 @@ describe('ward subgraph', () => {
     expect(counter.calls.size).toBe(0);
   });
 
-  it("gives ward staff of other wards nothing, through root fields and _entities alike", async () => {
+  it('gives ward staff of other wards nothing, through root fields and _entities alike', async () => {
     const { ward, beds } = await wardWithBeds(['1']);
     const admission = await admit(await registerPatient(), beds[0]!);
     const outsider = userCaller('ward_staff');

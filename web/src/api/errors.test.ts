@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
+import { CLIENT_VISIBLE_CODES } from '@hospital/grpc-contracts/errors';
 import { apiFailureOf, plainWords, PLAIN_WORDS } from './errors.ts';
 import { endpointUrls } from './config.ts';
 
@@ -22,6 +23,18 @@ describe('plainWords', () => {
     expect(plainWords(failed('SOMETHING_NEW', 'stack at foo.ts:1'))).toBe(PLAIN_WORDS.INTERNAL_SERVER_ERROR);
     expect(plainWords(new CombinedError({ networkError: new Error('ECONNREFUSED') }))).toBe(PLAIN_WORDS.NETWORK);
     expect(plainWords(null)).toBeUndefined();
+  });
+
+  it('says "wait" for a rate limit or a busy system, never "something went wrong"', () => {
+    const limited = new CombinedError({ graphQLErrors: [new GraphQLError('Too many requests.', { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 9 } })] });
+    expect(apiFailureOf(limited)).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 9 });
+    expect(plainWords(limited)).toBe(`${PLAIN_WORDS.RATE_LIMITED} It should work again in 9 seconds.`);
+    expect(plainWords(failed('SERVICE_UNAVAILABLE'))).toBe(PLAIN_WORDS.SERVICE_UNAVAILABLE);
+    expect(PLAIN_WORDS.RATE_LIMITED).not.toBe(PLAIN_WORDS.INTERNAL_SERVER_ERROR);
+  });
+
+  it('keeps the meaning of every code the registry shows clients', () => {
+    for (const code of CLIENT_VISIBLE_CODES) expect(apiFailureOf(failed(code))?.code).toBe(code);
   });
 
   it('keeps the field an input error names', () => {

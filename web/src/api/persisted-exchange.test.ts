@@ -45,7 +45,7 @@ describe('persistedExchange', () => {
       const answer = body['query'] === undefined ? hashAnswer : { data: { __typename: 'Mutation', logout: true } };
       return new Response(JSON.stringify(answer), { status: 'errors' in answer ? 400 : 200, headers: { 'content-type': 'application/json' } });
     };
-    const client = new Client({ url: 'http://router.test/graphql', exchanges: [persistedExchange, fetchExchange], fetch: fetchFn as typeof fetch });
+    const client = new Client({ url: 'http://router.test/graphql', exchanges: [persistedExchange, fetchExchange], fetch: fetchFn });
     return { client, bodies };
   }
 
@@ -74,4 +74,3 @@ describe('persistedExchange', () => {
     expect(bodies).toHaveLength(1);
   });
 });
-

@@ -32,11 +32,7 @@ export function persistedHashOf(operation: Pick<Operation, 'query'>): string | u
 export function withPersistedHash(operation: Operation): Operation {
   const hash = persistedHashOf(operation);
   if (operation.kind === 'teardown' || operation.context[SEND_TEXT] === true || hash === undefined) return operation;
-  return makeOperation(
-    operation.kind,
-    { ...operation, extensions: { ...operation.extensions, persistedQuery: { version: 1, sha256Hash: hash } } },
-    operation.context,
-  );
+  return makeOperation(operation.kind, { ...operation, extensions: { ...operation.extensions, persistedQuery: { version: 1, sha256Hash: hash } } }, operation.context);
 }
 
 function routerLacksHash(result: OperationResult): boolean {
@@ -55,9 +51,7 @@ export const persistedExchange: Exchange =
         // The miss is swallowed; the text retry's result answers the same operation key.
         const { persistedQuery: _dropped, ...rest } = result.operation.extensions ?? {};
         const extensions = Object.keys(rest).length > 0 ? rest : undefined;
-        client.reexecuteOperation(
-          makeOperation(result.operation.kind, { ...result.operation, extensions }, { ...result.operation.context, [SEND_TEXT]: true }),
-        );
+        client.reexecuteOperation(makeOperation(result.operation.kind, { ...result.operation, extensions }, { ...result.operation.context, [SEND_TEXT]: true }));
         return false;
       }),
     );

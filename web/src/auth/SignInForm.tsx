@@ -30,7 +30,15 @@ export function SignInForm({ onSubmit, initialEmail = '', notice }: { onSubmit(e
       <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
       {notice ? <p className="mb-3 text-sm text-slate-600">{notice}</p> : null}
       <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus={!initialEmail} />
-      <TextInput label="Password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} autoFocus={!!initialEmail} />
+      <TextInput
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        autoFocus={!!initialEmail}
+      />
       <ErrorMessage
         error={error}
         overrides={{

@@ -1,9 +1,11 @@
 /**
- * Finance's morning view: invoices by status, a patient's balance, and the open invoice with
- * its payments, where payments are recorded and refunded. No clinical data is read here.
+ * Finance's day: invoices by status, a patient's balance, a new invoice, and the open invoice
+ * (lines, issue, payments, refunds, void, print). No clinical data is read here. When printing,
+ * only the open invoice is on the page.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Section } from '../ui/index.ts';
+import { CreateInvoiceForm } from './finance/CreateInvoiceForm.tsx';
 import { InvoiceList } from './finance/InvoiceList.tsx';
 import { InvoicePanel } from './finance/InvoicePanel.tsx';
 import { PatientBalance } from './finance/PatientBalance.tsx';
@@ -25,16 +27,21 @@ export function FinanceDashboard() {
       {invoiceId ? (
         <div ref={panel} tabIndex={-1} className="focus:outline-none">
           <Section title="Invoice">
-            <InvoicePanel invoiceId={invoiceId} onClose={() => setInvoiceId(null)} />
+            <InvoicePanel key={invoiceId} invoiceId={invoiceId} onClose={() => setInvoiceId(null)} />
           </Section>
         </div>
       ) : null}
-      <Section title="Invoices">
-        <InvoiceList onOpen={setInvoiceId} />
-      </Section>
-      <Section title="Patient balance">
-        <PatientBalance onOpen={setInvoiceId} />
-      </Section>
+      <div className={invoiceId ? 'print:hidden' : ''}>
+        <Section title="Invoices">
+          <InvoiceList onOpen={setInvoiceId} />
+        </Section>
+        <Section title="New invoice">
+          <CreateInvoiceForm onCreated={setInvoiceId} />
+        </Section>
+        <Section title="Patient balance">
+          <PatientBalance onOpen={setInvoiceId} />
+        </Section>
+      </div>
     </div>
   );
 }

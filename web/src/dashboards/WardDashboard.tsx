@@ -1,11 +1,13 @@
 /**
  * Ward staff's morning view: the bed board of one ward (free or occupied, and by whom), the
- * occupancy of every ward, and admit / transfer / discharge. Reads and changes only what the
- * ward role may (no prescriptions, no billing).
+ * occupancy of every ward, admit / transfer / discharge, and reception: booking a patient with
+ * any doctor. Reads and changes only what the ward role may (no prescriptions, no billing).
  */
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { Button, ErrorMessage, Loading, Section, SelectInput } from '../ui/index.ts';
+import { RegisterPatientForm } from './doctor/RegisterPatientForm.tsx';
+import { ReceptionBooking } from './shared/ReceptionBooking.tsx';
 import { AdmitForm } from './ward/AdmitForm.tsx';
 import { BedBoard, type Occupant } from './ward/BedBoard.tsx';
 import { DischargeForm } from './ward/DischargeForm.tsx';
@@ -106,7 +108,21 @@ export function WardDashboard() {
       ) : null}
 
       <Section title="Occupancy">
-        {overview.fetching && !overview.data ? <Loading /> : overview.error ? <ErrorMessage error={overview.error} /> : <OccupancySummary rows={rows} currentWardId={ward?.id ?? null} />}
+        {overview.fetching && !overview.data ? (
+          <Loading />
+        ) : overview.error ? (
+          <ErrorMessage error={overview.error} />
+        ) : (
+          <OccupancySummary rows={rows} currentWardId={ward?.id ?? null} />
+        )}
+      </Section>
+
+      <Section title="Register a patient">
+        <RegisterPatientForm />
+      </Section>
+
+      <Section title="Book for a doctor">
+        <ReceptionBooking />
       </Section>
     </div>
   );

@@ -9,31 +9,46 @@ export interface Column<T> {
 }
 
 /** Renders `rows` under `columns`; `rowKey` gives React a stable key. */
-export function Table<T>({ columns, rows, rowKey, caption, empty }: { columns: Array<Column<T>>; rows: readonly T[]; rowKey: (row: T) => string; caption?: string; empty?: ReactNode }) {
+export function Table<T>({
+  columns,
+  rows,
+  rowKey,
+  caption,
+  empty,
+}: {
+  columns: Array<Column<T>>;
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  caption?: string;
+  empty?: ReactNode;
+}) {
   if (rows.length === 0) return <Empty>{empty ?? 'Nothing to show.'}</Empty>;
+  // On a phone a wide table scrolls inside its card, never the page.
   return (
-    <table className="w-full border-collapse text-left text-sm">
-      {caption ? <caption className="sr-only">{caption}</caption> : null}
-      <thead>
-        <tr className="border-b border-slate-300">
-          {columns.map((column) => (
-            <th key={column.header} scope="col" className="px-2 py-1.5 font-semibold text-slate-700">
-              {column.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={rowKey(row)} className="border-b border-slate-100">
+    <div className="max-w-full overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm">
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead>
+          <tr className="border-b border-slate-300">
             {columns.map((column) => (
-              <td key={column.header} className="px-2 py-1.5 align-top">
-                {column.cell(row)}
-              </td>
+              <th key={column.header} scope="col" className="px-2 py-1.5 font-semibold text-slate-700">
+                {column.header}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} className="border-b border-slate-100">
+              {columns.map((column) => (
+                <td key={column.header} className="px-2 py-1.5 align-top">
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

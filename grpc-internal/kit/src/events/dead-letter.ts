@@ -4,6 +4,7 @@
  * (one bad message never stops a stream) and an operator can inspect or replay it later.
  */
 import type { EventBus, IncomingEvent } from './event-bus.ts';
+import { countDeadLetter } from './kafka-metrics.ts';
 
 /** Header names a dead-lettered message carries (besides its original headers). */
 export const DLQ_HEADERS = {
@@ -40,4 +41,5 @@ export async function publishDeadLetter(bus: EventBus, dlqTopic: string, event: 
       },
     },
   ]);
+  countDeadLetter(consumerGroup, event.topic);
 }

@@ -47,12 +47,7 @@ export interface EventBus {
    * that message; a message whose handler throws is retried, so handlers must be idempotent and
    * should dead-letter what can never succeed rather than throw forever.
    */
-  subscribe(options: {
-    groupId: string;
-    topic: string;
-    fromBeginning?: boolean;
-    handle: (event: IncomingEvent) => Promise<void>;
-  }): Promise<Subscription>;
+  subscribe(options: { groupId: string; topic: string; fromBeginning?: boolean; handle: (event: IncomingEvent) => Promise<void> }): Promise<Subscription>;
   /** Disconnects producer, consumers and admin. */
   close(): Promise<void>;
 }

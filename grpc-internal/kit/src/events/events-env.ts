@@ -14,7 +14,12 @@ const topicName = z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, "letters, digits, 
 export const kafkaEnv = {
   KAFKA_BROKERS: z
     .string()
-    .transform((list) => list.split(',').map((b) => b.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each broker is host:port')).min(1))
     .optional(),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),

@@ -1,10 +1,12 @@
-/** The Kafka event bus against the run's real broker: ordering by key, acks, commits after handling. */
+/** The Kafka event bus against the run's real broker: ordering by key, acks, commits after handling, its metrics. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testKafkaBrokers } from '../../../../test/helpers.ts';
+import { testKafkaBrokers, until as waitUntil } from '../../../../test/helpers.ts';
 import { createLogger } from '../logger.ts';
 import { createKafkaEventBus } from './kafka-event-bus.ts';
 import type { IncomingEvent } from './event-bus.ts';
+import { publishDeadLetter } from './dead-letter.ts';
+import { metricsRegistry } from '../metrics/registry.ts';
 
 const logger = createLogger('kafka-test', 'silent');
 const buses: Array<{ close(): Promise<void> }> = [];
@@ -17,13 +19,7 @@ afterAll(async () => {
   await Promise.all(buses.map((b) => b.close()));
 });
 
-async function until(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = (predicate: () => boolean, timeoutMs = 20_000) => waitUntil(predicate, timeoutMs, 50);
 
 describe('kafka event bus', () => {
   it('delivers every event, in order per key, with headers', async () => {
@@ -47,7 +43,10 @@ describe('kafka event bus', () => {
     const topic = `test-${randomUUID()}`;
     const producer = bus();
     await producer.ensureTopic({ topic, partitions: 1, retentionMs: 3_600_000 });
-    await producer.publish(topic, [{ key: 'a', value: 'first' }, { key: 'a', value: 'second' }]);
+    await producer.publish(topic, [
+      { key: 'a', value: 'first' },
+      { key: 'a', value: 'second' },
+    ]);
     const handled: string[] = [];
     let failOnce = true;
     await bus().subscribe({
@@ -63,5 +62,61 @@ describe('kafka event bus', () => {
     });
     await until(() => handled.includes('second'));
     expect(handled).toEqual(['first', 'second']);
+  });
+});
+
+describe('kafka metrics', () => {
+  const sample = async (name: string, labels: Record<string, string>): Promise<number | undefined> => {
+    const metric = await metricsRegistry().getSingleMetric(name)?.get();
+    const match = metric?.values.find((v) => Object.entries(labels).every(([k, value]) => String(v.labels[k]) === value));
+    return match?.value;
+  };
+
+  it('counts a refused publish by topic, and keeps only the topic as a label', async () => {
+    const topic = `test-${randomUUID()}`;
+    const producer = bus();
+    await producer.ensureTopic({ topic, partitions: 1, retentionMs: 3_600_000 });
+    const before = (await sample('hospital_kafka_produce_errors_total', { topic })) ?? 0;
+    // Over the broker's message.max.bytes (1 MB): refused at once, not retried.
+    await expect(producer.publish(topic, [{ key: 'patient-secret-key', value: 'x'.repeat(2_000_000) }])).rejects.toThrow();
+    expect(await sample('hospital_kafka_produce_errors_total', { topic })).toBe(before + 1);
+    const labels = (await metricsRegistry().getSingleMetric('hospital_kafka_produce_errors_total')!.get()).values.flatMap((v) => Object.keys(v.labels));
+    expect(new Set(labels)).toEqual(new Set(['topic']));
+  });
+
+  it('reports consumer lag per group, topic and partition while behind, and 0 once caught up', async () => {
+    const topic = `test-${randomUUID()}`;
+    const groupId = `g-${randomUUID()}`;
+    const producer = bus();
+    await producer.ensureTopic({ topic, partitions: 1, retentionMs: 3_600_000 });
+    await producer.publish(
+      topic,
+      Array.from({ length: 5 }, (_, i) => ({ key: 'k', value: String(i) })),
+    );
+    const lagSeen: Array<number | undefined> = [];
+    await bus().subscribe({
+      groupId,
+      topic,
+      handle: async () => void lagSeen.push(await sample('hospital_kafka_consumer_lag', { group: groupId, topic, partition: '0' })),
+    });
+    await until(() => lagSeen.length === 5);
+    // While the first message is handled, all five are still behind.
+    expect(lagSeen[0]).toBe(5);
+    let lagNow: number | undefined;
+    for (let i = 0; i < 100 && lagNow !== 0; i += 1) {
+      lagNow = await sample('hospital_kafka_consumer_lag', { group: groupId, topic, partition: '0' });
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(lagNow).toBe(0);
+  });
+
+  it('counts dead letters by group and original topic', async () => {
+    const topic = `test-${randomUUID()}`;
+    const producer = bus();
+    await producer.ensureTopic({ topic: `${topic}.dlq`, partitions: 1, retentionMs: 3_600_000 });
+    const event = { topic, partition: 0, offset: '7', key: 'k', value: '{}', headers: {} };
+    await publishDeadLetter(producer, `${topic}.dlq`, event, 'unreadable', 'g-dlq');
+    await publishDeadLetter(producer, `${topic}.dlq`, event, 'unreadable', 'g-dlq');
+    expect(await sample('hospital_kafka_dead_letters_total', { group: 'g-dlq', topic })).toBe(2);
   });
 });

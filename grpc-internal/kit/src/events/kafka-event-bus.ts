@@ -2,6 +2,9 @@
 import { Kafka, Partitioners, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
 import type { Logger } from '../logger.ts';
 import type { EventBus, Subscription } from './event-bus.ts';
+import { countProduceError, recordConsumerLag } from './kafka-metrics.ts';
+import { inConsumerSpan } from '../tracing/server-spans.ts';
+import { injectTraceContext, tracingActive } from '../tracing/spans.ts';
 
 /** Connection settings (KAFKA_BROKERS, KAFKA_CLIENT_ID). */
 export interface KafkaOptions {
@@ -20,6 +23,18 @@ function headersOf(raw: Record<string, unknown> | undefined): Record<string, str
 }
 
 /**
+ * Headers with the trace context of the span that publishes, unless the message already carries
+ * the context that caused it (an outbox row stores its request's `traceparent`).
+ * @param headers - the message's headers
+ */
+function withTraceContext(headers: Record<string, string> | undefined): Record<string, string> {
+  if (!tracingActive() || headers?.['traceparent']) return headers ?? {};
+  const out = { ...headers };
+  injectTraceContext(out);
+  return out;
+}
+
+/**
  * Creates an EventBus on Kafka. Nothing connects until first use.
  * @param options - brokers, client id, logger
  */
@@ -30,11 +45,13 @@ export function createKafkaEventBus(options: KafkaOptions): EventBus {
     brokers: options.brokers,
     logLevel: logLevel.WARN,
     retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 },
-    logCreator: () => ({ namespace, level, log: entry }) => {
-      const fields = { namespace, error: entry['error'] as unknown };
-      if (level <= logLevel.ERROR) log.error(fields, entry.message);
-      else log.warn(fields, entry.message);
-    },
+    logCreator:
+      () =>
+      ({ namespace, level, log: entry }) => {
+        const fields = { namespace, error: entry['error'] as unknown };
+        if (level <= logLevel.ERROR) log.error(fields, entry.message);
+        else log.warn(fields, entry.message);
+      },
   });
   let producer: Producer | undefined;
   const consumers = new Set<Consumer>();
@@ -62,7 +79,10 @@ export function createKafkaEventBus(options: KafkaOptions): EventBus {
       try {
         if (!(await admin.listTopics()).includes(spec.topic)) {
           await admin.createTopics({
-            waitForLeaders: true,
+            // kafkajs's own wait gives up on the first UNKNOWN_TOPIC_OR_PARTITION a broker still
+            // answers just after creation (seen with tracing on, when start-up is slower); the
+            // wait below tolerates it.
+            waitForLeaders: false,
             topics: [{ topic: spec.topic, numPartitions: spec.partitions, configEntries: [{ name: 'retention.ms', value: String(spec.retentionMs) }] }],
           });
         }
@@ -77,12 +97,17 @@ export function createKafkaEventBus(options: KafkaOptions): EventBus {
 
     async publish(topic, events) {
       if (events.length === 0) return;
-      const connected = await getProducer();
-      await connected.send({
-        topic,
-        acks: -1,
-        messages: events.map((e) => ({ key: e.key, value: e.value, headers: e.headers ?? {} })),
-      });
+      try {
+        const connected = await getProducer();
+        await connected.send({
+          topic,
+          acks: -1,
+          messages: events.map((e) => ({ key: e.key, value: e.value, headers: withTraceContext(e.headers) })),
+        });
+      } catch (error) {
+        countProduceError(topic);
+        throw error;
+      }
     },
 
     async subscribe({ groupId, topic, fromBeginning = true, handle }): Promise<Subscription> {
@@ -101,19 +126,26 @@ export function createKafkaEventBus(options: KafkaOptions): EventBus {
             if (handled === undefined) return;
             await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(handled) + 1n).toString() }]);
           };
+          // Lag as the batch arrives, so a handler that keeps failing shows as a lag that stays up.
+          const first = batch.firstOffset();
+          if (first !== null) recordConsumerLag(groupId, batch.topic, batch.partition, batch.highWatermark, (BigInt(first) - 1n).toString());
           try {
             for (const message of batch.messages) {
               if (!isRunning() || isStale()) break;
-              await handle({
+              const headers = headersOf(message.headers);
+              const event = {
                 topic: batch.topic,
                 partition: batch.partition,
                 offset: message.offset,
                 key: message.key?.toString('utf8') ?? null,
                 value: message.value?.toString('utf8') ?? null,
-                headers: headersOf(message.headers),
-              });
+                headers,
+              };
+              // A trace of its own per message, linked to the one that published it (tracing on only).
+              await inConsumerSpan({ topic: batch.topic, partition: batch.partition, group: groupId, headers }, () => handle(event));
               resolveOffset(message.offset);
               handled = message.offset;
+              recordConsumerLag(groupId, batch.topic, batch.partition, batch.highWatermark, message.offset);
               await heartbeat();
             }
           } finally {

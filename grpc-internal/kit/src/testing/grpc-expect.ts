@@ -9,11 +9,7 @@ import { expect } from 'vitest';
  * @param code - expected gRPC status
  * @param expected - optional message pattern and field
  */
-export async function expectGrpcError(
-  call: Promise<unknown>,
-  code: GrpcStatus,
-  expected: { message?: string | RegExp; field?: string } = {},
-): Promise<ServiceError> {
+export async function expectGrpcError(call: Promise<unknown>, code: GrpcStatus, expected: { message?: string | RegExp; field?: string } = {}): Promise<ServiceError> {
   const error = (await call.then(
     () => expect.unreachable(`expected ${GrpcStatus[code]}`),
     (caught: unknown) => caught,

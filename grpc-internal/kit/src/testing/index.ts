@@ -1,2 +1,4 @@
 export * from './grpc-expect.ts';
 export * from './staff-password.ts';
+export * from '../tracing/otlp-receiver.ts';
+export * from './call-deadline.ts';

@@ -1,5 +1,5 @@
 /** What the appointments handlers need, built once by startAppointmentsService. */
-import type { EventRepository } from './outbox/event-repository.ts';
+import type { OutboxRepository } from './outbox/outbox-repository.ts';
 import type { ParticipantDirectory } from './participants/participant-directory.ts';
 import type { AppointmentRepository } from './repositories/appointment-repository.ts';
 
@@ -8,7 +8,7 @@ export interface AppointmentsDeps {
   /** Appointment storage (changes write their outbox event in the same transaction). */
   appointments: AppointmentRepository;
   /** Outbox reads and acknowledgements for pull consumers. */
-  events: EventRepository;
+  events: OutboxRepository;
   /** Patient and doctor checks against their departments. */
   participants: ParticipantDirectory;
   /** The clock (a parameter so time rules can be tested at fixed instants). */

@@ -1,9 +1,11 @@
 /** startAppointmentsService: wires Prisma, repositories, peer clients and handlers into a gRPC server. */
-import { createAuditLog, createPrismaClient } from '@hospital/db';
+import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { appointmentsProto, createIdentityClient, createPatientsClient } from '@hospital/grpc-contracts';
-import { createKafkaEventBus, startGrpcServer, type AppointmentsKafkaConfig, type EventBus, type Logger } from '@hospital/service-kit';
+import { type Logger } from '@hospital/service-kit';
+import { startGrpcServer } from '@hospital/service-kit/grpc';
+import { createKafkaEventBus, type AppointmentsKafkaConfig, type EventBus } from '@hospital/service-kit/kafka';
 import { startOutboxRelay, type OutboxRelay } from './outbox/outbox-relay.ts';
-import { PrismaEventRepository } from './outbox/prisma-event-repository.ts';
+import { PrismaOutboxRepository } from './outbox/prisma-outbox-repository.ts';
 import { GrpcParticipantDirectory } from './participants/grpc-participant-directory.ts';
 import { PrismaAppointmentRepository } from './repositories/prisma-appointment-repository.ts';
 import { APPOINTMENTS_SERVICE_NAME, createAppointmentsHandlers } from './service.ts';
@@ -49,6 +51,8 @@ export interface RunningAppointmentsService {
  */
 export async function startAppointmentsService(config: AppointmentsServiceConfig, deps: { logger: Logger }): Promise<RunningAppointmentsService> {
   const db = createPrismaClient(config.databaseUrl);
+  // The audit sink, and this database's sealer (one elected among all service processes).
+  const auditTrail = startAuditTrail(config.databaseUrl, { logger: deps.logger });
   const deadlineMs = config.peerDeadlineMs ?? 5_000;
   const patients = createPatientsClient({ target: config.patientsTarget, deadlineMs });
   const identity = createIdentityClient({ target: config.identityTarget, deadlineMs });
@@ -59,17 +63,18 @@ export async function startAppointmentsService(config: AppointmentsServiceConfig
     await bus?.close();
     patients.close();
     identity.close();
+    await auditTrail.stop();
     await db.$disconnect();
   };
   try {
     const handlers = createAppointmentsHandlers(
       {
         appointments: new PrismaAppointmentRepository(db),
-        events: new PrismaEventRepository(db),
+        events: new PrismaOutboxRepository(db),
         participants: new GrpcParticipantDirectory({ patients, identity }),
         now: () => new Date(),
       },
-      { internalSecret: config.internalSecret, logger: deps.logger, audit: createAuditLog(db) },
+      { internalSecret: config.internalSecret, logger: deps.logger, audit: auditTrail.sink },
     );
     if (config.kafka) {
       const kafka = config.kafka;

@@ -43,6 +43,15 @@ describe('BookAppointment', () => {
     expect(own.doctorId).toBe(doctorId);
   });
 
+  it('lets reception (ward staff) book for any doctor it names', async () => {
+    const [doctorId, nurseId, patientId] = await Promise.all([h.newDoctor(), h.newUser('ROLE_WARD_STAFF'), h.newPatient()]);
+    const nurse = { metadata: h.as('ward_staff', nurseId) };
+    await expectGrpcError(h.client.bookAppointment({ patientId, ...h.slot(0) }, nurse), status.INVALID_ARGUMENT, { field: 'doctorId' });
+    const booked = await h.client.bookAppointment({ patientId, doctorId, ...h.slot(0) }, nurse);
+    expect(booked).toMatchObject({ patientId, doctorId, status: 'APPOINTMENT_STATUS_SCHEDULED' });
+    expect(booked.history[0]?.changedBy).toBe(nurseId);
+  });
+
   it('asks the patients and identity services: unknown, archived, not a doctor', async () => {
     const [doctorId, nurseId, archived] = await Promise.all([h.newDoctor(), h.newUser('ROLE_WARD_STAFF'), h.newPatient()]);
     await h.patients.archivePatient({ id: archived }, { metadata: h.as('admin') });
@@ -81,9 +90,9 @@ describe('BookAppointment', () => {
     await expectGrpcError(h.client.bookAppointment({ ...base, ...past }, admin), status.INVALID_ARGUMENT, { field: 'startsAt', message: /past/ });
   });
 
-  it('admits admins and doctors only; anonymous and unsigned calls are refused', async () => {
+  it('admits admins, doctors and reception (ward staff) only; anonymous and unsigned calls are refused', async () => {
     const request = { patientId: randomUUID(), doctorId: randomUUID(), ...h.slot(0) };
-    for (const role of ['ward_staff', 'pharmacist', 'finance'] as const) {
+    for (const role of ['pharmacist', 'finance'] as const) {
       await expectGrpcError(h.client.bookAppointment(request, { metadata: h.as(role) }), status.PERMISSION_DENIED);
     }
     await expectGrpcError(h.client.bookAppointment(request, { metadata: h.asAnonymous() }), status.UNAUTHENTICATED);

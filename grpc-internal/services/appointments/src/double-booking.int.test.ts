@@ -40,9 +40,7 @@ describe('double booking under concurrency', () => {
     // Five different slots that all contain 08:17, so any two of them overlap, sent at once.
     const slots = [h.slot(0), h.slot(15), h.slot(-5), h.slot(10, 10), h.slot(-30, 90)];
     const patients = await Promise.all(slots.map(() => h.newPatient()));
-    const results = await Promise.allSettled(
-      slots.map((slot, i) => h.client.bookAppointment({ patientId: patients[i]!, doctorId, ...slot }, { metadata: h.as('admin') })),
-    );
+    const results = await Promise.allSettled(slots.map((slot, i) => h.client.bookAppointment({ patientId: patients[i]!, doctorId, ...slot }, { metadata: h.as('admin') })));
     expect(outcomes(results)).toMatchObject({ ok: 1, codes: Array(4).fill('ALREADY_EXISTS') });
     const winner = results.findIndex((r) => r.status === 'fulfilled');
     const taken = slots[winner]!;

@@ -35,7 +35,15 @@ describe('appointments env: Kafka', () => {
       topic: { topic: 'appointments', partitions: 6, retentionMs: 604_800_000 },
       dlqTopic: 'appointments.dlq',
     });
-    const custom = loadConfig({ ...base, KAFKA_BROKERS: 'k:1', KAFKA_CLIENT_ID: 'appt-1', APPOINTMENTS_TOPIC: 'appt.v1', APPOINTMENTS_TOPIC_PARTITIONS: '12', APPOINTMENTS_TOPIC_RETENTION_MS: '-1', APPOINTMENTS_DLQ_TOPIC: 'appt.v1.dlq' });
+    const custom = loadConfig({
+      ...base,
+      KAFKA_BROKERS: 'k:1',
+      KAFKA_CLIENT_ID: 'appt-1',
+      APPOINTMENTS_TOPIC: 'appt.v1',
+      APPOINTMENTS_TOPIC_PARTITIONS: '12',
+      APPOINTMENTS_TOPIC_RETENTION_MS: '-1',
+      APPOINTMENTS_DLQ_TOPIC: 'appt.v1.dlq',
+    });
     expect(custom.kafka).toEqual({ brokers: ['k:1'], clientId: 'appt-1', topic: { topic: 'appt.v1', partitions: 12, retentionMs: -1 }, dlqTopic: 'appt.v1.dlq' });
   });
 

@@ -58,10 +58,7 @@ describe('status changes', () => {
   it('applies one of two racing changes; the other sees it and is refused', async () => {
     const { appointment, asDoctor } = await booked();
     await h.client.checkInAppointment({ id: appointment.id }, asDoctor);
-    const results = await Promise.allSettled([
-      h.client.completeAppointment({ id: appointment.id }, asDoctor),
-      h.client.cancelAppointment({ id: appointment.id }, asDoctor),
-    ]);
+    const results = await Promise.allSettled([h.client.completeAppointment({ id: appointment.id }, asDoctor), h.client.cancelAppointment({ id: appointment.id }, asDoctor)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const { appointments } = await h.client.getAppointments({ ids: [appointment.id] }, asDoctor);
     expect(appointments[0]?.history).toHaveLength(3);

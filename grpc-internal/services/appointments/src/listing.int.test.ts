@@ -17,7 +17,13 @@ beforeAll(async () => {
   h = await startAppointmentsHarness(testDatabaseUrl());
   [doctorId, patientA, patientB] = await Promise.all([h.newDoctor(), h.newPatient(), h.newPatient()]);
   const admin = () => ({ metadata: h.as('admin') });
-  const plan: [string, number][] = [[patientA, 0], [patientB, 30], [patientA, 60], [patientA, 120], [patientB, 180]];
+  const plan: [string, number][] = [
+    [patientA, 0],
+    [patientB, 30],
+    [patientA, 60],
+    [patientA, 120],
+    [patientB, 180],
+  ];
   day = [];
   for (const [patientId, offset] of plan) day.push(await h.client.bookAppointment({ patientId, doctorId, ...h.slot(offset) }, admin()));
   await h.client.cancelAppointment({ id: day[3]!.id }, admin());
@@ -36,6 +42,17 @@ describe('ListAppointments', () => {
     const third = await h.client.listAppointments({ doctorId, page: { first: 2, after: second.pageInfo!.endCursor } }, admin);
     expect([...ids(second.appointments), ...ids(third.appointments)]).toEqual(ids(day.slice(2)));
     expect(third.pageInfo?.hasNextPage).toBe(false);
+  });
+
+  it('leaves the status history out (unread) when the caller omits it, and keeps it otherwise', async () => {
+    const admin = { metadata: h.as('admin') };
+    const full = await h.client.listAppointments({ doctorId }, admin);
+    const lean = await h.client.listAppointments({ doctorId, omitHistory: true }, admin);
+    expect(ids(lean.appointments)).toEqual(ids(full.appointments));
+    expect(lean.pageInfo).toEqual(full.pageInfo);
+    expect(full.appointments.find((a) => a.id === day[3]!.id)?.history.map((change) => change.toStatus)).toEqual(['APPOINTMENT_STATUS_SCHEDULED', 'APPOINTMENT_STATUS_CANCELLED']);
+    expect(lean.appointments.map((a) => a.history)).toEqual(lean.appointments.map(() => []));
+    expect(lean.appointments.map((a) => a.status)).toEqual(full.appointments.map((a) => a.status));
   });
 
   it('filters by patient, status and overlapping window', async () => {
@@ -84,10 +101,7 @@ describe('ListAppointments', () => {
 describe('ListAppointmentsForPatients', () => {
   it('answers a page per patient in request order, in one call, empty pages included', async () => {
     const nobody = await h.newPatient();
-    const { patients } = await h.client.listAppointmentsForPatients(
-      { patientIds: [patientB, nobody, patientA], page: { first: 2 } },
-      { metadata: h.as('doctor', doctorId) },
-    );
+    const { patients } = await h.client.listAppointmentsForPatients({ patientIds: [patientB, nobody, patientA], page: { first: 2 } }, { metadata: h.as('doctor', doctorId) });
     expect(patients.map((p) => [p.patientId, ids(p.appointments), p.pageInfo?.totalCount, p.pageInfo?.hasNextPage])).toEqual([
       [patientB, [day[1]!.id, day[4]!.id], 2, false],
       [nobody, [], 0, false],
@@ -101,11 +115,17 @@ describe('ListAppointmentsForPatients', () => {
   });
 
   it('applies the window and statuses to every patient', async () => {
-    const { patients } = await h.client.listAppointmentsForPatients(
-      { patientIds: [patientA, patientB], statuses: ['APPOINTMENT_STATUS_CANCELLED'] },
-      { metadata: h.as('admin') },
-    );
+    const { patients } = await h.client.listAppointmentsForPatients({ patientIds: [patientA, patientB], statuses: ['APPOINTMENT_STATUS_CANCELLED'] }, { metadata: h.as('admin') });
     expect(patients.map((p) => ids(p.appointments))).toEqual([[day[3]!.id], []]);
+  });
+
+  it('leaves the status history out (unread) when the caller omits it, and keeps it otherwise', async () => {
+    const admin = { metadata: h.as('admin') };
+    const full = await h.client.listAppointmentsForPatients({ patientIds: [patientA] }, admin);
+    const lean = await h.client.listAppointmentsForPatients({ patientIds: [patientA], omitHistory: true }, admin);
+    expect(ids(lean.patients[0]!.appointments)).toEqual(ids(full.patients[0]!.appointments));
+    expect(full.patients[0]!.appointments.every((a) => a.history.length > 0)).toBe(true);
+    expect(lean.patients[0]!.appointments.map((a) => a.history)).toEqual(lean.patients[0]!.appointments.map(() => []));
   });
 });
 

@@ -18,8 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const eventsOf = (appointmentId: string) =>
-  h.db.outboxEvent.findMany({ where: { appointmentId }, orderBy: { sequence: 'asc' } }).then((rows) => rows.map((row) => row.type));
+const eventsOf = (appointmentId: string) => h.db.outboxEvent.findMany({ where: { appointmentId }, orderBy: { sequence: 'asc' } }).then((rows) => rows.map((row) => row.type));
 
 /** Pulls and acknowledges until the consumer is caught up (other test files write events too). */
 async function drain(consumer: string) {
@@ -29,6 +28,23 @@ async function drain(consumer: string) {
     if (events.length === 0) return;
     await h.client.ackEvents({ consumer, eventIds: events.map((e) => e.id) }, { metadata: h.asService('notifications') });
   }
+}
+
+type PulledEvent = Awaited<ReturnType<AppointmentsHarness['client']['pullEvents']>>['events'][number];
+
+/** Pulls and acknowledges until an event matching `wanted` arrives (15 s at most); every event pulled. */
+async function pullUntil(consumer: string, wanted: (event: PulledEvent) => boolean): Promise<PulledEvent[]> {
+  const service = () => ({ metadata: h.asService('notifications') });
+  const pulled: PulledEvent[] = [];
+  const deadline = Date.now() + 15_000;
+  while (!pulled.some(wanted)) {
+    if (Date.now() > deadline) throw new Error(`no wanted event for ${consumer} within 15 s`);
+    const { events } = await h.client.pullEvents({ consumer, max: 500 }, service());
+    if (events.length > 0) await h.client.ackEvents({ consumer, eventIds: events.map((e) => e.id) }, service());
+    else await new Promise((resolve) => setTimeout(resolve, 100));
+    pulled.push(...events);
+  }
+  return pulled;
 }
 
 describe('outbox', () => {
@@ -124,34 +140,36 @@ describe('PullEvents and AckEvents', () => {
     let inserted!: () => void;
     const insertedSignal = new Promise<void>((resolve) => (inserted = resolve));
     // A slow transaction takes the lower sequence number first and commits last.
-    const slow = h.db.$transaction(async (tx) => {
-      const startsAt = new Date(Date.now() + 86_400_000);
-      const appointment = {
-        id: lateAppointment,
-        patientId: randomUUID(),
-        doctorId: randomUUID(),
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 1_800_000),
-        status: 'SCHEDULED' as const,
-        reason: null,
-      };
-      await writeOutboxEvent(tx, buildAppointmentEvent({ eventId: randomUUID(), type: 'BOOKED', occurredAt: new Date(), actorId: null, appointment }));
-      inserted();
-      await gate;
-    }, { timeout: 20_000 });
+    const slow = h.db.$transaction(
+      async (tx) => {
+        const startsAt = new Date(Date.now() + 86_400_000);
+        const appointment = {
+          id: lateAppointment,
+          patientId: randomUUID(),
+          doctorId: randomUUID(),
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 1_800_000),
+          status: 'SCHEDULED' as const,
+          reason: null,
+        };
+        await writeOutboxEvent(tx, buildAppointmentEvent({ eventId: randomUUID(), type: 'BOOKED', occurredAt: new Date(), actorId: null, appointment }));
+        inserted();
+        await gate;
+      },
+      { timeout: 20_000 },
+    );
     await insertedSignal;
     const [doctorId, patientId] = await Promise.all([h.newDoctor(), h.newPatient()]);
     const quick = await h.client.bookAppointment({ patientId, doctorId, ...h.slot(500) }, { metadata: h.as('admin') });
-    const service = () => ({ metadata: h.asService('notifications') });
-    const first = await h.client.pullEvents({ consumer, max: 500 }, service());
-    expect(first.events.map((e) => e.appointmentId)).toContain(quick.id);
-    expect(first.events.map((e) => e.appointmentId)).not.toContain(lateAppointment);
-    await h.client.ackEvents({ consumer, eventIds: first.events.map((e) => e.id) }, service());
+    // Other files' transactions in flight hold their events (and ours after them) back for a moment:
+    // pull until ours shows, acknowledging as a consumer would, and never see the late one meanwhile.
+    const first = await pullUntil(consumer, (e) => e.appointmentId === quick.id);
+    expect(first.map((e) => e.appointmentId)).not.toContain(lateAppointment);
     release();
     await slow;
-    const second = await h.client.pullEvents({ consumer, max: 500 }, service());
-    const late = second.events.find((e) => e.appointmentId === lateAppointment);
+    const second = await pullUntil(consumer, (e) => e.appointmentId === lateAppointment);
+    const late = second.find((e) => e.appointmentId === lateAppointment);
     expect(late).toBeDefined();
-    expect(BigInt(late!.sequence)).toBeLessThan(BigInt(first.events.find((e) => e.appointmentId === quick.id)!.sequence));
+    expect(BigInt(late!.sequence)).toBeLessThan(BigInt(first.find((e) => e.appointmentId === quick.id)!.sequence));
   });
 });

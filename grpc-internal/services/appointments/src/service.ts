@@ -6,7 +6,8 @@
  * `denyAppointmentAccess`.
  */
 import type { AppointmentsServiceHandlers } from '@hospital/grpc-contracts';
-import { auditedChange, patientIdsOf, unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
+import { auditedChange, patientIdsOf, type RoleName } from '@hospital/service-kit';
+import { unary, type HandlerSecurity } from '@hospital/service-kit/grpc';
 import type { AppointmentsDeps } from './appointments-deps.ts';
 import { bookAppointmentHandler } from './handlers/book-appointment.handler.ts';
 import { cancelAppointmentHandler, checkInAppointmentHandler, completeAppointmentHandler, markNoShowHandler } from './handlers/change-status.handler.ts';
@@ -22,8 +23,10 @@ export const APPOINTMENTS_SERVICE_NAME = 'hospital.appointments.v1.AppointmentsS
 
 /** Clinicians and reception (ward staff) read schedules; pharmacy and billing do not need them. */
 export const READERS: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
-/** Booking, moving, cancelling, completing and no-shows are clinical or administrative decisions. */
+/** Moving, cancelling, completing and no-shows are clinical or administrative decisions. */
 export const SCHEDULERS: readonly RoleName[] = ['admin', 'doctor'];
+/** Reception (ward staff) books for any doctor, besides the schedulers; it names the doctor. */
+export const BOOKERS: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
 /** Reception checks patients in on arrival. */
 export const CHECK_IN: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
 
@@ -49,7 +52,7 @@ export function createAppointmentsHandlers(deps: AppointmentsDeps, security: Han
     ListDoctorPatients: unary(READERS, (request, scope) => listDoctorPatientsHandler(request, deps, scope), security, {
       audit: { resource: 'Appointment', returned: (response) => response.patientIds ?? [] },
     }),
-    BookAppointment: unary(SCHEDULERS, (request, scope) => bookAppointmentHandler(request, deps, scope), security, {
+    BookAppointment: unary(BOOKERS, (request, scope) => bookAppointmentHandler(request, deps, scope), security, {
       audit: { ...appointmentWrite(['appointment']), requested: (request) => [request.patientId] },
     }),
     RescheduleAppointment: unary(SCHEDULERS, (request, scope) => rescheduleAppointmentHandler(request, deps, scope), security, {

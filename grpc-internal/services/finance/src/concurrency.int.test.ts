@@ -54,7 +54,9 @@ describe('payments', () => {
   it('never overpays: 8 parallel payments of 30.00 on 100.00 → 3 accepted, the rest BAD_USER_INPUT', async () => {
     const invoice = await h.issued([10_000]);
     const { ok, failed } = await outcomes(
-      Array.from({ length: 8 }, () => h.client.recordPayment({ invoiceId: invoice.id, amount: eur(3_000), method: 'PAYMENT_METHOD_CARD', idempotencyKey: randomUUID() }, { metadata: h.as('finance') })),
+      Array.from({ length: 8 }, () =>
+        h.client.recordPayment({ invoiceId: invoice.id, amount: eur(3_000), method: 'PAYMENT_METHOD_CARD', idempotencyKey: randomUUID() }, { metadata: h.as('finance') }),
+      ),
     );
     expect(ok).toHaveLength(3);
     expect(failed).toEqual(Array(5).fill(3)); // INVALID_ARGUMENT
@@ -67,7 +69,9 @@ describe('payments', () => {
     const invoice = await h.issued([10_000]);
     const key = `parallel-${randomUUID()}`;
     const { ok, failed } = await outcomes(
-      Array.from({ length: 10 }, () => h.client.recordPayment({ invoiceId: invoice.id, amount: eur(2_500), method: 'PAYMENT_METHOD_CASH', idempotencyKey: key }, { metadata: h.as('finance') })),
+      Array.from({ length: 10 }, () =>
+        h.client.recordPayment({ invoiceId: invoice.id, amount: eur(2_500), method: 'PAYMENT_METHOD_CASH', idempotencyKey: key }, { metadata: h.as('finance') }),
+      ),
     );
     expect(failed).toEqual([]);
     expect(new Set(ok.map((r) => r.payment?.id)).size).toBe(1);
@@ -81,7 +85,9 @@ describe('payments', () => {
     const [a, b] = await Promise.all([h.issued([5_000]), h.issued([5_000])]);
     const key = `cross-${randomUUID()}`;
     const { ok, failed } = await outcomes(
-      [a, b].map((invoice) => h.client.recordPayment({ invoiceId: invoice.id, amount: eur(1_000), method: 'PAYMENT_METHOD_CARD', idempotencyKey: key }, { metadata: h.as('finance') })),
+      [a, b].map((invoice) =>
+        h.client.recordPayment({ invoiceId: invoice.id, amount: eur(1_000), method: 'PAYMENT_METHOD_CARD', idempotencyKey: key }, { metadata: h.as('finance') }),
+      ),
     );
     expect([ok.length, failed]).toEqual([1, [6]]); // ALREADY_EXISTS
     expect(await h.db.payment.count({ where: { idempotencyKey: key } })).toBe(1);
@@ -89,8 +95,13 @@ describe('payments', () => {
 
   it('never refunds more than a payment: 6 parallel refunds of 20.00 from 50.00 → 2 accepted', async () => {
     const invoice = await h.issued([5_000]);
-    const { payment } = await h.client.recordPayment({ invoiceId: invoice.id, amount: eur(5_000), method: 'PAYMENT_METHOD_CARD', idempotencyKey: randomUUID() }, { metadata: h.as('finance') });
-    const { ok } = await outcomes(Array.from({ length: 6 }, () => h.client.refundPayment({ paymentId: payment!.id, amount: eur(2_000), reason: 'Split refund' }, { metadata: h.as('finance') })));
+    const { payment } = await h.client.recordPayment(
+      { invoiceId: invoice.id, amount: eur(5_000), method: 'PAYMENT_METHOD_CARD', idempotencyKey: randomUUID() },
+      { metadata: h.as('finance') },
+    );
+    const { ok } = await outcomes(
+      Array.from({ length: 6 }, () => h.client.refundPayment({ paymentId: payment!.id, amount: eur(2_000), reason: 'Split refund' }, { metadata: h.as('finance') })),
+    );
     expect(ok).toHaveLength(2);
     const stored = await h.db.payment.findUniqueOrThrow({ where: { id: payment!.id }, include: { refunds: true, invoice: true } });
     expect([stored.refundedMinor, stored.refunds.length, stored.invoice.balanceMinor]).toEqual([4_000n, 2, 4_000n]);
@@ -98,7 +109,9 @@ describe('payments', () => {
 
   it('keeps the balance CHECK as the last guard: the database refuses an overpaid row', async () => {
     const invoice = await h.issued([1_000]);
-    await expect(h.db.invoice.update({ where: { id: invoice.id }, data: { paidMinor: 1_001n, balanceMinor: -1n } })).rejects.toThrow(/invoices_balance_check|invoices_status_check/);
+    await expect(h.db.invoice.update({ where: { id: invoice.id }, data: { paidMinor: 1_001n, balanceMinor: -1n } })).rejects.toThrow(
+      /invoices_balance_check|invoices_status_check/,
+    );
     await expect(h.db.invoice.update({ where: { id: invoice.id }, data: { paidMinor: 100n } })).rejects.toThrow(/invoices_balance_check/);
   });
 });

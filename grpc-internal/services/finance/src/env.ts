@@ -1,38 +1,20 @@
-/** Environment of the finance service: every variable, its default, and how it is checked. */
+/** Environment of the finance service: its own variables (the shared ones are the kit's grpcServiceEnv). */
 import { z } from 'zod';
-import { databaseEnv, internalSecretEnv, logEnv, parseEnv, port, type LevelWithSilent } from '@hospital/service-kit';
+import { defaultGrpcTarget } from '@hospital/grpc-contracts/departments';
+import { grpcServiceEnvReader, type LevelWithSilent } from '@hospital/service-kit';
 import type { FinanceServiceConfig } from './finance-service.ts';
-
-const schema = z.object({
-  FINANCE_GRPC_PORT: port(50055),
-  FINANCE_GRPC_HOST: z.string().default('0.0.0.0'),
-  PATIENTS_GRPC_TARGET: z.string().default('127.0.0.1:50052'),
-  APPOINTMENTS_GRPC_TARGET: z.string().default('127.0.0.1:50053'),
-  WARD_GRPC_TARGET: z.string().default('127.0.0.1:50057'),
-  GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
-  ...databaseEnv,
-  ...internalSecretEnv,
-  ...logEnv,
-});
 
 /** The service's configuration plus the log level main.ts needs. */
 export type FinanceEnvConfig = FinanceServiceConfig & { logLevel: LevelWithSilent };
 
-/**
- * Reads and checks the environment; throws EnvError listing every problem.
- * @param env - the variables (process.env in main.ts)
- */
-export function loadConfig(env: Record<string, string | undefined>): FinanceEnvConfig {
-  const e = parseEnv(schema, env);
-  return {
-    port: e.FINANCE_GRPC_PORT,
-    host: e.FINANCE_GRPC_HOST,
-    databaseUrl: e.DATABASE_URL,
-    internalSecret: e.INTERNAL_SECRET,
-    patientsTarget: e.PATIENTS_GRPC_TARGET,
-    appointmentsTarget: e.APPOINTMENTS_GRPC_TARGET,
-    wardTarget: e.WARD_GRPC_TARGET,
-    grpcDeadlineMs: e.GRPC_DEADLINE_MS,
-    logLevel: e.LOG_LEVEL,
-  };
-}
+/** Reads and checks the environment (process.env in main.ts); throws EnvError listing every problem. */
+export const loadConfig: (env: Record<string, string | undefined>) => FinanceEnvConfig = grpcServiceEnvReader(
+  'finance',
+  {
+    PATIENTS_GRPC_TARGET: z.string().default(defaultGrpcTarget('patients')),
+    APPOINTMENTS_GRPC_TARGET: z.string().default(defaultGrpcTarget('appointments')),
+    WARD_GRPC_TARGET: z.string().default(defaultGrpcTarget('ward')),
+    GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
+  },
+  (e) => ({ patientsTarget: e.PATIENTS_GRPC_TARGET, appointmentsTarget: e.APPOINTMENTS_GRPC_TARGET, wardTarget: e.WARD_GRPC_TARGET, grpcDeadlineMs: e.GRPC_DEADLINE_MS }),
+);

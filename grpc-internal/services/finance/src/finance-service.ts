@@ -1,7 +1,8 @@
 /** startFinanceService: wires Prisma, the repository, the patients, appointments and ward clients and handlers into a gRPC server. */
-import { createAuditLog, createPrismaClient } from '@hospital/db';
+import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { createAppointmentsClient, createPatientsClient, createWardClient, financeProto } from '@hospital/grpc-contracts';
-import { startOwningGrpcServer, type Logger } from '@hospital/service-kit';
+import { type Logger } from '@hospital/service-kit';
+import { startOwningGrpcServer } from '@hospital/service-kit/grpc';
 import { GrpcPatientDirectory } from './patients/patient-directory.ts';
 import { GrpcBilledReferences } from './references/billed-references.ts';
 import { PrismaInvoiceRepository } from './repositories/prisma-invoice-repository.ts';
@@ -42,6 +43,8 @@ export interface RunningFinanceService {
  */
 export async function startFinanceService(config: FinanceServiceConfig, deps: { logger: Logger }): Promise<RunningFinanceService> {
   const db = createPrismaClient(config.databaseUrl);
+  // The audit sink, and this database's sealer (one elected among all service processes).
+  const auditTrail = startAuditTrail(config.databaseUrl, { logger: deps.logger });
   const deadlineMs = config.grpcDeadlineMs ?? 5_000;
   const patientsClient = createPatientsClient({ target: config.patientsTarget, deadlineMs });
   const appointmentsClient = createAppointmentsClient({ target: config.appointmentsTarget, deadlineMs });
@@ -55,7 +58,7 @@ export async function startFinanceService(config: FinanceServiceConfig, deps: { 
           definition: financeProto.FinanceService.service,
           implementation: createFinanceHandlers(
             { invoices: new PrismaInvoiceRepository(db), patients: new GrpcPatientDirectory(patientsClient), references, now: () => new Date() },
-            { internalSecret: config.internalSecret, logger: deps.logger, audit: createAuditLog(db) },
+            { internalSecret: config.internalSecret, logger: deps.logger, audit: auditTrail.sink },
           ),
         },
       ],
@@ -63,6 +66,6 @@ export async function startFinanceService(config: FinanceServiceConfig, deps: { 
       ...(config.host ? { host: config.host } : {}),
       logger: deps.logger,
     },
-    [() => db.$disconnect(), () => patientsClient.close(), () => appointmentsClient.close(), () => wardClient.close()],
+    [() => auditTrail.stop(), () => db.$disconnect(), () => patientsClient.close(), () => appointmentsClient.close(), () => wardClient.close()],
   );
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Metadata, status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkHealth } from '@hospital/service-kit';
+import { checkHealth } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { FINANCE_SERVICE_NAME } from './service.ts';
 import { expectGrpcError } from '@hospital/service-kit/testing';
@@ -14,7 +14,14 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const line = (invoiceId: string, fields: Record<string, unknown> = {}) => ({ invoiceId, code: 'XRAY-CHEST', description: 'Chest X-ray', quantity: 1, unitPrice: eur(4_500), ...fields });
+const line = (invoiceId: string, fields: Record<string, unknown> = {}) => ({
+  invoiceId,
+  code: 'XRAY-CHEST',
+  description: 'Chest X-ray',
+  quantity: 1,
+  unitPrice: eur(4_500),
+  ...fields,
+});
 
 describe('CreateInvoice', () => {
   it('opens an empty DRAFT with no number for an existing patient', async () => {
@@ -45,7 +52,9 @@ describe('CreateInvoice', () => {
 describe('AddInvoiceLine', () => {
   it('computes line totals and half-up tax with integers, and the invoice totals', async () => {
     const { id } = await h.draft([]);
-    await h.client.addInvoiceLine(line(id, { code: 'CONS-GP', description: 'Consultation', quantity: 3, unitPrice: eur(1_235), taxRateBasisPoints: 2_000 }), { metadata: h.as('finance') });
+    await h.client.addInvoiceLine(line(id, { code: 'CONS-GP', description: 'Consultation', quantity: 3, unitPrice: eur(1_235), taxRateBasisPoints: 2_000 }), {
+      metadata: h.as('finance'),
+    });
     const invoice = await h.client.addInvoiceLine(line(id, { code: 'LAB-CBC', unitPrice: eur(25), taxRateBasisPoints: 700 }), { metadata: h.as('admin') });
     expect(invoice.lines.map((l) => [l.code, l.quantity, l.lineTotal?.amountMinor, l.tax?.amountMinor, l.taxRateBasisPoints])).toEqual([
       ['CONS-GP', 3, '3705', '741', 2000],
@@ -76,7 +85,9 @@ describe('AddInvoiceLine', () => {
 
   it('keeps the total within 10^15 - 1 minor units and adds lines only while DRAFT', async () => {
     const { id } = await h.draft([900_000_000_000_000]);
-    await expectGrpcError(h.client.addInvoiceLine(line(id, { unitPrice: eur(100_000_000_000_000) }), { metadata: h.as('finance') }), status.INVALID_ARGUMENT, { field: 'unitPrice' });
+    await expectGrpcError(h.client.addInvoiceLine(line(id, { unitPrice: eur(100_000_000_000_000) }), { metadata: h.as('finance') }), status.INVALID_ARGUMENT, {
+      field: 'unitPrice',
+    });
     const issued = await h.issued([100]);
     await expectGrpcError(h.client.addInvoiceLine(line(issued.id), { metadata: h.as('finance') }), status.INVALID_ARGUMENT, { field: 'invoiceId', message: /DRAFT/ });
   });

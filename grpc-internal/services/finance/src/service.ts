@@ -3,7 +3,8 @@
  * Every method goes through service-kit's `unary`, which checks the router's signed identity.
  */
 import type { FinanceServiceHandlers } from '@hospital/grpc-contracts';
-import { auditedChange, patientIdsOf, unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
+import { auditedChange, patientIdsOf, type RoleName } from '@hospital/service-kit';
+import { unary, type HandlerSecurity } from '@hospital/service-kit/grpc';
 import type { FinanceDeps } from './finance-deps.ts';
 import { addInvoiceLineHandler } from './handlers/add-invoice-line.handler.ts';
 import { createInvoiceHandler } from './handlers/create-invoice.handler.ts';
@@ -12,6 +13,7 @@ import { issueInvoiceHandler } from './handlers/issue-invoice.handler.ts';
 import { listInvoicesHandler } from './handlers/list-invoices.handler.ts';
 import { getPatientBalancesHandler, getPatientInvoicesHandler } from './handlers/patient-billing.handler.ts';
 import { recordPaymentHandler } from './handlers/record-payment.handler.ts';
+import { removeInvoiceLineHandler } from './handlers/remove-invoice-line.handler.ts';
 import { refundPaymentHandler } from './handlers/refund-payment.handler.ts';
 import { voidInvoiceHandler } from './handlers/void-invoice.handler.ts';
 
@@ -44,6 +46,7 @@ export function createFinanceHandlers(deps: FinanceDeps, security: HandlerSecuri
     }),
     AddInvoiceLine: unary(BILLING_ROLES, (request, scope) => addInvoiceLineHandler(request, deps, scope), security, { audit: invoiceWrite(['lines']) }),
     IssueInvoice: unary(BILLING_ROLES, (request, scope) => issueInvoiceHandler(request, deps, scope), security, { audit: invoiceWrite(['status']) }),
+    RemoveInvoiceLine: unary(BILLING_ROLES, (request, scope) => removeInvoiceLineHandler(request, deps, scope), security, { audit: invoiceWrite(['lines']) }),
     VoidInvoice: unary(BILLING_ROLES, (request, scope) => voidInvoiceHandler(request, deps, scope), security, { audit: invoiceWrite(['status']) }),
     RecordPayment: unary(BILLING_ROLES, (request, scope) => recordPaymentHandler(request, deps, scope), security, { audit: paymentWrite(['payments']) }),
     RefundPayment: unary(BILLING_ROLES, (request, scope) => refundPaymentHandler(request, deps, scope), security, { audit: paymentWrite(['refunds']) }),
@@ -54,7 +57,11 @@ export function createFinanceHandlers(deps: FinanceDeps, security: HandlerSecuri
       audit: { resource: 'Invoice', requested: (request) => [request.patientId], returned: (response) => patientIdsOf(response.invoices) },
     }),
     GetPatientInvoices: unary(BILLING_ROLES, (request) => getPatientInvoicesHandler(request, deps), security, {
-      audit: { resource: 'Invoice', requested: (request) => request.patientIds, returned: (response) => (response.patients ?? []).filter((p) => (p.invoices ?? []).length > 0).map((p) => p.patientId ?? '') },
+      audit: {
+        resource: 'Invoice',
+        requested: (request) => request.patientIds,
+        returned: (response) => (response.patients ?? []).filter((p) => (p.invoices ?? []).length > 0).map((p) => p.patientId ?? ''),
+      },
     }),
     GetPatientBalances: unary(BILLING_ROLES, (request) => getPatientBalancesHandler(request, deps), security, {
       audit: { resource: 'Balance', requested: (request) => request.patientIds },

@@ -1,18 +1,13 @@
-/** Environment of the identity service: every variable, its default, and how it is checked. */
+/** Environment of the identity service: its own variables (the shared ones are the kit's grpcServiceEnv). */
 import { z } from 'zod';
-import { databaseEnv, internalSecretEnv, logEnv, parseEnv, port, type LevelWithSilent } from '@hospital/service-kit';
+import { grpcServiceEnvReader, type LevelWithSilent } from '@hospital/service-kit';
 import { loadSigningKey } from './domain/tokens.ts';
 import { DEFAULT_LOGIN_THROTTLE } from './domain/login-throttle.ts';
 import type { IdentityServiceConfig } from './identity-service.ts';
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-const schema = z.object({
-  IDENTITY_GRPC_PORT: port(50051),
-  IDENTITY_GRPC_HOST: z.string().default('0.0.0.0'),
-  ...databaseEnv,
-  ...internalSecretEnv,
-  ...logEnv,
+const shape = {
   // Env files and secret stores often carry a PEM on one line with literal "\n".
   JWT_PRIVATE_KEY: z
     .string()
@@ -43,42 +38,31 @@ const schema = z.object({
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().positive().optional(),
   PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).optional(),
   PASSWORD_HASH_MAX_WAIT_MS: z.coerce.number().int().positive().default(1_000),
-});
+};
 
 /** The service's configuration plus the log level main.ts needs. */
 export type IdentityEnvConfig = IdentityServiceConfig & { logLevel: LevelWithSilent };
 
-/**
- * Reads and checks the environment; throws EnvError listing every problem.
- * @param env - the variables (process.env in main.ts)
- */
-export function loadConfig(env: Record<string, string | undefined>): IdentityEnvConfig {
-  const e = parseEnv(schema, env);
-  return {
-    port: e.IDENTITY_GRPC_PORT,
-    host: e.IDENTITY_GRPC_HOST,
-    databaseUrl: e.DATABASE_URL,
-    internalSecret: e.INTERNAL_SECRET,
-    jwt: {
-      privateKeyPem: e.JWT_PRIVATE_KEY,
-      keyId: e.JWT_KEY_ID,
-      issuer: e.JWT_ISSUER,
-      audience: e.JWT_AUDIENCE,
-      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL,
-      refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL,
-    },
-    loginThrottle: {
-      freeFailures: e.LOGIN_FREE_FAILURES,
-      maxDelaySeconds: e.LOGIN_MAX_DELAY,
-      addressLimit: e.LOGIN_ADDRESS_LIMIT,
-      accountLimit: e.LOGIN_ACCOUNT_LIMIT,
-      windowSeconds: e.LOGIN_WINDOW,
-    },
-    hashing: {
-      ...(e.PASSWORD_HASH_CONCURRENCY ? { concurrency: e.PASSWORD_HASH_CONCURRENCY } : {}),
-      ...(e.PASSWORD_HASH_QUEUE !== undefined ? { queueLimit: e.PASSWORD_HASH_QUEUE } : {}),
-      maxWaitMs: e.PASSWORD_HASH_MAX_WAIT_MS,
-    },
-    logLevel: e.LOG_LEVEL,
-  };
-}
+/** Reads and checks the environment (process.env in main.ts); throws EnvError listing every problem. */
+export const loadConfig: (env: Record<string, string | undefined>) => IdentityEnvConfig = grpcServiceEnvReader('identity', shape, (e) => ({
+  jwt: {
+    privateKeyPem: e.JWT_PRIVATE_KEY,
+    keyId: e.JWT_KEY_ID,
+    issuer: e.JWT_ISSUER,
+    audience: e.JWT_AUDIENCE,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL,
+    refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL,
+  },
+  loginThrottle: {
+    freeFailures: e.LOGIN_FREE_FAILURES,
+    maxDelaySeconds: e.LOGIN_MAX_DELAY,
+    addressLimit: e.LOGIN_ADDRESS_LIMIT,
+    accountLimit: e.LOGIN_ACCOUNT_LIMIT,
+    windowSeconds: e.LOGIN_WINDOW,
+  },
+  hashing: {
+    ...(e.PASSWORD_HASH_CONCURRENCY ? { concurrency: e.PASSWORD_HASH_CONCURRENCY } : {}),
+    ...(e.PASSWORD_HASH_QUEUE !== undefined ? { queueLimit: e.PASSWORD_HASH_QUEUE } : {}),
+    maxWaitMs: e.PASSWORD_HASH_MAX_WAIT_MS,
+  },
+}));

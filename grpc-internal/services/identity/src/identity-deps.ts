@@ -5,11 +5,14 @@ import type { LoginThrottlePolicy } from './domain/login-throttle.ts';
 import type { LoginThrottleRepository } from './repositories/login-throttle-repository.ts';
 import type { SessionRepository } from './repositories/session-repository.ts';
 import type { UserRepository } from './repositories/user-repository.ts';
+import type { ClientAppRepository } from './client-apps/client-app-repository.ts';
 
 /** Dependencies of every identity handler. */
 export interface IdentityDeps {
   /** User storage. */
   users: UserRepository;
+  /** Third-party apps (OAuth clients) and their used client assertions. */
+  clientApps: ClientAppRepository;
   /** Refresh-token storage. */
   sessions: SessionRepository;
   /** Sign-in throttling counters. */

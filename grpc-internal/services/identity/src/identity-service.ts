@@ -1,13 +1,15 @@
 /** startIdentityService: wires Prisma, repositories and handlers into a running gRPC server. */
 import { availableParallelism } from 'node:os';
-import { createAuditLog, createPrismaClient, listAccessRecords, verifyAuditChain } from '@hospital/db';
+import { createPrismaClient, listAccessRecords, startAuditTrail, verifyAuditChain } from '@hospital/db';
 import { auditProto, identityProto } from '@hospital/grpc-contracts';
-import { createPasswordHashing, decoyPasswordHash, startGrpcServer, type HashingLimits, type Logger } from '@hospital/service-kit';
+import { createPasswordHashing, decoyPasswordHash, type HashingLimits, type Logger } from '@hospital/service-kit';
+import { startGrpcServer } from '@hospital/service-kit/grpc';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottlePolicy } from './domain/login-throttle.ts';
 import { PrismaLoginThrottleRepository } from './repositories/prisma-login-throttle-repository.ts';
 import { loadSigningKey } from './domain/tokens.ts';
 import { PrismaSessionRepository } from './repositories/prisma-session-repository.ts';
 import { PrismaUserRepository } from './repositories/prisma-user-repository.ts';
+import { PrismaClientAppRepository } from './client-apps/prisma-client-app-repository.ts';
 import { createIdentityHandlers, IDENTITY_SERVICE_NAME } from './service.ts';
 import { AUDIT_SERVICE_NAME, createAuditHandlers } from './audit/audit-handlers.ts';
 
@@ -72,6 +74,8 @@ export async function startIdentityService(config: IdentityServiceConfig, deps: 
   const privateKey = loadSigningKey(config.jwt.privateKeyPem);
   const logger = deps.logger;
   const db = createPrismaClient(config.databaseUrl);
+  // The audit sink, and this database's sealer (one elected among all service processes).
+  const auditTrail = startAuditTrail(config.databaseUrl, { logger });
   const cores = availableParallelism();
   const loginThrottle = { ...DEFAULT_LOGIN_THROTTLE, ...config.loginThrottle };
   const throttle = new PrismaLoginThrottleRepository(db);
@@ -81,6 +85,7 @@ export async function startIdentityService(config: IdentityServiceConfig, deps: 
       {
         users: new PrismaUserRepository(db),
         sessions: new PrismaSessionRepository(db),
+        clientApps: new PrismaClientAppRepository(db),
         throttle,
         loginThrottle,
         hashing: createPasswordHashing({ concurrency: cores, queueLimit: 4 * cores, ...config.hashing }),
@@ -103,11 +108,10 @@ export async function startIdentityService(config: IdentityServiceConfig, deps: 
         {
           name: AUDIT_SERVICE_NAME,
           definition: auditProto.AuditService.service,
-          implementation: createAuditHandlers(
-            { list: (filter, page) => listAccessRecords(db, filter, page), verify: () => verifyAuditChain(db) },
-            createAuditLog(db),
-            { internalSecret: config.internalSecret, logger },
-          ),
+          implementation: createAuditHandlers({ list: (filter, page) => listAccessRecords(db, filter, page), verify: () => verifyAuditChain(db) }, auditTrail.sink, {
+            internalSecret: config.internalSecret,
+            logger,
+          }),
         },
       ],
       port: config.port,
@@ -119,11 +123,13 @@ export async function startIdentityService(config: IdentityServiceConfig, deps: 
       async close() {
         clearInterval(pruner);
         await server.close();
+        await auditTrail.stop();
         await db.$disconnect();
       },
     };
   } catch (error) {
     clearInterval(pruner);
+    await auditTrail.stop();
     await db.$disconnect();
     throw error;
   }

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { Metadata, status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callMetadata, checkHealth, signIdentity, type Caller } from '@hospital/service-kit';
+import { signIdentity, type Caller } from '@hospital/service-kit';
+import { callMetadata, checkHealth } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { IDENTITY_SERVICE_NAME } from './service.ts';
 import { expectGrpcError } from '@hospital/service-kit/testing';

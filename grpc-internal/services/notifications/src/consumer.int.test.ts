@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { GrpcContactDirectory } from './events/contact-directory.ts';
-import { consumeOnce, GrpcEventSource, startEventConsumer, type EventSource } from './events/event-consumer.ts';
-import type { RawAppointmentEvent } from './events/event-payload.ts';
+import { consumeOnce, GrpcOutboxPuller, startEventConsumer, type OutboxPuller } from './events/event-consumer.ts';
+import type { RawAppointmentEvent } from '@hospital/grpc-contracts';
 import { EventProcessor } from './events/event-processor.ts';
-import { PrismaEventRepository } from './repositories/prisma-event-repository.ts';
+import { PrismaReceivedEventRepository } from './repositories/prisma-received-event-repository.ts';
 import { eventually, startNotificationsHarness, type NotificationsHarness } from './testing/notifications-harness.ts';
 
 const logger = createLogger('notifications-consumer-test', 'silent');
@@ -24,12 +24,12 @@ afterAll(() => harness?.close());
 
 const newProcessor = () =>
   new EventProcessor({
-    events: new PrismaEventRepository(harness.db),
+    events: new PrismaReceivedEventRepository(harness.db),
     contacts: new GrpcContactDirectory({ patients: harness.patients, identity: harness.identity }, harness.internalSecret),
     timeZone: 'Europe/London',
     logger,
   });
-const newSource = (consumer: string) => new GrpcEventSource(harness.appointments, consumer, harness.internalSecret);
+const newSource = (consumer: string) => new GrpcOutboxPuller(harness.appointments, consumer, harness.internalSecret);
 const deliveryKeys = (eventId: string) =>
   harness.db.notificationDelivery.findMany({ where: { eventId }, select: { channel: true, recipientId: true } }).then((rows) => rows.map((r) => `${r.channel}:${r.recipientId}`));
 
@@ -88,10 +88,14 @@ describe('processing an event twice', () => {
     try {
       const event = await bookedEventOf(appointmentId);
       // Acknowledged for the shared consumer name: its batch was committed by one of the two.
-      await eventually(async () => {
-        const pending = await newSource(consumer).pull(500);
-        return pending.some((e) => e.id === event.id) ? undefined : true;
-      }, 'the event to be acknowledged', 20_000);
+      await eventually(
+        async () => {
+          const pending = await newSource(consumer).pull(500);
+          return pending.some((e) => e.id === event.id) ? undefined : true;
+        },
+        'the event to be acknowledged',
+        20_000,
+      );
       const keys = await deliveryKeys(event.id);
       expect(keys).toHaveLength(4);
       expect(new Set(keys).size).toBe(4);
@@ -109,7 +113,7 @@ describe('a poison event', () => {
     const acked: string[] = [];
     let injected = false;
     // The real stream, with one malformed event put in front of the first batch.
-    const source: EventSource = {
+    const source: OutboxPuller = {
       async pull(max) {
         const batch = await real.pull(max);
         if (injected) return batch;
@@ -124,10 +128,14 @@ describe('a poison event', () => {
     };
     const processor = newProcessor();
     const event = await bookedEventOf(appointmentId);
-    await eventually(async () => {
-      await consumeOnce({ source, processor, batchSize: 100 });
-      return acked.includes(event.id) ? true : undefined;
-    }, 'the real event to be handled', 20_000);
+    await eventually(
+      async () => {
+        await consumeOnce({ source, processor, batchSize: 100 });
+        return acked.includes(event.id) ? true : undefined;
+      },
+      'the real event to be handled',
+      20_000,
+    );
 
     expect(acked[0]).toBe(poisonId);
     const poison = await harness.db.notificationReceivedEvent.findUniqueOrThrow({ where: { eventId: poisonId } });

@@ -16,7 +16,11 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 
 const deliveriesOf = (appointmentId: string) =>
-  harness.db.notificationDelivery.findMany({ where: { appointmentId }, include: { attempts: { orderBy: { number: 'asc' } } }, orderBy: [{ channel: 'asc' }, { recipientKind: 'asc' }] });
+  harness.db.notificationDelivery.findMany({
+    where: { appointmentId },
+    include: { attempts: { orderBy: { number: 'asc' } } },
+    orderBy: [{ channel: 'asc' }, { recipientKind: 'asc' }],
+  });
 
 /** In a full run other files' waiting emails may be ahead of ours in the queue: a generous deadline. */
 const eventually = <T>(probe: () => Promise<T | undefined>, what: string) => poll(probe, what, 30_000);

@@ -64,7 +64,10 @@ describe('notifications env: Kafka', () => {
       dlqTopic: 'appointments.dlq',
       groupId: 'notifications',
     });
-    expect(loadConfig({ DATABASE_URL, KAFKA_BROKERS: 'k:1', NOTIFY_KAFKA_GROUP: 'notify-eu', APPOINTMENTS_DLQ_TOPIC: 'dead' }).kafka).toMatchObject({ groupId: 'notify-eu', dlqTopic: 'dead' });
+    expect(loadConfig({ DATABASE_URL, KAFKA_BROKERS: 'k:1', NOTIFY_KAFKA_GROUP: 'notify-eu', APPOINTMENTS_DLQ_TOPIC: 'dead' }).kafka).toMatchObject({
+      groupId: 'notify-eu',
+      dlqTopic: 'dead',
+    });
     expect(() => loadConfig({ DATABASE_URL, KAFKA_BROKERS: 'k' })).toThrow(EnvError);
   });
 });

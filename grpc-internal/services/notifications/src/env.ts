@@ -1,31 +1,23 @@
-/** Environment of the notifications service: every variable, its default, and how it is checked. */
+/** Environment of the notifications service: its own variables (the shared ones are the kit's grpcServiceEnv). */
 import { z } from 'zod';
-import {
-  appointmentsKafkaConfig,
-  appointmentsTopicEnv,
-  databaseEnv,
-  internalSecretEnv,
-  kafkaEnv,
-  logEnv,
-  parseEnv,
-  port,
-  type LevelWithSilent,
-} from '@hospital/service-kit';
-import type { ChannelName } from './channels/notification-channel.ts';
+import { defaultGrpcTarget } from '@hospital/grpc-contracts/departments';
+import { grpcServiceEnvReader, type LevelWithSilent } from '@hospital/service-kit';
+import { appointmentsKafkaConfig, appointmentsTopicEnv, kafkaEnv } from '@hospital/service-kit/kafka';
 import { ALL_CHANNELS, type NotificationsServiceConfig } from './notifications-service.ts';
 import { isValidTimeZone } from './templates/format-when.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-const schema = z.object({
-  NOTIFICATIONS_GRPC_PORT: port(50054),
-  NOTIFICATIONS_GRPC_HOST: z.string().default('0.0.0.0'),
-  APPOINTMENTS_GRPC_TARGET: z.string().default('127.0.0.1:50053'),
-  PATIENTS_GRPC_TARGET: z.string().default('127.0.0.1:50052'),
-  IDENTITY_GRPC_TARGET: z.string().default('127.0.0.1:50051'),
+const shape = {
+  APPOINTMENTS_GRPC_TARGET: z.string().default(defaultGrpcTarget('appointments')),
+  PATIENTS_GRPC_TARGET: z.string().default(defaultGrpcTarget('patients')),
+  IDENTITY_GRPC_TARGET: z.string().default(defaultGrpcTarget('identity')),
   GRPC_DEADLINE_MS: positiveInt(5_000),
   // Unset: emails are recorded as skipped (no mail server on a developer machine).
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   SMTP_FROM: z.string().min(3).default('Hospital <no-reply@hospital.local>'),
   NOTIFY_TIME_ZONE: z.string().refine(isValidTimeZone, 'must be an IANA time zone, e.g. Europe/London').default('Europe/London'),
   NOTIFY_POLL_INTERVAL_MS: positiveInt(500),
@@ -35,41 +27,34 @@ const schema = z.object({
   NOTIFY_SEND_CHANNELS: z
     .string()
     .default(ALL_CHANNELS.join(','))
-    .transform((list) => [...new Set(list.split(',').map((name) => name.trim()).filter(Boolean))])
+    .transform((list) => [
+      ...new Set(
+        list
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.enum(['email', 'sms', 'in_app'])).min(1)),
   // Consumer group of the Kafka consumer: replicas in one group share the partitions.
   NOTIFY_KAFKA_GROUP: z.string().min(1).default('notifications'),
   ...kafkaEnv,
   ...appointmentsTopicEnv,
-  ...databaseEnv,
-  ...internalSecretEnv,
-  ...logEnv,
-});
+};
 
 /** The service's configuration plus the log level main.ts needs. */
 export type NotificationsEnvConfig = NotificationsServiceConfig & { logLevel: LevelWithSilent };
 
 const kafkaConfig = (kafka: ReturnType<typeof appointmentsKafkaConfig>, groupId: string) => (kafka ? { ...kafka, groupId } : undefined);
 
-/**
- * Reads and checks the environment; throws EnvError listing every problem.
- * @param env - the variables (process.env in main.ts)
- */
-export function loadConfig(env: Record<string, string | undefined>): NotificationsEnvConfig {
-  const e = parseEnv(schema, env);
-  return {
-    port: e.NOTIFICATIONS_GRPC_PORT,
-    host: e.NOTIFICATIONS_GRPC_HOST,
-    databaseUrl: e.DATABASE_URL,
-    internalSecret: e.INTERNAL_SECRET,
-    targets: { appointments: e.APPOINTMENTS_GRPC_TARGET, patients: e.PATIENTS_GRPC_TARGET, identity: e.IDENTITY_GRPC_TARGET },
-    grpcDeadlineMs: e.GRPC_DEADLINE_MS,
-    email: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.SMTP_FROM },
-    timeZone: e.NOTIFY_TIME_ZONE,
-    pollIntervalMs: e.NOTIFY_POLL_INTERVAL_MS,
-    retry: { maxAttempts: e.NOTIFY_MAX_ATTEMPTS, baseMs: e.NOTIFY_RETRY_BASE_MS, capMs: Math.max(e.NOTIFY_RETRY_CAP_MS, e.NOTIFY_RETRY_BASE_MS) },
-    sendChannels: e.NOTIFY_SEND_CHANNELS as ChannelName[],
-    kafka: kafkaConfig(appointmentsKafkaConfig(e, 'notifications-service'), e.NOTIFY_KAFKA_GROUP),
-    logLevel: e.LOG_LEVEL,
-  };
-}
+/** Reads and checks the environment (process.env in main.ts); throws EnvError listing every problem. */
+export const loadConfig: (env: Record<string, string | undefined>) => NotificationsEnvConfig = grpcServiceEnvReader('notifications', shape, (e) => ({
+  targets: { appointments: e.APPOINTMENTS_GRPC_TARGET, patients: e.PATIENTS_GRPC_TARGET, identity: e.IDENTITY_GRPC_TARGET },
+  grpcDeadlineMs: e.GRPC_DEADLINE_MS,
+  email: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.SMTP_FROM },
+  timeZone: e.NOTIFY_TIME_ZONE,
+  pollIntervalMs: e.NOTIFY_POLL_INTERVAL_MS,
+  retry: { maxAttempts: e.NOTIFY_MAX_ATTEMPTS, baseMs: e.NOTIFY_RETRY_BASE_MS, capMs: Math.max(e.NOTIFY_RETRY_CAP_MS, e.NOTIFY_RETRY_BASE_MS) },
+  sendChannels: e.NOTIFY_SEND_CHANNELS,
+  kafka: kafkaConfig(appointmentsKafkaConfig(e, 'notifications-service'), e.NOTIFY_KAFKA_GROUP),
+}));

@@ -56,7 +56,9 @@ describe('old in-app notifications', () => {
     const moved = await stored('in_app', "Appointment rescheduled: Mary-Jane O'Brien (MRN-000042), Thu 26 Nov 2026, 10:00–10:30 GMT (was Wed 25 Nov 2026, 09:30–10:00 GMT).");
     const clean = await stored('in_app', 'Patient checked in: Wed 25 Nov 2026, 09:30–10:00 GMT.');
     for (const migration of MIGRATIONS) {
-      for (const statement of readFileSync(migration, 'utf8').split(/;\s*$/m).filter((sql) => sql.replace(/--.*$/gm, '').trim())) {
+      for (const statement of readFileSync(migration, 'utf8')
+        .split(/;\s*$/m)
+        .filter((sql) => sql.replace(/--.*$/gm, '').trim())) {
         await db.$executeRawUnsafe(statement);
       }
     }
@@ -65,7 +67,9 @@ describe('old in-app notifications', () => {
     expect((await db.notificationDelivery.findUniqueOrThrow({ where: { id: old.deliveryId } })).body).toBe('New appointment: Wed 25 Nov 2026, 09:30–10:00 GMT.');
     expect(await body(unnamed)).toBe('Appointment cancelled: Wed 25 Nov 2026, 09:30–10:00 GMT.');
     expect(await body(moved)).toBe('Appointment rescheduled: Thu 26 Nov 2026, 10:00–10:30 GMT (was Wed 25 Nov 2026, 09:30–10:00 GMT).');
-    expect((await db.notificationDelivery.findUniqueOrThrow({ where: { id: email.deliveryId } })).body).toBe('New appointment: the appointment on Wed.\n\nOpen the hospital app for the details.\n');
+    expect((await db.notificationDelivery.findUniqueOrThrow({ where: { id: email.deliveryId } })).body).toBe(
+      'New appointment: the appointment on Wed.\n\nOpen the hospital app for the details.\n',
+    );
     expect(await body(clean)).toBe('Patient checked in: Wed 25 Nov 2026, 09:30–10:00 GMT.');
   });
 });

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { Metadata, status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callMetadata, signIdentity } from '@hospital/service-kit';
+import { signIdentity } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { expectGrpcError } from '@hospital/service-kit/testing';
 import { eventually, startNotificationsHarness, type NotificationsHarness } from './testing/notifications-harness.ts';

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTopic } from '@hospital/appointments-service/testing';
-import { createKafkaEventBus, createLogger, DLQ_HEADERS, EVENT_HEADERS, type OutgoingEvent } from '@hospital/service-kit';
+import { createLogger } from '@hospital/service-kit';
+import { createKafkaEventBus, DLQ_HEADERS, EVENT_HEADERS, type OutgoingEvent } from '@hospital/service-kit/kafka';
 import { testDatabaseUrl, testKafkaBrokers } from '../../../../test/helpers.ts';
 import { startNotificationsService, type NotificationsServiceConfig } from './notifications-service.ts';
 import { eventually, startNotificationsHarness, type NotificationsHarness } from './testing/notifications-harness.ts';
@@ -50,19 +51,31 @@ async function bookedEvent(doctorId: string, patientId: string, offsetMinutes: n
     type: 'BOOKED',
     occurredAt: new Date().toISOString(),
     actorId: doctorId,
-    appointment: { id: appointmentId, patientId, doctorId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 1_800_000).toISOString(), status: 'SCHEDULED', reason: null },
+    appointment: {
+      id: appointmentId,
+      patientId,
+      doctorId,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 1_800_000).toISOString(),
+      status: 'SCHEDULED',
+      reason: null,
+    },
   };
   const headers = { [EVENT_HEADERS.eventId]: eventId, [EVENT_HEADERS.eventType]: 'BOOKED', [EVENT_HEADERS.schemaVersion]: '1', [EVENT_HEADERS.sequence]: String(offsetMinutes) };
   return { eventId, key: appointmentId, value: JSON.stringify(payload), headers };
 }
 
 const received = (eventIds: string[]) => h.db.notificationReceivedEvent.count({ where: { eventId: { in: eventIds } } });
-const deliveries = (eventIds: string[]) => h.db.notificationDelivery.findMany({ where: { eventId: { in: eventIds } }, select: { eventId: true, channel: true, recipientId: true } });
+const deliveries = (eventIds: string[]) =>
+  h.db.notificationDelivery.findMany({ where: { eventId: { in: eventIds } }, select: { eventId: true, channel: true, recipientId: true } });
 
 function startChild(config: NotificationsServiceConfig): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, NOTIFICATIONS_CHILD_CONFIG: JSON.stringify(config) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    env: { ...process.env, NOTIFICATIONS_CHILD_CONFIG: JSON.stringify(config) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(child));
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(child));
     child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));
   });
 }

@@ -5,7 +5,9 @@
  */
 import { createPrismaClient } from '@hospital/db';
 import { createAppointmentsClient, createIdentityClient, createPatientsClient, notificationsProto } from '@hospital/grpc-contracts';
-import { createKafkaEventBus, startGrpcServer, type AppointmentsKafkaConfig, type EventBus, type Logger, type Subscription } from '@hospital/service-kit';
+import { type Logger } from '@hospital/service-kit';
+import { startGrpcServer } from '@hospital/service-kit/grpc';
+import { createKafkaEventBus, type AppointmentsKafkaConfig, type EventBus, type Subscription } from '@hospital/service-kit/kafka';
 import { EmailChannel } from './channels/email-channel.ts';
 import { InAppChannel } from './channels/in-app-channel.ts';
 import { LoggingSmsProvider, SmsChannel, type SmsProvider } from './channels/sms-channel.ts';
@@ -13,11 +15,11 @@ import type { ChannelName } from './channels/notification-channel.ts';
 import type { RetryPolicy } from './delivery/backoff.ts';
 import { DeliverySender, startDeliverySender } from './delivery/delivery-sender.ts';
 import { GrpcContactDirectory } from './events/contact-directory.ts';
-import { GrpcEventSource, startEventConsumer } from './events/event-consumer.ts';
+import { GrpcOutboxPuller, startEventConsumer } from './events/event-consumer.ts';
 import { EventProcessor } from './events/event-processor.ts';
 import { startKafkaEventConsumer } from './events/kafka-event-consumer.ts';
 import { PrismaDeliveryRepository } from './repositories/prisma-delivery-repository.ts';
-import { PrismaEventRepository } from './repositories/prisma-event-repository.ts';
+import { PrismaReceivedEventRepository } from './repositories/prisma-received-event-repository.ts';
 import { PrismaInboxRepository } from './repositories/prisma-inbox-repository.ts';
 import { createNotificationsHandlers, NOTIFICATIONS_SERVICE_NAME } from './service.ts';
 
@@ -72,10 +74,7 @@ export interface RunningNotificationsService {
  * @param config - ports, database, targets, channels, timing
  * @param deps - the logger; optionally a real SMS provider (the logging one by default)
  */
-export async function startNotificationsService(
-  config: NotificationsServiceConfig,
-  deps: { logger: Logger; smsProvider?: SmsProvider },
-): Promise<RunningNotificationsService> {
+export async function startNotificationsService(config: NotificationsServiceConfig, deps: { logger: Logger; smsProvider?: SmsProvider }): Promise<RunningNotificationsService> {
   const db = createPrismaClient(config.databaseUrl);
   const clientOptions = (target: string) => ({ target, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
   const appointments = createAppointmentsClient(clientOptions(config.targets.appointments));
@@ -105,7 +104,7 @@ export async function startNotificationsService(
       logger: deps.logger.child({ source: 'DeliverySender' }),
     });
     const processor = new EventProcessor({
-      events: new PrismaEventRepository(db),
+      events: new PrismaReceivedEventRepository(db),
       contacts: new GrpcContactDirectory({ patients, identity }, config.internalSecret),
       timeZone: config.timeZone,
       logger: deps.logger.child({ source: 'EventProcessor' }),
@@ -122,7 +121,12 @@ export async function startNotificationsService(
       host: config.host,
       logger: deps.logger,
     });
-    const senderLoop = startDeliverySender(sender, { pollIntervalMs: config.pollIntervalMs, maxErrorBackoffMs, batchSize, logger: deps.logger.child({ source: 'DeliverySender' }) });
+    const senderLoop = startDeliverySender(sender, {
+      pollIntervalMs: config.pollIntervalMs,
+      maxErrorBackoffMs,
+      batchSize,
+      logger: deps.logger.child({ source: 'DeliverySender' }),
+    });
     const onDeliveries = () => senderLoop.wake();
     let stopConsumer: () => Promise<void>;
     if (config.kafka) {
@@ -154,7 +158,7 @@ export async function startNotificationsService(
       stopConsumer = () => subscription.close();
     } else {
       const consumerLoop = startEventConsumer({
-        source: new GrpcEventSource(appointments, config.consumerName ?? 'notifications', config.internalSecret),
+        source: new GrpcOutboxPuller(appointments, config.consumerName ?? 'notifications', config.internalSecret),
         processor,
         batchSize,
         pollIntervalMs: config.pollIntervalMs,

@@ -3,7 +3,7 @@
  * Every method goes through service-kit's `unary`, which checks the signed identity.
  */
 import type { NotificationsServiceHandlers } from '@hospital/grpc-contracts';
-import { unary, type HandlerSecurity } from '@hospital/service-kit';
+import { unary, type HandlerSecurity } from '@hospital/service-kit/grpc';
 import { countMyUnreadHandler } from './handlers/count-my-unread.handler.ts';
 import { getNotificationsHandler } from './handlers/get-notifications.handler.ts';
 import { listDeliveriesHandler } from './handlers/list-deliveries.handler.ts';

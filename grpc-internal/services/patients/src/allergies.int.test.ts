@@ -13,6 +13,7 @@ import { createLogger } from '@hospital/service-kit';
 import { expectGrpcError } from '@hospital/service-kit/testing';
 import { startPatientsService } from './patients-service.ts';
 import { startPatientsHarness, type PatientsHarness } from './testing/patients-harness.ts';
+import { waitForAuditSeal } from '@hospital/db/testing';
 
 let harness: PatientsHarness;
 beforeAll(async () => {
@@ -31,15 +32,24 @@ describe('changing allergies', () => {
     const patient = await harness.register({ allergies: ['Latex'] });
     const doctorId = randomUUID();
     const requestId = `req-allergy-${randomUUID()}`;
-    const attempt = harness.client.updatePatient({ id: patient.id, phone: '+44 20 7946 0001', allergies: [], setAllergies: true }, { metadata: harness.as('doctor', doctorId, requestId) });
+    const attempt = harness.client.updatePatient(
+      { id: patient.id, phone: '+44 20 7946 0001', allergies: [], setAllergies: true },
+      { metadata: harness.as('doctor', doctorId, requestId) },
+    );
     await expectGrpcError(attempt, status.PERMISSION_DENIED);
-    await expectGrpcError(harness.client.updatePatient({ id: patient.id, allergies: ['Nuts'], setAllergies: true }, { metadata: harness.as('ward_staff') }), status.PERMISSION_DENIED);
+    await expectGrpcError(
+      harness.client.updatePatient({ id: patient.id, allergies: ['Nuts'], setAllergies: true }, { metadata: harness.as('ward_staff') }),
+      status.PERMISSION_DENIED,
+    );
     const [after] = (await harness.client.getPatients({ ids: [patient.id] }, { metadata: harness.as('doctor') })).patients;
     expect(after).toMatchObject({ allergies: ['Latex'], phone: '' });
+    await waitForAuditSeal(harness.db);
     const rows = await harness.db.accessRecord.findMany({ where: { requestId }, select: { actorId: true, outcome: true, reason: true, patientId: true, fields: true } });
     expect(rows).toEqual([{ actorId: doctorId, outcome: 'denied', reason: 'FORBIDDEN', patientId: patient.id, fields: ['phone', 'allergies'] }]);
     // Other details stay open to every clinical writer.
-    await expect(harness.client.updatePatient({ id: patient.id, phone: '+44 20 7946 0002' }, { metadata: harness.as('doctor', doctorId) })).resolves.toMatchObject({ phone: '+44 20 7946 0002' });
+    await expect(harness.client.updatePatient({ id: patient.id, phone: '+44 20 7946 0002' }, { metadata: harness.as('doctor', doctorId) })).resolves.toMatchObject({
+      phone: '+44 20 7946 0002',
+    });
   });
 
   it('keeps who, when, before and after for every change, from registration on; an identical list is no change', async () => {
@@ -87,8 +97,12 @@ describe('changing allergies', () => {
     await expectGrpcError(harness.client.getAllergyHistories({ patientIds: ['nope'] }, { metadata: harness.as('doctor') }), status.INVALID_ARGUMENT, { field: 'patientIds' });
     const requestId = `req-history-${randomUUID()}`;
     const readerId = randomUUID();
-    await expect(harness.client.getAllergyHistories({ patientIds: [patient.id] }, { metadata: harness.as('ward_staff', readerId, requestId) })).resolves.toEqual({ changes: [], patientsWithMore: [] });
+    await expect(harness.client.getAllergyHistories({ patientIds: [patient.id] }, { metadata: harness.as('ward_staff', readerId, requestId) })).resolves.toEqual({
+      changes: [],
+      patientsWithMore: [],
+    });
     // Reading the history is a look into the patient's data: audited like any other.
+    await waitForAuditSeal(harness.db);
     const rows = await harness.db.accessRecord.findMany({ where: { requestId }, select: { actorId: true, resource: true, outcome: true, patientId: true } });
     expect(rows).toEqual([{ actorId: readerId, resource: 'AllergyHistory', outcome: 'allowed', patientId: patient.id }]);
   });

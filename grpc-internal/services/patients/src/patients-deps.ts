@@ -10,4 +10,6 @@ export interface PatientsDeps {
   care: CareDirectory;
   /** The clock (a parameter so date rules can be tested at fixed instants). */
   now: () => Date;
+  /** Whether a registration that may duplicate a record is stopped unless the caller insists. */
+  possibleDuplicateCheck: boolean;
 }

@@ -1,7 +1,8 @@
 /** startPatientsService: wires Prisma, the repository and handlers into a running gRPC server. */
-import { createAuditLog, createPrismaClient } from '@hospital/db';
+import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { createAppointmentsClient, createWardClient, patientsProto, type AppointmentsClient, type WardClient } from '@hospital/grpc-contracts';
-import { startGrpcServer, type Logger } from '@hospital/service-kit';
+import { type Logger } from '@hospital/service-kit';
+import { startGrpcServer } from '@hospital/service-kit/grpc';
 import { NO_CARE_DIRECTORY } from './care/care-directory.ts';
 import { GrpcCareDirectory } from './care/grpc-care-directory.ts';
 import { PrismaPatientRepository } from './repositories/prisma-patient-repository.ts';
@@ -25,6 +26,12 @@ export interface PatientsServiceConfig {
   care?: CareTargets | (() => CareTargets);
   /** Deadline of calls to other services, in milliseconds (5000 by default). */
   grpcDeadlineMs?: number;
+  /**
+   * Stop a registration that may duplicate a record on file unless the caller insists (default
+   * true). Test harnesses whose fixtures register the same name and birth date many times turn it
+   * off; the duplicate check's own tests turn it on.
+   */
+  possibleDuplicateCheck?: boolean;
 }
 
 /** host:port of the departments that know a patient's carers. */
@@ -50,11 +57,18 @@ export interface RunningPatientsService {
  */
 export async function startPatientsService(config: PatientsServiceConfig, deps: { logger: Logger }): Promise<RunningPatientsService> {
   const db = createPrismaClient(config.databaseUrl);
+  // The audit sink, and this database's sealer (one elected among all service processes).
+  const auditTrail = startAuditTrail(config.databaseUrl, { logger: deps.logger });
   const care = careClients(config);
   try {
     const handlers = createPatientsHandlers(
-      { patients: new PrismaPatientRepository(db), care: care ? new GrpcCareDirectory(care) : NO_CARE_DIRECTORY, now: () => new Date() },
-      { internalSecret: config.internalSecret, logger: deps.logger, audit: createAuditLog(db) },
+      {
+        patients: new PrismaPatientRepository(db),
+        care: care ? new GrpcCareDirectory(care) : NO_CARE_DIRECTORY,
+        now: () => new Date(),
+        possibleDuplicateCheck: config.possibleDuplicateCheck ?? true,
+      },
+      { internalSecret: config.internalSecret, logger: deps.logger, audit: auditTrail.sink },
     );
     const server = await startGrpcServer({
       services: [{ name: PATIENTS_SERVICE_NAME, definition: patientsProto.PatientsService.service, implementation: handlers }],
@@ -67,11 +81,13 @@ export async function startPatientsService(config: PatientsServiceConfig, deps: 
       async close() {
         await server.close();
         care?.close();
+        await auditTrail.stop();
         await db.$disconnect();
       },
     };
   } catch (error) {
     care?.close();
+    await auditTrail.stop();
     await db.$disconnect();
     throw error;
   }

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { Metadata, status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callMetadata, checkHealth, signIdentity } from '@hospital/service-kit';
+import { signIdentity } from '@hospital/service-kit';
+import { callMetadata, checkHealth } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { PATIENTS_SERVICE_NAME } from './service.ts';
 import { expectGrpcError } from '@hospital/service-kit/testing';
@@ -61,7 +62,10 @@ describe('admissions', () => {
     const patient = await harness.register();
     for (const role of ['pharmacist', 'finance'] as const) {
       await expect(harness.client.getPatients({ ids: [patient.id] }, { metadata: harness.as(role) })).resolves.toMatchObject({ patients: [{ id: patient.id }] });
-      await expectGrpcError(harness.client.registerPatient({ givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-01' }, { metadata: harness.as(role) }), status.PERMISSION_DENIED);
+      await expectGrpcError(
+        harness.client.registerPatient({ givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-01' }, { metadata: harness.as(role) }),
+        status.PERMISSION_DENIED,
+      );
     }
     await expectGrpcError(harness.client.archivePatient({ id: patient.id }, { metadata: harness.as('doctor') }), status.PERMISSION_DENIED);
   });

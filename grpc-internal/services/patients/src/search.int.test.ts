@@ -42,6 +42,16 @@ describe('SearchPatients', () => {
     await expectGrpcError(search('1977-02-30'), status.INVALID_ARGUMENT, { field: 'search' });
   });
 
+  // PostgreSQL's date has no year 0: such a search reached the query and failed as INTERNAL.
+  it.each(['0000-01-01', '0000-02-29'])('refuses %s (no year 0 in the register) as INVALID_ARGUMENT on search', async (text) => {
+    await expectGrpcError(search(text), status.INVALID_ARGUMENT, { field: 'search' });
+  });
+
+  it('searches the years at the ends of the rule without failing', async () => {
+    expect((await search('0001-01-01')).patients).toEqual([]);
+    expect((await search('9999-12-31')).patients).toEqual([]);
+  });
+
   it('treats LIKE wildcards in the search as plain characters', async () => {
     const stem = uniqueName('Wild');
     const underscore = await harness.register({ familyName: `${stem}_x` });
@@ -97,5 +107,19 @@ describe('SearchPatients', () => {
   it('validates the page', async () => {
     await expectGrpcError(search('', { first: -1 }), status.INVALID_ARGUMENT, { field: 'first' });
     await expectGrpcError(search('', { after: 'bogus' }), status.INVALID_ARGUMENT, { field: 'after' });
+  });
+
+  // A cursor is the client's input: forged values PostgreSQL would refuse (NUL: SQLSTATE 22021)
+  // or that no page ever hands out are INVALID_ARGUMENT on `after`, never a masked INTERNAL.
+  const forge = (values: unknown[]) => Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+  const id = '00000000-0000-4000-8000-000000000000';
+  it.each([
+    ['a NUL in the name key', ['0', 'a\u0000b', 'c', 'MRN-1', id]],
+    ['a NUL in the second key', ['1', 'a', '\u0000', 'MRN-1', id]],
+    ['a NUL in the MRN', ['0', 'a', 'b', 'MRN\u0000', id]],
+    ['another control character', ['0', 'a\u001b[2J', 'b', 'MRN-1', id]],
+    ['an overlong key', ['0', 'x'.repeat(10_000), 'b', 'MRN-1', id]],
+  ])('refuses a forged cursor with %s as INVALID_ARGUMENT on after', async (_name, values) => {
+    await expectGrpcError(search('', { after: forge(values) }), status.INVALID_ARGUMENT, { field: 'after' });
   });
 });

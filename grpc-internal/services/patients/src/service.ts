@@ -4,6 +4,8 @@
  */
 import type {
   ArchivePatientRequest__Output,
+  FindPossibleDuplicatesRequest__Output,
+  FindPossibleDuplicatesResponse,
   GetAllergyHistoriesRequest__Output,
   GetAllergyHistoriesResponse,
   GetPatientsRequest__Output,
@@ -15,8 +17,10 @@ import type {
   SearchPatientsResponse,
   UpdatePatientRequest__Output,
 } from '@hospital/grpc-contracts';
-import { unary, type AuditSpec, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
+import { type AuditSpec, type RoleName } from '@hospital/service-kit';
+import { unary, type HandlerSecurity } from '@hospital/service-kit/grpc';
 import { archivePatientHandler } from './handlers/archive-patient.handler.ts';
+import { findPossibleDuplicatesHandler } from './handlers/find-possible-duplicates.handler.ts';
 import { getAllergyHistoriesHandler } from './handlers/get-allergy-histories.handler.ts';
 import { getPatientsHandler } from './handlers/get-patients.handler.ts';
 import { registerPatientHandler } from './handlers/register-patient.handler.ts';
@@ -45,7 +49,7 @@ function writtenFields(request: RegisterPatientRequest__Output | UpdatePatientRe
   const isUpdate = 'setAllergies' in request;
   // proto3 `optional` fields also appear as a synthetic oneof named `_field`: not a field.
   const fields = Object.entries(request)
-    .filter(([name, value]) => !name.startsWith('_') && name !== 'id' && name !== 'allergies' && name !== 'setAllergies')
+    .filter(([name]) => !name.startsWith('_') && !['id', 'allergies', 'setAllergies', 'allowPossibleDuplicate'].includes(name))
     .filter(([, value]) => value !== undefined && value !== null && (isUpdate || (value !== '' && value !== 'SEX_UNSPECIFIED')))
     .map(([name]) => name);
   const setsAllergies = isUpdate ? request.setAllergies : request.allergies.length > 0;
@@ -59,6 +63,7 @@ const AUDIT: {
   get: AuditSpec<GetPatientsRequest__Output, GetPatientsResponse>;
   search: AuditSpec<SearchPatientsRequest__Output, SearchPatientsResponse>;
   register: AuditSpec<RegisterPatientRequest__Output, Patient>;
+  duplicates: AuditSpec<FindPossibleDuplicatesRequest__Output, FindPossibleDuplicatesResponse>;
   update: AuditSpec<UpdatePatientRequest__Output, Patient>;
   archive: AuditSpec<ArchivePatientRequest__Output, Patient>;
   allergyHistory: AuditSpec<GetAllergyHistoriesRequest__Output, GetAllergyHistoriesResponse>;
@@ -66,6 +71,7 @@ const AUDIT: {
   get: { resource: 'Patient', requested: (request) => request.ids, returned: (response) => idsOf(response.patients) },
   search: { resource: 'Patient', returned: (response) => idsOf(response.patients) },
   register: { resource: 'Patient', returned: (response) => [response.id ?? ''], fields: writtenFields },
+  duplicates: { resource: 'Patient', returned: (response) => idsOf((response.candidates ?? []).flatMap((candidate) => (candidate.patient ? [candidate.patient] : []))) },
   update: { resource: 'Patient', requested: (request) => [request.id], fields: writtenFields },
   archive: { resource: 'Patient', requested: (request) => [request.id], fields: () => ['archived'] },
   allergyHistory: { resource: 'AllergyHistory', requested: (request) => request.patientIds },
@@ -81,6 +87,7 @@ export function createPatientsHandlers(deps: PatientsDeps, security: HandlerSecu
     GetPatients: unary(READERS, (request) => getPatientsHandler(request, deps), security, { audit: AUDIT.get }),
     SearchPatients: unary(READERS, (request) => searchPatientsHandler(request, deps), security, { audit: AUDIT.search }),
     RegisterPatient: unary(WRITERS, (request, scope) => registerPatientHandler(request, deps, scope), security, { audit: AUDIT.register }),
+    FindPossibleDuplicates: unary(WRITERS, (request) => findPossibleDuplicatesHandler(request, deps), security, { audit: AUDIT.duplicates }),
     UpdatePatient: unary(WRITERS, (request, scope) => updatePatientHandler(request, deps, scope), security, { audit: AUDIT.update }),
     ArchivePatient: unary(ARCHIVERS, (request, scope) => archivePatientHandler(request, deps, scope), security, { audit: AUDIT.archive }),
     GetAllergyHistories: unary(ALLERGY_READERS, (request) => getAllergyHistoriesHandler(request, deps), security, { audit: AUDIT.allergyHistory }),

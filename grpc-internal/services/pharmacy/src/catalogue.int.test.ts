@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Metadata, status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkHealth } from '@hospital/service-kit';
+import { checkHealth } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { PHARMACY_SERVICE_NAME } from './service.ts';
 import { expectGrpcError } from '@hospital/service-kit/testing';
@@ -42,7 +42,9 @@ describe('CreateDrug', () => {
 });
 
 describe('SearchDrugs and GetDrugs', () => {
-  const stem = `Zq${randomUUID().replace(/[^a-z]/g, '').slice(0, 8)}`;
+  const stem = `Zq${randomUUID()
+    .replace(/[^a-z]/g, '')
+    .slice(0, 8)}`;
   const created: string[] = [];
   beforeAll(async () => {
     for (const suffix of ['cillin', 'profen', 'statin']) created.push((await h.createDrug({ name: `${stem}${suffix}` })).id);

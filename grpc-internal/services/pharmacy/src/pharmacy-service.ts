@@ -1,7 +1,8 @@
 /** startPharmacyService: wires Prisma, the repositories, the patients client and the handlers into a running gRPC server. */
-import { createAuditLog, createPrismaClient } from '@hospital/db';
+import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { createPatientsClient, pharmacyProto } from '@hospital/grpc-contracts';
-import { startOwningGrpcServer, type Logger } from '@hospital/service-kit';
+import { type Logger } from '@hospital/service-kit';
+import { startOwningGrpcServer } from '@hospital/service-kit/grpc';
 import { GrpcPatientDirectory } from './patients/grpc-patient-directory.ts';
 import { PrismaDrugRepository } from './repositories/prisma-drug-repository.ts';
 import { PrismaPrescriptionRepository } from './repositories/prisma-prescription-repository.ts';
@@ -38,12 +39,10 @@ export interface RunningPharmacyService {
  * @param deps - the logger
  * @param options - an injectable clock, for tests that pin "today"
  */
-export async function startPharmacyService(
-  config: PharmacyServiceConfig,
-  deps: { logger: Logger },
-  options: { now?: () => Date } = {},
-): Promise<RunningPharmacyService> {
+export async function startPharmacyService(config: PharmacyServiceConfig, deps: { logger: Logger }, options: { now?: () => Date } = {}): Promise<RunningPharmacyService> {
   const db = createPrismaClient(config.databaseUrl);
+  // The audit sink, and this database's sealer (one elected among all service processes).
+  const auditTrail = startAuditTrail(config.databaseUrl, { logger: deps.logger });
   const patients = createPatientsClient({ target: config.patientsTarget, deadlineMs: config.grpcDeadlineMs ?? 5_000 });
   return startOwningGrpcServer(
     {
@@ -59,7 +58,7 @@ export async function startPharmacyService(
               patients: new GrpcPatientDirectory(patients),
               now: options.now ?? (() => new Date()),
             },
-            { internalSecret: config.internalSecret, logger: deps.logger, audit: createAuditLog(db) },
+            { internalSecret: config.internalSecret, logger: deps.logger, audit: auditTrail.sink },
           ),
         },
       ],
@@ -67,6 +66,6 @@ export async function startPharmacyService(
       ...(config.host ? { host: config.host } : {}),
       logger: deps.logger,
     },
-    [() => db.$disconnect(), () => patients.close()],
+    [() => auditTrail.stop(), () => db.$disconnect(), () => patients.close()],
   );
 }

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { expectGrpcError } from '@hospital/service-kit/testing';
 import { startPharmacyHarness, uniqueCode, type PharmacyHarness } from './testing/pharmacy-harness.ts';
+import { waitForAuditSeal } from '@hospital/db/testing';
 
 let h: PharmacyHarness;
 beforeAll(async () => {
@@ -102,6 +103,7 @@ describe('CancelPrescription', () => {
     await expectGrpcError(h.client.cancelPrescription({ id: prescription.id, reason: 'Out of stock' }, { metadata: h.as('pharmacist') }), status.PERMISSION_DENIED);
     const [still] = (await h.client.getPrescriptions({ ids: [prescription.id] }, { metadata: h.as('doctor') })).prescriptions;
     expect(still).toMatchObject({ status: 'PRESCRIPTION_STATUS_PENDING', cancelledBy: '' });
+    await waitForAuditSeal(h.db);
     const rows = await h.db.accessRecord.findMany({ where: { requestId }, select: { actorId: true, action: true, outcome: true, reason: true, patientId: true } });
     expect(rows).toEqual([{ actorId: colleagueId, action: 'PharmacyService.CancelPrescription', outcome: 'denied', reason: 'OBJECT_ACCESS', patientId: patient.id }]);
     // The same refusal once it is dispensed or cancelled: the answer never tells its state.

@@ -3,7 +3,8 @@
  * Every method goes through service-kit's `unary`, which checks the router's signed identity.
  */
 import type { PharmacyServiceHandlers } from '@hospital/grpc-contracts';
-import { auditedChange, patientIdsOf, unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
+import { auditedChange, patientIdsOf, type RoleName } from '@hospital/service-kit';
+import { unary, type HandlerSecurity } from '@hospital/service-kit/grpc';
 import { adjustStockHandler } from './handlers/adjust-stock.handler.ts';
 import { cancelPrescriptionHandler } from './handlers/cancel-prescription.handler.ts';
 import { createDrugHandler } from './handlers/create-drug.handler.ts';
@@ -13,6 +14,7 @@ import { getPrescriptionsHandler } from './handlers/get-prescriptions.handler.ts
 import { listPatientPrescriptionsHandler, listPrescriptionsHandler } from './handlers/list-prescriptions.handler.ts';
 import { prescribeHandler } from './handlers/prescribe.handler.ts';
 import { receiveStockHandler } from './handlers/receive-stock.handler.ts';
+import { reviewPrescriptionHandler } from './handlers/review-prescription.handler.ts';
 import { searchDrugsHandler } from './handlers/search-drugs.handler.ts';
 import { listExpiringLotsHandler, listLowStockHandler, listStockMovementsHandler } from './handlers/stock-reports.handler.ts';
 import type { PharmacyDeps } from './pharmacy-deps.ts';
@@ -31,7 +33,7 @@ const DRUG_LOOKUP: readonly RoleName[] = ['admin', 'pharmacist', 'doctor', 'ward
 const STOCK_KEEPERS: readonly RoleName[] = ['admin', 'pharmacist'];
 /** Only doctors write (and withdraw) prescriptions. */
 const PRESCRIBERS: readonly RoleName[] = ['doctor'];
-/** Only pharmacists dispense. */
+/** Only pharmacists dispense, and query or reject what they are asked to dispense. */
 const DISPENSERS: readonly RoleName[] = ['pharmacist'];
 /**
  * Clinical staff read prescriptions: doctors and pharmacists, and ward staff, who administer
@@ -62,6 +64,7 @@ export function createPharmacyHandlers(deps: PharmacyDeps, security: HandlerSecu
       audit: { ...prescriptionWrite(['prescription']), requested: (request) => [request.patientId] },
     }),
     DispensePrescription: unary(DISPENSERS, (request, scope) => dispensePrescriptionHandler(request, deps, scope), security, { audit: prescriptionWrite(['status', 'dispensed']) }),
+    ReviewPrescription: unary(DISPENSERS, (request, scope) => reviewPrescriptionHandler(request, deps, scope), security, { audit: prescriptionWrite(['status', 'review']) }),
     CancelPrescription: unary(PRESCRIBERS, (request, scope) => cancelPrescriptionHandler(request, deps, scope), security, { audit: prescriptionWrite(['status']) }),
     GetPrescriptions: unary(PRESCRIPTION_READERS, (request) => getPrescriptionsHandler(request, deps), security, {
       audit: { resource: 'Prescription', returned: (response) => patientIdsOf(response.prescriptions) },

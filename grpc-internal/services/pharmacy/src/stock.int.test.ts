@@ -42,7 +42,10 @@ describe('ReceiveStock', () => {
     await expectGrpcError(h.receive(drug.id, 'L-1', 0, daysFromNow(30)), status.INVALID_ARGUMENT, { field: 'quantity' });
     await expectGrpcError(h.receive(drug.id, 'L-1', 5, '2027-02-29'), status.INVALID_ARGUMENT, { field: 'expiresOn' });
     await expectGrpcError(h.receive(drug.id, '  ', 5, daysFromNow(30)), status.INVALID_ARGUMENT, { field: 'lotNumber' });
-    await expectGrpcError(h.client.receiveStock({ drugId: drug.id, lotNumber: 'L', quantity: 1, expiresOn: daysFromNow(9) }, { metadata: h.as('doctor') }), status.PERMISSION_DENIED);
+    await expectGrpcError(
+      h.client.receiveStock({ drugId: drug.id, lotNumber: 'L', quantity: 1, expiresOn: daysFromNow(9) }, { metadata: h.as('doctor') }),
+      status.PERMISSION_DENIED,
+    );
   });
 });
 

@@ -3,7 +3,8 @@
  * Every method goes through service-kit's `unary`, which checks the router's signed identity.
  */
 import type { WardServiceHandlers } from '@hospital/grpc-contracts';
-import { auditedChange, patientIdsOf, unary, type HandlerSecurity, type RoleName } from '@hospital/service-kit';
+import { auditedChange, patientIdsOf, type RoleName } from '@hospital/service-kit';
+import { unary, type HandlerSecurity } from '@hospital/service-kit/grpc';
 import { admitPatientHandler, dischargePatientHandler, transferPatientHandler } from './handlers/admissions.handler.ts';
 import { addBedHandler, createWardHandler, setBedOutOfServiceHandler } from './handlers/beds-and-wards.handler.ts';
 import { listAdmissionsHandler } from './handlers/list-admissions.handler.ts';

@@ -20,8 +20,8 @@ async function occupiedWard() {
   const ward = await h.createWard();
   const [bed, spare] = [await h.addBed(ward.id), await h.addBed(ward.id)];
   const patient = await h.registerPatient();
-  const admission = await h.admit(patient.id, bed!.id);
-  return { ward, bed: bed!, spare: spare!, patient, admission };
+  const admission = await h.admit(patient.id, bed.id);
+  return { ward, bed: bed, spare: spare, patient, admission };
 }
 
 describe('a ward staff member not assigned to a ward', () => {
@@ -61,11 +61,11 @@ describe('a ward staff member not assigned to a ward', () => {
     const mine = await h.ward.createWard({ name: `Mine ${randomUUID().slice(0, 8)}`, code: `M${randomUUID().slice(0, 8).toUpperCase()}` }, { metadata: h.as('admin') });
     await h.ward.assignStaffToWard({ userId: strangerId, wardId: mine.id }, { metadata: h.as('admin') });
     const free = await h.addBed(mine.id);
-    const refused = await expectGrpcError(h.ward.admitPatient({ patientId: patient.id, bedId: free!.id, reason: 'x' }, stranger()), status.ALREADY_EXISTS);
+    const refused = await expectGrpcError(h.ward.admitPatient({ patientId: patient.id, bedId: free.id, reason: 'x' }, stranger()), status.ALREADY_EXISTS);
     expect(refused.details).toBe('Patient already has an active admission.');
     expect(refused.details).not.toContain(ward.name);
     // An admin, who sees every ward, is told where.
-    const told = await expectGrpcError(h.ward.admitPatient({ patientId: patient.id, bedId: free!.id, reason: 'x' }, { metadata: h.as('admin') }), status.ALREADY_EXISTS);
+    const told = await expectGrpcError(h.ward.admitPatient({ patientId: patient.id, bedId: free.id, reason: 'x' }, { metadata: h.as('admin') }), status.ALREADY_EXISTS);
     expect(told.details).toContain(ward.name);
   });
 

@@ -6,6 +6,7 @@ import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { expectGrpcError } from '@hospital/service-kit/testing';
+import { partition } from './testing/race-outcomes.ts';
 import { startWardHarness, type WardHarness } from './testing/ward-harness.ts';
 
 let h: WardHarness;
@@ -22,11 +23,9 @@ describe('TransferPatient names its target ward', () => {
     const surgeryBed = await h.addBed(surgery.id, 'S1');
     const admission = await h.admit((await h.registerPatient()).id, from.id);
     const staff = { metadata: h.as('ward_staff') };
-    const refused = await expectGrpcError(
-      h.ward.transferPatient({ admissionId: admission.id, wardId: surgery.id, bedId: medicineSpare.id }, staff),
-      status.INVALID_ARGUMENT,
-      { field: 'bedId' },
-    );
+    const refused = await expectGrpcError(h.ward.transferPatient({ admissionId: admission.id, wardId: surgery.id, bedId: medicineSpare.id }, staff), status.INVALID_ARGUMENT, {
+      field: 'bedId',
+    });
     expect(refused.details).toContain('not on the ward chosen');
     const [still] = (await h.ward.getAdmissions({ ids: [admission.id] }, staff)).admissions;
     expect(still).toMatchObject({ bedId: from.id, wardId: medicine.id, transfers: [] });
@@ -41,5 +40,26 @@ describe('TransferPatient names its target ward', () => {
     await expectGrpcError(h.ward.transferPatient({ admissionId: admission.id, bedId: to.id }, { metadata: h.as('admin') }), status.INVALID_ARGUMENT, {
       field: 'wardId',
     });
+  });
+
+  it('lets exactly one of two transfers racing for the same bed win; the loser stays where it was', async () => {
+    for (let round = 0; round < 5; round++) {
+      const medicine = await h.createWard({ name: 'General Medicine' });
+      const surgery = await h.createWard({ name: 'Surgery' });
+      const [m1, m2] = [await h.addBed(medicine.id, 'M1'), await h.addBed(medicine.id, 'M2')];
+      const target = await h.addBed(surgery.id, 'S1');
+      const first = await h.admit((await h.registerPatient()).id, m1.id);
+      const second = await h.admit((await h.registerPatient()).id, m2.id);
+      const staff = { metadata: h.as('ward_staff') };
+      const move = (admissionId: string) => h.ward.transferPatient({ admissionId, wardId: surgery.id, bedId: target.id }, staff);
+      const { won, lost } = partition(await Promise.allSettled([move(first.id), move(second.id)]));
+      expect(won).toHaveLength(1);
+      expect(lost.map((e) => [status[e.code], e.details])).toEqual([['ALREADY_EXISTS', `Bed S1 on ${surgery.name} is occupied.`]]);
+      const loserId = won[0]!.id === first.id ? second.id : first.id;
+      const [loser] = (await h.ward.getAdmissions({ ids: [loserId] }, staff)).admissions;
+      expect(loser).toMatchObject({ wardId: medicine.id, bedId: loserId === first.id ? m1.id : m2.id, transfers: [] });
+      const board = await h.ward.getBedBoard({ wardId: surgery.id }, staff);
+      expect(board.beds.map((bed) => bed.occupant?.id)).toEqual([won[0]!.id]);
+    }
   });
 });

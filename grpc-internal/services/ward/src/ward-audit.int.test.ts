@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { startWardHarness, type WardHarness } from './testing/ward-harness.ts';
+import { waitForAuditSeal } from '@hospital/db/testing';
 
 let h: WardHarness;
 let db: PrismaClient;
@@ -21,16 +22,17 @@ afterAll(async () => {
 
 /** The rows one actor left, oldest first, as (action, patient, outcome, reason). */
 async function rowsOf(actorId: string) {
+  await waitForAuditSeal(db);
   const rows = await db.accessRecord.findMany({ where: { actorId }, orderBy: { seq: 'asc' } });
   return rows.map((row) => ({ action: row.action, patientId: row.patientId, outcome: row.outcome, reason: row.reason }));
 }
 
 describe('ward reads that withhold a record', () => {
-  it("log a denied row for a stay on another ward, and an allowed one only for what was shown", async () => {
+  it('log a denied row for a stay on another ward, and an allowed one only for what was shown', async () => {
     const ward = await h.createWard();
     const bed = await h.addBed(ward.id);
     const elsewhere = await h.registerPatient();
-    await h.admit(elsewhere.id, bed!.id);
+    await h.admit(elsewhere.id, bed.id);
     const neverAdmitted = await h.registerPatient();
     const strangerId = randomUUID();
     const stranger = { metadata: h.asUser('ward_staff', strangerId) };

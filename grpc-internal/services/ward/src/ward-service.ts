@@ -1,7 +1,8 @@
 /** startWardService: wires Prisma, the repositories, the patients client and handlers into a gRPC server. */
-import { createAuditLog, createPrismaClient } from '@hospital/db';
+import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { createPatientsClient, wardProto } from '@hospital/grpc-contracts';
-import { startOwningGrpcServer, type Logger } from '@hospital/service-kit';
+import { type Logger } from '@hospital/service-kit';
+import { startOwningGrpcServer } from '@hospital/service-kit/grpc';
 import { GrpcPatientDirectory } from './clients/patient-directory.ts';
 import { PrismaAdmissionRepository } from './repositories/prisma-admission-repository.ts';
 import { PrismaStaffAssignmentRepository } from './repositories/prisma-staff-assignment-repository.ts';
@@ -39,6 +40,8 @@ export interface RunningWardService {
  */
 export async function startWardService(config: WardServiceConfig, deps: { logger: Logger }): Promise<RunningWardService> {
   const db = createPrismaClient(config.databaseUrl);
+  // The audit sink, and this database's sealer (one elected among all service processes).
+  const auditTrail = startAuditTrail(config.databaseUrl, { logger: deps.logger });
   const patientsClient = createPatientsClient({ target: config.patientsTarget, deadlineMs: config.patientsDeadlineMs ?? 5_000 });
   return startOwningGrpcServer(
     {
@@ -53,7 +56,7 @@ export async function startWardService(config: WardServiceConfig, deps: { logger
               assignments: new PrismaStaffAssignmentRepository(db),
               patients: new GrpcPatientDirectory(patientsClient),
             },
-            { internalSecret: config.internalSecret, logger: deps.logger, audit: createAuditLog(db) },
+            { internalSecret: config.internalSecret, logger: deps.logger, audit: auditTrail.sink },
           ),
         },
       ],
@@ -61,6 +64,6 @@ export async function startWardService(config: WardServiceConfig, deps: { logger
       ...(config.host ? { host: config.host } : {}),
       logger: deps.logger,
     },
-    [() => db.$disconnect(), () => patientsClient.close()],
+    [() => auditTrail.stop(), () => db.$disconnect(), () => patientsClient.close()],
   );
 }

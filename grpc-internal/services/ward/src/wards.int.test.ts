@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkHealth } from '@hospital/service-kit';
+import { checkHealth } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { WARD_SERVICE_NAME } from './service.ts';
 import { expectGrpcError } from '@hospital/service-kit/testing';

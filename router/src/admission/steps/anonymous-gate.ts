@@ -73,7 +73,8 @@ function nonPublicRoots(rootType: string, names: Iterable<string>, rules: AuthRu
 export const anonymousGate: AdmissionStep = {
   name: 'anonymous-gate',
   run(state, deps) {
-    if (state.caller.kind === 'user') return undefined;
+    // Apps are signed in too (client credentials); the access decision holds them to their scopes.
+    if (state.caller.kind === 'user' || state.caller.kind === 'app') return undefined;
     const query = state.query ?? '';
     // A safelisted document is the web app's own: its size is known and harmless.
     if (!state.persisted && query.length > deps.anonymous.maxDocumentChars) {
@@ -85,7 +86,7 @@ export const anonymousGate: AdmissionStep = {
     }
     state.document = parsed.document;
     const operation = getOperationAST(parsed.document, state.facts.operationName ?? undefined);
-    if (!operation) return operationNotFound();
+    if (!operation) return operationNotFound(parsed.document, state.facts.operationName);
     state.operation = operation;
     const rootType = deps.schema().getRootType(operation.operation)?.name;
     // No such root type: validation says so, on a document already known to be small.

@@ -29,7 +29,7 @@ export const identity: AdmissionStep = {
     }
     // Until the first revocation list has arrived a revoked token looks like a good one:
     // signed-in users wait (503) rather than slip in; signing in still works.
-    if (state.caller.kind === 'user' && !deps.revocationsLoaded()) return startingUp();
+    if ((state.caller.kind === 'user' || state.caller.kind === 'app') && !deps.revocationsLoaded()) return startingUp();
     return undefined;
   },
 };
@@ -38,6 +38,11 @@ export const identity: AdmissionStep = {
 export const userRateLimit: AdmissionStep = {
   name: 'user-rate-limit',
   async run(state, deps) {
+    // An app has a budget of its own per client id, as large as a user's.
+    if (state.caller.kind === 'app') {
+      const verdict = await deps.rateLimiter.take('user', `app:${state.caller.clientId}`);
+      return verdict.allowed ? undefined : rateLimited('user-rate-limit', verdict);
+    }
     if (state.caller.kind !== 'user') return undefined;
     const verdict = await deps.rateLimiter.take('user', state.caller.userId);
     return verdict.allowed ? undefined : rateLimited('user-rate-limit', verdict);

@@ -1,4 +1,5 @@
 /** The persisted-operation safelist: a known hash becomes its text; enforcement refuses the rest. */
+import { mayExploreFreely } from '../../explorer/origin.ts';
 import { resolvePersistedOperation } from '../../persisted-operations.ts';
 import { refuse } from '../refusal.ts';
 import type { AdmissionStep } from '../types.ts';
@@ -10,7 +11,11 @@ export const safelist: AdmissionStep = {
     const { facts } = state;
     // Browsers leave Origin off same-origin GETs, so a script in the page could pass for a server
     // there: every GET counts as a browser's (integrators POST).
-    const fromBrowser = facts.origin !== undefined || facts.method === 'GET';
+    // The safelist is the first-party web app's: a registered app (in a browser at its registered
+    // origin or not) sends its own operations, held to its scopes instead.
+    // The router's own explorer page (POST only) may too, for admins and for signing in.
+    const explorer = facts.fromExplorer === true && facts.method === 'POST' && mayExploreFreely(state.caller);
+    const fromBrowser = state.caller.kind !== 'app' && !explorer && (facts.origin !== undefined || facts.method === 'GET');
     const resolution = resolvePersistedOperation(deps.persisted, { query: facts.query, extensions: facts.extensions }, fromBrowser);
     if (!resolution.ok) return refuse('safelist', resolution.code, resolution.message);
     if (resolution.query === undefined) return refuse('safelist', 'BAD_REQUEST', 'Send the operation as a string in "query".');

@@ -36,7 +36,12 @@ export function shownMessage(deps: Pick<AdmissionDeps, 'introspection'>, message
  * @param errors - graphql-js's errors
  * @param deps - whether hints may stay
  */
-export function errorsRefusal(step: 'validate' | 'variables', code: 'GRAPHQL_VALIDATION_FAILED' | 'BAD_USER_INPUT', errors: readonly GraphQLError[], deps: AdmissionDeps): AdmissionRefusal {
+export function errorsRefusal(
+  step: 'validate' | 'variables',
+  code: 'GRAPHQL_VALIDATION_FAILED' | 'BAD_USER_INPUT',
+  errors: readonly GraphQLError[],
+  deps: AdmissionDeps,
+): AdmissionRefusal {
   return {
     step,
     code,

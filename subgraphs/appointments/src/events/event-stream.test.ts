@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
-import type { AppointmentEventPayload } from './appointment-event-payload.ts';
-import { ListenerSet, type AppointmentEventSource } from './appointment-event-source.ts';
+import type { AppointmentEventV1 } from '@hospital/grpc-contracts';
+import { ListenerSet, type AppointmentEventFeed } from './appointment-event-feed.ts';
 import { openEventStream, SubscriberTooSlowError } from './event-stream.ts';
 
-function memorySource(): AppointmentEventSource & { emit(event: AppointmentEventPayload): void } {
+function memorySource(): AppointmentEventFeed & { emit(event: AppointmentEventV1): void } {
   const listeners = new ListenerSet(createLogger('test', 'silent'));
   return {
     subscribe: (listener) => listeners.add(listener),
@@ -14,7 +14,7 @@ function memorySource(): AppointmentEventSource & { emit(event: AppointmentEvent
   };
 }
 
-const event = (eventId: string, doctorId = 'd1') => ({ eventId, appointment: { doctorId } }) as AppointmentEventPayload;
+const event = (eventId: string, doctorId = 'd1') => ({ eventId, appointment: { doctorId } }) as AppointmentEventV1;
 
 describe('openEventStream', () => {
   it('delivers accepted events in order, queued or awaited, and unsubscribes on return', async () => {

@@ -1,10 +1,10 @@
 /**
- * One subscription's view of the process-wide event source: an async iterator (what GraphQL
+ * One subscription's view of the process-wide event feed: an async iterator (what GraphQL
  * `subscribe` returns) over the events that pass its filter. The listener is registered at once,
  * so nothing emitted after `subscribe` returned is lost, and removed when the iterator is closed.
  */
-import type { AppointmentEventPayload } from './appointment-event-payload.ts';
-import type { AppointmentEventSource } from './appointment-event-source.ts';
+import type { AppointmentEventV1 } from '@hospital/grpc-contracts';
+import type { AppointmentEventFeed } from './appointment-event-feed.ts';
 
 /** Events one slow subscriber may have waiting before it is cut off. */
 export const MAX_QUEUED_EVENTS = 1_000;
@@ -18,18 +18,17 @@ export class SubscriberTooSlowError extends Error {
 
 /**
  * Opens a filtered stream over the source.
- * @param source - the process-wide event source
+ * @param source - the process-wide event feed
  * @param accept - which events this subscriber receives
  * @param maxQueued - bound on waiting events (memory stays bounded whatever the client does)
  */
 export function openEventStream(
-  source: AppointmentEventSource,
-  accept: (event: AppointmentEventPayload) => boolean,
+  source: AppointmentEventFeed,
+  accept: (event: AppointmentEventV1) => boolean,
   maxQueued = MAX_QUEUED_EVENTS,
-): AsyncIterableIterator<AppointmentEventPayload> {
-  const queue: AppointmentEventPayload[] = [];
-  let waiting: ((result: IteratorResult<AppointmentEventPayload>) => void) | undefined;
-  let failWaiting: ((error: unknown) => void) | undefined;
+): AsyncIterableIterator<AppointmentEventV1> {
+  const queue: AppointmentEventV1[] = [];
+  let waiting: ((result: IteratorResult<AppointmentEventV1>) => void) | undefined;
   let failure: Error | undefined;
   let done = false;
 
@@ -41,7 +40,7 @@ export function openEventStream(
     if (done || !accept(event)) return;
     if (waiting) {
       const resolve = waiting;
-      waiting = failWaiting = undefined;
+      waiting = undefined;
       resolve({ value: event, done: false });
     } else if (queue.length >= maxQueued) {
       // Nobody is waiting while the queue is non-empty: the reader meets the error after the queue.
@@ -56,15 +55,14 @@ export function openEventStream(
       if (event) return { value: event, done: false };
       if (failure) throw failure;
       if (done) return { value: undefined, done: true };
-      return new Promise<IteratorResult<AppointmentEventPayload>>((resolve, reject) => {
+      return new Promise<IteratorResult<AppointmentEventV1>>((resolve) => {
         waiting = resolve;
-        failWaiting = reject;
       });
     },
     async return() {
       if (!done) finish();
       waiting?.({ value: undefined, done: true });
-      waiting = failWaiting = undefined;
+      waiting = undefined;
       queue.length = 0;
       return { value: undefined, done: true };
     },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '@hospital/service-kit';
-import type { AppointmentEventPayload } from './appointment-event-payload.ts';
+import type { AppointmentEventV1 } from '@hospital/grpc-contracts';
 import { subscriberFilter } from './subscriber-scope.ts';
 
 const user = (role: 'admin' | 'doctor' | 'ward_staff', userId: string): Caller => ({ kind: 'user', role, userId, email: `${userId}@x.test` });
-const of = (doctorId: string) => ({ appointment: { doctorId } }) as AppointmentEventPayload;
+const of = (doctorId: string) => ({ appointment: { doctorId } }) as AppointmentEventV1;
 
 describe('subscriberFilter', () => {
   it('keeps a doctor to their own appointments, named or not', () => {
@@ -14,7 +14,7 @@ describe('subscriberFilter', () => {
     }
   });
 
-  it("refuses a doctor naming another doctor with FORBIDDEN", () => {
+  it('refuses a doctor naming another doctor with FORBIDDEN', () => {
     expect(() => subscriberFilter(user('doctor', 'me'), { doctorId: 'other' })).toThrow(expect.objectContaining({ extensions: { code: 'FORBIDDEN' } }));
   });
 

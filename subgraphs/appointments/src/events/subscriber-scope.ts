@@ -1,11 +1,13 @@
 /**
  * Which appointments one subscriber may follow: the subscription's object-level rule, kept apart
  * from the transport so it can be tested on its own. The role gate (ADMIN, DOCTOR, WARD_STAFF)
- * is `@auth` on the field; this decides the doctor filter within it.
+ * is `@auth` on the field; within it, the doctor filter is the appointments department's one
+ * doctor-visibility rule (`doctorFilterOf` in `@hospital/grpc-contracts`), the same the
+ * service applies to listings.
  */
 import { GraphQLError } from 'graphql';
 import type { Caller } from '@hospital/service-kit';
-import type { AppointmentEventPayload } from './appointment-event-payload.ts';
+import { doctorFilterOf, type AppointmentEventV1 } from '@hospital/grpc-contracts';
 
 /** What the subscriber asked for. */
 export interface SubscriberArgs {
@@ -21,13 +23,9 @@ export interface SubscriberArgs {
  * @param caller - the verified caller
  * @param args - the subscription's arguments
  */
-export function subscriberFilter(caller: Caller, args: SubscriberArgs): (event: AppointmentEventPayload) => boolean {
-  let doctorId = args.doctorId ?? undefined;
-  if (caller.kind === 'user' && caller.role === 'doctor') {
-    if (doctorId !== undefined && doctorId !== caller.userId) {
-      throw new GraphQLError("Doctors may follow only their own appointments.", { extensions: { code: 'FORBIDDEN' } });
-    }
-    doctorId = caller.userId;
-  }
+export function subscriberFilter(caller: Caller, args: SubscriberArgs): (event: AppointmentEventV1) => boolean {
+  const filter = doctorFilterOf(caller, args.doctorId ?? undefined);
+  if (!filter.ok) throw new GraphQLError('Doctors may follow only their own appointments.', { extensions: { code: 'FORBIDDEN' } });
+  const { doctorId } = filter;
   return doctorId === undefined ? () => true : (event) => event.appointment.doctorId === doctorId;
 }

@@ -3,7 +3,7 @@ import type { Appointment__Output } from '@hospital/grpc-contracts';
 import { callGrpc, type SubgraphContext } from '@hospital/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import type { AppointmentResolvers, AppointmentStatusChangeResolvers } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 import type { AppointmentModel, AppointmentSnapshotModel } from './mappers.ts';
 import { graphqlStatusFromProto, requiredStatus } from './status.ts';
 

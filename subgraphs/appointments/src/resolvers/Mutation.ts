@@ -1,7 +1,7 @@
 /** Mutation fields of the appointments subgraph: booking, rescheduling and status changes. */
 import { callGrpc, type SubgraphContext } from '@hospital/subgraph-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 
 const options = (ctx: SubgraphContext) => ({ metadata: ctx.grpcMetadata() });
 

@@ -1,7 +1,8 @@
 /** Query fields of the appointments subgraph: thin calls to the appointments gRPC service. */
 import { callGrpc, pageRequest, toConnection } from '@hospital/subgraph-kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
+import { selectsField } from './selects-field.ts';
 import { protoStatusFromGraphql } from './status.ts';
 
 /**
@@ -12,7 +13,7 @@ export function createQueryResolvers({ client, appointments }: ResolverDeps): Qu
   return {
     // Through the loader, so `appointment` and entity references in one request share a call.
     appointment: (_parent, { id }, ctx) => ctx.loaders.get(appointments).load(id),
-    async appointments(_parent, args, ctx) {
+    async appointments(_parent, args, ctx, info) {
       const request = {
         doctorId: args.doctorId ?? '',
         patientId: args.patientId ?? '',
@@ -20,6 +21,8 @@ export function createQueryResolvers({ client, appointments }: ResolverDeps): Qu
         to: args.to ?? '',
         statuses: (args.status ?? []).map(protoStatusFromGraphql),
         page: pageRequest(args),
+        // A schedule that does not show the status history does not make the service read it.
+        omitHistory: !selectsField(info, ['edges', 'node', 'history']),
       };
       const page = await callGrpc(client.listAppointments(request, { metadata: ctx.grpcMetadata() }));
       return toConnection(page.appointments, page.cursors, page.pageInfo);

@@ -3,11 +3,11 @@
  * router opens this over graphql-ws and resolves fields of other subgraphs for each event.
  */
 import type { AppointmentEventResolvers, SubscriptionResolvers } from '../__generated__/resolvers-types.ts';
-import type { AppointmentEventPayload } from '../events/appointment-event-payload.ts';
+import type { AppointmentEventV1 } from '@hospital/grpc-contracts';
 import { openEventStream } from '../events/event-stream.ts';
 import { subscriberFilter } from '../events/subscriber-scope.ts';
 import type { AppointmentSnapshotModel } from './mappers.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 
 /**
  * Subscription resolvers.
@@ -21,7 +21,7 @@ export function createSubscriptionResolvers({ events }: ResolverDeps): Subscript
         const accept = subscriberFilter(ctx.caller, args);
         return openEventStream(events, accept);
       },
-      resolve: (event: AppointmentEventPayload) => event,
+      resolve: (event: AppointmentEventV1) => event,
     },
   };
 }
@@ -30,7 +30,7 @@ export function createSubscriptionResolvers({ events }: ResolverDeps): Subscript
  * The event as the Appointment resolvers read it: the payload's snapshot in the proto's shape.
  * @param event - a validated payload
  */
-export function snapshotOf(event: AppointmentEventPayload): AppointmentSnapshotModel {
+export function snapshotOf(event: AppointmentEventV1): AppointmentSnapshotModel {
   const a = event.appointment;
   return {
     snapshot: true,

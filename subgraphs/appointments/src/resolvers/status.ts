@@ -1,5 +1,6 @@
-/** `AppointmentStatus` in its two spellings: GraphQL `CHECKED_IN`, proto `APPOINTMENT_STATUS_CHECKED_IN`. */
+/** `AppointmentStatus` in its two spellings: GraphQL `CHECKED_IN`, proto `APPOINTMENT_STATUS_CHECKED_IN` (the kit's policy for UNSPECIFIED). */
 import type { AppointmentStatusProto } from '@hospital/grpc-contracts';
+import { enumFromProto, enumToProto, optionalEnumFromProto } from '@hospital/subgraph-kit';
 import type { AppointmentStatus } from '../__generated__/resolvers-types.ts';
 
 const PREFIX = 'APPOINTMENT_STATUS_';
@@ -9,18 +10,15 @@ const PREFIX = 'APPOINTMENT_STATUS_';
  * @param status - proto enum value
  */
 export function graphqlStatusFromProto(status: AppointmentStatusProto): AppointmentStatus | null {
-  const name = String(status).replace(PREFIX, '');
-  return name === 'UNSPECIFIED' ? null : (name as AppointmentStatus);
+  return optionalEnumFromProto<AppointmentStatus>(String(status), PREFIX);
 }
 
 /**
- * Proto → GraphQL for a status that is always set; a missing one is the service's bug.
+ * Proto → GraphQL for a status that is always set; a missing one is the service's bug (INTERNAL).
  * @param status - proto enum value
  */
 export function requiredStatus(status: AppointmentStatusProto): AppointmentStatus {
-  const graphql = graphqlStatusFromProto(status);
-  if (!graphql) throw new Error('Appointment without a status from the service');
-  return graphql;
+  return enumFromProto<AppointmentStatus>(String(status), PREFIX);
 }
 
 /**
@@ -28,5 +26,5 @@ export function requiredStatus(status: AppointmentStatusProto): AppointmentStatu
  * @param status - GraphQL enum value
  */
 export function protoStatusFromGraphql(status: AppointmentStatus): AppointmentStatusProto {
-  return `${PREFIX}${status}`;
+  return enumToProto(PREFIX, status);
 }

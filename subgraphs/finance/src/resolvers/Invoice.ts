@@ -3,7 +3,7 @@
  * messages the finance service returns.
  */
 import type { InvoiceLineResolvers, InvoiceResolvers, MoneyResolvers, PaymentResolvers, RefundResolvers } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 import { graphqlMethod, graphqlStatus, orNull, requiredMoney } from './spellings.ts';
 
 /**

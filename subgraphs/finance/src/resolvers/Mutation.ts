@@ -2,7 +2,7 @@
 import type { Invoice__Output, PaymentResult__Output } from '@hospital/grpc-contracts';
 import { callGrpc, type SubgraphContext } from '@hospital/subgraph-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 import { protoMethod, protoMoney } from './spellings.ts';
 
 /**
@@ -49,6 +49,7 @@ export function createMutationResolvers({ client, loaders }: ResolverDeps): Muta
           ),
         ),
       ),
+    removeInvoiceLine: async (_parent, { invoiceId, lineId }, ctx) => remember(ctx, await callGrpc(client.removeInvoiceLine({ invoiceId, lineId }, options(ctx)))),
     issueInvoice: async (_parent, { id }, ctx) => remember(ctx, await callGrpc(client.issueInvoice({ id }, options(ctx)))),
     voidInvoice: async (_parent, { id, reason }, ctx) => remember(ctx, await callGrpc(client.voidInvoice({ id, reason }, options(ctx)))),
     recordPayment: async (_parent, { input }, ctx) =>

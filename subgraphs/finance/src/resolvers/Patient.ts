@@ -1,7 +1,7 @@
 /** `Patient` extended with billing: its invoices and what it owes, batched across patients. */
 import { pageRequest } from '@hospital/subgraph-kit';
 import type { PatientResolvers } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 import { protoStatus } from './spellings.ts';
 
 /**

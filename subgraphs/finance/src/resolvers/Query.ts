@@ -1,7 +1,7 @@
 /** Query fields of the finance subgraph: thin calls to the finance gRPC service. */
 import { callGrpc, pageRequest, toConnection } from '@hospital/subgraph-kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 import { protoStatus } from './spellings.ts';
 
 /**

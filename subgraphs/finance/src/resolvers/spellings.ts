@@ -1,15 +1,15 @@
 /** Enum and money spellings: GraphQL `PARTIALLY_PAID` / `CARD`, proto `INVOICE_STATUS_…` / `PAYMENT_METHOD_…`; money is an int64 decimal string on both sides. */
 import type { InvoiceStatusProto, InvoiceStatusProto__Output, PaymentMethodProto, PaymentMethodProto__Output } from '@hospital/grpc-contracts';
+import { enumFromProto, enumToProto, protoFilter } from '@hospital/subgraph-kit';
 import type { InvoiceStatus, MoneyInput, PaymentMethod } from '../__generated__/resolvers-types.ts';
 import type { MoneyModel } from '../mappers.ts';
 
 /**
- * Proto → GraphQL status.
+ * Proto → GraphQL status; UNSPECIFIED is the service's bug (INTERNAL), not a DRAFT.
  * @param status - proto enum value
  */
 export function graphqlStatus(status: InvoiceStatusProto__Output): InvoiceStatus {
-  // UNSPECIFIED never leaves the service for a stored invoice; reading it as DRAFT is the safe side.
-  return status === 'INVOICE_STATUS_UNSPECIFIED' ? 'DRAFT' : (status.replace(/^INVOICE_STATUS_/, '') as InvoiceStatus);
+  return enumFromProto<InvoiceStatus>(status, 'INVOICE_STATUS_');
 }
 
 /**
@@ -17,7 +17,7 @@ export function graphqlStatus(status: InvoiceStatusProto__Output): InvoiceStatus
  * @param status - GraphQL enum value, if any
  */
 export function protoStatus(status: InvoiceStatus | null | undefined): InvoiceStatusProto {
-  return status ? `INVOICE_STATUS_${status}` : 'INVOICE_STATUS_UNSPECIFIED';
+  return protoFilter('INVOICE_STATUS_', status);
 }
 
 /**
@@ -25,7 +25,7 @@ export function protoStatus(status: InvoiceStatus | null | undefined): InvoiceSt
  * @param method - proto enum value
  */
 export function graphqlMethod(method: PaymentMethodProto__Output): PaymentMethod {
-  return method.replace(/^PAYMENT_METHOD_/, '') as PaymentMethod;
+  return enumFromProto<PaymentMethod>(method, 'PAYMENT_METHOD_');
 }
 
 /**
@@ -33,7 +33,7 @@ export function graphqlMethod(method: PaymentMethodProto__Output): PaymentMethod
  * @param method - GraphQL enum value
  */
 export function protoMethod(method: PaymentMethod): PaymentMethodProto {
-  return `PAYMENT_METHOD_${method}`;
+  return enumToProto('PAYMENT_METHOD_', method);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** `AccessRecord` and `AuditChainReport`: the audit service's proto messages, shaped for GraphQL. */
 import { GraphQLError } from 'graphql';
 import type { AccessRecordResolvers, AuditChainReportResolvers, Role } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 
 const ROLE_NAMES: Record<string, Role> = { admin: 'ADMIN', doctor: 'DOCTOR', pharmacist: 'PHARMACIST', finance: 'FINANCE', ward_staff: 'WARD_STAFF' };
 
@@ -18,7 +18,7 @@ function upper<T extends string>(value: string, allowed: readonly T[]): T {
  */
 export function createAccessRecordResolvers({ users }: ResolverDeps): AccessRecordResolvers {
   return {
-    actorKind: (record) => upper(record.actorKind, ['USER', 'SERVICE', 'ANONYMOUS'] as const),
+    actorKind: (record) => upper(record.actorKind, ['USER', 'SERVICE', 'ANONYMOUS', 'APP'] as const),
     outcome: (record) => upper(record.outcome, ['ALLOWED', 'DENIED'] as const),
     // N records by the same few users cost one GetUsers call.
     user: (record, _args, ctx) => (record.actorKind === 'user' && record.actorId ? ctx.loaders.get(users).load(record.actorId) : null),

@@ -2,14 +2,17 @@
 import { GraphQLError } from 'graphql';
 import { callGrpc, pageRequest, protoRoleFromGraphql, toConnection } from '@hospital/subgraph-kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import { createClientAppQueries } from './ClientApp.ts';
+import type { ResolverDeps } from './deps.ts';
 
 /**
  * Query resolvers.
  * @param deps - client and loader key
  */
-export function createQueryResolvers({ client, audit, users }: ResolverDeps): QueryResolvers {
+export function createQueryResolvers(deps: ResolverDeps): QueryResolvers {
+  const { client, audit, users } = deps;
   return {
+    ...createClientAppQueries(deps),
     async me(_parent, _args, ctx) {
       // @auth already refused anonymous callers; this narrows the type.
       if (ctx.caller.kind !== 'user') throw new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } });
@@ -17,12 +20,17 @@ export function createQueryResolvers({ client, audit, users }: ResolverDeps): Qu
       if (!me) throw new GraphQLError('Your account no longer exists.', { extensions: { code: 'NOT_FOUND' } });
       return me;
     },
-    async users(_parent, { role, first, after }, ctx) {
-      const request = { role: role ? protoRoleFromGraphql(role) : ('ROLE_UNSPECIFIED' as const), page: pageRequest({ first, after }) };
+    async users(_parent, { role, search, first, after }, ctx) {
+      const request = { role: role ? protoRoleFromGraphql(role) : ('ROLE_UNSPECIFIED' as const), search: search ?? '', page: pageRequest({ first, after }) };
       const page = await callGrpc(client.listUsers(request, { metadata: ctx.grpcMetadata() }));
       return toConnection(page.users, page.cursors, page.pageInfo);
     },
     user: (_parent, { id }, ctx) => ctx.loaders.get(users).load(id),
+    async doctors(_parent, { search, first, after }, ctx) {
+      const request = { search: search ?? '', page: pageRequest({ first, after }) };
+      const page = await callGrpc(client.listDoctors(request, { metadata: ctx.grpcMetadata() }));
+      return toConnection(page.doctors, page.cursors, page.pageInfo);
+    },
     async auditTrail(_parent, { patientId, userId, from, to, first, after }, ctx) {
       const request = { patientId: patientId ?? '', userId: userId ?? '', from: from ?? '', to: to ?? '', page: pageRequest({ first, after }) };
       const page = await callGrpc(audit.listAccessRecords(request, { metadata: ctx.grpcMetadata() }));

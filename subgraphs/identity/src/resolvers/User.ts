@@ -1,7 +1,7 @@
 /** The `User` entity: resolved from the proto `User` the identity service returns. */
 import { graphqlRoleFromProto } from '@hospital/subgraph-kit';
 import type { UserResolvers } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 
 /**
  * User resolvers; fields not listed read the proto message as is.

@@ -1,7 +1,7 @@
 /** Mutation fields of the notifications subgraph. */
 import { callGrpc } from '@hospital/subgraph-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 
 /**
  * Mutation resolvers.

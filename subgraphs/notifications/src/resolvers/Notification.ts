@@ -1,7 +1,7 @@
 /** The `Notification` entity and the delivery types, resolved from the proto messages. */
 import type { NotificationDeliveryAttemptResolvers, NotificationDeliveryResolvers, NotificationResolvers } from '../__generated__/resolvers-types.ts';
 import { channelFromProto, outcomeFromProto, recipientKindFromProto, statusFromProto } from './enums.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 
 /** proto3 strings cannot be absent: an empty one means "none", which the API shows as null. */
 const orNull = (value: string) => (value === '' ? null : value);

@@ -2,7 +2,7 @@
 import { callGrpc, pageRequest, toConnection } from '@hospital/subgraph-kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { statusToProto } from './enums.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 
 /**
  * Query resolvers.

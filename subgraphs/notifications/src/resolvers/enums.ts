@@ -1,21 +1,13 @@
 /**
  * Enums in their two spellings: GraphQL (`IN_APP`, `SENT`) and proto (`CHANNEL_IN_APP`,
- * `DELIVERY_STATUS_SENT`). Unexpected proto values (UNSPECIFIED) are a contract breach and fail
- * the field rather than guess.
+ * `DELIVERY_STATUS_SENT`), by the subgraph kit's policy: unexpected proto values (UNSPECIFIED)
+ * are a contract breach and fail the field (INTERNAL) rather than guess.
  */
 import type { Delivery__Output, DeliveryAttempt__Output } from '@hospital/grpc-contracts';
-import type {
-  NotificationAttemptOutcome,
-  NotificationChannel,
-  NotificationDeliveryStatus,
-  NotificationRecipientKind,
-} from '../__generated__/resolvers-types.ts';
+import { enumFromProto, enumToProto } from '@hospital/subgraph-kit';
+import type { NotificationAttemptOutcome, NotificationChannel, NotificationDeliveryStatus, NotificationRecipientKind } from '../__generated__/resolvers-types.ts';
 
-function strip<T extends string>(value: string, prefix: string, allowed: readonly T[]): T {
-  const name = value.slice(prefix.length);
-  if (!value.startsWith(prefix) || !(allowed as readonly string[]).includes(name)) throw new Error(`Unexpected value from service: ${value}`);
-  return name as T;
-}
+const strip = <T extends string>(value: string, prefix: string, allowed: readonly T[]): T => enumFromProto(value, prefix, allowed);
 
 /**
  * Proto channel → GraphQL.
@@ -27,25 +19,22 @@ export const channelFromProto = (channel: Delivery__Output['channel']): Notifica
  * Proto delivery status → GraphQL.
  * @param status - e.g. DELIVERY_STATUS_SENT
  */
-export const statusFromProto = (status: Delivery__Output['status']): NotificationDeliveryStatus =>
-  strip(status, 'DELIVERY_STATUS_', ['PENDING', 'SENT', 'FAILED', 'SKIPPED']);
+export const statusFromProto = (status: Delivery__Output['status']): NotificationDeliveryStatus => strip(status, 'DELIVERY_STATUS_', ['PENDING', 'SENT', 'FAILED', 'SKIPPED']);
 
 /**
  * Proto recipient kind → GraphQL.
  * @param kind - e.g. RECIPIENT_KIND_PATIENT
  */
-export const recipientKindFromProto = (kind: Delivery__Output['recipientKind']): NotificationRecipientKind =>
-  strip(kind, 'RECIPIENT_KIND_', ['PATIENT', 'DOCTOR']);
+export const recipientKindFromProto = (kind: Delivery__Output['recipientKind']): NotificationRecipientKind => strip(kind, 'RECIPIENT_KIND_', ['PATIENT', 'DOCTOR']);
 
 /**
  * Proto attempt outcome → GraphQL.
  * @param outcome - e.g. ATTEMPT_OUTCOME_FAILED
  */
-export const outcomeFromProto = (outcome: DeliveryAttempt__Output['outcome']): NotificationAttemptOutcome =>
-  strip(outcome, 'ATTEMPT_OUTCOME_', ['SENT', 'FAILED', 'SKIPPED']);
+export const outcomeFromProto = (outcome: DeliveryAttempt__Output['outcome']): NotificationAttemptOutcome => strip(outcome, 'ATTEMPT_OUTCOME_', ['SENT', 'FAILED', 'SKIPPED']);
 
 /**
  * GraphQL status filter → proto.
  * @param status - GraphQL enum value
  */
-export const statusToProto = (status: NotificationDeliveryStatus): Delivery__Output['status'] => `DELIVERY_STATUS_${status}`;
+export const statusToProto = (status: NotificationDeliveryStatus): Delivery__Output['status'] => enumToProto('DELIVERY_STATUS_', status);

@@ -1,18 +1,10 @@
 /** The notifications subgraph's resolver map, checked against the generated `Resolvers` type. */
-import type { NotificationsClient, Notification__Output } from '@hospital/grpc-contracts';
-import { DateTimeScalar, type LoaderKey } from '@hospital/subgraph-kit';
+import { DateTimeScalar } from '@hospital/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { createMutationResolvers } from './Mutation.ts';
 import { createAttemptResolvers, createDeliveryResolvers, createNotificationResolvers } from './Notification.ts';
 import { createQueryResolvers } from './Query.ts';
-
-/** What the resolvers call. */
-export interface ResolverDeps {
-  /** The notifications gRPC client. */
-  client: NotificationsClient;
-  /** The per-request loader of the caller's notifications. */
-  notifications: LoaderKey<string, Notification__Output>;
-}
+import type { ResolverDeps } from './deps.ts';
 
 /**
  * Builds the resolver map.

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { callGrpc, type SubgraphContext } from '@hospital/subgraph-kit';
 import type { PatientsClient } from '@hospital/grpc-contracts';
 import type { MutationResolvers, UpdatePatientInput } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 import { protoSexFromGraphql } from './sex.ts';
 
 type UpdateRequest = Parameters<PatientsClient['updatePatient']>[0];
@@ -55,6 +55,7 @@ export function createMutationResolvers({ client }: ResolverDeps): MutationResol
             email: input.email ?? '',
             address: input.address ?? '',
             allergies: input.allergies ?? [],
+            allowPossibleDuplicate: input.allowPossibleDuplicate ?? false,
           },
           options(ctx),
         ),

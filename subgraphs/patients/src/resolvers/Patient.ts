@@ -2,7 +2,7 @@
 import type { AllergyChange__Output } from '@hospital/grpc-contracts';
 import type { AllergyChange, PatientResolvers, Role } from '../__generated__/resolvers-types.ts';
 import { pageRequest } from '@hospital/subgraph-kit';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 import { graphqlSexFromProto } from './sex.ts';
 
 /** proto3 strings cannot be absent: an empty one means "not recorded", which the API shows as null. */

@@ -1,7 +1,7 @@
 /** `Drug`, `StockLot` and `StockMovement`: resolved from the proto messages the service returns. */
 import type { DrugResolvers, StockLotResolvers, StockMovementResolvers } from '../__generated__/resolvers-types.ts';
 import { graphqlDrugForm, graphqlMovementKind } from './enums.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 
 /** proto3 strings cannot be absent: an empty one means "none", which the API shows as null. */
 export const orNull = (value: string) => (value === '' ? null : value);

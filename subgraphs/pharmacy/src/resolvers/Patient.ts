@@ -2,7 +2,7 @@
 import { pageRequest } from '@hospital/subgraph-kit';
 import type { PatientResolvers } from '../__generated__/resolvers-types.ts';
 import { protoPrescriptionStatus } from './enums.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 
 /**
  * Patient resolvers. The router hands this subgraph `{ id }` representations; the default

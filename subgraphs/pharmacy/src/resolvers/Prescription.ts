@@ -1,8 +1,8 @@
 /** `Prescription` and `AllergyOverride`: resolved from the proto messages the service returns. */
-import type { AllergyOverrideResolvers, PrescriptionResolvers } from '../__generated__/resolvers-types.ts';
+import type { AllergyOverrideResolvers, MedicationRoute, PrescriptionResolvers, PrescriptionReviewAction, PrescriptionReviewResolvers } from '../__generated__/resolvers-types.ts';
 import { orNull } from './Drug.ts';
 import { graphqlPrescriptionStatus } from './enums.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 import { referenceOrNull } from './references.ts';
 
 /**
@@ -28,8 +28,17 @@ export function createPrescriptionResolvers({ drugs, prescriptions }: ResolverDe
     cancelledAt: (p) => orNull(p.cancelledAt),
     cancelledBy: (p) => referenceOrNull(p.cancelledBy),
     cancellationReason: (p) => orNull(p.cancellationReason),
+    // The service checked the code against the same list the schema's enum holds.
+    route: (p) => (p.route ? (p.route as MedicationRoute) : null),
+    review: (p) => p.review ?? null,
   };
 }
+
+/** PrescriptionReview resolvers: the pharmacist is a `User` reference. */
+export const prescriptionReviewResolvers: PrescriptionReviewResolvers = {
+  action: (review) => review.action as PrescriptionReviewAction,
+  reviewedBy: (review) => ({ id: review.reviewedBy }),
+};
 
 /** AllergyOverride resolvers: the doctor is a `User` reference. */
 export const allergyOverrideResolvers: AllergyOverrideResolvers = {

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { callGrpc, pageRequest, toConnection, type SubgraphContext } from '@hospital/subgraph-kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { protoPrescriptionStatus } from './enums.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 
 const options = (ctx: SubgraphContext) => ({ metadata: ctx.grpcMetadata() });
 

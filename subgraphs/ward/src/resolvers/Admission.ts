@@ -1,6 +1,7 @@
 /** `Admission` (an entity other subgraphs may reference) and `BedTransfer`, from their proto messages. */
+import { enumFromProto } from '@hospital/subgraph-kit';
 import type { AdmissionResolvers, AdmissionStatus, BedTransferResolvers } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 import { referenceTo } from './references.ts';
 import { required } from './required.ts';
 
@@ -12,9 +13,7 @@ const orNull = (value: string) => (value === '' ? null : value);
  * @param status - proto enum value
  */
 export function graphqlAdmissionStatus(status: string): AdmissionStatus {
-  if (status === 'ADMISSION_STATUS_ADMITTED') return 'ADMITTED';
-  if (status === 'ADMISSION_STATUS_DISCHARGED') return 'DISCHARGED';
-  throw new Error(`Unexpected admission status from service: ${status}`);
+  return enumFromProto<AdmissionStatus>(status, 'ADMISSION_STATUS_', ['ADMITTED', 'DISCHARGED']);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The `Bed` type, resolved from the proto `Bed` (with its occupant, unset when free). */
 import type { BedResolvers } from '../__generated__/resolvers-types.ts';
 import { required } from './required.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 
 /**
  * Bed resolvers; fields not listed read the proto message as is.

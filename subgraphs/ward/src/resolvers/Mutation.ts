@@ -1,7 +1,7 @@
 /** Mutation fields of the ward subgraph: bed stock, admissions, transfers, discharges. */
 import { callGrpc, type SubgraphContext } from '@hospital/subgraph-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 
 const options = (ctx: SubgraphContext) => ({ metadata: ctx.grpcMetadata() });
 
@@ -12,12 +12,10 @@ const options = (ctx: SubgraphContext) => ({ metadata: ctx.grpcMetadata() });
  */
 export function createMutationResolvers({ client }: ResolverDeps): MutationResolvers {
   return {
-    createWard: (_parent, { input }, ctx) =>
-      callGrpc(client.createWard({ name: input.name, code: input.code, specialty: input.specialty ?? '' }, options(ctx))),
+    createWard: (_parent, { input }, ctx) => callGrpc(client.createWard({ name: input.name, code: input.code, specialty: input.specialty ?? '' }, options(ctx))),
     addBed: (_parent, { input }, ctx) => callGrpc(client.addBed({ wardId: input.wardId, label: input.label }, options(ctx))),
     setBedOutOfService: (_parent, { bedId, outOfService }, ctx) => callGrpc(client.setBedOutOfService({ bedId, outOfService }, options(ctx))),
-    admitPatient: (_parent, { input }, ctx) =>
-      callGrpc(client.admitPatient({ patientId: input.patientId, bedId: input.bedId, reason: input.reason }, options(ctx))),
+    admitPatient: (_parent, { input }, ctx) => callGrpc(client.admitPatient({ patientId: input.patientId, bedId: input.bedId, reason: input.reason }, options(ctx))),
     transferPatient: (_parent, { admissionId, wardId, bedId }, ctx) => callGrpc(client.transferPatient({ admissionId, wardId, bedId }, options(ctx))),
     dischargePatient: (_parent, { admissionId, summary }, ctx) => callGrpc(client.dischargePatient({ admissionId, summary }, options(ctx))),
     assignStaffToWard: (_parent, { userId, wardId }, ctx) => callGrpc(client.assignStaffToWard({ userId, wardId }, options(ctx))),

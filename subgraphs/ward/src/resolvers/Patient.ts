@@ -1,6 +1,6 @@
 /** `Patient` as this subgraph extends it: the patient's stays, batched across patients. */
 import type { PatientResolvers } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 
 /**
  * Patient resolvers. References need no call of their own: both fields share one

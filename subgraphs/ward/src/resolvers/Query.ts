@@ -1,18 +1,16 @@
 /** Query fields of the ward subgraph: thin calls to the ward gRPC service. */
 import type { AdmissionStatusProto, Bed__Output, Ward__Output } from '@hospital/grpc-contracts';
-import { callGrpc, pageRequest, toConnection, type SubgraphContext } from '@hospital/subgraph-kit';
+import { callGrpc, pageRequest, protoFilter, toConnection, type SubgraphContext } from '@hospital/subgraph-kit';
 import type { AdmissionStatus, QueryResolvers } from '../__generated__/resolvers-types.ts';
 import type { WardLoaders } from '../loaders.ts';
-import type { ResolverDeps } from './index.ts';
-
-const PROTO_STATUS = { ADMITTED: 'ADMISSION_STATUS_ADMITTED', DISCHARGED: 'ADMISSION_STATUS_DISCHARGED' } as const;
+import type { ResolverDeps } from './deps.ts';
 
 /**
  * GraphQL status filter → proto status (unspecified = both).
  * @param status - the filter, if any
  */
 export function protoStatusFilter(status: AdmissionStatus | null | undefined): AdmissionStatusProto {
-  return status ? PROTO_STATUS[status] : 'ADMISSION_STATUS_UNSPECIFIED';
+  return protoFilter('ADMISSION_STATUS_', status);
 }
 
 /** Hands what a call returned to the request's loaders, so nested fields need no second call. */

@@ -1,6 +1,6 @@
 /** `Ward` and `WardOccupancy`, both resolved from the proto `Ward` (it carries the counts). */
 import type { WardOccupancyResolvers, WardResolvers } from '../__generated__/resolvers-types.ts';
-import type { ResolverDeps } from './index.ts';
+import type { ResolverDeps } from './deps.ts';
 
 /**
  * Ward resolvers; fields not listed read the proto message as is.

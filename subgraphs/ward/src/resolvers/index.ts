@@ -1,22 +1,13 @@
 /** The ward subgraph's resolver map, checked against the generated `Resolvers` type. */
-import type { WardClient } from '@hospital/grpc-contracts';
 import { DateTimeScalar } from '@hospital/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
-import type { WardLoaders } from '../loaders.ts';
 import { createAdmissionResolvers, createBedTransferResolvers } from './Admission.ts';
 import { createBedResolvers } from './Bed.ts';
 import { createMutationResolvers } from './Mutation.ts';
 import { createPatientResolvers } from './Patient.ts';
 import { createQueryResolvers } from './Query.ts';
 import { createWardOccupancyResolvers, createWardResolvers } from './Ward.ts';
-
-/** What the resolvers call. */
-export interface ResolverDeps {
-  /** The ward gRPC client. */
-  client: WardClient;
-  /** The per-request loader kinds (one gRPC call per kind per request). */
-  loaders: WardLoaders;
-}
+import type { ResolverDeps } from './deps.ts';
 
 /**
  * Builds the resolver map.

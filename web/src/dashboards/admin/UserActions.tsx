@@ -1,13 +1,15 @@
 /**
  * The actions on one account: change its role, unlock its sign-in (clear the delays that failed
- * sign-ins put on it), deactivate it (after a confirmation). Not offered on the admin's own
- * account, which the identity service refuses anyway.
+ * sign-ins put on it), set a temporary password, deactivate it (after a confirmation), and
+ * reactivate a deactivated one. Not offered on the admin's own account, which the identity
+ * service refuses anyway.
  */
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import type { Role } from '../../gql/graphql.ts';
 import { Button, ErrorMessage } from '../../ui/index.ts';
-import { AdminChangeRole, AdminDeactivateUser, AdminUnlockUser } from './admin-documents.ts';
+import { AdminChangeRole, AdminDeactivateUser, AdminReactivateUser, AdminUnlockUser } from './admin-documents.ts';
+import { TemporaryPasswordForm } from './TemporaryPasswordForm.tsx';
 import { ROLE_LABELS, ROLE_OPTIONS } from './roles.ts';
 
 /** An account as the list shows it. */
@@ -26,9 +28,24 @@ export function UserActions({ user, isSelf, onChanged }: { user: UserSummary; is
   const [roleState, changeRole] = useMutation(AdminChangeRole);
   const [deactivateState, deactivate] = useMutation(AdminDeactivateUser);
   const [unlockState, unlock] = useMutation(AdminUnlockUser);
+  const [reactivateState, reactivate] = useMutation(AdminReactivateUser);
+  const [settingPassword, setSettingPassword] = useState(false);
 
-  if (isSelf) return <span className="text-xs text-slate-500">This is you</span>;
-  if (!user.active) return <span className="text-xs text-slate-500">Deactivated</span>;
+  if (isSelf) return <span className="text-xs text-slate-600">This is you</span>;
+  if (!user.active) {
+    const onReactivate = async () => {
+      const result = await reactivate({ id: user.id });
+      if (result.data) onChanged(`${user.displayName} can sign in again.`);
+    };
+    return (
+      <div>
+        <Button look="secondary" onClick={() => void onReactivate()} disabled={reactivateState.fetching} aria-label={`Reactivate ${user.displayName}`}>
+          {reactivateState.fetching ? 'Reactivating…' : 'Reactivate'}
+        </Button>
+        <ErrorMessage error={reactivateState.error} />
+      </div>
+    );
+  }
 
   const onSaveRole = async () => {
     const result = await changeRole({ id: user.id, role });
@@ -68,6 +85,9 @@ export function UserActions({ user, isSelf, onChanged }: { user: UserSummary; is
         <Button look="secondary" onClick={() => void onUnlock()} disabled={unlockState.fetching} aria-label={`Unlock sign-in of ${user.displayName}`}>
           {unlockState.fetching ? 'Unlocking…' : 'Unlock sign-in'}
         </Button>
+        <Button look="secondary" onClick={() => setSettingPassword(true)} aria-label={`Set a temporary password for ${user.displayName}`}>
+          Temporary password
+        </Button>
         {confirming ? (
           <>
             <Button look="danger" onClick={() => void onDeactivate()} disabled={deactivateState.fetching} aria-label={`Confirm deactivating ${user.displayName}`}>
@@ -83,6 +103,16 @@ export function UserActions({ user, isSelf, onChanged }: { user: UserSummary; is
           </Button>
         )}
       </div>
+      {settingPassword ? (
+        <TemporaryPasswordForm
+          user={user}
+          onCancel={() => setSettingPassword(false)}
+          onDone={(message) => {
+            setSettingPassword(false);
+            onChanged(message);
+          }}
+        />
+      ) : null}
       <ErrorMessage error={roleState.error} />
       <ErrorMessage error={unlockState.error} />
       <ErrorMessage error={deactivateState.error} />

@@ -3,8 +3,9 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useSession } from '../../auth/session-context.ts';
 import type { Role } from '../../gql/graphql.ts';
-import { Button, ErrorMessage, Loading, SelectInput, Table } from '../../ui/index.ts';
+import { Button, ErrorMessage, Loading, SelectInput, Table, TextInput } from '../../ui/index.ts';
 import { formatDateTime } from '../shared/format.ts';
+import { useDebounced } from '../shared/use-debounced.ts';
 import { AdminUsers } from './admin-documents.ts';
 import { ROLE_LABELS, ROLE_OPTIONS } from './roles.ts';
 import { UserActions } from './UserActions.tsx';
@@ -13,26 +14,41 @@ import { UserActions } from './UserActions.tsx';
 export function UserList({ onChanged }: { onChanged: (message: string) => void }) {
   const { user: me } = useSession();
   const [role, setRole] = useState<Role | ''>('');
+  const [text, setText] = useState('');
+  const search = useDebounced(text.trim());
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const after = cursors[cursors.length - 1] ?? null;
   // A new account must show up even when the filtered list was empty (no User in it yet).
   const context = useMemo(() => ({ additionalTypenames: ['User'] }), []);
-  const [result] = useQuery({ query: AdminUsers, variables: { role: role || null, after }, context });
+  const [result] = useQuery({ query: AdminUsers, variables: { role: role || null, search: search || null, after }, context });
   const page = result.data?.users;
   const rows = page?.edges.map((edge) => edge.node) ?? [];
 
   return (
     <div>
-      <div className="w-64">
-        <SelectInput
-          label="Show role"
-          value={role}
-          onChange={(event) => {
-            setRole(event.target.value as Role | '');
-            setCursors([null]);
-          }}
-          options={[{ value: '', label: 'All roles' }, ...ROLE_OPTIONS]}
-        />
+      <div className="flex flex-wrap gap-x-4">
+        <div className="w-64">
+          <TextInput
+            label="Search by name or email"
+            type="search"
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              setCursors([null]);
+            }}
+          />
+        </div>
+        <div className="w-64">
+          <SelectInput
+            label="Show role"
+            value={role}
+            onChange={(event) => {
+              setRole(event.target.value as Role | '');
+              setCursors([null]);
+            }}
+            options={[{ value: '', label: 'All roles' }, ...ROLE_OPTIONS]}
+          />
+        </div>
       </div>
       {result.fetching && !result.data ? (
         <Loading label="Loading staff accounts…" />
@@ -44,12 +60,12 @@ export function UserList({ onChanged }: { onChanged: (message: string) => void }
             caption="Staff accounts"
             rows={rows}
             rowKey={(row) => row.id}
-            empty={role ? `No ${ROLE_LABELS[role].toLowerCase()} accounts.` : 'No staff accounts.'}
+            empty={search ? `No account matches “${search}”.` : role ? `No ${ROLE_LABELS[role].toLowerCase()} accounts.` : 'No staff accounts.'}
             columns={[
               { header: 'Name', cell: (row) => row.displayName },
               { header: 'Email', cell: (row) => row.email },
               { header: 'Role', cell: (row) => ROLE_LABELS[row.role] },
-              { header: 'Status', cell: (row) => (row.active ? 'Active' : <span className="text-slate-500">Deactivated</span>) },
+              { header: 'Status', cell: (row) => (row.active ? 'Active' : <span className="text-slate-600">Deactivated</span>) },
               { header: 'Created', cell: (row) => formatDateTime(row.createdAt) },
               { header: 'Actions', cell: (row) => <UserActions key={`${row.id}:${row.role}`} user={row} isSelf={row.id === me.id} onChanged={onChanged} /> },
             ]}

@@ -1,10 +1,10 @@
 /** The admin dashboard's operations on staff accounts. */
 import { graphql } from '../../gql/index.ts';
 
-/** Staff accounts, ordered by email, optionally of one role. */
+/** Staff accounts, ordered by email, optionally of one role or matching a name or email. */
 export const AdminUsers = graphql(`
-  query AdminUsers($role: Role, $after: String) {
-    users(role: $role, first: 25, after: $after) {
+  query AdminUsers($role: Role, $search: String, $after: String) {
+    users(role: $role, search: $search, first: 25, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges { node { id email displayName role active createdAt } }
@@ -37,5 +37,19 @@ export const AdminDeactivateUser = graphql(`
 export const AdminUnlockUser = graphql(`
   mutation AdminUnlockUser($id: ID!) {
     unlockUser(id: $id) { id }
+  }
+`);
+
+/** Lets a deactivated user sign in again. */
+export const AdminReactivateUser = graphql(`
+  mutation AdminReactivateUser($id: ID!) {
+    reactivateUser(id: $id) { id active }
+  }
+`);
+
+/** Gives a user a temporary password and ends their sessions. */
+export const AdminSetTemporaryPassword = graphql(`
+  mutation AdminSetTemporaryPassword($id: ID!, $password: String!) {
+    setTemporaryPassword(id: $id, password: $password) { id }
   }
 `);

@@ -1,4 +1,7 @@
-/** Books an appointment for the open patient with the signed-in doctor; errors show under the form. */
+/**
+ * Books an appointment for the open patient with the signed-in doctor, or with `doctorId` when
+ * reception (an administrator) books for a doctor; errors show under the form.
+ */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql/index.ts';
@@ -11,8 +14,8 @@ const Book = graphql(`
   }
 `);
 
-/** The booking form for `patientId`; `onBooked` lets the chart refresh. */
-export function BookAppointmentForm({ patientId, onBooked }: { patientId: string; onBooked(): void }) {
+/** The booking form for `patientId` (with `doctorId`, else the signed-in doctor); `onBooked` lets the chart refresh. */
+export function BookAppointmentForm({ patientId, doctorId, onBooked }: { patientId: string; doctorId?: string; onBooked(): void }) {
   const [date, setDate] = useState(() => dateInputValue(new Date()));
   const [time, setTime] = useState('');
   const [minutes, setMinutes] = useState('15');
@@ -30,7 +33,7 @@ export function BookAppointmentForm({ patientId, onBooked }: { patientId: string
       return;
     }
     setLocalError(null);
-    const answer = await book({ input: { patientId, ...slot, ...(reason.trim() ? { reason: reason.trim() } : {}) } });
+    const answer = await book({ input: { patientId, ...(doctorId ? { doctorId } : {}), ...slot, ...(reason.trim() ? { reason: reason.trim() } : {}) } });
     if (answer.data) {
       setDone('Appointment booked.');
       setTime('');
@@ -48,7 +51,10 @@ export function BookAppointmentForm({ patientId, onBooked }: { patientId: string
         <TextInput label="Length (minutes)" type="number" min={5} max={240} required value={minutes} onChange={(e) => setMinutes(e.target.value)} />
       </div>
       <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      <ErrorMessage error={localError ?? result.error} overrides={{ CONFLICT: 'That time is already taken for you or the patient. Please choose another time.' }} />
+      <ErrorMessage
+        error={localError ?? result.error}
+        overrides={{ CONFLICT: `That time is already taken for ${doctorId ? 'the doctor' : 'you'} or the patient. Please choose another time.` }}
+      />
       {done ? (
         <p role="status" className="mb-2 text-sm text-green-800">
           {done}

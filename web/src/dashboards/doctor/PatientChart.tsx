@@ -2,27 +2,30 @@
  * A patient's chart for the doctor: details, allergies, current admission, appointments (with
  * cancel and reschedule) and prescriptions, plus the forms to book and to prescribe.
  */
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
+import { EditPatientForm } from './EditPatientForm.tsx';
+import { ROUTES } from '@hospital/grpc-contracts/prescribing';
 import { graphql } from '../../gql/index.ts';
 import { Button, ErrorMessage, Loading, Section, Table } from '../../ui/index.ts';
 import { BookAppointmentForm } from './BookAppointmentForm.tsx';
 import { PrescribeForm } from './PrescribeForm.tsx';
-import { RescheduleAppointment } from './RescheduleAppointment.tsx';
+import { AppointmentActions } from './AppointmentActions.tsx';
 import { STATUS_WORDS, dateTimeOf } from './time.ts';
 
 const Chart = graphql(`
   query DoctorPatientChart($id: ID!) {
     patient(id: $id) {
-      id mrn fullName dateOfBirth sex phone email address allergies archived
+      id mrn givenName familyName fullName dateOfBirth sex phone email address allergies archived
       currentAdmission { id reason admittedAt ward { name } bed { label } }
       appointments(first: 20) { edges { node { id startsAt endsAt reason status doctor { displayName } } } }
-      prescriptions(first: 20) { id status dose frequency durationDays quantity prescribedAt drug { name strength } }
+      prescriptions(first: 20) {
+        id status dose frequency route durationDays quantity prescribedAt cancellationReason
+        drug { name strength }
+        allergyOverride { reason allergies }
+        review { action reason reviewedAt }
+      }
     }
   }
-`);
-
-const CancelFromChart = graphql(`
-  mutation DoctorChartCancel($id: ID!, $reason: String) { cancelAppointment(id: $id, reason: $reason) { id status } }
 `);
 
 const PRESCRIPTION_WORDS: Record<string, string> = { PENDING: 'Waiting at pharmacy', DISPENSED: 'Dispensed', CANCELLED: 'Cancelled' };
@@ -30,7 +33,6 @@ const PRESCRIPTION_WORDS: Record<string, string> = { PENDING: 'Waiting at pharma
 /** The chart of `patientId`; `onClose` returns to the search. */
 export function PatientChart({ patientId, onClose }: { patientId: string; onClose(): void }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: Chart, variables: { id: patientId }, requestPolicy: 'cache-and-network' });
-  const [cancel, runCancel] = useMutation(CancelFromChart);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const patient = data?.patient;
 
@@ -74,11 +76,13 @@ export function PatientChart({ patientId, onClose }: { patientId: string; onClos
               <p className="text-sm text-slate-500">No known allergies.</p>
             )}
           </div>
+          {patient.archived ? null : <EditPatientForm key={patient.id} patient={patient} onSaved={reload} />}
           <div>
             <h3 className="font-semibold">Current admission</h3>
             {patient.currentAdmission ? (
               <p className="text-sm">
-                {patient.currentAdmission.ward.name}, bed {patient.currentAdmission.bed.label} since {dateTimeOf(patient.currentAdmission.admittedAt)} — {patient.currentAdmission.reason}
+                {patient.currentAdmission.ward.name}, bed {patient.currentAdmission.bed.label} since {dateTimeOf(patient.currentAdmission.admittedAt)} —{' '}
+                {patient.currentAdmission.reason}
               </p>
             ) : (
               <p className="text-sm text-slate-500">Not admitted.</p>
@@ -86,7 +90,6 @@ export function PatientChart({ patientId, onClose }: { patientId: string; onClos
           </div>
           <div>
             <h3 className="font-semibold">Appointments</h3>
-            <ErrorMessage error={cancel.error} />
             <Table
               caption="Appointments"
               rows={patient.appointments.edges.map((edge) => edge.node)}
@@ -99,15 +102,7 @@ export function PatientChart({ patientId, onClose }: { patientId: string; onClos
                 { header: 'Status', cell: (row) => STATUS_WORDS[row.status] ?? row.status },
                 {
                   header: 'Actions',
-                  cell: (row) =>
-                    row.status === 'SCHEDULED' ? (
-                      <span className="flex flex-wrap gap-2">
-                        <Button look="danger" onClick={() => void runCancel({ id: row.id, reason: 'Cancelled by the doctor' }).then(reload)}>
-                          Cancel
-                        </Button>
-                        <RescheduleAppointment appointment={row} who={`the appointment of ${dateTimeOf(row.startsAt)}`} onRescheduled={reload} />
-                      </span>
-                    ) : null,
+                  cell: (row) => <AppointmentActions appointment={row} who={`the appointment of ${dateTimeOf(row.startsAt)}`} onChanged={reload} />,
                 },
               ]}
             />
@@ -121,9 +116,34 @@ export function PatientChart({ patientId, onClose }: { patientId: string; onClos
               empty="No prescriptions."
               columns={[
                 { header: 'Drug', cell: (row) => `${row.drug.name} ${row.drug.strength}` },
-                { header: 'Dose', cell: (row) => `${row.dose}, ${row.frequency}, ${row.durationDays} days (${row.quantity})` },
+                {
+                  header: 'Dose',
+                  cell: (row) => (
+                    <>
+                      {row.dose}
+                      {row.route ? ` ${ROUTES[row.route]}` : ''}, {row.frequency}, {row.durationDays} days ({row.quantity})
+                      {row.allergyOverride ? (
+                        <div className="text-xs font-medium text-amber-800">
+                          Allergy alert overridden ({row.allergyOverride.allergies.join(', ')}): {row.allergyOverride.reason}
+                        </div>
+                      ) : null}
+                    </>
+                  ),
+                },
                 { header: 'Written', cell: (row) => dateTimeOf(row.prescribedAt) },
-                { header: 'Status', cell: (row) => PRESCRIPTION_WORDS[row.status] ?? row.status },
+                {
+                  header: 'Status',
+                  cell: (row) => (
+                    <>
+                      {row.review?.action === 'REJECT' ? 'Rejected by pharmacy' : (PRESCRIPTION_WORDS[row.status] ?? row.status)}
+                      {row.review ? (
+                        <div className="text-xs font-medium text-red-800">
+                          {row.review.action === 'QUERY' ? 'Pharmacy query' : 'Reason'}: {row.review.reason}
+                        </div>
+                      ) : null}
+                    </>
+                  ),
+                },
               ]}
             />
           </div>

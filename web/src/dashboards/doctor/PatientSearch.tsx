@@ -8,7 +8,7 @@ import { PatientTable } from './PatientTable.tsx';
 const SearchPatients = graphql(`
   query DoctorSearchPatients($search: String!) {
     patients(search: $search, first: 20) {
-      totalCount
+      matchCount { count capped }
       edges { node { id mrn fullName dateOfBirth } }
     }
   }
@@ -46,7 +46,21 @@ export function PatientSearch({ onOpenPatient }: { onOpenPatient(patientId: stri
       ) : fetching && !data ? (
         <Loading label="Searching…" />
       ) : (
-        <PatientTable caption="Matching patients" rows={data?.patients.edges.map((edge) => edge.node) ?? []} empty="No patient matches that search." onOpenPatient={onOpenPatient} />
+        <>
+          {data && data.patients.matchCount.count > data.patients.edges.length ? (
+            // matchCount stops counting at its cap: cheap on a large register, unlike totalCount.
+            <p className="text-sm text-slate-600">
+              Showing {data.patients.edges.length} of {data.patients.matchCount.count}
+              {data.patients.matchCount.capped ? '+' : ''} matches: type more to narrow the search.
+            </p>
+          ) : null}
+          <PatientTable
+            caption="Matching patients"
+            rows={data?.patients.edges.map((edge) => edge.node) ?? []}
+            empty="No patient matches that search."
+            onOpenPatient={onOpenPatient}
+          />
+        </>
       )}
     </Section>
   );

@@ -1,16 +1,17 @@
 /**
- * Today's schedule, live: the list is queried for today, and every `appointmentEvents` event
- * (a booking, reschedule, cancellation or check-in made anywhere) re-queries it, so changes appear within a
- * second without a reload. A doctor's subscription carries their own appointments only.
+ * The doctor's schedule, live, as a day or a week (Monday first) with the free clinic slots
+ * between appointments. Every `appointmentEvents` event (a booking, reschedule, cancellation or
+ * check-in made anywhere) re-queries it, so changes appear within a second without a reload.
+ * A doctor's subscription carries their own appointments only.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { useMutation, useQuery, useSubscription } from 'urql';
+import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../../gql/index.ts';
-import { Button, ErrorMessage, Loading, Section, Table } from '../../ui/index.ts';
-import { RescheduleAppointment } from './RescheduleAppointment.tsx';
-import { STATUS_WORDS, timeOf, todayRange } from './time.ts';
+import { Button, ErrorMessage, Loading, Section } from '../../ui/index.ts';
+import { AppointmentActions } from './AppointmentActions.tsx';
+import { STATUS_WORDS, dayLabel, daysOf, freeSlotsOf, timeOf, todayRange } from './time.ts';
 
-const TodayAppointments = graphql(`
+const ScheduleAppointments = graphql(`
   query DoctorTodayAppointments($from: DateTime!, $to: DateTime!) {
     appointments(from: $from, to: $to, first: 100) {
       totalCount
@@ -25,85 +26,87 @@ const ScheduleEvents = graphql(`
   }
 `);
 
-const CheckIn = graphql(`
-  mutation DoctorCheckIn($id: ID!) { checkInAppointment(id: $id) { id status } }
-`);
-
-const Cancel = graphql(`
-  mutation DoctorCancelAppointment($id: ID!, $reason: String) { cancelAppointment(id: $id, reason: $reason) { id status } }
-`);
+/** Statuses that no longer hold their slot. */
+const FREEING = new Set(['CANCELLED']);
 
 /** The schedule card; `onOpenPatient` opens a patient's chart. */
 export function TodaySchedule({ onOpenPatient }: { onOpenPatient(patientId: string): void }) {
-  // Recomputed when the day changes under an open tab (the key below changes at midnight).
-  const [day, setDay] = useState(() => todayRange());
+  const [view, setView] = useState<'day' | 'week'>('day');
+  // Recomputed when the day changes under an open tab.
+  const [today, setToday] = useState(() => todayRange().from);
   useEffect(() => {
-    const timer = setInterval(() => {
-      const next = todayRange();
-      if (next.from !== day.from) setDay(next);
-    }, 60_000);
+    const timer = setInterval(() => setToday(todayRange().from), 60_000);
     return () => clearInterval(timer);
-  }, [day.from]);
+  }, []);
+  const days = useMemo(() => daysOf(view, new Date(today)), [view, today]);
+  const range = useMemo(() => {
+    const end = new Date(days[days.length - 1]!);
+    end.setDate(end.getDate() + 1);
+    return { from: days[0]!.toISOString(), to: end.toISOString() };
+  }, [days]);
 
-  const [{ data, fetching, error }, refetch] = useQuery({ query: TodayAppointments, variables: day, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ScheduleAppointments, variables: range, requestPolicy: 'cache-and-network' });
   const [live] = useSubscription({ query: ScheduleEvents });
   const lastEvent = live.data?.appointmentEvents.id;
+  const reload = () => refetch({ requestPolicy: 'network-only' });
   useEffect(() => {
     if (lastEvent) refetch({ requestPolicy: 'network-only' });
   }, [lastEvent, refetch]);
-
-  const [checkIn, runCheckIn] = useMutation(CheckIn);
-  const [cancel, runCancel] = useMutation(Cancel);
   const rows = useMemo(() => data?.appointments.edges.map((edge) => edge.node) ?? [], [data]);
 
   return (
     <Section
-      title="Today's schedule"
+      title={view === 'day' ? "Today's schedule" : 'This week'}
       actions={
-        <span className="text-xs text-slate-500" aria-live="polite">
-          {live.error ? 'Live updates paused — reconnecting…' : 'Live'}
+        <span className="flex items-center gap-2 text-xs text-slate-500">
+          <span role="group" aria-label="Schedule view" className="flex">
+            {(['day', 'week'] as const).map((option) => (
+              <Button key={option} look={view === option ? 'primary' : 'secondary'} aria-pressed={view === option} onClick={() => setView(option)} className="min-h-11">
+                {option === 'day' ? 'Day' : 'Week'}
+              </Button>
+            ))}
+          </span>
+          <span aria-live="polite">{live.error ? 'Live updates paused — reconnecting…' : 'Live'}</span>
         </span>
       }
     >
       <ErrorMessage error={error} />
-      <ErrorMessage error={checkIn.error ?? cancel.error} />
       {fetching && !data ? (
-        <Loading label="Loading today's appointments…" />
+        <Loading label="Loading the schedule…" />
       ) : (
-        <Table
-          caption="Today's appointments"
-          rows={rows}
-          rowKey={(row) => row.id}
-          empty="No appointments today."
-          columns={[
-            { header: 'Time', cell: (row) => `${timeOf(row.startsAt)}–${timeOf(row.endsAt)}` },
-            {
-              header: 'Patient',
-              cell: (row) => (
-                <button type="button" className="text-sky-800 underline" onClick={() => onOpenPatient(row.patient.id)}>
-                  {row.patient.fullName} <span className="text-slate-500">({row.patient.mrn})</span>
-                </button>
-              ),
-            },
-            { header: 'Reason', cell: (row) => row.reason ?? '—' },
-            { header: 'Status', cell: (row) => STATUS_WORDS[row.status] ?? row.status },
-            {
-              header: 'Actions',
-              cell: (row) =>
-                row.status === 'SCHEDULED' ? (
-                  <span className="flex flex-wrap gap-2">
-                    <Button look="secondary" onClick={() => void runCheckIn({ id: row.id })} aria-label={`Check in ${row.patient.fullName}`}>
-                      Check in
-                    </Button>
-                    <Button look="danger" onClick={() => void runCancel({ id: row.id, reason: 'Cancelled by the doctor' })} aria-label={`Cancel ${row.patient.fullName}'s appointment`}>
-                      Cancel
-                    </Button>
-                    <RescheduleAppointment appointment={row} who={`${row.patient.fullName}'s appointment`} onRescheduled={() => refetch({ requestPolicy: 'network-only' })} />
-                  </span>
-                ) : null,
-            },
-          ]}
-        />
+        days.map((day) => {
+          const start = day.getTime();
+          const mine = rows.filter((row) => Date.parse(row.startsAt) >= start && Date.parse(row.startsAt) < start + 86_400_000);
+          const free = freeSlotsOf(
+            day,
+            mine.filter((row) => !FREEING.has(row.status)),
+          );
+          return (
+            <div key={start} className="mb-3">
+              {view === 'week' ? <h3 className="mt-2 font-semibold">{dayLabel(day)}</h3> : null}
+              {mine.length === 0 ? <p className="text-sm text-slate-500">{view === 'day' ? 'No appointments today.' : 'No appointments.'}</p> : null}
+              <ul aria-label={`Appointments ${dayLabel(day)}`} className="divide-y divide-slate-100">
+                {mine.map((row) => (
+                  <li key={row.id} className="flex flex-wrap items-start justify-between gap-2 py-2 text-sm">
+                    <span>
+                      <strong>
+                        {timeOf(row.startsAt)}–{timeOf(row.endsAt)}
+                      </strong>{' '}
+                      <button type="button" className="min-h-11 text-sky-800 underline" onClick={() => onOpenPatient(row.patient.id)}>
+                        {row.patient.fullName} <span className="text-slate-500">({row.patient.mrn})</span>
+                      </button>{' '}
+                      — {row.reason ?? 'no reason given'} · <em>{STATUS_WORDS[row.status] ?? row.status}</em>
+                    </span>
+                    <AppointmentActions appointment={row} who={`${row.patient.fullName}'s appointment`} onChanged={reload} />
+                  </li>
+                ))}
+              </ul>
+              <p className="text-xs text-emerald-800" aria-label={`Free slots ${dayLabel(day)}`}>
+                {free.length === 0 ? 'No free slots.' : `Free: ${free.map((slot) => timeOf(slot.startsAt.toISOString())).join(', ')}`}
+              </p>
+            </div>
+          );
+        })
       )}
     </Section>
   );

@@ -49,3 +49,36 @@ export const STATUS_WORDS: Record<string, string> = {
   CANCELLED: 'Cancelled',
   NO_SHOW: 'Did not attend',
 };
+
+/** The clinic's bookable day: 08:00 to 17:00 in 30-minute slots (local time). */
+export const CLINIC_HOURS = { startHour: 8, endHour: 17, slotMinutes: 30 } as const;
+
+/**
+ * The free slots of one day: clinic-hour slots that overlap no busy (non-cancelled) appointment.
+ * @param day - any instant of the local day
+ * @param busy - the day's appointments that hold their slot
+ */
+export function freeSlotsOf(day: Date, busy: ReadonlyArray<{ startsAt: string; endsAt: string }>): Array<{ startsAt: Date; endsAt: Date }> {
+  const slots: Array<{ startsAt: Date; endsAt: Date }> = [];
+  const taken = busy.map((a) => [Date.parse(a.startsAt), Date.parse(a.endsAt)] as const);
+  for (let minute = CLINIC_HOURS.startHour * 60; minute < CLINIC_HOURS.endHour * 60; minute += CLINIC_HOURS.slotMinutes) {
+    const startsAt = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, minute);
+    const endsAt = new Date(startsAt.getTime() + CLINIC_HOURS.slotMinutes * 60_000);
+    if (!taken.some(([from, to]) => from < endsAt.getTime() && to > startsAt.getTime())) slots.push({ startsAt, endsAt });
+  }
+  return slots;
+}
+
+/** The local days of the week (Monday first) holding `day`, or just that day. */
+export function daysOf(view: 'day' | 'week', day: Date): Date[] {
+  const start = new Date(day.getFullYear(), day.getMonth(), day.getDate());
+  if (view === 'day') return [start];
+  const monday = new Date(start);
+  monday.setDate(start.getDate() - ((start.getDay() + 6) % 7));
+  return Array.from({ length: 7 }, (_, i) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i));
+}
+
+/** "Mon 7 Dec" for a local day. */
+export function dayLabel(day: Date): string {
+  return day.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' });
+}

@@ -1,5 +1,5 @@
 /** Invoices by status, newest first, a page at a time; each row opens the invoice. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import type { InvoiceStatus } from '../../gql/graphql.ts';
 import { Button, ErrorMessage, Loading, SelectInput, Table } from '../../ui/index.ts';
@@ -7,15 +7,18 @@ import { enumLabel, enumOptions, formatDateTime } from '../shared/format.ts';
 import { formatMoney } from '../shared/money.ts';
 import { FinanceInvoices } from './finance-documents.ts';
 
-const STATUSES: readonly InvoiceStatus[] = ['ISSUED', 'PARTIALLY_PAID', 'PAID', 'DRAFT', 'VOID'];
+const STATUSES: readonly InvoiceStatus[] = ['PARTIALLY_PAID', 'ISSUED', 'DRAFT', 'PAID', 'VOID'];
 
 /** The list; `onOpen` shows one invoice. */
 export function InvoiceList({ onOpen }: { onOpen: (invoiceId: string) => void }) {
-  const [status, setStatus] = useState<InvoiceStatus | ''>('ISSUED');
+  // All statuses first: an invoice paid in part moves from "Issued" to "Partially paid" and must not seem to vanish.
+  const [status, setStatus] = useState<InvoiceStatus | ''>('');
   // Cursors of the pages before this one, so "Previous" can go back.
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const after = cursors[cursors.length - 1] ?? null;
-  const [result] = useQuery({ query: FinanceInvoices, variables: { status: status || null, after } });
+  // A new invoice must show up even when the filtered page was empty (no Invoice in it yet).
+  const context = useMemo(() => ({ additionalTypenames: ['Invoice'] }), []);
+  const [result] = useQuery({ query: FinanceInvoices, variables: { status: status || null, after }, context });
   const page = result.data?.invoices;
   const rows = page?.edges.map((edge) => edge.node) ?? [];
 

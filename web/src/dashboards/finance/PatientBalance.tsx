@@ -25,8 +25,7 @@ export function PatientBalance({ onOpen }: { onOpen: (invoiceId: string) => void
       ) : (
         <>
           <p className="mb-2 text-base" aria-live="polite">
-            Owes:{' '}
-            <strong>{record.balance.length === 0 ? 'nothing' : record.balance.map((amount) => formatMoney(amount)).join(' + ')}</strong>
+            Owes: <strong>{record.balance.length === 0 ? 'nothing' : record.balance.map((amount) => formatMoney(amount)).join(' + ')}</strong>
           </p>
           <Table
             caption={`Invoices of ${record.fullName}`}

@@ -23,10 +23,12 @@ export function RecordPaymentForm({ invoiceId, balance, onRecorded }: { invoiceI
   const [state, record] = useMutation(FinanceRecordPayment);
 
   // Another amount or method is another payment: it must not reuse the key of the last attempt.
-  const edit = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setKey(newIdempotencyKey());
-  };
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setKey(newIdempotencyKey());
+    };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

@@ -6,7 +6,17 @@ import { compareMinor, formatMoney, minorToInput, parseMoneyInput, type MoneyVal
 import { FinanceRefundPayment } from './finance-documents.ts';
 
 /** The form for `paymentId`; `remaining` (paid minus refunded) prefills and bounds the amount. */
-export function RefundForm({ paymentId, remaining, onRefunded, onCancel }: { paymentId: string; remaining: MoneyValue; onRefunded: (message: string) => void; onCancel: () => void }) {
+export function RefundForm({
+  paymentId,
+  remaining,
+  onRefunded,
+  onCancel,
+}: {
+  paymentId: string;
+  remaining: MoneyValue;
+  onRefunded: (message: string) => void;
+  onCancel: () => void;
+}) {
   const [amount, setAmount] = useState(() => minorToInput(remaining.amountMinor, remaining.currency));
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -21,12 +31,22 @@ export function RefundForm({ paymentId, remaining, onRefunded, onCancel }: { pay
     if (reason.trim() === '') return setProblem('Give the reason for the refund.');
     setProblem(null);
     const result = await refund({ paymentId, amount: { amountMinor: minor, currency: remaining.currency }, reason: reason.trim() });
-    if (result.data) onRefunded(`Refunded ${formatMoney({ amountMinor: minor, currency: remaining.currency })}; the invoice balance is now ${formatMoney(result.data.refundPayment.invoice.balance)}.`);
+    if (result.data)
+      onRefunded(
+        `Refunded ${formatMoney({ amountMinor: minor, currency: remaining.currency })}; the invoice balance is now ${formatMoney(result.data.refundPayment.invoice.balance)}.`,
+      );
   };
 
   return (
     <form onSubmit={onSubmit} aria-label="Refund a payment" noValidate className="max-w-md rounded border border-amber-200 bg-amber-50 p-3">
-      <TextInput label={`Refund amount (${remaining.currency})`} inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} hint={`At most ${formatMoney(remaining)}`} required />
+      <TextInput
+        label={`Refund amount (${remaining.currency})`}
+        inputMode="decimal"
+        value={amount}
+        onChange={(event) => setAmount(event.target.value)}
+        hint={`At most ${formatMoney(remaining)}`}
+        required
+      />
       <TextInput label="Reason for refund" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} required />
       {problem ? (
         <p role="alert" className="my-2 text-sm text-red-800">

@@ -37,8 +37,10 @@ export const FinanceInvoice = graphql(`
       currency
       createdAt
       issuedAt
-      patient { id mrn fullName }
-      lines { id code description quantity unitPrice { amountMinor currency } lineTotal { amountMinor currency } }
+      voidedAt
+      voidReason
+      patient { id mrn fullName dateOfBirth }
+      lines { id code description quantity taxRateBasisPoints unitPrice { amountMinor currency } lineTotal { amountMinor currency } tax { amountMinor currency } }
       subtotal { amountMinor currency }
       tax { amountMinor currency }
       total { amountMinor currency }
@@ -94,5 +96,40 @@ export const FinanceRefundPayment = graphql(`
       refunded { amountMinor currency }
       invoice { id status balance { amountMinor currency } }
     }
+  }
+`);
+
+/** Opens a DRAFT invoice for a patient. */
+export const FinanceCreateInvoice = graphql(`
+  mutation FinanceCreateInvoice($input: CreateInvoiceInput!) {
+    createInvoice(input: $input) { id status }
+  }
+`);
+
+/** The totals a line change moves; the panel re-reads the invoice for the lines themselves. */
+export const FinanceAddInvoiceLine = graphql(`
+  mutation FinanceAddInvoiceLine($invoiceId: ID!, $input: AddInvoiceLineInput!) {
+    addInvoiceLine(invoiceId: $invoiceId, input: $input) { id total { amountMinor currency } }
+  }
+`);
+
+/** Takes a line off a DRAFT invoice. */
+export const FinanceRemoveInvoiceLine = graphql(`
+  mutation FinanceRemoveInvoiceLine($invoiceId: ID!, $lineId: ID!) {
+    removeInvoiceLine(invoiceId: $invoiceId, lineId: $lineId) { id total { amountMinor currency } }
+  }
+`);
+
+/** Issues a DRAFT: it gets its number. */
+export const FinanceIssueInvoice = graphql(`
+  mutation FinanceIssueInvoice($id: ID!) {
+    issueInvoice(id: $id) { id number status issuedAt }
+  }
+`);
+
+/** Voids an invoice that keeps no money, with the reason. */
+export const FinanceVoidInvoice = graphql(`
+  mutation FinanceVoidInvoice($id: ID!, $reason: String!) {
+    voidInvoice(id: $id, reason: $reason) { id status voidedAt voidReason }
   }
 `);

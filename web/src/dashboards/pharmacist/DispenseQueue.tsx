@@ -1,90 +1,79 @@
 /**
- * Prescriptions waiting to be dispensed, oldest first, each with a Dispense button. A refusal
- * (not enough stock, already dispensed, cancelled) is shown in plain words on that row.
+ * Prescriptions waiting to be dispensed, oldest first. Opening one shows the patient to confirm
+ * before dispensing, and lets the pharmacist query the prescriber or reject it with a reason.
  */
 import { useMemo, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
-import type { CombinedError } from '@urql/core';
-import { apiFailureOf } from '../../api/index.ts';
+import { useQuery } from 'urql';
 import { Button, ErrorMessage, Loading, Table } from '../../ui/index.ts';
 import { formatDateTime } from '../shared/format.ts';
-import { PharmacyDispense, PharmacyQueue } from './pharmacist-documents.ts';
+import { PharmacyQueue } from './pharmacist-documents.ts';
+import { PrescriptionReview } from './PrescriptionReview.tsx';
 
-/** The queue table. */
+/** The queue table, and the opened prescription under it. */
 export function DispenseQueue({ onDispensed }: { onDispensed: (message: string) => void }) {
   // An empty queue has no Prescription in it for the cache to notice: name the type.
   const context = useMemo(() => ({ additionalTypenames: ['Prescription'] }), []);
   const [result] = useQuery({ query: PharmacyQueue, context });
-  const [state, dispense] = useMutation(PharmacyDispense);
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, CombinedError>>({});
+  const [openId, setOpenId] = useState<string | null>(null);
 
   if (result.fetching && !result.data) return <Loading label="Loading the dispensing queue…" />;
   if (result.error) return <ErrorMessage error={result.error} />;
   const rows = result.data?.prescriptions.edges.map((edge) => edge.node) ?? [];
-
-  const onDispense = async (id: string, label: string) => {
-    setBusyId(id);
-    setErrors(({ [id]: _old, ...rest }) => rest);
-    const outcome = await dispense({ id });
-    setBusyId(null);
-    if (outcome.error) {
-      const error = outcome.error;
-      setErrors((current) => ({ ...current, [id]: error }));
-    } else onDispensed(`Dispensed ${label}.`);
-  };
+  const open = rows.find((row) => row.id === openId) ?? null;
 
   return (
-    <Table
-      caption="Prescriptions waiting to be dispensed"
-      rows={rows}
-      rowKey={(row) => row.id}
-      empty="No prescriptions are waiting to be dispensed."
-      columns={[
-        { header: 'Prescribed', cell: (row) => formatDateTime(row.prescribedAt) },
-        {
-          header: 'Patient',
-          cell: (row) => (
-            <>
-              {row.patient.fullName} <span className="text-slate-500">({row.patient.mrn})</span>
-              {row.patient.allergies.length > 0 ? <div className="text-xs text-red-800">Allergies: {row.patient.allergies.join(', ')}</div> : null}
-            </>
-          ),
-        },
-        {
-          header: 'Drug',
-          cell: (row) => (
-            <>
-              {row.drug.name} {row.drug.strength}
-              {row.allergyOverride ? <div className="text-xs text-amber-800">Allergy override: {row.allergyOverride.reason}</div> : null}
-            </>
-          ),
-        },
-        { header: 'Dose', cell: (row) => `${row.dose}, ${row.frequency}, ${row.durationDays} days` },
-        { header: 'Quantity', cell: (row) => row.quantity },
-        { header: 'In stock', cell: (row) => <span className={row.drug.stockOnHand < row.quantity ? 'font-semibold text-red-800' : ''}>{row.drug.stockOnHand}</span> },
-        { header: 'Prescriber', cell: (row) => row.prescriber.displayName },
-        {
-          header: 'Action',
-          cell: (row) => {
-            const label = `${row.quantity} × ${row.drug.name} for ${row.patient.fullName}`;
-            return (
-              <div className="min-w-40">
-                <Button onClick={() => void onDispense(row.id, label)} disabled={busyId !== null} aria-label={`Dispense ${label}`}>
-                  {busyId === row.id && state.fetching ? 'Dispensing…' : 'Dispense'}
-                </Button>
-                <ErrorMessage error={errors[row.id]} overrides={{ CONFLICT: conflictWords(errors[row.id]) }} />
-              </div>
-            );
+    <>
+      <Table
+        caption="Prescriptions waiting to be dispensed"
+        rows={rows}
+        rowKey={(row) => row.id}
+        empty="No prescriptions are waiting to be dispensed."
+        columns={[
+          { header: 'Prescribed', cell: (row) => formatDateTime(row.prescribedAt) },
+          {
+            header: 'Patient',
+            cell: (row) => (
+              <>
+                {row.patient.fullName} <span className="text-slate-500">({row.patient.mrn})</span>
+                {row.patient.allergies.length > 0 ? <div className="text-xs text-red-800">Allergies: {row.patient.allergies.join(', ')}</div> : null}
+              </>
+            ),
           },
-        },
-      ]}
-    />
+          {
+            header: 'Drug',
+            cell: (row) => (
+              <>
+                {row.drug.name} {row.drug.strength}
+                {row.allergyOverride ? <div className="text-xs text-amber-800">Allergy override: {row.allergyOverride.reason}</div> : null}
+                {row.review?.action === 'QUERY' ? <div className="text-xs text-sky-800">Queried: {row.review.reason}</div> : null}
+              </>
+            ),
+          },
+          { header: 'Dose', cell: (row) => `${row.dose}, ${row.frequency}, ${row.durationDays} days` },
+          { header: 'Quantity', cell: (row) => row.quantity },
+          { header: 'In stock', cell: (row) => <span className={row.drug.stockOnHand < row.quantity ? 'font-semibold text-red-800' : ''}>{row.drug.stockOnHand}</span> },
+          { header: 'Prescriber', cell: (row) => row.prescriber.displayName },
+          {
+            header: 'Action',
+            cell: (row) => (
+              <Button onClick={() => setOpenId(row.id)} aria-label={`Open ${row.quantity} × ${row.drug.name} for ${row.patient.fullName}`}>
+                Open
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {open ? (
+        <PrescriptionReview
+          key={open.id}
+          row={open}
+          onClose={() => setOpenId(null)}
+          onDone={(message) => {
+            setOpenId(null);
+            onDispensed(message);
+          }}
+        />
+      ) : null}
+    </>
   );
-}
-
-/** Not enough stock / already dispensed: the pharmacy service says which, in words for people. */
-function conflictWords(error: CombinedError | undefined): string {
-  const message = apiFailureOf(error)?.message;
-  return message && !message.startsWith('{') ? `Cannot dispense: ${message}` : 'Cannot dispense: not enough stock, or it was already dispensed.';
 }

@@ -1,8 +1,9 @@
-/** The catalogue with units on hand, searchable by name or code; each row can start a delivery. */
+/** The catalogue with units on hand, searchable by name or code; each row can start a delivery or open its lots and movements. */
 import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { Button, ErrorMessage, Loading, Table, TextInput } from '../../ui/index.ts';
 import { enumLabel } from '../shared/format.ts';
+import { DrugLedger } from './DrugLedger.tsx';
 import { PharmacyDrugStock } from './pharmacist-documents.ts';
 
 /** A drug as the receive form needs it. */
@@ -22,6 +23,7 @@ export function DrugStock({ onReceive }: { onReceive: (drug: StockDrug) => void 
     return () => clearTimeout(timer);
   }, [text]);
   const [result] = useQuery({ query: PharmacyDrugStock, variables: { search: search || null } });
+  const [ledgerOf, setLedgerOf] = useState<string | null>(null);
   const drugs = result.data?.drugs.edges.map((edge) => edge.node) ?? [];
 
   return (
@@ -48,14 +50,20 @@ export function DrugStock({ onReceive }: { onReceive: (drug: StockDrug) => void 
             {
               header: 'Action',
               cell: (drug) => (
-                <Button look="secondary" onClick={() => onReceive(drug)} aria-label={`Receive stock of ${drug.name} ${drug.strength}`}>
-                  Receive stock
-                </Button>
+                <div className="flex flex-wrap gap-2">
+                  <Button look="secondary" onClick={() => onReceive(drug)} aria-label={`Receive stock of ${drug.name} ${drug.strength}`}>
+                    Receive stock
+                  </Button>
+                  <Button look="secondary" onClick={() => setLedgerOf(drug.id)} aria-label={`Lots and movements of ${drug.name} ${drug.strength}`}>
+                    Lots and movements
+                  </Button>
+                </div>
               ),
             },
           ]}
         />
       )}
+      {ledgerOf ? <DrugLedger key={ledgerOf} drugId={ledgerOf} onClose={() => setLedgerOf(null)} /> : null}
     </div>
   );
 }

@@ -46,7 +46,12 @@ export function ReceiveStockForm({ preset, onReceived }: { preset: StockDrug | n
 
   return (
     <form onSubmit={onSubmit} aria-label="Receive stock" noValidate className="max-w-xl">
-      <SelectInput label="Drug" value={drugId} onChange={(event) => setDrugId(event.target.value)} options={[{ value: '', label: catalogue.fetching ? 'Loading drugs…' : 'Choose a drug…' }, ...options]} />
+      <SelectInput
+        label="Drug"
+        value={drugId}
+        onChange={(event) => setDrugId(event.target.value)}
+        options={[{ value: '', label: catalogue.fetching ? 'Loading drugs…' : 'Choose a drug…' }, ...options]}
+      />
       <TextInput label="Lot number" value={lotNumber} onChange={(event) => setLotNumber(event.target.value)} autoComplete="off" required />
       <div className="flex gap-4">
         <div className="w-40">

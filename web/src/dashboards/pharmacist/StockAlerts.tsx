@@ -60,7 +60,10 @@ export function StockAlerts() {
                 { header: 'Drug', cell: (lot) => `${lot.drug.name} ${lot.drug.strength}` },
                 { header: 'Lot', cell: (lot) => lot.lotNumber },
                 { header: 'Units', cell: (lot) => lot.quantity },
-                { header: 'Expires', cell: (lot) => (lot.expired ? <span className="font-semibold text-red-800">Expired {formatDate(lot.expiresOn)}</span> : formatDate(lot.expiresOn)) },
+                {
+                  header: 'Expires',
+                  cell: (lot) => (lot.expired ? <span className="font-semibold text-red-800">Expired {formatDate(lot.expiresOn)}</span> : formatDate(lot.expiresOn)),
+                },
               ]}
             />
           </div>

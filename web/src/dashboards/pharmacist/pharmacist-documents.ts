@@ -18,9 +18,11 @@ export const PharmacyQueue = graphql(`
           quantity
           prescribedAt
           drug { id code name strength form stockOnHand }
-          patient { id mrn fullName allergies }
+          route
+          patient { id mrn fullName dateOfBirth allergies }
           prescriber { id displayName }
           allergyOverride { reason allergies }
+          review { action reason reviewedAt }
         }
       }
     }
@@ -37,6 +39,20 @@ export const PharmacyDispense = graphql(`
       drug { id stockOnHand }
       dispensations { lotId lotNumber quantity }
     }
+  }
+`);
+
+/** Asks the prescriber about a prescription (it stays in the queue, marked). */
+export const PharmacyQueryPrescription = graphql(`
+  mutation PharmacyQueryPrescription($id: ID!, $reason: String!) {
+    queryPrescription(id: $id, reason: $reason) { id status review { action reason reviewedAt } }
+  }
+`);
+
+/** Refuses to dispense a prescription (it leaves the queue, cancelled with the reason). */
+export const PharmacyRejectPrescription = graphql(`
+  mutation PharmacyRejectPrescription($id: ID!, $reason: String!) {
+    rejectPrescription(id: $id, reason: $reason) { id status cancellationReason review { action reason reviewedAt } }
   }
 `);
 

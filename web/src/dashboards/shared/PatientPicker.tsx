@@ -1,8 +1,8 @@
 /**
- * Finds a patient by name prefix, MRN or date of birth and hands the chosen one to the form.
+ * Finds a patient by name prefix, MRN or date of birth, as the user types, and hands the chosen one to the form.
  * Reads only demographics, so every role may use it (finance included: no clinical fields).
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.ts';
 import { Button, ErrorMessage, Loading, TextInput } from '../../ui/index.ts';
@@ -11,7 +11,7 @@ import { formatDate } from './format.ts';
 const PatientPickerSearch = graphql(`
   query PatientPickerSearch($search: String!) {
     patients(search: $search, first: 10) {
-      totalCount
+      matchCount { count capped }
       edges { node { id mrn fullName dateOfBirth } }
     }
   }
@@ -32,6 +32,11 @@ export interface PickedPatient {
 export function PatientPicker({ label = 'Find patient', value, onChange }: { label?: string; value: PickedPatient | null; onChange: (patient: PickedPatient | null) => void }) {
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
+  // Searches as the user types, after a short pause (and at once on Enter or Search).
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(text.trim().length >= 2 ? text.trim() : ''), 300);
+    return () => clearTimeout(timer);
+  }, [text]);
   const [result] = useQuery({ query: PatientPickerSearch, variables: { search }, pause: search === '' });
 
   if (value) {
@@ -83,7 +88,10 @@ export function PatientPicker({ label = 'Find patient', value, onChange }: { lab
           {patients.map((patient) => (
             <li key={patient.id} className="flex items-center justify-between gap-2 px-3 py-1.5 text-sm">
               <span>
-                {patient.fullName} <span className="text-slate-500">({patient.mrn}, born {formatDate(patient.dateOfBirth)})</span>
+                {patient.fullName}{' '}
+                <span className="text-slate-500">
+                  ({patient.mrn}, born {formatDate(patient.dateOfBirth)})
+                </span>
               </span>
               <Button look="secondary" onClick={() => onChange(patient)} aria-label={`Choose ${patient.fullName}`}>
                 Choose

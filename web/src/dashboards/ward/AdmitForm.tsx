@@ -66,5 +66,7 @@ export function AdmitForm({ wardId, bedId, onDone, onCancel }: { wardId: string;
 
 /** The ward service words its conflicts for people (bed taken, already admitted): show them plainly. */
 function conflictWords(message: string | undefined): string {
-  return message && !message.startsWith('{') ? `Could not admit: ${message}` : 'Could not admit: the bed was just taken or the patient is already admitted. Look at the board again.';
+  return message && !message.startsWith('{')
+    ? `Could not admit: ${message}`
+    : 'Could not admit: the bed was just taken or the patient is already admitted. Look at the board again.';
 }

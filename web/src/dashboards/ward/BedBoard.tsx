@@ -1,10 +1,13 @@
 /**
  * One ward's bed board: every bed, free or occupied and by whom, with the actions ward staff take
- * from it (admit into a free bed; transfer or discharge the occupant).
+ * from it (admit into a free bed, take it out of service and back; transfer or discharge the
+ * occupant). It re-reads itself every 15 s, so admissions made elsewhere appear.
  */
+import { useEffect } from 'react';
 import { useQuery } from 'urql';
 import { Button, ErrorMessage, Loading, Table } from '../../ui/index.ts';
 import { formatDateTime } from '../shared/format.ts';
+import { BedServiceButton } from './BedServiceButton.tsx';
 import { WardBedBoard } from './ward-documents.ts';
 
 /** An occupant as the board shows it; what transfer and discharge act on. */
@@ -23,10 +26,20 @@ export interface BedBoardActions {
   onDischarge(occupant: Occupant): void;
 }
 
+/** How often the board is re-read. */
+const BOARD_REFRESH_MS = 15_000;
+
 /** The board of `wardId`. */
 export function BedBoard({ wardId, wardName, actions }: { wardId: string; wardName: string; actions: BedBoardActions }) {
-  const [result] = useQuery({ query: WardBedBoard, variables: { wardId } });
-  if (result.fetching && !result.data) return <Loading label="Loading the bed board…" />;
+  const [result, refetch] = useQuery({ query: WardBedBoard, variables: { wardId } });
+  // Other staff admit and discharge too: re-read the board every 15 s so it stays current.
+  useEffect(() => {
+    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), BOARD_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refetch]);
+  // urql keeps the previous ward's board while the next one loads: never show it under this ward's name.
+  const forThisWard = result.operation?.variables.wardId === wardId;
+  if (!forThisWard || (result.fetching && !result.data)) return <Loading label="Loading the bed board…" />;
   if (result.error) return <ErrorMessage error={result.error} />;
   const beds = result.data?.bedBoard ?? [];
   // While a change is being re-read the rows may be out of date: act only on the fresh board.
@@ -70,11 +83,14 @@ export function BedBoard({ wardId, wardName, actions }: { wardId: string; wardNa
                 </div>
               );
             }
-            if (bed.outOfService) return null;
+            if (bed.outOfService) return <BedServiceButton bed={bed} disabled={busy} />;
             return (
-              <Button look="secondary" onClick={() => actions.onAdmit(bed.id)} disabled={busy} aria-label={`Admit into bed ${bed.label}`}>
-                Admit
-              </Button>
+              <div className="flex flex-wrap gap-2">
+                <Button look="secondary" onClick={() => actions.onAdmit(bed.id)} disabled={busy} aria-label={`Admit into bed ${bed.label}`}>
+                  Admit
+                </Button>
+                <BedServiceButton bed={bed} disabled={busy} />
+              </div>
             );
           },
         },

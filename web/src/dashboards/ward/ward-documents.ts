@@ -73,3 +73,15 @@ export const WardDischargePatient = graphql(`
     }
   }
 `);
+
+/** Takes a free bed out of service (cleaning, repair) or puts it back. */
+export const WardSetBedOutOfService = graphql(`
+  mutation WardSetBedOutOfService($bedId: ID!, $outOfService: Boolean!) {
+    setBedOutOfService(bedId: $bedId, outOfService: $outOfService) {
+      id
+      status
+      outOfService
+      ward { id }
+    }
+  }
+`);

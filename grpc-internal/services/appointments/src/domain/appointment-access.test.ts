@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Caller } from '@hospital/service-kit';
-import { actorIdOf, bookingDoctor, denyAppointmentAccess, listingDoctor, maySeeAppointment } from './appointment-access.ts';
+import { actingUserId as actorIdOf, type Caller } from '@hospital/service-kit';
+import { bookingDoctor, denyAppointmentAccess, listingDoctor, maySeeAppointment } from './appointment-access.ts';
 
 const doctor: Caller = { kind: 'user', userId: 'doc-1', role: 'doctor', email: 'd@x' };
 const admin: Caller = { kind: 'user', userId: 'adm-1', role: 'admin', email: 'a@x' };

@@ -5,16 +5,14 @@
  * an unknown id (left out of batches, NOT_FOUND for a change), so the answer never confirms that
  * it exists. Naming another doctor as a filter (booking for them, listing their schedule) is
  * FORBIDDEN, as for the appointmentEvents subscription: that names a user, not a record.
+ * The doctor-visibility rule itself (`ownDoctorOf`, `doctorFilterOf`) is the department's contract
+ * in `@hospital/grpc-contracts` (appointments-visibility.ts), shared with the subgraph and router.
  */
-import { denyObjectAccess, forbidden, invalidInput, type Caller, type CallScope, type DomainError, type Logger } from '@hospital/service-kit';
+import { doctorFilterOf, ownDoctorOf } from '@hospital/grpc-contracts';
+import { denyObjectAccess, forbidden, invalidInput, type Caller, type DomainError, type Logger } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 
-/**
- * The one doctor whose appointments the caller may see; undefined when they may see everyone's.
- * @param caller - the verified caller
- */
-export function ownDoctorOf(caller: Caller): string | undefined {
-  return caller.kind === 'user' && caller.role === 'doctor' ? caller.userId : undefined;
-}
+export { ownDoctorOf };
 
 /**
  * True when the caller may see (and, role permitting, change) an appointment of this doctor.
@@ -52,9 +50,10 @@ export function denyAppointmentAccess(
  * @param requested - the doctorId of the request, if any
  */
 export function bookingDoctor(caller: Caller, requested: string | undefined): string {
-  if (caller.kind === 'user' && caller.role === 'doctor') {
-    if (requested !== undefined && requested !== caller.userId) throw forbidden('A doctor may only book their own appointments.');
-    return caller.userId;
+  const own = ownDoctorOf(caller);
+  if (own !== undefined) {
+    if (requested !== undefined && requested !== own) throw forbidden('A doctor may only book their own appointments.');
+    return own;
   }
   if (caller.kind === 'anonymous') throw forbidden();
   if (requested === undefined) throw invalidInput('Name the doctor the appointment is with.', 'doctorId');
@@ -68,16 +67,7 @@ export function bookingDoctor(caller: Caller, requested: string | undefined): st
  * @param requested - the doctorId of the request, if any
  */
 export function listingDoctor(caller: Caller, requested: string | undefined): string | undefined {
-  const own = ownDoctorOf(caller);
-  if (own === undefined) return requested;
-  if (requested !== undefined && requested !== own) throw forbidden("A doctor may only list their own appointments.");
-  return own;
-}
-
-/**
- * The user recorded as having made a change; null when one of the system's services made it.
- * @param caller - who is acting
- */
-export function actorIdOf(caller: Caller): string | null {
-  return caller.kind === 'user' ? caller.userId : null;
+  const filter = doctorFilterOf(caller, requested);
+  if (!filter.ok) throw forbidden('A doctor may only list their own appointments.');
+  return filter.doctorId;
 }

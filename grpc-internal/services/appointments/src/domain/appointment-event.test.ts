@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { APPOINTMENT_EVENT_TYPES, parseAppointmentEvent } from '@hospital/grpc-contracts';
 import { describe, expect, it } from 'vitest';
 import { buildAppointmentEvent, eventTypeForStatus } from './appointment-event.ts';
 
@@ -39,5 +41,18 @@ describe('buildAppointmentEvent', () => {
 
   it('names status events after the new status', () => {
     expect(['CHECKED_IN', 'COMPLETED', 'CANCELLED', 'NO_SHOW'].map((s) => eventTypeForStatus(s as 'CANCELLED'))).toEqual(['CHECKED_IN', 'COMPLETED', 'CANCELLED', 'NO_SHOW']);
+  });
+
+  // The producer's half of the one contract: what the outbox writes is exactly what every
+  // consumer's parser (the contract's) accepts, unchanged, for every type, actor or none.
+  it.each(APPOINTMENT_EVENT_TYPES)('writes a %s payload that the contract parses back unchanged', (type) => {
+    const real = { ...appointment, id: randomUUID(), patientId: randomUUID(), doctorId: randomUUID(), reason: type === 'BOOKED' ? 'Knee pain' : null };
+    for (const actorId of [randomUUID(), null]) {
+      const previous = type === 'RESCHEDULED' ? { startsAt: new Date('2026-11-25T08:00:00Z'), endsAt: new Date('2026-11-25T08:30:00Z') } : undefined;
+      const event = buildAppointmentEvent({ eventId: randomUUID(), type, occurredAt: new Date(), actorId, appointment: real, ...(previous ? { previous } : {}) });
+      // The envelope PullEvents and the relay send: the row's id, type and appointment.
+      const parsed = parseAppointmentEvent({ id: event.eventId, type: event.type, appointmentId: real.id, sequence: '1', payloadJson: JSON.stringify(event) });
+      expect(parsed).toEqual({ ok: true, event });
+    }
   });
 });

@@ -1,14 +1,17 @@
 /**
- * Appointment events as the outbox stores them and consumers read them. The payload is versioned:
- * consumers check `version` and may ignore fields they do not know, so adding a field keeps
- * version 1, while renaming or removing one needs version 2.
+ * Appointment events as the outbox writes them. The payload's shape, version and parser are the
+ * contract's (`@hospital/grpc-contracts`, events/appointment-event.ts), shared with every consumer;
+ * this module builds it from the domain's appointment.
  */
+import { APPOINTMENT_EVENT_VERSION, type AppointmentEventStatus, type AppointmentEventType, type AppointmentEventV1 } from '@hospital/grpc-contracts';
 import type { AppointmentStatus } from './appointment-status.ts';
 
-/** Every event type (the outbox table's CHECK constraint holds the same list). */
-export const EVENT_TYPES = ['BOOKED', 'RESCHEDULED', 'CANCELLED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW'] as const;
-/** What happened to an appointment. */
-export type AppointmentEventType = (typeof EVENT_TYPES)[number];
+export type { AppointmentEventType, AppointmentEventV1 } from '@hospital/grpc-contracts';
+
+// The payload spells statuses as the domain does: the two lists must stay one and the same.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const statusesAgree: Same<AppointmentStatus, AppointmentEventStatus> = true;
+void statusesAgree;
 
 /** The state of an appointment an event reports (after the change). */
 export interface AppointmentSnapshot {
@@ -19,22 +22,6 @@ export interface AppointmentSnapshot {
   endsAt: Date;
   status: AppointmentStatus;
   reason: string | null;
-}
-
-/** Version 1 of the event payload (`payload_json` of PullEvents, `payload` of the outbox row). */
-export interface AppointmentEventV1 {
-  version: 1;
-  /** Event UUID: consumers de-duplicate on it. */
-  eventId: string;
-  type: AppointmentEventType;
-  /** When the change happened, RFC 3339 UTC. */
-  occurredAt: string;
-  /** The user who made the change; null when one of the system's services did. */
-  actorId: string | null;
-  /** The appointment after the change (times RFC 3339 UTC). */
-  appointment: { id: string; patientId: string; doctorId: string; startsAt: string; endsAt: string; status: AppointmentStatus; reason: string | null };
-  /** RESCHEDULED only: the slot it moved from, so a notice can say "moved from … to …". */
-  previous?: { startsAt: string; endsAt: string };
 }
 
 /**
@@ -59,7 +46,7 @@ export function buildAppointmentEvent(input: {
 }): AppointmentEventV1 {
   const { appointment: a } = input;
   return {
-    version: 1,
+    version: APPOINTMENT_EVENT_VERSION,
     eventId: input.eventId,
     type: input.type,
     occurredAt: input.occurredAt.toISOString(),

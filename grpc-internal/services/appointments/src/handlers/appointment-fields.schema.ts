@@ -3,20 +3,18 @@
  * offset and leave the schema as Date; empty strings stand for "not given" (proto3 has no null).
  */
 import { z } from 'zod';
+import { uuidSchema } from '@hospital/service-kit';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../domain/appointment-status.ts';
 
 const NO_CONTROL_CHARS = /^(?:[^\p{Cc}]|[\n\t])*$/u;
 const PROTO_STATUS_PREFIX = 'APPOINTMENT_STATUS_';
-
-/** An appointment, patient or user id. */
-export const idSchema = z.guid({ error: 'Must be a UUID.' });
 
 /** An id that may be left empty (meaning "not given"). */
 export const optionalIdSchema = z
   .string()
   .optional()
   .transform((value) => value?.trim() || undefined)
-  .pipe(idSchema.optional());
+  .pipe(uuidSchema.optional());
 
 /** A required instant: RFC 3339 with an offset (Z or ±hh:mm). */
 export const instantSchema = z.iso

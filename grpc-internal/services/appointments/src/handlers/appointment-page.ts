@@ -1,8 +1,7 @@
 /** Keyset pages of appointments: cursors over (startsAt, id) and the proto page they become. */
 import type { PageInfo } from '@hospital/grpc-contracts';
-import { decodeCursor, encodeCursor, invalidInput } from '@hospital/service-kit';
+import { decodeCursor, encodeCursor, invalidInput, uuidSchema } from '@hospital/service-kit';
 import type { AppointmentPosition, AppointmentRecord } from '../repositories/appointment-repository.ts';
-import { idSchema } from './appointment-fields.schema.ts';
 import { toProtoAppointment } from './to-proto-appointment.ts';
 
 /**
@@ -21,7 +20,7 @@ export function positionFrom(cursor: string): AppointmentPosition | undefined {
   if (!cursor) return undefined;
   const [startsAt, id] = decodeCursor(cursor, 2);
   const instant = new Date(startsAt!);
-  if (Number.isNaN(instant.getTime()) || !idSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
+  if (Number.isNaN(instant.getTime()) || !uuidSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
   return { startsAt: instant, id: id! };
 }
 

@@ -1,8 +1,9 @@
 /** BookAppointment: a new appointment, refused by the database if either side is already booked. */
 import type { Appointment, BookAppointmentRequest__Output } from '@hospital/grpc-contracts';
-import { parseRequest, type CallScope } from '@hospital/service-kit';
+import { parseRequest, actingUserId } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import type { AppointmentsDeps } from '../appointments-deps.ts';
-import { actorIdOf, bookingDoctor } from '../domain/appointment-access.ts';
+import { bookingDoctor } from '../domain/appointment-access.ts';
 import { assertBookableSlot } from '../domain/slot-rules.ts';
 import { SlotTakenError } from '../repositories/appointment-repository.ts';
 import { bookAppointmentSchema } from './book-appointment.schema.ts';
@@ -25,7 +26,7 @@ export async function bookAppointmentHandler(request: BookAppointmentRequest__Ou
   await Promise.all([deps.participants.assertBookablePatient(patientId, scope), deps.participants.assertActiveDoctor(doctorId, scope)]);
   const booking = { patientId, doctorId, startsAt, endsAt, reason };
   try {
-    const record = await deps.appointments.book(booking, { actorId: actorIdOf(scope.caller), at: now });
+    const record = await deps.appointments.book(booking, { actorId: actingUserId(scope.caller), at: now });
     scope.logger.info({ appointmentId: record.id, doctorId, patientId }, 'appointment booked');
     return toProtoAppointment(record);
   } catch (error) {

@@ -10,9 +10,10 @@ import type {
   CompleteAppointmentRequest__Output,
   MarkNoShowRequest__Output,
 } from '@hospital/grpc-contracts';
-import { notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { notFound, parseRequest, actingUserId } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import type { AppointmentsDeps } from '../appointments-deps.ts';
-import { actorIdOf, denyAppointmentAccess, maySeeAppointment } from '../domain/appointment-access.ts';
+import { denyAppointmentAccess, maySeeAppointment } from '../domain/appointment-access.ts';
 import { assertTransition, type AppointmentStatus } from '../domain/appointment-status.ts';
 import { appointmentIdSchema, cancelAppointmentSchema } from './change-status.schema.ts';
 import { toProtoAppointment } from './to-proto-appointment.ts';
@@ -27,11 +28,12 @@ async function changeStatus(id: string, change: StatusChange, reason: string | n
     id,
     (current) => {
       // Checked on the locked row: a colleague's appointment is answered as unknown.
-      if (!maySeeAppointment(scope.caller, current.doctorId)) throw denyAppointmentAccess(scope.caller, scope.logger, id, { patientId: current.patientId, noteDenied: scope.noteDeniedAccess });
+      if (!maySeeAppointment(scope.caller, current.doctorId))
+        throw denyAppointmentAccess(scope.caller, scope.logger, id, { patientId: current.patientId, noteDenied: scope.noteDeniedAccess });
       assertTransition(current.status, change.to);
       return { kind: 'status', to: change.to, reason };
     },
-    { actorId: actorIdOf(scope.caller), at: deps.now() },
+    { actorId: actingUserId(scope.caller), at: deps.now() },
   );
   if (!record) throw notFound('No appointment with this id.');
   scope.logger.info({ appointmentId: id, status: change.to }, 'appointment status changed');

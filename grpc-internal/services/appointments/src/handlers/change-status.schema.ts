@@ -1,9 +1,10 @@
 /** Validation of the status-change requests (cancel, check in, complete, no-show). */
 import { z } from 'zod';
-import { idSchema, reasonSchema } from './appointment-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
+import { reasonSchema } from './appointment-fields.schema.ts';
 
 /** An appointment whose status changes. */
-export const appointmentIdSchema = z.object({ id: idSchema });
+export const appointmentIdSchema = z.object({ id: uuidSchema });
 
 /** An appointment to cancel, with an optional reason. */
-export const cancelAppointmentSchema = z.object({ id: idSchema, reason: reasonSchema });
+export const cancelAppointmentSchema = z.object({ id: uuidSchema, reason: reasonSchema });

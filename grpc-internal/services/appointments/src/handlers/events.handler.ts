@@ -4,7 +4,8 @@
  * acknowledges it, so consumers de-duplicate by event id (notifications does).
  */
 import type { AckEventsRequest__Output, AckEventsResponse, PullEventsRequest__Output, PullEventsResponse } from '@hospital/grpc-contracts';
-import { parseRequest, type CallScope } from '@hospital/service-kit';
+import { parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import type { AppointmentsDeps } from '../appointments-deps.ts';
 import { ackEventsSchema, pullEventsSchema } from './events.schema.ts';
 

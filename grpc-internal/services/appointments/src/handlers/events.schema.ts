@@ -1,6 +1,6 @@
 /** Validation of PullEventsRequest and AckEventsRequest. */
 import { z } from 'zod';
-import { idSchema } from './appointment-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
 
 /** Most events one pull returns, and most ids one ack takes. */
 export const MAX_EVENTS = 500;
@@ -30,5 +30,5 @@ export const pullEventsSchema = z.object({
 /** An acknowledgement: consumer and the events it handled. */
 export const ackEventsSchema = z.object({
   consumer: consumerSchema,
-  eventIds: z.array(idSchema).max(MAX_EVENTS, `Acknowledge at most ${MAX_EVENTS} events at once.`),
+  eventIds: z.array(uuidSchema).max(MAX_EVENTS, `Acknowledge at most ${MAX_EVENTS} events at once.`),
 });

@@ -1,6 +1,7 @@
 /** GetAppointments: appointments by id, for entity batching and `appointment(id)`. */
 import type { GetAppointmentsRequest__Output, GetAppointmentsResponse } from '@hospital/grpc-contracts';
-import { parseRequest, type CallScope } from '@hospital/service-kit';
+import { parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import type { AppointmentsDeps } from '../appointments-deps.ts';
 import { denyAppointmentAccess, maySeeAppointment } from '../domain/appointment-access.ts';
 import { getAppointmentsSchema } from './get-appointments.schema.ts';
@@ -13,7 +14,11 @@ import { toProtoAppointment } from './to-proto-appointment.ts';
  * @param deps - appointment storage
  * @param scope - the caller
  */
-export async function getAppointmentsHandler(request: GetAppointmentsRequest__Output, deps: Pick<AppointmentsDeps, 'appointments'>, scope: CallScope): Promise<GetAppointmentsResponse> {
+export async function getAppointmentsHandler(
+  request: GetAppointmentsRequest__Output,
+  deps: Pick<AppointmentsDeps, 'appointments'>,
+  scope: CallScope,
+): Promise<GetAppointmentsResponse> {
   const { ids } = parseRequest(getAppointmentsSchema, request);
   const visible = (await deps.appointments.findByIds([...new Set(ids)])).filter((record) => {
     if (maySeeAppointment(scope.caller, record.doctorId)) return true;

@@ -1,6 +1,7 @@
 /** ListAppointmentsForPatients: `Patient.appointments` for a whole list of patients in one call. */
 import type { ListAppointmentsForPatientsRequest__Output, ListAppointmentsForPatientsResponse } from '@hospital/grpc-contracts';
-import { pageSize, parseRequest, type CallScope } from '@hospital/service-kit';
+import { pageSize, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import type { AppointmentsDeps } from '../appointments-deps.ts';
 import { ownDoctorOf } from '../domain/appointment-access.ts';
 import { positionFrom, toPage } from './appointment-page.ts';
@@ -19,14 +20,14 @@ export async function listAppointmentsForPatientsHandler(
   deps: Pick<AppointmentsDeps, 'appointments'>,
   scope: CallScope,
 ): Promise<ListAppointmentsForPatientsResponse> {
-  const { patientIds, from, to, statuses, page } = parseRequest(listForPatientsSchema, request);
+  const { patientIds, from, to, statuses, page, omitHistory } = parseRequest(listForPatientsSchema, request);
   const limit = pageSize(page.first);
   const after = positionFrom(page.after);
   const doctorId = ownDoctorOf(scope.caller);
   const filter = { statuses, ...(doctorId ? { doctorId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const unique = [...new Set(patientIds)];
   const [pages, counts] = await Promise.all([
-    deps.appointments.listForPatients(unique, { ...filter, ...(after ? { after } : {}), limit: limit + 1 }),
+    deps.appointments.listForPatients(unique, { ...filter, ...(after ? { after } : {}), limit: limit + 1, withHistory: !omitHistory }),
     deps.appointments.countForPatients(unique, filter),
   ]);
   return {

@@ -1,6 +1,7 @@
 /** ListAppointments: a doctor's schedule, a patient's visits, or the day list, a page at a time. */
 import type { ListAppointmentsRequest__Output, ListAppointmentsResponse } from '@hospital/grpc-contracts';
-import { pageSize, parseRequest, type CallScope } from '@hospital/service-kit';
+import { pageSize, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import type { AppointmentsDeps } from '../appointments-deps.ts';
 import { listingDoctor } from '../domain/appointment-access.ts';
 import type { AppointmentFilter } from '../repositories/appointment-repository.ts';
@@ -14,8 +15,12 @@ import { listAppointmentsSchema } from './list-appointments.schema.ts';
  * @param deps - appointment storage
  * @param scope - the caller
  */
-export async function listAppointmentsHandler(request: ListAppointmentsRequest__Output, deps: Pick<AppointmentsDeps, 'appointments'>, scope: CallScope): Promise<ListAppointmentsResponse> {
-  const { doctorId, patientId, from, to, statuses, page } = parseRequest(listAppointmentsSchema, request);
+export async function listAppointmentsHandler(
+  request: ListAppointmentsRequest__Output,
+  deps: Pick<AppointmentsDeps, 'appointments'>,
+  scope: CallScope,
+): Promise<ListAppointmentsResponse> {
+  const { doctorId, patientId, from, to, statuses, page, omitHistory } = parseRequest(listAppointmentsSchema, request);
   const limit = pageSize(page.first);
   const after = positionFrom(page.after);
   const doctor = listingDoctor(scope.caller, doctorId);
@@ -27,7 +32,7 @@ export async function listAppointmentsHandler(request: ListAppointmentsRequest__
     ...(to ? { to } : {}),
   };
   const [rows, totalCount] = await Promise.all([
-    deps.appointments.list({ ...filter, ...(after ? { after } : {}), limit: limit + 1 }),
+    deps.appointments.list({ ...filter, ...(after ? { after } : {}), limit: limit + 1, withHistory: !omitHistory }),
     deps.appointments.count(filter),
   ]);
   return toPage(rows, limit, totalCount);

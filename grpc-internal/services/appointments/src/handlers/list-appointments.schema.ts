@@ -1,20 +1,22 @@
 /** Validation of ListAppointmentsRequest and ListAppointmentsForPatientsRequest. */
 import { z } from 'zod';
-import { idSchema, optionalIdSchema, pageSchema, WINDOW_ORDER_ISSUE, windowInOrder, windowShape } from './appointment-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
+import { optionalIdSchema, pageSchema, WINDOW_ORDER_ISSUE, windowInOrder, windowShape } from './appointment-fields.schema.ts';
 
 /** Most patients one batched listing may cover. */
 export const MAX_PATIENTS = 500;
 
 /** A filtered page: optional doctor and patient, window, statuses, page. */
 export const listAppointmentsSchema = z
-  .object({ ...windowShape, doctorId: optionalIdSchema, patientId: optionalIdSchema, page: pageSchema })
+  .object({ ...windowShape, doctorId: optionalIdSchema, patientId: optionalIdSchema, page: pageSchema, omitHistory: z.boolean().default(false) })
   .refine(windowInOrder, WINDOW_ORDER_ISSUE);
 
 /** The same window and page for many patients. */
 export const listForPatientsSchema = z
   .object({
     ...windowShape,
-    patientIds: z.array(idSchema).max(MAX_PATIENTS, `Ask for at most ${MAX_PATIENTS} patients at once.`),
+    patientIds: z.array(uuidSchema).max(MAX_PATIENTS, `Ask for at most ${MAX_PATIENTS} patients at once.`),
     page: pageSchema,
+    omitHistory: z.boolean().default(false),
   })
   .refine(windowInOrder, WINDOW_ORDER_ISSUE);

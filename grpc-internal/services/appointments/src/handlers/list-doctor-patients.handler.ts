@@ -4,7 +4,8 @@
  * must find a new patient to book them); this list is only the default view.
  */
 import type { ListDoctorPatientsRequest__Output, ListDoctorPatientsResponse } from '@hospital/grpc-contracts';
-import { invalidInput, pageSize, parseRequest, type CallScope } from '@hospital/service-kit';
+import { invalidInput, pageSize, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { z } from 'zod';
 import type { AppointmentsDeps } from '../appointments-deps.ts';
 import { listingDoctor } from '../domain/appointment-access.ts';

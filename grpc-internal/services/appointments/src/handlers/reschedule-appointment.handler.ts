@@ -1,8 +1,9 @@
 /** RescheduleAppointment: a SCHEDULED appointment moves to another slot, under the same clash rules. */
 import type { Appointment, RescheduleAppointmentRequest__Output } from '@hospital/grpc-contracts';
-import { notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { notFound, parseRequest, actingUserId } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import type { AppointmentsDeps } from '../appointments-deps.ts';
-import { actorIdOf, denyAppointmentAccess, maySeeAppointment } from '../domain/appointment-access.ts';
+import { denyAppointmentAccess, maySeeAppointment } from '../domain/appointment-access.ts';
 import { assertReschedulable } from '../domain/appointment-status.ts';
 import { assertBookableSlot } from '../domain/slot-rules.ts';
 import { SlotTakenError } from '../repositories/appointment-repository.ts';
@@ -27,12 +28,13 @@ export async function rescheduleAppointmentHandler(request: RescheduleAppointmen
     const record = await deps.appointments.change(
       id,
       (current) => {
-        if (!maySeeAppointment(scope.caller, current.doctorId)) throw denyAppointmentAccess(scope.caller, scope.logger, id, { patientId: current.patientId, noteDenied: scope.noteDeniedAccess });
+        if (!maySeeAppointment(scope.caller, current.doctorId))
+          throw denyAppointmentAccess(scope.caller, scope.logger, id, { patientId: current.patientId, noteDenied: scope.noteDeniedAccess });
         owners = current;
         assertReschedulable(current.status);
         return { kind: 'reschedule', slot };
       },
-      { actorId: actorIdOf(scope.caller), at: now },
+      { actorId: actingUserId(scope.caller), at: now },
     );
     if (!record) throw notFound('No appointment with this id.');
     scope.logger.info({ appointmentId: id }, 'appointment rescheduled');

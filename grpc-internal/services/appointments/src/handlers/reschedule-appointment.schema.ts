@@ -1,6 +1,7 @@
 /** Validation of RescheduleAppointmentRequest. */
 import { z } from 'zod';
-import { idSchema, instantSchema } from './appointment-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
+import { instantSchema } from './appointment-fields.schema.ts';
 
 /** An appointment and its new slot. */
-export const rescheduleAppointmentSchema = z.object({ id: idSchema, startsAt: instantSchema, endsAt: instantSchema });
+export const rescheduleAppointmentSchema = z.object({ id: uuidSchema, startsAt: instantSchema, endsAt: instantSchema });

@@ -5,11 +5,11 @@
  * - two relays at once over 100 rows publish each row once, each appointment's events in order.
  */
 import { randomUUID } from 'node:crypto';
-import { createPrismaClient, type PrismaClient } from '@hospital/db';
-import { createTestDatabase, type TestDatabase } from '@hospital/db/testing';
-import { createKafkaEventBus, createLogger, EVENT_HEADERS, type IncomingEvent } from '@hospital/service-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServerUrl, testKafkaBrokers } from '../../../../../test/helpers.ts';
+import { createLogger } from '@hospital/service-kit';
+import { createKafkaEventBus, EVENT_HEADERS, type IncomingEvent } from '@hospital/service-kit/kafka';
+import { describe, expect, it } from 'vitest';
+import { testKafkaBrokers } from '../../../../../test/helpers.ts';
+import { useOwnDatabase } from '../../../../../test/own-database.ts';
 import { buildAppointmentEvent } from '../domain/appointment-event.ts';
 import { startAppointmentsHarness } from '../testing/appointments-harness.ts';
 import { readTopic, startPrivateBroker, waitFor } from '../testing/kafka-testing.ts';
@@ -17,16 +17,7 @@ import { startOutboxRelay } from './outbox-relay.ts';
 import { writeOutboxEvent } from './outbox-writer.ts';
 
 const logger = createLogger('relay-test', 'silent');
-let database: TestDatabase;
-let db: PrismaClient;
-beforeAll(async () => {
-  database = await createTestDatabase({ serverUrl: testServerUrl() });
-  db = createPrismaClient(database.url, { poolSize: 4 });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+const own = useOwnDatabase({ poolSize: 4 });
 
 const topicSpec = (topic: string) => ({ topic, partitions: 3, retentionMs: 3_600_000 });
 const idsOf = (events: IncomingEvent[]) => events.map((e) => e.headers[EVENT_HEADERS.eventId]!);
@@ -43,7 +34,7 @@ describe('outbox relay', () => {
   it('loses nothing while the broker is down: 50 bookings arrive once each after it is back', async () => {
     const broker = await startPrivateBroker(process.env);
     const topic = `appointments-fault-${randomUUID()}`;
-    const h = await startAppointmentsHarness(database.url, {
+    const h = await startAppointmentsHarness(own.database.url, {
       kafka: { brokers: [broker.brokers], clientId: 'relay-fault-test', topic: topicSpec(topic), dlqTopic: `${topic}.dlq` },
       relay: { pollIntervalMs: 100, batchSize: 20 },
     });
@@ -55,11 +46,11 @@ describe('outbox relay', () => {
       for (let i = 0; i < 50; i++) booked.push((await h.client.bookAppointment({ patientId, doctorId, ...h.slot(i * 30) }, admin())).id);
       // Committed, in the outbox, not published: the relay cannot reach the broker.
       const ours = { appointmentId: { in: booked } };
-      expect(await db.outboxEvent.count({ where: ours })).toBe(50);
-      expect(await db.outboxEvent.count({ where: { ...ours, publishedAt: { not: null } } })).toBe(0);
+      expect(await own.db.outboxEvent.count({ where: ours })).toBe(50);
+      expect(await own.db.outboxEvent.count({ where: { ...ours, publishedAt: { not: null } } })).toBe(0);
       await broker.start();
-      await waitFor(async () => (await db.outboxEvent.count({ where: { ...ours, publishedAt: null } })) === 0, 90_000, 'the relay to catch up');
-      const eventIds = (await db.outboxEvent.findMany({ where: ours, select: { id: true } })).map((row) => row.id);
+      await waitFor(async () => (await own.db.outboxEvent.count({ where: { ...ours, publishedAt: null } })) === 0, 90_000, 'the relay to catch up');
+      const eventIds = (await own.db.outboxEvent.findMany({ where: ours, select: { id: true } })).map((row) => row.id);
       const events = await readTopic(broker.brokers, topic, (seen) => new Set(idsOf(seen)).size >= 50, { settleMs: 2_000 });
       expectEachOnce(events, eventIds);
       expect(new Set(events.map((e) => e.key))).toEqual(new Set(booked));
@@ -79,20 +70,31 @@ describe('outbox relay', () => {
     // 100 rows: 10 appointments with 10 events each, interleaved by sequence.
     const appointments = Array.from({ length: 10 }, () => randomUUID());
     const written: string[] = [];
-    await db.$transaction(async (tx) => {
+    await own.db.$transaction(async (tx) => {
       for (let round = 0; round < 10; round++) {
         for (const id of appointments) {
           const startsAt = new Date(Date.now() + 86_400_000);
           const eventId = randomUUID();
-          const snapshot = { id, patientId: randomUUID(), doctorId: randomUUID(), startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000), status: 'SCHEDULED' as const, reason: null };
-          await writeOutboxEvent(tx, buildAppointmentEvent({ eventId, type: round === 0 ? 'BOOKED' : 'RESCHEDULED', occurredAt: new Date(), actorId: null, appointment: snapshot }));
+          const snapshot = {
+            id,
+            patientId: randomUUID(),
+            doctorId: randomUUID(),
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + 1_800_000),
+            status: 'SCHEDULED' as const,
+            reason: null,
+          };
+          await writeOutboxEvent(
+            tx,
+            buildAppointmentEvent({ eventId, type: round === 0 ? 'BOOKED' : 'RESCHEDULED', occurredAt: new Date(), actorId: null, appointment: snapshot }),
+          );
           written.push(eventId);
         }
       }
     });
-    const relays = buses.map((bus) => startOutboxRelay({ db, bus, topic, batchSize: 7, pollIntervalMs: 20, logger }));
+    const relays = buses.map((bus) => startOutboxRelay({ db: own.db, bus, topic, batchSize: 7, pollIntervalMs: 20, logger }));
     try {
-      await waitFor(async () => (await db.outboxEvent.count({ where: { id: { in: written }, publishedAt: null } })) === 0, 60_000, 'both relays to finish');
+      await waitFor(async () => (await own.db.outboxEvent.count({ where: { id: { in: written }, publishedAt: null } })) === 0, 60_000, 'both relays to finish');
     } finally {
       await Promise.all(relays.map((r) => r.stop()));
       await Promise.all(buses.map((b) => b.close()));

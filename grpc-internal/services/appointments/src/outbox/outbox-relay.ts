@@ -12,7 +12,8 @@
  * at least once, and consumers de-duplicate by the event id header.
  */
 import type { PrismaClient } from '@hospital/db';
-import { EVENT_HEADERS, type EventBus, type Logger, type OutgoingEvent } from '@hospital/service-kit';
+import { type Logger } from '@hospital/service-kit';
+import { EVENT_HEADERS, type EventBus, type OutgoingEvent } from '@hospital/service-kit/kafka';
 
 /** Settings of the relay. */
 export interface OutboxRelayOptions {
@@ -37,12 +38,15 @@ export interface OutboxRelay {
   stop(): Promise<void>;
 }
 
-interface OutboxRow {
+/** An outbox row as the relay reads it. */
+export interface OutboxRow {
   id: string;
   sequence: bigint;
   appointment_id: string;
   type: string;
   payload: unknown;
+  /** The writing request's W3C traceparent (tracing on), else null. */
+  trace_parent?: string | null;
 }
 
 /**
@@ -50,7 +54,7 @@ interface OutboxRow {
  * partition and stay in order.
  * @param row - the outbox row
  */
-function toMessage(row: OutboxRow): OutgoingEvent {
+export function outboxMessageOf(row: OutboxRow): OutgoingEvent {
   const version = typeof row.payload === 'object' && row.payload !== null && 'version' in row.payload ? String(row.payload.version) : 'unknown';
   return {
     key: row.appointment_id,
@@ -60,6 +64,7 @@ function toMessage(row: OutboxRow): OutgoingEvent {
       [EVENT_HEADERS.eventType]: row.type,
       [EVENT_HEADERS.schemaVersion]: version,
       [EVENT_HEADERS.sequence]: row.sequence.toString(),
+      ...(row.trace_parent ? { traceparent: row.trace_parent } : {}),
     },
   };
 }
@@ -73,7 +78,7 @@ export async function relayOnce(options: Pick<OutboxRelayOptions, 'db' | 'bus' |
   return options.db.$transaction(
     async (tx) => {
       const rows = await tx.$queryRaw<OutboxRow[]>`
-        SELECT id::text AS id, sequence, appointment_id::text AS appointment_id, type, payload
+        SELECT id::text AS id, sequence, appointment_id::text AS appointment_id, type, payload, trace_parent
           FROM appointments.outbox_events
          WHERE published_at IS NULL
          ORDER BY sequence
@@ -94,7 +99,7 @@ export async function relayOnce(options: Pick<OutboxRelayOptions, 'db' | 'bus' |
       const ready = rows.filter((r) => !skip.has(r.appointment_id));
       if (ready.length === 0) return 0;
       // Throws unless every message was acknowledged: the transaction then rolls back.
-      await options.bus.publish(options.topic, ready.map(toMessage));
+      await options.bus.publish(options.topic, ready.map(outboxMessageOf));
       await tx.$executeRaw`UPDATE appointments.outbox_events SET published_at = now() WHERE id = ANY(${ready.map((r) => r.id)}::uuid[])`;
       return ready.length;
     },

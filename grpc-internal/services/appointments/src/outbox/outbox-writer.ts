@@ -4,7 +4,8 @@
  * The Kafka relay (outbox-relay.ts, when KAFKA_BROKERS is set) and PullEvents read these rows.
  */
 import type { Prisma } from '@hospital/db';
-import type { AppointmentEventV1 } from '../domain/appointment-event.ts';
+import type { AppointmentEventV1 } from '@hospital/grpc-contracts';
+import { currentTraceparent } from '@hospital/service-kit';
 
 /**
  * Inserts an event into appointments.outbox_events inside the caller's transaction.
@@ -17,8 +18,10 @@ export async function writeOutboxEvent(tx: Prisma.TransactionClient, event: Appo
       id: event.eventId,
       appointmentId: event.appointment.id,
       type: event.type,
-      payload: event as unknown as Prisma.InputJsonObject,
+      payload: event,
       occurredAt: new Date(event.occurredAt),
+      // The request's trace, for the consumers' span links (undefined with tracing off).
+      traceParent: currentTraceparent() ?? null,
     },
   });
 }

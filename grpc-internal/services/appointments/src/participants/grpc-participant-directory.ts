@@ -4,7 +4,8 @@
  * caller and their log lines join this request's.
  */
 import type { IdentityClient, PatientsClient } from '@hospital/grpc-contracts';
-import { callMetadata, invalidInput, notFound, type CallScope } from '@hospital/service-kit';
+import { invalidInput, notFound } from '@hospital/service-kit';
+import { callMetadata, type CallScope } from '@hospital/service-kit/grpc';
 import type { ParticipantDirectory } from './participant-directory.ts';
 
 /** The gRPC participant directory. */

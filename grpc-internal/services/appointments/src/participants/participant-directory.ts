@@ -3,7 +3,7 @@
  * service knows whether a patient exists and is archived; the identity service whether a user is
  * an active doctor. Appointments only hold their ids.
  */
-import type { CallScope } from '@hospital/service-kit';
+import type { CallScope } from '@hospital/service-kit/grpc';
 
 /** Checks against other departments, on behalf of the caller. */
 export interface ParticipantDirectory {

@@ -11,10 +11,10 @@ export const WITH_HISTORY = {
 export type StoredAppointment = Prisma.AppointmentGetPayload<typeof WITH_HISTORY>;
 
 /**
- * The record of a stored appointment.
- * @param row - the row with its status changes
+ * The record of a stored appointment; read without WITH_HISTORY, its history is empty.
+ * @param row - the row, with its status changes when they were read
  */
-export function toRecord(row: StoredAppointment): AppointmentRecord {
+export function toRecord(row: Omit<StoredAppointment, 'statusChanges'> & Partial<Pick<StoredAppointment, 'statusChanges'>>): AppointmentRecord {
   return {
     id: row.id,
     patientId: row.patientId,
@@ -23,7 +23,7 @@ export function toRecord(row: StoredAppointment): AppointmentRecord {
     endsAt: row.endsAt,
     reason: row.reason,
     status: row.status,
-    history: row.statusChanges.map((change) => ({
+    history: (row.statusChanges ?? []).map((change) => ({
       fromStatus: change.fromStatus,
       toStatus: change.toStatus,
       changedBy: change.changedBy,

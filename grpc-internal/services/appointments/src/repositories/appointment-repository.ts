@@ -80,8 +80,8 @@ export interface AppointmentPosition {
   id: string;
 }
 
-/** A page request over a filter. */
-export type AppointmentPageQuery = AppointmentFilter & { after?: AppointmentPosition; limit: number };
+/** A page request over a filter; `withHistory: false` leaves each record's history empty (not read). */
+export type AppointmentPageQuery = AppointmentFilter & { after?: AppointmentPosition; limit: number; withHistory?: boolean };
 
 /** Storage of appointments. */
 export interface AppointmentRepository {

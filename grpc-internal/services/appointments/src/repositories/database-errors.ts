@@ -4,7 +4,7 @@
  * serialization failure (40P01 / 40001) as Prisma's write-conflict error. Only this file knows
  * those shapes.
  */
-import { conflict } from '@hospital/service-kit';
+import { conflict, databaseErrorOf, isTransientConflict, SQLSTATE } from '@hospital/service-kit';
 import type { ClashSide } from './appointment-repository.ts';
 
 /** Exclusion constraints of the migration, by the side they protect. */
@@ -13,25 +13,14 @@ const CONSTRAINTS: Record<string, ClashSide> = {
   appointments_patient_no_overlap: 'patient',
 };
 
-interface AdapterCause {
-  code?: unknown;
-  kind?: unknown;
-  message?: unknown;
-}
-
-function causeOf(error: unknown): AdapterCause | undefined {
-  const meta = (error as { meta?: { driverAdapterError?: { cause?: AdapterCause } } } | null)?.meta;
-  return meta?.driverAdapterError?.cause;
-}
-
 /**
  * The side of an exclusion-constraint clash, or undefined when the error is something else.
  * @param error - what a Prisma call threw
  */
 export function clashSideOf(error: unknown): ClashSide | undefined {
-  const cause = causeOf(error);
-  if (cause?.code !== '23P01') return undefined;
-  const text = `${String(cause.message ?? '')} ${error instanceof Error ? error.message : ''}`;
+  const found = databaseErrorOf(error);
+  if (found?.sqlState !== SQLSTATE.exclusionViolation) return undefined;
+  const text = `${found.message ?? ''} ${error instanceof Error ? error.message : ''}`;
   const name = Object.keys(CONSTRAINTS).find((constraint) => text.includes(constraint));
   return name ? CONSTRAINTS[name] : undefined;
 }
@@ -42,9 +31,7 @@ export function clashSideOf(error: unknown): ClashSide | undefined {
  * @param error - what a Prisma call threw
  */
 export function isRetryable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  const cause = causeOf(error);
-  return code === 'P2034' || cause?.kind === 'TransactionWriteConflict' || cause?.code === '40P01' || cause?.code === '40001';
+  return isTransientConflict(error);
 }
 
 /** Attempts of one transaction before a deadlock is reported. */

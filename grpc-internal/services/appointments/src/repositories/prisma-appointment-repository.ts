@@ -8,7 +8,7 @@ import { Prisma, type PrismaClient } from '@hospital/db';
 import { buildAppointmentEvent, eventTypeForStatus, type AppointmentEventType } from '../domain/appointment-event.ts';
 import type { Slot } from '../domain/slot-rules.ts';
 import { writeOutboxEvent } from '../outbox/outbox-writer.ts';
-import { ACTIVE, LIST_ORDER, whereClause } from './appointment-sql.ts';
+import { ACTIVE, countSql, LIST_ORDER, pageSql, whereClause } from './appointment-sql.ts';
 import {
   SlotTakenError,
   type AppointmentChange,
@@ -38,17 +38,16 @@ export class PrismaAppointmentRepository implements AppointmentRepository {
   }
 
   async list(query: AppointmentPageQuery): Promise<AppointmentRecord[]> {
-    // Raw SQL picks the page (row comparison); Prisma loads the rows with their history.
-    const page = await this.db.$queryRaw<{ id: string }[]>`
-      SELECT id::text AS id FROM appointments.appointments
-       WHERE ${whereClause(query, query.after)}
-       ORDER BY ${LIST_ORDER}
-       LIMIT ${query.limit}`;
-    return this.inOrder(page.map((row) => row.id));
+    // Raw SQL picks the page (row comparison); Prisma loads the rows, with their history if asked.
+    const page = await this.db.$queryRaw<{ appointment_id: string }[]>(pageSql(query));
+    return this.inOrder(
+      page.map((row) => row.appointment_id),
+      query.withHistory !== false,
+    );
   }
 
   async count(filter: AppointmentFilter): Promise<number> {
-    const rows = await this.db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM appointments.appointments WHERE ${whereClause(filter)}`;
+    const rows = await this.db.$queryRaw<{ total: bigint }[]>(countSql(filter));
     return Number(rows[0]?.total ?? 0);
   }
 
@@ -64,7 +63,10 @@ export class PrismaAppointmentRepository implements AppointmentRepository {
            ORDER BY ${LIST_ORDER}
            LIMIT ${query.limit}) AS page
        ORDER BY wanted.pid, page.starts_at, page.id`;
-    const records = await this.inOrder(rows.map((row) => row.id));
+    const records = await this.inOrder(
+      rows.map((row) => row.id),
+      query.withHistory !== false,
+    );
     const byPatient = new Map<string, AppointmentRecord[]>();
     for (const record of records) byPatient.set(record.patientId, [...(byPatient.get(record.patientId) ?? []), record]);
     return byPatient;
@@ -115,7 +117,10 @@ export class PrismaAppointmentRepository implements AppointmentRepository {
         const change = decide(current);
         const data =
           change.kind === 'status'
-            ? { status: change.to, statusChanges: { create: { fromStatus: current.status, toStatus: change.to, changedBy: context.actorId, changedAt: context.at, reason: change.reason } } }
+            ? {
+                status: change.to,
+                statusChanges: { create: { fromStatus: current.status, toStatus: change.to, changedBy: context.actorId, changedAt: context.at, reason: change.reason } },
+              }
             : { startsAt: change.slot.startsAt, endsAt: change.slot.endsAt };
         const record = toRecord(await tx.appointment.update({ where: { id }, data, ...WITH_HISTORY }));
         const type = change.kind === 'status' ? eventTypeForStatus(change.to) : 'RESCHEDULED';
@@ -152,8 +157,10 @@ export class PrismaAppointmentRepository implements AppointmentRepository {
     }
   }
 
-  private async inOrder(ids: string[]): Promise<AppointmentRecord[]> {
-    const found = new Map((await this.findByIds(ids)).map((record) => [record.id, record]));
+  private async inOrder(ids: string[], withHistory = true): Promise<AppointmentRecord[]> {
+    if (ids.length === 0) return [];
+    const records = withHistory ? await this.findByIds(ids) : (await this.db.appointment.findMany({ where: { id: { in: ids } } })).map(toRecord);
+    const found = new Map(records.map((record) => [record.id, record]));
     return ids.flatMap((id) => found.get(id) ?? []);
   }
 }

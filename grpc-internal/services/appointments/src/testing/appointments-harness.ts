@@ -6,19 +6,14 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { Metadata } from '@grpc/grpc-js';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
-import {
-  createAppointmentsClient,
-  createIdentityClient,
-  createPatientsClient,
-  type AppointmentsClient,
-  type IdentityClient,
-  type PatientsClient,
-} from '@hospital/grpc-contracts';
+import { createAppointmentsClient, createIdentityClient, createPatientsClient, type AppointmentsClient, type IdentityClient, type PatientsClient } from '@hospital/grpc-contracts';
 import { startIdentityService } from '@hospital/identity-service';
 import { startPatientsService } from '@hospital/patients-service';
-import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import { STAFF_TEST_PASSWORD } from '@hospital/service-kit/testing';
 import { startAppointmentsService, type AppointmentsServiceConfig } from '../appointments-service.ts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 /** A running service, its peers, and ways to call them. */
 export interface AppointmentsHarness {
@@ -66,10 +61,7 @@ export interface AppointmentsHarness {
  * @param databaseUrl - the run's test database
  * @param options - Kafka and relay settings for the appointments service (none: no Kafka)
  */
-export async function startAppointmentsHarness(
-  databaseUrl: string,
-  options: Pick<AppointmentsServiceConfig, 'kafka' | 'relay'> = {},
-): Promise<AppointmentsHarness> {
+export async function startAppointmentsHarness(databaseUrl: string, options: Pick<AppointmentsServiceConfig, 'kafka' | 'relay'> = {}): Promise<AppointmentsHarness> {
   const internalSecret = `test-secret-${randomUUID()}`;
   const logger = createLogger('appointments-test', 'silent');
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -90,14 +82,17 @@ export async function startAppointmentsHarness(
     },
     { logger },
   );
-  const patientsService = await startPatientsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret }, { logger });
+  const patientsService = await startPatientsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, possibleDuplicateCheck: false }, { logger });
   const identityTarget = `127.0.0.1:${identityService.port}`;
   const patientsTarget = `127.0.0.1:${patientsService.port}`;
-  const service = await startAppointmentsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, identityTarget, patientsTarget, ...options }, { logger });
+  const service = await startAppointmentsService(
+    { port: 0, host: '127.0.0.1', databaseUrl, internalSecret, identityTarget, patientsTarget, peerDeadlineMs: TEST_CALL_DEADLINE_MS, ...options },
+    { logger },
+  );
   const target = `127.0.0.1:${service.port}`;
-  const client = createAppointmentsClient({ target, deadlineMs: 20_000 });
-  const identity = createIdentityClient({ target: identityTarget });
-  const patients = createPatientsClient({ target: patientsTarget });
+  const client = createAppointmentsClient({ target, deadlineMs: TEST_CALL_DEADLINE_MS });
+  const identity = createIdentityClient({ target: identityTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
+  const patients = createPatientsClient({ target: patientsTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
   const db = createPrismaClient(databaseUrl, { poolSize: 2 });
   const sign = (caller: Caller) => callMetadata(signIdentity(caller, internalSecret), randomUUID());
   const as = (role: RoleName, userId = randomUUID()) => sign({ kind: 'user', userId, role, email: `${role}-${userId.slice(0, 8)}@test.local` });

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createKafkaEventBus, createLogger, type IncomingEvent } from '@hospital/service-kit';
+import { createLogger } from '@hospital/service-kit';
+import { createKafkaEventBus, type IncomingEvent } from '@hospital/service-kit/kafka';
 import { startBroker, stopBroker } from '../../../../../scripts/kafka/broker.ts';
 import { defaultCacheDir, ensureKafkaJars } from '../../../../../scripts/kafka/jars.ts';
 

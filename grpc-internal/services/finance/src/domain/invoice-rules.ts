@@ -21,6 +21,23 @@ export function assertCanAddLine(status: InvoiceStatusName, lineCount: number): 
 }
 
 /**
+ * A line can be removed only while the invoice is a DRAFT.
+ * @param status - the invoice's status
+ */
+export function assertCanRemoveLine(status: InvoiceStatusName): void {
+  if (status !== 'draft') throw invalidInput(`Lines can only be removed from a DRAFT invoice; this one is ${statusLabel(status)}.`, 'invoiceId');
+}
+
+/**
+ * The position of a new line: after the last one (positions keep the gaps removed lines leave,
+ * so a new line never takes a position still in use).
+ * @param lines - the invoice's lines in position order
+ */
+export function nextLinePosition(lines: ReadonlyArray<{ position: number }>): number {
+  return (lines.at(-1)?.position ?? 0) + 1;
+}
+
+/**
  * New totals must stay within the largest amount finance stores.
  * @param totals - the totals after the change
  */

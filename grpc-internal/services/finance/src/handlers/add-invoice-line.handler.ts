@@ -1,8 +1,9 @@
 /** AddInvoiceLine: bills one more service on a DRAFT invoice. */
 import type { AddInvoiceLineRequest__Output, Invoice } from '@hospital/grpc-contracts';
-import { notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { notFound, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { balanceOf } from '../domain/balance.ts';
-import { assertCanAddLine, assertSameCurrency, assertTotalsFit } from '../domain/invoice-rules.ts';
+import { assertCanAddLine, assertSameCurrency, assertTotalsFit, nextLinePosition } from '../domain/invoice-rules.ts';
 import { invoiceTotals, lineAmounts } from '../domain/money.ts';
 import type { FinanceDeps } from '../finance-deps.ts';
 import { addInvoiceLineSchema } from './add-invoice-line.schema.ts';
@@ -24,7 +25,7 @@ export async function addInvoiceLineHandler(request: AddInvoiceLineRequest__Outp
     const amounts = lineAmounts(line.quantity, unitPrice.amountMinor, line.taxRateBasisPoints);
     const totals = invoiceTotals([...invoice.lines, amounts]);
     assertTotalsFit(totals);
-    await locked.insertLine({ ...line, ...amounts, position: invoice.lines.length + 1, unitPriceMinor: unitPrice.amountMinor });
+    await locked.insertLine({ ...line, ...amounts, position: nextLinePosition(invoice.lines), unitPriceMinor: unitPrice.amountMinor });
     await locked.update({ ...totals, balanceMinor: balanceOf({ ...invoice, totalMinor: totals.totalMinor }) });
     return locked.reload();
   });

@@ -1,6 +1,7 @@
 /** Validation of AddInvoiceLineRequest. */
 import { z } from 'zod';
-import { moneySchema, textSchema, uuidSchema } from './finance-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
+import { moneySchema, textSchema } from './finance-fields.schema.ts';
 
 /** Most units one line may bill. */
 export const MAX_QUANTITY = 10_000;
@@ -10,11 +11,7 @@ export const addInvoiceLineSchema = z.object({
   invoiceId: uuidSchema,
   code: textSchema('Code', 32).regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'Code may hold letters, digits and . _ / - only.'),
   description: textSchema('Description', 200),
-  quantity: z
-    .number()
-    .int('Quantity must be a whole number.')
-    .min(1, 'Quantity must be at least 1.')
-    .max(MAX_QUANTITY, `Quantity must be at most ${MAX_QUANTITY}.`),
+  quantity: z.number().int('Quantity must be a whole number.').min(1, 'Quantity must be at least 1.').max(MAX_QUANTITY, `Quantity must be at most ${MAX_QUANTITY}.`),
   unitPrice: moneySchema('Unit price', { positive: false }),
   taxRateBasisPoints: z
     .number()

@@ -1,10 +1,10 @@
 /** CreateInvoice: opens a DRAFT for an existing, non-archived patient. */
 import type { CreateInvoiceRequest__Output, Invoice } from '@hospital/grpc-contracts';
-import { invalidInput, notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { invalidInput, notFound, parseRequest, actingUserId } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import type { FinanceDeps } from '../finance-deps.ts';
 import { createInvoiceSchema } from './create-invoice.schema.ts';
 import { toProtoInvoice } from './to-proto-invoice.ts';
-import { userIdOf } from './user-id.ts';
 
 /**
  * Refuses an appointment or admission that does not exist or is another patient's, asking the
@@ -31,13 +31,17 @@ async function assertReferencesBelongToPatient(
  * @param deps - invoice storage, patient directory and billed-reference lookups
  * @param scope - the call (identity forwarded to the patients service)
  */
-export async function createInvoiceHandler(request: CreateInvoiceRequest__Output, deps: Pick<FinanceDeps, 'invoices' | 'patients' | 'references'>, scope: CallScope): Promise<Invoice> {
+export async function createInvoiceHandler(
+  request: CreateInvoiceRequest__Output,
+  deps: Pick<FinanceDeps, 'invoices' | 'patients' | 'references'>,
+  scope: CallScope,
+): Promise<Invoice> {
   const input = parseRequest(createInvoiceSchema, request);
   const patient = await deps.patients.find(input.patientId, scope);
   if (!patient) throw notFound('No patient with this id.');
   if (patient.archived) throw invalidInput('The patient record is archived and can no longer be billed.', 'patientId');
   await assertReferencesBelongToPatient(input, deps, scope);
-  const invoice = await deps.invoices.create({ ...input, createdBy: userIdOf(scope) });
+  const invoice = await deps.invoices.create({ ...input, createdBy: actingUserId(scope.caller) });
   scope.logger.info({ invoiceId: invoice.id, patientId: invoice.patientId }, 'invoice created');
   return toProtoInvoice(invoice);
 }

@@ -1,6 +1,7 @@
 /** Validation of CreateInvoiceRequest. */
 import { z } from 'zod';
-import { currencySchema, optionalUuidSchema, uuidSchema } from './finance-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
+import { currencySchema, optionalUuidSchema } from './finance-fields.schema.ts';
 
 /** A new invoice: patient and currency, optionally the appointment or admission it bills. */
 export const createInvoiceSchema = z

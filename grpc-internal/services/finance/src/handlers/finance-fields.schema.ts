@@ -4,13 +4,9 @@
  * carries control characters (they break printed invoices and CSV exports).
  */
 import { z } from 'zod';
+import { NO_CONTROL_CHARACTERS, uuidSchema } from '@hospital/service-kit';
 import { methodFromProto, statusFromProto } from '../domain/invoice-status.ts';
 import { CURRENCY_PATTERN, MAX_AMOUNT_MINOR } from '../domain/money.ts';
-
-const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
-
-/** A UUID. */
-export const uuidSchema = z.guid({ error: 'must be a UUID.' });
 
 /** An optional UUID: proto3 sends '' for "none", stored as null. */
 export const optionalUuidSchema = z
@@ -33,7 +29,7 @@ export const textSchema = (label: string, max: number) =>
     .trim()
     .min(1, `${label} is required.`)
     .max(max, `${label} must be at most ${max} characters.`)
-    .regex(NO_CONTROL_CHARS, `${label} must not contain control characters.`);
+    .regex(NO_CONTROL_CHARACTERS, `${label} must not contain control characters.`);
 
 /** A validated amount. */
 export interface MoneyValue {
@@ -76,18 +72,15 @@ export const paymentMethodSchema = z.union([z.string(), z.number()]).transform((
 });
 
 /** A status filter; UNSPECIFIED means any (undefined). */
-export const statusFilterSchema = z.union([z.string(), z.number()]).default('INVOICE_STATUS_UNSPECIFIED').transform((value, ctx) => {
-  if (value === 'INVOICE_STATUS_UNSPECIFIED' || value === 0) return undefined;
-  const status = statusFromProto(value);
-  if (!status) {
-    ctx.addIssue({ code: 'custom', message: 'Unknown invoice status.' });
-    return z.NEVER;
-  }
-  return status;
-});
-
-/** Most ids one batch call may ask for. */
-export const MAX_IDS = 500;
-
-/** A list of UUIDs for a batch call. */
-export const idListSchema = z.array(uuidSchema).max(MAX_IDS, `Ask for at most ${MAX_IDS} ids at once.`);
+export const statusFilterSchema = z
+  .union([z.string(), z.number()])
+  .default('INVOICE_STATUS_UNSPECIFIED')
+  .transform((value, ctx) => {
+    if (value === 'INVOICE_STATUS_UNSPECIFIED' || value === 0) return undefined;
+    const status = statusFromProto(value);
+    if (!status) {
+      ctx.addIssue({ code: 'custom', message: 'Unknown invoice status.' });
+      return z.NEVER;
+    }
+    return status;
+  });

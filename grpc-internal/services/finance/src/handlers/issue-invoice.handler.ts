@@ -1,6 +1,7 @@
 /** IssueInvoice: gives a DRAFT its number and makes it payable. */
 import type { Invoice, IssueInvoiceRequest__Output } from '@hospital/grpc-contracts';
-import { conflict, notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { conflict, notFound, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { statusForBalance } from '../domain/balance.ts';
 import { numberingYear } from '../domain/invoice-number.ts';
 import { assertCanIssue } from '../domain/invoice-rules.ts';

@@ -1,9 +1,8 @@
 /** ListInvoices: newest first, filtered by status and patient, a page at a time. */
 import type { ListInvoicesRequest__Output, ListInvoicesResponse } from '@hospital/grpc-contracts';
-import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest } from '@hospital/service-kit';
+import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, uuidSchema } from '@hospital/service-kit';
 import type { FinanceDeps } from '../finance-deps.ts';
 import type { InvoicePosition, InvoiceRecord } from '../repositories/invoice-repository.ts';
-import { uuidSchema } from './finance-fields.schema.ts';
 import { listInvoicesSchema } from './list.schema.ts';
 import { toProtoInvoice } from './to-proto-invoice.ts';
 

@@ -1,6 +1,7 @@
 /** Validation of ListInvoicesRequest, GetPatientInvoicesRequest and GetPatientBalancesRequest. */
 import { z } from 'zod';
-import { idListSchema, optionalUuidSchema, statusFilterSchema } from './finance-fields.schema.ts';
+import { idListSchema } from '@hospital/service-kit';
+import { optionalUuidSchema, statusFilterSchema } from './finance-fields.schema.ts';
 
 /** A filtered page of invoices (the page itself is checked by service-kit's pageSize). */
 export const listInvoicesSchema = z.object({

@@ -1,6 +1,7 @@
 /** Validation of RecordPaymentRequest and RefundPaymentRequest. */
 import { z } from 'zod';
-import { moneySchema, paymentMethodSchema, textSchema, uuidSchema } from './finance-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
+import { moneySchema, paymentMethodSchema, textSchema } from './finance-fields.schema.ts';
 
 /** A payment to record. */
 export const recordPaymentSchema = z.object({

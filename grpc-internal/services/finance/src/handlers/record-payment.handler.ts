@@ -1,13 +1,13 @@
 /** RecordPayment: money received against an issued invoice, applied once per idempotency key. */
 import type { PaymentResult, RecordPaymentRequest__Output } from '@hospital/grpc-contracts';
-import { conflict, notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { conflict, notFound, parseRequest, actingUserId } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { balanceOf, statusForBalance } from '../domain/balance.ts';
 import { assertCanPay, assertSameCurrency } from '../domain/invoice-rules.ts';
 import type { FinanceDeps } from '../finance-deps.ts';
 import { UniqueViolation, type InvoiceRecord, type PaymentRecord } from '../repositories/invoice-repository.ts';
 import { recordPaymentSchema } from './payment.schema.ts';
 import { toProtoInvoice, toProtoPayment } from './to-proto-invoice.ts';
-import { userIdOf } from './user-id.ts';
 
 type PaymentRequest = ReturnType<typeof recordPaymentSchema.parse>;
 
@@ -53,7 +53,7 @@ export async function recordPaymentHandler(request: RecordPaymentRequest__Output
         amountMinor: input.amount.amountMinor,
         method: input.method,
         idempotencyKey: input.idempotencyKey,
-        recordedBy: userIdOf(scope),
+        recordedBy: actingUserId(scope.caller),
       });
       const money = { ...invoice, paidMinor: invoice.paidMinor + input.amount.amountMinor };
       await locked.update({ paidMinor: money.paidMinor, balanceMinor: balanceOf(money), status: statusForBalance(invoice.status, money) });

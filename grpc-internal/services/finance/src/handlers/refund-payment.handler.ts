@@ -1,12 +1,12 @@
 /** RefundPayment: gives back part or all of a payment. */
 import type { PaymentResult, RefundPaymentRequest__Output } from '@hospital/grpc-contracts';
-import { notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { notFound, parseRequest, actingUserId } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { balanceOf, statusForBalance } from '../domain/balance.ts';
 import { assertCanRefund, assertSameCurrency } from '../domain/invoice-rules.ts';
 import type { FinanceDeps } from '../finance-deps.ts';
 import { refundPaymentSchema } from './payment.schema.ts';
 import { toProtoInvoice, toProtoPayment } from './to-proto-invoice.ts';
-import { userIdOf } from './user-id.ts';
 
 /**
  * Refunds a payment under its invoice's row lock, so concurrent refunds of one payment can never
@@ -25,7 +25,7 @@ export async function refundPaymentHandler(request: RefundPaymentRequest__Output
     const current = invoice.payments.find((candidate) => candidate.id === paymentId)!;
     assertSameCurrency(invoice.currency, amount.currency, 'amount');
     assertCanRefund(invoice.status, current.amountMinor - current.refundedMinor, amount.amountMinor);
-    await locked.insertRefund({ paymentId, amountMinor: amount.amountMinor, reason, recordedBy: userIdOf(scope) });
+    await locked.insertRefund({ paymentId, amountMinor: amount.amountMinor, reason, recordedBy: actingUserId(scope.caller) });
     const money = { ...invoice, refundedMinor: invoice.refundedMinor + amount.amountMinor };
     await locked.update({ refundedMinor: money.refundedMinor, balanceMinor: balanceOf(money), status: statusForBalance(invoice.status, money) });
     const updated = await locked.reload();

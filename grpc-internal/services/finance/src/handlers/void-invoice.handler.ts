@@ -1,6 +1,7 @@
 /** VoidInvoice: cancels an invoice that keeps no money. */
 import type { Invoice, VoidInvoiceRequest__Output } from '@hospital/grpc-contracts';
-import { notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { notFound, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { assertCanVoid } from '../domain/invoice-rules.ts';
 import type { FinanceDeps } from '../finance-deps.ts';
 import { voidInvoiceSchema } from './invoice-id.schema.ts';

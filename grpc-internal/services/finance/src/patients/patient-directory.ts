@@ -3,7 +3,7 @@
  * behalf of the caller (never by reading its tables).
  */
 import type { PatientsClient } from '@hospital/grpc-contracts';
-import { callMetadata, type CallScope } from '@hospital/service-kit';
+import { callMetadata, type CallScope } from '@hospital/service-kit/grpc';
 
 /** A patient as billing sees it. */
 export interface BillablePatient {

@@ -5,7 +5,8 @@
  * only the patient id, which never leaves finance.
  */
 import type { AppointmentsClient, WardClient } from '@hospital/grpc-contracts';
-import { callMetadata, signIdentity, type CallScope } from '@hospital/service-kit';
+import { signIdentity } from '@hospital/service-kit';
+import { callMetadata, type CallScope } from '@hospital/service-kit/grpc';
 
 /** Looks up the patient of a billed appointment or admission. */
 export interface BilledReferences {

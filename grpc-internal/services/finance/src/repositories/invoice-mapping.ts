@@ -1,5 +1,5 @@
 /** Stored invoice rows (with lines, payments, refunds) → the records handlers use. */
-import { Prisma } from '@hospital/db';
+import { type Prisma } from '@hospital/db';
 import type { InvoiceRecord, PaymentRecord } from './invoice-repository.ts';
 
 /** What every invoice read loads: lines in order, payments oldest first, each with its refunds. */

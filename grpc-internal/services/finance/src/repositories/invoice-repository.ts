@@ -101,6 +101,8 @@ export interface LockedInvoice {
   nextNumber(year: number): Promise<number>;
   /** @param line - the line to add */
   insertLine(line: NewInvoiceLine): Promise<void>;
+  /** @param lineId - the line to delete from this invoice; false when it is not one of its lines */
+  deleteLine(lineId: string): Promise<boolean>;
   /** @param payment - the payment to add; returns its id */
   insertPayment(payment: NewPayment): Promise<string>;
   /** @param refund - the refund to add (also raises the payment's refunded sum) */

@@ -2,16 +2,7 @@
 import { Prisma, type PrismaClient } from '@hospital/db';
 import { translateDbError } from './db-errors.ts';
 import { INVOICE_INCLUDE, toInvoiceRecord, toPaymentRecord } from './invoice-mapping.ts';
-import type {
-  InvoiceFilter,
-  InvoicePosition,
-  InvoiceRecord,
-  InvoiceRepository,
-  LockedInvoice,
-  NewInvoice,
-  OutstandingBalance,
-  PaymentRecord,
-} from './invoice-repository.ts';
+import type { InvoiceFilter, InvoicePosition, InvoiceRecord, InvoiceRepository, LockedInvoice, NewInvoice, OutstandingBalance, PaymentRecord } from './invoice-repository.ts';
 import type { InvoiceStatusName } from '../domain/invoice-status.ts';
 import { PrismaLockedInvoice } from './prisma-locked-invoice.ts';
 

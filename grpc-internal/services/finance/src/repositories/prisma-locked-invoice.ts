@@ -30,6 +30,11 @@ export class PrismaLockedInvoice implements LockedInvoice {
     await this.tx.invoiceLine.create({ data: { ...line, invoiceId: this.invoice.id } });
   }
 
+  async deleteLine(lineId: string): Promise<boolean> {
+    const { count } = await this.tx.invoiceLine.deleteMany({ where: { id: lineId, invoiceId: this.invoice.id } });
+    return count > 0;
+  }
+
   async insertPayment(payment: NewPayment): Promise<string> {
     const created = await this.tx.payment.create({ data: { ...payment, invoiceId: this.invoice.id }, select: { id: true } });
     return created.id;

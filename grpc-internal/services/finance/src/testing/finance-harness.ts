@@ -6,12 +6,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from '@grpc/grpc-js';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
-import { createFinanceClient, createPatientsClient, createWardClient, type FinanceClient, type Invoice__Output, type PatientsClient, type WardClient } from '@hospital/grpc-contracts';
+import {
+  createFinanceClient,
+  createPatientsClient,
+  createWardClient,
+  type FinanceClient,
+  type Invoice__Output,
+  type PatientsClient,
+  type WardClient,
+} from '@hospital/grpc-contracts';
 import { startAppointmentsService } from '@hospital/appointments-service';
 import { startWardService } from '@hospital/ward-service';
 import { startPatientsService } from '@hospital/patients-service';
-import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import { startFinanceService } from '../finance-service.ts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 /** A running finance service (with its patients service) and ways to call it. */
 export interface FinanceHarness {
@@ -60,18 +70,24 @@ export const eur = (cents: number | bigint, currency = 'EUR') => ({ amountMinor:
 export async function startFinanceHarness(databaseUrl: string): Promise<FinanceHarness> {
   const internalSecret = `test-secret-${randomUUID()}`;
   const logger = createLogger('finance-service-test', 'silent');
-  const patientsService = await startPatientsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret }, { logger });
+  const patientsService = await startPatientsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, possibleDuplicateCheck: false }, { logger });
   const patientsTarget = `127.0.0.1:${patientsService.port}`;
   // Appointments only answers lookups here; booking (which asks identity) is left to the end-to-end tests.
-  const appointmentsService = await startAppointmentsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, identityTarget: '127.0.0.1:9', patientsTarget }, { logger });
+  const appointmentsService = await startAppointmentsService(
+    { port: 0, host: '127.0.0.1', databaseUrl, internalSecret, identityTarget: '127.0.0.1:9', patientsTarget },
+    { logger },
+  );
   const wardService = await startWardService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, patientsTarget }, { logger });
   const wardTarget = `127.0.0.1:${wardService.port}`;
   const appointmentsTarget = `127.0.0.1:${appointmentsService.port}`;
-  const service = await startFinanceService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, patientsTarget, appointmentsTarget, wardTarget }, { logger });
-  const ward = createWardClient({ target: wardTarget, deadlineMs: 20_000 });
+  const service = await startFinanceService(
+    { port: 0, host: '127.0.0.1', databaseUrl, internalSecret, patientsTarget, appointmentsTarget, wardTarget, grpcDeadlineMs: TEST_CALL_DEADLINE_MS },
+    { logger },
+  );
+  const ward = createWardClient({ target: wardTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
   const target = `127.0.0.1:${service.port}`;
-  const client = createFinanceClient({ target, deadlineMs: 20_000 });
-  const patients = createPatientsClient({ target: patientsTarget, deadlineMs: 10_000 });
+  const client = createFinanceClient({ target, deadlineMs: TEST_CALL_DEADLINE_MS });
+  const patients = createPatientsClient({ target: patientsTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
   const db = createPrismaClient(databaseUrl, { poolSize: 2 });
   const as = (role?: RoleName) => {
     const caller: Caller = role ? { kind: 'user', userId: randomUUID(), role, email: `${role}@test.local` } : { kind: 'anonymous' };
@@ -82,7 +98,10 @@ export async function startFinanceHarness(databaseUrl: string): Promise<FinanceH
   const draft = async (prices: number[] = [10_000]) => {
     let invoice = await client.createInvoice({ patientId: await patient(), currency: 'EUR' }, { metadata: as('finance') });
     for (const [i, price] of prices.entries()) {
-      invoice = await client.addInvoiceLine({ invoiceId: invoice.id, code: `SVC-${i + 1}`, description: 'Service', quantity: 1, unitPrice: eur(price) }, { metadata: as('finance') });
+      invoice = await client.addInvoiceLine(
+        { invoiceId: invoice.id, code: `SVC-${i + 1}`, description: 'Service', quantity: 1, unitPrice: eur(price) },
+        { metadata: as('finance') },
+      );
     }
     return invoice;
   };

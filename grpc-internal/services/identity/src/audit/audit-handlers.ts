@@ -12,10 +12,12 @@ import type {
   RecordRefusedOperationResponse,
   VerifyAuditChainResponse,
 } from '@hospital/grpc-contracts';
-import { clientAddressKey, decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, unary, type AuditEntry, type AuditSink, type HandlerSecurity } from '@hospital/service-kit';
+import { clientAddressKey, decodeCursor, encodeCursor, forbidden, invalidInput, pageSize, parseRequest, type AuditEntry, type AuditSink } from '@hospital/service-kit';
+import { unary, type CallScope, type HandlerSecurity } from '@hospital/service-kit/grpc';
 import type { AccessRecordRow, AuditChainReport, AccessRecordFilter } from '@hospital/db';
 import { listAccessRecordsSchema } from './list-access-records.schema.ts';
 import { recordRefusedOperationSchema } from './record-refused-operation.schema.ts';
+import { recordDeliveredReadsHandler } from './record-delivered-reads.handler.ts';
 import { REFUSALS_OVER_CAP, createAnonymousRefusalCap, type AnonymousRefusalCap } from './anonymous-refusal-cap.ts';
 
 /** Fully qualified service name, as health checks know it. */
@@ -137,6 +139,20 @@ export async function recordRefusedOperationHandler(
   return { recorded: entries.length };
 }
 
+/** The service name the router signs its own calls with (router/src: `signIdentity({ kind: 'service', service: 'router' }, …)`). */
+export const ROUTER_SERVICE = 'router';
+
+/**
+ * Runs a handler only for the router. 'internal' admits every service principal; these reports
+ * write rows in other people's names, so one compromised department must not be able to forge them.
+ * @param scope - the verified caller
+ * @param handler - the report's handler
+ */
+function routerOnly<Res>(scope: CallScope, handler: () => Promise<Res>): Promise<Res> {
+  if (scope.caller.kind !== 'service' || scope.caller.service !== ROUTER_SERVICE) throw forbidden('Only the router may report to the audit trail.');
+  return handler();
+}
+
 /**
  * Builds the handlers of AuditService.
  * @param trail - where the trail is read
@@ -159,7 +175,9 @@ export function createAuditHandlers(
       audit: { resource: 'AccessRecord', requested: (request) => [request.patientId], returned: (response) => (response.records ?? []).map((record) => record.patientId ?? '') },
     }),
     VerifyAuditChain: unary(['admin'], () => verifyAuditChainHandler(trail), audited, { audit: { resource: 'AccessRecord' } }),
-    // Only the router (a service principal) reports what it refused; no user may write the trail.
-    RecordRefusedOperation: unary('internal', (request) => recordRefusedOperationHandler(request, sink, cap), security),
+    // Only the router reports what it refused; no user, nor another service, may write the trail.
+    RecordRefusedOperation: unary('internal', (request, scope) => routerOnly(scope, () => recordRefusedOperationHandler(request, sink, cap)), security),
+    // Only the router reports the subscribers it delivered a shared resolution to.
+    RecordDeliveredReads: unary('internal', (request, scope) => routerOnly(scope, () => recordDeliveredReadsHandler(request, sink)), security),
   };
 }

@@ -11,6 +11,7 @@ import { createAuditLog, createPrismaClient, type PrismaClient } from '@hospital
 import { expectGrpcError } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../../test/helpers.ts';
 import { startIdentityHarness, type IdentityHarness } from '../testing/identity-harness.ts';
+import { waitForAuditSeal } from '@hospital/db/testing';
 
 let harness: IdentityHarness;
 let audit: AuditClient;
@@ -30,7 +31,21 @@ describe('reading the audit trail', () => {
   it('leaves rows saying which admin read whose accesses, and who tried without the right', async () => {
     const patientId = randomUUID();
     await createAuditLog(db).record([
-      { actorKind: 'user', actorId: randomUUID(), actorRole: 'doctor', action: 'PatientsService.GetPatients', operation: null, resource: 'Patient', patientId, fields: [], outcome: 'allowed', reason: null, ip: null, userAgent: null, requestId: randomUUID() },
+      {
+        actorKind: 'user',
+        actorId: randomUUID(),
+        actorRole: 'doctor',
+        action: 'PatientsService.GetPatients',
+        operation: null,
+        resource: 'Patient',
+        patientId,
+        fields: [],
+        outcome: 'allowed',
+        reason: null,
+        ip: null,
+        userAgent: null,
+        requestId: randomUUID(),
+      },
     ]);
     const adminId = randomUUID();
     const admin = () => harness.as({ kind: 'user', userId: adminId, role: 'admin', email: 'a@test.local' });
@@ -41,6 +56,7 @@ describe('reading the audit trail', () => {
     const doctor = harness.as({ kind: 'user', userId: doctorId, role: 'doctor', email: 'd@test.local' });
     await expectGrpcError(audit.listAccessRecords({ patientId, page: { first: 10 } }, { metadata: doctor }), status.PERMISSION_DENIED);
 
+    await waitForAuditSeal(db);
     const rows = await db.accessRecord.findMany({ where: { actorId: { in: [adminId, doctorId] } }, orderBy: { seq: 'asc' } });
     expect(rows.map((row) => ({ action: row.action, resource: row.resource, patientId: row.patientId, outcome: row.outcome, reason: row.reason }))).toEqual([
       { action: 'AuditService.ListAccessRecords', resource: 'AccessRecord', patientId, outcome: 'allowed', reason: null },

@@ -1,6 +1,6 @@
 /** Validation of ListAccessRecordsRequest. */
 import { z } from 'zod';
-import { uuidSchema } from '../handlers/fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
 
 const optionalUuid = z.union([z.literal(''), uuidSchema]).transform((value) => value || undefined);
 const optionalInstant = z

@@ -9,6 +9,7 @@ import { createAuditLog, createPrismaClient, type PrismaClient } from '@hospital
 import { testDatabaseUrl } from '../../../../../test/helpers.ts';
 import { createAnonymousRefusalCap } from './anonymous-refusal-cap.ts';
 import { recordRefusedOperationHandler } from './audit-handlers.ts';
+import { waitForAuditSeal } from '@hospital/db/testing';
 
 let db: PrismaClient;
 beforeAll(() => {
@@ -35,9 +36,21 @@ describe('RecordRefusedOperation', () => {
     const refusal = anonymous({ operationType: 'query', operation: 'Peek' });
     const answer = await recordRefusedOperationHandler(refusal, createAuditLog(db), createAnonymousRefusalCap());
     expect(answer).toEqual({ recorded: 1 });
+    await waitForAuditSeal(db);
     const rows = await db.accessRecord.findMany({ where: { requestId: refusal.requestId } });
     expect(rows).toEqual([
-      expect.objectContaining({ actorKind: 'anonymous', actorId: null, actorRole: null, action: 'Router.query', operation: 'Peek', patientId: null, outcome: 'denied', reason: 'UNAUTHENTICATED', ip: refusal.ip, userAgent: 'curl/8.0' }),
+      expect.objectContaining({
+        actorKind: 'anonymous',
+        actorId: null,
+        actorRole: null,
+        action: 'Router.query',
+        operation: 'Peek',
+        patientId: null,
+        outcome: 'denied',
+        reason: 'UNAUTHENTICATED',
+        ip: refusal.ip,
+        userAgent: 'curl/8.0',
+      }),
     ]);
   });
 
@@ -48,12 +61,11 @@ describe('RecordRefusedOperation', () => {
     // 3 rows, then the address's one overflow row of the minute.
     expect(flood.reduce((sum, answer) => sum + (answer.recorded ?? 0), 0)).toBe(4);
     expect(await recordRefusedOperationHandler(anonymous({ ip: '192.0.2.67' }), sink, cap)).toEqual({ recorded: 1 });
+    await waitForAuditSeal(db);
     expect(await db.accessRecord.count({ where: { ip: '192.0.2.66', actorKind: 'anonymous', reason: 'UNAUTHENTICATED' } })).toBe(3);
     expect(await db.accessRecord.count({ where: { ip: '192.0.2.66', actorKind: 'anonymous', reason: 'REFUSALS_OVER_CAP' } })).toBe(1);
     // An IPv6 client roaming its /64 is one address.
-    const roaming = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => recordRefusedOperationHandler(anonymous({ ip: `2001:db8:7:1::${i + 1}` }), sink, cap)),
-    );
+    const roaming = await Promise.all(Array.from({ length: 6 }, (_, i) => recordRefusedOperationHandler(anonymous({ ip: `2001:db8:7:1::${i + 1}` }), sink, cap)));
     expect(roaming.reduce((sum, answer) => sum + (answer.recorded ?? 0), 0)).toBe(4);
   });
 
@@ -61,6 +73,7 @@ describe('RecordRefusedOperation', () => {
     const cap = createAnonymousRefusalCap({ perAddress: 2, total: 2, overflowTotal: 100 });
     const sink = createAuditLog(db);
     for (const ip of ['192.0.2.80', '192.0.2.80', '192.0.2.80', '192.0.2.81', '192.0.2.81']) await recordRefusedOperationHandler(anonymous({ ip }), sink, cap);
+    await waitForAuditSeal(db);
     expect(await db.accessRecord.findMany({ where: { ip: { in: ['192.0.2.80', '192.0.2.81'] } }, select: { ip: true, reason: true }, orderBy: { seq: 'asc' } })).toEqual([
       { ip: '192.0.2.80', reason: 'UNAUTHENTICATED' },
       { ip: '192.0.2.80', reason: 'UNAUTHENTICATED' },

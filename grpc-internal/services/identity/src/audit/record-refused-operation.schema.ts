@@ -1,10 +1,13 @@
 /** Validation of RecordRefusedOperationRequest (sent by the router; still checked like any input). */
 import { z } from 'zod';
-import { ROLES } from '@hospital/service-kit';
-import { uuidSchema } from '../handlers/fields.schema.ts';
+import { ROLES, uuidSchema } from '@hospital/service-kit';
 
 /** Short, printable text: these values end up in the audit trail as they are. */
-const text = (max: number) => z.string().max(max).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
 
 /**
  * Who was refused (a signed-in user, or anonymous: no user id nor role), what they asked for,

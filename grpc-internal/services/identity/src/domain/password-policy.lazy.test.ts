@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 // Counts how often the zxcvbn estimator is built (the real one, wrapped).
 const built = vi.hoisted(() => ({ count: 0 }));
 vi.mock('@zxcvbn-ts/core', async (importOriginal) => {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- vitest's importOriginal takes the module's type this way
   const real = await importOriginal<typeof import('@zxcvbn-ts/core')>();
   class CountingFactory extends real.ZxcvbnFactory {
     constructor(...args: ConstructorParameters<typeof real.ZxcvbnFactory>) {

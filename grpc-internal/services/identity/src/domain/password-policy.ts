@@ -54,7 +54,12 @@ function unleet(text: string): string[] {
 export function personalWords(owner: { email: string; displayName: string }): string[] {
   const [localPart = '', domain = ''] = normalise(owner.email).split('@');
   const parts = [localPart, owner.displayName, ...domain.split('.')];
-  const words = parts.flatMap((part) => [squash(part), ...normalise(part).split(/[^\p{L}\p{N}]+/u).map(squash)]);
+  const words = parts.flatMap((part) => [
+    squash(part),
+    ...normalise(part)
+      .split(/[^\p{L}\p{N}]+/u)
+      .map(squash),
+  ]);
   return [...new Set([...words, ...SERVICE_WORDS])].filter((word) => word.length >= 3 && !/^\p{N}+$/u.test(word));
 }
 
@@ -77,6 +82,7 @@ function messageFor(matches: readonly MatchExtended[], length: number): string {
  * @param owner - the account's email and display name
  */
 export function passwordProblem(password: string, owner: { email: string; displayName: string }): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counts code points on purpose (an emoji is one character)
   if ([...password].length < MIN_PASSWORD_LENGTH) return `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`;
   if (password.length > MAX_PASSWORD_LENGTH) return 'Password is too long.';
   const personal = personalWords(owner);

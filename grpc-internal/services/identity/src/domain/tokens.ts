@@ -48,12 +48,7 @@ export function loadSigningKey(pem: string): KeyObject {
  * @param settings - key and claims
  * @param now - issue time (a parameter so tests can pin it)
  */
-export function signAccessToken(
-  user: { id: string; role: RoleName; email: string },
-  sessionId: string,
-  settings: AccessTokenSettings,
-  now = new Date(),
-): AccessToken {
+export function signAccessToken(user: { id: string; role: RoleName; email: string }, sessionId: string, settings: AccessTokenSettings, now = new Date()): AccessToken {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + settings.ttlSeconds;
   const token = jwt.sign({ sub: user.id, sid: sessionId, role: user.role, email: user.email, iat: issuedAt, exp: expiresAt }, settings.privateKey, {

@@ -1,8 +1,8 @@
 /** ChangeUserRole: an admin gives a user another role. */
 import type { ChangeUserRoleRequest__Output, User } from '@hospital/grpc-contracts';
-import { invalidInput, notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { invalidInput, notFound, parseRequest, actingUserId } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import type { IdentityDeps } from '../identity-deps.ts';
-import { callerId } from './caller-id.ts';
 import { changeUserRoleSchema } from './change-user-role.schema.ts';
 import { toProtoUser } from './to-proto-user.ts';
 
@@ -17,7 +17,7 @@ import { toProtoUser } from './to-proto-user.ts';
  */
 export async function changeUserRoleHandler(request: ChangeUserRoleRequest__Output, deps: Pick<IdentityDeps, 'users'>, scope: CallScope): Promise<User> {
   const { id, role } = parseRequest(changeUserRoleSchema, request);
-  if (id === callerId(scope) && role !== 'admin') throw invalidInput('You cannot remove your own admin role.', 'role');
+  if (id === actingUserId(scope.caller) && role !== 'admin') throw invalidInput('You cannot remove your own admin role.', 'role');
   const user = await deps.users.changeRole(id, role, new Date());
   if (!user) throw notFound('No user with this id.');
   scope.logger.info({ targetUserId: id, role }, 'user role changed');

@@ -1,6 +1,7 @@
 /** Validation of ChangeUserRoleRequest. */
 import { z } from 'zod';
-import { roleSchema, uuidSchema } from './fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
+import { roleSchema } from './fields.schema.ts';
 
 /** A user and the role to give them. */
 export const changeUserRoleSchema = z.object({ id: uuidSchema, role: roleSchema });

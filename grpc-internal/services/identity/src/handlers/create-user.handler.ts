@@ -1,6 +1,7 @@
 /** CreateUser: an admin adds a staff member. */
 import type { CreateUserRequest__Output, User } from '@hospital/grpc-contracts';
-import { conflict, parseRequest, type CallScope } from '@hospital/service-kit';
+import { conflict, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { createUserSchema } from './create-user.schema.ts';
 import { toProtoUser } from './to-proto-user.ts';

@@ -1,5 +1,6 @@
 /** Validation of CreateUserRequest. */
 import { z } from 'zod';
+import { NO_CONTROL_CHARACTERS } from '@hospital/service-kit';
 import { MAX_PASSWORD_LENGTH, passwordProblem } from '../domain/password-policy.ts';
 import { emailSchema, roleSchema } from './fields.schema.ts';
 
@@ -13,7 +14,7 @@ export const createUserSchema = z
       .trim()
       .min(1, 'Enter a display name.')
       .max(200, 'Display name must be at most 200 characters.')
-      .regex(/^[^\p{Cc}]*$/u, 'Display name must not contain control characters.'),
+      .regex(NO_CONTROL_CHARACTERS, 'Display name must not contain control characters.'),
     role: roleSchema,
   })
   .superRefine((input, ctx) => {

@@ -2,9 +2,6 @@
 import { z } from 'zod';
 import { roleFromProto } from '../domain/roles.ts';
 
-/** A UUID, as every id in this service is. */
-export const uuidSchema = z.guid({ error: 'must be a UUID.' });
-
 /** A proto role that must name one of the five roles (ROLE_UNSPECIFIED is refused). */
 export const roleSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const role = roleFromProto(value);

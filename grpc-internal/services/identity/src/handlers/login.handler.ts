@@ -1,7 +1,8 @@
 /** Login: checks a password (throttled) and opens a session. */
 import { randomUUID } from 'node:crypto';
 import type { AuthPayload, LoginRequest__Output } from '@hospital/grpc-contracts';
-import { parseRequest, rateLimited, unauthenticated, type CallScope } from '@hospital/service-kit';
+import { parseRequest, rateLimited, unauthenticated } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { accountSlowdownMs, INVALID_CREDENTIALS, overAccountBudget, pairDelayAfterFailure, throttleKeys, throttleWait, TOO_MANY_ATTEMPTS } from '../domain/login-throttle.ts';
 import { hashRefreshToken, newRefreshToken } from '../domain/tokens.ts';

@@ -1,6 +1,7 @@
 /** Logout: ends the session a refresh token belongs to. */
 import type { LogoutRequest__Output, LogoutResponse } from '@hospital/grpc-contracts';
-import { parseRequest, type CallScope } from '@hospital/service-kit';
+import { parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { hashRefreshToken, isRefreshTokenShaped } from '../domain/tokens.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { refreshTokenSchema } from './refresh-token.schema.ts';

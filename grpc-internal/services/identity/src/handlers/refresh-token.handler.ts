@@ -1,6 +1,7 @@
 /** RefreshToken: rotates a refresh token, with reuse detection. */
 import type { AuthPayload, RefreshTokenRequest__Output } from '@hospital/grpc-contracts';
-import { parseRequest, unauthenticated, type CallScope } from '@hospital/service-kit';
+import { parseRequest, unauthenticated } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { hashRefreshToken, isRefreshTokenShaped, newRefreshToken } from '../domain/tokens.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { authPayload, refreshTokenExpiry } from './auth-payload.ts';

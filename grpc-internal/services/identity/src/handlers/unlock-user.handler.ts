@@ -1,6 +1,7 @@
 /** UnlockUser: an admin clears a user's sign-in throttling. */
 import type { UnlockUserRequest__Output, User } from '@hospital/grpc-contracts';
-import { notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { notFound, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { deactivateUserSchema as unlockUserSchema } from './deactivate-user.schema.ts';
 import { toProtoUser } from './to-proto-user.ts';

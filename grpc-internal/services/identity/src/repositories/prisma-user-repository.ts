@@ -1,7 +1,7 @@
 /** UserRepository on Prisma (schema `identity`, table `users`). */
 import { Prisma, type DbClient, type User } from '@hospital/db';
 import type { RoleName } from '@hospital/service-kit';
-import type { NewUser, TokenRevocationRecord, UserCredentials, UserPosition, UserRecord, UserRepository } from './user-repository.ts';
+import type { ActiveByNameFilter, NamePosition, NewUser, TokenRevocationRecord, UserCredentials, UserFilter, UserPosition, UserRecord, UserRepository } from './user-repository.ts';
 
 /** Prisma error codes we turn into results instead of failures. */
 const UNIQUE_VIOLATION = 'P2002';
@@ -12,7 +12,29 @@ function hasCode(error: unknown, code: string): boolean {
 }
 
 function toRecord(user: User): UserRecord {
-  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, active: user.active, createdAt: user.createdAt, tokensValidAfter: user.tokensValidAfter };
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    active: user.active,
+    createdAt: user.createdAt,
+    tokensValidAfter: user.tokensValidAfter,
+  };
+}
+
+/** The WHERE of a role filter and a search (a staff list is small: a scan with ILIKE is enough). */
+function filterWhere(query: UserFilter): Prisma.UserWhereInput {
+  const search = query.search
+    ? { OR: [{ displayName: { contains: query.search, mode: 'insensitive' as const } }, { email: { contains: query.search, mode: 'insensitive' as const } }] }
+    : {};
+  return { ...(query.role ? { role: query.role } : {}), ...search };
+}
+
+/** The WHERE of an active-users-by-name filter. */
+function activeByNameWhere(query: ActiveByNameFilter): Prisma.UserWhereInput {
+  // Prisma reads an undefined filter as no filter.
+  return { role: query.role, active: true, displayName: query.search ? { contains: query.search, mode: 'insensitive' } : undefined };
 }
 
 /** Users stored by Prisma. */
@@ -32,22 +54,36 @@ export class PrismaUserRepository implements UserRepository {
     return users.map(toRecord);
   }
 
-  async list(query: { role?: RoleName; after?: UserPosition; limit: number }): Promise<UserRecord[]> {
+  async list(query: UserFilter & { after?: UserPosition; limit: number }): Promise<UserRecord[]> {
     const after = query.after;
     const users = await this.db.user.findMany({
-      where: {
-        ...(query.role ? { role: query.role } : {}),
-        // Keyset: strictly after (email, id) of the previous page's last row.
-        ...(after ? { OR: [{ email: { gt: after.email } }, { email: after.email, id: { gt: after.id } }] } : {}),
-      },
+      // Keyset: strictly after (email, id) of the previous page's last row. Under AND, not spread
+      // beside the filter: both are an OR, and the second used to replace the search.
+      where: { AND: [filterWhere(query), ...(after ? [{ OR: [{ email: { gt: after.email } }, { email: after.email, id: { gt: after.id } }] }] : [])] },
       orderBy: [{ email: 'asc' }, { id: 'asc' }],
       take: query.limit,
     });
     return users.map(toRecord);
   }
 
-  async count(query: { role?: RoleName }): Promise<number> {
-    return this.db.user.count({ where: query.role ? { role: query.role } : {} });
+  async count(query: UserFilter): Promise<number> {
+    return this.db.user.count({ where: filterWhere(query) });
+  }
+
+  async listActiveByName(query: ActiveByNameFilter & { after?: NamePosition; limit: number }): Promise<UserRecord[]> {
+    const after = query.after;
+    // Keyset: strictly after (displayName, id) of the previous page's last row.
+    const keyset = after ? [{ OR: [{ displayName: { gt: after.displayName } }, { displayName: after.displayName, id: { gt: after.id } }] }] : [];
+    const users = await this.db.user.findMany({
+      where: { AND: [activeByNameWhere(query), ...keyset] },
+      orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+      take: query.limit,
+    });
+    return users.map(toRecord);
+  }
+
+  async countActiveByName(query: ActiveByNameFilter): Promise<number> {
+    return this.db.user.count({ where: activeByNameWhere(query) });
   }
 
   async create(user: NewUser): Promise<UserRecord | undefined> {
@@ -69,6 +105,14 @@ export class PrismaUserRepository implements UserRepository {
     return this.updateOne(id, { active: false, tokensValidAfter: revokedAt });
   }
 
+  async reactivate(id: string): Promise<UserRecord | undefined> {
+    return this.updateOne(id, { active: true });
+  }
+
+  async setPasswordHash(id: string, passwordHash: string, revokedAt?: Date): Promise<UserRecord | undefined> {
+    return this.updateOne(id, { passwordHash, ...(revokedAt ? { tokensValidAfter: revokedAt } : {}) });
+  }
+
   async listTokenRevocations(since: Date, limit: number): Promise<TokenRevocationRecord[]> {
     const users = await this.db.user.findMany({
       where: { tokensValidAfter: { gte: since } },
@@ -88,4 +132,3 @@ export class PrismaUserRepository implements UserRepository {
     }
   }
 }
-

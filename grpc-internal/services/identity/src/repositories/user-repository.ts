@@ -56,6 +56,30 @@ export interface UserPosition {
   id: string;
 }
 
+/** Which users a list shows. */
+export interface UserFilter {
+  /** Only this role. */
+  role?: RoleName;
+  /** Only users whose display name or email contains this text, ignoring case. */
+  search?: string;
+}
+
+/** Active users of one role whose display name contains a text (nothing else of the account is matched). */
+export interface ActiveByNameFilter {
+  /** Only this role. */
+  role: RoleName;
+  /** Only users whose display name contains this text, ignoring case. */
+  search?: string;
+}
+
+/** Where a page by display name starts: the last row of the previous page. */
+export interface NamePosition {
+  /** Display name of the last user of the previous page. */
+  displayName: string;
+  /** Id of the last user of the previous page. */
+  id: string;
+}
+
 /** Storage of users. */
 export interface UserRepository {
   /**
@@ -72,12 +96,23 @@ export interface UserRepository {
    * A page of users ordered by (email, id).
    * @param query - optional role filter, start position, and how many rows to read
    */
-  list(query: { role?: RoleName; after?: UserPosition; limit: number }): Promise<UserRecord[]>;
+  list(query: UserFilter & { after?: UserPosition; limit: number }): Promise<UserRecord[]>;
   /**
-   * How many users match a role filter.
-   * @param query - optional role filter
+   * How many users match a filter.
+   * @param query - optional role filter and search text
    */
-  count(query: { role?: RoleName }): Promise<number>;
+  count(query: UserFilter): Promise<number>;
+  /**
+   * A page of active users of one role ordered by (display name, id): a picker's list, which
+   * must not order or page by anything a colleague may not see (the email).
+   * @param query - role, name search, start position, and how many rows to read
+   */
+  listActiveByName(query: ActiveByNameFilter & { after?: NamePosition; limit: number }): Promise<UserRecord[]>;
+  /**
+   * How many active users of one role match a name search.
+   * @param query - role and name search
+   */
+  countActiveByName(query: ActiveByNameFilter): Promise<number>;
   /**
    * Creates a user; `undefined` when the email is taken.
    * @param user - the new user
@@ -97,6 +132,19 @@ export interface UserRepository {
    * @param revokedAt - tokens issued at or before this time stop being valid
    */
   deactivate(id: string, revokedAt: Date): Promise<UserRecord | undefined>;
+  /**
+   * Marks a user active again (idempotent); `undefined` for an unknown id.
+   * @param id - user UUID
+   */
+  reactivate(id: string): Promise<UserRecord | undefined>;
+  /**
+   * Replaces a user's password hash; with `revokedAt`, access tokens issued so far stop being valid.
+   * `undefined` for an unknown id.
+   * @param id - user UUID
+   * @param passwordHash - scrypt hash of the new password
+   * @param revokedAt - when set, tokens issued at or before this time stop being valid
+   */
+  setPasswordHash(id: string, passwordHash: string, revokedAt?: Date): Promise<UserRecord | undefined>;
   /**
    * Revocations at or after a time, oldest first.
    * @param since - lower bound (inclusive)

@@ -5,8 +5,10 @@
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import type { Metadata } from '@grpc/grpc-js';
 import { createIdentityClient, type IdentityClient, type Role, type User__Output } from '@hospital/grpc-contracts';
-import { callMetadata, createLogger, signIdentity, type Caller, type RequestOrigin, type RoleName } from '@hospital/service-kit';
+import { createLogger, signIdentity, type Caller, type RequestOrigin, type RoleName } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import { startIdentityService, type IdentityServiceConfig } from '../identity-service.ts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 /** A running service and ways to call it. */
 export interface IdentityHarness {
@@ -62,7 +64,7 @@ export async function startIdentityHarness(
   };
   const service = await startIdentityService(config, { logger: createLogger('identity-service-test', 'silent') });
   const target = `127.0.0.1:${service.port}`;
-  const client = createIdentityClient({ target, deadlineMs: 10_000 });
+  const client = createIdentityClient({ target, deadlineMs: TEST_CALL_DEADLINE_MS });
   const as = (caller: Caller = { kind: 'anonymous' }, origin?: RequestOrigin) => callMetadata(signIdentity(caller, config.internalSecret, origin), randomUUID());
   const adminCaller = (role: RoleName = 'admin'): Caller => ({ kind: 'user', userId: randomUUID(), role, email: 'harness-admin@test.local' });
   return {

@@ -18,9 +18,7 @@ describe('describeDeliveryError', () => {
     });
     expect(describeDeliveryError(refused)).toBe("EENVELOPE 550: Can't send mail - all recipients were rejected: 550 5.1.1 <<address>>: no such user");
     expect(describeDeliveryError(new Error('SMS to +44 20 7946 0123 refused'))).toBe('SMS to <number> refused');
-    expect(describeDeliveryError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:2525'), { code: 'ESOCKET' }))).toBe(
-      'ESOCKET: connect ECONNREFUSED 127.0.0.1:2525',
-    );
+    expect(describeDeliveryError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:2525'), { code: 'ESOCKET' }))).toBe('ESOCKET: connect ECONNREFUSED 127.0.0.1:2525');
   });
 
   it('truncates long texts and copes with non-errors', () => {

@@ -4,9 +4,7 @@ import { afterFailure, DEFAULT_RETRY_POLICY, retryDelayMs } from './backoff.ts';
 describe('retry schedule', () => {
   it('doubles from the base and stops at the cap', () => {
     const policy = { baseMs: 1_000, capMs: 5 * 60_000 };
-    expect([1, 2, 3, 4, 5, 6, 8, 9, 10].map((attempt) => retryDelayMs(attempt, policy))).toEqual([
-      1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 128_000, 256_000, 300_000,
-    ]);
+    expect([1, 2, 3, 4, 5, 6, 8, 9, 10].map((attempt) => retryDelayMs(attempt, policy))).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 128_000, 256_000, 300_000]);
     expect(retryDelayMs(10_000, policy)).toBe(300_000);
   });
 

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IdentityClient, PatientsClient } from '@hospital/grpc-contracts';
-import { callMetadata, signIdentity } from '@hospital/service-kit';
+import { signIdentity } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 
 /** A patient's contact details (no name: no message names the patient to staff). */
 export interface PatientContact {
@@ -63,9 +64,7 @@ export class GrpcContactDirectory implements ContactDirectory {
       doctorIds.length > 0 ? this.clients.identity.getUsers({ ids: [...new Set(doctorIds)] }, { metadata: metadata() }) : { users: [] },
     ]);
     return {
-      patients: new Map(
-        patients.patients.map((p) => [p.id, { id: p.id, email: orNull(p.email), phone: orNull(p.phone) }]),
-      ),
+      patients: new Map(patients.patients.map((p) => [p.id, { id: p.id, email: orNull(p.email), phone: orNull(p.phone) }])),
       doctors: new Map(users.users.map((u) => [u.id, { id: u.id, displayName: u.displayName, email: orNull(u.email) }])),
     };
   }

@@ -4,14 +4,14 @@
  * acknowledgement redelivers the batch, which the processor then recognises and skips.
  */
 import { randomUUID } from 'node:crypto';
-import type { AppointmentsClient } from '@hospital/grpc-contracts';
-import { callMetadata, signIdentity, type Logger } from '@hospital/service-kit';
+import type { AppointmentsClient, RawAppointmentEvent } from '@hospital/grpc-contracts';
+import { signIdentity, type Logger } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import { startPollLoop, type PollLoop } from '../delivery/poll-loop.ts';
-import type { RawAppointmentEvent } from './event-payload.ts';
 import type { EventProcessor } from './event-processor.ts';
 
-/** Where events come from without Kafka: the appointments outbox, over gRPC (kafka-event-consumer.ts otherwise). */
-export interface EventSource {
+/** Pulls from the appointments outbox without Kafka, over gRPC (kafka-event-consumer.ts otherwise). */
+export interface OutboxPuller {
   /**
    * The oldest events not yet acknowledged by this consumer.
    * @param max - at most this many
@@ -25,7 +25,7 @@ export interface EventSource {
 }
 
 /** The appointments service's PullEvents/AckEvents, called as the notifications service principal. */
-export class GrpcEventSource implements EventSource {
+export class GrpcOutboxPuller implements OutboxPuller {
   /**
    * @param client - appointments promise client
    * @param consumer - consumer name ("notifications")
@@ -53,7 +53,7 @@ export class GrpcEventSource implements EventSource {
 
 /** Options of the consumer loop. */
 export interface EventConsumerOptions {
-  source: EventSource;
+  source: OutboxPuller;
   processor: EventProcessor;
   /** Events per pull. */
   batchSize: number;

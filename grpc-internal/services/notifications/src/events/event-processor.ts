@@ -4,10 +4,10 @@
  * transaction. The ids returned are the events that may now be acknowledged — only ever after
  * their rows are committed (at-least-once in, exactly-once out).
  */
+import { parseAppointmentEvent, type AppointmentEventV1, type RawAppointmentEvent } from '@hospital/grpc-contracts';
 import { isUuid, type Logger } from '@hospital/service-kit';
-import type { EventRepository, ReceivedEnvelope } from '../repositories/event-repository.ts';
+import type { ReceivedEventRepository, ReceivedEnvelope } from '../repositories/received-event-repository.ts';
 import type { ContactDirectory } from './contact-directory.ts';
-import { parseAppointmentEvent, type AppointmentEventPayload, type RawAppointmentEvent } from './event-payload.ts';
 import { planDeliveries } from './plan-deliveries.ts';
 
 /** What processing a batch did. */
@@ -22,7 +22,7 @@ export interface BatchResult {
 
 /** Dependencies of the processor. */
 export interface EventProcessorDeps {
-  events: EventRepository;
+  events: ReceivedEventRepository;
   contacts: ContactDirectory;
   /** IANA zone for the times in messages. */
   timeZone: string;
@@ -48,7 +48,7 @@ export class EventProcessor {
       return false;
     });
     const seen = await this.deps.events.findReceived(usable.map((event) => event.id));
-    const fresh: { event: RawAppointmentEvent; payload: AppointmentEventPayload }[] = [];
+    const fresh: { event: RawAppointmentEvent; payload: AppointmentEventV1 }[] = [];
     for (const event of usable) {
       if (seen.has(event.id)) {
         result.handled.push(event.id);
@@ -56,12 +56,12 @@ export class EventProcessor {
       }
       const parsed = parseAppointmentEvent(event);
       if (parsed.ok) {
-        fresh.push({ event, payload: parsed.payload });
+        fresh.push({ event, payload: parsed.event });
         continue;
       }
       await this.deps.events.recordPoison(envelope(event), parsed.reason, event.payloadJson);
       // Ids and the reason only: the payload may hold patient data.
-      this.deps.logger.warn({ eventId: event.id, sequence: event.sequence, reason: parsed.reason }, 'poison appointment event recorded');
+      this.deps.logger.warn({ eventId: event.id, sequence: event.sequence, kind: parsed.kind, reason: parsed.reason }, 'poison appointment event recorded');
       result.poison += 1;
       result.handled.push(event.id);
     }

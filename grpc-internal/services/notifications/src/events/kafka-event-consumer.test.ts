@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { EVENT_HEADERS, type IncomingEvent } from '@hospital/service-kit';
+import { EVENT_HEADERS, type IncomingEvent } from '@hospital/service-kit/kafka';
 import { readKafkaMessage } from './kafka-event-consumer.ts';
 
 const eventId = randomUUID();
@@ -11,9 +11,24 @@ const payload = {
   type: 'BOOKED',
   occurredAt: '2026-11-24T09:00:00.000Z',
   actorId: null,
-  appointment: { id: appointmentId, patientId: randomUUID(), doctorId: randomUUID(), startsAt: '2026-11-25T09:30:00.000Z', endsAt: '2026-11-25T10:00:00.000Z', status: 'SCHEDULED', reason: null },
+  appointment: {
+    id: appointmentId,
+    patientId: randomUUID(),
+    doctorId: randomUUID(),
+    startsAt: '2026-11-25T09:30:00.000Z',
+    endsAt: '2026-11-25T10:00:00.000Z',
+    status: 'SCHEDULED',
+    reason: null,
+  },
 };
-const message = (value: string | null, headers: Record<string, string> = {}, key: string | null = appointmentId): IncomingEvent => ({ topic: 't', partition: 0, offset: '7', key, value, headers });
+const message = (value: string | null, headers: Record<string, string> = {}, key: string | null = appointmentId): IncomingEvent => ({
+  topic: 't',
+  partition: 0,
+  offset: '7',
+  key,
+  value,
+  headers,
+});
 const headers = { [EVENT_HEADERS.eventId]: eventId, [EVENT_HEADERS.eventType]: 'BOOKED', [EVENT_HEADERS.schemaVersion]: '1', [EVENT_HEADERS.sequence]: '42' };
 
 describe('readKafkaMessage', () => {
@@ -30,13 +45,17 @@ describe('readKafkaMessage', () => {
   });
 
   it.each([
-    ['message has no value', message(null, headers)],
-    ['payload is not JSON', message('\u0000garbage{', headers)],
-    ['event id is missing or not a UUID', message(JSON.stringify({ ...payload, eventId: 'nope' }))],
-    ['unsupported payload version', message(JSON.stringify({ ...payload, version: 99 }), headers)],
-    ['invalid payload fields: appointment.doctorId', message(JSON.stringify({ ...payload, appointment: { ...payload.appointment, doctorId: undefined } }), headers)],
-    ['payload does not match its envelope', message(JSON.stringify(payload), { ...headers, [EVENT_HEADERS.eventType]: 'CANCELLED' })],
-  ])('refuses with "%s"', (reason, input) => {
-    expect(readKafkaMessage(input)).toEqual({ ok: false, reason });
+    ['message has no value', 'empty', message(null, headers)],
+    ['payload is not JSON', 'not-json', message('\u0000garbage{', headers)],
+    ['event id is missing or not a UUID', 'missing-event-id', message(JSON.stringify({ ...payload, eventId: 'nope' }))],
+    ['unsupported payload version', 'unsupported-version', message(JSON.stringify({ ...payload, version: 99 }), headers)],
+    [
+      'invalid payload fields: appointment.doctorId',
+      'invalid-fields',
+      message(JSON.stringify({ ...payload, appointment: { ...payload.appointment, doctorId: undefined } }), headers),
+    ],
+    ['payload does not match its envelope', 'envelope-mismatch', message(JSON.stringify(payload), { ...headers, [EVENT_HEADERS.eventType]: 'CANCELLED' })],
+  ])('refuses with "%s" (%s)', (reason, kind, input) => {
+    expect(readKafkaMessage(input)).toEqual({ ok: false, kind, reason });
   });
 });

@@ -7,44 +7,23 @@
  * id, and the bus commits its offset only after the notification rows are committed: a crash in
  * between redelivers it, and the processor recognises it and creates nothing twice.
  */
-import { EVENT_HEADERS, isUuid, publishDeadLetter, type EventBus, type IncomingEvent, type Logger, type Subscription } from '@hospital/service-kit';
-import { parseAppointmentEvent, type RawAppointmentEvent } from './event-payload.ts';
+import { readAppointmentEventMessage, type AppointmentEventRefusal, type RawAppointmentEvent } from '@hospital/grpc-contracts';
+import { type Logger } from '@hospital/service-kit';
+import { EVENT_HEADERS, publishDeadLetter, type EventBus, type IncomingEvent, type Subscription } from '@hospital/service-kit/kafka';
 import type { EventProcessor } from './event-processor.ts';
 
-/** A message read into an event, or the reason it can never be processed. */
-export type ReadMessage = { ok: true; event: RawAppointmentEvent } | { ok: false; reason: string };
-
-/** A nested property of parsed JSON, if it is a string. */
-function field(json: unknown, ...path: string[]): string | undefined {
-  let at: unknown = json;
-  for (const key of path) at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[key] : undefined;
-  return typeof at === 'string' ? at : undefined;
-}
+/** A message read into an event, or the (typed) reason it can never be processed. */
+export type ReadMessage = { ok: true; event: RawAppointmentEvent } | AppointmentEventRefusal;
 
 /**
- * Reads and validates a Kafka message. The envelope comes from the headers and key the relay sets
- * (falling back to the payload's own fields), and must agree with the payload.
+ * Reads and validates a Kafka message with the event contract (the same reading the appointments
+ * subgraph's feed uses): the envelope comes from the headers and key the relay sets (falling back
+ * to the payload's own fields), and must agree with the payload.
  * @param message - the message as consumed
  */
 export function readKafkaMessage(message: IncomingEvent): ReadMessage {
-  if (message.value === null || message.value === '') return { ok: false, reason: 'message has no value' };
-  let json: unknown;
-  try {
-    json = JSON.parse(message.value);
-  } catch {
-    return { ok: false, reason: 'payload is not JSON' };
-  }
-  const id = message.headers[EVENT_HEADERS.eventId] ?? field(json, 'eventId');
-  if (!id || !isUuid(id)) return { ok: false, reason: 'event id is missing or not a UUID' };
-  const event: RawAppointmentEvent = {
-    id,
-    type: message.headers[EVENT_HEADERS.eventType] ?? field(json, 'type') ?? '',
-    appointmentId: message.key ?? field(json, 'appointment', 'id') ?? '',
-    sequence: message.headers[EVENT_HEADERS.sequence] ?? '0',
-    payloadJson: message.value,
-  };
-  const parsed = parseAppointmentEvent(event);
-  return parsed.ok ? { ok: true, event } : { ok: false, reason: parsed.reason };
+  const read = readAppointmentEventMessage(message, EVENT_HEADERS);
+  return read.ok ? { ok: true, event: read.envelope } : read;
 }
 
 /** Options of the Kafka consumer. */
@@ -78,7 +57,7 @@ export function startKafkaEventConsumer(options: KafkaEventConsumerOptions): Pro
       if (!read.ok) {
         await publishDeadLetter(bus, options.dlqTopic, message, read.reason, options.groupId);
         // Where and why only: the payload may hold patient data.
-        logger.warn({ topic: message.topic, partition: message.partition, offset: message.offset, reason: read.reason }, 'appointment event dead-lettered');
+        logger.warn({ topic: message.topic, partition: message.partition, offset: message.offset, kind: read.kind, reason: read.reason }, 'appointment event dead-lettered');
         return;
       }
       // Throws when contacts or the database are unreachable: the bus retries, nothing is committed.

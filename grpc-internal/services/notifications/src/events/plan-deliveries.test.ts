@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Contacts } from './contact-directory.ts';
-import type { AppointmentEventPayload } from './event-payload.ts';
+import type { AppointmentEventV1 } from '@hospital/grpc-contracts';
 import { planDeliveries } from './plan-deliveries.ts';
 
 const patientId = randomUUID();
 const doctorId = randomUUID();
-const payload: AppointmentEventPayload = {
+const payload: AppointmentEventV1 = {
   version: 1,
   eventId: randomUUID(),
   type: 'BOOKED',

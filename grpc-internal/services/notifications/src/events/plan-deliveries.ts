@@ -5,9 +5,9 @@
  */
 import { renderMessage, type TemplateInput, type TemplateKind } from '../templates/appointment-templates.ts';
 import type { ChannelName } from '../channels/notification-channel.ts';
-import type { DeliveryDraft, RecipientKind } from '../repositories/event-repository.ts';
+import type { DeliveryDraft, RecipientKind } from '../repositories/received-event-repository.ts';
 import type { Contacts } from './contact-directory.ts';
-import type { AppointmentEventPayload } from './event-payload.ts';
+import type { AppointmentEventV1 } from '@hospital/grpc-contracts';
 
 /**
  * The deliveries for one event.
@@ -15,7 +15,7 @@ import type { AppointmentEventPayload } from './event-payload.ts';
  * @param contacts - contacts looked up for the batch (unknown people get no delivery)
  * @param timeZone - IANA zone the times are shown in
  */
-export function planDeliveries(payload: AppointmentEventPayload, contacts: Contacts, timeZone: string): DeliveryDraft[] {
+export function planDeliveries(payload: AppointmentEventV1, contacts: Contacts, timeZone: string): DeliveryDraft[] {
   const { appointment } = payload;
   const patient = contacts.patients.get(appointment.patientId);
   const doctor = contacts.doctors.get(appointment.doctorId);

@@ -1,8 +1,9 @@
 /** CountMyUnreadNotifications: the badge on the bell. */
 import type { CountMyUnreadNotificationsResponse } from '@hospital/grpc-contracts';
-import type { CallScope } from '@hospital/service-kit';
+import { requireActingUser } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
+import { NO_INBOX } from './fields.schema.ts';
 import type { NotificationsDeps } from '../notifications-deps.ts';
-import { callerUserId } from './caller-user.ts';
 
 /**
  * How many of the caller's notifications are unread.
@@ -10,5 +11,5 @@ import { callerUserId } from './caller-user.ts';
  * @param scope - the caller
  */
 export async function countMyUnreadHandler(deps: Pick<NotificationsDeps, 'inbox'>, scope: CallScope): Promise<CountMyUnreadNotificationsResponse> {
-  return { count: await deps.inbox.countForUser({ userId: callerUserId(scope), unreadOnly: true }) };
+  return { count: await deps.inbox.countForUser({ userId: requireActingUser(scope.caller, NO_INBOX), unreadOnly: true }) };
 }

@@ -1,8 +1,9 @@
 /** GetNotifications: the caller's notifications by id, for entity batching. */
 import type { GetNotificationsRequest__Output, GetNotificationsResponse } from '@hospital/grpc-contracts';
-import { parseRequest, type CallScope } from '@hospital/service-kit';
+import { parseRequest, requireActingUser } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
+import { NO_INBOX } from './fields.schema.ts';
 import type { NotificationsDeps } from '../notifications-deps.ts';
-import { callerUserId } from './caller-user.ts';
 import { getNotificationsSchema } from './get-notifications.schema.ts';
 import { toProtoNotification } from './to-proto.ts';
 
@@ -17,7 +18,7 @@ export async function getNotificationsHandler(
   deps: Pick<NotificationsDeps, 'inbox'>,
   scope: CallScope,
 ): Promise<GetNotificationsResponse> {
-  const userId = callerUserId(scope);
+  const userId = requireActingUser(scope.caller, NO_INBOX);
   const { ids } = parseRequest(getNotificationsSchema, request);
   const found = new Map((await deps.inbox.findForUser(userId, [...new Set(ids)])).map((n) => [n.id, n]));
   return { notifications: ids.flatMap((id) => found.get(id) ?? []).map(toProtoNotification) };

@@ -1,8 +1,9 @@
 /** ListMyNotifications: the caller's inbox, newest first, a page at a time. */
 import type { ListMyNotificationsRequest__Output, ListMyNotificationsResponse } from '@hospital/grpc-contracts';
-import { pageSize, parseRequest, type CallScope } from '@hospital/service-kit';
+import { pageSize, parseRequest, requireActingUser } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
+import { NO_INBOX } from './fields.schema.ts';
 import type { NotificationsDeps } from '../notifications-deps.ts';
-import { callerUserId } from './caller-user.ts';
 import { listMyNotificationsSchema } from './list-my-notifications.schema.ts';
 import { cursorOf, positionFrom } from './position.ts';
 import { toProtoNotification } from './to-proto.ts';
@@ -18,15 +19,12 @@ export async function listMyNotificationsHandler(
   deps: Pick<NotificationsDeps, 'inbox'>,
   scope: CallScope,
 ): Promise<ListMyNotificationsResponse> {
-  const userId = callerUserId(scope);
+  const userId = requireActingUser(scope.caller, NO_INBOX);
   const { page, unreadOnly } = parseRequest(listMyNotificationsSchema, request);
   const limit = pageSize(page.first);
   const after = positionFrom(page.after);
   // One row more than the page tells whether another page follows.
-  const [rows, totalCount] = await Promise.all([
-    deps.inbox.listForUser({ userId, unreadOnly, after, limit: limit + 1 }),
-    deps.inbox.countForUser({ userId, unreadOnly }),
-  ]);
+  const [rows, totalCount] = await Promise.all([deps.inbox.listForUser({ userId, unreadOnly, after, limit: limit + 1 }), deps.inbox.countForUser({ userId, unreadOnly })]);
   const notifications = rows.slice(0, limit);
   const cursors = notifications.map(cursorOf);
   return {

@@ -1,6 +1,5 @@
 /** Cursors of the newest-first lists: (created_at, id) of the last row, opaque to clients. */
-import { decodeCursor, encodeCursor, invalidInput } from '@hospital/service-kit';
-import { uuidSchema } from './fields.schema.ts';
+import { decodeCursor, encodeCursor, invalidInput, uuidSchema } from '@hospital/service-kit';
 
 /** A (createdAt, id) position. */
 export interface Position {

@@ -4,7 +4,7 @@
  * for operators.
  */
 import type { ChannelName, OutboundMessage } from '../channels/notification-channel.ts';
-import type { RecipientKind } from './event-repository.ts';
+import type { RecipientKind } from './received-event-repository.ts';
 
 /** A delivery claimed for one attempt. */
 export interface ClaimedDelivery extends OutboundMessage {
@@ -13,10 +13,7 @@ export interface ClaimedDelivery extends OutboundMessage {
 }
 
 /** What an attempt came to. */
-export type AttemptResult =
-  | { outcome: 'sent' }
-  | { outcome: 'skipped'; error: string }
-  | { outcome: 'failed'; error: string; retryInMs: number | null };
+export type AttemptResult = { outcome: 'sent' } | { outcome: 'skipped'; error: string } | { outcome: 'failed'; error: string; retryInMs: number | null };
 
 /** Delivery states. */
 export type DeliveryState = 'pending' | 'sent' | 'failed' | 'skipped';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPOINTMENT_EVENT_TYPES } from '../events/event-payload.ts';
+import { APPOINTMENT_EVENT_TYPES } from '@hospital/grpc-contracts';
 import { renderMessage, type TemplateInput, type TemplateKind } from './appointment-templates.ts';
 
 const input = (overrides: Partial<TemplateInput> = {}): TemplateInput => ({
@@ -18,9 +18,7 @@ describe('renderMessage', () => {
       subject: 'Your appointment is booked',
       body: 'Hello,\n\nYour appointment with Dr Grace Hopper is booked for Wed 25 Nov 2026, 09:30–10:00 GMT.\n\nTo change or cancel an appointment, please contact the hospital.\n',
     });
-    expect(renderMessage('patient-sms', input({ type: 'RESCHEDULED' })).body).toBe(
-      'Hospital: Your appointment with Dr Grace Hopper has moved to Wed 25 Nov 2026, 09:30 GMT.',
-    );
+    expect(renderMessage('patient-sms', input({ type: 'RESCHEDULED' })).body).toBe('Hospital: Your appointment with Dr Grace Hopper has moved to Wed 25 Nov 2026, 09:30 GMT.');
   });
 
   it('tells the doctor what happened when, in-app and by email, naming no patient', () => {
@@ -54,9 +52,7 @@ describe('renderMessage', () => {
 
   it('says where a rescheduled appointment moved from, except in SMS', () => {
     const moved = input({ type: 'RESCHEDULED', previous: { startsAt: '2026-11-24T14:00:00.000Z', endsAt: '2026-11-24T14:30:00.000Z' } });
-    expect(renderMessage('patient-email', moved).body).toContain(
-      'has moved from Tue 24 Nov 2026, 14:00–14:30 GMT to Wed 25 Nov 2026, 09:30–10:00 GMT.',
-    );
+    expect(renderMessage('patient-email', moved).body).toContain('has moved from Tue 24 Nov 2026, 14:00–14:30 GMT to Wed 25 Nov 2026, 09:30–10:00 GMT.');
     expect(renderMessage('doctor-in-app', moved).body).toContain('Wed 25 Nov 2026, 09:30–10:00 GMT (was Tue 24 Nov 2026, 14:00–14:30 GMT).');
     expect(renderMessage('doctor-email', moved).body).toContain('(moved from Tue 24 Nov 2026, 14:00–14:30 GMT)');
     expect(renderMessage('patient-sms', moved).body).toBe('Hospital: Your appointment with Dr Grace Hopper has moved to Wed 25 Nov 2026, 09:30 GMT.');

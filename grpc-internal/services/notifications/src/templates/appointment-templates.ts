@@ -9,7 +9,7 @@
  * which the appointments department checks against the reader's role and relationship at read
  * time.
  */
-import type { AppointmentEventType } from '../events/event-payload.ts';
+import type { AppointmentEventType } from '@hospital/grpc-contracts';
 import { formatInstant, formatSlot } from './format-when.ts';
 
 /** The four messages an event can produce. */

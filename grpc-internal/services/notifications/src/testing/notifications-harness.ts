@@ -20,12 +20,14 @@ import {
 } from '@hospital/grpc-contracts';
 import { startIdentityService } from '@hospital/identity-service';
 import { startPatientsService } from '@hospital/patients-service';
-import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import { STAFF_TEST_PASSWORD } from '@hospital/service-kit/testing';
 import type { ChannelName } from '../channels/notification-channel.ts';
 import { LoggingSmsProvider } from '../channels/sms-channel.ts';
 import { startNotificationsService, type NotificationsServiceConfig } from '../notifications-service.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 /** What a test can reach. */
 export interface NotificationsHarness {
@@ -83,10 +85,13 @@ export async function startNotificationsHarness(databaseUrl: string, options: { 
     { port: 0, host, databaseUrl, internalSecret, jwt: { ...jwt, privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() } },
     { logger },
   );
-  const patientsService = await startPatientsService({ port: 0, host, databaseUrl, internalSecret }, { logger });
+  const patientsService = await startPatientsService({ port: 0, host, databaseUrl, internalSecret, possibleDuplicateCheck: false }, { logger });
   const identityTarget = `${host}:${identityService.port}`;
   const patientsTarget = `${host}:${patientsService.port}`;
-  const appointmentsService = await startAppointmentsService({ port: 0, host, databaseUrl, internalSecret, identityTarget, patientsTarget }, { logger });
+  const appointmentsService = await startAppointmentsService(
+    { port: 0, host, databaseUrl, internalSecret, identityTarget, patientsTarget, peerDeadlineMs: TEST_CALL_DEADLINE_MS },
+    { logger },
+  );
   const appointmentsTarget = `${host}:${appointmentsService.port}`;
   const sink = await startSmtpSink();
   const sms = new LoggingSmsProvider(logger);
@@ -98,16 +103,17 @@ export async function startNotificationsHarness(databaseUrl: string, options: { 
     targets: { appointments: appointmentsTarget, patients: patientsTarget, identity: identityTarget },
     email: { smtpUrl: sink.url, from: 'Hospital <no-reply@hospital.local>', timeoutMs: 2_000 },
     timeZone: 'Europe/London',
+    grpcDeadlineMs: TEST_CALL_DEADLINE_MS,
     pollIntervalMs: 100,
     retry: { maxAttempts: 6, baseMs: 100, capMs: 1_000 },
     ...(options.sendChannels ? { sendChannels: options.sendChannels } : {}),
   };
   const service = await startNotificationsService(config, { logger, smsProvider: sms });
   const targets = { notifications: `${host}:${service.port}`, appointments: appointmentsTarget, patients: patientsTarget, identity: identityTarget };
-  const notifications = createNotificationsClient({ target: targets.notifications, deadlineMs: 10_000 });
-  const appointments = createAppointmentsClient({ target: appointmentsTarget, deadlineMs: 20_000 });
-  const identity = createIdentityClient({ target: identityTarget });
-  const patients = createPatientsClient({ target: patientsTarget });
+  const notifications = createNotificationsClient({ target: targets.notifications, deadlineMs: TEST_CALL_DEADLINE_MS });
+  const appointments = createAppointmentsClient({ target: appointmentsTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
+  const identity = createIdentityClient({ target: identityTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
+  const patients = createPatientsClient({ target: patientsTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
   const db = createPrismaClient(databaseUrl, { poolSize: 4 });
   const sign = (caller: Caller) => callMetadata(signIdentity(caller, internalSecret), randomUUID());
   const as = (role: RoleName, userId: string = randomUUID()) => sign({ kind: 'user', userId, role, email: `${role}-${userId.slice(0, 8)}@test.local` });

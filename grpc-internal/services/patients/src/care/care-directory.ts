@@ -3,7 +3,7 @@
  * (which doctor has which appointments) and the ward department (who works on the ward a patient
  * lies on). The patients service asks them on behalf of the caller and never reads their tables.
  */
-import type { CallScope } from '@hospital/service-kit';
+import type { CallScope } from '@hospital/service-kit/grpc';
 
 /** The call being served: its identity and request id are forwarded. */
 export type ForwardedCall = Pick<CallScope, 'identityToken' | 'requestId'>;

@@ -1,7 +1,8 @@
 /** CareDirectory over the appointments and ward gRPC services, forwarding the caller. */
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import type { AppointmentsClient, WardClient } from '@hospital/grpc-contracts';
-import { callMetadata, serviceBusy } from '@hospital/service-kit';
+import { serviceBusy } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import type { CareDirectory, ForwardedCall } from './care-directory.ts';
 
 /** The appointment statuses that make a doctor one of the patient's carers. */
@@ -23,7 +24,10 @@ export class GrpcCareDirectory implements CareDirectory {
     const { pageInfo } = await ask('appointments', () =>
       this.clients
         .appointments()
-        .listAppointments({ doctorId, patientId, statuses: [...CARING_STATUSES], page: { first: 1 } }, { metadata: callMetadata(call.identityToken, call.requestId) }),
+        .listAppointments(
+          { doctorId, patientId, statuses: [...CARING_STATUSES], page: { first: 1 }, omitHistory: true },
+          { metadata: callMetadata(call.identityToken, call.requestId) },
+        ),
     );
     return (pageInfo?.totalCount ?? 0) > 0;
   }

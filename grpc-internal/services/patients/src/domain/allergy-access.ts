@@ -8,7 +8,8 @@
  * Anyone else is FORBIDDEN (they may read the patient, so NOT_FOUND would be a lie), and the
  * audit trail records the refusal as a denied write of the patient.
  */
-import { forbidden, type CallScope } from '@hospital/service-kit';
+import { forbidden } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import type { CareDirectory } from '../care/care-directory.ts';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateProblem, fromUtcMidnight, isCalendarDate, latestToday, toUtcMidnight } from './calendar-date.ts';
+import { isCalendarDate } from '@hospital/service-kit';
+import { birthDateProblem, fromUtcMidnight, latestToday, toUtcMidnight } from './calendar-date.ts';
 
 describe('calendar dates', () => {
   it('accepts real dates only', () => {

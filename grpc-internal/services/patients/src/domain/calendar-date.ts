@@ -4,22 +4,10 @@
  * can shift them by a day.
  */
 
-const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { isCalendarDate } from '@hospital/service-kit';
 
 /** Earliest date of birth accepted. */
 export const EARLIEST_BIRTH_DATE = '1900-01-01';
-
-/**
- * True when the string is a real date in YYYY-MM-DD form (so 2023-02-29 is not).
- * @param value - the candidate
- */
-export function isCalendarDate(value: string): boolean {
-  const match = SHAPE.exec(value);
-  if (!match) return false;
-  const date = toUtcMidnight(value);
-  // Date.UTC rolls 02-30 over to 03-02; a real date survives the round trip unchanged.
-  return !Number.isNaN(date.getTime()) && fromUtcMidnight(date) === value;
-}
 
 /**
  * The instant a calendar date is stored as (UTC midnight).

@@ -24,6 +24,18 @@ describe('parseSearch', () => {
     }
   });
 
+  // Year 0 is a proleptic-Gregorian date (0000-02-29 even a leap day) that PostgreSQL's date cannot
+  // hold: it was taken as a date of birth and the query failed (a masked INTERNAL). It is the
+  // user's input, refused as such, by the one calendar-date rule (years 0001-9999).
+  it.each(['0000-01-01', '0000-02-29', '0000-12-31'])('refuses %s, a date the register cannot hold, as BAD_USER_INPUT on search', (text) => {
+    expect(() => parseSearch(text)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'search' }));
+  });
+
+  it('takes the first and last days the rule allows', () => {
+    expect(parseSearch('0001-01-01')).toEqual({ kind: 'dateOfBirth', date: '0001-01-01' });
+    expect(parseSearch('9999-12-31')).toEqual({ kind: 'dateOfBirth', date: '9999-12-31' });
+  });
+
   it('reads one word as the start of either name', () => {
     expect(parseSearch('Ada')).toEqual({ kind: 'name', readings: [{ given: 'Ada' }, { family: 'Ada' }] });
   });

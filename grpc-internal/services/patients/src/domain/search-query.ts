@@ -2,8 +2,7 @@
  * What a patient search string means. One box serves three needs at a front desk: an MRN read
  * off a wristband, a date of birth, or the start of a name.
  */
-import { invalidInput } from '@hospital/service-kit';
-import { isCalendarDate } from './calendar-date.ts';
+import { invalidInput, isCalendarDate } from '@hospital/service-kit';
 
 /** Name prefixes that must all match (case-insensitively) for one way of reading the input. */
 export interface NamePrefixes {
@@ -44,7 +43,9 @@ export function parseSearch(raw: string): PatientSearch {
     return { kind: 'mrn', mrn: `MRN-${/^\d+$/.test(rest) ? rest.padStart(MRN_DIGITS, '0') : rest}` };
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    if (!isCalendarDate(text)) throw invalidInput('Not a real date; use YYYY-MM-DD.', 'search');
+    // A date shape is a date of birth, so one the register cannot hold (2023-02-30, or year 0000,
+    // which PostgreSQL's date lacks) is the user's mistake to correct, not a name to search for.
+    if (!isCalendarDate(text)) throw invalidInput('Not a date the register can hold; use YYYY-MM-DD, years 0001-9999.', 'search');
     return { kind: 'dateOfBirth', date: text };
   }
   return { kind: 'name', readings: nameReadings(text) };

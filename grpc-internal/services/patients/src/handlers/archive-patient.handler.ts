@@ -1,6 +1,7 @@
 /** ArchivePatient: hides a record from search; records are never deleted. */
 import type { ArchivePatientRequest__Output, Patient } from '@hospital/grpc-contracts';
-import { notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { notFound, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import type { PatientsDeps } from '../patients-deps.ts';
 import { archivePatientSchema } from './archive-patient.schema.ts';
 import { toProtoPatient } from './to-proto-patient.ts';

@@ -1,6 +1,6 @@
 /** Validation of ArchivePatientRequest. */
 import { z } from 'zod';
-import { patientIdSchema } from './patient-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
 
 /** A patient to archive. */
-export const archivePatientSchema = z.object({ id: patientIdSchema });
+export const archivePatientSchema = z.object({ id: uuidSchema });

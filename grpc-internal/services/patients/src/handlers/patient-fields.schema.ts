@@ -19,12 +19,7 @@ export const MAX_ALLERGIES = 50;
  * @param label - how the message names the field
  */
 export const nameSchema = (label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} is required.`)
-    .max(100, `${label} must be at most 100 characters.`)
-    .regex(NO_CONTROL_CHARS, `${label} must not contain control characters.`);
+  z.string().trim().min(1, `${label} is required.`).max(100, `${label} must be at most 100 characters.`).regex(NO_CONTROL_CHARS, `${label} must not contain control characters.`);
 
 /**
  * A date of birth: a real YYYY-MM-DD, not in the future, not before 1900.
@@ -60,9 +55,7 @@ export const phoneSchema = optionalText(
 export const emailSchema = optionalText(z.email({ error: 'Enter a valid email address.' }).max(254, 'Email is too long.'));
 
 /** A postal address. */
-export const addressSchema = optionalText(
-  z.string().max(500, 'Address must be at most 500 characters.').regex(ADDRESS_CHARS, 'Address must not contain control characters.'),
-);
+export const addressSchema = optionalText(z.string().max(500, 'Address must be at most 500 characters.').regex(ADDRESS_CHARS, 'Address must not contain control characters.'));
 
 /** Allergies: at most 50, each 1–100 characters, repeats (any case) dropped. */
 export const allergiesSchema = z
@@ -86,6 +79,3 @@ export const sexSchema = z.union([z.string(), z.number()]).transform((value, ctx
   }
   return sex;
 });
-
-/** A patient id. */
-export const patientIdSchema = z.guid({ error: 'must be a UUID.' });

@@ -1,7 +1,7 @@
 /** Validation of SearchPatientsRequest. */
 import { z } from 'zod';
 
-/** Search text, archive flag and page (the text is parsed by the domain, the page by service-kit). */
+/** Search text, archive flag, count mode and page (the text is parsed by the domain, the page by service-kit). */
 export const searchPatientsSchema = z.object({
   search: z
     .string()
@@ -10,6 +10,7 @@ export const searchPatientsSchema = z.object({
     .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'Search must not contain control characters.')
     .default(''),
   includeArchived: z.boolean().default(false),
+  exactCount: z.boolean().default(false),
   page: z
     .object({ first: z.number().optional(), after: z.string().optional() })
     .nullish()

@@ -1,6 +1,7 @@
 /** UpdatePatient: changes demographics, contact details or allergies. */
 import type { Patient, UpdatePatientRequest__Output } from '@hospital/grpc-contracts';
-import { notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { notFound, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { assertMayChangeAllergies, changeAuthorOf } from '../domain/allergy-access.ts';
 import type { PatientsDeps } from '../patients-deps.ts';
 import type { PatientChanges } from '../repositories/patient-repository.ts';

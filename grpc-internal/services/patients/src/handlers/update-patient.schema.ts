@@ -1,15 +1,7 @@
 /** Validation of UpdatePatientRequest. */
 import { z } from 'zod';
-import {
-  addressSchema,
-  allergiesSchema,
-  dateOfBirthSchema,
-  emailSchema,
-  nameSchema,
-  patientIdSchema,
-  phoneSchema,
-  sexSchema,
-} from './patient-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
+import { addressSchema, allergiesSchema, dateOfBirthSchema, emailSchema, nameSchema, phoneSchema, sexSchema } from './patient-fields.schema.ts';
 
 /**
  * Changes to a patient: fields left unset (proto3 `optional`) stay as they are; an empty phone,
@@ -19,7 +11,7 @@ import {
 export const updatePatientSchema = (now: () => Date) =>
   z
     .object({
-      id: patientIdSchema,
+      id: uuidSchema,
       givenName: nameSchema('Given name').optional(),
       familyName: nameSchema('Family name').optional(),
       dateOfBirth: dateOfBirthSchema(now).optional(),

@@ -62,16 +62,36 @@ export interface AllergyChangeRecord {
   after: string[];
 }
 
-/** Where a page starts (exclusive), in (familyName, givenName, mrn, id) order. */
+/**
+ * Where a page starts (exclusive). Results come in two sections (0: family name matches, and
+ * every MRN, date-of-birth or empty search; 1: given name matches only), each in the order of
+ * its keys: the matched name lower-cased, then the other name, then MRN, then id.
+ */
 export interface PatientPosition {
-  /** Family name of the previous page's last row. */
-  familyName: string;
-  /** Given name of the previous page's last row. */
-  givenName: string;
+  /** 0 or 1. */
+  section: 0 | 1;
+  /** The section's first key of the previous page's last row (lower-cased family, or given, name). */
+  first: string;
+  /** The other name, lower-cased. */
+  second: string;
   /** MRN of the previous page's last row. */
   mrn: string;
   /** Id of the previous page's last row. */
   id: string;
+}
+
+/** One search result and its position (the cursor's content). */
+export interface PatientHit {
+  patient: PatientRecord;
+  position: PatientPosition;
+}
+
+/** A count that stops at a cap. */
+export interface CappedCount {
+  /** Matches counted: exact when `capped` is false, else the cap. */
+  count: number;
+  /** True when more patients match than `count`. */
+  capped: boolean;
 }
 
 /** A search without paging. */
@@ -82,6 +102,18 @@ export interface PatientFilter {
   includeArchived: boolean;
 }
 
+/** Why a record may be the same person as a registration's details. */
+export type DuplicateReasonName = 'NAME_AND_DATE_OF_BIRTH' | 'PHONE';
+
+/** A record that may be the same person, and every rule it matched. */
+export interface DuplicateCandidate {
+  patient: PatientRecord;
+  reasons: DuplicateReasonName[];
+}
+
+/** A registration checked for duplicates: the new record, or the candidates that stopped it. */
+export type CheckedRegistration = { registered: PatientRecord } | { candidates: DuplicateCandidate[] };
+
 /** Storage of patients. */
 export interface PatientRepository {
   /**
@@ -90,21 +122,39 @@ export interface PatientRepository {
    */
   findByIds(ids: readonly string[]): Promise<PatientRecord[]>;
   /**
-   * A page of matches ordered by family name, given name, MRN, id.
+   * A page of matches in result order (see PatientPosition), each with its position.
    * @param query - the filter, start position and how many rows to read
    */
-  search(query: PatientFilter & { after?: PatientPosition; limit: number }): Promise<PatientRecord[]>;
+  search(query: PatientFilter & { after?: PatientPosition; limit: number }): Promise<PatientHit[]>;
   /**
-   * How many patients match a filter.
+   * How many patients match a filter, counted up to a cap (a cheap count at any size).
    * @param filter - the filter
    */
-  count(filter: PatientFilter): Promise<number>;
+  count(filter: PatientFilter): Promise<CappedCount>;
+  /**
+   * How many patients match a filter, every one counted (reads every match).
+   * @param filter - the filter
+   */
+  countExact(filter: PatientFilter): Promise<number>;
   /**
    * Registers a patient; the database assigns the MRN. Allergies given start the history.
    * @param details - the demographics
    * @param author - who registers, for the allergy history
    */
   register(details: PatientDetails, author: ChangeAuthor): Promise<PatientRecord>;
+  /**
+   * Registers a patient unless an active record may be the same person (same date of birth and
+   * name words, or same phone); then nothing is written and the candidates are returned. Two
+   * identical registrations racing: one registers, the other gets it as a candidate.
+   * @param details - the demographics
+   * @param author - who registers, for the allergy history
+   */
+  registerUnlessDuplicate(details: PatientDetails, author: ChangeAuthor): Promise<CheckedRegistration>;
+  /**
+   * Active records that may be the same person as these details, oldest first (at most 10).
+   * @param probe - names, date of birth and phone
+   */
+  findPossibleDuplicates(probe: Pick<PatientDetails, 'givenName' | 'familyName' | 'dateOfBirth' | 'phone'>): Promise<DuplicateCandidate[]>;
   /**
    * Applies changes; undefined for an unknown id. A changed allergy list is recorded in the
    * allergy history in the same transaction (an identical list is no change).

@@ -3,15 +3,21 @@ import type { DbClient, Patient, Prisma } from '@hospital/db';
 import { fromUtcMidnight, toUtcMidnight } from '../domain/calendar-date.ts';
 import type {
   AllergyChangeRecord,
+  CappedCount,
   ChangeAuthor,
+  CheckedRegistration,
+  DuplicateCandidate,
+  DuplicateReasonName,
   PatientChanges,
   PatientDetails,
   PatientFilter,
+  PatientHit,
   PatientPosition,
   PatientRecord,
   PatientRepository,
 } from './patient-repository.ts';
-import { SEARCH_ORDER, whereClause } from './patient-search-sql.ts';
+import { COUNT_CAP, searchCountSql, searchPageSql } from './patient-search-sql.ts';
+import { duplicateLockSql, possibleDuplicatesSql, type DuplicateProbe } from './possible-duplicates-sql.ts';
 
 function toRecord(patient: Patient): PatientRecord {
   return {
@@ -31,6 +37,12 @@ function toRecord(patient: Patient): PatientRecord {
   };
 }
 
+/**
+ * Limits of a checked registration's transaction (Prisma's defaults: 2 s to start, 5 s to run):
+ * registrations of one date of birth queue on its lock, so a busy front desk gets more time.
+ */
+const DUPLICATE_CHECK_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
+
 /** Patients stored by Prisma. */
 export class PrismaPatientRepository implements PatientRepository {
   /** @param db - the Prisma client, or a transaction client */
@@ -42,21 +54,28 @@ export class PrismaPatientRepository implements PatientRepository {
     return patients.map(toRecord);
   }
 
-  async search(query: PatientFilter & { after?: PatientPosition; limit: number }): Promise<PatientRecord[]> {
-    // Raw SQL picks the page (Prisma cannot express lower(col) LIKE or row comparison); Prisma
-    // then loads the rows, so there is one mapping from stored to DTO.
-    const page = await this.db.$queryRaw<{ id: string }[]>`
-      SELECT id::text AS id FROM patients.patients
-       WHERE ${whereClause(query, query.after)}
-       ORDER BY ${SEARCH_ORDER}
-       LIMIT ${query.limit}`;
+  async search(query: PatientFilter & { after?: PatientPosition; limit: number }): Promise<PatientHit[]> {
+    // Raw SQL picks the page from the key indexes; Prisma then loads the rows, so there is one
+    // mapping from stored to DTO.
+    const page = await this.db.$queryRaw<Array<{ id: string; section: number; first_key: string; second_key: string; mrn: string }>>(
+      searchPageSql(query, query.limit, query.after),
+    );
     const found = new Map((await this.findByIds(page.map((row) => row.id))).map((patient) => [patient.id, patient]));
-    return page.flatMap((row) => found.get(row.id) ?? []);
+    return page.flatMap((row) => {
+      const patient = found.get(row.id);
+      const position: PatientPosition = { section: row.section === 1 ? 1 : 0, first: row.first_key, second: row.second_key, mrn: row.mrn, id: row.id };
+      return patient ? [{ patient, position }] : [];
+    });
   }
 
-  async count(filter: PatientFilter): Promise<number> {
-    const rows = await this.db.$queryRaw<{ total: bigint }[]>`
-      SELECT count(*) AS total FROM patients.patients WHERE ${whereClause(filter)}`;
+  async count(filter: PatientFilter): Promise<CappedCount> {
+    const rows = await this.db.$queryRaw<{ total: bigint }[]>(searchCountSql(filter));
+    const total = Number(rows[0]?.total ?? 0);
+    return total > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: total, capped: false };
+  }
+
+  async countExact(filter: PatientFilter): Promise<number> {
+    const rows = await this.db.$queryRaw<{ total: bigint }[]>(searchCountSql(filter, 'exact'));
     return Number(rows[0]?.total ?? 0);
   }
 
@@ -65,6 +84,26 @@ export class PrismaPatientRepository implements PatientRepository {
       const patient = await tx.patient.create({ data: { ...details, dateOfBirth: toUtcMidnight(details.dateOfBirth) } });
       if (details.allergies.length > 0) await recordAllergyChange(tx, patient.id, author, [], details.allergies);
       return toRecord(patient);
+    });
+  }
+
+  async registerUnlessDuplicate(details: PatientDetails, author: ChangeAuthor): Promise<CheckedRegistration> {
+    return this.inTransaction(async (tx) => {
+      for (const lock of duplicateLockSql(details)) await tx.$queryRaw(lock);
+      const repository = new PrismaPatientRepository(tx);
+      const candidates = await repository.findPossibleDuplicates(details);
+      if (candidates.length > 0) return { candidates };
+      return { registered: await repository.register(details, author) };
+    }, DUPLICATE_CHECK_TRANSACTION);
+  }
+
+  async findPossibleDuplicates(probe: DuplicateProbe): Promise<DuplicateCandidate[]> {
+    const rows = await this.db.$queryRaw<Array<{ id: string; same_name: boolean; same_phone: boolean }>>(possibleDuplicatesSql(probe));
+    const found = new Map((await this.findByIds(rows.map((row) => row.id))).map((patient) => [patient.id, patient]));
+    return rows.flatMap((row) => {
+      const patient = found.get(row.id);
+      const reasons: DuplicateReasonName[] = [...(row.same_name ? ['NAME_AND_DATE_OF_BIRTH' as const] : []), ...(row.same_phone ? ['PHONE' as const] : [])];
+      return patient ? [{ patient, reasons }] : [];
     });
   }
 
@@ -98,8 +137,8 @@ export class PrismaPatientRepository implements PatientRepository {
   }
 
   /** Runs `work` in a transaction, or in the caller's when this repository was given one. */
-  private inTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-    return '$transaction' in this.db ? this.db.$transaction(work) : work(this.db);
+  private inTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>, options?: { maxWait: number; timeout: number }): Promise<T> {
+    return '$transaction' in this.db ? this.db.$transaction(work, options) : work(this.db);
   }
 
   async archive(id: string): Promise<PatientRecord | undefined> {

@@ -6,8 +6,10 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from '@grpc/grpc-js';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { createPatientsClient, type PatientsClient, type Patient__Output } from '@hospital/grpc-contracts';
-import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import { startPatientsService } from '../patients-service.ts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 /** A running service and ways to call it. */
 export interface PatientsHarness {
@@ -38,15 +40,17 @@ export interface PatientsHarness {
 /**
  * Starts the patients service for a test file.
  * @param databaseUrl - the run's test database
+ * @param options - the possible-duplicate check (off: fixtures reuse names and birth dates)
  */
-export async function startPatientsHarness(databaseUrl: string): Promise<PatientsHarness> {
+export async function startPatientsHarness(databaseUrl: string, options: { possibleDuplicateCheck?: boolean } = {}): Promise<PatientsHarness> {
   const internalSecret = `test-secret-${randomUUID()}`;
+  const possibleDuplicateCheck = options.possibleDuplicateCheck ?? false;
   const service = await startPatientsService(
-    { port: 0, host: '127.0.0.1', databaseUrl, internalSecret },
+    { port: 0, host: '127.0.0.1', databaseUrl, internalSecret, possibleDuplicateCheck },
     { logger: createLogger('patients-service-test', 'silent') },
   );
   const target = `127.0.0.1:${service.port}`;
-  const client = createPatientsClient({ target, deadlineMs: 10_000 });
+  const client = createPatientsClient({ target, deadlineMs: TEST_CALL_DEADLINE_MS });
   const db = createPrismaClient(databaseUrl);
   const as = (role?: RoleName, userId: string = randomUUID(), requestId: string = randomUUID()) => {
     const caller: Caller = role ? { kind: 'user', userId, role, email: `${role}@test.local` } : { kind: 'anonymous' };

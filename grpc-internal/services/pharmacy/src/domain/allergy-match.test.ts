@@ -55,6 +55,8 @@ describe('findAllergyMatches', () => {
 describe('describeAllergyMatches', () => {
   it('names each allergy and how to override', () => {
     const message = describeAllergyMatches(findAllergyMatches(['penicillin'], amoxicillin), 'Amoxicillin');
-    expect(message).toBe('The patient is recorded as allergic to penicillin (Amoxicillin is one of the penicillins). To prescribe Amoxicillin anyway, give allergyOverrideReason.');
+    expect(message).toBe(
+      'Allergy alert: the patient is recorded as allergic to penicillin (Amoxicillin is one of the penicillins). To prescribe Amoxicillin anyway, give a reason to override the alert.',
+    );
   });
 });

@@ -27,8 +27,29 @@ export interface AllergyMatch {
 
 /** Words that say nothing about the substance. */
 const STOPWORDS = new Set([
-  'allergy', 'allergic', 'allergie', 'to', 'intolerance', 'intolerant', 'sensitivity', 'hypersensitivity', 'reaction',
-  'severe', 'mild', 'drug', 'and', 'or', 'of', 'the', 'with', 'tablet', 'capsule', 'oral', 'injection', 'cream', 'mg',
+  'allergy',
+  'allergic',
+  'allergie',
+  'to',
+  'intolerance',
+  'intolerant',
+  'sensitivity',
+  'hypersensitivity',
+  'reaction',
+  'severe',
+  'mild',
+  'drug',
+  'and',
+  'or',
+  'of',
+  'the',
+  'with',
+  'tablet',
+  'capsule',
+  'oral',
+  'injection',
+  'cream',
+  'mg',
 ]);
 /** Allergy words at least this long may sit inside a compound drug name. */
 const MIN_EMBEDDED_LENGTH = 6;
@@ -96,5 +117,5 @@ export function findAllergyMatches(allergies: readonly string[], drug: DrugIdent
  */
 export function describeAllergyMatches(matches: readonly AllergyMatch[], drugName: string): string {
   const parts = matches.map((m) => (m.via === 'class' ? `${m.allergy} (${drugName} is one of the ${m.drugClass})` : m.allergy));
-  return `The patient is recorded as allergic to ${parts.join(', ')}. To prescribe ${drugName} anyway, give allergyOverrideReason.`;
+  return `Allergy alert: the patient is recorded as allergic to ${parts.join(', ')}. To prescribe ${drugName} anyway, give a reason to override the alert.`;
 }

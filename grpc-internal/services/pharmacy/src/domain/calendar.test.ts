@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isCalendarDate, isExpired, utcDay } from './calendar.ts';
+import { addDays, isPharmacyDay as isCalendarDate, isExpired, utcDay } from './calendar.ts';
 
 describe('calendar', () => {
   it('accepts real dates only', () => {

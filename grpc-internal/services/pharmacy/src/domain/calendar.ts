@@ -4,19 +4,19 @@
  * clock, so every replica and the database agree on it whatever the host's time zone.
  */
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { isCalendarDate } from '@hospital/service-kit';
+
 const DAY_MS = 86_400_000;
 
+/** The earliest day the pharmacy records (an expiry or a report day before it is a typo). */
+export const EARLIEST_DAY = '1000-01-01';
+
 /**
- * True for a real calendar date written YYYY-MM-DD (2028-02-29 yes, 2027-02-29 no).
+ * True for a real calendar date (the kit's rule) no earlier than {@link EARLIEST_DAY}.
  * @param value - the text to check
  */
-export function isCalendarDate(value: string): boolean {
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+export function isPharmacyDay(value: string): boolean {
+  return isCalendarDate(value) && value >= EARLIEST_DAY;
 }
 
 /**

@@ -23,9 +23,7 @@ export interface Allocation {
 }
 
 /** What allocation decided. */
-export type AllocationResult =
-  | { ok: true; allocations: Allocation[] }
-  | { ok: false; available: number };
+export type AllocationResult = { ok: true; allocations: Allocation[] } | { ok: false; available: number };
 
 /**
  * The lots to take `needed` units from: unexpired lots only, earliest expiry first, emptying

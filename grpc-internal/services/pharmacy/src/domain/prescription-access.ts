@@ -5,10 +5,11 @@
  * records the refusal as a denied access against the patient.
  *
  * Admins may not cancel either: a cancellation is a clinical decision signed by a prescriber, and
- * an admin is not one. Pharmacists do not cancel; a pharmacist's refusal to dispense (reject with
- * a reason) is a workflow of its own that does not exist yet.
+ * an admin is not one. Pharmacists do not cancel; a pharmacist's refusal to dispense is a
+ * rejection with a reason (ReviewPrescription), which the prescriber sees on the chart.
  */
-import { denyObjectAccess, type Caller, type CallScope, type DomainError, type Logger } from '@hospital/service-kit';
+import { denyObjectAccess, type Caller, type DomainError, type Logger } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 
 /**
  * True when the caller wrote this prescription.

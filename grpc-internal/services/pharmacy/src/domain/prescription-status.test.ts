@@ -13,7 +13,9 @@ describe('prescription transitions', () => {
   });
 
   it('answers the other final step with BAD_USER_INPUT', () => {
-    expect(() => transition('cancelled', 'dispense')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'id', message: 'A cancelled prescription cannot be dispensed.' }));
+    expect(() => transition('cancelled', 'dispense')).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'id', message: 'A cancelled prescription cannot be dispensed.' }),
+    );
     expect(() => transition('dispensed', 'cancel')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'id' }));
   });
 });

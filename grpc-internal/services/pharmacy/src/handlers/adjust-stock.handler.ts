@@ -1,6 +1,7 @@
 /** AdjustStock: a counted correction to a lot, with its reason in the ledger. */
 import type { AdjustStockRequest__Output, StockLot } from '@hospital/grpc-contracts';
-import { conflict, invalidInput, notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { conflict, invalidInput, notFound, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { utcDay } from '../domain/calendar.ts';
 import type { PharmacyDeps } from '../pharmacy-deps.ts';
 import { adjustStockSchema } from './adjust-stock.schema.ts';

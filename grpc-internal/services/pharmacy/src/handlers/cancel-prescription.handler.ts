@@ -1,6 +1,7 @@
 /** CancelPrescription: withdraw a prescription before it is dispensed. */
 import type { CancelPrescriptionRequest__Output, Prescription } from '@hospital/grpc-contracts';
-import { notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { notFound, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { denyPrescriptionAccess, isPrescriberOf } from '../domain/prescription-access.ts';
 import { transition } from '../domain/prescription-status.ts';
 import type { PharmacyDeps } from '../pharmacy-deps.ts';

@@ -1,6 +1,7 @@
 /** Validation of CancelPrescriptionRequest. */
 import { z } from 'zod';
-import { idSchema, textSchema } from './pharmacy-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
+import { textSchema } from './pharmacy-fields.schema.ts';
 
 /** A prescription to cancel, and why. */
-export const cancelPrescriptionSchema = z.object({ id: idSchema, reason: textSchema('Reason', 500) });
+export const cancelPrescriptionSchema = z.object({ id: uuidSchema, reason: textSchema('Reason', 500) });

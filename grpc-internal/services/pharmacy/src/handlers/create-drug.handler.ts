@@ -1,6 +1,7 @@
 /** CreateDrug: a new catalogue entry. */
 import type { CreateDrugRequest__Output, Drug } from '@hospital/grpc-contracts';
-import { conflict, parseRequest, type CallScope } from '@hospital/service-kit';
+import { conflict, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { utcDay } from '../domain/calendar.ts';
 import type { PharmacyDeps } from '../pharmacy-deps.ts';
 import { createDrugSchema } from './create-drug.schema.ts';

@@ -1,6 +1,7 @@
 /** DispensePrescription: take the units from the first-expiring lots, all or nothing. */
 import type { DispensePrescriptionRequest__Output, Prescription } from '@hospital/grpc-contracts';
-import { conflict, notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { conflict, notFound, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { utcDay } from '../domain/calendar.ts';
 import { allocateFefo } from '../domain/fefo-allocation.ts';
 import { transition } from '../domain/prescription-status.ts';

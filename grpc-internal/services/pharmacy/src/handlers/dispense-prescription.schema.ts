@@ -1,6 +1,6 @@
 /** Validation of DispensePrescriptionRequest. */
 import { z } from 'zod';
-import { idSchema } from './pharmacy-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
 
 /** A prescription to dispense. */
-export const dispensePrescriptionSchema = z.object({ id: idSchema });
+export const dispensePrescriptionSchema = z.object({ id: uuidSchema });

@@ -1,6 +1,6 @@
 /** Validation of GetDrugsRequest. */
 import { z } from 'zod';
-import { idsSchema } from './pharmacy-fields.schema.ts';
+import { idListSchema } from '@hospital/service-kit';
 
 /** Drug ids to look up. */
-export const getDrugsSchema = z.object({ ids: idsSchema });
+export const getDrugsSchema = z.object({ ids: idListSchema });

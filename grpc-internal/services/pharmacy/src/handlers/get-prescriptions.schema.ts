@@ -1,6 +1,6 @@
 /** Validation of GetPrescriptionsRequest. */
 import { z } from 'zod';
-import { idsSchema } from './pharmacy-fields.schema.ts';
+import { idListSchema } from '@hospital/service-kit';
 
 /** Prescription ids to look up. */
-export const getPrescriptionsSchema = z.object({ ids: idsSchema });
+export const getPrescriptionsSchema = z.object({ ids: idListSchema });

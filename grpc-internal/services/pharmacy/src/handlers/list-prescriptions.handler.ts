@@ -5,11 +5,10 @@ import type {
   ListPrescriptionsRequest__Output,
   ListPrescriptionsResponse,
 } from '@hospital/grpc-contracts';
-import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest } from '@hospital/service-kit';
+import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, uuidSchema } from '@hospital/service-kit';
 import type { PharmacyDeps } from '../pharmacy-deps.ts';
 import type { PrescriptionPosition, PrescriptionRecord } from '../repositories/prescription-repository.ts';
 import { listPatientPrescriptionsSchema, listPrescriptionsSchema } from './list-prescriptions.schema.ts';
-import { idSchema } from './pharmacy-fields.schema.ts';
 import { toProtoPrescription } from './to-proto.ts';
 
 function cursorOf(p: PrescriptionRecord): string {
@@ -20,7 +19,7 @@ function positionFrom(cursor: string): PrescriptionPosition | undefined {
   if (!cursor) return undefined;
   const [at, id] = decodeCursor(cursor, 2);
   const prescribedAt = new Date(at!);
-  if (Number.isNaN(prescribedAt.getTime()) || !idSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
+  if (Number.isNaN(prescribedAt.getTime()) || !uuidSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
   return { prescribedAt, id: id! };
 }
 

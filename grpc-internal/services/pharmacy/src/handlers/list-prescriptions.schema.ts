@@ -1,6 +1,7 @@
 /** Validation of ListPrescriptionsRequest and ListPatientPrescriptionsRequest. */
 import { z } from 'zod';
-import { idSchema, idsSchema, intSchema, pageSchema, statusFilterSchema } from './pharmacy-fields.schema.ts';
+import { uuidSchema, idListSchema } from '@hospital/service-kit';
+import { intSchema, pageSchema, statusFilterSchema } from './pharmacy-fields.schema.ts';
 
 /** A filtered page of prescriptions (an empty patient id means every patient). */
 export const listPrescriptionsSchema = z.object({
@@ -9,13 +10,13 @@ export const listPrescriptionsSchema = z.object({
     .string()
     .trim()
     .transform((id) => (id === '' ? undefined : id))
-    .pipe(idSchema.optional()),
+    .pipe(uuidSchema.optional()),
   page: pageSchema,
 });
 
 /** The latest prescriptions of several patients (0 per patient = default 20, capped at 100). */
 export const listPatientPrescriptionsSchema = z.object({
-  patientIds: idsSchema,
+  patientIds: idListSchema,
   status: statusFilterSchema,
   first: intSchema('first', 0, 1_000_000).transform((first) => Math.min(first || 20, 100)),
 });

@@ -3,20 +3,12 @@
  * carries control characters (labels and dispensing slips are printed).
  */
 import { z } from 'zod';
-import { forbidden, type CallScope } from '@hospital/service-kit';
-import { isCalendarDate } from '../domain/calendar.ts';
+import { forbidden } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
+import { isPharmacyDay } from '../domain/calendar.ts';
 import { PRESCRIPTION_STATUSES, type PrescriptionStatusName } from '../domain/prescription-status.ts';
 
 const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
-
-/** An id (UUID). */
-export const idSchema = z.guid({ error: 'must be a UUID.' });
-
-/** Most ids one batch call may ask for. */
-export const MAX_IDS = 500;
-
-/** A batch of ids for entity lookups. */
-export const idsSchema = z.array(idSchema).max(MAX_IDS, `Ask for at most ${MAX_IDS} ids at once.`);
 
 /**
  * Required single-line text.
@@ -38,21 +30,13 @@ export const textSchema = (label: string, max: number) =>
  * @param max - largest allowed
  */
 export const intSchema = (label: string, min: number, max: number) =>
-  z
-    .number()
-    .int(`${label} must be a whole number.`)
-    .min(min, `${label} must be at least ${min}.`)
-    .max(max, `${label} must be at most ${max}.`);
+  z.number().int(`${label} must be a whole number.`).min(min, `${label} must be at least ${min}.`).max(max, `${label} must be at most ${max}.`);
 
 /**
  * A calendar date, YYYY-MM-DD.
  * @param label - how the message names the field
  */
-export const daySchema = (label: string) =>
-  z
-    .string()
-    .trim()
-    .refine(isCalendarDate, `${label} must be a calendar date written YYYY-MM-DD.`);
+export const daySchema = (label: string) => z.string().trim().refine(isPharmacyDay, `${label} must be a calendar date written YYYY-MM-DD.`);
 
 /** A page request (0 or unset `first` means the default; the kit caps and checks it). */
 export const pageSchema = z

@@ -1,10 +1,11 @@
 /** Prescribe: a doctor writes a prescription, checked against the patient's recorded allergies. */
 import type { PrescribeRequest__Output, Prescription } from '@hospital/grpc-contracts';
-import { invalidInput, notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { invalidInput, notFound, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { describeAllergyMatches, findAllergyMatches } from '../domain/allergy-match.ts';
 import type { PharmacyDeps } from '../pharmacy-deps.ts';
 import { clinicianOf } from './pharmacy-fields.schema.ts';
-import { prescribeSchema } from './prescribe.schema.ts';
+import { legacyPrescribeSchema, structuredPrescribeSchema } from './prescribe.schema.ts';
 import { toProtoPrescription } from './to-proto.ts';
 
 /**
@@ -13,7 +14,7 @@ import { toProtoPrescription } from './to-proto.ts';
  * prescription is refused (BAD_USER_INPUT on allergyOverrideReason, naming the allergy) unless
  * the doctor gives a reason, which is recorded with who and when. A reason given when nothing
  * matched overrides nothing and is not recorded.
- * @param request - patient, drug, dose, frequency, duration, quantity, optional override reason
+ * @param request - patient, drug, dose (structured or free text), frequency, duration, quantity, optional override reason
  * @param deps - catalogue, prescriptions, patient directory and clock
  * @param scope - the caller, forwarded to the patients service
  */
@@ -22,7 +23,8 @@ export async function prescribeHandler(
   deps: Pick<PharmacyDeps, 'drugs' | 'prescriptions' | 'patients' | 'now'>,
   scope: CallScope,
 ): Promise<Prescription> {
-  const { allergyOverrideReason, ...fields } = parseRequest(prescribeSchema, request);
+  // Naming a dose unit selects the structured form; otherwise the older free text.
+  const { allergyOverrideReason, ...fields } = request.doseUnit ? parseRequest(structuredPrescribeSchema, request) : parseRequest(legacyPrescribeSchema, request);
   const prescriberId = clinicianOf(scope, 'prescribe');
   const [drug] = await deps.drugs.findByIds([fields.drugId]);
   if (!drug) throw notFound('No drug with this id.');
@@ -33,10 +35,7 @@ export async function prescribeHandler(
   const at = deps.now();
   const matches = findAllergyMatches(patient.allergies, drug);
   if (matches.length > 0 && !allergyOverrideReason) throw invalidInput(describeAllergyMatches(matches, drug.name), 'allergyOverrideReason');
-  const allergyOverride =
-    matches.length > 0 && allergyOverrideReason
-      ? { reason: allergyOverrideReason, by: prescriberId, at, allergies: matches.map((m) => m.allergy) }
-      : null;
+  const allergyOverride = matches.length > 0 && allergyOverrideReason ? { reason: allergyOverrideReason, by: prescriberId, at, allergies: matches.map((m) => m.allergy) } : null;
 
   const prescription = await deps.prescriptions.create({ ...fields, prescriberId, allergyOverride, prescribedAt: at });
   // Ids only: the allergy names are patient data.

@@ -1,6 +1,7 @@
 /** ReceiveStock: a delivery into a lot, written to the ledger. */
 import type { ReceiveStockRequest__Output, StockLot } from '@hospital/grpc-contracts';
-import { invalidInput, notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { invalidInput, notFound, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { isExpired, utcDay } from '../domain/calendar.ts';
 import type { PharmacyDeps } from '../pharmacy-deps.ts';
 import { actorOf } from './pharmacy-fields.schema.ts';

@@ -1,6 +1,7 @@
 /** Validation of ReceiveStockRequest. */
 import { z } from 'zod';
-import { daySchema, idSchema, intSchema } from './pharmacy-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
+import { daySchema, intSchema } from './pharmacy-fields.schema.ts';
 
 /** Most units one delivery may bring into one lot. */
 export const MAX_RECEIPT = 1_000_000;
@@ -14,7 +15,7 @@ export const lotNumberSchema = z
 
 /** A delivery (expiry checked against today by the handler, which owns the clock). */
 export const receiveStockSchema = z.object({
-  drugId: idSchema,
+  drugId: uuidSchema,
   lotNumber: lotNumberSchema,
   quantity: intSchema('Quantity', 1, MAX_RECEIPT),
   expiresOn: daySchema('Expiry date'),

@@ -1,10 +1,9 @@
 /** SearchDrugs: the catalogue by name or code prefix, a page at a time. */
 import type { SearchDrugsRequest__Output, SearchDrugsResponse } from '@hospital/grpc-contracts';
-import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest } from '@hospital/service-kit';
+import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, uuidSchema } from '@hospital/service-kit';
 import { utcDay } from '../domain/calendar.ts';
 import type { PharmacyDeps } from '../pharmacy-deps.ts';
 import type { DrugPosition, DrugWithLots } from '../repositories/drug-repository.ts';
-import { idSchema } from './pharmacy-fields.schema.ts';
 import { searchDrugsSchema } from './search-drugs.schema.ts';
 import { toProtoDrug } from './to-proto.ts';
 
@@ -15,7 +14,7 @@ function cursorOf(drug: DrugWithLots): string {
 function positionFrom(cursor: string): DrugPosition | undefined {
   if (!cursor) return undefined;
   const [lowerName, code, id] = decodeCursor(cursor, 3);
-  if (!idSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
+  if (!uuidSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
   return { lowerName: lowerName!, code: code!, id: id! };
 }
 

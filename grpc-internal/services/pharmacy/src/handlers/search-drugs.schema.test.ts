@@ -16,7 +16,12 @@ describe('searchDrugsSchema', () => {
     expect((caught as DomainError).field).toBe('search');
   });
 
-  it.each([['', ''], ['para\tcet', 'para\tcet'], [' 50% ', '50%'], ["O'Neil", "O'Neil"]])('accepts %j', (search, parsed) => {
+  it.each([
+    ['', ''],
+    ['para\tcet', 'para\tcet'],
+    [' 50% ', '50%'],
+    ["O'Neil", "O'Neil"],
+  ])('accepts %j', (search, parsed) => {
     expect(parseRequest(searchDrugsSchema, { search }).search).toBe(parsed);
   });
 });

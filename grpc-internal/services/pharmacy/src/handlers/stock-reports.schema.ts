@@ -1,6 +1,7 @@
 /** Validation of the stock reports: ListLowStock, ListExpiringLots, ListStockMovements. */
 import { z } from 'zod';
-import { idSchema, intSchema } from './pharmacy-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
+import { intSchema } from './pharmacy-fields.schema.ts';
 
 /** Rows a report returns at most; reports are read on screen, not exported. */
 export const REPORT_LIMIT = 500;
@@ -13,6 +14,6 @@ export const listExpiringLotsSchema = z.object({ withinDays: intSchema('withinDa
 
 /** A drug's ledger and how many rows (0 = default 50). */
 export const listStockMovementsSchema = z.object({
-  drugId: idSchema,
+  drugId: uuidSchema,
   first: intSchema('first', 0, 1_000_000).transform((first) => Math.min(first || 50, 100)),
 });

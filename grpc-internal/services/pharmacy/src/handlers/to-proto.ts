@@ -84,6 +84,8 @@ export function toProtoPrescription(p: PrescriptionRecord): Prescription {
     cancelledAt: p.cancelledAt?.toISOString() ?? '',
     cancelledBy: p.cancelledBy ?? '',
     cancellationReason: p.cancellationReason ?? '',
+    route: p.route ?? '',
+    review: p.review ? { action: p.review.action, reason: p.review.reason, reviewedBy: p.review.by, reviewedAt: p.review.at.toISOString() } : null,
   };
 }
 

@@ -1,6 +1,6 @@
 /** PatientDirectory over the patients gRPC service (GetPatients), forwarding the caller. */
 import type { PatientsClient } from '@hospital/grpc-contracts';
-import { callMetadata, type CallScope } from '@hospital/service-kit';
+import { callMetadata, type CallScope } from '@hospital/service-kit/grpc';
 import type { PatientDirectory, PatientFacts } from './patient-directory.ts';
 
 /** Patients looked up over gRPC. */

@@ -3,7 +3,7 @@
  * archived, what are they allergic to. The patients department owns the answer; the pharmacy
  * asks it on behalf of the caller and never reads its tables.
  */
-import type { CallScope } from '@hospital/service-kit';
+import type { CallScope } from '@hospital/service-kit/grpc';
 
 /** The facts prescribing checks. */
 export interface PatientFacts {

@@ -27,6 +27,14 @@ export interface DispensationRecord {
   quantity: number;
 }
 
+/** A pharmacist's query (the prescription stays pending) or rejection (it is cancelled). */
+export interface PrescriptionReviewRecord {
+  action: 'QUERY' | 'REJECT';
+  reason: string;
+  by: string;
+  at: Date;
+}
+
 /** A stored prescription. */
 export interface PrescriptionRecord {
   id: string;
@@ -46,12 +54,15 @@ export interface PrescriptionRecord {
   cancelledAt: Date | null;
   cancelledBy: string | null;
   cancellationReason: string | null;
+  /** Route code of a structured prescription; null for older ones. */
+  route: string | null;
+  review: PrescriptionReviewRecord | null;
 }
 
 /** The fields a new prescription sets. */
 export type NewPrescription = Pick<
   PrescriptionRecord,
-  'patientId' | 'drugId' | 'prescriberId' | 'dose' | 'frequency' | 'durationDays' | 'quantity' | 'allergyOverride' | 'prescribedAt'
+  'patientId' | 'drugId' | 'prescriberId' | 'dose' | 'frequency' | 'durationDays' | 'quantity' | 'allergyOverride' | 'prescribedAt' | 'route'
 >;
 
 /** Which prescriptions to list. */
@@ -109,6 +120,12 @@ export interface PrescriptionRepository {
    * @returns undefined for an unknown id
    */
   cancel(request: { id: string; by: string; reason: string; at: Date; check: (locked: LockedPrescription) => void }): Promise<PrescriptionRecord | undefined>;
+  /**
+   * Records a pharmacist's query or rejection under a row lock (a rejection also cancels, with the
+   * reason as the cancellation's); `check` sees the locked prescription and throws to refuse.
+   * @returns undefined for an unknown id
+   */
+  review(request: { id: string; review: PrescriptionReviewRecord; check: (locked: LockedPrescription) => void }): Promise<PrescriptionRecord | undefined>;
   /**
    * Dispenses in one transaction: locks the prescription, then the drug's unexpired lots holding
    * stock in (expiry, id) order, asks `allocate` which units to take (it throws to refuse),

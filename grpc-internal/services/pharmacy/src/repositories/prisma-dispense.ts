@@ -31,9 +31,7 @@ export async function lockPrescription(tx: Prisma.TransactionClient, id: string)
     SELECT id::text, status::text AS status, drug_id::text, quantity, patient_id::text, prescriber_id::text
       FROM pharmacy.prescriptions WHERE id = ${id}::uuid FOR UPDATE`;
   const row = rows[0];
-  return row
-    ? { id: row.id, status: row.status, drugId: row.drug_id, quantity: row.quantity, patientId: row.patient_id, prescriberId: row.prescriber_id }
-    : undefined;
+  return row ? { id: row.id, status: row.status, drugId: row.drug_id, quantity: row.quantity, patientId: row.patient_id, prescriberId: row.prescriber_id } : undefined;
 }
 
 /**
@@ -86,7 +84,8 @@ export async function dispenseInTransaction(
     }, TRANSACTION_OPTIONS);
   } catch (error) {
     if (isSqlState(error, SQLSTATE.checkViolation)) throw conflict('Stock changed while dispensing and would have gone below zero; nothing was taken. Try again.');
-    if (isSqlState(error, SQLSTATE.serializationFailure, SQLSTATE.deadlockDetected)) throw conflict('Another dispensing of this drug got in the way; nothing was taken. Try again.');
+    if (isSqlState(error, SQLSTATE.serializationFailure, SQLSTATE.deadlockDetected))
+      throw conflict('Another dispensing of this drug got in the way; nothing was taken. Try again.');
     throw error;
   }
 }

@@ -1,7 +1,6 @@
 /** DrugRepository on Prisma (schema `pharmacy`, tables `drugs` and `stock_lots`). */
 import { randomUUID } from 'node:crypto';
 import { Prisma, type DbClient } from '@hospital/db';
-import type { DrugFormName } from '../domain/drug-form.ts';
 import { dayOf, isSqlState, SQLSTATE } from './db-errors.ts';
 import type { DrugPosition, DrugRecord, DrugRepository, DrugWithLots, LotRecord, NewDrug } from './drug-repository.ts';
 
@@ -14,7 +13,7 @@ export function toLotRecord(lot: Prisma.StockLotModel): LotRecord {
 }
 
 function toDrugRecord(drug: Prisma.DrugModel): DrugRecord {
-  return { id: drug.id, code: drug.code, name: drug.name, form: drug.form as DrugFormName, strength: drug.strength, createdAt: drug.createdAt };
+  return { id: drug.id, code: drug.code, name: drug.name, form: drug.form, strength: drug.strength, createdAt: drug.createdAt };
 }
 
 /** `lower(col) LIKE 'prefix%'` with the search's own wildcards taken literally. */
@@ -44,9 +43,7 @@ export class PrismaDrugRepository implements DrugRepository {
   }
 
   async search(query: { search: string; after?: DrugPosition; limit: number }): Promise<DrugWithLots[]> {
-    const after = query.after
-      ? Prisma.sql`AND (lower(name), code, id) > (${query.after.lowerName}, ${query.after.code}, ${query.after.id}::uuid)`
-      : Prisma.empty;
+    const after = query.after ? Prisma.sql`AND (lower(name), code, id) > (${query.after.lowerName}, ${query.after.code}, ${query.after.id}::uuid)` : Prisma.empty;
     const page = await this.db.$queryRaw<{ id: string }[]>`
       SELECT id::text AS id FROM pharmacy.drugs
        WHERE ${searchCondition(query.search)} ${after}

@@ -13,6 +13,7 @@ import type {
   PrescriptionPosition,
   PrescriptionRecord,
   PrescriptionRepository,
+  PrescriptionReviewRecord,
 } from './prescription-repository.ts';
 
 /** What every read loads with a prescription: where its units came from. */
@@ -29,7 +30,7 @@ function toRecord(row: StoredPrescription): PrescriptionRecord {
       : null;
   return {
     id: row.id,
-    status: row.status as PrescriptionStatusName,
+    status: row.status,
     patientId: row.patientId,
     drugId: row.drugId,
     prescriberId: row.prescriberId,
@@ -45,6 +46,11 @@ function toRecord(row: StoredPrescription): PrescriptionRecord {
     cancelledAt: row.cancelledAt,
     cancelledBy: row.cancelledBy,
     cancellationReason: row.cancellationReason,
+    route: row.route,
+    review:
+      row.reviewAction !== null && row.reviewReason !== null && row.reviewedBy !== null && row.reviewedAt !== null
+        ? { action: row.reviewAction as 'QUERY' | 'REJECT', reason: row.reviewReason, by: row.reviewedBy, at: row.reviewedAt }
+        : null,
   };
 }
 
@@ -60,7 +66,12 @@ export class PrismaPrescriptionRepository implements PrescriptionRepository {
   async create(prescription: NewPrescription): Promise<PrescriptionRecord> {
     const { allergyOverride, ...fields } = prescription;
     const override = allergyOverride
-      ? { allergyOverrideReason: allergyOverride.reason, allergyOverrideBy: allergyOverride.by, allergyOverrideAt: allergyOverride.at, overriddenAllergies: allergyOverride.allergies }
+      ? {
+          allergyOverrideReason: allergyOverride.reason,
+          allergyOverrideBy: allergyOverride.by,
+          allergyOverrideAt: allergyOverride.at,
+          overriddenAllergies: allergyOverride.allergies,
+        }
       : {};
     return toRecord(await this.db.prescription.create({ data: { id: randomUUID(), ...fields, ...override }, include: WITH_DISPENSATIONS }));
   }
@@ -120,6 +131,19 @@ export class PrismaPrescriptionRepository implements PrescriptionRepository {
       return true;
     }, TRANSACTION_OPTIONS);
     return cancelled ? (await this.findByIds([request.id]))[0] : undefined;
+  }
+
+  async review(request: { id: string; review: PrescriptionReviewRecord; check: (locked: LockedPrescription) => void }): Promise<PrescriptionRecord | undefined> {
+    const { action, reason, by, at } = request.review;
+    const reviewed = await this.db.$transaction(async (tx) => {
+      const locked = await lockPrescription(tx, request.id);
+      if (!locked) return false;
+      request.check(locked);
+      const cancel = action === 'REJECT' ? { status: 'cancelled' as const, cancelledAt: at, cancelledBy: by, cancellationReason: reason } : {};
+      await tx.prescription.update({ where: { id: request.id }, data: { reviewAction: action, reviewReason: reason, reviewedBy: by, reviewedAt: at, ...cancel } });
+      return true;
+    }, TRANSACTION_OPTIONS);
+    return reviewed ? (await this.findByIds([request.id]))[0] : undefined;
   }
 
   async dispense(request: {

@@ -4,7 +4,7 @@ import type { PrismaClient } from '@hospital/db';
 import { dateColumn, isSqlState, SQLSTATE } from './db-errors.ts';
 import type { LotRecord } from './drug-repository.ts';
 import { toLotRecord } from './prisma-drug-repository.ts';
-import type { AdjustOutcome, AdjustStock, MovementKind, MovementRecord, ReceiveOutcome, ReceiveStock, StockRepository } from './stock-repository.ts';
+import type { AdjustOutcome, AdjustStock, MovementRecord, ReceiveOutcome, ReceiveStock, StockRepository } from './stock-repository.ts';
 
 /** A lot row as the raw statements below return it (dates already as text). */
 interface LotRow {
@@ -110,7 +110,7 @@ export class PrismaStockRepository implements StockRepository {
       lotId: row.lotId,
       lotNumber: row.lot.lotNumber,
       drugId: row.drugId,
-      kind: row.kind as MovementKind,
+      kind: row.kind,
       delta: row.delta,
       quantityAfter: row.quantityAfter,
       reason: row.reason,

@@ -18,8 +18,10 @@ import {
 } from '@hospital/grpc-contracts';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { startPatientsService } from '@hospital/patients-service';
-import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import { startPharmacyService } from '../pharmacy-service.ts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 /** A running pharmacy (with its patients service) and ways to call it. */
 export interface PharmacyHarness {
@@ -68,7 +70,7 @@ export const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400
 export async function startPharmacyHarness(databaseUrl: string): Promise<PharmacyHarness> {
   const internalSecret = `test-secret-${randomUUID()}`;
   const logger = createLogger('pharmacy-service-test', 'silent');
-  const patientsService = await startPatientsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret }, { logger });
+  const patientsService = await startPatientsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, possibleDuplicateCheck: false }, { logger });
   let pinned: Date | undefined;
   const service = await startPharmacyService(
     { port: 0, host: '127.0.0.1', databaseUrl, internalSecret, patientsTarget: `127.0.0.1:${patientsService.port}` },
@@ -76,8 +78,8 @@ export async function startPharmacyHarness(databaseUrl: string): Promise<Pharmac
     { now: () => pinned ?? new Date() },
   );
   const target = `127.0.0.1:${service.port}`;
-  const client = createPharmacyClient({ target, deadlineMs: 20_000 });
-  const patients = createPatientsClient({ target: `127.0.0.1:${patientsService.port}`, deadlineMs: 10_000 });
+  const client = createPharmacyClient({ target, deadlineMs: TEST_CALL_DEADLINE_MS });
+  const patients = createPatientsClient({ target: `127.0.0.1:${patientsService.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
   const db = createPrismaClient(databaseUrl);
   const as = (role?: RoleName, userId: string = randomUUID(), requestId: string = randomUUID()) => {
     const caller: Caller = role ? { kind: 'user', userId, role, email: `${role}@test.local` } : { kind: 'anonymous' };

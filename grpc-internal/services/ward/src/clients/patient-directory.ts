@@ -3,7 +3,7 @@
  * department over gRPC on behalf of the caller (never by reading its tables).
  */
 import type { PatientsClient } from '@hospital/grpc-contracts';
-import { callMetadata, type CallScope } from '@hospital/service-kit';
+import { callMetadata, type CallScope } from '@hospital/service-kit/grpc';
 
 /** A patient as far as admissions care. */
 export interface PatientStanding {

@@ -5,7 +5,8 @@
  * caller's wards is answered exactly like an unknown id (left out of batches, NOT_FOUND for a single
  * record), so the answer never confirms that it exists.
  */
-import { denyObjectAccess, type Caller, type CallScope, type DomainError, type Logger } from '@hospital/service-kit';
+import { denyObjectAccess, type Caller, type DomainError, type Logger } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 
 /** Which wards a caller may see. */
 export type WardScope = { kind: 'every-ward' } | { kind: 'assigned'; wardIds: ReadonlySet<string> };

@@ -4,7 +4,8 @@
  * win; the loser gets a CONFLICT naming the bed or the patient's current place.
  */
 import type { Admission, AdmitPatientRequest__Output, DischargePatientRequest__Output, TransferPatientRequest__Output } from '@hospital/grpc-contracts';
-import { conflict, invalidInput, notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { conflict, invalidInput, notFound, parseRequest, requireActingUser } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { assertCanDischarge, assertCanTransfer } from '../domain/admission-rules.ts';
 import { bedOccupiedMessage, bedOutOfServiceMessage, patientAdmittedMessage } from '../domain/clash-messages.ts';
 import type { BedRefusal } from '../repositories/admission-repository.ts';
@@ -15,8 +16,10 @@ import type { WardDeps } from '../ward-deps.ts';
 import { assertBedInCallerWards } from './beds-and-wards.handler.ts';
 import { callerWardScope } from './caller-wards.ts';
 import { admitPatientSchema, dischargePatientSchema, transferPatientSchema } from './admissions.schema.ts';
-import { recorderId } from './recorder.ts';
 import { toProtoAdmission } from './to-proto.ts';
+
+/** Service principals pass `unary`, but a stay's record must name the staff member responsible. */
+const RECORDER_REQUIRED = 'Only a signed-in staff member can record this.';
 
 /** The error for a bed that cannot take the patient. */
 function bedRefused(refusal: BedRefusal): Error {
@@ -60,7 +63,7 @@ async function reportingTransientClash<T>(change: () => Promise<T>): Promise<T> 
  */
 export async function admitPatientHandler(request: AdmitPatientRequest__Output, deps: WardDeps, scope: CallScope): Promise<Admission> {
   const input = parseRequest(admitPatientSchema, request);
-  const admittedBy = recorderId(scope);
+  const admittedBy = requireActingUser(scope.caller, RECORDER_REQUIRED);
   await assertBedInCallerWards(input.bedId, deps, scope);
   const patient = await deps.patients.find(input.patientId, scope);
   if (!patient) throw notFound('No patient with this id.');
@@ -92,9 +95,13 @@ async function assertBedOnWard(bedId: string, wardId: string, deps: Pick<WardDep
  * @param deps - admission storage
  * @param scope - the caller (recorded as transferring) and logger
  */
-export async function transferPatientHandler(request: TransferPatientRequest__Output, deps: Pick<WardDeps, 'admissions' | 'wards' | 'assignments'>, scope: CallScope): Promise<Admission> {
+export async function transferPatientHandler(
+  request: TransferPatientRequest__Output,
+  deps: Pick<WardDeps, 'admissions' | 'wards' | 'assignments'>,
+  scope: CallScope,
+): Promise<Admission> {
   const input = parseRequest(transferPatientSchema, request);
-  const by = recorderId(scope);
+  const by = requireActingUser(scope.caller, RECORDER_REQUIRED);
   // Ward staff move patients between beds of wards they are assigned to (both ends).
   await assertBedInCallerWards(input.bedId, deps, scope);
   await assertBedOnWard(input.bedId, input.wardId, deps);
@@ -115,7 +122,7 @@ export async function transferPatientHandler(request: TransferPatientRequest__Ou
  */
 export async function dischargePatientHandler(request: DischargePatientRequest__Output, deps: Pick<WardDeps, 'admissions' | 'assignments'>, scope: CallScope): Promise<Admission> {
   const input = parseRequest(dischargePatientSchema, request);
-  const by = recorderId(scope);
+  const by = requireActingUser(scope.caller, RECORDER_REQUIRED);
   const guard = onCallerWard(await callerWardScope(deps, scope), input.admissionId, scope, assertCanDischarge);
   const outcome = await reportingTransientClash(() => deps.admissions.discharge({ ...input, by }, guard));
   if (outcome.kind === 'admission-not-found') throw notFound('No admission with this id.');

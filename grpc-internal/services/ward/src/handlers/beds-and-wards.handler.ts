@@ -1,6 +1,7 @@
 /** CreateWard, AddBed and SetBedOutOfService: the hospital's bed stock. */
 import type { AddBedRequest__Output, Bed, CreateWardRequest__Output, SetBedOutOfServiceRequest__Output, Ward } from '@hospital/grpc-contracts';
-import { conflict, notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { conflict, notFound, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { bedInUseMessage } from '../domain/clash-messages.ts';
 import { coversWard, denyWardObjectAccess } from '../domain/ward-access.ts';
 import type { WardDeps } from '../ward-deps.ts';
@@ -60,11 +61,7 @@ export async function addBedHandler(request: AddBedRequest__Output, deps: Wards,
  * @param deps - ward storage
  * @param scope - the call's logger
  */
-export async function setBedOutOfServiceHandler(
-  request: SetBedOutOfServiceRequest__Output,
-  deps: Pick<WardDeps, 'wards' | 'assignments'>,
-  scope: CallScope,
-): Promise<Bed> {
+export async function setBedOutOfServiceHandler(request: SetBedOutOfServiceRequest__Output, deps: Pick<WardDeps, 'wards' | 'assignments'>, scope: CallScope): Promise<Bed> {
   const { bedId, outOfService } = parseRequest(setBedOutOfServiceSchema, request);
   await assertBedInCallerWards(bedId, deps, scope);
   const outcome = await deps.wards.setOutOfService(bedId, outOfService);

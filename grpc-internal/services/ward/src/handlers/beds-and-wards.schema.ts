@@ -1,6 +1,7 @@
 /** Validation of CreateWard, AddBed and SetBedOutOfService. */
 import { z } from 'zod';
-import { bedLabelSchema, idSchema, lineSchema, specialtySchema, wardCodeSchema } from './ward-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
+import { bedLabelSchema, lineSchema, specialtySchema, wardCodeSchema } from './ward-fields.schema.ts';
 
 /** A new ward: name and code required, specialty optional. */
 export const createWardSchema = z.object({
@@ -11,12 +12,12 @@ export const createWardSchema = z.object({
 
 /** A new bed on a ward. */
 export const addBedSchema = z.object({
-  wardId: idSchema,
+  wardId: uuidSchema,
   label: bedLabelSchema,
 });
 
 /** A bed to take out of service or put back. */
 export const setBedOutOfServiceSchema = z.object({
-  bedId: idSchema,
+  bedId: uuidSchema,
   outOfService: z.boolean().default(false),
 });

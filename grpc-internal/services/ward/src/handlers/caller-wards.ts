@@ -1,5 +1,5 @@
 /** The caller's ward scope, read once per call from the assignments table. */
-import type { CallScope } from '@hospital/service-kit';
+import type { CallScope } from '@hospital/service-kit/grpc';
 import { wardScopeOf, type WardScope } from '../domain/ward-access.ts';
 import type { WardDeps } from '../ward-deps.ts';
 

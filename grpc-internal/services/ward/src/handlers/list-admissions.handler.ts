@@ -1,6 +1,7 @@
 /** ListAdmissions: admissions by ward and status, newest first, a page at a time. */
 import type { ListAdmissionsRequest__Output, ListAdmissionsResponse } from '@hospital/grpc-contracts';
-import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, type CallScope } from '@hospital/service-kit';
+import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, uuidSchema } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { coversWard, denyWardObjectAccess } from '../domain/ward-access.ts';
 import type { AdmissionPosition } from '../repositories/admission-repository.ts';
 import type { AdmissionRecord } from '../repositories/records.ts';
@@ -8,7 +9,6 @@ import type { WardDeps } from '../ward-deps.ts';
 import { callerWardScope } from './caller-wards.ts';
 import { listAdmissionsSchema } from './list-admissions.schema.ts';
 import { toProtoAdmission } from './to-proto.ts';
-import { idSchema } from './ward-fields.schema.ts';
 
 function cursorOf(admission: AdmissionRecord): string {
   return encodeCursor([admission.admittedAt.toISOString(), admission.id]);
@@ -18,7 +18,7 @@ function positionFrom(cursor: string): AdmissionPosition | undefined {
   if (!cursor) return undefined;
   const [admittedAt, id] = decodeCursor(cursor, 2);
   const at = new Date(admittedAt!);
-  if (Number.isNaN(at.getTime()) || !idSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
+  if (Number.isNaN(at.getTime()) || !uuidSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
   return { admittedAt: at, id: id! };
 }
 

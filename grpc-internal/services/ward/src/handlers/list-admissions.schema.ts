@@ -1,6 +1,6 @@
 /** Validation of ListAdmissionsRequest. */
 import { z } from 'zod';
-import { idSchema } from './ward-fields.schema.ts';
+import { uuidSchema } from '@hospital/service-kit';
 
 const STATUSES: Record<string, 'ADMITTED' | 'DISCHARGED' | undefined> = {
   ADMISSION_STATUS_UNSPECIFIED: undefined,
@@ -17,7 +17,7 @@ export const listAdmissionsSchema = z.object({
     .string()
     .default('')
     .transform((value) => (value === '' ? undefined : value))
-    .pipe(idSchema.optional()),
+    .pipe(uuidSchema.optional()),
   status: z
     .union([z.string(), z.number()])
     .default('ADMISSION_STATUS_UNSPECIFIED')

@@ -19,7 +19,8 @@ import type {
   ListBedsResponse,
   ListWardsResponse,
 } from '@hospital/grpc-contracts';
-import { notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { notFound, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import { coversWard, denyWardObjectAccess, type WardObjectKind } from '../domain/ward-access.ts';
 import type { WardDeps } from '../ward-deps.ts';
 import { callerWardScope } from './caller-wards.ts';
@@ -94,7 +95,13 @@ export async function getBedsHandler(request: GetBedsRequest__Output, deps: Ward
 export async function listBedsHandler(request: ListBedsRequest__Output, deps: Wards, scope: CallScope): Promise<ListBedsResponse> {
   const { wardIds } = parseRequest(listBedsSchema, request);
   // Asked-for ward ids pass the same check as stored records (an unknown ward simply has no beds).
-  const allowed = await visibleById(unique(wardIds).map((id) => ({ id })), 'ward', (ward) => ward.id, deps, scope);
+  const allowed = await visibleById(
+    unique(wardIds).map((id) => ({ id })),
+    'ward',
+    (ward) => ward.id,
+    deps,
+    scope,
+  );
   return { beds: (await deps.wards.bedsOfWards(allowed.map((ward) => ward.id))).map(toProtoBed) };
 }
 
@@ -129,11 +136,7 @@ export async function getAdmissionsHandler(request: GetAdmissionsRequest__Output
  * @param deps - admission storage
  * @param scope - the caller
  */
-export async function getPatientAdmissionsHandler(
-  request: GetPatientAdmissionsRequest__Output,
-  deps: Admissions,
-  scope: CallScope,
-): Promise<GetPatientAdmissionsResponse> {
+export async function getPatientAdmissionsHandler(request: GetPatientAdmissionsRequest__Output, deps: Admissions, scope: CallScope): Promise<GetPatientAdmissionsResponse> {
   const { patientIds } = parseRequest(patientAdmissionsSchema, request);
   const wards = await callerWardScope(deps, scope);
   const admissions = await deps.admissions.findByPatients(unique(patientIds));

@@ -1,15 +1,15 @@
 /** Validation of the batched lookups and the bed board. */
 import { z } from 'zod';
-import { idSchema, idsSchema } from './ward-fields.schema.ts';
+import { uuidSchema, idListSchema } from '@hospital/service-kit';
 
 /** Ward, bed or admission ids to look up. */
-export const idsRequestSchema = z.object({ ids: idsSchema });
+export const idsRequestSchema = z.object({ ids: idListSchema });
 
 /** Wards whose beds to list. */
-export const listBedsSchema = z.object({ wardIds: idsSchema });
+export const listBedsSchema = z.object({ wardIds: idListSchema });
 
 /** Patients whose admissions to return. */
-export const patientAdmissionsSchema = z.object({ patientIds: idsSchema });
+export const patientAdmissionsSchema = z.object({ patientIds: idListSchema });
 
 /** One ward's bed board. */
-export const bedBoardSchema = z.object({ wardId: idSchema });
+export const bedBoardSchema = z.object({ wardId: uuidSchema });

@@ -5,7 +5,8 @@
  * grants nothing, since only ward staff are limited by assignments.
  */
 import type { ListWardStaffRequest__Output, ListWardStaffResponse, StaffAssignmentRequest__Output, Ward } from '@hospital/grpc-contracts';
-import { notFound, parseRequest, type CallScope } from '@hospital/service-kit';
+import { notFound, parseRequest } from '@hospital/service-kit';
+import { type CallScope } from '@hospital/service-kit/grpc';
 import type { WardDeps } from '../ward-deps.ts';
 import { listWardStaffSchema, staffAssignmentSchema } from './staff-assignments.schema.ts';
 import { toProtoWard } from './to-proto.ts';

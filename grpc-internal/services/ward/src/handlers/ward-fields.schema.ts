@@ -8,15 +8,6 @@ const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
 /** Multi-line text: tabs and newlines are the only control characters it may hold. */
 const MULTILINE_CHARS = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
 
-/** Most ids one batched call may ask for. */
-export const MAX_IDS = 500;
-
-/** A UUID (ward, bed, admission, patient). */
-export const idSchema = z.guid({ error: 'must be a UUID.' });
-
-/** A batch of ids. */
-export const idsSchema = z.array(idSchema).max(MAX_IDS, `Ask for at most ${MAX_IDS} ids at once.`);
-
 /**
  * Required single-line text.
  * @param label - how the message names the field
@@ -36,12 +27,7 @@ export const lineSchema = (label: string, max: number) =>
  * @param max - most characters
  */
 export const paragraphSchema = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`)
-    .regex(MULTILINE_CHARS, `${label} must not contain control characters.`);
+  z.string().trim().min(1, `${label} is required.`).max(max, `${label} must be at most ${max} characters.`).regex(MULTILINE_CHARS, `${label} must not contain control characters.`);
 
 /** A ward code: letters, digits and dashes, stored upper case (the database checks the same). */
 export const wardCodeSchema = z

@@ -4,15 +4,7 @@
  * violations are reported by name.
  */
 import type { DbClient, Prisma, PrismaClient } from '@hospital/db';
-import type {
-  AdmissionFilter,
-  AdmissionPosition,
-  AdmissionRepository,
-  AdmitOutcome,
-  DischargeOutcome,
-  TransferOutcome,
-  TransitionGuard,
-} from './admission-repository.ts';
+import type { AdmissionFilter, AdmissionPosition, AdmissionRepository, AdmitOutcome, DischargeOutcome, TransferOutcome, TransitionGuard } from './admission-repository.ts';
 import { violates } from './database-errors.ts';
 import type { AdmissionRecord, AdmissionState, BedPlace } from './records.ts';
 import { ACTIVE_BED_INDEX, ACTIVE_PATIENT_INDEX, ADMISSION_INCLUDE, lockBed, toAdmissionRecord, TX_OPTIONS } from './stored-shapes.ts';

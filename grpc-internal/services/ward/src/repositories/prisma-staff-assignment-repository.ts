@@ -1,6 +1,6 @@
 /** StaffAssignmentRepository on Prisma (table `ward.staff_assignments`). */
 import type { PrismaClient } from '@hospital/db';
-import { databaseErrorOf, SQLSTATE } from './database-errors.ts';
+import { databaseErrorOf, SQLSTATE } from '@hospital/service-kit';
 import type { StaffAssignmentRecord } from './records.ts';
 import type { StaffAssignmentRepository } from './staff-assignment-repository.ts';
 

@@ -1,6 +1,6 @@
 /** WardRepository on Prisma (schema `ward`, tables `wards` and `beds`). */
 import { Prisma, type PrismaClient } from '@hospital/db';
-import { databaseErrorOf, SQLSTATE } from './database-errors.ts';
+import { databaseErrorOf, SQLSTATE } from '@hospital/service-kit';
 import type { BedRecord, WardRecord } from './records.ts';
 import { BED_INCLUDE, lockBed, toBedRecord, TX_OPTIONS } from './stored-shapes.ts';
 import type { NewWard, OutOfServiceOutcome, WardRepository } from './ward-repository.ts';

@@ -16,8 +16,10 @@ import {
   type Ward__Output,
 } from '@hospital/grpc-contracts';
 import { startPatientsService } from '@hospital/patients-service';
-import { callMetadata, createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
 import { startWardService } from '../ward-service.ts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 /** Running services and ways to call them. */
 export interface WardHarness {
@@ -67,12 +69,12 @@ export const uniqueCode = (prefix = 'T') => `${prefix}${randomUUID().replace(/-/
 export async function startWardHarness(databaseUrl: string): Promise<WardHarness> {
   const internalSecret = `test-secret-${randomUUID()}`;
   const logger = createLogger('ward-service-test', 'silent');
-  const patientsService = await startPatientsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret }, { logger });
+  const patientsService = await startPatientsService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, possibleDuplicateCheck: false }, { logger });
   const patientsTarget = `127.0.0.1:${patientsService.port}`;
   const wardService = await startWardService({ port: 0, host: '127.0.0.1', databaseUrl, internalSecret, patientsTarget }, { logger });
   const target = `127.0.0.1:${wardService.port}`;
-  const ward = createWardClient({ target, deadlineMs: 20_000 });
-  const patients = createPatientsClient({ target: patientsTarget, deadlineMs: 10_000 });
+  const ward = createWardClient({ target, deadlineMs: TEST_CALL_DEADLINE_MS });
+  const patients = createPatientsClient({ target: patientsTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
   const sign = (caller: Caller) => callMetadata(signIdentity(caller, internalSecret), randomUUID());
   const staffId = randomUUID();
   const asUser = (role: RoleName, userId: string) => sign({ kind: 'user', userId, role, email: `${role}@test.local` });

@@ -1,0 +1,80 @@
+/**
+ * The operations the `router` scenario sends, as the doctor's web dashboard sends them
+ * (web/src/dashboards/doctor): today's schedule, a patient search, a patient chart.
+ */
+
+/** One operation and how to build its request bodies (cycled by the load loops). */
+export interface RouterOperation {
+  name: string;
+  bodies(context: { url: string; token: string; range: { from: string; to: string } }): Promise<string[]>;
+}
+
+const DASHBOARD = `query DoctorTodayAppointments($from: DateTime!, $to: DateTime!) {
+    appointments(from: $from, to: $to, first: 100) {
+      totalCount
+      edges { node { id startsAt endsAt reason status patient { id fullName mrn } } }
+    }
+  }`;
+
+const SEARCH = `query DoctorSearchPatients($search: String!) {
+    patients(search: $search, first: 20) {
+      totalCount
+      edges { node { id mrn fullName dateOfBirth } }
+    }
+  }`;
+
+const CHART = `query DoctorPatientChart($id: ID!) {
+    patient(id: $id) {
+      id mrn fullName dateOfBirth sex phone email address allergies archived
+      currentAdmission { id reason admittedAt ward { name } bed { label } }
+      appointments(first: 20) { edges { node { id startsAt endsAt reason status doctor { displayName } } } }
+      prescriptions(first: 20) { id status dose frequency durationDays quantity prescribedAt drug { name strength } }
+    }
+  }`;
+
+const body = (query: string, operationName: string, variables: Record<string, unknown>) => JSON.stringify({ query, operationName, variables });
+
+/** Today in UTC, as the schedule card asks for it. */
+export function todayRange(now = new Date()): { from: string; to: string } {
+  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return { from: from.toISOString(), to: new Date(from.getTime() + 86_400_000).toISOString() };
+}
+
+async function post<T>(url: string, payload: string, token?: string): Promise<T> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: payload });
+  const json = (await response.json()) as { data?: T; errors?: unknown };
+  if (!response.ok || json.errors || !json.data) throw new Error(`bench request failed (${response.status}): ${JSON.stringify(json).slice(0, 300)}`);
+  return json.data;
+}
+
+/** The doctor's dashboard, search and chart. */
+export const ROUTER_OPERATIONS: readonly RouterOperation[] = [
+  { name: 'doctor dashboard', bodies: async ({ range }) => [body(DASHBOARD, 'DoctorTodayAppointments', range)] },
+  { name: 'patient search', bodies: async () => ['Sm', 'Jo', 'Br', 'Wi', 'An'].map((search) => body(SEARCH, 'DoctorSearchPatients', { search })) },
+  {
+    name: 'patient chart',
+    // The patients on today's schedule, as the doctor opens their charts from it.
+    bodies: async ({ url, token, range }) => {
+      const data = await post<{ appointments: { edges: Array<{ node: { patient: { id: string } } }> } }>(url, body(DASHBOARD, 'DoctorTodayAppointments', range), token);
+      const ids = [...new Set(data.appointments.edges.map((edge) => edge.node.patient.id))].slice(0, 10);
+      if (ids.length === 0) throw new Error('the demo doctor has no appointments today: nothing to chart');
+      return ids.map((id) => body(CHART, 'DoctorPatientChart', { id }));
+    },
+  },
+];
+
+/**
+ * Signs in through a router and returns the access token and the caller it names.
+ * @param url - the router's GraphQL URL
+ * @param email - the account
+ * @param password - its password
+ */
+export async function signInAs(url: string, email: string, password: string) {
+  const data = await post<{ login: { accessToken: string } }>(
+    url,
+    body('mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }', 'Login', { email, password }),
+  );
+  const token = data.login.accessToken;
+  const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sub: string; role: string; email: string };
+  return { token, caller: { kind: 'user' as const, userId: claims.sub, role: claims.role, email: claims.email } };
+}

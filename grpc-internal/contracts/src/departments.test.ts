@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEPARTMENTS, defaultGrpcTarget, subgraphDefaults } from './departments.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+describe('the department table', () => {
+  it.each(DEPARTMENTS.map((d) => d.name))('%s has its service and subgraph folders', (name) => {
+    expect(existsSync(path.join(root, 'grpc-internal/services', name, 'src/env.ts'))).toBe(true);
+    expect(existsSync(path.join(root, 'subgraphs', name, 'src/env.ts'))).toBe(true);
+  });
+
+  it('gives every department its own ports and calls only known departments', () => {
+    const ports = DEPARTMENTS.flatMap((d) => [d.grpcPort, d.subgraphPort, d.metricsPort]);
+    expect(new Set(ports).size).toBe(ports.length);
+    const names: readonly string[] = DEPARTMENTS.map((d) => d.name);
+    for (const d of DEPARTMENTS) for (const callee of d.calls) expect(names).toContain(callee);
+  });
+
+  it('derives the local defaults from the row', () => {
+    expect(defaultGrpcTarget('ward')).toBe('127.0.0.1:50057');
+    expect(subgraphDefaults('identity')).toEqual({ port: 4001, grpcPort: 50051 });
+  });
+});

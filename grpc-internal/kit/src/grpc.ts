@@ -1,0 +1,8 @@
+/** @hospital/service-kit/grpc: the gRPC side of the kit (server, unary wrapper, metadata, call shedding, health client, gRPC meters). */
+export * from './grpc-server.ts';
+export * from './call-shedding.ts';
+export * from './grpc-handler.ts';
+export * from './grpc-status.ts';
+export * from './grpc-metadata.ts';
+export * from './health-client.ts';
+export { meteredAuditSink, observeGrpcCall } from './metrics/grpc-metrics.ts';

@@ -1,0 +1,27 @@
+/** The finance subgraph's config and dependency types, in a leaf module that env.ts and index.ts import (index.ts re-exports env.ts, so env.ts must not import it). */
+import type { Logger } from '@hospital/service-kit';
+import type { FinanceClient } from '@hospital/grpc-contracts';
+
+/** What the finance subgraph needs to run. */
+export interface FinanceSubgraphConfig {
+  /** HTTP port; 0 picks a free one. */
+  port: number;
+  /** Interface to bind (127.0.0.1 by default). */
+  host?: string;
+  /** host:port of the finance gRPC service. */
+  financeTarget: string;
+  /** INTERNAL_SECRET shared with the router and services. */
+  internalSecret: string;
+  /** Masks internal errors and disables introspection. */
+  production: boolean;
+  /** Deadline per gRPC call, in milliseconds (5000 by default). */
+  grpcDeadlineMs?: number;
+}
+
+/** Dependencies; `client` replaces the one built from `financeTarget` (tests wrap it to count calls). */
+export interface FinanceSubgraphDeps {
+  /** Root logger of the process. */
+  logger: Logger;
+  /** The gRPC client to use instead of one built from the config (left open on close). */
+  client?: FinanceClient;
+}

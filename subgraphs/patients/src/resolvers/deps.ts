@@ -1,0 +1,14 @@
+/** What the patients resolvers are built from, in a leaf module: the resolver files import it, never resolvers/index.ts. */
+import type { PatientsClient, Patient__Output } from '@hospital/grpc-contracts';
+import type { AllergyHistoryKey, AllergyHistoryPage } from '../loaders.ts';
+import type { LoaderKey } from '@hospital/subgraph-kit';
+
+/** What the resolvers call. */
+export interface ResolverDeps {
+  /** The patients gRPC client. */
+  client: PatientsClient;
+  /** The per-request patients loader (one GetPatients call per request). */
+  patients: LoaderKey<string, Patient__Output>;
+  /** The per-request allergy history loader (GetAllergyHistories calls of up to five patients). */
+  allergyHistories: LoaderKey<AllergyHistoryKey, AllergyHistoryPage>;
+}

@@ -1,0 +1,92 @@
+/**
+ * "Change my password", for every signed-in user: a header button opening a small form that asks
+ * for the current password and the new one twice. The identity service checks the current one and
+ * the password policy; its refusal is shown in the form.
+ */
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { graphql } from '../gql/index.ts';
+import { Button, ErrorMessage, TextInput } from '../ui/index.ts';
+
+const ChangeOwnPasswordMutation = graphql(`
+  mutation ChangeOwnPassword($currentPassword: String!, $newPassword: String!) {
+    changeOwnPassword(currentPassword: $currentPassword, newPassword: $newPassword) { id }
+  }
+`);
+
+/** The form; `onDone` closes it with a message. */
+function ChangeOwnPasswordForm({ onDone, onCancel }: { onDone: (message: string) => void; onCancel: () => void }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [state, change] = useMutation(ChangeOwnPasswordMutation);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (state.fetching) return;
+    if (next !== repeat) return setProblem('The two new passwords differ.');
+    setProblem(null);
+    const result = await change({ currentPassword: current, newPassword: next });
+    if (result.data) onDone('Your password has been changed.');
+  };
+
+  return (
+    <form onSubmit={onSubmit} aria-label="Change my password" noValidate className="w-80 max-w-full">
+      <TextInput label="Current password" type="password" autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} required />
+      <TextInput
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        value={next}
+        onChange={(event) => setNext(event.target.value)}
+        hint="At least 12 characters."
+        required
+      />
+      <TextInput label="New password again" type="password" autoComplete="new-password" value={repeat} onChange={(event) => setRepeat(event.target.value)} required />
+      {problem ? (
+        <p role="alert" className="my-2 text-sm text-red-800">
+          {problem}
+        </p>
+      ) : null}
+      <ErrorMessage error={state.error} />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={state.fetching}>
+          {state.fetching ? 'Changing…' : 'Change password'}
+        </Button>
+        <Button look="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The header button and, when open, the form in a panel under it. */
+export function ChangeOwnPassword() {
+  const [open, setOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <span className="relative">
+      <Button look="secondary" onClick={() => (setOpen(!open), setNotice(null))} aria-expanded={open}>
+        Change my password
+      </Button>
+      {notice ? (
+        <span role="status" className="ml-2 text-emerald-900">
+          {notice}
+        </span>
+      ) : null}
+      {open ? (
+        <div className="absolute right-0 z-10 mt-2 rounded-lg border border-slate-200 bg-white p-4 shadow-lg">
+          <ChangeOwnPasswordForm
+            onCancel={() => setOpen(false)}
+            onDone={(message) => {
+              setOpen(false);
+              setNotice(message);
+            }}
+          />
+        </div>
+      ) : null}
+    </span>
+  );
+}

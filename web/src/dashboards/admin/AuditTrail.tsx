@@ -1,0 +1,115 @@
+/**
+ * The audit trail of patient-data access: by patient, by user and by date range, newest first, a
+ * page at a time, under the state of the trail's hash chain (intact, or where it breaks).
+ */
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { Button, ErrorMessage, Loading, Table, TextInput } from '../../ui/index.ts';
+import { enumLabel, formatDateTime } from '../shared/format.ts';
+import { PatientPicker, type PickedPatient } from '../shared/PatientPicker.tsx';
+import { AdminAuditChainStatus, AdminAuditTrail } from './audit-documents.ts';
+import { UserPicker, type PickedUser } from './UserPicker.tsx';
+
+/** A calendar day (YYYY-MM-DD) as the instant it starts, in UTC like the API's times; `plusDays` moves it. */
+function dayStart(day: string, plusDays = 0): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + plusDays);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** The chain's state in one line. */
+function ChainStatus() {
+  const [result] = useQuery({ query: AdminAuditChainStatus, requestPolicy: 'network-only' });
+  const report = result.data?.auditChainStatus;
+  if (result.error) return <ErrorMessage error={result.error} />;
+  if (!report) return <Loading label="Checking the audit chain…" />;
+  return report.ok ? (
+    <p role="status" className="mb-3 rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+      Audit chain intact: {report.records} records, each linked to the one before.
+    </p>
+  ) : (
+    <p role="alert" className="mb-3 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+      Audit chain broken at record {report.brokenSeq ?? '?'}: {report.problem ?? 'a record does not match its hash'}.
+    </p>
+  );
+}
+
+/** The viewer. */
+export function AuditTrail() {
+  const [patient, setPatient] = useState<PickedPatient | null>(null);
+  const [user, setUser] = useState<PickedUser | null>(null);
+  const [fromDay, setFromDay] = useState('');
+  const [toDay, setToDay] = useState('');
+  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const firstPage = () => setCursors([null]);
+  const after = cursors[cursors.length - 1] ?? null;
+  // "To" is inclusive for people and exclusive for the API: the day after it starts.
+  const variables = { patientId: patient?.id ?? null, userId: user?.id ?? null, from: dayStart(fromDay), to: dayStart(toDay, 1), after };
+  const [result] = useQuery({ query: AdminAuditTrail, variables, requestPolicy: 'cache-and-network' });
+  const page = result.data?.auditTrail;
+  const rows = page?.edges.map((edge) => edge.node) ?? [];
+
+  return (
+    <div>
+      <ChainStatus />
+      <div className="grid gap-x-4 md:grid-cols-2">
+        <PatientPicker
+          label="Accesses to patient"
+          value={patient}
+          onChange={(picked) => {
+            setPatient(picked);
+            firstPage();
+          }}
+        />
+        <UserPicker
+          label="Accesses by user"
+          value={user}
+          onChange={(picked) => {
+            setUser(picked);
+            firstPage();
+          }}
+        />
+        <TextInput label="From (day)" type="date" value={fromDay} onChange={(event) => (setFromDay(event.target.value), firstPage())} />
+        <TextInput label="To (day, included)" type="date" value={toDay} onChange={(event) => (setToDay(event.target.value), firstPage())} />
+      </div>
+      {result.fetching && !result.data ? (
+        <Loading label="Loading the audit trail…" />
+      ) : result.error ? (
+        <ErrorMessage error={result.error} />
+      ) : (
+        <>
+          <Table
+            caption="Audit trail"
+            rows={rows}
+            rowKey={(row) => row.seq}
+            empty="No access matches these filters."
+            columns={[
+              { header: 'When', cell: (row) => formatDateTime(row.occurredAt) },
+              { header: 'Who', cell: (row) => row.user?.displayName ?? (row.actorId ? `${enumLabel(row.actorKind)} ${row.actorId}` : enumLabel(row.actorKind)) },
+              { header: 'Role', cell: (row) => (row.actorRole ? enumLabel(row.actorRole) : '—') },
+              { header: 'Action', cell: (row) => `${row.action} ${row.resource}${row.operation ? ` (${row.operation})` : ''}` },
+              { header: 'Fields', cell: (row) => row.fields.join(', ') || '—' },
+              { header: 'Patient', cell: (row) => (row.patientId ? <code className="text-xs">{row.patientId.slice(0, 8)}</code> : '—') },
+              { header: 'Outcome', cell: (row) => (row.outcome === 'DENIED' ? <strong className="text-red-800">Denied{row.reason ? `: ${row.reason}` : ''}</strong> : 'Allowed') },
+              { header: 'From', cell: (row) => row.ip ?? '—' },
+            ]}
+          />
+          <div className="mt-2 flex items-center gap-2 text-sm text-slate-600">
+            <span>{page ? `${page.totalCount} record${page.totalCount === 1 ? '' : 's'}` : null}</span>
+            {cursors.length > 1 ? (
+              <Button look="secondary" onClick={() => setCursors((list) => list.slice(0, -1))}>
+                Previous page
+              </Button>
+            ) : null}
+            {page?.pageInfo.hasNextPage && page.pageInfo.endCursor ? (
+              <Button look="secondary" onClick={() => setCursors((list) => [...list, page.pageInfo.endCursor ?? null])}>
+                Next page
+              </Button>
+            ) : null}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

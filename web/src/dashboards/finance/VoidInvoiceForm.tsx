@@ -1,0 +1,42 @@
+/** Voids an invoice, with the reason the record keeps, after a confirmation. */
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
+import { FinanceVoidInvoice } from './finance-documents.ts';
+
+/** The form for `invoiceId` (named `label` in messages). */
+export function VoidInvoiceForm({ invoiceId, label, onVoided, onCancel }: { invoiceId: string; label: string; onVoided: (message: string) => void; onCancel: () => void }) {
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [state, voidInvoice] = useMutation(FinanceVoidInvoice);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (state.fetching) return;
+    if (reason.trim() === '') return setProblem('Give the reason for voiding this invoice.');
+    setProblem(null);
+    const result = await voidInvoice({ id: invoiceId, reason: reason.trim() });
+    if (result.data) onVoided(`${label} voided.`);
+  };
+
+  return (
+    <form onSubmit={onSubmit} aria-label="Void the invoice" noValidate className="mt-3 max-w-md rounded border border-red-200 bg-red-50 p-3 print:hidden">
+      <TextInput label="Reason for voiding" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} required />
+      <p className="mb-2 text-sm text-red-900">A voided invoice keeps its number and can no longer be paid or changed.</p>
+      {problem ? (
+        <p role="alert" className="my-2 text-sm text-red-800">
+          {problem}
+        </p>
+      ) : null}
+      <ErrorMessage error={state.error} />
+      <div className="flex gap-2">
+        <Button type="submit" look="danger" disabled={state.fetching}>
+          {state.fetching ? 'Voiding…' : 'Confirm void'}
+        </Button>
+        <Button look="secondary" onClick={onCancel}>
+          Keep the invoice
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * What the clinical-day browser tests share: operations through the router as a given role, a new
+ * patient, a drug with stock, and the doctor's chart opened straight from its URL.
+ */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signIn, type BrowserHarness } from './browser-harness.ts';
+
+/** The helpers bound to a file's running harness. */
+export function clinicalFixtures(running: () => BrowserHarness) {
+  /** Runs an operation through the router and insists it succeeds. */
+  async function ok<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+    const result = await running().system.gql<T>(query, variables, token);
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    return result.data!;
+  }
+
+  /** A new patient registered by the doctor. */
+  async function patient(familyName: string, allergies: string[] = []) {
+    const { registerPatient } = await ok<{ registerPatient: { id: string; fullName: string } }>(
+      'mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { id fullName } }',
+      { i: { givenName: 'Cora', familyName, dateOfBirth: '1970-03-04', allergies } },
+      await running().system.tokenFor('doctor'),
+    );
+    return registerPatient;
+  }
+
+  /** A drug with stock, made by the pharmacist. */
+  async function drugInStock(name: string) {
+    const pharmacist = await running().system.tokenFor('pharmacist');
+    const code = `T${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+    const { createDrug } = await ok<{ createDrug: { id: string } }>(
+      'mutation($i: CreateDrugInput!) { createDrug(input: $i) { id } }',
+      { i: { code, name, form: 'CAPSULE', strength: '500 mg' } },
+      pharmacist,
+    );
+    const expiresOn = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
+    await ok('mutation($i: ReceiveStockInput!) { receiveStock(input: $i) { id } }', { i: { drugId: createDrug.id, lotNumber: `L${code}`, quantity: 500, expiresOn } }, pharmacist);
+    return createDrug.id;
+  }
+
+  /** Opens the doctor's chart of a patient straight from its URL. */
+  async function openChart(page: Page, patient: { id: string; fullName: string }) {
+    await signIn(page, running(), 'doctor');
+    await page.goto(new URL(`/patients/${patient.id}`, running().web.url).href);
+    const { email, password } = running().system.accounts.doctor;
+    // A new page load is a new in-memory session: sign in again on the chart's URL.
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: `Chart: ${patient.fullName}` }).waitFor({ timeout: 10_000 });
+  }
+
+  return { ok, patient, drugInStock, openChart };
+}
