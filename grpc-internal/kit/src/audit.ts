@@ -18,9 +18,9 @@ export type AuditOutcome = 'allowed' | 'denied';
 
 /** One access to one patient's data (or to no particular patient, e.g. an empty search). */
 export interface AuditEntry {
-  /** 'user', 'service' or 'anonymous'. */
+  /** 'user', 'service', 'anonymous' or 'app'. */
   actorKind: Caller['kind'];
-  /** User id, or the service's name; null for anonymous callers. */
+  /** User id, the service's name or the app's client id; null for anonymous callers. */
   actorId: string | null;
   /** The user's role; null for services and anonymous callers. */
   actorRole: string | null;
@@ -44,6 +44,27 @@ export interface AuditEntry {
   userAgent: string | null;
   /** The request id shared by every hop of the request. */
   requestId: string;
+  /**
+   * The registered app: the caller itself (actorKind 'app'), or the app a user acted through
+   * (authorization code), recorded beside the user. Absent when no app was involved.
+   */
+  app?: AuditApp | undefined;
+}
+
+/** An app as the audit trail names it: client id and registered name. */
+export interface AuditApp {
+  clientId: string;
+  name: string;
+}
+
+/**
+ * The app behind a caller, if any: the app itself, or the app a user acts through.
+ * @param caller - the verified caller
+ */
+export function auditAppOf(caller: Caller): AuditApp | undefined {
+  if (caller.kind === 'app') return { clientId: caller.clientId, name: caller.name };
+  if (caller.kind === 'user' && caller.app) return { clientId: caller.app.clientId, name: caller.app.name };
+  return undefined;
 }
 
 /**
@@ -137,6 +158,7 @@ export function auditEntries(
     ip: origin.ip ?? null,
     userAgent: origin.userAgent ?? null,
     requestId: call.requestId,
+    app: auditAppOf(caller),
   };
   // Only well-formed ids: a denied request may name anything, and the column holds UUIDs.
   const ids = [...new Set(patientIds.filter(isUuid).map((id) => id.toLowerCase()))];

@@ -18,7 +18,7 @@ export interface AccessRecordFilter {
 export interface AccessRecordRow extends Omit<AuditEntry, 'actorKind' | 'outcome'> {
   seq: number;
   occurredAt: Date;
-  /** 'user', 'service' or 'anonymous' (a CHECK constraint holds it to these). */
+  /** 'user', 'service', 'anonymous' or 'app' (a CHECK constraint holds it to these). */
   actorKind: string;
   /** 'allowed' or 'denied' (a CHECK constraint holds it to these). */
   outcome: string;
@@ -52,7 +52,12 @@ export async function listAccessRecords(
     prisma.accessRecord.count({ where }),
   ]);
   return {
-    records: rows.map(({ prevHash: _prevHash, ...row }) => ({ ...row, seq: Number(row.seq), fields: row.fields ?? [] })),
+    records: rows.map(({ prevHash: _prevHash, appId, appName, ...row }) => ({
+      ...row,
+      seq: Number(row.seq),
+      fields: row.fields ?? [],
+      app: appId === null ? undefined : { clientId: appId, name: appName ?? '' },
+    })),
     totalCount,
   };
 }

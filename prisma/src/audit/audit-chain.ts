@@ -6,14 +6,15 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
 /**
- * The hashed text of a row. Must stay identical to the trigger `audit.chain_access_record` in the
- * migration 20261125000100_audit_trail (a test inserts through the trigger and verifies here).
+ * The hashed text of a row. Must stay identical to the trigger `audit.chain_access_record` and the
+ * batch seal `audit.chain_batch` (migration 20261207120000_audit_acting_app; a test inserts through
+ * them and verifies here). The app pair is appended only when set, so rows from before it hash as they did.
  */
-const AUDIT_ROW_TEXT = Prisma.raw(`"prev_hash" || '|' || jsonb_build_array(
+const AUDIT_ROW_TEXT = Prisma.raw(`"prev_hash" || '|' || (jsonb_build_array(
     "seq", to_char("occurred_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     "actor_kind", "actor_id", "actor_role", "action", "operation", "resource",
     "patient_id", "fields", "outcome", "reason", "ip", "user_agent", "request_id"
-  )::text`);
+  ) || CASE WHEN "app_id" IS NULL AND "app_name" IS NULL THEN '[]'::jsonb ELSE jsonb_build_array("app_id", "app_name") END)::text`);
 
 /** Rows checked per round trip. */
 const BATCH = 5_000;

@@ -14,16 +14,16 @@ import { createWriteCombiner, type WriteCombinerOptions } from './write-combiner
 export type AuditLogOptions = WriteCombinerOptions & BacklogGateOptions;
 
 /**
- * The append: 13 arrays unnested server-side, so the statement is the same whatever the row count.
+ * The append: 15 arrays unnested server-side, so the statement is the same whatever the row count.
  * Rows go in in array order (ORDER BY the ordinality), which {@link appendParameters} sorts by the
  * once-per-request key: every writer then takes that index's entries in the same order, so two
  * INSERTs sharing keys wait on each other at most one way, never in a cycle (40P01).
  */
 const APPEND_SQL = `INSERT INTO "audit"."access_log_pending"
-    ("actor_kind", "actor_id", "actor_role", "action", "operation", "resource", "patient_id", "fields", "outcome", "reason", "ip", "user_agent", "request_id")
-  SELECT "actor_kind", "actor_id", "actor_role", "action", "operation", "resource", "patient_id"::uuid, "fields"::text[], "outcome", "reason", "ip", "user_agent", "request_id"
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
-      WITH ORDINALITY AS u("actor_kind", "actor_id", "actor_role", "action", "operation", "resource", "patient_id", "fields", "outcome", "reason", "ip", "user_agent", "request_id", "ord")
+    ("actor_kind", "actor_id", "actor_role", "action", "operation", "resource", "patient_id", "fields", "outcome", "reason", "ip", "user_agent", "request_id", "app_id", "app_name")
+  SELECT "actor_kind", "actor_id", "actor_role", "action", "operation", "resource", "patient_id"::uuid, "fields"::text[], "outcome", "reason", "ip", "user_agent", "request_id", "app_id", "app_name"
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
+      WITH ORDINALITY AS u("actor_kind", "actor_id", "actor_role", "action", "operation", "resource", "patient_id", "fields", "outcome", "reason", "ip", "user_agent", "request_id", "app_id", "app_name", "ord")
     ORDER BY "ord"
   ON CONFLICT DO NOTHING`;
 
@@ -73,7 +73,7 @@ export async function appendPending(prisma: PrismaClient, entries: readonly Audi
   await prisma.$executeRawUnsafe(APPEND_SQL, ...appendParameters(entries));
 }
 
-/** The 13 column arrays of {@link APPEND_SQL}: the entries de-duplicated and sorted by their once-per-request key. */
+/** The 15 column arrays of {@link APPEND_SQL}: the entries de-duplicated and sorted by their once-per-request key. */
 function appendParameters(all: readonly AuditEntry[]): unknown[] {
   const entries = inKeyOrder(all);
   const column = <K extends keyof AuditEntry>(key: K) => entries.map((entry) => entry[key]);
@@ -91,6 +91,8 @@ function appendParameters(all: readonly AuditEntry[]): unknown[] {
     column('ip'),
     column('userAgent'),
     column('requestId'),
+    entries.map((entry) => entry.app?.clientId ?? null),
+    entries.map((entry) => entry.app?.name ?? null),
   ];
 }
 

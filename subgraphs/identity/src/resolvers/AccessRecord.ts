@@ -29,6 +29,8 @@ export function createAccessRecordResolvers({ users }: ResolverDeps): AccessReco
     reason: (record) => record.reason || null,
     ip: (record) => record.ip || null,
     userAgent: (record) => record.userAgent || null,
+    appClientId: (record) => record.appClientId || null,
+    appName: (record) => record.appName || null,
   };
 }
 

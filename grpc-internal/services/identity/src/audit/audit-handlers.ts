@@ -47,6 +47,8 @@ function toProtoRecord(row: AccessRecordRow): AccessRecord {
     userAgent: row.userAgent ?? '',
     requestId: row.requestId,
     hash: row.hash,
+    appClientId: row.app?.clientId ?? '',
+    appName: row.app?.name ?? '',
   };
 }
 
