@@ -4,23 +4,13 @@
  * third-party apps. Clinical and billing work is done from the other roles' dashboards.
  */
 import { useState } from 'react';
-import { Section } from '../ui/index.ts';
+import { Notice, Section } from '../ui/index.ts';
 import { CreateUserForm } from './admin/CreateUserForm.tsx';
 import { AuditTrail } from './admin/AuditTrail.tsx';
 import { ReceptionBooking } from './shared/ReceptionBooking.tsx';
 import { WardStaff } from './admin/WardStaff.tsx';
 import { UserList } from './admin/UserList.tsx';
 import { ClientApps } from './admin/apps/ClientApps.tsx';
-
-/** A success line, announced politely. */
-function Notice({ text }: { text: string | null }) {
-  if (!text) return null;
-  return (
-    <p role="status" className="my-2 rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-      {text}
-    </p>
-  );
-}
 
 /** The admin dashboard. */
 export function AdminDashboard() {
@@ -30,15 +20,15 @@ export function AdminDashboard() {
   return (
     <div>
       <Section title="Users and roles">
-        <Notice text={listNotice} />
+        <Notice>{listNotice}</Notice>
         <UserList onChanged={setListNotice} />
       </Section>
       <Section title="Create a user">
-        <Notice text={createNotice} />
+        <Notice>{createNotice}</Notice>
         <CreateUserForm onCreated={setCreateNotice} />
       </Section>
       <Section title="Ward staff">
-        <Notice text={wardNotice} />
+        <Notice>{wardNotice}</Notice>
         <WardStaff onChanged={setWardNotice} />
       </Section>
       <Section title="Audit trail">

@@ -4,21 +4,11 @@
  * work and are not offered here.
  */
 import { useRef, useState } from 'react';
-import { Section } from '../ui/index.ts';
+import { Notice, Section } from '../ui/index.ts';
 import { DispenseQueue } from './pharmacist/DispenseQueue.tsx';
 import { DrugStock, type StockDrug } from './pharmacist/DrugStock.tsx';
 import { ReceiveStockForm } from './pharmacist/ReceiveStockForm.tsx';
 import { StockAlerts } from './pharmacist/StockAlerts.tsx';
-
-/** A success line, announced politely. */
-function Notice({ text }: { text: string | null }) {
-  if (!text) return null;
-  return (
-    <p role="status" className="my-2 rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-      {text}
-    </p>
-  );
-}
 
 /** The pharmacist dashboard. */
 export function PharmacistDashboard() {
@@ -30,7 +20,7 @@ export function PharmacistDashboard() {
   return (
     <div>
       <Section title="Waiting to be dispensed">
-        <Notice text={dispensed} />
+        <Notice>{dispensed}</Notice>
         <DispenseQueue onDispensed={setDispensed} />
       </Section>
       <Section title="Stock alerts">
@@ -49,7 +39,7 @@ export function PharmacistDashboard() {
       </Section>
       <div ref={receiveSection}>
         <Section title="Receive stock">
-          <Notice text={received} />
+          <Notice>{received}</Notice>
           <ReceiveStockForm preset={receiveDrug} onReceived={setReceived} />
         </Section>
       </div>

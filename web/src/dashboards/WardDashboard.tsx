@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
-import { Button, ErrorMessage, Loading, Section, SelectInput } from '../ui/index.ts';
+import { Button, Empty, Loaded, Notice, Section, SelectInput } from '../ui/index.ts';
 import { RegisterPatientForm } from './doctor/RegisterPatientForm.tsx';
 import { ReceptionBooking } from './shared/ReceptionBooking.tsx';
 import { AdmitForm } from './ward/AdmitForm.tsx';
@@ -49,47 +49,41 @@ export function WardDashboard() {
   return (
     <div>
       <Section title="Bed board">
-        {overview.fetching && !overview.data ? (
-          <Loading label="Loading wards…" />
-        ) : overview.error ? (
-          <ErrorMessage error={overview.error} />
-        ) : !ward ? (
-          // Ward staff see only the wards an administrator assigned them to.
-          <p className="py-2 text-sm italic text-slate-500">You are not assigned to any ward yet; an administrator can assign you.</p>
-        ) : (
-          <>
-            <div className="flex flex-wrap items-end gap-3">
-              <div className="w-72">
-                <SelectInput
-                  label="Ward"
-                  value={ward.id}
-                  onChange={(event) => {
-                    setWardId(event.target.value);
-                    setPanel(null);
-                  }}
-                  options={wards.map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${candidate.code})` }))}
-                />
+        <Loaded result={overview} loading="Loading wards…">
+          {!ward ? (
+            // Ward staff see only the wards an administrator assigned them to.
+            <Empty>You are not assigned to any ward yet; an administrator can assign you.</Empty>
+          ) : (
+            <>
+              <div className="flex flex-wrap items-end gap-3">
+                <div className="w-72">
+                  <SelectInput
+                    label="Ward"
+                    value={ward.id}
+                    onChange={(event) => {
+                      setWardId(event.target.value);
+                      setPanel(null);
+                    }}
+                    options={wards.map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${candidate.code})` }))}
+                  />
+                </div>
+                <Button className="mb-3" onClick={() => open({ kind: 'admit', bedId: null })}>
+                  Admit a patient
+                </Button>
               </div>
-              <Button className="mb-3" onClick={() => open({ kind: 'admit', bedId: null })}>
-                Admit a patient
-              </Button>
-            </div>
-            {notice ? (
-              <p role="status" className="my-2 rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-                {notice}
-              </p>
-            ) : null}
-            <BedBoard
-              wardId={ward.id}
-              wardName={ward.name}
-              actions={{
-                onAdmit: (bedId) => open({ kind: 'admit', bedId }),
-                onTransfer: (occupant) => open({ kind: 'transfer', occupant }),
-                onDischarge: (occupant) => open({ kind: 'discharge', occupant }),
-              }}
-            />
-          </>
-        )}
+              <Notice>{notice}</Notice>
+              <BedBoard
+                wardId={ward.id}
+                wardName={ward.name}
+                actions={{
+                  onAdmit: (bedId) => open({ kind: 'admit', bedId }),
+                  onTransfer: (occupant) => open({ kind: 'transfer', occupant }),
+                  onDischarge: (occupant) => open({ kind: 'discharge', occupant }),
+                }}
+              />
+            </>
+          )}
+        </Loaded>
       </Section>
 
       {panel && ward ? (
@@ -108,13 +102,9 @@ export function WardDashboard() {
       ) : null}
 
       <Section title="Occupancy">
-        {overview.fetching && !overview.data ? (
-          <Loading />
-        ) : overview.error ? (
-          <ErrorMessage error={overview.error} />
-        ) : (
+        <Loaded result={overview}>
           <OccupancySummary rows={rows} currentWardId={ward?.id ?? null} />
-        )}
+        </Loaded>
       </Section>
 
       <Section title="Register a patient">

@@ -1,7 +1,12 @@
 /** Small accessible building blocks shared by every dashboard. */
-export { Field, TextInput, SelectInput } from './Field.tsx';
+export { Field, TextInput, TextArea, SelectInput } from './Field.tsx';
 export { Button } from './Button.tsx';
 export { ErrorMessage } from './ErrorMessage.tsx';
+export { FormFooter, FormProblem, type FormFooterProps } from './FormFooter.tsx';
+export { Notice } from './Notice.tsx';
+export { Loaded, type QueryState } from './Loaded.tsx';
 export { Loading, Empty } from './States.tsx';
 export { Table, type Column } from './Table.tsx';
+export { Pager, useCursorPages, type CursorPages, type PageSummary } from './Pager.tsx';
+export { Chosen, ChoiceList } from './Choice.tsx';
 export { Section } from './Section.tsx';

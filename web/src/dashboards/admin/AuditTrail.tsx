@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { Button, ErrorMessage, Loading, Table, TextInput } from '../../ui/index.ts';
+import { ErrorMessage, Loaded, Loading, Pager, Table, TextInput, useCursorPages } from '../../ui/index.ts';
 import { enumLabel, formatDateTime } from '../shared/format.ts';
 import { PatientPicker, type PickedPatient } from '../shared/PatientPicker.tsx';
 import { AdminAuditChainStatus, AdminAuditTrail } from './audit-documents.ts';
@@ -41,11 +41,10 @@ export function AuditTrail() {
   const [user, setUser] = useState<PickedUser | null>(null);
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const firstPage = () => setCursors([null]);
-  const after = cursors[cursors.length - 1] ?? null;
+  const pages = useCursorPages();
+  const firstPage = pages.reset;
   // "To" is inclusive for people and exclusive for the API: the day after it starts.
-  const variables = { patientId: patient?.id ?? null, userId: user?.id ?? null, from: dayStart(fromDay), to: dayStart(toDay, 1), after };
+  const variables = { patientId: patient?.id ?? null, userId: user?.id ?? null, from: dayStart(fromDay), to: dayStart(toDay, 1), after: pages.after };
   const [result] = useQuery({ query: AdminAuditTrail, variables, requestPolicy: 'cache-and-network' });
   const page = result.data?.auditTrail;
   const rows = page?.edges.map((edge) => edge.node) ?? [];
@@ -73,43 +72,25 @@ export function AuditTrail() {
         <TextInput label="From (day)" type="date" value={fromDay} onChange={(event) => (setFromDay(event.target.value), firstPage())} />
         <TextInput label="To (day, included)" type="date" value={toDay} onChange={(event) => (setToDay(event.target.value), firstPage())} />
       </div>
-      {result.fetching && !result.data ? (
-        <Loading label="Loading the audit trail…" />
-      ) : result.error ? (
-        <ErrorMessage error={result.error} />
-      ) : (
-        <>
-          <Table
-            caption="Audit trail"
-            rows={rows}
-            rowKey={(row) => row.seq}
-            empty="No access matches these filters."
-            columns={[
-              { header: 'When', cell: (row) => formatDateTime(row.occurredAt) },
-              { header: 'Who', cell: (row) => row.user?.displayName ?? (row.actorId ? `${enumLabel(row.actorKind)} ${row.actorId}` : enumLabel(row.actorKind)) },
-              { header: 'Role', cell: (row) => (row.actorRole ? enumLabel(row.actorRole) : '—') },
-              { header: 'Action', cell: (row) => `${row.action} ${row.resource}${row.operation ? ` (${row.operation})` : ''}` },
-              { header: 'Fields', cell: (row) => row.fields.join(', ') || '—' },
-              { header: 'Patient', cell: (row) => (row.patientId ? <code className="text-xs">{row.patientId.slice(0, 8)}</code> : '—') },
-              { header: 'Outcome', cell: (row) => (row.outcome === 'DENIED' ? <strong className="text-red-800">Denied{row.reason ? `: ${row.reason}` : ''}</strong> : 'Allowed') },
-              { header: 'From', cell: (row) => row.ip ?? '—' },
-            ]}
-          />
-          <div className="mt-2 flex items-center gap-2 text-sm text-slate-600">
-            <span>{page ? `${page.totalCount} record${page.totalCount === 1 ? '' : 's'}` : null}</span>
-            {cursors.length > 1 ? (
-              <Button look="secondary" onClick={() => setCursors((list) => list.slice(0, -1))}>
-                Previous page
-              </Button>
-            ) : null}
-            {page?.pageInfo.hasNextPage && page.pageInfo.endCursor ? (
-              <Button look="secondary" onClick={() => setCursors((list) => [...list, page.pageInfo.endCursor ?? null])}>
-                Next page
-              </Button>
-            ) : null}
-          </div>
-        </>
-      )}
+      <Loaded result={result} loading="Loading the audit trail…">
+        <Table
+          caption="Audit trail"
+          rows={rows}
+          rowKey={(row) => row.seq}
+          empty="No access matches these filters."
+          columns={[
+            { header: 'When', cell: (row) => formatDateTime(row.occurredAt) },
+            { header: 'Who', cell: (row) => row.user?.displayName ?? (row.actorId ? `${enumLabel(row.actorKind)} ${row.actorId}` : enumLabel(row.actorKind)) },
+            { header: 'Role', cell: (row) => (row.actorRole ? enumLabel(row.actorRole) : '—') },
+            { header: 'Action', cell: (row) => `${row.action} ${row.resource}${row.operation ? ` (${row.operation})` : ''}` },
+            { header: 'Fields', cell: (row) => row.fields.join(', ') || '—' },
+            { header: 'Patient', cell: (row) => (row.patientId ? <code className="text-xs">{row.patientId.slice(0, 8)}</code> : '—') },
+            { header: 'Outcome', cell: (row) => (row.outcome === 'DENIED' ? <strong className="text-red-800">Denied{row.reason ? `: ${row.reason}` : ''}</strong> : 'Allowed') },
+            { header: 'From', cell: (row) => row.ip ?? '—' },
+          ]}
+        />
+        <Pager pages={pages} page={page} noun="record" />
+      </Loaded>
     </div>
   );
 }

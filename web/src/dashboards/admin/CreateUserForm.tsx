@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import type { Role } from '../../gql/graphql.ts';
-import { Button, ErrorMessage, SelectInput, TextInput } from '../../ui/index.ts';
+import { FormFooter, SelectInput, TextInput } from '../../ui/index.ts';
 import { AdminCreateUser } from './admin-documents.ts';
 import { ROLE_LABELS, ROLE_OPTIONS } from './roles.ts';
 
@@ -51,15 +51,14 @@ export function CreateUserForm({ onCreated }: { onCreated: (message: string) => 
         required
       />
       <SelectInput label="Role" value={role} onChange={(event) => setRole(event.target.value as Role)} options={ROLE_OPTIONS} />
-      {problem ? (
-        <p role="alert" className="my-2 text-sm text-red-800">
-          {problem}
-        </p>
-      ) : null}
-      <ErrorMessage error={state.error} overrides={{ CONFLICT: 'An account with this email already exists.' }} />
-      <Button type="submit" disabled={state.fetching}>
-        {state.fetching ? 'Creating…' : 'Create user'}
-      </Button>
+      <FormFooter
+        submit="Create user"
+        busy="Creating…"
+        pending={state.fetching}
+        problem={problem}
+        error={state.error}
+        overrides={{ CONFLICT: 'An account with this email already exists.' }}
+      />
     </form>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
+import { Button, FormFooter, TextInput } from '../../ui/index.ts';
 import { AdminSetTemporaryPassword } from './admin-documents.ts';
 
 /** 20 random characters from the browser's CSPRNG, in groups of five for reading out. */
@@ -36,18 +36,19 @@ export function TemporaryPasswordForm({ user, onDone, onCancel }: { user: { id: 
         autoComplete="off"
         hint="At least 12 characters."
       />
-      <ErrorMessage error={state.error} />
-      <div className="flex flex-wrap gap-2">
-        <Button look="secondary" onClick={() => setPassword(generatedPassword())}>
-          Generate
-        </Button>
-        <Button type="submit" disabled={state.fetching || password === ''}>
-          {state.fetching ? 'Setting…' : 'Set password'}
-        </Button>
-        <Button look="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormFooter
+        submit="Set password"
+        busy="Setting…"
+        pending={state.fetching}
+        disabled={password === ''}
+        error={state.error}
+        onCancel={onCancel}
+        leading={
+          <Button look="secondary" onClick={() => setPassword(generatedPassword())}>
+            Generate
+          </Button>
+        }
+      />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useSession } from '../../auth/session-context.ts';
 import type { Role } from '../../gql/graphql.ts';
-import { Button, ErrorMessage, Loading, SelectInput, Table, TextInput } from '../../ui/index.ts';
+import { Loaded, Pager, SelectInput, Table, TextInput, useCursorPages } from '../../ui/index.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { useDebounced } from '../shared/use-debounced.ts';
 import { AdminUsers } from './admin-documents.ts';
@@ -16,11 +16,10 @@ export function UserList({ onChanged }: { onChanged: (message: string) => void }
   const [role, setRole] = useState<Role | ''>('');
   const [text, setText] = useState('');
   const search = useDebounced(text.trim());
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const after = cursors[cursors.length - 1] ?? null;
+  const pages = useCursorPages();
   // A new account must show up even when the filtered list was empty (no User in it yet).
   const context = useMemo(() => ({ additionalTypenames: ['User'] }), []);
-  const [result] = useQuery({ query: AdminUsers, variables: { role: role || null, search: search || null, after }, context });
+  const [result] = useQuery({ query: AdminUsers, variables: { role: role || null, search: search || null, after: pages.after }, context });
   const page = result.data?.users;
   const rows = page?.edges.map((edge) => edge.node) ?? [];
 
@@ -34,7 +33,7 @@ export function UserList({ onChanged }: { onChanged: (message: string) => void }
             value={text}
             onChange={(event) => {
               setText(event.target.value);
-              setCursors([null]);
+              pages.reset();
             }}
           />
         </div>
@@ -44,47 +43,29 @@ export function UserList({ onChanged }: { onChanged: (message: string) => void }
             value={role}
             onChange={(event) => {
               setRole(event.target.value as Role | '');
-              setCursors([null]);
+              pages.reset();
             }}
             options={[{ value: '', label: 'All roles' }, ...ROLE_OPTIONS]}
           />
         </div>
       </div>
-      {result.fetching && !result.data ? (
-        <Loading label="Loading staff accounts…" />
-      ) : result.error ? (
-        <ErrorMessage error={result.error} />
-      ) : (
-        <>
-          <Table
-            caption="Staff accounts"
-            rows={rows}
-            rowKey={(row) => row.id}
-            empty={search ? `No account matches “${search}”.` : role ? `No ${ROLE_LABELS[role].toLowerCase()} accounts.` : 'No staff accounts.'}
-            columns={[
-              { header: 'Name', cell: (row) => row.displayName },
-              { header: 'Email', cell: (row) => row.email },
-              { header: 'Role', cell: (row) => ROLE_LABELS[row.role] },
-              { header: 'Status', cell: (row) => (row.active ? 'Active' : <span className="text-slate-600">Deactivated</span>) },
-              { header: 'Created', cell: (row) => formatDateTime(row.createdAt) },
-              { header: 'Actions', cell: (row) => <UserActions key={`${row.id}:${row.role}`} user={row} isSelf={row.id === me.id} onChanged={onChanged} /> },
-            ]}
-          />
-          <div className="mt-2 flex items-center gap-2 text-sm text-slate-600">
-            <span>{page ? `${page.totalCount} account${page.totalCount === 1 ? '' : 's'}` : null}</span>
-            {cursors.length > 1 ? (
-              <Button look="secondary" onClick={() => setCursors((list) => list.slice(0, -1))}>
-                Previous page
-              </Button>
-            ) : null}
-            {page?.pageInfo.hasNextPage && page.pageInfo.endCursor ? (
-              <Button look="secondary" onClick={() => setCursors((list) => [...list, page.pageInfo.endCursor ?? null])}>
-                Next page
-              </Button>
-            ) : null}
-          </div>
-        </>
-      )}
+      <Loaded result={result} loading="Loading staff accounts…">
+        <Table
+          caption="Staff accounts"
+          rows={rows}
+          rowKey={(row) => row.id}
+          empty={search ? `No account matches “${search}”.` : role ? `No ${ROLE_LABELS[role].toLowerCase()} accounts.` : 'No staff accounts.'}
+          columns={[
+            { header: 'Name', cell: (row) => row.displayName },
+            { header: 'Email', cell: (row) => row.email },
+            { header: 'Role', cell: (row) => ROLE_LABELS[row.role] },
+            { header: 'Status', cell: (row) => (row.active ? 'Active' : <span className="text-slate-600">Deactivated</span>) },
+            { header: 'Created', cell: (row) => formatDateTime(row.createdAt) },
+            { header: 'Actions', cell: (row) => <UserActions key={`${row.id}:${row.role}`} user={row} isSelf={row.id === me.id} onChanged={onChanged} /> },
+          ]}
+        />
+        <Pager pages={pages} page={page} noun="account" />
+      </Loaded>
     </div>
   );
 }

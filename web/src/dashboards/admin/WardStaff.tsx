@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Button, ErrorMessage, Loading, SelectInput } from '../../ui/index.ts';
+import { Button, Empty, ErrorMessage, Loading, SelectInput } from '../../ui/index.ts';
 import { AdminAssignStaff, AdminUnassignStaff, AdminWardStaffUsers, AdminWardsStaff } from './audit-documents.ts';
 
 /** The ward picker, its staff and the assign form. */
@@ -19,7 +19,7 @@ export function WardStaff({ onChanged }: { onChanged: (message: string) => void 
   if (wardsResult.error) return <ErrorMessage error={wardsResult.error} />;
   const wards = wardsResult.data?.wards;
   if (!wards) return <Loading label="Loading wards…" />;
-  if (wards.length === 0) return <p className="text-sm italic text-slate-600">No wards yet.</p>;
+  if (wards.length === 0) return <Empty>No wards yet.</Empty>;
   const ward = wards.find((candidate) => candidate.id === wardId) ?? wards[0]!;
   const assigned = new Set(ward.staff.map((person) => person.id));
   const candidates = (usersResult.data?.users.edges.map((edge) => edge.node) ?? []).filter((user) => user.active && !assigned.has(user.id));

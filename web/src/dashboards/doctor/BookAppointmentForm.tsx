@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql/index.ts';
-import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
+import { FormFooter, TextInput } from '../../ui/index.ts';
 import { dateInputValue, slotFrom } from './time.ts';
 
 const Book = graphql(`
@@ -51,18 +51,14 @@ export function BookAppointmentForm({ patientId, doctorId, onBooked }: { patient
         <TextInput label="Length (minutes)" type="number" min={5} max={240} required value={minutes} onChange={(e) => setMinutes(e.target.value)} />
       </div>
       <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      <ErrorMessage
+      <FormFooter
+        submit="Book appointment"
+        busy="Booking…"
+        pending={result.fetching}
         error={localError ?? result.error}
         overrides={{ CONFLICT: `That time is already taken for ${doctorId ? 'the doctor' : 'you'} or the patient. Please choose another time.` }}
+        notice={done}
       />
-      {done ? (
-        <p role="status" className="mb-2 text-sm text-green-800">
-          {done}
-        </p>
-      ) : null}
-      <Button type="submit" disabled={result.fetching}>
-        {result.fetching ? 'Booking…' : 'Book appointment'}
-      </Button>
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql/index.ts';
 import type { UpdatePatientInput } from '../../gql/graphql.ts';
-import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
+import { Button, FormFooter, Notice, TextInput } from '../../ui/index.ts';
 
 const UpdatePatient = graphql(`
   mutation UpdatePatientDetails($id: ID!, $input: UpdatePatientInput!) {
@@ -97,11 +97,9 @@ export function EditPatientForm({ patient, onSaved }: { patient: EditablePatient
         >
           Edit details and allergies
         </Button>
-        {saved ? (
-          <p role="status" className="mt-2 text-sm text-emerald-800">
-            Details saved.
-          </p>
-        ) : null}
+        <Notice look="line" className="mt-2">
+          {saved ? 'Details saved.' : null}
+        </Notice>
       </div>
     );
   }
@@ -116,15 +114,7 @@ export function EditPatientForm({ patient, onSaved }: { patient: EditablePatient
         <TextInput label="Address" value={form.address} onChange={set('address')} />
       </div>
       <TextInput label="Allergies" hint="Comma-separated; kept in the allergy history" value={form.allergies} onChange={set('allergies')} />
-      <ErrorMessage error={state.error} overrides={{ FORBIDDEN: ALLERGY_REFUSAL }} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={state.fetching}>
-          {state.fetching ? 'Saving…' : 'Save details'}
-        </Button>
-        <Button look="secondary" onClick={() => setOpen(false)}>
-          Cancel
-        </Button>
-      </div>
+      <FormFooter submit="Save details" busy="Saving…" pending={state.fetching} error={state.error} overrides={{ FORBIDDEN: ALLERGY_REFUSAL }} onCancel={() => setOpen(false)} />
     </form>
   );
 }

@@ -1,8 +1,9 @@
 /** Patient search by name or MRN; choosing one opens the chart. */
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.ts';
 import { Button, ErrorMessage, Loading, Section, TextInput } from '../../ui/index.ts';
+import { useSearchText } from '../shared/use-debounced.ts';
 import { PatientTable } from './PatientTable.tsx';
 
 const SearchPatients = graphql(`
@@ -16,18 +17,13 @@ const SearchPatients = graphql(`
 
 /** The search card; `onOpenPatient` opens a chart. */
 export function PatientSearch({ onOpenPatient }: { onOpenPatient(patientId: string): void }) {
-  const [text, setText] = useState('');
-  const [search, setSearch] = useState('');
   // Searches as the doctor types, after a short pause (and at once on Enter).
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const { text, setText, search, searchNow } = useSearchText();
   const [{ data, fetching, error }] = useQuery({ query: SearchPatients, variables: { search }, pause: search.length < 2 });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setSearch(text.trim());
+    searchNow();
   }
 
   return (

@@ -10,7 +10,7 @@ import { useMutation, useQuery } from 'urql';
 import { DOSE_UNITS, FREQUENCIES, ROUTES, structuredPrescriptionSchema } from '@hospital/grpc-contracts/prescribing';
 import { graphql } from '../../gql/index.ts';
 import { apiFailureOf } from '../../api/errors.ts';
-import { Button, ErrorMessage, SelectInput, TextInput } from '../../ui/index.ts';
+import { FormFooter, SelectInput, TextInput } from '../../ui/index.ts';
 import type { DoseFrequency, DoseUnit, MedicationRoute } from '../../gql/graphql.ts';
 
 const SearchDrugs = graphql(`
@@ -141,15 +141,14 @@ export function PrescribeForm({ patientId, allergies, onPrescribed }: { patientI
         </div>
       ) : null}
       {allergyAlert || override ? <TextInput label="Reason to override the allergy alert" value={override} onChange={(e) => setOverride(e.target.value)} /> : null}
-      {failure && !SHOWN_AT_FIELD.has(failure.field ?? '') ? <ErrorMessage error={result.error} /> : null}
-      {done ? (
-        <p role="status" className="mb-2 text-sm text-green-800">
-          {done}
-        </p>
-      ) : null}
-      <Button type="submit" disabled={result.fetching || !drugId}>
-        {result.fetching ? 'Sending…' : 'Prescribe'}
-      </Button>
+      <FormFooter
+        submit="Prescribe"
+        busy="Sending…"
+        pending={result.fetching}
+        disabled={!drugId}
+        error={failure && !SHOWN_AT_FIELD.has(failure.field ?? '') ? result.error : undefined}
+        notice={done}
+      />
     </form>
   );
 }

@@ -9,7 +9,7 @@ import { useClient, useMutation } from 'urql';
 import { apiFailureOf } from '../../api/errors.ts';
 import { graphql } from '../../gql/index.ts';
 import type { DuplicateReason, PossibleDuplicatesInput } from '../../gql/graphql.ts';
-import { Button, ErrorMessage, SelectInput, TextInput } from '../../ui/index.ts';
+import { Button, ErrorMessage, Notice, SelectInput, TextInput } from '../../ui/index.ts';
 
 const RegisterPatient = graphql(`
   mutation RegisterPatient($input: RegisterPatientInput!) {
@@ -99,16 +99,18 @@ export function RegisterPatientForm({ onOpenPatient }: { onOpenPatient?: (patien
         // A CONFLICT shows as the candidates once read; its sentence only if none could be read.
         <ErrorMessage error={state.error} />
       )}
-      {registered ? (
-        <p role="status" className="my-2 rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Registered {registered.fullName} ({registered.mrn}).{' '}
-          {onOpenPatient ? (
-            <button type="button" className="underline" onClick={() => onOpenPatient(registered.id)}>
-              Open chart
-            </button>
-          ) : null}
-        </p>
-      ) : null}
+      <Notice>
+        {registered ? (
+          <>
+            Registered {registered.fullName} ({registered.mrn}).{' '}
+            {onOpenPatient ? (
+              <button type="button" className="underline" onClick={() => onOpenPatient(registered.id)}>
+                Open chart
+              </button>
+            ) : null}
+          </>
+        ) : null}
+      </Notice>
       {candidates && candidates.length > 0 ? null : (
         <Button type="submit" disabled={state.fetching}>
           {state.fetching ? 'Registering…' : 'Register patient'}

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql/index.ts';
-import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
+import { Button, FormFooter, TextInput } from '../../ui/index.ts';
 import { dateInputValue, timeInputValue } from './time.ts';
 
 const Reschedule = graphql(`
@@ -70,15 +70,15 @@ export function RescheduleAppointment({ appointment, who, onRescheduled }: { app
         <TextInput label="New start time" type="time" required value={start} onChange={(e) => setStart(e.target.value)} />
         <TextInput label="New end time" type="time" required value={end} onChange={(e) => setEnd(e.target.value)} />
       </div>
-      <ErrorMessage error={localError ?? result.error} overrides={{ CONFLICT: 'That time is already taken for you or the patient. Please choose another time.' }} />
-      <span className="flex gap-2">
-        <Button type="submit" disabled={result.fetching}>
-          {result.fetching ? 'Saving…' : 'Save new time'}
-        </Button>
-        <Button look="secondary" onClick={() => setOpen(false)}>
-          Keep current time
-        </Button>
-      </span>
+      <FormFooter
+        submit="Save new time"
+        busy="Saving…"
+        pending={result.fetching}
+        error={localError ?? result.error}
+        overrides={{ CONFLICT: 'That time is already taken for you or the patient. Please choose another time.' }}
+        onCancel={() => setOpen(false)}
+        cancel="Keep current time"
+      />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 /** Adds a line to a draft invoice: service code, description, quantity, unit price in the invoice's currency, tax rate in percent. */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
+import { FormFooter, TextInput } from '../../ui/index.ts';
 import { FinanceAddInvoiceLine } from './finance-documents.ts';
 import { lineInputSchema } from './line-input.ts';
 
@@ -43,10 +43,7 @@ export function AddLineForm({ invoiceId, currency, onAdded }: { invoiceId: strin
         <TextInput label={`Unit price (${currency})`} inputMode="decimal" value={fields.unitPrice} onChange={set('unitPrice')} error={errors.unitPrice} />
         <TextInput label="Tax rate (%)" inputMode="decimal" value={fields.taxRate} onChange={set('taxRate')} error={errors.taxRate} />
       </div>
-      <ErrorMessage error={state.error} />
-      <Button type="submit" disabled={state.fetching}>
-        {state.fetching ? 'Adding…' : 'Add line'}
-      </Button>
+      <FormFooter submit="Add line" busy="Adding…" pending={state.fetching} error={state.error} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 /** Opens a draft invoice: pick the patient (search as you type) and the currency. */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { Button, ErrorMessage, SelectInput } from '../../ui/index.ts';
+import { FormFooter, SelectInput } from '../../ui/index.ts';
 import { PatientPicker, type PickedPatient } from '../shared/PatientPicker.tsx';
 import { FinanceCreateInvoice } from './finance-documents.ts';
 
@@ -38,15 +38,7 @@ export function CreateInvoiceForm({ onCreated }: { onCreated: (invoiceId: string
           options={BILLING_CURRENCIES.map((code) => ({ value: code, label: code }))}
         />
       </div>
-      {problem ? (
-        <p role="alert" className="my-2 text-sm text-red-800">
-          {problem}
-        </p>
-      ) : null}
-      <ErrorMessage error={state.error} />
-      <Button type="submit" disabled={state.fetching}>
-        {state.fetching ? 'Creating…' : 'Create draft invoice'}
-      </Button>
+      <FormFooter submit="Create draft invoice" busy="Creating…" pending={state.fetching} problem={problem} error={state.error} />
     </form>
   );
 }

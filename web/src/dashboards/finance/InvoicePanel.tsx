@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Button, ErrorMessage, Loading } from '../../ui/index.ts';
+import { Button, Empty, ErrorMessage, Loaded, Notice } from '../../ui/index.ts';
 import { enumLabel, formatDate, formatDateTime } from '../shared/format.ts';
 import { AddLineForm } from './AddLineForm.tsx';
 import { FinanceInvoice, FinanceIssueInvoice } from './finance-documents.ts';
@@ -21,10 +21,14 @@ export function InvoicePanel({ invoiceId, onClose }: { invoiceId: string; onClos
   const [voiding, setVoiding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
-  if (result.fetching && !result.data) return <Loading label="Loading invoice…" />;
-  if (result.error) return <ErrorMessage error={result.error} />;
   const invoice = result.data?.invoice;
-  if (!invoice) return <p className="text-sm italic text-slate-600">This invoice could not be found.</p>;
+  if (!invoice || result.error) {
+    return (
+      <Loaded result={result} loading="Loading invoice…">
+        <Empty>This invoice could not be found.</Empty>
+      </Loaded>
+    );
+  }
   const draft = invoice.status === 'DRAFT';
   const payable = invoice.status === 'ISSUED' || invoice.status === 'PARTIALLY_PAID';
   const label = invoice.number ? `Invoice ${invoice.number}` : 'Draft invoice';
@@ -54,11 +58,7 @@ export function InvoicePanel({ invoiceId, onClose }: { invoiceId: string; onClos
         </Button>
       </div>
       <ErrorMessage error={issueState.error} />
-      {notice ? (
-        <p role="status" className="my-2 rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 print:hidden">
-          {notice}
-        </p>
-      ) : null}
+      <Notice className="print:hidden">{notice}</Notice>
       {voiding ? (
         <VoidInvoiceForm
           invoiceId={invoice.id}

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import type { PaymentMethod } from '../../gql/graphql.ts';
-import { Button, ErrorMessage, SelectInput, TextInput } from '../../ui/index.ts';
+import { FormFooter, SelectInput, TextInput } from '../../ui/index.ts';
 import { enumOptions } from '../shared/format.ts';
 import { newIdempotencyKey } from '../shared/idempotency-key.ts';
 import { compareMinor, formatMoney, minorToInput, parseMoneyInput, type MoneyValue } from '../shared/money.ts';
@@ -55,15 +55,7 @@ export function RecordPaymentForm({ invoiceId, balance, onRecorded }: { invoiceI
         required
       />
       <SelectInput label="Payment method" value={method} onChange={(event) => edit(setMethod)(event.target.value as PaymentMethod)} options={enumOptions(METHODS)} />
-      {problem ? (
-        <p role="alert" className="my-2 text-sm text-red-800">
-          {problem}
-        </p>
-      ) : null}
-      <ErrorMessage error={state.error} />
-      <Button type="submit" disabled={state.fetching}>
-        {state.fetching ? 'Recording…' : 'Record payment'}
-      </Button>
+      <FormFooter submit="Record payment" busy="Recording…" pending={state.fetching} problem={problem} error={state.error} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 /** Refunds part or all of one payment, with the reason the ledger keeps. */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
+import { FormFooter, TextInput } from '../../ui/index.ts';
 import { compareMinor, formatMoney, minorToInput, parseMoneyInput, type MoneyValue } from '../shared/money.ts';
 import { FinanceRefundPayment } from './finance-documents.ts';
 
@@ -48,20 +48,7 @@ export function RefundForm({
         required
       />
       <TextInput label="Reason for refund" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} required />
-      {problem ? (
-        <p role="alert" className="my-2 text-sm text-red-800">
-          {problem}
-        </p>
-      ) : null}
-      <ErrorMessage error={state.error} />
-      <div className="flex gap-2">
-        <Button type="submit" look="danger" disabled={state.fetching}>
-          {state.fetching ? 'Refunding…' : 'Refund'}
-        </Button>
-        <Button look="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormFooter submit="Refund" busy="Refunding…" look="danger" pending={state.fetching} problem={problem} error={state.error} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 /** Voids an invoice, with the reason the record keeps, after a confirmation. */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
+import { FormFooter, TextInput } from '../../ui/index.ts';
 import { FinanceVoidInvoice } from './finance-documents.ts';
 
 /** The form for `invoiceId` (named `label` in messages). */
@@ -23,20 +23,16 @@ export function VoidInvoiceForm({ invoiceId, label, onVoided, onCancel }: { invo
     <form onSubmit={onSubmit} aria-label="Void the invoice" noValidate className="mt-3 max-w-md rounded border border-red-200 bg-red-50 p-3 print:hidden">
       <TextInput label="Reason for voiding" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} required />
       <p className="mb-2 text-sm text-red-900">A voided invoice keeps its number and can no longer be paid or changed.</p>
-      {problem ? (
-        <p role="alert" className="my-2 text-sm text-red-800">
-          {problem}
-        </p>
-      ) : null}
-      <ErrorMessage error={state.error} />
-      <div className="flex gap-2">
-        <Button type="submit" look="danger" disabled={state.fetching}>
-          {state.fetching ? 'Voiding…' : 'Confirm void'}
-        </Button>
-        <Button look="secondary" onClick={onCancel}>
-          Keep the invoice
-        </Button>
-      </div>
+      <FormFooter
+        submit="Confirm void"
+        busy="Voiding…"
+        look="danger"
+        pending={state.fetching}
+        problem={problem}
+        error={state.error}
+        onCancel={onCancel}
+        cancel="Keep the invoice"
+      />
     </form>
   );
 }

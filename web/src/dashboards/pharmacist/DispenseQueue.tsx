@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { Button, ErrorMessage, Loading, Table } from '../../ui/index.ts';
+import { Button, Loaded, Table } from '../../ui/index.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { PharmacyQueue } from './pharmacist-documents.ts';
 import { PrescriptionReview } from './PrescriptionReview.tsx';
@@ -16,13 +16,11 @@ export function DispenseQueue({ onDispensed }: { onDispensed: (message: string) 
   const [result] = useQuery({ query: PharmacyQueue, context });
   const [openId, setOpenId] = useState<string | null>(null);
 
-  if (result.fetching && !result.data) return <Loading label="Loading the dispensing queue…" />;
-  if (result.error) return <ErrorMessage error={result.error} />;
   const rows = result.data?.prescriptions.edges.map((edge) => edge.node) ?? [];
   const open = rows.find((row) => row.id === openId) ?? null;
 
   return (
-    <>
+    <Loaded result={result} loading="Loading the dispensing queue…">
       <Table
         caption="Prescriptions waiting to be dispensed"
         rows={rows}
@@ -74,6 +72,6 @@ export function DispenseQueue({ onDispensed }: { onDispensed: (message: string) 
           }}
         />
       ) : null}
-    </>
+    </Loaded>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Button, ErrorMessage, Loading, Table, TextInput } from '../../ui/index.ts';
+import { Button, Empty, FormProblem, ErrorMessage, Loaded, Table, TextInput } from '../../ui/index.ts';
 import { enumLabel, formatDate, formatDateTime } from '../shared/format.ts';
 import { PharmacyAdjustStock, PharmacyDrugLedger } from './stock-documents.ts';
 
@@ -12,10 +12,14 @@ import { PharmacyAdjustStock, PharmacyDrugLedger } from './stock-documents.ts';
 export function DrugLedger({ drugId, onClose }: { drugId: string; onClose(): void }) {
   const [result, refetch] = useQuery({ query: PharmacyDrugLedger, variables: { drugId }, requestPolicy: 'cache-and-network' });
   const [adjusting, setAdjusting] = useState<{ lotId: string; lotNumber: string; delta: string; writeOff: boolean; expired: boolean } | null>(null);
-  if (result.fetching && !result.data) return <Loading label="Loading lots and movements…" />;
-  if (result.error) return <ErrorMessage error={result.error} />;
   const drug = result.data?.drug;
-  if (!drug) return <p className="text-sm">This drug is no longer in the catalogue.</p>;
+  if (!drug || result.error) {
+    return (
+      <Loaded result={result} loading="Loading lots and movements…">
+        <Empty>This drug is no longer in the catalogue.</Empty>
+      </Loaded>
+    );
+  }
 
   return (
     <section aria-label={`Lots and movements of ${drug.name}`} className="mt-3 rounded-lg border border-sky-200 p-3">
@@ -129,7 +133,7 @@ function AdjustLot({
         <TextInput label="Change in units" type="number" value={delta} onChange={(event) => setDelta(event.target.value)} readOnly={writeOff} />
         <TextInput label="Reason" value={reason} onChange={(event) => setReason(event.target.value)} />
       </div>
-      {problem ? <p className="mb-2 text-sm text-red-800">{problem}</p> : null}
+      <FormProblem problem={problem} />
       <ErrorMessage error={state.error} />
       <Button onClick={() => void submit()} disabled={state.fetching}>
         {writeOff ? 'Confirm write-off' : 'Save adjustment'}

@@ -1,8 +1,9 @@
 /** The catalogue with units on hand, searchable by name or code; each row can start a delivery or open its lots and movements. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from 'urql';
-import { Button, ErrorMessage, Loading, Table, TextInput } from '../../ui/index.ts';
+import { Button, Loaded, Table, TextInput } from '../../ui/index.ts';
 import { enumLabel } from '../shared/format.ts';
+import { useDebounced } from '../shared/use-debounced.ts';
 import { DrugLedger } from './DrugLedger.tsx';
 import { PharmacyDrugStock } from './pharmacist-documents.ts';
 
@@ -16,12 +17,8 @@ export interface StockDrug {
 /** The stock table; `onReceive` opens the receive form for a drug. */
 export function DrugStock({ onReceive }: { onReceive: (drug: StockDrug) => void }) {
   const [text, setText] = useState('');
-  const [search, setSearch] = useState('');
   // Query after a short pause in typing, not on every key.
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const search = useDebounced(text.trim());
   const [result] = useQuery({ query: PharmacyDrugStock, variables: { search: search || null } });
   const [ledgerOf, setLedgerOf] = useState<string | null>(null);
   const drugs = result.data?.drugs.edges.map((edge) => edge.node) ?? [];
@@ -31,11 +28,7 @@ export function DrugStock({ onReceive }: { onReceive: (drug: StockDrug) => void 
       <div className="w-80">
         <TextInput label="Find drug" placeholder="Name or code" type="search" value={text} onChange={(event) => setText(event.target.value)} />
       </div>
-      {result.fetching && !result.data ? (
-        <Loading label="Loading stock…" />
-      ) : result.error ? (
-        <ErrorMessage error={result.error} />
-      ) : (
+      <Loaded result={result} loading="Loading stock…">
         <Table
           caption="Stock on hand"
           rows={drugs}
@@ -62,7 +55,7 @@ export function DrugStock({ onReceive }: { onReceive: (drug: StockDrug) => void 
             },
           ]}
         />
-      )}
+      </Loaded>
       {ledgerOf ? <DrugLedger key={ledgerOf} drugId={ledgerOf} onClose={() => setLedgerOf(null)} /> : null}
     </div>
   );

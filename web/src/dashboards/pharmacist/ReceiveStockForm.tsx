@@ -4,7 +4,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Button, ErrorMessage, SelectInput, TextInput } from '../../ui/index.ts';
+import { ErrorMessage, FormFooter, SelectInput, TextInput } from '../../ui/index.ts';
 import { formatDate, todayIso } from '../shared/format.ts';
 import type { StockDrug } from './DrugStock.tsx';
 import { PharmacyDrugStock, PharmacyReceiveStock } from './pharmacist-documents.ts';
@@ -52,6 +52,7 @@ export function ReceiveStockForm({ preset, onReceived }: { preset: StockDrug | n
         onChange={(event) => setDrugId(event.target.value)}
         options={[{ value: '', label: catalogue.fetching ? 'Loading drugs…' : 'Choose a drug…' }, ...options]}
       />
+      <ErrorMessage error={catalogue.error} />
       <TextInput label="Lot number" value={lotNumber} onChange={(event) => setLotNumber(event.target.value)} autoComplete="off" required />
       <div className="flex gap-4">
         <div className="w-40">
@@ -61,16 +62,7 @@ export function ReceiveStockForm({ preset, onReceived }: { preset: StockDrug | n
           <TextInput label="Expiry date" type="date" min={todayIso()} value={expiresOn} onChange={(event) => setExpiresOn(event.target.value)} required />
         </div>
       </div>
-      {problem ? (
-        <p role="alert" className="my-2 text-sm text-red-800">
-          {problem}
-        </p>
-      ) : null}
-      <ErrorMessage error={catalogue.error} />
-      <ErrorMessage error={state.error} />
-      <Button type="submit" disabled={state.fetching}>
-        {state.fetching ? 'Saving…' : 'Receive stock'}
-      </Button>
+      <FormFooter submit="Receive stock" busy="Saving…" pending={state.fetching} problem={problem} error={state.error} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 /** Low-stock drugs and lots expiring soon, with the threshold and horizon adjustable. */
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { ErrorMessage, Loading, Table, TextInput } from '../../ui/index.ts';
+import { Loaded, Table, TextInput } from '../../ui/index.ts';
 import { formatDate } from '../shared/format.ts';
 import { PharmacyStockAlerts } from './pharmacist-documents.ts';
 
@@ -29,11 +29,7 @@ export function StockAlerts() {
           <TextInput label="Expiring within (days)" type="number" min={0} value={daysText} onChange={(event) => setDaysText(event.target.value)} />
         </div>
       </div>
-      {result.fetching && !result.data ? (
-        <Loading label="Loading stock alerts…" />
-      ) : result.error ? (
-        <ErrorMessage error={result.error} />
-      ) : (
+      <Loaded result={result} loading="Loading stock alerts…">
         <div className="grid gap-4 md:grid-cols-2">
           <div>
             <h3 className="mb-1 font-semibold">Low stock</h3>
@@ -68,7 +64,7 @@ export function StockAlerts() {
             />
           </div>
         </div>
-      )}
+      </Loaded>
     </div>
   );
 }

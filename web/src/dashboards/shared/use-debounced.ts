@@ -17,3 +17,27 @@ export function useDebounced<T>(value: T, delayMs = SEARCH_PAUSE_MS): T {
   }, [value, delayMs]);
   return settled;
 }
+
+/** A search box's text, and the search it settles into. */
+export interface SearchText {
+  text: string;
+  setText: (text: string) => void;
+  /** The trimmed text once typing paused ('' while shorter than the minimum). */
+  search: string;
+  /** Searches for the text at once (Enter, a Search button), whatever its length. */
+  searchNow: () => void;
+}
+
+/**
+ * Search as you type, with a way to search at once.
+ * @param minLength - shorter text settles into '' (no search)
+ */
+export function useSearchText(minLength = 0): SearchText {
+  const [text, setText] = useState('');
+  const [search, setSearch] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(text.trim().length >= minLength ? text.trim() : ''), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [text, minLength]);
+  return { text, setText, search, searchNow: () => setSearch(text.trim()) };
+}

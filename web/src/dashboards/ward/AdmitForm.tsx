@@ -4,8 +4,9 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { Button, ErrorMessage, Loading, SelectInput, TextInput } from '../../ui/index.ts';
+import { FormFooter, TextInput } from '../../ui/index.ts';
 import { PatientPicker, type PickedPatient } from '../shared/PatientPicker.tsx';
+import { FreeBedSelect } from './FreeBedSelect.tsx';
 import { useFreeBeds } from './use-free-beds.ts';
 import { WardAdmitPatient } from './ward-documents.ts';
 
@@ -33,33 +34,17 @@ export function AdmitForm({ wardId, bedId, onDone, onCancel }: { wardId: string;
   return (
     <form onSubmit={onSubmit} aria-label="Admit a patient" noValidate>
       <PatientPicker label="Find patient to admit" value={patient} onChange={setPatient} />
-      {free.fetching && free.beds.length === 0 ? (
-        <Loading label="Loading free beds…" />
-      ) : free.beds.length === 0 ? (
-        <p className="mb-3 text-sm italic text-slate-500">No free bed on this ward right now.</p>
-      ) : (
-        <SelectInput
-          label="Bed"
-          value={chosenBed}
-          onChange={(event) => setChosenBed(event.target.value)}
-          options={[{ value: '', label: 'Choose a free bed…' }, ...free.beds.map((bed) => ({ value: bed.id, label: bed.label }))]}
-        />
-      )}
+      <FreeBedSelect free={free} label="Bed" value={chosenBed} onChange={setChosenBed} none="No free bed on this ward right now." />
       <TextInput label="Reason for admission" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} required />
-      {missing ? (
-        <p role="alert" className="my-2 text-sm text-red-800">
-          {missing}
-        </p>
-      ) : null}
-      <ErrorMessage error={state.error} overrides={{ CONFLICT: conflictWords(state.error?.graphQLErrors[0]?.message) }} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={state.fetching}>
-          {state.fetching ? 'Admitting…' : 'Admit patient'}
-        </Button>
-        <Button look="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormFooter
+        submit="Admit patient"
+        busy="Admitting…"
+        pending={state.fetching}
+        problem={missing}
+        error={state.error}
+        overrides={{ CONFLICT: conflictWords(state.error?.graphQLErrors[0]?.message) }}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -5,8 +5,9 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { Button, ErrorMessage, Loading, SelectInput } from '../../ui/index.ts';
+import { FormFooter, SelectInput } from '../../ui/index.ts';
 import type { Occupant } from './BedBoard.tsx';
+import { FreeBedSelect } from './FreeBedSelect.tsx';
 import { useFreeBeds } from './use-free-beds.ts';
 import { WardTransferPatient } from './ward-documents.ts';
 
@@ -56,35 +57,15 @@ export function TransferForm({
         }}
         options={wards.map((ward) => ({ value: ward.id, label: ward.name }))}
       />
-      {free.fetching && free.beds.length === 0 ? (
-        <Loading label="Loading free beds…" />
-      ) : free.error ? (
-        <ErrorMessage error={free.error} />
-      ) : free.beds.length === 0 ? (
-        <p className="mb-3 text-sm italic text-slate-500">No free bed on that ward right now.</p>
-      ) : (
-        <SelectInput
-          key={targetWard}
-          label="To bed"
-          value={bedId}
-          onChange={(event) => setBedId(event.target.value)}
-          options={[{ value: '', label: 'Choose a free bed…' }, ...free.beds.map((bed) => ({ value: bed.id, label: bed.label }))]}
-        />
-      )}
-      {missing ? (
-        <p role="alert" className="my-2 text-sm text-red-800">
-          Choose the bed to move the patient to.
-        </p>
-      ) : null}
-      <ErrorMessage error={state.error} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={state.fetching}>
-          {state.fetching ? 'Transferring…' : 'Transfer patient'}
-        </Button>
-        <Button look="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FreeBedSelect key={targetWard} free={free} label="To bed" value={bedId} onChange={setBedId} none="No free bed on that ward right now." />
+      <FormFooter
+        submit="Transfer patient"
+        busy="Transferring…"
+        pending={state.fetching}
+        problem={missing ? 'Choose the bed to move the patient to.' : null}
+        error={state.error}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -9,6 +9,13 @@ export interface FreeBed {
   label: string;
 }
 
+/** The free beds of one ward, and whether they are still loading or failed. */
+export interface FreeBeds {
+  beds: FreeBed[];
+  fetching: boolean;
+  error: CombinedError | undefined;
+}
+
 /**
  * Reads the board of `wardId` (shared with the board itself through the cache). Only beds of
  * `wardId` are ever returned: while another ward's answer is still on hand (urql keeps the last
@@ -16,7 +23,7 @@ export interface FreeBed {
  * is empty and `fetching` is true, so a picker can never offer the previous ward's beds.
  * @param wardId - the ward whose free beds to list; null for none
  */
-export function useFreeBeds(wardId: string | null): { beds: FreeBed[]; fetching: boolean; error: CombinedError | undefined } {
+export function useFreeBeds(wardId: string | null): FreeBeds {
   const [result] = useQuery({ query: WardBedBoard, variables: { wardId: wardId ?? '' }, pause: !wardId });
   const forThisWard = Boolean(wardId) && result.operation?.variables.wardId === wardId;
   if (!forThisWard) return { beds: [], fetching: Boolean(wardId), error: undefined };
