@@ -1,6 +1,6 @@
 /** Relay pagination helpers. */
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE_SIZE, pageRequest, toConnection } from './pagination.ts';
+import { MAX_PAGE_SIZE, pageRequest, toConnection, toGraphqlPageInfo } from './pagination.ts';
 
 describe('pageRequest', () => {
   it('defaults, caps and passes the cursor', () => {
@@ -24,5 +24,13 @@ describe('toConnection', () => {
       totalCount: 7,
     });
     expect(toConnection([], [], { endCursor: '', hasNextPage: false, totalCount: 0 }).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+  });
+});
+
+describe('toGraphqlPageInfo', () => {
+  it('maps the proto page info; no end cursor or no page info is null, no next page', () => {
+    expect(toGraphqlPageInfo({ hasNextPage: true, endCursor: 'c9' })).toEqual({ hasNextPage: true, endCursor: 'c9' });
+    expect(toGraphqlPageInfo({ hasNextPage: false, endCursor: '' })).toEqual({ hasNextPage: false, endCursor: null });
+    expect(toGraphqlPageInfo(null)).toEqual({ hasNextPage: false, endCursor: null });
   });
 });

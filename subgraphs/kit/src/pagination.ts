@@ -16,10 +16,16 @@ export interface PageRequestInput {
   after: string;
 }
 
+/** The GraphQL `PageInfo` (the prelude's): no end cursor is null, not the proto's empty string. */
+export interface GraphqlPageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
 /** A Relay connection whose nodes are whatever the resolvers return (proto objects). */
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: GraphqlPageInfo;
   totalCount: number;
 }
 
@@ -36,6 +42,14 @@ export function pageRequest(args: { first?: number | null; after?: string | null
 }
 
 /**
+ * The GraphQL `PageInfo` of a page: the one mapping of the proto `PageInfo` (hospital/common/v1/paging.proto).
+ * @param pageInfo - the proto page info, or the same two facts from a page of another shape
+ */
+export function toGraphqlPageInfo(pageInfo: Pick<PageInfo__Output, 'hasNextPage' | 'endCursor'> | null | undefined): GraphqlPageInfo {
+  return { hasNextPage: pageInfo?.hasNextPage ?? false, endCursor: pageInfo?.endCursor || null };
+}
+
+/**
  * Turns one proto page into a connection.
  * @param items - the page's records, in order
  * @param cursors - one cursor per record, parallel to `items`
@@ -44,7 +58,7 @@ export function pageRequest(args: { first?: number | null; after?: string | null
 export function toConnection<T>(items: readonly T[], cursors: readonly string[], pageInfo: PageInfo__Output | null | undefined): Connection<T> {
   return {
     edges: items.map((node, index) => ({ cursor: cursors[index] ?? '', node })),
-    pageInfo: { hasNextPage: pageInfo?.hasNextPage ?? false, endCursor: pageInfo?.endCursor || null },
+    pageInfo: toGraphqlPageInfo(pageInfo),
     totalCount: pageInfo?.totalCount ?? items.length,
   };
 }

@@ -1,7 +1,7 @@
 /** The `Patient` entity: resolved from the proto `Patient` the patients service returns. */
 import type { AllergyChange__Output } from '@hospital/grpc-contracts';
 import type { AllergyChange, PatientResolvers, Role } from '../__generated__/resolvers-types.ts';
-import { pageRequest } from '@hospital/subgraph-kit';
+import { pageRequest, toGraphqlPageInfo } from '@hospital/subgraph-kit';
 import type { ResolverDeps } from './deps.ts';
 import { graphqlSexFromProto } from './sex.ts';
 
@@ -26,7 +26,7 @@ export function createPatientResolvers({ patients, allergyHistories }: ResolverD
       const page = (await ctx.loaders.get(allergyHistories).load({ patientId: patient.id, first, after })) ?? { changes: [], hasMore: false };
       // The cursor is the change's id: the service pages after it.
       const edges = page.changes.map((change) => ({ cursor: change.id, node: toAllergyChange(change) }));
-      return { edges, pageInfo: { hasNextPage: page.hasMore, endCursor: edges.at(-1)?.cursor ?? null } };
+      return { edges, pageInfo: toGraphqlPageInfo({ hasNextPage: page.hasMore, endCursor: edges.at(-1)?.cursor ?? '' }) };
     },
   };
 }

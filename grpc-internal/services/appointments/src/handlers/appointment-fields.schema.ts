@@ -46,12 +46,6 @@ export const statusSchema = z.union([z.string(), z.number()]).transform((value, 
   return name as AppointmentStatus;
 });
 
-/** A page request (first and after are checked by service-kit's pageSize and the cursor decoder). */
-export const pageSchema = z
-  .object({ first: z.number().optional(), after: z.string().optional() })
-  .nullish()
-  .transform((page) => ({ first: page?.first ?? 0, after: page?.after ?? '' }));
-
 /** The shared window of a listing: appointments overlapping [from, to), with these statuses. */
 export const windowShape = {
   from: optionalInstantSchema,

@@ -1,6 +1,5 @@
 /** Keyset pages of appointments: cursors over (startsAt, id) and the proto page they become. */
-import type { PageInfo } from '@hospital/grpc-contracts';
-import { decodeCursor, encodeCursor, invalidInput, uuidSchema } from '@hospital/service-kit';
+import { decodeInstantIdCursor, instantIdCursor, keysetPage } from '@hospital/service-kit';
 import type { AppointmentPosition, AppointmentRecord } from '../repositories/appointment-repository.ts';
 import { toProtoAppointment } from './to-proto-appointment.ts';
 
@@ -9,30 +8,25 @@ import { toProtoAppointment } from './to-proto-appointment.ts';
  * @param record - the appointment
  */
 export function cursorOf(record: AppointmentRecord): string {
-  return encodeCursor([record.startsAt.toISOString(), record.id]);
+  return instantIdCursor(record.startsAt, record.id);
 }
 
 /**
- * The position a cursor names; undefined for an empty cursor, BAD_USER_INPUT for a forged one.
- * @param cursor - the client's `after`
+ * The position a cursor names; BAD_USER_INPUT for a forged one.
+ * @param cursor - the client's non-empty `after`
  */
-export function positionFrom(cursor: string): AppointmentPosition | undefined {
-  if (!cursor) return undefined;
-  const [startsAt, id] = decodeCursor(cursor, 2);
-  const instant = new Date(startsAt!);
-  if (Number.isNaN(instant.getTime()) || !uuidSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
-  return { startsAt: instant, id: id! };
+export function positionFrom(cursor: string): AppointmentPosition {
+  const { at, id } = decodeInstantIdCursor(cursor);
+  return { startsAt: at, id };
 }
 
 /**
  * A page from `limit + 1` rows read (the extra row only says that another page follows).
- * @param rows - the rows read, at most limit + 1
+ * @param read - the rows read, at most limit + 1
  * @param limit - the page size
  * @param totalCount - matching rows over all pages
  */
-export function toPage(rows: AppointmentRecord[], limit: number, totalCount: number) {
-  const page = rows.slice(0, limit);
-  const cursors = page.map(cursorOf);
-  const pageInfo: PageInfo = { endCursor: cursors.at(-1) ?? '', hasNextPage: rows.length > limit, totalCount };
-  return { appointments: page.map(toProtoAppointment), cursors, pageInfo };
+export function toPage(read: AppointmentRecord[], limit: number, totalCount: number) {
+  const { rows, cursors, pageInfo } = keysetPage(read, limit, cursorOf, totalCount);
+  return { appointments: rows.map(toProtoAppointment), cursors, pageInfo };
 }

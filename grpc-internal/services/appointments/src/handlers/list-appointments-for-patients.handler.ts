@@ -1,6 +1,6 @@
 /** ListAppointmentsForPatients: `Patient.appointments` for a whole list of patients in one call. */
 import type { ListAppointmentsForPatientsRequest__Output, ListAppointmentsForPatientsResponse } from '@hospital/grpc-contracts';
-import { pageSize, parseRequest } from '@hospital/service-kit';
+import { keysetOf, parseRequest } from '@hospital/service-kit';
 import { type CallScope } from '@hospital/service-kit/grpc';
 import type { AppointmentsDeps } from '../appointments-deps.ts';
 import { ownDoctorOf } from '../domain/appointment-access.ts';
@@ -21,13 +21,12 @@ export async function listAppointmentsForPatientsHandler(
   scope: CallScope,
 ): Promise<ListAppointmentsForPatientsResponse> {
   const { patientIds, from, to, statuses, page, omitHistory } = parseRequest(listForPatientsSchema, request);
-  const limit = pageSize(page.first);
-  const after = positionFrom(page.after);
+  const { limit, readLimit, after } = keysetOf(page, positionFrom);
   const doctorId = ownDoctorOf(scope.caller);
   const filter = { statuses, ...(doctorId ? { doctorId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const unique = [...new Set(patientIds)];
   const [pages, counts] = await Promise.all([
-    deps.appointments.listForPatients(unique, { ...filter, ...(after ? { after } : {}), limit: limit + 1, withHistory: !omitHistory }),
+    deps.appointments.listForPatients(unique, { ...filter, ...(after ? { after } : {}), limit: readLimit, withHistory: !omitHistory }),
     deps.appointments.countForPatients(unique, filter),
   ]);
   return {

@@ -1,6 +1,6 @@
 /** ListAppointments: a doctor's schedule, a patient's visits, or the day list, a page at a time. */
 import type { ListAppointmentsRequest__Output, ListAppointmentsResponse } from '@hospital/grpc-contracts';
-import { pageSize, parseRequest } from '@hospital/service-kit';
+import { keysetOf, parseRequest } from '@hospital/service-kit';
 import { type CallScope } from '@hospital/service-kit/grpc';
 import type { AppointmentsDeps } from '../appointments-deps.ts';
 import { listingDoctor } from '../domain/appointment-access.ts';
@@ -21,8 +21,7 @@ export async function listAppointmentsHandler(
   scope: CallScope,
 ): Promise<ListAppointmentsResponse> {
   const { doctorId, patientId, from, to, statuses, page, omitHistory } = parseRequest(listAppointmentsSchema, request);
-  const limit = pageSize(page.first);
-  const after = positionFrom(page.after);
+  const { limit, readLimit, after } = keysetOf(page, positionFrom);
   const doctor = listingDoctor(scope.caller, doctorId);
   const filter: AppointmentFilter = {
     statuses,
@@ -32,7 +31,7 @@ export async function listAppointmentsHandler(
     ...(to ? { to } : {}),
   };
   const [rows, totalCount] = await Promise.all([
-    deps.appointments.list({ ...filter, ...(after ? { after } : {}), limit: limit + 1, withHistory: !omitHistory }),
+    deps.appointments.list({ ...filter, ...(after ? { after } : {}), limit: readLimit, withHistory: !omitHistory }),
     deps.appointments.count(filter),
   ]);
   return toPage(rows, limit, totalCount);

@@ -1,21 +1,16 @@
 /** ListInvoices: newest first, filtered by status and patient, a page at a time. */
 import type { ListInvoicesRequest__Output, ListInvoicesResponse } from '@hospital/grpc-contracts';
-import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, uuidSchema } from '@hospital/service-kit';
+import { decodeInstantIdCursor, instantIdCursor, keysetOf, keysetPage, parseRequest } from '@hospital/service-kit';
 import type { FinanceDeps } from '../finance-deps.ts';
 import type { InvoicePosition, InvoiceRecord } from '../repositories/invoice-repository.ts';
 import { listInvoicesSchema } from './list.schema.ts';
 import { toProtoInvoice } from './to-proto-invoice.ts';
 
-function cursorOf(invoice: InvoiceRecord): string {
-  return encodeCursor([invoice.createdAt.toISOString(), invoice.id]);
-}
+const cursorOf = (invoice: InvoiceRecord): string => instantIdCursor(invoice.createdAt, invoice.id);
 
-function positionFrom(cursor: string): InvoicePosition | undefined {
-  if (!cursor) return undefined;
-  const [createdAt, id] = decodeCursor(cursor, 2);
-  const instant = new Date(createdAt!);
-  if (Number.isNaN(instant.getTime()) || !uuidSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
-  return { createdAt: instant, id: id! };
+function positionFrom(cursor: string): InvoicePosition {
+  const { at, id } = decodeInstantIdCursor(cursor);
+  return { createdAt: at, id };
 }
 
 /**
@@ -26,15 +21,8 @@ function positionFrom(cursor: string): InvoicePosition | undefined {
 export async function listInvoicesHandler(request: ListInvoicesRequest__Output, deps: Pick<FinanceDeps, 'invoices'>): Promise<ListInvoicesResponse> {
   const { status, patientId, page } = parseRequest(listInvoicesSchema, request);
   const filter = { ...(status ? { status } : {}), ...(patientId ? { patientId } : {}) };
-  const limit = pageSize(page.first);
-  const after = positionFrom(page.after);
-  // One row more than the page tells whether another page follows.
-  const [rows, totalCount] = await Promise.all([deps.invoices.list({ ...filter, ...(after ? { after } : {}), limit: limit + 1 }), deps.invoices.count(filter)]);
-  const invoices = rows.slice(0, limit);
-  const cursors = invoices.map(cursorOf);
-  return {
-    invoices: invoices.map(toProtoInvoice),
-    cursors,
-    pageInfo: { endCursor: cursors.at(-1) ?? '', hasNextPage: rows.length > limit, totalCount },
-  };
+  const { limit, readLimit, after } = keysetOf(page, positionFrom);
+  const [read, totalCount] = await Promise.all([deps.invoices.list({ ...filter, ...(after ? { after } : {}), limit: readLimit }), deps.invoices.count(filter)]);
+  const { rows, cursors, pageInfo } = keysetPage(read, limit, cursorOf, totalCount);
+  return { invoices: rows.map(toProtoInvoice), cursors, pageInfo };
 }

@@ -12,7 +12,7 @@ import type {
   RecordRefusedOperationResponse,
   VerifyAuditChainResponse,
 } from '@hospital/grpc-contracts';
-import { clientAddressKey, decodeCursor, encodeCursor, forbidden, invalidInput, pageSize, parseRequest, type AuditEntry, type AuditSink } from '@hospital/service-kit';
+import { clientAddressKey, decodeCursor, encodeCursor, forbidden, invalidInput, keysetOf, keysetPage, parseRequest, type AuditEntry, type AuditSink } from '@hospital/service-kit';
 import { unary, type CallScope, type HandlerSecurity } from '@hospital/service-kit/grpc';
 import type { AccessRecordRow, AuditChainReport, AccessRecordFilter } from '@hospital/db';
 import { listAccessRecordsSchema } from './list-access-records.schema.ts';
@@ -52,8 +52,7 @@ function toProtoRecord(row: AccessRecordRow): AccessRecord {
   };
 }
 
-function beforeSeqFrom(cursor: string): number | undefined {
-  if (!cursor) return undefined;
+function beforeSeqFrom(cursor: string): number {
   const [seq] = decodeCursor(cursor, 1);
   if (!/^[1-9][0-9]{0,15}$/.test(seq ?? '')) throw invalidInput('Invalid cursor.', 'after');
   return Number(seq);
@@ -66,17 +65,10 @@ function beforeSeqFrom(cursor: string): number | undefined {
  */
 export async function listAccessRecordsHandler(request: ListAccessRecordsRequest__Output, trail: AuditTrailReader): Promise<ListAccessRecordsResponse> {
   const { patientId, userId, from, to, page } = parseRequest(listAccessRecordsSchema, request);
-  const limit = pageSize(page.first);
-  const beforeSeq = beforeSeqFrom(page.after);
-  // One row more than the page tells whether another page follows.
-  const { records, totalCount } = await trail.list({ patientId, actorId: userId, from, to }, { limit: limit + 1, beforeSeq });
-  const pageRows = records.slice(0, limit);
-  const cursors = pageRows.map((row) => encodeCursor([String(row.seq)]));
-  return {
-    records: pageRows.map(toProtoRecord),
-    cursors,
-    pageInfo: { endCursor: cursors.at(-1) ?? '', hasNextPage: records.length > limit, totalCount },
-  };
+  const { limit, readLimit, after: beforeSeq } = keysetOf(page, beforeSeqFrom);
+  const { records, totalCount } = await trail.list({ patientId, actorId: userId, from, to }, { limit: readLimit, beforeSeq });
+  const { rows, cursors, pageInfo } = keysetPage(records, limit, (row) => encodeCursor([String(row.seq)]), totalCount);
+  return { records: rows.map(toProtoRecord), cursors, pageInfo };
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Validation of ListAccessRecordsRequest. */
 import { z } from 'zod';
-import { uuidSchema } from '@hospital/service-kit';
+import { pageRequestSchema, uuidSchema } from '@hospital/service-kit';
 
 const optionalUuid = z.union([z.literal(''), uuidSchema]).transform((value) => value || undefined);
 const optionalInstant = z
@@ -14,9 +14,6 @@ export const listAccessRecordsSchema = z
     userId: optionalUuid,
     from: optionalInstant,
     to: optionalInstant,
-    page: z
-      .object({ first: z.number().optional(), after: z.string().optional() })
-      .nullish()
-      .transform((page) => ({ first: page?.first ?? 0, after: page?.after ?? '' })),
+    page: pageRequestSchema,
   })
   .refine((request) => !request.from || !request.to || request.from < request.to, { message: '`from` must be before `to`.', path: ['to'] });

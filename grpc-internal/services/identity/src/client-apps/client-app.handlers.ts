@@ -8,7 +8,7 @@ import type {
   ListClientOriginsResponse,
   RegisterClientAppRequest__Output,
 } from '@hospital/grpc-contracts';
-import { actingUserId, decodeCursor, encodeCursor, invalidInput, notFound, pageSize, parseRequest, uuidSchema } from '@hospital/service-kit';
+import { actingUserId, decodeInstantIdCursor, instantIdCursor, keysetOf, keysetPage, notFound, pageRequestSchema, parseRequest } from '@hospital/service-kit';
 import { type CallScope } from '@hospital/service-kit/grpc';
 import type { ClientAppRepository } from './client-app-repository.ts';
 import { clientAppIdSchema, registerClientAppSchema } from './client-app.schema.ts';
@@ -52,19 +52,13 @@ export async function registerClientAppHandler(request: RegisterClientAppRequest
  * @param deps - app storage
  */
 export async function listClientAppsHandler(request: ListClientAppsRequest__Output, deps: ClientAppDeps): Promise<ListClientAppsResponse> {
-  const limit = pageSize(request.page?.first ?? 0);
-  const afterCursor = request.page?.after ?? '';
-  let after;
-  if (afterCursor) {
-    const [createdAt, id] = decodeCursor(afterCursor, 2);
-    const at = new Date(createdAt ?? '');
-    if (Number.isNaN(at.getTime()) || !uuidSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
-    after = { createdAt: at, id: id! };
-  }
-  const [rows, totalCount] = await Promise.all([deps.clientApps.list({ ...(after ? { after } : {}), limit: limit + 1 }), deps.clientApps.count()]);
-  const apps = rows.slice(0, limit);
-  const cursors = apps.map((app) => encodeCursor([app.createdAt.toISOString(), app.id]));
-  return { apps: apps.map(toProtoClientApp), cursors, pageInfo: { endCursor: cursors.at(-1) ?? '', hasNextPage: rows.length > limit, totalCount } };
+  const { limit, readLimit, after } = keysetOf(parseRequest(pageRequestSchema, request.page), (cursor) => {
+    const { at, id } = decodeInstantIdCursor(cursor);
+    return { createdAt: at, id };
+  });
+  const [read, totalCount] = await Promise.all([deps.clientApps.list({ ...(after ? { after } : {}), limit: readLimit }), deps.clientApps.count()]);
+  const { rows, cursors, pageInfo } = keysetPage(read, limit, (app) => instantIdCursor(app.createdAt, app.id), totalCount);
+  return { apps: rows.map(toProtoClientApp), cursors, pageInfo };
 }
 
 /**

@@ -1,12 +1,11 @@
 /** ListDoctors: pages through the active doctors by (display name, id), id and name only. */
 import type { ListDoctorsRequest__Output, ListDoctorsResponse } from '@hospital/grpc-contracts';
-import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, uuidSchema } from '@hospital/service-kit';
+import { decodeCursor, encodeCursor, invalidInput, keysetOf, keysetPage, parseRequest, uuidSchema } from '@hospital/service-kit';
 import type { IdentityDeps } from '../identity-deps.ts';
 import type { NamePosition } from '../repositories/user-repository.ts';
 import { listDoctorsSchema } from './list-doctors.schema.ts';
 
-function positionFrom(cursor: string): NamePosition | undefined {
-  if (!cursor) return undefined;
+function positionFrom(cursor: string): NamePosition {
   const [displayName, id] = decodeCursor(cursor, 2);
   if (displayName === undefined || !uuidSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
   return { displayName, id: id! };
@@ -21,15 +20,8 @@ function positionFrom(cursor: string): NamePosition | undefined {
 export async function listDoctorsHandler(request: ListDoctorsRequest__Output, deps: Pick<IdentityDeps, 'users'>): Promise<ListDoctorsResponse> {
   const { search, page } = parseRequest(listDoctorsSchema, request);
   const filter = { role: 'doctor' as const, search };
-  const limit = pageSize(page.first);
-  const after = positionFrom(page.after);
-  // One row more than the page tells whether another page follows, without a second count.
-  const [rows, totalCount] = await Promise.all([deps.users.listActiveByName({ ...filter, after, limit: limit + 1 }), deps.users.countActiveByName(filter)]);
-  const doctors = rows.slice(0, limit);
-  const cursors = doctors.map((doctor) => encodeCursor([doctor.displayName, doctor.id]));
-  return {
-    doctors: doctors.map((doctor) => ({ id: doctor.id, displayName: doctor.displayName })),
-    cursors,
-    pageInfo: { endCursor: cursors.at(-1) ?? '', hasNextPage: rows.length > limit, totalCount },
-  };
+  const { limit, readLimit, after } = keysetOf(page, positionFrom);
+  const [read, totalCount] = await Promise.all([deps.users.listActiveByName({ ...filter, after, limit: readLimit }), deps.users.countActiveByName(filter)]);
+  const { rows, cursors, pageInfo } = keysetPage(read, limit, (doctor) => encodeCursor([doctor.displayName, doctor.id]), totalCount);
+  return { doctors: rows.map((doctor) => ({ id: doctor.id, displayName: doctor.displayName })), cursors, pageInfo };
 }

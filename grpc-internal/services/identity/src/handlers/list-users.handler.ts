@@ -1,13 +1,12 @@
 /** ListUsers: pages through users by (email, id). */
 import type { ListUsersRequest__Output, ListUsersResponse } from '@hospital/grpc-contracts';
-import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, uuidSchema } from '@hospital/service-kit';
+import { decodeCursor, encodeCursor, invalidInput, keysetOf, keysetPage, parseRequest, uuidSchema } from '@hospital/service-kit';
 import type { IdentityDeps } from '../identity-deps.ts';
 import type { UserPosition } from '../repositories/user-repository.ts';
 import { listUsersSchema } from './list-users.schema.ts';
 import { toProtoUser } from './to-proto-user.ts';
 
-function positionFrom(cursor: string): UserPosition | undefined {
-  if (!cursor) return undefined;
+function positionFrom(cursor: string): UserPosition {
   const [email, id] = decodeCursor(cursor, 2);
   if (!email || !uuidSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
   return { email, id: id! };
@@ -20,15 +19,8 @@ function positionFrom(cursor: string): UserPosition | undefined {
  */
 export async function listUsersHandler(request: ListUsersRequest__Output, deps: Pick<IdentityDeps, 'users'>): Promise<ListUsersResponse> {
   const { role, search, page } = parseRequest(listUsersSchema, request);
-  const limit = pageSize(page.first);
-  const after = positionFrom(page.after);
-  // One row more than the page tells whether another page follows, without a second count.
-  const [rows, totalCount] = await Promise.all([deps.users.list({ role, search, after, limit: limit + 1 }), deps.users.count({ role, search })]);
-  const users = rows.slice(0, limit);
-  const cursors = users.map((user) => encodeCursor([user.email, user.id]));
-  return {
-    users: users.map(toProtoUser),
-    cursors,
-    pageInfo: { endCursor: cursors.at(-1) ?? '', hasNextPage: rows.length > limit, totalCount },
-  };
+  const { limit, readLimit, after } = keysetOf(page, positionFrom);
+  const [read, totalCount] = await Promise.all([deps.users.list({ role, search, after, limit: readLimit }), deps.users.count({ role, search })]);
+  const { rows, cursors, pageInfo } = keysetPage(read, limit, (user) => encodeCursor([user.email, user.id]), totalCount);
+  return { users: rows.map(toProtoUser), cursors, pageInfo };
 }

@@ -1,6 +1,6 @@
 /** Validation of ListUsersRequest. */
 import { z } from 'zod';
-import { NO_CONTROL_CHARACTERS } from '@hospital/service-kit';
+import { NO_CONTROL_CHARACTERS, pageRequestSchema } from '@hospital/service-kit';
 import { roleFilterSchema } from './fields.schema.ts';
 
 /** Role filter, search text and page (page size and cursor are checked by the handler with service-kit). */
@@ -14,8 +14,5 @@ export const listUsersSchema = z.object({
     .regex(NO_CONTROL_CHARACTERS, 'Search must not contain control characters.')
     .optional()
     .transform((text) => text || undefined),
-  page: z
-    .object({ first: z.number().optional(), after: z.string().optional() })
-    .nullish()
-    .transform((page) => ({ first: page?.first ?? 0, after: page?.after ?? '' })),
+  page: pageRequestSchema,
 });

@@ -1,6 +1,6 @@
 /** ListMyNotifications: the caller's inbox, newest first, a page at a time. */
 import type { ListMyNotificationsRequest__Output, ListMyNotificationsResponse } from '@hospital/grpc-contracts';
-import { pageSize, parseRequest, requireActingUser } from '@hospital/service-kit';
+import { keysetOf, keysetPage, parseRequest, requireActingUser } from '@hospital/service-kit';
 import { type CallScope } from '@hospital/service-kit/grpc';
 import { NO_INBOX } from './fields.schema.ts';
 import type { NotificationsDeps } from '../notifications-deps.ts';
@@ -21,15 +21,8 @@ export async function listMyNotificationsHandler(
 ): Promise<ListMyNotificationsResponse> {
   const userId = requireActingUser(scope.caller, NO_INBOX);
   const { page, unreadOnly } = parseRequest(listMyNotificationsSchema, request);
-  const limit = pageSize(page.first);
-  const after = positionFrom(page.after);
-  // One row more than the page tells whether another page follows.
-  const [rows, totalCount] = await Promise.all([deps.inbox.listForUser({ userId, unreadOnly, after, limit: limit + 1 }), deps.inbox.countForUser({ userId, unreadOnly })]);
-  const notifications = rows.slice(0, limit);
-  const cursors = notifications.map(cursorOf);
-  return {
-    notifications: notifications.map(toProtoNotification),
-    cursors,
-    pageInfo: { endCursor: cursors.at(-1) ?? '', hasNextPage: rows.length > limit, totalCount },
-  };
+  const { limit, readLimit, after } = keysetOf(page, positionFrom);
+  const [read, totalCount] = await Promise.all([deps.inbox.listForUser({ userId, unreadOnly, after, limit: readLimit }), deps.inbox.countForUser({ userId, unreadOnly })]);
+  const { rows, cursors, pageInfo } = keysetPage(read, limit, cursorOf, totalCount);
+  return { notifications: rows.map(toProtoNotification), cursors, pageInfo };
 }

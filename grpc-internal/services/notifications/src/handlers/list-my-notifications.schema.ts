@@ -1,9 +1,9 @@
 /** Validation of ListMyNotificationsRequest. */
 import { z } from 'zod';
-import { pageSchema } from './fields.schema.ts';
+import { pageRequestSchema } from '@hospital/service-kit';
 
 /** Page and unread filter. */
 export const listMyNotificationsSchema = z.object({
-  page: pageSchema,
+  page: pageRequestSchema,
   unreadOnly: z.boolean().default(false),
 });

@@ -1,5 +1,5 @@
 /** Cursors of the newest-first lists: (created_at, id) of the last row, opaque to clients. */
-import { decodeCursor, encodeCursor, invalidInput, uuidSchema } from '@hospital/service-kit';
+import { decodeInstantIdCursor, instantIdCursor } from '@hospital/service-kit';
 
 /** A (createdAt, id) position. */
 export interface Position {
@@ -12,17 +12,14 @@ export interface Position {
  * @param row - its creation time and id
  */
 export function cursorOf(row: Position): string {
-  return encodeCursor([row.createdAt.toISOString(), row.id]);
+  return instantIdCursor(row.createdAt, row.id);
 }
 
 /**
- * The position a cursor names; undefined for the first page; BAD_USER_INPUT when forged.
- * @param cursor - the client's `after`
+ * The position a cursor names; BAD_USER_INPUT when forged.
+ * @param cursor - the client's non-empty `after`
  */
-export function positionFrom(cursor: string): Position | undefined {
-  if (!cursor) return undefined;
-  const [createdAt, id] = decodeCursor(cursor, 2);
-  const time = new Date(createdAt!);
-  if (Number.isNaN(time.getTime()) || !uuidSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
-  return { createdAt: time, id: id! };
+export function positionFrom(cursor: string): Position {
+  const { at, id } = decodeInstantIdCursor(cursor);
+  return { createdAt: at, id };
 }

@@ -1,6 +1,6 @@
 /** SearchPatients: by name prefix, MRN or date of birth, a page at a time. */
 import type { SearchPatientsRequest__Output, SearchPatientsResponse } from '@hospital/grpc-contracts';
-import { pageSize, parseRequest } from '@hospital/service-kit';
+import { keysetOf, keysetPage, parseRequest } from '@hospital/service-kit';
 import { parseSearch } from '../domain/search-query.ts';
 import type { PatientsDeps } from '../patients-deps.ts';
 import { searchCursorOf, searchPositionFrom } from './search-patients.cursor.ts';
@@ -16,19 +16,11 @@ import { toProtoPatient } from './to-proto-patient.ts';
 export async function searchPatientsHandler(request: SearchPatientsRequest__Output, deps: Pick<PatientsDeps, 'patients'>): Promise<SearchPatientsResponse> {
   const { search, includeArchived, exactCount, page } = parseRequest(searchPatientsSchema, request);
   const filter = { search: parseSearch(search), includeArchived };
-  const limit = pageSize(page.first);
-  const after = searchPositionFrom(page.after);
-  // One row more than the page tells whether another page follows.
+  const { limit, readLimit, after } = keysetOf(page, searchPositionFrom);
   const [hits, counted] = await Promise.all([
-    deps.patients.search({ ...filter, after, limit: limit + 1 }),
+    deps.patients.search({ ...filter, after, limit: readLimit }),
     exactCount ? deps.patients.countExact(filter).then((count) => ({ count, capped: false })) : deps.patients.count(filter),
   ]);
-  const shown = hits.slice(0, limit);
-  const cursors = shown.map((hit) => searchCursorOf(hit.position));
-  return {
-    patients: shown.map((hit) => toProtoPatient(hit.patient)),
-    cursors,
-    pageInfo: { endCursor: cursors.at(-1) ?? '', hasNextPage: hits.length > limit, totalCount: counted.count },
-    totalCountCapped: counted.capped,
-  };
+  const { rows, cursors, pageInfo } = keysetPage(hits, limit, (hit) => searchCursorOf(hit.position), counted.count);
+  return { patients: rows.map((hit) => toProtoPatient(hit.patient)), cursors, pageInfo, totalCountCapped: counted.capped };
 }

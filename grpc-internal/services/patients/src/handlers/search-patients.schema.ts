@@ -1,5 +1,6 @@
 /** Validation of SearchPatientsRequest. */
 import { z } from 'zod';
+import { pageRequestSchema } from '@hospital/service-kit';
 
 /** Search text, archive flag, count mode and page (the text is parsed by the domain, the page by service-kit). */
 export const searchPatientsSchema = z.object({
@@ -11,8 +12,5 @@ export const searchPatientsSchema = z.object({
     .default(''),
   includeArchived: z.boolean().default(false),
   exactCount: z.boolean().default(false),
-  page: z
-    .object({ first: z.number().optional(), after: z.string().optional() })
-    .nullish()
-    .transform((page) => ({ first: page?.first ?? 0, after: page?.after ?? '' })),
+  page: pageRequestSchema,
 });

@@ -5,22 +5,17 @@ import type {
   ListPrescriptionsRequest__Output,
   ListPrescriptionsResponse,
 } from '@hospital/grpc-contracts';
-import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, uuidSchema } from '@hospital/service-kit';
+import { decodeInstantIdCursor, instantIdCursor, keysetOf, keysetPage, parseRequest } from '@hospital/service-kit';
 import type { PharmacyDeps } from '../pharmacy-deps.ts';
 import type { PrescriptionPosition, PrescriptionRecord } from '../repositories/prescription-repository.ts';
 import { listPatientPrescriptionsSchema, listPrescriptionsSchema } from './list-prescriptions.schema.ts';
 import { toProtoPrescription } from './to-proto.ts';
 
-function cursorOf(p: PrescriptionRecord): string {
-  return encodeCursor([p.prescribedAt.toISOString(), p.id]);
-}
+const cursorOf = (p: PrescriptionRecord): string => instantIdCursor(p.prescribedAt, p.id);
 
-function positionFrom(cursor: string): PrescriptionPosition | undefined {
-  if (!cursor) return undefined;
-  const [at, id] = decodeCursor(cursor, 2);
-  const prescribedAt = new Date(at!);
-  if (Number.isNaN(prescribedAt.getTime()) || !uuidSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
-  return { prescribedAt, id: id! };
+function positionFrom(cursor: string): PrescriptionPosition {
+  const { at, id } = decodeInstantIdCursor(cursor);
+  return { prescribedAt: at, id };
 }
 
 /**
@@ -32,19 +27,13 @@ function positionFrom(cursor: string): PrescriptionPosition | undefined {
 export async function listPrescriptionsHandler(request: ListPrescriptionsRequest__Output, deps: Pick<PharmacyDeps, 'prescriptions'>): Promise<ListPrescriptionsResponse> {
   const { status, patientId, page } = parseRequest(listPrescriptionsSchema, request);
   const filter = { ...(status ? { status } : {}), ...(patientId ? { patientId } : {}) };
-  const limit = pageSize(page.first);
-  const after = positionFrom(page.after);
-  const [rows, totalCount] = await Promise.all([
-    deps.prescriptions.list({ ...filter, newestFirst: status !== 'pending', after, limit: limit + 1 }),
+  const { limit, readLimit, after } = keysetOf(page, positionFrom);
+  const [read, totalCount] = await Promise.all([
+    deps.prescriptions.list({ ...filter, newestFirst: status !== 'pending', after, limit: readLimit }),
     deps.prescriptions.count(filter),
   ]);
-  const prescriptions = rows.slice(0, limit);
-  const cursors = prescriptions.map(cursorOf);
-  return {
-    prescriptions: prescriptions.map(toProtoPrescription),
-    cursors,
-    pageInfo: { endCursor: cursors.at(-1) ?? '', hasNextPage: rows.length > limit, totalCount },
-  };
+  const { rows, cursors, pageInfo } = keysetPage(read, limit, cursorOf, totalCount);
+  return { prescriptions: rows.map(toProtoPrescription), cursors, pageInfo };
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Validation of ListPrescriptionsRequest and ListPatientPrescriptionsRequest. */
 import { z } from 'zod';
-import { uuidSchema, idListSchema } from '@hospital/service-kit';
-import { intSchema, pageSchema, statusFilterSchema } from './pharmacy-fields.schema.ts';
+import { idListSchema, pageRequestSchema, uuidSchema } from '@hospital/service-kit';
+import { intSchema, statusFilterSchema } from './pharmacy-fields.schema.ts';
 
 /** A filtered page of prescriptions (an empty patient id means every patient). */
 export const listPrescriptionsSchema = z.object({
@@ -11,7 +11,7 @@ export const listPrescriptionsSchema = z.object({
     .trim()
     .transform((id) => (id === '' ? undefined : id))
     .pipe(uuidSchema.optional()),
-  page: pageSchema,
+  page: pageRequestSchema,
 });
 
 /** The latest prescriptions of several patients (0 per patient = default 20, capped at 100). */

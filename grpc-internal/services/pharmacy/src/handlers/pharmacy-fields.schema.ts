@@ -38,12 +38,6 @@ export const intSchema = (label: string, min: number, max: number) =>
  */
 export const daySchema = (label: string) => z.string().trim().refine(isPharmacyDay, `${label} must be a calendar date written YYYY-MM-DD.`);
 
-/** A page request (0 or unset `first` means the default; the kit caps and checks it). */
-export const pageSchema = z
-  .object({ first: z.number().optional(), after: z.string().optional() })
-  .nullish()
-  .transform((page) => ({ first: page?.first ?? 0, after: page?.after ?? '' }));
-
 /** A prescription status filter: unspecified means any status. */
 export const statusFilterSchema = z.union([z.string(), z.number()]).transform((value, ctx): PrescriptionStatusName | undefined => {
   if (value === 0 || value === 'PRESCRIPTION_STATUS_UNSPECIFIED') return undefined;

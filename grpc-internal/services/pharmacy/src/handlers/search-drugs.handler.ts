@@ -1,6 +1,6 @@
 /** SearchDrugs: the catalogue by name or code prefix, a page at a time. */
 import type { SearchDrugsRequest__Output, SearchDrugsResponse } from '@hospital/grpc-contracts';
-import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, uuidSchema } from '@hospital/service-kit';
+import { decodeCursor, encodeCursor, invalidInput, keysetOf, keysetPage, parseRequest, uuidSchema } from '@hospital/service-kit';
 import { utcDay } from '../domain/calendar.ts';
 import type { PharmacyDeps } from '../pharmacy-deps.ts';
 import type { DrugPosition, DrugWithLots } from '../repositories/drug-repository.ts';
@@ -11,8 +11,7 @@ function cursorOf(drug: DrugWithLots): string {
   return encodeCursor([drug.name.toLowerCase(), drug.code, drug.id]);
 }
 
-function positionFrom(cursor: string): DrugPosition | undefined {
-  if (!cursor) return undefined;
+function positionFrom(cursor: string): DrugPosition {
   const [lowerName, code, id] = decodeCursor(cursor, 3);
   if (!uuidSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
   return { lowerName: lowerName!, code: code!, id: id! };
@@ -26,16 +25,9 @@ function positionFrom(cursor: string): DrugPosition | undefined {
  */
 export async function searchDrugsHandler(request: SearchDrugsRequest__Output, deps: Pick<PharmacyDeps, 'drugs' | 'now'>): Promise<SearchDrugsResponse> {
   const { search, page } = parseRequest(searchDrugsSchema, request);
-  const limit = pageSize(page.first);
-  const after = positionFrom(page.after);
+  const { limit, readLimit, after } = keysetOf(page, positionFrom);
   const today = utcDay(deps.now());
-  // One row more than the page tells whether another page follows.
-  const [rows, totalCount] = await Promise.all([deps.drugs.search({ search, after, limit: limit + 1 }), deps.drugs.count(search)]);
-  const drugs = rows.slice(0, limit);
-  const cursors = drugs.map(cursorOf);
-  return {
-    drugs: drugs.map((drug) => toProtoDrug(drug, today)),
-    cursors,
-    pageInfo: { endCursor: cursors.at(-1) ?? '', hasNextPage: rows.length > limit, totalCount },
-  };
+  const [read, totalCount] = await Promise.all([deps.drugs.search({ search, after, limit: readLimit }), deps.drugs.count(search)]);
+  const { rows, cursors, pageInfo } = keysetPage(read, limit, cursorOf, totalCount);
+  return { drugs: rows.map((drug) => toProtoDrug(drug, today)), cursors, pageInfo };
 }

@@ -1,6 +1,6 @@
 /** Validation of SearchDrugsRequest. */
 import { z } from 'zod';
-import { pageSchema } from './pharmacy-fields.schema.ts';
+import { pageRequestSchema } from '@hospital/service-kit';
 
 /** A catalogue search: a name or code prefix (may be empty), and a page. */
 export const searchDrugsSchema = z.object({
@@ -12,5 +12,5 @@ export const searchDrugsSchema = z.object({
     // control character. Whitespace pasted along with a name is harmless.
     .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'Search must not contain control characters.')
     .default(''),
-  page: pageSchema,
+  page: pageRequestSchema,
 });

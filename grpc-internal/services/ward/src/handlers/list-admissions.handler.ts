@@ -1,6 +1,6 @@
 /** ListAdmissions: admissions by ward and status, newest first, a page at a time. */
 import type { ListAdmissionsRequest__Output, ListAdmissionsResponse } from '@hospital/grpc-contracts';
-import { decodeCursor, encodeCursor, invalidInput, pageSize, parseRequest, uuidSchema } from '@hospital/service-kit';
+import { decodeInstantIdCursor, instantIdCursor, keysetOf, keysetPage, parseRequest } from '@hospital/service-kit';
 import { type CallScope } from '@hospital/service-kit/grpc';
 import { coversWard, denyWardObjectAccess } from '../domain/ward-access.ts';
 import type { AdmissionPosition } from '../repositories/admission-repository.ts';
@@ -10,16 +10,11 @@ import { callerWardScope } from './caller-wards.ts';
 import { listAdmissionsSchema } from './list-admissions.schema.ts';
 import { toProtoAdmission } from './to-proto.ts';
 
-function cursorOf(admission: AdmissionRecord): string {
-  return encodeCursor([admission.admittedAt.toISOString(), admission.id]);
-}
+const cursorOf = (admission: AdmissionRecord): string => instantIdCursor(admission.admittedAt, admission.id);
 
-function positionFrom(cursor: string): AdmissionPosition | undefined {
-  if (!cursor) return undefined;
-  const [admittedAt, id] = decodeCursor(cursor, 2);
-  const at = new Date(admittedAt!);
-  if (Number.isNaN(at.getTime()) || !uuidSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
-  return { admittedAt: at, id: id! };
+function positionFrom(cursor: string): AdmissionPosition {
+  const { at, id } = decodeInstantIdCursor(cursor);
+  return { admittedAt: at, id };
 }
 
 const EMPTY_PAGE: ListAdmissionsResponse = { admissions: [], cursors: [], pageInfo: { endCursor: '', hasNextPage: false, totalCount: 0 } };
@@ -46,15 +41,8 @@ export async function listAdmissionsHandler(
     ...(wardId ? { wardId } : wards.kind === 'assigned' ? { wardIds: [...wards.wardIds] } : {}),
     ...(status ? { status } : {}),
   };
-  const limit = pageSize(page.first);
-  const after = positionFrom(page.after);
-  // One row more than the page tells whether another page follows.
-  const [rows, totalCount] = await Promise.all([deps.admissions.list({ ...filter, ...(after ? { after } : {}), limit: limit + 1 }), deps.admissions.count(filter)]);
-  const admissions = rows.slice(0, limit);
-  const cursors = admissions.map(cursorOf);
-  return {
-    admissions: admissions.map(toProtoAdmission),
-    cursors,
-    pageInfo: { endCursor: cursors.at(-1) ?? '', hasNextPage: rows.length > limit, totalCount },
-  };
+  const { limit, readLimit, after } = keysetOf(page, positionFrom);
+  const [read, totalCount] = await Promise.all([deps.admissions.list({ ...filter, ...(after ? { after } : {}), limit: readLimit }), deps.admissions.count(filter)]);
+  const { rows, cursors, pageInfo } = keysetPage(read, limit, cursorOf, totalCount);
+  return { admissions: rows.map(toProtoAdmission), cursors, pageInfo };
 }

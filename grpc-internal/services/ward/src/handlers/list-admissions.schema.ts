@@ -1,6 +1,6 @@
 /** Validation of ListAdmissionsRequest. */
 import { z } from 'zod';
-import { uuidSchema } from '@hospital/service-kit';
+import { pageRequestSchema, uuidSchema } from '@hospital/service-kit';
 
 const STATUSES: Record<string, 'ADMITTED' | 'DISCHARGED' | undefined> = {
   ADMISSION_STATUS_UNSPECIFIED: undefined,
@@ -28,8 +28,5 @@ export const listAdmissionsSchema = z.object({
       }
       return STATUSES[String(value)];
     }),
-  page: z
-    .object({ first: z.number().optional(), after: z.string().optional() })
-    .nullish()
-    .transform((page) => ({ first: page?.first ?? 0, after: page?.after ?? '' })),
+  page: pageRequestSchema,
 });
