@@ -74,6 +74,7 @@ const staticShape = {
   ROUTER_EXPLORER: z.enum(['true', 'false']).optional(),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(20),
   WS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+  WS_MAX_CONNECTIONS_PER_APP: z.coerce.number().int().min(1).max(10000).default(50),
   // Load shedding (admission/steps/load-shed.ts): operations in flight (adapted to the latency target), waiting, and the longest wait; 0 in flight turns it off.
   ROUTER_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_LOAD_SHED_LIMITS.maxInFlight),
   ROUTER_TARGET_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_LOAD_SHED_LIMITS.targetLatencyMs),
@@ -202,6 +203,7 @@ export function loadConfig(source: Record<string, string | undefined>): LoadedCo
       wsLimits: {
         subscriptionsPerConnection: env.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
         connectionsPerUser: env.WS_MAX_CONNECTIONS_PER_USER,
+        connectionsPerApp: env.WS_MAX_CONNECTIONS_PER_APP,
       },
       maxOperationCost: env.ROUTER_MAX_OPERATION_COST,
       loadShed: {

@@ -3,12 +3,25 @@
  * one admission pipeline; ws-connection.ts turns its refusals into HTTP statuses and close codes.
  */
 import type { IncomingMessage } from 'node:http';
-import { clientAddressKey } from '@hospital/service-kit';
+import { clientAddressKey, type Caller } from '@hospital/service-kit';
 import { rateLimited, refuse, signInFirst, type AdmissionRefusal } from '../admission/refusal.ts';
 import type { AdmissionState, RequestFacts } from '../admission/types.ts';
 import { mintRequestId } from '../context.ts';
 import type { VerifiedSession } from '../jwt.ts';
 import type { WsEndpointOptions } from './ws-connection.ts';
+
+/**
+ * Whose connection budgets a connection spends (attempts per window and the open-connection cap):
+ * an app's own, keyed by its client id, whether it acts as itself (client credentials) or for a
+ * clinician (authorization code), so an app never eats the clinician's per-user cap; otherwise the
+ * user's. Undefined for anyone else (never admitted).
+ * @param caller - the connection's caller
+ */
+export function connectionBudgetOf(caller: Caller): { key: string; kind: 'app' | 'user' } | undefined {
+  if (caller.kind === 'app') return { key: `app:${caller.clientId}`, kind: 'app' };
+  if (caller.kind === 'user') return caller.app ? { key: `app:${caller.app.clientId}`, kind: 'app' } : { key: caller.userId, kind: 'user' };
+  return undefined;
+}
 
 /** A connection that passed its connection_init: its state, and the session's expiry and issue time. */
 export type OpenedConnection = { state: AdmissionState; session: VerifiedSession; authorization: string };
@@ -54,10 +67,11 @@ export function connectionAdmission(options: WsEndpointOptions) {
     if ('refused' in caller) return caller;
     const { state } = caller;
     // Staff and registered apps (whose subscriptions are then held to their scopes) may connect.
-    if ((state.caller.kind !== 'user' && state.caller.kind !== 'app') || !authorization) {
+    const budget = connectionBudgetOf(state.caller);
+    if (!budget || !authorization) {
       return { refused: await pipeline.refuse(state, signInFirst('connection', 'Sign in first: send connectionParams.authorization')) };
     }
-    const attempt = await rateLimiter.take('ws-connect-user', state.caller.kind === 'user' ? state.caller.userId : `app:${state.caller.clientId}`);
+    const attempt = await rateLimiter.take('ws-connect-user', budget.key);
     if (!attempt.allowed) return { refused: await pipeline.refuse(state, rateLimited('connection', attempt)) };
     try {
       return { state, session: options.verifySession(authorization), authorization };

@@ -2,7 +2,7 @@
  * The router's graphql-ws endpoint on the same `/graphql` path as HTTP: connection lifecycle.
  * The handshake spends the address's budgets (HTTP 429 before any socket is held); an Origin
  * allow-list (browsers do not preflight WebSockets); connection_init must carry a verified token,
- * within the user's connection budget and cap; the token's expiry or revocation ends the
+ * within the user's (or the app's) connection budget and cap; the token's expiry or revocation ends the
  * connection. The handshake and connection_init run the admission pipeline's caller steps, and
  * every refusal (the endpoint's own too) goes through its one refusal hook; the close code comes
  * from refusal.ts. Each subscribe message then goes through the whole pipeline (ws-subscribe.ts).
@@ -15,7 +15,7 @@ import { httpHeadersOf, httpStatusOf, refuse, wsCloseOf, type AdmissionRefusal }
 import type { VerifiedSession } from '../jwt.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { TokenRevocationList } from '../revocation/revocation-list.ts';
-import { connectionAdmission, type OpenedConnection } from './ws-admission.ts';
+import { connectionAdmission, connectionBudgetOf, type OpenedConnection } from './ws-admission.ts';
 import { subscribeHooks, WS_CLOSE_TOO_SLOW, type ConnectionState } from './ws-subscribe.ts';
 
 /** Close codes clients can act on. */
@@ -25,8 +25,10 @@ export const WS_CLOSE = { unauthorized: 4401, forbidden: 4403, tooSlow: WS_CLOSE
 export interface WsLimits {
   /** Concurrent subscriptions on one connection. */
   subscriptionsPerConnection: number;
-  /** Open connections of one user. */
+  /** Open connections of one user (on their own, not through an app). */
   connectionsPerUser: number;
+  /** Open connections of one registered app, for itself and for every clinician it acts for. */
+  connectionsPerApp: number;
   /** Largest accepted message, bytes. */
   maxPayloadBytes: number;
   /** How long a client may take to send connection_init. */
@@ -139,8 +141,8 @@ export function attachWebSocketEndpoint(options: WsEndpointOptions): { close(): 
 }
 
 /**
- * Whose connection it is, for the per-user cap and the revocation watch: a user's id, or an app's
- * client id (the revocation list names a revoked app by it); undefined for anyone else.
+ * Whose connection it is, for the revocation watch: a user's id, or an app's client id (the
+ * revocation list names a revoked app by it); undefined for anyone else.
  * @param caller - the connection's caller
  */
 function subjectOf(caller: Caller): string | undefined {
@@ -148,25 +150,27 @@ function subjectOf(caller: Caller): string | undefined {
 }
 
 /**
- * The open connections: each user's count against the cap, token expiry and revocation watching.
+ * The open connections: each user's or app's count against its cap (see connectionBudgetOf),
+ * token expiry and revocation watching.
  * @param options - the endpoint's limits, revocation list and pipeline (a refusal over the cap is reported)
  */
 function connectionRegistry(options: WsEndpointOptions) {
-  const perUser = new Map<string, number>();
+  const openCount = new Map<string, number>();
   // Open connections, for the metrics' count of active subscriptions (read at scrape).
   const live = new Set<ConnectionState>();
   const revocation = revocationWatch(options.revocations);
-  /** Registers an admitted connection, or refuses it over the user's cap (no await between the check and the count). */
+  /** Registers an admitted connection, or refuses it over its user's or app's cap (no await between the check and the count). */
   const open = ({ state, session, authorization }: OpenedConnection, socket: WebSocket): { connection: ConnectionState } | { refused: AdmissionRefusal } => {
     const userId = subjectOf(state.caller);
-    if (userId === undefined) throw new Error('only signed-in connections are opened');
-    const count = perUser.get(userId) ?? 0;
-    if (count >= options.limits.connectionsPerUser) {
-      const refused = refuse('connection', 'RATE_LIMITED', 'Too many connections for this user');
+    const budget = connectionBudgetOf(state.caller);
+    if (userId === undefined || budget === undefined) throw new Error('only signed-in connections are opened');
+    const count = openCount.get(budget.key) ?? 0;
+    if (count >= (budget.kind === 'app' ? options.limits.connectionsPerApp : options.limits.connectionsPerUser)) {
+      const refused = refuse('connection', 'RATE_LIMITED', budget.kind === 'app' ? 'Too many connections for this app' : 'Too many connections for this user');
       options.pipeline.refuse(state, refused).catch((error: unknown) => options.logger.warn({ err: error }, 'refusal report failed'));
       return { refused };
     }
-    perUser.set(userId, count + 1);
+    openCount.set(budget.key, count + 1);
     const connection: ConnectionState = {
       caller: state.caller,
       authorization,
@@ -191,14 +195,14 @@ function connectionRegistry(options: WsEndpointOptions) {
     return { connection };
   };
   const close = (connection: ConnectionState | undefined) => {
-    const subject = connection?.caller ? subjectOf(connection.caller) : undefined;
-    if (!connection || subject === undefined) return;
+    const budget = connection?.caller ? connectionBudgetOf(connection.caller) : undefined;
+    if (!connection || budget === undefined) return;
     live.delete(connection);
     clearTimeout(connection.expiryTimer);
     connection.unwatch?.();
-    const left = (perUser.get(subject) ?? 1) - 1;
-    if (left <= 0) perUser.delete(subject);
-    else perUser.set(subject, left);
+    const left = (openCount.get(budget.key) ?? 1) - 1;
+    if (left <= 0) openCount.delete(budget.key);
+    else openCount.set(budget.key, left);
   };
   const activeSubscriptions = () => [...live].reduce((sum, connection) => sum + connection.active, 0);
   return { open, close, activeSubscriptions, stop: () => revocation.stop() };
