@@ -70,6 +70,8 @@ const staticShape = {
     .optional(),
   // The web app's consent screen for apps a clinician launches (authorization code + PKCE); unset: no such flow.
   ROUTER_OAUTH_CONSENT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // The system URI of our MRNs in FHIR Patient.identifier; unset: ROUTER_PUBLIC_URL/fhir/sid/mrn (or a URN without it).
+  FHIR_IDENTIFIER_SYSTEM: z.url().optional(),
   // The API explorer at /explorer: unset, on outside production and off in production.
   ROUTER_EXPLORER: z.enum(['true', 'false']).optional(),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(20),
@@ -196,6 +198,7 @@ export function loadConfig(source: Record<string, string | undefined>): LoadedCo
         ...(env.ROUTER_PUBLIC_URL ? { publicUrl: env.ROUTER_PUBLIC_URL } : {}),
         ...(env.ROUTER_OAUTH_CONSENT_URL ? { consentUrl: env.ROUTER_OAUTH_CONSENT_URL } : {}),
       },
+      ...(env.FHIR_IDENTIFIER_SYSTEM ? { fhir: { identifierSystem: env.FHIR_IDENTIFIER_SYSTEM } } : {}),
       production: env.NODE_ENV === 'production',
       explorer: env.ROUTER_EXPLORER === undefined ? env.NODE_ENV !== 'production' : env.ROUTER_EXPLORER === 'true',
       bodyLimitBytes: env.ROUTER_BODY_LIMIT_BYTES,

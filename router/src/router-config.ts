@@ -73,6 +73,8 @@ export interface RouterConfig {
     /** The web app's consent screen (`https://web.example/oauth/consent`); without it no authorization code flow. */
     consentUrl?: string;
   };
+  /** The FHIR R4 facade (fhir/): the system URI of our MRNs (default under the public URL). */
+  fhir?: { identifierSystem?: string };
   /** Masked errors, no introspection, no explorer unless `explorer` says so. */
   production: boolean;
   /**

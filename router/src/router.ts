@@ -19,6 +19,7 @@ import { assertOverridesMatch, createGateway, RequestIdentitySigner, SignedIdent
 import { DEFAULT_EXPLORER_CACHE_DIR, explorerAssetLoader, PREBUILT_EXPLORER_DIR } from './explorer/assets.ts';
 import { isRouterOrigin } from './explorer/origin.ts';
 import { explorerRoutes } from './explorer/routes.ts';
+import { mountFhirRoutes } from './fhir/index.ts';
 import { healthRoutes } from './health.ts';
 import { jwksRoute } from './jwks.ts';
 import { ClientOrigins } from './oauth/cors.ts';
@@ -130,6 +131,8 @@ function mountRoutes(
   app.use(healthRoutes({ isLoaded: () => parts.isLoaded() && (edge.revocations?.loaded ?? true), subgraphs }));
   // Public verification keys, so services outside the router can check access tokens themselves.
   app.use(jwksRoute(config.jwt.keys));
+  // The FHIR R4 facade: its reads run as GraphQL through the same admission and server (fhir/).
+  mountFhirRoutes(app, { config, edge, server, logger });
   app.use(
     '/graphql',
     ...httpAdmission({

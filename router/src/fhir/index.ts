@@ -1,0 +1,53 @@
+/**
+ * The FHIR R4 facade's assembly: the implemented resource types and the Express handler the
+ * router mounts at `/fhir/R4`, its GraphQL run through the router's own admission and server.
+ */
+import type { ApolloServer } from '@apollo/server';
+import type { Express } from 'express';
+import type { Logger } from '@hospital/service-kit';
+import type { RouterContext } from '../context.ts';
+import { clientAddressMiddleware } from '../rate-limit/client-ip.ts';
+import type { RouterConfig } from '../router-config.ts';
+import type { EdgeServices } from '../router-edge.ts';
+import { fhirCallerAdmission } from './graphql-runner.ts';
+import { appointmentResource } from './resources/appointment.ts';
+import { patientResource } from './resources/patient.ts';
+import { practitionerResource } from './resources/practitioner.ts';
+import type { FhirResourceType } from './resources/resource-type.ts';
+import { FHIR_BASE_PATH, fhirRoutes } from './routes.ts';
+
+export { FHIR_BASE_PATH, FHIR_JSON } from './routes.ts';
+
+/** The resource types the facade serves (the CapabilityStatement lists exactly these). */
+export const FHIR_RESOURCE_TYPES: readonly FhirResourceType[] = [patientResource, practitionerResource, appointmentResource];
+
+/**
+ * The MRN system URI: configured, else under the router's public URL, else a URN of our own.
+ * @param config - the router's `fhir` and `oauth.publicUrl` settings
+ */
+export function identifierSystemOf(config: Pick<RouterConfig, 'fhir' | 'oauth'>): string {
+  if (config.fhir?.identifierSystem) return config.fhir.identifierSystem;
+  return config.oauth?.publicUrl ? `${config.oauth.publicUrl}/fhir/sid/mrn` : 'urn:hospital-system:mrn';
+}
+
+/**
+ * Mounts the facade (before the router's 404 handler, after its request scope).
+ * @param app - the router's Express app
+ * @param parts - configuration, edge services, the started Apollo Server and the logger
+ */
+export function mountFhirRoutes(app: Express, parts: { config: RouterConfig; edge: EdgeServices; server: ApolloServer<RouterContext>; logger: Logger }): void {
+  const { config, edge, server, logger } = parts;
+  app.use(
+    FHIR_BASE_PATH,
+    // req.ip as for /graphql: the rate limits and the audit trail see the same client address.
+    clientAddressMiddleware(edge.resolveClientAddress),
+    fhirRoutes({
+      types: FHIR_RESOURCE_TYPES,
+      settings: { identifierSystem: identifierSystemOf(config) },
+      admitCaller: fhirCallerAdmission({ pipeline: edge.admission, server }),
+      rateLimiter: edge.rateLimiter,
+      ...(config.oauth?.publicUrl ? { publicUrl: config.oauth.publicUrl } : {}),
+      logger: logger.child({ source: 'fhir' }),
+    }),
+  );
+}

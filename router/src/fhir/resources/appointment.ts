@@ -1,0 +1,104 @@
+/**
+ * Appointment: our appointments (`Query.appointment`, `Query.appointments`), with the patient and
+ * the doctor as participants. Date searches become the GraphQL window [from, to): `ge`/`gt` open
+ * it, `le`/`lt` close it, a bare date is the window of its day (or month, or year).
+ */
+import type { Appointment } from '@medplum/fhirtypes';
+import { notFound } from '../outcome.ts';
+import { parseDateSearch, referencedId, oneValue, type ParsedSearch } from '../search-params.ts';
+import { appointmentStatusesOf, FHIR_APPOINTMENT_STATUS, type AppointmentStatusName } from '../value-sets.ts';
+import { nextCursorOf, type Connection, type FhirResourceType } from './resource-type.ts';
+
+const FIELDS = 'id startsAt endsAt reason status createdAt patient { id } doctor { id }';
+const READ = `query FhirAppointmentRead($id: ID!) { appointment(id: $id) { ${FIELDS} } }`;
+const SEARCH = `query FhirAppointmentSearch($patientId: ID, $doctorId: ID, $from: DateTime, $to: DateTime, $status: [AppointmentStatus!], $first: Int, $after: String) {
+  appointments(patientId: $patientId, doctorId: $doctorId, from: $from, to: $to, status: $status, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } }
+  }
+}`;
+
+/** An appointment as the facade selects one. */
+export interface AppointmentRecord {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  reason: string | null;
+  status: AppointmentStatusName;
+  createdAt: string;
+  patient: { id: string };
+  doctor: { id: string };
+}
+
+/**
+ * The FHIR Appointment of one record.
+ * @param record - the GraphQL appointment
+ */
+export function toFhirAppointment(record: AppointmentRecord): Appointment {
+  return {
+    resourceType: 'Appointment',
+    id: record.id,
+    status: FHIR_APPOINTMENT_STATUS[record.status],
+    ...(record.reason ? { description: record.reason } : {}),
+    start: record.startsAt,
+    end: record.endsAt,
+    created: record.createdAt,
+    participant: [
+      { actor: { reference: `Patient/${record.patient.id}` }, required: 'required', status: 'accepted' },
+      { actor: { reference: `Practitioner/${record.doctor.id}` }, required: 'required', status: 'accepted' },
+    ],
+  };
+}
+
+/** The GraphQL window of the `date` values (each narrows it). */
+function windowOf(values: readonly string[]): { from?: string; to?: string } {
+  let from: Date | undefined;
+  let to: Date | undefined;
+  const later = (a: Date | undefined, b: Date) => (a && a > b ? a : b);
+  const earlier = (a: Date | undefined, b: Date) => (a && a < b ? a : b);
+  for (const value of values) {
+    const date = parseDateSearch(value);
+    if (date.prefix === 'ge' || date.prefix === 'eq') from = later(from, date.start);
+    if (date.prefix === 'gt') from = later(from, date.end);
+    if (date.prefix === 'le' || date.prefix === 'eq') to = earlier(to, date.end);
+    if (date.prefix === 'lt') to = earlier(to, date.start);
+  }
+  return { ...(from ? { from: from.toISOString() } : {}), ...(to ? { to: to.toISOString() } : {}) };
+}
+
+function variablesOf(search: ParsedSearch): Record<string, unknown> {
+  const patient = oneValue(search, 'patient');
+  const practitioner = oneValue(search, 'practitioner');
+  const status = oneValue(search, 'status');
+  return {
+    ...(patient !== undefined ? { patientId: referencedId(patient, 'Patient') } : {}),
+    ...(practitioner !== undefined ? { doctorId: referencedId(practitioner, 'Practitioner') } : {}),
+    ...(status !== undefined ? { status: appointmentStatusesOf(status) } : {}),
+    ...windowOf(search.values.get('date') ?? []),
+    first: search.count,
+    after: search.cursor ?? null,
+  };
+}
+
+/** The Appointment resource type. */
+export const appointmentResource: FhirResourceType = {
+  type: 'Appointment',
+  documentation: 'Appointments with a doctor; a doctor sees only their own, as in GraphQL.',
+  searchParams: [
+    { name: 'patient', type: 'reference', documentation: 'The patient (Patient/id).' },
+    { name: 'practitioner', type: 'reference', documentation: 'The doctor (Practitioner/id); a doctor may name only themself.' },
+    { name: 'date', type: 'date', documentation: 'Appointment time; eq, ge, gt, le, lt; repeat for a range (date=ge…&date=lt…).' },
+    { name: 'status', type: 'token', documentation: 'booked, checked-in, fulfilled, cancelled, noshow (comma-separated).' },
+  ],
+  async read(gql, id) {
+    const data = await gql.run<{ appointment: AppointmentRecord | null }>(READ, { id });
+    if (!data.appointment) throw notFound('Appointment', id);
+    return toFhirAppointment(data.appointment);
+  },
+  async search(gql, search) {
+    const variables = variablesOf(search);
+    // Status codes we never use (proposed, pending, …) match nothing.
+    if (Array.isArray(variables['status']) && variables['status'].length === 0) return { resources: [], total: 0 };
+    const data = await gql.run<{ appointments: Connection<AppointmentRecord> }>(SEARCH, variables);
+    return { resources: data.appointments.edges.map((edge) => toFhirAppointment(edge.node)), ...nextCursorOf(data.appointments), total: data.appointments.totalCount ?? 0 };
+  },
+};

