@@ -6,6 +6,7 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { Resource } from '@medplum/fhirtypes';
 import type { Logger } from '@hospital/service-kit';
+import { baseUrlOf } from '../oauth/token-endpoint.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { searchsetBundle } from './bundle.ts';
 import { capabilityStatement, type FhirOperationDescription } from './capability.ts';
@@ -58,9 +59,9 @@ function acceptsFhirJson(req: Request): boolean {
   return req.accepts([FHIR_JSON, 'application/json']) !== false;
 }
 
-function baseUrlOf(req: Request, publicUrl: string | undefined): string {
-  const origin = publicUrl ? publicUrl.replace(/\/+$/, '') : `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-  return `${origin}${FHIR_BASE_PATH}`;
+/** The facade's base URL: under ROUTER_PUBLIC_URL, else the accepted address (never the Host header). */
+function fhirBaseOf(req: Request, publicUrl: string | undefined): string {
+  return `${baseUrlOf(req, publicUrl?.replace(/\/+$/, ''))}${FHIR_BASE_PATH}`;
 }
 
 /**
@@ -78,7 +79,7 @@ export function fhirRoutes(deps: FhirRouteDeps): RequestHandler {
   const handle = async (req: Request, res: Response): Promise<void> => {
     if (!acceptsFhirJson(req)) throw new FhirError(406, 'not-supported', `Only ${FHIR_JSON} is served.`);
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new FhirError(405, 'not-supported', 'This facade is read-only: use GET.', { allow: 'GET' });
-    const base = baseUrlOf(req, deps.publicUrl);
+    const base = fhirBaseOf(req, deps.publicUrl);
     const segments = req.path.split('/').filter((part) => part !== '');
     if (segments.length === 1 && segments[0] === 'metadata') {
       const budget = await deps.rateLimiter.take('ip', req.ip ?? 'unknown');
@@ -97,7 +98,10 @@ export function fhirRoutes(deps: FhirRouteDeps): RequestHandler {
     if (operation && id !== undefined) return send(res, 200, await operation.run(gql, id, base));
     if (id !== undefined) return send(res, 200, await type.read(gql, id, deps.settings));
     const page = await type.search(gql, search!, deps.settings);
-    return send(res, 200, searchsetBundle(page, base, new URL(req.originalUrl, `${base.slice(0, -FHIR_BASE_PATH.length)}/`)));
+    // Self and next links: our base and path, the query as sent (never a host from the request).
+    const self = new URL(`${base}${req.path}`);
+    self.search = new URL(req.originalUrl, 'http://router.invalid').search;
+    return send(res, 200, searchsetBundle(page, base, self));
   };
 
   router.use((req, res) => {

@@ -1,0 +1,116 @@
+/**
+ * The FHIR facade is the GraphQL door's twin (issue 17): a doctor and an app with SMART scopes
+ * see the same patients through both, a scope that refuses in GraphQL refuses in FHIR, and every
+ * FHIR read leaves its audit rows (who, which operation, from where), refusals included.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Bundle } from '@medplum/fhirtypes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { expectValidFhir, fhirAppToken, fhirGet } from '../fhir/fhir-client.ts';
+import { dataOf } from './appointment-fixtures.ts';
+
+let system: TestSystem;
+let identity: IdentityClient;
+let doctor: string;
+let admin: string;
+let app: string;
+const family = `Twin${randomUUID()
+  .replace(/[^a-f]/g, '')
+  .slice(0, 8)}`;
+const ids: string[] = [];
+
+beforeAll(async () => {
+  system = await startTestSystem(testDatabaseUrl());
+  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
+  [doctor, admin] = await Promise.all([system.tokenFor('doctor'), system.tokenFor('admin')]);
+  app = await fhirAppToken(system, identity, ['system/Patient.rs']);
+  for (const givenName of ['Ann', 'Ben', 'Cat']) {
+    const registered = await system.gql<{ registerPatient: { id: string } }>(
+      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
+      { input: { givenName, familyName: family, dateOfBirth: '1985-05-05', sex: 'FEMALE' } },
+      doctor,
+    );
+    ids.push(dataOf(registered).registerPatient.id);
+  }
+}, 120_000);
+afterAll(async () => {
+  identity?.close();
+  await system?.close();
+});
+
+async function graphqlIds(token: string): Promise<string[]> {
+  const page = await system.gql<{ patients: { edges: Array<{ node: { id: string } }> } }>(
+    'query Twins($search: String) { patients(search: $search, first: 100) { edges { node { id } } } }',
+    { search: family },
+    token,
+  );
+  return dataOf(page)
+    .patients.edges.map((edge) => edge.node.id)
+    .sort();
+}
+
+async function fhirIds(token: string): Promise<string[]> {
+  const answer = await fhirGet<Bundle>(system, `Patient?name=${family}&_count=100`, token);
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  expectValidFhir(answer.body);
+  return (answer.body.entry ?? []).map((entry) => entry.resource!.id!).sort();
+}
+
+describe('the same patients through both doors', () => {
+  it.each([
+    ['a doctor', () => doctor],
+    ['an app with system/Patient.rs', () => app],
+  ])('%s', async (_who, token) => {
+    const viaGraphQL = await graphqlIds(token());
+    expect(viaGraphQL).toEqual([...ids].sort());
+    expect(await fhirIds(token())).toEqual(viaGraphQL);
+  });
+
+  it('a scope that refuses in GraphQL refuses in FHIR (403, OperationOutcome)', async () => {
+    const appointmentsOnly = await fhirAppToken(system, identity, ['system/Appointment.rs']);
+    const graphql = await system.gql('query Twins { patients(first: 5) { edges { node { id } } } }', {}, appointmentsOnly);
+    expect(graphql.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    for (const path of ['Patient', `Patient/${ids[0]!}`]) {
+      const answer = await fhirGet(system, path, appointmentsOnly);
+      expect(answer.status).toBe(403);
+      expectValidFhir(answer.body);
+    }
+  });
+});
+
+const TRAIL = `query Trail($patientId: ID, $first: Int) {
+  auditTrail(patientId: $patientId, first: $first) { edges { node { actorKind operation outcome ip requestId resource } } }
+}`;
+type TrailRow = { actorKind: string; operation: string | null; outcome: string; ip: string | null; requestId: string; resource: string };
+
+async function trailRows(patientId: string, requestId: string): Promise<TrailRow[]> {
+  const trail = await system.gql<{ auditTrail: { edges: Array<{ node: TrailRow }> } }>(TRAIL, { patientId, first: 100 }, admin);
+  return dataOf(trail)
+    .auditTrail.edges.map((edge) => edge.node)
+    .filter((row) => row.requestId === requestId);
+}
+
+describe('every FHIR read leaves audit rows', () => {
+  it.each([
+    ['a doctor', () => doctor],
+    ['an app', () => app],
+  ])('Patient read by %s: one ALLOWED row under the FHIR request id, with the client address', async (_who, token) => {
+    const answer = await fhirGet(system, `Patient/${ids[1]!}`, token());
+    expect(answer.status).toBe(200);
+    const requestId = answer.headers.get('x-request-id')!;
+    expect(requestId).toBeTruthy();
+    await expect
+      .poll(async () => trailRows(ids[1]!, requestId), { timeout: 20_000 })
+      .toEqual([expect.objectContaining({ operation: 'FhirPatientRead', outcome: 'ALLOWED', ip: expect.stringMatching(/127\.0\.0\.1/) })]);
+  });
+
+  it('a search leaves rows for the patients it returned', async () => {
+    const answer = await fhirGet<Bundle>(system, `Patient?family=${family}`, doctor);
+    const requestId = answer.headers.get('x-request-id')!;
+    await expect.poll(async () => (await trailRows(ids[2]!, requestId)).map((row) => row.operation), { timeout: 20_000 }).toContain('FhirPatientSearch');
+  });
+});
