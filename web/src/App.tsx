@@ -40,14 +40,14 @@ export function App(props: { httpUrl: string; wsUrl: string }) {
 function Shell({ httpUrl, wsUrl }: { httpUrl: string; wsUrl: string }) {
   const authApi = useMemo(() => createAuthApi(httpUrl), [httpUrl]);
   const auth = useAuthSession(authApi);
-  const { tokens, generation, getAccessToken, onUnauthenticated, signOut } = auth;
+  const { tokens, generation, getAccessToken, onUnauthenticated, signOut, signIn } = auth;
 
   // A fresh client (and cache, and WebSocket) per signed-in user.
   const api = useMemo(() => createApiClient({ httpUrl, wsUrl, getAccessToken, onUnauthenticated }), [httpUrl, wsUrl, generation, getAccessToken, onUnauthenticated]);
   useEffect(() => () => api.dispose(), [api]);
 
   const user = tokens?.user;
-  const session = useMemo<Session | null>(() => (user ? { user, signOut } : null), [user, signOut]);
+  const session = useMemo<Session | null>(() => (user ? { user, signOut, signInAgain: (password) => signIn(user.email, password) } : null), [user, signOut, signIn]);
 
   if (!session) {
     return (

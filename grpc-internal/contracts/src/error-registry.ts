@@ -96,10 +96,19 @@ export const ERROR_REGISTRY = {
   CONFLICT: {
     source: 'service',
     http: null,
-    grpc: ['ALREADY_EXISTS', 'ABORTED', 'FAILED_PRECONDITION'],
+    grpc: ['ALREADY_EXISTS', 'ABORTED'],
     clientVisible: true,
     retryable: false,
     description: 'duplicate, taken, or lost a race',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    source: 'service',
+    http: null,
+    grpc: ['FAILED_PRECONDITION'],
+    clientVisible: true,
+    retryable: false,
+    description:
+      'a sign-in with a temporary password an admin set (the password was right): no session is opened until `login` is sent again with `newPassword` (answered with data null and HTTP 200)',
   },
   RATE_LIMITED: {
     source: 'service',

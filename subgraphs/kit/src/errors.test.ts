@@ -18,7 +18,7 @@ describe('toGraphQLError', () => {
     [3, 'BAD_USER_INPUT'],
     [5, 'NOT_FOUND'],
     [6, 'CONFLICT'],
-    [9, 'CONFLICT'],
+    [9, 'PASSWORD_CHANGE_REQUIRED'],
     [7, 'FORBIDDEN'],
     [16, 'UNAUTHENTICATED'],
   ])('maps gRPC status %i to %s with the service message', (code, expected) => {

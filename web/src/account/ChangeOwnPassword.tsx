@@ -1,10 +1,12 @@
 /**
  * "Change my password", for every signed-in user: a header button opening a small form that asks
  * for the current password and the new one twice. The identity service checks the current one and
- * the password policy; its refusal is shown in the form.
+ * the password policy; its refusal is shown in the form. The change ends every session of the user
+ * (other devices, and this one, which signs in again at once with the new password).
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { useSession } from '../auth/index.ts';
 import { graphql } from '../gql/index.ts';
 import { Button, ErrorMessage, TextInput } from '../ui/index.ts';
 
@@ -21,6 +23,7 @@ function ChangeOwnPasswordForm({ onDone, onCancel }: { onDone: (message: string)
   const [repeat, setRepeat] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [state, change] = useMutation(ChangeOwnPasswordMutation);
+  const { signInAgain } = useSession();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -28,7 +31,11 @@ function ChangeOwnPasswordForm({ onDone, onCancel }: { onDone: (message: string)
     if (next !== repeat) return setProblem('The two new passwords differ.');
     setProblem(null);
     const result = await change({ currentPassword: current, newPassword: next });
-    if (result.data) onDone('Your password has been changed.');
+    if (!result.data) return;
+    // The change ended every session, this one too: sign in again with the new password (the
+    // dashboard, and whatever was typed in it, stays; should this fail, the expired-session form shows).
+    await signInAgain(next);
+    onDone('Your password has been changed. You are signed out everywhere else.');
   };
 
   return (

@@ -56,6 +56,7 @@ export const PLAIN_WORDS: Record<ApiErrorCode, string> = {
   BAD_USER_INPUT: 'Some of the information is not valid.',
   NOT_FOUND: 'We could not find that record. It may have been removed.',
   CONFLICT: 'This clashes with something that already exists.',
+  PASSWORD_CHANGE_REQUIRED: 'Your password was reset by an administrator. Choose a new password to continue.',
   RATE_LIMITED: 'Too many requests in a short time. Please wait a moment and try again.',
   SERVICE_UNAVAILABLE: 'The hospital system is busy right now. Please try again in a moment.',
   OPERATION_TOO_COSTLY: 'This asks for too much at once. Narrow it down and try again.',

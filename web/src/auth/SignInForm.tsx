@@ -1,17 +1,23 @@
 /**
  * The sign-in form, used both as the start page and over a dashboard whose session expired (the
- * dashboard stays mounted underneath, so what the user typed there is kept).
+ * dashboard stays mounted underneath, so what the user typed there is kept). A temporary password
+ * (an admin's reset) is answered PASSWORD_CHANGE_REQUIRED: the form then asks for the new password,
+ * and only the sign-in that replaces it opens a session.
  */
 import { useState, type FormEvent } from 'react';
 import { Button, ErrorMessage, TextInput } from '../ui/index.ts';
-import type { AnyError } from '../api/errors.ts';
+import { apiFailureOf, type AnyError } from '../api/errors.ts';
 
-/** Sign-in fields and button; `onSubmit` resolves to an error to show, or nothing on success. */
-export function SignInForm({ onSubmit, initialEmail = '', notice }: { onSubmit(email: string, password: string): Promise<AnyError>; initialEmail?: string; notice?: string }) {
+/** Sends a sign-in; resolves to an error to show, or nothing on success. */
+type SignIn = (email: string, password: string, newPassword?: string) => Promise<AnyError>;
+
+/** Sign-in fields and button. */
+export function SignInForm({ onSubmit, initialEmail = '', notice }: { onSubmit: SignIn; initialEmail?: string; notice?: string }) {
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<AnyError>(null);
   const [busy, setBusy] = useState(false);
+  const [mustChange, setMustChange] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -19,10 +25,22 @@ export function SignInForm({ onSubmit, initialEmail = '', notice }: { onSubmit(e
     setError(null);
     const failure = await onSubmit(email.trim(), password);
     setBusy(false);
-    if (failure) {
-      setError(failure);
-      setPassword('');
-    }
+    if (!failure) return;
+    if (apiFailureOf(failure)?.code === 'PASSWORD_CHANGE_REQUIRED') return setMustChange(true);
+    setError(failure);
+    setPassword('');
+  }
+
+  if (mustChange) {
+    return (
+      <NewPasswordForm
+        onSubmit={(newPassword) => onSubmit(email.trim(), password, newPassword)}
+        onCancel={() => {
+          setMustChange(false);
+          setPassword('');
+        }}
+      />
+    );
   }
 
   return (
@@ -49,6 +67,58 @@ export function SignInForm({ onSubmit, initialEmail = '', notice }: { onSubmit(e
       <Button type="submit" disabled={busy} className="w-full">
         {busy ? 'Signing in…' : 'Sign in'}
       </Button>
+    </form>
+  );
+}
+
+/** The replacement of a temporary password, typed twice; nothing else is reachable until it is set. */
+function NewPasswordForm({ onSubmit, onCancel }: { onSubmit(newPassword: string): Promise<AnyError>; onCancel(): void }) {
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState<AnyError>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (next !== repeat) return setProblem('The two new passwords differ.');
+    setProblem(null);
+    setBusy(true);
+    const failure = await onSubmit(next);
+    setBusy(false);
+    if (failure) setError(failure);
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="Choose a new password" noValidate className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow">
+      <h1 className="mb-4 text-xl font-semibold">Choose a new password</h1>
+      <p className="mb-3 text-sm text-slate-600">Your password was reset by an administrator. Choose a new one to continue; it signs you out everywhere else.</p>
+      <TextInput
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        value={next}
+        onChange={(e) => setNext(e.target.value)}
+        hint="At least 12 characters."
+        autoFocus
+      />
+      <TextInput label="New password again" type="password" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+      {problem ? (
+        <p role="alert" className="my-2 text-sm text-red-800">
+          {problem}
+        </p>
+      ) : null}
+      <ErrorMessage error={error} overrides={{ UNAUTHENTICATED: 'The temporary password no longer works. Please sign in again.' }} />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={busy}>
+          {busy ? 'Saving…' : 'Save and sign in'}
+        </Button>
+        <Button look="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
     </form>
   );
 }

@@ -8,8 +8,8 @@ import type { AnyError } from '../api/errors.ts';
 import { persistedExchange } from '../api/persisted-exchange.ts';
 
 const Login = graphql(`
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
+  mutation Login($email: String!, $password: String!, $newPassword: String) {
+    login(email: $email, password: $password, newPassword: $newPassword) {
       accessToken
       refreshToken
       expiresAt
@@ -57,7 +57,8 @@ export type AuthResult = { ok: true; tokens: SessionTokens } | { ok: false; erro
 
 /** The three identity calls, bound to one endpoint. */
 export interface AuthApi {
-  login(email: string, password: string): Promise<AuthResult>;
+  /** `newPassword` replaces a temporary password (after PASSWORD_CHANGE_REQUIRED). */
+  login(email: string, password: string, newPassword?: string): Promise<AuthResult>;
   refresh(refreshToken: string): Promise<AuthResult>;
   logout(refreshToken: string): Promise<void>;
 }
@@ -78,8 +79,8 @@ function toTokens(payload: Payload): SessionTokens {
 export function createAuthApi(httpUrl: string): AuthApi {
   const client = new Client({ url: httpUrl, exchanges: [persistedExchange, fetchExchange], requestPolicy: 'network-only' });
   return {
-    async login(email, password) {
-      const result = await client.mutation(Login, { email, password }).toPromise();
+    async login(email, password, newPassword) {
+      const result = await client.mutation(Login, { email, password, newPassword }).toPromise();
       return result.data ? { ok: true, tokens: toTokens(result.data.login) } : { ok: false, error: result.error };
     },
     async refresh(refreshToken) {

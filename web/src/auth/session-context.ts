@@ -3,6 +3,7 @@
  * `useSession()` always has a user there.
  */
 import { createContext, useContext } from 'react';
+import type { AnyError } from '../api/errors.ts';
 import type { SessionUser } from './auth-api.ts';
 
 /** What a dashboard may use of the session. */
@@ -10,6 +11,12 @@ export interface Session {
   user: SessionUser;
   /** Ends the session on the server and returns to the sign-in page. */
   signOut(): Promise<void>;
+  /**
+   * Signs the same user in again (a password change ends every session, this one too); resolves
+   * to the error to show, or nothing.
+   * @param password - the user's password now
+   */
+  signInAgain(password: string): Promise<AnyError>;
 }
 
 /** Provided by the app shell while someone is signed in. */

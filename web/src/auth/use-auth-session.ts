@@ -21,7 +21,8 @@ export interface AuthSession {
   /** Bumped whenever a different user signs in: the API client and dashboard are rebuilt. */
   generation: number;
   getAccessToken(): string | undefined;
-  signIn(email: string, password: string): Promise<AnyError>;
+  /** Signs in; `newPassword` replaces a temporary password (the answer to PASSWORD_CHANGE_REQUIRED). */
+  signIn(email: string, password: string, newPassword?: string): Promise<AnyError>;
   signOut(): Promise<void>;
   /** The API refused the token: refresh once, else mark the session expired. */
   onUnauthenticated(): void;
@@ -68,8 +69,8 @@ export function useAuthSession(authApi: AuthApi): AuthSession {
   }, [tokens, expired, refresh]);
 
   const signIn = useCallback(
-    async (email: string, password: string): Promise<AnyError> => {
-      const result = await authApi.login(email, password);
+    async (email: string, password: string, newPassword?: string): Promise<AnyError> => {
+      const result = await authApi.login(email, password, newPassword);
       if (!result.ok) return result.error ?? 'Sign-in failed.';
       const previous = tokensRef.current;
       // The same person signing in again keeps the dashboard (and what they typed); anyone else starts fresh.

@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 
 const as = (userId: string, role: RoleName = 'doctor') => harness.as({ kind: 'user', userId, role, email: 'caller@test.local' });
-const login = (email: string, password: string) => harness.client.login({ email, password }, { metadata: harness.as() });
+const login = (email: string, password: string, newPassword = '') => harness.client.login({ email, password, newPassword }, { metadata: harness.as() });
+const refresh = (refreshToken: string) => harness.client.refreshToken({ refreshToken }, { metadata: harness.as() });
 
 describe('ListUsers search', () => {
   it('keeps the search on every page, not only the first', async () => {
@@ -59,7 +60,8 @@ describe('SetTemporaryPassword', () => {
     const temporary = `temporary ${randomUUID().slice(0, 8)} kettle`;
     await harness.client.setTemporaryPassword({ id: user.id, password: temporary }, { metadata: harness.asAdmin() });
     await expectGrpcError(login(user.email, user.password), status.UNAUTHENTICATED);
-    await expect(login(user.email, temporary)).resolves.toMatchObject({ user: { id: user.id } });
+    // The temporary password is right, but opens no session until it is replaced.
+    await expectGrpcError(login(user.email, temporary), status.FAILED_PRECONDITION);
     await expectGrpcError(harness.client.refreshToken({ refreshToken: session.refreshToken }, { metadata: harness.as() }), status.UNAUTHENTICATED);
     await expectGrpcError(harness.client.setTemporaryPassword({ id: user.id, password: 'short' }, { metadata: harness.asAdmin() }), status.INVALID_ARGUMENT, {
       field: 'password',
@@ -82,5 +84,55 @@ describe('ChangeOwnPassword', () => {
     await expectGrpcError(login(user.email, user.password), status.UNAUTHENTICATED);
     await expect(login(user.email, next)).resolves.toMatchObject({ user: { id: user.id } });
     await expectGrpcError(harness.client.changeOwnPassword({ currentPassword: next, newPassword: user.password }, { metadata: harness.as() }), status.UNAUTHENTICATED);
+  });
+});
+
+describe('a temporary password must be changed at the next sign-in', () => {
+  it('answers PASSWORD_CHANGE_REQUIRED (no session) until the sign-in brings a new password that passes the policy', async () => {
+    const user = await harness.createUser();
+    const temporary = `temporary ${randomUUID().slice(0, 8)} kettle`;
+    await harness.client.setTemporaryPassword({ id: user.id, password: temporary }, { metadata: harness.asAdmin() });
+    const refusal = await login(user.email, temporary).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: status.FAILED_PRECONDITION, details: expect.stringMatching(/choose a new one/) });
+    // A wrong password is still just wrong: the requirement is only told to whoever knows the temporary one.
+    await expectGrpcError(login(user.email, 'not the temporary one', 'a new kettle orbit lamp'), status.UNAUTHENTICATED);
+    // The replacement is held to the policy and must differ from the temporary password.
+    await expectGrpcError(login(user.email, temporary, 'short'), status.INVALID_ARGUMENT, { field: 'newPassword' });
+    await expectGrpcError(login(user.email, temporary, temporary), status.INVALID_ARGUMENT, { field: 'newPassword' });
+    await expectGrpcError(login(user.email, temporary), status.FAILED_PRECONDITION);
+
+    const next = `chosen ${randomUUID().slice(0, 8)} lantern`;
+    const session = await login(user.email, temporary, next);
+    expect(session.user?.id).toBe(user.id);
+    await expect(refresh(session.refreshToken)).resolves.toMatchObject({ user: { id: user.id } });
+    // From now on the new password signs in as usual; the temporary one does not.
+    await expectGrpcError(login(user.email, temporary), status.UNAUTHENTICATED);
+    await expect(login(user.email, next)).resolves.toMatchObject({ user: { id: user.id } });
+  });
+
+  it('ignores a newPassword sent with an ordinary sign-in', async () => {
+    const user = await harness.createUser();
+    await expect(login(user.email, user.password, 'an ignored kettle orbit')).resolves.toMatchObject({ user: { id: user.id } });
+    await expect(login(user.email, user.password)).resolves.toMatchObject({ user: { id: user.id } });
+  });
+});
+
+describe("changing one's own password ends the other sessions", () => {
+  it('revokes every refresh token of the user and dates their access tokens out', async () => {
+    const user = await harness.createUser();
+    const elsewhere = await login(user.email, user.password);
+    const here = await login(user.email, user.password);
+    const next = `a fresh ${randomUUID().slice(0, 8)} password`;
+    await harness.client.changeOwnPassword({ currentPassword: user.password, newPassword: next }, { metadata: as(user.id) });
+    await expectGrpcError(refresh(elsewhere.refreshToken), status.UNAUTHENTICATED);
+    await expectGrpcError(refresh(here.refreshToken), status.UNAUTHENTICATED);
+    const revocations = await harness.client.listTokenRevocations(
+      { since: new Date(Date.now() - 60_000).toISOString() },
+      { metadata: harness.as({ kind: 'service', service: 'router' }) },
+    );
+    expect(revocations.revocations.some((r) => r.userId === user.id)).toBe(true);
+    // The client signs in again with the new password: a fresh session, dated after the revocation.
+    const again = await login(user.email, next);
+    await expect(refresh(again.refreshToken)).resolves.toMatchObject({ user: { id: user.id } });
   });
 });

@@ -12,7 +12,7 @@ export function createMutationResolvers(deps: ResolverDeps): MutationResolvers {
   const { client } = deps;
   return {
     ...createClientAppMutations(deps),
-    login: (_parent, { email, password }, ctx) => callGrpc(client.login({ email, password }, { metadata: ctx.grpcMetadata() })),
+    login: (_parent, { email, password, newPassword }, ctx) => callGrpc(client.login({ email, password, newPassword: newPassword ?? '' }, { metadata: ctx.grpcMetadata() })),
     refreshToken: (_parent, { refreshToken }, ctx) => callGrpc(client.refreshToken({ refreshToken }, { metadata: ctx.grpcMetadata() })),
     logout: async (_parent, { refreshToken }, ctx) => (await callGrpc(client.logout({ refreshToken }, { metadata: ctx.grpcMetadata() }))).revoked,
     createUser: (_parent, { input }, ctx) => callGrpc(client.createUser({ ...input, role: protoRoleFromGraphql(input.role) }, { metadata: ctx.grpcMetadata() })),

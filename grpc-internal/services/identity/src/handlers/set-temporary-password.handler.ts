@@ -26,7 +26,7 @@ export async function setTemporaryPasswordHandler(
   if (!found) throw notFound('No user with this id.');
   const problem = passwordProblem(password, found);
   if (problem) throw invalidInput(problem, 'password');
-  const user = await deps.users.setPasswordHash(id, await deps.hashing.hash(password), new Date());
+  const user = await deps.users.setPasswordHash(id, await deps.hashing.hash(password), { revokedAt: new Date(), temporary: true });
   if (!user) throw notFound('No user with this id.');
   await deps.sessions.revokeAllForUser(id);
   await deps.throttle.clearAccount(user.email);

@@ -1,7 +1,18 @@
 /** UserRepository on Prisma (schema `identity`, table `users`). */
 import { Prisma, type DbClient, type User } from '@hospital/db';
 import type { RoleName } from '@hospital/service-kit';
-import type { ActiveByNameFilter, NamePosition, NewUser, TokenRevocationRecord, UserCredentials, UserFilter, UserPosition, UserRecord, UserRepository } from './user-repository.ts';
+import type {
+  ActiveByNameFilter,
+  NamePosition,
+  NewUser,
+  PasswordChange,
+  TokenRevocationRecord,
+  UserCredentials,
+  UserFilter,
+  UserPosition,
+  UserRecord,
+  UserRepository,
+} from './user-repository.ts';
 
 /** Prisma error codes we turn into results instead of failures. */
 const UNIQUE_VIOLATION = 'P2002';
@@ -45,7 +56,7 @@ export class PrismaUserRepository implements UserRepository {
   async findCredentialsByEmail(email: string): Promise<UserCredentials | undefined> {
     const user = await this.db.user.findUnique({ where: { email } });
     if (!user) return undefined;
-    return { ...toRecord(user), passwordHash: user.passwordHash };
+    return { ...toRecord(user), passwordHash: user.passwordHash, passwordChangeRequired: user.passwordChangeRequired };
   }
 
   async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
@@ -109,8 +120,8 @@ export class PrismaUserRepository implements UserRepository {
     return this.updateOne(id, { active: true });
   }
 
-  async setPasswordHash(id: string, passwordHash: string, revokedAt?: Date): Promise<UserRecord | undefined> {
-    return this.updateOne(id, { passwordHash, ...(revokedAt ? { tokensValidAfter: revokedAt } : {}) });
+  async setPasswordHash(id: string, passwordHash: string, change: PasswordChange): Promise<UserRecord | undefined> {
+    return this.updateOne(id, { passwordHash, tokensValidAfter: change.revokedAt, passwordChangeRequired: change.temporary });
   }
 
   async listTokenRevocations(since: Date, limit: number): Promise<TokenRevocationRecord[]> {

@@ -34,6 +34,16 @@ export interface TokenRevocationRecord {
 export interface UserCredentials extends UserRecord {
   /** scrypt hash (service-kit format). */
   passwordHash: string;
+  /** The password is a temporary one (an admin's reset): sign-in must replace it first. */
+  passwordChangeRequired: boolean;
+}
+
+/** How a password is being replaced. */
+export interface PasswordChange {
+  /** Access tokens issued at or before this time stop being valid. */
+  revokedAt: Date;
+  /** True for an admin's temporary password, which must be replaced at the next sign-in. */
+  temporary: boolean;
 }
 
 /** A user to create. */
@@ -138,13 +148,14 @@ export interface UserRepository {
    */
   reactivate(id: string): Promise<UserRecord | undefined>;
   /**
-   * Replaces a user's password hash; with `revokedAt`, access tokens issued so far stop being valid.
-   * `undefined` for an unknown id.
+   * Replaces a user's password hash and revokes the access tokens issued so far (whoever knew the
+   * old password is out); `undefined` for an unknown id.
    * @param id - user UUID
    * @param passwordHash - scrypt hash of the new password
-   * @param revokedAt - when set, tokens issued at or before this time stop being valid
+   * @param change - when tokens stop being valid, and whether the password is a temporary one the
+   *   user must replace at the next sign-in
    */
-  setPasswordHash(id: string, passwordHash: string, revokedAt?: Date): Promise<UserRecord | undefined>;
+  setPasswordHash(id: string, passwordHash: string, change: PasswordChange): Promise<UserRecord | undefined>;
   /**
    * Revocations at or after a time, oldest first.
    * @param since - lower bound (inclusive)
