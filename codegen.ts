@@ -76,6 +76,16 @@ const SUBGRAPHS: Record<string, Record<string, string>> = {
     // The appointments subgraph's entity: here a reference ({ id }).
     Appointment: '../resolvers/references.ts#AppointmentReference',
   },
+  clinical: {
+    Encounter: '@hospital/grpc-contracts#Encounter__Output',
+    ClinicalNote: '@hospital/grpc-contracts#Note__Output',
+    VitalSigns: '@hospital/grpc-contracts#VitalSigns__Output',
+    // Other subgraphs' entities: here they are references ({ id }).
+    Patient: '../resolvers/references.ts#EntityReference',
+    User: '../resolvers/references.ts#EntityReference',
+    Appointment: '../resolvers/references.ts#EntityReference',
+    Admission: '../resolvers/references.ts#EntityReference',
+  },
 };
 
 /** Where a subgraph's generated types go. */

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureFreshBuild } from '../../scripts/build/fresh-build.ts';
 import { testKafkaBrokers, testServerUrl } from '../../test/helpers.ts';
 import { runLocal } from '../../scripts/k8s/local-run.ts';
+import { DEPARTMENTS } from '@hospital/grpc-contracts/departments';
 
 // The image runs dist/: build it (once for every test file that needs it) from these sources.
 beforeAll(() => ensureFreshBuild(path.resolve(import.meta.dirname, '../..')), 300_000);
@@ -22,6 +23,7 @@ describe('the dev overlay run locally', () => {
     expect(result.me).toBe('doctor@hospital.local');
     expect(result.patients).toBeGreaterThan(0);
     expect(result.eventLatencyMs).toBeLessThan(3_000);
-    expect(result.usage.map((u) => u.name)).toHaveLength(16);
+    // Each department's service and subgraph, the router and the web server.
+    expect(result.usage.map((u) => u.name)).toHaveLength(DEPARTMENTS.length * 2 + 2);
   }, 420_000);
 });

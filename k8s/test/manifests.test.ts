@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { DEPARTMENTS } from '@hospital/grpc-contracts/departments';
 import { staleGeneratedFiles } from '../../scripts/k8s/generate-base.ts';
 import { envProblems, resolveContainers, servicePortProblems } from '../../scripts/k8s/check/env-rules.ts';
 import { networkProblems } from '../../scripts/k8s/check/network-rules.ts';
@@ -44,7 +45,8 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     ]) {
       expect(kinds, kind).toContain(kind);
     }
-    expect(objects.filter((o) => o.kind === 'Deployment')).toHaveLength(16);
+    // Each department's service and subgraph, the router and the web server.
+    expect(objects.filter((o) => o.kind === 'Deployment')).toHaveLength(DEPARTMENTS.length * 2 + 2);
   });
 
   it('validates every object against its schema', async () => {

@@ -12,7 +12,7 @@ export const SERVICE_GROUP_ROLE = 'hospital_app';
 /**
  * The group role of one department (migration 20261206130300_department_roles): its own schema's
  * rows and the audit trail's append path only.
- * @param department - identity, patients, appointments, notifications, finance, pharmacy or ward
+ * @param department - a department of the table (identity, patients, …, ward, clinical)
  */
 export function departmentRole(department: string): string {
   const role = `hospital_${department}`;

@@ -14,7 +14,7 @@ export interface Target {
 }
 
 /**
- * The 16 server commands (7 services, 7 subgraphs, router, web server).
+ * The server commands: each department's service and subgraph, the router and the web server.
  * @param databaseUrl - the database the services use
  * @param grpcTargets - `<DEPT>_GRPC_TARGET` for every department, so nothing reaches a default port
  *   another system may hold

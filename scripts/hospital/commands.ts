@@ -3,8 +3,10 @@
  * each starts, as a source path (run through tsx) and as the name of its built bundle in dist/.
  */
 
-/** Departments, each with a gRPC service and a subgraph. */
-export const DEPARTMENTS = ['identity', 'patients', 'appointments', 'notifications', 'finance', 'pharmacy', 'ward'] as const;
+import { DEPARTMENT_NAMES } from '@hospital/grpc-contracts/departments';
+
+/** Departments, each with a gRPC service and a subgraph: the department table's, in its order. */
+export const DEPARTMENTS = DEPARTMENT_NAMES;
 
 /** One runnable the entry point can start. */
 export interface Runnable {

@@ -32,6 +32,7 @@ export const DEPARTMENTS = [
   { name: 'finance', grpcPort: 50055, subgraphPort: 4005, metricsPort: 9465, calls: ['patients', 'appointments', 'ward'] },
   { name: 'pharmacy', grpcPort: 50056, subgraphPort: 4006, metricsPort: 9466, calls: ['patients'] },
   { name: 'ward', grpcPort: 50057, subgraphPort: 4007, metricsPort: 9467, calls: ['patients'] },
+  { name: 'clinical', grpcPort: 50058, subgraphPort: 4008, metricsPort: 9469, calls: ['appointments', 'ward'] },
 ] as const satisfies readonly DepartmentRow[];
 
 /** A department's name. */

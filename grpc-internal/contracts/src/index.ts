@@ -18,5 +18,7 @@ export * from './pharmacy.ts';
 export * from './pharmacy-types.ts';
 export * from './ward.ts';
 export * from './ward-types.ts';
+export * from './clinical.ts';
+export * from './clinical-types.ts';
 export * from './events/index.ts';
 export * from './appointments-visibility.ts';

@@ -10,6 +10,7 @@ import { finance } from './finance.ts';
 import { patients } from './patients.ts';
 import { pharmacy } from './pharmacy.ts';
 import { ward } from './ward.ts';
+import { clinical } from './clinical.ts';
 
 // Finance checks billed appointments and admissions, so it starts after appointments and ward.
-export const DEPARTMENTS: DepartmentStarter[] = [identity, patients, appointments, notifications, ward, finance, pharmacy];
+export const DEPARTMENTS: DepartmentStarter[] = [identity, patients, appointments, notifications, ward, finance, pharmacy, clinical];

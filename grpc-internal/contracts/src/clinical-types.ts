@@ -1,0 +1,24 @@
+/** Generated clinical message and handler types, re-exported under short names. */
+export type { ClinicalServiceHandlers } from './generated/hospital/clinical/v1/ClinicalService.ts';
+export type { CloseEncounterRequest, CloseEncounterRequest__Output } from './generated/hospital/clinical/v1/CloseEncounterRequest.ts';
+export type { Consciousness as ConsciousnessProto, Consciousness__Output as ConsciousnessProto__Output } from './generated/hospital/clinical/v1/Consciousness.ts';
+export type { Encounter, Encounter__Output } from './generated/hospital/clinical/v1/Encounter.ts';
+export type { EncounterKind as EncounterKindProto, EncounterKind__Output as EncounterKindProto__Output } from './generated/hospital/clinical/v1/EncounterKind.ts';
+export type { EncounterStatus as EncounterStatusProto, EncounterStatus__Output as EncounterStatusProto__Output } from './generated/hospital/clinical/v1/EncounterStatus.ts';
+export type { GetEncounterNotesRequest, GetEncounterNotesRequest__Output } from './generated/hospital/clinical/v1/GetEncounterNotesRequest.ts';
+export type { GetEncounterNotesResponse, GetEncounterNotesResponse__Output } from './generated/hospital/clinical/v1/GetEncounterNotesResponse.ts';
+export type { GetEncountersRequest, GetEncountersRequest__Output } from './generated/hospital/clinical/v1/GetEncountersRequest.ts';
+export type { GetEncountersResponse, GetEncountersResponse__Output } from './generated/hospital/clinical/v1/GetEncountersResponse.ts';
+export type { GetPatientEncountersRequest, GetPatientEncountersRequest__Output } from './generated/hospital/clinical/v1/GetPatientEncountersRequest.ts';
+export type { GetPatientEncountersResponse, GetPatientEncountersResponse__Output } from './generated/hospital/clinical/v1/GetPatientEncountersResponse.ts';
+export type { GetPatientVitalsRequest, GetPatientVitalsRequest__Output } from './generated/hospital/clinical/v1/GetPatientVitalsRequest.ts';
+export type { GetPatientVitalsResponse, GetPatientVitalsResponse__Output } from './generated/hospital/clinical/v1/GetPatientVitalsResponse.ts';
+export type { Note, Note__Output } from './generated/hospital/clinical/v1/Note.ts';
+export type { OpenStayRequest, OpenStayRequest__Output } from './generated/hospital/clinical/v1/OpenStayRequest.ts';
+export type { OpenVisitRequest, OpenVisitRequest__Output } from './generated/hospital/clinical/v1/OpenVisitRequest.ts';
+export type { RecordVitalsRequest, RecordVitalsRequest__Output } from './generated/hospital/clinical/v1/RecordVitalsRequest.ts';
+export type { ReviseNoteRequest, ReviseNoteRequest__Output } from './generated/hospital/clinical/v1/ReviseNoteRequest.ts';
+export type { SignNoteRequest, SignNoteRequest__Output } from './generated/hospital/clinical/v1/SignNoteRequest.ts';
+export type { VitalSigns, VitalSigns__Output } from './generated/hospital/clinical/v1/VitalSigns.ts';
+export type { VitalSignsInput, VitalSignsInput__Output } from './generated/hospital/clinical/v1/VitalSignsInput.ts';
+export type { WriteNoteRequest, WriteNoteRequest__Output } from './generated/hospital/clinical/v1/WriteNoteRequest.ts';

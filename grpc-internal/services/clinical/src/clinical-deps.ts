@@ -1,0 +1,13 @@
+/** What the clinical handlers need, built once by startClinicalService. */
+import type { CareDepartments } from './clients/care-departments.ts';
+import type { EncounterRepository, VitalsRepository } from './repositories/clinical-repository.ts';
+
+/** Dependencies of every clinical handler. */
+export interface ClinicalDeps {
+  /** Encounters and notes. */
+  encounters: EncounterRepository;
+  /** Vital signs. */
+  vitals: VitalsRepository;
+  /** The appointments and ward departments (visits, stays, whose ward a patient lies on). */
+  care: CareDepartments;
+}

@@ -1,0 +1,66 @@
+/** startClinicalService: wires Prisma, the repositories, the appointments and ward clients and handlers into a gRPC server. */
+import { createPrismaClient, startAuditTrail } from '@hospital/db';
+import { clinicalProto, createAppointmentsClient, createWardClient } from '@hospital/grpc-contracts';
+import { type Logger } from '@hospital/service-kit';
+import { startOwningGrpcServer } from '@hospital/service-kit/grpc';
+import { GrpcCareDepartments } from './clients/care-departments.ts';
+import { PrismaEncounterRepository, PrismaVitalsRepository } from './repositories/prisma-clinical-repository.ts';
+import { CLINICAL_SERVICE_NAME, createClinicalHandlers } from './service.ts';
+
+/** Configuration of the clinical service (see env.ts for the variables behind it). */
+export interface ClinicalServiceConfig {
+  /** gRPC port; 0 picks a free one. */
+  port: number;
+  /** Interface to bind (default 0.0.0.0). */
+  host?: string;
+  /** postgresql:// URL. */
+  databaseUrl: string;
+  /** INTERNAL_SECRET shared with the router, subgraphs and services. */
+  internalSecret: string;
+  /** host:port of the appointments gRPC service (visits open from, and complete, appointments). */
+  appointmentsTarget: string;
+  /** host:port of the ward gRPC service (stays link admissions; ward staff chart their wards' patients). */
+  wardTarget: string;
+  /** Deadline of calls to other departments, in ms (5000 by default). */
+  peerDeadlineMs?: number;
+}
+
+/** A running clinical service. */
+export interface RunningClinicalService {
+  /** The bound port. */
+  port: number;
+  /** Drains the gRPC server, then closes the peer clients and the database pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the clinical gRPC service.
+ * @param config - port, database, secret, peer targets
+ * @param deps - the logger
+ */
+export async function startClinicalService(config: ClinicalServiceConfig, deps: { logger: Logger }): Promise<RunningClinicalService> {
+  const db = createPrismaClient(config.databaseUrl);
+  // The audit sink, and this database's sealer (one elected among all service processes).
+  const auditTrail = startAuditTrail(config.databaseUrl, { logger: deps.logger });
+  const deadlineMs = config.peerDeadlineMs ?? 5_000;
+  const appointments = createAppointmentsClient({ target: config.appointmentsTarget, deadlineMs });
+  const ward = createWardClient({ target: config.wardTarget, deadlineMs });
+  return startOwningGrpcServer(
+    {
+      build: () => [
+        {
+          name: CLINICAL_SERVICE_NAME,
+          definition: clinicalProto.ClinicalService.service,
+          implementation: createClinicalHandlers(
+            { encounters: new PrismaEncounterRepository(db), vitals: new PrismaVitalsRepository(db), care: new GrpcCareDepartments(appointments, ward) },
+            { internalSecret: config.internalSecret, logger: deps.logger, audit: auditTrail.sink },
+          ),
+        },
+      ],
+      port: config.port,
+      ...(config.host ? { host: config.host } : {}),
+      logger: deps.logger,
+    },
+    [() => auditTrail.stop(), () => db.$disconnect(), () => appointments.close(), () => ward.close()],
+  );
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError } from '@hospital/service-kit';
+import { loadConfig } from './env.ts';
+
+describe('clinical env', () => {
+  it('applies the documented defaults', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/hospital' })).toMatchObject({
+      port: 50058,
+      host: '0.0.0.0',
+      appointmentsTarget: '127.0.0.1:50053',
+      wardTarget: '127.0.0.1:50057',
+      logLevel: 'info',
+    });
+  });
+
+  it('reads the peer targets and port', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://db/hospital', CLINICAL_GRPC_PORT: '6001', APPOINTMENTS_GRPC_TARGET: 'appts:1', WARD_GRPC_TARGET: 'ward:2' });
+    expect(config).toMatchObject({ port: 6001, appointmentsTarget: 'appts:1', wardTarget: 'ward:2' });
+  });
+
+  it('refuses a missing database and a short secret', () => {
+    expect(() => loadConfig({ INTERNAL_SECRET: 'short' })).toThrow(EnvError);
+  });
+});

@@ -1,0 +1,19 @@
+/** Environment of the clinical service: its own variables (the shared ones are the kit's grpcServiceEnv). */
+import { z } from 'zod';
+import { defaultGrpcTarget } from '@hospital/grpc-contracts/departments';
+import { grpcServiceEnvReader, type LevelWithSilent } from '@hospital/service-kit';
+import type { ClinicalServiceConfig } from './clinical-service.ts';
+
+/** The service's configuration plus the log level main.ts needs. */
+export type ClinicalEnvConfig = ClinicalServiceConfig & { logLevel: LevelWithSilent };
+
+/** Reads and checks the environment (process.env in main.ts); throws EnvError listing every problem. */
+export const loadConfig: (env: Record<string, string | undefined>) => ClinicalEnvConfig = grpcServiceEnvReader(
+  'clinical',
+  {
+    // Visits are opened from (and complete) appointments; stays and vitals check admissions on the ward.
+    APPOINTMENTS_GRPC_TARGET: z.string().default(defaultGrpcTarget('appointments')),
+    WARD_GRPC_TARGET: z.string().default(defaultGrpcTarget('ward')),
+  },
+  (e) => ({ appointmentsTarget: e.APPOINTMENTS_GRPC_TARGET, wardTarget: e.WARD_GRPC_TARGET }),
+);

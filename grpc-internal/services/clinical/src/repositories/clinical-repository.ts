@@ -1,0 +1,51 @@
+/** Storage of encounters, notes and vital signs (the Prisma implementation is prisma-clinical-repository.ts). */
+import type { EncounterRecord, NewVitals, NoteRecord, VitalsRecord } from './records.ts';
+
+/** Encounters and their notes. */
+export interface EncounterRepository {
+  /**
+   * Opens the encounter of an appointment or admission, or returns the one it already has
+   * (a repeated or concurrent open is answered with the same encounter).
+   * @param encounter - patient, kind, link and who opens it
+   */
+  openOnce(encounter: Pick<EncounterRecord, 'patientId' | 'kind' | 'appointmentId' | 'admissionId' | 'openedBy'>): Promise<EncounterRecord>;
+  /** Encounters by id (unknown ids left out). */
+  findByIds(ids: readonly string[]): Promise<EncounterRecord[]>;
+  /** Every encounter of the patients, newest first. */
+  findByPatients(patientIds: readonly string[]): Promise<EncounterRecord[]>;
+  /**
+   * Closes an open encounter; 'already-closed' when another call closed it first.
+   * @param id - the encounter
+   * @param closedBy - who closes it
+   */
+  close(id: string, closedBy: string): Promise<EncounterRecord | 'already-closed'>;
+  /** Adds a draft note (or an addendum). */
+  addNote(note: Pick<NoteRecord, 'encounterId' | 'patientId' | 'authorId' | 'text' | 'amendsNoteId'>): Promise<NoteRecord>;
+  /** A note by id. */
+  findNote(id: string): Promise<NoteRecord | undefined>;
+  /**
+   * Changes a draft's text; 'signed' when it was signed meanwhile.
+   * @param id - the note
+   * @param text - the new text
+   */
+  reviseDraft(id: string, text: string): Promise<NoteRecord | 'signed'>;
+  /**
+   * Signs a draft; 'signed' when another call signed it first (exactly one sign wins).
+   * @param id - the note
+   */
+  sign(id: string): Promise<NoteRecord | 'signed'>;
+  /** The notes of the encounters, oldest first. */
+  notesOf(encounterIds: readonly string[]): Promise<NoteRecord[]>;
+}
+
+/** Vital signs. */
+export interface VitalsRepository {
+  /** Stores a set. */
+  record(vitals: NewVitals): Promise<VitalsRecord>;
+  /**
+   * The newest sets of each patient, newest first.
+   * @param patientIds - the patients
+   * @param perPatient - at most this many sets each
+   */
+  latestOf(patientIds: readonly string[], perPatient: number): Promise<VitalsRecord[]>;
+}

@@ -1,0 +1,49 @@
+/** What the clinical repositories hand out: plain records, no Prisma types. */
+
+/** An encounter as stored. */
+export interface EncounterRecord {
+  id: string;
+  patientId: string;
+  kind: 'OUTPATIENT' | 'INPATIENT';
+  appointmentId: string | null;
+  admissionId: string | null;
+  openedAt: Date;
+  openedBy: string;
+  closedAt: Date | null;
+  closedBy: string | null;
+}
+
+/** A note as stored. */
+export interface NoteRecord {
+  id: string;
+  encounterId: string;
+  patientId: string;
+  authorId: string;
+  text: string;
+  writtenAt: Date;
+  revisedAt: Date;
+  signedAt: Date | null;
+  amendsNoteId: string | null;
+}
+
+/** A set of vital signs as stored (decimals as numbers). */
+export interface VitalsRecord {
+  id: string;
+  patientId: string;
+  recordedAt: Date;
+  recordedBy: string;
+  temperatureC: number | null;
+  pulseBpm: number | null;
+  systolicMmhg: number | null;
+  diastolicMmhg: number | null;
+  respiratoryRate: number | null;
+  spo2Percent: number | null;
+  onOxygen: boolean;
+  consciousness: 'ALERT' | 'CVPU' | null;
+  weightKg: number | null;
+  heightCm: number | null;
+  painScore: number | null;
+}
+
+/** A new set of vital signs. */
+export type NewVitals = Omit<VitalsRecord, 'id' | 'recordedAt'>;

@@ -1,0 +1,59 @@
+/**
+ * The ClinicalService handlers map: who may call each method, which handler serves it, and how it
+ * is audited. Every method goes through service-kit's `unary`, which checks the router's signed
+ * identity; every read and write of the record is audited (it is all patient data).
+ */
+import type { ClinicalServiceHandlers } from '@hospital/grpc-contracts';
+import { auditedChange, patientIdsOf, type RoleName } from '@hospital/service-kit';
+import { unary, type HandlerSecurity } from '@hospital/service-kit/grpc';
+import type { ClinicalDeps } from './clinical-deps.ts';
+import { closeEncounterHandler, getEncountersHandler, getPatientEncountersHandler, openStayHandler, openVisitHandler } from './handlers/encounters.handler.ts';
+import { getEncounterNotesHandler, reviseNoteHandler, signNoteHandler, writeNoteHandler } from './handlers/notes.handler.ts';
+import { getPatientVitalsHandler, recordVitalsHandler } from './handlers/vitals.handler.ts';
+
+/** Fully qualified service name, as health checks know it. */
+export const CLINICAL_SERVICE_NAME = 'hospital.clinical.v1.ClinicalService';
+
+/** Doctors write and read the record (admins as in every department); pharmacists and finance see none of it. */
+const CLINICIANS: readonly RoleName[] = ['admin', 'doctor'];
+/** Ward staff chart vital signs of their wards' patients (the handler narrows them to those). */
+const CHARTING: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
+
+const encounterWrite = (fields: string[]) => auditedChange('Encounter', fields);
+const noteWrite = (fields: string[]) => auditedChange('ClinicalNote', fields);
+
+/**
+ * Builds the handlers of ClinicalService.
+ * @param deps - storage and the appointments and ward departments
+ * @param security - internal secret, logger and audit sink for the `unary` wrapper
+ */
+export function createClinicalHandlers(deps: ClinicalDeps, security: HandlerSecurity): ClinicalServiceHandlers {
+  return {
+    OpenVisit: unary(CLINICIANS, (request, scope) => openVisitHandler(request, deps, scope), security, { audit: encounterWrite(['encounter']) }),
+    OpenStay: unary(CLINICIANS, (request, scope) => openStayHandler(request, deps, scope), security, { audit: encounterWrite(['encounter']) }),
+    CloseEncounter: unary(CLINICIANS, (request, scope) => closeEncounterHandler(request, deps, scope), security, { audit: encounterWrite(['status']) }),
+    GetEncounters: unary(CLINICIANS, (request) => getEncountersHandler(request, deps), security, {
+      audit: { resource: 'Encounter', returned: (response) => patientIdsOf(response.encounters) },
+    }),
+    GetPatientEncounters: unary(CLINICIANS, (request) => getPatientEncountersHandler(request, deps), security, {
+      audit: { resource: 'Encounter', requested: (request) => request.patientIds, returned: (_response, request) => request.patientIds },
+    }),
+    WriteNote: unary(CLINICIANS, (request, scope) => writeNoteHandler(request, deps, scope), security, { audit: noteWrite(['text']) }),
+    ReviseNote: unary(CLINICIANS, (request, scope) => reviseNoteHandler(request, deps, scope), security, { audit: noteWrite(['text']) }),
+    SignNote: unary(CLINICIANS, (request, scope) => signNoteHandler(request, deps, scope), security, { audit: noteWrite(['signedAt']) }),
+    GetEncounterNotes: unary(CLINICIANS, (request) => getEncounterNotesHandler(request, deps), security, {
+      audit: { resource: 'ClinicalNote', returned: (response) => patientIdsOf(response.notes) },
+    }),
+    RecordVitals: unary(CHARTING, (request, scope) => recordVitalsHandler(request, deps, scope), security, {
+      audit: { ...auditedChange('VitalSigns', ['vitals']), requested: (request) => [request.patientId] },
+    }),
+    GetPatientVitals: unary(CHARTING, (request, scope) => getPatientVitalsHandler(request, deps, scope), security, {
+      // Patients withheld from ward staff get a denied row only (the handler notes them).
+      audit: {
+        resource: 'VitalSigns',
+        requested: (request) => request.patientIds,
+        returned: (_response, request, withheld) => request.patientIds.filter((id) => !withheld.has(id.toLowerCase())),
+      },
+    }),
+  };
+}

@@ -1,0 +1,6 @@
+/** Composition root of the clinical subgraph: env → logger → start → shutdown (the kit's runMain). */
+import { runMain } from '@hospital/service-kit';
+import { loadConfig } from './env.ts';
+import { startClinicalSubgraph } from './index.ts';
+
+await runMain({ name: 'clinical-subgraph', env: process.env, loadConfig, start: startClinicalSubgraph });

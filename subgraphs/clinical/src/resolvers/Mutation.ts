@@ -1,0 +1,33 @@
+/** Mutation fields of the clinical subgraph: visits, stays, notes and vital signs. */
+import type { VitalSignsInput } from '@hospital/grpc-contracts';
+import { callGrpc, type SubgraphContext } from '@hospital/subgraph-kit';
+import type { MutationResolvers, VitalSignsInput as GraphQLVitals } from '../__generated__/resolvers-types.ts';
+import type { ResolverDeps } from './deps.ts';
+
+const options = (ctx: SubgraphContext) => ({ metadata: ctx.grpcMetadata() });
+
+/**
+ * GraphQL vital signs → proto (unset measurements stay unset: proto3 optional).
+ * @param input - the GraphQL input
+ */
+export function toProtoVitalsInput(input: GraphQLVitals): VitalSignsInput {
+  const { onOxygen, consciousness, ...measurements } = input;
+  const present = Object.fromEntries(Object.entries(measurements).filter(([, value]) => value !== null && value !== undefined));
+  return { ...present, onOxygen: onOxygen ?? false, consciousness: consciousness ? `CONSCIOUSNESS_${consciousness}` : 'CONSCIOUSNESS_UNSPECIFIED' };
+}
+
+/**
+ * Mutation resolvers. The rules (check-in, signing, plausibility, ward scope) live in the service.
+ * @param deps - the clinical client
+ */
+export function createMutationResolvers({ client }: ResolverDeps): MutationResolvers {
+  return {
+    openVisit: (_parent, { appointmentId }, ctx) => callGrpc(client.openVisit({ appointmentId }, options(ctx))),
+    openStay: (_parent, { admissionId }, ctx) => callGrpc(client.openStay({ admissionId }, options(ctx))),
+    closeEncounter: (_parent, { encounterId }, ctx) => callGrpc(client.closeEncounter({ encounterId }, options(ctx))),
+    writeNote: (_parent, { encounterId, text, amendsNoteId }, ctx) => callGrpc(client.writeNote({ encounterId, text, amendsNoteId: amendsNoteId ?? '' }, options(ctx))),
+    reviseNote: (_parent, { noteId, text }, ctx) => callGrpc(client.reviseNote({ noteId, text }, options(ctx))),
+    signNote: (_parent, { noteId }, ctx) => callGrpc(client.signNote({ noteId }, options(ctx))),
+    recordVitals: (_parent, { patientId, vitals }, ctx) => callGrpc(client.recordVitals({ patientId, vitals: toProtoVitalsInput(vitals) }, options(ctx))),
+  };
+}

@@ -1,0 +1,11 @@
+/** What the clinical resolvers are built from, in a leaf module: the resolver files import it, never resolvers/index.ts. */
+import type { ClinicalClient } from '@hospital/grpc-contracts';
+import type { ClinicalLoaders } from '../loaders.ts';
+
+/** What the resolvers call. */
+export interface ResolverDeps {
+  /** The clinical gRPC client. */
+  client: ClinicalClient;
+  /** The per-request loader kinds (one gRPC call per kind per request). */
+  loaders: ClinicalLoaders;
+}

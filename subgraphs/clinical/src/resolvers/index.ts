@@ -1,0 +1,25 @@
+/** The clinical subgraph's resolver map, checked against the generated `Resolvers` type. */
+import { DateTimeScalar } from '@hospital/subgraph-kit';
+import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { createClinicalNoteResolvers, createEncounterResolvers } from './Encounter.ts';
+import { createMutationResolvers } from './Mutation.ts';
+import { createPatientResolvers } from './Patient.ts';
+import { createQueryResolvers } from './Query.ts';
+import { createVitalSignsResolvers } from './VitalSigns.ts';
+import type { ResolverDeps } from './deps.ts';
+
+/**
+ * Builds the resolver map.
+ * @param deps - client and loader kinds
+ */
+export function createResolvers(deps: ResolverDeps): Resolvers {
+  return {
+    DateTime: DateTimeScalar,
+    Query: createQueryResolvers(deps),
+    Mutation: createMutationResolvers(deps),
+    Encounter: createEncounterResolvers(deps),
+    ClinicalNote: createClinicalNoteResolvers(deps),
+    VitalSigns: createVitalSignsResolvers(),
+    Patient: createPatientResolvers(deps),
+  };
+}

@@ -1,0 +1,25 @@
+/** Builds the clinical subgraph from its dependencies (no environment, no port). */
+import type { ClinicalClient } from '@hospital/grpc-contracts';
+import { createSubgraphServer, sharedServerOptions, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
+import { createClinicalLoaders } from './loaders.ts';
+import { createResolvers } from './resolvers/index.ts';
+
+/** The SDL this subgraph serves (the kit's prelude + `schema.graphql`, the public contract). */
+export const clinicalTypeDefs = loadSubgraphTypeDefs(new URL('../schema.graphql', import.meta.url));
+
+/** What the clinical subgraph is built from: the kit's department build options over its client. */
+export type ClinicalSubgraphOptions = DepartmentSubgraphBuild<ClinicalClient>;
+
+/**
+ * Creates the clinical subgraph server (call `listen` to serve it).
+ * @param options - client, secret, mode, logger
+ */
+export function createClinicalSubgraph(options: ClinicalSubgraphOptions): SubgraphServer {
+  const resolvers = createResolvers({ client: options.client, loaders: createClinicalLoaders(options.client) });
+  return createSubgraphServer({
+    name: 'clinical',
+    typeDefs: clinicalTypeDefs,
+    resolvers,
+    ...sharedServerOptions(options),
+  });
+}
