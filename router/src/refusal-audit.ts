@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kind, valueFromASTUntyped, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { createAuditClient } from '@hospital/grpc-contracts';
-import { isUuid, signIdentity, type Caller, type Logger, type RequestOrigin, type RoleName } from '@hospital/service-kit';
+import { isUuid, printableText, signIdentity, type Caller, type Logger, type RequestOrigin, type RoleName } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
 
 /** One request the edge refused: by a signed-in user, or anonymous (no user id nor role). */
@@ -34,10 +34,6 @@ export interface RefusalReporter {
   close(): void;
 }
 
-/** Client-chosen text as the audit service accepts it: printable, bounded. */
-function printable(value: string | undefined, max: number): string {
-  return (value ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, max);
-}
 /** The audit service takes at most this many refused fields; the first ones tell the story. */
 const MAX_FIELDS = 100;
 
@@ -129,12 +125,12 @@ export function createRefusalReporter(options: { identityTarget: string; interna
             userId: refusal.userId ?? '',
             userRole: refusal.role ?? '',
             operationType: refusal.operationType,
-            operation: printable(refusal.operationName, 256),
-            fields: refusal.fields.slice(0, MAX_FIELDS).map((field) => printable(field, 200)),
+            operation: printableText(refusal.operationName, 256),
+            fields: refusal.fields.slice(0, MAX_FIELDS).map((field) => printableText(field, 200)),
             patientIds: [...refusal.patientIds],
             reason: refusal.reason,
-            ip: printable(refusal.ip, 256),
-            userAgent: printable(refusal.userAgent, 256),
+            ip: printableText(refusal.ip, 256),
+            userAgent: printableText(refusal.userAgent, 256),
             requestId: refusal.requestId,
           },
           { metadata },

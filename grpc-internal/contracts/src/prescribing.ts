@@ -6,6 +6,7 @@
  * browser bundle can import it as `@hospital/grpc-contracts/prescribing`.
  */
 import { z } from 'zod';
+import { NO_CONTROL_CHARACTERS } from './text.ts';
 
 /** Units a dose is written in; `max` is the largest single dose that is not certainly a slip. */
 export const DOSE_UNITS = {
@@ -61,7 +62,6 @@ export type RouteCode = keyof typeof ROUTES;
 export type FrequencyCode = keyof typeof FREQUENCIES;
 
 const codes = <T extends object>(table: T) => Object.keys(table) as [keyof T & string, ...(keyof T & string)[]];
-const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
 
 /** Units counted one by one, beyond what a course needs by this much, are refused as a slip. */
 const SPARE_UNITS = 28;
@@ -95,7 +95,7 @@ export const structuredPrescriptionShape = {
     .string()
     .trim()
     .max(200, 'Directions must be at most 200 characters.')
-    .regex(NO_CONTROL_CHARS, 'Directions must not contain control characters.')
+    .regex(NO_CONTROL_CHARACTERS, 'Directions must not contain control characters.')
     .optional()
     .transform((text) => (text ? text : undefined)),
   durationDays: z.number().int('Days must be a whole number.').min(1, 'Days must be at least 1.').max(365, 'Days must be at most 365.'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
-import { idListSchema, isUuid, MAX_IDS, parseRequest, uuidSchema } from './validation.ts';
+import { idListSchema, isUuid, MAX_IDS, parseRequest, requiredTextSchema, uuidSchema } from './validation.ts';
 
 const schema = z.object({
   name: z.string().trim().min(1, 'Name is required.'),
@@ -57,5 +57,26 @@ describe('the id rule', () => {
     const ids = (n: number) => Array.from({ length: n }, () => randomUUID());
     expect(idListSchema.safeParse(ids(MAX_IDS)).success).toBe(true);
     expect(idListSchema.safeParse(ids(MAX_IDS + 1)).success).toBe(false);
+  });
+});
+
+describe('requiredTextSchema', () => {
+  const fields = (schema: z.ZodType) => z.object({ reason: schema });
+
+  it('trims, requires, bounds and refuses control characters with one set of messages', () => {
+    const reason = fields(requiredTextSchema('Reason', 5));
+    expect(parseRequest(reason, { reason: '  ok  ' })).toEqual({ reason: 'ok' });
+    expect(() => parseRequest(reason, { reason: '   ' })).toThrow(expect.objectContaining({ message: 'Reason is required.', field: 'reason' }));
+    expect(() => parseRequest(reason, { reason: 'too long' })).toThrow(expect.objectContaining({ message: 'Reason must be at most 5 characters.' }));
+    // C1 controls too (U+0085, U+009B): the copies that listed C0 only let them through.
+    for (const text of ['a\u0000b', 'a\nb', 'a\u0085b', 'a\u009bb']) {
+      expect(() => parseRequest(reason, { reason: text })).toThrow(expect.objectContaining({ message: 'Reason must not contain control characters.' }));
+    }
+  });
+
+  it('lets multi-line text hold tabs and line breaks, CRLF included, and nothing else', () => {
+    const summary = fields(requiredTextSchema('Summary', 100, { multiline: true }));
+    expect(parseRequest(summary, { reason: 'Line 1\r\n\tLine 2\nLine 3' })).toEqual({ reason: 'Line 1\r\n\tLine 2\nLine 3' });
+    expect(() => parseRequest(summary, { reason: 'bell\u0007' })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });
 });

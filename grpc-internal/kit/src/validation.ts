@@ -4,6 +4,7 @@
  * the same way.
  */
 import { z } from 'zod';
+import { NO_CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS_MULTILINE } from '@hospital/grpc-contracts/text';
 import { invalidInput } from './errors.ts';
 
 /**
@@ -42,8 +43,21 @@ export const MAX_IDS = 500;
 /** The ids of a batch lookup: UUIDs, at most {@link MAX_IDS}. */
 export const idListSchema = z.array(uuidSchema).max(MAX_IDS, `Ask for at most ${MAX_IDS} ids at once.`);
 
+// The control-character rule is defined once, below the kit, so browser forms share it.
+export { NO_CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS_MULTILINE, printableText } from '@hospital/grpc-contracts/text';
+
 /**
- * Text with no control characters (Unicode Cc: NUL, escapes, line breaks). PostgreSQL refuses
- * NUL in text outright, so a field that reaches a query must be checked before it.
+ * Required free text as every service takes it: trimmed, not empty, at most `max` characters, no
+ * control characters (tabs and line breaks too when `multiline`), with one set of messages.
+ * @param label - how the messages name the field ("Reason", "Name"…)
+ * @param max - most characters
+ * @param options - `multiline` for text that may span lines (summaries, reasons)
  */
-export const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
+export function requiredTextSchema(label: string, max: number, options: { multiline?: boolean } = {}) {
+  return z
+    .string()
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be at most ${max} characters.`)
+    .regex(options.multiline ? NO_CONTROL_CHARACTERS_MULTILINE : NO_CONTROL_CHARACTERS, `${label} must not contain control characters.`);
+}

@@ -21,11 +21,6 @@ export interface DeliveryAudit {
   close(): void;
 }
 
-/** Client-chosen text as the audit service accepts it: printable, bounded. */
-export function printable(value: string | undefined, max: number): string {
-  return (value ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, max);
-}
-
 /**
  * A batching reporter over a gRPC client of the audit service.
  * @param options - the identity service's address, the internal secret, the logger, the batching window

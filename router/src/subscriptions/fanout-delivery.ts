@@ -7,9 +7,9 @@
 import type { ServiceMap } from '@apollo/gateway';
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import type { DeliveredRead } from '@hospital/grpc-contracts';
-import type { Logger } from '@hospital/service-kit';
+import { printableText, type Logger } from '@hospital/service-kit';
 import type { RouterContext } from '../context.ts';
-import { printable, type DeliveryAudit } from './delivery-audit.ts';
+import type { DeliveryAudit } from './delivery-audit.ts';
 import type { DeliveryQueue } from './delivery-queue.ts';
 import { PATIENT_TYPENAME, resolveEvent, reviveErrors, type FanoutCounters, type PreparedSelection, type Resolved } from './event-resolution.ts';
 import type { SubscriptionPlanner } from './subscription-plan.ts';
@@ -59,12 +59,12 @@ function readOf(member: Member, selection: PreparedSelection, patientIds: readon
     userId: caller.userId,
     userRole: caller.role,
     rootField: rootFieldOf(selection),
-    operation: printable(selection.operationName, 256),
+    operation: printableText(selection.operationName, 256),
     resource: PATIENT_TYPENAME,
     patientIds: [...patientIds],
     requestId,
-    ip: printable(origin?.ip, 256),
-    userAgent: printable(origin?.userAgent, 256),
+    ip: printableText(origin?.ip, 256),
+    userAgent: printableText(origin?.userAgent, 256),
   };
 }
 

@@ -3,10 +3,9 @@
  * offset and leave the schema as Date; empty strings stand for "not given" (proto3 has no null).
  */
 import { z } from 'zod';
-import { uuidSchema } from '@hospital/service-kit';
+import { NO_CONTROL_CHARACTERS_MULTILINE, uuidSchema } from '@hospital/service-kit';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../domain/appointment-status.ts';
 
-const NO_CONTROL_CHARS = /^(?:[^\p{Cc}]|[\n\t])*$/u;
 const PROTO_STATUS_PREFIX = 'APPOINTMENT_STATUS_';
 
 /** An id that may be left empty (meaning "not given"). */
@@ -33,7 +32,7 @@ export const reasonSchema = z
   .string()
   .optional()
   .transform((value) => (value ?? '').trim())
-  .pipe(z.string().max(500, 'A reason is at most 500 characters.').regex(NO_CONTROL_CHARS, 'A reason must not contain control characters.'))
+  .pipe(z.string().max(500, 'A reason is at most 500 characters.').regex(NO_CONTROL_CHARACTERS_MULTILINE, 'A reason must not contain control characters.'))
   .transform((value) => (value === '' ? null : value));
 
 /** A status as the proto enum sends it (name or number); UNSPECIFIED is refused. */

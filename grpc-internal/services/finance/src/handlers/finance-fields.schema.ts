@@ -4,7 +4,7 @@
  * carries control characters (they break printed invoices and CSV exports).
  */
 import { z } from 'zod';
-import { NO_CONTROL_CHARACTERS, uuidSchema } from '@hospital/service-kit';
+import { uuidSchema } from '@hospital/service-kit';
 import { methodFromProto, statusFromProto } from '../domain/invoice-status.ts';
 import { CURRENCY_PATTERN, MAX_AMOUNT_MINOR } from '../domain/money.ts';
 
@@ -17,19 +17,6 @@ export const optionalUuidSchema = z
 
 /** An ISO 4217 currency code as written on invoices. */
 export const currencySchema = z.string().trim().regex(CURRENCY_PATTERN, 'Currency must be an ISO 4217 code: three upper-case letters, for example EUR.');
-
-/**
- * Required free text.
- * @param label - how the message names the field
- * @param max - most characters
- */
-export const textSchema = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`)
-    .regex(NO_CONTROL_CHARACTERS, `${label} must not contain control characters.`);
 
 /** A validated amount. */
 export interface MoneyValue {

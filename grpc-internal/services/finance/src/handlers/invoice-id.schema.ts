@@ -1,7 +1,6 @@
 /** Validation of IssueInvoiceRequest, VoidInvoiceRequest and GetInvoicesRequest. */
 import { z } from 'zod';
-import { idListSchema, uuidSchema } from '@hospital/service-kit';
-import { textSchema } from './finance-fields.schema.ts';
+import { idListSchema, requiredTextSchema, uuidSchema } from '@hospital/service-kit';
 
 /** An invoice to issue. */
 export const issueInvoiceSchema = z.object({ id: uuidSchema });
@@ -10,7 +9,7 @@ export const issueInvoiceSchema = z.object({ id: uuidSchema });
 export const removeInvoiceLineSchema = z.object({ invoiceId: uuidSchema, lineId: uuidSchema });
 
 /** An invoice to void, with the reason. */
-export const voidInvoiceSchema = z.object({ id: uuidSchema, reason: textSchema('Reason', 500) });
+export const voidInvoiceSchema = z.object({ id: uuidSchema, reason: requiredTextSchema('Reason', 500) });
 
 /** Invoices to look up. */
 export const getInvoicesSchema = z.object({ ids: idListSchema });

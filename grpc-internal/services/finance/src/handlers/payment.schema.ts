@@ -1,7 +1,7 @@
 /** Validation of RecordPaymentRequest and RefundPaymentRequest. */
 import { z } from 'zod';
-import { uuidSchema } from '@hospital/service-kit';
-import { moneySchema, paymentMethodSchema, textSchema } from './finance-fields.schema.ts';
+import { requiredTextSchema, uuidSchema } from '@hospital/service-kit';
+import { moneySchema, paymentMethodSchema } from './finance-fields.schema.ts';
 
 /** A payment to record. */
 export const recordPaymentSchema = z.object({
@@ -20,5 +20,5 @@ export const recordPaymentSchema = z.object({
 export const refundPaymentSchema = z.object({
   paymentId: uuidSchema,
   amount: moneySchema('Amount', { positive: true }),
-  reason: textSchema('Reason', 500),
+  reason: requiredTextSchema('Reason', 500),
 });

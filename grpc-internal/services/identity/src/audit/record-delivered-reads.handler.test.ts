@@ -46,6 +46,7 @@ describe('RecordDeliveredReads', () => {
     ['a root field that is not a field name', read({ rootField: 'a b' })],
     ['no patient', read({ patientIds: [] })],
     ['control characters', read({ operation: 'x\u0000' })],
+    ['a C1 control character (the router’s printableText turns them into spaces)', read({ userAgent: 'agent\u009b31m' })],
   ])('refuses %s and writes nothing', async (_name, bad) => {
     const sink = memorySink();
     await expect(recordDeliveredReadsHandler({ reads: [read(), bad] }, sink)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });

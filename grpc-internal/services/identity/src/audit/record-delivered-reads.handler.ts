@@ -8,28 +8,22 @@
 import { z } from 'zod';
 import type { RecordDeliveredReadsRequest__Output, RecordDeliveredReadsResponse } from '@hospital/grpc-contracts';
 import { parseRequest, ROLES, uuidSchema, type AuditEntry, type AuditSink } from '@hospital/service-kit';
+import { auditText } from './record-refused-operation.schema.ts';
 
 /** Reads one call may carry: 1,000 subscribers times a few patients each, with room to spare. */
 export const MAX_DELIVERED_READS = 10_000;
-
-/** Short, printable text: these values end up in the audit trail as they are. */
-const text = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
 
 const deliveredReadSchema = z.object({
   userId: uuidSchema,
   userRole: z.enum(ROLES),
   // A GraphQL field name: the action is recorded as Subscription.<rootField>.
   rootField: z.string().regex(/^[_A-Za-z][_0-9A-Za-z]{0,63}$/, 'must be a field name'),
-  operation: text(256),
+  operation: auditText(256),
   resource: z.string().regex(/^[A-Z][A-Za-z]{0,63}$/, 'must be a type name'),
   patientIds: z.array(uuidSchema).min(1).max(100),
-  requestId: text(64).min(1),
-  ip: text(256),
-  userAgent: text(256),
+  requestId: auditText(64).min(1),
+  ip: auditText(256),
+  userAgent: auditText(256),
 });
 
 /** Validation of RecordDeliveredReadsRequest (sent by the router; still checked like any input). */

@@ -3,13 +3,10 @@
  * it carries control characters (they break printed wristbands and CSV exports).
  */
 import { z } from 'zod';
+import { NO_CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS_MULTILINE, requiredTextSchema } from '@hospital/service-kit';
 import { dedupeAllergies } from '../domain/allergies.ts';
 import { birthDateProblem } from '../domain/calendar-date.ts';
 import { sexFromProto } from '../domain/sex.ts';
-
-const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
-/** Addresses span lines; tabs and newlines are the only control characters they may hold. */
-const ADDRESS_CHARS = /^(?:[^\p{Cc}]|[\n\t])*$/u;
 
 /** Most allergies one record holds. */
 export const MAX_ALLERGIES = 50;
@@ -18,8 +15,7 @@ export const MAX_ALLERGIES = 50;
  * A required name (given or family).
  * @param label - how the message names the field
  */
-export const nameSchema = (label: string) =>
-  z.string().trim().min(1, `${label} is required.`).max(100, `${label} must be at most 100 characters.`).regex(NO_CONTROL_CHARS, `${label} must not contain control characters.`);
+export const nameSchema = (label: string) => requiredTextSchema(label, 100);
 
 /**
  * A date of birth: a real YYYY-MM-DD, not in the future, not before 1900.
@@ -55,7 +51,9 @@ export const phoneSchema = optionalText(
 export const emailSchema = optionalText(z.email({ error: 'Enter a valid email address.' }).max(254, 'Email is too long.'));
 
 /** A postal address. */
-export const addressSchema = optionalText(z.string().max(500, 'Address must be at most 500 characters.').regex(ADDRESS_CHARS, 'Address must not contain control characters.'));
+export const addressSchema = optionalText(
+  z.string().max(500, 'Address must be at most 500 characters.').regex(NO_CONTROL_CHARACTERS_MULTILINE, 'Address must not contain control characters.'),
+);
 
 /** Allergies: at most 50, each 1–100 characters, repeats (any case) dropped. */
 export const allergiesSchema = z
@@ -65,7 +63,7 @@ export const allergiesSchema = z
       .trim()
       .min(1, 'An allergy cannot be empty.')
       .max(100, 'Each allergy must be at most 100 characters.')
-      .regex(NO_CONTROL_CHARS, 'Allergies must not contain control characters.'),
+      .regex(NO_CONTROL_CHARACTERS, 'Allergies must not contain control characters.'),
   )
   .max(MAX_ALLERGIES, `At most ${MAX_ALLERGIES} allergies.`)
   .transform(dedupeAllergies);

@@ -5,7 +5,7 @@
  * SQLSTATE 22021, which would surface as a masked INTERNAL).
  */
 import { z } from 'zod';
-import { decodeCursor, encodeCursor, invalidInput, uuidSchema } from '@hospital/service-kit';
+import { decodeCursor, encodeCursor, invalidInput, NO_CONTROL_CHARACTERS, uuidSchema } from '@hospital/service-kit';
 import type { PatientPosition } from '../repositories/patient-repository.ts';
 
 /** Longest key a cursor may carry: names and MRNs are far shorter (names at most 100 characters). */
@@ -15,7 +15,8 @@ export const MAX_CURSOR_KEY_LENGTH = 256;
 const cursorKey = z
   .string()
   .max(MAX_CURSOR_KEY_LENGTH)
-  .regex(/^[^\p{Cc}\p{Cs}]*$/u);
+  .regex(NO_CONTROL_CHARACTERS)
+  .regex(/^\P{Cs}*$/u);
 
 /** Section, first and second name key, MRN, id: the shape {@link searchCursorOf} writes. */
 const cursorSchema = z.tuple([z.enum(['0', '1']), cursorKey, cursorKey, cursorKey, uuidSchema]);

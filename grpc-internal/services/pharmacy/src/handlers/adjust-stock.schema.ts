@@ -1,7 +1,7 @@
 /** Validation of AdjustStockRequest. */
 import { z } from 'zod';
-import { uuidSchema } from '@hospital/service-kit';
-import { intSchema, textSchema } from './pharmacy-fields.schema.ts';
+import { requiredTextSchema, uuidSchema } from '@hospital/service-kit';
+import { intSchema } from './pharmacy-fields.schema.ts';
 
 /** Largest correction in one request, either way. */
 export const MAX_ADJUSTMENT = 1_000_000;
@@ -10,5 +10,5 @@ export const MAX_ADJUSTMENT = 1_000_000;
 export const adjustStockSchema = z.object({
   lotId: uuidSchema,
   delta: intSchema('Delta', -MAX_ADJUSTMENT, MAX_ADJUSTMENT).refine((delta) => delta !== 0, 'Delta must not be zero.'),
-  reason: textSchema('Reason', 500),
+  reason: requiredTextSchema('Reason', 500),
 });

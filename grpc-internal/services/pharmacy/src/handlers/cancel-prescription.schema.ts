@@ -1,7 +1,6 @@
 /** Validation of CancelPrescriptionRequest. */
 import { z } from 'zod';
-import { uuidSchema } from '@hospital/service-kit';
-import { textSchema } from './pharmacy-fields.schema.ts';
+import { requiredTextSchema, uuidSchema } from '@hospital/service-kit';
 
 /** A prescription to cancel, and why. */
-export const cancelPrescriptionSchema = z.object({ id: uuidSchema, reason: textSchema('Reason', 500) });
+export const cancelPrescriptionSchema = z.object({ id: uuidSchema, reason: requiredTextSchema('Reason', 500) });

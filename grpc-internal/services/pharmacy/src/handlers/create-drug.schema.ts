@@ -1,7 +1,7 @@
 /** Validation of CreateDrugRequest. */
 import { z } from 'zod';
+import { requiredTextSchema } from '@hospital/service-kit';
 import { drugFormFromProto } from '../domain/drug-form.ts';
-import { textSchema } from './pharmacy-fields.schema.ts';
 
 /** A drug code: letters, digits, dot and hyphen, 2–20 characters, stored upper case. */
 export const drugCodeSchema = z
@@ -23,7 +23,7 @@ export const drugFormSchema = z.union([z.string(), z.number()]).transform((value
 /** A new catalogue entry. */
 export const createDrugSchema = z.object({
   code: drugCodeSchema,
-  name: textSchema('Name', 120),
+  name: requiredTextSchema('Name', 120),
   form: drugFormSchema,
-  strength: textSchema('Strength', 60),
+  strength: requiredTextSchema('Strength', 60),
 });

@@ -8,21 +8,6 @@ import { type CallScope } from '@hospital/service-kit/grpc';
 import { isPharmacyDay } from '../domain/calendar.ts';
 import { PRESCRIPTION_STATUSES, type PrescriptionStatusName } from '../domain/prescription-status.ts';
 
-const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
-
-/**
- * Required single-line text.
- * @param label - how the message names the field
- * @param max - most characters
- */
-export const textSchema = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`)
-    .regex(NO_CONTROL_CHARS, `${label} must not contain control characters.`);
-
 /**
  * A whole number in a range.
  * @param label - how the message names the field

@@ -6,9 +6,9 @@
  * unit is still held to that unit's largest dose ("5000 g" is refused either way).
  */
 import { z } from 'zod';
-import { uuidSchema } from '@hospital/service-kit';
+import { requiredTextSchema, uuidSchema } from '@hospital/service-kit';
 import { checkStructuredPrescription, DOSE_UNITS, doseText, frequencyText, structuredPrescriptionShape, type DoseUnitCode } from '@hospital/grpc-contracts/prescribing';
-import { intSchema, textSchema } from './pharmacy-fields.schema.ts';
+import { intSchema } from './pharmacy-fields.schema.ts';
 
 /** An empty (or blank) override reason means "no override". */
 const overrideSchema = z
@@ -16,12 +16,12 @@ const overrideSchema = z
   .trim()
   .default('')
   .transform((reason) => (reason === '' ? undefined : reason))
-  .pipe(textSchema('Allergy override reason', 500).optional());
+  .pipe(requiredTextSchema('Allergy override reason', 500).optional());
 
 const UNIT_OF_LABEL = new Map<string, DoseUnitCode>(Object.entries(DOSE_UNITS).map(([code, unit]) => [unit.label, code as DoseUnitCode]));
 
 /** A free-text dose such as "5000 g": when it reads as a number and a known unit, within that unit's largest dose. */
-const legacyDoseSchema = textSchema('Dose', 100).superRefine((dose, ctx) => {
+const legacyDoseSchema = requiredTextSchema('Dose', 100).superRefine((dose, ctx) => {
   const match = /^(\d+(?:\.\d+)?)\s*([a-z]+?)s?$/i.exec(dose);
   const unit = match ? UNIT_OF_LABEL.get(match[2]!.toLowerCase()) : undefined;
   if (!match || !unit) return;
@@ -37,7 +37,7 @@ export const legacyPrescribeSchema = z
     patientId: uuidSchema,
     drugId: uuidSchema,
     dose: legacyDoseSchema,
-    frequency: textSchema('Frequency', 100),
+    frequency: requiredTextSchema('Frequency', 100),
     durationDays: intSchema('Duration', 1, 365),
     quantity: intSchema('Quantity', 1, 10_000),
     allergyOverrideReason: overrideSchema,

@@ -1,11 +1,10 @@
 /** Validation of ReviewPrescriptionRequest. */
 import { z } from 'zod';
-import { uuidSchema } from '@hospital/service-kit';
-import { textSchema } from './pharmacy-fields.schema.ts';
+import { requiredTextSchema, uuidSchema } from '@hospital/service-kit';
 
 /** A prescription to query or reject, and why (the prescriber reads the reason). */
 export const reviewPrescriptionSchema = z.object({
   id: uuidSchema,
   action: z.enum(['QUERY', 'REJECT'], { error: 'Action must be QUERY or REJECT.' }),
-  reason: textSchema('Reason', 500),
+  reason: requiredTextSchema('Reason', 500),
 });

@@ -1,6 +1,6 @@
 /** Validation of SearchDrugsRequest. */
 import { z } from 'zod';
-import { pageRequestSchema } from '@hospital/service-kit';
+import { NO_CONTROL_CHARACTERS_MULTILINE, pageRequestSchema } from '@hospital/service-kit';
 
 /** A catalogue search: a name or code prefix (may be empty), and a page. */
 export const searchDrugsSchema = z.object({
@@ -10,7 +10,7 @@ export const searchDrugsSchema = z.object({
     .max(100, 'Search must be at most 100 characters.')
     // PostgreSQL refuses NUL in text outright (a 500, not "no match"); no drug name holds a
     // control character. Whitespace pasted along with a name is harmless.
-    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'Search must not contain control characters.')
+    .regex(NO_CONTROL_CHARACTERS_MULTILINE, 'Search must not contain control characters.')
     .default(''),
   page: pageRequestSchema,
 });

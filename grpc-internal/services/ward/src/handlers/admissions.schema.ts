@@ -1,13 +1,12 @@
 /** Validation of AdmitPatient, TransferPatient and DischargePatient. */
 import { z } from 'zod';
-import { uuidSchema } from '@hospital/service-kit';
-import { paragraphSchema } from './ward-fields.schema.ts';
+import { requiredTextSchema, uuidSchema } from '@hospital/service-kit';
 
 /** An admission: who, into which bed, and why. */
 export const admitPatientSchema = z.object({
   patientId: uuidSchema,
   bedId: uuidSchema,
-  reason: paragraphSchema('Reason', 1000),
+  reason: requiredTextSchema('Reason', 1000, { multiline: true }),
 });
 
 /** A transfer of an admission to another bed, naming the ward the bed must be on. */
@@ -21,5 +20,5 @@ export const transferPatientSchema = z.object({
 /** A discharge with its summary (required: the next carer reads it). */
 export const dischargePatientSchema = z.object({
   admissionId: uuidSchema,
-  summary: paragraphSchema('Discharge summary', 20_000),
+  summary: requiredTextSchema('Discharge summary', 20_000, { multiline: true }),
 });

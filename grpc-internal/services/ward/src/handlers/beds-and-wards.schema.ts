@@ -1,11 +1,11 @@
 /** Validation of CreateWard, AddBed and SetBedOutOfService. */
 import { z } from 'zod';
-import { uuidSchema } from '@hospital/service-kit';
-import { bedLabelSchema, lineSchema, specialtySchema, wardCodeSchema } from './ward-fields.schema.ts';
+import { requiredTextSchema, uuidSchema } from '@hospital/service-kit';
+import { bedLabelSchema, specialtySchema, wardCodeSchema } from './ward-fields.schema.ts';
 
 /** A new ward: name and code required, specialty optional. */
 export const createWardSchema = z.object({
-  name: lineSchema('Name', 100),
+  name: requiredTextSchema('Name', 100),
   code: wardCodeSchema,
   specialty: specialtySchema.default(''),
 });
