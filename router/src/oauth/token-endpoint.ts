@@ -1,6 +1,6 @@
 /**
- * `POST /oauth/token`: the client credentials grant (RFC 6749 §4.4) and the authorization code
- * grant (§4.1.3, PKCE per RFC 7636) for registered apps, with client_secret_basic,
+ * `POST /oauth/token`: the client credentials grant (RFC 6749 §4.4), the authorization code
+ * grant (§4.1.3, PKCE per RFC 7636) and the refresh token grant (§6, rotating) for registered apps, with client_secret_basic,
  * client_secret_post or private_key_jwt (RFC 7523), or none for a public client (PKCE alone). The router only reads
  * the request and shapes the answer; the identity service authenticates the app and signs the
  * token (it holds the keys and the registrations). Errors follow RFC 6749 §5.2.
@@ -21,12 +21,14 @@ export interface TokenRequest {
   clientAssertion: string;
   scope: string;
   tokenEndpoint: string;
-  /** client_credentials or authorization_code. */
+  /** client_credentials, authorization_code or refresh_token. */
   grantType: string;
   /** authorization_code: the code, the redirect_uri it was issued for, the PKCE verifier. */
   code: string;
   redirectUri: string;
   codeVerifier: string;
+  /** refresh_token: the refresh token (single use, rotated). */
+  refreshToken: string;
 }
 
 /** The endpoint's dependencies. */
@@ -97,8 +99,8 @@ export function readTokenRequest(req: Request, tokenEndpoint: string): TokenRequ
   const body = (req.body ?? {}) as Record<string, unknown>;
   const grantType = field(body, 'grant_type');
   if (grantType === '') throw new OAuthError('invalid_request', 'grant_type is required.');
-  if (grantType !== 'client_credentials' && grantType !== 'authorization_code')
-    throw new OAuthError('unsupported_grant_type', 'Only client_credentials and authorization_code are supported.');
+  if (grantType !== 'client_credentials' && grantType !== 'authorization_code' && grantType !== 'refresh_token')
+    throw new OAuthError('unsupported_grant_type', 'Only client_credentials, authorization_code and refresh_token are supported.');
   const basic = basicCredentials(req.get('authorization'));
   const bodyId = field(body, 'client_id');
   const bodySecret = field(body, 'client_secret');
@@ -106,8 +108,9 @@ export function readTokenRequest(req: Request, tokenEndpoint: string): TokenRequ
   const assertionType = field(body, 'client_assertion_type');
   const methods = [basic !== undefined, bodySecret !== '', assertion !== ''].filter(Boolean).length;
   if (methods > 1) throw new OAuthError('invalid_request', 'Use exactly one client authentication method.');
-  // A public client authenticates by nothing but its client_id, and only to redeem a PKCE-bound code.
-  if (methods === 0 && (grantType !== 'authorization_code' || bodyId === '')) throw new OAuthError('invalid_client', 'Client authentication is required.');
+  // A public client authenticates by nothing but its client_id, and only to redeem a PKCE-bound
+  // code or a rotating refresh token.
+  if (methods === 0 && (grantType === 'client_credentials' || bodyId === '')) throw new OAuthError('invalid_client', 'Client authentication is required.');
   if (assertion !== '' && assertionType !== CLIENT_ASSERTION_TYPE) throw new OAuthError('invalid_request', `client_assertion_type must be ${CLIENT_ASSERTION_TYPE}.`);
   if (basic && bodyId !== '' && bodyId !== basic.id) throw new OAuthError('invalid_request', 'client_id differs from the one in Authorization.');
   return {
@@ -120,6 +123,7 @@ export function readTokenRequest(req: Request, tokenEndpoint: string): TokenRequ
     code: field(body, 'code'),
     redirectUri: field(body, 'redirect_uri'),
     codeVerifier: field(body, 'code_verifier'),
+    refreshToken: field(body, 'refresh_token'),
   };
 }
 
@@ -149,7 +153,13 @@ export function tokenEndpoint(options: TokenEndpointOptions): Router {
       const request = readTokenRequest(req, `${baseUrlOf(req, options.publicUrl)}${TOKEN_PATH}`);
       const answer = await options.issue(request, randomUUID());
       if (answer.error !== '') throw new OAuthError(answer.error, answer.errorDescription);
-      res.json({ access_token: answer.accessToken, token_type: 'Bearer', expires_in: answer.expiresIn, scope: answer.scope });
+      res.json({
+        access_token: answer.accessToken,
+        token_type: 'Bearer',
+        expires_in: answer.expiresIn,
+        scope: answer.scope,
+        ...(answer.refreshToken === '' ? {} : { refresh_token: answer.refreshToken }),
+      });
     } catch (error) {
       if (error instanceof OAuthError) return sendError(res, error, basicUsed);
       options.logger.warn({ err: error }, 'token request failed');

@@ -22,7 +22,8 @@ export function wellKnownRoutes(options: { publicUrl?: string; authorizationCode
   const common = (base: string) => ({
     ...(code ? { authorization_endpoint: `${base}${AUTHORIZE_PATH}` } : {}),
     token_endpoint: `${base}${TOKEN_PATH}`,
-    grant_types_supported: GRANT_TYPES.filter((grant) => code || grant !== 'authorization_code'),
+    // Refresh tokens go only to apps acting for a clinician, so both come with the consent screen.
+    grant_types_supported: GRANT_TYPES.filter((grant) => code || grant === 'client_credentials'),
     // `none`: a public client redeeming a PKCE-bound code.
     token_endpoint_auth_methods_supported: [...TOKEN_ENDPOINT_AUTH_METHODS, ...(code ? ['none'] : [])],
     token_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGORITHMS,
@@ -47,7 +48,7 @@ export function wellKnownRoutes(options: { publicUrl?: string; authorizationCode
         'client-confidential-symmetric',
         'client-confidential-asymmetric',
         'permission-v2',
-        ...(code ? ['launch-standalone', 'client-public', 'context-standalone-user', 'permission-user'] : []),
+        ...(code ? ['launch-standalone', 'client-public', 'context-standalone-user', 'permission-user', 'permission-offline'] : []),
       ],
     });
   });

@@ -13,7 +13,7 @@ export const TOKEN_ENDPOINT_AUTH_METHODS = ['client_secret_basic', 'client_secre
 export const ASSERTION_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'PS256', 'PS384'];
 
 /** Grant types the token endpoint serves. */
-export const GRANT_TYPES = ['client_credentials', 'authorization_code'] as const;
+export const GRANT_TYPES = ['client_credentials', 'authorization_code', 'refresh_token'] as const;
 
 /** PKCE methods accepted (RFC 7636): S256 only; `plain` would let an intercepted code be redeemed. */
 export const CODE_CHALLENGE_METHODS = ['S256'] as const;

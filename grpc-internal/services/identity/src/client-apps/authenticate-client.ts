@@ -1,7 +1,8 @@
 /**
  * Client authentication at the token endpoint (RFC 6749 §2.3, RFC 7523): a client secret, a
  * client assertion signed by a registered key (jti used once), or, for a public client, nothing
- * but its client_id (only the authorization code grant accepts that, where PKCE binds the code).
+ * but its client_id (only the authorization code grant, where PKCE binds the code, and the refresh
+ * token grant, where the token rotates and a replayed one revokes its family, accept that).
  */
 import type { IssueClientTokenRequest__Output } from '@hospital/grpc-contracts';
 import { isUuid } from '@hospital/service-kit';

@@ -2,12 +2,13 @@
  * The authorization code grant (RFC 6749 §4.1.3, RFC 7636 §4.6): the code is spent on first
  * presentation whatever follows (a second one, even concurrent, finds it spent), then it must be
  * unexpired, issued to this client for this redirect URI, and its challenge the S256 of the
- * verifier. The token is the user's (current role, active) and the app's (granted user/ scopes).
+ * verifier. The token is the user's (current role, active) and the app's (granted user/ scopes),
+ * with the first refresh token of a new family.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IssueClientTokenRequest__Output, IssueClientTokenResponse } from '@hospital/grpc-contracts';
 import { type CallScope } from '@hospital/service-kit/grpc';
-import { accessTokenIssueTime, hashRefreshToken } from '../domain/tokens.ts';
+import { accessTokenIssueTime, hashRefreshToken, newRefreshToken } from '../domain/tokens.ts';
 import type { ClientAppCredentials } from './client-app-repository.ts';
 import { s256 } from './authorization.handlers.ts';
 import { appTokensValidAfter, signUserAppToken } from './client-credentials.ts';
@@ -51,12 +52,45 @@ export async function redeemAuthorizationCode(
   if (!sameText(s256(request.codeVerifier), code.codeChallenge)) return refuse('invalid_grant', 'The code_verifier does not match the code_challenge.');
   const [user] = await deps.users.findByIds([code.userId]);
   if (!user?.active) return refuse('invalid_grant', BAD_GRANT);
-  // The router ends the token at the user's cutoff and at the app's (a secret rotation): dated past
-  // both, as read before the app and the user were, so stale claims fall inside a later cutoff.
+  // A family of rotating refresh tokens starts here (refresh-token-grant.ts).
+  const refreshToken = newRefreshToken();
+  await deps.clientApps.saveRefreshToken({
+    tokenHash: hashRefreshToken(refreshToken),
+    familyId: randomUUID(),
+    clientId: app.id,
+    userId: user.id,
+    scopes: code.scopes,
+    expiresAt: new Date(Date.now() + APP_REFRESH_TOKEN_TTL_MS),
+  });
+  scope.logger.info({ clientId: app.id, userId: user.id, scopes: code.scopes }, 'user app token issued');
+  return userAppTokenAnswer(user, app, code.scopes, deps, readAt, refreshToken);
+}
+
+/** How long an app's refresh token may wait to be used (each use hands out a new one). */
+export const APP_REFRESH_TOKEN_TTL_MS = 30 * 86_400_000;
+
+/**
+ * The token answer of an app acting for a user: the access token, dated past the user's cutoff and
+ * the app's (a secret rotation), as read before the app and the user were, so stale claims fall
+ * inside a later cutoff; and the refresh token to hand out with it.
+ * @param user - the user as read now (role, cutoff)
+ * @param app - the authenticated app
+ * @param scopes - the granted user/ scopes of this access token
+ * @param deps - the signing key
+ * @param readAt - when the app was read
+ * @param refreshToken - the refresh token to return
+ */
+export function userAppTokenAnswer(
+  user: { id: string; role: string; email: string; tokensValidAfter: Date | null },
+  app: ClientAppCredentials,
+  scopes: readonly string[],
+  deps: Pick<IssueClientTokenDeps, 'accessTokens'>,
+  readAt: Date,
+  refreshToken: string,
+): IssueClientTokenResponse {
   const appCutoff = appTokensValidAfter({ revokedAt: null, secretRotatedAt: app.secretRotatedAt });
   const cutoffs = [user.tokensValidAfter, appCutoff].filter((d): d is Date => d !== null);
   const issuedAt = accessTokenIssueTime(readAt, cutoffs.length > 0 ? new Date(Math.max(...cutoffs.map((d) => d.getTime()))) : null);
-  const { token, expiresIn } = signUserAppToken(user, app, code.scopes, deps.accessTokens, issuedAt);
-  scope.logger.info({ clientId: app.id, userId: user.id, scopes: code.scopes }, 'user app token issued');
-  return { accessToken: token, expiresIn, scope: code.scopes.join(' '), error: '', errorDescription: '' };
+  const { token, expiresIn } = signUserAppToken(user, app, scopes, deps.accessTokens, issuedAt);
+  return { accessToken: token, expiresIn, scope: scopes.join(' '), refreshToken, error: '', errorDescription: '' };
 }

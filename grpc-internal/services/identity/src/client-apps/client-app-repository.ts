@@ -55,6 +55,25 @@ export interface ClientAppPosition {
   id: string;
 }
 
+/** A live refresh token of an app acting for a user, as stored (its digest aside). */
+export interface AppRefreshTokenRecord {
+  /** The code redemption it descends from: what reuse detection revokes. */
+  familyId: string;
+  clientId: string;
+  userId: string;
+  /** The user/ scopes the clinician granted. */
+  scopes: string[];
+  issuedAt: Date;
+  expiresAt: Date;
+}
+
+/**
+ * What presenting a refresh token found: it was live and is now spent (the next one stored in
+ * its place), it had been spent before (its family is now revoked), or it is unknown, expired,
+ * revoked or another app's.
+ */
+export type RefreshTokenExchange = { outcome: 'rotated'; token: AppRefreshTokenRecord } | { outcome: 'reused'; familyId: string } | { outcome: 'invalid' };
+
 /** Storage of apps. */
 export interface ClientAppRepository {
   /** @param app - the registration */
@@ -66,14 +85,14 @@ export interface ClientAppRepository {
   /** @param id - the app (client_id) */
   findCredentials(id: string): Promise<ClientAppCredentials | undefined>;
   /**
-   * Replaces the secret of a live secret app.
+   * Replaces the secret of a live secret app and revokes its refresh tokens.
    * @param id - the app
    * @param secretHash - digest of the new secret
    * @returns the app, or undefined when there is no live secret app with this id
    */
   rotateSecret(id: string, secretHash: string): Promise<ClientAppRecord | undefined>;
   /**
-   * Revokes an app (idempotent: the first revocation time stays).
+   * Revokes an app and its refresh tokens (idempotent: the first revocation time stays).
    * @param id - the app
    */
   revoke(id: string, at: Date): Promise<ClientAppRecord | undefined>;
@@ -100,4 +119,22 @@ export interface ClientAppRepository {
   spendAuthorizationCode(codeHash: string): Promise<AuthorizationCodeRecord | undefined>;
   /** Distinct browser origins of live apps. */
   listOrigins(): Promise<string[]>;
+  /**
+   * Stores the first refresh token of a family (a code redemption).
+   * @param token - its digest, family, app, user, scopes and expiry
+   */
+  saveRefreshToken(token: Omit<AppRefreshTokenRecord, 'issuedAt'> & { tokenHash: string }): Promise<void>;
+  /**
+   * Spends a live refresh token of this app and stores the next one of its family, in one
+   * transaction: of concurrent presentations one rotates, the others find it spent (reuse).
+   * @param tokenHash - SHA-256 hex of the presented token
+   * @param clientId - the authenticated app
+   * @param next - the digest and expiry of the token to hand out instead
+   */
+  exchangeRefreshToken(tokenHash: string, clientId: string, next: { tokenHash: string; expiresAt: Date }): Promise<RefreshTokenExchange>;
+  /**
+   * Revokes every token of a family (reuse, or a user no longer allowed).
+   * @param familyId - the family
+   */
+  revokeRefreshFamily(familyId: string): Promise<void>;
 }

@@ -1,6 +1,7 @@
 /**
  * IssueClientToken: the identity side of the router's `POST /oauth/token`, for client_credentials
- * (an app as itself) and authorization_code (an app for the clinician who approved it).
+ * (an app as itself), authorization_code (an app for the clinician who approved it) and
+ * refresh_token (the same, later, with a rotating refresh token).
  */
 import type { IssueClientTokenRequest__Output, IssueClientTokenResponse } from '@hospital/grpc-contracts';
 import { grantScopes } from '@hospital/grpc-contracts/access';
@@ -10,6 +11,7 @@ import type { UserRepository } from '../repositories/user-repository.ts';
 import type { ClientAppRepository } from './client-app-repository.ts';
 import { authenticateClient } from './authenticate-client.ts';
 import { redeemAuthorizationCode } from './authorization-code-grant.ts';
+import { redeemRefreshToken } from './refresh-token-grant.ts';
 import { signClientToken } from './client-credentials.ts';
 
 /** What the handler needs. */
@@ -37,13 +39,14 @@ export function refuse(error: string, description: string): IssueClientTokenResp
  */
 export async function issueClientTokenHandler(request: IssueClientTokenRequest__Output, deps: IssueClientTokenDeps, scope: CallScope): Promise<IssueClientTokenResponse> {
   const grantType = request.grantType || 'client_credentials';
-  if (grantType !== 'client_credentials' && grantType !== 'authorization_code')
-    return refuse('unsupported_grant_type', 'Only client_credentials and authorization_code are supported.');
+  if (grantType !== 'client_credentials' && grantType !== 'authorization_code' && grantType !== 'refresh_token')
+    return refuse('unsupported_grant_type', 'Only client_credentials, authorization_code and refresh_token are supported.');
   // Before the read: a token of a secret rotated away meanwhile is dated before the rotation's cutoff.
   const readAt = new Date();
   const app = await authenticateClient(request, deps.clientApps, scope);
   if ('error' in app) return refuse(app.error, app.description);
   if (grantType === 'authorization_code') return redeemAuthorizationCode(request, app, deps, scope, readAt);
+  if (grantType === 'refresh_token') return redeemRefreshToken(request, app, deps, scope, readAt);
   // A public client cannot keep a secret, so it never acts as itself.
   if (app.publicClient) return refuse('unauthorized_client', 'A public client may only use the authorization code grant.');
 

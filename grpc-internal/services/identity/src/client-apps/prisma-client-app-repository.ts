@@ -1,6 +1,18 @@
-/** ClientAppRepository on Prisma (schema `identity`, tables `client_apps`, `client_assertion_uses`). */
-import type { ClientApp, DbClient } from '@hospital/db';
-import type { AuthorizationCodeRecord, ClientAppCredentials, ClientAppPosition, ClientAppRecord, ClientAppRepository, NewClientApp } from './client-app-repository.ts';
+/**
+ * ClientAppRepository on Prisma (schema `identity`, tables `client_apps`, `client_assertion_uses`,
+ * `authorization_codes`, `app_refresh_tokens`).
+ */
+import type { ClientApp, DbClient, PrismaClient } from '@hospital/db';
+import type {
+  AppRefreshTokenRecord,
+  AuthorizationCodeRecord,
+  ClientAppCredentials,
+  ClientAppPosition,
+  ClientAppRecord,
+  ClientAppRepository,
+  NewClientApp,
+  RefreshTokenExchange,
+} from './client-app-repository.ts';
 
 function toRecord(app: ClientApp): ClientAppRecord {
   return {
@@ -51,12 +63,14 @@ export class PrismaClientAppRepository implements ClientAppRepository {
   async rotateSecret(id: string, secretHash: string): Promise<ClientAppRecord | undefined> {
     const { count } = await this.db.clientApp.updateMany({ where: { id, revokedAt: null, secretHash: { not: null } }, data: { secretHash, secretRotatedAt: new Date() } });
     if (count === 0) return undefined;
+    await this.revokeRefreshTokensOf(id);
     const app = await this.db.clientApp.findUnique({ where: { id } });
     return app ? toRecord(app) : undefined;
   }
 
   async revoke(id: string, at: Date): Promise<ClientAppRecord | undefined> {
     await this.db.clientApp.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } });
+    await this.revokeRefreshTokensOf(id);
     const app = await this.db.clientApp.findUnique({ where: { id } });
     return app ? toRecord(app) : undefined;
   }
@@ -105,6 +119,47 @@ export class PrismaClientAppRepository implements ClientAppRepository {
       codeChallenge: row.code_challenge,
       expiresAt: row.expires_at,
     };
+  }
+
+  async saveRefreshToken(token: Omit<AppRefreshTokenRecord, 'issuedAt'> & { tokenHash: string }): Promise<void> {
+    await this.db.appRefreshToken.create({ data: token });
+    // Expired tokens are useless; a day late, so a stray presentation still reads as expired.
+    await this.db.appRefreshToken.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 86_400_000) } } });
+  }
+
+  async exchangeRefreshToken(tokenHash: string, clientId: string, next: { tokenHash: string; expiresAt: Date }): Promise<RefreshTokenExchange> {
+    return this.inTransaction(async (tx) => {
+      // The row lock of this UPDATE orders concurrent presentations: the later ones find used_at set.
+      const [spent] = await tx.$queryRaw<Array<{ family_id: string; user_id: string; scopes: string[]; issued_at: Date; expires_at: Date }>>`
+        UPDATE identity.app_refresh_tokens SET used_at = now()
+        WHERE token_hash = ${tokenHash} AND client_id = ${clientId}::uuid AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+        RETURNING family_id::text, user_id::text, scopes, issued_at, expires_at`;
+      if (spent) {
+        const token = { familyId: spent.family_id, clientId, userId: spent.user_id, scopes: spent.scopes, issuedAt: spent.issued_at, expiresAt: spent.expires_at };
+        await tx.appRefreshToken.create({
+          data: { tokenHash: next.tokenHash, familyId: token.familyId, clientId, userId: token.userId, scopes: token.scopes, expiresAt: next.expiresAt },
+        });
+        return { outcome: 'rotated', token };
+      }
+      const seen = await tx.appRefreshToken.findUnique({ where: { tokenHash }, select: { familyId: true, clientId: true, usedAt: true } });
+      if (!seen || seen.clientId !== clientId || seen.usedAt === null) return { outcome: 'invalid' };
+      // A spent token presented again: someone holds a copy. The whole family goes (OAuth 2.0 Security BCP §4.14).
+      await tx.appRefreshToken.updateMany({ where: { familyId: seen.familyId, revokedAt: null }, data: { revokedAt: new Date() } });
+      return { outcome: 'reused', familyId: seen.familyId };
+    });
+  }
+
+  async revokeRefreshFamily(familyId: string): Promise<void> {
+    await this.db.appRefreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: new Date() } });
+  }
+
+  private async revokeRefreshTokensOf(clientId: string): Promise<void> {
+    await this.db.appRefreshToken.updateMany({ where: { clientId, revokedAt: null }, data: { revokedAt: new Date() } });
+  }
+
+  /** Runs in a transaction of its own, or in the caller's when the repository was built on one. */
+  private inTransaction<T>(work: (tx: DbClient) => Promise<T>): Promise<T> {
+    return '$transaction' in this.db ? (this.db as PrismaClient).$transaction(work) : work(this.db);
   }
 
   async listOrigins(): Promise<string[]> {

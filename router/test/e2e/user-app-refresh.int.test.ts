@@ -1,0 +1,127 @@
+/**
+ * Refresh tokens of apps a clinician launched, through the real router, identity service and
+ * database (RFC 6749 §6): the code's redemption answers a refresh_token, `grant_type=refresh_token`
+ * rotates it and gives an access token that reads as the clinician through the app (the audit
+ * trail names both), a replayed
+ * one is refused and ends its family, and discovery advertises the grant.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
+import { signIdentity } from '@hospital/service-kit';
+import { callMetadata } from '@hospital/service-kit/grpc';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { testDatabaseUrl } from '../../../test/helpers.ts';
+
+const REDIRECT = 'https://ehr.test/refresh-callback';
+let system: TestSystem;
+let identity: IdentityClient;
+let base: string;
+let patientId: string;
+beforeAll(async () => {
+  system = await startTestSystem(testDatabaseUrl(), { oauthConsentUrl: 'https://web.hospital.test/oauth/consent' });
+  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
+  base = system.routerUrl.replace(/\/graphql$/, '');
+  const registered = await system.gql<{ registerPatient: { id: string } }>(
+    'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
+    { input: { givenName: 'Refresh', familyName: 'Patient', dateOfBirth: '1971-02-03', allergies: [] } },
+    await system.tokenFor('admin'),
+  );
+  expect(registered.errors).toBeUndefined();
+  patientId = registered.data!.registerPatient.id;
+}, 120_000);
+afterAll(async () => {
+  identity?.close();
+  await system?.close();
+});
+
+const asAdmin = () => callMetadata(signIdentity({ kind: 'user', userId: randomUUID(), role: 'admin', email: 'admin@test.local' }, system.internalSecret), randomUUID());
+type TokenAnswer = { access_token?: string; refresh_token?: string; scope?: string; error?: string };
+const post = async (fields: Record<string, string>): Promise<{ status: number; body: TokenAnswer }> => {
+  const response = await fetch(`${base}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return { status: response.status, body: (await response.json()) as TokenAnswer };
+};
+
+/** A doctor launches a public app allowed to read patients and appointments; returns its id and the redemption's answer. */
+async function launch(): Promise<{ clientId: string; first: TokenAnswer }> {
+  const { app } = await identity.registerClientApp(
+    {
+      name: 'Refresh board',
+      contact: 'dev@board.test',
+      allowedScopes: ['user/Patient.rs', 'user/Appointment.rs'],
+      allowedOrigins: [],
+      jwksJson: '',
+      redirectUris: [REDIRECT],
+      publicClient: true,
+    },
+    { metadata: asAdmin() },
+  );
+  const verifier = randomBytes(32).toString('base64url');
+  const query = {
+    response_type: 'code',
+    client_id: app!.id,
+    redirect_uri: REDIRECT,
+    scope: 'user/Patient.rs user/Appointment.rs',
+    state: 'st',
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+  };
+  const decision = await fetch(`${base}/oauth/authorize/decision`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.tokenFor('doctor')}` },
+    body: JSON.stringify({ ...query, approve: true }),
+  });
+  const code = new URL(((await decision.json()) as { redirectTo: string }).redirectTo).searchParams.get('code')!;
+  const redeemed = await post({ grant_type: 'authorization_code', redirect_uri: REDIRECT, client_id: app!.id, code, code_verifier: verifier });
+  expect(redeemed.status).toBe(200);
+  return { clientId: app!.id, first: redeemed.body };
+}
+
+describe('POST /oauth/token grant_type=refresh_token', () => {
+  it('rotates the refresh token and reads as the clinician through the app; a replay ends the family', async () => {
+    const { clientId, first } = await launch();
+    expect(first.refresh_token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const second = await post({ grant_type: 'refresh_token', client_id: clientId, refresh_token: first.refresh_token! });
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ scope: 'user/Patient.rs user/Appointment.rs' });
+    expect(second.body.refresh_token).not.toBe(first.refresh_token);
+    const read = await system.gql('query($id: ID!) { patient(id: $id) { id } }', { id: patientId }, second.body.access_token);
+    expect(read.errors).toBeUndefined();
+    // The audit trail names the clinician AND the app.
+    const trail = await system.gql<{ auditTrail: { edges: Array<{ node: Record<string, unknown> }> } }>(
+      'query($patientId: ID!) { auditTrail(patientId: $patientId, first: 50) { edges { node { actorKind actorRole appClientId appName } } } }',
+      { patientId },
+      await system.tokenFor('admin'),
+    );
+    expect(trail.data?.auditTrail.edges.map((edge) => edge.node).filter((node) => node['appClientId'] === clientId)).toEqual([
+      expect.objectContaining({ actorKind: 'USER', actorRole: 'DOCTOR', appClientId: clientId, appName: 'Refresh board' }),
+    ]);
+
+    const replay = await post({ grant_type: 'refresh_token', client_id: clientId, refresh_token: first.refresh_token! });
+    expect(replay).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    expect(await post({ grant_type: 'refresh_token', client_id: clientId, refresh_token: second.body.refresh_token! })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant' },
+    });
+  });
+
+  it('answers RFC 6749 errors for a missing token or client', async () => {
+    const { clientId } = await launch();
+    expect(await post({ grant_type: 'refresh_token', client_id: clientId })).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    expect(await post({ grant_type: 'refresh_token', refresh_token: randomBytes(32).toString('base64url') })).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
+  });
+
+  it('is advertised by discovery', async () => {
+    const smart = (await (await fetch(`${base}/.well-known/smart-configuration`)).json()) as Record<string, unknown>;
+    expect(smart['grant_types_supported']).toEqual(['client_credentials', 'authorization_code', 'refresh_token']);
+    expect(smart['capabilities']).toEqual(expect.arrayContaining(['permission-offline']));
+  });
+});
