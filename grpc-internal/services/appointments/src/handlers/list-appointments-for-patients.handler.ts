@@ -26,7 +26,7 @@ export async function listAppointmentsForPatientsHandler(
   const filter = { statuses, ...(doctorId ? { doctorId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const unique = [...new Set(patientIds)];
   const [pages, counts] = await Promise.all([
-    deps.appointments.listForPatients(unique, { ...filter, ...(after ? { after } : {}), limit: readLimit, withHistory: !omitHistory }),
+    deps.appointments.listForPatients(unique, { ...filter, after, limit: readLimit, withHistory: !omitHistory }),
     deps.appointments.countForPatients(unique, filter),
   ]);
   return {

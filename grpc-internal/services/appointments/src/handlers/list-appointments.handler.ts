@@ -30,9 +30,6 @@ export async function listAppointmentsHandler(
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
   };
-  const [rows, totalCount] = await Promise.all([
-    deps.appointments.list({ ...filter, ...(after ? { after } : {}), limit: readLimit, withHistory: !omitHistory }),
-    deps.appointments.count(filter),
-  ]);
+  const [rows, totalCount] = await Promise.all([deps.appointments.list({ ...filter, after, limit: readLimit, withHistory: !omitHistory }), deps.appointments.count(filter)]);
   return toPage(rows, limit, totalCount);
 }

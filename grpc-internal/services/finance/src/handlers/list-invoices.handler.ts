@@ -22,7 +22,7 @@ export async function listInvoicesHandler(request: ListInvoicesRequest__Output, 
   const { status, patientId, page } = parseRequest(listInvoicesSchema, request);
   const filter = { ...(status ? { status } : {}), ...(patientId ? { patientId } : {}) };
   const { limit, readLimit, after } = keysetOf(page, positionFrom);
-  const [read, totalCount] = await Promise.all([deps.invoices.list({ ...filter, ...(after ? { after } : {}), limit: readLimit }), deps.invoices.count(filter)]);
+  const [read, totalCount] = await Promise.all([deps.invoices.list({ ...filter, after, limit: readLimit }), deps.invoices.count(filter)]);
   const { rows, cursors, pageInfo } = keysetPage(read, limit, cursorOf, totalCount);
   return { invoices: rows.map(toProtoInvoice), cursors, pageInfo };
 }

@@ -56,7 +56,7 @@ export async function listClientAppsHandler(request: ListClientAppsRequest__Outp
     const { at, id } = decodeInstantIdCursor(cursor);
     return { createdAt: at, id };
   });
-  const [read, totalCount] = await Promise.all([deps.clientApps.list({ ...(after ? { after } : {}), limit: readLimit }), deps.clientApps.count()]);
+  const [read, totalCount] = await Promise.all([deps.clientApps.list({ after, limit: readLimit }), deps.clientApps.count()]);
   const { rows, cursors, pageInfo } = keysetPage(read, limit, (app) => instantIdCursor(app.createdAt, app.id), totalCount);
   return { apps: rows.map(toProtoClientApp), cursors, pageInfo };
 }

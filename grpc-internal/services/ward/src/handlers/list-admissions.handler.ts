@@ -42,7 +42,7 @@ export async function listAdmissionsHandler(
     ...(status ? { status } : {}),
   };
   const { limit, readLimit, after } = keysetOf(page, positionFrom);
-  const [read, totalCount] = await Promise.all([deps.admissions.list({ ...filter, ...(after ? { after } : {}), limit: readLimit }), deps.admissions.count(filter)]);
+  const [read, totalCount] = await Promise.all([deps.admissions.list({ ...filter, after, limit: readLimit }), deps.admissions.count(filter)]);
   const { rows, cursors, pageInfo } = keysetPage(read, limit, cursorOf, totalCount);
   return { admissions: rows.map(toProtoAdmission), cursors, pageInfo };
 }
