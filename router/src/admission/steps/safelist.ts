@@ -12,10 +12,12 @@ export const safelist: AdmissionStep = {
     // Browsers leave Origin off same-origin GETs, so a script in the page could pass for a server
     // there: every GET counts as a browser's (integrators POST).
     // The safelist is the first-party web app's: a registered app (in a browser at its registered
-    // origin or not) sends its own operations, held to its scopes instead.
+    // origin or not, as itself or acting for a clinician) sends its own operations, held to its
+    // scopes (and the clinician's role) instead.
     // The router's own explorer page (POST only) may too, for admins and for signing in.
     const explorer = facts.fromExplorer === true && facts.method === 'POST' && mayExploreFreely(state.caller);
-    const fromBrowser = state.caller.kind !== 'app' && !explorer && (facts.origin !== undefined || facts.method === 'GET');
+    const registeredApp = state.caller.kind === 'app' || (state.caller.kind === 'user' && state.caller.app !== undefined);
+    const fromBrowser = !registeredApp && !explorer && (facts.origin !== undefined || facts.method === 'GET');
     const resolution = resolvePersistedOperation(deps.persisted, { query: facts.query, extensions: facts.extensions }, fromBrowser);
     if (!resolution.ok) return refuse('safelist', resolution.code, resolution.message);
     if (resolution.query === undefined) return refuse('safelist', 'BAD_REQUEST', 'Send the operation as a string in "query".');
