@@ -68,7 +68,7 @@ describe('ward staff charting vital signs', () => {
     const staff = await system.tokenFor('ward_staff');
     const typo = await system.gql(RECORD, { p: inpatient.patientId, v: { temperatureC: 375 } }, staff);
     expect(codeOf(typo)).toBe('BAD_USER_INPUT');
-    expect(typo.errors?.[0]?.message).toContain('temperatureC');
+    expect(typo.errors?.[0]?.message).toContain('Temperature must be between 25 and 45');
     expect(codeOf(await system.gql(RECORD, { p: inpatient.patientId, v: { spo2Percent: 140 } }, staff))).toBe('BAD_USER_INPUT');
     expect(codeOf(await system.gql(RECORD, { p: inpatient.patientId, v: {} }, staff))).toBe('BAD_USER_INPUT');
   });

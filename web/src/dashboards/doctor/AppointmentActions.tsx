@@ -7,6 +7,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../../gql/index.ts';
 import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
 import { RescheduleAppointment } from './RescheduleAppointment.tsx';
+import { VisitButton } from '../clinical/VisitPanel.tsx';
 
 const CheckIn = graphql(`
   mutation DoctorCheckIn($id: ID!) { checkInAppointment(id: $id) { id status } }
@@ -89,6 +90,7 @@ export function AppointmentActions({ appointment, who, onChanged }: { appointmen
         </div>
       ) : null}
       <ErrorMessage error={checkIn.error ?? complete.error ?? noShow.error ?? cancel.error} />
+      {status === 'CHECKED_IN' ? <VisitButton appointmentId={id} who={who} onClosed={onChanged} /> : null}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useQuery } from 'urql';
 import { Button, ErrorMessage, Loading, Table } from '../../ui/index.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { BedServiceButton } from './BedServiceButton.tsx';
+import { VitalsCell } from '../clinical/VitalsForm.tsx';
 import { WardBedBoard } from './ward-documents.ts';
 
 /** An occupant as the board shows it; what transfer and discharge act on. */
@@ -80,6 +81,7 @@ export function BedBoard({ wardId, wardName, actions }: { wardId: string; wardNa
                   <Button look="secondary" onClick={() => actions.onDischarge(current)} disabled={busy} aria-label={`Discharge ${occupant.patient.fullName}`}>
                     Discharge
                   </Button>
+                  <VitalsCell patientId={occupant.patient.id} who={occupant.patient.fullName} />
                 </div>
               );
             }

@@ -7,6 +7,8 @@
 
 /** One measurement's rule. */
 export interface VitalRule {
+  /** How messages name it. */
+  label: string;
   /** Unit shown with the value. */
   unit: string;
   /** Plausible values (inclusive); outside is refused. */
@@ -19,15 +21,15 @@ export interface VitalRule {
 
 /** The measurements a set may hold, keyed by their proto field names. */
 export const VITAL_RULES = {
-  temperatureC: { unit: '°C', plausible: [25, 45], normal: [36.1, 38.0], integer: false },
-  pulseBpm: { unit: 'beats/min', plausible: [1, 300], normal: [51, 90], integer: true },
-  systolicMmhg: { unit: 'mmHg', plausible: [30, 300], normal: [111, 219], integer: true },
-  diastolicMmhg: { unit: 'mmHg', plausible: [10, 200], normal: [40, 90], integer: true },
-  respiratoryRate: { unit: 'breaths/min', plausible: [1, 80], normal: [12, 20], integer: true },
-  spo2Percent: { unit: '%', plausible: [30, 100], normal: [96, 100], integer: true },
-  weightKg: { unit: 'kg', plausible: [0.2, 500], integer: false },
-  heightCm: { unit: 'cm', plausible: [20, 280], integer: false },
-  painScore: { unit: '0-10', plausible: [0, 10], normal: [0, 3], integer: true },
+  temperatureC: { label: 'Temperature', unit: '°C', plausible: [25, 45], normal: [36.1, 38.0], integer: false },
+  pulseBpm: { label: 'Pulse', unit: 'beats/min', plausible: [1, 300], normal: [51, 90], integer: true },
+  systolicMmhg: { label: 'Systolic blood pressure', unit: 'mmHg', plausible: [30, 300], normal: [111, 219], integer: true },
+  diastolicMmhg: { label: 'Diastolic blood pressure', unit: 'mmHg', plausible: [10, 200], normal: [40, 90], integer: true },
+  respiratoryRate: { label: 'Respiratory rate', unit: 'breaths/min', plausible: [1, 80], normal: [12, 20], integer: true },
+  spo2Percent: { label: 'SpO2', unit: '%', plausible: [30, 100], normal: [96, 100], integer: true },
+  weightKg: { label: 'Weight', unit: 'kg', plausible: [0.2, 500], integer: false },
+  heightCm: { label: 'Height', unit: 'cm', plausible: [20, 280], integer: false },
+  painScore: { label: 'Pain score', unit: '0-10', plausible: [0, 10], normal: [0, 3], integer: true },
 } as const satisfies Record<string, VitalRule>;
 
 /** A measurement's name. */
@@ -49,8 +51,8 @@ export function firstImplausible(values: VitalValues): { name: VitalName; messag
     if (value === undefined) continue;
     const rule: VitalRule = VITAL_RULES[name];
     const [low, high] = rule.plausible;
-    if (!Number.isFinite(value) || value < low || value > high) return { name, message: `${name} must be between ${low} and ${high} ${rule.unit}.` };
-    if (rule.integer && !Number.isInteger(value)) return { name, message: `${name} must be a whole number.` };
+    if (!Number.isFinite(value) || value < low || value > high) return { name, message: `${rule.label} must be between ${low} and ${high} ${rule.unit}.` };
+    if (rule.integer && !Number.isInteger(value)) return { name, message: `${rule.label} must be a whole number.` };
   }
   return undefined;
 }

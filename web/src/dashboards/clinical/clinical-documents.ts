@@ -1,0 +1,48 @@
+/** The clinical record's GraphQL operations (typed by the client preset, hashed into the safelist). */
+import { graphql } from '../../gql/index.ts';
+
+/** An encounter with its notes, as the visit panel shows it. */
+export const EncounterWithNotes = graphql(`
+  query ClinicalEncounter($id: ID!) {
+    encounter(id: $id) { id status kind openedAt notes { id text signed signedAt writtenAt amends { id } } }
+  }
+`);
+
+/** Opens (or returns) the visit of a checked-in appointment. */
+export const OpenVisit = graphql(`
+  mutation ClinicalOpenVisit($appointmentId: ID!) { openVisit(appointmentId: $appointmentId) { id status } }
+`);
+
+/** Writes a draft note or an addendum. */
+export const WriteNote = graphql(`
+  mutation ClinicalWriteNote($encounterId: ID!, $text: String!, $amendsNoteId: ID) {
+    writeNote(encounterId: $encounterId, text: $text, amendsNoteId: $amendsNoteId) { id text signed }
+  }
+`);
+
+/** Signs a draft. */
+export const SignNote = graphql(`
+  mutation ClinicalSignNote($noteId: ID!) { signNote(noteId: $noteId) { id signed signedAt } }
+`);
+
+/** Closes a visit (completing its appointment). */
+export const CloseEncounter = graphql(`
+  mutation ClinicalCloseEncounter($encounterId: ID!) { closeEncounter(encounterId: $encounterId) { id status } }
+`);
+
+/** Records a set of vital signs; answers the flags and NEWS2. */
+export const RecordVitals = graphql(`
+  mutation ClinicalRecordVitals($patientId: ID!, $vitals: VitalSignsInput!) {
+    recordVitals(patientId: $patientId, vitals: $vitals) { id recordedAt abnormal news2 { score risk } }
+  }
+`);
+
+/** A patient's vital signs, newest first (the chart). */
+export const PatientVitals = graphql(`
+  query ClinicalPatientVitals($id: ID!) {
+    patient(id: $id) {
+      id
+      vitalSigns { id recordedAt temperatureC pulseBpm systolicMmhg diastolicMmhg respiratoryRate spo2Percent onOxygen consciousness painScore abnormal news2 { score risk } }
+    }
+  }
+`);

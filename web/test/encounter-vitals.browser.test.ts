@@ -1,0 +1,116 @@
+/**
+ * The clinical record in Chromium against the real system (issue 18): a doctor opens the visit of
+ * a checked-in appointment from the patient's chart, writes a note and signs it; ward staff record
+ * vital signs from the bed board and see the NEWS2 they score.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { browserHarnessPerFile, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
+
+const running = browserHarnessPerFile();
+
+/** Runs an operation through the router and insists it succeeds. */
+async function ok<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+  const result = await running().system.gql<T>(query, variables, token);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data!;
+}
+
+/** A registered patient, as the doctor. */
+async function patient(familyName: string) {
+  const { registerPatient } = await ok<{ registerPatient: { id: string; fullName: string } }>(
+    'mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { id fullName } }',
+    { i: { givenName: 'Vera', familyName, dateOfBirth: '1961-03-03' } },
+    await running().system.tokenFor('doctor'),
+  );
+  return registerPatient;
+}
+
+describe('a visit and its note', () => {
+  it('is opened from the chart of a checked-in patient, and the note is written and signed', async () => {
+    const suffix = Math.random().toString(36).slice(2, 7);
+    const vera = await patient(`Visitnote${suffix}`);
+    const start = new Date();
+    start.setUTCDate(start.getUTCDate() + 3);
+    start.setUTCHours(10, 0, 0, 0);
+    const { bookAppointment } = await ok<{ bookAppointment: { id: string } }>(
+      'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }',
+      { i: { patientId: vera.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(), reason: 'Cough' } },
+      await running().system.tokenFor('doctor'),
+    );
+    await ok('mutation($id: ID!) { checkInAppointment(id: $id) { id } }', { id: bookAppointment.id }, await running().system.tokenFor('ward_staff'));
+
+    const context = await running().newContext();
+    try {
+      const page = await context.newPage();
+      await signIn(page, running(), 'doctor');
+      const search = page.getByRole('region', { name: 'Find a patient' });
+      await search.getByLabel('Name or MRN').fill(`Visitnote${suffix}`);
+      await search.getByRole('button', { name: `Open chart of ${vera.fullName}` }).click();
+      await page.getByRole('button', { name: /^Open visit of/ }).click();
+      const visit = page.getByRole('region', { name: /^Visit of/ });
+      await visit.getByLabel('New note').fill('Dry cough for a week; chest clear.');
+      await visit.getByRole('button', { name: 'Save draft' }).click();
+      await visit.getByText('Dry cough for a week; chest clear.').waitFor({ timeout: 10_000 });
+      await visit.getByText('Draft').waitFor();
+      await visit.getByRole('button', { name: 'Sign note' }).click();
+      await visit.getByText(/^Signed /).waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'clinical-visit-note.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+
+    const { patient: record } = await ok<{ patient: { encounters: { status: string; notes: { text: string; signed: boolean }[] }[] } }>(
+      'query($id: ID!) { patient(id: $id) { encounters { status notes { text signed } } } }',
+      { id: vera.id },
+      await running().system.tokenFor('doctor'),
+    );
+    expect(record.encounters).toEqual([{ status: 'OPEN', notes: [{ text: 'Dry cough for a week; chest clear.', signed: true }] }]);
+  });
+});
+
+describe('vital signs on the bed board', () => {
+  it('are recorded by ward staff and show the NEWS2 they score', async () => {
+    const suffix = Math.random().toString(36).slice(2, 7);
+    const admin = await running().system.tokenFor('admin');
+    const name = `Obs Ward ${suffix}`;
+    const code = `OBS-${suffix.toUpperCase()}`;
+    const { createWard } = await ok<{ createWard: { id: string } }>('mutation($i: CreateWardInput!) { createWard(input: $i) { id } }', { i: { name, code } }, admin);
+    const { addBed } = await ok<{ addBed: { id: string } }>('mutation($i: AddBedInput!) { addBed(input: $i) { id } }', { i: { wardId: createWard.id, label: 'OB-1' } }, admin);
+    await ok('mutation($u: ID!, $w: ID!) { assignStaffToWard(userId: $u, wardId: $w) { id } }', { u: running().system.accounts.ward_staff.id, w: createWard.id }, admin);
+    const otto = await patient(`Obs${suffix}`);
+    await ok(
+      'mutation($i: AdmitPatientInput!) { admitPatient(input: $i) { id } }',
+      { i: { patientId: otto.id, bedId: addBed.id, reason: 'Pneumonia' } },
+      await running().system.tokenFor('ward_staff'),
+    );
+
+    const context = await running().newContext();
+    try {
+      const page = await context.newPage();
+      await signIn(page, running(), 'ward_staff');
+      await page.getByLabel('Ward', { exact: true }).selectOption({ label: `${name} (${code})` });
+      await page.getByRole('button', { name: `Record vitals of ${otto.fullName}` }).click();
+      const form = page.getByRole('form', { name: `Vital signs of ${otto.fullName}` });
+      // RR 22 (2) + SpO2 94 (1) + oxygen (2) + pulse 115 (2) = 7: high.
+      await form.getByLabel('Temperature (°C)').fill('37.2');
+      await form.getByLabel('Pulse (beats/min)').fill('115');
+      await form.getByLabel('Respiratory rate (/min)').fill('22');
+      await form.getByLabel('SpO2 (%)').fill('94');
+      await form.getByLabel('Systolic BP (mmHg)').fill('120');
+      await form.getByLabel('Consciousness (ACVPU)').selectOption('ALERT');
+      await form.getByLabel('On supplemental oxygen').check();
+      await form.getByRole('button', { name: 'Record vitals' }).click();
+      await expect.poll(() => page.getByLabel(`NEWS2 of ${otto.fullName}`).textContent(), { timeout: 10_000 }).toBe('NEWS2 7 (high)');
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'clinical-vitals.png'), fullPage: true });
+
+      // An impossible value is refused and says which.
+      await page.getByRole('button', { name: `Record vitals of ${otto.fullName}` }).click();
+      await form.getByLabel('Temperature (°C)').fill('375');
+      await form.getByRole('button', { name: 'Record vitals' }).click();
+      await form.getByText(/Temperature must be between 25 and 45/).waitFor({ timeout: 10_000 });
+    } finally {
+      await context.close();
+    }
+  });
+});
