@@ -10,7 +10,13 @@ import { clientAddressMiddleware } from '../rate-limit/client-ip.ts';
 import type { RouterConfig } from '../router-config.ts';
 import type { EdgeServices } from '../router-edge.ts';
 import { fhirCallerAdmission } from './graphql-runner.ts';
+import { everythingOperation } from './everything.ts';
+import { allergyIntoleranceResource } from './resources/allergy-intolerance.ts';
 import { appointmentResource } from './resources/appointment.ts';
+import { encounterResource } from './resources/encounter.ts';
+import { invoiceResource } from './resources/invoice.ts';
+import { locationResource } from './resources/location.ts';
+import { medicationRequestResource } from './resources/medication-request.ts';
 import { patientResource } from './resources/patient.ts';
 import { practitionerResource } from './resources/practitioner.ts';
 import type { FhirResourceType } from './resources/resource-type.ts';
@@ -19,7 +25,19 @@ import { FHIR_BASE_PATH, fhirRoutes } from './routes.ts';
 export { FHIR_BASE_PATH, FHIR_JSON } from './routes.ts';
 
 /** The resource types the facade serves (the CapabilityStatement lists exactly these). */
-export const FHIR_RESOURCE_TYPES: readonly FhirResourceType[] = [patientResource, practitionerResource, appointmentResource];
+export const FHIR_RESOURCE_TYPES: readonly FhirResourceType[] = [
+  patientResource,
+  practitionerResource,
+  appointmentResource,
+  allergyIntoleranceResource,
+  medicationRequestResource,
+  encounterResource,
+  locationResource,
+  invoiceResource,
+];
+
+/** The kinds of record `Patient/{id}/$everything` gathers, each searched by `patient`. */
+const PATIENT_COMPARTMENT: readonly FhirResourceType[] = [appointmentResource, allergyIntoleranceResource, medicationRequestResource, encounterResource, invoiceResource];
 
 /**
  * The MRN system URI: configured, else under the router's public URL, else a URN of our own.
@@ -37,13 +55,15 @@ export function identifierSystemOf(config: Pick<RouterConfig, 'fhir' | 'oauth'>)
  */
 export function mountFhirRoutes(app: Express, parts: { config: RouterConfig; edge: EdgeServices; server: ApolloServer<RouterContext>; logger: Logger }): void {
   const { config, edge, server, logger } = parts;
+  const settings = { identifierSystem: identifierSystemOf(config) };
   app.use(
     FHIR_BASE_PATH,
     // req.ip as for /graphql: the rate limits and the audit trail see the same client address.
     clientAddressMiddleware(edge.resolveClientAddress),
     fhirRoutes({
       types: FHIR_RESOURCE_TYPES,
-      settings: { identifierSystem: identifierSystemOf(config) },
+      operations: [everythingOperation(patientResource, PATIENT_COMPARTMENT, settings)],
+      settings,
       admitCaller: fhirCallerAdmission({ pipeline: edge.admission, server }),
       rateLimiter: edge.rateLimiter,
       ...(config.oauth?.publicUrl ? { publicUrl: config.oauth.publicUrl } : {}),

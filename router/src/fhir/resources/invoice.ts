@@ -1,0 +1,107 @@
+/**
+ * Invoice: our invoices (`Query.invoice`, `Query.invoices`), with their totals. Money is kept in
+ * minor units; FHIR's Money is a decimal in the currency's major unit, so the currency's ISO 4217
+ * exponent (from Intl) places the point.
+ */
+import type { Invoice, Money } from '@medplum/fhirtypes';
+import { badSearch, notFound } from '../outcome.ts';
+import { oneValue, parseToken, referencedId } from '../search-params.ts';
+import { nextCursorOf, type Connection, type FhirResourceType } from './resource-type.ts';
+
+const FIELDS = 'id number status createdAt issuedAt patient { id } total { amountMinor currency } subtotal { amountMinor currency }';
+const READ = `query FhirInvoiceRead($id: ID!) { invoice(id: $id) { ${FIELDS} } }`;
+const SEARCH = `query FhirInvoiceSearch($patientId: ID, $status: InvoiceStatus, $first: Int, $after: String) {
+  invoices(patientId: $patientId, status: $status, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } } }
+}`;
+
+/** GraphQL `InvoiceStatus` → `invoice-status` (partly paid is still issued; paid in full is balanced). */
+export const INVOICE_STATUS = { DRAFT: 'draft', ISSUED: 'issued', PARTIALLY_PAID: 'issued', PAID: 'balanced', VOID: 'cancelled' } as const satisfies Record<
+  string,
+  Invoice['status']
+>;
+type InvoiceStatus = keyof typeof INVOICE_STATUS;
+
+interface MoneyRecord {
+  amountMinor: string;
+  currency: string;
+}
+
+/** An invoice as the facade selects one. */
+export interface InvoiceRecord {
+  id: string;
+  number: string | null;
+  status: InvoiceStatus;
+  createdAt: string;
+  issuedAt: string | null;
+  patient: { id: string };
+  total: MoneyRecord;
+  subtotal: MoneyRecord;
+}
+
+/**
+ * FHIR Money of an amount in minor units (exact: the decimal is built from the digits).
+ * @param money - minor units as a decimal string, and the ISO 4217 code
+ */
+export function toFhirMoney(money: MoneyRecord): Money {
+  const exponent = new Intl.NumberFormat('en', { style: 'currency', currency: money.currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const negative = money.amountMinor.startsWith('-');
+  const digits = money.amountMinor.replace('-', '').padStart(exponent + 1, '0');
+  const text = exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+  // Our currencies are ISO 4217 codes (finance checks them); the type lists today's codes.
+  return { value: Number(`${negative ? '-' : ''}${text}`), currency: money.currency as Money['currency'] };
+}
+
+/**
+ * The FHIR Invoice of one record.
+ * @param record - the GraphQL invoice
+ */
+export function toFhirInvoice(record: InvoiceRecord): Invoice {
+  return {
+    resourceType: 'Invoice',
+    id: record.id,
+    ...(record.number ? { identifier: [{ value: record.number }] } : {}),
+    status: INVOICE_STATUS[record.status],
+    subject: { reference: `Patient/${record.patient.id}` },
+    date: record.issuedAt ?? record.createdAt,
+    totalNet: toFhirMoney(record.subtotal),
+    totalGross: toFhirMoney(record.total),
+  };
+}
+
+/** Our statuses of a FHIR status code (issued covers partly paid too). */
+function statusesOf(code: string): InvoiceStatus[] {
+  if (!/^[a-z-]+$/.test(code)) throw badSearch(`"${code}" is not an invoice status code.`);
+  return (Object.keys(INVOICE_STATUS) as InvoiceStatus[]).filter((name) => INVOICE_STATUS[name] === code);
+}
+
+/** The Invoice resource type. */
+export const invoiceResource: FhirResourceType = {
+  type: 'Invoice',
+  documentation: 'Invoices with net and gross totals, newest first.',
+  searchParams: [
+    { name: 'patient', type: 'reference', documentation: 'The patient (Patient/id).' },
+    { name: 'status', type: 'token', documentation: 'draft, issued, balanced or cancelled (one).' },
+  ],
+  async read(gql, id) {
+    const data = await gql.run<{ invoice: InvoiceRecord | null }>(READ, { id });
+    if (!data.invoice) throw notFound('Invoice', id);
+    return toFhirInvoice(data.invoice);
+  },
+  async search(gql, search) {
+    const patient = oneValue(search, 'patient');
+    const status = oneValue(search, 'status');
+    const ours = status !== undefined ? statusesOf(parseToken(status).code) : undefined;
+    if (ours?.length === 0) return { resources: [], total: 0 };
+    // "issued" is two of our states: searched unfiltered, then filtered (a short page, no total).
+    const exact = !ours || ours.length === 1;
+    const variables = {
+      patientId: patient !== undefined ? referencedId(patient, 'Patient') : null,
+      status: exact ? (ours?.[0] ?? null) : null,
+      first: search.count,
+      after: search.cursor ?? null,
+    };
+    const data = await gql.run<{ invoices: Connection<InvoiceRecord> }>(SEARCH, variables);
+    const records = data.invoices.edges.map((edge) => edge.node).filter((record) => !ours || ours.includes(record.status));
+    return { resources: records.map(toFhirInvoice), ...nextCursorOf(data.invoices), ...(exact ? { total: data.invoices.totalCount ?? 0 } : {}) };
+  },
+};

@@ -1,0 +1,52 @@
+/** Location: our wards (`Query.ward`, `Query.wards`), where encounters take place. */
+import type { Location } from '@medplum/fhirtypes';
+import { notFound } from '../outcome.ts';
+import { oneValue } from '../search-params.ts';
+import type { FhirResourceType } from './resource-type.ts';
+
+const FIELDS = 'id name code specialty';
+const READ = `query FhirLocationRead($id: ID!) { ward(id: $id) { ${FIELDS} } }`;
+const SEARCH = `query FhirLocationSearch { wards { ${FIELDS} } }`;
+
+/** A ward as the facade selects one. */
+export interface WardRecord {
+  id: string;
+  name: string;
+  code: string;
+  specialty: string | null;
+}
+
+/**
+ * The FHIR Location of a ward.
+ * @param ward - the GraphQL ward
+ */
+export function toFhirLocation(ward: WardRecord): Location {
+  return {
+    resourceType: 'Location',
+    id: ward.id,
+    status: 'active',
+    name: ward.name,
+    alias: [ward.code],
+    ...(ward.specialty ? { description: ward.specialty } : {}),
+    mode: 'instance',
+    physicalType: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'wa', display: 'Ward' }] },
+  };
+}
+
+/** The Location resource type. */
+export const locationResource: FhirResourceType = {
+  type: 'Location',
+  documentation: 'Wards (every ward in one page).',
+  searchParams: [{ name: 'name', type: 'string', documentation: 'Start of the ward name or its code.' }],
+  async read(gql, id) {
+    const data = await gql.run<{ ward: WardRecord | null }>(READ, { id });
+    if (!data.ward) throw notFound('Location', id);
+    return toFhirLocation(data.ward);
+  },
+  async search(gql, search) {
+    const name = oneValue(search, 'name')?.toLowerCase();
+    const data = await gql.run<{ wards: WardRecord[] }>(SEARCH);
+    const wards = data.wards.filter((ward) => !name || ward.name.toLowerCase().startsWith(name) || ward.code.toLowerCase().startsWith(name));
+    return { resources: wards.map(toFhirLocation), total: wards.length };
+  },
+};
