@@ -9,7 +9,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Request, Response } from 'express';
 import type { AdmissionPipeline } from '../admission/pipeline.ts';
-import { httpHeadersOf, type AdmissionRefusal } from '../admission/refusal.ts';
+import { httpHeadersOf, signInFirst, type AdmissionRefusal } from '../admission/refusal.ts';
 import type { AdmissionState, RequestFacts } from '../admission/types.ts';
 import type { RouterContext } from '../context.ts';
 import { scopeOf } from '../request-log.ts';
@@ -62,8 +62,10 @@ export function fhirCallerAdmission(deps: { pipeline: AdmissionPipeline; server:
     const admitted = await pipeline.admitCaller(facts);
     if ('refused' in admitted) throw refusalError(admitted.refused);
     const state = admitted.state;
-    // Records are never public: without a token the answer is 401 with a Bearer challenge.
-    if (state.caller.kind === 'anonymous') throw new FhirError(401, 'login', 'Sign in: send an access token as "Authorization: Bearer …".', { 'www-authenticate': 'Bearer' });
+    // Records are never public: without a token the answer is 401, refused through the pipeline's
+    // one refusal hook so it leaves its audit row like an anonymous GraphQL request.
+    if (state.caller.kind === 'anonymous')
+      throw refusalError(await pipeline.refuse(state, signInFirst('anonymous-gate', 'Sign in: send an access token as "Authorization: Bearer …".')));
     if (state.caller.kind === 'user') scope.userId = state.caller.userId;
     return { run: (query, variables) => runOperation(pipeline, server, state, res, query, variables ?? {}) };
   };

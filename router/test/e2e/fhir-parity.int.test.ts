@@ -113,4 +113,24 @@ describe('every FHIR read leaves audit rows', () => {
     const requestId = answer.headers.get('x-request-id')!;
     await expect.poll(async () => (await trailRows(ids[2]!, requestId)).map((row) => row.operation), { timeout: 20_000 }).toContain('FhirPatientSearch');
   });
+
+  it.each([
+    ['no token', undefined, 'UNAUTHENTICATED', 401],
+    ['a bad token', 'garbage', 'UNAUTHENTICATED', 401],
+    ['an app without the Patient scope', 'appointments-app', 'FORBIDDEN', 403],
+  ])('a refused FHIR read (%s) leaves one DENIED row under its request id', async (_label, who, reason, status) => {
+    const token = who === 'appointments-app' ? await fhirAppToken(system, identity, ['system/Appointment.rs']) : who;
+    const answer = await fhirGet(system, `Patient/${ids[0]!}`, token);
+    expect(answer.status).toBe(status);
+    const requestId = answer.headers.get('x-request-id')!;
+    const denied = async () => {
+      const trail = await system.gql<{ auditTrail: { edges: Array<{ node: TrailRow & { reason: string | null } }> } }>(DENIALS, {}, admin);
+      return dataOf(trail)
+        .auditTrail.edges.map((edge) => edge.node)
+        .filter((row) => row.requestId === requestId);
+    };
+    await expect.poll(denied, { timeout: 20_000 }).toEqual([expect.objectContaining({ outcome: 'DENIED', reason })]);
+  });
 });
+
+const DENIALS = `query Denials { auditTrail(first: 100) { edges { node { actorKind operation outcome reason ip requestId resource } } } }`;
