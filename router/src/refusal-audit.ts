@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kind, valueFromASTUntyped, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { createAuditClient } from '@hospital/grpc-contracts';
-import { isUuid, printableText, signIdentity, type Caller, type Logger, type RequestOrigin, type RoleName } from '@hospital/service-kit';
+import { auditAppOf, isUuid, printableText, signIdentity, type AuditApp, type Caller, type Logger, type RequestOrigin, type RoleName } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
 
 /** One request the edge refused: by a signed-in user, or anonymous (no user id nor role). */
@@ -26,6 +26,8 @@ export interface EdgeRefusal {
   ip?: string;
   userAgent?: string;
   requestId: string;
+  /** The registered app: the caller itself (no user), or the app the user acted through. */
+  app?: AuditApp | undefined;
 }
 
 /** Reports refusals; resolves once recorded (or once the failure is logged). */
@@ -81,7 +83,8 @@ export function patientIdsNamed(document: DocumentNode, operation: OperationDefi
 }
 
 /**
- * What to report for a refusal, HTTP and WebSocket alike: who (a user, or anonymous), what was
+ * What to report for a refusal, HTTP and WebSocket alike: who (a user, perhaps through an app; an
+ * app; or anonymous), what was
  * refused and why, which patients the operation named, from where.
  * @param input - the caller, the operation when it was read, the refused fields, the code, origin
  */
@@ -107,6 +110,7 @@ export function edgeRefusalOf(input: {
     ...(origin?.ip ? { ip: origin.ip } : {}),
     ...(origin?.userAgent ? { userAgent: origin.userAgent } : {}),
     requestId: input.requestId,
+    app: auditAppOf(caller),
   };
 }
 
@@ -132,6 +136,8 @@ export function createRefusalReporter(options: { identityTarget: string; interna
             ip: printableText(refusal.ip, 256),
             userAgent: printableText(refusal.userAgent, 256),
             requestId: refusal.requestId,
+            appClientId: refusal.app?.clientId ?? '',
+            appName: printableText(refusal.app?.name, 256),
           },
           { metadata },
         );

@@ -49,3 +49,25 @@ describe('deliverEvent, readers a delivered-read row cannot name', () => {
     expect(reads.map((r) => r.userId)).toEqual(['u2']);
   });
 });
+
+describe('deliverEvent, readers acting through an app', () => {
+  it('reports the app beside the user in their delivered reads', async () => {
+    resolveEvent.mockClear();
+    const reads: DeliveredRead[] = [];
+    const deps = { audit: { record: (r: readonly DeliveredRead[]) => (reads.push(...r), Promise.resolve()), calls: 0, close() {} } } as unknown as DeliveryDeps;
+    const throughApp = (userId: string): Caller => ({
+      kind: 'user',
+      userId,
+      role: 'admin',
+      email: `${userId}@test.local`,
+      app: { clientId: 'c-board', name: 'Ward board', scopes: ['user/Appointment.rs'] },
+    });
+    const members = [member(throughApp('rep')), member(throughApp('u3')), member(user('u4'))];
+    deliverEvent(deps, [{ key: 'k', members: new Set(members), selection }], {}, 'req');
+    await Promise.all(members.map((m) => m.received()));
+    expect(reads.map((r) => [r.userId, r.appClientId, r.appName])).toEqual([
+      ['u3', 'c-board', 'Ward board'],
+      ['u4', '', ''],
+    ]);
+  });
+});

@@ -65,6 +65,8 @@ function readOf(member: Member, selection: PreparedSelection, patientIds: readon
     requestId,
     ip: printableText(origin?.ip, 256),
     userAgent: printableText(origin?.userAgent, 256),
+    appClientId: caller.app?.clientId ?? '',
+    appName: printableText(caller.app?.name, 256),
   };
 }
 

@@ -104,10 +104,11 @@ export async function recordRefusedOperationHandler(
   cap: AnonymousRefusalCap,
 ): Promise<RecordRefusedOperationResponse> {
   const refusal = parseRequest(recordRefusedOperationSchema, request);
-  const anonymous = refusal.userId === '';
+  const appItself = refusal.userId === '' && refusal.appClientId !== '';
+  const anonymous = refusal.userId === '' && !appItself;
   const base: Omit<AuditEntry, 'patientId'> = {
-    actorKind: anonymous ? 'anonymous' : 'user',
-    actorId: refusal.userId || null,
+    actorKind: anonymous ? 'anonymous' : appItself ? 'app' : 'user',
+    actorId: refusal.userId || refusal.appClientId || null,
     actorRole: refusal.userRole || null,
     action: `Router.${refusal.operationType || 'request'}`,
     operation: refusal.operation || null,
@@ -118,6 +119,7 @@ export async function recordRefusedOperationHandler(
     ip: refusal.ip || null,
     userAgent: refusal.userAgent || null,
     requestId: refusal.requestId,
+    app: refusal.appClientId === '' ? undefined : { clientId: refusal.appClientId, name: refusal.appName },
   };
   if (anonymous) {
     // Counted like the router's rate limits: IPv6 by its /64, which one client can roam.

@@ -13,6 +13,8 @@ const read = (overrides: Record<string, unknown> = {}) => ({
   requestId: randomUUID(),
   ip: '127.0.0.1',
   userAgent: '',
+  appClientId: '',
+  appName: '',
   ...overrides,
 });
 
@@ -22,6 +24,13 @@ function memorySink() {
 }
 
 describe('RecordDeliveredReads', () => {
+  it('names the app beside the user for a reader acting through an app', async () => {
+    const sink = memorySink();
+    const clientId = randomUUID();
+    expect(await recordDeliveredReadsHandler({ reads: [read({ appClientId: clientId, appName: 'Ward board' }), read()] }, sink)).toEqual({ recorded: 2 });
+    expect(sink.calls[0]!.map((entry) => entry.app)).toEqual([{ clientId, name: 'Ward board' }, undefined]);
+  });
+
   it('writes one allowed row per reader and patient, in one call', async () => {
     const sink = memorySink();
     const patient = randomUUID().toUpperCase();

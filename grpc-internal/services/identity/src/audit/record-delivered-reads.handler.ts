@@ -24,6 +24,9 @@ const deliveredReadSchema = z.object({
   requestId: auditText(64).min(1),
   ip: auditText(256),
   userAgent: auditText(256),
+  // The app the reader acted through (authorization code): '' when none.
+  appClientId: z.union([z.literal(''), uuidSchema]).default(''),
+  appName: auditText(256).default(''),
 });
 
 /** Validation of RecordDeliveredReadsRequest (sent by the router; still checked like any input). */
@@ -49,6 +52,7 @@ export function deliveredReadEntries(request: z.infer<typeof recordDeliveredRead
       ip: read.ip || null,
       userAgent: read.userAgent || null,
       requestId: read.requestId,
+      app: read.appClientId === '' ? undefined : { clientId: read.appClientId, name: read.appName },
     })),
   );
 }

@@ -28,10 +28,29 @@ const anonymous = (overrides: Partial<RecordRefusedOperationRequest__Output> = {
   ip: `198.51.100.${Math.floor(Math.random() * 250)}`,
   userAgent: 'curl/8.0',
   requestId: randomUUID(),
+  appClientId: '',
+  appName: '',
   ...overrides,
 });
 
 describe('RecordRefusedOperation', () => {
+  it('stores an app as the app, and a user acting through an app as the user with the app, outside the anonymous cap', async () => {
+    const clientId = randomUUID();
+    const userId = randomUUID();
+    const cap = createAnonymousRefusalCap({ perAddress: 0, total: 0, overflowTotal: 0 });
+    const asApp = anonymous({ appClientId: clientId, appName: 'Refused App', reason: 'FORBIDDEN', patientIds: [] });
+    const throughApp = anonymous({ userId, userRole: 'doctor', appClientId: clientId, appName: 'Refused App', reason: 'FORBIDDEN', patientIds: [] });
+    expect(await recordRefusedOperationHandler(asApp, createAuditLog(db), cap)).toEqual({ recorded: 1 });
+    expect(await recordRefusedOperationHandler(throughApp, createAuditLog(db), cap)).toEqual({ recorded: 1 });
+    await waitForAuditSeal(db);
+    expect(await db.accessRecord.findMany({ where: { requestId: asApp.requestId } })).toEqual([
+      expect.objectContaining({ actorKind: 'app', actorId: clientId, actorRole: null, appId: clientId, appName: 'Refused App', outcome: 'denied' }),
+    ]);
+    expect(await db.accessRecord.findMany({ where: { requestId: throughApp.requestId } })).toEqual([
+      expect.objectContaining({ actorKind: 'user', actorId: userId, actorRole: 'doctor', appId: clientId, appName: 'Refused App', outcome: 'denied' }),
+    ]);
+  });
+
   it('stores an anonymous or bad-token refusal as one anonymous row naming no patient', async () => {
     const refusal = anonymous({ operationType: 'query', operation: 'Peek' });
     const answer = await recordRefusedOperationHandler(refusal, createAuditLog(db), createAnonymousRefusalCap());

@@ -10,7 +10,8 @@ import { NO_CONTROL_CHARACTERS, ROLES, uuidSchema } from '@hospital/service-kit'
 export const auditText = (max: number) => z.string().max(max).regex(NO_CONTROL_CHARACTERS, 'must not contain control characters');
 
 /**
- * Who was refused (a signed-in user, or anonymous: no user id nor role), what they asked for,
+ * Who was refused (a signed-in user, perhaps through an app; an app as itself: no user, an app
+ * id; or anonymous: none of them), what they asked for,
  * why, from where. A refusal of the whole request (no token, rate limit) names no fields and may
  * come before the operation type was known.
  */
@@ -27,5 +28,8 @@ export const recordRefusedOperationSchema = z
     ip: auditText(256),
     userAgent: auditText(256),
     requestId: auditText(64).min(1),
+    // The app: the caller itself when there is no user, else the app the user acted through.
+    appClientId: z.union([z.literal(''), uuidSchema]).default(''),
+    appName: auditText(256).default(''),
   })
   .refine((refusal) => (refusal.userId === '') === (refusal.userRole === ''), { message: 'A user needs both an id and a role; anonymous has neither.', path: ['userRole'] });
