@@ -80,6 +80,7 @@ const SUBGRAPHS: Record<string, Record<string, string>> = {
     Encounter: '@hospital/grpc-contracts#Encounter__Output',
     ClinicalNote: '@hospital/grpc-contracts#Note__Output',
     VitalSigns: '@hospital/grpc-contracts#VitalSigns__Output',
+    Problem: '@hospital/grpc-contracts#Problem__Output',
     // Other subgraphs' entities: here they are references ({ id }).
     Patient: '../resolvers/references.ts#EntityReference',
     User: '../resolvers/references.ts#EntityReference',

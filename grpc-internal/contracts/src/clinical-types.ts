@@ -22,3 +22,11 @@ export type { SignNoteRequest, SignNoteRequest__Output } from './generated/hospi
 export type { VitalSigns, VitalSigns__Output } from './generated/hospital/clinical/v1/VitalSigns.ts';
 export type { VitalSignsInput, VitalSignsInput__Output } from './generated/hospital/clinical/v1/VitalSignsInput.ts';
 export type { WriteNoteRequest, WriteNoteRequest__Output } from './generated/hospital/clinical/v1/WriteNoteRequest.ts';
+export type { Problem, Problem__Output } from './generated/hospital/clinical/v1/Problem.ts';
+export type { AddProblemRequest, AddProblemRequest__Output } from './generated/hospital/clinical/v1/AddProblemRequest.ts';
+export type { ResolveProblemRequest, ResolveProblemRequest__Output } from './generated/hospital/clinical/v1/ResolveProblemRequest.ts';
+export type { GetPatientProblemsRequest, GetPatientProblemsRequest__Output } from './generated/hospital/clinical/v1/GetPatientProblemsRequest.ts';
+export type { GetPatientProblemsResponse, GetPatientProblemsResponse__Output } from './generated/hospital/clinical/v1/GetPatientProblemsResponse.ts';
+export type { Icd10Code, Icd10Code__Output } from './generated/hospital/clinical/v1/Icd10Code.ts';
+export type { SearchIcd10Request, SearchIcd10Request__Output } from './generated/hospital/clinical/v1/SearchIcd10Request.ts';
+export type { SearchIcd10Response, SearchIcd10Response__Output } from './generated/hospital/clinical/v1/SearchIcd10Response.ts';

@@ -120,6 +120,14 @@ const ROWS: RoleRow[] = [
     query: 'mutation($e: ID!) { writeNote(encounterId: $e, text: "Role table.") { id } }',
     variables: () => ({ e: visit.encounterId }),
   },
+  { name: 'read Patient.problems', allowed: [...CLINICIANS], query: 'query($id: ID!) { patient(id: $id) { id problems { id } } }', variables: () => ({ id: visit.patientId }) },
+  { name: 'query icd10Codes', allowed: [...CLINICIANS], query: '{ icd10Codes(search: "J18") { code } }' },
+  {
+    name: 'mutation addProblem',
+    allowed: [...CLINICIANS],
+    query: 'mutation($e: ID!) { addProblem(encounterId: $e, icd10Code: "R05.9") { id } }',
+    variables: () => ({ e: visit.encounterId }),
+  },
   // Each caller gets a draft the doctor wrote: the doctor signs it; admins reach the service, which answers NOT_FOUND (not the author).
   { name: 'mutation signNote (the author)', allowed: ['doctor'], query: 'mutation($n: ID!) { signNote(noteId: $n) { id } }', variables: () => ({ n: next(draftPool) }) },
   {

@@ -148,3 +148,40 @@ describe('an inpatient stay', () => {
     expect(dataOf(closed).closeEncounter.status).toBe('CLOSED');
   });
 });
+
+describe('the problem list', () => {
+  const ADD = 'mutation($e: ID!, $c: String!, $o: Date) { addProblem(encounterId: $e, icd10Code: $c, onsetDate: $o) { id active onsetDate code { code description } } }';
+
+  it('records ICD-10-coded diagnoses from the shipped list, and refuses codes and dates that are not', async () => {
+    const visit = await fx.visit();
+    const added = await system.gql<{ addProblem: { id: string; active: boolean; code: { code: string; description: string } } }>(
+      ADD,
+      { e: visit.encounterId, c: 'j189', o: '2026-11-30' },
+      await doctor(),
+    );
+    expect(dataOf(added).addProblem).toMatchObject({ active: true, onsetDate: '2026-11-30', code: { code: 'J18.9', description: 'Pneumonia, unspecified organism' } });
+    expect(codeOf(await system.gql(ADD, { e: visit.encounterId, c: 'X99.99' }, await doctor()))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await system.gql(ADD, { e: visit.encounterId, c: 'I10', o: '2999-01-01' }, await doctor()))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await system.gql(ADD, { e: randomUUID(), c: 'I10' }, await doctor()))).toBe('NOT_FOUND');
+
+    const search = await system.gql<{ icd10Codes: { code: string }[] }>('{ icd10Codes(search: "hypertension") { code description } }', {}, await doctor());
+    expect(dataOf(search).icd10Codes.map((c) => c.code)).toEqual(['I10']);
+  });
+
+  it('resolves a problem once (of two concurrent resolutions one wins), never before its onset, and keeps it on the list', async () => {
+    const visit = await fx.visit();
+    const { addProblem } = dataOf(await system.gql<{ addProblem: { id: string } }>(ADD, { e: visit.encounterId, c: 'I10', o: '2026-01-10' }, await doctor()));
+    const resolve = async (date: string) =>
+      system.gql('mutation($p: ID!, $d: Date!) { resolveProblem(problemId: $p, resolvedDate: $d) { active resolvedDate } }', { p: addProblem.id, d: date }, await doctor());
+    expect(codeOf(await resolve('2025-12-31'))).toBe('BAD_USER_INPUT');
+    const results = await Promise.all([resolve('2026-02-01'), resolve('2026-02-01')]);
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    expect(results.map(codeOf).filter(Boolean)).toEqual(['CONFLICT']);
+    const list = await system.gql<{ patient: { problems: { active: boolean; resolvedDate: string | null; code: { code: string } }[] } }>(
+      'query($id: ID!) { patient(id: $id) { problems { active resolvedDate code { code } } } }',
+      { id: visit.patientId },
+      await doctor(),
+    );
+    expect(dataOf(list).patient.problems).toEqual([{ active: false, resolvedDate: '2026-02-01', code: { code: 'I10' } }]);
+  });
+});

@@ -3,7 +3,7 @@
  * encounters' notes, N patients' encounters or vital signs) costs ONE gRPC call per kind.
  */
 import DataLoader from 'dataloader';
-import type { ClinicalClient, Encounter__Output, Note__Output, VitalSigns__Output } from '@hospital/grpc-contracts';
+import type { ClinicalClient, Encounter__Output, Note__Output, Problem__Output, VitalSigns__Output } from '@hospital/grpc-contracts';
 import { callGrpc, createBatchLoader, defineLoader, type LoaderKey, type SubgraphContext } from '@hospital/subgraph-kit';
 
 /** The loader kinds, declared once per subgraph. */
@@ -16,6 +16,8 @@ export interface ClinicalLoaders {
   encountersOfPatient: LoaderKey<string, Encounter__Output[]>;
   /** A patient's vital signs (newest first), by patient id. */
   vitalsOfPatient: LoaderKey<string, VitalSigns__Output[]>;
+  /** A patient's problem list, by patient id. */
+  problemsOfPatient: LoaderKey<string, Problem__Output[]>;
 }
 
 const options = (context: SubgraphContext) => ({ metadata: context.grpcMetadata() });
@@ -62,6 +64,12 @@ export function createClinicalLoaders(client: ClinicalClient): ClinicalLoaders {
       groupLoader(
         async (patientIds) => (await callGrpc(client.getPatientVitals({ patientIds }, options(ctx)))).vitals,
         (v) => v.patientId,
+      ),
+    ),
+    problemsOfPatient: defineLoader('problemsOfPatient', (ctx) =>
+      groupLoader(
+        async (patientIds) => (await callGrpc(client.getPatientProblems({ patientIds }, options(ctx)))).problems,
+        (p) => p.patientId,
       ),
     ),
   };

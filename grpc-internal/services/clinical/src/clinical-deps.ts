@@ -1,6 +1,6 @@
 /** What the clinical handlers need, built once by startClinicalService. */
 import type { CareDepartments } from './clients/care-departments.ts';
-import type { EncounterRepository, VitalsRepository } from './repositories/clinical-repository.ts';
+import type { EncounterRepository, ProblemRepository, VitalsRepository } from './repositories/clinical-repository.ts';
 
 /** Dependencies of every clinical handler. */
 export interface ClinicalDeps {
@@ -8,6 +8,8 @@ export interface ClinicalDeps {
   encounters: EncounterRepository;
   /** Vital signs. */
   vitals: VitalsRepository;
+  /** Problem lists. */
+  problems: ProblemRepository;
   /** The appointments and ward departments (visits, stays, whose ward a patient lies on). */
   care: CareDepartments;
 }

@@ -4,7 +4,7 @@ import { clinicalProto, createAppointmentsClient, createWardClient } from '@hosp
 import { type Logger } from '@hospital/service-kit';
 import { startOwningGrpcServer } from '@hospital/service-kit/grpc';
 import { GrpcCareDepartments } from './clients/care-departments.ts';
-import { PrismaEncounterRepository, PrismaVitalsRepository } from './repositories/prisma-clinical-repository.ts';
+import { PrismaEncounterRepository, PrismaProblemRepository, PrismaVitalsRepository } from './repositories/prisma-clinical-repository.ts';
 import { CLINICAL_SERVICE_NAME, createClinicalHandlers } from './service.ts';
 
 /** Configuration of the clinical service (see env.ts for the variables behind it). */
@@ -52,7 +52,12 @@ export async function startClinicalService(config: ClinicalServiceConfig, deps: 
           name: CLINICAL_SERVICE_NAME,
           definition: clinicalProto.ClinicalService.service,
           implementation: createClinicalHandlers(
-            { encounters: new PrismaEncounterRepository(db), vitals: new PrismaVitalsRepository(db), care: new GrpcCareDepartments(appointments, ward) },
+            {
+              encounters: new PrismaEncounterRepository(db),
+              vitals: new PrismaVitalsRepository(db),
+              problems: new PrismaProblemRepository(db),
+              care: new GrpcCareDepartments(appointments, ward),
+            },
             { internalSecret: config.internalSecret, logger: deps.logger, audit: auditTrail.sink },
           ),
         },

@@ -10,6 +10,7 @@ import type { ClinicalDeps } from './clinical-deps.ts';
 import { closeEncounterHandler, getEncountersHandler, getPatientEncountersHandler, openStayHandler, openVisitHandler } from './handlers/encounters.handler.ts';
 import { getEncounterNotesHandler, reviseNoteHandler, signNoteHandler, writeNoteHandler } from './handlers/notes.handler.ts';
 import { getPatientVitalsHandler, recordVitalsHandler } from './handlers/vitals.handler.ts';
+import { addProblemHandler, getPatientProblemsHandler, resolveProblemHandler, searchIcd10Handler } from './handlers/problems.handler.ts';
 
 /** Fully qualified service name, as health checks know it. */
 export const CLINICAL_SERVICE_NAME = 'hospital.clinical.v1.ClinicalService';
@@ -55,5 +56,11 @@ export function createClinicalHandlers(deps: ClinicalDeps, security: HandlerSecu
         returned: (_response, request, withheld) => request.patientIds.filter((id) => !withheld.has(id.toLowerCase())),
       },
     }),
+    AddProblem: unary(CLINICIANS, (request, scope) => addProblemHandler(request, deps, scope), security, { audit: auditedChange('Problem', ['problem']) }),
+    ResolveProblem: unary(CLINICIANS, (request, scope) => resolveProblemHandler(request, deps, scope), security, { audit: auditedChange('Problem', ['resolvedDate']) }),
+    GetPatientProblems: unary(CLINICIANS, (request) => getPatientProblemsHandler(request, deps), security, {
+      audit: { resource: 'Problem', requested: (request) => request.patientIds, returned: (_response, request) => request.patientIds },
+    }),
+    SearchIcd10: unary(CLINICIANS, (request) => searchIcd10Handler(request), security),
   };
 }

@@ -28,6 +28,8 @@ export function createMutationResolvers({ client }: ResolverDeps): MutationResol
     writeNote: (_parent, { encounterId, text, amendsNoteId }, ctx) => callGrpc(client.writeNote({ encounterId, text, amendsNoteId: amendsNoteId ?? '' }, options(ctx))),
     reviseNote: (_parent, { noteId, text }, ctx) => callGrpc(client.reviseNote({ noteId, text }, options(ctx))),
     signNote: (_parent, { noteId }, ctx) => callGrpc(client.signNote({ noteId }, options(ctx))),
+    addProblem: (_parent, { encounterId, icd10Code, onsetDate }, ctx) => callGrpc(client.addProblem({ encounterId, icd10Code, onsetDate: onsetDate ?? '' }, options(ctx))),
+    resolveProblem: (_parent, { problemId, resolvedDate }, ctx) => callGrpc(client.resolveProblem({ problemId, resolvedDate }, options(ctx))),
     recordVitals: (_parent, { patientId, vitals }, ctx) => callGrpc(client.recordVitals({ patientId, vitals: toProtoVitalsInput(vitals) }, options(ctx))),
   };
 }

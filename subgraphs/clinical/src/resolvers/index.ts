@@ -1,11 +1,12 @@
 /** The clinical subgraph's resolver map, checked against the generated `Resolvers` type. */
-import { DateTimeScalar } from '@hospital/subgraph-kit';
+import { DateScalar, DateTimeScalar } from '@hospital/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { createClinicalNoteResolvers, createEncounterResolvers } from './Encounter.ts';
 import { createMutationResolvers } from './Mutation.ts';
 import { createPatientResolvers } from './Patient.ts';
 import { createQueryResolvers } from './Query.ts';
 import { createVitalSignsResolvers } from './VitalSigns.ts';
+import { createProblemResolvers } from './Problem.ts';
 import type { ResolverDeps } from './deps.ts';
 
 /**
@@ -15,11 +16,13 @@ import type { ResolverDeps } from './deps.ts';
 export function createResolvers(deps: ResolverDeps): Resolvers {
   return {
     DateTime: DateTimeScalar,
+    Date: DateScalar,
     Query: createQueryResolvers(deps),
     Mutation: createMutationResolvers(deps),
     Encounter: createEncounterResolvers(deps),
     ClinicalNote: createClinicalNoteResolvers(deps),
     VitalSigns: createVitalSignsResolvers(),
     Patient: createPatientResolvers(deps),
+    Problem: createProblemResolvers(deps),
   };
 }

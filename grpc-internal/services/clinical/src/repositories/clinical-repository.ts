@@ -1,5 +1,5 @@
 /** Storage of encounters, notes and vital signs (the Prisma implementation is prisma-clinical-repository.ts). */
-import type { EncounterRecord, NewVitals, NoteRecord, VitalsRecord } from './records.ts';
+import type { EncounterRecord, NewVitals, NoteRecord, ProblemRecord, VitalsRecord } from './records.ts';
 
 /** Encounters and their notes. */
 export interface EncounterRepository {
@@ -48,4 +48,20 @@ export interface VitalsRepository {
    * @param perPatient - at most this many sets each
    */
   latestOf(patientIds: readonly string[], perPatient: number): Promise<VitalsRecord[]>;
+}
+
+/** Problem lists. */
+export interface ProblemRepository {
+  /** Adds a problem. */
+  add(problem: Pick<ProblemRecord, 'patientId' | 'encounterId' | 'icd10Code' | 'onsetOn' | 'recordedBy'>): Promise<ProblemRecord>;
+  /** A problem by id. */
+  find(id: string): Promise<ProblemRecord | undefined>;
+  /**
+   * Resolves an active problem; 'resolved' when another call resolved it first.
+   * @param id - the problem
+   * @param resolvedOn - YYYY-MM-DD
+   */
+  resolve(id: string, resolvedOn: string): Promise<ProblemRecord | 'resolved'>;
+  /** The problems of the patients: active first, newest first. */
+  ofPatients(patientIds: readonly string[]): Promise<ProblemRecord[]>;
 }

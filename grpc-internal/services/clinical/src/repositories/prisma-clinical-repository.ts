@@ -1,8 +1,8 @@
 /** EncounterRepository and VitalsRepository on Prisma (schema `clinical`). */
 import type { PrismaClient } from '@hospital/db';
 import { databaseErrorOf, SQLSTATE } from '@hospital/service-kit';
-import type { EncounterRepository, VitalsRepository } from './clinical-repository.ts';
-import type { EncounterRecord, NewVitals, NoteRecord, VitalsRecord } from './records.ts';
+import type { EncounterRepository, ProblemRepository, VitalsRepository } from './clinical-repository.ts';
+import type { EncounterRecord, NewVitals, NoteRecord, ProblemRecord, VitalsRecord } from './records.ts';
 
 /** Decimal columns come back as Prisma Decimals: numbers here. */
 const num = (value: { toString(): string } | null): number | null => (value === null ? null : Number(value.toString()));
@@ -88,4 +88,40 @@ type VitalsRow = Awaited<ReturnType<PrismaClient['vitalSigns']['create']>>;
 
 function toRecord(row: VitalsRow): VitalsRecord {
   return { ...row, temperatureC: num(row.temperatureC), weightKg: num(row.weightKg), heightCm: num(row.heightCm) };
+}
+
+/** A DATE column (midnight UTC) as YYYY-MM-DD, and back. */
+const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
+const dateOf = (text: string | null) => (text === null ? null : new Date(`${text}T00:00:00Z`));
+
+type ProblemRow = Awaited<ReturnType<PrismaClient['problem']['create']>>;
+const toProblem = (row: ProblemRow): ProblemRecord => ({ ...row, onsetOn: day(row.onsetOn), resolvedOn: day(row.resolvedOn) });
+
+/** Problem lists stored by Prisma. */
+export class PrismaProblemRepository implements ProblemRepository {
+  /** @param db - the Prisma client */
+  constructor(private readonly db: PrismaClient) {}
+
+  async add(problem: Pick<ProblemRecord, 'patientId' | 'encounterId' | 'icd10Code' | 'onsetOn' | 'recordedBy'>): Promise<ProblemRecord> {
+    return toProblem(await this.db.problem.create({ data: { ...problem, onsetOn: dateOf(problem.onsetOn) } }));
+  }
+
+  async find(id: string): Promise<ProblemRecord | undefined> {
+    const row = await this.db.problem.findUnique({ where: { id } });
+    return row ? toProblem(row) : undefined;
+  }
+
+  async resolve(id: string, resolvedOn: string): Promise<ProblemRecord | 'resolved'> {
+    // Conditional update: of two concurrent resolutions exactly one changes the row.
+    const { count } = await this.db.problem.updateMany({ where: { id, resolvedOn: null }, data: { resolvedOn: dateOf(resolvedOn) } });
+    if (count === 0) return 'resolved';
+    return toProblem(await this.db.problem.findUniqueOrThrow({ where: { id } }));
+  }
+
+  async ofPatients(patientIds: readonly string[]): Promise<ProblemRecord[]> {
+    if (patientIds.length === 0) return [];
+    const rows = await this.db.problem.findMany({ where: { patientId: { in: [...patientIds] } }, orderBy: [{ recordedAt: 'desc' }, { id: 'asc' }] });
+    // Active first, each group newest first.
+    return rows.map(toProblem).sort((a, b) => Number(a.resolvedOn !== null) - Number(b.resolvedOn !== null));
+  }
 }

@@ -47,3 +47,15 @@ export interface VitalsRecord {
 
 /** A new set of vital signs. */
 export type NewVitals = Omit<VitalsRecord, 'id' | 'recordedAt'>;
+
+/** A problem-list entry as stored (dates as YYYY-MM-DD). */
+export interface ProblemRecord {
+  id: string;
+  patientId: string;
+  encounterId: string;
+  icd10Code: string;
+  onsetOn: string | null;
+  resolvedOn: string | null;
+  recordedBy: string;
+  recordedAt: Date;
+}
