@@ -121,7 +121,15 @@ function explorerEnabled(config: Pick<RouterConfig, 'explorer' | 'production'>):
 /** Health, JWKS and `/graphql` (admission in front of Apollo Server), then JSON 404 and errors. */
 function mountRoutes(
   app: Express,
-  parts: { config: RouterConfig; edge: EdgeServices; server: ApolloServer<RouterContext>; subgraphs: Map<string, string>; isLoaded: () => boolean; logger: Logger },
+  parts: {
+    config: RouterConfig;
+    edge: EdgeServices;
+    server: ApolloServer<RouterContext>;
+    subgraphs: Map<string, string>;
+    isLoaded: () => boolean;
+    logger: Logger;
+    origins: ClientOrigins;
+  },
 ): void {
   const { config, edge, server, subgraphs, logger } = parts;
   // One trace per GraphQL request, started here: a client's traceparent is not trusted (tracing on only).
@@ -132,7 +140,7 @@ function mountRoutes(
   // Public verification keys, so services outside the router can check access tokens themselves.
   app.use(jwksRoute(config.jwt.keys));
   // The FHIR R4 facade: its reads run as GraphQL through the same admission and server (fhir/).
-  mountFhirRoutes(app, { config, edge, server, logger });
+  mountFhirRoutes(app, { config, edge, server, logger, origins: parts.origins });
   app.use(
     '/graphql',
     ...httpAdmission({
@@ -217,7 +225,7 @@ export async function buildRouterApp(config: RouterConfig, deps: { logger: Logge
   }
   // Third-party apps: discovery documents and the token endpoint (oauth/).
   const oauth = mountOAuthRoutes(app, config, edge, logger, origins);
-  mountRoutes(app, { config, edge, server, subgraphs, isLoaded: () => loaded, logger });
+  mountRoutes(app, { config, edge, server, subgraphs, isLoaded: () => loaded, logger, origins });
 
   const poller =
     edge.revocations && config.tokenRevocation

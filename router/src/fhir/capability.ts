@@ -31,6 +31,7 @@ export function capabilityStatement(
         mode: 'server',
         documentation: "Every interaction runs as GraphQL through the router with the caller's token: the same roles, scopes and audit trail apply.",
         security: {
+          cors: true,
           service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }] }],
           description: "Bearer access tokens: a signed-in user's, or an app's with SMART v2 system scopes (system/Patient.rs …) from /oauth/token.",
         },

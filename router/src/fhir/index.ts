@@ -6,6 +6,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { Express } from 'express';
 import type { Logger } from '@hospital/service-kit';
 import type { RouterContext } from '../context.ts';
+import { corsForApps, type ClientOrigins } from '../oauth/cors.ts';
 import { clientAddressMiddleware } from '../rate-limit/client-ip.ts';
 import type { RouterConfig } from '../router-config.ts';
 import type { EdgeServices } from '../router-edge.ts';
@@ -51,15 +52,20 @@ export function identifierSystemOf(config: Pick<RouterConfig, 'fhir' | 'oauth'>)
 /**
  * Mounts the facade (before the router's 404 handler, after its request scope).
  * @param app - the router's Express app
- * @param parts - configuration, edge services, the started Apollo Server and the logger
+ * @param parts - configuration, edge services, the started Apollo Server, the logger, and the browser origins admitted for CORS
  */
-export function mountFhirRoutes(app: Express, parts: { config: RouterConfig; edge: EdgeServices; server: ApolloServer<RouterContext>; logger: Logger }): void {
+export function mountFhirRoutes(
+  app: Express,
+  parts: { config: RouterConfig; edge: EdgeServices; server: ApolloServer<RouterContext>; logger: Logger; origins: ClientOrigins },
+): void {
   const { config, edge, server, logger } = parts;
   const settings = { identifierSystem: identifierSystemOf(config) };
   app.use(
     FHIR_BASE_PATH,
     // req.ip as for /graphql: the rate limits and the audit trail see the same client address.
     clientAddressMiddleware(edge.resolveClientAddress),
+    // Browser SMART apps at their registered origins (and first-party ones), as for /graphql.
+    corsForApps(parts.origins),
     fhirRoutes({
       types: FHIR_RESOURCE_TYPES,
       operations: [everythingOperation(patientResource, PATIENT_COMPARTMENT, settings)],

@@ -9,7 +9,7 @@ import type { Appointment, Bundle, CapabilityStatement, OperationOutcome, Patien
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { allPages, expectValidFhir, fhirGet } from '../fhir/fhir-client.ts';
+import { allPages, expectValidFhir, fhirBase, fhirGet } from '../fhir/fhir-client.ts';
 import { appointmentFixtures, dataOf, type BookedAppointment } from './appointment-fixtures.ts';
 
 let system: TestSystem;
@@ -20,12 +20,13 @@ const fx = appointmentFixtures(() => system);
 const family = `Fhir${randomUUID()
   .replace(/[^a-f]/g, '')
   .slice(0, 8)}`;
+const APP_ORIGIN = 'https://ehr-app.test';
 const REGISTER = 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id mrn } }';
 const registered: Array<{ id: string; mrn: string }> = [];
 let booked: BookedAppointment;
 
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
+  system = await startTestSystem(testDatabaseUrl(), { allowedOrigins: [APP_ORIGIN] });
   [doctor, admin] = await Promise.all([system.tokenFor('doctor'), system.tokenFor('admin')]);
   const people = [
     { givenName: 'Ada', sex: 'FEMALE', dateOfBirth: '1980-02-03', phone: '+44 20 7946 0001', email: 'ada@example.test', address: '1 Main St' },
@@ -43,6 +44,22 @@ afterAll(async () => {
 });
 
 const outcomeOf = (body: unknown) => body as OperationOutcome;
+
+describe('browser apps (CORS)', () => {
+  it("answers an admitted origin's preflight and reads, and gives other origins no CORS headers", async () => {
+    const preflight = await fetch(`${fhirBase(system)}/Patient`, {
+      method: 'OPTIONS',
+      headers: { origin: APP_ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+    const read = await fhirGet(system, `Patient/${registered[0]!.id}`, doctor, { origin: APP_ORIGIN });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+    const stranger = await fhirGet(system, `Patient/${registered[0]!.id}`, doctor, { origin: 'https://evil.test' });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
 
 describe('metadata', () => {
   it('is a valid CapabilityStatement of what is implemented, in application/fhir+json, without a token', async () => {
