@@ -36,7 +36,7 @@ export const MAX_TOKENS = 5_000;
 export const DEFAULT_WS_LIMITS: WsLimits = {
   subscriptionsPerConnection: 20,
   connectionsPerUser: 10,
-  // An app serves many clinicians: its own cap, shared by all of them (see connectionBudgetOf).
+  // An app serves many clinicians: its own cap, shared by all of them (see budgetOf).
   connectionsPerApp: 50,
   maxPayloadBytes: 64 * 1024,
   connectionInitTimeoutMs: 5_000,

@@ -3,25 +3,13 @@
  * one admission pipeline; ws-connection.ts turns its refusals into HTTP statuses and close codes.
  */
 import type { IncomingMessage } from 'node:http';
-import { clientAddressKey, type Caller } from '@hospital/service-kit';
+import { clientAddressKey } from '@hospital/service-kit';
 import { rateLimited, refuse, signInFirst, type AdmissionRefusal } from '../admission/refusal.ts';
+import { budgetOf } from '../admission/steps/caller.ts';
 import type { AdmissionState, RequestFacts } from '../admission/types.ts';
 import { mintRequestId } from '../context.ts';
 import type { VerifiedSession } from '../jwt.ts';
 import type { WsEndpointOptions } from './ws-connection.ts';
-
-/**
- * Whose connection budgets a connection spends (attempts per window and the open-connection cap):
- * an app's own, keyed by its client id, whether it acts as itself (client credentials) or for a
- * clinician (authorization code), so an app never eats the clinician's per-user cap; otherwise the
- * user's. Undefined for anyone else (never admitted).
- * @param caller - the connection's caller
- */
-export function connectionBudgetOf(caller: Caller): { key: string; kind: 'app' | 'user' } | undefined {
-  if (caller.kind === 'app') return { key: `app:${caller.clientId}`, kind: 'app' };
-  if (caller.kind === 'user') return caller.app ? { key: `app:${caller.app.clientId}`, kind: 'app' } : { key: caller.userId, kind: 'user' };
-  return undefined;
-}
 
 /** A connection that passed its connection_init: its state, and the session's expiry and issue time. */
 export type OpenedConnection = { state: AdmissionState; session: VerifiedSession; authorization: string };
@@ -67,7 +55,7 @@ export function connectionAdmission(options: WsEndpointOptions) {
     if ('refused' in caller) return caller;
     const { state } = caller;
     // Staff and registered apps (whose subscriptions are then held to their scopes) may connect.
-    const budget = connectionBudgetOf(state.caller);
+    const budget = budgetOf(state.caller);
     if (!budget || !authorization) {
       return { refused: await pipeline.refuse(state, signInFirst('connection', 'Sign in first: send connectionParams.authorization')) };
     }

@@ -15,7 +15,8 @@ import { httpHeadersOf, httpStatusOf, refuse, wsCloseOf, type AdmissionRefusal }
 import type { VerifiedSession } from '../jwt.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { TokenRevocationList } from '../revocation/revocation-list.ts';
-import { connectionAdmission, connectionBudgetOf, type OpenedConnection } from './ws-admission.ts';
+import { budgetOf } from '../admission/steps/caller.ts';
+import { connectionAdmission, type OpenedConnection } from './ws-admission.ts';
 import { subscribeHooks, WS_CLOSE_TOO_SLOW, type ConnectionState } from './ws-subscribe.ts';
 
 /** Close codes clients can act on. */
@@ -150,7 +151,7 @@ function subjectOf(caller: Caller): string | undefined {
 }
 
 /**
- * The open connections: each user's or app's count against its cap (see connectionBudgetOf),
+ * The open connections: each user's or app's count against its cap (see budgetOf),
  * token expiry and revocation watching.
  * @param options - the endpoint's limits, revocation list and pipeline (a refusal over the cap is reported)
  */
@@ -162,7 +163,7 @@ function connectionRegistry(options: WsEndpointOptions) {
   /** Registers an admitted connection, or refuses it over its user's or app's cap (no await between the check and the count). */
   const open = ({ state, session, authorization }: OpenedConnection, socket: WebSocket): { connection: ConnectionState } | { refused: AdmissionRefusal } => {
     const userId = subjectOf(state.caller);
-    const budget = connectionBudgetOf(state.caller);
+    const budget = budgetOf(state.caller);
     if (userId === undefined || budget === undefined) throw new Error('only signed-in connections are opened');
     const count = openCount.get(budget.key) ?? 0;
     if (count >= (budget.kind === 'app' ? options.limits.connectionsPerApp : options.limits.connectionsPerUser)) {
@@ -195,7 +196,7 @@ function connectionRegistry(options: WsEndpointOptions) {
     return { connection };
   };
   const close = (connection: ConnectionState | undefined) => {
-    const budget = connection?.caller ? connectionBudgetOf(connection.caller) : undefined;
+    const budget = connection?.caller ? budgetOf(connection.caller) : undefined;
     if (!connection || budget === undefined) return;
     live.delete(connection);
     clearTimeout(connection.expiryTimer);

@@ -3,7 +3,7 @@
  * access token (and the revocation warm-up), and the signed-in user's budget.
  */
 import { InvalidTokenError } from '../../jwt.ts';
-import { clientAddressKey } from '@hospital/service-kit';
+import { clientAddressKey, type Caller } from '@hospital/service-kit';
 import { rateLimited, signInFirst, startingUp } from '../refusal.ts';
 import type { AdmissionStep } from '../types.ts';
 
@@ -34,17 +34,27 @@ export const identity: AdmissionStep = {
   },
 };
 
-/** Spends a signed-in user's budget. */
+/**
+ * Whose budgets a request or connection spends (operations, connection attempts, open
+ * connections): an app has its own per client id, spent by its own requests and by those it makes
+ * for a clinician (authorization code), which never spend the clinician's; a user alone spends
+ * hers; anyone else none. `kind` says which limits apply.
+ * @param caller - the verified caller
+ */
+export function budgetOf(caller: Caller): { key: string; kind: 'app' | 'user' } | undefined {
+  if (caller.kind === 'app') return { key: `app:${caller.clientId}`, kind: 'app' };
+  if (caller.kind === 'user') return caller.app ? { key: `app:${caller.app.clientId}`, kind: 'app' } : { key: caller.userId, kind: 'user' };
+  return undefined;
+}
+
+/** Spends a signed-in user's (or an app's) budget. */
 export const userRateLimit: AdmissionStep = {
   name: 'user-rate-limit',
   async run(state, deps) {
-    // An app has a budget of its own per client id, as large as a user's.
-    if (state.caller.kind === 'app') {
-      const verdict = await deps.rateLimiter.take('user', `app:${state.caller.clientId}`);
-      return verdict.allowed ? undefined : rateLimited('user-rate-limit', verdict);
-    }
-    if (state.caller.kind !== 'user') return undefined;
-    const verdict = await deps.rateLimiter.take('user', state.caller.userId);
+    const budget = budgetOf(state.caller);
+    if (budget === undefined) return undefined;
+    // An app's operation budget is as large as a user's.
+    const verdict = await deps.rateLimiter.take('user', budget.key);
     return verdict.allowed ? undefined : rateLimited('user-rate-limit', verdict);
   },
 };
