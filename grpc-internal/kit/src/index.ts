@@ -8,6 +8,7 @@ export * from './audit.ts';
 export * from './shutdown.ts';
 export * from './password.ts';
 export * from './validation.ts';
+export * from './proto-enum.ts';
 export * from './calendar-date.ts';
 export * from './request-id.ts';
 export * from './acting-user.ts';

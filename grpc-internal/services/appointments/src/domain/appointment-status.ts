@@ -2,12 +2,14 @@
  * The appointment lifecycle as data: which status may follow which. Everything that changes a
  * status asks this table first, so the rules live in one place and are tested on their own.
  */
-import { invalidInput } from '@hospital/service-kit';
+import { invalidInput, protoEnum } from '@hospital/service-kit';
 
 /** Every status, in lifecycle order (the database enum holds the same names). */
 export const APPOINTMENT_STATUSES = ['SCHEDULED', 'CHECKED_IN', 'COMPLETED', 'CANCELLED', 'NO_SHOW'] as const;
 /** Where an appointment stands. */
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+/** The proto enum AppointmentStatus. */
+export const APPOINTMENT_STATUS_ENUM = protoEnum('APPOINTMENT_STATUS_', APPOINTMENT_STATUSES);
 
 /**
  * Allowed next statuses. A checked-in patient can still be sent home (CANCELLED), but not marked

@@ -3,10 +3,8 @@
  * offset and leave the schema as Date; empty strings stand for "not given" (proto3 has no null).
  */
 import { z } from 'zod';
-import { NO_CONTROL_CHARACTERS_MULTILINE, uuidSchema } from '@hospital/service-kit';
-import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../domain/appointment-status.ts';
-
-const PROTO_STATUS_PREFIX = 'APPOINTMENT_STATUS_';
+import { NO_CONTROL_CHARACTERS_MULTILINE, protoEnumSchema, uuidSchema } from '@hospital/service-kit';
+import { APPOINTMENT_STATUS_ENUM } from '../domain/appointment-status.ts';
 
 /** An id that may be left empty (meaning "not given"). */
 export const optionalIdSchema = z
@@ -36,14 +34,7 @@ export const reasonSchema = z
   .transform((value) => (value === '' ? null : value));
 
 /** A status as the proto enum sends it (name or number); UNSPECIFIED is refused. */
-export const statusSchema = z.union([z.string(), z.number()]).transform((value, ctx): AppointmentStatus => {
-  const name = typeof value === 'number' ? APPOINTMENT_STATUSES[value - 1] : value.replace(PROTO_STATUS_PREFIX, '');
-  if (name === undefined || !(APPOINTMENT_STATUSES as readonly string[]).includes(name)) {
-    ctx.addIssue({ code: 'custom', message: 'Unknown appointment status.' });
-    return z.NEVER;
-  }
-  return name as AppointmentStatus;
-});
+export const statusSchema = protoEnumSchema(APPOINTMENT_STATUS_ENUM, { unspecified: 'refuse', message: 'Unknown appointment status.' });
 
 /** The shared window of a listing: appointments overlapping [from, to), with these statuses. */
 export const windowShape = {

@@ -1,6 +1,7 @@
 /** Mapping of stored appointments to the proto Appointment message. */
 import type { Appointment, AppointmentStatusProto } from '@hospital/grpc-contracts';
-import type { AppointmentStatus } from '../domain/appointment-status.ts';
+import { toProtoEnum } from '@hospital/service-kit';
+import { APPOINTMENT_STATUS_ENUM, type AppointmentStatus } from '../domain/appointment-status.ts';
 import type { AppointmentRecord } from '../repositories/appointment-repository.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { AppointmentRecord } from '../repositories/appointment-repository.t
  * @param status - a status, or null for "none" (the booking's previous status)
  */
 export function toProtoStatus(status: AppointmentStatus | null): AppointmentStatusProto {
-  return status === null ? 'APPOINTMENT_STATUS_UNSPECIFIED' : `APPOINTMENT_STATUS_${status}`;
+  return status === null ? 'APPOINTMENT_STATUS_UNSPECIFIED' : toProtoEnum(APPOINTMENT_STATUS_ENUM, status);
 }
 
 /**

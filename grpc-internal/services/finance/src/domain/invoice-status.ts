@@ -1,5 +1,6 @@
 /** Invoice statuses and payment methods as stored, and their proto spellings. */
 import type { InvoiceStatusProto__Output, PaymentMethodProto__Output } from '@hospital/grpc-contracts';
+import { fromProtoEnum, protoEnum, toProtoEnum } from '@hospital/service-kit';
 
 /** Stored invoice statuses (the PostgreSQL enum finance."InvoiceStatus"). */
 export const INVOICE_STATUSES = ['draft', 'issued', 'partially_paid', 'paid', 'void'] as const;
@@ -11,12 +12,17 @@ export const PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'insurance'] as
 /** A stored payment method. */
 export type PaymentMethodName = (typeof PAYMENT_METHODS)[number];
 
+/** The proto enum InvoiceStatus. */
+export const INVOICE_STATUS_ENUM = protoEnum('INVOICE_STATUS_', INVOICE_STATUSES);
+/** The proto enum PaymentMethod. */
+export const PAYMENT_METHOD_ENUM = protoEnum('PAYMENT_METHOD_', PAYMENT_METHODS);
+
 /**
  * Stored → proto.
  * @param status - a stored status
  */
 export function statusToProto(status: InvoiceStatusName): InvoiceStatusProto__Output {
-  return `INVOICE_STATUS_${status.toUpperCase()}` as InvoiceStatusProto__Output;
+  return toProtoEnum(INVOICE_STATUS_ENUM, status);
 }
 
 /**
@@ -24,8 +30,7 @@ export function statusToProto(status: InvoiceStatusName): InvoiceStatusProto__Ou
  * @param status - a proto enum value (string, or number from a lenient client)
  */
 export function statusFromProto(status: string | number): InvoiceStatusName | undefined {
-  const name = typeof status === 'number' ? INVOICE_STATUSES[status - 1] : status.replace(/^INVOICE_STATUS_/, '').toLowerCase();
-  return INVOICE_STATUSES.find((known) => known === name);
+  return fromProtoEnum(INVOICE_STATUS_ENUM, status);
 }
 
 /**
@@ -33,7 +38,7 @@ export function statusFromProto(status: string | number): InvoiceStatusName | un
  * @param method - a stored method
  */
 export function methodToProto(method: PaymentMethodName): PaymentMethodProto__Output {
-  return `PAYMENT_METHOD_${method.toUpperCase()}` as PaymentMethodProto__Output;
+  return toProtoEnum(PAYMENT_METHOD_ENUM, method);
 }
 
 /**
@@ -41,8 +46,7 @@ export function methodToProto(method: PaymentMethodName): PaymentMethodProto__Ou
  * @param method - a proto enum value
  */
 export function methodFromProto(method: string | number): PaymentMethodName | undefined {
-  const name = typeof method === 'number' ? PAYMENT_METHODS[method - 1] : method.replace(/^PAYMENT_METHOD_/, '').toLowerCase();
-  return PAYMENT_METHODS.find((known) => known === name);
+  return fromProtoEnum(PAYMENT_METHOD_ENUM, method);
 }
 
 /**

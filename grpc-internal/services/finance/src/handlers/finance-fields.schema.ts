@@ -4,8 +4,8 @@
  * carries control characters (they break printed invoices and CSV exports).
  */
 import { z } from 'zod';
-import { uuidSchema } from '@hospital/service-kit';
-import { methodFromProto, statusFromProto } from '../domain/invoice-status.ts';
+import { protoEnumSchema, uuidSchema } from '@hospital/service-kit';
+import { INVOICE_STATUS_ENUM, PAYMENT_METHOD_ENUM } from '../domain/invoice-status.ts';
 import { CURRENCY_PATTERN, MAX_AMOUNT_MINOR } from '../domain/money.ts';
 
 /** An optional UUID: proto3 sends '' for "none", stored as null. */
@@ -49,25 +49,10 @@ export const moneySchema = (label: string, options: { positive: boolean }) =>
     .transform((money): MoneyValue => money);
 
 /** A payment method; UNSPECIFIED is refused. */
-export const paymentMethodSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const method = methodFromProto(value);
-  if (!method) {
-    ctx.addIssue({ code: 'custom', message: 'Choose a payment method: CASH, CARD, BANK_TRANSFER or INSURANCE.' });
-    return z.NEVER;
-  }
-  return method;
+export const paymentMethodSchema = protoEnumSchema(PAYMENT_METHOD_ENUM, {
+  unspecified: 'refuse',
+  message: 'Choose a payment method: CASH, CARD, BANK_TRANSFER or INSURANCE.',
 });
 
 /** A status filter; UNSPECIFIED means any (undefined). */
-export const statusFilterSchema = z
-  .union([z.string(), z.number()])
-  .default('INVOICE_STATUS_UNSPECIFIED')
-  .transform((value, ctx) => {
-    if (value === 'INVOICE_STATUS_UNSPECIFIED' || value === 0) return undefined;
-    const status = statusFromProto(value);
-    if (!status) {
-      ctx.addIssue({ code: 'custom', message: 'Unknown invoice status.' });
-      return z.NEVER;
-    }
-    return status;
-  });
+export const statusFilterSchema = protoEnumSchema(INVOICE_STATUS_ENUM, { unspecified: 'any', message: 'Unknown invoice status.' });

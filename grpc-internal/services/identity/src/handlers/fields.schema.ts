@@ -1,30 +1,13 @@
 /** Field schemas shared by several identity requests. */
 import { z } from 'zod';
-import { roleFromProto } from '../domain/roles.ts';
+import { protoEnumSchema } from '@hospital/service-kit';
+import { ROLE_ENUM } from '../domain/roles.ts';
 
 /** A proto role that must name one of the five roles (ROLE_UNSPECIFIED is refused). */
-export const roleSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const role = roleFromProto(value);
-  if (!role) {
-    ctx.addIssue({ code: 'custom', message: 'Choose a role.' });
-    return z.NEVER;
-  }
-  return role;
-});
+export const roleSchema = protoEnumSchema(ROLE_ENUM, { unspecified: 'refuse', message: 'Choose a role.' });
 
 /** An optional proto role filter: ROLE_UNSPECIFIED (or nothing) means "any role". */
-export const roleFilterSchema = z
-  .union([z.string(), z.number()])
-  .optional()
-  .transform((value, ctx) => {
-    if (value === undefined || value === 'ROLE_UNSPECIFIED' || value === 0) return undefined;
-    const role = roleFromProto(value);
-    if (!role) {
-      ctx.addIssue({ code: 'custom', message: 'Unknown role.' });
-      return z.NEVER;
-    }
-    return role;
-  });
+export const roleFilterSchema = protoEnumSchema(ROLE_ENUM, { unspecified: 'any', message: 'Unknown role.' });
 
 /** A lower-cased, trimmed email address. */
 export const emailSchema = z

@@ -4,7 +4,7 @@ import { keysetOf, keysetPage, parseRequest } from '@hospital/service-kit';
 import type { NotificationsDeps } from '../notifications-deps.ts';
 import { listDeliveriesSchema } from './list-deliveries.schema.ts';
 import { cursorOf, positionFrom } from './position.ts';
-import { deliveryStateFromProto, toProtoDelivery } from './to-proto.ts';
+import { toProtoDelivery } from './to-proto.ts';
 
 /**
  * One page of deliveries with their attempts; addresses masked, no message text.
@@ -12,8 +12,7 @@ import { deliveryStateFromProto, toProtoDelivery } from './to-proto.ts';
  * @param deps - delivery storage
  */
 export async function listDeliveriesHandler(request: ListDeliveriesRequest__Output, deps: Pick<NotificationsDeps, 'deliveries'>): Promise<ListDeliveriesResponse> {
-  const { status, page } = parseRequest(listDeliveriesSchema, request);
-  const state = deliveryStateFromProto(status);
+  const { status: state, page } = parseRequest(listDeliveriesSchema, request);
   const { limit, readLimit, after } = keysetOf(page, positionFrom);
   const [read, totalCount] = await Promise.all([deps.deliveries.list({ status: state, after, limit: readLimit }), deps.deliveries.count({ status: state })]);
   const { rows, cursors, pageInfo } = keysetPage(read, limit, cursorOf, totalCount);

@@ -1,11 +1,10 @@
 /** Validation of ListDeliveriesRequest. */
 import { z } from 'zod';
-import { pageRequestSchema } from '@hospital/service-kit';
+import { pageRequestSchema, protoEnumSchema } from '@hospital/service-kit';
+import { DELIVERY_STATUS_ENUM } from './to-proto.ts';
 
-/** Status filter and page. */
+/** Status filter (UNSPECIFIED for any: undefined) and page. */
 export const listDeliveriesSchema = z.object({
-  status: z
-    .enum(['DELIVERY_STATUS_UNSPECIFIED', 'DELIVERY_STATUS_PENDING', 'DELIVERY_STATUS_SENT', 'DELIVERY_STATUS_FAILED', 'DELIVERY_STATUS_SKIPPED'])
-    .default('DELIVERY_STATUS_UNSPECIFIED'),
+  status: protoEnumSchema(DELIVERY_STATUS_ENUM, { unspecified: 'any', message: 'Unknown delivery status.' }),
   page: pageRequestSchema,
 });

@@ -1,20 +1,16 @@
 /** Stored records → proto messages (RFC 3339 UTC times, empty strings for "none"). */
 import type { Delivery, Notification } from '@hospital/grpc-contracts';
+import { protoEnum, toProtoEnum } from '@hospital/service-kit';
 import { maskEmail, maskPhone } from '../channels/redaction.ts';
 import type { ChannelName } from '../channels/notification-channel.ts';
 import type { DeliveryRecord, DeliveryState } from '../repositories/delivery-repository.ts';
 import type { InboxNotification } from '../repositories/inbox-repository.ts';
 
 type ProtoChannel = NonNullable<Notification['channel']>;
-type ProtoStatus = NonNullable<Delivery['status']>;
 
 const CHANNELS: Record<ChannelName, ProtoChannel> = { email: 'CHANNEL_EMAIL', sms: 'CHANNEL_SMS', in_app: 'CHANNEL_IN_APP' };
-const STATUSES: Record<DeliveryState, ProtoStatus> = {
-  pending: 'DELIVERY_STATUS_PENDING',
-  sent: 'DELIVERY_STATUS_SENT',
-  failed: 'DELIVERY_STATUS_FAILED',
-  skipped: 'DELIVERY_STATUS_SKIPPED',
-};
+/** The proto enum DeliveryStatus, to the stored states. */
+export const DELIVERY_STATUS_ENUM = protoEnum('DELIVERY_STATUS_', ['pending', 'sent', 'failed', 'skipped'] satisfies DeliveryState[]);
 
 const iso = (date: Date | null) => date?.toISOString() ?? '';
 
@@ -51,7 +47,7 @@ export function toProtoDelivery(delivery: DeliveryRecord): Delivery {
     recipientKind: delivery.recipientKind === 'patient' ? 'RECIPIENT_KIND_PATIENT' : 'RECIPIENT_KIND_DOCTOR',
     recipientId: delivery.recipientId,
     recipientMasked: masked,
-    status: STATUSES[delivery.status],
+    status: toProtoEnum(DELIVERY_STATUS_ENUM, delivery.status),
     attemptCount: delivery.attemptCount,
     nextAttemptAt: iso(delivery.nextAttemptAt),
     lastError: delivery.lastError ?? '',
@@ -64,13 +60,4 @@ export function toProtoDelivery(delivery: DeliveryRecord): Delivery {
       attemptedAt: iso(attempt.attemptedAt),
     })),
   };
-}
-
-/**
- * Proto status filter → stored state (UNSPECIFIED = any).
- * @param status - the proto enum value
- */
-export function deliveryStateFromProto(status: ProtoStatus): DeliveryState | undefined {
-  const entry = Object.entries(STATUSES).find(([, proto]) => proto === status);
-  return entry?.[0] as DeliveryState | undefined;
 }

@@ -1,11 +1,13 @@
 /** Sex in its two spellings: proto enums (SEX_FEMALE) on the wire, lower-case names in the database. */
+import { fromProtoEnum, isUnspecifiedProto, protoEnum, toProtoEnum } from '@hospital/service-kit';
 
 /** Values the database stores. */
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 /** A stored sex. */
 export type SexName = (typeof SEXES)[number];
 
-const PREFIX = 'SEX_';
+/** The proto enum Sex. */
+export const SEX_ENUM = protoEnum('SEX_', SEXES);
 
 /**
  * The stored value for a proto enum; SEX_UNSPECIFIED means "not recorded", stored as unknown.
@@ -13,10 +15,7 @@ const PREFIX = 'SEX_';
  * @returns undefined for values no version of the contract defines
  */
 export function sexFromProto(sex: string | number | undefined): SexName | undefined {
-  if (sex === undefined || sex === 'SEX_UNSPECIFIED' || sex === 0) return 'unknown';
-  if (typeof sex !== 'string' || !sex.startsWith(PREFIX)) return undefined;
-  const name = sex.slice(PREFIX.length).toLowerCase();
-  return (SEXES as readonly string[]).includes(name) ? (name as SexName) : undefined;
+  return isUnspecifiedProto(SEX_ENUM, sex) ? 'unknown' : fromProtoEnum(SEX_ENUM, sex);
 }
 
 /**
@@ -24,5 +23,5 @@ export function sexFromProto(sex: string | number | undefined): SexName | undefi
  * @param sex - stored value
  */
 export function sexToProto(sex: SexName): 'SEX_FEMALE' | 'SEX_MALE' | 'SEX_OTHER' | 'SEX_UNKNOWN' {
-  return `${PREFIX}${sex.toUpperCase()}` as ReturnType<typeof sexToProto>;
+  return toProtoEnum(SEX_ENUM, sex);
 }

@@ -3,10 +3,10 @@
  * it carries control characters (they break printed wristbands and CSV exports).
  */
 import { z } from 'zod';
-import { NO_CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS_MULTILINE, requiredTextSchema } from '@hospital/service-kit';
+import { NO_CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS_MULTILINE, protoEnumSchema, requiredTextSchema } from '@hospital/service-kit';
 import { dedupeAllergies } from '../domain/allergies.ts';
 import { birthDateProblem } from '../domain/calendar-date.ts';
-import { sexFromProto } from '../domain/sex.ts';
+import { SEX_ENUM } from '../domain/sex.ts';
 
 /** Most allergies one record holds. */
 export const MAX_ALLERGIES = 50;
@@ -69,11 +69,4 @@ export const allergiesSchema = z
   .transform(dedupeAllergies);
 
 /** Sex as a proto enum; unspecified is stored as unknown. */
-export const sexSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const sex = sexFromProto(value);
-  if (!sex) {
-    ctx.addIssue({ code: 'custom', message: 'Unknown sex value.' });
-    return z.NEVER;
-  }
-  return sex;
-});
+export const sexSchema = protoEnumSchema(SEX_ENUM, { unspecified: { read: 'unknown' }, message: 'Unknown sex value.' });

@@ -4,12 +4,14 @@
  * is a clash with the current state, CONFLICT; asking for the other final step is an illegal
  * transition, BAD_USER_INPUT.
  */
-import { conflict, invalidInput } from '@hospital/service-kit';
+import { conflict, invalidInput, protoEnum } from '@hospital/service-kit';
 
 /** Statuses as stored. */
 export const PRESCRIPTION_STATUSES = ['pending', 'dispensed', 'cancelled'] as const;
 /** A stored status. */
 export type PrescriptionStatusName = (typeof PRESCRIPTION_STATUSES)[number];
+/** The proto enum PrescriptionStatus. */
+export const PRESCRIPTION_STATUS_ENUM = protoEnum('PRESCRIPTION_STATUS_', PRESCRIPTION_STATUSES);
 /** What may be done to a prescription. */
 export type PrescriptionAction = 'dispense' | 'cancel';
 

@@ -1,7 +1,7 @@
 /** Validation of CreateDrugRequest. */
 import { z } from 'zod';
-import { requiredTextSchema } from '@hospital/service-kit';
-import { drugFormFromProto } from '../domain/drug-form.ts';
+import { protoEnumSchema, requiredTextSchema } from '@hospital/service-kit';
+import { DRUG_FORM_ENUM } from '../domain/drug-form.ts';
 
 /** A drug code: letters, digits, dot and hyphen, 2–20 characters, stored upper case. */
 export const drugCodeSchema = z
@@ -11,14 +11,7 @@ export const drugCodeSchema = z
   .regex(/^[A-Z0-9][A-Z0-9.-]{1,19}$/, 'Code must be 2–20 letters, digits, dots or hyphens, starting with a letter or digit.');
 
 /** A drug form as a proto enum; unspecified is refused. */
-export const drugFormSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const form = drugFormFromProto(value);
-  if (!form) {
-    ctx.addIssue({ code: 'custom', message: 'Choose a drug form.' });
-    return z.NEVER;
-  }
-  return form;
-});
+export const drugFormSchema = protoEnumSchema(DRUG_FORM_ENUM, { unspecified: 'refuse', message: 'Choose a drug form.' });
 
 /** A new catalogue entry. */
 export const createDrugSchema = z.object({

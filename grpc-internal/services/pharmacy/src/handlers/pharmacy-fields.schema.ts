@@ -3,10 +3,10 @@
  * carries control characters (labels and dispensing slips are printed).
  */
 import { z } from 'zod';
-import { forbidden } from '@hospital/service-kit';
+import { forbidden, protoEnumSchema } from '@hospital/service-kit';
 import { type CallScope } from '@hospital/service-kit/grpc';
 import { isPharmacyDay } from '../domain/calendar.ts';
-import { PRESCRIPTION_STATUSES, type PrescriptionStatusName } from '../domain/prescription-status.ts';
+import { PRESCRIPTION_STATUS_ENUM } from '../domain/prescription-status.ts';
 
 /**
  * A whole number in a range.
@@ -24,15 +24,7 @@ export const intSchema = (label: string, min: number, max: number) =>
 export const daySchema = (label: string) => z.string().trim().refine(isPharmacyDay, `${label} must be a calendar date written YYYY-MM-DD.`);
 
 /** A prescription status filter: unspecified means any status. */
-export const statusFilterSchema = z.union([z.string(), z.number()]).transform((value, ctx): PrescriptionStatusName | undefined => {
-  if (value === 0 || value === 'PRESCRIPTION_STATUS_UNSPECIFIED') return undefined;
-  const name = typeof value === 'number' ? PRESCRIPTION_STATUSES[value - 1] : value.replace(/^PRESCRIPTION_STATUS_/, '').toLowerCase();
-  if (!(PRESCRIPTION_STATUSES as readonly string[]).includes(name ?? '')) {
-    ctx.addIssue({ code: 'custom', message: 'Unknown prescription status.' });
-    return z.NEVER;
-  }
-  return name as PrescriptionStatusName;
-});
+export const statusFilterSchema = protoEnumSchema(PRESCRIPTION_STATUS_ENUM, { unspecified: 'any', message: 'Unknown prescription status.' });
 
 /**
  * Who to record as having moved stock: the user, or the service acting on its own behalf.

@@ -1,8 +1,9 @@
 /** Mapping of stored records to proto messages: unknown text as '', times RFC 3339 UTC. */
 import type { Drug, Prescription, PrescriptionStatus__Output, StockLot, StockMovement, StockMovementKind__Output } from '@hospital/grpc-contracts';
+import { toProtoEnum } from '@hospital/service-kit';
 import { isExpired } from '../domain/calendar.ts';
 import { drugFormToProto } from '../domain/drug-form.ts';
-import type { PrescriptionStatusName } from '../domain/prescription-status.ts';
+import { PRESCRIPTION_STATUS_ENUM, type PrescriptionStatusName } from '../domain/prescription-status.ts';
 import type { DrugWithLots, LotRecord } from '../repositories/drug-repository.ts';
 import type { PrescriptionRecord } from '../repositories/prescription-repository.ts';
 import type { MovementKind, MovementRecord } from '../repositories/stock-repository.ts';
@@ -56,7 +57,7 @@ export function toProtoDrug(drug: DrugWithLots, today: string): Drug {
  * @param status - stored status
  */
 export function statusToProto(status: PrescriptionStatusName): PrescriptionStatus__Output {
-  return `PRESCRIPTION_STATUS_${status.toUpperCase()}` as PrescriptionStatus__Output;
+  return toProtoEnum(PRESCRIPTION_STATUS_ENUM, status);
 }
 
 /**

@@ -1,15 +1,9 @@
 /** Validation of ListAdmissionsRequest. */
 import { z } from 'zod';
-import { pageRequestSchema, uuidSchema } from '@hospital/service-kit';
+import { pageRequestSchema, protoEnum, protoEnumSchema, uuidSchema } from '@hospital/service-kit';
 
-const STATUSES: Record<string, 'ADMITTED' | 'DISCHARGED' | undefined> = {
-  ADMISSION_STATUS_UNSPECIFIED: undefined,
-  ADMISSION_STATUS_ADMITTED: 'ADMITTED',
-  ADMISSION_STATUS_DISCHARGED: 'DISCHARGED',
-  0: undefined,
-  1: 'ADMITTED',
-  2: 'DISCHARGED',
-};
+/** The proto enum AdmissionStatus. */
+const ADMISSION_STATUS_ENUM = protoEnum('ADMISSION_STATUS_', ['ADMITTED', 'DISCHARGED'] as const);
 
 /** Ward filter ('' for every ward), status filter (unspecified for both) and page. */
 export const listAdmissionsSchema = z.object({
@@ -18,15 +12,6 @@ export const listAdmissionsSchema = z.object({
     .default('')
     .transform((value) => (value === '' ? undefined : value))
     .pipe(uuidSchema.optional()),
-  status: z
-    .union([z.string(), z.number()])
-    .default('ADMISSION_STATUS_UNSPECIFIED')
-    .transform((value, ctx) => {
-      if (!(String(value) in STATUSES)) {
-        ctx.addIssue({ code: 'custom', message: 'Unknown admission status.' });
-        return z.NEVER;
-      }
-      return STATUSES[String(value)];
-    }),
+  status: protoEnumSchema(ADMISSION_STATUS_ENUM, { unspecified: 'any', message: 'Unknown admission status.' }),
   page: pageRequestSchema,
 });
