@@ -1,6 +1,7 @@
 /**
  * The clinical record in Chromium against the real system (issue 18): a doctor opens the visit of
- * a checked-in appointment from the patient's chart, writes a note and signs it; ward staff record
+ * a checked-in appointment from the patient's chart, writes a note and signs it, adds an ICD-10-coded
+ * diagnosis; ward staff record
  * vital signs from the bed board and see the NEWS2 they score.
  */
 import path from 'node:path';
@@ -27,7 +28,7 @@ async function patient(familyName: string) {
 }
 
 describe('a visit and its note', () => {
-  it('is opened from the chart of a checked-in patient, and the note is written and signed', async () => {
+  it('is opened from the chart of a checked-in patient; the note is written and signed, and a coded diagnosis added', async () => {
     const suffix = Math.random().toString(36).slice(2, 7);
     const vera = await patient(`Visitnote${suffix}`);
     const start = new Date();
@@ -55,6 +56,10 @@ describe('a visit and its note', () => {
       await visit.getByText('Draft').waitFor();
       await visit.getByRole('button', { name: 'Sign note' }).click();
       await visit.getByText(/^Signed /).waitFor({ timeout: 10_000 });
+      // A coded diagnosis: the field suggests codes from the shipped ICD-10 list; the first word is the code.
+      await visit.getByLabel('ICD-10 code').fill('J18.9 Pneumonia, unspecified organism');
+      await visit.getByRole('button', { name: 'Add diagnosis' }).click();
+      await visit.getByRole('list', { name: 'Problem list' }).getByText('Pneumonia, unspecified organism').waitFor({ timeout: 10_000 });
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'clinical-visit-note.png'), fullPage: true });
     } finally {
       await context.close();

@@ -8,6 +8,7 @@ import { useMutation, useQuery } from 'urql';
 import { Button, ErrorMessage, Loading, TextArea } from '../../ui/index.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { CloseEncounter, EncounterWithNotes, OpenVisit, SignNote, WriteNote } from './clinical-documents.ts';
+import { Diagnoses } from './DiagnosisForm.tsx';
 
 /** "Open visit" for a checked-in appointment; once opened, the visit's notes below it. */
 export function VisitButton({ appointmentId, who, onClosed }: { appointmentId: string; who: string; onClosed(): void }) {
@@ -62,6 +63,7 @@ function VisitNotes({ encounterId, who, onClosed }: { encounterId: string; who: 
           </li>
         ))}
       </ol>
+      <Diagnoses encounterId={encounterId} problems={encounter?.patient.problems ?? []} open={encounter?.status === 'OPEN'} onAdded={reread} />
       {encounter?.status === 'OPEN' ? (
         <>
           <TextArea label="New note" value={text} onChange={(event) => setText(event.target.value)} rows={3} />

@@ -4,7 +4,14 @@ import { graphql } from '../../gql/index.ts';
 /** An encounter with its notes, as the visit panel shows it. */
 export const EncounterWithNotes = graphql(`
   query ClinicalEncounter($id: ID!) {
-    encounter(id: $id) { id status kind openedAt notes { id text signed signedAt writtenAt amends { id } } }
+    encounter(id: $id) {
+      id
+      status
+      kind
+      openedAt
+      notes { id text signed signedAt writtenAt amends { id } }
+      patient { id problems { id active onsetDate resolvedDate code { code description } } }
+    }
   }
 `);
 
@@ -45,4 +52,14 @@ export const PatientVitals = graphql(`
       vitalSigns { id recordedAt temperatureC pulseBpm systolicMmhg diastolicMmhg respiratoryRate spo2Percent onOxygen consciousness painScore abnormal news2 { score risk } }
     }
   }
+`);
+
+/** ICD-10 codes matching what the doctor types. */
+export const SearchIcd10 = graphql(`
+  query ClinicalSearchIcd10($search: String!) { icd10Codes(search: $search) { code description } }
+`);
+
+/** Records a coded diagnosis in an open encounter. */
+export const AddProblem = graphql(`
+  mutation ClinicalAddProblem($encounterId: ID!, $icd10Code: String!) { addProblem(encounterId: $encounterId, icd10Code: $icd10Code) { id code { code } } }
 `);
