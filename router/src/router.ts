@@ -3,7 +3,7 @@
  * (admission/) that HTTP and the WebSocket endpoint both call, with masked errors and health
  * endpoints. `buildRouterApp` wires everything without listening; `listen` opens the port.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -23,6 +23,7 @@ import { mountFhirRoutes } from './fhir/index.ts';
 import { healthRoutes } from './health.ts';
 import { jwksRoute } from './jwks.ts';
 import { ClientOrigins } from './oauth/cors.ts';
+import { sessionRoutes } from './session/session-routes.ts';
 import { mountOAuthRoutes } from './oauth/routes.ts';
 import { countActiveSubscriptions, countOpenWebSockets, meteredFetch, routerMetricsPlugin } from './metrics.ts';
 import { clientAddressMiddleware } from './rate-limit/client-ip.ts';
@@ -101,6 +102,8 @@ function subscriptionEndpoint(
     limits: { ...DEFAULT_WS_LIMITS, ...config.wsLimits },
     rateLimiter: edge.rateLimiter,
     clientAddress: edge.resolveClientAddress,
+    // The explorer page's WebSocket (its Origin is the router's own) gets the HTTP exception to the safelist.
+    fromExplorer: explorerEnabled(config) ? (request: IncomingMessage) => isRouterOrigin(request.headers.origin, request.headers.host, config.oauth?.publicUrl) : undefined,
     logger: logger.child({ source: 'ws' }),
   });
   return {
@@ -225,6 +228,18 @@ export async function buildRouterApp(config: RouterConfig, deps: { logger: Logge
   }
   // Third-party apps: discovery documents and the token endpoint (oauth/).
   const oauth = mountOAuthRoutes(app, config, edge, logger, origins);
+  // Staff sessions with the refresh token in an HttpOnly cookie (session/), under the same origin rule.
+  const sessions = config.tokenRevocation
+    ? sessionRoutes({
+        identityTarget: config.tokenRevocation.identityGrpcTarget,
+        internalSecret: config.internalSecret,
+        origins,
+        clientAddress: (req) => edge.resolveClientAddress(req),
+        admit: (req) => edge.rateLimiter.take('ip', edge.resolveClientAddress(req)),
+        logger: logger.child({ source: 'session' }),
+      })
+    : undefined;
+  if (sessions) app.use(sessions.router);
   mountRoutes(app, { config, edge, server, subgraphs, isLoaded: () => loaded, logger, origins });
 
   const poller =
@@ -253,6 +268,7 @@ export async function buildRouterApp(config: RouterConfig, deps: { logger: Logge
       await fetcher.close();
       edge.refusals?.close();
       oauth.close();
+      sessions?.close();
     },
   };
 }

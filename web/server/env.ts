@@ -14,13 +14,15 @@ const schema = z.object({
   WEB_DIST_DIR: z.string().min(1).default(DEFAULT_DIST),
   // Signs X-Forwarded-For for the router (its ROUTER_PROXY_SECRET); unset, the router sees this server's address.
   WEB_PROXY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Minutes without a key press, click or touch before a dashboard locks and asks for the password.
+  WEB_IDLE_LOCK_MINUTES: z.coerce.number().positive().max(1440).default(15),
   ...httpServerLimitsEnv('WEB'),
 });
 
 /** Parsed configuration of `server/main.ts`. */
 export interface WebEnvConfig {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  server: { port: number; host: string; distDir: string; graphqlUrl: string; proxySecret?: string; limits: HttpServerLimits };
+  server: { port: number; host: string; distDir: string; graphqlUrl: string; proxySecret?: string; limits: HttpServerLimits; idleLockMinutes: number };
 }
 
 /** Reads the web server's configuration; throws an EnvError naming every bad variable. */
@@ -35,6 +37,7 @@ export function loadConfig(env: Record<string, string | undefined>): WebEnvConfi
       graphqlUrl: parsed.ROUTER_URL,
       ...(parsed.WEB_PROXY_SECRET ? { proxySecret: parsed.WEB_PROXY_SECRET } : {}),
       limits: httpServerLimitsFrom(parsed, 'WEB'),
+      idleLockMinutes: parsed.WEB_IDLE_LOCK_MINUTES,
     },
   };
 }

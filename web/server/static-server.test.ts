@@ -27,7 +27,7 @@ afterAll(async () => {
 describe('startWebServer', () => {
   it('tells the app to use its own /graphql, which it forwards to the router', async () => {
     const response = await fetch(`${web.url}config.json`);
-    expect(await response.json()).toEqual({ graphqlUrl: '/graphql' });
+    expect(await response.json()).toEqual({ graphqlUrl: '/graphql', idleLockMinutes: 15 });
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 

@@ -26,6 +26,8 @@ export interface WebServerConfig {
   proxySecret?: string;
   /** Header, request and keep-alive timeouts and the per-address connection cap (defaults in service-kit). */
   limits?: HttpServerLimits;
+  /** WEB_IDLE_LOCK_MINUTES: idle minutes before a dashboard locks (default 15), handed to the app in /config.json. */
+  idleLockMinutes?: number;
 }
 
 /** A running web server. */
@@ -84,18 +86,22 @@ async function serveFile(res: ServerResponse, file: string, method: string): Pro
 
 /** The router's endpoints the consent screen calls (authorization code + PKCE). */
 const CONSENT_API_PATHS = new Set(['/oauth/authorize/request', '/oauth/authorize/decision']);
+/** Idle minutes before a dashboard locks, unless configured. */
+const DEFAULT_IDLE_LOCK_MINUTES = 15;
+/** The router's staff-session endpoints: relayed so their refresh-token cookie is this origin's. */
+const SESSION_API_PATHS = new Set(['/session/login', '/session/refresh', '/session/logout']);
 
 /** Starts the server; `port: 0` picks a free port. */
 export async function startWebServer(config: WebServerConfig): Promise<RunningWebServer> {
   const root = path.resolve(config.distDir);
   const target: GraphqlUpstream = { url: new URL(config.graphqlUrl), ...(config.proxySecret ? { proxySecret: config.proxySecret } : {}) };
-  const configJson = JSON.stringify({ graphqlUrl: '/graphql' });
+  const configJson = JSON.stringify({ graphqlUrl: '/graphql', idleLockMinutes: config.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (pathname === '/graphql') return proxyGraphqlRequest(req, res, target);
     // The consent screen's calls to the router's authorize endpoints (same origin, like /graphql).
-    if (CONSENT_API_PATHS.has(pathname)) return proxyGraphqlRequest(req, res, { ...target, url: new URL(pathname, target.url) });
+    if (CONSENT_API_PATHS.has(pathname) || SESSION_API_PATHS.has(pathname)) return proxyGraphqlRequest(req, res, { ...target, url: new URL(pathname, target.url) });
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();

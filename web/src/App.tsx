@@ -8,7 +8,7 @@ import { useEffect, useMemo, type ComponentType } from 'react';
 import { BrowserRouter } from 'react-router';
 import { Provider } from 'urql';
 import { createApiClient } from './api/client.ts';
-import { createAuthApi, SessionContext, SignInForm, useAuthSession, type Session, type SessionUser } from './auth/index.ts';
+import { createAuthApi, SessionContext, SignInForm, useAuthSession, useIdleLock, type Session, type SessionUser } from './auth/index.ts';
 import { Button } from './ui/index.ts';
 import { DoctorDashboard } from './dashboards/DoctorDashboard.tsx';
 import { WardDashboard } from './dashboards/WardDashboard.tsx';
@@ -27,8 +27,8 @@ const DASHBOARDS: Record<SessionUser['role'], { title: string; component: Compon
   ADMIN: { title: 'Administration dashboard', component: AdminDashboard },
 };
 
-/** The whole app for one GraphQL endpoint, under the browser's URL. */
-export function App(props: { httpUrl: string; wsUrl: string }) {
+/** The whole app for one GraphQL endpoint, under the browser's URL; `idleLockMinutes` defaults to 15. */
+export function App(props: { httpUrl: string; wsUrl: string; idleLockMinutes?: number }) {
   return (
     <BrowserRouter>
       <Shell {...props} />
@@ -37,7 +37,7 @@ export function App(props: { httpUrl: string; wsUrl: string }) {
 }
 
 /** Sign-in, then the dashboard of the signed-in user's role. */
-function Shell({ httpUrl, wsUrl }: { httpUrl: string; wsUrl: string }) {
+function Shell({ httpUrl, wsUrl, idleLockMinutes = 15 }: { httpUrl: string; wsUrl: string; idleLockMinutes?: number }) {
   const authApi = useMemo(() => createAuthApi(httpUrl), [httpUrl]);
   const auth = useAuthSession(authApi);
   const { tokens, generation, getAccessToken, onUnauthenticated, signOut, signIn } = auth;
@@ -47,8 +47,16 @@ function Shell({ httpUrl, wsUrl }: { httpUrl: string; wsUrl: string }) {
   useEffect(() => () => api.dispose(), [api]);
 
   const user = tokens?.user;
+  useIdleLock(idleLockMinutes, user !== undefined && !auth.locked, auth.lock);
   const session = useMemo<Session | null>(() => (user ? { user, signOut, signInAgain: (password) => signIn(user.email, password) } : null), [user, signOut, signIn]);
 
+  if (!session && auth.restoring) {
+    return (
+      <main className="flex min-h-screen items-center justify-center p-4">
+        <p role="status">Opening your session…</p>
+      </main>
+    );
+  }
   if (!session) {
     return (
       <main className="flex min-h-screen items-center justify-center p-4">
@@ -63,7 +71,7 @@ function Shell({ httpUrl, wsUrl }: { httpUrl: string; wsUrl: string }) {
   return (
     <SessionContext.Provider value={session}>
       <Provider value={api.client}>
-        <div className="min-h-screen" aria-hidden={auth.expired || undefined}>
+        <div className="min-h-screen" aria-hidden={auth.expired || auth.locked || undefined} inert={auth.locked || undefined}>
           <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-2 print:hidden">
             <span className="font-semibold text-sky-800">Hospital</span>
             <span className="flex items-center gap-3 text-sm">
@@ -79,7 +87,15 @@ function Shell({ httpUrl, wsUrl }: { httpUrl: string; wsUrl: string }) {
             <Dashboard key={generation} />
           </main>
         </div>
-        {auth.expired ? (
+        {auth.locked ? (
+          <div role="dialog" aria-modal="true" aria-label="Screen locked" className="fixed inset-0 flex items-center justify-center bg-slate-900/60 p-4">
+            <SignInForm
+              onSubmit={auth.signIn}
+              initialEmail={session.user.email}
+              notice={`Locked after ${idleLockMinutes} minutes without activity. Enter your password to carry on where you left off.`}
+            />
+          </div>
+        ) : auth.expired ? (
           <div role="dialog" aria-modal="true" aria-label="Session ended" className="fixed inset-0 flex items-center justify-center bg-slate-900/40 p-4">
             <SignInForm onSubmit={auth.signIn} initialEmail={session.user.email} notice="Your session has ended. Sign in again to continue where you left off." />
           </div>

@@ -12,7 +12,7 @@ try {
   const { httpUrl, wsUrl } = endpointUrls(config.graphqlUrl, window.location.href);
   root.render(
     <StrictMode>
-      <App httpUrl={httpUrl} wsUrl={wsUrl} />
+      <App httpUrl={httpUrl} wsUrl={wsUrl} idleLockMinutes={config.idleLockMinutes} />
     </StrictMode>,
   );
 } catch {

@@ -1,11 +1,13 @@
 /**
  * Passwords and sessions in Chromium against the real system (issue 14): a temporary password set
  * by an admin must be replaced at the next sign-in before any dashboard shows, and changing one's
- * own password ends the user's other sessions while this tab stays signed in.
+ * own password ends the user's other sessions while this tab stays signed in; a reload or a new tab
+ * keeps the session through the HttpOnly refresh-token cookie, and sign-out ends it; an idle
+ * dashboard locks, keeping what was typed, until the password is entered again.
  */
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { browserHarnessPerFile } from './browser-harness.ts';
+import { browserHarnessPerFile, signIn } from './browser-harness.ts';
 
 const running = browserHarnessPerFile();
 
@@ -106,6 +108,65 @@ it("ends the user's other sessions when they change their own password, and keep
     await users.getByText('1 account', { exact: true }).waitFor({ timeout: 15_000 });
     expect(await page.getByRole('dialog', { name: 'Session ended' }).count()).toBe(0);
     expect((await apiLogin(user.email, user.password)).code).toBe('UNAUTHENTICATED');
+  } finally {
+    await context.close();
+  }
+}, 120_000);
+
+it('keeps the session over a reload and in a new tab with the refresh token out of reach of scripts; sign-out ends it', async () => {
+  const context = await running().newContext();
+  try {
+    const page = await context.newPage();
+    await signIn(page, running(), 'pharmacist');
+    const [cookie] = (await context.cookies()).filter((c) => c.name === 'hospital_refresh');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/session' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('hospital_refresh');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Pharmacy dashboard', level: 1 }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('form', { name: 'Sign in' }).count()).toBe(0);
+    const second = await context.newPage();
+    await second.goto(running().web.url);
+    await second.getByRole('heading', { name: 'Pharmacy dashboard', level: 1 }).waitFor({ timeout: 15_000 });
+    // Both tabs refreshed with the one cookie, one after the other: the session is still alive.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Pharmacy dashboard', level: 1 }).waitFor({ timeout: 15_000 });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('form', { name: 'Sign in' }).waitFor({ timeout: 15_000 });
+    await second.reload();
+    await second.getByRole('form', { name: 'Sign in' }).waitFor({ timeout: 15_000 });
+  } finally {
+    await context.close();
+  }
+}, 120_000);
+
+it('locks an idle dashboard, keeping what was typed, until the password is entered again; a reload cannot skip the lock', async () => {
+  const context = await running().newContext();
+  try {
+    // A lock after 3 s instead of 15 min: the server's setting, as /config.json hands it to the app.
+    await context.route('**/config.json', (route) => route.fulfill({ json: { graphqlUrl: '/graphql', idleLockMinutes: 0.05 } }));
+    const page = await context.newPage();
+    await signIn(page, running(), 'finance');
+    await page.getByRole('button', { name: 'Change my password' }).click();
+    const unsaved = page.getByRole('form', { name: 'Change my password' }).getByLabel('New password', { exact: true });
+    await unsaved.fill('half typed, not saved');
+    const lock = page.getByRole('dialog', { name: 'Screen locked' });
+    await lock.waitFor({ timeout: 20_000 });
+    // Locking ended the server session: another tab (or a reload) must sign in.
+    const other = await context.newPage();
+    await other.goto(running().web.url);
+    await other.getByRole('form', { name: 'Sign in' }).waitFor({ timeout: 15_000 });
+    await other.close();
+
+    await lock.getByLabel('Password').fill('not my password at all');
+    await lock.getByRole('button', { name: 'Sign in' }).click();
+    await lock.getByRole('alert').waitFor({ timeout: 15_000 });
+    await lock.getByLabel('Password').fill(running().system.accounts.finance.password);
+    await lock.getByRole('button', { name: 'Sign in' }).click();
+    await lock.waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await unsaved.inputValue()).toBe('half typed, not saved');
+    await page.getByRole('heading', { name: 'Finance dashboard', level: 1 }).waitFor({ timeout: 5_000 });
   } finally {
     await context.close();
   }

@@ -7,7 +7,12 @@
 export interface AppConfig {
   /** HTTP GraphQL endpoint, absolute or relative to the page. */
   graphqlUrl: string;
+  /** Minutes without activity before a dashboard locks (WEB_IDLE_LOCK_MINUTES). */
+  idleLockMinutes: number;
 }
+
+/** The idle lock when the server names none (an older server). */
+const DEFAULT_IDLE_LOCK_MINUTES = 15;
 
 /** Fetches `/config.json`; throws with a readable message when the server does not answer. */
 export async function loadAppConfig(fetchImpl: typeof fetch = fetch): Promise<AppConfig> {
@@ -15,7 +20,8 @@ export async function loadAppConfig(fetchImpl: typeof fetch = fetch): Promise<Ap
   if (!response.ok) throw new Error(`The web server did not send its configuration (HTTP ${response.status}).`);
   const body = (await response.json()) as Partial<AppConfig>;
   if (typeof body.graphqlUrl !== 'string' || body.graphqlUrl === '') throw new Error('The web server configuration names no GraphQL address.');
-  return { graphqlUrl: body.graphqlUrl };
+  const idle = body.idleLockMinutes;
+  return { graphqlUrl: body.graphqlUrl, idleLockMinutes: typeof idle === 'number' && idle > 0 ? idle : DEFAULT_IDLE_LOCK_MINUTES };
 }
 
 /**

@@ -1,39 +1,11 @@
 /**
- * Sign-in, refresh and sign-out against the router's public identity mutations, on a client of
- * their own (no token, no cache), so refreshing never waits on the signed-in client.
+ * Sign-in, refresh and sign-out through the router's session endpoints (`/session/*`, relayed by
+ * the web server so they are this page's origin). The refresh token lives in an HttpOnly cookie
+ * this code never sees; only the access token comes back, and it is kept in memory. A reload or a
+ * new tab restores the session with `refresh()`.
  */
-import { Client, fetchExchange } from '@urql/core';
-import { graphql } from '../gql/index.ts';
+import { CombinedError } from '@urql/core';
 import type { AnyError } from '../api/errors.ts';
-import { persistedExchange } from '../api/persisted-exchange.ts';
-
-const Login = graphql(`
-  mutation Login($email: String!, $password: String!, $newPassword: String) {
-    login(email: $email, password: $password, newPassword: $newPassword) {
-      accessToken
-      refreshToken
-      expiresAt
-      user { id email role displayName }
-    }
-  }
-`);
-
-const Refresh = graphql(`
-  mutation Refresh($refreshToken: String!) {
-    refreshToken(refreshToken: $refreshToken) {
-      accessToken
-      refreshToken
-      expiresAt
-      user { id email role displayName }
-    }
-  }
-`);
-
-const Logout = graphql(`
-  mutation Logout($refreshToken: String!) {
-    logout(refreshToken: $refreshToken)
-  }
-`);
 
 /** The signed-in user as the dashboards see it (`role` is the GraphQL enum, e.g. "DOCTOR"). */
 export interface SessionUser {
@@ -43,10 +15,9 @@ export interface SessionUser {
   displayName?: string;
 }
 
-/** Tokens and user of a session; kept in memory only. */
+/** The access token and user of a session; kept in memory only. */
 export interface SessionTokens {
   accessToken: string;
-  refreshToken: string;
   /** Epoch milliseconds. */
   expiresAt: number;
   user: SessionUser;
@@ -55,41 +26,74 @@ export interface SessionTokens {
 /** A result: tokens, or the error to show. */
 export type AuthResult = { ok: true; tokens: SessionTokens } | { ok: false; error: AnyError };
 
-/** The three identity calls, bound to one endpoint. */
+/** The three session calls, bound to one origin. */
 export interface AuthApi {
   /** `newPassword` replaces a temporary password (after PASSWORD_CHANGE_REQUIRED). */
   login(email: string, password: string, newPassword?: string): Promise<AuthResult>;
-  refresh(refreshToken: string): Promise<AuthResult>;
-  logout(refreshToken: string): Promise<void>;
+  /** Rotates the cookie's refresh token; signs a reloaded page in again. */
+  refresh(): Promise<AuthResult>;
+  /** Ends the session and clears the cookie. */
+  logout(): Promise<void>;
 }
 
-type Payload = { accessToken: string; refreshToken: string; expiresAt: string; user: { id: string; email: string; role: SessionUser['role']; displayName?: string | null } };
+type Payload = { accessToken: string; expiresAt: string; user: { id: string; email: string; role: SessionUser['role']; displayName?: string | null } };
+type Answer = Partial<Payload> & { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 
 function toTokens(payload: Payload): SessionTokens {
   const { displayName, ...user } = payload.user;
-  return {
-    accessToken: payload.accessToken,
-    refreshToken: payload.refreshToken,
-    expiresAt: Date.parse(payload.expiresAt),
-    user: displayName ? { ...user, displayName } : user,
-  };
+  return { accessToken: payload.accessToken, expiresAt: Date.parse(payload.expiresAt), user: displayName ? { ...user, displayName } : user };
 }
 
-/** Builds the identity calls for `httpUrl`. */
-export function createAuthApi(httpUrl: string): AuthApi {
-  const client = new Client({ url: httpUrl, exchanges: [persistedExchange, fetchExchange], requestPolicy: 'network-only' });
+/**
+ * Builds the session calls next to `httpUrl` (the GraphQL endpoint: `/session/…` on its origin).
+ * @param httpUrl - the absolute GraphQL URL
+ * @param fetchImpl - fetch (a parameter for tests)
+ */
+export function createAuthApi(httpUrl: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): AuthApi {
+  const post = async (path: string, body: Record<string, unknown>): Promise<Answer> => {
+    let response: Response;
+    try {
+      response = await fetchImpl(new URL(`/session/${path}`, httpUrl), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    } catch (error) {
+      return { errors: [{ message: (error as Error).message, extensions: { code: 'NETWORK' } }] };
+    }
+    try {
+      return (await response.json()) as Answer;
+    } catch {
+      return { errors: [{ message: `HTTP ${response.status}`, extensions: { code: response.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR' } }] };
+    }
+  };
+  const result = (answer: Answer): AuthResult => {
+    if (answer.accessToken && answer.expiresAt && answer.user) return { ok: true, tokens: toTokens(answer as Payload) };
+    const errors = answer.errors ?? [{ message: 'No answer.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
+    if (errors[0]?.extensions?.['code'] === 'NETWORK') return { ok: false, error: new CombinedError({ networkError: new Error(errors[0].message) }) };
+    return { ok: false, error: new CombinedError({ graphQLErrors: errors }) };
+  };
+  // One refresh at a time, in this tab and across tabs (Web Locks): two refreshes presenting the
+  // same cookie would look like a stolen token to the identity service, which ends the session.
+  let refreshing: Promise<AuthResult> | undefined;
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> =>
+    typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request('hospital-session-refresh', work) as Promise<unknown> as Promise<T>) : work();
   return {
     async login(email, password, newPassword) {
-      const result = await client.mutation(Login, { email, password, newPassword }).toPromise();
-      return result.data ? { ok: true, tokens: toTokens(result.data.login) } : { ok: false, error: result.error };
+      return result(await post('login', { email, password, newPassword }));
     },
-    async refresh(refreshToken) {
-      const result = await client.mutation(Refresh, { refreshToken }).toPromise();
-      return result.data ? { ok: true, tokens: toTokens(result.data.refreshToken) } : { ok: false, error: result.error };
+    refresh() {
+      refreshing ??= exclusive(() => post('refresh', {}))
+        .then(result)
+        .finally(() => {
+          refreshing = undefined;
+        });
+      return refreshing;
     },
-    async logout(refreshToken) {
-      // Best effort: the tokens are dropped from memory whatever the answer.
-      await client.mutation(Logout, { refreshToken }).toPromise();
+    async logout() {
+      // Best effort: the token is dropped from memory whatever the answer.
+      await post('logout', {});
     },
   };
 }

@@ -3,3 +3,4 @@ export { useSession, SessionContext, type Session } from './session-context.ts';
 export { createAuthApi, type AuthApi, type SessionTokens, type SessionUser } from './auth-api.ts';
 export { useAuthSession, refreshDelayMs, type AuthSession } from './use-auth-session.ts';
 export { SignInForm } from './SignInForm.tsx';
+export { useIdleLock } from './use-idle-lock.ts';

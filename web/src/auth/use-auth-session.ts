@@ -1,7 +1,8 @@
 /**
- * The session state machine: signed out → signed in (tokens in memory, refreshed shortly before
- * they expire) → expired (the API refused the token and refreshing failed: the user signs in again
- * over the still-mounted dashboard) → signed in again, or signed out.
+ * The session state machine: restoring (a reload or a new tab asks the router's session endpoint,
+ * whose HttpOnly cookie holds the refresh token) → signed out → signed in (the access token in
+ * memory, refreshed shortly before it expires) → expired (the API refused the token and refreshing
+ * failed: the user signs in again over the still-mounted dashboard) → signed in again, or signed out.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnyError } from '../api/errors.ts';
@@ -17,6 +18,12 @@ export function refreshDelayMs(expiresAt: number, now: number): number {
 /** What the shell renders from. */
 export interface AuthSession {
   tokens: SessionTokens | undefined;
+  /** True until the first answer on whether the browser still holds a session (after a reload). */
+  restoring: boolean;
+  /** Locked after idling: the server session is ended, the dashboard stays until the password is typed again. */
+  locked: boolean;
+  /** Locks now: ends the server session (a reload cannot skip the lock) and drops the access token. */
+  lock(): void;
   expired: boolean;
   /** Bumped whenever a different user signs in: the API client and dashboard are rebuilt. */
   generation: number;
@@ -33,6 +40,9 @@ export function useAuthSession(authApi: AuthApi): AuthSession {
   const [tokens, setTokensState] = useState<SessionTokens | undefined>();
   const [expired, setExpired] = useState(false);
   const [generation, setGeneration] = useState(0);
+  const [restoring, setRestoring] = useState(true);
+  const [locked, setLocked] = useState(false);
+  const lockedRef = useRef(false);
   const tokensRef = useRef<SessionTokens | undefined>(undefined);
   const refreshing = useRef<Promise<boolean> | undefined>(undefined);
 
@@ -42,10 +52,9 @@ export function useAuthSession(authApi: AuthApi): AuthSession {
   }, []);
 
   const refresh = useCallback((): Promise<boolean> => {
-    const current = tokensRef.current;
-    if (!current) return Promise.resolve(false);
+    if (!tokensRef.current) return Promise.resolve(false);
     refreshing.current ??= authApi
-      .refresh(current.refreshToken)
+      .refresh()
       .then((result) => {
         if (result.ok) {
           setTokens(result.tokens);
@@ -62,11 +71,27 @@ export function useAuthSession(authApi: AuthApi): AuthSession {
     return refreshing.current;
   }, [authApi, setTokens]);
 
+  // A reload or a new tab: the cookie may still hold a session.
   useEffect(() => {
-    if (!tokens || expired) return;
+    let cancelled = false;
+    void authApi.refresh().then((result) => {
+      if (cancelled) return;
+      if (result.ok && !tokensRef.current) {
+        setGeneration((g) => g + 1);
+        setTokens(result.tokens);
+      }
+      setRestoring(false);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [authApi, setTokens]);
+
+  useEffect(() => {
+    if (!tokens || expired || locked) return;
     const timer = setTimeout(() => void refresh(), refreshDelayMs(tokens.expiresAt, Date.now()));
     return () => clearTimeout(timer);
-  }, [tokens, expired, refresh]);
+  }, [tokens, expired, locked, refresh]);
 
   const signIn = useCallback(
     async (email: string, password: string, newPassword?: string): Promise<AnyError> => {
@@ -75,6 +100,8 @@ export function useAuthSession(authApi: AuthApi): AuthSession {
       const previous = tokensRef.current;
       // The same person signing in again keeps the dashboard (and what they typed); anyone else starts fresh.
       if (!previous || previous.user.id !== result.tokens.user.id) setGeneration((g) => g + 1);
+      lockedRef.current = false;
+      setLocked(false);
       setTokens(result.tokens);
       setExpired(false);
       return null;
@@ -83,11 +110,12 @@ export function useAuthSession(authApi: AuthApi): AuthSession {
   );
 
   const signOut = useCallback(async () => {
-    const current = tokensRef.current;
     setTokens(undefined);
     setExpired(false);
+    lockedRef.current = false;
+    setLocked(false);
     setGeneration((g) => g + 1);
-    if (current) await authApi.logout(current.refreshToken).catch(() => undefined);
+    await authApi.logout().catch(() => undefined);
   }, [authApi, setTokens]);
 
   const onUnauthenticated = useCallback(() => {
@@ -96,10 +124,18 @@ export function useAuthSession(authApi: AuthApi): AuthSession {
     });
   }, [refresh]);
 
-  const getAccessToken = useCallback(() => tokensRef.current?.accessToken, []);
+  const lock = useCallback(() => {
+    if (lockedRef.current || !tokensRef.current) return;
+    lockedRef.current = true;
+    setLocked(true);
+    void authApi.logout().catch(() => undefined);
+  }, [authApi]);
+
+  // Nothing is sent with the old token while locked: the user must prove who they are first.
+  const getAccessToken = useCallback(() => (lockedRef.current ? undefined : tokensRef.current?.accessToken), []);
 
   return useMemo(
-    () => ({ tokens, expired, generation, getAccessToken, signIn, signOut, onUnauthenticated }),
-    [tokens, expired, generation, getAccessToken, signIn, signOut, onUnauthenticated],
+    () => ({ tokens, restoring, locked, lock, expired, generation, getAccessToken, signIn, signOut, onUnauthenticated }),
+    [tokens, restoring, locked, lock, expired, generation, getAccessToken, signIn, signOut, onUnauthenticated],
   );
 }
