@@ -139,3 +139,14 @@ describe('Patient/{id}/$everything', () => {
     expect(resources[0]!.operation).toEqual([{ name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything' }]);
   });
 });
+
+describe('a department that cannot answer', () => {
+  // Last in the file: the ward subgraph stays stopped (its starter cannot restart on the same port).
+  it('is a 503 OperationOutcome with Retry-After', async () => {
+    await system.stopSubgraph('ward');
+    const answer = await fhirGet(system, `Encounter/${admissionId}`, tokens.doctor);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(503);
+    expectValidFhir(answer.body);
+    expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
