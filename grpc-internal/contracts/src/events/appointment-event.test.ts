@@ -6,28 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseAppointmentEvent, type RawAppointmentEvent } from './appointment-event.ts';
+import { sampleAppointmentEvent } from './appointment-event-sample.ts';
 
 function event(overrides: Record<string, unknown> = {}, appointment: Record<string, unknown> = {}): RawAppointmentEvent {
   const id = randomUUID();
   const appointmentId = randomUUID();
-  const payload = {
-    version: 1,
-    eventId: id,
-    type: 'BOOKED',
-    occurredAt: '2026-11-24T09:00:00.000Z',
-    actorId: randomUUID(),
-    appointment: {
-      id: appointmentId,
-      patientId: randomUUID(),
-      doctorId: randomUUID(),
-      startsAt: '2026-11-25T09:30:00.000Z',
-      endsAt: '2026-11-25T10:00:00.000Z',
-      status: 'SCHEDULED',
-      reason: 'Knee pain',
-      ...appointment,
-    },
-    ...overrides,
-  };
+  const payload = sampleAppointmentEvent({ eventId: id, actorId: randomUUID(), ...overrides }, { id: appointmentId, reason: 'Knee pain', ...appointment });
   return { id, type: String(payload.type), appointmentId, sequence: '7', payloadJson: JSON.stringify(payload) };
 }
 

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { APPOINTMENT_EVENT_VERSION, appointmentEventSchema } from './appointment-event.ts';
 import { readAppointmentEventMessage } from './appointment-event-message.ts';
+import { sampleAppointmentEvent } from './appointment-event-sample.ts';
 import { readSnapshots } from './payload-snapshots.ts';
 import { incompatibleChanges, payloadJsonSchema, payloadVersionProblems } from './payload-version.ts';
 
@@ -58,22 +59,7 @@ describe('the payload version check', () => {
   it('a consumer refuses the next version (the Kafka consumer dead-letters such a refusal)', () => {
     const eventId = randomUUID();
     const appointmentId = randomUUID();
-    const payload = {
-      version: APPOINTMENT_EVENT_VERSION,
-      eventId,
-      type: 'BOOKED',
-      occurredAt: '2026-11-24T09:00:00.000Z',
-      actorId: null,
-      appointment: {
-        id: appointmentId,
-        patientId: randomUUID(),
-        doctorId: randomUUID(),
-        startsAt: '2026-11-25T09:30:00.000Z',
-        endsAt: '2026-11-25T10:00:00.000Z',
-        status: 'SCHEDULED',
-        reason: null,
-      },
-    };
+    const payload = sampleAppointmentEvent({ eventId }, { id: appointmentId });
     const names = { eventId: 'x-event-id', eventType: 'x-event-type', sequence: 'x-sequence' };
     const message = (version: number) => ({ key: appointmentId, value: JSON.stringify({ ...payload, version }), headers: {} });
     expect(readAppointmentEventMessage(message(APPOINTMENT_EVENT_VERSION), names).ok).toBe(true);

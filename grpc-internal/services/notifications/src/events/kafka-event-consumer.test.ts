@@ -1,26 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { sampleAppointmentEvent } from '@hospital/grpc-contracts/events/sample';
 import { EVENT_HEADERS, type IncomingEvent } from '@hospital/service-kit/kafka';
 import { readKafkaMessage } from './kafka-event-consumer.ts';
 
 const eventId = randomUUID();
 const appointmentId = randomUUID();
-const payload = {
-  version: 1,
-  eventId,
-  type: 'BOOKED',
-  occurredAt: '2026-11-24T09:00:00.000Z',
-  actorId: null,
-  appointment: {
-    id: appointmentId,
-    patientId: randomUUID(),
-    doctorId: randomUUID(),
-    startsAt: '2026-11-25T09:30:00.000Z',
-    endsAt: '2026-11-25T10:00:00.000Z',
-    status: 'SCHEDULED',
-    reason: null,
-  },
-};
+const payload = sampleAppointmentEvent({ eventId }, { id: appointmentId });
 const message = (value: string | null, headers: Record<string, string> = {}, key: string | null = appointmentId): IncomingEvent => ({
   topic: 't',
   partition: 0,
