@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fhirErrorOfCode, FhirError } from './outcome.ts';
 import { parseDateSearch, parseSearch, parseToken, referencedId } from './search-params.ts';
-import { appointmentStatusesOf } from './value-sets.ts';
+import { FHIR_APPOINTMENT_STATUS, INVOICE_STATUS, ourValuesFor } from './value-sets.ts';
 
 const declared = [{ name: 'date', type: 'date', documentation: '' }] as const;
 
@@ -17,14 +17,23 @@ describe('parseDateSearch', () => {
     expect([parsed.prefix, parsed.start.toISOString(), parsed.end.toISOString()]).toEqual([prefix, start, end]);
   });
 
-  it.each(['2026-02-30', '2026-13', 'sa2026-01-01', 'ge', '2026-03-04T10:00', 'yesterday'])('refuses %s with a 400', (value) => {
-    expect(() => parseDateSearch(value)).toThrow(FhirError);
-    try {
-      parseDateSearch(value);
-    } catch (error) {
-      expect((error as FhirError).status).toBe(400);
-    }
+  it('keeps years below 100 as written (not 19xx)', () => {
+    const parsed = parseDateSearch('0050-01-01');
+    expect([parsed.start.toISOString(), parsed.end.toISOString()]).toEqual(['0050-01-01T00:00:00.000Z', '0050-01-02T00:00:00.000Z']);
+    expect(parseDateSearch('lt0099').end.toISOString()).toBe('0100-01-01T00:00:00.000Z');
   });
+
+  it.each(['2026-02-30', '2026-13', 'sa2026-01-01', 'ge', '2026-03-04T10:00', 'yesterday', 'ge2026-02-30T10:00Z', '2026-04-31T00:00:00Z', '2026-03-04T24:00Z'])(
+    'refuses %s with a 400',
+    (value) => {
+      expect(() => parseDateSearch(value)).toThrow(FhirError);
+      try {
+        parseDateSearch(value);
+      } catch (error) {
+        expect((error as FhirError).status).toBe(400);
+      }
+    },
+  );
 });
 
 describe('parseSearch', () => {
@@ -33,12 +42,18 @@ describe('parseSearch', () => {
     expect(parsed).toEqual({ values: new Map([['date', ['ge2026-01-01', 'le2026-02-01']]]), count: 100, cursor: 'abc' });
   });
 
-  it.each([[{ colour: 'x' }], [{ 'date:missing': 'true' }], [{ _count: '0' }], [{ _count: '-1' }], [{ date: '' }], [{ _cursor: ['a', 'b'] }], [{ date: { nested: 'x' } }]])(
-    'refuses %o with a 400',
-    (query) => {
-      expect(() => parseSearch(query, declared)).toThrow(expect.objectContaining({ status: 400 }));
-    },
-  );
+  it.each([
+    [{ colour: 'x' }],
+    [{ 'date:missing': 'true' }],
+    [{ _count: '0' }],
+    [{ _count: '-1' }],
+    [{ date: '' }],
+    [{ _cursor: ['a', 'b'] }],
+    [{ _cursor: '' }],
+    [{ date: { nested: 'x' } }],
+  ])('refuses %o with a 400', (query) => {
+    expect(() => parseSearch(query, declared)).toThrow(expect.objectContaining({ status: 400 }));
+  });
 });
 
 describe('tokens, references and codes', () => {
@@ -51,9 +66,10 @@ describe('tokens, references and codes', () => {
   });
 
   it('maps appointment status codes both ways and refuses junk', () => {
-    expect(appointmentStatusesOf('booked,noshow')).toEqual(['SCHEDULED', 'NO_SHOW']);
-    expect(appointmentStatusesOf('proposed')).toEqual([]);
-    expect(() => appointmentStatusesOf('BOOKED!')).toThrow(FhirError);
+    expect(ourValuesFor(FHIR_APPOINTMENT_STATUS, 'booked,noshow', 'an appointment status')).toEqual(['SCHEDULED', 'NO_SHOW']);
+    expect(ourValuesFor(FHIR_APPOINTMENT_STATUS, 'proposed', 'an appointment status')).toEqual([]);
+    expect(ourValuesFor(INVOICE_STATUS, 'http://hl7.org/fhir/invoice-status|issued', 'an invoice status')).toEqual(['ISSUED', 'PARTIALLY_PAID']);
+    expect(() => ourValuesFor(FHIR_APPOINTMENT_STATUS, 'BOOKED!', 'an appointment status')).toThrow(FhirError);
   });
 
   it.each([

@@ -51,6 +51,7 @@ export function parseSearch(query: Record<string, unknown>, declared: readonly S
     values.set(key, all);
   }
   const cursor = single(query, CURSOR_PARAM);
+  if (cursor === '') throw badSearch(`"${CURSOR_PARAM}" is empty: send the next link as given, or leave it out for the first page.`);
   return { values, count: countOf(single(query, '_count')), ...(cursor !== undefined ? { cursor } : {}) };
 }
 
@@ -112,7 +113,20 @@ export interface DateSearch {
 }
 
 const DATE_VALUE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const DATE_TIME_VALUE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const DATE_TIME_VALUE = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** Midnight UTC of a day; years below 100 stay as written (Date.UTC would read them as 19xx). */
+function utcDay(year: number, month: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
+/** Whether year-month-day is a day of the calendar (not rolled over, like 02-30 to 03-02). */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const date = utcDay(year, month, day);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 /**
  * Parses a date search value (`ge2026-01-01`, `2026-03`, `lt2026-01-01T10:00:00Z`); a date
@@ -128,12 +142,14 @@ export function parseDateSearch(value: string): DateSearch {
   if (date) {
     const [y, m, d] = [Number(date[1]), date[2] ? Number(date[2]) : undefined, date[3] ? Number(date[3]) : undefined];
     // A value covers its whole precision: a day, a month or a year.
-    const start = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
-    const end = d !== undefined ? new Date(Date.UTC(y, m! - 1, d + 1)) : m !== undefined ? new Date(Date.UTC(y, m, 1)) : new Date(Date.UTC(y + 1, 0, 1));
-    if (start.getUTCMonth() !== (m ?? 1) - 1 || start.getUTCDate() !== (d ?? 1)) throw badSearch(`"${text}" is not a date.`);
+    if (!isCalendarDay(y, m ?? 1, d ?? 1)) throw badSearch(`"${text}" is not a date.`);
+    const start = utcDay(y, m ?? 1, d ?? 1);
+    const end = d !== undefined ? utcDay(y, m!, d + 1) : m !== undefined ? utcDay(y, m + 1, 1) : utcDay(y + 1, 1, 1);
     return { prefix, start, end };
   }
-  if (DATE_TIME_VALUE.test(text) && !Number.isNaN(Date.parse(text))) {
+  const dateTime = DATE_TIME_VALUE.exec(text);
+  // Date.parse rolls an impossible day over (2026-02-30 is read as 03-02): the day is checked first.
+  if (dateTime && isCalendarDay(Number(dateTime[1]), Number(dateTime[2]), Number(dateTime[3])) && !Number.isNaN(Date.parse(text))) {
     const instant = new Date(text);
     return { prefix, start: instant, end: new Date(instant.getTime() + 1000) };
   }
