@@ -3,7 +3,7 @@
  * (admission/) that HTTP and the WebSocket endpoint both call, with masked errors and health
  * endpoints. `buildRouterApp` wires everything without listening; `listen` opens the port.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -102,6 +102,8 @@ function subscriptionEndpoint(
     limits: { ...DEFAULT_WS_LIMITS, ...config.wsLimits },
     rateLimiter: edge.rateLimiter,
     clientAddress: edge.resolveClientAddress,
+    // The explorer page's WebSocket (its Origin is the router's own) gets the HTTP exception to the safelist.
+    fromExplorer: explorerEnabled(config) ? (request: IncomingMessage) => isRouterOrigin(request.headers.origin, request.headers.host, config.oauth?.publicUrl) : undefined,
     logger: logger.child({ source: 'ws' }),
   });
   return {

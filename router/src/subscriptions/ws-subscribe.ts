@@ -5,6 +5,7 @@
  * error leaving this endpoint (refusals, and errors in events) is formatted by the router's one
  * formatError, so production masks them exactly as on HTTP.
  */
+import type { IncomingMessage } from 'node:http';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
@@ -50,6 +51,8 @@ export function subscribeHooks(options: {
   subscribe: (args: SubscribeArgs) => AsyncIterable<unknown>;
   formatError: ErrorFormatter;
   subscriptionsPerConnection: number;
+  /** Whether a connection's handshake came from the router's own explorer page (its Origin); unset: never. */
+  fromExplorer?: ((request: IncomingMessage) => boolean) | undefined;
 }): Pick<ServerOptions<Record<string, unknown>, Extra & Partial<{ state?: ConnectionState }>>, 'onSubscribe' | 'onComplete' | 'subscribe' | 'onNext' | 'onError'> {
   // Token expiry of the connection each subscription's context belongs to.
   const expiryOf = new WeakMap<RouterContext, number>();
@@ -71,6 +74,7 @@ export function subscribeHooks(options: {
           ...(userAgent ? { userAgent } : {}),
           ...(state.authorization ? { authorization: state.authorization } : {}),
           ...(origin ? { origin } : {}),
+          fromExplorer: options.fromExplorer?.(ctx.extra.request) === true,
           query: payload.query,
           extensions: payload.extensions,
           operationName: payload.operationName ?? null,

@@ -18,6 +18,24 @@ const stateOf = (caller: Caller) =>
     facts: { transport: 'http', method: 'POST', origin: 'https://bedside.example', clientAddress: '192.0.2.1', requestId: 'r1', query: '{ me { id } }' },
   }) as unknown as AdmissionState;
 
+describe("the explorer's exception", () => {
+  const admin: Caller = { kind: 'user', userId: 'u-2', role: 'admin', email: 'admin@test.local' };
+  const wsState = (caller: Caller, fromExplorer: boolean) =>
+    ({
+      caller,
+      facts: { transport: 'ws', origin: 'https://router.example', fromExplorer, clientAddress: '192.0.2.1', requestId: 'r2', query: 'subscription { ping }' },
+    }) as unknown as AdmissionState;
+
+  it('lets an admin subscribe free-form from the explorer page over the WebSocket', async () => {
+    expect(await safelist.run(wsState(admin, true), deps)).toBeUndefined();
+  });
+
+  it('binds every other role there, and an admin anywhere else', async () => {
+    expect(await safelist.run(wsState(doctor, true), deps)).toMatchObject({ step: 'safelist' });
+    expect(await safelist.run(wsState(admin, false), deps)).toMatchObject({ step: 'safelist' });
+  });
+});
+
 describe('the safelist in a browser', () => {
   it("refuses a staff token's free-form operation", async () => {
     expect(await safelist.run(stateOf(doctor), deps)).toMatchObject({ step: 'safelist' });

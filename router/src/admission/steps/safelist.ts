@@ -14,8 +14,9 @@ export const safelist: AdmissionStep = {
     // The safelist is the first-party web app's: a registered app (in a browser at its registered
     // origin or not, as itself or acting for a clinician) sends its own operations, held to its
     // scopes (and the clinician's role) instead.
-    // The router's own explorer page (POST only) may too, for admins and for signing in.
-    const explorer = facts.fromExplorer === true && facts.method === 'POST' && mayExploreFreely(state.caller);
+    // The router's own explorer page may too, for admins and for signing in: over HTTP by POST only
+    // (a GET can be a cross-site navigation), and over its WebSocket (the handshake's Origin).
+    const explorer = facts.fromExplorer === true && (facts.method === 'POST' || facts.transport === 'ws') && mayExploreFreely(state.caller);
     const registeredApp = state.caller.kind === 'app' || (state.caller.kind === 'user' && state.caller.app !== undefined);
     const fromBrowser = !registeredApp && !explorer && (facts.origin !== undefined || facts.method === 'GET');
     const resolution = resolvePersistedOperation(deps.persisted, { query: facts.query, extensions: facts.extensions }, fromBrowser);

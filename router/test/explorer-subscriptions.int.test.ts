@@ -1,0 +1,112 @@
+/**
+ * The explorer's exception to the safelist holds on its WebSocket too: in production, with the
+ * safelist binding browsers, an admin on the router's own explorer page subscribes with a
+ * free-form operation, while another role there, and an admin from any other browser origin,
+ * are held to the safelist.
+ */
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { createClient, type Client } from 'graphql-ws';
+import jwt from 'jsonwebtoken';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger, freePort, type RoleName } from '@hospital/service-kit';
+import { composeSupergraph } from '../src/compose.ts';
+import { startRouter, type RunningRouter } from '../src/index.ts';
+import { startTinySubgraph, type TinySubgraph } from './support/tiny-subgraph.ts';
+
+const keys = generateKeyPairSync('ec', {
+  namedCurve: 'P-256',
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+const JWT = { publicKeyPem: keys.publicKey, keyId: 'explorer-ws-key', issuer: 'hospital-identity', audience: 'hospital-api' };
+const WEB_APP = 'http://localhost:3000';
+
+let pings: TinySubgraph;
+let router: RunningRouter;
+let explorerOrigin: string;
+const clients: Client[] = [];
+
+const tokenFor = (role: RoleName) =>
+  jwt.sign({ sub: randomUUID(), role, email: `${role}@hospital.local` }, keys.privateKey, {
+    algorithm: 'ES256',
+    keyid: JWT.keyId,
+    issuer: JWT.issuer,
+    audience: JWT.audience,
+    expiresIn: 300,
+  });
+
+/** Subscribes once from a browser at `origin`; resolves the first result or the error. */
+function subscribeFrom(origin: string, role: RoleName): Promise<unknown> {
+  const client = createClient({
+    url: router.url.replace(/^http/, 'ws'),
+    webSocketImpl: class extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers: { origin } });
+      }
+    },
+    retryAttempts: 0,
+    connectionParams: { authorization: `Bearer ${tokenFor(role)}` },
+  });
+  clients.push(client);
+  return new Promise((resolve) => {
+    client.subscribe({ query: 'subscription { ping }' }, { next: (value) => resolve(value), error: (error) => resolve({ error }), complete: () => undefined });
+  });
+}
+
+beforeAll(async () => {
+  pings = await startTinySubgraph(
+    'pings',
+    `type Query { hello: String @auth(requires: [ADMIN, DOCTOR]) }
+     type Subscription { ping: String @auth(requires: [ADMIN, DOCTOR]) }`,
+    {
+      Query: { hello: () => 'hi' },
+      Subscription: {
+        ping: {
+          subscribe: async function* () {
+            yield { ping: 'pong' };
+            // Held open: the router ends it when the client goes.
+            await new Promise(() => undefined);
+          },
+        },
+      },
+    },
+  );
+  const composed = composeSupergraph([{ name: pings.name, url: pings.url, sdl: pings.sdl }]);
+  expect(composed.errors).toEqual([]);
+  const port = await freePort();
+  explorerOrigin = `http://127.0.0.1:${port}`;
+  router = await startRouter(
+    {
+      port,
+      host: '127.0.0.1',
+      supergraphSdl: composed.supergraphSdl!,
+      subgraphUrls: {},
+      internalSecret: randomBytes(32).toString('base64url'),
+      jwt: { keys: [{ keyId: JWT.keyId, publicKeyPem: JWT.publicKeyPem }], issuer: JWT.issuer, audience: JWT.audience },
+      production: true,
+      explorer: true,
+      // The explorer page's origin (the router's own) may open the WebSocket, as may the web app's.
+      allowedOrigins: [explorerOrigin, WEB_APP],
+      persistedOperations: { mode: 'enforce-browser', manifest: new Map() },
+    },
+    { logger: createLogger('explorer-ws-test', 'silent') },
+  );
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await router?.close();
+  await pings?.close();
+});
+
+describe("the explorer's WebSocket in production", () => {
+  it('lets an admin subscribe free-form from the explorer page', async () => {
+    expect(await subscribeFrom(explorerOrigin, 'admin')).toEqual({ data: { ping: 'pong' } });
+  });
+
+  it('holds another role on the explorer page, and an admin elsewhere, to the safelist', async () => {
+    expect(JSON.stringify(await subscribeFrom(explorerOrigin, 'doctor'))).toContain('PERSISTED_OPERATION_REQUIRED');
+    expect(JSON.stringify(await subscribeFrom(WEB_APP, 'admin'))).toContain('PERSISTED_OPERATION_REQUIRED');
+  });
+});
