@@ -3,6 +3,8 @@ import type { Encounter, Note, VitalSigns } from '@hospital/grpc-contracts';
 import type { EncounterRecord, NoteRecord, VitalsRecord } from '../repositories/records.ts';
 import { abnormalVitals, type VitalValues } from '../domain/vital-ranges.ts';
 import { news2 } from '../domain/news2.ts';
+import { toProtoEnum } from '@hospital/service-kit';
+import { CONSCIOUSNESS, ENCOUNTER_KIND, ENCOUNTER_STATUS } from '../domain/proto-enums.ts';
 
 const iso = (date: Date | null) => date?.toISOString() ?? '';
 
@@ -14,8 +16,8 @@ export function toProtoEncounter(record: EncounterRecord): Encounter {
   return {
     id: record.id,
     patientId: record.patientId,
-    kind: record.kind === 'OUTPATIENT' ? 'ENCOUNTER_KIND_OUTPATIENT' : 'ENCOUNTER_KIND_INPATIENT',
-    status: record.closedAt ? 'ENCOUNTER_STATUS_CLOSED' : 'ENCOUNTER_STATUS_OPEN',
+    kind: toProtoEnum(ENCOUNTER_KIND, record.kind),
+    status: toProtoEnum(ENCOUNTER_STATUS, record.closedAt ? 'CLOSED' : 'OPEN'),
     appointmentId: record.appointmentId ?? '',
     admissionId: record.admissionId ?? '',
     openedAt: iso(record.openedAt),
@@ -68,7 +70,7 @@ export function toProtoVitals(record: VitalsRecord): VitalSigns {
     vitals: {
       ...values,
       onOxygen: record.onOxygen,
-      consciousness: record.consciousness ? `CONSCIOUSNESS_${record.consciousness}` : 'CONSCIOUSNESS_UNSPECIFIED',
+      consciousness: record.consciousness ? toProtoEnum(CONSCIOUSNESS, record.consciousness) : 'CONSCIOUSNESS_UNSPECIFIED',
     },
     abnormal: abnormalVitals(values),
     news2Score: score?.score ?? -1,

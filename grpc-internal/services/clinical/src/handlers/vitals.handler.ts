@@ -35,7 +35,7 @@ export async function recordVitalsHandler(request: RecordVitalsRequest__Output, 
   const { patientId, vitals } = parseRequest(recordVitalsSchema, request);
   const recordedBy = requireActingUser(scope.caller, 'Only a signed-in clinician may record vital signs.');
   const values: VitalValues = Object.fromEntries(VITAL_NAMES.flatMap((name) => (vitals[name] === undefined ? [] : [[name, vitals[name]]])));
-  const consciousness = vitals.consciousness === 'CONSCIOUSNESS_UNSPECIFIED' ? null : vitals.consciousness === 'CONSCIOUSNESS_ALERT' ? 'ALERT' : 'CVPU';
+  const consciousness = vitals.consciousness ?? null;
   if (Object.keys(values).length === 0 && consciousness === null) throw invalidInput('Record at least one measurement.', 'vitals');
   const implausible = firstImplausible(values);
   if (implausible) throw invalidInput(implausible.message, implausible.name);

@@ -1,6 +1,7 @@
 /** Validation of the vital-signs requests (ranges are checked by domain/vital-ranges.ts). */
 import { z } from 'zod';
-import { uuidSchema } from '@hospital/service-kit';
+import { protoEnumSchema, uuidSchema } from '@hospital/service-kit';
+import { CONSCIOUSNESS } from '../domain/proto-enums.ts';
 
 const measurement = z.number().optional();
 
@@ -16,7 +17,8 @@ export const recordVitalsSchema = z.object({
       respiratoryRate: measurement,
       spo2Percent: measurement,
       onOxygen: z.boolean(),
-      consciousness: z.enum(['CONSCIOUSNESS_UNSPECIFIED', 'CONSCIOUSNESS_ALERT', 'CONSCIOUSNESS_CVPU']),
+      // Unspecified: not assessed (NEWS2 is then not scored).
+      consciousness: protoEnumSchema(CONSCIOUSNESS, { unspecified: 'any', message: 'Unknown level of consciousness.' }),
       weightKg: measurement,
       heightCm: measurement,
       painScore: measurement,
