@@ -78,15 +78,26 @@ describe('status changes', () => {
     await expect(h.client.completeAppointment({ id }, { metadata: h.as('admin') })).resolves.toMatchObject({ status: 'APPOINTMENT_STATUS_COMPLETED' });
   });
 
-  it('answers NOT_FOUND for unknown ids and keeps ward staff to check-in', async () => {
+  it('answers NOT_FOUND for unknown ids and keeps completing and no-shows from ward staff', async () => {
     const admin = { metadata: h.as('admin') };
     await expectGrpcError(h.client.cancelAppointment({ id: randomUUID() }, admin), status.NOT_FOUND);
     await expectGrpcError(h.client.rescheduleAppointment({ id: randomUUID(), ...h.slot(0) }, admin), status.NOT_FOUND);
     await expectGrpcError(h.client.checkInAppointment({ id: 'nope' }, admin), status.INVALID_ARGUMENT, { field: 'id' });
     const { appointment } = await booked();
-    for (const call of [h.client.cancelAppointment, h.client.completeAppointment, h.client.markNoShow]) {
+    for (const call of [h.client.completeAppointment, h.client.markNoShow]) {
       await expectGrpcError(call({ id: appointment.id }, { metadata: h.as('ward_staff') }), status.PERMISSION_DENIED);
     }
+  });
+
+  it("lets reception (ward staff) move and cancel any doctor's appointment", async () => {
+    const { appointment } = await booked(1300);
+    const desk = { metadata: h.as('ward_staff') };
+    const moved = await h.client.rescheduleAppointment({ id: appointment.id, ...h.slot(1340) }, desk);
+    expect(moved).toMatchObject({ id: appointment.id, status: 'APPOINTMENT_STATUS_SCHEDULED' });
+    expect(Date.parse(moved.startsAt)).toBe(Date.parse(h.slot(1340).startsAt));
+    await expect(h.client.cancelAppointment({ id: appointment.id, reason: 'Patient phoned the ward desk' }, desk)).resolves.toMatchObject({
+      status: 'APPOINTMENT_STATUS_CANCELLED',
+    });
   });
 });
 

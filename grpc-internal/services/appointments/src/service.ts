@@ -23,9 +23,12 @@ export const APPOINTMENTS_SERVICE_NAME = 'hospital.appointments.v1.AppointmentsS
 
 /** Clinicians and reception (ward staff) read schedules; pharmacy and billing do not need them. */
 export const READERS: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
-/** Moving, cancelling, completing and no-shows are clinical or administrative decisions. */
+/** Completing a visit and no-shows are clinical or administrative decisions. */
 export const SCHEDULERS: readonly RoleName[] = ['admin', 'doctor'];
-/** Reception (ward staff) books for any doctor, besides the schedulers; it names the doctor. */
+/**
+ * Reception (ward staff) books, moves and cancels for any doctor, besides the schedulers (a patient
+ * phones the desk, not the doctor); it names the doctor when booking. Doctors: their own only.
+ */
 export const BOOKERS: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
 /** Reception checks patients in on arrival. */
 export const CHECK_IN: readonly RoleName[] = ['admin', 'doctor', 'ward_staff'];
@@ -55,10 +58,10 @@ export function createAppointmentsHandlers(deps: AppointmentsDeps, security: Han
     BookAppointment: unary(BOOKERS, (request, scope) => bookAppointmentHandler(request, deps, scope), security, {
       audit: { ...appointmentWrite(['appointment']), requested: (request) => [request.patientId] },
     }),
-    RescheduleAppointment: unary(SCHEDULERS, (request, scope) => rescheduleAppointmentHandler(request, deps, scope), security, {
+    RescheduleAppointment: unary(BOOKERS, (request, scope) => rescheduleAppointmentHandler(request, deps, scope), security, {
       audit: appointmentWrite(['startsAt', 'endsAt']),
     }),
-    CancelAppointment: unary(SCHEDULERS, (request, scope) => cancelAppointmentHandler(request, deps, scope), security, { audit: appointmentWrite(['status']) }),
+    CancelAppointment: unary(BOOKERS, (request, scope) => cancelAppointmentHandler(request, deps, scope), security, { audit: appointmentWrite(['status']) }),
     CheckInAppointment: unary(CHECK_IN, (request, scope) => checkInAppointmentHandler(request, deps, scope), security, { audit: appointmentWrite(['status']) }),
     CompleteAppointment: unary(SCHEDULERS, (request, scope) => completeAppointmentHandler(request, deps, scope), security, { audit: appointmentWrite(['status']) }),
     MarkNoShow: unary(SCHEDULERS, (request, scope) => markNoShowHandler(request, deps, scope), security, { audit: appointmentWrite(['status']) }),
