@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { Metadata, status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { buildAppointmentEvent } from './domain/appointment-event.ts';
 import { writeOutboxEvent } from './outbox/outbox-writer.ts';
 import { startAppointmentsHarness, type AppointmentsHarness } from './testing/appointments-harness.ts';
+import { sampleEvent, sampleSnapshot } from './testing/sample-event.ts';
 import { expectGrpcError } from '@hospital/service-kit/testing';
 
 let h: AppointmentsHarness;
@@ -142,17 +142,7 @@ describe('PullEvents and AckEvents', () => {
     // A slow transaction takes the lower sequence number first and commits last.
     const slow = h.db.$transaction(
       async (tx) => {
-        const startsAt = new Date(Date.now() + 86_400_000);
-        const appointment = {
-          id: lateAppointment,
-          patientId: randomUUID(),
-          doctorId: randomUUID(),
-          startsAt,
-          endsAt: new Date(startsAt.getTime() + 1_800_000),
-          status: 'SCHEDULED' as const,
-          reason: null,
-        };
-        await writeOutboxEvent(tx, buildAppointmentEvent({ eventId: randomUUID(), type: 'BOOKED', occurredAt: new Date(), actorId: null, appointment }));
+        await writeOutboxEvent(tx, sampleEvent(sampleSnapshot(lateAppointment)));
         inserted();
         await gate;
       },

@@ -7,26 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { APPOINTMENT_EVENT_VERSION, readAppointmentEventMessage } from '@hospital/grpc-contracts';
 import { EVENT_HEADERS } from '@hospital/service-kit/kafka';
 import { describe, expect, it } from 'vitest';
-import { buildAppointmentEvent } from '../domain/appointment-event.ts';
+import { sampleEvent, sampleSnapshot } from '../testing/sample-event.ts';
 import { outboxMessageOf } from './outbox-relay.ts';
 
-const snapshot = () => {
-  const startsAt = new Date('2026-11-25T09:00:00Z');
-  return {
-    id: randomUUID(),
-    patientId: randomUUID(),
-    doctorId: randomUUID(),
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 1_800_000),
-    status: 'SCHEDULED' as const,
-    reason: null,
-  };
-};
+const snapshot = () => sampleSnapshot(randomUUID(), new Date('2026-11-25T09:00:00Z'));
 
 describe('outboxMessageOf', () => {
   it('makes a message every consumer reads back into the same event and envelope', () => {
     const appointment = snapshot();
-    const event = buildAppointmentEvent({ eventId: randomUUID(), type: 'BOOKED', occurredAt: new Date(), actorId: null, appointment });
+    const event = sampleEvent(appointment);
     // The row as the relay selects it: the payload went through PostgreSQL's jsonb and back.
     const row = { id: event.eventId, sequence: 42n, appointment_id: appointment.id, type: event.type, payload: JSON.parse(JSON.stringify(event)) as unknown };
     const message = outboxMessageOf(row);
@@ -41,7 +30,7 @@ describe('outboxMessageOf', () => {
 
   it('carries a row whose payload is not the contract to a typed refusal, not to a consumer', () => {
     const appointment = snapshot();
-    const event = buildAppointmentEvent({ eventId: randomUUID(), type: 'BOOKED', occurredAt: new Date(), actorId: null, appointment });
+    const event = sampleEvent(appointment);
     const row = { id: event.eventId, sequence: 1n, appointment_id: appointment.id, type: 'BOOKED', payload: { ...event, version: 2 } };
     const message = outboxMessageOf(row);
     expect(message.headers?.[EVENT_HEADERS.schemaVersion]).toBe('2');

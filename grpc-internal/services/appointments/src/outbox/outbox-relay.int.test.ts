@@ -10,9 +10,9 @@ import { createKafkaEventBus, EVENT_HEADERS, type IncomingEvent } from '@hospita
 import { describe, expect, it } from 'vitest';
 import { testKafkaBrokers } from '../../../../../test/helpers.ts';
 import { useOwnDatabase } from '../../../../../test/own-database.ts';
-import { buildAppointmentEvent } from '../domain/appointment-event.ts';
 import { startAppointmentsHarness } from '../testing/appointments-harness.ts';
 import { readTopic, startPrivateBroker, waitFor } from '../testing/kafka-testing.ts';
+import { sampleEvent, sampleSnapshot } from '../testing/sample-event.ts';
 import { startOutboxRelay } from './outbox-relay.ts';
 import { writeOutboxEvent } from './outbox-writer.ts';
 
@@ -73,21 +73,8 @@ describe('outbox relay', () => {
     await own.db.$transaction(async (tx) => {
       for (let round = 0; round < 10; round++) {
         for (const id of appointments) {
-          const startsAt = new Date(Date.now() + 86_400_000);
           const eventId = randomUUID();
-          const snapshot = {
-            id,
-            patientId: randomUUID(),
-            doctorId: randomUUID(),
-            startsAt,
-            endsAt: new Date(startsAt.getTime() + 1_800_000),
-            status: 'SCHEDULED' as const,
-            reason: null,
-          };
-          await writeOutboxEvent(
-            tx,
-            buildAppointmentEvent({ eventId, type: round === 0 ? 'BOOKED' : 'RESCHEDULED', occurredAt: new Date(), actorId: null, appointment: snapshot }),
-          );
+          await writeOutboxEvent(tx, sampleEvent(sampleSnapshot(id), { eventId, type: round === 0 ? 'BOOKED' : 'RESCHEDULED' }));
           written.push(eventId);
         }
       }
