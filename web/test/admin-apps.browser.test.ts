@@ -3,21 +3,14 @@
  * system (issue 16): the secret shown once works at the router's token endpoint; "Revoke" ends it.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../test/helpers.ts';
-import { signIn, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import { expect, it } from 'vitest';
+import { signIn, browserHarnessPerFile } from './browser-harness.ts';
 
-let harness: BrowserHarness;
-beforeAll(async () => {
-  harness = await startBrowserHarness(testDatabaseUrl());
-}, 90_000);
-afterAll(async () => {
-  await harness?.close();
-});
+const running = browserHarnessPerFile();
 
 const tokenStatus = async (id: string, secret: string) =>
   (
-    await fetch(harness.system.routerUrl.replace(/\/graphql$/, '/oauth/token'), {
+    await fetch(running().system.routerUrl.replace(/\/graphql$/, '/oauth/token'), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` },
       body: 'grant_type=client_credentials',
@@ -26,10 +19,10 @@ const tokenStatus = async (id: string, secret: string) =>
 
 it('registers an app whose one-time secret works at /oauth/token, then revokes it', async () => {
   const name = `Acme EHR ${randomUUID().slice(0, 6)}`;
-  const context = await harness.newContext();
+  const context = await running().newContext();
   try {
     const page = await context.newPage();
-    await signIn(page, harness, 'admin');
+    await signIn(page, running(), 'admin');
     const form = page.getByRole('form', { name: 'Register an app' });
     await form.getByLabel('App name').fill(name);
     await form.getByLabel('Contact').fill('dev@acme.test');

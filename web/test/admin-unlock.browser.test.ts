@@ -4,25 +4,16 @@
  * "Unlock sign-in" button clears the delay and the right password works again from that address.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../test/helpers.ts';
-import { signIn, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import { expect, it } from 'vitest';
+import { signIn, browserHarnessPerFile } from './browser-harness.ts';
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startBrowserHarness(testDatabaseUrl());
-}, 90_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const running = browserHarnessPerFile();
 
 const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }';
 
 /** A login straight to the router: the HTTP status and error code it answers. */
 async function login(email: string, password: string): Promise<{ status: number; code?: string }> {
-  const response = await fetch(harness.system.routerUrl, {
+  const response = await fetch(running().system.routerUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: LOGIN, variables: { email, password } }),
@@ -34,19 +25,19 @@ async function login(email: string, password: string): Promise<{ status: number;
 it('lets an admin clear the sign-in delay an attacker put on a colleague', async () => {
   // "aaa-" sorts first, so the account is on the users screen's first page.
   const staff = { email: `aaa-unlock-${randomUUID().slice(0, 8)}@test.hospital.local`, password: `kettle orbit ${randomUUID().slice(0, 6)}`, displayName: 'Held Colleague' };
-  const created = await harness.system.gql(
+  const created = await running().system.gql(
     'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
     { input: { ...staff, role: 'DOCTOR' } },
-    await harness.system.tokenFor('admin'),
+    await running().system.tokenFor('admin'),
   );
   expect(created.errors).toBeUndefined();
   for (let i = 0; i < 5; i++) expect((await login(staff.email, `guess number ${i}`)).code).toBe('UNAUTHENTICATED');
   expect(await login(staff.email, staff.password)).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
 
-  const context = await harness.newContext();
+  const context = await running().newContext();
   try {
     const page = await context.newPage();
-    await signIn(page, harness, 'admin');
+    await signIn(page, running(), 'admin');
     await page.getByRole('button', { name: `Unlock sign-in of ${staff.displayName}` }).click();
     await page.getByText(`${staff.displayName} can sign in again`).waitFor({ timeout: 10_000 });
   } finally {

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserHarnessPerFile, DASHBOARD_HEADINGS, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
-import { clinicalFixtures } from './clinical-fixtures.ts';
+import { bookTomorrowAtReception, clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
 const { ok, patient, drugInStock, openChart } = clinicalFixtures(running);
@@ -189,17 +189,7 @@ describe('reception', () => {
       // The picker shows names only (no email): wait for the doctor's option by id.
       await card.getByLabel('Doctor', { exact: true }).locator(`option[value="${doctorAccount.id}"]`).waitFor({ state: 'attached', timeout: 10_000 });
       await card.getByLabel('Doctor', { exact: true }).selectOption({ value: doctorAccount.id });
-      // Search as you type: no Enter, no button.
-      await card.getByLabel('Find patient to book').fill(`Reception${suffix}`);
-      await card.getByRole('button', { name: `Choose ${cora.fullName}` }).click();
-      const form = card.getByRole('form', { name: 'Book an appointment' });
-      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-      await form.getByLabel('Date').fill(tomorrow);
-      await form.getByLabel('Start time').fill('14:00');
-      await form.getByLabel('Length (minutes)').fill('20');
-      await form.getByLabel('Reason', { exact: true }).fill('Booked by reception');
-      await form.getByRole('button', { name: 'Book appointment' }).click();
-      await form.getByText('Appointment booked.').waitFor({ timeout: 10_000 });
+      await bookTomorrowAtReception(card, { search: `Reception${suffix}`, patientName: cora.fullName, start: '14:00', reason: 'Booked by reception' });
       const { appointments } = await ok<{ appointments: { edges: { node: { reason: string; doctor: { id: string } } }[] } }>(
         'query($p: ID!) { appointments(patientId: $p, first: 5) { edges { node { reason doctor { id } } } } }',
         { p: cora.id },

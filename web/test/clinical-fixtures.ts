@@ -3,7 +3,7 @@
  * patient, a drug with stock, and the doctor's chart opened straight from its URL.
  */
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { signIn, type BrowserHarness } from './browser-harness.ts';
 
 /** The helpers bound to a file's running harness. */
@@ -52,4 +52,22 @@ export function clinicalFixtures(running: () => BrowserHarness) {
   }
 
   return { ok, patient, drugInStock, openChart };
+}
+
+/**
+ * In a reception card ("Book for a doctor", doctor already chosen): finds and chooses the patient by
+ * typing (no Enter, no button), then books them tomorrow at `start` for 20 minutes with `reason`.
+ * @param card - the card's region
+ */
+export async function bookTomorrowAtReception(card: Locator, booking: { search: string; patientName: string; start: string; reason: string }): Promise<void> {
+  await card.getByLabel('Find patient to book').fill(booking.search);
+  await card.getByRole('button', { name: `Choose ${booking.patientName}` }).click();
+  const form = card.getByRole('form', { name: 'Book an appointment' });
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  await form.getByLabel('Date').fill(tomorrow);
+  await form.getByLabel('Start time').fill(booking.start);
+  await form.getByLabel('Length (minutes)').fill('20');
+  await form.getByLabel('Reason', { exact: true }).fill(booking.reason);
+  await form.getByRole('button', { name: 'Book appointment' }).click();
+  await form.getByText('Appointment booked.').waitFor({ timeout: 10_000 });
 }

@@ -4,28 +4,19 @@
  * appointment to a free slot, and actions a role may not take being absent. Screenshots go to test-results/screenshots/.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoleName } from '@hospital/service-kit';
-import { testDatabaseUrl } from '../../test/helpers.ts';
-import { DASHBOARD_HEADINGS, SCREENSHOT_DIR, signIn, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import { DASHBOARD_HEADINGS, SCREENSHOT_DIR, signIn, browserHarnessPerFile } from './browser-harness.ts';
 
-let harness: BrowserHarness;
-
-beforeAll(async () => {
-  harness = await startBrowserHarness(testDatabaseUrl());
-}, 90_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const running = browserHarnessPerFile();
 
 describe('web app in a real browser', () => {
   it('says plainly when the password is wrong', async () => {
-    const context = await harness.newContext();
+    const context = await running().newContext();
     try {
       const page = await context.newPage();
-      await page.goto(harness.web.url);
-      await page.getByLabel('Email').fill(harness.system.accounts.doctor.email);
+      await page.goto(running().web.url);
+      await page.getByLabel('Email').fill(running().system.accounts.doctor.email);
       await page.getByLabel('Password').fill('not-the-password');
       await page.getByRole('button', { name: 'Sign in' }).click();
       const alert = page.getByRole('alert');
@@ -39,11 +30,11 @@ describe('web app in a real browser', () => {
 
   const roles = Object.keys(DASHBOARD_HEADINGS) as RoleName[];
   it('signs each role in to its own dashboard, offering nothing the role may not do', async () => {
-    const context = await harness.newContext();
+    const context = await running().newContext();
     try {
       for (const role of roles) {
         const page = await context.newPage();
-        await signIn(page, harness, role);
+        await signIn(page, running(), role);
         // Let the dashboard's first queries settle before the picture.
         await page.waitForLoadState('networkidle').catch(() => undefined);
         await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${role}-dashboard.png`), fullPage: true });
@@ -66,11 +57,11 @@ describe('web app in a real browser', () => {
   }, 120_000);
 
   it('fits every dashboard on a 390 px phone without horizontal scrolling of the page', async () => {
-    const context = await harness.browser.newContext({ timezoneId: 'UTC', locale: 'en-GB', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await running().browser.newContext({ timezoneId: 'UTC', locale: 'en-GB', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     try {
       for (const role of roles) {
         const page = await context.newPage();
-        await signIn(page, harness, role);
+        await signIn(page, running(), role);
         await page.waitForLoadState('networkidle').catch(() => undefined);
         const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
         expect(widths.page, `${role} dashboard overflows a 390 px screen`).toBeLessThanOrEqual(widths.viewport);
@@ -85,8 +76,8 @@ describe('web app in a real browser', () => {
   it("shows a booking made on one screen live on the doctor's schedule on another", async () => {
     const suffix = Math.random().toString(36).slice(2, 8);
     const familyName = `Webtest${suffix}`;
-    const doctorToken = await harness.system.tokenFor('doctor');
-    const registered = await harness.system.gql<{ registerPatient: { id: string; fullName: string } }>(
+    const doctorToken = await running().system.tokenFor('doctor');
+    const registered = await running().system.gql<{ registerPatient: { id: string; fullName: string } }>(
       'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id fullName } }',
       { input: { givenName: 'Ada', familyName, dateOfBirth: '1980-02-03', allergies: ['penicillin'] } },
       doctorToken,
@@ -94,11 +85,11 @@ describe('web app in a real browser', () => {
     const fullName = registered.data?.registerPatient.fullName;
     expect(fullName, JSON.stringify(registered.errors)).toBeTruthy();
 
-    const watching = await harness.newContext();
-    const booking = await harness.newContext();
+    const watching = await running().newContext();
+    const booking = await running().newContext();
     try {
       const schedulePage = await watching.newPage();
-      await signIn(schedulePage, harness, 'doctor');
+      await signIn(schedulePage, running(), 'doctor');
       const schedule = schedulePage.getByRole('region', { name: "Today's schedule" });
       // The day's free slots line shows once the schedule has loaded, empty or not.
       await schedule
@@ -108,7 +99,7 @@ describe('web app in a real browser', () => {
       expect(await schedule.getByText(fullName!).count()).toBe(0);
 
       const page = await booking.newPage();
-      await signIn(page, harness, 'doctor');
+      await signIn(page, running(), 'doctor');
       await page.getByLabel('Name or MRN').fill(familyName);
       await page
         .getByRole('region', { name: 'Find a patient' })
@@ -137,8 +128,8 @@ describe('web app in a real browser', () => {
   it("reschedules an appointment from the patient's chart to a free slot", async () => {
     const suffix = Math.random().toString(36).slice(2, 8);
     const familyName = `Movetest${suffix}`;
-    const doctorToken = await harness.system.tokenFor('doctor');
-    const registered = await harness.system.gql<{ registerPatient: { id: string; fullName: string } }>(
+    const doctorToken = await running().system.tokenFor('doctor');
+    const registered = await running().system.gql<{ registerPatient: { id: string; fullName: string } }>(
       'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id fullName } }',
       { input: { givenName: 'Grace', familyName, dateOfBirth: '1975-06-07' } },
       doctorToken,
@@ -148,7 +139,7 @@ describe('web app in a real browser', () => {
     // Tomorrow (UTC) at 10:00: always in the future, whatever time of day the test runs, and the
     // chart lists it whatever the day (today's schedule would not after late evening).
     const tomorrow = new Date(Date.now() + 24 * 3_600_000).toISOString().slice(0, 10);
-    const booked = await harness.system.gql<{ bookAppointment: { id: string } }>(
+    const booked = await running().system.gql<{ bookAppointment: { id: string } }>(
       'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
       { input: { patientId: patient!.id, startsAt: `${tomorrow}T10:00:00.000Z`, endsAt: `${tomorrow}T10:10:00.000Z`, reason: 'To be moved' } },
       doctorToken,
@@ -156,10 +147,10 @@ describe('web app in a real browser', () => {
     const appointmentId = booked.data?.bookAppointment.id;
     expect(appointmentId, JSON.stringify(booked.errors)).toBeTruthy();
 
-    const context = await harness.newContext();
+    const context = await running().newContext();
     try {
       const page = await context.newPage();
-      await signIn(page, harness, 'doctor');
+      await signIn(page, running(), 'doctor');
       // The doctor's own patients are listed by default; other patients are found by search.
       await page.getByRole('region', { name: 'My patients' }).getByText(patient!.fullName).waitFor({ timeout: 10_000 });
       await page.getByLabel('Name or MRN').fill(familyName);
@@ -176,7 +167,7 @@ describe('web app in a real browser', () => {
       await form.getByLabel('New end time').fill('10:40');
       await form.getByRole('button', { name: 'Save new time' }).click();
       await form.waitFor({ state: 'detached', timeout: 10_000 });
-      const after = await harness.system.gql<{ appointment: { startsAt: string; endsAt: string } }>(
+      const after = await running().system.gql<{ appointment: { startsAt: string; endsAt: string } }>(
         'query($id: ID!) { appointment(id: $id) { startsAt endsAt } }',
         { id: appointmentId },
         doctorToken,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { browserHarnessPerFile, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
-import { clinicalFixtures } from './clinical-fixtures.ts';
+import { bookTomorrowAtReception, clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
 const { ok, patient } = clinicalFixtures(running);
@@ -40,16 +40,7 @@ describe('reception on the ward dashboard', () => {
       expect(await picker.locator(`option[value="${leaverId}"]`).count()).toBe(0);
       await picker.selectOption({ value: doctorId });
 
-      await card.getByLabel('Find patient to book').fill(`Wardbook${suffix}`);
-      await card.getByRole('button', { name: `Choose ${cora.fullName}` }).click();
-      const form = card.getByRole('form', { name: 'Book an appointment' });
-      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-      await form.getByLabel('Date').fill(tomorrow);
-      await form.getByLabel('Start time').fill('10:30');
-      await form.getByLabel('Length (minutes)').fill('20');
-      await form.getByLabel('Reason', { exact: true }).fill('Booked at the ward desk');
-      await form.getByRole('button', { name: 'Book appointment' }).click();
-      await form.getByText('Appointment booked.').waitFor({ timeout: 10_000 });
+      await bookTomorrowAtReception(card, { search: `Wardbook${suffix}`, patientName: cora.fullName, start: '10:30', reason: 'Booked at the ward desk' });
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'ward-reception-booking.png'), fullPage: true });
 
       const { appointments } = await ok<{ appointments: { edges: { node: { reason: string; status: string; doctor: { id: string } } }[] } }>(

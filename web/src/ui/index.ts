@@ -10,3 +10,4 @@ export { Table, type Column } from './Table.tsx';
 export { Pager, useCursorPages, type CursorPages, type PageSummary } from './Pager.tsx';
 export { Chosen, ChoiceList } from './Choice.tsx';
 export { Section } from './Section.tsx';
+export { useFields, type Fields } from './use-fields.ts';

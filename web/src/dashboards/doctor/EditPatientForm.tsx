@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql/index.ts';
 import type { UpdatePatientInput } from '../../gql/graphql.ts';
-import { Button, FormFooter, Notice, TextInput } from '../../ui/index.ts';
+import { Button, FormFooter, Notice, TextInput, useFields } from '../../ui/index.ts';
 
 const UpdatePatient = graphql(`
   mutation UpdatePatientDetails($id: ID!, $input: UpdatePatientInput!) {
@@ -65,13 +65,9 @@ export function EditPatientForm({ patient, onSaved }: { patient: EditablePatient
     allergies: patient.allergies.join(', '),
   };
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState(initial);
   const [saved, setSaved] = useState(false);
+  const { fields: form, setFields: setForm, set } = useFields(initial, () => setSaved(false));
   const [state, update] = useMutation(UpdatePatient);
-  const set = (name: keyof typeof initial) => (event: { target: { value: string } }) => {
-    setForm({ ...form, [name]: event.target.value });
-    setSaved(false);
-  };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

@@ -10,7 +10,7 @@ import { useMutation, useQuery } from 'urql';
 import { DOSE_UNITS, FREQUENCIES, ROUTES, structuredPrescriptionSchema } from '@hospital/grpc-contracts/prescribing';
 import { graphql } from '../../gql/index.ts';
 import { apiFailureOf } from '../../api/errors.ts';
-import { FormFooter, SelectInput, TextInput } from '../../ui/index.ts';
+import { FormFooter, SelectInput, TextInput, useFields } from '../../ui/index.ts';
 import type { DoseFrequency, DoseUnit, MedicationRoute } from '../../gql/graphql.ts';
 
 const SearchDrugs = graphql(`
@@ -56,7 +56,7 @@ function problemsOf(values: Values): Record<string, string> {
 export function PrescribeForm({ patientId, allergies, onPrescribed }: { patientId: string; allergies: readonly string[]; onPrescribed(): void }) {
   const [drugSearch, setDrugSearch] = useState('');
   const [drugId, setDrugId] = useState('');
-  const [values, setValues] = useState<Values>(EMPTY);
+  const { fields: values, setFields: setValues, set } = useFields<Values>(EMPTY);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [override, setOverride] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -66,7 +66,6 @@ export function PrescribeForm({ patientId, allergies, onPrescribed }: { patientI
   const failure = apiFailureOf(result.error);
   // The API names the allergy problem on this field, in a sentence naming allergy and drug.
   const allergyAlert = failure?.field === 'allergyOverrideReason' ? failure.message : null;
-  const set = (field: keyof Values) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
   // A field the API refused shows its sentence under that field.
   const problemOf = (field: string) => problems[field] ?? (failure?.field === field ? failure.message : undefined);
 

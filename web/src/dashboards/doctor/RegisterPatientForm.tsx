@@ -9,7 +9,7 @@ import { useClient, useMutation } from 'urql';
 import { apiFailureOf } from '../../api/errors.ts';
 import { graphql } from '../../gql/index.ts';
 import type { DuplicateReason, PossibleDuplicatesInput } from '../../gql/graphql.ts';
-import { Button, ErrorMessage, Notice, SelectInput, TextInput } from '../../ui/index.ts';
+import { Button, ErrorMessage, Notice, SelectInput, TextInput, useFields } from '../../ui/index.ts';
 
 const RegisterPatient = graphql(`
   mutation RegisterPatient($input: RegisterPatientInput!) {
@@ -35,15 +35,12 @@ type Candidate = { reasons: DuplicateReason[]; patient: { id: string; mrn: strin
  * @param props.onOpenPatient - opens a chart (a candidate's, or the new patient's); without it names are plain text
  */
 export function RegisterPatientForm({ onOpenPatient }: { onOpenPatient?: (patientId: string) => void }) {
-  const [fields, setFields] = useState(EMPTY);
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
+  // Another name or date of birth may have no candidates: forget the ones shown.
+  const { fields, setFields, set } = useFields(EMPTY, () => setCandidates(null));
   const [registered, setRegistered] = useState<{ id: string; mrn: string; fullName: string } | null>(null);
   const [state, register] = useMutation(RegisterPatient);
   const client = useClient();
-  const set = (name: keyof typeof EMPTY) => (event: { target: { value: string } }) => {
-    setFields({ ...fields, [name]: event.target.value });
-    setCandidates(null);
-  };
   const conflict = apiFailureOf(state.error)?.code === 'CONFLICT';
   const optional = (value: string) => (value.trim() === '' ? null : value.trim());
 

@@ -1,7 +1,7 @@
 /** Adds a line to a draft invoice: service code, description, quantity, unit price in the invoice's currency, tax rate in percent. */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { FormFooter, TextInput } from '../../ui/index.ts';
+import { FormFooter, TextInput, useFields } from '../../ui/index.ts';
 import { FinanceAddInvoiceLine } from './finance-documents.ts';
 import { lineInputSchema } from './line-input.ts';
 
@@ -10,10 +10,9 @@ type Fields = typeof EMPTY;
 
 /** The form for draft `invoiceId` billed in `currency`. */
 export function AddLineForm({ invoiceId, currency, onAdded }: { invoiceId: string; currency: string; onAdded: (message: string) => void }) {
-  const [fields, setFields] = useState<Fields>(EMPTY);
+  const { fields, setFields, set } = useFields<Fields>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<keyof Fields, string>>>({});
   const [state, add] = useMutation(FinanceAddInvoiceLine);
-  const set = (name: keyof Fields) => (event: { target: { value: string } }) => setFields((old) => ({ ...old, [name]: event.target.value }));
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

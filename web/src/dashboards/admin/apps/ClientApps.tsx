@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Button, Empty, ErrorMessage, Loading, TextInput } from '../../../ui/index.ts';
+import { Button, Empty, ErrorMessage, FormFooter, Loading, TextInput, useFields } from '../../../ui/index.ts';
 import { AdminClientApps, AdminRegisterClientApp, AdminRevokeClientApp, AdminRotateClientSecret } from './apps-documents.ts';
 
 /** The one-time secret, with the client id it belongs to. */
@@ -24,6 +24,8 @@ function SecretOnce({ shown }: { shown: { name: string; id: string; secret: stri
   );
 }
 
+const EMPTY_APP = { name: '', contact: '', scopes: 'system/Patient.rs', origins: '', redirects: '' };
+
 const splitList = (text: string) => text.split(/[\s,]+/).filter((item) => item !== '');
 
 /** The screen. */
@@ -33,7 +35,7 @@ export function ClientApps() {
   const [rotateState, rotate] = useMutation(AdminRotateClientSecret);
   const [revokeState, revoke] = useMutation(AdminRevokeClientApp);
   const [shown, setShown] = useState<{ name: string; id: string; secret: string } | null>(null);
-  const [form, setForm] = useState({ name: '', contact: '', scopes: 'system/Patient.rs', origins: '', redirects: '' });
+  const { fields: form, setFields: setForm, set } = useFields(EMPTY_APP);
 
   const onRegister = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,7 +50,7 @@ export function ClientApps() {
     const registration = result.data?.registerClientApp;
     if (!registration) return;
     setShown(registration.clientSecret ? { name: registration.app.name, id: registration.app.id, secret: registration.clientSecret } : null);
-    setForm({ name: '', contact: '', scopes: 'system/Patient.rs', origins: '', redirects: '' });
+    setForm(EMPTY_APP);
     refetch({ requestPolicy: 'network-only' });
   };
   const onRotate = async (id: string) => {
@@ -88,30 +90,22 @@ export function ClientApps() {
         ))}
       </ul>
       <form onSubmit={onRegister} aria-label="Register an app" noValidate className="max-w-md">
-        <TextInput label="App name" value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} required />
-        <TextInput label="Contact" value={form.contact} onChange={(event) => setForm({ ...form, contact: event.target.value })} required />
+        <TextInput label="App name" value={form.name} onChange={set('name')} required />
+        <TextInput label="Contact" value={form.contact} onChange={set('contact')} required />
         <TextInput
           label="Scopes"
           value={form.scopes}
-          onChange={(event) => setForm({ ...form, scopes: event.target.value })}
+          onChange={set('scopes')}
           hint="SMART v2 scopes, e.g. system/Patient.rs system/Appointment.cruds (user/Patient.rs for apps clinicians sign in to)"
         />
-        <TextInput
-          label="Browser origins"
-          value={form.origins}
-          onChange={(event) => setForm({ ...form, origins: event.target.value })}
-          hint="Only for browser apps, e.g. https://ehr.example.org"
-        />
+        <TextInput label="Browser origins" value={form.origins} onChange={set('origins')} hint="Only for browser apps, e.g. https://ehr.example.org" />
         <TextInput
           label="Redirect URIs"
           value={form.redirects}
-          onChange={(event) => setForm({ ...form, redirects: event.target.value })}
+          onChange={set('redirects')}
           hint="Only for apps clinicians sign in to (user/ scopes), exact URLs, e.g. https://ehr.example.org/callback"
         />
-        <ErrorMessage error={registerState.error} />
-        <Button type="submit" disabled={registerState.fetching}>
-          {registerState.fetching ? 'Registering…' : 'Register app'}
-        </Button>
+        <FormFooter submit="Register app" busy="Registering…" pending={registerState.fetching} error={registerState.error} />
       </form>
     </div>
   );
