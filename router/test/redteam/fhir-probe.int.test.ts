@@ -134,6 +134,11 @@ describe('media types, methods, sizes and tokens', () => {
     expectTyped(label, await probe(path, init), [...allowed]);
   });
 
+  it('a query string past the header limit is refused without a 500', async () => {
+    const response = await fetch(`${fhirBase(system)}/Patient?name=${long(40_000)}`, { headers: { authorization: `Bearer ${doctor}` } });
+    expect([400, 414, 431]).toContain(response.status);
+  });
+
   it.each([
     ['no token', null],
     ['empty bearer', ''],

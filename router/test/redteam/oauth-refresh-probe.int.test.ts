@@ -47,7 +47,7 @@ const post = async (fields: Record<string, string>): Promise<{ status: number; b
 };
 
 /** A doctor launches a public app with these scopes; returns its id and the redemption's answer. */
-async function launch(scopes = ['user/Patient.rs', 'user/Appointment.rs']): Promise<{ clientId: string; first: TokenAnswer }> {
+async function launch(scopes = ['user/Patient.rs', 'user/Appointment.rs'], who: 'doctor' | 'ward_staff' = 'doctor'): Promise<{ clientId: string; first: TokenAnswer }> {
   const { app } = await identity.registerClientApp(
     { name: 'Red team board', contact: 'dev@board.test', allowedScopes: scopes, allowedOrigins: [], jwksJson: '', redirectUris: [REDIRECT], publicClient: true },
     { metadata: asAdmin() },
@@ -64,7 +64,7 @@ async function launch(scopes = ['user/Patient.rs', 'user/Appointment.rs']): Prom
   };
   const decision = await fetch(`${base}/oauth/authorize/decision`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.tokenFor('doctor')}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.tokenFor(who)}` },
     body: JSON.stringify({ ...query, approve: true }),
   });
   const code = new URL(((await decision.json()) as { redirectTo: string }).redirectTo).searchParams.get('code')!;
@@ -154,6 +154,19 @@ describe('refresh tokens under attack', () => {
         { timeout: 30_000 },
       )
       .toEqual([expect.objectContaining({ actorKind: 'USER', actorRole: 'DOCTOR', appClientId: clientId })]);
+  });
+
+  it("after an admin's password reset (temporary password): the user's app refresh token is dead and its access token refused", async () => {
+    const { clientId, first } = await launch(['user/Patient.rs'], 'ward_staff');
+    expect((await fhirGet(system, `Patient/${patientId}`, first.access_token)).status).toBe(200);
+    const reset = await system.gql(
+      'mutation($id: ID!, $p: String!) { setTemporaryPassword(id: $id, password: $p) { id } }',
+      { id: system.accounts.ward_staff.id, p: `Tmp-${randomUUID()}-Aa1!` },
+      await system.tokenFor('admin'),
+    );
+    expect(reset.errors).toBeUndefined();
+    expect(await refresh(clientId, first.refresh_token!)).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    await expect.poll(async () => (await fhirGet(system, `Patient/${patientId}`, first.access_token)).status, { timeout: 30_000 }).toBe(401);
   });
 
   // Last: it changes the doctor's password.
