@@ -1,8 +1,8 @@
 /**
- * Our enums in the spec's value sets: administrative gender and appointment status. One table
- * each, both ways, so reads and searches agree.
+ * Our enums in the spec's value sets: administrative gender, appointment, medication request,
+ * encounter and invoice status. One table each, read both ways, so reads and searches agree.
  */
-import type { Appointment, Patient } from '@medplum/fhirtypes';
+import type { Appointment, Encounter, Invoice, MedicationRequest, Patient } from '@medplum/fhirtypes';
 import { badSearch } from './outcome.ts';
 
 /** GraphQL `Sex` → `administrative-gender`. */
@@ -28,13 +28,28 @@ export function genderOf(sex: string): NonNullable<Patient['gender']> {
   return (GENDER_OF_SEX as Record<string, NonNullable<Patient['gender']>>)[sex] ?? 'unknown';
 }
 
+/** GraphQL `PrescriptionStatus` → `medicationrequest-status`. */
+export const MEDICATION_REQUEST_STATUS = { PENDING: 'active', DISPENSED: 'completed', CANCELLED: 'cancelled' } as const satisfies Record<string, MedicationRequest['status']>;
+
+/** GraphQL `AdmissionStatus` → `encounter-status`. */
+export const ENCOUNTER_STATUS = { ADMITTED: 'in-progress', DISCHARGED: 'finished' } as const satisfies Record<string, Encounter['status']>;
+
+/** GraphQL `InvoiceStatus` → `invoice-status` (partly paid is still issued; paid in full is balanced). */
+export const INVOICE_STATUS = { DRAFT: 'draft', ISSUED: 'issued', PARTIALLY_PAID: 'issued', PAID: 'balanced', VOID: 'cancelled' } as const satisfies Record<
+  string,
+  Invoice['status']
+>;
+
 /**
- * Our statuses for FHIR status search values (comma-separated, ORed); statuses we never use match nothing.
- * @param value - one `status` value
+ * Our values a token search names: its codes (comma-separated, ORed; `system|code` allowed) read
+ * back through the table. Codes we never use match nothing; malformed ones are a 400.
+ * @param table - one of the tables above
+ * @param value - the parameter's value
+ * @param what - what the codes are, for the error
  */
-export function appointmentStatusesOf(value: string): AppointmentStatusName[] {
-  const wanted = value.split(',').map((code) => code.trim());
+export function ourValuesFor<K extends string>(table: Readonly<Record<K, string>>, value: string, what: string): K[] {
+  const wanted = value.split(',').map((token) => token.slice(token.indexOf('|') + 1).trim());
   const invalid = wanted.find((code) => !/^[a-z-]+$/.test(code));
-  if (invalid !== undefined) throw badSearch(`"${invalid}" is not an appointment status code.`);
-  return (Object.keys(FHIR_APPOINTMENT_STATUS) as AppointmentStatusName[]).filter((name) => wanted.includes(FHIR_APPOINTMENT_STATUS[name]));
+  if (invalid !== undefined) throw badSearch(`"${invalid}" is not ${what} code.`);
+  return (Object.keys(table) as K[]).filter((name) => wanted.includes(table[name]));
 }

@@ -4,10 +4,9 @@
  * it, `le`/`lt` close it, a bare date is the window of its day (or month, or year).
  */
 import type { Appointment } from '@medplum/fhirtypes';
-import { notFound } from '../outcome.ts';
 import { parseDateSearch, referencedId, oneValue, type ParsedSearch } from '../search-params.ts';
-import { appointmentStatusesOf, FHIR_APPOINTMENT_STATUS, type AppointmentStatusName } from '../value-sets.ts';
-import { nextCursorOf, type Connection, type FhirResourceType } from './resource-type.ts';
+import { FHIR_APPOINTMENT_STATUS, ourValuesFor, type AppointmentStatusName } from '../value-sets.ts';
+import { connectionPage, readOne, type FhirResourceType } from './resource-type.ts';
 
 const FIELDS = 'id startsAt endsAt reason status createdAt patient { id } doctor { id }';
 const READ = `query FhirAppointmentRead($id: ID!) { appointment(id: $id) { ${FIELDS} } }`;
@@ -72,7 +71,7 @@ function variablesOf(search: ParsedSearch): Record<string, unknown> {
   return {
     ...(patient !== undefined ? { patientId: referencedId(patient, 'Patient') } : {}),
     ...(practitioner !== undefined ? { doctorId: referencedId(practitioner, 'Practitioner') } : {}),
-    ...(status !== undefined ? { status: appointmentStatusesOf(status) } : {}),
+    ...(status !== undefined ? { status: ourValuesFor(FHIR_APPOINTMENT_STATUS, status, 'an appointment status') } : {}),
     ...windowOf(search.values.get('date') ?? []),
     first: search.count,
     after: search.cursor ?? null,
@@ -89,16 +88,11 @@ export const appointmentResource: FhirResourceType = {
     { name: 'date', type: 'date', documentation: 'Appointment time; eq, ge, gt, le, lt; repeat for a range (date=ge…&date=lt…).' },
     { name: 'status', type: 'token', documentation: 'booked, checked-in, fulfilled, cancelled, noshow (comma-separated).' },
   ],
-  async read(gql, id) {
-    const data = await gql.run<{ appointment: AppointmentRecord | null }>(READ, { id });
-    if (!data.appointment) throw notFound('Appointment', id);
-    return toFhirAppointment(data.appointment);
-  },
+  read: (gql, id) => readOne(gql, { query: READ, field: 'appointment', type: 'Appointment' }, id, toFhirAppointment),
   async search(gql, search) {
     const variables = variablesOf(search);
     // Status codes we never use (proposed, pending, …) match nothing.
     if (Array.isArray(variables['status']) && variables['status'].length === 0) return { resources: [], total: 0 };
-    const data = await gql.run<{ appointments: Connection<AppointmentRecord> }>(SEARCH, variables);
-    return { resources: data.appointments.edges.map((edge) => toFhirAppointment(edge.node)), ...nextCursorOf(data.appointments), total: data.appointments.totalCount ?? 0 };
+    return connectionPage(gql, { query: SEARCH, field: 'appointments' }, variables, toFhirAppointment);
   },
 };

@@ -3,9 +3,9 @@
  * inpatient stay on a ward's bed, in progress or finished. The ward is its Location.
  */
 import type { Encounter } from '@medplum/fhirtypes';
-import { badSearch, notFound } from '../outcome.ts';
-import { oneValue, parseToken, referencedId, type ParsedSearch } from '../search-params.ts';
-import { nextCursorOf, type Connection, type FhirResourceType } from './resource-type.ts';
+import { oneValue, referencedId } from '../search-params.ts';
+import { ENCOUNTER_STATUS, ourValuesFor } from '../value-sets.ts';
+import { connectionPage, oneOrFilter, readOne, type FhirResourceType } from './resource-type.ts';
 
 const FIELDS = 'id status reason admittedAt dischargedAt patient { id } ward { id name } bed { label }';
 const READ = `query FhirEncounterRead($id: ID!) { admission(id: $id) { ${FIELDS} } }`;
@@ -14,8 +14,6 @@ const SEARCH = `query FhirEncounterSearch($wardId: ID, $status: AdmissionStatus,
 }`;
 const OF_PATIENT = `query FhirEncounterOfPatient($id: ID!) { patient(id: $id) { id admissions { ${FIELDS} } } }`;
 
-/** GraphQL `AdmissionStatus` → `encounter-status`. */
-export const ENCOUNTER_STATUS = { ADMITTED: 'in-progress', DISCHARGED: 'finished' } as const satisfies Record<string, Encounter['status']>;
 type AdmissionStatus = keyof typeof ENCOUNTER_STATUS;
 /** Every admission is an inpatient encounter (v3 ActCode IMP, the `encounter-class` value set). */
 const INPATIENT = { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'IMP', display: 'inpatient encounter' };
@@ -50,14 +48,6 @@ export function toFhirEncounter(record: AdmissionRecord): Encounter {
   };
 }
 
-function statusOf(search: ParsedSearch): AdmissionStatus | null | undefined {
-  const value = oneValue(search, 'status');
-  if (value === undefined) return undefined;
-  const code = parseToken(value).code;
-  if (!/^[a-z-]+$/.test(code)) throw badSearch(`"${code}" is not an encounter status code.`);
-  return (Object.keys(ENCOUNTER_STATUS) as AdmissionStatus[]).find((name) => ENCOUNTER_STATUS[name] === code) ?? null;
-}
-
 /**
  * The encounters of one patient (every admission, no paging: a patient has few).
  * @param gql - the caller's runner
@@ -77,26 +67,24 @@ export const encounterResource: FhirResourceType = {
     { name: 'location', type: 'reference', documentation: 'The ward (Location/id).' },
     { name: 'status', type: 'token', documentation: 'in-progress or finished.' },
   ],
-  async read(gql, id) {
-    const data = await gql.run<{ admission: AdmissionRecord | null }>(READ, { id });
-    if (!data.admission) throw notFound('Encounter', id);
-    return toFhirEncounter(data.admission);
-  },
+  read: (gql, id) => readOne(gql, { query: READ, field: 'admission', type: 'Encounter' }, id, toFhirEncounter),
   async search(gql, search) {
-    const status = statusOf(search);
-    if (status === null) return { resources: [], total: 0 };
+    const status = oneValue(search, 'status');
+    const statuses = status === undefined ? undefined : ourValuesFor(ENCOUNTER_STATUS, status, 'an encounter status');
+    if (statuses?.length === 0) return { resources: [], total: 0 };
     const patient = oneValue(search, 'patient');
-    const location = oneValue(search, 'location');
+    const wardId = oneValue(search, 'location');
+    const ward = wardId !== undefined ? `Location/${referencedId(wardId, 'Location')}` : undefined;
     if (patient !== undefined) {
-      const wanted = status ? ENCOUNTER_STATUS[status] : undefined;
-      const wardId = location !== undefined ? referencedId(location, 'Location') : undefined;
+      // A patient's admissions come whole (few); status and ward filter them here.
       const resources = (await encountersOf(gql, referencedId(patient, 'Patient'))).filter(
-        (encounter) => (!wanted || encounter.status === wanted) && (!wardId || encounter.location?.[0]?.location.reference === `Location/${wardId}`),
+        (encounter) => (!statuses || statuses.some((name) => ENCOUNTER_STATUS[name] === encounter.status)) && (!ward || encounter.location?.[0]?.location.reference === ward),
       );
       return { resources, total: resources.length };
     }
-    const variables = { wardId: location !== undefined ? referencedId(location, 'Location') : null, status: status ?? null, first: search.count, after: search.cursor ?? null };
-    const data = await gql.run<{ admissions: Connection<AdmissionRecord> }>(SEARCH, variables);
-    return { resources: data.admissions.edges.map((edge) => toFhirEncounter(edge.node)), ...nextCursorOf(data.admissions), total: data.admissions.totalCount ?? 0 };
+    const wanted = oneOrFilter(statuses);
+    const variables = { wardId: ward ? ward.slice('Location/'.length) : null, status: wanted.argument, first: search.count, after: search.cursor ?? null };
+    const filter = wanted.filter;
+    return connectionPage<AdmissionRecord>(gql, { query: SEARCH, field: 'admissions' }, variables, toFhirEncounter, filter && ((record) => filter(record.status)));
   },
 };

@@ -4,9 +4,9 @@
  * exponent (from Intl) places the point.
  */
 import type { Invoice, Money } from '@medplum/fhirtypes';
-import { badSearch, notFound } from '../outcome.ts';
-import { oneValue, parseToken, referencedId } from '../search-params.ts';
-import { nextCursorOf, type Connection, type FhirResourceType } from './resource-type.ts';
+import { oneValue, referencedId } from '../search-params.ts';
+import { INVOICE_STATUS, ourValuesFor } from '../value-sets.ts';
+import { connectionPage, oneOrFilter, readOne, type FhirResourceType } from './resource-type.ts';
 
 const FIELDS = 'id number status createdAt issuedAt patient { id } total { amountMinor currency } subtotal { amountMinor currency }';
 const READ = `query FhirInvoiceRead($id: ID!) { invoice(id: $id) { ${FIELDS} } }`;
@@ -14,11 +14,6 @@ const SEARCH = `query FhirInvoiceSearch($patientId: ID, $status: InvoiceStatus, 
   invoices(patientId: $patientId, status: $status, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } } }
 }`;
 
-/** GraphQL `InvoiceStatus` → `invoice-status` (partly paid is still issued; paid in full is balanced). */
-export const INVOICE_STATUS = { DRAFT: 'draft', ISSUED: 'issued', PARTIALLY_PAID: 'issued', PAID: 'balanced', VOID: 'cancelled' } as const satisfies Record<
-  string,
-  Invoice['status']
->;
 type InvoiceStatus = keyof typeof INVOICE_STATUS;
 
 interface MoneyRecord {
@@ -68,12 +63,6 @@ export function toFhirInvoice(record: InvoiceRecord): Invoice {
   };
 }
 
-/** Our statuses of a FHIR status code (issued covers partly paid too). */
-function statusesOf(code: string): InvoiceStatus[] {
-  if (!/^[a-z-]+$/.test(code)) throw badSearch(`"${code}" is not an invoice status code.`);
-  return (Object.keys(INVOICE_STATUS) as InvoiceStatus[]).filter((name) => INVOICE_STATUS[name] === code);
-}
-
 /** The Invoice resource type. */
 export const invoiceResource: FhirResourceType = {
   type: 'Invoice',
@@ -82,26 +71,15 @@ export const invoiceResource: FhirResourceType = {
     { name: 'patient', type: 'reference', documentation: 'The patient (Patient/id).' },
     { name: 'status', type: 'token', documentation: 'draft, issued, balanced or cancelled (one).' },
   ],
-  async read(gql, id) {
-    const data = await gql.run<{ invoice: InvoiceRecord | null }>(READ, { id });
-    if (!data.invoice) throw notFound('Invoice', id);
-    return toFhirInvoice(data.invoice);
-  },
+  read: (gql, id) => readOne(gql, { query: READ, field: 'invoice', type: 'Invoice' }, id, toFhirInvoice),
   async search(gql, search) {
     const patient = oneValue(search, 'patient');
     const status = oneValue(search, 'status');
-    const ours = status !== undefined ? statusesOf(parseToken(status).code) : undefined;
-    if (ours?.length === 0) return { resources: [], total: 0 };
     // "issued" is two of our states: searched unfiltered, then filtered (a short page, no total).
-    const exact = !ours || ours.length === 1;
-    const variables = {
-      patientId: patient !== undefined ? referencedId(patient, 'Patient') : null,
-      status: exact ? (ours?.[0] ?? null) : null,
-      first: search.count,
-      after: search.cursor ?? null,
-    };
-    const data = await gql.run<{ invoices: Connection<InvoiceRecord> }>(SEARCH, variables);
-    const records = data.invoices.edges.map((edge) => edge.node).filter((record) => !ours || ours.includes(record.status));
-    return { resources: records.map(toFhirInvoice), ...nextCursorOf(data.invoices), ...(exact ? { total: data.invoices.totalCount ?? 0 } : {}) };
+    const wanted = oneOrFilter(status === undefined ? undefined : ourValuesFor(INVOICE_STATUS, status, 'an invoice status'));
+    if (wanted.none) return { resources: [], total: 0 };
+    const variables = { patientId: patient !== undefined ? referencedId(patient, 'Patient') : null, status: wanted.argument, first: search.count, after: search.cursor ?? null };
+    const filter = wanted.filter;
+    return connectionPage<InvoiceRecord>(gql, { query: SEARCH, field: 'invoices' }, variables, toFhirInvoice, filter && ((record) => filter(record.status)));
   },
 };

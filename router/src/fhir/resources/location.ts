@@ -1,8 +1,7 @@
 /** Location: our wards (`Query.ward`, `Query.wards`), where encounters take place. */
 import type { Location } from '@medplum/fhirtypes';
-import { notFound } from '../outcome.ts';
 import { oneValue } from '../search-params.ts';
-import type { FhirResourceType } from './resource-type.ts';
+import { readOne, type FhirResourceType } from './resource-type.ts';
 
 const FIELDS = 'id name code specialty';
 const READ = `query FhirLocationRead($id: ID!) { ward(id: $id) { ${FIELDS} } }`;
@@ -38,11 +37,7 @@ export const locationResource: FhirResourceType = {
   type: 'Location',
   documentation: 'Wards (every ward in one page).',
   searchParams: [{ name: 'name', type: 'string', documentation: 'Start of the ward name or its code.' }],
-  async read(gql, id) {
-    const data = await gql.run<{ ward: WardRecord | null }>(READ, { id });
-    if (!data.ward) throw notFound('Location', id);
-    return toFhirLocation(data.ward);
-  },
+  read: (gql, id) => readOne(gql, { query: READ, field: 'ward', type: 'Location' }, id, toFhirLocation),
   async search(gql, search) {
     const name = oneValue(search, 'name')?.toLowerCase();
     const data = await gql.run<{ wards: WardRecord[] }>(SEARCH);

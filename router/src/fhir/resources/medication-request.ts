@@ -3,9 +3,9 @@
  * the dose instructions as text, the quantity and the days it covers.
  */
 import type { MedicationRequest } from '@medplum/fhirtypes';
-import { badSearch, notFound } from '../outcome.ts';
-import { oneValue, parseToken, referencedId } from '../search-params.ts';
-import { nextCursorOf, type Connection, type FhirResourceType } from './resource-type.ts';
+import { oneValue, referencedId } from '../search-params.ts';
+import { MEDICATION_REQUEST_STATUS, ourValuesFor } from '../value-sets.ts';
+import { connectionPage, oneOrFilter, readOne, type FhirResourceType } from './resource-type.ts';
 
 const FIELDS = 'id status dose frequency durationDays quantity prescribedAt drug { name strength } patient { id } prescriber { id }';
 const READ = `query FhirMedicationRequestRead($id: ID!) { prescription(id: $id) { ${FIELDS} } }`;
@@ -13,8 +13,6 @@ const SEARCH = `query FhirMedicationRequestSearch($patientId: ID, $status: Presc
   prescriptions(patientId: $patientId, status: $status, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } } }
 }`;
 
-/** GraphQL `PrescriptionStatus` → `medicationrequest-status`. */
-export const MEDICATION_REQUEST_STATUS = { PENDING: 'active', DISPENSED: 'completed', CANCELLED: 'cancelled' } as const satisfies Record<string, MedicationRequest['status']>;
 type PrescriptionStatus = keyof typeof MEDICATION_REQUEST_STATUS;
 
 /** A prescription as the facade selects one. */
@@ -53,12 +51,6 @@ export function toFhirMedicationRequest(record: PrescriptionRecord): MedicationR
   };
 }
 
-/** Our status of a FHIR status code; undefined for codes we never use (they match nothing). */
-function statusOf(code: string): PrescriptionStatus | null {
-  if (!/^[a-z-]+$/.test(code)) throw badSearch(`"${code}" is not a medication request status code.`);
-  return (Object.keys(MEDICATION_REQUEST_STATUS) as PrescriptionStatus[]).find((name) => MEDICATION_REQUEST_STATUS[name] === code) ?? null;
-}
-
 /** The MedicationRequest resource type. */
 export const medicationRequestResource: FhirResourceType = {
   type: 'MedicationRequest',
@@ -67,22 +59,14 @@ export const medicationRequestResource: FhirResourceType = {
     { name: 'patient', type: 'reference', documentation: 'The patient (Patient/id).' },
     { name: 'status', type: 'token', documentation: 'active, completed or cancelled (one).' },
   ],
-  async read(gql, id) {
-    const data = await gql.run<{ prescription: PrescriptionRecord | null }>(READ, { id });
-    if (!data.prescription) throw notFound('MedicationRequest', id);
-    return toFhirMedicationRequest(data.prescription);
-  },
+  read: (gql, id) => readOne(gql, { query: READ, field: 'prescription', type: 'MedicationRequest' }, id, toFhirMedicationRequest),
   async search(gql, search) {
     const patient = oneValue(search, 'patient');
     const status = oneValue(search, 'status');
-    const ours = status !== undefined ? statusOf(parseToken(status).code) : undefined;
-    if (ours === null) return { resources: [], total: 0 };
-    const variables = { patientId: patient !== undefined ? referencedId(patient, 'Patient') : null, status: ours ?? null, first: search.count, after: search.cursor ?? null };
-    const data = await gql.run<{ prescriptions: Connection<PrescriptionRecord> }>(SEARCH, variables);
-    return {
-      resources: data.prescriptions.edges.map((edge) => toFhirMedicationRequest(edge.node)),
-      ...nextCursorOf(data.prescriptions),
-      total: data.prescriptions.totalCount ?? 0,
-    };
+    const wanted = oneOrFilter(status === undefined ? undefined : ourValuesFor(MEDICATION_REQUEST_STATUS, status, 'a medication request status'));
+    if (wanted.none) return { resources: [], total: 0 };
+    const variables = { patientId: patient !== undefined ? referencedId(patient, 'Patient') : null, status: wanted.argument, first: search.count, after: search.cursor ?? null };
+    const filter = wanted.filter;
+    return connectionPage<PrescriptionRecord>(gql, { query: SEARCH, field: 'prescriptions' }, variables, toFhirMedicationRequest, filter && ((record) => filter(record.status)));
   },
 };

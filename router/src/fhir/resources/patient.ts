@@ -4,10 +4,10 @@
  * text and the others filter the page (such pages may hold fewer than `_count` and carry no total).
  */
 import type { Patient } from '@medplum/fhirtypes';
-import { FhirError, notFound } from '../outcome.ts';
+import { FhirError } from '../outcome.ts';
 import { oneValue, parseDateSearch, parseToken, type ParsedSearch } from '../search-params.ts';
 import { genderOf, GENDER_OF_SEX } from '../value-sets.ts';
-import { nextCursorOf, type Connection, type FhirResourceType, type FhirSettings } from './resource-type.ts';
+import { nextCursorOf, readOne, type Connection, type FhirResourceType, type FhirSettings } from './resource-type.ts';
 
 const FIELDS = 'id mrn givenName familyName dateOfBirth sex phone email address archived';
 const READ = `query FhirPatientRead($id: ID!) { patient(id: $id) { ${FIELDS} } }`;
@@ -119,11 +119,7 @@ export const patientResource: FhirResourceType = {
     { name: 'identifier', type: 'token', documentation: 'The MRN, optionally as system|MRN.' },
     { name: 'gender', type: 'token', documentation: 'Administrative gender.' },
   ],
-  async read(gql, id, settings) {
-    const data = await gql.run<{ patient: PatientRecord | null }>(READ, { id });
-    if (!data.patient) throw notFound('Patient', id);
-    return toFhirPatient(data.patient, settings);
-  },
+  read: (gql, id, settings) => readOne<PatientRecord, Patient>(gql, { query: READ, field: 'patient', type: 'Patient' }, id, (record) => toFhirPatient(record, settings)),
   async search(gql, search, settings) {
     const plan = planSearch(search, settings);
     if (plan.none) return { resources: [], total: 0 };
