@@ -29,6 +29,16 @@ describe('refusal hook', () => {
     expect(reports.filter((r) => r.ip === '192.0.2.8').map((r) => [r.reason, r.userId, r.requestId])).toEqual([['UNAUTHENTICATED', undefined, 'other']]);
   });
 
+  it("reports every refusal of a registered app, awaited, never capped as an address's anonymous ones", async () => {
+    const { reports, reporter } = recorder();
+    const hook = createRefusalHook(reporter, createLogger('hook-test', 'silent'));
+    const app: AdmissionState = { ...anonymousFrom('192.0.2.12', 'x'), caller: { kind: 'app', clientId: 'c-1', name: 'Board', scopes: [] } };
+    const forbidden = refuse('access', 'FORBIDDEN', 'Not within the scopes.');
+    for (let i = 0; i < ANONYMOUS_REPORTS_PER_MINUTE + 5; i += 1) await hook({ ...app, facts: { ...app.facts, requestId: `app${i}` } }, forbidden);
+    expect(reports).toHaveLength(ANONYMOUS_REPORTS_PER_MINUTE + 5);
+    expect(reports[0]).toMatchObject({ reason: 'FORBIDDEN', app: { clientId: 'c-1', name: 'Board' } });
+  });
+
   it('keeps a flooding address counted while many other addresses pass (old entries evicted, not all cleared)', async () => {
     const { reports, reporter } = recorder();
     const hook = createRefusalHook(reporter, createLogger('hook-test', 'silent'));

@@ -1,6 +1,6 @@
 /**
  * The pipeline's one refusal hook: each refused request is reported to the audit trail once.
- * A signed-in user refused by role waits for the row before the answer (a refusal naming patients
+ * A signed-in user (or a registered app) refused by role or scope waits for the row before the answer (a refusal naming patients
  * is never lost to a crash). Every other refusal (anonymous, bad token, limits, safelist, rate
  * limits) is recorded without holding the answer, with a cap on reports in flight, so a flood of
  * cheap requests can neither slow the router down nor queue unbounded work. Floods are reported
@@ -12,6 +12,7 @@
 import { ANONYMOUS_REFUSALS_PER_ADDRESS_PER_MINUTE, clientAddressKey, type Logger } from '@hospital/service-kit';
 import { edgeRefusalOf, type RefusalReporter } from '../refusal-audit.ts';
 import type { AdmissionRefusal } from './refusal.ts';
+import { budgetOf } from './steps/caller.ts';
 import type { AdmissionState } from './types.ts';
 
 /** Reports in flight past which further background reports are dropped (and counted in the log). */
@@ -68,10 +69,13 @@ export function createRefusalHook(reporter: RefusalReporter, logger: Logger): (s
     const address = clientAddressKey(facts.clientAddress);
     // A budget or the router's own capacity: one report per subject per retry window, so a flood
     // or an overload does not turn into as many audit calls (load shedding exists to save work).
+    // A user or a registered app is accountable (and has budgets of its own): its refusals are
+    // counted by its budget's key, never capped as an address's anonymous ones.
+    const budget = budgetOf(caller);
     if (refusal.code === 'RATE_LIMITED' || refusal.step === 'load-shed') {
-      const key = `${refusal.step}:${caller.kind === 'user' ? caller.userId : address}`;
+      const key = `${refusal.step}:${budget?.key ?? address}`;
       if (rateLimited.hit(key, (refusal.retryAfterSeconds ?? 1) * 1000) > 1) return;
-    } else if (caller.kind !== 'user' && anonymous.hit(address, 60_000) > ANONYMOUS_REPORTS_PER_MINUTE + 1) {
+    } else if (budget === undefined && anonymous.hit(address, 60_000) > ANONYMOUS_REPORTS_PER_MINUTE + 1) {
       // One past the stored rows: the identity service turns it into the address's overflow row.
       return drop();
     }
@@ -85,7 +89,7 @@ export function createRefusalHook(reporter: RefusalReporter, logger: Logger): (s
       origin: { ip: facts.clientAddress, ...(facts.userAgent ? { userAgent: facts.userAgent } : {}) },
       requestId: facts.requestId,
     });
-    if (refusal.code === 'FORBIDDEN' && caller.kind === 'user') return reporter.report(report);
+    if (refusal.code === 'FORBIDDEN' && budget !== undefined) return reporter.report(report);
     if (inFlight >= MAX_IN_FLIGHT) return drop();
     inFlight += 1;
     void reporter.report(report).finally(() => {
