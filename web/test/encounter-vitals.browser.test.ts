@@ -114,6 +114,10 @@ describe('vital signs on the bed board', () => {
       await form.getByLabel('Temperature (°C)').fill('375');
       await form.getByRole('button', { name: 'Record vitals' }).click();
       await form.getByText(/Temperature must be between 25 and 45/).waitFor({ timeout: 10_000 });
+      // The chart over time lists the recorded set, abnormal values marked, with its score.
+      const chart = page.getByRole('table', { name: `Vital signs of ${otto.fullName}` });
+      await chart.getByRole('cell', { name: '7 (high)' }).waitFor({ timeout: 10_000 });
+      await chart.getByRole('cell', { name: '115 !' }).waitFor();
     } finally {
       await context.close();
     }

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Button, ErrorMessage, SelectInput, TextInput } from '../../ui/index.ts';
 import { PatientVitals, RecordVitals } from './clinical-documents.ts';
+import { VitalsChart } from './VitalsChart.tsx';
 
 /** The numeric fields of the form, with their labels (units included). */
 const FIELDS = [
@@ -35,6 +36,7 @@ export function VitalsCell({ patientId, who }: { patientId: string; who: string 
       <Button look="secondary" onClick={() => setCharting(!charting)} aria-expanded={charting} aria-label={`Record vitals of ${who}`}>
         Vitals
       </Button>
+      {charting ? <VitalsChart patientId={patientId} who={who} /> : null}
       {charting ? (
         <VitalsForm
           patientId={patientId}

@@ -11,6 +11,7 @@ import { BookAppointmentForm } from './BookAppointmentForm.tsx';
 import { PrescribeForm } from './PrescribeForm.tsx';
 import { AppointmentActions } from './AppointmentActions.tsx';
 import { STATUS_WORDS, dateTimeOf } from './time.ts';
+import { VitalsChart } from '../clinical/VitalsChart.tsx';
 
 const Chart = graphql(`
   query DoctorPatientChart($id: ID!) {
@@ -147,6 +148,7 @@ export function PatientChart({ patientId, onClose }: { patientId: string; onClos
               ]}
             />
           </div>
+          <VitalsChart patientId={patient.id} who={patient.fullName} />
           {patient.archived ? null : (
             <div className="grid gap-4 md:grid-cols-2">
               <BookAppointmentForm patientId={patient.id} onBooked={reload} />
