@@ -97,6 +97,21 @@ describe('searches with odd parameters answer 200 or a typed 4xx', () => {
   });
 });
 
+describe('unicode names', () => {
+  it.each([
+    ['name', 'Ångström'],
+    ['name', 'ångström'],
+    ['family', 'ÅNGSTRÖM'],
+    ['given', 'zoë'],
+    ['name', 'A\u030Angstro\u0308m'],
+  ])('%s=%s finds Zoë Ångström', async (param, value) => {
+    const answer = await probe(`Patient?${param}=${encodeURIComponent(value)}`);
+    expect(answer.status, answer.text).toBe(200);
+    const ids = ((JSON.parse(answer.text) as { entry?: Array<{ resource: { id: string } }> }).entry ?? []).map((entry) => entry.resource.id);
+    expect(ids, `${param}=${value}`).toContain(patientId);
+  });
+});
+
 describe('reads with odd ids answer 404 or 400 (403 for a type the role may not read)', () => {
   it.each([
     ...TYPES.map((type) => `${type}/not-a-uuid`),
@@ -110,6 +125,12 @@ describe('reads with odd ids answer 404 or 400 (403 for a type the role may not 
     `Patient/${randomUUID()}/$everything`,
     `Patient/${randomUUID()}/$nothing`,
     `Patient/${randomUUID()}/_history/1`,
+    'Patient/..%2f..%2fgraphql',
+    'Patient/%2e%2e%2fmetadata',
+    'metadata/x',
+    '',
+    '_search',
+    'Patient%00',
   ])('%s', async (path) => {
     expectTyped(path, await probe(path), path.startsWith('Invoice/') ? [403] : [400, 404]);
   });
