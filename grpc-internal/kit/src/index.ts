@@ -14,6 +14,7 @@ export * from './request-id.ts';
 export * from './acting-user.ts';
 export * from './database-errors.ts';
 export * from './pagination.ts';
+export * from './keyset-where.ts';
 export * from './int64.ts';
 export * from './http-server-limits.ts';
 export * from './forwarded-proof.ts';

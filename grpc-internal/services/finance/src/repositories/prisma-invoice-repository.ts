@@ -1,4 +1,5 @@
 /** InvoiceRepository on Prisma (schema `finance`). */
+import { keysetWhere } from '@hospital/service-kit';
 import { Prisma, type PrismaClient } from '@hospital/db';
 import { translateDbError } from './db-errors.ts';
 import { INVOICE_INCLUDE, toInvoiceRecord, toPaymentRecord } from './invoice-mapping.ts';
@@ -34,8 +35,12 @@ export class PrismaInvoiceRepository implements InvoiceRepository {
   async list(query: InvoiceFilter & { after?: InvoicePosition; limit: number }): Promise<InvoiceRecord[]> {
     const { after } = query;
     // Keyset: strictly after the previous page's last row in (createdAt DESC, id DESC) order.
-    const keyset: Prisma.InvoiceWhereInput = after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {};
-    const invoices = await this.db.invoice.findMany({ where: { AND: [whereOf(query), keyset] }, orderBy: NEWEST_FIRST, take: query.limit, include: INVOICE_INCLUDE });
+    const invoices = await this.db.invoice.findMany({
+      where: { AND: [whereOf(query), keysetWhere('createdAt', after, 'desc')] },
+      orderBy: NEWEST_FIRST,
+      take: query.limit,
+      include: INVOICE_INCLUDE,
+    });
     return invoices.map(toInvoiceRecord);
   }
 

@@ -2,6 +2,7 @@
  * ClientAppRepository on Prisma (schema `identity`, tables `client_apps`, `client_assertion_uses`,
  * `authorization_codes`, `app_refresh_tokens`).
  */
+import { keysetWhere } from '@hospital/service-kit';
 import type { ClientApp, DbClient, PrismaClient } from '@hospital/db';
 import type {
   AppRefreshTokenRecord,
@@ -44,7 +45,7 @@ export class PrismaClientAppRepository implements ClientAppRepository {
     const after = query.after;
     const apps = await this.db.clientApp.findMany({
       // Keyset, newest first: strictly before (created_at, id) of the previous page's last row.
-      where: after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {},
+      where: keysetWhere('createdAt', after, 'desc'),
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: query.limit,
     });

@@ -1,6 +1,6 @@
 /** UserRepository on Prisma (schema `identity`, table `users`). */
 import { Prisma, type DbClient, type User } from '@hospital/db';
-import type { RoleName } from '@hospital/service-kit';
+import { keysetWhere, type RoleName } from '@hospital/service-kit';
 import type {
   ActiveByNameFilter,
   NamePosition,
@@ -70,7 +70,7 @@ export class PrismaUserRepository implements UserRepository {
     const users = await this.db.user.findMany({
       // Keyset: strictly after (email, id) of the previous page's last row. Under AND, not spread
       // beside the filter: both are an OR, and the second used to replace the search.
-      where: { AND: [filterWhere(query), ...(after ? [{ OR: [{ email: { gt: after.email } }, { email: after.email, id: { gt: after.id } }] }] : [])] },
+      where: { AND: [filterWhere(query), keysetWhere('email', after, 'asc')] },
       orderBy: [{ email: 'asc' }, { id: 'asc' }],
       take: query.limit,
     });
@@ -84,9 +84,8 @@ export class PrismaUserRepository implements UserRepository {
   async listActiveByName(query: ActiveByNameFilter & { after?: NamePosition; limit: number }): Promise<UserRecord[]> {
     const after = query.after;
     // Keyset: strictly after (displayName, id) of the previous page's last row.
-    const keyset = after ? [{ OR: [{ displayName: { gt: after.displayName } }, { displayName: after.displayName, id: { gt: after.id } }] }] : [];
     const users = await this.db.user.findMany({
-      where: { AND: [activeByNameWhere(query), ...keyset] },
+      where: { AND: [activeByNameWhere(query), keysetWhere('displayName', after, 'asc')] },
       orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
       take: query.limit,
     });

@@ -1,4 +1,5 @@
 /** DeliveryRepository on Prisma (schema `notifications`: deliveries, delivery_attempts). */
+import { keysetWhere } from '@hospital/service-kit';
 import { Prisma, type PrismaClient } from '@hospital/db';
 import type { ChannelName } from '../channels/notification-channel.ts';
 import type { AttemptResult, ClaimedDelivery, DeliveryPosition, DeliveryRecord, DeliveryRepository, DeliveryState } from './delivery-repository.ts';
@@ -83,7 +84,7 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
     const rows = await this.db.notificationDelivery.findMany({
       where: {
         ...(query.status ? { status: query.status } : {}),
-        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+        ...keysetWhere('createdAt', after, 'desc'),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: query.limit,

@@ -1,4 +1,5 @@
 /** InboxRepository on Prisma (schema `notifications`, table `notifications`). */
+import { keysetWhere } from '@hospital/service-kit';
 import type { PrismaClient } from '@hospital/db';
 import type { InboxEntry, InboxNotification, InboxPosition, InboxRepository } from './inbox-repository.ts';
 
@@ -20,7 +21,7 @@ export class PrismaInboxRepository implements InboxRepository {
       where: {
         userId: query.userId,
         ...(query.unreadOnly ? { readAt: null } : {}),
-        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+        ...keysetWhere('createdAt', after, 'desc'),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: query.limit,

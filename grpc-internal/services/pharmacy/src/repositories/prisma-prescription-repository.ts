@@ -1,4 +1,5 @@
 /** PrescriptionRepository on Prisma (schema `pharmacy`, tables `prescriptions` and `prescription_dispensations`). */
+import { keysetWhere } from '@hospital/service-kit';
 import { randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '@hospital/db';
 import type { Allocation } from '../domain/fefo-allocation.ts';
@@ -84,13 +85,12 @@ export class PrismaPrescriptionRepository implements PrescriptionRepository {
 
   async list(query: PrescriptionFilter & { newestFirst: boolean; after?: PrescriptionPosition; limit: number }): Promise<PrescriptionRecord[]> {
     const direction = query.newestFirst ? 'desc' : 'asc';
-    const beyond = query.newestFirst ? 'lt' : 'gt';
     const after = query.after;
     const rows = await this.db.prescription.findMany({
       where: {
         ...whereOf(query),
         // Keyset: strictly beyond (prescribedAt, id) of the previous page's last row.
-        ...(after ? { OR: [{ prescribedAt: { [beyond]: after.prescribedAt } }, { prescribedAt: after.prescribedAt, id: { [beyond]: after.id } }] } : {}),
+        ...keysetWhere('prescribedAt', after, direction),
       },
       orderBy: [{ prescribedAt: direction }, { id: direction }],
       take: query.limit,

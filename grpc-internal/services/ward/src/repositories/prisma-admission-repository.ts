@@ -3,6 +3,7 @@
  * here reads and then writes: the partial unique indexes decide who gets a bed, and their
  * violations are reported by name.
  */
+import { keysetWhere } from '@hospital/service-kit';
 import type { DbClient, Prisma, PrismaClient } from '@hospital/db';
 import type { AdmissionFilter, AdmissionPosition, AdmissionRepository, AdmitOutcome, DischargeOutcome, TransferOutcome, TransitionGuard } from './admission-repository.ts';
 import { violates } from './database-errors.ts';
@@ -16,7 +17,7 @@ function whereOf(filter: AdmissionFilter, after?: AdmissionPosition): Prisma.Adm
     ...(filter.status === 'ADMITTED' ? { dischargedAt: null } : {}),
     ...(filter.status === 'DISCHARGED' ? { dischargedAt: { not: null } } : {}),
     // Keyset: strictly after (admittedAt, id) of the previous page's last row, in DESC order.
-    ...(after ? { OR: [{ admittedAt: { lt: after.admittedAt } }, { admittedAt: after.admittedAt, id: { lt: after.id } }] } : {}),
+    ...keysetWhere('admittedAt', after, 'desc'),
   };
 }
 
