@@ -1,9 +1,10 @@
 /**
  * The ICD-10 code list the problem list is coded against: data shipped in the repository
- * (`data/icd10cm-subset.json`, from ICD-10-CM, public domain), loaded once. Lookups forgive case and
- * a missing dot (j189 is J18.9), so a code typed from memory still finds its entry.
+ * (`data/icd10cm-subset.json`, from ICD-10-CM, public domain). Imported, not read from disk, so the
+ * production bundle carries it. Lookups forgive case and a missing dot (j189 is J18.9), so a code
+ * typed from memory still finds its entry.
  */
-import { readFileSync } from 'node:fs';
+import list from '../../data/icd10cm-subset.json' with { type: 'json' };
 
 /** One code of the list. */
 export interface Icd10Entry {
@@ -11,7 +12,7 @@ export interface Icd10Entry {
   description: string;
 }
 
-const file = JSON.parse(readFileSync(new URL('../../data/icd10cm-subset.json', import.meta.url), 'utf8')) as { codes: [string, string][] };
+const file = list as { codes: [string, string][] };
 
 /** Every code, in list order. */
 export const ICD10_CODES: readonly Icd10Entry[] = file.codes.map(([code, description]) => ({ code, description }));
