@@ -11,7 +11,7 @@ import { signIdentity } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../test/helpers.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { finishLaunch, startLaunch, type LaunchOptions } from './pkce.ts';
+import { finishLaunch, refreshLaunch, startLaunch, type LaunchOptions } from './pkce.ts';
 
 const CONSENT = 'https://web.hospital.test/oauth/consent';
 let system: TestSystem;
@@ -60,6 +60,15 @@ it('launches, redeems and reads patients as the clinician through the app', asyn
   expect({ scope, expiresIn }).toEqual({ scope: 'user/Patient.rs', expiresIn: 300 });
   const read = await system.gql('{ patients(first: 1) { totalCount } }', {}, accessToken);
   expect(read.errors).toBeUndefined();
+}, 60_000);
+
+it('refreshes without the clinician; the spent refresh token never works again', async () => {
+  const pending = startLaunch(options);
+  const first = await finishLaunch(options, pending, await approveAs(pending.authorizeUrl));
+  const second = await refreshLaunch(options, first.refreshToken);
+  expect(second.refreshToken).not.toBe(first.refreshToken);
+  expect((await system.gql('{ patients(first: 1) { totalCount } }', {}, second.accessToken)).errors).toBeUndefined();
+  await expect(refreshLaunch(options, first.refreshToken)).rejects.toThrow(/invalid_grant/);
 }, 60_000);
 
 it('never redeems a code that comes back with another state', async () => {

@@ -5,7 +5,8 @@
  *    browser to; keep verifier and state in the app's session.
  * 2. The browser comes back to the redirect URI with `code` and `state` (or `error`).
  * 3. `finishLaunch` checks the state and redeems the code within 60 seconds for a 5-minute token
- *    that may do what the clinician's role AND the granted user/ scopes allow.
+ *    that may do what the clinician's role AND the granted user/ scopes allow, and a refresh token.
+ * 4. `refreshLaunch` trades the refresh token for a new pair when the access token runs out.
  */
 import { createHash, randomBytes } from 'node:crypto';
 
@@ -49,26 +50,50 @@ export function startLaunch(options: LaunchOptions): PendingLaunch {
   return { authorizeUrl: `${options.baseUrl}/oauth/authorize?${query.toString()}`, verifier, state };
 }
 
+/** A token answer as the app keeps it. */
+export interface LaunchTokens {
+  accessToken: string;
+  scope: string;
+  expiresIn: number;
+  /** Single use: each refresh answers a new one, and a second use of a spent one ends them all. */
+  refreshToken: string;
+}
+
 /**
  * Reads the redirect back and redeems the code.
  * @param options - the app's registration
  * @param pending - what `startLaunch` returned
  * @param returnedUrl - the URL the browser came back to
- * @returns the access token and the scopes granted
+ * @returns the access token, the scopes granted and the refresh token
  */
-export async function finishLaunch(options: LaunchOptions, pending: PendingLaunch, returnedUrl: string): Promise<{ accessToken: string; scope: string; expiresIn: number }> {
+export async function finishLaunch(options: LaunchOptions, pending: PendingLaunch, returnedUrl: string): Promise<LaunchTokens> {
   const params = new URL(returnedUrl).searchParams;
   // A state that is not ours: someone else's code pushed into this session (CSRF); never redeem it.
   if (params.get('state') !== pending.state) throw new Error('The state does not match this launch.');
   const error = params.get('error');
   if (error) throw new Error(`The launch ended: ${error} (${params.get('error_description') ?? ''})`);
-  const body = new URLSearchParams({ grant_type: 'authorization_code', code: params.get('code') ?? '', redirect_uri: options.redirectUri, code_verifier: pending.verifier });
+  return tokenRequest(options, { grant_type: 'authorization_code', code: params.get('code') ?? '', redirect_uri: options.redirectUri, code_verifier: pending.verifier });
+}
+
+/**
+ * A new access token without the clinician (RFC 6749 §6): keep the refresh token it returns and
+ * drop the one used, which never works again.
+ * @param options - the app's registration
+ * @param refreshToken - the refresh token of the last answer
+ */
+export function refreshLaunch(options: LaunchOptions, refreshToken: string): Promise<LaunchTokens> {
+  return tokenRequest(options, { grant_type: 'refresh_token', refresh_token: refreshToken });
+}
+
+/** One POST to the token endpoint, with the client's authentication (Basic, or client_id for a public client). */
+async function tokenRequest(options: LaunchOptions, fields: Record<string, string>): Promise<LaunchTokens> {
+  const body = new URLSearchParams(fields);
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
   if (options.clientSecret)
     headers['authorization'] = `Basic ${Buffer.from(`${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.clientSecret)}`).toString('base64')}`;
   else body.set('client_id', options.clientId);
   const response = await fetch(`${options.baseUrl}/oauth/token`, { method: 'POST', headers, body: body.toString() });
-  const answer = (await response.json()) as { access_token?: string; scope?: string; expires_in?: number; error?: string; error_description?: string };
+  const answer = (await response.json()) as { access_token?: string; scope?: string; expires_in?: number; refresh_token?: string; error?: string; error_description?: string };
   if (!response.ok || !answer.access_token) throw new Error(`The token endpoint refused: ${answer.error ?? response.status} (${answer.error_description ?? ''})`);
-  return { accessToken: answer.access_token, scope: answer.scope ?? '', expiresIn: answer.expires_in ?? 0 };
+  return { accessToken: answer.access_token, scope: answer.scope ?? '', expiresIn: answer.expires_in ?? 0, refreshToken: answer.refresh_token ?? '' };
 }
