@@ -111,6 +111,14 @@ describe('refresh tokens under attack', () => {
     expect(appointments.status, JSON.stringify(appointments.body)).toBe(403);
   });
 
+  it("an app acting for a clinician cannot reach the clinician's account (password, sessions) outside its scopes", async () => {
+    const { first } = await launch(['user/Patient.rs']);
+    const change = await system.gql('mutation { changeOwnPassword(currentPassword: "wrong-guess", newPassword: "Another-pass-123!") { id } }', {}, first.access_token);
+    expect(change.errors?.[0]?.extensions?.['code'], JSON.stringify(change.errors)).toBe('FORBIDDEN');
+    const me = await system.gql('query { me { id email } }', {}, first.access_token);
+    expect(me.errors?.[0]?.extensions?.['code'], JSON.stringify(me)).toBe('FORBIDDEN');
+  });
+
   it("another client's refresh token is refused", async () => {
     const a = await launch();
     const b = await launch();
