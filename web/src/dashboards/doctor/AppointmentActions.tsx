@@ -1,6 +1,7 @@
 /**
  * What a doctor does with one appointment: check in, complete the visit, mark a no-show,
  * reschedule, or cancel — which asks for a reason and a confirmation before anything changes.
+ * Reception (`reception`) gets check-in, reschedule and cancel only: the visit is the doctor's.
  */
 import { useState } from 'react';
 import { useMutation } from 'urql';
@@ -31,7 +32,17 @@ export interface ActionableAppointment {
 }
 
 /** The buttons for `appointment`; `who` names it for screen readers ("Ada Smith's appointment"). */
-export function AppointmentActions({ appointment, who, onChanged }: { appointment: ActionableAppointment; who: string; onChanged(): void }) {
+export function AppointmentActions({
+  appointment,
+  who,
+  onChanged,
+  reception = false,
+}: {
+  appointment: ActionableAppointment;
+  who: string;
+  onChanged(): void;
+  reception?: boolean;
+}) {
   const [checkIn, runCheckIn] = useMutation(CheckIn);
   const [complete, runComplete] = useMutation(Complete);
   const [noShow, runNoShow] = useMutation(NoShow);
@@ -56,12 +67,14 @@ export function AppointmentActions({ appointment, who, onChanged }: { appointmen
             <Button look="secondary" onClick={() => after(runCheckIn({ id }))} aria-label={`Check in ${who}`}>
               Check in
             </Button>
-            <Button look="secondary" onClick={() => after(runNoShow({ id }))} aria-label={`Mark ${who} as no-show`}>
-              No-show
-            </Button>
+            {reception ? null : (
+              <Button look="secondary" onClick={() => after(runNoShow({ id }))} aria-label={`Mark ${who} as no-show`}>
+                No-show
+              </Button>
+            )}
             <RescheduleAppointment appointment={appointment} who={who} onRescheduled={onChanged} />
           </>
-        ) : (
+        ) : reception ? null : (
           <Button onClick={() => after(runComplete({ id }))} aria-label={`Complete ${who}`}>
             Complete visit
           </Button>
@@ -90,7 +103,7 @@ export function AppointmentActions({ appointment, who, onChanged }: { appointmen
         </div>
       ) : null}
       <ErrorMessage error={checkIn.error ?? complete.error ?? noShow.error ?? cancel.error} />
-      {status === 'CHECKED_IN' ? <VisitButton appointmentId={id} who={who} onClosed={onChanged} /> : null}
+      {status === 'CHECKED_IN' && !reception ? <VisitButton appointmentId={id} who={who} onClosed={onChanged} /> : null}
     </div>
   );
 }

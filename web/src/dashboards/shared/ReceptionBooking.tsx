@@ -1,6 +1,6 @@
 /**
  * Reception for any doctor (ward staff and administrators): choose the doctor and the patient,
- * then the slot. The doctor list is `doctors`, the active doctors' names only, which every role
+ * then the slot; the patient's coming appointments are listed below, to check in, move or cancel. The doctor list is `doctors`, the active doctors' names only, which every role
  * that books may read (the admin-only user list is not needed).
  */
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { graphql } from '../../gql/index.ts';
 import { ErrorMessage, SelectInput, TextInput } from '../../ui/index.ts';
 import { BookAppointmentForm } from '../doctor/BookAppointmentForm.tsx';
 import { PatientPicker, type PickedPatient } from './PatientPicker.tsx';
+import { ReceptionAppointments } from './ReceptionAppointments.tsx';
 import { useDebounced } from './use-debounced.ts';
 
 const Doctors = graphql(`
@@ -49,6 +50,7 @@ export function ReceptionBooking() {
       </div>
       <PatientPicker label="Find patient to book" value={patient} onChange={setPatient} />
       {doctor && patient ? <BookAppointmentForm key={`${doctor.id}:${patient.id}`} patientId={patient.id} doctorId={doctor.id} onBooked={() => undefined} /> : null}
+      {patient ? <ReceptionAppointments key={patient.id} patient={patient} /> : null}
     </div>
   );
 }
