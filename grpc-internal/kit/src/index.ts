@@ -6,6 +6,7 @@ export * from './logger.ts';
 export * from './env.ts';
 export * from './audit.ts';
 export * from './shutdown.ts';
+export * from './poll-loop.ts';
 export * from './password.ts';
 export * from './validation.ts';
 export * from './proto-enum.ts';

@@ -12,7 +12,7 @@
  * at least once, and consumers de-duplicate by the event id header.
  */
 import type { PrismaClient } from '@hospital/db';
-import { type Logger } from '@hospital/service-kit';
+import { startPollLoop, type Logger } from '@hospital/service-kit';
 import { EVENT_HEADERS, type EventBus, type OutgoingEvent } from '@hospital/service-kit/kafka';
 
 /** Settings of the relay. */
@@ -110,61 +110,21 @@ export async function relayOnce(options: Pick<OutboxRelayOptions, 'db' | 'bus' |
 }
 
 /**
- * Starts the relay loop.
+ * Starts the relay loop: a full batch means more may be waiting, so it goes again at once.
  * @param options - database, bus, topic, timing, logger
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
-  const idleMs = options.pollIntervalMs ?? 100;
-  const maxBackoffMs = options.maxBackoffMs ?? 10_000;
   const log = options.logger.child({ source: 'OutboxRelay' });
-  let stopped = false;
-  let woken = false;
-  let interrupt: (() => void) | undefined;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (woken || stopped) {
-        woken = false;
-        resolve();
-        return;
-      }
-      const timer = setTimeout(() => interrupt?.(), ms);
-      interrupt = () => {
-        clearTimeout(timer);
-        interrupt = undefined;
-        woken = false;
-        resolve();
-      };
-    });
-
-  const run = async () => {
-    let failures = 0;
-    while (!stopped) {
-      try {
-        const published = await relayOnce(options);
-        if (failures > 0) log.info({ published }, 'outbox relay recovered');
-        failures = 0;
-        if (published > 0) log.debug({ published, topic: options.topic }, 'outbox rows published');
-        // A full batch means more may be waiting: go again at once.
-        if (published < (options.batchSize ?? 100)) await sleep(idleMs);
-      } catch (error) {
-        failures += 1;
-        const delay = Math.min(maxBackoffMs, idleMs * 2 ** Math.min(failures, 16));
-        log.warn({ err: error, failures, retryInMs: delay }, 'outbox relay round failed; rows stay unpublished');
-        await sleep(delay);
-      }
-    }
-  };
-  const running = run();
-
-  return {
-    wake() {
-      woken = true;
-      interrupt?.();
+  return startPollLoop({
+    name: 'outbox-relay',
+    tick: async () => {
+      const published = await relayOnce(options);
+      if (published > 0) log.debug({ published, topic: options.topic }, 'outbox rows published');
+      return published >= (options.batchSize ?? 100);
     },
-    async stop() {
-      stopped = true;
-      interrupt?.();
-      await running;
-    },
-  };
+    idleMs: options.pollIntervalMs ?? 100,
+    maxErrorBackoffMs: options.maxBackoffMs ?? 10_000,
+    logger: log,
+    failedMessage: 'outbox relay round failed; rows stay unpublished',
+  });
 }

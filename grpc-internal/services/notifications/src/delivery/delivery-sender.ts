@@ -3,12 +3,11 @@
  * sent, skipped (channel off), or failed and retried with exponential backoff until the attempts
  * run out. Several senders (instances) can run at once: claims never overlap.
  */
-import type { Logger } from '@hospital/service-kit';
+import { startPollLoop, type Logger, type PollLoop } from '@hospital/service-kit';
 import { DeliverySkipped, UndeliverableMessage, type ChannelName, type ChannelRegistry } from '../channels/notification-channel.ts';
 import { describeDeliveryError } from '../channels/redaction.ts';
 import type { AttemptResult, ClaimedDelivery, DeliveryRepository } from '../repositories/delivery-repository.ts';
 import { afterFailure, type RetryPolicy } from './backoff.ts';
-import { startPollLoop, type PollLoop } from './poll-loop.ts';
 
 /** Options of the sender. */
 export interface DeliverySenderOptions {

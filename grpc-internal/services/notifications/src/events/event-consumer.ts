@@ -5,9 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppointmentsClient, RawAppointmentEvent } from '@hospital/grpc-contracts';
-import { signIdentity, type Logger } from '@hospital/service-kit';
+import { signIdentity, startPollLoop, type Logger, type PollLoop } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
-import { startPollLoop, type PollLoop } from '../delivery/poll-loop.ts';
 import type { EventProcessor } from './event-processor.ts';
 
 /** Pulls from the appointments outbox without Kafka, over gRPC (kafka-event-consumer.ts otherwise). */

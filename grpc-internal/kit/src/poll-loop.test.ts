@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '@hospital/service-kit';
+import { createLogger } from './logger.ts';
 import { startPollLoop } from './poll-loop.ts';
 
 const logger = createLogger('poll-loop-test', 'silent');

@@ -1,9 +1,10 @@
 /**
- * A background loop that polls: run a tick; when it found work, run again at once; when idle,
+ * A background loop that polls (the notifications sender and event consumer, the appointments
+ * outbox relay): run a tick; when it found work, run again at once; when idle,
  * wait the poll interval; when it failed, wait longer each time (exponential, capped). `wake()`
  * cuts a wait short (new work is known to be there); `stop()` ends the loop after the tick in flight.
  */
-import type { Logger } from '@hospital/service-kit';
+import type { Logger } from './logger.ts';
 
 /** Options of a loop. */
 export interface PollLoopOptions {
@@ -16,6 +17,8 @@ export interface PollLoopOptions {
   /** Longest wait after repeated failures, in ms. */
   maxErrorBackoffMs: number;
   logger: Logger;
+  /** The warning logged when a tick fails (default "poll loop tick failed"). */
+  failedMessage?: string;
 }
 
 /** A running loop. */
@@ -57,12 +60,13 @@ export function startPollLoop(options: PollLoopOptions): PollLoop {
     while (!stopped) {
       try {
         const more = await options.tick();
+        if (failures > 0) options.logger.info({ loop: options.name, failures }, 'poll loop recovered');
         failures = 0;
         if (!more && !stopped) await sleep(options.idleMs);
       } catch (error) {
         failures += 1;
         const delay = Math.min(options.maxErrorBackoffMs, options.idleMs * 2 ** Math.min(failures, 20));
-        options.logger.warn({ err: error, loop: options.name, failures, retryInMs: delay }, 'poll loop tick failed');
+        options.logger.warn({ err: error, loop: options.name, failures, retryInMs: delay }, options.failedMessage ?? 'poll loop tick failed');
         if (!stopped) await sleep(delay);
       }
     }
