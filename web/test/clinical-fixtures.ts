@@ -39,15 +39,11 @@ export function clinicalFixtures(running: () => BrowserHarness) {
     return createDrug.id;
   }
 
-  /** Opens the doctor's chart of a patient straight from its URL. */
+  /** Signs the doctor in on `page` (a context no one else is signed in to) and opens a patient's chart straight from its URL. */
   async function openChart(page: Page, patient: { id: string; fullName: string }) {
     await signIn(page, running(), 'doctor');
+    // A page load keeps the session (the refresh cookie), so the chart opens without signing in again.
     await page.goto(new URL(`/patients/${patient.id}`, running().web.url).href);
-    const { email, password } = running().system.accounts.doctor;
-    // A new page load is a new in-memory session: sign in again on the chart's URL.
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: `Chart: ${patient.fullName}` }).waitFor({ timeout: 10_000 });
   }
 

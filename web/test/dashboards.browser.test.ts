@@ -57,19 +57,19 @@ describe('web app in a real browser', () => {
   }, 120_000);
 
   it('fits every dashboard on a 390 px phone without horizontal scrolling of the page', async () => {
-    const context = await running().browser.newContext({ timezoneId: 'UTC', locale: 'en-GB', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    try {
-      for (const role of roles) {
+    for (const role of roles) {
+      // One browser per role: a session outlives its page (the refresh cookie is the context's).
+      const context = await running().browser.newContext({ timezoneId: 'UTC', locale: 'en-GB', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      try {
         const page = await context.newPage();
         await signIn(page, running(), role);
         await page.waitForLoadState('networkidle').catch(() => undefined);
         const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
         expect(widths.page, `${role} dashboard overflows a 390 px screen`).toBeLessThanOrEqual(widths.viewport);
         await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${role}-dashboard-390.png`), fullPage: true });
-        await page.close();
+      } finally {
+        await context.close();
       }
-    } finally {
-      await context.close();
     }
   }, 60_000);
 

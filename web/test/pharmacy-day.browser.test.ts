@@ -77,13 +77,15 @@ describe('pharmacist review', () => {
       expect(queried).toMatchObject({ status: 'PENDING', review: { reason: 'Four times a day for three days: confirm the course?' } });
       expect(rejected).toMatchObject({ status: 'CANCELLED', review: { reason: 'Duplicate of an earlier prescription' } });
 
-      // The doctor reads both on the chart.
-      const doctorPage = await context.newPage();
+      // The doctor reads both on the chart, in a browser of her own (the pharmacist's session is this context's).
+      const doctorContext = await running().newContext();
+      const doctorPage = await doctorContext.newPage();
       await openChart(doctorPage, cora);
       const chart = doctorPage.getByRole('region', { name: `Chart: ${cora.fullName}` });
       await chart.getByText('Pharmacy query: Four times a day for three days: confirm the course?').waitFor({ timeout: 10_000 });
       await chart.getByText('Reason: Duplicate of an earlier prescription').waitFor();
       expect(await chart.getByText('Rejected by pharmacy').count()).toBe(1);
+      await doctorContext.close();
     } finally {
       await context.close();
     }
