@@ -12,10 +12,9 @@ export interface Icd10Entry {
   description: string;
 }
 
-const file = list as { codes: [string, string][] };
 
 /** Every code, in list order. */
-export const ICD10_CODES: readonly Icd10Entry[] = file.codes.map(([code, description]) => ({ code, description }));
+export const ICD10_CODES: readonly Icd10Entry[] = list.codes.map(([code = '', description = '']) => ({ code, description }));
 
 /** Key without dot and case, for lookups. */
 const keyOf = (code: string) => code.replace(/\./g, '').trim().toUpperCase();
