@@ -12,7 +12,6 @@ export interface Icd10Entry {
   description: string;
 }
 
-
 /** Every code, in list order. */
 export const ICD10_CODES: readonly Icd10Entry[] = list.codes.map(([code = '', description = '']) => ({ code, description }));
 
