@@ -4,6 +4,7 @@
  */
 import type { AppointmentEventResolvers, SubscriptionResolvers } from '../__generated__/resolvers-types.ts';
 import type { AppointmentEventV1 } from '@hospital/grpc-contracts';
+import { enumToProto } from '@hospital/subgraph-kit';
 import { openEventStream } from '../events/event-stream.ts';
 import { subscriberFilter } from '../events/subscriber-scope.ts';
 import type { AppointmentSnapshotModel } from './mappers.ts';
@@ -40,7 +41,7 @@ export function snapshotOf(event: AppointmentEventV1): AppointmentSnapshotModel 
     startsAt: a.startsAt,
     endsAt: a.endsAt,
     reason: a.reason ?? '',
-    status: `APPOINTMENT_STATUS_${a.status}` as const,
+    status: enumToProto('APPOINTMENT_STATUS_', a.status),
   };
 }
 

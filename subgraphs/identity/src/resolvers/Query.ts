@@ -1,6 +1,6 @@
 /** Query fields of the identity subgraph: thin calls to the identity gRPC service. */
 import { GraphQLError } from 'graphql';
-import { callGrpc, pageRequest, protoRoleFromGraphql, toConnection } from '@hospital/subgraph-kit';
+import { callGrpc, pageRequest, protoFilter, toConnection } from '@hospital/subgraph-kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { createClientAppQueries } from './ClientApp.ts';
 import type { ResolverDeps } from './deps.ts';
@@ -21,7 +21,7 @@ export function createQueryResolvers(deps: ResolverDeps): QueryResolvers {
       return me;
     },
     async users(_parent, { role, search, first, after }, ctx) {
-      const request = { role: role ? protoRoleFromGraphql(role) : ('ROLE_UNSPECIFIED' as const), search: search ?? '', page: pageRequest({ first, after }) };
+      const request = { role: protoFilter('ROLE_', role), search: search ?? '', page: pageRequest({ first, after }) };
       const page = await callGrpc(client.listUsers(request, { metadata: ctx.grpcMetadata() }));
       return toConnection(page.users, page.cursors, page.pageInfo);
     },
