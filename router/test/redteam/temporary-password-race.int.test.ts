@@ -29,14 +29,14 @@ describe('a temporary password replaced by racing sign-ins', () => {
     const replacements = Array.from({ length: 4 }, (_, i) => `New-${i}-${randomUUID()}-Aa1!`);
     const answers = await Promise.all(replacements.map((n) => system.gql<Login>(LOGIN, { e: email, p: temporary, n })));
     const winners = replacements.filter((_, i) => answers[i]!.data?.login);
-    const working = [];
+    const working: string[] = [];
     for (const n of replacements) if ((await system.gql<Login>(LOGIN, { e: email, p: n })).data?.login) working.push(n);
     expect(working).toHaveLength(1);
     // Every session the race handed out must belong to the password that now works.
-    const live = [];
+    const live: string[] = [];
     for (const [i, answer] of answers.entries()) {
       const token = answer.data?.login.refreshToken;
-      if (token && (await system.gql(REFRESH, { t: token })).data) live.push(replacements[i]);
+      if (token && (await system.gql(REFRESH, { t: token })).data) live.push(replacements[i]!);
     }
     expect({ winners: winners.length, live }, JSON.stringify({ winners: winners.length, live, working })).toEqual({
       winners: winners.length,
