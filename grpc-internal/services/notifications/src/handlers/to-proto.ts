@@ -3,12 +3,13 @@ import type { Delivery, Notification } from '@hospital/grpc-contracts';
 import { protoEnum, toProtoEnum } from '@hospital/service-kit';
 import { maskEmail, maskPhone } from '../channels/redaction.ts';
 import type { ChannelName } from '../channels/notification-channel.ts';
-import type { DeliveryRecord, DeliveryState } from '../repositories/delivery-repository.ts';
+import type { AttemptRecord, DeliveryRecord, DeliveryState } from '../repositories/delivery-repository.ts';
 import type { InboxNotification } from '../repositories/inbox-repository.ts';
 
-type ProtoChannel = NonNullable<Notification['channel']>;
-
-const CHANNELS: Record<ChannelName, ProtoChannel> = { email: 'CHANNEL_EMAIL', sms: 'CHANNEL_SMS', in_app: 'CHANNEL_IN_APP' };
+/** The proto enum Channel. */
+const CHANNEL_ENUM = protoEnum('CHANNEL_', ['email', 'sms', 'in_app'] satisfies ChannelName[]);
+/** The proto enum AttemptOutcome. */
+const ATTEMPT_OUTCOME_ENUM = protoEnum('ATTEMPT_OUTCOME_', ['sent', 'failed', 'skipped'] satisfies AttemptRecord['outcome'][]);
 /** The proto enum DeliveryStatus, to the stored states. */
 export const DELIVERY_STATUS_ENUM = protoEnum('DELIVERY_STATUS_', ['pending', 'sent', 'failed', 'skipped'] satisfies DeliveryState[]);
 
@@ -43,7 +44,7 @@ export function toProtoDelivery(delivery: DeliveryRecord): Delivery {
     eventId: delivery.eventId,
     eventType: delivery.eventType,
     appointmentId: delivery.appointmentId,
-    channel: CHANNELS[delivery.channel],
+    channel: toProtoEnum(CHANNEL_ENUM, delivery.channel),
     recipientKind: delivery.recipientKind === 'patient' ? 'RECIPIENT_KIND_PATIENT' : 'RECIPIENT_KIND_DOCTOR',
     recipientId: delivery.recipientId,
     recipientMasked: masked,
@@ -55,7 +56,7 @@ export function toProtoDelivery(delivery: DeliveryRecord): Delivery {
     sentAt: iso(delivery.sentAt),
     attempts: delivery.attempts.map((attempt) => ({
       number: attempt.number,
-      outcome: attempt.outcome === 'sent' ? 'ATTEMPT_OUTCOME_SENT' : attempt.outcome === 'failed' ? 'ATTEMPT_OUTCOME_FAILED' : 'ATTEMPT_OUTCOME_SKIPPED',
+      outcome: toProtoEnum(ATTEMPT_OUTCOME_ENUM, attempt.outcome),
       error: attempt.error ?? '',
       attemptedAt: iso(attempt.attemptedAt),
     })),
