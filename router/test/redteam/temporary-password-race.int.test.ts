@@ -1,7 +1,8 @@
 /**
  * Red-team probe of the temporary-password sign-in: racing sign-ins that each bring their own
  * replacement for the same temporary password. The temporary password is spent once: only one
- * replacement may win, and no session may survive for a password that is no longer the account's.
+ * replacement wins (compare-and-set on the verified hash), the others get CONFLICT, and no session
+ * survives for a password that is no longer the account's.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,10 @@ describe('a temporary password replaced by racing sign-ins', () => {
     const replacements = Array.from({ length: 4 }, (_, i) => `New-${i}-${randomUUID()}-Aa1!`);
     const answers = await Promise.all(replacements.map((n) => system.gql<Login>(LOGIN, { e: email, p: temporary, n })));
     const winners = replacements.filter((_, i) => answers[i]!.data?.login);
+    // The temporary password is spent once: one sign-in wins, the others are told it changed
+    // meanwhile (before: every racer was told its own password was set, and only the last worked).
+    expect(winners).toHaveLength(1);
+    for (const answer of answers.filter((a) => !a.data?.login)) expect(answer.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const working: string[] = [];
     for (const n of replacements) if ((await system.gql<Login>(LOGIN, { e: email, p: n })).data?.login) working.push(n);
     expect(working).toHaveLength(1);

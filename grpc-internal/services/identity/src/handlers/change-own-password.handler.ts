@@ -29,7 +29,7 @@ export async function changeOwnPasswordHandler(
   if (!user || !credentials) throw notFound('Your account no longer exists.');
   if (!(await deps.hashing.verify(currentPassword, credentials.passwordHash, scope.origin.ip ? throttleKeys(user.email, scope.origin.ip).address : undefined)))
     throw invalidInput('The current password is not correct.', 'currentPassword');
-  const updated = await replaceOwnPassword(user, currentPassword, newPassword, deps);
+  const updated = await replaceOwnPassword(user, currentPassword, credentials.passwordHash, newPassword, deps);
   scope.logger.info({ targetUserId: userId }, 'own password changed; every session ended');
   return toProtoUser(updated);
 }

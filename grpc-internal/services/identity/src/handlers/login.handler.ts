@@ -63,5 +63,5 @@ export async function loginHandler(request: LoginRequest__Output, deps: Identity
 async function settleTemporaryPassword(user: UserCredentials, password: string, newPassword: string, deps: IdentityDeps): Promise<UserRecord> {
   if (!user.passwordChangeRequired) return user;
   if (!newPassword) throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Your password was reset by an administrator; choose a new one to continue.');
-  return replaceOwnPassword(user, password, newPassword, deps);
+  return replaceOwnPassword(user, password, user.passwordHash, newPassword, deps);
 }

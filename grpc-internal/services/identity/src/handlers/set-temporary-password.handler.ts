@@ -27,7 +27,8 @@ export async function setTemporaryPasswordHandler(
   const problem = passwordProblem(password, found);
   if (problem) throw invalidInput(problem, 'password');
   const user = await deps.users.setPasswordHash(id, await deps.hashing.hash(password), { revokedAt: new Date(), temporary: true });
-  if (!user) throw notFound('No user with this id.');
+  // An admin's reset replaces whatever is stored (no `replacing`), so it is never 'changed-meanwhile'.
+  if (!user || user === 'changed-meanwhile') throw notFound('No user with this id.');
   await deps.sessions.revokeAllForUser(id);
   await deps.throttle.clearAccount(user.email);
   scope.logger.info({ targetUserId: id }, 'temporary password set');

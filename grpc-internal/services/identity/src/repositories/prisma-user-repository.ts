@@ -119,8 +119,13 @@ export class PrismaUserRepository implements UserRepository {
     return this.updateOne(id, { active: true });
   }
 
-  async setPasswordHash(id: string, passwordHash: string, change: PasswordChange): Promise<UserRecord | undefined> {
-    return this.updateOne(id, { passwordHash, tokensValidAfter: change.revokedAt, passwordChangeRequired: change.temporary });
+  async setPasswordHash(id: string, passwordHash: string, change: PasswordChange): Promise<UserRecord | undefined | 'changed-meanwhile'> {
+    const data = { passwordHash, tokensValidAfter: change.revokedAt, passwordChangeRequired: change.temporary };
+    if (change.replacing === undefined) return this.updateOne(id, data);
+    // Compare and set in one UPDATE: a racing replacement that committed first makes this one match no row.
+    const { count } = await this.db.user.updateMany({ where: { id, passwordHash: change.replacing }, data });
+    if (count === 1) return (await this.findByIds([id]))[0];
+    return (await this.findByIds([id])).length === 0 ? undefined : 'changed-meanwhile';
   }
 
   async listTokenRevocations(since: Date, limit: number): Promise<TokenRevocationRecord[]> {

@@ -44,6 +44,12 @@ export interface PasswordChange {
   revokedAt: Date;
   /** True for an admin's temporary password, which must be replaced at the next sign-in. */
   temporary: boolean;
+  /**
+   * The hash the caller verified the old password against: the change lands only while it is still
+   * the stored one, so of two racing replacements of one password exactly one wins. Absent for an
+   * admin's reset, which replaces whatever is stored.
+   */
+  replacing?: string;
 }
 
 /** A user to create. */
@@ -149,13 +155,14 @@ export interface UserRepository {
   reactivate(id: string): Promise<UserRecord | undefined>;
   /**
    * Replaces a user's password hash and revokes the access tokens issued so far (whoever knew the
-   * old password is out); `undefined` for an unknown id.
+   * old password is out); `undefined` for an unknown id, `'changed-meanwhile'` when
+   * `change.replacing` is no longer the stored hash (nothing is written then).
    * @param id - user UUID
    * @param passwordHash - scrypt hash of the new password
    * @param change - when tokens stop being valid, and whether the password is a temporary one the
    *   user must replace at the next sign-in
    */
-  setPasswordHash(id: string, passwordHash: string, change: PasswordChange): Promise<UserRecord | undefined>;
+  setPasswordHash(id: string, passwordHash: string, change: PasswordChange): Promise<UserRecord | undefined | 'changed-meanwhile'>;
   /**
    * Revocations at or after a time, oldest first.
    * @param since - lower bound (inclusive)
