@@ -8,6 +8,7 @@ import type { Logger } from '@hospital/service-kit';
 import type { RouterContext } from '../context.ts';
 import { corsForApps, type ClientOrigins } from '../oauth/cors.ts';
 import { clientAddressMiddleware } from '../rate-limit/client-ip.ts';
+import { DEFAULT_FHIR_IDENTIFIER_SYSTEM } from '@hospital/grpc-contracts/fhir';
 import type { RouterConfig } from '../router-config.ts';
 import type { EdgeServices } from '../router-edge.ts';
 import { fhirCallerAdmission } from './graphql-runner.ts';
@@ -46,7 +47,7 @@ const PATIENT_COMPARTMENT: readonly FhirResourceType[] = [appointmentResource, a
  */
 export function identifierSystemOf(config: Pick<RouterConfig, 'fhir' | 'oauth'>): string {
   if (config.fhir?.identifierSystem) return config.fhir.identifierSystem;
-  return config.oauth?.publicUrl ? `${config.oauth.publicUrl}/fhir/sid/mrn` : 'urn:hospital-system:mrn';
+  return config.oauth?.publicUrl ? `${config.oauth.publicUrl}/fhir/sid/mrn` : DEFAULT_FHIR_IDENTIFIER_SYSTEM;
 }
 
 /**

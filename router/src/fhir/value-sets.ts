@@ -2,31 +2,11 @@
  * Our enums in the spec's value sets: administrative gender, appointment, medication request,
  * encounter and invoice status. One table each, read both ways, so reads and searches agree.
  */
-import type { Appointment, Encounter, Invoice, MedicationRequest, Patient } from '@medplum/fhirtypes';
+import type { Encounter, Invoice, MedicationRequest } from '@medplum/fhirtypes';
 import { badSearch } from './outcome.ts';
 
-/** GraphQL `Sex` → `administrative-gender`. */
-export const GENDER_OF_SEX = { FEMALE: 'female', MALE: 'male', OTHER: 'other', UNKNOWN: 'unknown' } as const satisfies Record<string, NonNullable<Patient['gender']>>;
-
-/** GraphQL `AppointmentStatus` → `appointmentstatus`. */
-export const FHIR_APPOINTMENT_STATUS = {
-  SCHEDULED: 'booked',
-  CHECKED_IN: 'checked-in',
-  COMPLETED: 'fulfilled',
-  CANCELLED: 'cancelled',
-  NO_SHOW: 'noshow',
-} as const satisfies Record<string, Appointment['status']>;
-
-/** One of our appointment statuses. */
-export type AppointmentStatusName = keyof typeof FHIR_APPOINTMENT_STATUS;
-
-/**
- * The FHIR gender of a GraphQL sex (unknown for anything new).
- * @param sex - the GraphQL enum value
- */
-export function genderOf(sex: string): NonNullable<Patient['gender']> {
-  return (GENDER_OF_SEX as Record<string, NonNullable<Patient['gender']>>)[sex] ?? 'unknown';
-}
+// Gender and appointment status are shared with the subgraphs' `fhir` fields: one table each, there.
+export { FHIR_APPOINTMENT_STATUS, GENDER_OF_SEX, genderOf, type AppointmentStatusName } from '@hospital/grpc-contracts/fhir';
 
 /** GraphQL `PrescriptionStatus` → `medicationrequest-status`. */
 export const MEDICATION_REQUEST_STATUS = { PENDING: 'active', DISPENSED: 'completed', CANCELLED: 'cancelled' } as const satisfies Record<string, MedicationRequest['status']>;

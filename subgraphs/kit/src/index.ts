@@ -7,6 +7,7 @@ export * from './context.ts';
 export * from './auth-directive.ts';
 export * from './errors.ts';
 export * from './scalars.ts';
+export * from './json-scalar.ts';
 export * from './proto-enums.ts';
 export * from './minor-units.ts';
 export * from './loaders.ts';

@@ -16,6 +16,8 @@ export interface PatientsSubgraphConfig {
   production: boolean;
   /** Deadline per gRPC call, in milliseconds (5000 by default). */
   grpcDeadlineMs?: number;
+  /** System URI of our MRNs in `Patient.fhir` (FHIR_IDENTIFIER_SYSTEM, as the router's facade; `urn:hospital-system:mrn` by default). */
+  fhirIdentifierSystem?: string | undefined;
 }
 
 /** Dependencies; `client` replaces the one built from `patientsTarget` (tests wrap it to count calls). */

@@ -14,5 +14,11 @@ export type { PatientsSubgraphConfig, PatientsSubgraphDeps } from './config.ts';
  * @param deps - logger and, optionally, the gRPC client to use
  */
 export async function startPatientsSubgraph(config: PatientsSubgraphConfig, deps: PatientsSubgraphDeps): Promise<RunningSubgraph> {
-  return startDepartmentSubgraph({ config, deps, target: config.patientsTarget, createClient: createPatientsClient, build: createPatientsSubgraph });
+  return startDepartmentSubgraph({
+    config,
+    deps,
+    target: config.patientsTarget,
+    createClient: createPatientsClient,
+    build: (options) => createPatientsSubgraph({ ...options, fhirIdentifierSystem: config.fhirIdentifierSystem }),
+  });
 }

@@ -4,8 +4,9 @@
  * it, `le`/`lt` close it, a bare date is the window of its day (or month, or year).
  */
 import type { Appointment } from '@medplum/fhirtypes';
+import { toFhirAppointment, type AppointmentRecord } from '@hospital/grpc-contracts/fhir';
 import { parseDateSearch, referencedId, oneValue, type ParsedSearch } from '../search-params.ts';
-import { FHIR_APPOINTMENT_STATUS, ourValuesFor, type AppointmentStatusName } from '../value-sets.ts';
+import { FHIR_APPOINTMENT_STATUS, ourValuesFor } from '../value-sets.ts';
 import { connectionPage, readOne, type FhirResourceType } from './resource-type.ts';
 
 const FIELDS = 'id startsAt endsAt reason status createdAt patient { id } doctor { id }';
@@ -15,38 +16,6 @@ const SEARCH = `query FhirAppointmentSearch($patientId: ID, $doctorId: ID, $from
     totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } }
   }
 }`;
-
-/** An appointment as the facade selects one. */
-export interface AppointmentRecord {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  reason: string | null;
-  status: AppointmentStatusName;
-  createdAt: string;
-  patient: { id: string };
-  doctor: { id: string };
-}
-
-/**
- * The FHIR Appointment of one record.
- * @param record - the GraphQL appointment
- */
-export function toFhirAppointment(record: AppointmentRecord): Appointment {
-  return {
-    resourceType: 'Appointment',
-    id: record.id,
-    status: FHIR_APPOINTMENT_STATUS[record.status],
-    ...(record.reason ? { description: record.reason } : {}),
-    start: record.startsAt,
-    end: record.endsAt,
-    created: record.createdAt,
-    participant: [
-      { actor: { reference: `Patient/${record.patient.id}` }, required: 'required', status: 'accepted' },
-      { actor: { reference: `Practitioner/${record.doctor.id}` }, required: 'required', status: 'accepted' },
-    ],
-  };
-}
 
 /** The GraphQL window of the `date` values (each narrows it). */
 function windowOf(values: readonly string[]): { from?: string; to?: string } {
@@ -88,7 +57,7 @@ export const appointmentResource: FhirResourceType = {
     { name: 'date', type: 'date', documentation: 'Appointment time; eq, ge, gt, le, lt; repeat for a range (date=ge…&date=lt…).' },
     { name: 'status', type: 'token', documentation: 'booked, checked-in, fulfilled, cancelled, noshow (comma-separated).' },
   ],
-  read: (gql, id) => readOne(gql, { query: READ, field: 'appointment', type: 'Appointment' }, id, toFhirAppointment),
+  read: (gql, id) => readOne<AppointmentRecord, Appointment>(gql, { query: READ, field: 'appointment', type: 'Appointment' }, id, toFhirAppointment),
   async search(gql, search) {
     const variables = variablesOf(search);
     // Status codes we never use (proposed, pending, …) match nothing.

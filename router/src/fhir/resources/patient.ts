@@ -4,9 +4,9 @@
  * text and the others filter the page (such pages may hold fewer than `_count` and carry no total).
  */
 import type { Patient } from '@medplum/fhirtypes';
+import { genderOf, GENDER_OF_SEX, toFhirPatient, type PatientRecord } from '@hospital/grpc-contracts/fhir';
 import { FhirError } from '../outcome.ts';
 import { oneValue, parseDateSearch, parseToken, type ParsedSearch } from '../search-params.ts';
-import { genderOf, GENDER_OF_SEX } from '../value-sets.ts';
 import { nextCursorOf, readOne, type Connection, type FhirResourceType, type FhirSettings } from './resource-type.ts';
 
 const FIELDS = 'id mrn givenName familyName dateOfBirth sex phone email address archived';
@@ -14,48 +14,6 @@ const READ = `query FhirPatientRead($id: ID!) { patient(id: $id) { ${FIELDS} } }
 const SEARCH = `query FhirPatientSearch($search: String, $first: Int, $after: String) {
   patients(search: $search, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } } }
 }`;
-
-/** A patient as the facade selects it. */
-export interface PatientRecord {
-  id: string;
-  mrn: string;
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  sex: string;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  archived: boolean;
-}
-
-/**
- * The FHIR Patient of one record.
- * @param record - the GraphQL patient
- * @param settings - the MRN system URI
- */
-export function toFhirPatient(record: PatientRecord, settings: FhirSettings): Patient {
-  const telecom = [...(record.phone ? [{ system: 'phone' as const, value: record.phone }] : []), ...(record.email ? [{ system: 'email' as const, value: record.email }] : [])];
-  return {
-    resourceType: 'Patient',
-    id: record.id,
-    identifier: [
-      {
-        use: 'usual',
-        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR', display: 'Medical record number' }] },
-        system: settings.identifierSystem,
-        value: record.mrn,
-      },
-    ],
-    // Archived records stay readable by id but are no longer in use.
-    active: !record.archived,
-    name: [{ use: 'official', family: record.familyName, given: [record.givenName], text: `${record.givenName} ${record.familyName}` }],
-    ...(telecom.length > 0 ? { telecom } : {}),
-    gender: genderOf(record.sex),
-    birthDate: record.dateOfBirth,
-    ...(record.address ? { address: [{ text: record.address }] } : {}),
-  };
-}
 
 const lower = (text: string) => text.toLowerCase();
 

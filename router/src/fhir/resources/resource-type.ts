@@ -5,11 +5,9 @@ import type { SearchPage } from '../bundle.ts';
 import type { FhirGraphQL } from '../graphql-runner.ts';
 import type { ParsedSearch, SearchParamDefinition } from '../search-params.ts';
 
-/** Settings the mappings need. */
-export interface FhirSettings {
-  /** The system URI of our medical record numbers (`Patient.identifier.system`). */
-  identifierSystem: string;
-}
+/** Settings the mappings need (defined with the shared mappings). */
+export type { FhirSettings } from '@hospital/grpc-contracts/fhir';
+import type { FhirSettings } from '@hospital/grpc-contracts/fhir';
 
 /** One resource type: the CapabilityStatement is generated from these. */
 export interface FhirResourceType {

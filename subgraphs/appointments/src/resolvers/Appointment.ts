@@ -1,6 +1,7 @@
 /** `Appointment` and `AppointmentStatusChange`: resolved from the proto messages the service returns. */
 import type { Appointment__Output } from '@hospital/grpc-contracts';
-import { callGrpc, type SubgraphContext } from '@hospital/subgraph-kit';
+import { toFhirAppointment } from '@hospital/grpc-contracts/fhir';
+import { callGrpc, DateTimeScalar, type SubgraphContext } from '@hospital/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import type { AppointmentResolvers, AppointmentStatusChangeResolvers } from '../__generated__/resolvers-types.ts';
 import type { ResolverDeps } from './deps.ts';
@@ -42,6 +43,21 @@ export function createAppointmentResolvers({ client, appointments }: ResolverDep
     history: async (appointment, _args, ctx) => (await full(appointment, ctx)).history,
     createdAt: async (appointment, _args, ctx) => (await full(appointment, ctx)).createdAt,
     updatedAt: async (appointment, _args, ctx) => (await full(appointment, ctx)).updatedAt,
+    // The appointment as GraphQL shows it (times as the DateTime scalar writes them), through the facade's mapping.
+    async fhir(appointment, _args, ctx) {
+      const loaded = await full(appointment, ctx);
+      const time = (value: string) => DateTimeScalar.serialize(value);
+      return toFhirAppointment({
+        id: loaded.id,
+        startsAt: time(loaded.startsAt),
+        endsAt: time(loaded.endsAt),
+        reason: orNull(loaded.reason),
+        status: requiredStatus(loaded.status),
+        createdAt: time(loaded.createdAt),
+        patient: { id: loaded.patientId },
+        doctor: { id: loaded.doctorId },
+      });
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 /** The appointments subgraph's resolver map, checked against the generated `Resolvers` type. */
-import { DateTimeScalar } from '@hospital/subgraph-kit';
+import { DateTimeScalar, JsonScalar } from '@hospital/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { createAppointmentResolvers, createStatusChangeResolvers } from './Appointment.ts';
 import { createMutationResolvers } from './Mutation.ts';
@@ -15,6 +15,7 @@ import type { ResolverDeps } from './deps.ts';
 export function createResolvers(deps: ResolverDeps): Resolvers {
   return {
     DateTime: DateTimeScalar,
+    JSON: JsonScalar,
     Query: createQueryResolvers(deps),
     Mutation: createMutationResolvers(deps),
     Subscription: createSubscriptionResolvers(deps),

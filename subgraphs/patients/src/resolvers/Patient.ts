@@ -1,5 +1,6 @@
 /** The `Patient` entity: resolved from the proto `Patient` the patients service returns. */
 import type { AllergyChange__Output } from '@hospital/grpc-contracts';
+import { toFhirPatient } from '@hospital/grpc-contracts/fhir';
 import type { AllergyChange, PatientResolvers, Role } from '../__generated__/resolvers-types.ts';
 import { pageRequest, toGraphqlPageInfo } from '@hospital/subgraph-kit';
 import type { ResolverDeps } from './deps.ts';
@@ -12,7 +13,7 @@ const orNull = (value: string) => (value === '' ? null : value);
  * Patient resolvers; fields not listed read the proto message as is.
  * @param deps - the loader keys
  */
-export function createPatientResolvers({ patients, allergyHistories }: ResolverDeps): PatientResolvers {
+export function createPatientResolvers({ patients, allergyHistories, fhir }: ResolverDeps): PatientResolvers {
   return {
     // N references in one `_entities` request cost one GetPatients call.
     __resolveReference: (reference, ctx) => ctx.loaders.get(patients).load(reference.id),
@@ -21,6 +22,23 @@ export function createPatientResolvers({ patients, allergyHistories }: ResolverD
     phone: (patient) => orNull(patient.phone),
     email: (patient) => orNull(patient.email),
     address: (patient) => orNull(patient.address),
+    // The record as GraphQL shows it, through the mapping the /fhir/R4 facade uses.
+    fhir: (patient) =>
+      toFhirPatient(
+        {
+          id: patient.id,
+          mrn: patient.mrn,
+          givenName: patient.givenName,
+          familyName: patient.familyName,
+          dateOfBirth: patient.dateOfBirth,
+          sex: graphqlSexFromProto(patient.sex),
+          phone: orNull(patient.phone),
+          email: orNull(patient.email),
+          address: orNull(patient.address),
+          archived: patient.archived,
+        },
+        fhir,
+      ),
     async allergyHistory(patient, args, ctx) {
       const { first, after } = pageRequest(args);
       const page = (await ctx.loaders.get(allergyHistories).load({ patientId: patient.id, first, after })) ?? { changes: [], hasMore: false };

@@ -2,6 +2,7 @@
 import type { PatientsClient, Patient__Output } from '@hospital/grpc-contracts';
 import type { AllergyHistoryKey, AllergyHistoryPage } from '../loaders.ts';
 import type { LoaderKey } from '@hospital/subgraph-kit';
+import type { FhirSettings } from '@hospital/grpc-contracts/fhir';
 
 /** What the resolvers call. */
 export interface ResolverDeps {
@@ -11,4 +12,6 @@ export interface ResolverDeps {
   patients: LoaderKey<string, Patient__Output>;
   /** The per-request allergy history loader (GetAllergyHistories calls of up to five patients). */
   allergyHistories: LoaderKey<AllergyHistoryKey, AllergyHistoryPage>;
+  /** The MRN system of `Patient.fhir` (the router's facade uses the same). */
+  fhir: FhirSettings;
 }

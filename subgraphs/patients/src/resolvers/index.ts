@@ -1,5 +1,5 @@
 /** The patients subgraph's resolver map, checked against the generated `Resolvers` type. */
-import { DateScalar, DateTimeScalar } from '@hospital/subgraph-kit';
+import { DateScalar, DateTimeScalar, JsonScalar } from '@hospital/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { createMutationResolvers } from './Mutation.ts';
 import { createPatientResolvers } from './Patient.ts';
@@ -15,6 +15,7 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
   return {
     Date: DateScalar,
     DateTime: DateTimeScalar,
+    JSON: JsonScalar,
     Query,
     PatientConnection,
     Mutation: createMutationResolvers(deps),
