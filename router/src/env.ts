@@ -70,7 +70,7 @@ const staticShape = {
     .optional(),
   // The web app's consent screen for apps a clinician launches (authorization code + PKCE); unset: no such flow.
   ROUTER_OAUTH_CONSENT_URL: z.url({ protocol: /^https?$/ }).optional(),
-  // The system URI of our MRNs in FHIR Patient.identifier; unset: ROUTER_PUBLIC_URL/fhir/sid/mrn (or a URN without it).
+  // The system URI of our MRNs in FHIR Patient.identifier; unset: urn:hospital-system:mrn (as the patients subgraph).
   FHIR_IDENTIFIER_SYSTEM: z.url().optional(),
   // The API explorer at /explorer: unset, on outside production and off in production.
   ROUTER_EXPLORER: z.enum(['true', 'false']).optional(),

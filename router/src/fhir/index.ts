@@ -42,12 +42,13 @@ export const FHIR_RESOURCE_TYPES: readonly FhirResourceType[] = [
 const PATIENT_COMPARTMENT: readonly FhirResourceType[] = [appointmentResource, allergyIntoleranceResource, medicationRequestResource, encounterResource, invoiceResource];
 
 /**
- * The MRN system URI: configured, else under the router's public URL, else a URN of our own.
- * @param config - the router's `fhir` and `oauth.publicUrl` settings
+ * The MRN system URI: configured, else the one default the patients subgraph's `Patient.fhir`
+ * also uses (not derived from the router's public URL, which the subgraph does not know: both
+ * doors must name MRNs alike).
+ * @param config - the router's `fhir` settings
  */
-export function identifierSystemOf(config: Pick<RouterConfig, 'fhir' | 'oauth'>): string {
-  if (config.fhir?.identifierSystem) return config.fhir.identifierSystem;
-  return config.oauth?.publicUrl ? `${config.oauth.publicUrl}/fhir/sid/mrn` : DEFAULT_FHIR_IDENTIFIER_SYSTEM;
+export function identifierSystemOf(config: Pick<RouterConfig, 'fhir'>): string {
+  return config.fhir?.identifierSystem ?? DEFAULT_FHIR_IDENTIFIER_SYSTEM;
 }
 
 /**
