@@ -11,8 +11,10 @@ import type { Request, Response } from 'express';
 import type { AdmissionPipeline } from '../admission/pipeline.ts';
 import { httpHeadersOf, signInFirst, type AdmissionRefusal } from '../admission/refusal.ts';
 import type { AdmissionState, RequestFacts } from '../admission/types.ts';
+import type { Caller } from '@hospital/service-kit';
 import type { RouterContext } from '../context.ts';
 import { scopeOf } from '../request-log.ts';
+import { fhirForbidden, interactionOf } from './forbidden.ts';
 import { FhirError, fhirErrorOfCode } from './outcome.ts';
 
 /** One caller's access to the supergraph for the length of one FHIR request. */
@@ -28,7 +30,9 @@ export interface FhirGraphQL {
 /** Admits the caller of a FHIR request and returns their runner (throws a {@link FhirError} on refusal). */
 export type FhirCallerAdmission = (req: Request, res: Response) => Promise<FhirGraphQL>;
 
-function refusalError(refusal: AdmissionRefusal): FhirError {
+function refusalError(refusal: AdmissionRefusal, caller?: Caller, operationName?: string | null): FhirError {
+  // 403s name the FHIR type (and an app's missing scopes), never GraphQL coordinates.
+  if (refusal.code === 'FORBIDDEN' && caller) return fhirForbidden(interactionOf(operationName), caller, refusal.fields);
   return fhirErrorOfCode(refusal.code, refusal.errors[0]?.message ?? 'Refused.', httpHeadersOf(refusal));
 }
 
@@ -85,7 +89,7 @@ async function runOperation<T>(
   const operationName = operationNameOf(query) ?? null;
   try {
     const admission = await pipeline.admitOperation(state, { query, operationName, variables, extensions: undefined });
-    if ('refused' in admission) throw refusalError(admission.refused);
+    if ('refused' in admission) throw refusalError(admission.refused, state.caller, operationName);
     const { admitted } = admission;
     const scope = scopeOf(res.locals);
     if (admitted.operationName) scope.operationName = admitted.operationName;
@@ -97,6 +101,7 @@ async function runOperation<T>(
     if (response.body.kind !== 'single') throw new FhirError(500, 'exception', 'Internal server error.');
     const { data, errors } = response.body.singleResult;
     const first = errors?.[0];
+    if (first?.extensions?.['code'] === 'FORBIDDEN') throw fhirForbidden(interactionOf(operationName), state.caller);
     if (first) throw fhirErrorOfCode(first.extensions?.['code'], first.message, retryAfterOf(first.extensions));
     return data as T;
   } finally {

@@ -4,7 +4,7 @@
  * FHIR read leaves its audit rows (who, which operation, from where), refusals included.
  */
 import { randomUUID } from 'node:crypto';
-import type { Bundle } from '@medplum/fhirtypes';
+import type { Bundle, OperationOutcome } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
 import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
@@ -74,11 +74,29 @@ describe('the same patients through both doors', () => {
     const appointmentsOnly = await fhirAppToken(system, identity, ['system/Appointment.rs']);
     const graphql = await system.gql('query Twins { patients(first: 5) { edges { node { id } } } }', {}, appointmentsOnly);
     expect(graphql.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    for (const path of ['Patient', `Patient/${ids[0]!}`]) {
-      const answer = await fhirGet(system, path, appointmentsOnly);
+    for (const [path, scope] of [
+      ['Patient', 'search Patient: its token lacks the scope system/Patient.s'],
+      [`Patient/${ids[0]!}`, 'read Patient: its token lacks the scope system/Patient.r'],
+    ] as const) {
+      const answer = await fhirGet<OperationOutcome>(system, path, appointmentsOnly);
       expect(answer.status).toBe(403);
       expectValidFhir(answer.body);
+      // In FHIR terms: the missing SMART scope, never the GraphQL fields.
+      expect(answer.body.issue[0]!.diagnostics).toBe(`This app may not ${scope}.`);
     }
+  });
+});
+
+describe('Practitioner read', () => {
+  it('is one doctor(id) read: an app with system/Practitioner.r reads a doctor, and searching needs .s', async () => {
+    const readOnly = await fhirAppToken(system, identity, ['system/Practitioner.r']);
+    const read = await fhirGet(system, `Practitioner/${system.accounts.doctor.id}`, readOnly);
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    expectValidFhir(read.body);
+    expect(read.body).toMatchObject({ resourceType: 'Practitioner', id: system.accounts.doctor.id });
+    const search = await fhirGet<OperationOutcome>(system, 'Practitioner', readOnly);
+    expect(search.status).toBe(403);
+    expect(search.body.issue[0]!.diagnostics).toBe('This app may not search Practitioner: its token lacks the scope system/Practitioner.s.');
   });
 });
 

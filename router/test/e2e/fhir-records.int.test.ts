@@ -3,7 +3,7 @@
  * MedicationRequest, Encounter with its Location, Invoice and `Patient/{id}/$everything`, each
  * validated against the official R4 StructureDefinitions, with the spec's status value sets.
  */
-import type { AllergyIntolerance, Bundle, CapabilityStatement, Encounter, Invoice, Location, MedicationRequest } from '@medplum/fhirtypes';
+import type { AllergyIntolerance, Bundle, CapabilityStatement, Encounter, Invoice, Location, MedicationRequest, OperationOutcome } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
@@ -115,7 +115,12 @@ describe('Invoice', () => {
     const search = await fhirGet<Bundle>(system, `Invoice?patient=${patientId}&status=draft`, tokens.finance);
     expectValidFhir(search.body);
     expect(search.body.entry!.map((entry) => entry.resource!.id)).toEqual([invoiceId]);
-    expect((await fhirGet(system, `Invoice/${invoiceId}`, tokens.doctor)).status).toBe(403);
+    // The refusal speaks FHIR: the type, never the GraphQL fields behind it.
+    for (const path of [`Invoice/${invoiceId}`, `Invoice?patient=${patientId}`]) {
+      const refused = await fhirGet<OperationOutcome>(system, path, tokens.doctor);
+      expect(refused.status).toBe(403);
+      expect(refused.body.issue[0]).toMatchObject({ code: 'forbidden', diagnostics: 'Your role may not read Invoice.' });
+    }
   });
 });
 

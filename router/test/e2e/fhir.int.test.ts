@@ -82,6 +82,8 @@ describe('errors are OperationOutcomes', () => {
     ['a bad _count', 'Patient?_count=many', 'doctor', {}, 400],
     ['a bad date', 'Appointment?date=ge2026-13-40', 'doctor', {}, 400],
     ['an unsupported date prefix', 'Appointment?date=sa2026-01-01', 'doctor', {}, 400],
+    ['a cursor on Location (one page: none is ever given)', 'Location?_count=1&_cursor=AAAA', 'doctor', {}, 400],
+    ['a tampered Patient cursor', 'Patient?_count=1&_cursor=AAAA', 'doctor', {}, 400],
     ['a malformed id', 'Patient/not_an$id', 'doctor', {}, 400],
     ['an unknown patient', `Patient/${randomUUID()}`, 'doctor', {}, 404],
     ['an unknown resource type', 'Observation', 'doctor', {}, 404],
@@ -159,6 +161,8 @@ describe('Practitioner', () => {
     expectValidFhir(read.body);
     expect(read.body.name![0]!.text).toBeTruthy();
     expect((await fhirGet(system, `Practitioner/${randomUUID()}`, doctor)).status).toBe(404);
+    // Only doctors are Practitioners: another staff account's id is not one.
+    expect((await fhirGet(system, `Practitioner/${system.accounts.pharmacist.id}`, doctor)).status).toBe(404);
   });
 });
 

@@ -96,7 +96,7 @@ export const SCOPE_RESOURCES = {
     // doctor list (id and name of the active doctors) is what an app books against.
     types: ['Doctor', 'DoctorConnection', 'DoctorEdge'],
     fields: ['User.id', 'User.displayName', 'User.role'],
-    rootFields: { 'Query.doctors': 's' },
+    rootFields: { 'Query.doctors': 's', 'Query.doctor': 'r' },
   },
 } as const satisfies Record<string, ScopeResource>;
 

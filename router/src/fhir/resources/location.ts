@@ -1,6 +1,7 @@
 /** Location: our wards (`Query.ward`, `Query.wards`), where encounters take place. */
 import type { Location } from '@medplum/fhirtypes';
-import { oneValue } from '../search-params.ts';
+import { badSearch } from '../outcome.ts';
+import { CURSOR_PARAM, oneValue } from '../search-params.ts';
 import { readOne, type FhirResourceType } from './resource-type.ts';
 
 const FIELDS = 'id name code specialty';
@@ -39,6 +40,8 @@ export const locationResource: FhirResourceType = {
   searchParams: [{ name: 'name', type: 'string', documentation: 'Start of the ward name or its code.' }],
   read: (gql, id) => readOne(gql, { query: READ, field: 'ward', type: 'Location' }, id, toFhirLocation),
   async search(gql, search) {
+    // One page holds every ward: a cursor here was never ours to give, so it is refused, not ignored.
+    if (search.cursor !== undefined) throw badSearch(`Location searches are one page: "${CURSOR_PARAM}" is not accepted.`);
     const name = oneValue(search, 'name')?.toLowerCase();
     const data = await gql.run<{ wards: WardRecord[] }>(SEARCH);
     const wards = data.wards.filter((ward) => !name || ward.name.toLowerCase().startsWith(name) || ward.code.toLowerCase().startsWith(name));

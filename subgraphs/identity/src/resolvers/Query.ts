@@ -1,6 +1,6 @@
 /** Query fields of the identity subgraph: thin calls to the identity gRPC service. */
 import { GraphQLError } from 'graphql';
-import { callGrpc, pageRequest, protoFilter, toConnection } from '@hospital/subgraph-kit';
+import { callGrpc, graphqlRoleFromProto, pageRequest, protoFilter, toConnection } from '@hospital/subgraph-kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { createClientAppQueries } from './ClientApp.ts';
 import type { ResolverDeps } from './deps.ts';
@@ -30,6 +30,11 @@ export function createQueryResolvers(deps: ResolverDeps): QueryResolvers {
       const request = { search: search ?? '', page: pageRequest({ first, after }) };
       const page = await callGrpc(client.listDoctors(request, { metadata: ctx.grpcMetadata() }));
       return toConnection(page.doctors, page.cursors, page.pageInfo);
+    },
+    async doctor(_parent, { id }, ctx) {
+      const user = await ctx.loaders.get(users).load(id);
+      // The same people as the doctor list: active doctors, nothing of the account.
+      return user?.active && graphqlRoleFromProto(user.role) === 'DOCTOR' ? { id: user.id, displayName: user.displayName } : null;
     },
     async auditTrail(_parent, { patientId, userId, from, to, first, after }, ctx) {
       const request = { patientId: patientId ?? '', userId: userId ?? '', from: from ?? '', to: to ?? '', page: pageRequest({ first, after }) };
