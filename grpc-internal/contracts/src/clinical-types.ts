@@ -30,3 +30,14 @@ export type { GetPatientProblemsResponse, GetPatientProblemsResponse__Output } f
 export type { Icd10Code, Icd10Code__Output } from './generated/hospital/clinical/v1/Icd10Code.ts';
 export type { SearchIcd10Request, SearchIcd10Request__Output } from './generated/hospital/clinical/v1/SearchIcd10Request.ts';
 export type { SearchIcd10Response, SearchIcd10Response__Output } from './generated/hospital/clinical/v1/SearchIcd10Response.ts';
+export type { LabTest, LabTest__Output } from './generated/hospital/clinical/v1/LabTest.ts';
+export type { ListLabTestsRequest, ListLabTestsRequest__Output } from './generated/hospital/clinical/v1/ListLabTestsRequest.ts';
+export type { ListLabTestsResponse, ListLabTestsResponse__Output } from './generated/hospital/clinical/v1/ListLabTestsResponse.ts';
+export type { OrderLabTestsRequest, OrderLabTestsRequest__Output } from './generated/hospital/clinical/v1/OrderLabTestsRequest.ts';
+export type { OrderLabTestsResponse, OrderLabTestsResponse__Output } from './generated/hospital/clinical/v1/OrderLabTestsResponse.ts';
+export type { LabResult, LabResult__Output } from './generated/hospital/clinical/v1/LabResult.ts';
+export type { LabOrder, LabOrder__Output } from './generated/hospital/clinical/v1/LabOrder.ts';
+export type { EnterLabResultRequest, EnterLabResultRequest__Output } from './generated/hospital/clinical/v1/EnterLabResultRequest.ts';
+export type { AmendLabResultRequest, AmendLabResultRequest__Output } from './generated/hospital/clinical/v1/AmendLabResultRequest.ts';
+export type { GetPatientLabOrdersRequest, GetPatientLabOrdersRequest__Output } from './generated/hospital/clinical/v1/GetPatientLabOrdersRequest.ts';
+export type { GetPatientLabOrdersResponse, GetPatientLabOrdersResponse__Output } from './generated/hospital/clinical/v1/GetPatientLabOrdersResponse.ts';

@@ -5,6 +5,7 @@ import { type Logger } from '@hospital/service-kit';
 import { startOwningGrpcServer } from '@hospital/service-kit/grpc';
 import { GrpcCareDepartments } from './clients/care-departments.ts';
 import { PrismaEncounterRepository, PrismaProblemRepository, PrismaVitalsRepository } from './repositories/prisma-clinical-repository.ts';
+import { PrismaLabRepository } from './repositories/prisma-lab-repository.ts';
 import { CLINICAL_SERVICE_NAME, createClinicalHandlers } from './service.ts';
 
 /** Configuration of the clinical service (see env.ts for the variables behind it). */
@@ -56,6 +57,7 @@ export async function startClinicalService(config: ClinicalServiceConfig, deps: 
               encounters: new PrismaEncounterRepository(db),
               vitals: new PrismaVitalsRepository(db),
               problems: new PrismaProblemRepository(db),
+              labs: new PrismaLabRepository(db),
               care: new GrpcCareDepartments(appointments, ward),
             },
             { internalSecret: config.internalSecret, logger: deps.logger, audit: auditTrail.sink },

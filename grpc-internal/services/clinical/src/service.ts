@@ -10,6 +10,7 @@ import type { ClinicalDeps } from './clinical-deps.ts';
 import { closeEncounterHandler, getEncountersHandler, getPatientEncountersHandler, openStayHandler, openVisitHandler } from './handlers/encounters.handler.ts';
 import { getEncounterNotesHandler, reviseNoteHandler, signNoteHandler, writeNoteHandler } from './handlers/notes.handler.ts';
 import { getPatientVitalsHandler, recordVitalsHandler } from './handlers/vitals.handler.ts';
+import { amendLabResultHandler, enterLabResultHandler, getPatientLabOrdersHandler, listLabTestsHandler, orderLabTestsHandler } from './handlers/labs.handler.ts';
 import { addProblemHandler, getPatientProblemsHandler, resolveProblemHandler, searchIcd10Handler } from './handlers/problems.handler.ts';
 
 /** Fully qualified service name, as health checks know it. */
@@ -62,5 +63,19 @@ export function createClinicalHandlers(deps: ClinicalDeps, security: HandlerSecu
       audit: { resource: 'Problem', requested: (request) => request.patientIds, returned: (_response, request) => request.patientIds },
     }),
     SearchIcd10: unary(CLINICIANS, (request) => searchIcd10Handler(request), security),
+    ListLabTests: unary(CHARTING, () => listLabTestsHandler(), security),
+    OrderLabTests: unary(CLINICIANS, (request, scope) => orderLabTestsHandler(request, deps, scope), security, {
+      audit: { resource: 'LabOrder', returned: (response) => patientIdsOf(response.orders), fields: () => ['order'] },
+    }),
+    // Ward staff enter results of their wards' patients (the handler narrows them to those).
+    EnterLabResult: unary(CHARTING, (request, scope) => enterLabResultHandler(request, deps, scope), security, { audit: auditedChange('LabResult', ['result']) }),
+    AmendLabResult: unary(CHARTING, (request, scope) => amendLabResultHandler(request, deps, scope), security, { audit: auditedChange('LabResult', ['amendment']) }),
+    GetPatientLabOrders: unary(CHARTING, (request, scope) => getPatientLabOrdersHandler(request, deps, scope), security, {
+      audit: {
+        resource: 'LabOrder',
+        requested: (request) => request.patientIds,
+        returned: (_response, request, withheld) => request.patientIds.filter((id) => !withheld.has(id.toLowerCase())),
+      },
+    }),
   };
 }

@@ -1,5 +1,5 @@
 /** Storage of encounters, notes and vital signs (the Prisma implementation is prisma-clinical-repository.ts). */
-import type { EncounterRecord, NewVitals, NoteRecord, ProblemRecord, VitalsRecord } from './records.ts';
+import type { EncounterRecord, LabOrderRecord, LabResultRecord, NewVitals, NoteRecord, ProblemRecord, VitalsRecord } from './records.ts';
 
 /** Encounters and their notes. */
 export interface EncounterRepository {
@@ -64,4 +64,27 @@ export interface ProblemRepository {
   resolve(id: string, resolvedOn: string): Promise<ProblemRecord | 'resolved'>;
   /** The problems of the patients: active first, newest first. */
   ofPatients(patientIds: readonly string[]): Promise<ProblemRecord[]>;
+}
+
+/** Lab orders and their results. */
+export interface LabRepository {
+  /**
+   * Creates one order item per test, in one transaction, in the given order.
+   * @param order - encounter, patient, the doctor, LOINC codes
+   */
+  order(order: { patientId: string; encounterId: string; orderedBy: string; loincCodes: readonly string[] }): Promise<LabOrderRecord[]>;
+  /** An order item by id, with its results. */
+  find(id: string): Promise<LabOrderRecord | undefined>;
+  /**
+   * Enters the original result of an item; 'entered' when it has one (exactly one of concurrent entries wins).
+   * @param result - the item, value, unit, flag, who
+   */
+  enter(result: Pick<LabResultRecord, 'orderId' | 'value' | 'unit' | 'flag' | 'enteredBy'>): Promise<LabOrderRecord | 'entered'>;
+  /**
+   * Adds an amendment of the item's current result; 'stale' when another amendment of it landed first.
+   * @param result - the item, the result it corrects, value, unit, flag, who
+   */
+  amend(result: Pick<LabResultRecord, 'orderId' | 'value' | 'unit' | 'flag' | 'enteredBy'> & { amendsResultId: string }): Promise<LabOrderRecord | 'stale'>;
+  /** The order items of the patients, newest first. */
+  ofPatients(patientIds: readonly string[]): Promise<LabOrderRecord[]>;
 }

@@ -59,3 +59,26 @@ export interface ProblemRecord {
   recordedBy: string;
   recordedAt: Date;
 }
+
+/** A result of an order item as stored (value as a number). */
+export interface LabResultRecord {
+  id: string;
+  orderId: string;
+  value: number;
+  unit: string;
+  flag: string;
+  enteredBy: string;
+  enteredAt: Date;
+  amendsResultId: string | null;
+}
+
+/** An order item as stored, with its results oldest first. */
+export interface LabOrderRecord {
+  id: string;
+  patientId: string;
+  encounterId: string;
+  loincCode: string;
+  orderedBy: string;
+  orderedAt: Date;
+  results: LabResultRecord[];
+}

@@ -1,0 +1,144 @@
+/**
+ * ListLabTests, OrderLabTests, EnterLabResult, AmendLabResult and GetPatientLabOrders. A doctor
+ * orders catalogue tests in an open encounter; staff enter each item's result once (value in the
+ * test's unit, flagged against its ranges); a correction is an amendment that keeps the original.
+ * Ward staff enter and read the results of patients admitted on their wards only, like vitals.
+ */
+import type {
+  AmendLabResultRequest__Output,
+  EnterLabResultRequest__Output,
+  GetPatientLabOrdersRequest__Output,
+  GetPatientLabOrdersResponse,
+  LabOrder,
+  LabTest,
+  ListLabTestsResponse,
+  OrderLabTestsRequest__Output,
+  OrderLabTestsResponse,
+} from '@hospital/grpc-contracts';
+import { conflict, denyObjectAccess, invalidInput, notFound, parseRequest, requireActingUser } from '@hospital/service-kit';
+import type { CallScope } from '@hospital/service-kit/grpc';
+import type { ClinicalDeps } from '../clinical-deps.ts';
+import { findLabTest, flagResult, implausibleResult, LAB_TESTS, type LabTestEntry } from '../domain/lab-catalogue.ts';
+import type { LabOrderRecord } from '../repositories/records.ts';
+import { encounterOrNotFound } from './encounters.handler.ts';
+import { getPatientLabOrdersSchema, labResultSchema, orderLabTestsSchema } from './labs.schema.ts';
+
+const isWardStaff = (scope: CallScope) => scope.caller.kind === 'user' && scope.caller.role === 'ward_staff';
+
+/** A catalogue test as sent (the plausibility bound stays inside). */
+function toProtoTest({ loincCode, name, unit, referenceLow, referenceHigh, criticalLow, criticalHigh }: LabTestEntry): LabTest {
+  return { loincCode, name, unit, referenceLow, referenceHigh, ...(criticalLow === undefined ? {} : { criticalLow }), ...(criticalHigh === undefined ? {} : { criticalHigh }) };
+}
+
+/**
+ * An order item as sent, with its test and results.
+ * @param record - the stored item
+ */
+export function toProtoLabOrder(record: LabOrderRecord): LabOrder {
+  const test = findLabTest(record.loincCode);
+  return {
+    id: record.id,
+    patientId: record.patientId,
+    encounterId: record.encounterId,
+    test: test ? toProtoTest(test) : null,
+    orderedBy: record.orderedBy,
+    orderedAt: record.orderedAt.toISOString(),
+    results: record.results.map((r) => ({
+      id: r.id,
+      value: r.value,
+      unit: r.unit,
+      flag: r.flag,
+      enteredBy: r.enteredBy,
+      enteredAt: r.enteredAt.toISOString(),
+      amendsResultId: r.amendsResultId ?? '',
+    })),
+  };
+}
+
+/** The catalogue (no patient data: not audited). */
+export function listLabTestsHandler(): Promise<ListLabTestsResponse> {
+  return Promise.resolve({ tests: LAB_TESTS.map(toProtoTest) });
+}
+
+/**
+ * Orders catalogue tests in an open encounter.
+ * @param request - encounter and LOINC codes
+ * @param deps - storage
+ * @param scope - the caller
+ */
+export async function orderLabTestsHandler(request: OrderLabTestsRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<OrderLabTestsResponse> {
+  const { encounterId, loincCodes } = parseRequest(orderLabTestsSchema, request);
+  const orderedBy = requireActingUser(scope.caller, 'Only a signed-in doctor may order lab tests.');
+  const unknown = loincCodes.find((code) => !findLabTest(code));
+  if (unknown !== undefined) throw invalidInput(`${unknown} is not in the lab catalogue.`, 'loincCodes');
+  const encounter = await encounterOrNotFound(encounterId, deps);
+  if (encounter.closedAt) throw conflict('The encounter is closed: order tests in an open one.');
+  const orders = await deps.labs.order({ patientId: encounter.patientId, encounterId, orderedBy, loincCodes });
+  scope.logger.info({ encounterId, tests: orders.length }, 'lab tests ordered');
+  return { orders: orders.map(toProtoLabOrder) };
+}
+
+/** The item, its test and the checked result, or a typed error (ward staff: their wards' patients only). */
+async function checkedResult(request: EnterLabResultRequest__Output, deps: ClinicalDeps, scope: CallScope) {
+  const { orderId, value, unit } = parseRequest(labResultSchema, request);
+  const enteredBy = requireActingUser(scope.caller, 'Only signed-in staff may enter lab results.');
+  const order = await deps.labs.find(orderId);
+  if (!order) throw notFound('No lab order with this id.');
+  if (isWardStaff(scope) && !(await deps.care.admittedWhereCallerSees([order.patientId], scope)).has(order.patientId.toLowerCase()))
+    throw denyObjectAccess(scope, { kind: 'lab order', id: orderId, patientId: order.patientId }, "not admitted on the caller's wards");
+  const test = findLabTest(order.loincCode);
+  if (!test) throw conflict('The ordered test is no longer in the catalogue.');
+  const wrong = implausibleResult(test, value, unit);
+  if (wrong) throw invalidInput(wrong.message, wrong.field);
+  return { order, result: { orderId, value, unit: test.unit, flag: flagResult(test, value), enteredBy } };
+}
+
+/**
+ * Enters an item's result, once.
+ * @param request - item, value, unit
+ * @param deps - storage and the ward department
+ * @param scope - the caller
+ */
+export async function enterLabResultHandler(request: EnterLabResultRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<LabOrder> {
+  const { order, result } = await checkedResult(request, deps, scope);
+  if (order.results.length > 0) throw conflict('This test has a result already: amend it instead.');
+  const entered = await deps.labs.enter(result);
+  if (entered === 'entered') throw conflict('This test has a result already: amend it instead.');
+  scope.logger.info({ orderId: order.id, flag: result.flag }, 'lab result entered');
+  return toProtoLabOrder(entered);
+}
+
+/**
+ * Corrects an item's current result; the original and earlier amendments stay.
+ * @param request - item, corrected value, unit
+ * @param deps - storage and the ward department
+ * @param scope - the caller
+ */
+export async function amendLabResultHandler(request: AmendLabResultRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<LabOrder> {
+  const { order, result } = await checkedResult(request, deps, scope);
+  const current = order.results.at(-1);
+  if (!current) throw conflict('This test has no result to amend: enter it first.');
+  const amended = await deps.labs.amend({ ...result, amendsResultId: current.id });
+  if (amended === 'stale') throw conflict('The result was amended meanwhile: reload and amend the current one.');
+  scope.logger.info({ orderId: order.id, flag: result.flag }, 'lab result amended');
+  return toProtoLabOrder(amended);
+}
+
+/**
+ * The lab orders of several patients; ward staff get only their wards' patients (the others are withheld and audited as denied).
+ * @param request - the patients
+ * @param deps - storage and the ward department
+ * @param scope - the caller
+ */
+export async function getPatientLabOrdersHandler(request: GetPatientLabOrdersRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetPatientLabOrdersResponse> {
+  const { patientIds } = parseRequest(getPatientLabOrdersSchema, request);
+  const unique = [...new Set(patientIds.map((id) => id.toLowerCase()))];
+  let visible = unique;
+  if (isWardStaff(scope)) {
+    const admitted = await deps.care.admittedWhereCallerSees(unique, scope);
+    visible = unique.filter((id) => admitted.has(id));
+    const withheld = unique.filter((id) => !admitted.has(id));
+    if (withheld.length > 0) scope.noteDeniedAccess?.(withheld);
+  }
+  return { orders: (await deps.labs.ofPatients(visible)).map(toProtoLabOrder) };
+}

@@ -1,0 +1,53 @@
+/**
+ * The lab repository against the run's real PostgreSQL database: the database decides racing
+ * entries of one result (exactly one original per order item) and racing amendments of one
+ * result (exactly one lands); amendments keep the original.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrismaClient, type PrismaClient } from '@hospital/db';
+import { testDatabaseUrl } from '../../../../../test/helpers.ts';
+import { PrismaEncounterRepository } from './prisma-clinical-repository.ts';
+import { PrismaLabRepository } from './prisma-lab-repository.ts';
+
+let db: PrismaClient;
+let labs: PrismaLabRepository;
+let encounters: PrismaEncounterRepository;
+beforeAll(() => {
+  db = createPrismaClient(testDatabaseUrl(), { poolSize: 4 });
+  labs = new PrismaLabRepository(db);
+  encounters = new PrismaEncounterRepository(db);
+});
+afterAll(async () => {
+  await db?.$disconnect();
+});
+
+async function orderPotassium() {
+  const encounter = await encounters.openOnce({ patientId: randomUUID(), kind: 'OUTPATIENT', appointmentId: randomUUID(), admissionId: null, openedBy: randomUUID() });
+  const [order] = await labs.order({ patientId: encounter.patientId, encounterId: encounter.id, orderedBy: randomUUID(), loincCodes: ['2823-3'] });
+  return order!;
+}
+const result = (orderId: string, value: number) => ({ orderId, value, unit: 'mmol/L', flag: 'NORMAL', enteredBy: randomUUID() });
+
+describe('lab results in the database', () => {
+  it('lets exactly one of many concurrent entries of a result win', async () => {
+    const order = await orderPotassium();
+    const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => labs.enter(result(order.id, 4 + i / 10))));
+    expect(outcomes.filter((o) => o === 'entered')).toHaveLength(5);
+    expect((await labs.find(order.id))?.results).toHaveLength(1);
+  });
+
+  it('keeps the original under its amendments, and lets one of two racing amendments land', async () => {
+    const order = await orderPotassium();
+    const entered = await labs.enter(result(order.id, 7.1));
+    if (entered === 'entered') throw new Error('first entry refused');
+    const original = entered.results[0]!;
+    const outcomes = await Promise.all([4.1, 4.2].map((v) => labs.amend({ ...result(order.id, v), amendsResultId: original.id })));
+    expect(outcomes.filter((o) => o === 'stale')).toHaveLength(1);
+    const stored = await labs.find(order.id);
+    expect(stored?.results.map((r) => [r.value, r.amendsResultId])).toEqual([
+      [7.1, null],
+      [expect.any(Number), original.id],
+    ]);
+  });
+});
