@@ -81,6 +81,9 @@ const SUBGRAPHS: Record<string, Record<string, string>> = {
     ClinicalNote: '@hospital/grpc-contracts#Note__Output',
     VitalSigns: '@hospital/grpc-contracts#VitalSigns__Output',
     Problem: '@hospital/grpc-contracts#Problem__Output',
+    LabOrder: '@hospital/grpc-contracts#LabOrder__Output',
+    LabResult: '@hospital/grpc-contracts#LabResult__Output',
+    LabTest: '@hospital/grpc-contracts#LabTest__Output',
     // Other subgraphs' entities: here they are references ({ id }).
     Patient: '../resolvers/references.ts#EntityReference',
     User: '../resolvers/references.ts#EntityReference',

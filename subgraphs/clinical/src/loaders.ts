@@ -3,7 +3,7 @@
  * encounters' notes, N patients' encounters or vital signs) costs ONE gRPC call per kind.
  */
 import DataLoader from 'dataloader';
-import type { ClinicalClient, Encounter__Output, Note__Output, Problem__Output, VitalSigns__Output } from '@hospital/grpc-contracts';
+import type { ClinicalClient, Encounter__Output, LabOrder__Output, Note__Output, Problem__Output, VitalSigns__Output } from '@hospital/grpc-contracts';
 import { callGrpc, createBatchLoader, defineLoader, type LoaderKey, type SubgraphContext } from '@hospital/subgraph-kit';
 
 /** The loader kinds, declared once per subgraph. */
@@ -18,6 +18,8 @@ export interface ClinicalLoaders {
   vitalsOfPatient: LoaderKey<string, VitalSigns__Output[]>;
   /** A patient's problem list, by patient id. */
   problemsOfPatient: LoaderKey<string, Problem__Output[]>;
+  /** A patient's lab orders with results (newest first), by patient id. */
+  labOrdersOfPatient: LoaderKey<string, LabOrder__Output[]>;
 }
 
 const options = (context: SubgraphContext) => ({ metadata: context.grpcMetadata() });
@@ -70,6 +72,12 @@ export function createClinicalLoaders(client: ClinicalClient): ClinicalLoaders {
       groupLoader(
         async (patientIds) => (await callGrpc(client.getPatientProblems({ patientIds }, options(ctx)))).problems,
         (p) => p.patientId,
+      ),
+    ),
+    labOrdersOfPatient: defineLoader('labOrdersOfPatient', (ctx) =>
+      groupLoader(
+        async (patientIds) => (await callGrpc(client.getPatientLabOrders({ patientIds }, options(ctx)))).orders,
+        (o) => o.patientId,
       ),
     ),
   };

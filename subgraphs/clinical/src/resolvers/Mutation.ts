@@ -30,6 +30,9 @@ export function createMutationResolvers({ client }: ResolverDeps): MutationResol
     signNote: (_parent, { noteId }, ctx) => callGrpc(client.signNote({ noteId }, options(ctx))),
     addProblem: (_parent, { encounterId, icd10Code, onsetDate }, ctx) => callGrpc(client.addProblem({ encounterId, icd10Code, onsetDate: onsetDate ?? '' }, options(ctx))),
     resolveProblem: (_parent, { problemId, resolvedDate }, ctx) => callGrpc(client.resolveProblem({ problemId, resolvedDate }, options(ctx))),
+    orderLabTests: async (_parent, { encounterId, loincCodes }, ctx) => (await callGrpc(client.orderLabTests({ encounterId, loincCodes }, options(ctx)))).orders,
+    enterLabResult: (_parent, { orderId, value, unit }, ctx) => callGrpc(client.enterLabResult({ orderId, value, unit }, options(ctx))),
+    amendLabResult: (_parent, { orderId, value, unit }, ctx) => callGrpc(client.amendLabResult({ orderId, value, unit }, options(ctx))),
     recordVitals: (_parent, { patientId, vitals }, ctx) => callGrpc(client.recordVitals({ patientId, vitals: toProtoVitalsInput(vitals) }, options(ctx))),
   };
 }

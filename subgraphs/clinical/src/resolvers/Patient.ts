@@ -12,5 +12,6 @@ export function createPatientResolvers({ loaders }: ResolverDeps): PatientResolv
     encounters: async (patient, _args, ctx) => (await ctx.loaders.get(loaders.encountersOfPatient).load(patient.id)) ?? [],
     vitalSigns: async (patient, _args, ctx) => (await ctx.loaders.get(loaders.vitalsOfPatient).load(patient.id)) ?? [],
     problems: async (patient, _args, ctx) => (await ctx.loaders.get(loaders.problemsOfPatient).load(patient.id)) ?? [],
+    labOrders: async (patient, _args, ctx) => (await ctx.loaders.get(loaders.labOrdersOfPatient).load(patient.id)) ?? [],
   };
 }

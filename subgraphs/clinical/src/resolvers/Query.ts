@@ -11,6 +11,7 @@ export function createQueryResolvers({ client, loaders }: ResolverDeps): QueryRe
   return {
     // Through the loader, so `encounter(id)` and nested encounter fields in one request share a call.
     encounter: (_parent, { id }, ctx) => ctx.loaders.get(loaders.encounters).load(id),
+    labTests: async (_parent, _args, ctx) => (await callGrpc(client.listLabTests({}, { metadata: ctx.grpcMetadata() }))).tests,
     icd10Codes: async (_parent, { search }, ctx) => (await callGrpc(client.searchIcd10({ query: search }, { metadata: ctx.grpcMetadata() }))).codes,
   };
 }

@@ -7,6 +7,7 @@ import { createPatientResolvers } from './Patient.ts';
 import { createQueryResolvers } from './Query.ts';
 import { createVitalSignsResolvers } from './VitalSigns.ts';
 import { createProblemResolvers } from './Problem.ts';
+import { createLabOrderResolvers, createLabResultResolvers, createLabTestResolvers } from './LabOrder.ts';
 import type { ResolverDeps } from './deps.ts';
 
 /**
@@ -24,5 +25,8 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
     VitalSigns: createVitalSignsResolvers(),
     Patient: createPatientResolvers(deps),
     Problem: createProblemResolvers(deps),
+    LabOrder: createLabOrderResolvers(),
+    LabResult: createLabResultResolvers(),
+    LabTest: createLabTestResolvers(),
   };
 }
