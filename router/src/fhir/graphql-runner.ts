@@ -19,6 +19,8 @@ import { FhirError, fhirErrorOfCode } from './outcome.ts';
 
 /** One caller's access to the supergraph for the length of one FHIR request. */
 export interface FhirGraphQL {
+  /** The admitted caller (bulk export keeps each export to its app). */
+  readonly caller: Caller;
   /**
    * Runs one named operation; resolves its data or throws a {@link FhirError}.
    * @param query - a document with one named operation
@@ -71,7 +73,7 @@ export function fhirCallerAdmission(deps: { pipeline: AdmissionPipeline; server:
     if (state.caller.kind === 'anonymous')
       throw refusalError(await pipeline.refuse(state, signInFirst('anonymous-gate', 'Sign in: send an access token as "Authorization: Bearer …".')));
     if (state.caller.kind === 'user') scope.userId = state.caller.userId;
-    return { run: (query, variables) => runOperation(pipeline, server, state, res, query, variables ?? {}) };
+    return { caller: state.caller, run: (query, variables) => runOperation(pipeline, server, state, res, query, variables ?? {}) };
   };
 }
 

@@ -11,6 +11,8 @@ import { clientAddressMiddleware } from '../rate-limit/client-ip.ts';
 import { DEFAULT_FHIR_IDENTIFIER_SYSTEM } from '@hospital/grpc-contracts/fhir';
 import type { RouterConfig } from '../router-config.ts';
 import type { EdgeServices } from '../router-edge.ts';
+import { ExportJobStore, type ExportLimits } from './bulk-export/export-jobs.ts';
+import { bulkExportHandler } from './bulk-export/export-routes.ts';
 import { fhirCallerAdmission } from './graphql-runner.ts';
 import { everythingOperation } from './everything.ts';
 import { allergyIntoleranceResource } from './resources/allergy-intolerance.ts';
@@ -41,6 +43,12 @@ export const FHIR_RESOURCE_TYPES: readonly FhirResourceType[] = [
 /** The kinds of record `Patient/{id}/$everything` gathers, each searched by `patient`. */
 const PATIENT_COMPARTMENT: readonly FhirResourceType[] = [appointmentResource, allergyIntoleranceResource, medicationRequestResource, encounterResource, invoiceResource];
 
+/** What `Patient/$export` exports, Patient first (the kick-off checks it); allergies need a patient per search, so they are not exported. */
+const EXPORTED: readonly FhirResourceType[] = [patientResource, appointmentResource, medicationRequestResource, encounterResource, invoiceResource];
+
+/** Bulk export limits: one export held per app, kept an hour, at most 200,000 resources. */
+export const DEFAULT_EXPORT_LIMITS: ExportLimits = { perApp: 1, keepMs: 3_600_000, maxResources: 200_000 };
+
 /**
  * The MRN system URI: configured, else the one default the patients subgraph's `Patient.fhir`
  * also uses (not derived from the router's public URL, which the subgraph does not know: both
@@ -54,14 +62,16 @@ export function identifierSystemOf(config: Pick<RouterConfig, 'fhir'>): string {
 /**
  * Mounts the facade (before the router's 404 handler, after its request scope).
  * @param app - the router's Express app
- * @param parts - configuration, edge services, the started Apollo Server, the logger, and the browser origins admitted for CORS
+ * @param parts - configuration, edge services, the started Apollo Server, the logger, the browser origins admitted for CORS, and bulk export limits
  */
 export function mountFhirRoutes(
   app: Express,
-  parts: { config: RouterConfig; edge: EdgeServices; server: ApolloServer<RouterContext>; logger: Logger; origins: ClientOrigins },
+  parts: { config: RouterConfig; edge: EdgeServices; server: ApolloServer<RouterContext>; logger: Logger; origins: ClientOrigins; exportLimits?: ExportLimits },
 ): void {
   const { config, edge, server, logger } = parts;
   const settings = { identifierSystem: identifierSystemOf(config) };
+  const fhirLogger = logger.child({ source: 'fhir' });
+  const exports = new ExportJobStore(parts.exportLimits ?? DEFAULT_EXPORT_LIMITS);
   app.use(
     FHIR_BASE_PATH,
     // req.ip as for /graphql: the rate limits and the audit trail see the same client address.
@@ -75,7 +85,8 @@ export function mountFhirRoutes(
       admitCaller: fhirCallerAdmission({ pipeline: edge.admission, server }),
       rateLimiter: edge.rateLimiter,
       ...(config.oauth?.publicUrl ? { publicUrl: config.oauth.publicUrl } : {}),
-      logger: logger.child({ source: 'fhir' }),
+      bulkExport: bulkExportHandler({ store: exports, types: EXPORTED, settings, logger: fhirLogger }),
+      logger: fhirLogger,
     }),
   );
 }

@@ -7,6 +7,7 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import type { Resource } from '@medplum/fhirtypes';
 import type { Logger } from '@hospital/service-kit';
 import { baseUrlOf } from '../oauth/token-endpoint.ts';
+import { PATIENT_EXPORT_DEFINITION, type BulkExportHandler } from './bulk-export/export-routes.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { searchsetBundle } from './bundle.ts';
 import { capabilityStatement, type FhirOperationDescription } from './capability.ts';
@@ -41,6 +42,8 @@ export interface FhirRouteDeps {
   admitCaller: FhirCallerAdmission;
   /** The per-address budget metadata requests are charged to (data requests pay in admission). */
   rateLimiter: RateLimiter;
+  /** The Bulk Data endpoints (`Patient/$export` and its status and file URLs), when served. */
+  bulkExport?: BulkExportHandler;
   /** The router's public URL, for absolute links; the request's host otherwise. */
   publicUrl?: string;
   logger: Logger;
@@ -73,14 +76,17 @@ export function fhirRoutes(deps: FhirRouteDeps): RequestHandler {
   const operations = new Map((deps.operations ?? []).map((op) => [`${op.type}/$${op.name}`, op]));
   const operationsByType: Record<string, FhirOperationDescription[]> = {};
   for (const op of deps.operations ?? []) (operationsByType[op.type] ??= []).push({ name: op.name, definition: op.definition });
+  if (deps.bulkExport) (operationsByType['Patient'] ??= []).push({ name: 'export', definition: PATIENT_EXPORT_DEFINITION });
   const startedAt = new Date().toISOString();
   const router = express.Router();
 
   const handle = async (req: Request, res: Response): Promise<void> => {
-    if (!acceptsFhirJson(req)) throw new FhirError(406, 'not-supported', `Only ${FHIR_JSON} is served.`);
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new FhirError(405, 'not-supported', 'This facade is read-only: use GET.', { allow: 'GET' });
     const base = fhirBaseOf(req, deps.publicUrl);
     const segments = req.path.split('/').filter((part) => part !== '');
+    // Bulk Data first: its files are NDJSON and its status URLs take DELETE.
+    if (deps.bulkExport && (await deps.bulkExport(req, res, segments, base, () => deps.admitCaller(req, res)))) return;
+    if (!acceptsFhirJson(req)) throw new FhirError(406, 'not-supported', `Only ${FHIR_JSON} is served.`);
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new FhirError(405, 'not-supported', 'This facade is read-only: use GET.', { allow: 'GET' });
     if (segments.length === 1 && segments[0] === 'metadata') {
       const budget = await deps.rateLimiter.take('ip', req.ip ?? 'unknown');
       if (!budget.allowed) throw new FhirError(429, 'throttled', 'Too many requests; retry later.', { 'retry-after': String(budget.retryAfterSeconds ?? 1) });

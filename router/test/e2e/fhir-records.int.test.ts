@@ -141,7 +141,10 @@ describe('Patient/{id}/$everything', () => {
     const statement = (await fhirGet<CapabilityStatement>(system, 'metadata')).body;
     const resources = statement.rest![0]!.resource!;
     expect(resources.map((r) => r.type)).toEqual(['Patient', 'Practitioner', 'Appointment', 'AllergyIntolerance', 'MedicationRequest', 'Encounter', 'Location', 'Invoice']);
-    expect(resources[0]!.operation).toEqual([{ name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything' }]);
+    expect(resources[0]!.operation).toEqual([
+      { name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything' },
+      { name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export' },
+    ]);
   });
 });
 

@@ -1,0 +1,142 @@
+/**
+ * Bulk export (FHIR Bulk Data, issue 17): `Patient/$export` for system apps through the real
+ * router, subgraphs and services: kick-off with `Prefer: respond-async`, status polling, the
+ * manifest, NDJSON files validated against the R4 StructureDefinitions, each export seen by its
+ * own app only, DELETE, and the per-app limit (429).
+ */
+import { randomUUID } from 'node:crypto';
+import type { OperationOutcome, Patient } from '@medplum/fhirtypes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
+import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { expectValidFhir, fhirAppToken, fhirBase, fhirGet } from '../fhir/fhir-client.ts';
+import { dataOf } from './appointment-fixtures.ts';
+
+interface Manifest {
+  transactionTime: string;
+  request: string;
+  requiresAccessToken: boolean;
+  output: Array<{ type: string; url: string; count: number }>;
+  error: Array<{ type: string; url: string }>;
+}
+
+let system: TestSystem;
+let identity: IdentityClient;
+let doctor: string;
+let app: string;
+let otherApp: string;
+const family = `Bulk${randomUUID()
+  .replace(/[^a-f]/g, '')
+  .slice(0, 8)}`;
+const ids: string[] = [];
+const ASYNC = { prefer: 'respond-async' };
+
+beforeAll(async () => {
+  system = await startTestSystem(testDatabaseUrl());
+  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
+  doctor = await system.tokenFor('doctor');
+  [app, otherApp] = await Promise.all([fhirAppToken(system, identity, ['system/Patient.rs']), fhirAppToken(system, identity, ['system/Patient.rs'])]);
+  for (const givenName of ['Ann', 'Ben', 'Cat']) {
+    const registered = await system.gql<{ registerPatient: { id: string } }>(
+      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
+      { input: { givenName, familyName: family, dateOfBirth: '1985-05-05', sex: 'FEMALE' } },
+      doctor,
+    );
+    ids.push(dataOf(registered).registerPatient.id);
+  }
+}, 120_000);
+afterAll(async () => {
+  identity?.close();
+  await system?.close();
+});
+
+async function send(url: string, token: string | undefined, method = 'GET'): Promise<Response> {
+  return fetch(url, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+}
+
+describe('Patient/$export', () => {
+  it('runs asynchronously for a system app: 202 and a status URL, then the manifest and NDJSON files, for that app only', async () => {
+    const kickOff = await fhirGet(system, 'Patient/$export', app, ASYNC);
+    expect(kickOff.status, JSON.stringify(kickOff.body)).toBe(202);
+    const statusUrl = kickOff.headers.get('content-location')!;
+    expect(statusUrl).toMatch(/\/fhir\/R4\/\$export-status\/[0-9a-f-]{36}$/);
+
+    // One export held at a time: the next kick-off is a 429 until this one is deleted.
+    const second = await fhirGet(system, 'Patient/$export', app, ASYNC);
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
+    expectValidFhir(second.body);
+
+    let manifest: Manifest | undefined;
+    await expect
+      .poll(
+        async () => {
+          const answer = await send(statusUrl, app);
+          if (answer.status === 202) expect(answer.headers.get('x-progress')).toMatch(/resources exported/);
+          if (answer.status === 200) manifest = (await answer.json()) as Manifest;
+          return answer.status;
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(200);
+    expect(manifest).toMatchObject({ requiresAccessToken: true, request: expect.stringContaining('/fhir/R4/Patient/$export') });
+    const patients = manifest!.output.find((file) => file.type === 'Patient')!;
+    expect(patients.count).toBeGreaterThanOrEqual(3);
+    // Appointments, prescriptions, stays and invoices are not this app's to read: left out and said so.
+    expect(manifest!.output.map((file) => file.type)).toEqual(['Patient']);
+    expect(manifest!.error).toEqual([{ type: 'OperationOutcome', url: expect.stringContaining('/OperationOutcome.ndjson') }]);
+
+    const file = await send(patients.url, app);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toMatch(/^application\/fhir\+ndjson/);
+    const lines = (await file.text()).trimEnd().split('\n');
+    expect(lines).toHaveLength(patients.count);
+    const resources = lines.map((line) => JSON.parse(line) as Patient);
+    for (const resource of resources) expectValidFhir(resource);
+    expect(resources.map((patient) => patient.id)).toEqual(expect.arrayContaining(ids));
+    const errors = (await (await send(manifest!.error[0]!.url, app)).text()).trimEnd().split('\n');
+    expect(errors.map((line) => (JSON.parse(line) as OperationOutcome).issue[0]!.diagnostics)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Appointment left out'), expect.stringContaining('system/Invoice.s')]),
+    );
+
+    // Another app, no token: nothing to see.
+    for (const url of [statusUrl, patients.url]) {
+      expect((await send(url, otherApp)).status).toBe(404);
+      expect((await send(url, undefined)).status).toBe(401);
+    }
+
+    // DELETE forgets it and frees the app's slot.
+    expect((await send(statusUrl, app, 'DELETE')).status).toBe(202);
+    expect((await send(statusUrl, app)).status).toBe(404);
+    expect((await send(patients.url, app)).status).toBe(404);
+    const again = await fhirGet(system, 'Patient/$export?_type=Patient', app, ASYNC);
+    expect(again.status).toBe(202);
+    expect((await send(again.headers.get('content-location')!, app, 'DELETE')).status).toBe(202);
+  });
+
+  it.each([
+    ['a user (not a system app)', 'doctor', 'Patient/$export', ASYNC, 403],
+    ['an app without the Patient scope', 'appointments-app', 'Patient/$export?_type=Patient', ASYNC, 403],
+    ['no Prefer: respond-async', 'app', 'Patient/$export', {}, 400],
+    ['a type it cannot export', 'app', 'Patient/$export?_type=Observation', ASYNC, 400],
+    ['_since (not supported)', 'app', 'Patient/$export?_since=2026-01-01', ASYNC, 400],
+    ['no token', undefined, 'Patient/$export', ASYNC, 401],
+  ] as const)('refuses %s with an OperationOutcome', async (_label, who, path, headers, status) => {
+    const token = who === 'doctor' ? doctor : who === 'app' ? otherApp : who === 'appointments-app' ? await fhirAppToken(system, identity, ['system/Appointment.rs']) : undefined;
+    const answer = await fhirGet<OperationOutcome>(system, path, token, headers);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+    expectValidFhir(answer.body);
+    if (who === 'appointments-app') expect(answer.body.issue[0]!.diagnostics).toContain('system/Patient.s');
+  });
+
+  it('is listed on Patient in the CapabilityStatement', async () => {
+    const statement = await fhirGet(system, 'metadata');
+    const patient = (statement.body as { rest: Array<{ resource: Array<{ type: string; operation?: Array<{ name: string }> }> }> }).rest[0]!.resource.find(
+      (r) => r.type === 'Patient',
+    )!;
+    expect(patient.operation!.map((op) => op.name)).toContain('export');
+    expect(fhirBase(system)).toMatch(/\/fhir\/R4$/);
+  });
+});
