@@ -116,6 +116,34 @@ describe('Patient/$export', () => {
     expect((await send(again.headers.get('content-location')!, app, 'DELETE')).status).toBe(202);
   });
 
+  it('of racing kick-offs by one app, exactly one starts and the others get 429', async () => {
+    const racer = await fhirAppToken(system, identity, ['system/Patient.rs']);
+    const answers = await Promise.all([1, 2, 3, 4].map(() => fhirGet(system, 'Patient/$export?_type=Patient', racer, ASYNC)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([202, 429, 429, 429]);
+    const started = answers.find((answer) => answer.status === 202)!;
+    expect((await send(started.headers.get('content-location')!, racer, 'DELETE')).status).toBe(202);
+  });
+
+  it('leaves audit rows for the patients it exported, under the kick-off request id', async () => {
+    const auditor = await fhirAppToken(system, identity, ['system/Patient.rs']);
+    const kickOff = await fhirGet(system, 'Patient/$export?_type=Patient', auditor, ASYNC);
+    expect(kickOff.status).toBe(202);
+    const requestId = kickOff.headers.get('x-request-id')!;
+    const admin = await system.tokenFor('admin');
+    const rows = async () => {
+      const trail = await system.gql<{ auditTrail: { edges: Array<{ node: { operation: string | null; requestId: string; actorKind: string } }> } }>(
+        'query Trail($patientId: ID) { auditTrail(patientId: $patientId, first: 100) { edges { node { operation requestId actorKind } } } }',
+        { patientId: ids[0] },
+        admin,
+      );
+      return dataOf(trail)
+        .auditTrail.edges.filter((edge) => edge.node.requestId === requestId)
+        .map((edge) => edge.node.operation);
+    };
+    await expect.poll(rows, { timeout: 30_000 }).toContain('FhirPatientSearch');
+    expect((await send(kickOff.headers.get('content-location')!, auditor, 'DELETE')).status).toBe(202);
+  });
+
   it.each([
     ['a user (not a system app)', 'doctor', 'Patient/$export', ASYNC, 403],
     ['an app without the Patient scope', 'appointments-app', 'Patient/$export?_type=Patient', ASYNC, 403],

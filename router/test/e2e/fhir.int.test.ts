@@ -164,6 +164,24 @@ describe('Practitioner', () => {
     // Only doctors are Practitioners: another staff account's id is not one.
     expect((await fhirGet(system, `Practitioner/${system.accounts.pharmacist.id}`, doctor)).status).toBe(404);
   });
+
+  it("reads one doctor by id under the doctor list's roles, and a deactivated doctor is no longer one", async () => {
+    const email = `fhir-doc-${randomUUID().slice(0, 8)}@test.hospital.local`;
+    const created = await system.gql<{ createUser: { id: string } }>(
+      'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      { input: { email, password: 'a-long-password-1', displayName: 'Dr Fhir Read', role: 'DOCTOR' } },
+      admin,
+    );
+    const id = dataOf(created).createUser.id;
+    const nurse = await system.tokenFor('ward_staff');
+    const read = await fhirGet<Practitioner>(system, `Practitioner/${id}`, nurse);
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    expect(read.body).toEqual({ resourceType: 'Practitioner', id, active: true, name: [{ text: 'Dr Fhir Read' }] });
+    const refused = await fhirGet<OperationOutcome>(system, `Practitioner/${id}`, await system.tokenFor('finance'));
+    expect([refused.status, refused.body.issue[0]!.diagnostics]).toEqual([403, 'Your role may not read Practitioner.']);
+    dataOf(await system.gql('mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id }, admin));
+    expect((await fhirGet(system, `Practitioner/${id}`, nurse)).status).toBe(404);
+  });
 });
 
 describe('Appointment', () => {
