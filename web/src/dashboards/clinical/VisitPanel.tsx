@@ -9,6 +9,7 @@ import { Button, ErrorMessage, Loading, TextArea } from '../../ui/index.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { CloseEncounter, EncounterWithNotes, OpenVisit, SignNote, WriteNote } from './clinical-documents.ts';
 import { Diagnoses } from './DiagnosisForm.tsx';
+import { LabOrders } from './LabOrders.tsx';
 
 /** "Open visit" for a checked-in appointment; once opened, the visit's notes below it. */
 export function VisitButton({ appointmentId, who, onClosed }: { appointmentId: string; who: string; onClosed(): void }) {
@@ -64,6 +65,7 @@ function VisitNotes({ encounterId, who, onClosed }: { encounterId: string; who: 
         ))}
       </ol>
       <Diagnoses encounterId={encounterId} problems={encounter?.patient.problems ?? []} open={encounter?.status === 'OPEN'} onAdded={reread} />
+      {encounter ? <LabOrders encounterId={encounterId} patientId={encounter.patient.id} open={encounter.status === 'OPEN'} /> : null}
       {encounter?.status === 'OPEN' ? (
         <>
           <TextArea label="New note" value={text} onChange={(event) => setText(event.target.value)} rows={3} />
