@@ -27,7 +27,8 @@ afterAll(async () => {
 describe('startWebServer', () => {
   it('tells the app to use its own /graphql, which it forwards to the router', async () => {
     const response = await fetch(`${web.url}config.json`);
-    expect(await response.json()).toEqual({ graphqlUrl: '/graphql', idleLockMinutes: 15 });
+    // Unset, the hospital's zone is this server's own.
+    expect(await response.json()).toEqual({ graphqlUrl: '/graphql', idleLockMinutes: 15, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 

@@ -28,6 +28,8 @@ export interface WebServerConfig {
   limits?: HttpServerLimits;
   /** WEB_IDLE_LOCK_MINUTES: idle minutes before a dashboard locks (default 15), handed to the app in /config.json. */
   idleLockMinutes?: number;
+  /** HOSPITAL_TIME_ZONE: the hospital's IANA zone (default: this process's own), handed to the app in /config.json. */
+  timeZone?: string;
 }
 
 /** A running web server. */
@@ -95,7 +97,11 @@ const SESSION_API_PATHS = new Set(['/session/login', '/session/refresh', '/sessi
 export async function startWebServer(config: WebServerConfig): Promise<RunningWebServer> {
   const root = path.resolve(config.distDir);
   const target: GraphqlUpstream = { url: new URL(config.graphqlUrl), ...(config.proxySecret ? { proxySecret: config.proxySecret } : {}) };
-  const configJson = JSON.stringify({ graphqlUrl: '/graphql', idleLockMinutes: config.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES });
+  const configJson = JSON.stringify({
+    graphqlUrl: '/graphql',
+    idleLockMinutes: config.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,
+    timeZone: config.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');

@@ -43,13 +43,19 @@ export interface BrowserHarness {
   system: TestSystem;
   web: RunningWebServer;
   browser: Browser;
-  /** A fresh context (its own in-memory session), in UTC so times typed match the API's. */
+  /** A fresh context (its own in-memory session), in the browser zone (UTC unless chosen, so times typed match the API's). */
   newContext(): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
+/** The zones of a harness: the hospital's (HOSPITAL_TIME_ZONE of the web server) and the browser's; both UTC unless set. */
+export interface HarnessZones {
+  hospitalTimeZone?: string;
+  browserTimeZone?: string;
+}
+
 /** Builds the app, starts everything and launches Chromium; fails clearly when Chromium is missing. */
-export async function startBrowserHarness(databaseUrl: string): Promise<BrowserHarness> {
+export async function startBrowserHarness(databaseUrl: string, zones: HarnessZones = {}): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: install Debian's package (apt-get install -y chromium); .ci/run does this in CI.`);
   }
@@ -61,7 +67,7 @@ export async function startBrowserHarness(databaseUrl: string): Promise<BrowserH
   // operation the app sends by text (or a stale hash) fails these tests.
   const persistedOperations = { mode: 'enforce-browser' as const, manifest: loadManifest(DEFAULT_PERSISTED_MANIFEST_PATH) };
   const system = await startTestSystem(databaseUrl, { allowedOrigins: [origin], persistedOperations, oauthConsentUrl: `${origin}/oauth/consent`, possibleDuplicateCheck: true });
-  const web = await startWebServer({ port, host: '127.0.0.1', distDir: outDir, graphqlUrl: system.routerUrl });
+  const web = await startWebServer({ port, host: '127.0.0.1', distDir: outDir, graphqlUrl: system.routerUrl, timeZone: zones.hospitalTimeZone ?? 'UTC' });
   // Playwright gives each launch a fresh temporary profile (it refuses a --user-data-dir flag on launch()).
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 20_000 });
   await mkdir(SCREENSHOT_DIR, { recursive: true });
@@ -69,7 +75,7 @@ export async function startBrowserHarness(databaseUrl: string): Promise<BrowserH
     system,
     web: { ...web, url: `${origin}/` },
     browser,
-    newContext: () => browser.newContext({ timezoneId: 'UTC', locale: 'en-GB', viewport: { width: 1280, height: 900 } }),
+    newContext: () => browser.newContext({ timezoneId: zones.browserTimeZone ?? 'UTC', locale: 'en-GB', viewport: { width: 1280, height: 900 } }),
     async close() {
       await browser.close().catch(() => undefined);
       await web.close().catch(() => undefined);
@@ -84,14 +90,15 @@ export async function startBrowserHarness(databaseUrl: string): Promise<BrowserH
  * the file); returns a getter for the running harness.
  * @param options - ownDatabase: a fresh database of the file's own instead of the run's shared one,
  *   for screens that list the first page of something every other test adds to (the pharmacist's
- *   queue of pending prescriptions showed other files' rows, not this file's)
+ *   queue of pending prescriptions showed other files' rows, not this file's); hospitalTimeZone and
+ *   browserTimeZone: see HarnessZones
  */
-export function browserHarnessPerFile(options: { ownDatabase?: boolean } = {}): () => BrowserHarness {
+export function browserHarnessPerFile(options: { ownDatabase?: boolean } & HarnessZones = {}): () => BrowserHarness {
   let harness: BrowserHarness | undefined;
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     if (options.ownDatabase) database = await createTestDatabase({ serverUrl: testServerUrl() });
-    harness = await startBrowserHarness(database?.url ?? testDatabaseUrl());
+    harness = await startBrowserHarness(database?.url ?? testDatabaseUrl(), options);
     // Building the app and starting every department takes minutes on a loaded 2-core machine.
   }, 300_000);
   afterAll(async () => {

@@ -9,6 +9,8 @@ export interface AppConfig {
   graphqlUrl: string;
   /** Minutes without activity before a dashboard locks (WEB_IDLE_LOCK_MINUTES). */
   idleLockMinutes: number;
+  /** The hospital's IANA time zone (HOSPITAL_TIME_ZONE); undefined from an older server (the browser's then). */
+  timeZone: string | undefined;
 }
 
 /** The idle lock when the server names none (an older server). */
@@ -21,7 +23,11 @@ export async function loadAppConfig(fetchImpl: typeof fetch = fetch): Promise<Ap
   const body = (await response.json()) as Partial<AppConfig>;
   if (typeof body.graphqlUrl !== 'string' || body.graphqlUrl === '') throw new Error('The web server configuration names no GraphQL address.');
   const idle = body.idleLockMinutes;
-  return { graphqlUrl: body.graphqlUrl, idleLockMinutes: typeof idle === 'number' && idle > 0 ? idle : DEFAULT_IDLE_LOCK_MINUTES };
+  return {
+    graphqlUrl: body.graphqlUrl,
+    idleLockMinutes: typeof idle === 'number' && idle > 0 ? idle : DEFAULT_IDLE_LOCK_MINUTES,
+    timeZone: typeof body.timeZone === 'string' ? body.timeZone : undefined,
+  };
 }
 
 /**

@@ -5,17 +5,16 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { ErrorMessage, Loaded, Loading, Pager, Table, TextInput, useCursorPages } from '../../ui/index.ts';
-import { enumLabel, formatDateTime } from '../shared/format.ts';
+import { enumLabel } from '../shared/format.ts';
+import { addDaysIso, dayBounds, formatDateTime, wallClockToInstant } from '../../time/hospital-time.ts';
 import { PatientPicker, type PickedPatient } from '../shared/PatientPicker.tsx';
 import { AdminAuditChainStatus, AdminAuditTrail } from './audit-documents.ts';
 import { UserPicker, type PickedUser } from './UserPicker.tsx';
 
-/** A calendar day (YYYY-MM-DD) as the instant it starts, in UTC like the API's times; `plusDays` moves it. */
+/** A hospital day (YYYY-MM-DD) as the instant it starts in the hospital's zone; `plusDays` moves it. */
 function dayStart(day: string, plusDays = 0): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + plusDays);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  if (!wallClockToInstant(day, '00:00')) return null;
+  return dayBounds(addDaysIso(day, plusDays)).from.toISOString();
 }
 
 /** The chain's state in one line. */

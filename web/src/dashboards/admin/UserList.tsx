@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { useSession } from '../../auth/session-context.ts';
 import type { Role } from '../../gql/graphql.ts';
 import { Loaded, Pager, SelectInput, Table, TextInput, useCursorPages } from '../../ui/index.ts';
-import { formatDateTime } from '../shared/format.ts';
+import { formatDateTime } from '../../time/hospital-time.ts';
 import { useDebounced } from '../shared/use-debounced.ts';
 import { AdminUsers } from './admin-documents.ts';
 import { ROLE_LABELS, ROLE_OPTIONS } from './roles.ts';

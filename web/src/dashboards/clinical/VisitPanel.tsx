@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Button, ErrorMessage, Loading, TextArea } from '../../ui/index.ts';
-import { formatDateTime } from '../shared/format.ts';
+import { formatDateTime } from '../../time/hospital-time.ts';
 import { CloseEncounter, EncounterWithNotes, OpenVisit, SignNote, WriteNote } from './clinical-documents.ts';
 import { Diagnoses } from './DiagnosisForm.tsx';
 import { LabOrders } from './LabOrders.tsx';

@@ -5,7 +5,7 @@
  */
 import { useQuery } from 'urql';
 import { ErrorMessage, Loading, Table } from '../../ui/index.ts';
-import { formatDateTime } from '../shared/format.ts';
+import { formatDateTime } from '../../time/hospital-time.ts';
 import { PatientVitals } from './clinical-documents.ts';
 
 /** A measurement, bold and marked when the service flagged it abnormal. */

@@ -6,7 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql/index.ts';
 import { FormFooter, TextInput } from '../../ui/index.ts';
-import { dateInputValue, slotFrom } from './time.ts';
+import { slotFrom } from './time.ts';
+import { todayIso } from '../../time/hospital-time.ts';
 
 const Book = graphql(`
   mutation DoctorBookAppointment($input: BookAppointmentInput!) {
@@ -16,7 +17,7 @@ const Book = graphql(`
 
 /** The booking form for `patientId` (with `doctorId`, else the signed-in doctor); `onBooked` lets the chart refresh. */
 export function BookAppointmentForm({ patientId, doctorId, onBooked }: { patientId: string; doctorId?: string; onBooked(): void }) {
-  const [date, setDate] = useState(() => dateInputValue(new Date()));
+  const [date, setDate] = useState(() => todayIso());
   const [time, setTime] = useState('');
   const [minutes, setMinutes] = useState('15');
   const [reason, setReason] = useState('');

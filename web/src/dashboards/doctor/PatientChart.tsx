@@ -10,7 +10,8 @@ import { Button, ErrorMessage, Loading, Section, Table } from '../../ui/index.ts
 import { BookAppointmentForm } from './BookAppointmentForm.tsx';
 import { PrescribeForm } from './PrescribeForm.tsx';
 import { AppointmentActions } from './AppointmentActions.tsx';
-import { STATUS_WORDS, dateTimeOf } from './time.ts';
+import { STATUS_WORDS } from './time.ts';
+import { formatDateTime } from '../../time/hospital-time.ts';
 import { VitalsChart } from '../clinical/VitalsChart.tsx';
 
 const Chart = graphql(`
@@ -82,7 +83,7 @@ export function PatientChart({ patientId, onClose }: { patientId: string; onClos
             <h3 className="font-semibold">Current admission</h3>
             {patient.currentAdmission ? (
               <p className="text-sm">
-                {patient.currentAdmission.ward.name}, bed {patient.currentAdmission.bed.label} since {dateTimeOf(patient.currentAdmission.admittedAt)} —{' '}
+                {patient.currentAdmission.ward.name}, bed {patient.currentAdmission.bed.label} since {formatDateTime(patient.currentAdmission.admittedAt)} —{' '}
                 {patient.currentAdmission.reason}
               </p>
             ) : (
@@ -97,13 +98,13 @@ export function PatientChart({ patientId, onClose }: { patientId: string; onClos
               rowKey={(row) => row.id}
               empty="No appointments."
               columns={[
-                { header: 'When', cell: (row) => dateTimeOf(row.startsAt) },
+                { header: 'When', cell: (row) => formatDateTime(row.startsAt) },
                 { header: 'Doctor', cell: (row) => row.doctor.displayName },
                 { header: 'Reason', cell: (row) => row.reason ?? '—' },
                 { header: 'Status', cell: (row) => STATUS_WORDS[row.status] ?? row.status },
                 {
                   header: 'Actions',
-                  cell: (row) => <AppointmentActions appointment={row} who={`the appointment of ${dateTimeOf(row.startsAt)}`} onChanged={reload} />,
+                  cell: (row) => <AppointmentActions appointment={row} who={`the appointment of ${formatDateTime(row.startsAt)}`} onChanged={reload} />,
                 },
               ]}
             />
@@ -131,7 +132,7 @@ export function PatientChart({ patientId, onClose }: { patientId: string; onClos
                     </>
                   ),
                 },
-                { header: 'Written', cell: (row) => dateTimeOf(row.prescribedAt) },
+                { header: 'Written', cell: (row) => formatDateTime(row.prescribedAt) },
                 {
                   header: 'Status',
                   cell: (row) => (

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql/index.ts';
 import { Button, FormFooter, TextInput } from '../../ui/index.ts';
-import { dateInputValue, timeInputValue } from './time.ts';
+import { dateInputValue, timeInputValue, wallClockToInstant } from '../../time/hospital-time.ts';
 
 const Reschedule = graphql(`
   mutation DoctorRescheduleAppointment($id: ID!, $startsAt: DateTime!, $endsAt: DateTime!) {
@@ -29,9 +29,9 @@ export interface ReschedulableAppointment {
 export function RescheduleAppointment({ appointment, who, onRescheduled }: { appointment: ReschedulableAppointment; who: string; onRescheduled(): void }) {
   const [open, setOpen] = useState(false);
   // Prefilled with the current slot: most moves change only one of the three values.
-  const [date, setDate] = useState(() => dateInputValue(new Date(appointment.startsAt)));
-  const [start, setStart] = useState(() => timeInputValue(new Date(appointment.startsAt)));
-  const [end, setEnd] = useState(() => timeInputValue(new Date(appointment.endsAt)));
+  const [date, setDate] = useState(() => dateInputValue(appointment.startsAt));
+  const [start, setStart] = useState(() => timeInputValue(appointment.startsAt));
+  const [end, setEnd] = useState(() => timeInputValue(appointment.endsAt));
   const [localError, setLocalError] = useState<string | null>(null);
   const [result, reschedule] = useMutation(Reschedule);
 
@@ -45,9 +45,9 @@ export function RescheduleAppointment({ appointment, who, onRescheduled }: { app
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const startsAt = new Date(`${date}T${start}`);
-    const endsAt = new Date(`${date}T${end}`);
-    if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime())) {
+    const startsAt = wallClockToInstant(date, start);
+    const endsAt = wallClockToInstant(date, end);
+    if (!startsAt || !endsAt) {
       setLocalError('Please choose a date, a start time and an end time.');
       return;
     }

@@ -9,7 +9,8 @@ import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../../gql/index.ts';
 import { Button, ErrorMessage, Loading, Section } from '../../ui/index.ts';
 import { AppointmentActions } from './AppointmentActions.tsx';
-import { STATUS_WORDS, dayLabel, daysOf, freeSlotsOf, timeOf, todayRange } from './time.ts';
+import { STATUS_WORDS, daysOf, freeSlotsOf } from './time.ts';
+import { dayBounds, formatDayHeader, formatTime, hospitalTimeZone, todayIso } from '../../time/hospital-time.ts';
 
 const ScheduleAppointments = graphql(`
   query DoctorTodayAppointments($from: DateTime!, $to: DateTime!) {
@@ -33,17 +34,13 @@ const FREEING = new Set(['CANCELLED']);
 export function TodaySchedule({ onOpenPatient }: { onOpenPatient(patientId: string): void }) {
   const [view, setView] = useState<'day' | 'week'>('day');
   // Recomputed when the day changes under an open tab.
-  const [today, setToday] = useState(() => todayRange().from);
+  const [today, setToday] = useState(() => todayIso());
   useEffect(() => {
-    const timer = setInterval(() => setToday(todayRange().from), 60_000);
+    const timer = setInterval(() => setToday(todayIso()), 60_000);
     return () => clearInterval(timer);
   }, []);
-  const days = useMemo(() => daysOf(view, new Date(today)), [view, today]);
-  const range = useMemo(() => {
-    const end = new Date(days[days.length - 1]!);
-    end.setDate(end.getDate() + 1);
-    return { from: days[0]!.toISOString(), to: end.toISOString() };
-  }, [days]);
+  const days = useMemo(() => daysOf(view, today), [view, today]);
+  const range = useMemo(() => ({ from: dayBounds(days[0]!).from.toISOString(), to: dayBounds(days[days.length - 1]!).to.toISOString() }), [days]);
 
   const [{ data, fetching, error }, refetch] = useQuery({ query: ScheduleAppointments, variables: range, requestPolicy: 'cache-and-network' });
   const [live] = useSubscription({ query: ScheduleEvents });
@@ -66,6 +63,7 @@ export function TodaySchedule({ onOpenPatient }: { onOpenPatient(patientId: stri
               </Button>
             ))}
           </span>
+          <span>Times in {hospitalTimeZone()}</span>
           <span aria-live="polite">{live.error ? 'Live updates paused — reconnecting…' : 'Live'}</span>
         </span>
       }
@@ -75,22 +73,22 @@ export function TodaySchedule({ onOpenPatient }: { onOpenPatient(patientId: stri
         <Loading label="Loading the schedule…" />
       ) : (
         days.map((day) => {
-          const start = day.getTime();
-          const mine = rows.filter((row) => Date.parse(row.startsAt) >= start && Date.parse(row.startsAt) < start + 86_400_000);
+          const { from, to } = dayBounds(day);
+          const mine = rows.filter((row) => Date.parse(row.startsAt) >= from.getTime() && Date.parse(row.startsAt) < to.getTime());
           const free = freeSlotsOf(
             day,
             mine.filter((row) => !FREEING.has(row.status)),
           );
           return (
-            <div key={start} className="mb-3">
-              {view === 'week' ? <h3 className="mt-2 font-semibold">{dayLabel(day)}</h3> : null}
+            <div key={day} className="mb-3">
+              {view === 'week' ? <h3 className="mt-2 font-semibold">{formatDayHeader(day)}</h3> : null}
               {mine.length === 0 ? <p className="text-sm text-slate-500">{view === 'day' ? 'No appointments today.' : 'No appointments.'}</p> : null}
-              <ul aria-label={`Appointments ${dayLabel(day)}`} className="divide-y divide-slate-100">
+              <ul aria-label={`Appointments ${formatDayHeader(day)}`} className="divide-y divide-slate-100">
                 {mine.map((row) => (
                   <li key={row.id} className="flex flex-wrap items-start justify-between gap-2 py-2 text-sm">
                     <span>
                       <strong>
-                        {timeOf(row.startsAt)}–{timeOf(row.endsAt)}
+                        {formatTime(row.startsAt)}–{formatTime(row.endsAt)}
                       </strong>{' '}
                       <button type="button" className="min-h-11 text-sky-800 underline" onClick={() => onOpenPatient(row.patient.id)}>
                         {row.patient.fullName} <span className="text-slate-500">({row.patient.mrn})</span>
@@ -101,8 +99,8 @@ export function TodaySchedule({ onOpenPatient }: { onOpenPatient(patientId: stri
                   </li>
                 ))}
               </ul>
-              <p className="text-xs text-emerald-800" aria-label={`Free slots ${dayLabel(day)}`}>
-                {free.length === 0 ? 'No free slots.' : `Free: ${free.map((slot) => timeOf(slot.startsAt.toISOString())).join(', ')}`}
+              <p className="text-xs text-emerald-800" aria-label={`Free slots ${formatDayHeader(day)}`}>
+                {free.length === 0 ? 'No free slots.' : `Free: ${free.map((slot) => formatTime(slot.startsAt)).join(', ')}`}
               </p>
             </div>
           );

@@ -3,7 +3,8 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import type { InvoiceStatus } from '../../gql/graphql.ts';
 import { Button, Loaded, Pager, SelectInput, Table, useCursorPages } from '../../ui/index.ts';
-import { enumLabel, enumOptions, formatDateTime } from '../shared/format.ts';
+import { enumLabel, enumOptions } from '../shared/format.ts';
+import { formatDateTime } from '../../time/hospital-time.ts';
 import { formatMoney } from '../shared/money.ts';
 import { FinanceInvoices } from './finance-documents.ts';
 

@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Button, Empty, ErrorMessage, Loaded, Notice } from '../../ui/index.ts';
-import { enumLabel, formatDate, formatDateTime } from '../shared/format.ts';
+import { enumLabel } from '../shared/format.ts';
+import { formatDate, formatDateTime } from '../../time/hospital-time.ts';
 import { AddLineForm } from './AddLineForm.tsx';
 import { FinanceInvoice, FinanceIssueInvoice } from './finance-documents.ts';
 import { InvoiceLines } from './InvoiceLines.tsx';

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Button, Empty, Loaded, Table } from '../../ui/index.ts';
 import { PatientPicker, type PickedPatient } from '../shared/PatientPicker.tsx';
-import { enumLabel, formatDateTime } from '../shared/format.ts';
+import { enumLabel } from '../shared/format.ts';
+import { formatDateTime } from '../../time/hospital-time.ts';
 import { formatMoney } from '../shared/money.ts';
 import { FinancePatientBalance } from './finance-documents.ts';
 

@@ -1,7 +1,8 @@
 /** An invoice's payments with their refunds; a payment not fully refunded can be refunded (not in print). */
 import { useState } from 'react';
 import { Button, Table } from '../../ui/index.ts';
-import { enumLabel, formatDateTime } from '../shared/format.ts';
+import { enumLabel } from '../shared/format.ts';
+import { formatDateTime } from '../../time/hospital-time.ts';
 import { compareMinor, formatMoney, subtractMinor, type MoneyValue } from '../shared/money.ts';
 import { RefundForm } from './RefundForm.tsx';
 

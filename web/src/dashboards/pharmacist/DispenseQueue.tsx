@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { Button, Loaded, Table } from '../../ui/index.ts';
-import { formatDateTime } from '../shared/format.ts';
+import { formatDateTime } from '../../time/hospital-time.ts';
 import { PharmacyQueue } from './pharmacist-documents.ts';
 import { PrescriptionReview } from './PrescriptionReview.tsx';
 

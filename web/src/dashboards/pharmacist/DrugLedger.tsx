@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Button, Empty, FormProblem, ErrorMessage, Loaded, Table, TextInput } from '../../ui/index.ts';
-import { enumLabel, formatDate, formatDateTime } from '../shared/format.ts';
+import { enumLabel } from '../shared/format.ts';
+import { formatDate, formatDateTime } from '../../time/hospital-time.ts';
 import { PharmacyAdjustStock, PharmacyDrugLedger } from './stock-documents.ts';
 
 /** The ledger panel of `drugId`. */

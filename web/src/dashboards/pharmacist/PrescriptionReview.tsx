@@ -9,7 +9,7 @@ import type { CombinedError } from '@urql/core';
 import { ROUTES } from '@hospital/grpc-contracts/prescribing';
 import { apiFailureOf } from '../../api/index.ts';
 import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
-import { formatDate } from '../shared/format.ts';
+import { formatDate } from '../../time/hospital-time.ts';
 import type { PharmacyQueueQuery } from '../../gql/graphql.ts';
 import { PharmacyDispense, PharmacyQueryPrescription, PharmacyRejectPrescription } from './pharmacist-documents.ts';
 

@@ -5,7 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage, FormFooter, SelectInput, TextInput } from '../../ui/index.ts';
-import { formatDate, todayIso } from '../shared/format.ts';
+import { formatDate, todayIso } from '../../time/hospital-time.ts';
 import type { StockDrug } from './DrugStock.tsx';
 import { PharmacyDrugStock, PharmacyReceiveStock } from './pharmacist-documents.ts';
 

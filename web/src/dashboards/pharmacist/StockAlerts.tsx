@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Loaded, Table, TextInput } from '../../ui/index.ts';
-import { formatDate } from '../shared/format.ts';
+import { formatDate } from '../../time/hospital-time.ts';
 import { PharmacyStockAlerts } from './pharmacist-documents.ts';
 
 /** A whole number from a field, or the fallback while the field is blank or invalid. */

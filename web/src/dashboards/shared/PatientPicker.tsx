@@ -6,7 +6,7 @@ import type { FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.ts';
 import { Button, ChoiceList, Chosen, Empty, ErrorMessage, Loading, TextInput } from '../../ui/index.ts';
-import { formatDate } from './format.ts';
+import { formatDate } from '../../time/hospital-time.ts';
 import { useSearchText } from './use-debounced.ts';
 
 const PatientPickerSearch = graphql(`

@@ -7,7 +7,8 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.ts';
 import { ErrorMessage, Table } from '../../ui/index.ts';
 import { AppointmentActions } from '../doctor/AppointmentActions.tsx';
-import { STATUS_WORDS, dateTimeOf } from '../doctor/time.ts';
+import { STATUS_WORDS } from '../doctor/time.ts';
+import { dayBounds, formatDateTime, todayIso } from '../../time/hospital-time.ts';
 
 const PatientAppointments = graphql(`
   query ReceptionPatientAppointments($patientId: ID!, $from: DateTime!) {
@@ -20,11 +21,7 @@ const PatientAppointments = graphql(`
 /** The patient's open appointments from the start of today on, each with reception's actions. */
 export function ReceptionAppointments({ patient }: { patient: { id: string; fullName: string } }) {
   // From midnight: a morning appointment not yet checked in still shows in the afternoon.
-  const from = useMemo(() => {
-    const start = new Date();
-    start.setHours(0, 0, 0, 0);
-    return start.toISOString();
-  }, []);
+  const from = useMemo(() => dayBounds(todayIso()).from.toISOString(), []);
   const [{ data, error }, reload] = useQuery({ query: PatientAppointments, variables: { patientId: patient.id, from }, requestPolicy: 'cache-and-network' });
   const rows = data?.appointments.edges.map((edge) => edge.node) ?? [];
   const refresh = () => reload({ requestPolicy: 'network-only' });
@@ -37,13 +34,13 @@ export function ReceptionAppointments({ patient }: { patient: { id: string; full
         rowKey={(row) => row.id}
         empty="No coming appointments."
         columns={[
-          { header: 'When', cell: (row) => dateTimeOf(row.startsAt) },
+          { header: 'When', cell: (row) => formatDateTime(row.startsAt) },
           { header: 'Doctor', cell: (row) => row.doctor.displayName },
           { header: 'Status', cell: (row) => STATUS_WORDS[row.status] },
           {
             header: 'Actions',
             cell: (row) => (
-              <AppointmentActions reception appointment={row} who={`the appointment of ${dateTimeOf(row.startsAt)} with ${row.doctor.displayName}`} onChanged={refresh} />
+              <AppointmentActions reception appointment={row} who={`the appointment of ${formatDateTime(row.startsAt)} with ${row.doctor.displayName}`} onChanged={refresh} />
             ),
           },
         ]}

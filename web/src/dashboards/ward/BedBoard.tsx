@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { useQuery } from 'urql';
 import { Button, ErrorMessage, Loading, Table } from '../../ui/index.ts';
-import { formatDateTime } from '../shared/format.ts';
+import { formatDateTime } from '../../time/hospital-time.ts';
 import { BedServiceButton } from './BedServiceButton.tsx';
 import { VitalsCell } from '../clinical/VitalsForm.tsx';
 import { WardBedBoard } from './ward-documents.ts';
