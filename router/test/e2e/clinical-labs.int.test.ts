@@ -139,6 +139,39 @@ describe('entering results', () => {
   });
 });
 
+const HL7 = 'mutation($m: String!) { receiveHl7LabResult(message: $m) { messageControlId order { id result { value flag amendsResultId } results { id } } } }';
+/** An ORU^R01 message for one order item (CR-separated, as on the wire). */
+const oru = (orderId: string, obx: string) =>
+  ['MSH|^~\\&|LAB|HOSP|HIS|HOSP|20261207101500||ORU^R01^ORU_R01|CTRL42|P|2.5.1', 'PID|1||MRN1^^^HOSP^MR||Doe^Jane', `OBR|1|${orderId}||2160-0^Creatinine^LN`, obx].join('\r');
+
+describe('HL7 v2 ORU^R01 inbound results', () => {
+  it('a final result is entered and flagged, a repeat is CONFLICT, a corrected one amends it', async () => {
+    const admin = await system.tokenFor('admin');
+    const [creatinine] = await order(stay.encounterId, ['2160-0']);
+    type Receipt = { receiveHl7LabResult: { messageControlId: string; order: { result: { value: number; flag: string; amendsResultId: string | null }; results: unknown[] } } };
+    const final = oru(creatinine!, 'OBX|1|NM|2160-0^Creatinine^LN||2.4|mg/dL|0.6-1.3|H|||F');
+    const entered = dataOf(await system.gql<Receipt>(HL7, { m: final }, admin)).receiveHl7LabResult;
+    expect(entered).toMatchObject({ messageControlId: 'CTRL42', order: { result: { value: 2.4, flag: 'HIGH', amendsResultId: null } } });
+    expect(codeOf(await system.gql(HL7, { m: final }, admin))).toBe('CONFLICT');
+    const corrected = dataOf(await system.gql<Receipt>(HL7, { m: oru(creatinine!, 'OBX|1|NM|2160-0^Creatinine^LN||1.1|mg/dL|0.6-1.3|N|||C') }, admin)).receiveHl7LabResult;
+    expect(corrected.order.result).toMatchObject({ value: 1.1, flag: 'NORMAL' });
+    expect(corrected.order.results).toHaveLength(2);
+  });
+
+  it('refuses what it cannot take with BAD_USER_INPUT, and callers other than admin', async () => {
+    const admin = await system.tokenFor('admin');
+    const [creatinine] = await order(stay.encounterId, ['2160-0']);
+    expect(codeOf(await system.gql(HL7, { m: 'not hl7' }, admin))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await system.gql(HL7, { m: oru(creatinine!, 'OBX|1|NM|2951-2^Sodium^LN||140|mmol/L|||||F') }, admin))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await system.gql(HL7, { m: oru(creatinine!, 'OBX|1|NM|2160-0^Creatinine^LN||1.0|mmol/L|||||F') }, admin))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await system.gql(HL7, { m: oru('12345', 'OBX|1|NM|2160-0^Creatinine^LN||1.0|mg/dL|||||F') }, admin))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await system.gql(HL7, { m: oru('00000000-0000-4000-8000-000000000000', 'OBX|1|NM|2160-0^Creatinine^LN||1.0|mg/dL|||||F') }, admin))).toBe('NOT_FOUND');
+    const good = oru(creatinine!, 'OBX|1|NM|2160-0^Creatinine^LN||1.0|mg/dL|||||F');
+    for (const who of ['doctor', 'ward_staff', 'pharmacist', 'finance'] as const) expect(codeOf(await system.gql(HL7, { m: good }, await system.tokenFor(who)))).toBe('FORBIDDEN');
+    expect(codeOf(await system.gql(HL7, { m: good }))).toBe('UNAUTHENTICATED');
+  });
+});
+
 const next = (): string => {
   const item = orderPool.shift();
   if (item === undefined) throw new Error('role-table pool exhausted');

@@ -10,6 +10,7 @@ import type { ClinicalDeps } from './clinical-deps.ts';
 import { closeEncounterHandler, getEncountersHandler, getPatientEncountersHandler, openStayHandler, openVisitHandler } from './handlers/encounters.handler.ts';
 import { getEncounterNotesHandler, reviseNoteHandler, signNoteHandler, writeNoteHandler } from './handlers/notes.handler.ts';
 import { getPatientVitalsHandler, recordVitalsHandler } from './handlers/vitals.handler.ts';
+import { receiveOruMessageHandler } from './handlers/hl7.handler.ts';
 import { amendLabResultHandler, enterLabResultHandler, getPatientLabOrdersHandler, listLabTestsHandler, orderLabTestsHandler } from './handlers/labs.handler.ts';
 import { addProblemHandler, getPatientProblemsHandler, resolveProblemHandler, searchIcd10Handler } from './handlers/problems.handler.ts';
 
@@ -70,6 +71,10 @@ export function createClinicalHandlers(deps: ClinicalDeps, security: HandlerSecu
     // Ward staff enter results of their wards' patients (the handler narrows them to those).
     EnterLabResult: unary(CHARTING, (request, scope) => enterLabResultHandler(request, deps, scope), security, { audit: auditedChange('LabResult', ['result']) }),
     AmendLabResult: unary(CHARTING, (request, scope) => amendLabResultHandler(request, deps, scope), security, { audit: auditedChange('LabResult', ['amendment']) }),
+    // The lab interface posts as an administrator account (no lab-system role yet).
+    ReceiveOruMessage: unary(['admin'], (request, scope) => receiveOruMessageHandler(request, deps, scope), security, {
+      audit: { resource: 'LabResult', returned: (response) => [response.order?.patientId ?? ''], fields: () => ['result'] },
+    }),
     GetPatientLabOrders: unary(CHARTING, (request, scope) => getPatientLabOrdersHandler(request, deps, scope), security, {
       audit: {
         resource: 'LabOrder',

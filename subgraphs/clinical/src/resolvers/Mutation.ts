@@ -33,6 +33,11 @@ export function createMutationResolvers({ client }: ResolverDeps): MutationResol
     orderLabTests: async (_parent, { encounterId, loincCodes }, ctx) => (await callGrpc(client.orderLabTests({ encounterId, loincCodes }, options(ctx)))).orders,
     enterLabResult: (_parent, { orderId, value, unit }, ctx) => callGrpc(client.enterLabResult({ orderId, value, unit }, options(ctx))),
     amendLabResult: (_parent, { orderId, value, unit }, ctx) => callGrpc(client.amendLabResult({ orderId, value, unit }, options(ctx))),
+    receiveHl7LabResult: async (_parent, { message }, ctx) => {
+      const receipt = await callGrpc(client.receiveOruMessage({ message }, options(ctx)));
+      if (!receipt.order) throw new Error('clinical service answered an HL7 message without its order');
+      return { messageControlId: receipt.messageControlId, order: receipt.order };
+    },
     recordVitals: (_parent, { patientId, vitals }, ctx) => callGrpc(client.recordVitals({ patientId, vitals: toProtoVitalsInput(vitals) }, options(ctx))),
   };
 }

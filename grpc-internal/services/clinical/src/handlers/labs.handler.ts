@@ -78,9 +78,15 @@ export async function orderLabTestsHandler(request: OrderLabTestsRequest__Output
   return { orders: orders.map(toProtoLabOrder) };
 }
 
+/** A result to enter or amend, its request already validated. */
+export interface ResultInput {
+  orderId: string;
+  value: number;
+  unit: string;
+}
+
 /** The item, its test and the checked result, or a typed error (ward staff: their wards' patients only). */
-async function checkedResult(request: EnterLabResultRequest__Output, deps: ClinicalDeps, scope: CallScope) {
-  const { orderId, value, unit } = parseRequest(labResultSchema, request);
+async function checkedResult({ orderId, value, unit }: ResultInput, deps: ClinicalDeps, scope: CallScope, expectLoinc?: string) {
   const enteredBy = requireActingUser(scope.caller, 'Only signed-in staff may enter lab results.');
   const order = await deps.labs.find(orderId);
   if (!order) throw notFound('No lab order with this id.');
@@ -88,19 +94,21 @@ async function checkedResult(request: EnterLabResultRequest__Output, deps: Clini
     throw denyObjectAccess(scope, { kind: 'lab order', id: orderId, patientId: order.patientId }, "not admitted on the caller's wards");
   const test = findLabTest(order.loincCode);
   if (!test) throw conflict('The ordered test is no longer in the catalogue.');
+  if (expectLoinc !== undefined && expectLoinc !== test.loincCode) throw invalidInput(`The result is for ${expectLoinc}, the order for ${test.loincCode}.`, 'loincCode');
   const wrong = implausibleResult(test, value, unit);
   if (wrong) throw invalidInput(wrong.message, wrong.field);
   return { order, result: { orderId, value, unit: test.unit, flag: flagResult(test, value), enteredBy } };
 }
 
 /**
- * Enters an item's result, once.
- * @param request - item, value, unit
+ * Enters an item's result, once (staff typing it, or a lab's HL7 message).
+ * @param input - item, value, unit
  * @param deps - storage and the ward department
  * @param scope - the caller
+ * @param expectLoinc - the test the result is said to be for (HL7 OBX-3), checked against the order
  */
-export async function enterLabResultHandler(request: EnterLabResultRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<LabOrder> {
-  const { order, result } = await checkedResult(request, deps, scope);
+export async function enterResult(input: ResultInput, deps: ClinicalDeps, scope: CallScope, expectLoinc?: string): Promise<LabOrder> {
+  const { order, result } = await checkedResult(input, deps, scope, expectLoinc);
   if (order.results.length > 0) throw conflict('This test has a result already: amend it instead.');
   const entered = await deps.labs.enter(result);
   if (entered === 'entered') throw conflict('This test has a result already: amend it instead.');
@@ -110,18 +118,39 @@ export async function enterLabResultHandler(request: EnterLabResultRequest__Outp
 
 /**
  * Corrects an item's current result; the original and earlier amendments stay.
- * @param request - item, corrected value, unit
+ * @param input - item, corrected value, unit
  * @param deps - storage and the ward department
  * @param scope - the caller
+ * @param expectLoinc - the test the result is said to be for (HL7 OBX-3), checked against the order
  */
-export async function amendLabResultHandler(request: AmendLabResultRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<LabOrder> {
-  const { order, result } = await checkedResult(request, deps, scope);
+export async function amendResult(input: ResultInput, deps: ClinicalDeps, scope: CallScope, expectLoinc?: string): Promise<LabOrder> {
+  const { order, result } = await checkedResult(input, deps, scope, expectLoinc);
   const current = order.results.at(-1);
   if (!current) throw conflict('This test has no result to amend: enter it first.');
   const amended = await deps.labs.amend({ ...result, amendsResultId: current.id });
   if (amended === 'stale') throw conflict('The result was amended meanwhile: reload and amend the current one.');
   scope.logger.info({ orderId: order.id, flag: result.flag }, 'lab result amended');
   return toProtoLabOrder(amended);
+}
+
+/**
+ * EnterLabResult.
+ * @param request - item, value, unit
+ * @param deps - storage and the ward department
+ * @param scope - the caller
+ */
+export function enterLabResultHandler(request: EnterLabResultRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<LabOrder> {
+  return enterResult(parseRequest(labResultSchema, request), deps, scope);
+}
+
+/**
+ * AmendLabResult.
+ * @param request - item, corrected value, unit
+ * @param deps - storage and the ward department
+ * @param scope - the caller
+ */
+export function amendLabResultHandler(request: AmendLabResultRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<LabOrder> {
+  return amendResult(parseRequest(labResultSchema, request), deps, scope);
 }
 
 /**
