@@ -36,7 +36,7 @@ describe('parseManifest', () => {
   it('loads the web app manifest that codegen writes, and names a missing file', () => {
     const web = loadManifest(DEFAULT_PERSISTED_MANIFEST_PATH);
     expect(web.size).toBeGreaterThan(10);
-    expect([...web.values()].some((d) => d.startsWith('mutation Login('))).toBe(true);
+    expect([...web.values()].some((d) => d.startsWith('query DoctorSearchPatients('))).toBe(true);
     expect(() => loadManifest('/nonexistent/manifest.json')).toThrow(/cannot read the persisted-operation manifest/);
   });
 
