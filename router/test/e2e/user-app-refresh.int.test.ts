@@ -13,6 +13,7 @@ import { callMetadata } from '@hospital/service-kit/grpc';
 import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { postTokenForm, type TokenAnswer } from '../support/oauth-token.ts';
 
 const REDIRECT = 'https://ehr.test/refresh-callback';
 let system: TestSystem;
@@ -37,15 +38,7 @@ afterAll(async () => {
 });
 
 const asAdmin = () => callMetadata(signIdentity({ kind: 'user', userId: randomUUID(), role: 'admin', email: 'admin@test.local' }, system.internalSecret), randomUUID());
-type TokenAnswer = { access_token?: string; refresh_token?: string; scope?: string; error?: string };
-const post = async (fields: Record<string, string>): Promise<{ status: number; body: TokenAnswer }> => {
-  const response = await fetch(`${base}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  });
-  return { status: response.status, body: (await response.json()) as TokenAnswer };
-};
+const post = (fields: Record<string, string>) => postTokenForm(base, fields);
 
 /** A doctor launches a public app allowed to read patients and appointments; returns its id and the redemption's answer. */
 async function launch(): Promise<{ clientId: string; first: TokenAnswer }> {
