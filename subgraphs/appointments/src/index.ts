@@ -1,11 +1,10 @@
 /** @hospital/appointments-subgraph: appointments on the supergraph, over the appointments gRPC service. */
 import { type Logger } from '@hospital/service-kit';
 import { checkHealth } from '@hospital/service-kit/grpc';
-import { createKafkaEventBus } from '@hospital/service-kit/kafka';
 import { createAppointmentsClient, type AppointmentsClient } from '@hospital/grpc-contracts';
 import type { RunningSubgraph } from '@hospital/subgraph-kit';
 import type { AppointmentEventFeed } from './events/appointment-event-feed.ts';
-import { startKafkaEventFeed } from './events/kafka-event-feed.ts';
+import { openAppointmentKafkaFeed } from './events/kafka-event-feed.ts';
 import { createOutboxPollingEventFeed } from './events/outbox-polling-event-feed.ts';
 import { createAppointmentsSubgraph } from './subgraph.ts';
 import type { AppointmentsSubgraphConfig, AppointmentsSubgraphDeps } from './config.ts';
@@ -36,16 +35,7 @@ async function startEventFeed(config: AppointmentsSubgraphConfig, client: Appoin
       ...(config.eventPollIntervalMs ? { intervalMs: config.eventPollIntervalMs } : {}),
     });
   }
-  const bus = createKafkaEventBus({ brokers: config.kafkaBrokers, clientId: 'appointments-subgraph', logger });
-  const source = await startKafkaEventFeed({ bus, topic: config.appointmentsTopic ?? 'appointments', logger });
-  return {
-    subscribe: (listener) => source.subscribe(listener),
-    listenerCount: () => source.listenerCount(),
-    async close() {
-      await source.close();
-      await bus.close();
-    },
-  };
+  return openAppointmentKafkaFeed({ brokers: config.kafkaBrokers, topic: config.appointmentsTopic ?? 'appointments', logger });
 }
 
 /**

@@ -5,17 +5,12 @@
  * subscribed, and forwards only events that happened since polling (re)started: subscriptions are
  * live feeds, so the backlog a fresh or idle consumer finds is acknowledged and dropped.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { parseAppointmentEvent, type AppointmentsClient, type AppointmentEvent__Output } from '@hospital/grpc-contracts';
+import { randomUUID } from 'node:crypto';
+import { parseAppointmentEvent, type AppointmentEventV1, type AppointmentsClient, type AppointmentEvent__Output } from '@hospital/grpc-contracts';
 import { signIdentity, type Logger } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
-import { ListenerSet, type AppointmentEventListener, type AppointmentEventFeed } from './appointment-event-feed.ts';
-import { RecentIds } from './recent-ids.ts';
-
-/** Consumer name of one replica: a service principal name, so at most 41 characters. */
-export function replicaConsumerName(): string {
-  return `appointments-subgraph-${randomBytes(5).toString('hex')}`;
-}
+import { ListenerSet, RecentIds, replicaConsumerName } from '@hospital/subgraph-kit/events';
+import { CONSUMER_PREFIX, type AppointmentEventListener, type AppointmentEventFeed } from './appointment-event-feed.ts';
 
 /** What the poller needs. */
 export interface OutboxPollingOptions {
@@ -37,11 +32,11 @@ export interface OutboxPollingOptions {
  * @param options - client, secret, logger, consumer name and timing
  */
 export function createOutboxPollingEventFeed(options: OutboxPollingOptions): AppointmentEventFeed & { consumer: string } {
-  const consumer = options.consumer ?? replicaConsumerName();
+  const consumer = options.consumer ?? replicaConsumerName(CONSUMER_PREFIX);
   const intervalMs = options.intervalMs ?? 100;
   const batchSize = options.batchSize ?? 500;
   const logger = options.logger.child({ source: 'OutboxPollingEventFeed', consumer });
-  const listeners = new ListenerSet(logger);
+  const listeners = new ListenerSet<AppointmentEventV1>(logger);
   // An ack that failed brings its events back on the next pull: do not hand them out twice.
   const recent = new RecentIds(10_000);
   let loop: Promise<void> | undefined;

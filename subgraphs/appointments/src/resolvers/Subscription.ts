@@ -5,7 +5,7 @@
 import type { AppointmentEventResolvers, SubscriptionResolvers } from '../__generated__/resolvers-types.ts';
 import type { AppointmentEventV1 } from '@hospital/grpc-contracts';
 import { enumToProto } from '@hospital/subgraph-kit';
-import { openEventStream } from '../events/event-stream.ts';
+import { openEventStream } from '@hospital/subgraph-kit/events';
 import { subscriberFilter } from '../events/subscriber-scope.ts';
 import type { AppointmentSnapshotModel } from './mappers.ts';
 import type { ResolverDeps } from './deps.ts';

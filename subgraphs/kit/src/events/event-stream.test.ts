@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
-import type { AppointmentEventV1 } from '@hospital/grpc-contracts';
-import { ListenerSet, type AppointmentEventFeed } from './appointment-event-feed.ts';
+import { ListenerSet, type EventFeed } from './event-feed.ts';
 import { openEventStream, SubscriberTooSlowError } from './event-stream.ts';
 
-function memorySource(): AppointmentEventFeed & { emit(event: AppointmentEventV1): void } {
-  const listeners = new ListenerSet(createLogger('test', 'silent'));
+/** An event as small as the feed needs: an id and something to filter on. */
+interface TestEvent {
+  eventId: string;
+  doctorId: string;
+}
+
+function memorySource(): EventFeed<TestEvent> & { emit(event: TestEvent): void } {
+  const listeners = new ListenerSet<TestEvent>(createLogger('test', 'silent'));
   return {
     subscribe: (listener) => listeners.add(listener),
     listenerCount: () => listeners.size,
@@ -14,12 +19,12 @@ function memorySource(): AppointmentEventFeed & { emit(event: AppointmentEventV1
   };
 }
 
-const event = (eventId: string, doctorId = 'd1') => ({ eventId, appointment: { doctorId } }) as AppointmentEventV1;
+const event = (eventId: string, doctorId = 'd1'): TestEvent => ({ eventId, doctorId });
 
 describe('openEventStream', () => {
   it('delivers accepted events in order, queued or awaited, and unsubscribes on return', async () => {
     const source = memorySource();
-    const stream = openEventStream(source, (e) => e.appointment.doctorId === 'd1');
+    const stream = openEventStream(source, (e) => e.doctorId === 'd1');
     expect(source.listenerCount()).toBe(1);
     source.emit(event('a'));
     source.emit(event('x', 'd2'));

@@ -1,10 +1,9 @@
 /**
- * One subscription's view of the process-wide event feed: an async iterator (what GraphQL
+ * One subscription's view of a process-wide event feed: an async iterator (what GraphQL
  * `subscribe` returns) over the events that pass its filter. The listener is registered at once,
  * so nothing emitted after `subscribe` returned is lost, and removed when the iterator is closed.
  */
-import type { AppointmentEventV1 } from '@hospital/grpc-contracts';
-import type { AppointmentEventFeed } from './appointment-event-feed.ts';
+import type { EventFeed } from './event-feed.ts';
 
 /** Events one slow subscriber may have waiting before it is cut off. */
 export const MAX_QUEUED_EVENTS = 1_000;
@@ -22,13 +21,9 @@ export class SubscriberTooSlowError extends Error {
  * @param accept - which events this subscriber receives
  * @param maxQueued - bound on waiting events (memory stays bounded whatever the client does)
  */
-export function openEventStream(
-  source: AppointmentEventFeed,
-  accept: (event: AppointmentEventV1) => boolean,
-  maxQueued = MAX_QUEUED_EVENTS,
-): AsyncIterableIterator<AppointmentEventV1> {
-  const queue: AppointmentEventV1[] = [];
-  let waiting: ((result: IteratorResult<AppointmentEventV1>) => void) | undefined;
+export function openEventStream<E>(source: EventFeed<E>, accept: (event: E) => boolean, maxQueued = MAX_QUEUED_EVENTS): AsyncIterableIterator<E> {
+  const queue: E[] = [];
+  let waiting: ((result: IteratorResult<E>) => void) | undefined;
   let failure: Error | undefined;
   let done = false;
 
@@ -51,11 +46,10 @@ export function openEventStream(
 
   return {
     async next() {
-      const event = queue.shift();
-      if (event) return { value: event, done: false };
+      if (queue.length > 0) return { value: queue.shift() as E, done: false };
       if (failure) throw failure;
       if (done) return { value: undefined, done: true };
-      return new Promise<IteratorResult<AppointmentEventV1>>((resolve) => {
+      return new Promise<IteratorResult<E>>((resolve) => {
         waiting = resolve;
       });
     },
