@@ -11,9 +11,11 @@ describe('accessScopeOf', () => {
     expect(accessScopeOf(user('doctor', 'a'), ['appointments'])).not.toBe(accessScopeOf(user('admin', 'a'), ['appointments']));
   });
 
-  it('scopes ward staff to the person only where the ward subgraph answers', () => {
+  it('scopes ward staff to the person only where the ward or clinical subgraph answers', () => {
     expect(accessScopeOf(user('ward_staff', 'a'), ['appointments', 'patients', 'identity'])).toBe(accessScopeOf(user('ward_staff', 'b'), ['appointments', 'patients', 'identity']));
     expect(accessScopeOf(user('ward_staff', 'a'), ['appointments', 'ward'])).not.toBe(accessScopeOf(user('ward_staff', 'b'), ['appointments', 'ward']));
+    // wardVitalsEvents: the clinical subgraph filters by the subscriber's wards, so no two ward staff share its stream.
+    expect(accessScopeOf(user('ward_staff', 'a'), ['clinical'])).not.toBe(accessScopeOf(user('ward_staff', 'b'), ['clinical']));
   });
 
   it('scopes a role it does not know to the person', () => {

@@ -7,9 +7,10 @@
  * - A doctor sees only their own appointments and the patients in their care (the appointments
  *   department's doctor-visibility rule, `ownDoctorOf` in `@hospital/grpc-contracts`): a doctor's scope
  *   is the doctor.
- * - Ward staff see only the wards they are assigned to (the ward department's `wardScopeOf`): a
- *   ward staff member's scope is the person whenever the selection reaches the ward subgraph;
- *   elsewhere (patients' names, staff names, appointments) their role decides alone.
+ * - Ward staff see only the wards they are assigned to (the ward department's `wardScopeOf`), and
+ *   the clinical record of patients on those wards only: a ward staff member's scope is the person
+ *   whenever the selection reaches the ward or clinical subgraph; elsewhere (patients' names, staff
+ *   names, appointments) their role decides alone.
  * - Admins see everything: their role is their scope.
  * Anything else (a service, an anonymous caller, a role this table does not know) is scoped to
  * the caller alone, so a new per-user rule can only make sharing rarer, never leak.
@@ -22,7 +23,8 @@ import { actingAppKey, type Caller } from '@hospital/service-kit';
  * Doctors are not listed: the appointments department's rule (`ownDoctorOf`) scopes them.
  */
 const PER_USER_SUBGRAPHS: Readonly<Record<string, readonly string[]>> = {
-  ward_staff: ['ward'],
+  // Clinical too: its vitals, lab records and ward vitals events follow the person's wards.
+  ward_staff: ['ward', 'clinical'],
   admin: [],
 };
 
