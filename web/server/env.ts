@@ -2,8 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { isTimeZone } from '../src/time/time-zone.ts';
-import { httpServerLimitsEnv, httpServerLimitsFrom, logEnv, parseEnv, port, type HttpServerLimits } from '@hospital/service-kit';
+import { hospitalTimeZoneEnv, httpServerLimitsEnv, httpServerLimitsFrom, logEnv, parseEnv, port, processTimeZone, type HttpServerLimits } from '@hospital/service-kit';
 
 const DEFAULT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 
@@ -18,10 +17,7 @@ const schema = z.object({
   // Minutes without a key press, click or touch before a dashboard locks and asks for the password.
   WEB_IDLE_LOCK_MINUTES: z.coerce.number().positive().max(1440).default(15),
   // The hospital's IANA zone for "today" and every time the dashboards show; unset, this server's own.
-  HOSPITAL_TIME_ZONE: z
-    .string()
-    .refine(isTimeZone, 'must be an IANA time zone such as Europe/London')
-    .default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+  ...hospitalTimeZoneEnv,
   ...httpServerLimitsEnv('WEB'),
 });
 
@@ -44,7 +40,7 @@ export function loadConfig(env: Record<string, string | undefined>): WebEnvConfi
       ...(parsed.WEB_PROXY_SECRET ? { proxySecret: parsed.WEB_PROXY_SECRET } : {}),
       limits: httpServerLimitsFrom(parsed, 'WEB'),
       idleLockMinutes: parsed.WEB_IDLE_LOCK_MINUTES,
-      timeZone: parsed.HOSPITAL_TIME_ZONE,
+      timeZone: parsed.HOSPITAL_TIME_ZONE ?? processTimeZone(),
     },
   };
 }

@@ -3,6 +3,7 @@
  * problem at once. Only main.ts files call it with process.env.
  */
 import { z } from 'zod';
+import { isTimeZone, TIME_ZONE_HINT } from '@hospital/grpc-contracts/time-zone';
 
 /** Raised with every invalid variable listed. */
 export class EnvError extends Error {
@@ -91,6 +92,23 @@ export const metricsEnv = {
 export const databaseEnv = {
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
 };
+
+/** An IANA time-zone name, checked by the one rule (`@hospital/grpc-contracts/time-zone`). */
+export const timeZoneName = () => z.string().refine(isTimeZone, TIME_ZONE_HINT);
+
+/**
+ * HOSPITAL_TIME_ZONE: the hospital's one IANA zone, for "today" and every time the dashboards
+ * show (web server) and the times in notifications (notifications service). Optional here; the
+ * readers fall back to {@link processTimeZone}.
+ */
+export const hospitalTimeZoneEnv = {
+  HOSPITAL_TIME_ZONE: timeZoneName().optional(),
+};
+
+/** This process's own zone (TZ, else the system's): what an unset HOSPITAL_TIME_ZONE means. */
+export function processTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
 
 /** NODE_ENV: production masks errors and turns off Sandbox and introspection. */
 export const nodeEnv = {

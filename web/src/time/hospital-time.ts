@@ -5,7 +5,7 @@
  */
 import { TZDate, tz } from '@date-fns/tz';
 import { addDays, format, parseISO } from 'date-fns';
-import { isTimeZone } from './time-zone.ts';
+import { isTimeZone } from '@hospital/grpc-contracts/time-zone';
 
 export { isTimeZone };
 

@@ -1,10 +1,9 @@
 /** Environment of the notifications service: its own variables (the shared ones are the kit's grpcServiceEnv). */
 import { z } from 'zod';
 import { defaultGrpcTarget } from '@hospital/grpc-contracts/departments';
-import { grpcServiceEnvReader, type LevelWithSilent } from '@hospital/service-kit';
+import { EnvError, grpcServiceEnvReader, hospitalTimeZoneEnv, processTimeZone, timeZoneName, type LevelWithSilent } from '@hospital/service-kit';
 import { appointmentsKafkaConfig, appointmentsTopicEnv, kafkaEnv } from '@hospital/service-kit/kafka';
 import { ALL_CHANNELS, type NotificationsServiceConfig } from './notifications-service.ts';
-import { isValidTimeZone } from './templates/format-when.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -19,7 +18,9 @@ const shape = {
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   SMTP_FROM: z.string().min(3).default('Hospital <no-reply@hospital.local>'),
-  NOTIFY_TIME_ZONE: z.string().refine(isValidTimeZone, 'must be an IANA time zone, e.g. Europe/London').default('Europe/London'),
+  // The hospital's one zone (the dashboards' too); NOTIFY_TIME_ZONE is its deprecated former name.
+  ...hospitalTimeZoneEnv,
+  NOTIFY_TIME_ZONE: timeZoneName().optional(),
   NOTIFY_POLL_INTERVAL_MS: positiveInt(500),
   NOTIFY_MAX_ATTEMPTS: positiveInt(5),
   NOTIFY_RETRY_BASE_MS: positiveInt(1_000),
@@ -42,8 +43,29 @@ const shape = {
   ...appointmentsTopicEnv,
 };
 
-/** The service's configuration plus the log level main.ts needs. */
-export type NotificationsEnvConfig = NotificationsServiceConfig & { logLevel: LevelWithSilent };
+/** The service's configuration plus what main.ts needs: the log level and warnings to log at start. */
+export type NotificationsEnvConfig = NotificationsServiceConfig & { logLevel: LevelWithSilent; warnings: string[] };
+
+/**
+ * The zone of the times in messages: HOSPITAL_TIME_ZONE, the one setting the dashboards read too.
+ * NOTIFY_TIME_ZONE alone is still taken, with a deprecation warning; both set to different zones
+ * is refused, since messages and screens would then disagree about the time.
+ * @param e - the parsed variables
+ */
+export function notificationsTimeZone(e: { HOSPITAL_TIME_ZONE?: string | undefined; NOTIFY_TIME_ZONE?: string | undefined }): { timeZone: string; warnings: string[] } {
+  const hospital = e.HOSPITAL_TIME_ZONE;
+  const legacy = e.NOTIFY_TIME_ZONE;
+  if (legacy === undefined) return { timeZone: hospital ?? processTimeZone(), warnings: [] };
+  if (hospital === undefined) {
+    return { timeZone: legacy, warnings: ['NOTIFY_TIME_ZONE is deprecated: set HOSPITAL_TIME_ZONE instead (the one hospital time zone, also read by the web server)'] };
+  }
+  if (hospital !== legacy) {
+    throw new EnvError([
+      `NOTIFY_TIME_ZONE: ${legacy} differs from HOSPITAL_TIME_ZONE ${hospital}; the hospital has one time zone: unset NOTIFY_TIME_ZONE (deprecated) and keep HOSPITAL_TIME_ZONE`,
+    ]);
+  }
+  return { timeZone: hospital, warnings: ['NOTIFY_TIME_ZONE is deprecated and equals HOSPITAL_TIME_ZONE: unset it'] };
+}
 
 const kafkaConfig = (kafka: ReturnType<typeof appointmentsKafkaConfig>, groupId: string) => (kafka ? { ...kafka, groupId } : undefined);
 
@@ -52,7 +74,7 @@ export const loadConfig: (env: Record<string, string | undefined>) => Notificati
   targets: { appointments: e.APPOINTMENTS_GRPC_TARGET, patients: e.PATIENTS_GRPC_TARGET, identity: e.IDENTITY_GRPC_TARGET },
   grpcDeadlineMs: e.GRPC_DEADLINE_MS,
   email: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.SMTP_FROM },
-  timeZone: e.NOTIFY_TIME_ZONE,
+  ...notificationsTimeZone(e),
   pollIntervalMs: e.NOTIFY_POLL_INTERVAL_MS,
   retry: { maxAttempts: e.NOTIFY_MAX_ATTEMPTS, baseMs: e.NOTIFY_RETRY_BASE_MS, capMs: Math.max(e.NOTIFY_RETRY_CAP_MS, e.NOTIFY_RETRY_BASE_MS) },
   sendChannels: e.NOTIFY_SEND_CHANNELS,

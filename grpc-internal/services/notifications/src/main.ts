@@ -11,6 +11,7 @@ await runMain({
   metrics: 'METRICS_PORT',
   start: (config, deps) => {
     if (!config.email.smtpUrl) deps.logger.warn('SMTP_URL is not set: emails are recorded as skipped, not sent');
+    for (const warning of config.warnings) deps.logger.warn(warning);
     return startNotificationsService(config, deps);
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, formatSlot, isValidTimeZone } from './format-when.ts';
+import { formatInstant, formatSlot } from './format-when.ts';
 
 describe('formatSlot', () => {
   it('shows UTC instants in the configured zone, with its abbreviation', () => {
@@ -15,13 +15,5 @@ describe('formatSlot', () => {
 
   it('formats a single instant, and accepts offsets in the input', () => {
     expect(formatInstant('2026-11-25T10:30:00+01:00', 'Europe/London')).toBe('Wed 25 Nov 2026, 09:30 GMT');
-  });
-});
-
-describe('isValidTimeZone', () => {
-  it('knows IANA zones and refuses made-up ones', () => {
-    expect(isValidTimeZone('Europe/London')).toBe(true);
-    expect(isValidTimeZone('UTC')).toBe(true);
-    expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
   });
 });

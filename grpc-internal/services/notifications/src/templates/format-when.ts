@@ -1,20 +1,7 @@
 /**
- * Appointment times as people read them, in the hospital's time zone (NOTIFY_TIME_ZONE): the
+ * Appointment times as people read them, in the hospital's time zone (HOSPITAL_TIME_ZONE): the
  * stored instants are UTC, but a patient in London expects "Wed 25 Nov 2026, 09:30–10:00 GMT".
  */
-
-/**
- * True when the runtime knows the IANA time zone (Node ships full ICU).
- * @param timeZone - e.g. "Europe/London"
- */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface LocalParts {
   date: string;
