@@ -1,5 +1,6 @@
 /** What the clinical handlers need, built once by startClinicalService. */
 import type { CareDepartments } from './clients/care-departments.ts';
+import type { Icd10Catalogue } from './domain/icd10.ts';
 import type { EncounterRepository, LabRepository, ProblemRepository, VitalsRepository } from './repositories/clinical-repository.ts';
 
 /** Dependencies of every clinical handler. */
@@ -14,4 +15,6 @@ export interface ClinicalDeps {
   labs: LabRepository;
   /** The appointments and ward departments (visits, stays, whose ward a patient lies on). */
   care: CareDepartments;
+  /** The ICD-10 code list diagnoses are coded against. */
+  icd10: Icd10Catalogue;
 }

@@ -1,9 +1,11 @@
 /** startClinicalService: wires Prisma, the repositories, the appointments and ward clients and handlers into a gRPC server. */
+import { readFileSync } from 'node:fs';
 import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { clinicalProto, createAppointmentsClient, createWardClient } from '@hospital/grpc-contracts';
 import { type Logger } from '@hospital/service-kit';
 import { startOwningGrpcServer } from '@hospital/service-kit/grpc';
 import { GrpcCareDepartments } from './clients/care-departments.ts';
+import { Icd10Catalogue, parseCmsCodeFile, SHIPPED_ICD10 } from './domain/icd10.ts';
 import { PrismaEncounterRepository, PrismaProblemRepository, PrismaVitalsRepository } from './repositories/prisma-clinical-repository.ts';
 import { PrismaLabRepository } from './repositories/prisma-lab-repository.ts';
 import { CLINICAL_SERVICE_NAME, createClinicalHandlers } from './service.ts';
@@ -24,6 +26,24 @@ export interface ClinicalServiceConfig {
   wardTarget: string;
   /** Deadline of calls to other departments, in ms (5000 by default). */
   peerDeadlineMs?: number;
+  /** A CMS/NCHS `icd10cm-codes-<FY>.txt` file to code diagnoses against; the shipped subset when absent. */
+  icd10CodesFile?: string | undefined;
+}
+
+/**
+ * The code list of the configuration: the file's, read and checked once (a bad file stops the start
+ * with its line number), or the shipped subset.
+ * @param file - path of a CMS code file, or undefined
+ */
+export function loadIcd10Catalogue(file: string | undefined): Icd10Catalogue {
+  if (!file) return SHIPPED_ICD10;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`ICD10_CODES_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`, { cause: error });
+  }
+  return new Icd10Catalogue(parseCmsCodeFile(text));
 }
 
 /** A running clinical service. */
@@ -40,6 +60,8 @@ export interface RunningClinicalService {
  * @param deps - the logger
  */
 export async function startClinicalService(config: ClinicalServiceConfig, deps: { logger: Logger }): Promise<RunningClinicalService> {
+  const icd10 = loadIcd10Catalogue(config.icd10CodesFile);
+  deps.logger.info({ icd10Codes: icd10.entries.length, source: config.icd10CodesFile ?? 'shipped subset' }, 'ICD-10 code list loaded');
   const db = createPrismaClient(config.databaseUrl);
   // The audit sink, and this database's sealer (one elected among all service processes).
   const auditTrail = startAuditTrail(config.databaseUrl, { logger: deps.logger });
@@ -59,13 +81,14 @@ export async function startClinicalService(config: ClinicalServiceConfig, deps: 
               problems: new PrismaProblemRepository(db),
               labs: new PrismaLabRepository(db),
               care: new GrpcCareDepartments(appointments, ward),
+              icd10,
             },
             { internalSecret: config.internalSecret, logger: deps.logger, audit: auditTrail.sink },
           ),
         },
       ],
       port: config.port,
-      ...(config.host ? { host: config.host } : {}),
+      host: config.host,
       logger: deps.logger,
     },
     [() => auditTrail.stop(), () => db.$disconnect(), () => appointments.close(), () => ward.close()],

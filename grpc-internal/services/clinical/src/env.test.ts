@@ -18,6 +18,12 @@ describe('clinical env', () => {
     expect(config).toMatchObject({ port: 6001, appointmentsTarget: 'appts:1', wardTarget: 'ward:2' });
   });
 
+  it('names the full ICD-10-CM list when ICD10_CODES_FILE is set, and refuses an empty one', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/hospital' }).icd10CodesFile).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/hospital', ICD10_CODES_FILE: '/data/icd10cm-codes-2026.txt' }).icd10CodesFile).toBe('/data/icd10cm-codes-2026.txt');
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/hospital', ICD10_CODES_FILE: ' ' })).toThrow(/ICD10_CODES_FILE/);
+  });
+
   it('refuses a missing database and a short secret', () => {
     expect(() => loadConfig({ INTERNAL_SECRET: 'short' })).toThrow(EnvError);
   });

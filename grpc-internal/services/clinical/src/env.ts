@@ -14,6 +14,8 @@ export const loadConfig: (env: Record<string, string | undefined>) => ClinicalEn
     // Visits are opened from (and complete) appointments; stays and vitals check admissions on the ward.
     APPOINTMENTS_GRPC_TARGET: z.string().default(defaultGrpcTarget('appointments')),
     WARD_GRPC_TARGET: z.string().default(defaultGrpcTarget('ward')),
+    // The fiscal year's full ICD-10-CM list (CMS/NCHS icd10cm-codes-<FY>.txt); the shipped subset when unset.
+    ICD10_CODES_FILE: z.string().trim().min(1, 'must name a file').optional(),
   },
-  (e) => ({ appointmentsTarget: e.APPOINTMENTS_GRPC_TARGET, wardTarget: e.WARD_GRPC_TARGET }),
+  (e) => ({ appointmentsTarget: e.APPOINTMENTS_GRPC_TARGET, wardTarget: e.WARD_GRPC_TARGET, icd10CodesFile: e.ICD10_CODES_FILE }),
 );

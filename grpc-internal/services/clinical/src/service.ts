@@ -63,7 +63,7 @@ export function createClinicalHandlers(deps: ClinicalDeps, security: HandlerSecu
     GetPatientProblems: unary(CLINICIANS, (request) => getPatientProblemsHandler(request, deps), security, {
       audit: { resource: 'Problem', requested: (request) => request.patientIds, returned: (_response, request) => request.patientIds },
     }),
-    SearchIcd10: unary(CLINICIANS, (request) => searchIcd10Handler(request), security),
+    SearchIcd10: unary(CLINICIANS, (request) => searchIcd10Handler(request, deps), security),
     ListLabTests: unary(CHARTING, () => listLabTestsHandler(), security),
     OrderLabTests: unary(CLINICIANS, (request, scope) => orderLabTestsHandler(request, deps, scope), security, {
       audit: { resource: 'LabOrder', returned: (response) => patientIdsOf(response.orders), fields: () => ['order'] },

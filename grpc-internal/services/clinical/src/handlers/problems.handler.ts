@@ -15,7 +15,7 @@ import type {
 import { conflict, invalidInput, notFound, parseRequest, requireActingUser } from '@hospital/service-kit';
 import type { CallScope } from '@hospital/service-kit/grpc';
 import type { ClinicalDeps } from '../clinical-deps.ts';
-import { findIcd10, searchIcd10 } from '../domain/icd10.ts';
+import type { Icd10Catalogue } from '../domain/icd10.ts';
 import type { ProblemRecord } from '../repositories/records.ts';
 import { encounterOrNotFound } from './encounters.handler.ts';
 import { addProblemSchema, getPatientProblemsSchema, resolveProblemSchema, searchIcd10Schema } from './problems.schema.ts';
@@ -29,13 +29,13 @@ function latestDay(now = new Date()): string {
  * A problem as sent.
  * @param record - the stored problem
  */
-export function toProtoProblem(record: ProblemRecord): Problem {
+export function toProtoProblem(record: ProblemRecord, codes: Icd10Catalogue): Problem {
   return {
     id: record.id,
     patientId: record.patientId,
     encounterId: record.encounterId,
     icd10Code: record.icd10Code,
-    description: findIcd10(record.icd10Code)?.description ?? '',
+    description: codes.find(record.icd10Code)?.description ?? '',
     onsetDate: record.onsetOn ?? '',
     resolvedDate: record.resolvedOn ?? '',
     recordedBy: record.recordedBy,
@@ -52,14 +52,14 @@ export function toProtoProblem(record: ProblemRecord): Problem {
 export async function addProblemHandler(request: AddProblemRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<Problem> {
   const { encounterId, icd10Code, onsetDate } = parseRequest(addProblemSchema, request);
   const recordedBy = requireActingUser(scope.caller, 'Only a signed-in clinician may record a diagnosis.');
-  const code = findIcd10(icd10Code);
+  const code = deps.icd10.find(icd10Code);
   if (!code) throw invalidInput('icd10Code is not in the ICD-10 code list.', 'icd10Code');
   if (onsetDate && onsetDate > latestDay()) throw invalidInput('onsetDate must not be in the future.', 'onsetDate');
   const encounter = await encounterOrNotFound(encounterId, deps);
   if (encounter.closedAt) throw conflict('The encounter is closed: record the diagnosis in an open one.');
   const problem = await deps.problems.add({ patientId: encounter.patientId, encounterId, icd10Code: code.code, onsetOn: onsetDate, recordedBy });
   scope.logger.info({ problemId: problem.id, encounterId }, 'problem recorded');
-  return toProtoProblem(problem);
+  return toProtoProblem(problem, deps.icd10);
 }
 
 /**
@@ -77,7 +77,7 @@ export async function resolveProblemHandler(request: ResolveProblemRequest__Outp
   if (problem.onsetOn && resolvedDate < problem.onsetOn) throw invalidInput('resolvedDate must not be before the onset.', 'resolvedDate');
   const resolved = problem.resolvedOn ? 'resolved' : await deps.problems.resolve(problemId, resolvedDate);
   if (resolved === 'resolved') throw conflict('The problem is already resolved.');
-  return toProtoProblem(resolved);
+  return toProtoProblem(resolved, deps.icd10);
 }
 
 /**
@@ -87,14 +87,15 @@ export async function resolveProblemHandler(request: ResolveProblemRequest__Outp
  */
 export async function getPatientProblemsHandler(request: GetPatientProblemsRequest__Output, deps: ClinicalDeps): Promise<GetPatientProblemsResponse> {
   const { patientIds } = parseRequest(getPatientProblemsSchema, request);
-  return { problems: (await deps.problems.ofPatients([...new Set(patientIds)])).map(toProtoProblem) };
+  return { problems: (await deps.problems.ofPatients([...new Set(patientIds)])).map((record) => toProtoProblem(record, deps.icd10)) };
 }
 
 /**
  * Searches the ICD-10 list (no patient data: not audited).
  * @param request - the text
+ * @param deps - the code list
  */
-export function searchIcd10Handler(request: SearchIcd10Request__Output): Promise<SearchIcd10Response> {
+export function searchIcd10Handler(request: SearchIcd10Request__Output, deps: Pick<ClinicalDeps, 'icd10'>): Promise<SearchIcd10Response> {
   const { query } = parseRequest(searchIcd10Schema, request);
-  return Promise.resolve({ codes: searchIcd10(query) });
+  return Promise.resolve({ codes: deps.icd10.search(query) });
 }
