@@ -10,6 +10,7 @@
  * (`kind`) and their `reason` names field paths only, never values (they may hold patient data).
  */
 import { z } from 'zod';
+import { readEventPayload, refuseEvent, type EventRefusal, type EventRefusalKind } from './event-reading.ts';
 
 /** The payload version this contract describes (also the `x-schema-version` header the relay sets). */
 export const APPOINTMENT_EVENT_VERSION = 1;
@@ -72,20 +73,14 @@ export interface RawAppointmentEvent {
   payloadJson: string;
 }
 
-/** Why a message was refused. */
-export type AppointmentEventRefusalKind = 'empty' | 'not-json' | 'missing-event-id' | 'unsupported-version' | 'invalid-fields' | 'envelope-mismatch' | 'ends-before-start';
+/** Why a message was refused: the shared kinds (event-reading.ts) and one of this contract's own. */
+export type AppointmentEventRefusalKind = EventRefusalKind | 'ends-before-start';
 
 /** A refused message: the kind to branch on, and a reason for the log (field paths only, no values). */
-export interface AppointmentEventRefusal {
-  ok: false;
-  kind: AppointmentEventRefusalKind;
-  reason: string;
-}
+export type AppointmentEventRefusal = EventRefusal<AppointmentEventRefusalKind>;
 
 /** The outcome of reading one event. */
 export type ParsedAppointmentEvent = { ok: true; event: AppointmentEventV1 } | AppointmentEventRefusal;
-
-const refuse = (kind: AppointmentEventRefusalKind, reason: string): AppointmentEventRefusal => ({ ok: false, kind, reason });
 
 /**
  * Reads an event: validates its payload and checks that the payload agrees with its envelope
@@ -94,27 +89,14 @@ const refuse = (kind: AppointmentEventRefusalKind, reason: string): AppointmentE
  * @param message - the event as pulled (PullEvents) or read from a Kafka message
  */
 export function parseAppointmentEvent(message: RawAppointmentEvent): ParsedAppointmentEvent {
-  if (!message.payloadJson) return refuse('empty', 'message has no value');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(message.payloadJson);
-  } catch {
-    return refuse('not-json', 'payload is not JSON');
-  }
-  if (typeof raw === 'object' && raw !== null && 'version' in raw && raw.version !== APPOINTMENT_EVENT_VERSION) {
-    return refuse('unsupported-version', 'unsupported payload version');
-  }
-  const result = appointmentEventSchema.safeParse(raw);
-  if (!result.success) {
-    const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(root)'))];
-    return refuse('invalid-fields', `invalid payload fields: ${fields.join(', ')}`);
-  }
-  const event = result.data;
+  const read = readEventPayload(message.payloadJson, APPOINTMENT_EVENT_VERSION, appointmentEventSchema);
+  if (!read.ok) return read;
+  const event = read.event;
   if (event.eventId !== message.id || event.type !== message.type || event.appointment.id !== message.appointmentId) {
-    return refuse('envelope-mismatch', 'payload does not match its envelope');
+    return refuseEvent('envelope-mismatch', 'payload does not match its envelope');
   }
   if (Date.parse(event.appointment.endsAt) <= Date.parse(event.appointment.startsAt)) {
-    return refuse('ends-before-start', 'appointment ends before it starts');
+    return refuseEvent('ends-before-start', 'appointment ends before it starts');
   }
   return { ok: true, event };
 }

@@ -13,16 +13,18 @@ import { z } from 'zod';
 import { APPOINTMENT_EVENT_VERSION, appointmentEventSchema } from './appointment-event.ts';
 import { readAppointmentEventMessage } from './appointment-event-message.ts';
 import { sampleAppointmentEvent } from './appointment-event-sample.ts';
+import { APPOINTMENT_EVENT_CONTRACT } from './event-contracts.ts';
 import { readSnapshots } from './payload-snapshots.ts';
 import { incompatibleChanges, payloadJsonSchema, payloadVersionProblems } from './payload-version.ts';
 
-const snapshots = readSnapshots();
+const contract = APPOINTMENT_EVENT_CONTRACT;
+const snapshots = readSnapshots(contract.name);
 const released = snapshots.get(APPOINTMENT_EVENT_VERSION);
 const appointment = appointmentEventSchema.shape.appointment;
 
 describe('the appointment event payload', () => {
   it('matches the committed snapshot of its version (npm run events:schema)', () => {
-    expect(payloadVersionProblems({ version: APPOINTMENT_EVENT_VERSION, current: payloadJsonSchema(), snapshots })).toEqual([]);
+    expect(payloadVersionProblems({ contract, version: APPOINTMENT_EVENT_VERSION, current: payloadJsonSchema(appointmentEventSchema), snapshots })).toEqual([]);
     expect(released?.properties?.version).toMatchObject({ const: APPOINTMENT_EVENT_VERSION });
   });
 });
@@ -37,21 +39,21 @@ describe('the payload version check', () => {
     ['a new required field', appointmentEventSchema.extend({ wardId: z.uuid() }), 'wardId: added as required'],
   ])('refuses %s under the same version, and takes it with a new version and its snapshot', (_name, changed, expected) => {
     const current = payloadJsonSchema(changed);
-    const problems = payloadVersionProblems({ version: APPOINTMENT_EVENT_VERSION, current, snapshots });
+    const problems = payloadVersionProblems({ contract, version: APPOINTMENT_EVENT_VERSION, current, snapshots });
     expect(
       problems.some((p) => p.startsWith(`${expected}: incompatible with version ${APPOINTMENT_EVENT_VERSION}`)),
       problems.join('\n'),
     ).toBe(true);
     // A bump without its snapshot is refused; with it, the new version holds.
     const next = APPOINTMENT_EVENT_VERSION + 1;
-    expect(payloadVersionProblems({ version: next, current, snapshots })).toEqual([`payload version ${next} has no committed snapshot: run \`npm run events:schema\``]);
-    expect(payloadVersionProblems({ version: next, current, snapshots: new Map([...snapshots, [next, current]]) })).toEqual([]);
+    expect(payloadVersionProblems({ contract, version: next, current, snapshots })).toEqual([`payload version ${next} has no committed snapshot: run \`npm run events:schema\``]);
+    expect(payloadVersionProblems({ contract, version: next, current, snapshots: new Map([...snapshots, [next, current]]) })).toEqual([]);
   });
 
   it('keeps the version for an added optional field, asking only for a fresh snapshot', () => {
     const current = payloadJsonSchema(appointmentEventSchema.extend({ wardId: z.uuid().optional() }));
     expect(incompatibleChanges(released ?? {}, current)).toEqual([]);
-    expect(payloadVersionProblems({ version: APPOINTMENT_EVENT_VERSION, current, snapshots })).toEqual([
+    expect(payloadVersionProblems({ contract, version: APPOINTMENT_EVENT_VERSION, current, snapshots })).toEqual([
       `the snapshot of version ${APPOINTMENT_EVENT_VERSION} is out of date (a compatible change): run \`npm run events:schema\``,
     ]);
   });

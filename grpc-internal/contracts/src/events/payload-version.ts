@@ -1,8 +1,8 @@
 /**
- * The appointment event payload's version check (issue 16): the JSON Schema of each released
- * payload version is committed (payload-schemas/appointment-event.v<N>.json, from the zod schema in
- * appointment-event.ts), and the schema now must be compatible with the snapshot of the version it
- * claims. Compatible means every reader of that version still reads every event, old or new:
+ * The event payloads' version check (issue 16), for every contract of event-contracts.ts: the JSON
+ * Schema of each released payload version is committed (payload-schemas/<contract>.v<N>.json, from
+ * the contract's zod schema), and the schema now must be compatible with the snapshot of the
+ * version it claims. Compatible means every reader of that version still reads every event, old or new:
  * only new optional properties may appear. Removing or renaming a property, changing a type or a
  * format, making a property required or optional, and adding or removing an enum value (a reader
  * refuses values it does not know) all need a new version, which consumers refuse (dead-letter
@@ -10,7 +10,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { appointmentEventSchema } from './appointment-event.ts';
+import type { EventContract } from './event-contracts.ts';
 
 /** A JSON Schema node, as far as this check reads it. */
 export interface JsonSchemaNode {
@@ -25,9 +25,9 @@ const IGNORED = new Set(['$schema', 'description', 'title', 'examples', 'propert
 
 /**
  * The JSON Schema of a payload as producers write it (zod's input side: `actorId` may be absent).
- * @param schema - the zod schema (the contract's own by default)
+ * @param schema - the contract's zod schema (or a changed one, in tests)
  */
-export function payloadJsonSchema(schema: z.ZodType = appointmentEventSchema): JsonSchemaNode {
+export function payloadJsonSchema(schema: z.ZodType): JsonSchemaNode {
   return z.toJSONSchema(schema, { io: 'input' }) as JsonSchemaNode;
 }
 
@@ -67,7 +67,9 @@ export function incompatibleChanges(released: JsonSchemaNode, current: JsonSchem
 
 /** What the check is given. */
 export interface PayloadVersionInput {
-  /** The version producers write (APPOINTMENT_EVENT_VERSION). */
+  /** The contract (its version constant is named in the advice). */
+  contract: Pick<EventContract, 'versionConstant'>;
+  /** The version producers write (the contract's, or a bumped one in tests). */
   version: number;
   /** The payload schema now ({@link payloadJsonSchema}). */
   current: JsonSchemaNode;
@@ -75,17 +77,16 @@ export interface PayloadVersionInput {
   snapshots: ReadonlyMap<number, JsonSchemaNode>;
 }
 
-const HOW = 'bump APPOINTMENT_EVENT_VERSION, then `npm run events:schema` writes its snapshot';
-
 /**
  * Everything wrong with the payload's version, empty when the contract holds.
  * @param input - version, current schema, snapshots
  */
-export function payloadVersionProblems({ version, current, snapshots }: PayloadVersionInput): string[] {
+export function payloadVersionProblems({ contract, version, current, snapshots }: PayloadVersionInput): string[] {
+  const how = `bump ${contract.versionConstant}, then \`npm run events:schema\` writes its snapshot`;
   const released = snapshots.get(version);
   if (!released) return [`payload version ${version} has no committed snapshot: run \`npm run events:schema\``];
   const incompatible = incompatibleChanges(released, current);
-  if (incompatible.length > 0) return incompatible.map((change) => `${change}: incompatible with version ${version}; ${HOW}`);
+  if (incompatible.length > 0) return incompatible.map((change) => `${change}: incompatible with version ${version}; ${how}`);
   if (!isDeepStrictEqual(released, current)) return [`the snapshot of version ${version} is out of date (a compatible change): run \`npm run events:schema\``];
   return [];
 }
