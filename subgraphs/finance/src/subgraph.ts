@@ -1,6 +1,6 @@
 /** Builds the finance subgraph from its dependencies (no environment, no port). */
 import type { FinanceClient } from '@hospital/grpc-contracts';
-import { createSubgraphServer, sharedServerOptions, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
+import { createDepartmentSubgraph, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
 import { createFinanceLoaders } from './loaders.ts';
 import { createResolvers } from './resolvers/index.ts';
 
@@ -16,10 +16,5 @@ export type FinanceSubgraphOptions = DepartmentSubgraphBuild<FinanceClient>;
  */
 export function createFinanceSubgraph(options: FinanceSubgraphOptions): SubgraphServer {
   const resolvers = createResolvers({ client: options.client, loaders: createFinanceLoaders(options.client) });
-  return createSubgraphServer({
-    name: 'finance',
-    typeDefs: financeTypeDefs,
-    resolvers,
-    ...sharedServerOptions(options),
-  });
+  return createDepartmentSubgraph({ name: 'finance', typeDefs: financeTypeDefs, resolvers }, options);
 }

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { internalSecretEnv, logEnv, nodeEnv, parseEnv, port, type LevelWithSilent, type Logger } from '@hospital/service-kit';
 import { checkHealth } from '@hospital/service-kit/grpc';
-import type { RunningSubgraph, SubgraphServer, SubgraphServerOptions } from './server.ts';
+import type { DocumentNode } from 'graphql';
+import { createSubgraphServer, type RunningSubgraph, type SubgraphResolverMap, type SubgraphServer, type SubgraphServerOptions } from './server.ts';
 
 /** The settings every department subgraph reads. */
 export interface DepartmentSubgraphSettings {
@@ -107,7 +108,20 @@ export interface DepartmentSubgraphBuild<C> {
  * @param options - the build options
  */
 export function sharedServerOptions(options: DepartmentSubgraphBuild<unknown>): Pick<SubgraphServerOptions, 'internalSecret' | 'production' | 'logger' | 'ready'> {
-  return { internalSecret: options.internalSecret, production: options.production, logger: options.logger, ...(options.ready ? { ready: options.ready } : {}) };
+  return { internalSecret: options.internalSecret, production: options.production, logger: options.logger, ready: options.ready };
+}
+
+/**
+ * Creates a department's subgraph server from its own parts (name, SDL, resolvers) and the
+ * build options every department passes on unchanged (call `listen` to serve it).
+ * @param parts - the department's name, SDL and resolvers
+ * @param options - the build options (client, secret, mode, logger, readiness)
+ */
+export function createDepartmentSubgraph(
+  parts: { name: string; typeDefs: DocumentNode; resolvers: SubgraphResolverMap },
+  options: DepartmentSubgraphBuild<unknown>,
+): SubgraphServer {
+  return createSubgraphServer({ ...parts, ...sharedServerOptions(options) });
 }
 
 /**
@@ -125,11 +139,11 @@ export function startDepartmentSubgraph<C extends { close(): void }>(options: {
   const { config, deps } = options;
   return listenDepartmentSubgraph({
     target: options.target,
-    ...(config.grpcDeadlineMs ? { deadlineMs: config.grpcDeadlineMs } : {}),
-    ...(deps.client ? { client: deps.client } : {}),
+    deadlineMs: config.grpcDeadlineMs,
+    client: deps.client,
     createClient: options.createClient,
     build: (client, ready) => options.build({ client, internalSecret: config.internalSecret, production: config.production, logger: deps.logger, ready }),
     port: config.port,
-    ...(config.host ? { host: config.host } : {}),
+    host: config.host,
   });
 }

@@ -1,6 +1,6 @@
 /** Builds the notifications subgraph from its dependencies (no environment, no port). */
 import type { NotificationsClient } from '@hospital/grpc-contracts';
-import { createSubgraphServer, sharedServerOptions, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
+import { createDepartmentSubgraph, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
 import { createNotificationLoader } from './loaders.ts';
 import { createResolvers } from './resolvers/index.ts';
 
@@ -16,10 +16,5 @@ export type NotificationsSubgraphOptions = DepartmentSubgraphBuild<Notifications
  */
 export function createNotificationsSubgraph(options: NotificationsSubgraphOptions): SubgraphServer {
   const resolvers = createResolvers({ client: options.client, notifications: createNotificationLoader(options.client) });
-  return createSubgraphServer({
-    name: 'notifications',
-    typeDefs: notificationsTypeDefs,
-    resolvers,
-    ...sharedServerOptions(options),
-  });
+  return createDepartmentSubgraph({ name: 'notifications', typeDefs: notificationsTypeDefs, resolvers }, options);
 }

@@ -1,7 +1,7 @@
 /** Builds the patients subgraph from its dependencies (no environment, no port). */
 import type { PatientsClient } from '@hospital/grpc-contracts';
 import { DEFAULT_FHIR_IDENTIFIER_SYSTEM } from '@hospital/grpc-contracts/fhir';
-import { createSubgraphServer, sharedServerOptions, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
+import { createDepartmentSubgraph, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
 import { createAllergyHistoryLoader, createPatientLoader } from './loaders.ts';
 import { createResolvers } from './resolvers/index.ts';
 
@@ -22,10 +22,5 @@ export function createPatientsSubgraph(options: PatientsSubgraphOptions): Subgra
     allergyHistories: createAllergyHistoryLoader(options.client),
     fhir: { identifierSystem: options.fhirIdentifierSystem ?? DEFAULT_FHIR_IDENTIFIER_SYSTEM },
   });
-  return createSubgraphServer({
-    name: 'patients',
-    typeDefs: patientsTypeDefs,
-    resolvers,
-    ...sharedServerOptions(options),
-  });
+  return createDepartmentSubgraph({ name: 'patients', typeDefs: patientsTypeDefs, resolvers }, options);
 }

@@ -1,6 +1,6 @@
 /** Builds the pharmacy subgraph from its dependencies (no environment, no port). */
 import type { PharmacyClient } from '@hospital/grpc-contracts';
-import { createSubgraphServer, sharedServerOptions, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
+import { createDepartmentSubgraph, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
 import { createDrugLoader, createPatientPrescriptionsLoader, createPrescriptionLoader } from './loaders.ts';
 import { createResolvers } from './resolvers/index.ts';
 
@@ -21,10 +21,5 @@ export function createPharmacySubgraph(options: PharmacySubgraphOptions): Subgra
     prescriptions: createPrescriptionLoader(options.client),
     patientPrescriptions: createPatientPrescriptionsLoader(options.client),
   });
-  return createSubgraphServer({
-    name: 'pharmacy',
-    typeDefs: pharmacyTypeDefs,
-    resolvers,
-    ...sharedServerOptions(options),
-  });
+  return createDepartmentSubgraph({ name: 'pharmacy', typeDefs: pharmacyTypeDefs, resolvers }, options);
 }

@@ -1,6 +1,6 @@
 /** Builds the ward subgraph from its dependencies (no environment, no port). */
 import type { WardClient } from '@hospital/grpc-contracts';
-import { createSubgraphServer, sharedServerOptions, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
+import { createDepartmentSubgraph, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
 import { createWardLoaders } from './loaders.ts';
 import { createResolvers } from './resolvers/index.ts';
 
@@ -16,10 +16,5 @@ export type WardSubgraphOptions = DepartmentSubgraphBuild<WardClient>;
  */
 export function createWardSubgraph(options: WardSubgraphOptions): SubgraphServer {
   const resolvers = createResolvers({ client: options.client, loaders: createWardLoaders(options.client) });
-  return createSubgraphServer({
-    name: 'ward',
-    typeDefs: wardTypeDefs,
-    resolvers,
-    ...sharedServerOptions(options),
-  });
+  return createDepartmentSubgraph({ name: 'ward', typeDefs: wardTypeDefs, resolvers }, options);
 }
