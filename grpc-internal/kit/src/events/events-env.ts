@@ -67,3 +67,32 @@ export function appointmentsKafkaConfig(
     dlqTopic: e.APPOINTMENTS_DLQ_TOPIC,
   };
 }
+
+/** The clinical topic (lab results, vitals), its partitions and retention, and its dead-letter topic. */
+export const clinicalTopicEnv = {
+  CLINICAL_TOPIC: topicName.default('clinical'),
+  CLINICAL_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
+  CLINICAL_TOPIC_RETENTION_MS: z.coerce.number().int().min(-1).default(SEVEN_DAYS_MS),
+  CLINICAL_DLQ_TOPIC: topicName.default('clinical.dlq'),
+};
+
+/** A topic as the project creates it, with the dead-letter topic beside it. */
+export interface EventTopics {
+  /** The topic. */
+  topic: TopicSpec;
+  /** Where consumers put messages they can never process (same partitions and retention). */
+  dlqTopic: string;
+}
+
+/**
+ * The clinical topics from parsed variables (the relay and the consumers read the same ones).
+ * @param e - the parsed clinicalTopicEnv variables
+ */
+export function clinicalKafkaTopics(e: {
+  CLINICAL_TOPIC: string;
+  CLINICAL_TOPIC_PARTITIONS: number;
+  CLINICAL_TOPIC_RETENTION_MS: number;
+  CLINICAL_DLQ_TOPIC: string;
+}): EventTopics {
+  return { topic: { topic: e.CLINICAL_TOPIC, partitions: e.CLINICAL_TOPIC_PARTITIONS, retentionMs: e.CLINICAL_TOPIC_RETENTION_MS }, dlqTopic: e.CLINICAL_DLQ_TOPIC };
+}
