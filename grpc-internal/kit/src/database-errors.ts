@@ -73,7 +73,7 @@ export function databaseErrorOf(error: unknown): DatabaseError | undefined {
   if (!cause) return { sqlState };
   const message = text(cause.originalMessage) ?? text(cause.message);
   const constraint = constraintOf(cause, message);
-  return { sqlState, ...(constraint ? { constraint } : {}), ...(message ? { message } : {}) };
+  return { sqlState, constraint: constraint || undefined, message: message || undefined };
 }
 
 /**

@@ -18,10 +18,16 @@ export interface ServedService {
   implementation: UntypedServiceImplementation;
 }
 
-/** A running gRPC server. */
-export interface RunningGrpcServer {
+/** A running service: its bound port and the one close() that stops it and releases what it owns. */
+export interface RunningService {
   /** The bound port (useful when asked for port 0). */
   port: number;
+  /** Stops serving, then closes what the service opened. */
+  close(): Promise<void>;
+}
+
+/** A running gRPC server. */
+export interface RunningGrpcServer extends RunningService {
   /**
    * Marks the services not serving, drains calls (up to graceMs; by default 10 s, or during a
    * process shutdown what is left of SHUTDOWN_GRACE_MS), then cancels the calls still running.
@@ -51,7 +57,7 @@ export async function startGrpcServer(options: {
   const health = new HealthImplementation(statuses);
   health.addToServer(server);
 
-  const address = `${options.host ?? '0.0.0.0'}:${options.port}`;
+  const address = `${options.host || '0.0.0.0'}:${options.port}`;
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(address, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
   );
@@ -92,7 +98,7 @@ export async function startOwningGrpcServer(
   };
   let server: RunningGrpcServer;
   try {
-    server = await startGrpcServer({ services: options.build(), port: options.port, ...(options.host ? { host: options.host } : {}), logger: options.logger });
+    server = await startGrpcServer({ services: options.build(), port: options.port, host: options.host, logger: options.logger });
   } catch (error) {
     await release();
     throw error;

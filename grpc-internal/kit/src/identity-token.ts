@@ -101,7 +101,9 @@ export function signIdentity(caller: Caller, secret: string, origin: RequestOrig
           sub: caller.userId,
           role: caller.role,
           email: caller.email,
-          ...(caller.app ? { via_app: caller.app.clientId, via_app_name: caller.app.name, via_scope: caller.app.scopes.join(' ') } : {}),
+          via_app: caller.app?.clientId,
+          via_app_name: caller.app?.name,
+          via_scope: caller.app?.scopes.join(' '),
         }
       : caller.kind === 'service'
         ? { svc: caller.service }

@@ -51,7 +51,7 @@ export function createLogger(name: string, level: LevelWithSilent = 'info', dest
         const ctx = requestContextStore.getStore();
         // With tracing on, the trace id joins a log line to its trace (the request id stays as it was).
         const traceId = currentTraceId();
-        const ids = ctx ? { requestId: ctx.requestId, ...(ctx.userId ? { userId: ctx.userId } : {}) } : {};
+        const ids = ctx ? { requestId: ctx.requestId, userId: ctx.userId } : {};
         return traceId ? { ...ids, traceId } : ids;
       },
     },

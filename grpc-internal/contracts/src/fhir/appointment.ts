@@ -24,7 +24,7 @@ export function toFhirAppointment(record: AppointmentRecord): Appointment {
     resourceType: 'Appointment',
     id: record.id,
     status: FHIR_APPOINTMENT_STATUS[record.status],
-    ...(record.reason ? { description: record.reason } : {}),
+    description: record.reason || undefined,
     start: record.startsAt,
     end: record.endsAt,
     created: record.createdAt,

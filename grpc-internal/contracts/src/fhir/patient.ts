@@ -47,9 +47,9 @@ export function toFhirPatient(record: PatientRecord, settings: FhirSettings): Pa
     // Archived records stay readable by id but are no longer in use.
     active: !record.archived,
     name: [{ use: 'official', family: record.familyName, given: [record.givenName], text: `${record.givenName} ${record.familyName}` }],
-    ...(telecom.length > 0 ? { telecom } : {}),
+    telecom: telecom.length > 0 ? telecom : undefined,
     gender: genderOf(record.sex),
     birthDate: record.dateOfBirth,
-    ...(record.address ? { address: [{ text: record.address }] } : {}),
+    address: record.address ? [{ text: record.address }] : undefined,
   };
 }

@@ -43,7 +43,7 @@ export async function startMetricsServer(options: { port: number; host?: string 
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    server.listen(options.port, options.host || '0.0.0.0', () => resolve());
   });
   return {
     port: (server.address() as AddressInfo).port,
@@ -74,5 +74,5 @@ export function metricsPortOf(env: Record<string, string | undefined>): number |
 export async function serveProcessMetrics(service: string, port: number | undefined, options: { host?: string } = {}): Promise<{ port?: number; close(): Promise<void> }> {
   initProcessMetrics(service);
   if (port === undefined) return { close: async () => {} };
-  return startMetricsServer({ port, ...(options.host ? { host: options.host } : {}) });
+  return startMetricsServer({ port, host: options.host });
 }

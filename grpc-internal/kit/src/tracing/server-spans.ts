@@ -22,7 +22,7 @@ export function httpServerSpans(options: { route: string; continueTrace: boolean
       `${req.method ?? 'GET'} ${options.route}`,
       {
         kind: SpanKind.SERVER,
-        attributes: { 'http.request.method': req.method ?? 'GET', 'http.route': options.route, ...(options.subgraph ? { 'hospital.subgraph': options.subgraph } : {}) },
+        attributes: { 'http.request.method': req.method ?? 'GET', 'http.route': options.route, 'hospital.subgraph': options.subgraph },
       },
       parent,
     );

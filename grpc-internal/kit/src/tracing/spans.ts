@@ -47,11 +47,7 @@ export function inSpan<T>(name: string, start: SpanStart, fn: (span: Span | unde
 
 async function inRecordedSpan<T>(name: string, start: SpanStart, fn: (span: Span | undefined) => Promise<T>): Promise<T> {
   const parent = start.parent ?? context.active();
-  const span = kitTracer().startSpan(
-    name,
-    { kind: start.kind ?? SpanKind.INTERNAL, ...(start.attributes ? { attributes: start.attributes } : {}), ...(start.links ? { links: start.links } : {}) },
-    parent,
-  );
+  const span = kitTracer().startSpan(name, { kind: start.kind ?? SpanKind.INTERNAL, attributes: start.attributes, links: start.links }, parent);
   try {
     return await context.with(trace.setSpan(parent, span), () => fn(span));
   } catch (error) {

@@ -61,7 +61,9 @@ export const loadConfig: (env: Record<string, string | undefined>) => IdentityEn
     windowSeconds: e.LOGIN_WINDOW,
   },
   hashing: {
+    // eslint-disable-next-line house/conditional-spread -- spread over the core-count defaults in identity-service.ts: an unset variable must leave the default
     ...(e.PASSWORD_HASH_CONCURRENCY ? { concurrency: e.PASSWORD_HASH_CONCURRENCY } : {}),
+    // eslint-disable-next-line house/conditional-spread -- spread over the core-count defaults in identity-service.ts: an unset variable must leave the default
     ...(e.PASSWORD_HASH_QUEUE !== undefined ? { queueLimit: e.PASSWORD_HASH_QUEUE } : {}),
     maxWaitMs: e.PASSWORD_HASH_MAX_WAIT_MS,
   },

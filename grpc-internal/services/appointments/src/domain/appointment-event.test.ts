@@ -49,7 +49,7 @@ describe('buildAppointmentEvent', () => {
     const real = { ...appointment, id: randomUUID(), patientId: randomUUID(), doctorId: randomUUID(), reason: type === 'BOOKED' ? 'Knee pain' : null };
     for (const actorId of [randomUUID(), null]) {
       const previous = type === 'RESCHEDULED' ? { startsAt: new Date('2026-11-25T08:00:00Z'), endsAt: new Date('2026-11-25T08:30:00Z') } : undefined;
-      const event = buildAppointmentEvent({ eventId: randomUUID(), type, occurredAt: new Date(), actorId, appointment: real, ...(previous ? { previous } : {}) });
+      const event = buildAppointmentEvent({ eventId: randomUUID(), type, occurredAt: new Date(), actorId, appointment: real, previous });
       // The envelope PullEvents and the relay send: the row's id, type and appointment.
       const parsed = parseAppointmentEvent({ id: event.eventId, type: event.type, appointmentId: real.id, sequence: '1', payloadJson: JSON.stringify(event) });
       expect(parsed).toEqual({ ok: true, event });

@@ -60,6 +60,6 @@ export function buildAppointmentEvent(input: {
       status: a.status,
       reason: a.reason,
     },
-    ...(input.previous ? { previous: { startsAt: input.previous.startsAt.toISOString(), endsAt: input.previous.endsAt.toISOString() } } : {}),
+    previous: input.previous ? { startsAt: input.previous.startsAt.toISOString(), endsAt: input.previous.endsAt.toISOString() } : undefined,
   };
 }

@@ -23,7 +23,7 @@ export async function listAppointmentsForPatientsHandler(
   const { patientIds, from, to, statuses, page, omitHistory } = parseRequest(listForPatientsSchema, request);
   const { limit, readLimit, after } = keysetOf(page, positionFrom);
   const doctorId = ownDoctorOf(scope.caller);
-  const filter = { statuses, ...(doctorId ? { doctorId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const filter = { statuses, doctorId, from, to };
   const unique = [...new Set(patientIds)];
   const [pages, counts] = await Promise.all([
     deps.appointments.listForPatients(unique, { ...filter, after, limit: readLimit, withHistory: !omitHistory }),

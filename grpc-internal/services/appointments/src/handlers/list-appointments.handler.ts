@@ -23,13 +23,7 @@ export async function listAppointmentsHandler(
   const { doctorId, patientId, from, to, statuses, page, omitHistory } = parseRequest(listAppointmentsSchema, request);
   const { limit, readLimit, after } = keysetOf(page, positionFrom);
   const doctor = listingDoctor(scope.caller, doctorId);
-  const filter: AppointmentFilter = {
-    statuses,
-    ...(doctor !== undefined ? { doctorId: doctor } : {}),
-    ...(patientId !== undefined ? { patientId } : {}),
-    ...(from ? { from } : {}),
-    ...(to ? { to } : {}),
-  };
+  const filter: AppointmentFilter = { statuses, doctorId: doctor, patientId, from, to };
   const [rows, totalCount] = await Promise.all([deps.appointments.list({ ...filter, after, limit: readLimit, withHistory: !omitHistory }), deps.appointments.count(filter)]);
   return toPage(rows, limit, totalCount);
 }

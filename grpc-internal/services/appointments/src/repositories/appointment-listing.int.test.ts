@@ -58,7 +58,7 @@ async function walk(filter: AppointmentFilter, size: number): Promise<string[]> 
   const seen: string[] = [];
   let after: AppointmentPosition | undefined;
   for (let guard = 0; guard < 50; guard++) {
-    const page = await repo.list({ ...filter, ...(after ? { after } : {}), limit: size });
+    const page = await repo.list({ ...filter, after, limit: size });
     seen.push(...page.map((record) => record.id));
     if (page.length < size) return seen;
     const last = page.at(-1)!;

@@ -143,7 +143,7 @@ export class PrismaAppointmentRepository implements AppointmentRepository {
   }
 
   private async emit(tx: Prisma.TransactionClient, type: AppointmentEventType, record: AppointmentRecord, context: ChangeContext, previous?: Slot) {
-    const event = buildAppointmentEvent({ eventId: randomUUID(), type, occurredAt: context.at, actorId: context.actorId, appointment: record, ...(previous ? { previous } : {}) });
+    const event = buildAppointmentEvent({ eventId: randomUUID(), type, occurredAt: context.at, actorId: context.actorId, appointment: record, previous });
     await writeOutboxEvent(tx, event);
   }
 

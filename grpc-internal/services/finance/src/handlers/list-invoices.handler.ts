@@ -20,7 +20,8 @@ function positionFrom(cursor: string): InvoicePosition {
  */
 export async function listInvoicesHandler(request: ListInvoicesRequest__Output, deps: Pick<FinanceDeps, 'invoices'>): Promise<ListInvoicesResponse> {
   const { status, patientId, page } = parseRequest(listInvoicesSchema, request);
-  const filter = { ...(status ? { status } : {}), ...(patientId ? { patientId } : {}) };
+  // The schema reads no patient as null; the filter's "any" is undefined.
+  const filter = { status, patientId: patientId ?? undefined };
   const { limit, readLimit, after } = keysetOf(page, positionFrom);
   const [read, totalCount] = await Promise.all([deps.invoices.list({ ...filter, after, limit: readLimit }), deps.invoices.count(filter)]);
   const { rows, cursors, pageInfo } = keysetPage(read, limit, cursorOf, totalCount);

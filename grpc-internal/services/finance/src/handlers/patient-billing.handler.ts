@@ -16,7 +16,7 @@ import { toProtoInvoice, toProtoMoney } from './to-proto-invoice.ts';
 export async function getPatientInvoicesHandler(request: GetPatientInvoicesRequest__Output, deps: Pick<FinanceDeps, 'invoices'>): Promise<GetPatientInvoicesResponse> {
   const { patientIds, status, first } = parseRequest(getPatientInvoicesSchema, request);
   const perPatient = pageSize(first);
-  const invoices = await deps.invoices.newestForPatients([...new Set(patientIds)], { ...(status ? { status } : {}), perPatient });
+  const invoices = await deps.invoices.newestForPatients([...new Set(patientIds)], { status, perPatient });
   return {
     patients: patientIds.map((patientId) => ({
       patientId,

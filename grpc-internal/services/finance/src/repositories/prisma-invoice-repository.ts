@@ -14,7 +14,7 @@ const REFUNDS_IN_ORDER = { refunds: { orderBy: [{ refundedAt: 'asc' }, { id: 'as
 const OUTSTANDING: InvoiceStatusName[] = ['issued', 'partially_paid'];
 
 function whereOf(filter: InvoiceFilter): Prisma.InvoiceWhereInput {
-  return { ...(filter.status ? { status: filter.status } : {}), ...(filter.patientId ? { patientId: filter.patientId } : {}) };
+  return { status: filter.status, patientId: filter.patientId };
 }
 
 /** Invoices stored by Prisma. */

@@ -126,7 +126,7 @@ export async function recordRefusedOperationHandler(
     const verdict = cap.admit(clientAddressKey(refusal.ip));
     if (verdict === 'none') return { recorded: 0 };
     // Over the cap, the address's one row this minute says so; the refusal's own code is in the log count.
-    await sink.record([{ ...base, patientId: null, ...(verdict === 'overflow' ? { reason: REFUSALS_OVER_CAP } : {}) }]);
+    await sink.record([{ ...base, patientId: null, reason: verdict === 'overflow' ? REFUSALS_OVER_CAP : base.reason }]);
     return { recorded: 1 };
   }
   const patients = [...new Set(refusal.patientIds.map((id) => id.toLowerCase()))];

@@ -38,7 +38,8 @@ export class PrismaClientAppRepository implements ClientAppRepository {
 
   async create(app: NewClientApp): Promise<ClientAppRecord> {
     const { jwks, ...rest } = app;
-    return toRecord(await this.db.clientApp.create({ data: { ...rest, ...(jwks ? { jwks } : {}) } }));
+    // No key set is a NULL column, which Prisma writes for an absent Json field (a null would need Prisma.JsonNull).
+    return toRecord(await this.db.clientApp.create({ data: { ...rest, jwks: jwks ?? undefined } }));
   }
 
   async list(query: { after?: ClientAppPosition; limit: number }): Promise<ClientAppRecord[]> {

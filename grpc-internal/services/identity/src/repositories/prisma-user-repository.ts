@@ -39,7 +39,7 @@ function filterWhere(query: UserFilter): Prisma.UserWhereInput {
   const search = query.search
     ? { OR: [{ displayName: { contains: query.search, mode: 'insensitive' as const } }, { email: { contains: query.search, mode: 'insensitive' as const } }] }
     : {};
-  return { ...(query.role ? { role: query.role } : {}), ...search };
+  return { role: query.role, ...search };
 }
 
 /** The WHERE of an active-users-by-name filter. */

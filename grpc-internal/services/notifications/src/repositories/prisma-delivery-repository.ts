@@ -83,7 +83,7 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
     const after = query.after;
     const rows = await this.db.notificationDelivery.findMany({
       where: {
-        ...(query.status ? { status: query.status } : {}),
+        status: query.status,
         ...keysetWhere('createdAt', after, 'desc'),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

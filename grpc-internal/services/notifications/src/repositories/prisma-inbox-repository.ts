@@ -20,7 +20,8 @@ export class PrismaInboxRepository implements InboxRepository {
     return this.db.notification.findMany({
       where: {
         userId: query.userId,
-        ...(query.unreadOnly ? { readAt: null } : {}),
+        // null is IS NULL to Prisma; undefined is no condition.
+        readAt: query.unreadOnly ? null : undefined,
         ...keysetWhere('createdAt', after, 'desc'),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -30,7 +31,7 @@ export class PrismaInboxRepository implements InboxRepository {
   }
 
   countForUser(query: { userId: string; unreadOnly: boolean }): Promise<number> {
-    return this.db.notification.count({ where: { userId: query.userId, ...(query.unreadOnly ? { readAt: null } : {}) } });
+    return this.db.notification.count({ where: { userId: query.userId, readAt: query.unreadOnly ? null : undefined } });
   }
 
   async findForUser(userId: string, ids: readonly string[]): Promise<InboxNotification[]> {

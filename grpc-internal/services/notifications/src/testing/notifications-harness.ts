@@ -106,7 +106,7 @@ export async function startNotificationsHarness(databaseUrl: string, options: { 
     grpcDeadlineMs: TEST_CALL_DEADLINE_MS,
     pollIntervalMs: 100,
     retry: { maxAttempts: 6, baseMs: 100, capMs: 1_000 },
-    ...(options.sendChannels ? { sendChannels: options.sendChannels } : {}),
+    sendChannels: options.sendChannels,
   };
   const service = await startNotificationsService(config, { logger, smsProvider: sms });
   const targets = { notifications: `${host}:${service.port}`, appointments: appointmentsTarget, patients: patientsTarget, identity: identityTarget };

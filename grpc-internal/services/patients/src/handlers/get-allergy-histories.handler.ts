@@ -13,7 +13,7 @@ import { getAllergyHistoriesSchema } from './get-allergy-histories.schema.ts';
 export async function getAllergyHistoriesHandler(request: GetAllergyHistoriesRequest__Output, deps: Pick<PatientsDeps, 'patients'>): Promise<GetAllergyHistoriesResponse> {
   const { patientIds, first, after } = parseRequest(getAllergyHistoriesSchema, request);
   const ids = [...new Set(patientIds.map((id) => id.toLowerCase()))];
-  const found = await Promise.all(ids.map((id) => deps.patients.allergyHistoryPage(id, { first, ...(after ? { after: after.toLowerCase() } : {}) })));
+  const found = await Promise.all(ids.map((id) => deps.patients.allergyHistoryPage(id, { first, after: after?.toLowerCase() })));
   const pages = found.filter((page) => page !== undefined);
   if (pages.length < found.length) throw invalidInput('`after` is no change of this patient (a cursor from the previous page).', 'after');
   return {

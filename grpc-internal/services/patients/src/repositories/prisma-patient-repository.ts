@@ -109,6 +109,7 @@ export class PrismaPatientRepository implements PatientRepository {
 
   async update(id: string, changes: PatientChanges, author: ChangeAuthor): Promise<PatientRecord | undefined> {
     const { dateOfBirth, ...rest } = changes;
+    // eslint-disable-next-line house/conditional-spread -- Object.keys(data) below counts the changes: an unchanged birth date must add no key
     const data = { ...rest, ...(dateOfBirth !== undefined ? { dateOfBirth: toUtcMidnight(dateOfBirth) } : {}) };
     // Nothing to change: leave updated_at alone.
     if (Object.keys(data).length === 0) return (await this.findByIds([id]))[0];
@@ -130,7 +131,8 @@ export class PrismaPatientRepository implements PatientRepository {
       where: { patientId },
       orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
       take: page.first + 1,
-      ...(page.after ? { cursor: { id: page.after }, skip: 1 } : {}),
+      cursor: page.after ? { id: page.after } : undefined,
+      skip: page.after ? 1 : undefined,
       select: { id: true, patientId: true, changedBy: true, changedByRole: true, changedAt: true, before: true, after: true },
     });
     return { changes: rows.slice(0, page.first), hasMore: rows.length > page.first };

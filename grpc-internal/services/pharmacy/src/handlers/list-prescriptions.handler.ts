@@ -26,7 +26,7 @@ function positionFrom(cursor: string): PrescriptionPosition {
  */
 export async function listPrescriptionsHandler(request: ListPrescriptionsRequest__Output, deps: Pick<PharmacyDeps, 'prescriptions'>): Promise<ListPrescriptionsResponse> {
   const { status, patientId, page } = parseRequest(listPrescriptionsSchema, request);
-  const filter = { ...(status ? { status } : {}), ...(patientId ? { patientId } : {}) };
+  const filter = { status, patientId };
   const { limit, readLimit, after } = keysetOf(page, positionFrom);
   const [read, totalCount] = await Promise.all([
     deps.prescriptions.list({ ...filter, newestFirst: status !== 'pending', after, limit: readLimit }),
@@ -48,7 +48,7 @@ export async function listPatientPrescriptionsHandler(
 ): Promise<ListPatientPrescriptionsResponse> {
   const { patientIds, status, first } = parseRequest(listPatientPrescriptionsSchema, request);
   const unique = [...new Set(patientIds)];
-  const rows = await deps.prescriptions.listForPatients({ patientIds: unique, ...(status ? { status } : {}), perPatient: first });
+  const rows = await deps.prescriptions.listForPatients({ patientIds: unique, status, perPatient: first });
   const byPatient = new Map<string, PrescriptionRecord[]>(unique.map((id) => [id, []]));
   for (const row of rows) byPatient.get(row.patientId)?.push(row);
   return { patients: unique.map((patientId) => ({ patientId, prescriptions: (byPatient.get(patientId) ?? []).map(toProtoPrescription) })) };

@@ -56,7 +56,7 @@ function toRecord(row: StoredPrescription): PrescriptionRecord {
 }
 
 function whereOf(filter: PrescriptionFilter): Prisma.PrescriptionWhereInput {
-  return { ...(filter.status ? { status: filter.status } : {}), ...(filter.patientId ? { patientId: filter.patientId } : {}) };
+  return { status: filter.status, patientId: filter.patientId };
 }
 
 /** Prescriptions stored by Prisma. */

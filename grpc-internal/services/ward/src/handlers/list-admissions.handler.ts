@@ -37,10 +37,8 @@ export async function listAdmissionsHandler(
     denyWardObjectAccess(scope.caller, scope.logger, { kind: 'ward', id: wardId });
     return EMPTY_PAGE;
   }
-  const filter = {
-    ...(wardId ? { wardId } : wards.kind === 'assigned' ? { wardIds: [...wards.wardIds] } : {}),
-    ...(status ? { status } : {}),
-  };
+  // A ward asked for narrows to it; otherwise a ward staff member sees their assigned wards.
+  const filter = { wardId, wardIds: !wardId && wards.kind === 'assigned' ? [...wards.wardIds] : undefined, status };
   const { limit, readLimit, after } = keysetOf(page, positionFrom);
   const [read, totalCount] = await Promise.all([deps.admissions.list({ ...filter, after, limit: readLimit }), deps.admissions.count(filter)]);
   const { rows, cursors, pageInfo } = keysetPage(read, limit, cursorOf, totalCount);

@@ -59,7 +59,7 @@ export function toProtoBed(bed: BedRecord): Bed {
     label: bed.label,
     outOfService: bed.outOfService,
     createdAt: bed.createdAt.toISOString(),
-    ...(bed.occupant ? { occupant: toProtoAdmission(bed.occupant) } : {}),
+    occupant: bed.occupant ? toProtoAdmission(bed.occupant) : undefined,
   };
 }
 

@@ -12,10 +12,9 @@ import { ACTIVE_BED_INDEX, ACTIVE_PATIENT_INDEX, ADMISSION_INCLUDE, lockBed, toA
 
 function whereOf(filter: AdmissionFilter, after?: AdmissionPosition): Prisma.AdmissionWhereInput {
   return {
-    ...(filter.wardId ? { bed: { wardId: filter.wardId } } : {}),
-    ...(filter.wardIds ? { bed: { wardId: { in: [...filter.wardIds] } } } : {}),
-    ...(filter.status === 'ADMITTED' ? { dischargedAt: null } : {}),
-    ...(filter.status === 'DISCHARGED' ? { dischargedAt: { not: null } } : {}),
+    bed: filter.wardIds ? { wardId: { in: [...filter.wardIds] } } : filter.wardId ? { wardId: filter.wardId } : undefined,
+    // null is IS NULL to Prisma; undefined is no condition.
+    dischargedAt: filter.status === 'ADMITTED' ? null : filter.status === 'DISCHARGED' ? { not: null } : undefined,
     // Keyset: strictly after (admittedAt, id) of the previous page's last row, in DESC order.
     ...keysetWhere('admittedAt', after, 'desc'),
   };
