@@ -19,12 +19,21 @@ export type GrpcServiceShape<D extends DepartmentName> = { [K in `${Uppercase<D>
   typeof logEnv &
   typeof metricsEnv;
 
-/** What every service's configuration holds from the shared variables. */
-export interface GrpcServiceBaseConfig {
+/** What every service's start function takes from the shared variables; its own config extends it. */
+export interface GrpcServiceStartConfig {
+  /** gRPC port; 0 picks a free one. */
   port: number;
-  host: string;
+  /** Interface to bind (default 0.0.0.0). */
+  host?: string;
+  /** postgresql:// URL. */
   databaseUrl: string;
+  /** INTERNAL_SECRET shared with the router, subgraphs and services: verifies callers, signs this service's own calls. */
   internalSecret: string;
+}
+
+/** What every service's configuration holds from the shared variables. */
+export interface GrpcServiceBaseConfig extends GrpcServiceStartConfig {
+  host: string;
   logLevel: LevelWithSilent;
 }
 

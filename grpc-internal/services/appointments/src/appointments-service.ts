@@ -1,8 +1,8 @@
 /** startAppointmentsService: wires Prisma, repositories, peer clients and handlers into a gRPC server. */
 import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { appointmentsProto, createIdentityClient, createPatientsClient } from '@hospital/grpc-contracts';
-import { type Logger } from '@hospital/service-kit';
-import { startGrpcServer } from '@hospital/service-kit/grpc';
+import { type Logger, type GrpcServiceStartConfig } from '@hospital/service-kit';
+import { startGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
 import { createKafkaEventBus, type AppointmentsKafkaConfig, type EventBus } from '@hospital/service-kit/kafka';
 import { startOutboxRelay, type OutboxRelay } from './outbox/outbox-relay.ts';
 import { PrismaOutboxRepository } from './outbox/prisma-outbox-repository.ts';
@@ -11,15 +11,7 @@ import { PrismaAppointmentRepository } from './repositories/prisma-appointment-r
 import { APPOINTMENTS_SERVICE_NAME, createAppointmentsHandlers } from './service.ts';
 
 /** Configuration of the appointments service (see env.ts for the variables behind it). */
-export interface AppointmentsServiceConfig {
-  /** gRPC port; 0 picks a free one. */
-  port: number;
-  /** Interface to bind (default 0.0.0.0). */
-  host?: string;
-  /** postgresql:// URL. */
-  databaseUrl: string;
-  /** INTERNAL_SECRET shared with the router, subgraphs and services. */
-  internalSecret: string;
+export interface AppointmentsServiceConfig extends GrpcServiceStartConfig {
   /** host:port of the identity service (is this user an active doctor?). */
   identityTarget: string;
   /** host:port of the patients service (does this patient exist, archived?). */
@@ -36,13 +28,8 @@ export interface AppointmentsServiceConfig {
   relay?: { pollIntervalMs?: number; batchSize?: number };
 }
 
-/** A running appointments service. */
-export interface RunningAppointmentsService {
-  /** The bound port. */
-  port: number;
-  /** Drains the gRPC server, stops the outbox relay, then closes Kafka, peer clients and the database pool. */
-  close(): Promise<void>;
-}
+/** A running appointments service; close() drains the gRPC server, stops the outbox relay, then closes Kafka, peer clients and the database pool. */
+export type RunningAppointmentsService = RunningService;
 
 /**
  * Starts the appointments gRPC service.

@@ -1,23 +1,15 @@
 /** startFinanceService: wires Prisma, the repository, the patients, appointments and ward clients and handlers into a gRPC server. */
 import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { createAppointmentsClient, createPatientsClient, createWardClient, financeProto } from '@hospital/grpc-contracts';
-import { type Logger } from '@hospital/service-kit';
-import { startOwningGrpcServer } from '@hospital/service-kit/grpc';
+import { type Logger, type GrpcServiceStartConfig } from '@hospital/service-kit';
+import { startOwningGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
 import { GrpcPatientDirectory } from './patients/patient-directory.ts';
 import { GrpcBilledReferences } from './references/billed-references.ts';
 import { PrismaInvoiceRepository } from './repositories/prisma-invoice-repository.ts';
 import { createFinanceHandlers, FINANCE_SERVICE_NAME } from './service.ts';
 
 /** Configuration of the finance service (see env.ts for the variables behind it). */
-export interface FinanceServiceConfig {
-  /** gRPC port; 0 picks a free one. */
-  port: number;
-  /** Interface to bind (default 0.0.0.0). */
-  host?: string;
-  /** postgresql:// URL. */
-  databaseUrl: string;
-  /** INTERNAL_SECRET shared with the router, subgraphs and services. */
-  internalSecret: string;
+export interface FinanceServiceConfig extends GrpcServiceStartConfig {
   /** host:port of the patients gRPC service (patient checks when an invoice is created). */
   patientsTarget: string;
   /** host:port of the appointments gRPC service (whose appointment an invoice bills). */
@@ -28,13 +20,8 @@ export interface FinanceServiceConfig {
   grpcDeadlineMs?: number;
 }
 
-/** A running finance service. */
-export interface RunningFinanceService {
-  /** The bound port. */
-  port: number;
-  /** Drains the gRPC server, then closes the clients of other departments and the database pool. */
-  close(): Promise<void>;
-}
+/** A running finance service; close() drains the gRPC server, then closes the clients of other departments and the database pool. */
+export type RunningFinanceService = RunningService;
 
 /**
  * Starts the finance gRPC service.
@@ -63,7 +50,7 @@ export async function startFinanceService(config: FinanceServiceConfig, deps: { 
         },
       ],
       port: config.port,
-      ...(config.host ? { host: config.host } : {}),
+      host: config.host,
       logger: deps.logger,
     },
     [() => auditTrail.stop(), () => db.$disconnect(), () => patientsClient.close(), () => appointmentsClient.close(), () => wardClient.close()],

@@ -2,8 +2,8 @@
 import { availableParallelism } from 'node:os';
 import { createPrismaClient, listAccessRecords, startAuditTrail, verifyAuditChain } from '@hospital/db';
 import { auditProto, identityProto } from '@hospital/grpc-contracts';
-import { createPasswordHashing, decoyPasswordHash, type HashingLimits, type Logger } from '@hospital/service-kit';
-import { startGrpcServer } from '@hospital/service-kit/grpc';
+import { createPasswordHashing, decoyPasswordHash, type HashingLimits, type Logger, type GrpcServiceStartConfig } from '@hospital/service-kit';
+import { startGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottlePolicy } from './domain/login-throttle.ts';
 import { PrismaLoginThrottleRepository } from './repositories/prisma-login-throttle-repository.ts';
 import { loadSigningKey } from './domain/tokens.ts';
@@ -14,15 +14,7 @@ import { createIdentityHandlers, IDENTITY_SERVICE_NAME } from './service.ts';
 import { AUDIT_SERVICE_NAME, createAuditHandlers } from './audit/audit-handlers.ts';
 
 /** Configuration of the identity service (see env.ts for the variables behind it). */
-export interface IdentityServiceConfig {
-  /** gRPC port; 0 picks a free one. */
-  port: number;
-  /** Interface to bind (default 0.0.0.0). */
-  host?: string;
-  /** postgresql:// URL. */
-  databaseUrl: string;
-  /** INTERNAL_SECRET shared with the router and subgraphs. */
-  internalSecret: string;
+export interface IdentityServiceConfig extends GrpcServiceStartConfig {
   /** Access-token signing and session lifetimes. */
   jwt: {
     /** PEM of the EC P-256 private key. */
@@ -57,13 +49,8 @@ function startPruning(throttle: PrismaLoginThrottleRepository, policy: LoginThro
   return pruner;
 }
 
-/** A running identity service. */
-export interface RunningIdentityService {
-  /** The bound port. */
-  port: number;
-  /** Drains the gRPC server, then closes the database pool. */
-  close(): Promise<void>;
-}
+/** A running identity service; close() drains the gRPC server, then closes the database pool. */
+export type RunningIdentityService = RunningService;
 
 /**
  * Starts the identity gRPC service.

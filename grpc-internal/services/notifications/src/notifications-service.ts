@@ -5,8 +5,8 @@
  */
 import { createPrismaClient } from '@hospital/db';
 import { createAppointmentsClient, createIdentityClient, createPatientsClient, notificationsProto } from '@hospital/grpc-contracts';
-import { type Logger } from '@hospital/service-kit';
-import { startGrpcServer } from '@hospital/service-kit/grpc';
+import { type Logger, type GrpcServiceStartConfig } from '@hospital/service-kit';
+import { startGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
 import { createKafkaEventBus, type AppointmentsKafkaConfig, type EventBus, type Subscription } from '@hospital/service-kit/kafka';
 import { EmailChannel } from './channels/email-channel.ts';
 import { InAppChannel } from './channels/in-app-channel.ts';
@@ -27,15 +27,7 @@ import { createNotificationsHandlers, NOTIFICATIONS_SERVICE_NAME } from './servi
 export const ALL_CHANNELS: readonly ChannelName[] = ['email', 'sms', 'in_app'];
 
 /** Configuration of the notifications service (see env.ts for the variables behind it). */
-export interface NotificationsServiceConfig {
-  /** gRPC port; 0 picks a free one. */
-  port: number;
-  /** Interface to bind (default 0.0.0.0). */
-  host?: string;
-  /** postgresql:// URL. */
-  databaseUrl: string;
-  /** INTERNAL_SECRET: verifies callers, signs this service's own identity. */
-  internalSecret: string;
+export interface NotificationsServiceConfig extends GrpcServiceStartConfig {
   /** host:port of the appointments, patients and identity services. */
   targets: { appointments: string; patients: string; identity: string };
   /** Deadline per outgoing gRPC call in ms (default 5000). */
@@ -61,13 +53,8 @@ export interface NotificationsServiceConfig {
   kafka?: AppointmentsKafkaConfig & { groupId?: string };
 }
 
-/** A running notifications service. */
-export interface RunningNotificationsService {
-  /** The bound gRPC port. */
-  port: number;
-  /** Stops the consumer and sender, drains the gRPC server, closes clients and the pool. */
-  close(): Promise<void>;
-}
+/** A running notifications service; close() stops the consumer and sender, drains the gRPC server, closes clients and the pool. */
+export type RunningNotificationsService = RunningService;
 
 /**
  * Starts the notifications service.

@@ -1,23 +1,15 @@
 /** startPatientsService: wires Prisma, the repository and handlers into a running gRPC server. */
 import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { createAppointmentsClient, createWardClient, patientsProto, type AppointmentsClient, type WardClient } from '@hospital/grpc-contracts';
-import { type Logger } from '@hospital/service-kit';
-import { startGrpcServer } from '@hospital/service-kit/grpc';
+import { type Logger, type GrpcServiceStartConfig } from '@hospital/service-kit';
+import { startOwningGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
 import { NO_CARE_DIRECTORY } from './care/care-directory.ts';
 import { GrpcCareDirectory } from './care/grpc-care-directory.ts';
 import { PrismaPatientRepository } from './repositories/prisma-patient-repository.ts';
 import { createPatientsHandlers, PATIENTS_SERVICE_NAME } from './service.ts';
 
 /** Configuration of the patients service (see env.ts for the variables behind it). */
-export interface PatientsServiceConfig {
-  /** gRPC port; 0 picks a free one. */
-  port: number;
-  /** Interface to bind (default 0.0.0.0). */
-  host?: string;
-  /** postgresql:// URL. */
-  databaseUrl: string;
-  /** INTERNAL_SECRET shared with the router and subgraphs. */
-  internalSecret: string;
+export interface PatientsServiceConfig extends GrpcServiceStartConfig {
   /**
    * Where to ask who cares for a patient (allergy changes). Without it nobody but admins changes
    * allergies. A function is read on first use: appointments and ward call patients, so a test
@@ -42,13 +34,8 @@ export interface CareTargets {
   wardTarget: string;
 }
 
-/** A running patients service. */
-export interface RunningPatientsService {
-  /** The bound port. */
-  port: number;
-  /** Drains the gRPC server, then closes the database pool. */
-  close(): Promise<void>;
-}
+/** A running patients service; close() drains the gRPC server, then closes the care clients, the audit trail and the database pool. */
+export type RunningPatientsService = RunningService;
 
 /**
  * Starts the patients gRPC service.
@@ -60,37 +47,29 @@ export async function startPatientsService(config: PatientsServiceConfig, deps: 
   // The audit sink, and this database's sealer (one elected among all service processes).
   const auditTrail = startAuditTrail(config.databaseUrl, { logger: deps.logger });
   const care = careClients(config);
-  try {
-    const handlers = createPatientsHandlers(
-      {
-        patients: new PrismaPatientRepository(db),
-        care: care ? new GrpcCareDirectory(care) : NO_CARE_DIRECTORY,
-        now: () => new Date(),
-        possibleDuplicateCheck: config.possibleDuplicateCheck ?? true,
-      },
-      { internalSecret: config.internalSecret, logger: deps.logger, audit: auditTrail.sink },
-    );
-    const server = await startGrpcServer({
-      services: [{ name: PATIENTS_SERVICE_NAME, definition: patientsProto.PatientsService.service, implementation: handlers }],
+  return startOwningGrpcServer(
+    {
+      build: () => [
+        {
+          name: PATIENTS_SERVICE_NAME,
+          definition: patientsProto.PatientsService.service,
+          implementation: createPatientsHandlers(
+            {
+              patients: new PrismaPatientRepository(db),
+              care: care ? new GrpcCareDirectory(care) : NO_CARE_DIRECTORY,
+              now: () => new Date(),
+              possibleDuplicateCheck: config.possibleDuplicateCheck ?? true,
+            },
+            { internalSecret: config.internalSecret, logger: deps.logger, audit: auditTrail.sink },
+          ),
+        },
+      ],
       port: config.port,
       host: config.host,
       logger: deps.logger,
-    });
-    return {
-      port: server.port,
-      async close() {
-        await server.close();
-        care?.close();
-        await auditTrail.stop();
-        await db.$disconnect();
-      },
-    };
-  } catch (error) {
-    care?.close();
-    await auditTrail.stop();
-    await db.$disconnect();
-    throw error;
-  }
+    },
+    [() => db.$disconnect(), () => auditTrail.stop(), () => care?.close()],
+  );
 }
 
 /** The appointments and ward clients, each opened on first use, or undefined without targets. */

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EnvError } from '@hospital/service-kit';
+import { itChecksServiceEnv } from '@hospital/service-kit/testing';
 import { loadConfig } from './env.ts';
 
 describe('pharmacy env', () => {
-  it('applies the documented defaults', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/hospital' })).toMatchObject({
-      port: 50056,
-      host: '0.0.0.0',
-      patientsTarget: '127.0.0.1:50052',
-      grpcDeadlineMs: 5000,
-      logLevel: 'info',
-    });
-  });
+  itChecksServiceEnv(loadConfig, { port: 50056, patientsTarget: '127.0.0.1:50052', grpcDeadlineMs: 5000 });
 
   it('reads every variable', () => {
     const config = loadConfig({

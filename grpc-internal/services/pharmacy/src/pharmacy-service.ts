@@ -1,8 +1,8 @@
 /** startPharmacyService: wires Prisma, the repositories, the patients client and the handlers into a running gRPC server. */
 import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { createPatientsClient, pharmacyProto } from '@hospital/grpc-contracts';
-import { type Logger } from '@hospital/service-kit';
-import { startOwningGrpcServer } from '@hospital/service-kit/grpc';
+import { type Logger, type GrpcServiceStartConfig } from '@hospital/service-kit';
+import { startOwningGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
 import { GrpcPatientDirectory } from './patients/grpc-patient-directory.ts';
 import { PrismaDrugRepository } from './repositories/prisma-drug-repository.ts';
 import { PrismaPrescriptionRepository } from './repositories/prisma-prescription-repository.ts';
@@ -10,28 +10,15 @@ import { PrismaStockRepository } from './repositories/prisma-stock-repository.ts
 import { createPharmacyHandlers, PHARMACY_SERVICE_NAME } from './service.ts';
 
 /** Configuration of the pharmacy service (see env.ts for the variables behind it). */
-export interface PharmacyServiceConfig {
-  /** gRPC port; 0 picks a free one. */
-  port: number;
-  /** Interface to bind (default 0.0.0.0). */
-  host?: string;
-  /** postgresql:// URL. */
-  databaseUrl: string;
-  /** INTERNAL_SECRET shared with the router, subgraphs and services. */
-  internalSecret: string;
+export interface PharmacyServiceConfig extends GrpcServiceStartConfig {
   /** host:port of the patients gRPC service (allergies, archived records). */
   patientsTarget: string;
   /** Deadline of calls to other services, in milliseconds (5000 by default). */
   grpcDeadlineMs?: number;
 }
 
-/** A running pharmacy service. */
-export interface RunningPharmacyService {
-  /** The bound port. */
-  port: number;
-  /** Drains the gRPC server, then closes the patients client and the database pool. */
-  close(): Promise<void>;
-}
+/** A running pharmacy service; close() drains the gRPC server, then closes the patients client and the database pool. */
+export type RunningPharmacyService = RunningService;
 
 /**
  * Starts the pharmacy gRPC service.
@@ -63,7 +50,7 @@ export async function startPharmacyService(config: PharmacyServiceConfig, deps: 
         },
       ],
       port: config.port,
-      ...(config.host ? { host: config.host } : {}),
+      host: config.host,
       logger: deps.logger,
     },
     [() => auditTrail.stop(), () => db.$disconnect(), () => patients.close()],

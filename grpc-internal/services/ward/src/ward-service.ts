@@ -1,8 +1,8 @@
 /** startWardService: wires Prisma, the repositories, the patients client and handlers into a gRPC server. */
 import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { createPatientsClient, wardProto } from '@hospital/grpc-contracts';
-import { type Logger } from '@hospital/service-kit';
-import { startOwningGrpcServer } from '@hospital/service-kit/grpc';
+import { type Logger, type GrpcServiceStartConfig } from '@hospital/service-kit';
+import { startOwningGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
 import { GrpcPatientDirectory } from './clients/patient-directory.ts';
 import { PrismaAdmissionRepository } from './repositories/prisma-admission-repository.ts';
 import { PrismaStaffAssignmentRepository } from './repositories/prisma-staff-assignment-repository.ts';
@@ -10,28 +10,15 @@ import { PrismaWardRepository } from './repositories/prisma-ward-repository.ts';
 import { createWardHandlers, WARD_SERVICE_NAME } from './service.ts';
 
 /** Configuration of the ward service (see env.ts for the variables behind it). */
-export interface WardServiceConfig {
-  /** gRPC port; 0 picks a free one. */
-  port: number;
-  /** Interface to bind (default 0.0.0.0). */
-  host?: string;
-  /** postgresql:// URL. */
-  databaseUrl: string;
-  /** INTERNAL_SECRET shared with the router, subgraphs and services. */
-  internalSecret: string;
+export interface WardServiceConfig extends GrpcServiceStartConfig {
   /** host:port of the patients gRPC service (admissions check the patient there). */
   patientsTarget: string;
   /** Deadline of calls to the patients service, in ms (5000 by default). */
   patientsDeadlineMs?: number;
 }
 
-/** A running ward service. */
-export interface RunningWardService {
-  /** The bound port. */
-  port: number;
-  /** Drains the gRPC server, then closes the patients client and the database pool. */
-  close(): Promise<void>;
-}
+/** A running ward service; close() drains the gRPC server, then closes the patients client and the database pool. */
+export type RunningWardService = RunningService;
 
 /**
  * Starts the ward gRPC service.
@@ -61,7 +48,7 @@ export async function startWardService(config: WardServiceConfig, deps: { logger
         },
       ],
       port: config.port,
-      ...(config.host ? { host: config.host } : {}),
+      host: config.host,
       logger: deps.logger,
     },
     [() => auditTrail.stop(), () => db.$disconnect(), () => patientsClient.close()],

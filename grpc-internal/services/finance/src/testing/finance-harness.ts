@@ -18,10 +18,9 @@ import {
 import { startAppointmentsService } from '@hospital/appointments-service';
 import { startWardService } from '@hospital/ward-service';
 import { startPatientsService } from '@hospital/patients-service';
-import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
+import { createLogger, type RoleName } from '@hospital/service-kit';
 import { startFinanceService } from '../finance-service.ts';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { signedAs, TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 /** A running finance service (with its patients service) and ways to call it. */
 export interface FinanceHarness {
@@ -89,10 +88,7 @@ export async function startFinanceHarness(databaseUrl: string): Promise<FinanceH
   const client = createFinanceClient({ target, deadlineMs: TEST_CALL_DEADLINE_MS });
   const patients = createPatientsClient({ target: patientsTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
   const db = createPrismaClient(databaseUrl, { poolSize: 2 });
-  const as = (role?: RoleName) => {
-    const caller: Caller = role ? { kind: 'user', userId: randomUUID(), role, email: `${role}@test.local` } : { kind: 'anonymous' };
-    return callMetadata(signIdentity(caller, internalSecret), randomUUID());
-  };
+  const as = signedAs(internalSecret);
   const patient = async () =>
     (await patients.registerPatient({ givenName: 'Bill', familyName: `Payer${randomUUID().slice(0, 8)}`, dateOfBirth: '1970-01-01' }, { metadata: as('doctor') })).id;
   const draft = async (prices: number[] = [10_000]) => {

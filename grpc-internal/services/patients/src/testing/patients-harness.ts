@@ -6,10 +6,9 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from '@grpc/grpc-js';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { createPatientsClient, type PatientsClient, type Patient__Output } from '@hospital/grpc-contracts';
-import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
+import { createLogger, type RoleName } from '@hospital/service-kit';
 import { startPatientsService } from '../patients-service.ts';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { signedAs, TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 /** A running service and ways to call it. */
 export interface PatientsHarness {
@@ -52,10 +51,7 @@ export async function startPatientsHarness(databaseUrl: string, options: { possi
   const target = `127.0.0.1:${service.port}`;
   const client = createPatientsClient({ target, deadlineMs: TEST_CALL_DEADLINE_MS });
   const db = createPrismaClient(databaseUrl);
-  const as = (role?: RoleName, userId: string = randomUUID(), requestId: string = randomUUID()) => {
-    const caller: Caller = role ? { kind: 'user', userId, role, email: `${role}@test.local` } : { kind: 'anonymous' };
-    return callMetadata(signIdentity(caller, internalSecret), requestId);
-  };
+  const as = signedAs(internalSecret);
   return {
     client,
     target,

@@ -18,10 +18,9 @@ import {
 } from '@hospital/grpc-contracts';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { startPatientsService } from '@hospital/patients-service';
-import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
+import { createLogger, type RoleName } from '@hospital/service-kit';
 import { startPharmacyService } from '../pharmacy-service.ts';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { signedAs, TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 /** A running pharmacy (with its patients service) and ways to call it. */
 export interface PharmacyHarness {
@@ -81,10 +80,7 @@ export async function startPharmacyHarness(databaseUrl: string): Promise<Pharmac
   const client = createPharmacyClient({ target, deadlineMs: TEST_CALL_DEADLINE_MS });
   const patients = createPatientsClient({ target: `127.0.0.1:${patientsService.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
   const db = createPrismaClient(databaseUrl);
-  const as = (role?: RoleName, userId: string = randomUUID(), requestId: string = randomUUID()) => {
-    const caller: Caller = role ? { kind: 'user', userId, role, email: `${role}@test.local` } : { kind: 'anonymous' };
-    return callMetadata(signIdentity(caller, internalSecret), requestId);
-  };
+  const as = signedAs(internalSecret);
   return {
     client,
     patients,

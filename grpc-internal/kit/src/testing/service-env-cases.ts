@@ -1,0 +1,27 @@
+/**
+ * The env checks every gRPC service repeats (`@hospital/service-kit/testing`): each env.ts reads
+ * the shared variables through the kit's grpcServiceEnvReader, so each service states its own
+ * documented defaults and this runs the same two cases over them.
+ */
+import { expect, it } from 'vitest';
+import { EnvError } from '../env.ts';
+
+/** The one variable without a default: what a service's documented defaults are read from. */
+export const DATABASE_ONLY_ENV = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/hospital' };
+
+/**
+ * Declares, inside the caller's describe, the two cases every service env shares: with only
+ * DATABASE_URL set it applies host 0.0.0.0, log level info and the service's own `defaults`;
+ * without DATABASE_URL and with a short INTERNAL_SECRET it throws EnvError.
+ * @param loadConfig - the service's env reader
+ * @param defaults - what the service documents as its defaults (its port, peer targets, ...)
+ */
+export function itChecksServiceEnv(loadConfig: (env: Record<string, string | undefined>) => object, defaults: Record<string, unknown>): void {
+  it('applies the documented defaults', () => {
+    expect(loadConfig(DATABASE_ONLY_ENV)).toMatchObject({ host: '0.0.0.0', logLevel: 'info', ...defaults });
+  });
+
+  it('refuses a missing database and a short secret', () => {
+    expect(() => loadConfig({ INTERNAL_SECRET: 'short' })).toThrow(EnvError);
+  });
+}
