@@ -17,3 +17,4 @@ export { AUDIT_SEAL_INTERVAL_MS, AUDIT_SEALER_LOCK, startAuditSealer, type Audit
 export { startAuditTrail, type AuditTrail } from './audit/audit-trail-runtime.ts';
 export * from './audit/access-records.ts';
 export { databaseUrlAs, departmentRole, dropServiceRole, ensureServiceRole, SERVICE_GROUP_ROLE } from './service-role.ts';
+export * from './outbox/prisma-outbox-store.ts';

@@ -28,9 +28,10 @@ describe('eventBusEnv', () => {
   });
 
   it('passes the Kafka variables that are set, and nothing else', () => {
-    expect(eventBusEnv({ KAFKA_BROKERS: '127.0.0.1:9092', APPOINTMENTS_TOPIC_PARTITIONS: '3', APPOINTMENTS_TOPIC: '', HOME: '/root' })).toEqual({
+    expect(eventBusEnv({ KAFKA_BROKERS: '127.0.0.1:9092', APPOINTMENTS_TOPIC_PARTITIONS: '3', APPOINTMENTS_TOPIC: '', CLINICAL_TOPIC: 'clin', HOME: '/root' })).toEqual({
       KAFKA_BROKERS: '127.0.0.1:9092',
       APPOINTMENTS_TOPIC_PARTITIONS: '3',
+      CLINICAL_TOPIC: 'clin',
     });
   });
 });

@@ -4,3 +4,5 @@ export * from './events/kafka-event-bus.ts';
 export * from './events/events-env.ts';
 export * from './events/dead-letter.ts';
 export * from './events/event-headers.ts';
+export * from './events/outbox-relay.ts';
+export * from './events/kafka-outbox-relay.ts';

@@ -1,8 +1,9 @@
 import { startClinicalService } from '@hospital/clinical-service';
 import { startClinicalSubgraph } from '@hospital/clinical-subgraph';
 import type { DepartmentStarter } from './department.ts';
+import { e2eClinicalKafka } from './kafka.ts';
 
-/** Clinical: encounters, notes, vital signs; asks appointments and ward on the caller's behalf. */
+/** Clinical: encounters, notes, vital signs, lab results, the outbox of clinical events; asks appointments and ward on the caller's behalf. */
 export const clinical: DepartmentStarter = {
   name: 'clinical',
   startService: (ctx) => {
@@ -10,7 +11,16 @@ export const clinical: DepartmentStarter = {
     const wardTarget = ctx.grpcTargets['ward'];
     if (!appointmentsTarget || !wardTarget) throw new Error('the clinical service needs the appointments and ward services started before it');
     return startClinicalService(
-      { port: 0, host: '127.0.0.1', databaseUrl: ctx.databaseUrl, internalSecret: ctx.internalSecret, appointmentsTarget, wardTarget },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: ctx.databaseUrl,
+        internalSecret: ctx.internalSecret,
+        appointmentsTarget,
+        wardTarget,
+        // The outbox relay ships clinical events to the run's clinical topic on the run's real broker.
+        kafka: ctx.kafka ? e2eClinicalKafka(ctx.databaseUrl, 'e2e-clinical-service') : undefined,
+      },
       { logger: ctx.logger },
     );
   },

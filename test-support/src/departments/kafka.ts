@@ -1,6 +1,6 @@
 /**
  * Kafka settings of the end-to-end systems. Every system of a test run shares the run's database,
- * so they share one appointments topic too: any system's outbox relay may ship any system's rows
+ * so they share one appointments topic (and one clinical topic) too: any system's outbox relay may ship any system's rows
  * (SKIP LOCKED hands each row to exactly one relay), and every system's consumers must see them.
  * The topic is named after the run's database, so runs against a long-lived broker never mix.
  */
@@ -14,8 +14,22 @@ import { testKafkaBrokers } from '../kafka-brokers.ts';
  * @param clientId - who connects (appears in broker logs)
  */
 export function e2eKafka(databaseUrl: string, clientId: string): AppointmentsKafkaConfig {
+  return e2eTopics('appointments', databaseUrl, clientId);
+}
+
+/**
+ * The clinical topic settings of the run (the clinical relay's and the clinical consumers').
+ * @param databaseUrl - the run's database (its name makes the topic name)
+ * @param clientId - who connects (appears in broker logs)
+ */
+export function e2eClinicalKafka(databaseUrl: string, clientId: string): AppointmentsKafkaConfig {
+  return e2eTopics('clinical', databaseUrl, clientId);
+}
+
+/** A department's topic of the run: `<department>-e2e-<database>` and its `.dlq`. */
+function e2eTopics(department: string, databaseUrl: string, clientId: string): AppointmentsKafkaConfig {
   const database = new URL(databaseUrl).pathname.replace(/^\//, '').replace(/[^A-Za-z0-9._-]/g, '-');
-  const topic = `appointments-e2e-${database}`;
+  const topic = `${department}-e2e-${database}`;
   return { brokers: [testKafkaBrokers()], clientId, topic: { topic, partitions: 6, retentionMs: 3_600_000 }, dlqTopic: `${topic}.dlq` };
 }
 

@@ -96,3 +96,9 @@ export function clinicalKafkaTopics(e: {
 }): EventTopics {
   return { topic: { topic: e.CLINICAL_TOPIC, partitions: e.CLINICAL_TOPIC_PARTITIONS, retentionMs: e.CLINICAL_TOPIC_RETENTION_MS }, dlqTopic: e.CLINICAL_DLQ_TOPIC };
 }
+
+/** OUTBOX_RELAY_INTERVAL_MS (pause when idle) and OUTBOX_RELAY_BATCH_SIZE (rows per round) of an outbox relay. */
+export const outboxRelayEnv = {
+  OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(100),
+  OUTBOX_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+};

@@ -1,9 +1,10 @@
 /** startClinicalService: wires Prisma, the repositories, the appointments and ward clients and handlers into a gRPC server. */
 import { readFileSync } from 'node:fs';
-import { createPrismaClient, startAuditTrail } from '@hospital/db';
+import { CLINICAL_OUTBOX, createPrismaClient, PrismaOutboxStore, startAuditTrail } from '@hospital/db';
 import { clinicalProto, createAppointmentsClient, createWardClient } from '@hospital/grpc-contracts';
-import { type Logger } from '@hospital/service-kit';
+import { type Closer, type Logger } from '@hospital/service-kit';
 import { startOwningGrpcServer } from '@hospital/service-kit/grpc';
+import { startKafkaOutboxRelay, type KafkaOutboxRelayOptions } from '@hospital/service-kit/kafka';
 import { GrpcCareDepartments } from './clients/care-departments.ts';
 import { Icd10Catalogue, parseCmsCodeFile, SHIPPED_ICD10 } from './domain/icd10.ts';
 import { PrismaEncounterRepository, PrismaProblemRepository, PrismaVitalsRepository } from './repositories/prisma-clinical-repository.ts';
@@ -28,6 +29,14 @@ export interface ClinicalServiceConfig {
   peerDeadlineMs?: number;
   /** A CMS/NCHS `icd10cm-codes-<FY>.txt` file to code diagnoses against; the shipped subset when absent. */
   icd10CodesFile?: string | undefined;
+  /**
+   * Kafka (KAFKA_BROKERS set): the clinical topics are created at start-up and the outbox relay
+   * ships every committed clinical event to the clinical topic. Without it, events stay in the
+   * clinical outbox table.
+   */
+  kafka?: KafkaOutboxRelayOptions['kafka'] | undefined;
+  /** Outbox relay timing (OUTBOX_RELAY_INTERVAL_MS, OUTBOX_RELAY_BATCH_SIZE). */
+  relay?: KafkaOutboxRelayOptions['relay'];
 }
 
 /**
@@ -68,6 +77,16 @@ export async function startClinicalService(config: ClinicalServiceConfig, deps: 
   const deadlineMs = config.peerDeadlineMs ?? 5_000;
   const appointments = createAppointmentsClient({ target: config.appointmentsTarget, deadlineMs });
   const ward = createWardClient({ target: config.wardTarget, deadlineMs });
+  const closers: Closer[] = [() => auditTrail.stop(), () => db.$disconnect(), () => appointments.close(), () => ward.close()];
+  if (config.kafka) {
+    try {
+      const relay = await startKafkaOutboxRelay({ kafka: config.kafka, store: new PrismaOutboxStore(db, CLINICAL_OUTBOX), relay: config.relay, logger: deps.logger });
+      closers.push(() => relay.close());
+    } catch (error) {
+      for (const close of closers.reverse()) await close();
+      throw error;
+    }
+  }
   return startOwningGrpcServer(
     {
       build: () => [
@@ -91,6 +110,7 @@ export async function startClinicalService(config: ClinicalServiceConfig, deps: 
       host: config.host,
       logger: deps.logger,
     },
-    [() => auditTrail.stop(), () => db.$disconnect(), () => appointments.close(), () => ward.close()],
+    // Closed in reverse: the relay stops before the database pool closes.
+    closers,
   );
 }

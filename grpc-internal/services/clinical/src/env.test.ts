@@ -24,6 +24,19 @@ describe('clinical env', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db/hospital', ICD10_CODES_FILE: ' ' })).toThrow(/ICD10_CODES_FILE/);
   });
 
+  it('relays clinical events to Kafka only when KAFKA_BROKERS is set, on the clinical topics', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/hospital' }).kafka).toBeUndefined();
+    const config = loadConfig({ DATABASE_URL: 'postgres://db/hospital', KAFKA_BROKERS: 'k1:9092, k2:9092', CLINICAL_TOPIC: 'clin.v1', OUTBOX_RELAY_BATCH_SIZE: '20' });
+    expect(config.kafka).toEqual({
+      brokers: ['k1:9092', 'k2:9092'],
+      clientId: 'clinical-service',
+      topic: { topic: 'clin.v1', partitions: 6, retentionMs: 604_800_000 },
+      dlqTopic: 'clinical.dlq',
+    });
+    expect(config.relay).toEqual({ pollIntervalMs: 100, batchSize: 20 });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/hospital', KAFKA_BROKERS: 'k:1', CLINICAL_TOPIC: 'bad topic' })).toThrow(/CLINICAL_TOPIC/);
+  });
+
   it('refuses a missing database and a short secret', () => {
     expect(() => loadConfig({ INTERNAL_SECRET: 'short' })).toThrow(EnvError);
   });

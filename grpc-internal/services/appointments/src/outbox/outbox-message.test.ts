@@ -5,10 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { APPOINTMENT_EVENT_VERSION, readAppointmentEventMessage } from '@hospital/grpc-contracts';
-import { EVENT_HEADERS } from '@hospital/service-kit/kafka';
+import { EVENT_HEADERS, outboxMessageOf } from '@hospital/service-kit/kafka';
 import { describe, expect, it } from 'vitest';
 import { sampleEvent, sampleSnapshot } from '../testing/sample-event.ts';
-import { outboxMessageOf } from './outbox-relay.ts';
 
 const snapshot = () => sampleSnapshot(randomUUID(), new Date('2026-11-25T09:00:00Z'));
 
@@ -17,7 +16,7 @@ describe('outboxMessageOf', () => {
     const appointment = snapshot();
     const event = sampleEvent(appointment);
     // The row as the relay selects it: the payload went through PostgreSQL's jsonb and back.
-    const row = { id: event.eventId, sequence: 42n, appointment_id: appointment.id, type: event.type, payload: JSON.parse(JSON.stringify(event)) as unknown };
+    const row = { id: event.eventId, sequence: 42n, key: appointment.id, type: event.type, payload: JSON.parse(JSON.stringify(event)) as unknown };
     const message = outboxMessageOf(row);
     expect(message.headers).toMatchObject({ [EVENT_HEADERS.schemaVersion]: String(APPOINTMENT_EVENT_VERSION), [EVENT_HEADERS.sequence]: '42' });
     const read = readAppointmentEventMessage({ key: message.key, value: message.value, headers: message.headers ?? {} }, EVENT_HEADERS);
@@ -31,7 +30,7 @@ describe('outboxMessageOf', () => {
   it('carries a row whose payload is not the contract to a typed refusal, not to a consumer', () => {
     const appointment = snapshot();
     const event = sampleEvent(appointment);
-    const row = { id: event.eventId, sequence: 1n, appointment_id: appointment.id, type: 'BOOKED', payload: { ...event, version: 2 } };
+    const row = { id: event.eventId, sequence: 1n, key: appointment.id, type: 'BOOKED', payload: { ...event, version: 2 } };
     const message = outboxMessageOf(row);
     expect(message.headers?.[EVENT_HEADERS.schemaVersion]).toBe('2');
     expect(readAppointmentEventMessage({ key: message.key, value: message.value, headers: message.headers ?? {} }, EVENT_HEADERS)).toEqual({

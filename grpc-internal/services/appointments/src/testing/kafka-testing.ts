@@ -1,56 +1,16 @@
 /**
- * Kafka helpers for integration tests: read a topic back with a fresh consumer group, and run a
- * private broker that a test may stop and start again (the run's shared broker must stay up).
+ * Kafka helpers for integration tests: a private broker that a test may stop and start again (the
+ * run's shared broker must stay up); reading a topic back is @hospital/test-support/kafka-topic.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger } from '@hospital/service-kit';
-import { createKafkaEventBus, type IncomingEvent } from '@hospital/service-kit/kafka';
 import { startBroker, stopBroker } from '../../../../../scripts/kafka/broker.ts';
 import { defaultCacheDir, ensureKafkaJars } from '../../../../../scripts/kafka/jars.ts';
 
-/**
- * Polls a condition until it holds.
- * @param predicate - the condition (may be async)
- * @param timeoutMs - how long to wait
- * @param what - named in the timeout error
- */
-export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/**
- * Reads a topic from the beginning with a fresh consumer group until `done` holds for what was
- * read, then keeps reading for `settleMs` more (so duplicates would show), and returns it all.
- * @param brokers - host:port
- * @param topic - the topic
- * @param done - when enough was read
- * @param options - time limits
- */
-export async function readTopic(
-  brokers: string,
-  topic: string,
-  done: (events: IncomingEvent[]) => boolean,
-  options: { timeoutMs?: number; settleMs?: number } = {},
-): Promise<IncomingEvent[]> {
-  const bus = createKafkaEventBus({ brokers: [brokers], clientId: 'topic-reader', logger: createLogger('topic-reader', 'silent') });
-  const events: IncomingEvent[] = [];
-  try {
-    await bus.subscribe({ groupId: `reader-${randomUUID()}`, topic, fromBeginning: true, handle: async (e) => void events.push(e) });
-    await waitFor(() => done(events), options.timeoutMs ?? 60_000, `messages on ${topic}`);
-    await new Promise((r) => setTimeout(r, options.settleMs ?? 1_000));
-    return [...events];
-  } finally {
-    await bus.close();
-  }
-}
+// Reading a topic back and polling live in @hospital/test-support/kafka-topic (every department's relay tests use them).
+export { readTopic, waitFor } from '@hospital/test-support/kafka-topic';
 
 async function portsFree(port: number): Promise<boolean> {
   const tryListen = (p: number) =>

@@ -31,6 +31,8 @@ export interface CareDepartments {
   admission(id: string, scope: CallScope): Promise<AdmissionFacts | undefined>;
   /** Which of the patients are admitted now on a ward the caller may see (lower-case ids), in one call. */
   admittedWhereCallerSees(patientIds: readonly string[], scope: CallScope): Promise<Set<string>>;
+  /** The ward of each patient's current admission, for those admitted where the caller may see (lower-case patient id → ward id), in one call. */
+  currentWards(patientIds: readonly string[], scope: CallScope): Promise<Map<string, string>>;
 }
 
 const metadataOf = (scope: CallScope) => ({ metadata: callMetadata(scope.identityToken, scope.requestId) });
@@ -70,8 +72,15 @@ export class GrpcCareDepartments implements CareDepartments {
   }
 
   async admittedWhereCallerSees(patientIds: readonly string[], scope: CallScope): Promise<Set<string>> {
-    if (patientIds.length === 0) return new Set();
+    return new Set((await this.currentWards(patientIds, scope)).keys());
+  }
+
+  async currentWards(patientIds: readonly string[], scope: CallScope): Promise<Map<string, string>> {
+    const wards = new Map<string, string>();
+    if (patientIds.length === 0) return wards;
     const { admissions } = await this.ward.getPatientAdmissions({ patientIds: [...patientIds] }, metadataOf(scope));
-    return new Set(admissions.filter((a) => a.status === 'ADMISSION_STATUS_ADMITTED').map((a) => a.patientId.toLowerCase()));
+    // Newest first: a patient's first admitted row is the current admission.
+    for (const a of admissions) if (a.status === 'ADMISSION_STATUS_ADMITTED' && !wards.has(a.patientId.toLowerCase())) wards.set(a.patientId.toLowerCase(), a.wardId);
+    return wards;
   }
 }

@@ -31,65 +31,102 @@ function band(value: number, bands: readonly (readonly [number, number])[], abov
   return above;
 }
 
+/** The seven NEWS2 parameters, in chart order. */
+export const NEWS2_PARAMETERS = ['respiratoryRate', 'spo2Percent', 'onOxygen', 'systolicMmhg', 'pulseBpm', 'consciousness', 'temperatureC'] as const;
+/** A NEWS2 parameter (the observation it scores). */
+export type News2Parameter = (typeof NEWS2_PARAMETERS)[number];
+
+const CHART: Record<News2Parameter, (input: News2Input) => number | undefined> = {
+  respiratoryRate: ({ respiratoryRate: v }) =>
+    v === undefined
+      ? undefined
+      : band(
+          v,
+          [
+            [8, 3],
+            [11, 1],
+            [20, 0],
+            [24, 2],
+          ],
+          3,
+        ),
+  spo2Percent: ({ spo2Percent: v }) =>
+    v === undefined
+      ? undefined
+      : band(
+          v,
+          [
+            [91, 3],
+            [93, 2],
+            [95, 1],
+          ],
+          0,
+        ),
+  onOxygen: ({ onOxygen }) => (onOxygen ? 2 : 0),
+  systolicMmhg: ({ systolicMmhg: v }) =>
+    v === undefined
+      ? undefined
+      : band(
+          v,
+          [
+            [90, 3],
+            [100, 2],
+            [110, 1],
+            [219, 0],
+          ],
+          3,
+        ),
+  pulseBpm: ({ pulseBpm: v }) =>
+    v === undefined
+      ? undefined
+      : band(
+          v,
+          [
+            [40, 3],
+            [50, 1],
+            [90, 0],
+            [110, 1],
+            [130, 2],
+          ],
+          3,
+        ),
+  consciousness: ({ consciousness }) => (consciousness === undefined ? undefined : consciousness === 'ALERT' ? 0 : 3),
+  temperatureC: ({ temperatureC: v }) =>
+    v === undefined
+      ? undefined
+      : band(
+          v,
+          [
+            [35.0, 3],
+            [36.0, 1],
+            [38.0, 0],
+            [39.0, 1],
+          ],
+          2,
+        ),
+};
+
 /**
- * The parameter scores of chart 1 (RCP NEWS2).
+ * The score of each parameter present in a set (chart 1, RCP NEWS2); a missing one is left out,
+ * so a partial set still shows a parameter scoring 3 (an urgent response by itself).
+ * @param input - the observations, any of them missing
+ */
+export function news2Scores(input: News2Input): Partial<Record<News2Parameter, number>> {
+  const scores: Partial<Record<News2Parameter, number>> = {};
+  for (const parameter of NEWS2_PARAMETERS) {
+    const points = CHART[parameter](input);
+    if (points !== undefined) scores[parameter] = points;
+  }
+  return scores;
+}
+
+/**
+ * The parameter scores of chart 1 (RCP NEWS2), in chart order.
  * @param input - a complete set of the seven parameters
  */
 export function news2Parameters(input: Required<Omit<News2Input, 'consciousness'>> & { consciousness: 'ALERT' | 'CVPU' }): number[] {
-  return [
-    band(
-      input.respiratoryRate,
-      [
-        [8, 3],
-        [11, 1],
-        [20, 0],
-        [24, 2],
-      ],
-      3,
-    ),
-    band(
-      input.spo2Percent,
-      [
-        [91, 3],
-        [93, 2],
-        [95, 1],
-      ],
-      0,
-    ),
-    input.onOxygen ? 2 : 0,
-    band(
-      input.systolicMmhg,
-      [
-        [90, 3],
-        [100, 2],
-        [110, 1],
-        [219, 0],
-      ],
-      3,
-    ),
-    band(
-      input.pulseBpm,
-      [
-        [40, 3],
-        [50, 1],
-        [90, 0],
-        [110, 1],
-        [130, 2],
-      ],
-      3,
-    ),
-    input.consciousness === 'ALERT' ? 0 : 3,
-    band(
-      input.temperatureC,
-      [
-        [35.0, 3],
-        [36.0, 1],
-        [38.0, 0],
-        [39.0, 1],
-      ],
-      2,
-    ),
-  ];
+  const scores = news2Scores(input);
+  return NEWS2_PARAMETERS.map((parameter) => scores[parameter] ?? 0);
 }
 
 /**

@@ -19,7 +19,8 @@ import { conflict, denyObjectAccess, invalidInput, notFound, parseRequest, requi
 import type { CallScope } from '@hospital/service-kit/grpc';
 import type { ClinicalDeps } from '../clinical-deps.ts';
 import { findLabTest, flagResult, implausibleResult, LAB_TESTS, type LabTestEntry } from '../domain/lab-catalogue.ts';
-import type { LabOrderRecord } from '../repositories/records.ts';
+import { labResultEvent } from '../outbox/clinical-events.ts';
+import type { LabOrderRecord, LabResultRecord } from '../repositories/records.ts';
 import { encounterOrNotFound } from './encounters.handler.ts';
 import { getPatientLabOrdersSchema, labResultSchema, orderLabTestsSchema } from './labs.schema.ts';
 
@@ -85,19 +86,41 @@ export interface ResultInput {
   unit: string;
 }
 
-/** The item, its test and the checked result, or a typed error (ward staff: their wards' patients only). */
+/**
+ * The ward of the patient's current admission (for the event's ward scoping); for ward staff a
+ * patient not admitted on their wards is refused. For others an unreachable ward department
+ * leaves the ward unknown rather than refusing the result.
+ */
+async function wardOfPatient(order: LabOrderRecord, deps: ClinicalDeps, scope: CallScope): Promise<string | null> {
+  const key = order.patientId.toLowerCase();
+  if (isWardStaff(scope)) {
+    const wardId = (await deps.care.currentWards([key], scope)).get(key);
+    if (wardId === undefined) throw denyObjectAccess(scope, { kind: 'lab order', id: order.id, patientId: order.patientId }, "not admitted on the caller's wards");
+    return wardId;
+  }
+  try {
+    return (await deps.care.currentWards([key], scope)).get(key) ?? null;
+  } catch (error) {
+    scope.logger.warn({ err: error, orderId: order.id }, 'ward of the patient unknown: the lab event carries no ward');
+    return null;
+  }
+}
+
+/** The item, its test, the checked result and the patient's ward, or a typed error (ward staff: their wards' patients only). */
 async function checkedResult({ orderId, value, unit }: ResultInput, deps: ClinicalDeps, scope: CallScope, expectLoinc?: string) {
   const enteredBy = requireActingUser(scope.caller, 'Only signed-in staff may enter lab results.');
   const order = await deps.labs.find(orderId);
   if (!order) throw notFound('No lab order with this id.');
-  if (isWardStaff(scope) && !(await deps.care.admittedWhereCallerSees([order.patientId], scope)).has(order.patientId.toLowerCase()))
-    throw denyObjectAccess(scope, { kind: 'lab order', id: orderId, patientId: order.patientId }, "not admitted on the caller's wards");
+  const wardId = await wardOfPatient(order, deps, scope);
   const test = findLabTest(order.loincCode);
   if (!test) throw conflict('The ordered test is no longer in the catalogue.');
   if (expectLoinc !== undefined && expectLoinc !== test.loincCode) throw invalidInput(`The result is for ${expectLoinc}, the order for ${test.loincCode}.`, 'loincCode');
   const wrong = implausibleResult(test, value, unit);
   if (wrong) throw invalidInput(wrong.message, wrong.field);
-  return { order, result: { orderId, value, unit: test.unit, flag: flagResult(test, value), enteredBy } };
+  const result = { orderId, value, unit: test.unit, flag: flagResult(test, value), enteredBy };
+  // The event is built from the stored row, inside the result's transaction.
+  const eventOf = (stored: LabResultRecord) => labResultEvent(order, test, stored, { actorId: enteredBy, encounterId: order.encounterId, wardId });
+  return { order, result, eventOf };
 }
 
 /**
@@ -108,9 +131,9 @@ async function checkedResult({ orderId, value, unit }: ResultInput, deps: Clinic
  * @param expectLoinc - the test the result is said to be for (HL7 OBX-3), checked against the order
  */
 export async function enterResult(input: ResultInput, deps: ClinicalDeps, scope: CallScope, expectLoinc?: string): Promise<LabOrder> {
-  const { order, result } = await checkedResult(input, deps, scope, expectLoinc);
+  const { order, result, eventOf } = await checkedResult(input, deps, scope, expectLoinc);
   if (order.results.length > 0) throw conflict('This test has a result already: amend it instead.');
-  const entered = await deps.labs.enter(result);
+  const entered = await deps.labs.enter(result, eventOf);
   if (entered === 'entered') throw conflict('This test has a result already: amend it instead.');
   scope.logger.info({ orderId: order.id, flag: result.flag }, 'lab result entered');
   return toProtoLabOrder(entered);
@@ -124,10 +147,10 @@ export async function enterResult(input: ResultInput, deps: ClinicalDeps, scope:
  * @param expectLoinc - the test the result is said to be for (HL7 OBX-3), checked against the order
  */
 export async function amendResult(input: ResultInput, deps: ClinicalDeps, scope: CallScope, expectLoinc?: string): Promise<LabOrder> {
-  const { order, result } = await checkedResult(input, deps, scope, expectLoinc);
+  const { order, result, eventOf } = await checkedResult(input, deps, scope, expectLoinc);
   const current = order.results.at(-1);
   if (!current) throw conflict('This test has no result to amend: enter it first.');
-  const amended = await deps.labs.amend({ ...result, amendsResultId: current.id });
+  const amended = await deps.labs.amend({ ...result, amendsResultId: current.id }, eventOf);
   if (amended === 'stale') throw conflict('The result was amended meanwhile: reload and amend the current one.');
   scope.logger.info({ orderId: order.id, flag: result.flag }, 'lab result amended');
   return toProtoLabOrder(amended);

@@ -10,6 +10,8 @@ import { denyObjectAccess, invalidInput, parseRequest, requireActingUser } from 
 import type { CallScope } from '@hospital/service-kit/grpc';
 import type { ClinicalDeps } from '../clinical-deps.ts';
 import { firstImplausible, VITAL_NAMES, type VitalValues } from '../domain/vital-ranges.ts';
+import { vitalsEvent } from '../outbox/clinical-events.ts';
+import type { VitalsRecord } from '../repositories/records.ts';
 import { toProtoVitals } from './to-proto.ts';
 import { getPatientVitalsSchema, recordVitalsSchema } from './vitals.schema.ts';
 
@@ -18,11 +20,17 @@ export const VITALS_PER_PATIENT = 100;
 
 const isWardStaff = (scope: CallScope) => scope.caller.kind === 'user' && scope.caller.role === 'ward_staff';
 
-/** True when the caller may chart this patient (see the file comment). */
-async function mayChart(patientId: string, deps: ClinicalDeps, scope: CallScope): Promise<boolean> {
-  if ((await deps.care.admittedWhereCallerSees([patientId], scope)).has(patientId.toLowerCase())) return true;
-  if (isWardStaff(scope)) return false;
-  return (await deps.encounters.findByPatients([patientId])).some((encounter) => encounter.closedAt === null);
+/**
+ * Where the caller may chart this patient (see the file comment): the ward of the patient's
+ * current admission and their open encounter, for the set's event; undefined when they may not.
+ */
+async function chartingContext(patientId: string, deps: ClinicalDeps, scope: CallScope): Promise<{ wardId: string | null; encounterId: string | null } | undefined> {
+  const wardId = (await deps.care.currentWards([patientId], scope)).get(patientId.toLowerCase()) ?? null;
+  if (wardId === null && isWardStaff(scope)) return undefined;
+  // Newest first: the newest open encounter is the one the set belongs to.
+  const open = (await deps.encounters.findByPatients([patientId])).find((encounter) => encounter.closedAt === null);
+  if (wardId === null && !open) return undefined;
+  return { wardId, encounterId: open?.id ?? null };
 }
 
 /**
@@ -39,23 +47,27 @@ export async function recordVitalsHandler(request: RecordVitalsRequest__Output, 
   if (Object.keys(values).length === 0 && consciousness === null) throw invalidInput('Record at least one measurement.', 'vitals');
   const implausible = firstImplausible(values);
   if (implausible) throw invalidInput(implausible.message, implausible.name);
-  if (!(await mayChart(patientId, deps, scope)))
-    throw denyObjectAccess(scope, { kind: 'patient', id: patientId, patientId }, "not admitted on the caller's wards and no open encounter");
-  const stored = await deps.vitals.record({
-    patientId,
-    recordedBy,
-    temperatureC: values.temperatureC ?? null,
-    pulseBpm: values.pulseBpm ?? null,
-    systolicMmhg: values.systolicMmhg ?? null,
-    diastolicMmhg: values.diastolicMmhg ?? null,
-    respiratoryRate: values.respiratoryRate ?? null,
-    spo2Percent: values.spo2Percent ?? null,
-    onOxygen: vitals.onOxygen,
-    consciousness,
-    weightKg: values.weightKg ?? null,
-    heightCm: values.heightCm ?? null,
-    painScore: values.painScore ?? null,
-  });
+  const context = await chartingContext(patientId, deps, scope);
+  if (!context) throw denyObjectAccess(scope, { kind: 'patient', id: patientId, patientId }, "not admitted on the caller's wards and no open encounter");
+  const eventOf = (set: VitalsRecord) => vitalsEvent(set, { actorId: recordedBy, ...context });
+  const stored = await deps.vitals.record(
+    {
+      patientId,
+      recordedBy,
+      temperatureC: values.temperatureC ?? null,
+      pulseBpm: values.pulseBpm ?? null,
+      systolicMmhg: values.systolicMmhg ?? null,
+      diastolicMmhg: values.diastolicMmhg ?? null,
+      respiratoryRate: values.respiratoryRate ?? null,
+      spo2Percent: values.spo2Percent ?? null,
+      onOxygen: vitals.onOxygen,
+      consciousness,
+      weightKg: values.weightKg ?? null,
+      heightCm: values.heightCm ?? null,
+      painScore: values.painScore ?? null,
+    },
+    eventOf,
+  );
   const sent = toProtoVitals(stored);
   scope.logger.info({ vitalsId: stored.id, abnormal: sent.abnormal?.length ?? 0 }, 'vital signs recorded');
   return sent;

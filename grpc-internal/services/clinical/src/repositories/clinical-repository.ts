@@ -1,4 +1,5 @@
 /** Storage of encounters, notes and vital signs (the Prisma implementation is prisma-clinical-repository.ts). */
+import type { ClinicalEventV1 } from '@hospital/grpc-contracts';
 import type { EncounterRecord, LabOrderRecord, LabResultRecord, NewVitals, NoteRecord, ProblemRecord, VitalsRecord } from './records.ts';
 
 /** Encounters and their notes. */
@@ -40,8 +41,12 @@ export interface EncounterRepository {
 
 /** Vital signs. */
 export interface VitalsRepository {
-  /** Stores a set. */
-  record(vitals: NewVitals): Promise<VitalsRecord>;
+  /**
+   * Stores a set and its event (clinical outbox) in one transaction.
+   * @param vitals - the set
+   * @param eventOf - the event of the stored set
+   */
+  record(vitals: NewVitals, eventOf: (stored: VitalsRecord) => ClinicalEventV1): Promise<VitalsRecord>;
   /**
    * The newest sets of each patient, newest first.
    * @param patientIds - the patients
@@ -76,15 +81,25 @@ export interface LabRepository {
   /** An order item by id, with its results. */
   find(id: string): Promise<LabOrderRecord | undefined>;
   /**
-   * Enters the original result of an item; 'entered' when it has one (exactly one of concurrent entries wins).
+   * Enters the original result of an item and its event (clinical outbox) in one transaction;
+   * 'entered' when it has one (exactly one of concurrent entries wins, and only its event is written).
    * @param result - the item, value, unit, flag, who
+   * @param eventOf - the event of the stored result
    */
-  enter(result: Pick<LabResultRecord, 'orderId' | 'value' | 'unit' | 'flag' | 'enteredBy'>): Promise<LabOrderRecord | 'entered'>;
+  enter(
+    result: Pick<LabResultRecord, 'orderId' | 'value' | 'unit' | 'flag' | 'enteredBy'>,
+    eventOf: (stored: LabResultRecord) => ClinicalEventV1,
+  ): Promise<LabOrderRecord | 'entered'>;
   /**
-   * Adds an amendment of the item's current result; 'stale' when another amendment of it landed first.
+   * Adds an amendment of the item's current result and its event in one transaction; 'stale' when
+   * another amendment of it landed first (no event then).
    * @param result - the item, the result it corrects, value, unit, flag, who
+   * @param eventOf - the event of the stored amendment
    */
-  amend(result: Pick<LabResultRecord, 'orderId' | 'value' | 'unit' | 'flag' | 'enteredBy'> & { amendsResultId: string }): Promise<LabOrderRecord | 'stale'>;
+  amend(
+    result: Pick<LabResultRecord, 'orderId' | 'value' | 'unit' | 'flag' | 'enteredBy'> & { amendsResultId: string },
+    eventOf: (stored: LabResultRecord) => ClinicalEventV1,
+  ): Promise<LabOrderRecord | 'stale'>;
   /** The order items of the patients, newest first. */
   ofPatients(patientIds: readonly string[]): Promise<LabOrderRecord[]>;
 }

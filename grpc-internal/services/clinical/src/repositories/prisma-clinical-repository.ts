@@ -1,6 +1,8 @@
 /** EncounterRepository and VitalsRepository on Prisma (schema `clinical`). */
 import type { PrismaClient } from '@hospital/db';
+import type { ClinicalEventV1 } from '@hospital/grpc-contracts';
 import { databaseErrorOf, SQLSTATE } from '@hospital/service-kit';
+import { writeClinicalEvent } from '../outbox/clinical-outbox-writer.ts';
 import type { EncounterRepository, ProblemRepository, VitalsRepository } from './clinical-repository.ts';
 import type { EncounterRecord, NewVitals, NoteRecord, ProblemRecord, VitalsRecord } from './records.ts';
 
@@ -72,8 +74,13 @@ export class PrismaVitalsRepository implements VitalsRepository {
   /** @param db - the Prisma client */
   constructor(private readonly db: PrismaClient) {}
 
-  async record(vitals: NewVitals): Promise<VitalsRecord> {
-    return toRecord(await this.db.vitalSigns.create({ data: vitals }));
+  async record(vitals: NewVitals, eventOf: (stored: VitalsRecord) => ClinicalEventV1): Promise<VitalsRecord> {
+    // The set and its event commit together, or neither does.
+    return this.db.$transaction(async (tx) => {
+      const stored = toRecord(await tx.vitalSigns.create({ data: vitals }));
+      await writeClinicalEvent(tx, eventOf(stored));
+      return stored;
+    });
   }
 
   async latestOf(patientIds: readonly string[], perPatient: number): Promise<VitalsRecord[]> {

@@ -1,6 +1,8 @@
-/** LabRepository on Prisma (schema `clinical`, tables lab_orders and lab_results). */
-import type { PrismaClient } from '@hospital/db';
+/** LabRepository on Prisma (schema `clinical`, tables lab_orders and lab_results; events to outbox_events). */
+import type { Prisma, PrismaClient } from '@hospital/db';
+import type { ClinicalEventV1 } from '@hospital/grpc-contracts';
 import { databaseErrorOf, SQLSTATE } from '@hospital/service-kit';
+import { writeClinicalEvent } from '../outbox/clinical-outbox-writer.ts';
 import type { LabRepository } from './clinical-repository.ts';
 import type { LabOrderRecord, LabResultRecord } from './records.ts';
 
@@ -31,26 +33,38 @@ export class PrismaLabRepository implements LabRepository {
     return row ? toRecord(row) : undefined;
   }
 
-  async enter(result: Pick<LabResultRecord, 'orderId' | 'value' | 'unit' | 'flag' | 'enteredBy'>): Promise<LabOrderRecord | 'entered'> {
-    try {
-      // lab_results_one_original_key (order_id WHERE amends_result_id IS NULL) lets one original in.
-      await this.db.labResult.create({ data: result });
-    } catch (error) {
-      if (isUniqueViolation(error)) return 'entered';
-      throw error;
-    }
-    return toRecord(await this.db.labOrder.findUniqueOrThrow({ where: { id: result.orderId }, include: withResults }));
+  async enter(
+    result: Pick<LabResultRecord, 'orderId' | 'value' | 'unit' | 'flag' | 'enteredBy'>,
+    eventOf: (stored: LabResultRecord) => ClinicalEventV1,
+  ): Promise<LabOrderRecord | 'entered'> {
+    // lab_results_one_original_key (order_id WHERE amends_result_id IS NULL) lets one original in.
+    return this.storeWithEvent(result, eventOf, 'entered');
   }
 
-  async amend(result: Pick<LabResultRecord, 'orderId' | 'value' | 'unit' | 'flag' | 'enteredBy'> & { amendsResultId: string }): Promise<LabOrderRecord | 'stale'> {
+  async amend(
+    result: Pick<LabResultRecord, 'orderId' | 'value' | 'unit' | 'flag' | 'enteredBy'> & { amendsResultId: string },
+    eventOf: (stored: LabResultRecord) => ClinicalEventV1,
+  ): Promise<LabOrderRecord | 'stale'> {
+    // amends_result_id is unique: of two corrections of the same current result one lands.
+    return this.storeWithEvent(result, eventOf, 'stale');
+  }
+
+  /** Inserts a result and its outbox event in one transaction; `lost` when a unique index refused the result (no event then). */
+  private async storeWithEvent<Lost extends string>(
+    data: Prisma.LabResultUncheckedCreateInput,
+    eventOf: (stored: LabResultRecord) => ClinicalEventV1,
+    lost: Lost,
+  ): Promise<LabOrderRecord | Lost> {
     try {
-      // amends_result_id is unique: of two corrections of the same current result one lands.
-      await this.db.labResult.create({ data: result });
+      return await this.db.$transaction(async (tx) => {
+        const stored = await tx.labResult.create({ data });
+        await writeClinicalEvent(tx, eventOf({ ...stored, value: Number(stored.value.toString()) }));
+        return toRecord(await tx.labOrder.findUniqueOrThrow({ where: { id: stored.orderId }, include: withResults }));
+      });
     } catch (error) {
-      if (isUniqueViolation(error)) return 'stale';
+      if (isUniqueViolation(error)) return lost;
       throw error;
     }
-    return toRecord(await this.db.labOrder.findUniqueOrThrow({ where: { id: result.orderId }, include: withResults }));
   }
 
   async ofPatients(patientIds: readonly string[]): Promise<LabOrderRecord[]> {
