@@ -25,6 +25,7 @@ const message = (overrides: Partial<OutboundMessage> = {}): OutboundMessage => (
   body: 'Hospital: Your appointment with Dr Hopper is booked for Wed 25 Nov 2026, 09:30 GMT.',
   eventType: 'BOOKED',
   appointmentId: '9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+  labOrderId: null,
   ...overrides,
 });
 

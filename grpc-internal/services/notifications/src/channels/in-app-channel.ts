@@ -16,6 +16,7 @@ export class InAppChannel implements NotificationChannel {
       userId: message.recipientId,
       eventType: message.eventType,
       appointmentId: message.appointmentId,
+      labOrderId: message.labOrderId,
       title: message.subject,
       body: message.body,
     });

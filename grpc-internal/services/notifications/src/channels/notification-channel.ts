@@ -21,10 +21,12 @@ export interface OutboundMessage {
   subject: string;
   /** The text. */
   body: string;
-  /** Appointment event type that caused it. */
+  /** Event type that caused it (appointment or clinical). */
   eventType: string;
-  /** The appointment it is about. */
-  appointmentId: string;
+  /** The appointment it is about; null when it is about a lab order item. */
+  appointmentId: string | null;
+  /** The lab order item it is about; null when it is about an appointment. */
+  labOrderId: string | null;
 }
 
 /** A channel adapter: email over SMTP, SMS through a provider, the in-app inbox. */

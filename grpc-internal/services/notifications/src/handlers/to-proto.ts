@@ -29,7 +29,8 @@ export function toProtoNotification(notification: InboxNotification): Notificati
     createdAt: iso(notification.createdAt),
     readAt: iso(notification.readAt),
     eventType: notification.eventType,
-    appointmentId: notification.appointmentId,
+    // proto3 has no absent string: empty when the notification is not about an appointment.
+    appointmentId: notification.appointmentId ?? '',
   };
 }
 
@@ -43,7 +44,7 @@ export function toProtoDelivery(delivery: DeliveryRecord): Delivery {
     id: delivery.id,
     eventId: delivery.eventId,
     eventType: delivery.eventType,
-    appointmentId: delivery.appointmentId,
+    appointmentId: delivery.appointmentId ?? '',
     channel: toProtoEnum(CHANNEL_ENUM, delivery.channel),
     recipientKind: delivery.recipientKind === 'patient' ? 'RECIPIENT_KIND_PATIENT' : 'RECIPIENT_KIND_DOCTOR',
     recipientId: delivery.recipientId,

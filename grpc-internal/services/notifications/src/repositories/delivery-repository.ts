@@ -31,7 +31,8 @@ export interface DeliveryRecord {
   id: string;
   eventId: string;
   eventType: string;
-  appointmentId: string;
+  /** The appointment it is about; null for a clinical event's delivery. */
+  appointmentId: string | null;
   channel: ChannelName;
   recipientKind: RecipientKind;
   recipientId: string;

@@ -6,7 +6,8 @@ export interface InboxNotification {
   /** The recipient user's UUID. */
   userId: string;
   eventType: string;
-  appointmentId: string;
+  /** The appointment it is about; null for a lab result notification. */
+  appointmentId: string | null;
   title: string;
   body: string;
   createdAt: Date;
@@ -26,7 +27,10 @@ export interface InboxEntry {
   deliveryId: string;
   userId: string;
   eventType: string;
-  appointmentId: string;
+  /** The appointment it is about (appointment events); null otherwise. */
+  appointmentId: string | null;
+  /** The lab order item it is about (lab result events); null otherwise. */
+  labOrderId: string | null;
   title: string;
   body: string;
 }

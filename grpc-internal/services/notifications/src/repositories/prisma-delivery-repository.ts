@@ -12,7 +12,8 @@ interface ClaimRow {
   subject: string;
   body: string;
   event_type: string;
-  appointment_id: string;
+  appointment_id: string | null;
+  lab_order_id: string | null;
   attempt_count: number;
 }
 
@@ -41,7 +42,8 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         FROM due
        WHERE d.id = due.id
       RETURNING d.id::text AS id, d.channel::text AS channel, d.recipient_id::text AS recipient_id, d.address, d.subject, d.body,
-                d.event_type, d.appointment_id::text AS appointment_id, d.attempt_count`;
+                d.event_type, d.appointment_id::text AS appointment_id,
+                d.lab_order_id::text AS lab_order_id, d.attempt_count`;
     return rows.map((row) => ({
       deliveryId: row.id,
       channel: row.channel,
@@ -51,6 +53,7 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
       body: row.body,
       eventType: row.event_type,
       appointmentId: row.appointment_id,
+      labOrderId: row.lab_order_id,
       attempt: row.attempt_count,
     }));
   }

@@ -14,8 +14,10 @@ export interface DeliveryDraft {
   eventId: string;
   /** Event type. */
   eventType: string;
-  /** Appointment UUID. */
-  appointmentId: string;
+  /** The appointment it is about (appointment events); null otherwise. */
+  appointmentId: string | null;
+  /** The lab order item it is about (lab result events); null otherwise. */
+  labOrderId: string | null;
   /** The channel. */
   channel: ChannelName;
   /** Patient or doctor. */
