@@ -43,7 +43,7 @@ export async function closedLoop(connections: number, seconds: number, call: (i:
       }
     }),
   );
-  return { latencies, errors, seconds: (performance.now() - started) / 1000, ...(firstError ? { firstError } : {}) };
+  return { latencies, errors, seconds: (performance.now() - started) / 1000, firstError };
 }
 
 /** A variant: a name and its request. */
@@ -74,7 +74,7 @@ export async function interleaved(
           latencies: [...pooled.latencies, ...sample.latencies],
           errors: pooled.errors + sample.errors,
           seconds: pooled.seconds + sample.seconds,
-          ...((pooled.firstError ?? sample.firstError) ? { firstError: pooled.firstError ?? sample.firstError } : {}),
+          firstError: pooled.firstError ?? sample.firstError,
         });
         options.log(
           `round ${round + 1} ${key}: ${(sample.latencies.length / sample.seconds).toFixed(1)} rps, ${sample.errors} errors${sample.firstError ? ` (${sample.firstError})` : ''}`,

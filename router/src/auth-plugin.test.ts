@@ -8,7 +8,7 @@ import type { RouterContext } from './context.ts';
 async function resolve(query: string, admitted: AdmittedOperation | undefined): Promise<unknown> {
   const document = parse(query);
   const operation = document.definitions[0] as OperationDefinitionNode;
-  const contextValue = { caller: { kind: 'anonymous' }, requestId: 'r', scope: { requestId: 'r' }, ...(admitted ? { admitted } : {}) } as RouterContext;
+  const contextValue = { caller: { kind: 'anonymous' }, requestId: 'r', scope: { requestId: 'r' }, admitted } as RouterContext;
   const listener = await authPlugin().requestDidStart!({ contextValue } as never);
   try {
     await (listener as { didResolveOperation: (args: unknown) => Promise<void> }).didResolveOperation({ operation, document, contextValue, request: { query } });
@@ -28,7 +28,7 @@ const admittedOf = (query: string): AdmittedOperation => {
     persisted: false,
     document,
     operation,
-    ...(operation.name ? { operationName: operation.name.value } : {}),
+    operationName: operation.name?.value,
     variables: {},
     origin: {},
   };

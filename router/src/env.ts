@@ -195,10 +195,10 @@ export function loadConfig(source: Record<string, string | undefined>): LoadedCo
       refusalAudit: { identityGrpcTarget: env.IDENTITY_GRPC_TARGET },
       oauth: {
         identityGrpcTarget: env.IDENTITY_GRPC_TARGET,
-        ...(env.ROUTER_PUBLIC_URL ? { publicUrl: env.ROUTER_PUBLIC_URL } : {}),
-        ...(env.ROUTER_OAUTH_CONSENT_URL ? { consentUrl: env.ROUTER_OAUTH_CONSENT_URL } : {}),
+        publicUrl: env.ROUTER_PUBLIC_URL,
+        consentUrl: env.ROUTER_OAUTH_CONSENT_URL,
       },
-      ...(env.FHIR_IDENTIFIER_SYSTEM ? { fhir: { identifierSystem: env.FHIR_IDENTIFIER_SYSTEM } } : {}),
+      fhir: env.FHIR_IDENTIFIER_SYSTEM ? { identifierSystem: env.FHIR_IDENTIFIER_SYSTEM } : undefined,
       production: env.NODE_ENV === 'production',
       explorer: env.ROUTER_EXPLORER === undefined ? env.NODE_ENV !== 'production' : env.ROUTER_EXPLORER === 'true',
       bodyLimitBytes: env.ROUTER_BODY_LIMIT_BYTES,
@@ -222,13 +222,14 @@ export function loadConfig(source: Record<string, string | undefined>): LoadedCo
         windowSeconds: env.ROUTER_RATE_LIMIT_WINDOW_SECONDS,
       },
       trustProxy: env.ROUTER_TRUST_PROXY,
-      ...(env.ROUTER_PROXY_SECRET ? { proxySecret: env.ROUTER_PROXY_SECRET } : {}),
+      proxySecret: env.ROUTER_PROXY_SECRET,
       httpLimits: httpServerLimitsFrom(env, 'ROUTER'),
     },
     supergraphPath: env.SUPERGRAPH_PATH,
     persistedOperations: { mode: persistedOperationsMode(env), manifestPath: env.ROUTER_PERSISTED_OPERATIONS_MANIFEST },
-    ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+    redisUrl: env.REDIS_URL,
     logLevel: env.LOG_LEVEL,
-    ...(env.ROUTER_METRICS_PORT ? { metricsPort: env.ROUTER_METRICS_PORT } : {}),
+    // 0 is "not served", as unset.
+    metricsPort: env.ROUTER_METRICS_PORT || undefined,
   };
 }

@@ -140,9 +140,9 @@ export function createSubgraphFetcher(limits: Partial<SubgraphFetchLimits> = {})
     const answer = await request(url, {
       dispatcher: agent,
       method: init.method ?? 'GET',
-      ...(init.headers ? { headers: tracingActive() ? withTraceContext(init.headers) : init.headers } : {}),
-      ...(init.body !== undefined ? { body: init.body } : {}),
-      ...(init.signal ? { signal: init.signal as AbortSignal } : {}),
+      headers: init.headers && tracingActive() ? withTraceContext(init.headers) : init.headers,
+      body: init.body,
+      signal: init.signal as AbortSignal | undefined,
     });
     return responseOf(url, answer, await answer.body.text());
   };

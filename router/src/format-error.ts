@@ -42,12 +42,12 @@ export function createFormatError(options: { production: boolean; logger: Logger
       const retryAfterSeconds = formatted.extensions?.['retryAfterSeconds'];
       return {
         message: withoutSuggestions(formatted.message),
-        ...(formatted.locations ? { locations: formatted.locations } : {}),
-        ...(formatted.path ? { path: formatted.path } : {}),
+        locations: formatted.locations,
+        path: formatted.path,
         extensions: {
           code,
-          ...(typeof field === 'string' ? { field } : {}),
-          ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
+          field: typeof field === 'string' ? field : undefined,
+          retryAfterSeconds: typeof retryAfterSeconds === 'number' ? retryAfterSeconds : undefined,
         },
       };
     }
@@ -57,7 +57,7 @@ export function createFormatError(options: { production: boolean; logger: Logger
       options.logger.warn({ err: unwrapResolverError(error), path: formatted.path, requestId }, 'subgraph unavailable');
       return {
         message: UNAVAILABLE_MESSAGE,
-        ...(formatted.path ? { path: formatted.path } : {}),
+        path: formatted.path,
         extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: DEFAULT_RETRY_AFTER_SECONDS },
       };
     }
@@ -65,8 +65,8 @@ export function createFormatError(options: { production: boolean; logger: Logger
     if (!options.production) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
     return {
       message: MASKED_MESSAGE,
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
     };
   };
 }

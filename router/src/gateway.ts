@@ -100,6 +100,8 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<RouterCont
    * @param fetcher - the shared keep-alive fetcher (fetcher.ts); Apollo's default otherwise
    */
   constructor(url: string, signer: RequestIdentitySigner, fetcher?: Fetcher) {
+    // RemoteGraphQLDataSource Object.assigns its config: an undefined fetcher would replace its default one.
+    // eslint-disable-next-line house/conditional-spread -- the library's default fetcher stays unless one is given
     super({ url, ...(fetcher ? { fetcher } : {}) });
     this.signer = signer;
   }

@@ -108,7 +108,7 @@ export function createSessionVerifier(config: JwtConfig, isRevoked?: RevocationC
     const sessionId = caller.kind === 'user' ? sessionIdFromClaims(claims) : undefined;
     // A valid signature is not enough once the user was deactivated or given another role, the
     // session was ended, or the app was revoked.
-    const session = { caller, expiresAtMs: (claims.exp as number) * 1000, issuedAtSeconds, ...(sessionId ? { sessionId } : {}) };
+    const session = { caller, expiresAtMs: (claims.exp as number) * 1000, issuedAtSeconds, sessionId };
     if (isRevoked && isSessionRevoked(session, isRevoked)) throw new InvalidTokenError('token revoked (user deactivated, role changed, session ended or app revoked)');
     return session;
   };

@@ -31,7 +31,7 @@ await runMain({
         process.exit(1);
       }
     }
-    const router = await startRouter({ ...config.router, supergraphSdl, persistedOperations, ...(rateLimitStore ? { rateLimitStore } : {}) }, { logger });
+    const router = await startRouter({ ...config.router, supergraphSdl, persistedOperations, rateLimitStore }, { logger });
     logger.info({ url: router.url }, 'router listening');
     console.log(`Router ready at ${router.url}`);
     return rateLimitStore ? [rateLimitStore, router] : [router];

@@ -101,14 +101,15 @@ export function edgeRefusalOf(input: {
   const { caller, document, operation, origin } = input;
   const operationName = operation?.name?.value;
   return {
-    ...(caller.kind === 'user' ? { userId: caller.userId, role: caller.role } : {}),
+    userId: caller.kind === 'user' ? caller.userId : undefined,
+    role: caller.kind === 'user' ? caller.role : undefined,
     operationType: operation?.operation ?? '',
-    ...(operationName ? { operationName } : {}),
+    operationName,
     fields: input.fields ?? [],
     patientIds: document && operation ? patientIdsNamed(document, operation, input.variables ?? undefined) : [],
     reason: input.reason,
-    ...(origin?.ip ? { ip: origin.ip } : {}),
-    ...(origin?.userAgent ? { userAgent: origin.userAgent } : {}),
+    ip: origin?.ip,
+    userAgent: origin?.userAgent,
     requestId: input.requestId,
     app: auditAppOf(caller),
   };

@@ -30,14 +30,14 @@ export function requestScope(logger: Logger): RequestHandler {
     res.on('finish', () => {
       const line = {
         requestId: scope.requestId,
-        ...(traceId ? { traceId } : {}),
-        ...(clientRequestId ? { clientRequestId } : {}),
+        traceId,
+        clientRequestId,
         method: req.method,
         path,
         operationName: scope.operationName ?? clientOperationName(req),
         status: res.statusCode,
         durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-        ...(scope.userId ? { userId: scope.userId } : {}),
+        userId: scope.userId,
       };
       if (QUIET_PATHS.has(path)) logger.debug(line, 'request');
       else if (res.statusCode >= 500) logger.error(line, 'request failed');
@@ -73,7 +73,7 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     if (status >= 500) logger.error({ err: error }, 'unhandled router error');
     const message = status === 413 ? 'Request body too large.' : status < 500 ? 'Malformed request.' : 'Internal server error';
     const code = status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-    res.status(status).json({ errors: [{ message, extensions: { code, ...(scope ? { requestId: scope.requestId } : {}) } }] });
+    res.status(status).json({ errors: [{ message, extensions: { code, requestId: scope?.requestId } }] });
   };
 }
 

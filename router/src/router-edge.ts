@@ -57,7 +57,7 @@ export function createEdgeServices(config: RouterConfig, schema: () => GraphQLSc
     config.rateLimitStore ?? new MemoryRateLimitStore(),
     logger.child({ source: 'rate-limit' }),
   );
-  const resolveClientAddress = createClientAddressResolver({ trustProxy: config.trustProxy ?? false, ...(config.proxySecret ? { proxySecret: config.proxySecret } : {}) });
+  const resolveClientAddress = createClientAddressResolver({ trustProxy: config.trustProxy ?? false, proxySecret: config.proxySecret });
   if (config.trustProxy === true) {
     // Every hop trusted: any client can name any address, in rate limits and the audit trail alike.
     logger.warn('ROUTER_TRUST_PROXY=true believes any X-Forwarded-For; name the proxies (addresses, subnets, loopback) instead');
@@ -69,7 +69,7 @@ export function createEdgeServices(config: RouterConfig, schema: () => GraphQLSc
   const anonymous = { ...DEFAULT_ANONYMOUS_LIMITS, ...config.anonymousLimits };
   // Signatures checked once per token; expiry and revocation on every request (access-token-cache.ts).
   const verifySession = cachedSessionVerifier(createSessionVerifier(config.jwt), {
-    ...(isRevoked ? { isRevoked } : {}),
+    isRevoked,
     clockToleranceSeconds: config.jwt.clockToleranceSeconds ?? 5,
   });
   const verifyAccessToken: AccessTokenVerifier = (authorization) => verifySession(authorization).caller;
@@ -93,12 +93,12 @@ export function createEdgeServices(config: RouterConfig, schema: () => GraphQLSc
   return {
     rules,
     introspection,
-    ...(revocations ? { revocations } : {}),
+    revocations,
     verifySession,
     rateLimiter,
     resolveClientAddress,
     persisted,
-    ...(refusals ? { refusals } : {}),
+    refusals,
     formatError: createFormatError({ production: config.production, logger }),
     anonymous,
     admission,

@@ -86,7 +86,7 @@ function subscriptionEndpoint(
     dataSources: Object.fromEntries([...subgraphs].map(([name, url]) => [name, new SignedIdentityDataSource(url, signer, fetcher.fetch)])),
     subgraphUrls: subgraphs,
     apiSchema,
-    ...(deliveryAudit ? { deliveryAudit } : {}),
+    deliveryAudit,
     logger: logger.child({ source: 'subscriptions' }),
   });
   const wsEndpoint = attachWebSocketEndpoint({
@@ -96,7 +96,7 @@ function subscriptionEndpoint(
     pipeline: edge.admission,
     formatError: edge.formatError,
     verifySession: edge.verifySession,
-    ...(edge.revocations ? { revocations: edge.revocations } : {}),
+    revocations: edge.revocations,
     subscribe: federated.subscribe,
     origins: parts.origins,
     limits: { ...DEFAULT_WS_LIMITS, ...config.wsLimits },
@@ -159,8 +159,8 @@ function mountRoutes(
         const scope = scopeOf(res.locals);
         // Without an admitted operation the request is refused before execution (auth plugin).
         const caller = admitted?.caller ?? admissionStateOf(res)?.caller ?? { kind: 'anonymous' };
-        const origin = admitted?.origin ?? { ip: req.ip ?? 'unknown', ...(req.get('user-agent') ? { userAgent: req.get('user-agent') } : {}) };
-        return { caller, requestId: scope.requestId, scope, origin, ...(admitted ? { admitted } : {}) };
+        const origin = admitted?.origin ?? { ip: req.ip ?? 'unknown', userAgent: req.get('user-agent') };
+        return { caller, requestId: scope.requestId, scope, origin, admitted };
       },
     }),
   );

@@ -127,11 +127,11 @@ export function httpAdmission(options: {
     });
     const facts: RequestFacts = {
       transport: 'http',
-      ...(method ? { method } : {}),
+      method,
       clientAddress: req.ip ?? 'unknown',
-      ...(userAgent ? { userAgent } : {}),
-      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
-      ...(req.headers.origin ? { origin: req.headers.origin } : {}),
+      userAgent,
+      authorization: req.headers.authorization,
+      origin: req.headers.origin,
       fromExplorer: options.fromExplorer?.(req) === true,
       requestId: scope.requestId,
       onSettled: (callback) => (res.closed ? callback(res.writableFinished) : res.once('close', () => callback(res.writableFinished))),

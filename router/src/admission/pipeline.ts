@@ -114,8 +114,8 @@ function admittedOperationOf(state: AdmissionState): AdmittedOperation {
     persisted: state.persisted,
     document,
     operation,
-    ...(operationName ? { operationName } : {}),
+    operationName,
     variables: facts.variables ?? {},
-    origin: { ip: facts.clientAddress, ...(facts.userAgent ? { userAgent: facts.userAgent } : {}), ...(operationName ? { operation: operationName } : {}) },
+    origin: { ip: facts.clientAddress, userAgent: facts.userAgent, operation: operationName },
   };
 }

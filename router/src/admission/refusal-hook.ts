@@ -81,12 +81,12 @@ export function createRefusalHook(reporter: RefusalReporter, logger: Logger): (s
     }
     const report = edgeRefusalOf({
       caller,
-      ...(state.document ? { document: state.document } : {}),
-      ...(state.operation ? { operation: state.operation } : {}),
+      document: state.document,
+      operation: state.operation,
       variables: facts.variables,
-      ...(refusal.fields ? { fields: refusal.fields } : {}),
+      fields: refusal.fields,
       reason: refusal.code,
-      origin: { ip: facts.clientAddress, ...(facts.userAgent ? { userAgent: facts.userAgent } : {}) },
+      origin: { ip: facts.clientAddress, userAgent: facts.userAgent },
       requestId: facts.requestId,
     });
     if (refusal.code === 'FORBIDDEN' && budget !== undefined) return reporter.report(report);

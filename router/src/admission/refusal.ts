@@ -100,15 +100,15 @@ export function refuse(
 ): AdmissionRefusal {
   const extensions = {
     code,
-    ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
+    retryAfterSeconds: extra.retryAfterSeconds,
     ...extra.extensions,
   };
   return {
     step,
     code,
     errors: [new GraphQLError(message, { extensions })],
-    ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
-    ...(extra.fields ? { fields: extra.fields } : {}),
+    retryAfterSeconds: extra.retryAfterSeconds,
+    fields: extra.fields,
   };
 }
 

@@ -27,7 +27,7 @@ export function searchsetBundle(page: SearchPage, base: string, selfUrl: URL): B
   return {
     resourceType: 'Bundle',
     type: 'searchset',
-    ...(page.total !== undefined ? { total: page.total } : {}),
+    total: page.total,
     link,
     entry: page.resources.map((resource) => ({ fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`, resource, search: { mode: 'match' } })),
   };

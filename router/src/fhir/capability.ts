@@ -40,7 +40,7 @@ export function capabilityStatement(
           documentation: type.documentation,
           interaction: [{ code: 'read' as const }, { code: 'search-type' as const }],
           searchParam: type.searchParams.map((param) => ({ name: param.name, type: param.type, documentation: param.documentation })),
-          ...(options.operations?.[type.type] ? { operation: options.operations[type.type]!.map((op) => ({ name: op.name, definition: op.definition })) } : {}),
+          operation: options.operations?.[type.type]?.map((op) => ({ name: op.name, definition: op.definition })),
         })),
       },
     ],

@@ -60,8 +60,8 @@ export function fhirCallerAdmission(deps: { pipeline: AdmissionPipeline; server:
       transport: 'http',
       method: 'POST',
       clientAddress: req.ip ?? 'unknown',
-      ...(userAgent ? { userAgent } : {}),
-      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      userAgent,
+      authorization: req.headers.authorization,
       requestId: scope.requestId,
       signal: aborted.signal,
     };
@@ -96,10 +96,7 @@ async function runOperation<T>(
     const scope = scopeOf(res.locals);
     if (admitted.operationName) scope.operationName = admitted.operationName;
     const contextValue: RouterContext = { caller: admitted.caller, requestId: scope.requestId, scope, origin: admitted.origin, admitted };
-    const response = await server.executeOperation(
-      { query: admitted.query, variables, ...(admitted.operationName ? { operationName: admitted.operationName } : {}) },
-      { contextValue },
-    );
+    const response = await server.executeOperation({ query: admitted.query, variables, operationName: admitted.operationName }, { contextValue });
     if (response.body.kind !== 'single') throw new FhirError(500, 'exception', 'Internal server error.');
     const { data, errors } = response.body.singleResult;
     const first = errors?.[0];

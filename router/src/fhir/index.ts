@@ -84,7 +84,7 @@ export function mountFhirRoutes(
       settings,
       admitCaller: fhirCallerAdmission({ pipeline: edge.admission, server }),
       rateLimiter: edge.rateLimiter,
-      ...(config.oauth?.publicUrl ? { publicUrl: config.oauth.publicUrl } : {}),
+      publicUrl: config.oauth?.publicUrl,
       bulkExport: bulkExportHandler({ store: exports, types: EXPORTED, settings, logger: fhirLogger }),
       logger: fhirLogger,
     }),

@@ -52,7 +52,7 @@ export function parseSearch(query: Record<string, unknown>, declared: readonly S
   }
   const cursor = single(query, CURSOR_PARAM);
   if (cursor === '') throw badSearch(`"${CURSOR_PARAM}" is empty: send the next link as given, or leave it out for the first page.`);
-  return { values, count: countOf(single(query, '_count')), ...(cursor !== undefined ? { cursor } : {}) };
+  return { values, count: countOf(single(query, '_count')), cursor };
 }
 
 function single(query: Record<string, unknown>, name: string): string | undefined {
@@ -86,7 +86,7 @@ export function parseToken(value: string): { system?: string; code: string } {
   const bar = value.indexOf('|');
   if (bar < 0) return { code: value };
   const system = value.slice(0, bar);
-  return { ...(system ? { system } : {}), code: value.slice(bar + 1) };
+  return { system: system || undefined, code: value.slice(bar + 1) };
 }
 
 /**

@@ -31,7 +31,7 @@ export function mountOAuthRoutes(
 ): { close(): void } {
   const publicUrl = config.oauth?.publicUrl;
   const consentUrl = config.oauth?.consentUrl;
-  app.use(wellKnownRoutes({ ...(publicUrl ? { publicUrl } : {}), authorizationCode: consentUrl !== undefined }));
+  app.use(wellKnownRoutes({ publicUrl, authorizationCode: consentUrl !== undefined }));
   // The published API schema at a stable URL (what integrators generate their clients from).
   app.use(schemaRoute(config.supergraphSdl));
   if (!config.oauth) return { close() {} };
@@ -47,7 +47,7 @@ export function mountOAuthRoutes(
   app.use(
     tokenEndpoint({
       issue: issuer.issue,
-      ...(publicUrl ? { publicUrl } : {}),
+      publicUrl,
       // The same per-address budget as /graphql: guessing secrets or flooding identity costs the caller.
       admit: (req) => edge.rateLimiter.take('ip', edge.resolveClientAddress(req)),
       logger: logger.child({ source: 'oauth' }),

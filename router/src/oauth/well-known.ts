@@ -20,7 +20,7 @@ export function wellKnownRoutes(options: { publicUrl?: string; authorizationCode
   const router = express.Router();
   const code = options.authorizationCode === true;
   const common = (base: string) => ({
-    ...(code ? { authorization_endpoint: `${base}${AUTHORIZE_PATH}` } : {}),
+    authorization_endpoint: code ? `${base}${AUTHORIZE_PATH}` : undefined,
     token_endpoint: `${base}${TOKEN_PATH}`,
     // Refresh tokens go only to apps acting for a clinician, so both come with the consent screen.
     grant_types_supported: GRANT_TYPES.filter((grant) => code || grant === 'client_credentials'),
@@ -30,7 +30,7 @@ export function wellKnownRoutes(options: { publicUrl?: string; authorizationCode
     // user/ scopes: the same resources, granted through a clinician's consent.
     scopes_supported: [...supportedScopes(), ...(code ? supportedScopes().map((scope) => scope.replace(/^system\//, 'user/')) : [])],
     response_types_supported: code ? ['code'] : [],
-    ...(code ? { code_challenge_methods_supported: [...CODE_CHALLENGE_METHODS] } : {}),
+    code_challenge_methods_supported: code ? [...CODE_CHALLENGE_METHODS] : undefined,
     jwks_uri: `${base}${JWKS_PATH}`,
   });
   router.get('/.well-known/oauth-authorization-server', (req, res) => {

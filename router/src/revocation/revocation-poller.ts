@@ -77,7 +77,7 @@ export function startRevocationPoller(options: RevocationPollerOptions): Revocat
     const revocations: TokenRevocation[] = [];
     for (const r of response.revocations) {
       const validAfterMs = Date.parse(r.validAfter);
-      if (r.userId && Number.isFinite(validAfterMs)) revocations.push({ userId: r.userId, validAfterMs, ...(r.sessionId ? { sessionId: r.sessionId } : {}) });
+      if (r.userId && Number.isFinite(validAfterMs)) revocations.push({ userId: r.userId, validAfterMs, sessionId: r.sessionId });
       else logger.warn({ userId: r.userId }, 'ignored a malformed token revocation');
     }
     const following = nextSince(response.serverTime);

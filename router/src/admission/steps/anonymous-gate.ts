@@ -26,7 +26,7 @@ function rootSelections(document: DocumentNode, selectionSet: SelectionSetNode):
   const seen = new Set<string>();
   const visit = (set: SelectionSetNode) => {
     for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) selections.push({ name: selection.name.value, ...(selection.alias ? { alias: selection.alias.value } : {}) });
+      if (selection.kind === Kind.FIELD) selections.push({ name: selection.name.value, alias: selection.alias?.value });
       else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
       else if (!seen.has(selection.name.value)) {
         seen.add(selection.name.value);

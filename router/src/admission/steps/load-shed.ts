@@ -230,7 +230,7 @@ export const loadShed: AdmissionStep = {
     const shedder = deps.loadShedder;
     if (!shedder) return undefined;
     const { signal } = state.facts;
-    const release = await shedder.acquire({ anonymous: state.caller.kind !== 'user' && state.caller.kind !== 'app', ...(signal ? { signal } : {}) });
+    const release = await shedder.acquire({ anonymous: state.caller.kind !== 'user' && state.caller.kind !== 'app', signal });
     if (!release) return overloaded(shedder.limits.retryAfterSeconds);
     if (state.facts.onSettled) state.facts.onSettled(release);
     else release();

@@ -46,7 +46,7 @@ export function errorsRefusal(
     step,
     code,
     errors: errors.map(
-      (error) => new GraphQLError(shownMessage(deps, error.message), { ...(error.source ? { source: error.source, positions: error.positions } : {}), extensions: { code } }),
+      (error) => new GraphQLError(shownMessage(deps, error.message), { source: error.source, positions: error.source ? error.positions : undefined, extensions: { code } }),
     ),
   };
 }

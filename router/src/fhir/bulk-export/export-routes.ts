@@ -85,9 +85,7 @@ export function bulkExportHandler(deps: BulkExportDeps) {
       try {
         // The first page now: an app that may not read the first type hears 403 here, not later.
         const first = types[0] ? { type: types[0].type, page: await exportPage(gql, types[0], undefined, deps.settings, job.cancelled.signal) } : undefined;
-        void runExport({ store, gql, types, settings: deps.settings, ...(first ? { first } : {}) }, job).catch((error: unknown) =>
-          deps.logger.error({ err: error, exportId: job.id }, 'export failed'),
-        );
+        void runExport({ store, gql, types, settings: deps.settings, first }, job).catch((error: unknown) => deps.logger.error({ err: error, exportId: job.id }, 'export failed'));
       } catch (error) {
         store.delete(job.id, owner);
         throw error;

@@ -27,7 +27,7 @@ const RETRIES = 5;
 export async function exportPage(gql: FhirGraphQL, type: FhirResourceType, cursor: string | undefined, settings: FhirSettings, signal: AbortSignal): Promise<SearchPage> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await type.search(gql, { values: new Map(), count: MAX_COUNT, ...(cursor !== undefined ? { cursor } : {}) }, settings);
+      return await type.search(gql, { values: new Map(), count: MAX_COUNT, cursor }, settings);
     } catch (error) {
       const busy = error instanceof FhirError && (error.status === 429 || error.status === 503);
       if (!busy || attempt >= RETRIES) throw error;

@@ -30,6 +30,7 @@ function windowOf(values: readonly string[]): { from?: string; to?: string } {
     if (date.prefix === 'le' || date.prefix === 'eq') to = earlier(to, date.end);
     if (date.prefix === 'lt') to = earlier(to, date.start);
   }
+  // eslint-disable-next-line house/conditional-spread -- GraphQL variables: an undefined variable is coerced to null, not left out
   return { ...(from ? { from: from.toISOString() } : {}), ...(to ? { to: to.toISOString() } : {}) };
 }
 
@@ -37,6 +38,8 @@ function variablesOf(search: ParsedSearch): Record<string, unknown> {
   const patient = oneValue(search, 'patient');
   const practitioner = oneValue(search, 'practitioner');
   const status = oneValue(search, 'status');
+  // Left out, not undefined: an undefined GraphQL variable is coerced to null (graphql-js coerceVariableValues).
+  /* eslint-disable house/conditional-spread -- GraphQL variables: an undefined variable is coerced to null, not left out */
   return {
     ...(patient !== undefined ? { patientId: referencedId(patient, 'Patient') } : {}),
     ...(practitioner !== undefined ? { doctorId: referencedId(practitioner, 'Practitioner') } : {}),
@@ -45,6 +48,7 @@ function variablesOf(search: ParsedSearch): Record<string, unknown> {
     first: search.count,
     after: search.cursor ?? null,
   };
+  /* eslint-enable house/conditional-spread */
 }
 
 /** The Appointment resource type. */

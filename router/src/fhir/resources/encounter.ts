@@ -42,7 +42,7 @@ export function toFhirEncounter(record: AdmissionRecord): Encounter {
     status: ENCOUNTER_STATUS[record.status],
     class: INPATIENT,
     subject: { reference: `Patient/${record.patient.id}` },
-    period: { start: record.admittedAt, ...(record.dischargedAt ? { end: record.dischargedAt } : {}) },
+    period: { start: record.admittedAt, end: record.dischargedAt || undefined },
     reasonCode: [{ text: record.reason }],
     location: [{ location: { reference: `Location/${record.ward.id}`, display: `${record.ward.name}, bed ${record.bed.label}` }, status: done ? 'completed' : 'active' }],
   };

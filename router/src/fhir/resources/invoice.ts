@@ -54,7 +54,7 @@ export function toFhirInvoice(record: InvoiceRecord): Invoice {
   return {
     resourceType: 'Invoice',
     id: record.id,
-    ...(record.number ? { identifier: [{ value: record.number }] } : {}),
+    identifier: record.number ? [{ value: record.number }] : undefined,
     status: INVOICE_STATUS[record.status],
     subject: { reference: `Patient/${record.patient.id}` },
     date: record.issuedAt ?? record.createdAt,

@@ -27,7 +27,7 @@ export function toFhirLocation(ward: WardRecord): Location {
     status: 'active',
     name: ward.name,
     alias: [ward.code],
-    ...(ward.specialty ? { description: ward.specialty } : {}),
+    description: ward.specialty || undefined,
     mode: 'instance',
     physicalType: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'wa', display: 'Ward' }] },
   };

@@ -62,7 +62,7 @@ function planSearch(search: ParsedSearch, settings: FhirSettings): { text?: stri
     filters.push((p) => genderOf(p.sex) === code);
   }
   // The first candidate is the most selective (identifier, birthdate, family, given, name).
-  return { ...(candidates[0] !== undefined ? { text: candidates[0] } : {}), filters, ...(none ? { none } : {}) };
+  return { text: candidates[0], filters, none };
 }
 
 /** The Patient resource type. */
@@ -88,7 +88,7 @@ export const patientResource: FhirResourceType = {
     return {
       resources: records.map((record) => toFhirPatient(record, settings)),
       ...nextCursorOf(data.patients),
-      ...(exact && data.patients.totalCount !== undefined ? { total: data.patients.totalCount } : {}),
+      total: exact ? data.patients.totalCount : undefined,
     };
   },
 };
