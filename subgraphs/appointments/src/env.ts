@@ -35,7 +35,7 @@ export function loadConfig(env: Record<string, string | undefined>): Appointment
   return {
     ...settings,
     appointmentsTarget: grpcTarget,
-    ...(events.KAFKA_BROKERS.length > 0 ? { kafkaBrokers: events.KAFKA_BROKERS } : {}),
+    kafkaBrokers: events.KAFKA_BROKERS.length > 0 ? events.KAFKA_BROKERS : undefined,
     appointmentsTopic: events.APPOINTMENTS_TOPIC,
     eventPollIntervalMs: events.APPOINTMENTS_EVENT_POLL_MS,
   };

@@ -32,7 +32,7 @@ async function startEventFeed(config: AppointmentsSubgraphConfig, client: Appoin
       client,
       internalSecret: config.internalSecret,
       logger,
-      ...(config.eventPollIntervalMs ? { intervalMs: config.eventPollIntervalMs } : {}),
+      intervalMs: config.eventPollIntervalMs,
     });
   }
   return openAppointmentKafkaFeed({ brokers: config.kafkaBrokers, topic: config.appointmentsTopic ?? 'appointments', logger });

@@ -102,7 +102,7 @@ export function applyAuthDirectives(schema: GraphQLSchema, rules: AccessRules = 
         ...fieldConfig,
         resolve: guard(fieldConfig.resolve ?? defaultFieldResolver, rule, isRoot, coordinate),
         // Subscriptions are checked when they start, not only per event.
-        ...(fieldConfig.subscribe ? { subscribe: guard(fieldConfig.subscribe, rule, isRoot, coordinate) } : {}),
+        subscribe: fieldConfig.subscribe ? guard(fieldConfig.subscribe, rule, isRoot, coordinate) : undefined,
       };
     },
   });

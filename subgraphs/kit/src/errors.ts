@@ -53,7 +53,8 @@ export function toGraphQLError(error: unknown): GraphQLError {
   const field = error.metadata?.get(FIELD_METADATA_KEY)[0];
   // Services only put user-safe text in `details` (DomainError messages).
   return new GraphQLError(error.details || code, {
-    extensions: { code, ...(typeof field === 'string' ? { field } : {}), ...(retryAfterSeconds ? { retryAfterSeconds } : {}) },
+    // Undefined members are left out of the JSON response, as absent ones.
+    extensions: { code, field: typeof field === 'string' ? field : undefined, retryAfterSeconds },
   });
 }
 
@@ -92,8 +93,8 @@ export function createErrorFormatter(options: { production: boolean; logger: Log
     if (!options.production) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
     return {
       message: INTERNAL_MESSAGE,
-      ...(formatted.path ? { path: formatted.path } : {}),
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      path: formatted.path,
+      locations: formatted.locations,
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
     };
   };

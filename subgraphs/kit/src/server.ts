@@ -209,7 +209,7 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
           schema,
           internalSecret,
           logger: logger.child({ source: 'subscriptions' }),
-          ...(options.buildContext ? { buildContext: options.buildContext } : {}),
+          buildContext: options.buildContext,
         })
       : undefined;
     const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;

@@ -19,7 +19,7 @@ export function createQueryResolvers({ client }: ResolverDeps): QueryResolvers {
       return (await callGrpc(client.countMyUnreadNotifications({}, { metadata: ctx.grpcMetadata() }))).count;
     },
     async notificationDeliveries(_parent, { status, first, after }, ctx) {
-      const request = { page: pageRequest({ first, after }), ...(status ? { status: statusToProto(status) } : {}) };
+      const request = { page: pageRequest({ first, after }), status: status ? statusToProto(status) : undefined };
       const page = await callGrpc(client.listDeliveries(request, { metadata: ctx.grpcMetadata() }));
       return toConnection(page.deliveries, page.cursors, page.pageInfo);
     },

@@ -24,14 +24,16 @@ export function toUpdateRequest(id: string, input: UpdatePatientInput): UpdateRe
   const { givenName, familyName, dateOfBirth, sex, phone, email, address, allergies } = input;
   return {
     id,
-    ...(givenName != null ? { givenName } : {}),
-    ...(familyName != null ? { familyName } : {}),
-    ...(dateOfBirth != null ? { dateOfBirth } : {}),
-    ...(sex != null ? { sex: protoSexFromGraphql(sex) } : {}),
-    ...(phone !== undefined ? { phone: phone ?? '' } : {}),
-    ...(email !== undefined ? { email: email ?? '' } : {}),
-    ...(address !== undefined ? { address: address ?? '' } : {}),
-    ...(allergies != null ? { allergies, setAllergies: true } : {}),
+    // undefined leaves a field unset on the wire (unchanged); '' clears a contact field.
+    givenName: givenName ?? undefined,
+    familyName: familyName ?? undefined,
+    dateOfBirth: dateOfBirth ?? undefined,
+    sex: sex == null ? undefined : protoSexFromGraphql(sex),
+    phone: phone === null ? '' : phone,
+    email: email === null ? '' : email,
+    address: address === null ? '' : address,
+    allergies: allergies ?? undefined,
+    setAllergies: allergies != null,
   };
 }
 
