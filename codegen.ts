@@ -84,6 +84,8 @@ const SUBGRAPHS: Record<string, Record<string, string>> = {
     LabOrder: '@hospital/grpc-contracts#LabOrder__Output',
     LabResult: '@hospital/grpc-contracts#LabResult__Output',
     LabTest: '@hospital/grpc-contracts#LabTest__Output',
+    LabResultEvent: '../events/clinical-event-feed.ts#LabResultEventModel',
+    WardVitalsEvent: '../events/clinical-event-feed.ts#VitalsEventModel',
     // Other subgraphs' entities: here they are references ({ id }).
     Patient: '../resolvers/references.ts#EntityReference',
     User: '../resolvers/references.ts#EntityReference',

@@ -43,3 +43,4 @@ export type { GetPatientLabOrdersRequest, GetPatientLabOrdersRequest__Output } f
 export type { GetPatientLabOrdersResponse, GetPatientLabOrdersResponse__Output } from './generated/hospital/clinical/v1/GetPatientLabOrdersResponse.ts';
 export type { ReceiveOruMessageRequest, ReceiveOruMessageRequest__Output } from './generated/hospital/clinical/v1/ReceiveOruMessageRequest.ts';
 export type { ReceiveOruMessageResponse, ReceiveOruMessageResponse__Output } from './generated/hospital/clinical/v1/ReceiveOruMessageResponse.ts';
+export type { GetFollowableWardsResponse, GetFollowableWardsResponse__Output } from './generated/hospital/clinical/v1/GetFollowableWardsResponse.ts';

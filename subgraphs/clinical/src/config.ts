@@ -16,6 +16,10 @@ export interface ClinicalSubgraphConfig {
   production: boolean;
   /** Deadline per gRPC call, in milliseconds (5000 by default). */
   grpcDeadlineMs?: number;
+  /** Kafka brokers (host:port). Set: subscriptions read `clinicalTopic` in a consumer group of this replica. Unset: they receive nothing. */
+  kafkaBrokers?: string[];
+  /** Topic of clinical events (`clinical` by default). */
+  clinicalTopic?: string;
 }
 
 /** Dependencies; `client` replaces the one built from `clinicalTarget` (tests wrap it to count calls). */

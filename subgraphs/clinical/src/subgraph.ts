@@ -1,21 +1,25 @@
 /** Builds the clinical subgraph from its dependencies (no environment, no port). */
 import type { ClinicalClient } from '@hospital/grpc-contracts';
 import { createSubgraphServer, sharedServerOptions, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
+import type { ClinicalEventFeed } from './events/clinical-event-feed.ts';
 import { createClinicalLoaders } from './loaders.ts';
 import { createResolvers } from './resolvers/index.ts';
 
 /** The SDL this subgraph serves (the kit's prelude + `schema.graphql`, the public contract). */
 export const clinicalTypeDefs = loadSubgraphTypeDefs(new URL('../schema.graphql', import.meta.url));
 
-/** What the clinical subgraph is built from: the kit's department build options over its client. */
-export type ClinicalSubgraphOptions = DepartmentSubgraphBuild<ClinicalClient>;
+/** What the clinical subgraph is built from: the kit's department build options over its client, and the event feed. */
+export type ClinicalSubgraphOptions = DepartmentSubgraphBuild<ClinicalClient> & {
+  /** Feeds the subscriptions (owned by the caller). */
+  events: ClinicalEventFeed;
+};
 
 /**
  * Creates the clinical subgraph server (call `listen` to serve it).
- * @param options - client, secret, mode, logger
+ * @param options - client, event feed, secret, mode, logger
  */
 export function createClinicalSubgraph(options: ClinicalSubgraphOptions): SubgraphServer {
-  const resolvers = createResolvers({ client: options.client, loaders: createClinicalLoaders(options.client) });
+  const resolvers = createResolvers({ client: options.client, loaders: createClinicalLoaders(options.client), events: options.events });
   return createSubgraphServer({
     name: 'clinical',
     typeDefs: clinicalTypeDefs,

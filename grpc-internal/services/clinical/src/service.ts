@@ -12,6 +12,7 @@ import { getEncounterNotesHandler, reviseNoteHandler, signNoteHandler, writeNote
 import { getPatientVitalsHandler, recordVitalsHandler } from './handlers/vitals.handler.ts';
 import { receiveOruMessageHandler } from './handlers/hl7.handler.ts';
 import { amendLabResultHandler, enterLabResultHandler, getPatientLabOrdersHandler, listLabTestsHandler, orderLabTestsHandler } from './handlers/labs.handler.ts';
+import { getFollowableWardsHandler } from './handlers/followable-wards.handler.ts';
 import { addProblemHandler, getPatientProblemsHandler, resolveProblemHandler, searchIcd10Handler } from './handlers/problems.handler.ts';
 
 /** Fully qualified service name, as health checks know it. */
@@ -71,6 +72,8 @@ export function createClinicalHandlers(deps: ClinicalDeps, security: HandlerSecu
     // Ward staff enter results of their wards' patients (the handler narrows them to those).
     EnterLabResult: unary(CHARTING, (request, scope) => enterLabResultHandler(request, deps, scope), security, { audit: auditedChange('LabResult', ['result']) }),
     AmendLabResult: unary(CHARTING, (request, scope) => amendLabResultHandler(request, deps, scope), security, { audit: auditedChange('LabResult', ['amendment']) }),
+    // No patient data: which wards the caller may follow (ward staff: their assignments, asked of ward).
+    GetFollowableWards: unary(CHARTING, (_request, scope) => getFollowableWardsHandler(deps, scope), security),
     // The lab interface posts as an administrator account (no lab-system role yet).
     ReceiveOruMessage: unary(['admin'], (request, scope) => receiveOruMessageHandler(request, deps, scope), security, {
       audit: { resource: 'LabResult', returned: (response) => [response.order?.patientId ?? ''], fields: () => ['result'] },

@@ -1,5 +1,6 @@
 /** What the clinical resolvers are built from, in a leaf module: the resolver files import it, never resolvers/index.ts. */
 import type { ClinicalClient } from '@hospital/grpc-contracts';
+import type { ClinicalEventFeed } from '../events/clinical-event-feed.ts';
 import type { ClinicalLoaders } from '../loaders.ts';
 
 /** What the resolvers call. */
@@ -8,4 +9,6 @@ export interface ResolverDeps {
   client: ClinicalClient;
   /** The per-request loader kinds (one gRPC call per kind per request). */
   loaders: ClinicalLoaders;
+  /** The process-wide feed of clinical events (subscriptions). */
+  events: ClinicalEventFeed;
 }

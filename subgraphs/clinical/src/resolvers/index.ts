@@ -8,11 +8,12 @@ import { createQueryResolvers } from './Query.ts';
 import { createVitalSignsResolvers } from './VitalSigns.ts';
 import { createProblemResolvers } from './Problem.ts';
 import { createLabOrderResolvers, createLabResultResolvers, createLabTestResolvers } from './LabOrder.ts';
+import { createLabResultEventResolvers, createSubscriptionResolvers, createWardVitalsEventResolvers } from './Subscription.ts';
 import type { ResolverDeps } from './deps.ts';
 
 /**
  * Builds the resolver map.
- * @param deps - client and loader kinds
+ * @param deps - client, loader kinds and the event feed
  */
 export function createResolvers(deps: ResolverDeps): Resolvers {
   return {
@@ -28,5 +29,8 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
     LabOrder: createLabOrderResolvers(),
     LabResult: createLabResultResolvers(),
     LabTest: createLabTestResolvers(),
+    Subscription: createSubscriptionResolvers(deps),
+    LabResultEvent: createLabResultEventResolvers(deps),
+    WardVitalsEvent: createWardVitalsEventResolvers(),
   };
 }

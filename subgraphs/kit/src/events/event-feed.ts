@@ -30,6 +30,26 @@ export interface EventFeed<E> {
 }
 
 /**
+ * A feed on which nothing ever arrives: subscriptions are accepted and stay open (a subgraph whose
+ * event transport is not configured, so that its schema stays the same everywhere).
+ */
+export function idleEventFeed<E>(): EventFeed<E> {
+  let listeners = 0;
+  return {
+    subscribe() {
+      listeners += 1;
+      let subscribed = true;
+      return () => {
+        if (subscribed) listeners -= 1;
+        subscribed = false;
+      };
+    },
+    listenerCount: () => listeners,
+    close: async () => {},
+  };
+}
+
+/**
  * Consumer name of one replica (a Kafka group, an outbox consumer): a service principal name, so
  * at most 41 characters. Every replica has its own, so every replica sees every event.
  * @param prefix - the subgraph, e.g. `appointments-subgraph` (at most 30 characters)

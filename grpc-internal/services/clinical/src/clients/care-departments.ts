@@ -33,6 +33,8 @@ export interface CareDepartments {
   admittedWhereCallerSees(patientIds: readonly string[], scope: CallScope): Promise<Set<string>>;
   /** The ward of each patient's current admission, for those admitted where the caller may see (lower-case patient id → ward id), in one call. */
   currentWards(patientIds: readonly string[], scope: CallScope): Promise<Map<string, string>>;
+  /** The ids of the wards the caller may see (the ward department's assignments decide), lower-case. */
+  wardsCallerSees(scope: CallScope): Promise<string[]>;
 }
 
 const metadataOf = (scope: CallScope) => ({ metadata: callMetadata(scope.identityToken, scope.requestId) });
@@ -82,5 +84,10 @@ export class GrpcCareDepartments implements CareDepartments {
     // Newest first: a patient's first admitted row is the current admission.
     for (const a of admissions) if (a.status === 'ADMISSION_STATUS_ADMITTED' && !wards.has(a.patientId.toLowerCase())) wards.set(a.patientId.toLowerCase(), a.wardId);
     return wards;
+  }
+
+  async wardsCallerSees(scope: CallScope): Promise<string[]> {
+    const { wards } = await this.ward.listWards({}, metadataOf(scope));
+    return wards.map((w) => w.id.toLowerCase());
   }
 }
