@@ -158,6 +158,7 @@ describe('orchestrator endpoints and security headers', () => {
   it.each([200, 400, 503])('sends them on the router answers it relays on /graphql (router answered %i)', async (status) => {
     // A router-like upstream: JSON with its own status, and a header of the set it must not be able to change.
     const upstream = createServer((_req, res) => {
+      // eslint-disable-next-line house/conditional-spread -- Node's writeHead throws on an undefined header value
       res.writeHead(status, { 'content-type': 'application/json', 'x-frame-options': 'SAMEORIGIN', ...(status === 503 ? { 'retry-after': '2' } : {}) });
       res.end(JSON.stringify(status === 200 ? { data: { __typename: 'Query' } } : { errors: [{ message: 'no', extensions: { code: 'X' } }] }));
     });

@@ -96,7 +96,7 @@ const SESSION_API_PATHS = new Set(['/session/login', '/session/refresh', '/sessi
 /** Starts the server; `port: 0` picks a free port. */
 export async function startWebServer(config: WebServerConfig): Promise<RunningWebServer> {
   const root = path.resolve(config.distDir);
-  const target: GraphqlUpstream = { url: new URL(config.graphqlUrl), ...(config.proxySecret ? { proxySecret: config.proxySecret } : {}) };
+  const target: GraphqlUpstream = { url: new URL(config.graphqlUrl), proxySecret: config.proxySecret || undefined };
   const configJson = JSON.stringify({
     graphqlUrl: '/graphql',
     idleLockMinutes: config.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,

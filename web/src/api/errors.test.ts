@@ -6,8 +6,7 @@ import { CLIENT_VISIBLE_CODES } from '@hospital/grpc-contracts/errors';
 import { apiFailureOf, plainWords, PLAIN_WORDS } from './errors.ts';
 import { endpointUrls } from './config.ts';
 
-const failed = (code: string, message = 'x', field?: string) =>
-  new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions: { code, ...(field ? { field } : {}) } })] });
+const failed = (code: string, message = 'x', field?: string) => new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions: { code, field } })] });
 
 describe('plainWords', () => {
   it('uses the sentence of the code and an override when the form gives one', () => {

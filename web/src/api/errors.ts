@@ -40,8 +40,8 @@ export function apiFailureOf(error: AnyError): ApiFailure | undefined {
     return {
       code,
       message: first?.message ?? '',
-      ...(typeof field === 'string' ? { field } : {}),
-      ...(typeof retry === 'number' && retry > 0 ? { retryAfterSeconds: retry } : {}),
+      field: typeof field === 'string' ? field : undefined,
+      retryAfterSeconds: typeof retry === 'number' && retry > 0 ? retry : undefined,
     };
   }
   return { code: 'INTERNAL_SERVER_ERROR', message: error.message };

@@ -34,7 +34,7 @@ export function BookAppointmentForm({ patientId, doctorId, onBooked }: { patient
       return;
     }
     setLocalError(null);
-    const answer = await book({ input: { patientId, ...(doctorId ? { doctorId } : {}), ...slot, ...(reason.trim() ? { reason: reason.trim() } : {}) } });
+    const answer = await book({ input: { patientId, doctorId: doctorId || undefined, ...slot, reason: reason.trim() || undefined } });
     if (answer.data) {
       setDone('Appointment booked.');
       setTime('');

@@ -83,10 +83,10 @@ export function PrescribeForm({ patientId, allergies, onPrescribed }: { patientI
         doseUnit: values.doseUnit as DoseUnit,
         route: values.route as MedicationRoute,
         frequencyCode: values.frequencyCode as DoseFrequency,
-        ...(values.directions.trim() ? { directions: values.directions.trim() } : {}),
+        directions: values.directions.trim() || undefined,
         durationDays: Number(values.durationDays),
         quantity: Number(values.quantity),
-        ...(override.trim() ? { allergyOverrideReason: override.trim() } : {}),
+        allergyOverrideReason: override.trim() || undefined,
       },
     });
     if (answer.data) {
