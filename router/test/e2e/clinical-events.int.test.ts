@@ -46,6 +46,7 @@ async function firstAnswer(sub: ReturnType<typeof subscribe>): Promise<string> {
   return JSON.stringify(sub.arrivals[0]?.errors ?? sub.ended());
 }
 
+const LAB = 'subscription($p: ID) { labResultEvents(patientId: $p) { id type orderId testName value unit flag abnormal patient { id fullName } order { id result { value } } } }';
 const VITALS = 'subscription($w: ID) { wardVitalsEvents(wardId: $w) { id wardId patient { id } news2 { score risk } abnormal } }';
 
 /** Waits until the clinical subgraph holds `n` more subscriptions than `before`. */
@@ -117,5 +118,62 @@ describe('clinical live views through the router', () => {
     );
     const sub = subscribe(await system.tokenFor('ward_staff'), VITALS, { w: other.id });
     expect(await firstAnswer(sub)).toContain('"code":"FORBIDDEN"');
+  });
+
+  it("delivers a result a nurse enters to the ordering doctor live, with the patient's name; another patient's subscriber gets nothing", async () => {
+    const admitted = await fx.admitted();
+    const doctor = await system.tokenFor('doctor');
+    const stay = dataOf(await system.gql<{ openStay: { id: string } }>('mutation($a: ID!) { openStay(admissionId: $a) { id } }', { a: admitted.admissionId }, doctor)).openStay.id;
+    const ordered = dataOf(
+      await system.gql<{ orderLabTests: { id: string }[] }>('mutation($e: ID!) { orderLabTests(encounterId: $e, loincCodes: ["2823-3"]) { id } }', { e: stay }, doctor),
+    ).orderLabTests[0]!.id;
+    const before = system.activeSubscriptions('clinical');
+    const own = subscribe(doctor, LAB);
+    const named = subscribe(doctor, LAB, { p: admitted.patientId });
+    const elsewhere = subscribe(doctor, LAB, { p: (await fx.admitted()).patientId });
+    await upstreamOpen(before, 3);
+    dataOf(await system.gql('mutation($o: ID!) { enterLabResult(orderId: $o, value: 6.9, unit: "mmol/L") { id } }', { o: ordered }, await system.tokenFor('ward_staff')));
+    const arrived = (sub: ReturnType<typeof subscribe>) => sub.arrivals.some((a) => (a.data?.['labResultEvents'] as { orderId?: string } | undefined)?.orderId === ordered);
+    await until(() => arrived(own) && arrived(named), 30_000);
+    const event = own.arrivals.find((a) => a.data)!;
+    expect(event.errors).toBeUndefined();
+    expect(event.data!['labResultEvents']).toMatchObject({
+      type: 'ENTERED',
+      orderId: ordered,
+      value: 6.9,
+      unit: 'mmol/L',
+      flag: 'CRITICAL_HIGH',
+      abnormal: true,
+      patient: { id: admitted.patientId },
+      order: { id: ordered, result: { value: 6.9 } },
+    });
+    expect((event.data!['labResultEvents'] as { patient: { fullName: string } }).patient.fullName).toMatch(/\S/);
+    expect(elsewhere.arrivals).toEqual([]);
+  });
+
+  it('delivers every recorded vitals set of the ward to its ward staff live, with its NEWS2', async () => {
+    const admitted = await fx.admitted();
+    const before = system.activeSubscriptions('clinical');
+    const sub = subscribe(await system.tokenFor('ward_staff'), VITALS, { w: admitted.wardId });
+    await upstreamOpen(before);
+    const calm = { respiratoryRate: 16, spo2Percent: 97, onOxygen: false, systolicMmhg: 120, diastolicMmhg: 80, pulseBpm: 70, consciousness: 'ALERT', temperatureC: 37.0 };
+    const record = async (vitals: Record<string, unknown>) =>
+      dataOf(
+        await system.gql<{ recordVitals: { id: string } }>(
+          'mutation($p: ID!, $v: VitalSignsInput!) { recordVitals(patientId: $p, vitals: $v) { id } }',
+          { p: admitted.patientId, v: vitals },
+          await system.tokenFor('doctor'),
+        ),
+      ).recordVitals.id;
+    await record(calm);
+    await record({ ...calm, respiratoryRate: 26, spo2Percent: 90 });
+    await until(() => sub.arrivals.length >= 2, 30_000);
+    expect(sub.arrivals.map((a) => a.data?.['wardVitalsEvents'])).toEqual([
+      expect.objectContaining({ wardId: admitted.wardId, patient: { id: admitted.patientId }, news2: { score: 0, risk: 'LOW' }, abnormal: [] }),
+      expect.objectContaining({
+        news2: expect.objectContaining({ risk: expect.stringMatching(/MEDIUM|HIGH/) }),
+        abnormal: expect.arrayContaining(['respiratoryRate', 'spo2Percent']),
+      }),
+    ]);
   });
 });

@@ -24,6 +24,20 @@ export const clinical: DepartmentStarter = {
       { logger: ctx.logger },
     );
   },
-  startSubgraph: (ctx, grpcTarget) =>
-    startClinicalSubgraph({ port: 0, host: '127.0.0.1', clinicalTarget: grpcTarget, internalSecret: ctx.internalSecret, production: ctx.production }, { logger: ctx.logger }),
+  // Live views (labResultEvents, wardVitalsEvents) read the same topic in a group of this replica.
+  startSubgraph: (ctx, grpcTarget, port = 0) => {
+    const kafka = ctx.kafka ? e2eClinicalKafka(ctx.databaseUrl, 'e2e-clinical-subgraph') : undefined;
+    return startClinicalSubgraph(
+      {
+        port,
+        host: '127.0.0.1',
+        clinicalTarget: grpcTarget,
+        internalSecret: ctx.internalSecret,
+        production: ctx.production,
+        kafkaBrokers: kafka?.brokers,
+        clinicalTopic: kafka?.topic.topic,
+      },
+      { logger: ctx.logger },
+    );
+  },
 };
