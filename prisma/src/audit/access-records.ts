@@ -37,9 +37,10 @@ export async function listAccessRecords(
   page: { limit: number; beforeSeq?: number },
 ): Promise<{ records: AccessRecordRow[]; totalCount: number }> {
   const where: Prisma.AccessRecordWhereInput = {
-    ...(filter.patientId ? { patientId: filter.patientId } : {}),
-    ...(filter.actorId ? { actorId: filter.actorId } : {}),
-    ...(filter.from || filter.to ? { occurredAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+    // Prisma leaves out a condition whose value is undefined.
+    patientId: filter.patientId || undefined,
+    actorId: filter.actorId || undefined,
+    occurredAt: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
   };
   // Every access recorded so far, also rows a writer appended but has not seen chained yet.
   await sealPending(prisma);

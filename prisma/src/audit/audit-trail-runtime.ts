@@ -37,7 +37,7 @@ export function startAuditTrail(databaseUrl: string, settings: AuditSealerSettin
     const pool = new pg.Pool({ connectionString: databaseUrl, max: WRITER_CONNECTIONS, application_name: 'hospital-audit-writer', connectionTimeoutMillis: 10_000 });
     // An idle connection the server drops is replaced on next use; the failing query reports.
     pool.on('error', () => undefined);
-    entry = { pool, sink: createAuditLog(pool, { maxInFlight: WRITER_CONNECTIONS, ...(settings.maxPending !== undefined ? { maxPending: settings.maxPending } : {}) }), users: 0 };
+    entry = { pool, sink: createAuditLog(pool, { maxInFlight: WRITER_CONNECTIONS, maxPending: settings.maxPending }), users: 0 };
     shared.set(databaseUrl, entry);
   }
   entry.users += 1;

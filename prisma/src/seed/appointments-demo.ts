@@ -3,17 +3,12 @@
  * table, for the demo doctors and the first patients in MRN order. Seed data is history, not
  * news: no outbox events are written, so nobody is notified about a made-up past.
  */
-import type { Logger } from '@hospital/service-kit';
+import type { DemoSeedOptions } from './demo-seed-options.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { planAppointmentDay, type DemoActor } from './appointments-demo-plan.ts';
 
-/** Options for {@link seedAppointmentsDemo}. */
-export interface SeedAppointmentsDemoOptions {
-  /** The reference instant: its UTC date is the demo day. */
-  today: Date;
-  /** Receives one summary line; nothing personal is logged. */
-  logger?: Pick<Logger, 'info'>;
-}
+/** Options for {@link seedAppointmentsDemo}: `today` is the reference instant (its UTC date is the demo day). */
+export type SeedAppointmentsDemoOptions = DemoSeedOptions;
 
 /** What {@link seedAppointmentsDemo} did. */
 export interface SeedAppointmentsDemoResult {

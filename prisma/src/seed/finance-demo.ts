@@ -4,17 +4,12 @@
  * so demo numbers and later real ones share one gapless sequence.
  */
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '@hospital/service-kit';
+import type { DemoSeedOptions } from './demo-seed-options.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { amountsOf, DEMO_INVOICES, type DemoInvoice } from './finance-demo-plan.ts';
 
-/** Options for {@link seedFinanceDemo}. */
-export interface SeedFinanceDemoOptions {
-  /** The reference instant: invoices lie in the days before it. */
-  today: Date;
-  /** Receives one summary line; nothing personal is logged. */
-  logger?: Pick<Logger, 'info'>;
-}
+/** Options for {@link seedFinanceDemo}: `today` is the reference instant (invoices lie in the days before it). */
+export type SeedFinanceDemoOptions = DemoSeedOptions;
 
 /** What {@link seedFinanceDemo} did. */
 export interface SeedFinanceDemoResult {
@@ -56,7 +51,8 @@ async function createInvoice(tx: Prisma.TransactionClient, plan: DemoInvoice, pa
       refundedMinor: amounts.refundedMinor,
       balanceMinor: amounts.balanceMinor,
       issuedAt,
-      ...(plan.status === 'void' ? { voidedAt: daysAfter(issuedAt ?? createdAt, 2), voidReason: plan.voidReason ?? 'Voided' } : {}),
+      voidedAt: plan.status === 'void' ? daysAfter(issuedAt ?? createdAt, 2) : undefined,
+      voidReason: plan.status === 'void' ? (plan.voidReason ?? 'Voided') : undefined,
       createdBy: staffId,
       createdAt,
       lines: {

@@ -4,18 +4,14 @@
  * attempt, the notification), so signing in as doctor@hospital.local shows a working bell. Only
  * into an empty inbox table; the oldest one is already read.
  */
-import type { Logger } from '@hospital/service-kit';
+import type { DemoSeedOptions } from './demo-seed-options.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
-/** Options for {@link seedNotificationsDemo}. */
-export interface SeedNotificationsDemoOptions {
-  /** The reference instant (the demo day's appointments are around it). */
-  today: Date;
+/** Options for {@link seedNotificationsDemo}: `today` is the reference instant (the demo day's appointments are around it). */
+export type SeedNotificationsDemoOptions = DemoSeedOptions & {
   /** IANA zone the times are written in (default Europe/London, as NOTIFY_TIME_ZONE). */
   timeZone?: string;
-  /** Receives one summary line; nothing personal is logged. */
-  logger?: Pick<Logger, 'info'>;
-}
+};
 
 /** What {@link seedNotificationsDemo} did. */
 export interface SeedNotificationsDemoResult {

@@ -5,17 +5,12 @@
  * order among those without recorded allergies.
  */
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '@hospital/service-kit';
+import type { DemoSeedOptions } from './demo-seed-options.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { DEMO_DRUGS, DEMO_PRESCRIPTIONS } from './pharmacy-demo-catalogue.ts';
 
-/** Options for {@link seedPharmacyDemo}. */
-export interface SeedPharmacyDemoOptions {
-  /** The reference instant: expiry dates and receipts are placed around it. */
-  today: Date;
-  /** Receives one summary line; nothing personal is logged. */
-  logger?: Pick<Logger, 'info'>;
-}
+/** Options for {@link seedPharmacyDemo}: `today` is the reference instant (expiry dates and receipts are placed around it). */
+export type SeedPharmacyDemoOptions = DemoSeedOptions;
 
 /** What {@link seedPharmacyDemo} did. */
 export interface SeedPharmacyDemoResult {

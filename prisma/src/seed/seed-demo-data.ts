@@ -11,6 +11,7 @@ import { seedNotificationsDemo } from './notifications-demo.ts';
 import { seedFinanceDemo } from './finance-demo.ts';
 import { seedWardDemo } from './ward-demo.ts';
 import { seedPharmacyDemo } from './pharmacy-demo.ts';
+import type { DemoSeedOptions } from './demo-seed-options.ts';
 
 /** Options for {@link seedDemoData}. */
 export interface SeedDemoDataOptions {
@@ -69,15 +70,17 @@ export async function seedDemoData(db: PrismaClient, options: SeedDemoDataOption
     { timeout: 60_000 },
   );
 
-  await seedAppointmentsDemo(db, { today: options.today ?? new Date(), ...(options.logger ? { logger: options.logger } : {}) });
+  // One reference instant and logger for every department's demo data.
+  const demo: DemoSeedOptions = { today: options.today ?? new Date(), logger: options.logger };
+  await seedAppointmentsDemo(db, demo);
 
-  await seedNotificationsDemo(db, { today: options.today ?? new Date(), ...(options.logger ? { logger: options.logger } : {}) });
+  await seedNotificationsDemo(db, demo);
 
-  await seedWardDemo(db, { today: options.today ?? new Date(), ...(options.logger ? { logger: options.logger } : {}) });
+  await seedWardDemo(db, demo);
 
-  await seedFinanceDemo(db, { today: options.today ?? new Date(), ...(options.logger ? { logger: options.logger } : {}) });
+  await seedFinanceDemo(db, demo);
 
-  await seedPharmacyDemo(db, { today: options.today ?? new Date(), ...(options.logger ? { logger: options.logger } : {}) });
+  await seedPharmacyDemo(db, demo);
 
   const result = { users: DEMO_ACCOUNTS.length, patientsCreated };
   options.logger?.info(result, 'demo data seeded');

@@ -4,17 +4,12 @@
  * nurse; discharges by the demo doctor. The nurse is assigned to General Medicine and Surgery
  * (ward staff see only the wards they are assigned to).
  */
-import type { Logger } from '@hospital/service-kit';
+import type { DemoSeedOptions } from './demo-seed-options.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { DEMO_WARDS, planWardStays } from './ward-demo-plan.ts';
 
-/** Options for {@link seedWardDemo}. */
-export interface SeedWardDemoOptions {
-  /** The reference instant: admissions lie in the days before it. */
-  today: Date;
-  /** Receives one summary line; nothing personal is logged. */
-  logger?: Pick<Logger, 'info'>;
-}
+/** Options for {@link seedWardDemo}: `today` is the reference instant (admissions lie in the days before it). */
+export type SeedWardDemoOptions = DemoSeedOptions;
 
 /** What {@link seedWardDemo} did. */
 export interface SeedWardDemoResult {
@@ -81,7 +76,9 @@ export async function seedWardDemo(db: PrismaClient, options: SeedWardDemoOption
             reason: stay.reason,
             admittedAt: stay.admittedAt,
             admittedBy: nurse!.id,
-            ...(stay.discharge ? { dischargedAt: stay.discharge.at, dischargedBy: doctor!.id, dischargeSummary: stay.discharge.summary } : {}),
+            dischargedAt: stay.discharge?.at,
+            dischargedBy: stay.discharge ? doctor!.id : undefined,
+            dischargeSummary: stay.discharge?.summary,
           },
         });
         if (stay.transferredFrom) {
