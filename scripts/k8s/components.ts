@@ -29,7 +29,7 @@ export const RESOURCES: Record<Workload['component'], Resources> = {
 const literal = (name: string, value: string | number): EnvVar => ({ name, value: String(value) });
 const secret = (name: string, ref: { name: string; key: string }, optional = false): EnvVar => ({
   name,
-  valueFrom: { secretKeyRef: { name: ref.name, key: ref.key, ...(optional ? { optional: true } : {}) } },
+  valueFrom: { secretKeyRef: { name: ref.name, key: ref.key, optional: optional || undefined } },
 });
 const grpcTarget = (d: Department): EnvVar => literal(`${upper(d.name)}_GRPC_TARGET`, `${serviceName(d.name)}:${d.grpcPort}`);
 const byName = (name: string): Department => DEPARTMENTS.find((d) => d.name === name)!;
@@ -59,6 +59,7 @@ function serviceWorkload(d: Department): Workload {
     env,
     envFrom: d.kafka ? [SHARED_CONFIG, EVENTS_CONFIG] : [SHARED_CONFIG],
     resources: RESOURCES.service,
+    // eslint-disable-next-line house/conditional-spread -- merges a label set (its keys are the labels), not one optional value
     extraLabels: { ...POSTGRES_CLIENT, ...(d.kafka ? KAFKA_CLIENT : {}) },
     // Notifications consumers scale on Kafka lag (KEDA ScaledObject in k8s/base/keda.yaml).
     autoscaler: d.name === 'notifications' ? 'keda' : 'hpa',
@@ -82,7 +83,7 @@ function subgraphWorkload(d: Department): Workload {
     ],
     envFrom: kafka ? [SHARED_CONFIG, EVENTS_CONFIG] : [SHARED_CONFIG],
     resources: RESOURCES.subgraph,
-    ...(kafka ? { extraLabels: KAFKA_CLIENT } : {}),
+    extraLabels: kafka ? KAFKA_CLIENT : undefined,
     autoscaler: 'hpa',
   };
 }

@@ -113,7 +113,7 @@ export function workloadObjects(w: Workload): K8sObject[] {
     metadata: { name: w.name, labels },
     spec: {
       // An autoscaler owns the count of a scaled Deployment: a replicas field would reset it on every apply.
-      ...(w.autoscaler === 'none' ? { replicas: 2 } : {}),
+      replicas: w.autoscaler === 'none' ? 2 : undefined,
       revisionHistoryLimit: 5,
       selector: { matchLabels: selectorOf(w.name) },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
@@ -155,7 +155,7 @@ export function workloadObjects(w: Workload): K8sObject[] {
       type: 'ClusterIP',
       selector: selectorOf(w.name),
       ports: [
-        { name: w.port.name, port: w.port.number, targetPort: w.port.name, protocol: 'TCP', ...(w.port.name === 'grpc' ? { appProtocol: 'grpc' } : {}) },
+        { name: w.port.name, port: w.port.number, targetPort: w.port.name, protocol: 'TCP', appProtocol: w.port.name === 'grpc' ? 'grpc' : undefined },
         ...(w.metricsPort ? [{ name: 'metrics', port: w.metricsPort, targetPort: 'metrics', protocol: 'TCP', appProtocol: 'http' }] : []),
       ],
     },
