@@ -18,3 +18,4 @@ export { startAuditTrail, type AuditTrail } from './audit/audit-trail-runtime.ts
 export * from './audit/access-records.ts';
 export { databaseUrlAs, departmentRole, dropServiceRole, ensureServiceRole, SERVICE_GROUP_ROLE } from './service-role.ts';
 export * from './outbox/prisma-outbox-store.ts';
+export * from './outbox/outbox-metrics.ts';

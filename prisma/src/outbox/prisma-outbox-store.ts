@@ -27,6 +27,14 @@ function identifier(name: string): Prisma.Sql {
   return Prisma.raw(`"${name}"`);
 }
 
+/**
+ * The table as SQL (`"schema"."table"`), its names checked.
+ * @param table - the outbox table
+ */
+export function outboxTableSql(table: OutboxTable): Prisma.Sql {
+  return Prisma.sql`${identifier(table.schema)}.${identifier(table.table)}`;
+}
+
 interface Row {
   id: string;
   sequence: bigint;
@@ -49,7 +57,7 @@ export class PrismaOutboxStore implements OutboxStore {
     private readonly db: PrismaClient,
     table: OutboxTable,
   ) {
-    this.table = Prisma.sql`${identifier(table.schema)}.${identifier(table.table)}`;
+    this.table = outboxTableSql(table);
     this.key = identifier(table.keyColumn);
   }
 
