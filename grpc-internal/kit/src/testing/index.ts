@@ -4,3 +4,4 @@ export * from '../tracing/otlp-receiver.ts';
 export * from './call-deadline.ts';
 export * from './service-env-cases.ts';
 export * from './signed-caller.ts';
+export * from './harness-for-file.ts';

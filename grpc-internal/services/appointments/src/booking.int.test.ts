@@ -1,16 +1,12 @@
 /** BookAppointment through the real service, with the real identity and patients services behind it. */
 import { randomUUID } from 'node:crypto';
 import { Metadata, status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { startAppointmentsHarness, type AppointmentsHarness } from './testing/appointments-harness.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { startAppointmentsHarness } from './testing/appointments-harness.ts';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 
-let h: AppointmentsHarness;
-beforeAll(async () => {
-  h = await startAppointmentsHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startAppointmentsHarness(testDatabaseUrl()));
 
 describe('BookAppointment', () => {
   it('books a doctor for themself and records the booking in the history', async () => {

@@ -3,16 +3,12 @@
  * answer arrives, and only the database's exclusion constraints stand between them.
  */
 import { status, type ServiceError } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { startAppointmentsHarness, type AppointmentsHarness } from './testing/appointments-harness.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { startAppointmentsHarness } from './testing/appointments-harness.ts';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 
-let h: AppointmentsHarness;
-beforeAll(async () => {
-  h = await startAppointmentsHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startAppointmentsHarness(testDatabaseUrl()));
 
 /** Outcomes of settled calls: successes, and the gRPC codes and messages of failures. */
 function outcomes(results: PromiseSettledResult<unknown>[]) {

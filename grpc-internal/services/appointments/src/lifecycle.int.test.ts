@@ -1,16 +1,12 @@
 /** Status changes and rescheduling through the real service: the transition table, ownership, history. */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { startAppointmentsHarness, type AppointmentsHarness } from './testing/appointments-harness.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { startAppointmentsHarness } from './testing/appointments-harness.ts';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 
-let h: AppointmentsHarness;
-beforeAll(async () => {
-  h = await startAppointmentsHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startAppointmentsHarness(testDatabaseUrl()));
 
 async function booked(offset = 0) {
   const [doctorId, patientId] = await Promise.all([h.newDoctor(), h.newPatient()]);

@@ -5,18 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Metadata, status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { writeOutboxEvent } from './outbox/outbox-writer.ts';
 import { startAppointmentsHarness, type AppointmentsHarness } from './testing/appointments-harness.ts';
 import { sampleEvent, sampleSnapshot } from './testing/sample-event.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 
-let h: AppointmentsHarness;
-beforeAll(async () => {
-  h = await startAppointmentsHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startAppointmentsHarness(testDatabaseUrl()));
 
 const eventsOf = (appointmentId: string) => h.db.outboxEvent.findMany({ where: { appointmentId }, orderBy: { sequence: 'asc' } }).then((rows) => rows.map((row) => row.type));
 

@@ -4,16 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
-import { startFinanceHarness, type FinanceHarness } from './testing/finance-harness.ts';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
+import { startFinanceHarness } from './testing/finance-harness.ts';
 
-let h: FinanceHarness;
-beforeAll(async () => {
-  h = await startFinanceHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startFinanceHarness(testDatabaseUrl()));
 
 /** An admission of `patientId` on a new ward, recorded by an admin; returns it and its bed. */
 async function admission(patientId: string) {

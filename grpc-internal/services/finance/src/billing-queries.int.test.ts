@@ -1,16 +1,12 @@
 /** Reads through the real service: by id, paged lists with filters, and per-patient batches. */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
-import { eur, startFinanceHarness, type FinanceHarness } from './testing/finance-harness.ts';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
+import { eur, startFinanceHarness } from './testing/finance-harness.ts';
 
-let h: FinanceHarness;
-beforeAll(async () => {
-  h = await startFinanceHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startFinanceHarness(testDatabaseUrl()));
 
 const meta = () => ({ metadata: h.as('finance') });
 

@@ -3,15 +3,12 @@
  * one payment per idempotency key, refunds never exceeding their payment.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { harnessForFile } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { eur, startFinanceHarness, type FinanceHarness } from './testing/finance-harness.ts';
+import { eur, startFinanceHarness } from './testing/finance-harness.ts';
 
-let h: FinanceHarness;
-beforeAll(async () => {
-  h = await startFinanceHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startFinanceHarness(testDatabaseUrl()));
 
 /** Outcome of each promise: 'ok' or the gRPC status name. */
 async function outcomes<T>(calls: Promise<T>[]): Promise<{ ok: T[]; failed: number[] }> {

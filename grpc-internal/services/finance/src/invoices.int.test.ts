@@ -1,18 +1,14 @@
 /** Invoices through the real service: creation, lines and tax, issuing with numbers, voiding, admission. */
 import { randomUUID } from 'node:crypto';
 import { Metadata, status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkHealth } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { FINANCE_SERVICE_NAME } from './service.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
-import { eur, startFinanceHarness, type FinanceHarness } from './testing/finance-harness.ts';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
+import { eur, startFinanceHarness } from './testing/finance-harness.ts';
 
-let h: FinanceHarness;
-beforeAll(async () => {
-  h = await startFinanceHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startFinanceHarness(testDatabaseUrl()));
 
 const line = (invoiceId: string, fields: Record<string, unknown> = {}) => ({
   invoiceId,

@@ -1,17 +1,13 @@
 /** Payments and refunds through the real service: status from balance, idempotency, overpayment, refund limits. */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import type { PaymentMethodProto } from '@hospital/grpc-contracts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
-import { eur, startFinanceHarness, type FinanceHarness } from './testing/finance-harness.ts';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
+import { eur, startFinanceHarness } from './testing/finance-harness.ts';
 
-let h: FinanceHarness;
-beforeAll(async () => {
-  h = await startFinanceHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startFinanceHarness(testDatabaseUrl()));
 
 const pay = (invoiceId: string, cents: number, idempotencyKey: string = randomUUID(), method: PaymentMethodProto = 'PAYMENT_METHOD_CARD', currency = 'EUR') =>
   h.client.recordPayment({ invoiceId, amount: eur(cents, currency), method, idempotencyKey }, { metadata: h.as('finance') });

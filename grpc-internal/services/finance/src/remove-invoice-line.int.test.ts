@@ -1,16 +1,12 @@
 /** RemoveInvoiceLine through the real service: totals recomputed, DRAFT only, and a line added after a removal never takes a position in use. */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { eur, startFinanceHarness, type FinanceHarness } from './testing/finance-harness.ts';
+import { eur, startFinanceHarness } from './testing/finance-harness.ts';
 
-let h: FinanceHarness;
-beforeAll(async () => {
-  h = await startFinanceHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startFinanceHarness(testDatabaseUrl()));
 
 const line = (invoiceId: string, code: string, cents: number) => ({ invoiceId, code, description: code, quantity: 1, unitPrice: eur(cents), taxRateBasisPoints: 0 });
 

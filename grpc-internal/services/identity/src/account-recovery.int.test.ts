@@ -1,17 +1,13 @@
 /** Account recovery through the real service: search, reactivate, a temporary password from an admin, and changing one's own password. */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoleName } from '@hospital/service-kit';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { startIdentityHarness, type IdentityHarness } from './testing/identity-harness.ts';
+import { startIdentityHarness } from './testing/identity-harness.ts';
 
-let harness: IdentityHarness;
-beforeAll(async () => {
-  harness = await startIdentityHarness(testDatabaseUrl());
-});
-afterAll(() => harness?.close());
+const harness = harnessForFile(() => startIdentityHarness(testDatabaseUrl()));
 
 const as = (userId: string, role: RoleName = 'doctor') => harness.as({ kind: 'user', userId, role, email: 'caller@test.local' });
 const login = (email: string, password: string, newPassword = '') => harness.client.login({ email, password, newPassword }, { metadata: harness.as() });

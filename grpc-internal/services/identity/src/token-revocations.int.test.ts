@@ -2,17 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import jwt from 'jsonwebtoken';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ListTokenRevocationsResponse__Output } from '@hospital/grpc-contracts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { startIdentityHarness, type IdentityHarness } from './testing/identity-harness.ts';
+import { startIdentityHarness } from './testing/identity-harness.ts';
 
-let harness: IdentityHarness;
-beforeAll(async () => {
-  harness = await startIdentityHarness(testDatabaseUrl());
-});
-afterAll(() => harness?.close());
+const harness = harnessForFile(() => startIdentityHarness(testDatabaseUrl()));
 
 const asRouter = () => harness.as({ kind: 'service', service: 'router' });
 const entryOf = (response: ListTokenRevocationsResponse__Output, userId: string) => response.revocations.find((r) => r.userId === userId);

@@ -1,19 +1,15 @@
 /** User administration, role admissions and health through the real service. */
 import { randomUUID } from 'node:crypto';
 import { Metadata, status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIdentity, type Caller } from '@hospital/service-kit';
 import { callMetadata, checkHealth } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { IDENTITY_SERVICE_NAME } from './service.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
-import { startIdentityHarness, type IdentityHarness } from './testing/identity-harness.ts';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
+import { startIdentityHarness } from './testing/identity-harness.ts';
 
-let harness: IdentityHarness;
-beforeAll(async () => {
-  harness = await startIdentityHarness(testDatabaseUrl());
-});
-afterAll(() => harness?.close());
+const harness = harnessForFile(() => startIdentityHarness(testDatabaseUrl()));
 
 const userCaller = (role: 'admin' | 'doctor', userId: string = randomUUID()): Caller => ({ kind: 'user', userId, role, email: 'caller@test.local' });
 

@@ -5,15 +5,12 @@
  * service sends email, so no other test's sender takes its deliveries.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { harnessForFile } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { eventually as poll, startNotificationsHarness, type NotificationsHarness } from './testing/notifications-harness.ts';
+import { eventually as poll, startNotificationsHarness } from './testing/notifications-harness.ts';
 
-let harness: NotificationsHarness;
-beforeAll(async () => {
-  harness = await startNotificationsHarness(testDatabaseUrl());
-});
-afterAll(() => harness?.close());
+const harness = harnessForFile(() => startNotificationsHarness(testDatabaseUrl()));
 
 const deliveriesOf = (appointmentId: string) =>
   harness.db.notificationDelivery.findMany({

@@ -6,20 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { createPatientsClient } from '@hospital/grpc-contracts';
 import { createLogger } from '@hospital/service-kit';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 import { startPatientsService } from './patients-service.ts';
-import { startPatientsHarness, type PatientsHarness } from './testing/patients-harness.ts';
+import { startPatientsHarness } from './testing/patients-harness.ts';
 import { waitForAuditSeal } from '@hospital/db/testing';
 
-let harness: PatientsHarness;
-beforeAll(async () => {
-  harness = await startPatientsHarness(testDatabaseUrl());
-});
-afterAll(() => harness?.close());
+const harness = harnessForFile(() => startPatientsHarness(testDatabaseUrl()));
 
 /** A patient's whole history, oldest first (the service answers newest first, a page at a time). */
 const history = async (patientId: string) =>

@@ -1,19 +1,15 @@
 /** Registration, updates, archiving, lookups, admissions and health through the real service. */
 import { randomUUID } from 'node:crypto';
 import { Metadata, status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIdentity } from '@hospital/service-kit';
 import { callMetadata, checkHealth } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { PATIENTS_SERVICE_NAME } from './service.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
-import { startPatientsHarness, type PatientsHarness } from './testing/patients-harness.ts';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
+import { startPatientsHarness } from './testing/patients-harness.ts';
 
-let harness: PatientsHarness;
-beforeAll(async () => {
-  harness = await startPatientsHarness(testDatabaseUrl());
-});
-afterAll(() => harness?.close());
+const harness = harnessForFile(() => startPatientsHarness(testDatabaseUrl()));
 
 describe('RegisterPatient', () => {
   it('registers with an MRN, normalised fields and RFC 3339 timestamps', async () => {

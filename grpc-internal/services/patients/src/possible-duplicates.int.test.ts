@@ -6,16 +6,12 @@
  */
 import { randomInt } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { startPatientsHarness, uniqueName, type PatientsHarness } from './testing/patients-harness.ts';
+import { startPatientsHarness, uniqueName } from './testing/patients-harness.ts';
 
-let h: PatientsHarness;
-beforeAll(async () => {
-  h = await startPatientsHarness(testDatabaseUrl(), { possibleDuplicateCheck: true });
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startPatientsHarness(testDatabaseUrl(), { possibleDuplicateCheck: true }));
 
 type Details = { givenName: string; familyName: string; dateOfBirth: string; phone?: string };
 const register = (details: Details, allowPossibleDuplicate = false) =>

@@ -5,21 +5,17 @@
  * 1,000 unless an exact one is asked for, and a page never sorts or counts every match.
  */
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Prisma } from '@hospital/db';
 import type { Patient__Output } from '@hospital/grpc-contracts';
 import { encodeCursor } from '@hospital/service-kit';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { parseSearch } from './domain/search-query.ts';
 import { searchPageSql } from './repositories/patient-search-sql.ts';
-import { startPatientsHarness, uniqueName, type PatientsHarness } from './testing/patients-harness.ts';
+import { startPatientsHarness, uniqueName } from './testing/patients-harness.ts';
 
-let h: PatientsHarness;
-beforeAll(async () => {
-  h = await startPatientsHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startPatientsHarness(testDatabaseUrl()));
 
 const search = (text: string, options: { first?: number; after?: string; exactCount?: boolean } = {}) =>
   h.client.searchPatients(

@@ -6,6 +6,7 @@
  * accents had to be typed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { harnessForFile } from '@hospital/service-kit/testing';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@hospital/db/testing';
 import type { Patient__Output } from '@hospital/grpc-contracts';
@@ -13,13 +14,9 @@ import { loadScaleData } from '../../../../bench/lib/scale-data.ts';
 import { testDatabaseUrl, testServerUrl } from '../../../../test/helpers.ts';
 import { parseSearch } from './domain/search-query.ts';
 import { searchPageSql } from './repositories/patient-search-sql.ts';
-import { startPatientsHarness, uniqueName, type PatientsHarness } from './testing/patients-harness.ts';
+import { startPatientsHarness, uniqueName } from './testing/patients-harness.ts';
 
-let h: PatientsHarness;
-beforeAll(async () => {
-  h = await startPatientsHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startPatientsHarness(testDatabaseUrl()));
 
 const search = async (text: string): Promise<Patient__Output[]> =>
   (await h.client.searchPatients({ search: text, includeArchived: false, exactCount: false, page: { first: 100, after: '' } }, { metadata: h.as('ward_staff') })).patients;

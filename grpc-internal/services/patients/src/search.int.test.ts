@@ -1,16 +1,12 @@
 /** SearchPatients through the real service: readings of the search box, paging, archive filter. */
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Patient__Output } from '@hospital/grpc-contracts';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
-import { startPatientsHarness, uniqueName, type PatientsHarness } from './testing/patients-harness.ts';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
+import { startPatientsHarness, uniqueName } from './testing/patients-harness.ts';
 
-let harness: PatientsHarness;
-beforeAll(async () => {
-  harness = await startPatientsHarness(testDatabaseUrl());
-});
-afterAll(() => harness?.close());
+const harness = harnessForFile(() => startPatientsHarness(testDatabaseUrl()));
 
 const search = (text: string, options: { first?: number; after?: string; includeArchived?: boolean } = {}) =>
   harness.client.searchPatients(

@@ -1,19 +1,15 @@
 /** The drug catalogue through the real service: creation, duplicate codes, search, lookups, roles. */
 import { randomUUID } from 'node:crypto';
 import { Metadata, status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkHealth } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { PHARMACY_SERVICE_NAME } from './service.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 import { settle } from './testing/race-outcomes.ts';
-import { startPharmacyHarness, uniqueCode, type PharmacyHarness } from './testing/pharmacy-harness.ts';
+import { startPharmacyHarness, uniqueCode } from './testing/pharmacy-harness.ts';
 
-let h: PharmacyHarness;
-beforeAll(async () => {
-  h = await startPharmacyHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startPharmacyHarness(testDatabaseUrl()));
 
 describe('CreateDrug', () => {
   it('stores a trimmed entry with an upper-case code and no stock', async () => {

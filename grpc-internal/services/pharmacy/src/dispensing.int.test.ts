@@ -4,17 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 import { settle } from './testing/race-outcomes.ts';
-import { daysFromNow, startPharmacyHarness, type PharmacyHarness } from './testing/pharmacy-harness.ts';
+import { daysFromNow, startPharmacyHarness } from './testing/pharmacy-harness.ts';
 
-let h: PharmacyHarness;
-beforeAll(async () => {
-  h = await startPharmacyHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startPharmacyHarness(testDatabaseUrl()));
 
 const drugNow = async (id: string) => (await h.client.getDrugs({ ids: [id] }, { metadata: h.as('pharmacist') })).drugs[0]!;
 const dispense = (id: string, pharmacistId?: string) => h.client.dispensePrescription({ id }, { metadata: h.as('pharmacist', pharmacistId) });

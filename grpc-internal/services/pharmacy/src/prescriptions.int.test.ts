@@ -1,17 +1,13 @@
 /** Prescribing (allergy checks through the real patients service), cancelling and listing. */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
-import { startPharmacyHarness, uniqueCode, type PharmacyHarness } from './testing/pharmacy-harness.ts';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
+import { startPharmacyHarness, uniqueCode } from './testing/pharmacy-harness.ts';
 import { waitForAuditSeal } from '@hospital/db/testing';
 
-let h: PharmacyHarness;
-beforeAll(async () => {
-  h = await startPharmacyHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startPharmacyHarness(testDatabaseUrl()));
 afterEach(() => h.setNow(undefined));
 
 /** Pins the clock a minute apart per step, so "oldest first" never rests on millisecond luck. */

@@ -1,17 +1,13 @@
 /** Lots, receipts, adjustments, the ledger and the stock reports through the real service. */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 import { settle } from './testing/race-outcomes.ts';
-import { daysFromNow, startPharmacyHarness, type PharmacyHarness } from './testing/pharmacy-harness.ts';
+import { daysFromNow, startPharmacyHarness } from './testing/pharmacy-harness.ts';
 
-let h: PharmacyHarness;
-beforeAll(async () => {
-  h = await startPharmacyHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startPharmacyHarness(testDatabaseUrl()));
 afterEach(() => h.setNow(undefined));
 
 const getDrug = async (id: string) => (await h.client.getDrugs({ ids: [id] }, { metadata: h.as('pharmacist') })).drugs[0]!;

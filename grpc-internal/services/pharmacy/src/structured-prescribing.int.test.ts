@@ -6,16 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
-import { daysFromNow, startPharmacyHarness, type PharmacyHarness } from './testing/pharmacy-harness.ts';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
+import { daysFromNow, startPharmacyHarness } from './testing/pharmacy-harness.ts';
 
-let h: PharmacyHarness;
-beforeAll(async () => {
-  h = await startPharmacyHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startPharmacyHarness(testDatabaseUrl()));
 
 const doctor = () => ({ metadata: h.as('doctor') });
 const structured = (patientId: string, drugId: string, extra: Record<string, unknown> = {}) =>

@@ -1,16 +1,12 @@
 /** Admissions, transfers and discharges through the real ward service and patients service. */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
-import { startWardHarness, type WardHarness } from './testing/ward-harness.ts';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
+import { startWardHarness } from './testing/ward-harness.ts';
 
-let h: WardHarness;
-beforeAll(async () => {
-  h = await startWardHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startWardHarness(testDatabaseUrl()));
 
 /** A ward with `count` beds labelled 1..count. */
 async function wardWithBeds(count: number) {

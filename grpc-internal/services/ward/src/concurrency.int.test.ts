@@ -4,16 +4,13 @@
  * Each case starts every call before awaiting any, over one connection pool of the service.
  */
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { harnessForFile } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { partition } from './testing/race-outcomes.ts';
-import { startWardHarness, type WardHarness } from './testing/ward-harness.ts';
+import { startWardHarness } from './testing/ward-harness.ts';
 
-let h: WardHarness;
-beforeAll(async () => {
-  h = await startWardHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startWardHarness(testDatabaseUrl()));
 
 const staff = () => ({ metadata: h.as('ward_staff') });
 

@@ -4,16 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
-import { startWardHarness, type WardHarness } from './testing/ward-harness.ts';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
+import { startWardHarness } from './testing/ward-harness.ts';
 
-let h: WardHarness;
-beforeAll(async () => {
-  h = await startWardHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startWardHarness(testDatabaseUrl()));
 
 /** A ward (the harness's staff member is assigned to it) with two beds and one admitted patient. */
 async function occupiedWard() {

@@ -3,17 +3,13 @@
  * client still showing the old ward's beds cannot land a "transfer to Surgery" in General Medicine.
  */
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 import { partition } from './testing/race-outcomes.ts';
-import { startWardHarness, type WardHarness } from './testing/ward-harness.ts';
+import { startWardHarness } from './testing/ward-harness.ts';
 
-let h: WardHarness;
-beforeAll(async () => {
-  h = await startWardHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startWardHarness(testDatabaseUrl()));
 
 describe('TransferPatient names its target ward', () => {
   it('refuses a bed on another ward than the one named (BAD_USER_INPUT on bedId) and moves nothing', async () => {

@@ -1,19 +1,15 @@
 /** Wards, beds, the bed board, occupancy and out-of-service beds through the real service. */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkHealth } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { WARD_SERVICE_NAME } from './service.ts';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 import { partition } from './testing/race-outcomes.ts';
-import { startWardHarness, uniqueCode, type WardHarness } from './testing/ward-harness.ts';
+import { startWardHarness, uniqueCode } from './testing/ward-harness.ts';
 
-let h: WardHarness;
-beforeAll(async () => {
-  h = await startWardHarness(testDatabaseUrl());
-});
-afterAll(() => h?.close());
+const h = harnessForFile(() => startWardHarness(testDatabaseUrl()));
 
 describe('CreateWard', () => {
   it('trims the name, upper-cases the code and reads an empty specialty as none', async () => {
