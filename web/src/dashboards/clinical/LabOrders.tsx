@@ -1,12 +1,13 @@
 /**
  * The lab tests of a visit: the patient's orders with the current result of each and its flag
  * against the reference range; while the visit is open, the doctor ticks catalogue tests to order
- * them, and a pending test takes its result (value in the test's unit).
+ * them, and a pending test takes its result (value in the test's unit). A result entered anywhere
+ * (a nurse, an HL7 message) arrives live: each `labResultEvents` event re-reads the orders.
  */
-import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useSubscription } from 'urql';
 import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
-import { EnterLabResult, LabTests, OrderLabTests, PatientLabOrders } from './lab-documents.ts';
+import { EnterLabResult, LabTests, OrderLabTests, PatientLabOrders, PatientLabResultEvents } from './lab-documents.ts';
 
 /** Flag → how it reads and looks (critical values stand out). */
 const FLAG_LOOK: Record<string, { text: string; className: string }> = {
@@ -24,6 +25,11 @@ export function LabOrders({ encounterId, patientId, open }: { encounterId: strin
   const [ordered, order] = useMutation(OrderLabTests);
   const [chosen, setChosen] = useState<string[]>([]);
   const reread = () => refetch({ requestPolicy: 'network-only' });
+  const [live] = useSubscription({ query: PatientLabResultEvents, variables: { patientId } });
+  const lastEvent = live.data?.labResultEvents.id;
+  useEffect(() => {
+    if (lastEvent) refetch({ requestPolicy: 'network-only' });
+  }, [lastEvent, refetch]);
   const toggle = (code: string) => setChosen((now) => (now.includes(code) ? now.filter((c) => c !== code) : [...now, code]));
   const submit = async () => {
     const outcome = await order({ encounterId, loincCodes: chosen });
@@ -34,7 +40,12 @@ export function LabOrders({ encounterId, patientId, open }: { encounterId: strin
   };
   return (
     <div className="mt-2">
-      <h5 className="text-sm font-semibold">Lab tests</h5>
+      <h5 className="flex items-baseline gap-2 text-sm font-semibold">
+        Lab tests
+        <span aria-live="polite" className="text-xs font-normal text-slate-500">
+          {live.error ? 'Live results paused — reconnecting…' : 'Live'}
+        </span>
+      </h5>
       <ul aria-label="Lab results" className="text-sm">
         {(orders.data?.patient?.labOrders ?? []).map((item) => {
           const look = item.result ? FLAG_LOOK[item.result.flag] : undefined;

@@ -3,7 +3,7 @@
  * for the next set. Impossible values come back as BAD_USER_INPUT naming the field; abnormal ones
  * are recorded and listed.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Button, ErrorMessage, SelectInput, TextInput } from '../../ui/index.ts';
 import { PatientVitals, RecordVitals } from './clinical-documents.ts';
@@ -22,10 +22,16 @@ const FIELDS = [
 
 type FieldName = (typeof FIELDS)[number][0];
 
-/** The latest NEWS2 of a patient and the button that opens the form. */
-export function VitalsCell({ patientId, who }: { patientId: string; who: string }) {
+/**
+ * The latest NEWS2 of a patient and the button that opens the form; `liveEventId` changes when a
+ * set recorded elsewhere arrives live, and the score is re-read.
+ */
+export function VitalsCell({ patientId, who, liveEventId }: { patientId: string; who: string; liveEventId?: string | undefined }) {
   const [charting, setCharting] = useState(false);
   const [result, refetch] = useQuery({ query: PatientVitals, variables: { id: patientId } });
+  useEffect(() => {
+    if (liveEventId) refetch({ requestPolicy: 'network-only' });
+  }, [liveEventId, refetch]);
   const latest = result.data?.patient?.vitalSigns[0];
   const score = latest?.news2;
   return (

@@ -25,3 +25,8 @@ export const OrderLabTests = graphql(`
 export const EnterLabResult = graphql(`
   mutation ClinicalEnterLabResult($orderId: ID!, $value: Float!, $unit: String!) { enterLabResult(orderId: $orderId, value: $value, unit: $unit) { id result { id flag } } }
 `);
+
+/** Results of the patient's tests as they arrive or are corrected (the panel re-reads its orders on each). */
+export const PatientLabResultEvents = graphql(`
+  subscription ClinicalPatientLabResultEvents($patientId: ID!) { labResultEvents(patientId: $patientId) { id type orderId } }
+`);

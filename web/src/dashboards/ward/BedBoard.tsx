@@ -1,15 +1,16 @@
 /**
  * One ward's bed board: every bed, free or occupied and by whom, with the actions ward staff take
  * from it (admit into a free bed, take it out of service and back; transfer or discharge the
- * occupant). It re-reads itself every 15 s, so admissions made elsewhere appear.
+ * occupant). It re-reads itself every 15 s, so admissions made elsewhere appear; a vital-signs set
+ * recorded anywhere for one of its patients re-reads that patient's NEWS2 at once (wardVitalsEvents).
  */
 import { useEffect } from 'react';
-import { useQuery } from 'urql';
+import { useQuery, useSubscription } from 'urql';
 import { Button, ErrorMessage, Loading, Table } from '../../ui/index.ts';
 import { formatDateTime } from '../../time/hospital-time.ts';
 import { BedServiceButton } from './BedServiceButton.tsx';
 import { VitalsCell } from '../clinical/VitalsForm.tsx';
-import { WardBedBoard } from './ward-documents.ts';
+import { WardBedBoard, WardVitalsLive } from './ward-documents.ts';
 
 /** An occupant as the board shows it; what transfer and discharge act on. */
 export interface Occupant {
@@ -38,6 +39,8 @@ export function BedBoard({ wardId, wardName, actions }: { wardId: string; wardNa
     const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), BOARD_REFRESH_MS);
     return () => clearInterval(timer);
   }, [refetch]);
+  const [live] = useSubscription({ query: WardVitalsLive, variables: { wardId } });
+  const lastVitals = live.data?.wardVitalsEvents;
   // urql keeps the previous ward's board while the next one loads: never show it under this ward's name.
   const forThisWard = result.operation?.variables.wardId === wardId;
   if (!forThisWard || (result.fetching && !result.data)) return <Loading label="Loading the bed board…" />;
@@ -81,7 +84,11 @@ export function BedBoard({ wardId, wardName, actions }: { wardId: string; wardNa
                   <Button look="secondary" onClick={() => actions.onDischarge(current)} disabled={busy} aria-label={`Discharge ${occupant.patient.fullName}`}>
                     Discharge
                   </Button>
-                  <VitalsCell patientId={occupant.patient.id} who={occupant.patient.fullName} />
+                  <VitalsCell
+                    patientId={occupant.patient.id}
+                    who={occupant.patient.fullName}
+                    liveEventId={lastVitals?.patient.id === occupant.patient.id ? lastVitals.id : undefined}
+                  />
                 </div>
               );
             }

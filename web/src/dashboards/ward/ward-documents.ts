@@ -37,6 +37,11 @@ export const WardBedBoard = graphql(`
   }
 `);
 
+/** Vital-signs sets recorded for the ward's patients, live: the board re-reads that patient's NEWS2 on each. */
+export const WardVitalsLive = graphql(`
+  subscription WardVitalsLive($wardId: ID!) { wardVitalsEvents(wardId: $wardId) { id patient { id } } }
+`);
+
 /** Admits a patient into a free bed. */
 export const WardAdmitPatient = graphql(`
   mutation WardAdmitPatient($input: AdmitPatientInput!) {
