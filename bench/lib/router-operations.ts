@@ -3,6 +3,8 @@
  * (web/src/dashboards/doctor): today's schedule, a patient search, a patient chart.
  */
 
+import { bearerHeader } from '@hospital/test-support/bearer';
+
 /** One operation and how to build its request bodies (cycled by the load loops). */
 export interface RouterOperation {
   name: string;
@@ -41,7 +43,7 @@ export function todayRange(now = new Date()): { from: string; to: string } {
 }
 
 async function post<T>(url: string, payload: string, token?: string): Promise<T> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: payload });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...bearerHeader(token) }, body: payload });
   const json = (await response.json()) as { data?: T; errors?: unknown };
   if (!response.ok || json.errors || !json.data) throw new Error(`bench request failed (${response.status}): ${JSON.stringify(json).slice(0, 300)}`);
   return json.data;

@@ -94,7 +94,7 @@ describe('subscription fan-out executor', () => {
   it('shares one upstream and one resolution per event within a scope; a reader that stops is cut off, the others are not held back', async () => {
     const people0 = people.seen.length;
     const subscribe = (userId: string, onTooSlow?: () => void) =>
-      executor.subscribe({ document: VISITS, operationName: undefined, variables: { ward: 'Q' }, context: context(admin(userId)), ...(onTooSlow ? { onTooSlow } : {}) });
+      executor.subscribe({ document: VISITS, operationName: undefined, variables: { ward: 'Q' }, context: context(admin(userId)), onTooSlow });
     let cutOff = 0;
     const fast = subscribe('fast');
     const slow = subscribe('slow', () => (cutOff += 1));

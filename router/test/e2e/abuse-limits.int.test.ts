@@ -18,6 +18,7 @@ import { startRouter, type RouterConfig, type RunningRouter } from '../../src/in
 import { connectRedisRateLimitStore } from '../../src/rate-limit/redis-rate-limit-store.ts';
 import type { RateLimitStore } from '../../src/rate-limit/rate-limit-store.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { bearerHeader } from '@hospital/test-support/bearer';
 
 const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');
 const prefix = `hospital:test:${randomUUID()}:ratelimit:`;
@@ -104,7 +105,7 @@ interface Answer {
 async function post(url: string, query: string, options: { token?: string; headers?: Record<string, string>; variables?: Record<string, unknown> } = {}): Promise<Answer> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
+    headers: { 'content-type': 'application/json', ...bearerHeader(options.token), ...options.headers },
     body: JSON.stringify({ query, variables: options.variables }),
   });
   return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Answer['body'] };
@@ -145,7 +146,7 @@ async function subscribeOutcome(client: Client, query: string, variables?: Recor
       clearTimeout(timer);
       resolve(outcome);
     };
-    client.subscribe({ query, ...(variables ? { variables } : {}) }, { next: () => {}, error: finish, complete: () => finish('complete') });
+    client.subscribe({ query, variables }, { next: () => {}, error: finish, complete: () => finish('complete') });
   });
 }
 
@@ -280,7 +281,7 @@ describe('rate limits on the WebSocket', () => {
         socket.once('unexpected-response', (_req, res) => {
           let body = '';
           res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ...(res.headers['retry-after'] ? { retryAfter: res.headers['retry-after'] } : {}) }));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, retryAfter: res.headers['retry-after'] }));
         });
         socket.once('error', () => {});
       });

@@ -14,6 +14,7 @@ import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startRouter, type RunningRouter, type VerificationKey } from '../../src/index.ts';
 import { identity } from '@hospital/test-support/departments/identity';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { bearerHeader } from '@hospital/test-support/bearer';
 
 const HOST = '127.0.0.1';
 const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');
@@ -39,6 +40,7 @@ async function startRouterWith(keys: VerificationKey[], identitySubgraphUrl?: st
       port: 0,
       host: HOST,
       supergraphSdl: readFileSync(SUPERGRAPH, 'utf8'),
+      // eslint-disable-next-line house/conditional-spread -- spread over the system's subgraph URLs: undefined would replace identity's
       subgraphUrls: { ...system.subgraphUrls, ...(identitySubgraphUrl ? { identity: identitySubgraphUrl } : {}) },
       internalSecret: system.internalSecret,
       jwt: { keys, issuer: system.jwt.issuer, audience: system.jwt.audience },
@@ -71,7 +73,7 @@ async function startIdentityWith(privateKeyPem: string, keyId: string): Promise<
 async function post(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...bearerHeader(token) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: string } }> };

@@ -187,10 +187,12 @@ async function overHttp(c: RefusalCase): Promise<{ status: number; code: unknown
     headers: {
       'content-type': 'application/json',
       'x-forwarded-for': address,
+      // eslint-disable-next-line house/conditional-spread -- an HTTP header: undefined would be sent, not left out
       ...(authorization ? { authorization } : {}),
+      // eslint-disable-next-line house/conditional-spread -- an HTTP header: undefined would be sent, not left out
       ...(c.fromBrowser ? { origin: BROWSER } : {}),
     },
-    body: JSON.stringify({ query: c.document('http'), ...(c.operationName ? { operationName: c.operationName } : {}) }),
+    body: JSON.stringify({ query: c.document('http'), operationName: c.operationName }),
   });
   const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: unknown } }> };
   return { status: response.status, code: body.errors?.[0]?.extensions?.code };
@@ -201,6 +203,7 @@ async function overWs(c: RefusalCase): Promise<{ handshakeStatus?: number; close
   const address = uniqueAddress();
   if (c.spendAddress) await spend(address);
   const socket = new WebSocket(router.url.replace(/^http/, 'ws'), 'graphql-transport-ws', {
+    // eslint-disable-next-line house/conditional-spread -- an HTTP header: undefined would be sent, not left out
     headers: { 'x-forwarded-for': address, ...(c.fromBrowser ? { origin: BROWSER } : {}) },
   });
   const authorization = authorizationOf(c.who);
@@ -225,7 +228,7 @@ async function overWs(c: RefusalCase): Promise<{ handshakeStatus?: number; close
     socket.on('message', (data) => {
       const message = JSON.parse(String(data)) as { type: string; payload?: Array<{ extensions?: { code?: unknown } }> };
       if (message.type === 'connection_ack') {
-        const payload = { query: c.document('ws'), ...(c.operationName ? { operationName: c.operationName } : {}) };
+        const payload = { query: c.document('ws'), operationName: c.operationName };
         socket.send(JSON.stringify({ id: randomUUID(), type: 'subscribe', payload }));
       } else if (message.type === 'error') {
         done({ code: message.payload?.[0]?.extensions?.code });
@@ -331,6 +334,7 @@ describe('the refusal hook', () => {
     const send = async (authorization?: string) => {
       const response = await fetch(router.url, {
         method: 'POST',
+        // eslint-disable-next-line house/conditional-spread -- an HTTP header: undefined would be sent, not left out
         headers: { 'content-type': 'application/json', 'x-forwarded-for': uniqueAddress(), ...(authorization ? { authorization } : {}) },
         body: JSON.stringify({ query: '{ me { id } }' }),
       });

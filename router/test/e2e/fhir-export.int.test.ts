@@ -13,6 +13,7 @@ import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { expectValidFhir, fhirAppToken, fhirBase, fhirGet } from '../fhir/fhir-client.ts';
 import { dataOf } from './appointment-fixtures.ts';
+import { bearerHeader } from '@hospital/test-support/bearer';
 
 interface Manifest {
   transactionTime: string;
@@ -53,7 +54,7 @@ afterAll(async () => {
 });
 
 async function send(url: string, token: string | undefined, method = 'GET'): Promise<Response> {
-  return fetch(url, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return fetch(url, { method, headers: bearerHeader(token) });
 }
 
 describe('Patient/$export', () => {

@@ -74,7 +74,7 @@ async function gatedSubgraph(name: string): Promise<{ url: string; close(): void
         const headers = Object.fromEntries(
           Object.entries(req.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !['host', 'content-length', 'connection'].includes(entry[0])),
         );
-        const upstream = await fetch(new URL(req.url ?? '/', target), { method: req.method ?? 'POST', headers, ...(req.method === 'POST' ? { body: Buffer.concat(chunks) } : {}) });
+        const upstream = await fetch(new URL(req.url ?? '/', target), { method: req.method ?? 'POST', headers, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined });
         res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
         res.end(Buffer.from(await upstream.arrayBuffer()));
       })().catch(() => res.destroy());
@@ -137,6 +137,7 @@ async function holdSlot(router: RunningRouter, gate: { close(): void; open(): vo
 function trickle(router: RunningRouter, length: number, authorization?: string): { abort(): void } {
   const request = http.request(router.url, {
     method: 'POST',
+    // eslint-disable-next-line house/conditional-spread -- a node:http header: undefined is refused, not left out
     headers: { 'content-type': 'application/json', 'content-length': length, ...(authorization ? { authorization } : {}) },
   });
   request.on('error', () => {});

@@ -13,6 +13,7 @@ import { DEFAULT_PERSISTED_MANIFEST_PATH } from '../../src/env.ts';
 import { loadManifest } from '../../src/persisted-operations.ts';
 import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { bearerHeader } from '@hospital/test-support/bearer';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const manifest = loadManifest(DEFAULT_PERSISTED_MANIFEST_PATH);
@@ -56,8 +57,9 @@ async function post(body: Record<string, unknown>, options: { token?: string; br
     method: 'POST',
     headers: {
       'content-type': 'application/json',
+      // eslint-disable-next-line house/conditional-spread -- an HTTP header: undefined would be sent, not left out
       ...(options.browser ? { origin: ORIGIN } : {}),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...bearerHeader(options.token),
     },
     body: JSON.stringify(body),
   });

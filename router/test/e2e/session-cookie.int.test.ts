@@ -33,7 +33,9 @@ async function call(path: 'login' | 'refresh' | 'logout', options: { body?: unkn
     method: 'POST',
     headers: {
       'content-type': options.contentType ?? 'application/json',
+      // eslint-disable-next-line house/conditional-spread -- an HTTP header: undefined would be sent, not left out
       ...(origin ? { origin } : {}),
+      // eslint-disable-next-line house/conditional-spread -- an HTTP header: undefined would be sent, not left out
       ...(options.cookie ? { cookie: options.cookie } : {}),
     },
     body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body ?? {}),

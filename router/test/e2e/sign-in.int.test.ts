@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { bearerHeader } from '@hospital/test-support/bearer';
 
 const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken } }';
 const REFRESH = 'mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }';
@@ -35,7 +36,7 @@ interface Answer {
 async function post(query: string, variables: Record<string, unknown>, token?: string): Promise<Answer> {
   const response = await fetch(system.routerUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...bearerHeader(token) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: Answer['data']; errors?: Array<{ extensions?: { code?: string } }> };

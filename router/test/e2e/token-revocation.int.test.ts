@@ -17,6 +17,7 @@ import { testDatabaseUrl, until } from '../../../test/helpers.ts';
 import { startRouter, type RunningRouter } from '../../src/index.ts';
 import { identity } from '@hospital/test-support/departments/identity';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { bearerHeader } from '@hospital/test-support/bearer';
 
 const HOST = '127.0.0.1';
 const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');
@@ -42,7 +43,7 @@ afterAll(async () => {
 async function post(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...bearerHeader(token) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: string } }> };

@@ -12,6 +12,7 @@ import type { IdentityClient } from '@hospital/grpc-contracts';
 import { signIdentity } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
 import type { TestSystem } from '@hospital/test-support/system';
+import { bearerHeader } from '@hospital/test-support/bearer';
 
 let indexed = false;
 
@@ -50,7 +51,7 @@ export interface FhirAnswer<T extends Resource = Resource> {
  */
 export async function fhirGet<T extends Resource = Resource>(system: TestSystem, path: string, token?: string, headers: Record<string, string> = {}): Promise<FhirAnswer<T>> {
   const url = /^https?:/.test(path) ? path : `${fhirBase(system)}/${path}`;
-  const response = await fetch(url, { headers: { accept: 'application/fhir+json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+  const response = await fetch(url, { headers: { accept: 'application/fhir+json', ...bearerHeader(token), ...headers } });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: JSON.parse(text) as T };
 }
