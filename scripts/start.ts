@@ -52,7 +52,7 @@ function loadSecrets(): { privateKeyPem: string; publicKeyPem?: string; internal
   // keys may come as a JWKS alone (JWT_PUBLIC_KEYS), with JWT_KEY_ID naming the signing key.
   const keys: { privateKeyPem: string; publicKeyPem?: string } =
     config.JWT_PRIVATE_KEY && (config.JWT_PUBLIC_KEY || config.JWT_PUBLIC_KEYS)
-      ? { privateKeyPem: config.JWT_PRIVATE_KEY, ...(config.JWT_PUBLIC_KEY ? { publicKeyPem: config.JWT_PUBLIC_KEY } : {}) }
+      ? { privateKeyPem: config.JWT_PRIVATE_KEY, publicKeyPem: config.JWT_PUBLIC_KEY || undefined }
       : loadOrCreateDevKeys(keysDir);
   return { ...keys, internalSecret: config.INTERNAL_SECRET ?? loadOrCreateDevSecret(keysDir) };
 }
@@ -60,8 +60,10 @@ function loadSecrets(): { privateKeyPem: string; publicKeyPem?: string; internal
 /** What every child gets: database (one login for all, or per department below), secret, keys, ports. */
 function sharedChildEnv(db: LauncherDatabase, secrets: ReturnType<typeof loadSecrets>): Record<string, string> {
   return {
+    // eslint-disable-next-line house/conditional-spread -- children's environment (string values, spread over the launcher's own): an unset variable must stay unset
     ...(db.serviceUrl ? { DATABASE_URL: db.serviceUrl } : {}),
     INTERNAL_SECRET: secrets.internalSecret,
+    // eslint-disable-next-line house/conditional-spread -- children's environment (string values, spread over the launcher's own): an unset variable must stay unset
     ...(secrets.publicKeyPem ? { JWT_PUBLIC_KEY: secrets.publicKeyPem } : {}),
     LOG_LEVEL: config.LOG_LEVEL,
     NODE_ENV: config.NODE_ENV,

@@ -46,6 +46,7 @@ export class EhrClient {
   /** An access token, fetched again 30 seconds before the current one expires. */
   async accessToken(): Promise<string> {
     if (this.token && Date.now() < this.token.renewAt) return this.token.value;
+    // eslint-disable-next-line house/conditional-spread -- URLSearchParams would send an undefined scope as the text "undefined"
     const body = new URLSearchParams({ grant_type: 'client_credentials', ...(this.options.scope ? { scope: this.options.scope } : {}) });
     const response = await fetch(`${this.options.baseUrl}/oauth/token`, {
       method: 'POST',

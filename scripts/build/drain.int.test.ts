@@ -45,7 +45,7 @@ async function startHttpGate(target: string): Promise<{ url: string; gate: Retur
           await gate.releasedP;
         }
         const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name))) as Record<string, string>;
-        const upstream = await fetch(new URL(req.url ?? '/', target), { method: req.method ?? 'GET', headers, ...(req.method === 'POST' ? { body } : {}) });
+        const upstream = await fetch(new URL(req.url ?? '/', target), { method: req.method ?? 'GET', headers, body: req.method === 'POST' ? body : undefined });
         res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
         res.end(Buffer.from(await upstream.arrayBuffer()));
       })().catch(() => res.destroy());

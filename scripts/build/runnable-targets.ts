@@ -30,6 +30,7 @@ export function serverTargets(databaseUrl: string, grpcTargets: Record<string, s
         [`${dept.toUpperCase()}_GRPC_PORT`]: String(port),
         [`${dept.toUpperCase()}_GRPC_HOST`]: '127.0.0.1',
         DATABASE_URL: databaseUrl,
+        // eslint-disable-next-line house/conditional-spread -- a child's environment (string values only): only identity may hold the signing key
         ...(dept === 'identity' ? { JWT_PRIVATE_KEY: keys.privateKey } : {}),
       }),
       ready: (port) => ({ tcp: { host: '127.0.0.1', port } }),

@@ -150,11 +150,11 @@ export async function startTestSystem(
       // Polled often, so a revocation shows within a test's patience.
       tokenRevocation: { identityGrpcTarget: ctx.grpcTargets['identity']!, pollIntervalMs: options.revocationPollMs ?? 250 },
       refusalAudit: { identityGrpcTarget: ctx.grpcTargets['identity']! },
-      oauth: { identityGrpcTarget: ctx.grpcTargets['identity']!, originPollMs: 250, ...(options.oauthConsentUrl ? { consentUrl: options.oauthConsentUrl } : {}) },
+      oauth: { identityGrpcTarget: ctx.grpcTargets['identity']!, originPollMs: 250, consentUrl: options.oauthConsentUrl || undefined },
       production,
-      ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
-      ...(options.persistedOperations ? { persistedOperations: options.persistedOperations } : {}),
-      ...(options.explorer !== undefined ? { explorer: options.explorer } : {}),
+      allowedOrigins: options.allowedOrigins,
+      persistedOperations: options.persistedOperations,
+      explorer: options.explorer,
       ...options.abuseLimits,
     },
     { logger },
@@ -165,12 +165,13 @@ export async function startTestSystem(
   const send = async (query: string, variables?: Record<string, unknown>, token?: string, headers: Record<string, string> = {}): Promise<GraphQLResponse<never>> => {
     const response = await fetch(routerUrl, {
       method: 'POST',
+      // eslint-disable-next-line house/conditional-spread -- an HTTP header set to undefined is sent as the text "undefined"
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
     const requestId = response.headers.get('x-request-id');
-    return { status: response.status, ...(requestId ? { requestId } : {}), ...body } as GraphQLResponse<never>;
+    return { status: response.status, requestId: requestId || undefined, ...body } as GraphQLResponse<never>;
   };
   // A client honouring Retry-After: a request shed for load (or a sign-in refused while hashing is
   // saturated) is sent again after the delay it names. A loaded CI machine otherwise failed tests

@@ -24,7 +24,7 @@ export const notifications: DepartmentStarter = {
         retry: { maxAttempts: 3, baseMs: 100, capMs: 1_000 },
         sendChannels: ['in_app', 'sms'],
         // Events from the run's Kafka topic (see kafka.ts), in a consumer group of this system's own.
-        ...(ctx.kafka ? { kafka: { ...e2eKafka(ctx.databaseUrl, 'e2e-notifications-service'), groupId: e2eNotificationsGroup() } } : {}),
+        kafka: ctx.kafka ? { ...e2eKafka(ctx.databaseUrl, 'e2e-notifications-service'), groupId: e2eNotificationsGroup() } : undefined,
       },
       { logger: ctx.logger },
     ),
