@@ -3,11 +3,12 @@
  * patients services it calls, all against the run's test database and sharing one internal
  * secret. Callers are signed as the router (users) or as a background service would sign them.
  */
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from '@grpc/grpc-js';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { createAppointmentsClient, createIdentityClient, createPatientsClient, type AppointmentsClient, type IdentityClient, type PatientsClient } from '@hospital/grpc-contracts';
 import { startIdentityService } from '@hospital/identity-service';
+import { testJwtSettings } from '@hospital/identity-service/testing';
 import { startPatientsService } from '@hospital/patients-service';
 import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
@@ -64,21 +65,13 @@ export interface AppointmentsHarness {
 export async function startAppointmentsHarness(databaseUrl: string, options: Pick<AppointmentsServiceConfig, 'kafka' | 'relay'> = {}): Promise<AppointmentsHarness> {
   const internalSecret = `test-secret-${randomUUID()}`;
   const logger = createLogger('appointments-test', 'silent');
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const identityService = await startIdentityService(
     {
       port: 0,
       host: '127.0.0.1',
       databaseUrl,
       internalSecret,
-      jwt: {
-        privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-        keyId: 'test-key',
-        issuer: 'hospital-identity',
-        audience: 'hospital-api',
-        accessTokenTtlSeconds: 900,
-        refreshTokenTtlSeconds: 3600,
-      },
+      jwt: testJwtSettings(),
     },
     { logger },
   );

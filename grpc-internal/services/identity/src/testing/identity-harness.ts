@@ -3,6 +3,7 @@
  * database, a real promise client, and signed caller identities as the router would send them.
  */
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { testJwtSettings } from './test-jwt.ts';
 import type { Metadata } from '@grpc/grpc-js';
 import { createIdentityClient, type IdentityClient, type Role, type User__Output } from '@hospital/grpc-contracts';
 import { createLogger, signIdentity, type Caller, type RequestOrigin, type RoleName } from '@hospital/service-kit';
@@ -52,14 +53,7 @@ export async function startIdentityHarness(
     host: '127.0.0.1',
     databaseUrl,
     internalSecret: `test-secret-${randomUUID()}`,
-    jwt: {
-      privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-      keyId: 'test-key',
-      issuer: 'hospital-identity',
-      audience: 'hospital-api',
-      accessTokenTtlSeconds: 900,
-      refreshTokenTtlSeconds: 3600,
-    },
+    jwt: testJwtSettings(privateKey),
     ...overrides,
   };
   const service = await startIdentityService(config, { logger: createLogger('identity-service-test', 'silent') });

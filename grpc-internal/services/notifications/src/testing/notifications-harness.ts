@@ -4,7 +4,7 @@
  * run's test database. Appointments are booked through the appointments gRPC service, so events
  * reach the consumer exactly as in production.
  */
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from '@grpc/grpc-js';
 import { startAppointmentsService } from '@hospital/appointments-service';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
@@ -19,6 +19,7 @@ import {
   type PatientsClient,
 } from '@hospital/grpc-contracts';
 import { startIdentityService } from '@hospital/identity-service';
+import { testJwtSettings } from '@hospital/identity-service/testing';
 import { startPatientsService } from '@hospital/patients-service';
 import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
@@ -79,12 +80,7 @@ export async function startNotificationsHarness(databaseUrl: string, options: { 
   const internalSecret = `test-secret-${randomUUID()}`;
   const logger = createLogger('notifications-test', 'silent');
   const host = '127.0.0.1';
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const jwt = { keyId: 'test-key', issuer: 'hospital-identity', audience: 'hospital-api', accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600 };
-  const identityService = await startIdentityService(
-    { port: 0, host, databaseUrl, internalSecret, jwt: { ...jwt, privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() } },
-    { logger },
-  );
+  const identityService = await startIdentityService({ port: 0, host, databaseUrl, internalSecret, jwt: testJwtSettings() }, { logger });
   const patientsService = await startPatientsService({ port: 0, host, databaseUrl, internalSecret, possibleDuplicateCheck: false }, { logger });
   const identityTarget = `${host}:${identityService.port}`;
   const patientsTarget = `${host}:${patientsService.port}`;
