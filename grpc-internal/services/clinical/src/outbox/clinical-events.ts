@@ -7,7 +7,7 @@
  * present, so a partial set with SpO2 88 % is urgent). Every other set is VITALS_RECORDED.
  */
 import { randomUUID } from 'node:crypto';
-import { CLINICAL_EVENT_VERSION, type AbnormalMeasurement, type ClinicalEventV1 } from '@hospital/grpc-contracts';
+import { CLINICAL_EVENT_VERSION, type AbnormalMeasurement, type ClinicalEventType, type ClinicalEventV1 } from '@hospital/grpc-contracts';
 import type { LabFlag, LabTestEntry } from '../domain/lab-catalogue.ts';
 import { news2, news2Scores, type News2Parameter } from '../domain/news2.ts';
 import { abnormalVitals, VITAL_RULES } from '../domain/vital-ranges.ts';
@@ -22,6 +22,11 @@ export interface EventContext {
   encounterId: string | null;
   /** The ward of the patient's current admission, if any. */
   wardId: string | null;
+}
+
+/** The fields every event has: version, a fresh event id (= the outbox row id), type, when, whom, context. */
+function envelope(type: ClinicalEventType, occurredAt: Date, patientId: string, context: EventContext): Omit<ClinicalEventV1, 'labResult' | 'vitals'> {
+  return { version: CLINICAL_EVENT_VERSION, eventId: randomUUID(), type, occurredAt: occurredAt.toISOString(), patientId, ...context };
 }
 
 /**
@@ -52,12 +57,7 @@ export function vitalsEvent(stored: VitalsRecord, context: EventContext): Clinic
     news2Points: scores[measurement as News2Parameter] ?? null,
   }));
   return {
-    version: CLINICAL_EVENT_VERSION,
-    eventId: randomUUID(),
-    type: trigger ? 'VITALS_ABNORMAL' : 'VITALS_RECORDED',
-    occurredAt: stored.recordedAt.toISOString(),
-    patientId: stored.patientId,
-    ...context,
+    ...envelope(trigger ? 'VITALS_ABNORMAL' : 'VITALS_RECORDED', stored.recordedAt, stored.patientId, context),
     vitals: {
       vitalSignsId: stored.id,
       recordedAt: stored.recordedAt.toISOString(),
@@ -83,12 +83,7 @@ export function labResultEvent(order: LabOrderRecord, test: LabTestEntry, stored
   // The handler reads the item before amending its current result, so the corrected one is there.
   if (stored.amendsResultId !== null && !corrected) throw new Error('the corrected result is not among the order item results read');
   return {
-    version: CLINICAL_EVENT_VERSION,
-    eventId: randomUUID(),
-    type: corrected ? 'LAB_RESULT_AMENDED' : 'LAB_RESULT_ENTERED',
-    occurredAt: stored.enteredAt.toISOString(),
-    patientId: order.patientId,
-    ...context,
+    ...envelope(corrected ? 'LAB_RESULT_AMENDED' : 'LAB_RESULT_ENTERED', stored.enteredAt, order.patientId, context),
     labResult: {
       orderId: order.id,
       resultId: stored.id,

@@ -12,7 +12,7 @@ import { testDatabaseUrl } from '../../../../../test/helpers.ts';
 import { findLabTest } from '../domain/lab-catalogue.ts';
 import { PrismaEncounterRepository, PrismaVitalsRepository } from '../repositories/prisma-clinical-repository.ts';
 import { PrismaLabRepository } from '../repositories/prisma-lab-repository.ts';
-import type { NewVitals } from '../repositories/records.ts';
+import { sampleVitals } from '../testing/sample-vitals.ts';
 import { labResultEvent, vitalsEvent } from './clinical-events.ts';
 
 let db: PrismaClient;
@@ -26,31 +26,12 @@ afterAll(async () => {
 const context = { actorId: null, encounterId: null, wardId: null };
 const outboxOf = (patientId: string) => db.clinicalOutboxEvent.findMany({ where: { patientId }, orderBy: { sequence: 'asc' } });
 
-function newSet(patientId: string, change: Partial<NewVitals> = {}): NewVitals {
-  return {
-    patientId,
-    recordedBy: randomUUID(),
-    temperatureC: 37,
-    pulseBpm: 70,
-    systolicMmhg: 120,
-    diastolicMmhg: 80,
-    respiratoryRate: 16,
-    spo2Percent: 97,
-    onOxygen: false,
-    consciousness: 'ALERT',
-    weightKg: null,
-    heightCm: null,
-    painScore: null,
-    ...change,
-  };
-}
-
 describe('the clinical outbox', () => {
   it("writes a set's event in the set's transaction: the row is the contract's payload", async () => {
     const vitals = new PrismaVitalsRepository(db);
     const patientId = randomUUID();
-    const calm = await vitals.record(newSet(patientId), (set) => vitalsEvent(set, context));
-    const urgent = await vitals.record(newSet(patientId, { spo2Percent: 88 }), (set) => vitalsEvent(set, context));
+    const calm = await vitals.record(sampleVitals(patientId), (set) => vitalsEvent(set, context));
+    const urgent = await vitals.record(sampleVitals(patientId, { spo2Percent: 88 }), (set) => vitalsEvent(set, context));
     const rows = await outboxOf(patientId);
     expect(rows.map((row) => [row.type, (row.payload as { vitals: { vitalSignsId: string } }).vitals.vitalSignsId])).toEqual([
       ['VITALS_RECORDED', calm.id],
@@ -70,9 +51,9 @@ describe('the clinical outbox', () => {
     const failing = () => {
       throw new Error('event refused');
     };
-    await expect(vitals.record(newSet(patientId), failing)).rejects.toThrow('event refused');
+    await expect(vitals.record(sampleVitals(patientId), failing)).rejects.toThrow('event refused');
     // A payload the outbox's CHECK refuses rolls the set back too.
-    await expect(vitals.record(newSet(patientId), (set) => ({ ...vitalsEvent(set, context), type: 'VITALS_EXPLODED' as 'VITALS_RECORDED' }))).rejects.toThrow();
+    await expect(vitals.record(sampleVitals(patientId), (set) => ({ ...vitalsEvent(set, context), type: 'VITALS_EXPLODED' as 'VITALS_RECORDED' }))).rejects.toThrow();
     expect(await db.vitalSigns.count({ where: { patientId } })).toBe(0);
     expect(await outboxOf(patientId)).toEqual([]);
   });

@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { testKafkaBrokers } from '../../../../../test/helpers.ts';
 import { useOwnDatabase } from '../../../../../test/own-database.ts';
 import { PrismaVitalsRepository } from '../repositories/prisma-clinical-repository.ts';
+import { sampleVitals } from '../testing/sample-vitals.ts';
 import { vitalsEvent } from './clinical-events.ts';
 
 const logger = createLogger('clinical-relay-test', 'silent');
@@ -28,23 +29,9 @@ describe('the clinical outbox relay', () => {
     await buses[0]!.ensureTopic({ topic, partitions: 3, retentionMs: 3_600_000 });
     const vitals = new PrismaVitalsRepository(own.db);
     const patients = Array.from({ length: 4 }, () => randomUUID());
-    const set = (patientId: string, spo2Percent: number) => ({
-      patientId,
-      recordedBy: randomUUID(),
-      temperatureC: 37,
-      pulseBpm: 70,
-      systolicMmhg: 120,
-      diastolicMmhg: 80,
-      respiratoryRate: 16,
-      spo2Percent,
-      onOxygen: false,
-      consciousness: 'ALERT' as const,
-      weightKg: null,
-      heightCm: null,
-      painScore: null,
-    });
     for (let round = 0; round < 5; round++) {
-      for (const patientId of patients) await vitals.record(set(patientId, round % 2 ? 88 : 97), (s) => vitalsEvent(s, { actorId: null, encounterId: null, wardId: null }));
+      for (const patientId of patients)
+        await vitals.record(sampleVitals(patientId, { spo2Percent: round % 2 ? 88 : 97 }), (s) => vitalsEvent(s, { actorId: null, encounterId: null, wardId: null }));
     }
     const written = await own.db.clinicalOutboxEvent.findMany({ select: { id: true } });
     expect(written).toHaveLength(20);
