@@ -3,6 +3,7 @@ import { type Logger } from '@hospital/service-kit';
 import { checkHealth } from '@hospital/service-kit/grpc';
 import { createAppointmentsClient, type AppointmentsClient } from '@hospital/grpc-contracts';
 import type { RunningSubgraph } from '@hospital/subgraph-kit';
+import { listenWithEventFeed } from '@hospital/subgraph-kit/events';
 import type { AppointmentEventFeed } from './events/appointment-event-feed.ts';
 import { openAppointmentKafkaFeed } from './events/kafka-event-feed.ts';
 import { createOutboxPollingEventFeed } from './events/outbox-polling-event-feed.ts';
@@ -54,17 +55,11 @@ export async function startAppointmentsSubgraph(config: AppointmentsSubgraphConf
     logger: deps.logger,
     ready: async () => (await checkHealth(config.appointmentsTarget)) === 'SERVING',
   });
-  const running = await server.listen(config.port, config.host).catch(async (error: unknown) => {
-    await events.close();
-    throw error;
-  });
+  const running = await listenWithEventFeed(events, () => server.listen(config.port, config.host));
   return {
     ...running,
-    activeSubscriptions: () => events.listenerCount(),
     async close() {
-      // Sockets first (subscriptions end, listeners leave), then the feed behind them.
       await running.close();
-      await events.close();
       // A client handed in belongs to the caller.
       if (!deps.client) client.close();
     },

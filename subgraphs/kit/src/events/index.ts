@@ -3,3 +3,4 @@ export * from './event-feed.ts';
 export * from './event-stream.ts';
 export * from './kafka-event-feed.ts';
 export * from './recent-ids.ts';
+export * from './listen-with-feed.ts';
