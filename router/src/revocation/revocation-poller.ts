@@ -77,7 +77,8 @@ export function startRevocationPoller(options: RevocationPollerOptions): Revocat
     const revocations: TokenRevocation[] = [];
     for (const r of response.revocations) {
       const validAfterMs = Date.parse(r.validAfter);
-      if (r.userId && Number.isFinite(validAfterMs)) revocations.push({ userId: r.userId, validAfterMs, sessionId: r.sessionId });
+      // proto3 sends '' for no session: a user-wide revocation, which must not read as session ''.
+      if (r.userId && Number.isFinite(validAfterMs)) revocations.push({ userId: r.userId, validAfterMs, sessionId: r.sessionId || undefined });
       else logger.warn({ userId: r.userId }, 'ignored a malformed token revocation');
     }
     const following = nextSince(response.serverTime);
