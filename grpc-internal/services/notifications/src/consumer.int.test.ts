@@ -10,6 +10,7 @@ import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { GrpcContactDirectory } from './events/contact-directory.ts';
 import { consumeOnce, GrpcOutboxPuller, startEventConsumer, type OutboxPuller } from './events/event-consumer.ts';
 import type { RawAppointmentEvent } from '@hospital/grpc-contracts';
+import { APPOINTMENT_EVENTS } from './events/appointment-events.ts';
 import { EventProcessor } from './events/event-processor.ts';
 import { PrismaReceivedEventRepository } from './repositories/prisma-received-event-repository.ts';
 import { eventually, startNotificationsHarness, type NotificationsHarness } from './testing/notifications-harness.ts';
@@ -24,6 +25,7 @@ afterAll(() => harness?.close());
 
 const newProcessor = () =>
   new EventProcessor({
+    topic: APPOINTMENT_EVENTS,
     events: new PrismaReceivedEventRepository(harness.db),
     contacts: new GrpcContactDirectory({ patients: harness.patients, identity: harness.identity }, harness.internalSecret),
     timeZone: 'Europe/London',

@@ -103,6 +103,11 @@ describe('notifications env: Kafka', () => {
       topic: { topic: 'appointments', partitions: 6, retentionMs: 604_800_000 },
       dlqTopic: 'appointments.dlq',
       groupId: 'notifications',
+      clinical: { topic: { topic: 'clinical', partitions: 6, retentionMs: 604_800_000 }, dlqTopic: 'clinical.dlq' },
+    });
+    expect(loadConfig({ DATABASE_URL, KAFKA_BROKERS: 'k:1', CLINICAL_TOPIC: 'labs', CLINICAL_DLQ_TOPIC: 'labs.dead' }).kafka?.clinical).toEqual({
+      topic: { topic: 'labs', partitions: 6, retentionMs: 604_800_000 },
+      dlqTopic: 'labs.dead',
     });
     expect(loadConfig({ DATABASE_URL, KAFKA_BROKERS: 'k:1', NOTIFY_KAFKA_GROUP: 'notify-eu', APPOINTMENTS_DLQ_TOPIC: 'dead' }).kafka).toMatchObject({
       groupId: 'notify-eu',

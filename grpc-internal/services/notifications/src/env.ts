@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defaultGrpcTarget } from '@hospital/grpc-contracts/departments';
 import { EnvError, grpcServiceEnvReader, hospitalTimeZoneEnv, processTimeZone, timeZoneName, type LevelWithSilent } from '@hospital/service-kit';
-import { appointmentsKafkaConfig, appointmentsTopicEnv, kafkaEnv } from '@hospital/service-kit/kafka';
+import { appointmentsKafkaConfig, appointmentsTopicEnv, clinicalKafkaTopics, clinicalTopicEnv, kafkaEnv } from '@hospital/service-kit/kafka';
 import { ALL_CHANNELS, type NotificationsServiceConfig } from './notifications-service.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -41,6 +41,8 @@ const shape = {
   NOTIFY_KAFKA_GROUP: z.string().min(1).default('notifications'),
   ...kafkaEnv,
   ...appointmentsTopicEnv,
+  // Lab results for the ordering doctor (consumed in group <NOTIFY_KAFKA_GROUP>-clinical).
+  ...clinicalTopicEnv,
 };
 
 /** The service's configuration plus what main.ts needs: the log level and warnings to log at start. */
@@ -67,7 +69,8 @@ export function notificationsTimeZone(e: { HOSPITAL_TIME_ZONE?: string | undefin
   return { timeZone: hospital, warnings: ['NOTIFY_TIME_ZONE is deprecated and equals HOSPITAL_TIME_ZONE: unset it'] };
 }
 
-const kafkaConfig = (kafka: ReturnType<typeof appointmentsKafkaConfig>, groupId: string) => (kafka ? { ...kafka, groupId } : undefined);
+const kafkaConfig = (kafka: ReturnType<typeof appointmentsKafkaConfig>, groupId: string, clinical: ReturnType<typeof clinicalKafkaTopics>) =>
+  kafka ? { ...kafka, groupId, clinical } : undefined;
 
 /** Reads and checks the environment (process.env in main.ts); throws EnvError listing every problem. */
 export const loadConfig: (env: Record<string, string | undefined>) => NotificationsEnvConfig = grpcServiceEnvReader('notifications', shape, (e) => ({
@@ -78,5 +81,5 @@ export const loadConfig: (env: Record<string, string | undefined>) => Notificati
   pollIntervalMs: e.NOTIFY_POLL_INTERVAL_MS,
   retry: { maxAttempts: e.NOTIFY_MAX_ATTEMPTS, baseMs: e.NOTIFY_RETRY_BASE_MS, capMs: Math.max(e.NOTIFY_RETRY_CAP_MS, e.NOTIFY_RETRY_BASE_MS) },
   sendChannels: e.NOTIFY_SEND_CHANNELS,
-  kafka: kafkaConfig(appointmentsKafkaConfig(e, 'notifications-service'), e.NOTIFY_KAFKA_GROUP),
+  kafka: kafkaConfig(appointmentsKafkaConfig(e, 'notifications-service'), e.NOTIFY_KAFKA_GROUP, clinicalKafkaTopics(e)),
 }));

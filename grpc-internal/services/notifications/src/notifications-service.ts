@@ -7,7 +7,7 @@ import { createPrismaClient } from '@hospital/db';
 import { createAppointmentsClient, createIdentityClient, createPatientsClient, notificationsProto } from '@hospital/grpc-contracts';
 import { type Logger, type GrpcServiceStartConfig } from '@hospital/service-kit';
 import { startGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
-import { createKafkaEventBus, type AppointmentsKafkaConfig, type EventBus, type Subscription } from '@hospital/service-kit/kafka';
+import { createKafkaEventBus, type AppointmentsKafkaConfig, type EventBus, type EventTopics, type Subscription } from '@hospital/service-kit/kafka';
 import { EmailChannel } from './channels/email-channel.ts';
 import { InAppChannel } from './channels/in-app-channel.ts';
 import { LoggingSmsProvider, SmsChannel, type SmsProvider } from './channels/sms-channel.ts';
@@ -16,7 +16,10 @@ import type { RetryPolicy } from './delivery/backoff.ts';
 import { DeliverySender, startDeliverySender } from './delivery/delivery-sender.ts';
 import { GrpcContactDirectory } from './events/contact-directory.ts';
 import { GrpcOutboxPuller, startEventConsumer } from './events/event-consumer.ts';
+import { APPOINTMENT_EVENTS } from './events/appointment-events.ts';
+import { CLINICAL_EVENTS } from './events/clinical-events.ts';
 import { EventProcessor } from './events/event-processor.ts';
+import type { RawEvent } from './events/event-topic.ts';
 import { startKafkaEventConsumer } from './events/kafka-event-consumer.ts';
 import { PrismaDeliveryRepository } from './repositories/prisma-delivery-repository.ts';
 import { PrismaReceivedEventRepository } from './repositories/prisma-received-event-repository.ts';
@@ -50,7 +53,11 @@ export interface NotificationsServiceConfig extends GrpcServiceStartConfig {
    * Kafka (KAFKA_BROKERS set): events come from the appointments topic in consumer group
    * `groupId` (default "notifications") instead of the PullEvents poller.
    */
-  kafka?: AppointmentsKafkaConfig & { groupId?: string };
+  kafka?: AppointmentsKafkaConfig & {
+    groupId?: string;
+    /** The clinical topic (lab results to the ordering doctor), consumed in group `<groupId>-clinical`; not consumed when absent. */
+    clinical?: EventTopics;
+  };
 }
 
 /** A running notifications service; close() stops the consumer and sender, drains the gRPC server, closes clients and the pool. */
@@ -90,12 +97,13 @@ export async function startNotificationsService(config: NotificationsServiceConf
       leaseMs: 3 * (config.email.timeoutMs ?? 10_000) + 30_000,
       logger: deps.logger.child({ source: 'DeliverySender' }),
     });
-    const processor = new EventProcessor({
+    const processorDeps = {
       events: new PrismaReceivedEventRepository(db),
       contacts: new GrpcContactDirectory({ patients, identity }, config.internalSecret),
       timeZone: config.timeZone,
       logger: deps.logger.child({ source: 'EventProcessor' }),
-    });
+    };
+    const processor = new EventProcessor({ ...processorDeps, topic: APPOINTMENT_EVENTS });
     const server = await startGrpcServer({
       services: [
         {
@@ -125,24 +133,35 @@ export async function startNotificationsService(config: NotificationsServiceConf
       bus = createKafkaEventBus({ brokers: kafka.brokers, clientId: kafka.clientId, logger: deps.logger });
       // Either side may start first: both make sure the topics exist (creating is idempotent).
       const started = bus;
-      const subscription: Subscription = await (async () => {
-        await started.ensureTopic(kafka.topic);
-        await started.ensureTopic({ ...kafka.topic, topic: kafka.dlqTopic });
+      const groupId = kafka.groupId ?? 'notifications';
+      // One consumer implementation per topic; each topic its own group, so a group's members
+      // always share one subscription.
+      const consume = async <Raw extends RawEvent, Event>(topics: EventTopics, group: string, topicProcessor: EventProcessor<Raw, Event>) => {
+        await started.ensureTopic(topics.topic);
+        await started.ensureTopic({ ...topics.topic, topic: topics.dlqTopic });
         return startKafkaEventConsumer({
           bus: started,
-          topic: kafka.topic.topic,
-          dlqTopic: kafka.dlqTopic,
-          groupId: kafka.groupId ?? 'notifications',
-          processor,
+          topic: topics.topic.topic,
+          dlqTopic: topics.dlqTopic,
+          groupId: group,
+          processor: topicProcessor,
           onDeliveries,
-          logger: deps.logger.child({ source: 'KafkaEventConsumer' }),
+          logger: deps.logger.child({ source: 'KafkaEventConsumer', topic: topics.topic.topic }),
         });
-      })().catch(async (error: unknown) => {
+      };
+      const subscriptions: Subscription[] = [];
+      try {
+        subscriptions.push(await consume(kafka, groupId, processor));
+        if (kafka.clinical) subscriptions.push(await consume(kafka.clinical, `${groupId}-clinical`, new EventProcessor({ ...processorDeps, topic: CLINICAL_EVENTS })));
+      } catch (error) {
         // The server and sender are already up: stop them before the caller closes the clients.
+        for (const subscription of subscriptions) await subscription.close();
         await stopStarted();
         throw error;
-      });
-      stopConsumer = () => subscription.close();
+      }
+      stopConsumer = async () => {
+        for (const subscription of subscriptions) await subscription.close();
+      };
     } else {
       const consumerLoop = startEventConsumer({
         source: new GrpcOutboxPuller(appointments, config.consumerName ?? 'notifications', config.internalSecret),

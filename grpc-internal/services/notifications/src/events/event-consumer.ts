@@ -4,7 +4,7 @@
  * acknowledgement redelivers the batch, which the processor then recognises and skips.
  */
 import { randomUUID } from 'node:crypto';
-import type { AppointmentsClient, RawAppointmentEvent } from '@hospital/grpc-contracts';
+import type { AppointmentEventV1, AppointmentsClient, RawAppointmentEvent } from '@hospital/grpc-contracts';
 import { signIdentity, startPollLoop, type Logger, type PollLoop } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
 import type { EventProcessor } from './event-processor.ts';
@@ -53,7 +53,8 @@ export class GrpcOutboxPuller implements OutboxPuller {
 /** Options of the consumer loop. */
 export interface EventConsumerOptions {
   source: OutboxPuller;
-  processor: EventProcessor;
+  /** The processor of appointment events. */
+  processor: EventProcessor<RawAppointmentEvent, AppointmentEventV1>;
   /** Events per pull. */
   batchSize: number;
   /** Wait when the stream is empty, in ms (NOTIFY_POLL_INTERVAL_MS). */

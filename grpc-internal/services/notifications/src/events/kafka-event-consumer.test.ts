@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sampleAppointmentEvent } from '@hospital/grpc-contracts/events/sample';
 import { EVENT_HEADERS, type IncomingEvent } from '@hospital/service-kit/kafka';
-import { readKafkaMessage } from './kafka-event-consumer.ts';
+import { APPOINTMENT_EVENTS } from './appointment-events.ts';
+
+const readKafkaMessage = (message: IncomingEvent) => APPOINTMENT_EVENTS.readMessage(message);
 
 const eventId = randomUUID();
 const appointmentId = randomUUID();
@@ -17,7 +19,7 @@ const message = (value: string | null, headers: Record<string, string> = {}, key
 });
 const headers = { [EVENT_HEADERS.eventId]: eventId, [EVENT_HEADERS.eventType]: 'BOOKED', [EVENT_HEADERS.schemaVersion]: '1', [EVENT_HEADERS.sequence]: '42' };
 
-describe('readKafkaMessage', () => {
+describe('APPOINTMENT_EVENTS.readMessage', () => {
   it('reads the envelope from headers and key', () => {
     expect(readKafkaMessage(message(JSON.stringify(payload), headers))).toEqual({
       ok: true,
