@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { moduleChecker } from './module-exports.ts';
 
 const ROOT = process.cwd();
 const KIT = path.join(ROOT, 'grpc-internal/kit');
@@ -65,14 +66,7 @@ function splitBarrels(): void {
 function exportedNames(): Map<string, string> {
   const barrels = { [PACKAGE]: 'index.ts', [`${PACKAGE}/grpc`]: 'grpc.ts', [`${PACKAGE}/kafka`]: 'kafka.ts' };
   const files = Object.values(barrels).map((file) => path.join(SRC, file));
-  const program = ts.createProgram(files, {
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    allowImportingTsExtensions: true,
-    noEmit: true,
-    skipLibCheck: true,
-  });
-  const checker = program.getTypeChecker();
+  const { program, checker } = moduleChecker(files);
   const owner = new Map<string, string>();
   for (const [specifier, file] of Object.entries(barrels)) {
     const source = program.getSourceFile(path.join(SRC, file))!;

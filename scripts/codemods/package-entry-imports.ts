@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { moduleChecker } from './module-exports.ts';
 
 const ROOT = process.cwd();
 
@@ -38,14 +39,7 @@ function extendRouterEntry(): void {
 }
 
 function exportsOf(entry: string): Set<string> {
-  const program = ts.createProgram([path.join(ROOT, entry)], {
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    allowImportingTsExtensions: true,
-    noEmit: true,
-    skipLibCheck: true,
-  });
-  const checker = program.getTypeChecker();
+  const { program, checker } = moduleChecker([path.join(ROOT, entry)]);
   const symbol = checker.getSymbolAtLocation(program.getSourceFile(path.join(ROOT, entry))!);
   return new Set(symbol ? checker.getExportsOfModule(symbol).map((s) => s.name) : []);
 }
