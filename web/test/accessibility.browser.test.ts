@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { RoleName } from '@hospital/service-kit';
-import { browserHarnessPerFile, DASHBOARD_HEADINGS, signIn } from './browser-harness.ts';
+import { browserHarnessPerFile, DASHBOARD_HEADINGS, signIn, withPage } from './browser-harness.ts';
 
 const running = browserHarnessPerFile({ ownDatabase: true });
 // Evaluated through the DevTools protocol: the app's Content-Security-Policy (script-src 'self') refuses an injected <script>.
@@ -73,9 +73,7 @@ it('finds no serious or critical axe violation on any dashboard', async () => {
   const found: Record<string, Finding[]> = {};
   for (const role of Object.keys(DASHBOARD_HEADINGS) as RoleName[]) {
     // One browser per role: a session outlives its page (the refresh cookie is the context's).
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
+    await withPage(running(), null, async (page) => {
       await signIn(page, running(), role);
       await page.waitForLoadState('networkidle').catch(() => undefined);
       found[role] = await seriousViolations(page);
@@ -92,9 +90,7 @@ it('finds no serious or critical axe violation on any dashboard', async () => {
         await page.getByRole('button', { name: 'Change my password' }).click();
         found['change password'] = await seriousViolations(page);
       }
-    } finally {
-      await context.close();
-    }
+    });
   }
   expect(found).toEqual(Object.fromEntries(Object.keys(found).map((key) => [key, []])));
 }, 180_000);

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { signIn, browserHarnessPerFile } from './browser-harness.ts';
+import { browserHarnessPerFile, withPage } from './browser-harness.ts';
 
 const running = browserHarnessPerFile();
 
@@ -19,10 +19,7 @@ const tokenStatus = async (id: string, secret: string) =>
 
 it('registers an app whose one-time secret works at /oauth/token, then revokes it', async () => {
   const name = `Acme EHR ${randomUUID().slice(0, 6)}`;
-  const context = await running().newContext();
-  try {
-    const page = await context.newPage();
-    await signIn(page, running(), 'admin');
+  await withPage(running(), 'admin', async (page) => {
     const form = page.getByRole('form', { name: 'Register an app' });
     await form.getByLabel('App name').fill(name);
     await form.getByLabel('Contact').fill('dev@acme.test');
@@ -35,7 +32,5 @@ it('registers an app whose one-time secret works at /oauth/token, then revokes i
     await page.getByRole('button', { name: `Revoke ${name}` }).click();
     await page.getByRole('list', { name: 'Registered apps' }).getByText('Revoked').first().waitFor({ timeout: 10_000 });
     expect(await tokenStatus(clientId, secret.trim())).toBe(401);
-  } finally {
-    await context.close();
-  }
+  });
 }, 90_000);

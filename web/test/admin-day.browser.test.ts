@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { browserHarnessPerFile, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
+import { browserHarnessPerFile, SCREENSHOT_DIR, typeSignIn, withPage } from './browser-harness.ts';
 
 const running = browserHarnessPerFile({ ownDatabase: true });
 
@@ -65,10 +65,7 @@ it('recovers accounts, staffs a ward and reads the audit trail', async () => {
   );
   await ok('query($id: ID!) { patient(id: $id) { id fullName allergies } }', { id: registerPatient.id }, doctor);
 
-  const context = await running().newContext();
-  try {
-    const page = await context.newPage();
-    await signIn(page, running(), 'admin');
+  await withPage(running(), 'admin', async (page) => {
     const users = page.getByRole('region', { name: 'Users and roles' });
     await users.getByLabel('Search by name or email').fill(`newnurse${tag}`);
     // Only she matches (the unfiltered first page may show her too, so wait for the count).
@@ -125,21 +122,14 @@ it('recovers accounts, staffs a ward and reads the audit trail', async () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     await audit.getByLabel('From (day)').fill(tomorrow);
     await audit.getByText('No access matches these filters.').waitFor({ timeout: 10_000 });
-  } finally {
-    await context.close();
-  }
+  });
 }, 150_000);
 
 it('lets a signed-in user change their own password, checking the current one', async () => {
   const clerk = await account('FINANCE', `Carl Clerk${randomUUID().slice(0, 6).replace(/\d/g, 'y')}`);
   const next = `new ${randomUUID().slice(0, 8)} lantern`;
-  const context = await running().newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(running().web.url);
-    await page.getByLabel('Email').fill(clerk.email);
-    await page.getByLabel('Password').fill(clerk.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+  await withPage(running(), null, async (page) => {
+    await typeSignIn(page, running(), clerk.email, clerk.password);
     await page.getByRole('button', { name: 'Change my password' }).click();
     const form = page.getByRole('form', { name: 'Change my password' });
     await form.getByLabel('Current password').fill('not my password at all');
@@ -150,9 +140,7 @@ it('lets a signed-in user change their own password, checking the current one', 
     await form.getByLabel('Current password').fill(clerk.password);
     await form.getByRole('button', { name: 'Change password' }).click();
     await page.getByRole('status').getByText('Your password has been changed.').waitFor({ timeout: 10_000 });
-  } finally {
-    await context.close();
-  }
+  });
   expect(await signsIn(clerk.email, clerk.password)).toBe(false);
   expect(await signsIn(clerk.email, next)).toBe(true);
 }, 60_000);

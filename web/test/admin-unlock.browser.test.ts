@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { signIn, browserHarnessPerFile } from './browser-harness.ts';
+import { browserHarnessPerFile, withPage } from './browser-harness.ts';
 
 const running = browserHarnessPerFile();
 
@@ -34,14 +34,9 @@ it('lets an admin clear the sign-in delay an attacker put on a colleague', async
   for (let i = 0; i < 5; i++) expect((await login(staff.email, `guess number ${i}`)).code).toBe('UNAUTHENTICATED');
   expect(await login(staff.email, staff.password)).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
 
-  const context = await running().newContext();
-  try {
-    const page = await context.newPage();
-    await signIn(page, running(), 'admin');
+  await withPage(running(), 'admin', async (page) => {
     await page.getByRole('button', { name: `Unlock sign-in of ${staff.displayName}` }).click();
     await page.getByText(`${staff.displayName} can sign in again`).waitFor({ timeout: 10_000 });
-  } finally {
-    await context.close();
-  }
+  });
   expect(await login(staff.email, staff.password)).toMatchObject({ status: 200, code: undefined });
 }, 60_000);

@@ -120,12 +120,36 @@ export const DASHBOARD_HEADINGS: Record<RoleName, string> = {
   admin: 'Administration dashboard',
 };
 
-/** Opens the app and signs in as `role`, as a person would: typing into the labelled fields. */
-export async function signIn(page: Page, harness: BrowserHarness, role: RoleName): Promise<void> {
-  const { email, password } = harness.system.accounts[role];
+/**
+ * Opens the app and types `email` and `password` into the sign-in form, as a person would; what
+ * follows (a dashboard, a refusal, the new-password form) is the caller's to wait for.
+ */
+export async function typeSignIn(page: Page, harness: BrowserHarness, email: string, password: string): Promise<void> {
   await page.goto(harness.web.url);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Opens the app and signs in as `role`'s test account, then waits for the role's dashboard. */
+export async function signIn(page: Page, harness: BrowserHarness, role: RoleName): Promise<void> {
+  const { email, password } = harness.system.accounts[role];
+  await typeSignIn(page, harness, email, password);
   await page.getByRole('heading', { name: DASHBOARD_HEADINGS[role], level: 1 }).waitFor({ timeout: 10_000 });
+}
+
+/**
+ * Runs `steps` on a new page in a fresh context (its own session), signed in as `role` unless it is
+ * null, and closes the context afterwards whether the steps pass or throw.
+ * @param steps - gets the page, and the context for tests that open a second tab or read cookies
+ */
+export async function withPage(harness: BrowserHarness, role: RoleName | null, steps: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
+  const context = await harness.newContext();
+  try {
+    const page = await context.newPage();
+    if (role) await signIn(page, harness, role);
+    await steps(page, context);
+  } finally {
+    await context.close();
+  }
 }

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserHarnessPerFile, DASHBOARD_HEADINGS, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
+import { browserHarnessPerFile, DASHBOARD_HEADINGS, SCREENSHOT_DIR, withPage } from './browser-harness.ts';
 import { bookTomorrowAtReception, clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
@@ -16,10 +16,7 @@ describe('the chart has its own route', () => {
   it('opens from "Find a patient" in view, survives a reload, and back returns to the lists', async () => {
     const suffix = Math.random().toString(36).slice(2, 7);
     const cora = await patient(`Chartroute${suffix}`);
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
-      await signIn(page, running(), 'doctor');
+    await withPage(running(), 'doctor', async (page) => {
       const search = page.getByRole('region', { name: 'Find a patient' });
       await search.getByLabel('Name or MRN').fill(`Chartroute${suffix}`);
       await search.getByRole('button', { name: `Open chart of ${cora.fullName}` }).click();
@@ -41,9 +38,7 @@ describe('the chart has its own route', () => {
       await page.goBack();
       await heading.waitFor({ timeout: 10_000 });
       expect(await page.getByRole('heading', { name: DASHBOARD_HEADINGS.doctor, level: 1 }).count()).toBe(1);
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });
 
@@ -53,9 +48,7 @@ describe('prescribing', () => {
     const cora = await patient(`Prescribe${suffix}`, ['Penicillin']);
     const drugName = `Amoxicillin ${suffix}`;
     await drugInStock(drugName);
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
+    await withPage(running(), null, async (page) => {
       await openChart(page, cora);
       const form = page.getByRole('form', { name: 'Write a prescription' });
       await form.getByLabel('Find a drug').fill(drugName);
@@ -95,9 +88,7 @@ describe('prescribing', () => {
       await chart.getByText('Allergy alert overridden (Penicillin): Tolerated amoxicillin last year under observation').waitFor({ timeout: 10_000 });
       await chart.getByText('1 capsule by mouth, three times a day; as directed: with food').waitFor();
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'doctor-prescribe.png'), fullPage: true });
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });
 
@@ -115,9 +106,7 @@ describe('the doctor’s appointments', () => {
       const input = { patientId: cora.id, startsAt: `${tomorrow}T${hour}:00:00Z`, endsAt: `${tomorrow}T${hour}:20:00Z`, reason };
       await ok('mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }', { i: input }, doctor);
     }
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
+    await withPage(running(), null, async (page) => {
       await openChart(page, cora);
       const chart = page.getByRole('region', { name: `Chart: ${cora.fullName}` });
       const row = (reason: string) => chart.getByRole('row').filter({ hasText: reason });
@@ -166,9 +155,7 @@ describe('the doctor’s appointments', () => {
         .waitFor({ timeout: 10_000 });
       expect(await week.getByLabel(/^Free slots /).count()).toBe(7);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'doctor-week.png'), fullPage: true });
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });
 
@@ -177,10 +164,7 @@ describe('reception', () => {
     const suffix = Math.random().toString(36).slice(2, 7);
     const cora = await patient(`Reception${suffix}`);
     const doctorAccount = running().system.accounts.doctor;
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
-      await signIn(page, running(), 'admin');
+    await withPage(running(), 'admin', async (page) => {
       const card = page.getByRole('region', { name: 'Book for a doctor' });
       // The picker shows names only (no email): wait for the doctor's option by id.
       await card.getByLabel('Doctor', { exact: true }).locator(`option[value="${doctorAccount.id}"]`).waitFor({ state: 'attached', timeout: 10_000 });
@@ -192,8 +176,6 @@ describe('reception', () => {
         await running().system.tokenFor('admin'),
       );
       expect(appointments.edges.map((edge) => edge.node)).toEqual([{ reason: 'Booked by reception', doctor: { id: doctorAccount.id } }]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });

@@ -6,26 +6,19 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RoleName } from '@hospital/service-kit';
-import { DASHBOARD_HEADINGS, SCREENSHOT_DIR, signIn, browserHarnessPerFile } from './browser-harness.ts';
+import { browserHarnessPerFile, DASHBOARD_HEADINGS, SCREENSHOT_DIR, signIn, typeSignIn, withPage } from './browser-harness.ts';
 
 const running = browserHarnessPerFile();
 
 describe('web app in a real browser', () => {
   it('says plainly when the password is wrong', async () => {
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(running().web.url);
-      await page.getByLabel('Email').fill(running().system.accounts.doctor.email);
-      await page.getByLabel('Password').fill('not-the-password');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+    await withPage(running(), null, async (page) => {
+      await typeSignIn(page, running(), running().system.accounts.doctor.email, 'not-the-password');
       const alert = page.getByRole('alert');
       await alert.waitFor({ timeout: 10_000 });
       expect(await alert.textContent()).toContain('The email or password is not correct');
       expect(await page.content()).not.toContain('extensions');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   const roles = Object.keys(DASHBOARD_HEADINGS) as RoleName[];
@@ -147,10 +140,7 @@ describe('web app in a real browser', () => {
     const appointmentId = booked.data?.bookAppointment.id;
     expect(appointmentId, JSON.stringify(booked.errors)).toBeTruthy();
 
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
-      await signIn(page, running(), 'doctor');
+    await withPage(running(), 'doctor', async (page) => {
       // The doctor's own patients are listed by default; other patients are found by search.
       await page.getByRole('region', { name: 'My patients' }).getByText(patient!.fullName).waitFor({ timeout: 10_000 });
       await page.getByLabel('Name or MRN').fill(familyName);
@@ -174,8 +164,6 @@ describe('web app in a real browser', () => {
       );
       expect(after.data?.appointment).toEqual({ startsAt: `${tomorrow}T10:30:00.000Z`, endsAt: `${tomorrow}T10:40:00.000Z` });
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'doctor-rescheduled.png'), fullPage: true });
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 });

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { browserHarnessPerFile, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
+import { browserHarnessPerFile, SCREENSHOT_DIR, withPage } from './browser-harness.ts';
 
 const running = browserHarnessPerFile({ ownDatabase: true });
 
@@ -46,10 +46,7 @@ it('creates, edits, issues, part-pays, finds, prints and voids invoices, in curr
   const suffix = Math.random().toString(36).slice(2, 7).replace(/\d/g, 'q');
   const familyName = `Ledger${suffix}`;
   const fullName = await patient(familyName);
-  const context = await running().newContext();
-  try {
-    const page = await context.newPage();
-    await signIn(page, running(), 'finance');
+  await withPage(running(), 'finance', async (page) => {
     await newDraft(page, familyName, fullName);
     const invoice = page.getByRole('article', { name: 'Draft invoice' });
 
@@ -113,7 +110,5 @@ it('creates, edits, issues, part-pays, finds, prints and voids invoices, in curr
 
     expect(await page.locator('body').innerText()).not.toMatch(/minor/i);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'finance-day.png'), fullPage: true });
-  } finally {
-    await context.close();
-  }
+  });
 }, 120_000);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserHarnessPerFile } from './browser-harness.ts';
+import { browserHarnessPerFile, withPage } from './browser-harness.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
@@ -54,9 +54,7 @@ describe('keyboard only', () => {
   it("completes the doctor's booking without a pointer", async () => {
     const suffix = Math.random().toString(36).slice(2, 7);
     const cora = await patient(`Keyboard${suffix}`);
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
+    await withPage(running(), null, async (page) => {
       await page.goto(running().web.url);
       const { email, password } = running().system.accounts.doctor;
       await tabTo(page, 'Email');
@@ -104,8 +102,6 @@ describe('keyboard only', () => {
       const booked = appointments.edges[0]!.node;
       expect(booked.reason).toBe('Booked by keyboard');
       expect(new Date(booked.endsAt).getTime() - new Date(booked.startsAt).getTime()).toBe(20 * 60_000);
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 });

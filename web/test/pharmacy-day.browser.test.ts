@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserHarnessPerFile, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
+import { browserHarnessPerFile, SCREENSHOT_DIR, withPage } from './browser-harness.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 
 // Its own database: the queue shows the first page of pending prescriptions, which other files fill.
@@ -27,10 +27,7 @@ describe('pharmacist review', () => {
         )
       ).prescribe.id;
     const [toDispense, toQuery, toReject] = [await prescribe(), await prescribe(), await prescribe()];
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
-      await signIn(page, running(), 'pharmacist');
+    await withPage(running(), 'pharmacist', async (page) => {
       const queue = page.getByRole('region', { name: 'Waiting to be dispensed' });
       const openRow = async (nth: number) => {
         await queue
@@ -78,17 +75,14 @@ describe('pharmacist review', () => {
       expect(rejected).toMatchObject({ status: 'CANCELLED', review: { reason: 'Duplicate of an earlier prescription' } });
 
       // The doctor reads both on the chart, in a browser of her own (the pharmacist's session is this context's).
-      const doctorContext = await running().newContext();
-      const doctorPage = await doctorContext.newPage();
-      await openChart(doctorPage, cora);
-      const chart = doctorPage.getByRole('region', { name: `Chart: ${cora.fullName}` });
-      await chart.getByText('Pharmacy query: Four times a day for three days: confirm the course?').waitFor({ timeout: 10_000 });
-      await chart.getByText('Reason: Duplicate of an earlier prescription').waitFor();
-      expect(await chart.getByText('Rejected by pharmacy').count()).toBe(1);
-      await doctorContext.close();
-    } finally {
-      await context.close();
-    }
+      await withPage(running(), null, async (doctorPage) => {
+        await openChart(doctorPage, cora);
+        const chart = doctorPage.getByRole('region', { name: `Chart: ${cora.fullName}` });
+        await chart.getByText('Pharmacy query: Four times a day for three days: confirm the course?').waitFor({ timeout: 10_000 });
+        await chart.getByText('Reason: Duplicate of an earlier prescription').waitFor();
+        expect(await chart.getByText('Rejected by pharmacy').count()).toBe(1);
+      });
+    });
   }, 90_000);
 });
 
@@ -97,10 +91,7 @@ describe('pharmacy stock', () => {
     const suffix = Math.random().toString(36).slice(2, 7);
     const drugName = `Ibuprofen ${suffix}`;
     const drugId = await drugInStock(drugName);
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
-      await signIn(page, running(), 'pharmacist');
+    await withPage(running(), 'pharmacist', async (page) => {
       const stock = page.getByRole('region', { name: 'Stock', exact: true });
       await stock.getByLabel('Find drug').fill(drugName);
       await stock.getByRole('button', { name: `Lots and movements of ${drugName} 500 mg` }).click();
@@ -128,8 +119,6 @@ describe('pharmacy stock', () => {
       );
       expect(drug.stockOnHand).toBe(0);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'pharmacist-ledger.png'), fullPage: true });
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { browserHarnessPerFile, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
+import { browserHarnessPerFile, SCREENSHOT_DIR, withPage } from './browser-harness.ts';
 import { bookTomorrowAtReception, clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
@@ -28,10 +28,7 @@ describe('reception on the ward dashboard', () => {
     const doctorId = await doctor(`Dr Ada ${surname}`);
     const leaverId = await doctor(`Dr Gone ${surname}`, true);
     const cora = await patient(`Wardbook${suffix}`);
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
-      await signIn(page, running(), 'ward_staff');
+    await withPage(running(), 'ward_staff', async (page) => {
       const card = page.getByRole('region', { name: 'Book for a doctor' });
       await card.getByLabel('Filter doctors by name').fill(surname);
       const picker = card.getByLabel('Doctor', { exact: true });
@@ -49,8 +46,6 @@ describe('reception on the ward dashboard', () => {
         await running().system.tokenFor('admin'),
       );
       expect(appointments.edges.map((edge) => edge.node)).toEqual([{ reason: 'Booked at the ward desk', status: 'SCHEDULED', doctor: { id: doctorId } }]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 90_000);
 });

@@ -4,7 +4,7 @@
  * and a confirmation); the visit itself (complete, no-show) is not offered to them.
  */
 import { expect, it } from 'vitest';
-import { browserHarnessPerFile, signIn } from './browser-harness.ts';
+import { browserHarnessPerFile, withPage } from './browser-harness.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
@@ -35,10 +35,7 @@ it("lets ward staff reschedule and cancel any doctor's appointment from the ward
     ).bookAppointment.id;
   const ids = [await book('11:00', '11:30'), await book('12:00', '12:30')];
 
-  const context = await running().newContext();
-  try {
-    const page = await context.newPage();
-    await signIn(page, running(), 'ward_staff');
+  await withPage(running(), 'ward_staff', async (page) => {
     const card = page.getByRole('region', { name: 'Book for a doctor' });
     await card.getByLabel('Find patient to book').fill(`Deskmove${suffix}`);
     await card.getByRole('button', { name: `Choose ${ada.fullName}` }).click();
@@ -73,7 +70,5 @@ it("lets ward staff reschedule and cancel any doctor's appointment from the ward
     expect(Date.parse(moved.startsAt)).toBe(Date.parse(`${tomorrow}T15:00:00.000Z`));
     expect(cancelled.status).toBe('CANCELLED');
     expect(cancelled.history.map((change) => change.reason)).toContain('Patient phoned the ward desk');
-  } finally {
-    await context.close();
-  }
+  });
 }, 120_000);

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserHarnessPerFile, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
+import { browserHarnessPerFile, SCREENSHOT_DIR, withPage } from './browser-harness.ts';
 
 const running = browserHarnessPerFile();
 
@@ -20,10 +20,7 @@ const lettersOnly = () =>
 describe('registration', () => {
   it('ward staff register; the same person again shows the candidates; "Register anyway" registers', async () => {
     const family = `Ångström${lettersOnly()}`;
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
-      await signIn(page, running(), 'ward_staff');
+    await withPage(running(), 'ward_staff', async (page) => {
       const form = page.getByRole('form', { name: 'Register a patient' });
       const fill = async (given: string, familyName: string) => {
         await form.getByLabel('Given name').fill(given);
@@ -54,17 +51,12 @@ describe('registration', () => {
         await running().system.tokenFor('doctor'),
       );
       expect(registered.data?.patients.totalCount).toBe(2);
-    } finally {
-      await context.close();
-    }
+    });
   }, 90_000);
 
   it('a doctor registers, opens the new chart and edits the details; allergies only as the API allows', async () => {
     const family = `Zoë${lettersOnly()}`;
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
-      await signIn(page, running(), 'doctor');
+    await withPage(running(), 'doctor', async (page) => {
       const form = page.getByRole('form', { name: 'Register a patient' });
       await form.getByLabel('Given name').fill('Chloé');
       await form.getByLabel('Family name').fill(family);
@@ -85,8 +77,6 @@ describe('registration', () => {
       await edit.getByLabel('Allergies').fill('peanuts');
       await edit.getByRole('button', { name: 'Save details' }).click();
       await edit.getByText('Only staff caring for this patient may change allergies').waitFor({ timeout: 10_000 });
-    } finally {
-      await context.close();
-    }
+    });
   }, 90_000);
 });

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { browserHarnessPerFile, signIn } from './browser-harness.ts';
+import { browserHarnessPerFile, signIn, typeSignIn, withPage } from './browser-harness.ts';
 
 const running = browserHarnessPerFile();
 
@@ -46,13 +46,8 @@ it('asks for a new password when an admin set a temporary one, and shows nothing
   // Through the router: typed, with no token handed out.
   expect(await apiLogin(user.email, temporary)).toEqual({ tokens: undefined, code: 'PASSWORD_CHANGE_REQUIRED' });
 
-  const context = await running().newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(running().web.url);
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(temporary);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+  await withPage(running(), null, async (page) => {
+    await typeSignIn(page, running(), user.email, temporary);
     const form = page.getByRole('form', { name: 'Choose a new password' });
     await form.waitFor({ timeout: 15_000 });
     expect(await page.getByRole('heading', { name: 'Ward dashboard' }).count()).toBe(0);
@@ -69,22 +64,15 @@ it('asks for a new password when an admin set a temporary one, and shows nothing
     await page.getByRole('heading', { name: 'Ward dashboard', level: 1 }).waitFor({ timeout: 15_000 });
     expect((await apiLogin(user.email, chosen)).tokens?.accessToken).toBeTruthy();
     expect((await apiLogin(user.email, temporary)).code).toBe('UNAUTHENTICATED');
-  } finally {
-    await context.close();
-  }
+  });
 }, 120_000);
 
 it("ends the user's other sessions when they change their own password, and keeps this tab signed in", async () => {
   const tag = tagOf();
   const user = await nurse(tag, 'ADMIN');
   const elsewhere = (await apiLogin(user.email, user.password)).tokens!;
-  const context = await running().newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(running().web.url);
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+  await withPage(running(), null, async (page) => {
+    await typeSignIn(page, running(), user.email, user.password);
     await page.getByRole('heading', { name: 'Administration dashboard', level: 1 }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Change my password' }).click();
     const form = page.getByRole('form', { name: 'Change my password' });
@@ -108,16 +96,11 @@ it("ends the user's other sessions when they change their own password, and keep
     await users.getByText('1 account', { exact: true }).waitFor({ timeout: 15_000 });
     expect(await page.getByRole('dialog', { name: 'Session ended' }).count()).toBe(0);
     expect((await apiLogin(user.email, user.password)).code).toBe('UNAUTHENTICATED');
-  } finally {
-    await context.close();
-  }
+  });
 }, 120_000);
 
 it('keeps the session over a reload and in a new tab with the refresh token out of reach of scripts; sign-out ends it', async () => {
-  const context = await running().newContext();
-  try {
-    const page = await context.newPage();
-    await signIn(page, running(), 'pharmacist');
+  await withPage(running(), 'pharmacist', async (page, context) => {
     const [cookie] = (await context.cookies()).filter((c) => c.name === 'hospital_refresh');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/session' });
     expect(await page.evaluate(() => document.cookie)).not.toContain('hospital_refresh');
@@ -136,9 +119,7 @@ it('keeps the session over a reload and in a new tab with the refresh token out 
     await page.getByRole('form', { name: 'Sign in' }).waitFor({ timeout: 15_000 });
     await second.reload();
     await second.getByRole('form', { name: 'Sign in' }).waitFor({ timeout: 15_000 });
-  } finally {
-    await context.close();
-  }
+  });
 }, 120_000);
 
 it('locks an idle dashboard, keeping what was typed, until the password is entered again; a reload cannot skip the lock', async () => {
