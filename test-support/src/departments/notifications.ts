@@ -1,11 +1,17 @@
 import { startNotificationsService } from '@hospital/notifications-service';
 import { startNotificationsSubgraph } from '@hospital/notifications-subgraph';
 import type { DepartmentStarter } from './department.ts';
-import { e2eKafka, e2eNotificationsGroup } from './kafka.ts';
+import { e2eClinicalKafka, e2eKafka, e2eNotificationsGroup } from './kafka.ts';
+
+/** The run's clinical topics (lab results for the ordering doctor), as the clinical relay publishes them. */
+function clinicalTopics(databaseUrl: string) {
+  const { topic, dlqTopic } = e2eClinicalKafka(databaseUrl, 'e2e-notifications-service');
+  return { topic, dlqTopic };
+}
 
 /**
- * Notifications: consumes appointment events (calls appointments, patients and identity) and
- * delivers them. End-to-end systems send in-app and SMS only: every test file's system shares one
+ * Notifications: consumes appointment events and, with Kafka, the clinical topic's lab results
+ * (calls appointments, patients and identity) and delivers them. End-to-end systems send in-app and SMS only: every test file's system shares one
  * database, and only the service's own email test may take email deliveries (to its SMTP sink).
  */
 export const notifications: DepartmentStarter = {
@@ -24,7 +30,7 @@ export const notifications: DepartmentStarter = {
         retry: { maxAttempts: 3, baseMs: 100, capMs: 1_000 },
         sendChannels: ['in_app', 'sms'],
         // Events from the run's Kafka topic (see kafka.ts), in a consumer group of this system's own.
-        kafka: ctx.kafka ? { ...e2eKafka(ctx.databaseUrl, 'e2e-notifications-service'), groupId: e2eNotificationsGroup() } : undefined,
+        kafka: ctx.kafka ? { ...e2eKafka(ctx.databaseUrl, 'e2e-notifications-service'), groupId: e2eNotificationsGroup(), clinical: clinicalTopics(ctx.databaseUrl) } : undefined,
       },
       { logger: ctx.logger },
     ),
