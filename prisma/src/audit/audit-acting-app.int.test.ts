@@ -5,14 +5,12 @@
  * batch seal and by the per-row trigger alike, while rows without an app hash as before.
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, type Caller } from '@hospital/service-kit';
-import { testServerUrl } from '../../../test/helpers.ts';
-import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
-import { createTestDatabase, waitForAuditSeal, type TestDatabase } from '../testing/index.ts';
+import { waitForAuditSeal } from '../testing/index.ts';
 import { listAccessRecords } from './access-records.ts';
 import { verifyAuditChain } from './audit-chain.ts';
+import { useAuditTestDatabase } from './testing/audit-test-database.ts';
 import { createAuditLog } from './audit-log.ts';
 
 const CLIENT_ID = randomUUID();
@@ -32,36 +30,17 @@ const entriesOf = (caller: Caller, requestId: string) =>
   auditEntries({ caller, origin: {}, requestId, path: '/hospital.patients.v1.PatientsService/GetPatients' }, 'Patient', [PATIENT_ID], { outcome: 'allowed' });
 
 describe('the app in the audit trail', () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let owner: pg.Client;
-  /** Runs statements as the owner with the append-only guard off, as only the owner could. */
-  const tamper = async (...statements: string[]) => {
-    await owner.query('ALTER TABLE audit.access_log DISABLE TRIGGER access_log_append_only');
-    try {
-      for (const statement of statements) await owner.query(statement);
-    } finally {
-      await owner.query('ALTER TABLE audit.access_log ENABLE TRIGGER access_log_append_only');
-    }
-  };
+  const audit = useAuditTestDatabase();
+  const { tamper } = audit;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ serverUrl: testServerUrl() });
-    prisma = createPrismaClient(db.url, { poolSize: 2 });
-    owner = new pg.Client({ connectionString: db.ownerUrl });
-    await owner.connect();
-    const sink = createAuditLog(prisma);
+    const sink = createAuditLog(audit.prisma);
     await sink.record([...entriesOf(alone, 'acting-app-1'), ...entriesOf(throughApp, 'acting-app-2'), ...entriesOf(appItself, 'acting-app-3')]);
-    await waitForAuditSeal(prisma);
-  });
-  afterAll(async () => {
-    await prisma?.$disconnect();
-    await owner?.end();
-    await db?.drop();
+    await waitForAuditSeal(audit.prisma);
   });
 
   it('names the user and the app for a user acting through an app, and the app acting as itself', async () => {
-    const { records } = await listAccessRecords(prisma, {}, { limit: 10 });
+    const { records } = await listAccessRecords(audit.prisma, {}, { limit: 10 });
     const byRequest = new Map(records.map((record) => [record.requestId, record]));
     expect(byRequest.get('acting-app-1')).toMatchObject({ actorKind: 'user', actorId: USER_ID, actorRole: 'doctor' });
     expect(byRequest.get('acting-app-1')?.app).toBeUndefined();
@@ -72,7 +51,7 @@ describe('the app in the audit trail', () => {
       app: { clientId: CLIENT_ID, name: 'Acting App Chart Viewer' },
     });
     expect(byRequest.get('acting-app-3')).toMatchObject({ actorKind: 'app', actorId: CLIENT_ID, app: { clientId: CLIENT_ID, name: 'Acting App Chart Viewer' } });
-    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true, rows: 3 });
+    expect(await verifyAuditChain(audit.prisma)).toMatchObject({ ok: true, rows: 3 });
   });
 
   it.each([
@@ -81,27 +60,27 @@ describe('the app in the audit trail', () => {
     ['removed', `UPDATE audit.access_log SET app_id = NULL, app_name = NULL WHERE request_id = 'acting-app-2'`, 'acting-app-2'],
     ['added', `UPDATE audit.access_log SET app_id = '${CLIENT_ID}', app_name = 'x' WHERE request_id = 'acting-app-1'`, 'acting-app-1'],
   ])('catches an app %s after sealing', async (_how, statement, requestId) => {
-    const { rows } = await owner.query<{ seq: string; app_id: string | null; app_name: string | null }>(
+    const { rows } = await audit.owner.query<{ seq: string; app_id: string | null; app_name: string | null }>(
       `SELECT seq, app_id, app_name FROM audit.access_log WHERE request_id = $1`,
       [requestId],
     );
     const row = rows[0];
     if (!row) throw new Error(`no row for ${requestId}`);
     await tamper(statement);
-    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: false, brokenAt: { seq: Number(row.seq), problem: 'content altered' } });
+    expect(await verifyAuditChain(audit.prisma)).toMatchObject({ ok: false, brokenAt: { seq: Number(row.seq), problem: 'content altered' } });
     await tamper(`UPDATE audit.access_log SET app_id = ${literal(row.app_id)}, app_name = ${literal(row.app_name)} WHERE seq = ${row.seq}`);
-    expect((await verifyAuditChain(prisma)).ok).toBe(true);
+    expect((await verifyAuditChain(audit.prisma)).ok).toBe(true);
   });
 
   it('chains the app through the per-row trigger the same way', async () => {
-    await owner.query(
+    await audit.owner.query(
       `INSERT INTO audit.access_log (seq, actor_kind, actor_id, actor_role, action, resource, outcome, request_id, app_id, app_name, prev_hash, hash)
        VALUES (0, 'user', $1, 'doctor', 'PatientsService.GetPatients', 'Patient', 'allowed', 'acting-app-4', $2, 'Acting App Chart Viewer', '', '')`,
       [USER_ID, CLIENT_ID],
     );
-    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true, rows: 4 });
+    expect(await verifyAuditChain(audit.prisma)).toMatchObject({ ok: true, rows: 4 });
     await tamper(`UPDATE audit.access_log SET app_name = 'Innocent App' WHERE request_id = 'acting-app-4'`);
-    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: false, brokenAt: { seq: 4, problem: 'content altered' } });
+    expect(await verifyAuditChain(audit.prisma)).toMatchObject({ ok: false, brokenAt: { seq: 4, problem: 'content altered' } });
   });
 });
 

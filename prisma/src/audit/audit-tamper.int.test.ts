@@ -14,6 +14,7 @@ import { testServerUrl } from '../../../test/helpers.ts';
 import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
 import { createTestDatabase, waitForAuditSeal, type TestDatabase } from '../testing/index.ts';
 import { verifyAuditChain } from './audit-chain.ts';
+import { useAuditTestDatabase } from './testing/audit-test-database.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const MIGRATIONS = path.resolve(HERE, '../../migrations');
@@ -27,48 +28,26 @@ const append = (prisma: PrismaClient, prefix: string, count: number) =>
   );
 
 describe('tampering with batch-sealed rows', () => {
-  let db: TestDatabase;
-  let prisma: PrismaClient;
-  let owner: pg.Client;
-  /** Runs statements as the owner with the append-only guard off, as only the owner could. */
-  const tamper = async (...statements: string[]) => {
-    await owner.query('ALTER TABLE audit.access_log DISABLE TRIGGER access_log_append_only');
-    try {
-      for (const statement of statements) await owner.query(statement);
-    } finally {
-      await owner.query('ALTER TABLE audit.access_log ENABLE TRIGGER access_log_append_only');
-    }
-  };
-
-  beforeAll(async () => {
-    db = await createTestDatabase({ serverUrl: testServerUrl() });
-    prisma = createPrismaClient(db.url, { poolSize: 2 });
-    owner = new pg.Client({ connectionString: db.ownerUrl });
-    await owner.connect();
-  });
-  afterAll(async () => {
-    await prisma?.$disconnect();
-    await owner?.end();
-    await db?.drop();
-  });
+  const audit = useAuditTestDatabase();
+  const { tamper } = audit;
 
   it('finds an edited row', async () => {
-    await append(prisma, 'edit-', 40);
-    await waitForAuditSeal(prisma);
-    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true, rows: 40 });
+    await append(audit.prisma, 'edit-', 40);
+    await waitForAuditSeal(audit.prisma);
+    expect(await verifyAuditChain(audit.prisma)).toMatchObject({ ok: true, rows: 40 });
     await tamper(`UPDATE audit.access_log SET actor_id = 'someone else' WHERE seq = 7`);
-    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: false, brokenAt: { seq: 7, problem: 'content altered' } });
+    expect(await verifyAuditChain(audit.prisma)).toMatchObject({ ok: false, brokenAt: { seq: 7, problem: 'content altered' } });
     await tamper(`UPDATE audit.access_log SET actor_id = 'u7' WHERE seq = 7`);
-    expect((await verifyAuditChain(prisma)).ok).toBe(true);
+    expect((await verifyAuditChain(audit.prisma)).ok).toBe(true);
   });
 
   it('finds a deleted row', async () => {
     await tamper(`CREATE TEMP TABLE kept AS SELECT * FROM audit.access_log WHERE seq = 12`, `DELETE FROM audit.access_log WHERE seq = 12`);
-    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: false, brokenAt: { seq: 13, problem: 'row missing before this one' } });
-    await owner.query(`SET audit.sealing = 'batch'`);
-    await owner.query('INSERT INTO audit.access_log SELECT * FROM kept');
-    await owner.query(`RESET audit.sealing`);
-    expect((await verifyAuditChain(prisma)).ok).toBe(true);
+    expect(await verifyAuditChain(audit.prisma)).toMatchObject({ ok: false, brokenAt: { seq: 13, problem: 'row missing before this one' } });
+    await audit.owner.query(`SET audit.sealing = 'batch'`);
+    await audit.owner.query('INSERT INTO audit.access_log SELECT * FROM kept');
+    await audit.owner.query(`RESET audit.sealing`);
+    expect((await verifyAuditChain(audit.prisma)).ok).toBe(true);
   });
 
   it('finds a row inserted in the middle, even with seq shifted and a hash that links', async () => {
@@ -82,20 +61,20 @@ describe('tampering with batch-sealed rows', () => {
        SELECT 21, now(), 'user', 'X.Y', 'Patient', 'allowed', 'slipped-in', hash, encode(sha256(convert_to(hash || '|forged', 'UTF8')), 'hex') FROM audit.access_log WHERE seq = 20`,
       `RESET audit.sealing`,
     );
-    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: false, brokenAt: { seq: 21, problem: 'content altered' } });
+    expect(await verifyAuditChain(audit.prisma)).toMatchObject({ ok: false, brokenAt: { seq: 21, problem: 'content altered' } });
   });
 
   it('finds two sealed rows swapped', async () => {
     await tamper(`DELETE FROM audit.access_log`, `SET audit.sealing = 'batch'`, `INSERT INTO audit.access_log SELECT * FROM snapshot`, `RESET audit.sealing`);
-    expect((await verifyAuditChain(prisma)).ok).toBe(true);
+    expect((await verifyAuditChain(audit.prisma)).ok).toBe(true);
     await tamper(`UPDATE audit.access_log SET seq = -5 WHERE seq = 5`, `UPDATE audit.access_log SET seq = 5 WHERE seq = 6`, `UPDATE audit.access_log SET seq = 6 WHERE seq = -5`);
-    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: false, brokenAt: { seq: 5 } });
+    expect(await verifyAuditChain(audit.prisma)).toMatchObject({ ok: false, brokenAt: { seq: 5 } });
   });
 
   it('raises an alert from the command line for rows pending too long', async () => {
-    await append(prisma, 'stuck-', 3);
+    await append(audit.prisma, 'stuck-', 3);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url, AUDIT_PENDING_MAX_AGE_SECONDS: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: audit.db.url, AUDIT_PENDING_MAX_AGE_SECONDS: '1' };
     delete env.AUDIT_ANCHOR;
     // Swapped rows make the chain check fail first: put them back.
     await tamper(`UPDATE audit.access_log SET seq = -5 WHERE seq = 5`, `UPDATE audit.access_log SET seq = 5 WHERE seq = 6`, `UPDATE audit.access_log SET seq = 6 WHERE seq = -5`);
