@@ -116,5 +116,9 @@ describe('the k8s check on a broken manifest', () => {
     expect(scalingProblems(pinned, true)).toEqual(['Deployment/router: sets replicas, which every apply would reset under its autoscaler']);
     const topic = broken(prod, 'KafkaTopic', 'appointments-dlq', (o) => (o.spec.partitions = 3));
     expect(eventProblems(topic)).toEqual(['KafkaTopic appointments.dlq: 3 partitions, the code expects 6']);
+    const noClinical = prod.filter((o) => !(o.kind === 'KafkaTopic' && o.metadata.name === 'clinical'));
+    expect(eventProblems(noClinical)).toEqual(['no KafkaTopic for clinical']);
+    const shortRetention = broken(prod, 'KafkaTopic', 'clinical-dlq', (o) => (o.spec.config['retention.ms'] = 3_600_000));
+    expect(eventProblems(shortRetention)).toEqual(['KafkaTopic clinical.dlq: retention.ms differs from 604800000']);
   });
 });

@@ -20,7 +20,7 @@ export interface Department {
 }
 
 /** Services that produce or consume appointment events on Kafka. */
-const KAFKA_SERVICES: readonly string[] = ['appointments', 'notifications'];
+const KAFKA_SERVICES: readonly string[] = ['appointments', 'notifications', 'clinical'];
 
 /** Departments (names, ports, calls from the department table), with their Kafka use. */
 export const DEPARTMENTS: readonly Department[] = DEPARTMENT_TABLE.map((d) => ({
@@ -31,8 +31,8 @@ export const DEPARTMENTS: readonly Department[] = DEPARTMENT_TABLE.map((d) => ({
   kafka: KAFKA_SERVICES.includes(d.name),
 }));
 
-/** Subgraphs that read Kafka themselves (the appointments subscriptions). */
-export const KAFKA_SUBGRAPHS: readonly string[] = ['appointments'];
+/** Subgraphs that read Kafka themselves (the appointments and clinical subscriptions). */
+export const KAFKA_SUBGRAPHS: readonly string[] = ['appointments', 'clinical'];
 
 /** The router's and the web server's ports. */
 export const ROUTER_PORT = 4000;

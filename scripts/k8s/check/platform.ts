@@ -4,7 +4,7 @@
  * autoscaler, production replicas, and that Kafka's topics are the ones the code expects.
  */
 import { z } from 'zod';
-import { appointmentsTopicEnv } from '@hospital/service-kit/kafka';
+import { appointmentsTopicEnv, clinicalTopicEnv } from '@hospital/service-kit/kafka';
 import { ofKind, type Rendered } from './render.ts';
 import { podTemplates } from './pods.ts';
 
@@ -85,35 +85,56 @@ export function scalingProblems(objects: Rendered[], production: boolean): strin
   return problems;
 }
 
+/** The topic families the code declares: each one's variables, read as the code reads them. */
+const TOPIC_FAMILIES = [
+  { name: 'appointments', read: (d: Record<string, string>) => toFamily(z.object(appointmentsTopicEnv).parse(d), 'APPOINTMENTS') },
+  { name: 'clinical', read: (d: Record<string, string>) => toFamily(z.object(clinicalTopicEnv).parse(d), 'CLINICAL') },
+];
+
+/** A family's topic, dead-letter topic, partitions and retention from its parsed variables. */
+function toFamily(e: Record<string, string | number>, prefix: string) {
+  return {
+    topic: String(e[`${prefix}_TOPIC`]),
+    dlq: String(e[`${prefix}_DLQ_TOPIC`]),
+    partitions: Number(e[`${prefix}_TOPIC_PARTITIONS`]),
+    retentionMs: Number(e[`${prefix}_TOPIC_RETENTION_MS`]),
+  };
+}
+
 /**
  * The KafkaTopics and KEDA's lag trigger agree with the events ConfigMap and the code's defaults
- * (grpc-internal/kit/src/events/events-env.ts): topic names, partitions, retention, group.
+ * (grpc-internal/kit/src/events/events-env.ts): topic names, partitions, retention, group, for
+ * every topic family (appointments, clinical).
  * @param objects - a rendered overlay
  */
 export function eventProblems(objects: Rendered[]): string[] {
   const problems: string[] = [];
   const events = ofKind(objects, 'ConfigMap').find((c) => 'APPOINTMENTS_TOPIC' in data(c));
   if (!events) return ['no ConfigMap carries the appointments topic settings'];
-  const expected = z.object(appointmentsTopicEnv).parse(data(events));
   const topics = ofKind(objects, 'KafkaTopic');
-  for (const name of [expected.APPOINTMENTS_TOPIC, expected.APPOINTMENTS_DLQ_TOPIC]) {
-    const topic = topics.find((t) => spec(t)['topicName'] === name);
-    if (!topic) {
-      problems.push(`no KafkaTopic for ${name}`);
-      continue;
+  const families = TOPIC_FAMILIES.map((family) => ({ name: family.name, ...family.read(data(events)) }));
+  for (const family of families) {
+    if (!(`${family.name.toUpperCase()}_TOPIC` in data(events)))
+      problems.push(`ConfigMap/${events.metadata.name}: no ${family.name.toUpperCase()}_TOPIC (the ${family.name} topic's settings)`);
+    for (const name of [family.topic, family.dlq]) {
+      const topic = topics.find((t) => spec(t)['topicName'] === name);
+      if (!topic) {
+        problems.push(`no KafkaTopic for ${name}`);
+        continue;
+      }
+      if (spec(topic)['partitions'] !== family.partitions) problems.push(`KafkaTopic ${name}: ${spec(topic)['partitions']} partitions, the code expects ${family.partitions}`);
+      if (Number(spec(topic)['config']?.['retention.ms']) !== family.retentionMs) problems.push(`KafkaTopic ${name}: retention.ms differs from ${family.retentionMs}`);
     }
-    if (spec(topic)['partitions'] !== expected.APPOINTMENTS_TOPIC_PARTITIONS)
-      problems.push(`KafkaTopic ${name}: ${spec(topic)['partitions']} partitions, the code expects ${expected.APPOINTMENTS_TOPIC_PARTITIONS}`);
-    if (Number(spec(topic)['config']?.['retention.ms']) !== expected.APPOINTMENTS_TOPIC_RETENTION_MS)
-      problems.push(`KafkaTopic ${name}: retention.ms differs from ${expected.APPOINTMENTS_TOPIC_RETENTION_MS}`);
   }
+  // Notifications scale on their appointments consumer group's lag (k8s/base/keda.yaml).
+  const appointments = families[0]!;
   for (const scaled of ofKind(objects, 'ScaledObject')) {
     for (const trigger of spec(scaled)['triggers'] ?? []) {
       if (trigger.type !== 'kafka') continue;
-      if (trigger.metadata.topic !== expected.APPOINTMENTS_TOPIC) problems.push(`ScaledObject/${scaled.metadata.name}: watches topic ${trigger.metadata.topic}`);
+      if (trigger.metadata.topic !== appointments.topic) problems.push(`ScaledObject/${scaled.metadata.name}: watches topic ${trigger.metadata.topic}`);
       if (trigger.metadata.consumerGroup !== (data(events)['NOTIFY_KAFKA_GROUP'] ?? 'notifications'))
         problems.push(`ScaledObject/${scaled.metadata.name}: watches group ${trigger.metadata.consumerGroup}, not the consumers' NOTIFY_KAFKA_GROUP`);
-      if (spec(scaled)['maxReplicaCount'] > expected.APPOINTMENTS_TOPIC_PARTITIONS) problems.push(`ScaledObject/${scaled.metadata.name}: more replicas than partitions would idle`);
+      if (spec(scaled)['maxReplicaCount'] > appointments.partitions) problems.push(`ScaledObject/${scaled.metadata.name}: more replicas than partitions would idle`);
     }
   }
   return problems;
