@@ -11,9 +11,6 @@
  * is the whole system's.
  *   npm run bench -- metrics-cost      (BENCH_ITERATIONS=500 by default)
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,8 +23,7 @@ import { startRouter, type RouterConfig } from '@hospital/router';
 import { startTestSystem } from '@hospital/test-support/system';
 import type { Scenario } from '../lib/scenario.ts';
 import { latencySummary, quantile, ratio } from '../lib/stats.ts';
-
-const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../router/supergraph.graphql');
+import { routerConfigFor } from '@hospital/test-support/router-config';
 
 async function post(url: string, body: unknown, token: string): Promise<void> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
@@ -72,12 +68,7 @@ const scenario: Scenario = {
     const persisted = loadPersistedOperations({ mode: 'allow', manifestPath: DEFAULT_PERSISTED_MANIFEST_PATH });
     const system = await startTestSystem(database.url, { kafka: false, persistedOperations: persisted });
     const config: RouterConfig = {
-      port: 0,
-      host: '127.0.0.1',
-      supergraphSdl: readFileSync(SUPERGRAPH, 'utf8'),
-      subgraphUrls: system.subgraphUrls,
-      internalSecret: system.internalSecret,
-      jwt: { keys: [{ keyId: system.jwt.keyId, publicKeyPem: system.jwt.publicKeyPem }], issuer: system.jwt.issuer, audience: system.jwt.audience },
+      ...routerConfigFor(system),
       production: false,
       persistedOperations: persisted,
       // Budgets out of the way: the benchmark sends far more than a user would.

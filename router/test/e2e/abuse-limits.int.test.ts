@@ -5,9 +5,6 @@
  * from the subgraphs' own "operation" log lines (one per request they serve).
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createClient as createWsClient, type Client } from 'graphql-ws';
 import { createClient as createRedisClient } from 'redis';
 import WebSocket from 'ws';
@@ -19,8 +16,8 @@ import { connectRedisRateLimitStore } from '../../src/rate-limit/redis-rate-limi
 import type { RateLimitStore } from '../../src/rate-limit/rate-limit-store.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { bearerHeader } from '@hospital/test-support/bearer';
+import { routerConfigFor } from '@hospital/test-support/router-config';
 
-const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');
 const prefix = `hospital:test:${randomUUID()}:ratelimit:`;
 const silent = createLogger('abuse-limits', 'silent');
 
@@ -79,12 +76,7 @@ async function limitedRouter(options: Pick<RouterConfig, 'rateLimits' | 'trustPr
   stores.push(limitedStore);
   const router = await startRouter(
     {
-      port: 0,
-      host: '127.0.0.1',
-      supergraphSdl: readFileSync(SUPERGRAPH, 'utf8'),
-      subgraphUrls: system.subgraphUrls,
-      internalSecret: system.internalSecret,
-      jwt: { keys: [{ keyId: system.jwt.keyId, publicKeyPem: system.jwt.publicKeyPem }], issuer: system.jwt.issuer, audience: system.jwt.audience },
+      ...routerConfigFor(system),
       // Production formatting: the refusals must keep their code and retry time there too.
       production: true,
       rateLimitStore: limitedStore,

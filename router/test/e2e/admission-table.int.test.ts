@@ -6,9 +6,6 @@
  * from loopback, so each case gets a fresh address and only the rate-limit case spends one.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +14,8 @@ import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startRouter, type RunningRouter } from '../../src/index.ts';
 import { sha256 } from '../../src/persisted-operations.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { routerConfigFor } from '@hospital/test-support/router-config';
 
-const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');
 const BROWSER = 'https://dashboard.test.hospital.local';
 const PER_IP = 4;
 const PATIENT = '00000000-0000-4000-8000-000000000001';
@@ -37,12 +34,7 @@ beforeAll(async () => {
   });
   router = await startRouter(
     {
-      port: 0,
-      host: '127.0.0.1',
-      supergraphSdl: readFileSync(SUPERGRAPH, 'utf8'),
-      subgraphUrls: system.subgraphUrls,
-      internalSecret: system.internalSecret,
-      jwt: { keys: [{ keyId: system.jwt.keyId, publicKeyPem: system.jwt.publicKeyPem }], issuer: system.jwt.issuer, audience: system.jwt.audience },
+      ...routerConfigFor(system),
       production: true,
       allowedOrigins: [BROWSER],
       trustProxy: ['loopback'],

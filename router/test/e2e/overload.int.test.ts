@@ -6,9 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPatientsSubgraph } from '@hospital/patients-subgraph';
@@ -16,8 +13,8 @@ import { createLogger } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startRouter, type RouterConfig, type RunningRouter } from '../../src/index.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { routerConfigFor } from '@hospital/test-support/router-config';
 
-const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');
 const PATIENTS = '{ patients(first: 1) { edges { node { id } } } }';
 
 let system: TestSystem;
@@ -32,12 +29,7 @@ const closers: Array<() => Promise<void>> = [];
 async function routerWith(extra: Partial<RouterConfig>): Promise<RunningRouter> {
   const router = await startRouter(
     {
-      port: 0,
-      host: '127.0.0.1',
-      supergraphSdl: readFileSync(SUPERGRAPH, 'utf8'),
-      subgraphUrls: system.subgraphUrls,
-      internalSecret: system.internalSecret,
-      jwt: { keys: [{ keyId: system.jwt.keyId, publicKeyPem: system.jwt.publicKeyPem }], issuer: system.jwt.issuer, audience: system.jwt.audience },
+      ...routerConfigFor(system),
       production: true,
       rateLimits: { perIp: 0, perUser: 0, wsConnects: 1_000 },
       ...extra,

@@ -5,9 +5,6 @@
  * new state; readiness waits for the first list, and a failed poll keeps the list it had.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Client } from 'graphql-ws';
 import { routerWsClient } from '../support/router-ws-client.ts';
 import jwt from 'jsonwebtoken';
@@ -18,9 +15,9 @@ import { startRouter, type RunningRouter } from '../../src/index.ts';
 import { identity } from '@hospital/test-support/departments/identity';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { bearerHeader } from '@hospital/test-support/bearer';
+import { routerConfigFor } from '@hospital/test-support/router-config';
 
 const HOST = '127.0.0.1';
-const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');
 const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken } }';
 const ME = '{ me { id role } }';
 /** A revocation must show well within this (the test system polls every 250 ms). */
@@ -93,12 +90,7 @@ async function readinessBody(router: { url: string }): Promise<unknown> {
 async function routerPolling(identityGrpcTarget: string): Promise<RunningRouter> {
   const router = await startRouter(
     {
-      port: 0,
-      host: HOST,
-      supergraphSdl: readFileSync(SUPERGRAPH, 'utf8'),
-      subgraphUrls: system.subgraphUrls,
-      internalSecret: system.internalSecret,
-      jwt: { keys: [{ keyId: system.jwt.keyId, publicKeyPem: system.jwt.publicKeyPem }], issuer: system.jwt.issuer, audience: system.jwt.audience },
+      ...routerConfigFor(system, HOST),
       tokenRevocation: { identityGrpcTarget, pollIntervalMs: 200 },
       production: false,
     },
