@@ -27,6 +27,23 @@ export function useCursorPages(): CursorPages {
   };
 }
 
+/**
+ * A filter of a paged list: setting it goes back to the first page, since the cursor of the page
+ * shown means nothing under another filter.
+ * @param pages - the list's pages, from {@link useCursorPages}
+ * @param initial - the filter before any choice ('' or null for "all")
+ */
+export function usePageFilter<T>(pages: CursorPages, initial: T): [T, (value: T) => void] {
+  const [value, setValue] = useState<T>(initial);
+  return [
+    value,
+    (next) => {
+      setValue(() => next);
+      pages.reset();
+    },
+  ];
+}
+
 /** What the pager reads of a connection. */
 export interface PageSummary {
   totalCount: number;

@@ -2,9 +2,8 @@
  * The audit trail of patient-data access: by patient, by user and by date range, newest first, a
  * page at a time, under the state of the trail's hash chain (intact, or where it breaks).
  */
-import { useState } from 'react';
 import { useQuery } from 'urql';
-import { ErrorMessage, Loaded, Loading, Pager, Table, TextInput, useCursorPages } from '../../ui/index.ts';
+import { ErrorMessage, Loaded, Loading, Pager, Table, TextInput, useCursorPages, usePageFilter } from '../../ui/index.ts';
 import { enumLabel } from '../shared/format.ts';
 import { addDaysIso, dayBounds, formatDateTime, wallClockToInstant } from '../../time/hospital-time.ts';
 import { PatientPicker, type PickedPatient } from '../shared/PatientPicker.tsx';
@@ -36,12 +35,11 @@ function ChainStatus() {
 
 /** The viewer. */
 export function AuditTrail() {
-  const [patient, setPatient] = useState<PickedPatient | null>(null);
-  const [user, setUser] = useState<PickedUser | null>(null);
-  const [fromDay, setFromDay] = useState('');
-  const [toDay, setToDay] = useState('');
   const pages = useCursorPages();
-  const firstPage = pages.reset;
+  const [patient, setPatient] = usePageFilter<PickedPatient | null>(pages, null);
+  const [user, setUser] = usePageFilter<PickedUser | null>(pages, null);
+  const [fromDay, setFromDay] = usePageFilter(pages, '');
+  const [toDay, setToDay] = usePageFilter(pages, '');
   // "To" is inclusive for people and exclusive for the API: the day after it starts.
   const variables = { patientId: patient?.id ?? null, userId: user?.id ?? null, from: dayStart(fromDay), to: dayStart(toDay, 1), after: pages.after };
   const [result] = useQuery({ query: AdminAuditTrail, variables, requestPolicy: 'cache-and-network' });
@@ -52,24 +50,10 @@ export function AuditTrail() {
     <div>
       <ChainStatus />
       <div className="grid gap-x-4 md:grid-cols-2">
-        <PatientPicker
-          label="Accesses to patient"
-          value={patient}
-          onChange={(picked) => {
-            setPatient(picked);
-            firstPage();
-          }}
-        />
-        <UserPicker
-          label="Accesses by user"
-          value={user}
-          onChange={(picked) => {
-            setUser(picked);
-            firstPage();
-          }}
-        />
-        <TextInput label="From (day)" type="date" value={fromDay} onChange={(event) => (setFromDay(event.target.value), firstPage())} />
-        <TextInput label="To (day, included)" type="date" value={toDay} onChange={(event) => (setToDay(event.target.value), firstPage())} />
+        <PatientPicker label="Accesses to patient" value={patient} onChange={setPatient} />
+        <UserPicker label="Accesses by user" value={user} onChange={setUser} />
+        <TextInput label="From (day)" type="date" value={fromDay} onChange={(event) => setFromDay(event.target.value)} />
+        <TextInput label="To (day, included)" type="date" value={toDay} onChange={(event) => setToDay(event.target.value)} />
       </div>
       <Loaded result={result} loading="Loading the audit trail…">
         <Table

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import type { Role } from '../../gql/graphql.ts';
-import { Button, ErrorMessage } from '../../ui/index.ts';
+import { Button, ErrorMessage, useOpened } from '../../ui/index.ts';
 import { AdminChangeRole, AdminDeactivateUser, AdminReactivateUser, AdminUnlockUser } from './admin-documents.ts';
 import { TemporaryPasswordForm } from './TemporaryPasswordForm.tsx';
 import { ROLE_LABELS, ROLE_OPTIONS } from './roles.ts';
@@ -29,7 +29,7 @@ export function UserActions({ user, isSelf, onChanged }: { user: UserSummary; is
   const [deactivateState, deactivate] = useMutation(AdminDeactivateUser);
   const [unlockState, unlock] = useMutation(AdminUnlockUser);
   const [reactivateState, reactivate] = useMutation(AdminReactivateUser);
-  const [settingPassword, setSettingPassword] = useState(false);
+  const settingPassword = useOpened();
 
   if (isSelf) return <span className="text-xs text-slate-600">This is you</span>;
   if (!user.active) {
@@ -85,7 +85,7 @@ export function UserActions({ user, isSelf, onChanged }: { user: UserSummary; is
         <Button look="secondary" onClick={() => void onUnlock()} disabled={unlockState.fetching} aria-label={`Unlock sign-in of ${user.displayName}`}>
           {unlockState.fetching ? 'Unlocking…' : 'Unlock sign-in'}
         </Button>
-        <Button look="secondary" onClick={() => setSettingPassword(true)} aria-label={`Set a temporary password for ${user.displayName}`}>
+        <Button look="secondary" onClick={() => settingPassword.open(true)} aria-label={`Set a temporary password for ${user.displayName}`}>
           Temporary password
         </Button>
         {confirming ? (
@@ -103,16 +103,7 @@ export function UserActions({ user, isSelf, onChanged }: { user: UserSummary; is
           </Button>
         )}
       </div>
-      {settingPassword ? (
-        <TemporaryPasswordForm
-          user={user}
-          onCancel={() => setSettingPassword(false)}
-          onDone={(message) => {
-            setSettingPassword(false);
-            onChanged(message);
-          }}
-        />
-      ) : null}
+      {settingPassword.value ? <TemporaryPasswordForm user={user} onCancel={settingPassword.close} onDone={settingPassword.closeAnd(onChanged)} /> : null}
       <ErrorMessage error={roleState.error} />
       <ErrorMessage error={unlockState.error} />
       <ErrorMessage error={deactivateState.error} />

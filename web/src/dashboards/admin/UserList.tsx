@@ -1,9 +1,9 @@
 /** Staff accounts by role, a page at a time, with the actions on each. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { useSession } from '../../auth/session-context.ts';
 import type { Role } from '../../gql/graphql.ts';
-import { Loaded, Pager, SelectInput, Table, TextInput, useCursorPages } from '../../ui/index.ts';
+import { Loaded, Pager, SelectInput, Table, TextInput, useCursorPages, usePageFilter } from '../../ui/index.ts';
 import { formatDateTime } from '../../time/hospital-time.ts';
 import { useDebounced } from '../shared/use-debounced.ts';
 import { AdminUsers } from './admin-documents.ts';
@@ -13,10 +13,10 @@ import { UserActions } from './UserActions.tsx';
 /** The list; `onChanged` reports a successful change. */
 export function UserList({ onChanged }: { onChanged: (message: string) => void }) {
   const { user: me } = useSession();
-  const [role, setRole] = useState<Role | ''>('');
-  const [text, setText] = useState('');
-  const search = useDebounced(text.trim());
   const pages = useCursorPages();
+  const [role, setRole] = usePageFilter<Role | ''>(pages, '');
+  const [text, setText] = usePageFilter(pages, '');
+  const search = useDebounced(text.trim());
   // A new account must show up even when the filtered list was empty (no User in it yet).
   const context = useMemo(() => ({ additionalTypenames: ['User'] }), []);
   const [result] = useQuery({ query: AdminUsers, variables: { role: role || null, search: search || null, after: pages.after }, context });
@@ -27,24 +27,13 @@ export function UserList({ onChanged }: { onChanged: (message: string) => void }
     <div>
       <div className="flex flex-wrap gap-x-4">
         <div className="w-64">
-          <TextInput
-            label="Search by name or email"
-            type="search"
-            value={text}
-            onChange={(event) => {
-              setText(event.target.value);
-              pages.reset();
-            }}
-          />
+          <TextInput label="Search by name or email" type="search" value={text} onChange={(event) => setText(event.target.value)} />
         </div>
         <div className="w-64">
           <SelectInput
             label="Show role"
             value={role}
-            onChange={(event) => {
-              setRole(event.target.value as Role | '');
-              pages.reset();
-            }}
+            onChange={(event) => setRole(event.target.value as Role | '')}
             options={[{ value: '', label: 'All roles' }, ...ROLE_OPTIONS]}
           />
         </div>

@@ -1,8 +1,8 @@
 /** Invoices by status, newest first, a page at a time; each row opens the invoice. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import type { InvoiceStatus } from '../../gql/graphql.ts';
-import { Button, Loaded, Pager, SelectInput, Table, useCursorPages } from '../../ui/index.ts';
+import { Button, Loaded, Pager, SelectInput, Table, useCursorPages, usePageFilter } from '../../ui/index.ts';
 import { enumLabel, enumOptions } from '../shared/format.ts';
 import { formatDateTime } from '../../time/hospital-time.ts';
 import { formatMoney } from '../shared/money.ts';
@@ -13,8 +13,8 @@ const STATUSES: readonly InvoiceStatus[] = ['PARTIALLY_PAID', 'ISSUED', 'DRAFT',
 /** The list; `onOpen` shows one invoice. */
 export function InvoiceList({ onOpen }: { onOpen: (invoiceId: string) => void }) {
   // All statuses first: an invoice paid in part moves from "Issued" to "Partially paid" and must not seem to vanish.
-  const [status, setStatus] = useState<InvoiceStatus | ''>('');
   const pages = useCursorPages();
+  const [status, setStatus] = usePageFilter<InvoiceStatus | ''>(pages, '');
   // A new invoice must show up even when the filtered page was empty (no Invoice in it yet).
   const context = useMemo(() => ({ additionalTypenames: ['Invoice'] }), []);
   const [result] = useQuery({ query: FinanceInvoices, variables: { status: status || null, after: pages.after }, context });
@@ -27,10 +27,7 @@ export function InvoiceList({ onOpen }: { onOpen: (invoiceId: string) => void })
         <SelectInput
           label="Status"
           value={status}
-          onChange={(event) => {
-            setStatus(event.target.value as InvoiceStatus | '');
-            pages.reset();
-          }}
+          onChange={(event) => setStatus(event.target.value as InvoiceStatus | '')}
           options={[{ value: '', label: 'All statuses' }, ...enumOptions(STATUSES)]}
         />
       </div>

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Button, Empty, ErrorMessage, Loaded, Notice } from '../../ui/index.ts';
+import { Button, Empty, ErrorMessage, Loaded, Notice, useOpened } from '../../ui/index.ts';
 import { enumLabel } from '../shared/format.ts';
 import { formatDate, formatDateTime } from '../../time/hospital-time.ts';
 import { AddLineForm } from './AddLineForm.tsx';
@@ -19,7 +19,7 @@ import { VoidInvoiceForm } from './VoidInvoiceForm.tsx';
 export function InvoicePanel({ invoiceId, onClose }: { invoiceId: string; onClose: () => void }) {
   const [result] = useQuery({ query: FinanceInvoice, variables: { id: invoiceId } });
   const [issueState, issue] = useMutation(FinanceIssueInvoice);
-  const [voiding, setVoiding] = useState(false);
+  const voiding = useOpened();
   const [notice, setNotice] = useState<string | null>(null);
 
   const invoice = result.data?.invoice;
@@ -49,8 +49,8 @@ export function InvoicePanel({ invoiceId, onClose }: { invoiceId: string; onClos
         <Button look="secondary" onClick={() => window.print()}>
           {invoice.status === 'PAID' ? 'Print receipt' : 'Print invoice'}
         </Button>
-        {invoice.status !== 'VOID' && !voiding ? (
-          <Button look="secondary" onClick={() => setVoiding(true)}>
+        {invoice.status !== 'VOID' && !voiding.value ? (
+          <Button look="secondary" onClick={() => voiding.open(true)}>
             Void invoice
           </Button>
         ) : null}
@@ -60,17 +60,7 @@ export function InvoicePanel({ invoiceId, onClose }: { invoiceId: string; onClos
       </div>
       <ErrorMessage error={issueState.error} />
       <Notice className="print:hidden">{notice}</Notice>
-      {voiding ? (
-        <VoidInvoiceForm
-          invoiceId={invoice.id}
-          label={label}
-          onCancel={() => setVoiding(false)}
-          onVoided={(message) => {
-            setVoiding(false);
-            setNotice(message);
-          }}
-        />
-      ) : null}
+      {voiding.value ? <VoidInvoiceForm invoiceId={invoice.id} label={label} onCancel={voiding.close} onVoided={voiding.closeAnd(setNotice)} /> : null}
 
       <article aria-label={label} className="mt-3">
         <p className="hidden text-lg font-semibold print:block">Hospital · {invoice.status === 'PAID' ? 'Receipt' : 'Invoice'}</p>

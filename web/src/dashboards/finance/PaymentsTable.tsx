@@ -1,6 +1,5 @@
 /** An invoice's payments with their refunds; a payment not fully refunded can be refunded (not in print). */
-import { useState } from 'react';
-import { Button, Table } from '../../ui/index.ts';
+import { Button, Table, useOpened } from '../../ui/index.ts';
 import { enumLabel } from '../shared/format.ts';
 import { formatDateTime } from '../../time/hospital-time.ts';
 import { compareMinor, formatMoney, subtractMinor, type MoneyValue } from '../shared/money.ts';
@@ -18,8 +17,8 @@ interface Payment {
 
 /** The table and, once a "Refund" is pressed, the refund form. */
 export function PaymentsTable({ payments, refundable, onRefunded }: { payments: Payment[]; refundable: boolean; onRefunded: (message: string) => void }) {
-  const [refunding, setRefunding] = useState<string | null>(null);
-  const payment = payments.find((candidate) => candidate.id === refunding);
+  const refunding = useOpened<string>();
+  const payment = payments.find((candidate) => candidate.id === refunding.value);
   return (
     <>
       <Table
@@ -48,7 +47,7 @@ export function PaymentsTable({ payments, refundable, onRefunded }: { payments: 
             header: 'Action',
             cell: (row) =>
               refundable && compareMinor(row.refunded.amountMinor, row.amount.amountMinor) < 0 ? (
-                <Button look="secondary" className="print:hidden" onClick={() => setRefunding(row.id)} aria-label={`Refund payment of ${formatMoney(row.amount)}`}>
+                <Button look="secondary" className="print:hidden" onClick={() => refunding.open(row.id)} aria-label={`Refund payment of ${formatMoney(row.amount)}`}>
                   Refund
                 </Button>
               ) : null,
@@ -61,11 +60,8 @@ export function PaymentsTable({ payments, refundable, onRefunded }: { payments: 
             key={payment.id}
             paymentId={payment.id}
             remaining={{ amountMinor: subtractMinor(payment.amount.amountMinor, payment.refunded.amountMinor), currency: payment.amount.currency }}
-            onCancel={() => setRefunding(null)}
-            onRefunded={(message) => {
-              setRefunding(null);
-              onRefunded(message);
-            }}
+            onCancel={refunding.close}
+            onRefunded={refunding.closeAnd(onRefunded)}
           />
         </div>
       ) : null}

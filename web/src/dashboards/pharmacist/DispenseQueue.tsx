@@ -2,9 +2,9 @@
  * Prescriptions waiting to be dispensed, oldest first. Opening one shows the patient to confirm
  * before dispensing, and lets the pharmacist query the prescriber or reject it with a reason.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { Button, Loaded, Table } from '../../ui/index.ts';
+import { Button, Loaded, Table, useOpened } from '../../ui/index.ts';
 import { formatDateTime } from '../../time/hospital-time.ts';
 import { PharmacyQueue } from './pharmacist-documents.ts';
 import { PrescriptionReview } from './PrescriptionReview.tsx';
@@ -14,10 +14,10 @@ export function DispenseQueue({ onDispensed }: { onDispensed: (message: string) 
   // An empty queue has no Prescription in it for the cache to notice: name the type.
   const context = useMemo(() => ({ additionalTypenames: ['Prescription'] }), []);
   const [result] = useQuery({ query: PharmacyQueue, context });
-  const [openId, setOpenId] = useState<string | null>(null);
+  const review = useOpened<string>();
 
   const rows = result.data?.prescriptions.edges.map((edge) => edge.node) ?? [];
-  const open = rows.find((row) => row.id === openId) ?? null;
+  const open = rows.find((row) => row.id === review.value) ?? null;
 
   return (
     <Loaded result={result} loading="Loading the dispensing queue…">
@@ -54,24 +54,14 @@ export function DispenseQueue({ onDispensed }: { onDispensed: (message: string) 
           {
             header: 'Action',
             cell: (row) => (
-              <Button onClick={() => setOpenId(row.id)} aria-label={`Open ${row.quantity} × ${row.drug.name} for ${row.patient.fullName}`}>
+              <Button onClick={() => review.open(row.id)} aria-label={`Open ${row.quantity} × ${row.drug.name} for ${row.patient.fullName}`}>
                 Open
               </Button>
             ),
           },
         ]}
       />
-      {open ? (
-        <PrescriptionReview
-          key={open.id}
-          row={open}
-          onClose={() => setOpenId(null)}
-          onDone={(message) => {
-            setOpenId(null);
-            onDispensed(message);
-          }}
-        />
-      ) : null}
+      {open ? <PrescriptionReview key={open.id} row={open} onClose={review.close} onDone={review.closeAnd(onDispensed)} /> : null}
     </Loaded>
   );
 }
