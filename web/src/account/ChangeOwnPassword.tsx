@@ -6,9 +6,9 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { useSession } from '../auth/index.ts';
+import { NewPasswordFields, newPasswordProblem, useNewPassword, useSession } from '../auth/index.ts';
 import { graphql } from '../gql/index.ts';
-import { Button, ErrorMessage, TextInput } from '../ui/index.ts';
+import { Button, FormFooter, TextInput, useOpened } from '../ui/index.ts';
 
 const ChangeOwnPasswordMutation = graphql(`
   mutation ChangeOwnPassword($currentPassword: String!, $newPassword: String!) {
@@ -19,8 +19,7 @@ const ChangeOwnPasswordMutation = graphql(`
 /** The form; `onDone` closes it with a message. */
 function ChangeOwnPasswordForm({ onDone, onCancel }: { onDone: (message: string) => void; onCancel: () => void }) {
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const password = useNewPassword();
   const [problem, setProblem] = useState<string | null>(null);
   const [state, change] = useMutation(ChangeOwnPasswordMutation);
   const { signInAgain } = useSession();
@@ -28,8 +27,10 @@ function ChangeOwnPasswordForm({ onDone, onCancel }: { onDone: (message: string)
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (state.fetching) return;
-    if (next !== repeat) return setProblem('The two new passwords differ.');
-    setProblem(null);
+    const found = newPasswordProblem(password.fields);
+    setProblem(found);
+    if (found) return;
+    const next = password.fields.next;
     const result = await change({ currentPassword: current, newPassword: next });
     if (!result.data) return;
     // The change ended every session, this one too: sign in again with the new password (the
@@ -41,41 +42,19 @@ function ChangeOwnPasswordForm({ onDone, onCancel }: { onDone: (message: string)
   return (
     <form onSubmit={onSubmit} aria-label="Change my password" noValidate className="w-80 max-w-full">
       <TextInput label="Current password" type="password" autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} required />
-      <TextInput
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        value={next}
-        onChange={(event) => setNext(event.target.value)}
-        hint="At least 12 characters."
-        required
-      />
-      <TextInput label="New password again" type="password" autoComplete="new-password" value={repeat} onChange={(event) => setRepeat(event.target.value)} required />
-      {problem ? (
-        <p role="alert" className="my-2 text-sm text-red-800">
-          {problem}
-        </p>
-      ) : null}
-      <ErrorMessage error={state.error} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={state.fetching}>
-          {state.fetching ? 'Changing…' : 'Change password'}
-        </Button>
-        <Button look="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <NewPasswordFields fields={password} />
+      <FormFooter submit="Change password" busy="Changing…" pending={state.fetching} problem={problem} error={state.error} onCancel={onCancel} />
     </form>
   );
 }
 
 /** The header button and, when open, the form in a panel under it. */
 export function ChangeOwnPassword() {
-  const [open, setOpen] = useState(false);
+  const form = useOpened();
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <span className="relative">
-      <Button look="secondary" onClick={() => (setOpen(!open), setNotice(null))} aria-expanded={open}>
+      <Button look="secondary" onClick={() => (form.value ? form.close() : form.open(true), setNotice(null))} aria-expanded={!!form.value}>
         Change my password
       </Button>
       {notice ? (
@@ -83,15 +62,9 @@ export function ChangeOwnPassword() {
           {notice}
         </span>
       ) : null}
-      {open ? (
+      {form.value ? (
         <div className="absolute right-0 z-10 mt-2 rounded-lg border border-slate-200 bg-white p-4 shadow-lg">
-          <ChangeOwnPasswordForm
-            onCancel={() => setOpen(false)}
-            onDone={(message) => {
-              setOpen(false);
-              setNotice(message);
-            }}
-          />
+          <ChangeOwnPasswordForm onCancel={form.close} onDone={form.closeAnd(setNotice)} />
         </div>
       ) : null}
     </span>

@@ -5,8 +5,9 @@
  * and only the sign-in that replaces it opens a session.
  */
 import { useState, type FormEvent } from 'react';
-import { Button, ErrorMessage, TextInput } from '../ui/index.ts';
+import { Button, ErrorMessage, FormFooter, TextInput } from '../ui/index.ts';
 import { apiFailureOf, type AnyError } from '../api/errors.ts';
+import { NewPasswordFields, newPasswordProblem, useNewPassword } from './NewPasswordFields.tsx';
 
 /** Sends a sign-in; resolves to an error to show, or nothing on success. */
 type SignIn = (email: string, password: string, newPassword?: string) => Promise<AnyError>;
@@ -73,8 +74,7 @@ export function SignInForm({ onSubmit, initialEmail = '', notice }: { onSubmit: 
 
 /** The replacement of a temporary password, typed twice; nothing else is reachable until it is set. */
 function NewPasswordForm({ onSubmit, onCancel }: { onSubmit(newPassword: string): Promise<AnyError>; onCancel(): void }) {
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const password = useNewPassword();
   const [error, setError] = useState<AnyError>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -82,10 +82,11 @@ function NewPasswordForm({ onSubmit, onCancel }: { onSubmit(newPassword: string)
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    if (next !== repeat) return setProblem('The two new passwords differ.');
-    setProblem(null);
+    const found = newPasswordProblem(password.fields);
+    setProblem(found);
+    if (found) return;
     setBusy(true);
-    const failure = await onSubmit(next);
+    const failure = await onSubmit(password.fields.next);
     setBusy(false);
     if (failure) setError(failure);
   }
@@ -94,31 +95,16 @@ function NewPasswordForm({ onSubmit, onCancel }: { onSubmit(newPassword: string)
     <form onSubmit={submit} aria-label="Choose a new password" noValidate className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow">
       <h1 className="mb-4 text-xl font-semibold">Choose a new password</h1>
       <p className="mb-3 text-sm text-slate-600">Your password was reset by an administrator. Choose a new one to continue; it signs you out everywhere else.</p>
-      <TextInput
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        value={next}
-        onChange={(e) => setNext(e.target.value)}
-        hint="At least 12 characters."
-        autoFocus
+      <NewPasswordFields fields={password} autoFocus />
+      <FormFooter
+        submit="Save and sign in"
+        busy="Saving…"
+        pending={busy}
+        problem={problem}
+        error={error}
+        overrides={{ UNAUTHENTICATED: 'The temporary password no longer works. Please sign in again.' }}
+        onCancel={onCancel}
       />
-      <TextInput label="New password again" type="password" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.target.value)} />
-      {problem ? (
-        <p role="alert" className="my-2 text-sm text-red-800">
-          {problem}
-        </p>
-      ) : null}
-      <ErrorMessage error={error} overrides={{ UNAUTHENTICATED: 'The temporary password no longer works. Please sign in again.' }} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save and sign in'}
-        </Button>
-        <Button look="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
     </form>
   );
 }
