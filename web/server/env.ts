@@ -37,7 +37,7 @@ export function loadConfig(env: Record<string, string | undefined>): WebEnvConfi
       host: parsed.WEB_HOST,
       distDir: parsed.WEB_DIST_DIR,
       graphqlUrl: parsed.ROUTER_URL,
-      ...(parsed.WEB_PROXY_SECRET ? { proxySecret: parsed.WEB_PROXY_SECRET } : {}),
+      proxySecret: parsed.WEB_PROXY_SECRET || undefined,
       limits: httpServerLimitsFrom(parsed, 'WEB'),
       idleLockMinutes: parsed.WEB_IDLE_LOCK_MINUTES,
       timeZone: parsed.HOSPITAL_TIME_ZONE ?? processTimeZone(),
