@@ -1,7 +1,9 @@
 /**
  * Notifications end to end through the router: a doctor books an appointment, and the
  * notification arrives in their inbox (appointment event → outbox → consumer → in-app delivery)
- * within seconds; reading, marking read (own only), the unread count and the delivery log.
+ * within seconds; reading, marking read (own only), the unread count and the delivery log. A lab
+ * result the doctor ordered lands in the same inbox (clinical topic on the run's Kafka), with no
+ * appointment, its lab order id, and no patient or clinical detail in its text.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +14,7 @@ let system: TestSystem;
 let doctor: string;
 
 const MY = `query($unreadOnly: Boolean) { myNotifications(first: 50, unreadOnly: $unreadOnly) {
-  totalCount edges { node { id channel title body createdAt readAt eventType appointmentId appointment { id status } } } } }`;
+  totalCount edges { node { id channel title body createdAt readAt eventType appointmentId appointment { id status } labOrderId } } } }`;
 interface Node {
   id: string;
   channel: string;
@@ -21,8 +23,11 @@ interface Node {
   createdAt: string;
   readAt: string | null;
   eventType: string;
-  appointmentId: string;
-  appointment: { id: string; status: string };
+  /** Null for a lab-result notification. */
+  appointmentId: string | null;
+  appointment: { id: string; status: string } | null;
+  /** Null for an appointment notification. */
+  labOrderId: string | null;
 }
 
 function dataOf<T>(result: GraphQLResponse<T>): T {
@@ -143,5 +148,25 @@ describe('the delivery log', () => {
     );
     // The patient has an email address: a masked email delivery exists (sent or waiting for a sender).
     expect(ours).toContainEqual(expect.objectContaining({ channel: 'EMAIL', recipientKind: 'PATIENT', recipient: expect.stringMatching(/^i\*\*\*@example\.org$/) }));
+  });
+});
+
+describe('lab results in the same inbox', () => {
+  it('lists an appointment and a lab-result notification together: the lab one with no appointment, its lab order, no patient or value', async () => {
+    const { appointmentId, familyName } = await bookAsDoctor(240);
+    dataOf(await system.gql('mutation($id: ID!) { checkInAppointment(id: $id) { status } }', { id: appointmentId }, await system.tokenFor('ward_staff')));
+    const visit = dataOf(await system.gql<{ openVisit: { id: string } }>('mutation($a: ID!) { openVisit(appointmentId: $a) { id } }', { a: appointmentId }, doctor)).openVisit;
+    const [order] = dataOf(
+      await system.gql<{ orderLabTests: { id: string }[] }>('mutation($e: ID!) { orderLabTests(encounterId: $e, loincCodes: ["2823-3"]) { id } }', { e: visit.id }, doctor),
+    ).orderLabTests;
+    dataOf(await system.gql('mutation($o: ID!) { enterLabResult(orderId: $o, value: 6.9, unit: "mmol/L") { id } }', { o: order!.id }, doctor));
+
+    // Every poll lists the whole inbox, appointment and lab notifications together, without errors.
+    const lab = await awaitNotification((n) => n.labOrderId === order!.id, 'the lab result', 30_000);
+    expect(lab).toMatchObject({ channel: 'IN_APP', eventType: 'LAB_RESULT_ENTERED', appointmentId: null, appointment: null, title: 'Critical lab result to review' });
+    expect(lab.body).toMatch(/^A result of a test you ordered arrived at /);
+    for (const detail of [familyName, 'Potassium', '6.9', 'mmol/L']) expect(`${lab.title} ${lab.body}`).not.toContain(detail);
+    const booked = await awaitNotification((n) => n.appointmentId === appointmentId && n.eventType === 'BOOKED', 'the booking');
+    expect(booked).toMatchObject({ labOrderId: null, appointment: { id: appointmentId } });
   });
 });

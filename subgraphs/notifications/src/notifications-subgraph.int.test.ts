@@ -27,14 +27,16 @@ let closers: (() => Promise<void> | void)[] = [];
 let subgraph: RunningSubgraph;
 let counter: ReturnType<typeof countCalls<ReturnType<typeof createNotificationsClient>>>;
 
-/** An in-app notification for a user, stored as the in-app channel would store it. */
-async function seedNotification(userId: string, title: string) {
-  const appointmentId = randomUUID();
+/**
+ * An in-app notification for a user, stored as the in-app channel would store it: about a fresh
+ * appointment (BOOKED), or, with `labOrderId`, about that lab order item (LAB_RESULT_ENTERED).
+ */
+async function seedNotification(userId: string, title: string, labOrderId?: string) {
+  const about = labOrderId ? { eventType: 'LAB_RESULT_ENTERED', appointmentId: null, labOrderId } : { eventType: 'BOOKED', appointmentId: randomUUID(), labOrderId: null };
   const delivery = await db.notificationDelivery.create({
     data: {
       eventId: randomUUID(),
-      eventType: 'BOOKED',
-      appointmentId,
+      ...about,
       channel: 'in_app',
       recipientKind: 'doctor',
       recipientId: userId,
@@ -46,7 +48,7 @@ async function seedNotification(userId: string, title: string) {
       sentAt: new Date(),
     },
   });
-  return db.notification.create({ data: { userId, deliveryId: delivery.id, eventType: 'BOOKED', appointmentId, title, body: 'A patient, tomorrow.' } });
+  return db.notification.create({ data: { userId, deliveryId: delivery.id, ...about, title, body: 'A patient, tomorrow.' } });
 }
 
 beforeAll(async () => {
@@ -86,7 +88,7 @@ const gql = <T = Record<string, unknown>>(caller: Caller | undefined, query: str
 const MY = `query($first: Int, $after: String, $unreadOnly: Boolean) {
   myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { cursor node { id channel title body createdAt readAt eventType appointmentId appointment { id } } }
+    edges { cursor node { id channel title body createdAt readAt eventType appointmentId appointment { id } labOrderId } }
   }
 }`;
 type MyPage = {
@@ -115,11 +117,26 @@ describe('notifications subgraph', () => {
       eventType: 'BOOKED',
       appointmentId: newer.appointmentId,
       appointment: { id: newer.appointmentId },
+      labOrderId: null,
     });
     const next = await gql<MyPage>(doctor, MY, { first: 1, after: page.data?.myNotifications.pageInfo.endCursor });
     expect(next.data?.myNotifications.edges.map((e) => e.node.id)).toEqual([older.id]);
     const other = await gql<MyPage>(nurse, MY, {});
     expect(other.data?.myNotifications.totalCount).toBe(0);
+  });
+
+  it('lists a lab-result notification beside an appointment one: no appointment (null, not an error), its lab order id', async () => {
+    const labDoctorId = randomUUID();
+    const labOrderId = randomUUID();
+    const booked = await seedNotification(labDoctorId, 'New appointment');
+    const lab = await seedNotification(labDoctorId, 'Lab result to review', labOrderId);
+    const page = await gql<MyPage>(userCaller('doctor', labDoctorId), MY, {});
+    expect(page.errors).toBeUndefined();
+    const nodes = page.data?.myNotifications.edges.map((e) => e.node);
+    expect(nodes).toEqual([
+      expect.objectContaining({ id: lab.id, eventType: 'LAB_RESULT_ENTERED', appointmentId: null, appointment: null, labOrderId }),
+      expect.objectContaining({ id: booked.id, eventType: 'BOOKED', appointmentId: booked.appointmentId, appointment: { id: booked.appointmentId }, labOrderId: null }),
+    ]);
   });
 
   it('marks read only the caller own notification: anyone else gets NOT_FOUND', async () => {

@@ -16,7 +16,10 @@ export function createNotificationResolvers({ notifications }: ResolverDeps): No
     __resolveReference: (reference, ctx) => ctx.loaders.get(notifications).load(reference.id),
     channel: (notification) => channelFromProto(notification.channel),
     readAt: (notification) => orNull(notification.readAt),
-    appointment: (notification) => ({ id: notification.appointmentId }),
+    appointmentId: (notification) => orNull(notification.appointmentId),
+    // A lab-result notification is about no appointment.
+    appointment: (notification) => (notification.appointmentId === '' ? null : { id: notification.appointmentId }),
+    labOrderId: (notification) => orNull(notification.labOrderId),
   };
 }
 
@@ -25,6 +28,7 @@ export function createDeliveryResolvers(): NotificationDeliveryResolvers {
   return {
     channel: (delivery) => channelFromProto(delivery.channel),
     recipientKind: (delivery) => recipientKindFromProto(delivery.recipientKind),
+    appointmentId: (delivery) => orNull(delivery.appointmentId),
     recipient: (delivery) => orNull(delivery.recipientMasked),
     status: (delivery) => statusFromProto(delivery.status),
     nextAttemptAt: (delivery) => orNull(delivery.nextAttemptAt),

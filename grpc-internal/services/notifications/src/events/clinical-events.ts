@@ -22,14 +22,14 @@ export const CLINICAL_EVENTS: EventTopic<RawClinicalEvent, ClinicalEvent> = {
   envelope: (event) => ({ eventId: event.id, sequence: event.sequence, eventType: event.type, appointmentId: null }),
   recipients: (event) =>
     event.type === 'LAB_RESULT_ENTERED' || event.type === 'LAB_RESULT_AMENDED'
-      ? { patientIds: [event.patientId], doctorIds: [event.labResult.orderedById] }
+      ? // No patient lookup: the stored text names no patient (lab-result-templates.ts).
+        { patientIds: [], doctorIds: [event.labResult.orderedById] }
       : { patientIds: [], doctorIds: [] },
   plan(event, contacts, timeZone): DeliveryDraft[] {
     if (event.type !== 'LAB_RESULT_ENTERED' && event.type !== 'LAB_RESULT_AMENDED') return [];
     const doctor = contacts.doctors.get(event.labResult.orderedById);
     // A user the identity department does not know gets nothing (as for appointment events).
     if (!doctor) return [];
-    const patient = contacts.patients.get(event.patientId) ?? null;
     return [
       {
         eventId: event.eventId,
@@ -40,7 +40,7 @@ export const CLINICAL_EVENTS: EventTopic<RawClinicalEvent, ClinicalEvent> = {
         recipientKind: 'doctor',
         recipientId: doctor.id,
         address: null,
-        ...renderLabResult(event, patient, timeZone),
+        ...renderLabResult(event, timeZone),
       },
     ];
   },

@@ -8,16 +8,9 @@ import type { IdentityClient, PatientsClient } from '@hospital/grpc-contracts';
 import { signIdentity } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
 
-/**
- * A patient's contact details, and the name and MRN that only the ordering doctor's in-app lab
- * result notification shows (appointment messages name no patient; no email or SMS does).
- */
+/** A patient's contact details (no name: no message names the patient to staff). */
 export interface PatientContact {
   id: string;
-  /** "Given Family" as registered. */
-  name: string;
-  /** Medical record number. */
-  mrn: string;
   /** Email, null when not recorded. */
   email: string | null;
   /** Phone, null when not recorded. */
@@ -71,9 +64,7 @@ export class GrpcContactDirectory implements ContactDirectory {
       doctorIds.length > 0 ? this.clients.identity.getUsers({ ids: [...new Set(doctorIds)] }, { metadata: metadata() }) : { users: [] },
     ]);
     return {
-      patients: new Map(
-        patients.patients.map((p) => [p.id, { id: p.id, name: `${p.givenName} ${p.familyName}`.trim(), mrn: p.mrn, email: orNull(p.email), phone: orNull(p.phone) }]),
-      ),
+      patients: new Map(patients.patients.map((p) => [p.id, { id: p.id, email: orNull(p.email), phone: orNull(p.phone) }])),
       doctors: new Map(users.users.map((u) => [u.id, { id: u.id, displayName: u.displayName, email: orNull(u.email) }])),
     };
   }

@@ -25,7 +25,7 @@ const payload: AppointmentEventV1 = {
 
 function contacts(patient: { email: string | null; phone: string | null } | null, doctor: { email: string | null } | null): Contacts {
   return {
-    patients: new Map(patient ? [[patientId, { id: patientId, name: 'Ada Lovelace', mrn: '000042', ...patient }]] : []),
+    patients: new Map(patient ? [[patientId, { id: patientId, ...patient }]] : []),
     doctors: new Map(doctor ? [[doctorId, { id: doctorId, displayName: 'Dr Hopper', ...doctor }]] : []),
   };
 }

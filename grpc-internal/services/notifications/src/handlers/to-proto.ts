@@ -31,6 +31,7 @@ export function toProtoNotification(notification: InboxNotification): Notificati
     eventType: notification.eventType,
     // proto3 has no absent string: empty when the notification is not about an appointment.
     appointmentId: notification.appointmentId ?? '',
+    labOrderId: notification.labOrderId ?? '',
   };
 }
 

@@ -8,6 +8,8 @@ export interface InboxNotification {
   eventType: string;
   /** The appointment it is about; null for a lab result notification. */
   appointmentId: string | null;
+  /** The lab order item it is about; null for an appointment notification. */
+  labOrderId: string | null;
   title: string;
   body: string;
   createdAt: Date;

@@ -3,7 +3,7 @@ import { keysetWhere } from '@hospital/service-kit';
 import type { PrismaClient } from '@hospital/db';
 import type { InboxEntry, InboxNotification, InboxPosition, InboxRepository } from './inbox-repository.ts';
 
-const FIELDS = { id: true, userId: true, eventType: true, appointmentId: true, title: true, body: true, createdAt: true, readAt: true } as const;
+const FIELDS = { id: true, userId: true, eventType: true, appointmentId: true, labOrderId: true, title: true, body: true, createdAt: true, readAt: true } as const;
 
 /** The in-app inbox stored by Prisma. */
 export class PrismaInboxRepository implements InboxRepository {
