@@ -1,6 +1,7 @@
 /**
  * What the clinical-day browser tests share: operations through the router as a given role, a new
- * patient, a drug with stock, and the doctor's chart opened straight from its URL.
+ * patient, a drug with stock, the doctor's chart opened straight from its URL, a checked-in patient
+ * and their visit opened from the chart, and a patient admitted on a new ward of the ward staff.
  */
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -47,7 +48,56 @@ export function clinicalFixtures(running: () => BrowserHarness) {
     await page.getByRole('heading', { name: `Chart: ${patient.fullName}` }).waitFor({ timeout: 10_000 });
   }
 
-  return { ok, patient, drugInStock, openChart };
+  /**
+   * A new patient with an appointment `daysAhead` days from now at `hourUtc`, booked by the doctor
+   * and checked in by ward staff, so the doctor may open its visit.
+   */
+  async function checkedInPatient(familyName: string, visit: { daysAhead: number; hourUtc: number; reason: string }) {
+    const registered = await patient(familyName);
+    const start = new Date();
+    start.setUTCDate(start.getUTCDate() + visit.daysAhead);
+    start.setUTCHours(visit.hourUtc, 0, 0, 0);
+    const { bookAppointment } = await ok<{ bookAppointment: { id: string } }>(
+      'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }',
+      { i: { patientId: registered.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(), reason: visit.reason } },
+      await running().system.tokenFor('doctor'),
+    );
+    await ok('mutation($id: ID!) { checkInAppointment(id: $id) { id } }', { id: bookAppointment.id }, await running().system.tokenFor('ward_staff'));
+    return registered;
+  }
+
+  /** Signs the doctor in on `page`, finds the checked-in patient by family name, opens the chart and the visit; the visit's region. */
+  async function openVisit(page: Page, familyName: string, patient: { fullName: string }) {
+    await signIn(page, running(), 'doctor');
+    const search = page.getByRole('region', { name: 'Find a patient' });
+    await search.getByLabel('Name or MRN').fill(familyName);
+    await search.getByRole('button', { name: `Open chart of ${patient.fullName}` }).click();
+    await page.getByRole('button', { name: /^Open visit of/ }).click();
+    return page.getByRole('region', { name: /^Visit of/ });
+  }
+
+  /** A new ward (`<prefix> Ward <suffix>`, code `<PREFIX>-<SUFFIX>`) with one bed, the ward staff account assigned, and a new patient admitted to the bed. */
+  async function admittedOnNewWard(prefix: string, suffix: string, admission: { familyName: string; reason: string }) {
+    const admin = await running().system.tokenFor('admin');
+    const name = `${prefix} Ward ${suffix}`;
+    const code = `${prefix.toUpperCase()}-${suffix.toUpperCase()}`;
+    const { createWard } = await ok<{ createWard: { id: string } }>('mutation($i: CreateWardInput!) { createWard(input: $i) { id } }', { i: { name, code } }, admin);
+    const { addBed } = await ok<{ addBed: { id: string } }>(
+      'mutation($i: AddBedInput!) { addBed(input: $i) { id } }',
+      { i: { wardId: createWard.id, label: `${prefix.slice(0, 2).toUpperCase()}-1` } },
+      admin,
+    );
+    await ok('mutation($u: ID!, $w: ID!) { assignStaffToWard(userId: $u, wardId: $w) { id } }', { u: running().system.accounts.ward_staff.id, w: createWard.id }, admin);
+    const admitted = await patient(admission.familyName);
+    await ok(
+      'mutation($i: AdmitPatientInput!) { admitPatient(input: $i) { id } }',
+      { i: { patientId: admitted.id, bedId: addBed.id, reason: admission.reason } },
+      await running().system.tokenFor('ward_staff'),
+    );
+    return { ward: { id: createWard.id, label: `${name} (${code})` }, patient: admitted };
+  }
+
+  return { ok, patient, drugInStock, openChart, checkedInPatient, openVisit, admittedOnNewWard };
 }
 
 /**

@@ -5,45 +5,22 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserHarnessPerFile, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
+import { browserHarnessPerFile, SCREENSHOT_DIR } from './browser-harness.ts';
+import { clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
-
-/** Runs an operation through the router and insists it succeeds. */
-async function ok<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const result = await running().system.gql<T>(query, variables, token);
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data!;
-}
+const { ok, checkedInPatient, openVisit } = clinicalFixtures(running);
 
 describe('lab tests in a visit', () => {
   it('are ordered from the catalogue, and a result shows its flag', async () => {
     const suffix = Math.random().toString(36).slice(2, 7);
     const doctor = await running().system.tokenFor('doctor');
-    const { registerPatient: lena } = await ok<{ registerPatient: { id: string; fullName: string } }>(
-      'mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { id fullName } }',
-      { i: { givenName: 'Lena', familyName: `Labvisit${suffix}`, dateOfBirth: '1958-06-06' } },
-      doctor,
-    );
-    const start = new Date();
-    start.setUTCDate(start.getUTCDate() + 4);
-    start.setUTCHours(11, 0, 0, 0);
-    const { bookAppointment } = await ok<{ bookAppointment: { id: string } }>(
-      'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }',
-      { i: { patientId: lena.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(), reason: 'Tired' } },
-      doctor,
-    );
-    await ok('mutation($id: ID!) { checkInAppointment(id: $id) { id } }', { id: bookAppointment.id }, await running().system.tokenFor('ward_staff'));
+    const lena = await checkedInPatient(`Labvisit${suffix}`, { daysAhead: 4, hourUtc: 11, reason: 'Tired' });
 
     const context = await running().newContext();
     try {
       const page = await context.newPage();
-      await signIn(page, running(), 'doctor');
-      const search = page.getByRole('region', { name: 'Find a patient' });
-      await search.getByLabel('Name or MRN').fill(`Labvisit${suffix}`);
-      await search.getByRole('button', { name: `Open chart of ${lena.fullName}` }).click();
-      await page.getByRole('button', { name: /^Open visit of/ }).click();
-      const visit = page.getByRole('region', { name: /^Visit of/ });
+      const visit = await openVisit(page, `Labvisit${suffix}`, lena);
       await visit.getByRole('checkbox', { name: 'Potassium' }).check({ timeout: 10_000 });
       await visit.getByRole('checkbox', { name: 'Haemoglobin' }).check();
       await visit.getByRole('button', { name: 'Order tests' }).click();

@@ -13,7 +13,7 @@ import { browserHarnessPerFile, signIn } from './browser-harness.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
-const { ok, patient } = clinicalFixtures(running);
+const { ok, checkedInPatient, openVisit, admittedOnNewWard } = clinicalFixtures(running);
 
 /** Marks the page, so a later check proves it was never reloaded. */
 const markPage = (page: Page) => page.evaluate(() => void ((window as unknown as { liveMark?: number }).liveMark = 1));
@@ -26,27 +26,13 @@ describe('clinical live views', () => {
   it("show a lab result on the doctor's open visit as the lab sends it, without a reload", async () => {
     const suffix = Math.random().toString(36).slice(2, 7);
     const doctor = await running().system.tokenFor('doctor');
-    const lena = await patient(`Livelab${suffix}`);
-    const start = new Date();
-    start.setUTCDate(start.getUTCDate() + 5);
-    start.setUTCHours(10, 0, 0, 0);
-    const { bookAppointment } = await ok<{ bookAppointment: { id: string } }>(
-      'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }',
-      { i: { patientId: lena.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(), reason: 'Cramps' } },
-      doctor,
-    );
-    await ok('mutation($id: ID!) { checkInAppointment(id: $id) { id } }', { id: bookAppointment.id }, await running().system.tokenFor('ward_staff'));
+    const lena = await checkedInPatient(`Livelab${suffix}`, { daysAhead: 5, hourUtc: 10, reason: 'Cramps' });
 
     const context = await running().newContext();
     try {
       const page = await context.newPage();
-      await signIn(page, running(), 'doctor');
-      const search = page.getByRole('region', { name: 'Find a patient' });
-      await search.getByLabel('Name or MRN').fill(`Livelab${suffix}`);
-      await search.getByRole('button', { name: `Open chart of ${lena.fullName}` }).click();
       const before = running().system.activeSubscriptions('clinical');
-      await page.getByRole('button', { name: /^Open visit of/ }).click();
-      const visit = page.getByRole('region', { name: /^Visit of/ });
+      const visit = await openVisit(page, `Livelab${suffix}`, lena);
       await visit.getByRole('checkbox', { name: 'Potassium' }).check({ timeout: 10_000 });
       await visit.getByRole('button', { name: 'Order tests' }).click();
       const results = visit.getByRole('list', { name: 'Lab results' });
@@ -73,25 +59,14 @@ describe('clinical live views', () => {
 
   it('update the NEWS2 on the bed board when a set is recorded elsewhere, without a reload', async () => {
     const suffix = Math.random().toString(36).slice(2, 7);
-    const admin = await running().system.tokenFor('admin');
-    const name = `Live Ward ${suffix}`;
-    const code = `LIVE-${suffix.toUpperCase()}`;
-    const { createWard } = await ok<{ createWard: { id: string } }>('mutation($i: CreateWardInput!) { createWard(input: $i) { id } }', { i: { name, code } }, admin);
-    const { addBed } = await ok<{ addBed: { id: string } }>('mutation($i: AddBedInput!) { addBed(input: $i) { id } }', { i: { wardId: createWard.id, label: 'LV-1' } }, admin);
-    await ok('mutation($u: ID!, $w: ID!) { assignStaffToWard(userId: $u, wardId: $w) { id } }', { u: running().system.accounts.ward_staff.id, w: createWard.id }, admin);
-    const otto = await patient(`Liveobs${suffix}`);
-    await ok(
-      'mutation($i: AdmitPatientInput!) { admitPatient(input: $i) { id } }',
-      { i: { patientId: otto.id, bedId: addBed.id, reason: 'Sepsis' } },
-      await running().system.tokenFor('ward_staff'),
-    );
+    const { ward, patient: otto } = await admittedOnNewWard('Live', suffix, { familyName: `Liveobs${suffix}`, reason: 'Sepsis' });
 
     const context = await running().newContext();
     try {
       const page = await context.newPage();
       await signIn(page, running(), 'ward_staff');
       const before = running().system.activeSubscriptions('clinical');
-      await page.getByLabel('Ward', { exact: true }).selectOption({ label: `${name} (${code})` });
+      await page.getByLabel('Ward', { exact: true }).selectOption({ label: ward.label });
       const score = page.getByLabel(`NEWS2 of ${otto.fullName}`);
       await expect.poll(() => score.textContent(), { timeout: 10_000 }).toBe('NEWS2 —');
       await subscribed(before);

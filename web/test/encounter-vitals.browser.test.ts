@@ -7,49 +7,20 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserHarnessPerFile, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
+import { clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
-
-/** Runs an operation through the router and insists it succeeds. */
-async function ok<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const result = await running().system.gql<T>(query, variables, token);
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data!;
-}
-
-/** A registered patient, as the doctor. */
-async function patient(familyName: string) {
-  const { registerPatient } = await ok<{ registerPatient: { id: string; fullName: string } }>(
-    'mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { id fullName } }',
-    { i: { givenName: 'Vera', familyName, dateOfBirth: '1961-03-03' } },
-    await running().system.tokenFor('doctor'),
-  );
-  return registerPatient;
-}
+const { ok, checkedInPatient, openVisit, admittedOnNewWard } = clinicalFixtures(running);
 
 describe('a visit and its note', () => {
   it('is opened from the chart of a checked-in patient; the note is written and signed, and a coded diagnosis added', async () => {
     const suffix = Math.random().toString(36).slice(2, 7);
-    const vera = await patient(`Visitnote${suffix}`);
-    const start = new Date();
-    start.setUTCDate(start.getUTCDate() + 3);
-    start.setUTCHours(10, 0, 0, 0);
-    const { bookAppointment } = await ok<{ bookAppointment: { id: string } }>(
-      'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }',
-      { i: { patientId: vera.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(), reason: 'Cough' } },
-      await running().system.tokenFor('doctor'),
-    );
-    await ok('mutation($id: ID!) { checkInAppointment(id: $id) { id } }', { id: bookAppointment.id }, await running().system.tokenFor('ward_staff'));
+    const vera = await checkedInPatient(`Visitnote${suffix}`, { daysAhead: 3, hourUtc: 10, reason: 'Cough' });
 
     const context = await running().newContext();
     try {
       const page = await context.newPage();
-      await signIn(page, running(), 'doctor');
-      const search = page.getByRole('region', { name: 'Find a patient' });
-      await search.getByLabel('Name or MRN').fill(`Visitnote${suffix}`);
-      await search.getByRole('button', { name: `Open chart of ${vera.fullName}` }).click();
-      await page.getByRole('button', { name: /^Open visit of/ }).click();
-      const visit = page.getByRole('region', { name: /^Visit of/ });
+      const visit = await openVisit(page, `Visitnote${suffix}`, vera);
       await visit.getByLabel('New note').fill('Dry cough for a week; chest clear.');
       await visit.getByRole('button', { name: 'Save draft' }).click();
       await visit.getByText('Dry cough for a week; chest clear.').waitFor({ timeout: 10_000 });
@@ -77,24 +48,13 @@ describe('a visit and its note', () => {
 describe('vital signs on the bed board', () => {
   it('are recorded by ward staff and show the NEWS2 they score', async () => {
     const suffix = Math.random().toString(36).slice(2, 7);
-    const admin = await running().system.tokenFor('admin');
-    const name = `Obs Ward ${suffix}`;
-    const code = `OBS-${suffix.toUpperCase()}`;
-    const { createWard } = await ok<{ createWard: { id: string } }>('mutation($i: CreateWardInput!) { createWard(input: $i) { id } }', { i: { name, code } }, admin);
-    const { addBed } = await ok<{ addBed: { id: string } }>('mutation($i: AddBedInput!) { addBed(input: $i) { id } }', { i: { wardId: createWard.id, label: 'OB-1' } }, admin);
-    await ok('mutation($u: ID!, $w: ID!) { assignStaffToWard(userId: $u, wardId: $w) { id } }', { u: running().system.accounts.ward_staff.id, w: createWard.id }, admin);
-    const otto = await patient(`Obs${suffix}`);
-    await ok(
-      'mutation($i: AdmitPatientInput!) { admitPatient(input: $i) { id } }',
-      { i: { patientId: otto.id, bedId: addBed.id, reason: 'Pneumonia' } },
-      await running().system.tokenFor('ward_staff'),
-    );
+    const { ward, patient: otto } = await admittedOnNewWard('Obs', suffix, { familyName: `Obs${suffix}`, reason: 'Pneumonia' });
 
     const context = await running().newContext();
     try {
       const page = await context.newPage();
       await signIn(page, running(), 'ward_staff');
-      await page.getByLabel('Ward', { exact: true }).selectOption({ label: `${name} (${code})` });
+      await page.getByLabel('Ward', { exact: true }).selectOption({ label: ward.label });
       await page.getByRole('button', { name: `Record vitals of ${otto.fullName}` }).click();
       const form = page.getByRole('form', { name: `Vital signs of ${otto.fullName}` });
       // RR 22 (2) + SpO2 94 (1) + oxygen (2) + pulse 115 (2) = 7: high.
