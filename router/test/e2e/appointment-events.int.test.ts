@@ -6,6 +6,7 @@
  */
 import type { Client } from 'graphql-ws';
 import { routerWsClient } from '../support/router-ws-client.ts';
+import { expectSubscriptionAccess } from '../support/subscription-access.ts';
 import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,18 +150,12 @@ describe('appointment events through the router', () => {
     ['pharmacist', false],
     ['finance', false],
   ] as const)('role table: %s may subscribe: %s', async (role, allowed) => {
-    const before = system.activeSubscriptions('appointments');
-    const sub = subscribe(await system.tokenFor(role), 'subscription { appointmentEvents { id type } }');
-    if (allowed) {
-      await upstreamOpen(before);
-      expect(sub.ended()).toBeUndefined();
-      await sub.client.dispose();
-      // Released upstream again, so the next row counts from a settled number.
-      await until(() => system.activeSubscriptions('appointments') === before);
-    } else {
-      await sub.done;
-      expect(JSON.stringify(sub.ended())).toContain('"code":"FORBIDDEN"');
-    }
+    await expectSubscriptionAccess(system, clients, {
+      subgraph: 'appointments',
+      token: await system.tokenFor(role),
+      query: 'subscription { appointmentEvents { id type } }',
+      allowed,
+    });
   });
 
   it('role table: anonymous callers are refused on connect', async () => {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl, until } from '../../../test/helpers.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { routerWsClient } from '../support/router-ws-client.ts';
+import { expectSubscriptionAccess } from '../support/subscription-access.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 import { dataOf } from './ward-fixtures.ts';
 
@@ -66,17 +67,7 @@ describe('clinical live views through the router', () => {
     ['wardVitalsEvents', 'pharmacist', false],
     ['wardVitalsEvents', 'finance', false],
   ] as const)('role table: %s for %s: %s', async (field, role, allowed) => {
-    const before = system.activeSubscriptions('clinical');
-    const sub = subscribe(await system.tokenFor(role), `subscription { ${field} { id } }`);
-    if (allowed) {
-      await upstreamOpen(before);
-      expect(sub.ended()).toBeUndefined();
-      await sub.client.dispose();
-      await until(() => system.activeSubscriptions('clinical') === before);
-    } else {
-      await sub.done;
-      expect(JSON.stringify(sub.ended())).toContain('"code":"FORBIDDEN"');
-    }
+    await expectSubscriptionAccess(system, clients, { subgraph: 'clinical', token: await system.tokenFor(role), query: `subscription { ${field} { id } }`, allowed });
   });
 
   it('refuses anonymous callers on connect', async () => {
