@@ -1,6 +1,6 @@
 /** Builds the clinical subgraph from its dependencies (no environment, no port). */
 import type { ClinicalClient } from '@hospital/grpc-contracts';
-import { createSubgraphServer, sharedServerOptions, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
+import { createDepartmentSubgraph, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
 import type { ClinicalEventFeed } from './events/clinical-event-feed.ts';
 import { createClinicalLoaders } from './loaders.ts';
 import { createResolvers } from './resolvers/index.ts';
@@ -20,10 +20,5 @@ export type ClinicalSubgraphOptions = DepartmentSubgraphBuild<ClinicalClient> & 
  */
 export function createClinicalSubgraph(options: ClinicalSubgraphOptions): SubgraphServer {
   const resolvers = createResolvers({ client: options.client, loaders: createClinicalLoaders(options.client), events: options.events });
-  return createSubgraphServer({
-    name: 'clinical',
-    typeDefs: clinicalTypeDefs,
-    resolvers,
-    ...sharedServerOptions(options),
-  });
+  return createDepartmentSubgraph({ name: 'clinical', typeDefs: clinicalTypeDefs, resolvers }, options);
 }
