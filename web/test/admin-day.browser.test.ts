@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { browserHarnessPerFile, SCREENSHOT_DIR, typeSignIn, withPage } from './browser-harness.ts';
+import { uniqueLetters } from '@hospital/service-kit/testing';
 
 const running = browserHarnessPerFile({ ownDatabase: true });
 
@@ -48,7 +49,7 @@ async function account(role: 'WARD_STAFF' | 'FINANCE', displayName: string) {
 }
 
 it('recovers accounts, staffs a ward and reads the audit trail', async () => {
-  const tag = randomUUID().slice(0, 6).replace(/\d/g, 'x');
+  const tag = uniqueLetters(8);
   const admin = await running().system.tokenFor('admin');
   const nurse = await account('WARD_STAFF', `Nora Newnurse${tag}`);
   const { createWard } = await ok<{ createWard: { id: string; name: string } }>(
@@ -126,7 +127,7 @@ it('recovers accounts, staffs a ward and reads the audit trail', async () => {
 }, 150_000);
 
 it('lets a signed-in user change their own password, checking the current one', async () => {
-  const clerk = await account('FINANCE', `Carl Clerk${randomUUID().slice(0, 6).replace(/\d/g, 'y')}`);
+  const clerk = await account('FINANCE', `Carl Clerk${uniqueLetters(8)}`);
   const next = `new ${randomUUID().slice(0, 8)} lantern`;
   await withPage(running(), null, async (page) => {
     await typeSignIn(page, running(), clerk.email, clerk.password);

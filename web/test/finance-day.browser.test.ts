@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { browserHarnessPerFile, SCREENSHOT_DIR, withPage } from './browser-harness.ts';
+import { uniqueLetters } from '@hospital/service-kit/testing';
 
 const running = browserHarnessPerFile({ ownDatabase: true });
 
@@ -43,7 +44,7 @@ async function addLine(page: Page, line: { code: string; description: string; qu
 }
 
 it('creates, edits, issues, part-pays, finds, prints and voids invoices, in currency throughout', async () => {
-  const suffix = Math.random().toString(36).slice(2, 7).replace(/\d/g, 'q');
+  const suffix = uniqueLetters(8);
   const familyName = `Ledger${suffix}`;
   const fullName = await patient(familyName);
   await withPage(running(), 'finance', async (page) => {

@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest';
 import { browserHarnessPerFile, withPage } from './browser-harness.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
+import { uniqueLetters } from '@hospital/service-kit/testing';
 
 const running = browserHarnessPerFile();
 const { ok, patient } = clinicalFixtures(running);
@@ -13,7 +14,7 @@ const { ok, patient } = clinicalFixtures(running);
 type Appointment = { id: string; status: string; startsAt: string; history: { reason: string | null }[] };
 
 it("lets ward staff reschedule and cancel any doctor's appointment from the ward desk", async () => {
-  const suffix = Math.random().toString(36).slice(2, 7).replace(/\d/g, 'k');
+  const suffix = uniqueLetters(8);
   const ada = await patient(`Deskmove${suffix}`);
   const admin = await running().system.tokenFor('admin');
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);

@@ -8,18 +8,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserHarnessPerFile, SCREENSHOT_DIR, withPage } from './browser-harness.ts';
+import { uniqueLetters } from '@hospital/service-kit/testing';
 
 const running = browserHarnessPerFile();
 
-const lettersOnly = () =>
-  Math.random()
-    .toString(36)
-    .slice(2, 8)
-    .replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)]!);
-
 describe('registration', () => {
   it('ward staff register; the same person again shows the candidates; "Register anyway" registers', async () => {
-    const family = `Ångström${lettersOnly()}`;
+    const family = `Ångström${uniqueLetters(8)}`;
     await withPage(running(), 'ward_staff', async (page) => {
       const form = page.getByRole('form', { name: 'Register a patient' });
       const fill = async (given: string, familyName: string) => {
@@ -55,7 +50,7 @@ describe('registration', () => {
   }, 90_000);
 
   it('a doctor registers, opens the new chart and edits the details; allergies only as the API allows', async () => {
-    const family = `Zoë${lettersOnly()}`;
+    const family = `Zoë${uniqueLetters(8)}`;
     await withPage(running(), 'doctor', async (page) => {
       const form = page.getByRole('form', { name: 'Register a patient' });
       await form.getByLabel('Given name').fill('Chloé');

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { browserHarnessPerFile, signIn, typeSignIn, withPage } from './browser-harness.ts';
+import { uniqueLetters } from '@hospital/service-kit/testing';
 
 const running = browserHarnessPerFile();
 
@@ -32,7 +33,7 @@ async function apiLogin(email: string, password: string, newPassword?: string) {
   return { tokens: result.data?.login, code: result.errors?.[0]?.extensions?.['code'] };
 }
 
-const tagOf = () => randomUUID().slice(0, 6).replace(/\d/g, 'q');
+const tagOf = () => uniqueLetters(8);
 
 it('asks for a new password when an admin set a temporary one, and shows nothing else until it is chosen', async () => {
   const user = await nurse(tagOf());

@@ -5,3 +5,4 @@ export * from './call-deadline.ts';
 export * from './service-env-cases.ts';
 export * from './signed-caller.ts';
 export * from './harness-for-file.ts';
+export * from './unique-letters.ts';

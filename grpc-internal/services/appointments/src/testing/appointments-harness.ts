@@ -12,7 +12,7 @@ import { testJwtSettings } from '@hospital/identity-service/testing';
 import { startPatientsService } from '@hospital/patients-service';
 import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
-import { STAFF_TEST_PASSWORD } from '@hospital/service-kit/testing';
+import { STAFF_TEST_PASSWORD, uniqueLetters } from '@hospital/service-kit/testing';
 import { startAppointmentsService, type AppointmentsServiceConfig } from '../appointments-service.ts';
 import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
@@ -111,7 +111,7 @@ export async function startAppointmentsHarness(databaseUrl: string, options: Pic
     newUser,
     async newPatient() {
       const patient = await patients.registerPatient(
-        { givenName: 'Appt', familyName: `Patient${randomUUID().slice(0, 8).replace(/\d/g, 'x')}`, dateOfBirth: '1980-01-01', sex: 'SEX_UNKNOWN' },
+        { givenName: 'Appt', familyName: `Patient${uniqueLetters(8)}`, dateOfBirth: '1980-01-01', sex: 'SEX_UNKNOWN' },
         { metadata: as('doctor') },
       );
       return patient.id;

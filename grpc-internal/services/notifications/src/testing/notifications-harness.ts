@@ -23,7 +23,7 @@ import { testJwtSettings } from '@hospital/identity-service/testing';
 import { startPatientsService } from '@hospital/patients-service';
 import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
-import { STAFF_TEST_PASSWORD } from '@hospital/service-kit/testing';
+import { STAFF_TEST_PASSWORD, uniqueLetters } from '@hospital/service-kit/testing';
 import type { ChannelName } from '../channels/notification-channel.ts';
 import { LoggingSmsProvider } from '../channels/sms-channel.ts';
 import { startNotificationsService, type NotificationsServiceConfig } from '../notifications-service.ts';
@@ -136,7 +136,7 @@ export async function startNotificationsHarness(databaseUrl: string, options: { 
     },
     async newPatient(contact = {}) {
       const patient = await patients.registerPatient(
-        { givenName: 'Nora', familyName: `Notify${randomUUID().slice(0, 8).replace(/\d/g, 'x')}`, dateOfBirth: '1980-01-01', sex: 'SEX_FEMALE', ...contact },
+        { givenName: 'Nora', familyName: `Notify${uniqueLetters(8)}`, dateOfBirth: '1980-01-01', sex: 'SEX_FEMALE', ...contact },
         { metadata: as('doctor') },
       );
       return patient.id;

@@ -8,7 +8,7 @@ import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { createPatientsClient, type PatientsClient, type Patient__Output } from '@hospital/grpc-contracts';
 import { createLogger, type RoleName } from '@hospital/service-kit';
 import { startPatientsService } from '../patients-service.ts';
-import { signedAs, TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { signedAs, TEST_CALL_DEADLINE_MS, uniqueLetters } from '@hospital/service-kit/testing';
 
 /** A running service and ways to call it. */
 export interface PatientsHarness {
@@ -73,9 +73,5 @@ export async function startPatientsHarness(databaseUrl: string, options: { possi
 
 /** A name part no other test uses (letters only, so it is a valid name on its own). */
 export function uniqueName(prefix: string): string {
-  const letters = randomUUID()
-    .replace(/-/g, '')
-    .slice(0, 10)
-    .replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)]!);
-  return `${prefix}${letters}`;
+  return `${prefix}${uniqueLetters()}`;
 }
