@@ -4,7 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import type { AppointmentsClient, Appointment__Output, ListAppointmentsForPatientsRequest, PatientAppointments__Output } from '@hospital/grpc-contracts';
-import { callGrpc, createBatchLoader, defineLoader, type LoaderKey } from '@hospital/subgraph-kit';
+import { callGrpc, defineIdLoader, defineLoader, requestCallOptions, type LoaderKey } from '@hospital/subgraph-kit';
 
 /**
  * Appointments by id: every reference and `appointment(id)` in one request share ONE
@@ -12,12 +12,7 @@ import { callGrpc, createBatchLoader, defineLoader, type LoaderKey } from '@hosp
  * @param client - the appointments gRPC client
  */
 export function createAppointmentLoader(client: AppointmentsClient): LoaderKey<string, Appointment__Output> {
-  return defineLoader('appointments', (context) =>
-    createBatchLoader(
-      async (ids: readonly string[]) => (await callGrpc(client.getAppointments({ ids: [...ids] }, { metadata: context.grpcMetadata() }))).appointments,
-      (appointment) => appointment.id,
-    ),
-  );
+  return defineIdLoader('appointments', async (ids, options) => (await callGrpc(client.getAppointments({ ids }, options))).appointments);
 }
 
 /** The arguments of one `Patient.appointments` selection, as the batched call takes them. */
@@ -50,7 +45,7 @@ export function createPatientAppointmentsLoader(client: AppointmentsClient): Loa
           await Promise.all(
             [...groups].map(async ([group, members]) => {
               const request = { ...members[0]!.args, patientIds: [...new Set(members.map((m) => m.patientId))] };
-              const { patients } = await callGrpc(client.listAppointmentsForPatients(request, { metadata: context.grpcMetadata() }));
+              const { patients } = await callGrpc(client.listAppointmentsForPatients(request, requestCallOptions(context)));
               for (const page of patients) pages.set(`${group}|${page.patientId}`, page);
             }),
           );

@@ -4,7 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import type { FinanceClient, Invoice__Output, InvoiceStatusProto } from '@hospital/grpc-contracts';
-import { callGrpc, createBatchLoader, defineLoader, type LoaderKey, type SubgraphContext } from '@hospital/subgraph-kit';
+import { callGrpc, defineIdLoader, defineLoader, requestCallOptions, type LoaderKey, type SubgraphContext } from '@hospital/subgraph-kit';
 import type { MoneyModel } from './mappers.ts';
 
 /** Which invoices of a patient `Patient.invoices` asks for. */
@@ -26,8 +26,6 @@ export interface FinanceLoaders {
   balanceOfPatient: LoaderKey<string, MoneyModel[]>;
 }
 
-const options = (context: SubgraphContext) => ({ metadata: context.grpcMetadata() });
-
 /**
  * Patient invoices: one GetPatientInvoices call per distinct (status, first) in the batch —
  * in practice one, since a query asks every patient the same way.
@@ -41,7 +39,7 @@ function patientInvoicesLoader(client: FinanceClient, ctx: SubgraphContext): Dat
       await Promise.all(
         [...groups.values()].map(async (group) => {
           const { status, first } = group[0]!;
-          const response = await callGrpc(client.getPatientInvoices({ patientIds: group.map((k) => k.patientId), status, first }, options(ctx)));
+          const response = await callGrpc(client.getPatientInvoices({ patientIds: group.map((k) => k.patientId), status, first }, requestCallOptions(ctx)));
           for (const entry of response.patients) found.set(`${entry.patientId}/${status}/${first}`, entry.invoices);
         }),
       );
@@ -57,18 +55,13 @@ function patientInvoicesLoader(client: FinanceClient, ctx: SubgraphContext): Dat
  */
 export function createFinanceLoaders(client: FinanceClient): FinanceLoaders {
   return {
-    invoices: defineLoader('invoices', (ctx) =>
-      createBatchLoader(
-        async (ids: readonly string[]) => (await callGrpc(client.getInvoices({ ids: [...ids] }, options(ctx)))).invoices,
-        (i) => i.id,
-      ),
-    ),
+    invoices: defineIdLoader('invoices', async (ids, options) => (await callGrpc(client.getInvoices({ ids }, options))).invoices),
     invoicesOfPatient: defineLoader('invoicesOfPatient', (ctx) => patientInvoicesLoader(client, ctx)),
     balanceOfPatient: defineLoader(
       'balanceOfPatient',
       (ctx) =>
         new DataLoader<string, MoneyModel[] | null>(async (patientIds) => {
-          const response = await callGrpc(client.getPatientBalances({ patientIds: [...patientIds] }, options(ctx)));
+          const response = await callGrpc(client.getPatientBalances({ patientIds: [...patientIds] }, requestCallOptions(ctx)));
           const byPatient = new Map(response.patients.map((entry) => [entry.patientId, entry.outstanding]));
           return patientIds.map((id) => byPatient.get(id) ?? []);
         }),

@@ -1,7 +1,7 @@
 /** createBatchLoader and LoaderRegistry: one call per batch, results in key order. */
 import { describe, expect, it } from 'vitest';
 import { defineLoader, LoaderRegistry, type SubgraphContext } from './context.ts';
-import { createBatchLoader } from './loaders.ts';
+import { createBatchLoader, createGroupLoader, defineGroupLoader, defineIdLoader } from './loaders.ts';
 
 describe('createBatchLoader', () => {
   it('batches loads into one call and maps results back in key order, missing → null', async () => {
@@ -20,6 +20,56 @@ describe('createBatchLoader', () => {
     const results = await Promise.all(['a', 'missing', 'b', 'a'].map((id) => loader.load(id)));
     expect(results).toEqual([{ id: 'a', name: 'n-a' }, null, { id: 'b', name: 'n-b' }, { id: 'a', name: 'n-a' }]);
     expect(batches).toEqual([['a', 'missing', 'b']]);
+  });
+});
+
+describe('createGroupLoader', () => {
+  it('answers each key with its items in the service order from one call, any case, none → []', async () => {
+    const calls: string[][] = [];
+    const loader = createGroupLoader(
+      async (keys) => {
+        calls.push(keys);
+        return [
+          { of: 'a', n: 1 },
+          { of: 'b', n: 2 },
+          { of: 'a', n: 3 },
+          { of: 'stray', n: 4 },
+        ];
+      },
+      (item) => item.of,
+    );
+    const results = await Promise.all(['A', 'b', 'empty'].map((key) => loader.load(key)));
+    expect(results).toEqual([
+      [
+        { of: 'a', n: 1 },
+        { of: 'a', n: 3 },
+      ],
+      [{ of: 'b', n: 2 }],
+      [],
+    ]);
+    expect(calls).toEqual([['A', 'b', 'empty']]);
+  });
+});
+
+describe('defineIdLoader / defineGroupLoader', () => {
+  it("pass the request's gRPC metadata to the call", async () => {
+    const context = { grpcMetadata: () => 'metadata-of-request' } as unknown as SubgraphContext;
+    const seen: unknown[] = [];
+    const byId = defineIdLoader('things', async (ids, options) => {
+      seen.push(options.metadata);
+      return ids.map((id) => ({ id }));
+    });
+    const byOwner = defineGroupLoader(
+      'thingsOf',
+      async (owners, options) => {
+        seen.push(options.metadata);
+        return owners.map((owner) => ({ owner }));
+      },
+      (item) => item.owner,
+    );
+    expect(await byId.create(context).load('x')).toEqual({ id: 'x' });
+    expect(await byOwner.create(context).load('o')).toEqual([{ owner: 'o' }]);
+    expect(seen).toEqual(['metadata-of-request', 'metadata-of-request']);
   });
 });
 

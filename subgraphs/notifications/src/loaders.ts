@@ -1,6 +1,6 @@
 /** Per-request loaders of the notifications subgraph. */
 import type { NotificationsClient, Notification__Output } from '@hospital/grpc-contracts';
-import { callGrpc, createBatchLoader, defineLoader, type LoaderKey } from '@hospital/subgraph-kit';
+import { callGrpc, defineIdLoader, type LoaderKey } from '@hospital/subgraph-kit';
 
 /**
  * The caller's notifications by id: every `Notification` reference in one request shares ONE
@@ -8,10 +8,5 @@ import { callGrpc, createBatchLoader, defineLoader, type LoaderKey } from '@hosp
  * @param client - the notifications gRPC client
  */
 export function createNotificationLoader(client: NotificationsClient): LoaderKey<string, Notification__Output> {
-  return defineLoader('notifications', (context) =>
-    createBatchLoader(
-      async (ids: readonly string[]) => (await callGrpc(client.getNotifications({ ids: [...ids] }, { metadata: context.grpcMetadata() }))).notifications,
-      (notification) => notification.id,
-    ),
-  );
+  return defineIdLoader('notifications', async (ids, options) => (await callGrpc(client.getNotifications({ ids }, options))).notifications);
 }

@@ -1,7 +1,7 @@
 /** Per-request loaders of the patients subgraph. */
 import DataLoader from 'dataloader';
 import type { AllergyChange__Output, PatientsClient, Patient__Output } from '@hospital/grpc-contracts';
-import { callGrpc, createBatchLoader, defineLoader, type LoaderKey } from '@hospital/subgraph-kit';
+import { callGrpc, defineIdLoader, defineLoader, requestCallOptions, type LoaderKey } from '@hospital/subgraph-kit';
 
 /**
  * Patients by id: every `Patient` reference and `patient(id)` in one request share ONE
@@ -9,12 +9,7 @@ import { callGrpc, createBatchLoader, defineLoader, type LoaderKey } from '@hosp
  * @param client - the patients gRPC client
  */
 export function createPatientLoader(client: PatientsClient): LoaderKey<string, Patient__Output> {
-  return defineLoader('patients', (context) =>
-    createBatchLoader(
-      async (ids: readonly string[]) => (await callGrpc(client.getPatients({ ids: [...ids] }, { metadata: context.grpcMetadata() }))).patients,
-      (patient) => patient.id,
-    ),
-  );
+  return defineIdLoader('patients', async (ids, options) => (await callGrpc(client.getPatients({ ids }, options))).patients);
 }
 
 /** One patient's allergy history page, as a loader key. */
@@ -54,7 +49,7 @@ export function createAllergyHistoryLoader(client: PatientsClient): LoaderKey<Al
             calls.map(async (batch) => {
               const { first, after } = batch[0]!;
               const request = { patientIds: batch.map((key) => key.patientId), first, after };
-              const answer = await callGrpc(client.getAllergyHistories(request, { metadata: context.grpcMetadata() }));
+              const answer = await callGrpc(client.getAllergyHistories(request, requestCallOptions(context)));
               for (const key of batch) {
                 pages.set(key, { changes: answer.changes.filter((change) => change.patientId === key.patientId), hasMore: answer.patientsWithMore.includes(key.patientId) });
               }

@@ -1,7 +1,7 @@
 /** Per-request loaders of the pharmacy subgraph: one gRPC call per kind of lookup per request. */
 import DataLoader from 'dataloader';
 import type { Drug__Output, PharmacyClient, Prescription__Output, PrescriptionStatus__Output } from '@hospital/grpc-contracts';
-import { callGrpc, createBatchLoader, defineLoader, type LoaderKey } from '@hospital/subgraph-kit';
+import { callGrpc, defineIdLoader, defineLoader, requestCallOptions, type LoaderKey } from '@hospital/subgraph-kit';
 
 /**
  * Drugs by id: `Drug` references, `drug(id)`, `Prescription.drug` and `StockLot.drug` in one
@@ -9,12 +9,7 @@ import { callGrpc, createBatchLoader, defineLoader, type LoaderKey } from '@hosp
  * @param client - the pharmacy gRPC client
  */
 export function createDrugLoader(client: PharmacyClient): LoaderKey<string, Drug__Output> {
-  return defineLoader('drugs', (context) =>
-    createBatchLoader(
-      async (ids: readonly string[]) => (await callGrpc(client.getDrugs({ ids: [...ids] }, { metadata: context.grpcMetadata() }))).drugs,
-      (drug) => drug.id,
-    ),
-  );
+  return defineIdLoader('drugs', async (ids, options) => (await callGrpc(client.getDrugs({ ids }, options))).drugs);
 }
 
 /**
@@ -23,12 +18,7 @@ export function createDrugLoader(client: PharmacyClient): LoaderKey<string, Drug
  * @param client - the pharmacy gRPC client
  */
 export function createPrescriptionLoader(client: PharmacyClient): LoaderKey<string, Prescription__Output> {
-  return defineLoader('prescriptions', (context) =>
-    createBatchLoader(
-      async (ids: readonly string[]) => (await callGrpc(client.getPrescriptions({ ids: [...ids] }, { metadata: context.grpcMetadata() }))).prescriptions,
-      (prescription) => prescription.id,
-    ),
-  );
+  return defineIdLoader('prescriptions', async (ids, options) => (await callGrpc(client.getPrescriptions({ ids }, options))).prescriptions);
 }
 
 /** One patient's prescriptions, with the field's arguments (they are part of the key). */
@@ -59,7 +49,7 @@ export function createPatientPrescriptionsLoader(client: PharmacyClient): Loader
             [...groups.values()].map(async (group) => {
               const { status, first } = group[0]!;
               const request = { patientIds: [...new Set(group.map((k) => k.patientId))], status, first };
-              const response = await callGrpc(client.listPatientPrescriptions(request, { metadata: context.grpcMetadata() }));
+              const response = await callGrpc(client.listPatientPrescriptions(request, requestCallOptions(context)));
               for (const entry of response.patients) found.set(`${entry.patientId}|${status}|${first}`, entry.prescriptions);
             }),
           );
