@@ -5,75 +5,34 @@
  * trail names both), a replayed
  * one is refused and ends its family, and discovery advertises the grant.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
-import { signIdentity } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { postTokenForm, type TokenAnswer } from '../support/oauth-token.ts';
+import { launchUserApp, startSystemWithIdentity, TEST_CONSENT_URL, type SystemWithIdentity } from '../support/client-apps.ts';
+import { postTokenForm } from '../support/oauth-token.ts';
+import { registerPatient } from '../support/patients.ts';
 
 const REDIRECT = 'https://ehr.test/refresh-callback';
+let harness: SystemWithIdentity;
 let system: TestSystem;
-let identity: IdentityClient;
 let base: string;
 let patientId: string;
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl(), { oauthConsentUrl: 'https://web.hospital.test/oauth/consent' });
-  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
-  base = system.routerUrl.replace(/\/graphql$/, '');
-  const registered = await system.gql<{ registerPatient: { id: string } }>(
-    'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
-    { input: { givenName: 'Refresh', familyName: 'Patient', dateOfBirth: '1971-02-03', allergies: [] } },
-    await system.tokenFor('admin'),
-  );
-  expect(registered.errors).toBeUndefined();
-  patientId = registered.data!.registerPatient.id;
+  harness = await startSystemWithIdentity(testDatabaseUrl(), { oauthConsentUrl: TEST_CONSENT_URL });
+  ({ system, base } = harness);
+  const input = { givenName: 'Refresh', familyName: 'Patient', dateOfBirth: '1971-02-03', allergies: [] };
+  patientId = await registerPatient(system, input, await system.tokenFor('admin'));
 }, 120_000);
 afterAll(async () => {
-  identity?.close();
+  harness?.identity.close();
   await system?.close();
 });
 
-const asAdmin = () => callMetadata(signIdentity({ kind: 'user', userId: randomUUID(), role: 'admin', email: 'admin@test.local' }, system.internalSecret), randomUUID());
 const post = (fields: Record<string, string>) => postTokenForm(base, fields);
 
 /** A doctor launches a public app allowed to read patients and appointments; returns its id and the redemption's answer. */
-async function launch(): Promise<{ clientId: string; first: TokenAnswer }> {
-  const { app } = await identity.registerClientApp(
-    {
-      name: 'Refresh board',
-      contact: 'dev@board.test',
-      allowedScopes: ['user/Patient.rs', 'user/Appointment.rs'],
-      allowedOrigins: [],
-      jwksJson: '',
-      redirectUris: [REDIRECT],
-      publicClient: true,
-    },
-    { metadata: asAdmin() },
-  );
-  const verifier = randomBytes(32).toString('base64url');
-  const query = {
-    response_type: 'code',
-    client_id: app!.id,
-    redirect_uri: REDIRECT,
-    scope: 'user/Patient.rs user/Appointment.rs',
-    state: 'st',
-    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-    code_challenge_method: 'S256',
-  };
-  const decision = await fetch(`${base}/oauth/authorize/decision`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.tokenFor('doctor')}` },
-    body: JSON.stringify({ ...query, approve: true }),
-  });
-  const code = new URL(((await decision.json()) as { redirectTo: string }).redirectTo).searchParams.get('code')!;
-  const redeemed = await post({ grant_type: 'authorization_code', redirect_uri: REDIRECT, client_id: app!.id, code, code_verifier: verifier });
-  expect(redeemed.status).toBe(200);
-  return { clientId: app!.id, first: redeemed.body };
-}
+const launch = () => launchUserApp(harness, { name: 'Refresh board', redirectUri: REDIRECT, scopes: ['user/Patient.rs', 'user/Appointment.rs'] });
 
 describe('POST /oauth/token grant_type=refresh_token', () => {
   it('rotates the refresh token and reads as the clinician through the app; a replay ends the family', async () => {

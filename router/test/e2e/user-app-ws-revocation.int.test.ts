@@ -3,26 +3,22 @@
  * app is revoked, as the same token's HTTP requests do: the open WebSocket is closed with 4401 at
  * the router's next revocation poll, not left streaming until the token expires.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
-import { signIdentity } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { IdentityClient } from '@hospital/grpc-contracts';
+import type { TestSystem } from '@hospital/test-support/system';
 import { testDatabaseUrl, until } from '../../../test/helpers.ts';
+import { adminCallMetadata, launchUserApp, startSystemWithIdentity, TEST_CONSENT_URL, type SystemWithIdentity } from '../support/client-apps.ts';
 import { routerWsClient } from '../support/router-ws-client.ts';
 
 const REDIRECT = 'https://ehr.test/callback';
+let harness: SystemWithIdentity;
 let system: TestSystem;
 let identity: IdentityClient;
-let base: string;
 const clients: Client[] = [];
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl(), { oauthConsentUrl: 'https://web.hospital.test/oauth/consent' });
-  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
-  base = system.routerUrl.replace(/\/graphql$/, '');
+  harness = await startSystemWithIdentity(testDatabaseUrl(), { oauthConsentUrl: TEST_CONSENT_URL });
+  ({ system, identity } = harness);
 }, 120_000);
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
@@ -30,37 +26,12 @@ afterAll(async () => {
   await system?.close();
 });
 
-const asAdmin = () => callMetadata(signIdentity({ kind: 'user', userId: randomUUID(), role: 'admin', email: 'admin@test.local' }, system.internalSecret), randomUUID());
+const asAdmin = () => adminCallMetadata(system);
 
 /** A doctor launches a public app allowed user/Appointment.rs; returns the app's id and its token. */
 async function launchAsDoctor(): Promise<{ clientId: string; token: string }> {
-  const { app } = await identity.registerClientApp(
-    { name: 'Ward board', contact: 'dev@board.test', allowedScopes: ['user/Appointment.rs'], allowedOrigins: [], jwksJson: '', redirectUris: [REDIRECT], publicClient: true },
-    { metadata: asAdmin() },
-  );
-  const verifier = randomBytes(32).toString('base64url');
-  const query = {
-    response_type: 'code',
-    client_id: app!.id,
-    redirect_uri: REDIRECT,
-    scope: 'user/Appointment.rs',
-    state: 'st',
-    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-    code_challenge_method: 'S256',
-  };
-  const decision = await fetch(`${base}/oauth/authorize/decision`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.tokenFor('doctor')}` },
-    body: JSON.stringify({ ...query, approve: true }),
-  });
-  const code = new URL(((await decision.json()) as { redirectTo: string }).redirectTo).searchParams.get('code')!;
-  const redeemed = await fetch(`${base}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', redirect_uri: REDIRECT, client_id: app!.id, code, code_verifier: verifier }).toString(),
-  });
-  expect(redeemed.status).toBe(200);
-  return { clientId: app!.id, token: ((await redeemed.json()) as { access_token: string }).access_token };
+  const { clientId, first } = await launchUserApp(harness, { name: 'Ward board', redirectUri: REDIRECT, scopes: ['user/Appointment.rs'] });
+  return { clientId, token: first.access_token! };
 }
 
 const APPOINTMENTS = '{ appointments(first: 1) { totalCount } }';

@@ -3,68 +3,39 @@
  * router, identity service and database: racing refreshes, scope widening, another client's token,
  * the app revoked, the user's password changed, and the audit rows of FHIR reads through an app.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
-import { signIdentity } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { IdentityClient } from '@hospital/grpc-contracts';
+import type { TestSystem } from '@hospital/test-support/system';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { postTokenForm, type TokenAnswer } from '../support/oauth-token.ts';
+import { adminCallMetadata, launchUserApp, startSystemWithIdentity, TEST_CONSENT_URL, type SystemWithIdentity } from '../support/client-apps.ts';
+import { postTokenForm } from '../support/oauth-token.ts';
+import { registerPatient } from '../support/patients.ts';
 import { fhirGet } from '../fhir/fhir-client.ts';
 
 const REDIRECT = 'https://ehr.test/redteam-callback';
+let harness: SystemWithIdentity;
 let system: TestSystem;
 let identity: IdentityClient;
 let base: string;
 let patientId: string;
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl(), { oauthConsentUrl: 'https://web.hospital.test/oauth/consent' });
-  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
-  base = system.routerUrl.replace(/\/graphql$/, '');
-  const registered = await system.gql<{ registerPatient: { id: string } }>(
-    'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
-    { input: { givenName: 'Red', familyName: 'Team', dateOfBirth: '1972-03-04', allergies: [] } },
-    await system.tokenFor('admin'),
-  );
-  expect(registered.errors).toBeUndefined();
-  patientId = registered.data!.registerPatient.id;
+  harness = await startSystemWithIdentity(testDatabaseUrl(), { oauthConsentUrl: TEST_CONSENT_URL });
+  ({ system, identity, base } = harness);
+  const input = { givenName: 'Red', familyName: 'Team', dateOfBirth: '1972-03-04', allergies: [] };
+  patientId = await registerPatient(system, input, await system.tokenFor('admin'));
 }, 120_000);
 afterAll(async () => {
   identity?.close();
   await system?.close();
 });
 
-const asAdmin = () => callMetadata(signIdentity({ kind: 'user', userId: randomUUID(), role: 'admin', email: 'admin@test.local' }, system.internalSecret), randomUUID());
+const asAdmin = () => adminCallMetadata(system);
 const post = (fields: Record<string, string>) => postTokenForm(base, fields);
 
 /** A doctor launches a public app with these scopes; returns its id and the redemption's answer. */
-async function launch(scopes = ['user/Patient.rs', 'user/Appointment.rs'], who: 'doctor' | 'ward_staff' = 'doctor'): Promise<{ clientId: string; first: TokenAnswer }> {
-  const { app } = await identity.registerClientApp(
-    { name: 'Red team board', contact: 'dev@board.test', allowedScopes: scopes, allowedOrigins: [], jwksJson: '', redirectUris: [REDIRECT], publicClient: true },
-    { metadata: asAdmin() },
-  );
-  const verifier = randomBytes(32).toString('base64url');
-  const query = {
-    response_type: 'code',
-    client_id: app!.id,
-    redirect_uri: REDIRECT,
-    scope: scopes.join(' '),
-    state: 'st',
-    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-    code_challenge_method: 'S256',
-  };
-  const decision = await fetch(`${base}/oauth/authorize/decision`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await system.tokenFor(who)}` },
-    body: JSON.stringify({ ...query, approve: true }),
-  });
-  const code = new URL(((await decision.json()) as { redirectTo: string }).redirectTo).searchParams.get('code')!;
-  const redeemed = await post({ grant_type: 'authorization_code', redirect_uri: REDIRECT, client_id: app!.id, code, code_verifier: verifier });
-  expect(redeemed.status).toBe(200);
-  return { clientId: app!.id, first: redeemed.body };
-}
+const launch = (scopes = ['user/Patient.rs', 'user/Appointment.rs'], role: 'doctor' | 'ward_staff' = 'doctor') =>
+  launchUserApp(harness, { name: 'Red team board', redirectUri: REDIRECT, scopes, role });
 
 const refresh = (clientId: string, token: string, scope?: string) => {
   const fields: Record<string, string> = { grant_type: 'refresh_token', client_id: clientId, refresh_token: token };
