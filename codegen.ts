@@ -75,6 +75,8 @@ const SUBGRAPHS: Record<string, Record<string, string>> = {
     NotificationDeliveryAttempt: '@hospital/grpc-contracts#DeliveryAttempt__Output',
     // The appointments subgraph's entity: here a reference ({ id }).
     Appointment: '../resolvers/references.ts#AppointmentReference',
+    // The clinical subgraph's entity: here a reference ({ id }).
+    LabOrder: '../resolvers/references.ts#LabOrderReference',
   },
   clinical: {
     Encounter: '@hospital/grpc-contracts#Encounter__Output',

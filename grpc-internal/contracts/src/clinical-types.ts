@@ -41,6 +41,8 @@ export type { EnterLabResultRequest, EnterLabResultRequest__Output } from './gen
 export type { AmendLabResultRequest, AmendLabResultRequest__Output } from './generated/hospital/clinical/v1/AmendLabResultRequest.ts';
 export type { GetPatientLabOrdersRequest, GetPatientLabOrdersRequest__Output } from './generated/hospital/clinical/v1/GetPatientLabOrdersRequest.ts';
 export type { GetPatientLabOrdersResponse, GetPatientLabOrdersResponse__Output } from './generated/hospital/clinical/v1/GetPatientLabOrdersResponse.ts';
+export type { GetLabOrdersRequest, GetLabOrdersRequest__Output } from './generated/hospital/clinical/v1/GetLabOrdersRequest.ts';
+export type { GetLabOrdersResponse, GetLabOrdersResponse__Output } from './generated/hospital/clinical/v1/GetLabOrdersResponse.ts';
 export type { ReceiveOruMessageRequest, ReceiveOruMessageRequest__Output } from './generated/hospital/clinical/v1/ReceiveOruMessageRequest.ts';
 export type { ReceiveOruMessageResponse, ReceiveOruMessageResponse__Output } from './generated/hospital/clinical/v1/ReceiveOruMessageResponse.ts';
 export type { GetFollowableWardsResponse, GetFollowableWardsResponse__Output } from './generated/hospital/clinical/v1/GetFollowableWardsResponse.ts';

@@ -19,6 +19,8 @@ export interface ClinicalLoaders {
   problemsOfPatient: LoaderKey<string, Problem__Output[]>;
   /** A patient's lab orders with results (newest first), by patient id. */
   labOrdersOfPatient: LoaderKey<string, LabOrder__Output[]>;
+  /** Lab order items with results, by item id (`LabOrder` entity references). */
+  labOrders: LoaderKey<string, LabOrder__Output>;
 }
 
 /**
@@ -28,6 +30,7 @@ export interface ClinicalLoaders {
 export function createClinicalLoaders(client: ClinicalClient): ClinicalLoaders {
   return {
     encounters: defineIdLoader('encounters', async (ids, options) => (await callGrpc(client.getEncounters({ ids }, options))).encounters),
+    labOrders: defineIdLoader('labOrders', async (ids, options) => (await callGrpc(client.getLabOrders({ ids }, options))).orders),
     notesOfEncounter: defineGroupLoader(
       'notesOfEncounter',
       async (encounterIds, options) => (await callGrpc(client.getEncounterNotes({ encounterIds }, options))).notes,

@@ -11,7 +11,14 @@ import { closeEncounterHandler, getEncountersHandler, getPatientEncountersHandle
 import { getEncounterNotesHandler, reviseNoteHandler, signNoteHandler, writeNoteHandler } from './handlers/notes.handler.ts';
 import { getPatientVitalsHandler, recordVitalsHandler } from './handlers/vitals.handler.ts';
 import { receiveOruMessageHandler } from './handlers/hl7.handler.ts';
-import { amendLabResultHandler, enterLabResultHandler, getPatientLabOrdersHandler, listLabTestsHandler, orderLabTestsHandler } from './handlers/labs.handler.ts';
+import {
+  amendLabResultHandler,
+  enterLabResultHandler,
+  getLabOrdersHandler,
+  getPatientLabOrdersHandler,
+  listLabTestsHandler,
+  orderLabTestsHandler,
+} from './handlers/labs.handler.ts';
 import { getFollowableWardsHandler } from './handlers/followable-wards.handler.ts';
 import { addProblemHandler, getPatientProblemsHandler, resolveProblemHandler, searchIcd10Handler } from './handlers/problems.handler.ts';
 
@@ -84,6 +91,10 @@ export function createClinicalHandlers(deps: ClinicalDeps, security: HandlerSecu
         requested: (request) => request.patientIds,
         returned: (_response, request, withheld) => request.patientIds.filter((id) => !withheld.has(id.toLowerCase())),
       },
+    }),
+    // Same readers as GetPatientLabOrders; items withheld from the caller get a denied row only.
+    GetLabOrders: unary(CHARTING, (request, scope) => getLabOrdersHandler(request, deps, scope), security, {
+      audit: { resource: 'LabOrder', returned: (response) => patientIdsOf(response.orders) },
     }),
   };
 }

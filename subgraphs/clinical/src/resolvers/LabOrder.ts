@@ -1,5 +1,6 @@
 /** `LabOrder`, `LabResult` and `LabTest`: proto messages mapped to their GraphQL fields. */
 import type { LabFlag, LabOrderResolvers, LabResultResolvers, LabTestResolvers } from '../__generated__/resolvers-types.ts';
+import type { ResolverDeps } from './deps.ts';
 
 const FLAGS: readonly string[] = ['NORMAL', 'LOW', 'HIGH', 'CRITICAL_LOW', 'CRITICAL_HIGH'] satisfies LabFlag[];
 
@@ -9,9 +10,15 @@ function flagOf(flag: string): LabFlag {
   return flag as LabFlag;
 }
 
-/** LabOrder resolvers. */
-export function createLabOrderResolvers(): LabOrderResolvers {
+/**
+ * LabOrder resolvers.
+ * @param deps - the loader kinds
+ */
+export function createLabOrderResolvers({ loaders }: ResolverDeps): LabOrderResolvers {
   return {
+    // N references in one request (a lab notification's order) cost one GetLabOrders call; ids the
+    // caller may not see resolve to null, like unknown ones.
+    __resolveReference: (reference, ctx) => ctx.loaders.get(loaders.labOrders).load(reference.id),
     patient: (order) => ({ id: order.patientId }),
     test: (order) => {
       if (!order.test) throw new Error('clinical service sent a lab order without its test');

@@ -26,7 +26,7 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
     VitalSigns: createVitalSignsResolvers(),
     Patient: createPatientResolvers(deps),
     Problem: createProblemResolvers(deps),
-    LabOrder: createLabOrderResolvers(),
+    LabOrder: createLabOrderResolvers(deps),
     LabResult: createLabResultResolvers(),
     LabTest: createLabTestResolvers(),
     Subscription: createSubscriptionResolvers(deps),

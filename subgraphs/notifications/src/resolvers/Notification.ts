@@ -20,6 +20,8 @@ export function createNotificationResolvers({ notifications }: ResolverDeps): No
     // A lab-result notification is about no appointment.
     appointment: (notification) => (notification.appointmentId === '' ? null : { id: notification.appointmentId }),
     labOrderId: (notification) => orNull(notification.labOrderId),
+    // An appointment notification is about no lab order; the clinical subgraph resolves the reference.
+    labOrder: (notification) => (notification.labOrderId === '' ? null : { id: notification.labOrderId }),
   };
 }
 

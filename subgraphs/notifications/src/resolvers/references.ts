@@ -4,3 +4,8 @@
 export interface AppointmentReference {
   id: string;
 }
+
+/** A lab order item, resolved by the clinical subgraph. */
+export interface LabOrderReference {
+  id: string;
+}

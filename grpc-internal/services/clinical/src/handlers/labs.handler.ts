@@ -1,5 +1,5 @@
 /**
- * ListLabTests, OrderLabTests, EnterLabResult, AmendLabResult and GetPatientLabOrders. A doctor
+ * ListLabTests, OrderLabTests, EnterLabResult, AmendLabResult, GetPatientLabOrders and GetLabOrders. A doctor
  * orders catalogue tests in an open encounter; staff enter each item's result once (value in the
  * test's unit, flagged against its ranges); a correction is an amendment that keeps the original.
  * Ward staff enter and read the results of patients admitted on their wards only, like vitals.
@@ -7,6 +7,8 @@
 import type {
   AmendLabResultRequest__Output,
   EnterLabResultRequest__Output,
+  GetLabOrdersRequest__Output,
+  GetLabOrdersResponse,
   GetPatientLabOrdersRequest__Output,
   GetPatientLabOrdersResponse,
   LabOrder,
@@ -22,7 +24,7 @@ import { findLabTest, flagResult, implausibleResult, LAB_TESTS, type LabTestEntr
 import { labResultEvent } from '../outbox/clinical-events.ts';
 import type { LabOrderRecord, LabResultRecord } from '../repositories/records.ts';
 import { encounterOrNotFound } from './encounters.handler.ts';
-import { getPatientLabOrdersSchema, labResultSchema, orderLabTestsSchema } from './labs.schema.ts';
+import { getLabOrdersSchema, getPatientLabOrdersSchema, labResultSchema, orderLabTestsSchema } from './labs.schema.ts';
 
 const isWardStaff = (scope: CallScope) => scope.caller.kind === 'user' && scope.caller.role === 'ward_staff';
 
@@ -193,4 +195,27 @@ export async function getPatientLabOrdersHandler(request: GetPatientLabOrdersReq
     if (withheld.length > 0) scope.noteDeniedAccess?.(withheld);
   }
   return { orders: (await deps.labs.ofPatients(visible)).map(toProtoLabOrder) };
+}
+
+/**
+ * Order items by id in request order, for entity batching (a lab notification's order). Unknown ids
+ * are left out; so are, for ward staff, items of patients not admitted on their wards (each refused
+ * like an unknown id, with a denied audit row), as GetPatientLabOrders withholds them.
+ * @param request - the order item ids
+ * @param deps - storage and the ward department
+ * @param scope - the caller
+ */
+export async function getLabOrdersHandler(request: GetLabOrdersRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetLabOrdersResponse> {
+  const { ids } = parseRequest(getLabOrdersSchema, request);
+  let found = await deps.labs.findByIds([...new Set(ids.map((id) => id.toLowerCase()))]);
+  if (isWardStaff(scope) && found.length > 0) {
+    const admitted = await deps.care.admittedWhereCallerSees([...new Set(found.map((o) => o.patientId.toLowerCase()))], scope);
+    found = found.filter((order) => {
+      if (admitted.has(order.patientId.toLowerCase())) return true;
+      denyObjectAccess(scope, { kind: 'lab order', id: order.id, patientId: order.patientId }, "not admitted on the caller's wards");
+      return false;
+    });
+  }
+  const byId = new Map(found.map((order) => [order.id.toLowerCase(), order]));
+  return { orders: ids.flatMap((id) => byId.get(id.toLowerCase()) ?? []).map(toProtoLabOrder) };
 }

@@ -1,6 +1,6 @@
 /** Validation of the lab requests (the catalogue and the result rules are domain/lab-catalogue.ts). */
 import { z } from 'zod';
-import { uuidSchema } from '@hospital/service-kit';
+import { idListSchema, uuidSchema } from '@hospital/service-kit';
 
 /** Most tests one order names. */
 export const MAX_TESTS_PER_ORDER = 20;
@@ -24,3 +24,6 @@ export const labResultSchema = z.object({
 
 /** GetPatientLabOrders: at most 100 patients. */
 export const getPatientLabOrdersSchema = z.object({ patientIds: z.array(uuidSchema).max(100, 'Ask for at most 100 patients at once.') });
+
+/** GetLabOrders: order item ids, at most MAX_IDS (the shared batch cap). */
+export const getLabOrdersSchema = z.object({ ids: idListSchema });

@@ -80,6 +80,8 @@ export interface LabRepository {
   order(order: { patientId: string; encounterId: string; orderedBy: string; loincCodes: readonly string[] }): Promise<LabOrderRecord[]>;
   /** An order item by id, with its results. */
   find(id: string): Promise<LabOrderRecord | undefined>;
+  /** Order items by id, with their results (unknown ids are left out; any order). */
+  findByIds(ids: readonly string[]): Promise<LabOrderRecord[]>;
   /**
    * Enters the original result of an item and its event (clinical outbox) in one transaction;
    * 'entered' when it has one (exactly one of concurrent entries wins, and only its event is written).

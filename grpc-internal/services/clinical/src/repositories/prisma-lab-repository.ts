@@ -33,6 +33,12 @@ export class PrismaLabRepository implements LabRepository {
     return row ? toRecord(row) : undefined;
   }
 
+  async findByIds(ids: readonly string[]): Promise<LabOrderRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.labOrder.findMany({ where: { id: { in: [...ids] } }, include: withResults });
+    return rows.map(toRecord);
+  }
+
   async enter(
     result: Pick<LabResultRecord, 'orderId' | 'value' | 'unit' | 'flag' | 'enteredBy'>,
     eventOf: (stored: LabResultRecord) => ClinicalEventV1,
