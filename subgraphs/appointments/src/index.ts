@@ -3,7 +3,7 @@ import { type Logger } from '@hospital/service-kit';
 import { checkHealth } from '@hospital/service-kit/grpc';
 import { createAppointmentsClient, type AppointmentsClient } from '@hospital/grpc-contracts';
 import type { RunningSubgraph } from '@hospital/subgraph-kit';
-import { listenWithEventFeed } from '@hospital/subgraph-kit/events';
+import { listenWithEventFeed, readyWithFeed } from '@hospital/subgraph-kit/events';
 import type { AppointmentEventFeed } from './events/appointment-event-feed.ts';
 import { openAppointmentKafkaFeed } from './events/kafka-event-feed.ts';
 import { createOutboxPollingEventFeed } from './events/outbox-polling-event-feed.ts';
@@ -53,7 +53,8 @@ export async function startAppointmentsSubgraph(config: AppointmentsSubgraphConf
     internalSecret: config.internalSecret,
     production: config.production,
     logger: deps.logger,
-    ready: async () => (await checkHealth(config.appointmentsTarget)) === 'SERVING',
+    // Not ready until the Kafka feed reads (topic missing or broker down at start are retried).
+    ready: readyWithFeed(events, async () => (await checkHealth(config.appointmentsTarget)) === 'SERVING'),
   });
   const running = await listenWithEventFeed(events, () => server.listen(config.port, config.host));
   return {

@@ -1,7 +1,7 @@
 /** @hospital/clinical-subgraph: encounters, notes, vital signs and lab results on the supergraph, over the clinical gRPC service. */
 import { CLINICAL_TOPIC, createClinicalClient } from '@hospital/grpc-contracts';
 import { startDepartmentSubgraph } from '@hospital/subgraph-kit';
-import { listenWithEventFeed, type RunningSubgraphWithFeed } from '@hospital/subgraph-kit/events';
+import { listenWithEventFeed, readyWithFeed, type RunningSubgraphWithFeed } from '@hospital/subgraph-kit/events';
 import { openClinicalEventFeed } from './events/clinical-event-feed.ts';
 import { createClinicalSubgraph } from './subgraph.ts';
 import type { ClinicalSubgraphConfig, ClinicalSubgraphDeps } from './config.ts';
@@ -15,7 +15,8 @@ export type { ClinicalEventFeed } from './events/clinical-event-feed.ts';
 export type RunningClinicalSubgraph = RunningSubgraphWithFeed;
 
 /**
- * Starts the clinical subgraph: its event feed (Kafka when brokers are configured), then the server.
+ * Starts the clinical subgraph: its event feed (Kafka when brokers are configured; a topic or
+ * broker not there yet is retried in the background), then the server.
  * @param config - ports, gRPC target, secret, mode, event transport
  * @param deps - logger and, optionally, the gRPC client to use
  */
@@ -27,7 +28,8 @@ export async function startClinicalSubgraph(config: ClinicalSubgraphConfig, deps
       deps,
       target: config.clinicalTarget,
       createClient: createClinicalClient,
-      build: (options) => createClinicalSubgraph({ ...options, events }),
+      // Not ready until the feed reads: the clinical topic may not exist yet, or the broker be down.
+      build: (options) => createClinicalSubgraph({ ...options, events, ready: readyWithFeed(events, options.ready) }),
     }),
   );
 }

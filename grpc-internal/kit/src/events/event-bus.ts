@@ -45,9 +45,17 @@ export interface EventBus {
   /**
    * Consumes a topic in a consumer group. An offset is committed only after `handle` resolved for
    * that message; a message whose handler throws is retried, so handlers must be idempotent and
-   * should dead-letter what can never succeed rather than throw forever.
+   * should dead-letter what can never succeed rather than throw forever. Rejects when the consumer
+   * cannot start (topic missing, broker unreachable), leaving nothing connected.
    */
-  subscribe(options: { groupId: string; topic: string; fromBeginning?: boolean; handle: (event: IncomingEvent) => Promise<void> }): Promise<Subscription>;
+  subscribe(options: {
+    groupId: string;
+    topic: string;
+    fromBeginning?: boolean;
+    handle: (event: IncomingEvent) => Promise<void>;
+    /** Told when a running consumer stopped for good (a failure the client does not retry itself). */
+    onStopped?: (error: unknown) => void;
+  }): Promise<Subscription>;
   /** Disconnects producer, consumers and admin. */
   close(): Promise<void>;
 }

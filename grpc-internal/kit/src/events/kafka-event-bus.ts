@@ -110,50 +110,63 @@ export function createKafkaEventBus(options: KafkaOptions): EventBus {
       }
     },
 
-    async subscribe({ groupId, topic, fromBeginning = true, handle }): Promise<Subscription> {
+    async subscribe({ groupId, topic, fromBeginning = true, handle, onStopped }): Promise<Subscription> {
       const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
-      await consumer.connect();
-      await consumer.subscribe({ topic, fromBeginning });
-      consumers.add(consumer);
-      await consumer.run({
-        autoCommit: false,
-        // Batches: one offset commit per fetched batch instead of one per message. A crash in the
-        // middle of a batch redelivers its handled-but-uncommitted messages (handlers are idempotent).
-        eachBatchAutoResolve: false,
-        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-          let handled: string | undefined;
-          const commit = async () => {
-            if (handled === undefined) return;
-            await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(handled) + 1n).toString() }]);
-          };
-          // Lag as the batch arrives, so a handler that keeps failing shows as a lag that stays up.
-          const first = batch.firstOffset();
-          if (first !== null) recordConsumerLag(groupId, batch.topic, batch.partition, batch.highWatermark, (BigInt(first) - 1n).toString());
-          try {
-            for (const message of batch.messages) {
-              if (!isRunning() || isStale()) break;
-              const headers = headersOf(message.headers);
-              const event = {
-                topic: batch.topic,
-                partition: batch.partition,
-                offset: message.offset,
-                key: message.key?.toString('utf8') ?? null,
-                value: message.value?.toString('utf8') ?? null,
-                headers,
-              };
-              // A trace of its own per message, linked to the one that published it (tracing on only).
-              await inConsumerSpan({ topic: batch.topic, partition: batch.partition, group: groupId, headers }, () => handle(event));
-              resolveOffset(message.offset);
-              handled = message.offset;
-              recordConsumerLag(groupId, batch.topic, batch.partition, batch.highWatermark, message.offset);
-              await heartbeat();
-            }
-          } finally {
-            // Committed only what the handler finished: a failure leaves the rest to be redelivered.
-            await commit();
-          }
-        },
+      // kafkajs restarts a consumer after a retriable failure by itself; after any other it stops for good.
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (!payload.restart) onStopped?.(payload.error);
       });
+      const run = () =>
+        consumer.run({
+          autoCommit: false,
+          // Batches: one offset commit per fetched batch instead of one per message. A crash in the
+          // middle of a batch redelivers its handled-but-uncommitted messages (handlers are idempotent).
+          eachBatchAutoResolve: false,
+          eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+            let handled: string | undefined;
+            const commit = async () => {
+              if (handled === undefined) return;
+              await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(handled) + 1n).toString() }]);
+            };
+            // Lag as the batch arrives, so a handler that keeps failing shows as a lag that stays up.
+            const first = batch.firstOffset();
+            if (first !== null) recordConsumerLag(groupId, batch.topic, batch.partition, batch.highWatermark, (BigInt(first) - 1n).toString());
+            try {
+              for (const message of batch.messages) {
+                if (!isRunning() || isStale()) break;
+                const headers = headersOf(message.headers);
+                const event = {
+                  topic: batch.topic,
+                  partition: batch.partition,
+                  offset: message.offset,
+                  key: message.key?.toString('utf8') ?? null,
+                  value: message.value?.toString('utf8') ?? null,
+                  headers,
+                };
+                // A trace of its own per message, linked to the one that published it (tracing on only).
+                await inConsumerSpan({ topic: batch.topic, partition: batch.partition, group: groupId, headers }, () => handle(event));
+                resolveOffset(message.offset);
+                handled = message.offset;
+                recordConsumerLag(groupId, batch.topic, batch.partition, batch.highWatermark, message.offset);
+                await heartbeat();
+              }
+            } finally {
+              // Committed only what the handler finished: a failure leaves the rest to be redelivered.
+              await commit();
+            }
+          },
+        });
+      try {
+        await consumer.connect();
+        await consumer.subscribe({ topic, fromBeginning });
+        consumers.add(consumer);
+        await run();
+      } catch (error) {
+        // A consumer that never ran (topic missing, broker down) is not left connected.
+        consumers.delete(consumer);
+        await consumer.disconnect().catch(() => undefined);
+        throw error;
+      }
       return {
         async close() {
           consumers.delete(consumer);

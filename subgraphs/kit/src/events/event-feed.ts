@@ -25,6 +25,11 @@ export interface EventFeed<E> {
   subscribe(listener: EventListener<E>): () => void;
   /** Listeners registered now (open subscriptions in this process; for tests and metrics). */
   listenerCount(): number;
+  /**
+   * Whether events are being read now (absent: always). A feed still starting, or restarting after
+   * its transport failed, keeps its listeners and answers false: the subgraph reports not ready.
+   */
+  reading?(): boolean;
   /** Stops reading (subscribers receive nothing more). */
   close(): Promise<void>;
 }

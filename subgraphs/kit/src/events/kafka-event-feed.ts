@@ -3,9 +3,11 @@
  * contract: the contract's message reader decides what is an event. Each replica joins its own
  * consumer group, so every replica receives every event (a shared group would split the
  * partitions between replicas and each would see only some). A new group starts at the end of the
- * topic: subscriptions are live feeds, not history.
+ * topic: subscriptions are live feeds, not history. The feed a subgraph opens never fails its
+ * start: a topic not created yet or a broker not reachable is retried with backoff, and the feed
+ * reports not reading (readiness: not ready) until its consumer runs.
  */
-import type { Logger } from '@hospital/service-kit';
+import { startPollLoop, type Logger } from '@hospital/service-kit';
 import { createKafkaEventBus, EVENT_HEADERS, type EventBus, type IncomingEvent, type Subscription } from '@hospital/service-kit/kafka';
 import { ListenerSet, replicaConsumerName, type EventFeed, type EventListener, type IdentifiedEvent } from './event-feed.ts';
 import { RecentIds } from './recent-ids.ts';
@@ -33,20 +35,36 @@ export interface KafkaEventFeedOptions<E> {
 /** Ids remembered to drop redeliveries (a rebalance hands a partition's uncommitted tail over again). */
 const REMEMBERED_IDS = 10_000;
 
+/** Waits between start attempts of a feed that could not start: doubling from `firstMs`, at most `maxMs`. */
+export interface FeedRetry {
+  firstMs: number;
+  maxMs: number;
+}
+
+/** The defaults: 1 s, 2 s, 4 s … 30 s; the open waits up to 20 s for the first attempt. */
+const DEFAULT_RETRY: FeedRetry = { firstMs: 500, maxMs: 30_000 };
+const FIRST_ATTEMPT_WAIT_MS = 20_000;
+
 /**
- * Joins the replica's consumer group and starts delivering. Resolves once the consumer runs
- * (joining a group takes a few seconds); events published before that are not delivered.
- * @param options - bus, topic, logger, contract reader, names
+ * One consumer of the feed's group, handing every readable, new event to the listeners.
+ * @param options - bus, topic, contract reader, names
+ * @param groupId - the replica's group
+ * @param logger - the feed's logger
+ * @param deliver - called with each readable event
+ * @param onStopped - told when the consumer stopped for good
  */
-export async function startKafkaEventFeed<E extends IdentifiedEvent>(options: KafkaEventFeedOptions<E>): Promise<EventFeed<E> & { groupId: string }> {
-  const groupId = options.groupId ?? replicaConsumerName(options.groupPrefix);
-  const logger = options.logger.child({ source: 'KafkaEventFeed', groupId });
-  const listeners = new ListenerSet<E>(logger);
-  const recent = new RecentIds(REMEMBERED_IDS);
-  const subscription: Subscription = await options.bus.subscribe({
+function consume<E extends IdentifiedEvent>(
+  options: KafkaEventFeedOptions<E>,
+  groupId: string,
+  logger: Logger,
+  deliver: (event: E) => void,
+  onStopped?: (error: unknown) => void,
+): Promise<Subscription> {
+  return options.bus.subscribe({
     groupId,
     topic: options.topic,
     fromBeginning: false,
+    onStopped,
     // Never throws: a live feed skips what it cannot read (the relay's consumers dead-letter it),
     // and a throwing handler would stop this partition for every subscriber.
     handle: async (message) => {
@@ -55,8 +73,24 @@ export async function startKafkaEventFeed<E extends IdentifiedEvent>(options: Ka
         logger.warn({ partition: message.partition, offset: message.offset, kind: parsed.kind, reason: parsed.reason }, `malformed ${options.kind} event skipped`);
         return;
       }
-      if (recent.add(parsed.event.eventId)) listeners.emit(parsed.event);
+      deliver(parsed.event);
     },
+  });
+}
+
+/**
+ * Joins the replica's consumer group and starts delivering. Resolves once the consumer runs
+ * (joining a group takes a few seconds); events published before that are not delivered. Rejects
+ * when the consumer cannot start (one attempt: {@link openKafkaEventFeed} retries).
+ * @param options - bus, topic, logger, contract reader, names
+ */
+export async function startKafkaEventFeed<E extends IdentifiedEvent>(options: KafkaEventFeedOptions<E>): Promise<EventFeed<E> & { groupId: string }> {
+  const groupId = options.groupId ?? replicaConsumerName(options.groupPrefix);
+  const logger = options.logger.child({ source: 'KafkaEventFeed', groupId });
+  const listeners = new ListenerSet<E>(logger);
+  const recent = new RecentIds(REMEMBERED_IDS);
+  const subscription = await consume(options, groupId, logger, (event) => {
+    if (recent.add(event.eventId)) listeners.emit(event);
   });
   logger.info({ topic: options.topic }, `consuming ${options.kind} events`);
   return {
@@ -69,23 +103,71 @@ export async function startKafkaEventFeed<E extends IdentifiedEvent>(options: Ka
 
 /**
  * A Kafka feed on a bus of its own: what a subgraph's composition root opens (closing the feed
- * disconnects the bus too).
- * @param options - brokers and client id of the bus, and the feed's options
+ * disconnects the bus too). It never fails to open: the consumer is started in the background and
+ * started again, with backoff, while the topic is missing, the broker unreachable, or after the
+ * consumer stopped for good; listeners stay registered meanwhile, and `reading()` says whether
+ * events arrive. Resolves once the first attempt ended (so a subgraph started on a working broker
+ * serves every event published after its start), or after 20 s.
+ * @param options - brokers and client id of the bus, the feed's options, the retry waits
  */
 export async function openKafkaEventFeed<E extends IdentifiedEvent>(
-  options: Omit<KafkaEventFeedOptions<E>, 'bus'> & { brokers: string[]; clientId: string },
-): Promise<EventFeed<E>> {
-  const { brokers, clientId, ...feedOptions } = options;
+  options: Omit<KafkaEventFeedOptions<E>, 'bus'> & { brokers: string[]; clientId: string; retry?: FeedRetry; firstAttemptWaitMs?: number },
+): Promise<EventFeed<E> & { groupId: string }> {
+  const { brokers, clientId, retry = DEFAULT_RETRY, firstAttemptWaitMs = FIRST_ATTEMPT_WAIT_MS, ...feedOptions } = options;
   const bus = createKafkaEventBus({ brokers, clientId, logger: options.logger });
-  const feed = await startKafkaEventFeed({ ...feedOptions, bus }).catch(async (error: unknown) => {
-    await bus.close();
-    throw error;
+  const groupId = options.groupId ?? replicaConsumerName(options.groupPrefix);
+  const logger = options.logger.child({ source: 'KafkaEventFeed', groupId, topic: options.topic });
+  const listeners = new ListenerSet<E>(logger);
+  const recent = new RecentIds(REMEMBERED_IDS);
+  let consumer: Subscription | undefined;
+  let closed = false;
+  let attempted!: () => void;
+  const firstAttempt = new Promise<void>((resolve) => (attempted = resolve));
+  // A running consumer that stopped for good is dropped and started again at once.
+  const restart = (failed: Subscription, error: unknown) => {
+    if (closed || consumer !== failed) return;
+    logger.warn({ err: error }, `${options.kind} event consumer stopped; starting it again`);
+    consumer = undefined;
+    void failed.close().catch(() => undefined);
+    loop.wake();
+  };
+  // One tick: start the consumer when it does not run (a failure is retried after a longer wait each time).
+  const loop = startPollLoop({
+    name: `${options.kind} event feed`,
+    idleMs: retry.firstMs,
+    maxErrorBackoffMs: retry.maxMs,
+    logger,
+    failedMessage: `${options.kind} event feed could not start (topic missing or broker unreachable); retrying`,
+    tick: async () => {
+      if (consumer || closed) return false;
+      let started: Subscription | undefined;
+      try {
+        started = await consume({ ...feedOptions, bus }, groupId, logger, deliver, (error) => started && restart(started, error));
+      } finally {
+        attempted();
+      }
+      if (closed) await started.close();
+      else consumer = started;
+      logger.info(`consuming ${options.kind} events`);
+      return false;
+    },
   });
+  function deliver(event: E) {
+    if (recent.add(event.eventId)) listeners.emit(event);
+  }
+  await Promise.race([firstAttempt, new Promise((resolve) => setTimeout(resolve, firstAttemptWaitMs).unref())]);
   return {
-    subscribe: (listener) => feed.subscribe(listener),
-    listenerCount: () => feed.listenerCount(),
+    groupId,
+    subscribe: (listener) => listeners.add(listener),
+    listenerCount: () => listeners.size,
+    reading: () => consumer !== undefined,
     async close() {
-      await feed.close();
+      closed = true;
+      // Not waiting for an attempt in flight (a connect to a broker that is down takes ~20 s):
+      // it closes what it started when it ends.
+      void loop.stop();
+      await consumer?.close();
+      consumer = undefined;
       await bus.close();
     },
   };

@@ -31,3 +31,13 @@ export async function listenWithEventFeed(events: EventFeed<unknown>, listen: ()
     },
   };
 }
+
+/**
+ * The subgraph's readiness with its feed's: not ready while the feed is not reading (still
+ * starting, or restarting after its transport failed), whatever the rest answers.
+ * @param events - the feed behind the subgraph's subscriptions
+ * @param ready - the rest of the readiness (e.g. the department service's gRPC health)
+ */
+export function readyWithFeed(events: EventFeed<unknown>, ready?: () => Promise<boolean>): () => Promise<boolean> {
+  return async () => (events.reading?.() ?? true) && (ready ? await ready() : true);
+}
