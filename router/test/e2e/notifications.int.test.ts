@@ -3,14 +3,20 @@
  * notification arrives in their inbox (appointment event → outbox → consumer → in-app delivery)
  * within seconds; reading, marking read (own only), the unread count and the delivery log. A lab
  * result the doctor ordered lands in the same inbox (clinical topic on the run's Kafka), with no
- * appointment, its lab order id, and no patient or clinical detail in its text.
+ * appointment, its lab order id, and no patient or clinical detail in its text; the ordering doctor
+ * reads the patient and test through `labOrder` (the clinical subgraph's entity, checked at read
+ * time), pharmacists and finance may not select it, ward staff see null for a patient not on
+ * their wards, and anonymous callers are refused.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrismaClient, type PrismaClient } from '@hospital/db';
+import type { RoleName } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
+let db: PrismaClient;
 let doctor: string;
 
 const MY = `query($unreadOnly: Boolean) { myNotifications(first: 50, unreadOnly: $unreadOnly) {
@@ -43,7 +49,7 @@ function slot(offsetMinutes: number) {
   return { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 30 * 60_000).toISOString() };
 }
 
-async function bookAsDoctor(offsetMinutes: number): Promise<{ appointmentId: string; familyName: string }> {
+async function bookAsDoctor(offsetMinutes: number): Promise<{ appointmentId: string; familyName: string; patientId: string }> {
   const familyName = `Inbox${randomUUID()
     .replace(/[^a-z]/g, '')
     .slice(0, 8)}`;
@@ -52,12 +58,13 @@ async function bookAsDoctor(offsetMinutes: number): Promise<{ appointmentId: str
     { input: { givenName: 'Iris', familyName, dateOfBirth: '1975-06-01', email: `iris-${randomUUID().slice(0, 8)}@example.org` } },
     doctor,
   );
+  const patientId = dataOf(registered).registerPatient.id;
   const booked = await system.gql<{ bookAppointment: { id: string } }>(
     'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
-    { input: { patientId: dataOf(registered).registerPatient.id, ...slot(offsetMinutes), reason: 'Follow-up' } },
+    { input: { patientId, ...slot(offsetMinutes), reason: 'Follow-up' } },
     doctor,
   );
-  return { appointmentId: dataOf(booked).bookAppointment.id, familyName };
+  return { appointmentId: dataOf(booked).bookAppointment.id, familyName, patientId };
 }
 
 /** Polls the doctor's inbox until a notification matches, or fails after the deadline. */
@@ -72,11 +79,47 @@ async function awaitNotification(match: (node: Node) => boolean, what: string, t
   }
 }
 
+/** Books, checks in, opens the visit, orders potassium (2823-3) and enters a critical 6.9 mmol/L as the doctor. */
+async function orderedCriticalPotassium(offsetMinutes: number) {
+  const booking = await bookAsDoctor(offsetMinutes);
+  dataOf(await system.gql('mutation($id: ID!) { checkInAppointment(id: $id) { status } }', { id: booking.appointmentId }, await system.tokenFor('ward_staff')));
+  const visit = dataOf(
+    await system.gql<{ openVisit: { id: string } }>('mutation($a: ID!) { openVisit(appointmentId: $a) { id } }', { a: booking.appointmentId }, doctor),
+  ).openVisit;
+  const [order] = dataOf(
+    await system.gql<{ orderLabTests: { id: string }[] }>('mutation($e: ID!) { orderLabTests(encounterId: $e, loincCodes: ["2823-3"]) { id } }', { e: visit.id }, doctor),
+  ).orderLabTests;
+  dataOf(await system.gql('mutation($o: ID!) { enterLabResult(orderId: $o, value: 6.9, unit: "mmol/L") { id } }', { o: order!.id }, doctor));
+  return { ...booking, orderId: order!.id };
+}
+
+/** A lab-result notification in a user's inbox about an order item, stored as the in-app channel stores it. */
+async function seedLabNotification(userId: string, labOrderId: string): Promise<string> {
+  const common = { eventType: 'LAB_RESULT_ENTERED', labOrderId, body: 'A result of a test you ordered arrived' };
+  const delivery = await db.notificationDelivery.create({
+    data: {
+      ...common,
+      eventId: randomUUID(),
+      channel: 'in_app',
+      recipientKind: 'doctor',
+      recipientId: userId,
+      subject: 'Lab result to review',
+      status: 'sent',
+      attemptCount: 1,
+      nextAttemptAt: null,
+      sentAt: new Date(),
+    },
+  });
+  return (await db.notification.create({ data: { ...common, userId, deliveryId: delivery.id, title: 'Lab result to review' } })).id;
+}
+
 beforeAll(async () => {
   system = await startTestSystem(testDatabaseUrl());
+  db = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
   doctor = await system.tokenFor('doctor');
 });
 afterAll(async () => {
+  await db?.$disconnect();
   await system?.close();
 });
 
@@ -153,20 +196,59 @@ describe('the delivery log', () => {
 
 describe('lab results in the same inbox', () => {
   it('lists an appointment and a lab-result notification together: the lab one with no appointment, its lab order, no patient or value', async () => {
-    const { appointmentId, familyName } = await bookAsDoctor(240);
-    dataOf(await system.gql('mutation($id: ID!) { checkInAppointment(id: $id) { status } }', { id: appointmentId }, await system.tokenFor('ward_staff')));
-    const visit = dataOf(await system.gql<{ openVisit: { id: string } }>('mutation($a: ID!) { openVisit(appointmentId: $a) { id } }', { a: appointmentId }, doctor)).openVisit;
-    const [order] = dataOf(
-      await system.gql<{ orderLabTests: { id: string }[] }>('mutation($e: ID!) { orderLabTests(encounterId: $e, loincCodes: ["2823-3"]) { id } }', { e: visit.id }, doctor),
-    ).orderLabTests;
-    dataOf(await system.gql('mutation($o: ID!) { enterLabResult(orderId: $o, value: 6.9, unit: "mmol/L") { id } }', { o: order!.id }, doctor));
+    const { appointmentId, familyName, orderId } = await orderedCriticalPotassium(240);
 
     // Every poll lists the whole inbox, appointment and lab notifications together, without errors.
-    const lab = await awaitNotification((n) => n.labOrderId === order!.id, 'the lab result', 30_000);
+    const lab = await awaitNotification((n) => n.labOrderId === orderId, 'the lab result', 30_000);
     expect(lab).toMatchObject({ channel: 'IN_APP', eventType: 'LAB_RESULT_ENTERED', appointmentId: null, appointment: null, title: 'Critical lab result to review' });
     expect(lab.body).toMatch(/^A result of a test you ordered arrived at /);
     for (const detail of [familyName, 'Potassium', '6.9', 'mmol/L']) expect(`${lab.title} ${lab.body}`).not.toContain(detail);
     const booked = await awaitNotification((n) => n.appointmentId === appointmentId && n.eventType === 'BOOKED', 'the booking');
     expect(booked).toMatchObject({ labOrderId: null, appointment: { id: appointmentId } });
+  });
+
+  const LAB_ORDER = `{ myNotifications(first: 50) { edges { node { id labOrderId appointmentId
+    labOrder { id patient { id } test { loincCode name unit } orderedBy { id } result { value unit flag } } } } } }`;
+  type LabNode = { id: string; labOrderId: string | null; appointmentId: string | null; labOrder: Record<string, unknown> | null };
+  type Inbox = { myNotifications: { edges: { node: LabNode }[] } };
+  const nodesOf = (result: GraphQLResponse<Inbox>) => dataOf(result).myNotifications.edges.map((e) => e.node);
+
+  it('the ordering doctor reads the patient and test through labOrder; an appointment notification has none', async () => {
+    const { appointmentId, patientId, orderId } = await orderedCriticalPotassium(300);
+    await awaitNotification((n) => n.labOrderId === orderId, 'the lab result', 30_000);
+    const nodes = nodesOf(await system.gql<Inbox>(LAB_ORDER, {}, doctor));
+    expect(nodes.find((n) => n.labOrderId === orderId)?.labOrder).toEqual({
+      id: orderId,
+      patient: { id: patientId },
+      test: { loincCode: '2823-3', name: 'Potassium', unit: 'mmol/L' },
+      orderedBy: { id: system.accounts.doctor.id },
+      result: { value: 6.9, unit: 'mmol/L', flag: 'CRITICAL_HIGH' },
+    });
+    expect(nodes.find((n) => n.appointmentId === appointmentId)?.labOrder).toBeNull();
+  });
+
+  it.each<RoleName>(['pharmacist', 'finance'])('a %s may not select labOrder, even on a lab notification of their own', async (role) => {
+    const { orderId, patientId } = await orderedCriticalPotassium(360 + (role === 'finance' ? 60 : 0));
+    await seedLabNotification(system.accounts[role].id, orderId);
+    const result = await system.gql<Inbox>(LAB_ORDER, {}, await system.tokenFor(role));
+    expect(result.errors?.map((e) => e.extensions?.['code'])).toContain('FORBIDDEN');
+    expect(JSON.stringify(result.data ?? null)).not.toContain(patientId);
+    // Without labOrder the same inbox lists, with the id only.
+    const plain = await system.gql<Inbox>('{ myNotifications(first: 50) { edges { node { id labOrderId } } } }', {}, await system.tokenFor(role));
+    expect(nodesOf(plain).map((n) => n.labOrderId)).toContain(orderId);
+  });
+
+  it('ward staff get null for an item of a patient not admitted on their wards', async () => {
+    const { orderId, patientId } = await orderedCriticalPotassium(480);
+    const id = await seedLabNotification(system.accounts.ward_staff.id, orderId);
+    const result = await system.gql<Inbox>(LAB_ORDER, {}, await system.tokenFor('ward_staff'));
+    expect(nodesOf(result).find((n) => n.id === id)).toMatchObject({ labOrderId: orderId, labOrder: null });
+    expect(JSON.stringify(result.data)).not.toContain(patientId);
+  });
+
+  it('refuses anonymous callers', async () => {
+    const result = await system.gql(LAB_ORDER);
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(result.data ?? null).toBeNull();
   });
 });
