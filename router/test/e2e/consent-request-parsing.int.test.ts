@@ -5,29 +5,25 @@
  * a link with one app's parameters, 1000 fillers and another app's parameters showed the first app
  * and had the clinician approve the second (its redirect URI got the code, its verifier redeemed it).
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
-import { signIdentity } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { IdentityClient } from '@hospital/grpc-contracts';
+import type { TestSystem } from '@hospital/test-support/system';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { adminCallMetadata, startSystemWithIdentity, TEST_CONSENT_URL } from '../support/client-apps.ts';
 
 let system: TestSystem;
 let identity: IdentityClient;
 let base: string;
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl(), { oauthConsentUrl: 'https://web.hospital.test/oauth/consent' });
-  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
-  base = system.routerUrl.replace(/\/graphql$/, '');
+  ({ system, identity, base } = await startSystemWithIdentity(testDatabaseUrl(), { oauthConsentUrl: TEST_CONSENT_URL }));
 }, 120_000);
 afterAll(async () => {
   identity?.close();
   await system?.close();
 });
 
-const asAdmin = () => callMetadata(signIdentity({ kind: 'user', userId: randomUUID(), role: 'admin', email: 'admin@test.local' }, system.internalSecret), randomUUID());
+const asAdmin = () => adminCallMetadata(system);
 const register = async (name: string, redirectUri: string) =>
   (
     await identity.registerClientApp(

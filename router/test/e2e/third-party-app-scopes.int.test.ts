@@ -8,21 +8,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
+import type { IdentityClient } from '@hospital/grpc-contracts';
 import { IDENTITY_HEADER, signIdentity } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
+import type { TestSystem } from '@hospital/test-support/system';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { appointmentFixtures, type BookedAppointment } from './appointment-fixtures.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { startSystemWithIdentity, systemAppToken } from '../support/client-apps.ts';
 
 let system: TestSystem;
 let identity: IdentityClient;
 let booked: BookedAppointment;
 const fx = appointmentFixtures(() => system);
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
+  ({ system, identity } = await startSystemWithIdentity(testDatabaseUrl()));
   booked = await fx.book(await fx.patient(), fx.slot(720));
 }, 120_000);
 afterAll(async () => {
@@ -30,20 +28,7 @@ afterAll(async () => {
   await system?.close();
 });
 
-async function appToken(scopes: string[]): Promise<string> {
-  const metadata = callMetadata(signIdentity({ kind: 'user', userId: randomUUID(), role: 'admin', email: 'admin@test.local' }, system.internalSecret), randomUUID());
-  const { app, clientSecret } = await identity.registerClientApp(
-    { name: 'Scopes app', contact: 'dev@ehr.test', allowedScopes: scopes, allowedOrigins: [], jwksJson: '' },
-    { metadata },
-  );
-  const response = await fetch(system.routerUrl.replace(/\/graphql$/, '/oauth/token'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${app!.id}:${clientSecret}`).toString('base64')}` },
-    body: 'grant_type=client_credentials',
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+const appToken = (scopes: string[]) => systemAppToken(system, identity, scopes, 'Scopes app');
 
 type Answer = Awaited<ReturnType<TestSystem['gql']>>;
 function expectForbidden(answer: Answer, coordinate: string): void {

@@ -9,19 +9,16 @@ import { randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
-import { signIdentity } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
+import type { IdentityClient } from '@hospital/grpc-contracts';
+import type { TestSystem } from '@hospital/test-support/system';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { adminCallMetadata, clientCredentialsToken, startSystemWithIdentity } from '../support/client-apps.ts';
 
 let system: TestSystem;
 let identity: IdentityClient;
 const clients: Client[] = [];
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
+  ({ system, identity } = await startSystemWithIdentity(testDatabaseUrl()));
 }, 120_000);
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
@@ -29,16 +26,8 @@ afterAll(async () => {
   await system?.close();
 });
 
-const asAdmin = () => callMetadata(signIdentity({ kind: 'user', userId: randomUUID(), role: 'admin', email: 'admin@test.local' }, system.internalSecret), randomUUID());
-async function token(id: string, secret: string): Promise<string> {
-  const response = await fetch(system.routerUrl.replace(/\/graphql$/, '/oauth/token'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` },
-    body: 'grant_type=client_credentials',
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+const asAdmin = () => adminCallMetadata(system);
+const token = (id: string, secret: string) => clientCredentialsToken(system, id, secret);
 const PATIENTS = '{ patients(first: 1) { totalCount } }';
 const codeOf = async (bearer: string) => (await system.gql(PATIENTS, {}, bearer)).errors?.[0]?.extensions?.['code'] ?? 'OK';
 

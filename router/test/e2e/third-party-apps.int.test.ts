@@ -8,27 +8,25 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
+import type { IdentityClient } from '@hospital/grpc-contracts';
 import { IDENTITY_HEADER, signIdentity } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
+import type { TestSystem } from '@hospital/test-support/system';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { adminCallMetadata, startSystemWithIdentity } from '../support/client-apps.ts';
+import { registerPatient } from '../support/patients.ts';
 
 let system: TestSystem;
 let identity: IdentityClient;
 let base: string;
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
-  base = system.routerUrl.replace(/\/graphql$/, '');
+  ({ system, identity, base } = await startSystemWithIdentity(testDatabaseUrl()));
 }, 120_000);
 afterAll(async () => {
   identity?.close();
   await system?.close();
 });
 
-const asAdmin = () => callMetadata(signIdentity({ kind: 'user', userId: randomUUID(), role: 'admin', email: 'admin@test.local' }, system.internalSecret), randomUUID());
+const asAdmin = () => adminCallMetadata(system);
 const register = (allowedScopes: string[], jwksJson = '') =>
   identity.registerClientApp({ name: 'EHR test app', contact: 'dev@ehr.test', allowedScopes, allowedOrigins: [], jwksJson }, { metadata: asAdmin() });
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -318,13 +316,7 @@ describe('GET /schema.graphql', () => {
 describe('the audit trail', () => {
   it("records an app's read of a patient as the app (actor kind APP, its client id)", async () => {
     const admin = await system.tokenFor('admin');
-    const registered = await system.gql<{ registerPatient: { id: string } }>(
-      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
-      { input: { givenName: 'Audit', familyName: 'App-Patient', dateOfBirth: '1980-02-03' } },
-      admin,
-    );
-    expect(registered.errors).toBeUndefined();
-    const patientId = registered.data!.registerPatient.id;
+    const patientId = await registerPatient(system, { givenName: 'Audit', familyName: 'App-Patient', dateOfBirth: '1980-02-03' }, admin);
     const { app, clientSecret } = await register(['system/Patient.rs']);
     const response = await tokenRequest({ grant_type: 'client_credentials' }, basic(app!.id, clientSecret));
     const { access_token: token } = (await response.json()) as { access_token: string };
