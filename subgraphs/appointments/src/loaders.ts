@@ -2,9 +2,8 @@
  * Per-request loaders of the appointments subgraph: appointments by id (entity references and
  * `appointment(id)`), and `Patient.appointments` for every patient of a response at once.
  */
-import DataLoader from 'dataloader';
 import type { AppointmentsClient, Appointment__Output, ListAppointmentsForPatientsRequest, PatientAppointments__Output } from '@hospital/grpc-contracts';
-import { callGrpc, defineIdLoader, defineLoader, requestCallOptions, type LoaderKey } from '@hospital/subgraph-kit';
+import { callGrpc, defineIdLoader, definePatientArgsLoader, type LoaderKey } from '@hospital/subgraph-kit';
 
 /**
  * Appointments by id: every reference and `appointment(id)` in one request share ONE
@@ -31,27 +30,13 @@ export interface PatientPageKey {
  * @param client - the appointments gRPC client
  */
 export function createPatientAppointmentsLoader(client: AppointmentsClient): LoaderKey<PatientPageKey, PatientAppointments__Output> {
-  return defineLoader(
-    'patientAppointments',
-    (context) =>
-      new DataLoader<PatientPageKey, PatientAppointments__Output | null, string>(
-        async (keys) => {
-          const groups = new Map<string, PatientPageKey[]>();
-          for (const key of keys) {
-            const group = JSON.stringify(key.args);
-            groups.set(group, [...(groups.get(group) ?? []), key]);
-          }
-          const pages = new Map<string, PatientAppointments__Output>();
-          await Promise.all(
-            [...groups].map(async ([group, members]) => {
-              const request = { ...members[0]!.args, patientIds: [...new Set(members.map((m) => m.patientId))] };
-              const { patients } = await callGrpc(client.listAppointmentsForPatients(request, requestCallOptions(context)));
-              for (const page of patients) pages.set(`${group}|${page.patientId}`, page);
-            }),
-          );
-          return keys.map((key) => pages.get(`${JSON.stringify(key.args)}|${key.patientId}`) ?? null);
-        },
-        { cacheKeyFn: (key) => `${JSON.stringify(key.args)}|${key.patientId}` },
-      ),
-  );
+  return definePatientArgsLoader('patientAppointments', {
+    argsOf: (key) => JSON.stringify(key.args),
+    fetch: async (group, options) => {
+      const request = { ...group[0]!.args, patientIds: [...new Set(group.map((m) => m.patientId))] };
+      const { patients } = await callGrpc(client.listAppointmentsForPatients(request, options));
+      return patients.map((page) => [page.patientId, page] as const);
+    },
+    missing: null,
+  });
 }

@@ -4,7 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import type { FinanceClient, Invoice__Output, InvoiceStatusProto } from '@hospital/grpc-contracts';
-import { callGrpc, defineIdLoader, defineLoader, requestCallOptions, type LoaderKey, type SubgraphContext } from '@hospital/subgraph-kit';
+import { callGrpc, defineIdLoader, defineLoader, definePatientArgsLoader, requestCallOptions, type LoaderKey } from '@hospital/subgraph-kit';
 import type { MoneyModel } from './mappers.ts';
 
 /** Which invoices of a patient `Patient.invoices` asks for. */
@@ -29,24 +29,18 @@ export interface FinanceLoaders {
 /**
  * Patient invoices: one GetPatientInvoices call per distinct (status, first) in the batch —
  * in practice one, since a query asks every patient the same way.
+ * @param client - the finance gRPC client
  */
-function patientInvoicesLoader(client: FinanceClient, ctx: SubgraphContext): DataLoader<PatientInvoicesKey, Invoice__Output[] | null, string> {
-  return new DataLoader(
-    async (keys) => {
-      const groups = new Map<string, PatientInvoicesKey[]>();
-      for (const key of keys) groups.set(`${key.status}/${key.first}`, [...(groups.get(`${key.status}/${key.first}`) ?? []), key]);
-      const found = new Map<string, Invoice__Output[]>();
-      await Promise.all(
-        [...groups.values()].map(async (group) => {
-          const { status, first } = group[0]!;
-          const response = await callGrpc(client.getPatientInvoices({ patientIds: group.map((k) => k.patientId), status, first }, requestCallOptions(ctx)));
-          for (const entry of response.patients) found.set(`${entry.patientId}/${status}/${first}`, entry.invoices);
-        }),
-      );
-      return keys.map((key) => found.get(`${key.patientId}/${key.status}/${key.first}`) ?? []);
+function patientInvoicesLoader(client: FinanceClient): LoaderKey<PatientInvoicesKey, Invoice__Output[]> {
+  return definePatientArgsLoader('invoicesOfPatient', {
+    argsOf: (key) => `${key.status}/${key.first}`,
+    fetch: async (group, options) => {
+      const { status, first } = group[0]!;
+      const response = await callGrpc(client.getPatientInvoices({ patientIds: group.map((k) => k.patientId), status, first }, options));
+      return response.patients.map((entry) => [entry.patientId, entry.invoices] as const);
     },
-    { cacheKeyFn: (key) => `${key.patientId}/${key.status}/${key.first}` },
-  );
+    missing: [],
+  });
 }
 
 /**
@@ -56,7 +50,7 @@ function patientInvoicesLoader(client: FinanceClient, ctx: SubgraphContext): Dat
 export function createFinanceLoaders(client: FinanceClient): FinanceLoaders {
   return {
     invoices: defineIdLoader('invoices', async (ids, options) => (await callGrpc(client.getInvoices({ ids }, options))).invoices),
-    invoicesOfPatient: defineLoader('invoicesOfPatient', (ctx) => patientInvoicesLoader(client, ctx)),
+    invoicesOfPatient: patientInvoicesLoader(client),
     balanceOfPatient: defineLoader(
       'balanceOfPatient',
       (ctx) =>

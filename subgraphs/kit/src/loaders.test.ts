@@ -1,7 +1,7 @@
 /** createBatchLoader and LoaderRegistry: one call per batch, results in key order. */
 import { describe, expect, it } from 'vitest';
 import { defineLoader, LoaderRegistry, type SubgraphContext } from './context.ts';
-import { createBatchLoader, createGroupLoader, defineGroupLoader, defineIdLoader } from './loaders.ts';
+import { createBatchLoader, createGroupLoader, defineGroupLoader, defineIdLoader, definePatientArgsLoader } from './loaders.ts';
 
 describe('createBatchLoader', () => {
   it('batches loads into one call and maps results back in key order, missing → null', async () => {
@@ -70,6 +70,29 @@ describe('defineIdLoader / defineGroupLoader', () => {
     expect(await byId.create(context).load('x')).toEqual({ id: 'x' });
     expect(await byOwner.create(context).load('o')).toEqual([{ owner: 'o' }]);
     expect(seen).toEqual(['metadata-of-request', 'metadata-of-request']);
+  });
+});
+
+describe('definePatientArgsLoader', () => {
+  it('makes one call per distinct arguments, answers each patient under its arguments, missing → the given value', async () => {
+    const calls: string[][] = [];
+    const key = definePatientArgsLoader('pagesOf', {
+      argsOf: (k: { patientId: string; first: number }) => String(k.first),
+      fetch: async (group) => {
+        calls.push(group.map((k) => `${k.patientId}/${k.first}`));
+        return group.filter((k) => k.patientId !== 'none').map((k) => [k.patientId, `${k.patientId} first ${k.first}`] as const);
+      },
+      missing: 'nothing',
+    });
+    const loader = key.create({ grpcMetadata: () => 'm' } as unknown as SubgraphContext);
+    const keys = [
+      { patientId: 'p1', first: 5 },
+      { patientId: 'p2', first: 5 },
+      { patientId: 'p1', first: 9 },
+      { patientId: 'none', first: 5 },
+    ];
+    expect(await Promise.all(keys.map((k) => loader.load(k)))).toEqual(['p1 first 5', 'p2 first 5', 'p1 first 9', 'nothing']);
+    expect(calls).toEqual([['p1/5', 'p2/5', 'none/5'], ['p1/9']]);
   });
 });
 

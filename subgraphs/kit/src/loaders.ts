@@ -77,3 +77,37 @@ export function defineGroupLoader<T>(
 ): LoaderKey<string, T[]> {
   return defineLoader(name, (context) => createGroupLoader((keys) => fetchAll(keys, requestCallOptions(context)), keyOf));
 }
+
+/**
+ * Declares a loader kind of one value per patient under a field's arguments (`Patient.invoices(status,
+ * first)`, `Patient.appointments(…)`): the keys of one tick are grouped by their arguments (normally
+ * all the same, from one selection) and each group costs one call for all its patients.
+ * @param name - name for debugging
+ * @param spec.argsOf - the key's arguments as a string; keys with equal strings share a call
+ * @param spec.fetch - the call(s) for one group (all its keys have the same arguments): the value of each patient answered
+ * @param spec.missing - the value of a patient the answer left out
+ */
+export function definePatientArgsLoader<K extends { patientId: string }, V>(
+  name: string,
+  spec: { argsOf: (key: K) => string; fetch: (group: K[], options: RequestCallOptions) => Promise<Iterable<readonly [patientId: string, value: V]>>; missing: V | null },
+): LoaderKey<K, V> {
+  const cacheKeyFn = (key: K) => `${key.patientId}|${spec.argsOf(key)}`;
+  return defineLoader(
+    name,
+    (context) =>
+      new DataLoader<K, V | null, string>(
+        async (keys) => {
+          const groups = new Map<string, K[]>();
+          for (const key of keys) groups.set(spec.argsOf(key), [...(groups.get(spec.argsOf(key)) ?? []), key]);
+          const found = new Map<string, V>();
+          await Promise.all(
+            [...groups].map(async ([args, group]) => {
+              for (const [patientId, value] of await spec.fetch(group, requestCallOptions(context))) found.set(`${patientId}|${args}`, value);
+            }),
+          );
+          return keys.map((key) => found.get(cacheKeyFn(key)) ?? spec.missing);
+        },
+        { cacheKeyFn },
+      ),
+  );
+}

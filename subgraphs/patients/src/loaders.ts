@@ -1,7 +1,6 @@
 /** Per-request loaders of the patients subgraph. */
-import DataLoader from 'dataloader';
 import type { AllergyChange__Output, PatientsClient, Patient__Output } from '@hospital/grpc-contracts';
-import { callGrpc, defineIdLoader, defineLoader, requestCallOptions, type LoaderKey } from '@hospital/subgraph-kit';
+import { callGrpc, defineIdLoader, definePatientArgsLoader, type LoaderKey } from '@hospital/subgraph-kit';
 
 /**
  * Patients by id: every `Patient` reference and `patient(id)` in one request share ONE
@@ -34,30 +33,27 @@ const HISTORY_PATIENTS_PER_CALL = 5;
  * @param client - the patients gRPC client
  */
 export function createAllergyHistoryLoader(client: PatientsClient): LoaderKey<AllergyHistoryKey, AllergyHistoryPage> {
-  return defineLoader(
-    'allergyHistories',
-    (context) =>
-      new DataLoader<AllergyHistoryKey, AllergyHistoryPage | null, string>(
-        async (keys) => {
-          const groups = new Map<string, AllergyHistoryKey[]>();
-          for (const key of keys) groups.set(`${key.first}|${key.after}`, [...(groups.get(`${key.first}|${key.after}`) ?? []), key]);
-          const calls = [...groups.values()].flatMap((group) =>
-            Array.from({ length: Math.ceil(group.length / HISTORY_PATIENTS_PER_CALL) }, (_, i) => group.slice(i * HISTORY_PATIENTS_PER_CALL, (i + 1) * HISTORY_PATIENTS_PER_CALL)),
-          );
-          const pages = new Map<AllergyHistoryKey, AllergyHistoryPage>();
-          await Promise.all(
-            calls.map(async (batch) => {
-              const { first, after } = batch[0]!;
-              const request = { patientIds: batch.map((key) => key.patientId), first, after };
-              const answer = await callGrpc(client.getAllergyHistories(request, requestCallOptions(context)));
-              for (const key of batch) {
-                pages.set(key, { changes: answer.changes.filter((change) => change.patientId === key.patientId), hasMore: answer.patientsWithMore.includes(key.patientId) });
-              }
-            }),
-          );
-          return keys.map((key) => pages.get(key) ?? null);
-        },
-        { cacheKeyFn: (key) => `${key.patientId}|${key.first}|${key.after}` },
-      ),
-  );
+  return definePatientArgsLoader('allergyHistories', {
+    argsOf: (key) => `${key.first}|${key.after}`,
+    fetch: async (group, options) => {
+      const calls = Array.from({ length: Math.ceil(group.length / HISTORY_PATIENTS_PER_CALL) }, (_, i) =>
+        group.slice(i * HISTORY_PATIENTS_PER_CALL, (i + 1) * HISTORY_PATIENTS_PER_CALL),
+      );
+      const answers = await Promise.all(
+        calls.map(async (batch) => {
+          const { first, after } = batch[0]!;
+          const answer = await callGrpc(client.getAllergyHistories({ patientIds: batch.map((key) => key.patientId), first, after }, options));
+          return batch.map((key) => {
+            const page: AllergyHistoryPage = {
+              changes: answer.changes.filter((change) => change.patientId === key.patientId),
+              hasMore: answer.patientsWithMore.includes(key.patientId),
+            };
+            return [key.patientId, page] as const;
+          });
+        }),
+      );
+      return answers.flat();
+    },
+    missing: null,
+  });
 }

@@ -1,7 +1,6 @@
 /** Per-request loaders of the pharmacy subgraph: one gRPC call per kind of lookup per request. */
-import DataLoader from 'dataloader';
 import type { Drug__Output, PharmacyClient, Prescription__Output, PrescriptionStatus__Output } from '@hospital/grpc-contracts';
-import { callGrpc, defineIdLoader, defineLoader, requestCallOptions, type LoaderKey } from '@hospital/subgraph-kit';
+import { callGrpc, defineIdLoader, definePatientArgsLoader, type LoaderKey } from '@hospital/subgraph-kit';
 
 /**
  * Drugs by id: `Drug` references, `drug(id)`, `Prescription.drug` and `StockLot.drug` in one
@@ -37,25 +36,14 @@ export interface PatientPrescriptionsKey {
  * @param client - the pharmacy gRPC client
  */
 export function createPatientPrescriptionsLoader(client: PharmacyClient): LoaderKey<PatientPrescriptionsKey, Prescription__Output[]> {
-  return defineLoader(
-    'patientPrescriptions',
-    (context) =>
-      new DataLoader<PatientPrescriptionsKey, Prescription__Output[] | null, string>(
-        async (keys) => {
-          const groups = new Map<string, PatientPrescriptionsKey[]>();
-          for (const key of keys) groups.set(`${key.status}|${key.first}`, [...(groups.get(`${key.status}|${key.first}`) ?? []), key]);
-          const found = new Map<string, Prescription__Output[]>();
-          await Promise.all(
-            [...groups.values()].map(async (group) => {
-              const { status, first } = group[0]!;
-              const request = { patientIds: [...new Set(group.map((k) => k.patientId))], status, first };
-              const response = await callGrpc(client.listPatientPrescriptions(request, requestCallOptions(context)));
-              for (const entry of response.patients) found.set(`${entry.patientId}|${status}|${first}`, entry.prescriptions);
-            }),
-          );
-          return keys.map((k) => found.get(`${k.patientId}|${k.status}|${k.first}`) ?? []);
-        },
-        { cacheKeyFn: (k) => `${k.patientId}|${k.status}|${k.first}` },
-      ),
-  );
+  return definePatientArgsLoader('patientPrescriptions', {
+    argsOf: (key) => `${key.status}|${key.first}`,
+    fetch: async (group, options) => {
+      const { status, first } = group[0]!;
+      const request = { patientIds: [...new Set(group.map((k) => k.patientId))], status, first };
+      const response = await callGrpc(client.listPatientPrescriptions(request, options));
+      return response.patients.map((entry) => [entry.patientId, entry.prescriptions] as const);
+    },
+    missing: [],
+  });
 }
