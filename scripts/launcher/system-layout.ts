@@ -94,6 +94,27 @@ export interface LauncherSecrets {
 }
 
 /**
+ * The secrets a department's own service holds beyond the shared environment: the JWT signing key
+ * for identity, none for the others (no other child may receive the key, not even empty).
+ * @param department - the department's name
+ * @param secrets - see {@link LauncherSecrets}
+ */
+function serviceSecrets(department: string, secrets: LauncherSecrets): Record<string, string> {
+  return department === 'identity' ? { JWT_PRIVATE_KEY: secrets.jwtPrivateKeyPem } : {};
+}
+
+/**
+ * One variable for a child, or none when the value is unset or empty: a child reads a variable
+ * that is present, even empty, instead of applying its own default (LOG_LEVEL, NODE_ENV), and the
+ * layout's environments hold strings only.
+ * @param name - the variable's name in the child
+ * @param value - the launcher's value
+ */
+function variableIfSet(name: string, value: string | undefined): Record<string, string> {
+  return value ? { [name]: value } : {};
+}
+
+/**
  * The start order: gRPC services, then the subgraphs that call them, then the router.
  * @param root - repository root
  * @param shared - environment every child gets (database, internal secret, public keys, log level)
@@ -115,7 +136,7 @@ export function systemLayout(root: string, shared: Record<string, string>, secre
       [`${upper(d.name)}_GRPC_PORT`]: String(d.grpcPort),
       [`${upper(d.name)}_GRPC_HOST`]: HOST,
       METRICS_PORT: String(d.metricsPort),
-      ...(d.name === 'identity' ? { JWT_PRIVATE_KEY: secrets.jwtPrivateKeyPem } : {}),
+      ...serviceSecrets(d.name, secrets),
     },
     ready: { tcp: { host: HOST, port: d.grpcPort } },
   }));
@@ -158,13 +179,14 @@ export function systemLayout(root: string, shared: Record<string, string>, secre
     command: ['web'],
     // It needs neither the database nor the internal secret, so it gets neither.
     env: {
-      ...(shared['LOG_LEVEL'] ? { LOG_LEVEL: shared['LOG_LEVEL'] } : {}),
-      ...(shared['NODE_ENV'] ? { NODE_ENV: shared['NODE_ENV'] } : {}),
+      ...variableIfSet('LOG_LEVEL', shared['LOG_LEVEL']),
+      ...variableIfSet('NODE_ENV', shared['NODE_ENV']),
       WEB_PORT: webPort,
       WEB_HOST: HOST,
       ROUTER_URL: `http://${HOST}:${routerPort}/graphql`,
       WEB_PROXY_SECRET: secrets.proxySecret,
-      ...(shared['WEB_METRICS_PORT'] && shared['WEB_METRICS_PORT'] !== '0' ? { METRICS_PORT: shared['WEB_METRICS_PORT'] } : {}),
+      // 0 turns the web server's /metrics off, as absence does.
+      ...variableIfSet('METRICS_PORT', shared['WEB_METRICS_PORT'] === '0' ? undefined : shared['WEB_METRICS_PORT']),
     },
     ready: { http: `http://${HOST}:${webPort}/config.json` },
   };

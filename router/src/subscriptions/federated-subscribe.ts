@@ -71,7 +71,7 @@ export function createFederatedSubscribe(deps: FederatedSubscribeDeps) {
   const groups = new Map<string, Group>();
   const counters: FanoutCounters = { resolutions: 0, fetches: {} };
   const maxQueued = deps.maxQueuedEvents ?? MAX_QUEUED_EVENTS;
-  const resolution = { planner: deps.planner, dataSources: deps.dataSources, logger: deps.logger, counters, ...(deps.deliveryAudit ? { audit: deps.deliveryAudit } : {}) };
+  const resolution = { planner: deps.planner, dataSources: deps.dataSources, logger: deps.logger, counters, audit: deps.deliveryAudit };
 
   const leave = (group: Group, cohort: Cohort, member: Member) => {
     cohort.members.delete(member);
@@ -139,7 +139,8 @@ export function createFederatedSubscribe(deps: FederatedSubscribeDeps) {
       const upstream = deps.pool
         .subscribe(toWebSocketUrl(httpUrl), caller, {
           query: primary.operation,
-          ...(primary.operationName ? { operationName: primary.operationName } : {}),
+          // Undefined for an unnamed operation; the frame is JSON, which leaves it out.
+          operationName: primary.operationName,
           variables: upstreamVariables,
         })
         [Symbol.asyncIterator]();
@@ -152,20 +153,18 @@ export function createFederatedSubscribe(deps: FederatedSubscribeDeps) {
       cohort = {
         key: cohortKey,
         members: new Set(),
-        ...(rest
+        selection: rest
           ? {
-              selection: {
-                primary,
-                rest,
-                document: args.document,
-                operationName: args.operationName,
-                variables: args.variables,
-                source,
-                schema,
-                operationContext: buildOperationContext({ schema, operationDocument: args.document, operationName: args.operationName }),
-              },
+              primary,
+              rest,
+              document: args.document,
+              operationName: args.operationName,
+              variables: args.variables,
+              source,
+              schema,
+              operationContext: buildOperationContext({ schema, operationDocument: args.document, operationName: args.operationName }),
             }
-          : {}),
+          : undefined,
       };
       group.cohorts.set(cohortKey, cohort);
     }

@@ -10,6 +10,7 @@ import type { AdmissionState, RequestFacts } from '../admission/types.ts';
 import { mintRequestId } from '../context.ts';
 import type { VerifiedSession } from '../jwt.ts';
 import type { WsEndpointOptions } from './ws-connection.ts';
+import { upgradeHeaderFacts } from './ws-headers.ts';
 
 /** A connection that passed its connection_init: its state, and the session's expiry and issue time. */
 export type OpenedConnection = { state: AdmissionState; session: VerifiedSession; authorization: string };
@@ -27,13 +28,10 @@ export function connectionAdmission(options: WsEndpointOptions) {
   // What each handshake established (memoised per request), for the connection it opens.
   const handshakes = new WeakMap<IncomingMessage, AdmissionState>();
   const handshake = async (request: IncomingMessage): Promise<AdmissionRefusal | undefined> => {
-    const userAgent = request.headers['user-agent'];
-    const origin = request.headers.origin;
     const facts: RequestFacts = {
       transport: 'ws',
       clientAddress: options.clientAddress(request),
-      ...(userAgent ? { userAgent } : {}),
-      ...(origin ? { origin } : {}),
+      ...upgradeHeaderFacts(request),
       requestId: mintRequestId(),
     };
     const caller = await pipeline.admitCaller(facts, { handshake: true });
@@ -50,8 +48,9 @@ export function connectionAdmission(options: WsEndpointOptions) {
     if (origin !== undefined && !options.origins.has(origin)) {
       return { refused: await pipeline.refuse(handshook, refuse('connection', 'FORBIDDEN', 'Origin not allowed')) };
     }
-    const authorization = typeof params['authorization'] === 'string' ? params['authorization'] : undefined;
-    const caller = await pipeline.admitCaller({ ...handshook.facts, ...(authorization ? { authorization } : {}) }, { addressCharged: true });
+    // An empty token is no token: the caller is anonymous and refused below.
+    const authorization = typeof params['authorization'] === 'string' && params['authorization'] !== '' ? params['authorization'] : undefined;
+    const caller = await pipeline.admitCaller({ ...handshook.facts, authorization }, { addressCharged: true });
     if ('refused' in caller) return caller;
     const { state } = caller;
     // Staff and registered apps (whose subscriptions are then held to their scopes) may connect.

@@ -176,7 +176,7 @@ function connectionRegistry(options: WsEndpointOptions) {
       caller: state.caller,
       authorization,
       clientAddress: state.facts.clientAddress,
-      ...(session.expiresAtMs !== undefined ? { expiresAtMs: session.expiresAtMs } : {}),
+      expiresAtMs: session.expiresAtMs,
       active: 0,
     };
     if (session.expiresAtMs !== undefined) {

@@ -15,6 +15,7 @@ import type { ErrorFormatter } from '../admission/http-admission.ts';
 import type { AdmissionPipeline } from '../admission/pipeline.ts';
 import { mintRequestId, type RouterContext } from '../context.ts';
 import type { SubscribeArgs } from './federated-subscribe.ts';
+import { upgradeHeaderFacts } from './ws-headers.ts';
 
 /**
  * Close code of a connection whose subscriber fell more than its queue behind (the queue holds
@@ -66,14 +67,12 @@ export function subscribeHooks(options: {
       oneSetupPerId(settingUp, ctx.extra.socket, id, async () => {
         const state = ctx.extra.state;
         if (!state?.caller) return [new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } })];
-        const userAgent = ctx.extra.request.headers['user-agent'];
-        const origin = ctx.extra.request.headers.origin;
         const admission = await options.pipeline.admit({
           transport: 'ws',
           clientAddress: state.clientAddress,
-          ...(userAgent ? { userAgent } : {}),
-          ...(state.authorization ? { authorization: state.authorization } : {}),
-          ...(origin ? { origin } : {}),
+          ...upgradeHeaderFacts(ctx.extra.request),
+          // Set by connection_init to the non-empty token it admitted.
+          authorization: state.authorization,
           fromExplorer: options.fromExplorer?.(ctx.extra.request) === true,
           query: payload.query,
           extensions: payload.extensions,
@@ -92,8 +91,8 @@ export function subscribeHooks(options: {
           requestId: admitted.requestId,
           scope: {
             requestId: admitted.requestId,
-            ...(admitted.caller.kind === 'user' ? { userId: admitted.caller.userId } : {}),
-            ...(admitted.operationName ? { operationName: admitted.operationName } : {}),
+            userId: admitted.caller.kind === 'user' ? admitted.caller.userId : undefined,
+            operationName: admitted.operationName,
           },
           origin: admitted.origin,
           admitted,

@@ -76,7 +76,7 @@ const kafkaConfig = (kafka: ReturnType<typeof appointmentsKafkaConfig>, groupId:
 export const loadConfig: (env: Record<string, string | undefined>) => NotificationsEnvConfig = grpcServiceEnvReader('notifications', shape, (e) => ({
   targets: { appointments: e.APPOINTMENTS_GRPC_TARGET, patients: e.PATIENTS_GRPC_TARGET, identity: e.IDENTITY_GRPC_TARGET },
   grpcDeadlineMs: e.GRPC_DEADLINE_MS,
-  email: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.SMTP_FROM },
+  email: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
   ...notificationsTimeZone(e),
   pollIntervalMs: e.NOTIFY_POLL_INTERVAL_MS,
   retry: { maxAttempts: e.NOTIFY_MAX_ATTEMPTS, baseMs: e.NOTIFY_RETRY_BASE_MS, capMs: Math.max(e.NOTIFY_RETRY_CAP_MS, e.NOTIFY_RETRY_BASE_MS) },
