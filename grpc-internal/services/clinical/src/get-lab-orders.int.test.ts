@@ -26,6 +26,9 @@ const internalSecret = `test-secret-${randomUUID()}`;
 const as = signedAs(internalSecret);
 /** Patients the stand-in ward department says lie on the caller's wards. */
 const onWard = new Set<string>();
+/** Patients the stand-in appointments department says the calling doctor sees. */
+const seenByDoctor = new Set<string>();
+const known = (set: Set<string>, ids: readonly string[]) => new Set(ids.filter((id) => set.has(id.toLowerCase())));
 
 let db: PrismaClient;
 let audit: AuditTrail;
@@ -36,8 +39,13 @@ beforeAll(async () => {
   const logger = createLogger('get-lab-orders-test', 'silent');
   db = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
   audit = startAuditTrail(testDatabaseUrl(), { logger });
-  const care = { admittedWhereCallerSees: async (ids: readonly string[]) => new Set(ids.filter((id) => onWard.has(id.toLowerCase()))) } as unknown as CareDepartments;
-  const deps = { encounters: new PrismaEncounterRepository(db), labs: new PrismaLabRepository(db), care } as unknown as ClinicalDeps;
+  const care = { admittedWhereCallerSees: async (ids: readonly string[]) => known(onWard, ids) } as unknown as CareDepartments;
+  // The same facts for the care-relationship rule (a doctor's patients, the caller's wards), where the service asks it.
+  const carers = {
+    patientsOfDoctor: async (_doctorId: string, ids: readonly string[]) => known(seenByDoctor, ids),
+    patientsOnCallersWards: async (ids: readonly string[]) => known(onWard, ids),
+  };
+  const deps = { encounters: new PrismaEncounterRepository(db), labs: new PrismaLabRepository(db), care, carers } as unknown as ClinicalDeps;
   const implementation = createClinicalHandlers(deps, { internalSecret, logger, audit: audit.sink });
   server = await startGrpcServer({
     services: [{ name: CLINICAL_SERVICE_NAME, definition: clinicalProto.ClinicalService.service, implementation }],
@@ -76,6 +84,7 @@ describe('GetLabOrders', () => {
   it('answers the items in request order with test and results, leaves unknown ids out, and audits each patient read', async () => {
     const first = await patientWithOrders('2823-3', '718-7');
     const second = await patientWithOrders('2951-2');
+    seenByDoctor.add(first.patientId).add(second.patientId);
     const doctorId = randomUUID();
     const ids = [second.orderIds[0]!, randomUUID(), first.orderIds[1]!.toUpperCase(), first.orderIds[0]!];
     const { orders } = await clinical.getLabOrders({ ids }, { metadata: as('doctor', doctorId) });
