@@ -3,10 +3,11 @@
  * against the reference range; while the visit is open, the doctor ticks catalogue tests to order
  * them, and a pending test takes its result (value in the test's unit). A result entered anywhere
  * (a nurse, an HL7 message) arrives live: each `labResultEvents` event re-reads the orders.
+ * Without a visit (the chart's lab results, where an inbox notification leads) the list only reads.
  */
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
-import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
+import { Button, Empty, ErrorMessage, TextInput } from '../../ui/index.ts';
 import { EnterLabResult, LabTests, OrderLabTests, PatientLabOrders, PatientLabResultEvents } from './lab-documents.ts';
 
 /** Flag → how it reads and looks (critical values stand out). */
@@ -18,10 +19,15 @@ const FLAG_LOOK: Record<string, { text: string; className: string }> = {
   CRITICAL_HIGH: { text: 'CRITICAL high', className: 'font-bold text-red-700' },
 };
 
-/** The patient's lab orders and, in an open visit, the order form. */
-export function LabOrders({ encounterId, patientId, open }: { encounterId: string; patientId: string; open: boolean }) {
+/**
+ * The patient's lab orders and, in an open visit, the order form and result entry.
+ * @param props.encounterId - the visit; left out for the chart's read-only list
+ */
+export function LabOrders({ encounterId, patientId, open = false }: { encounterId?: string; patientId: string; open?: boolean }) {
+  const inVisit = encounterId !== undefined;
+  const Heading = inVisit ? 'h5' : 'h3';
   const [orders, refetch] = useQuery({ query: PatientLabOrders, variables: { id: patientId }, requestPolicy: 'network-only' });
-  const [catalogue] = useQuery({ query: LabTests, pause: !open });
+  const [catalogue] = useQuery({ query: LabTests, pause: !open || !inVisit });
   const [ordered, order] = useMutation(OrderLabTests);
   const [chosen, setChosen] = useState<string[]>([]);
   const reread = () => refetch({ requestPolicy: 'network-only' });
@@ -30,8 +36,10 @@ export function LabOrders({ encounterId, patientId, open }: { encounterId: strin
   useEffect(() => {
     if (lastEvent) refetch({ requestPolicy: 'network-only' });
   }, [lastEvent, refetch]);
+  const items = orders.data?.patient?.labOrders ?? [];
   const toggle = (code: string) => setChosen((now) => (now.includes(code) ? now.filter((c) => c !== code) : [...now, code]));
   const submit = async () => {
+    if (!inVisit) return;
     const outcome = await order({ encounterId, loincCodes: chosen });
     if (!outcome.error) {
       setChosen([]);
@@ -40,14 +48,14 @@ export function LabOrders({ encounterId, patientId, open }: { encounterId: strin
   };
   return (
     <div className="mt-2">
-      <h5 className="flex items-baseline gap-2 text-sm font-semibold">
+      <Heading className={`flex items-baseline gap-2 font-semibold ${inVisit ? 'text-sm' : ''}`}>
         Lab tests
         <span aria-live="polite" className="text-xs font-normal text-slate-500">
           {live.error ? 'Live results paused — reconnecting…' : 'Live'}
         </span>
-      </h5>
+      </Heading>
       <ul aria-label="Lab results" className="text-sm">
-        {(orders.data?.patient?.labOrders ?? []).map((item) => {
+        {items.map((item) => {
           const look = item.result ? FLAG_LOOK[item.result.flag] : undefined;
           return (
             <li key={item.id} className="flex flex-wrap items-baseline gap-2">
@@ -56,6 +64,8 @@ export function LabOrders({ encounterId, patientId, open }: { encounterId: strin
                 <span className={look?.className}>
                   {item.result.value} {item.result.unit} ({look?.text ?? item.result.flag}){item.result.amendsResultId ? ' amended' : ''}
                 </span>
+              ) : !inVisit ? (
+                <em>pending</em>
               ) : (
                 <PendingResult orderId={item.id} name={item.test.name} unit={item.test.unit} onEntered={reread} />
               )}
@@ -66,7 +76,8 @@ export function LabOrders({ encounterId, patientId, open }: { encounterId: strin
           );
         })}
       </ul>
-      {open ? (
+      {!inVisit && orders.data && items.length === 0 ? <Empty>No lab tests ordered.</Empty> : null}
+      {open && inVisit ? (
         <fieldset className="mt-1">
           <legend className="text-xs">Order tests</legend>
           {(catalogue.data?.labTests ?? []).map((test) => (

@@ -1,7 +1,10 @@
 /**
  * A patient's chart for the doctor: details, allergies, current admission, appointments (with
- * cancel and reschedule) and prescriptions, plus the forms to book and to prescribe.
+ * cancel and reschedule), prescriptions, vital signs and lab results, plus the forms to book and to
+ * prescribe. `#lab-results` in the URL (a lab-result notification's link) brings the lab results into view.
  */
+import { useEffect, useRef } from 'react';
+import { useLocation } from 'react-router';
 import { useQuery } from 'urql';
 import { EditPatientForm } from './EditPatientForm.tsx';
 import { ROUTES } from '@hospital/grpc-contracts/prescribing';
@@ -13,6 +16,7 @@ import { AppointmentActions } from './AppointmentActions.tsx';
 import { STATUS_WORDS } from './time.ts';
 import { formatDateTime } from '../../time/hospital-time.ts';
 import { VitalsChart } from '../clinical/VitalsChart.tsx';
+import { LabOrders } from '../clinical/LabOrders.tsx';
 
 const Chart = graphql(`
   query DoctorPatientChart($id: ID!) {
@@ -30,6 +34,9 @@ const Chart = graphql(`
   }
 `);
 
+/** The id of the chart's lab results: `#lab-results` after a chart's path opens them. */
+export const LAB_RESULTS_ANCHOR = 'lab-results';
+
 const PRESCRIPTION_WORDS: Record<string, string> = { PENDING: 'Waiting at pharmacy', DISPENSED: 'Dispensed', CANCELLED: 'Cancelled' };
 
 /** The chart of `patientId`; `onClose` returns to the search. */
@@ -37,6 +44,15 @@ export function PatientChart({ patientId, onClose }: { patientId: string; onClos
   const [{ data, fetching, error }, refetch] = useQuery({ query: Chart, variables: { id: patientId }, requestPolicy: 'cache-and-network' });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const patient = data?.patient;
+  const { hash } = useLocation();
+  const labResults = useRef<HTMLElement>(null);
+  const loadedId = patient?.id;
+  useEffect(() => {
+    if (loadedId && hash === `#${LAB_RESULTS_ANCHOR}`) {
+      labResults.current?.scrollIntoView({ block: 'start' });
+      labResults.current?.focus({ preventScroll: true });
+    }
+  }, [loadedId, hash]);
 
   return (
     <Section
@@ -150,6 +166,9 @@ export function PatientChart({ patientId, onClose }: { patientId: string; onClos
             />
           </div>
           <VitalsChart patientId={patient.id} who={patient.fullName} />
+          <section ref={labResults} id={LAB_RESULTS_ANCHOR} tabIndex={-1} aria-label="Lab results" className="focus:outline-none">
+            <LabOrders patientId={patient.id} />
+          </section>
           {patient.archived ? null : (
             <div className="grid gap-4 md:grid-cols-2">
               <BookAppointmentForm patientId={patient.id} onBooked={reload} />
