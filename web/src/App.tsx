@@ -16,6 +16,7 @@ import { PharmacistDashboard } from './dashboards/PharmacistDashboard.tsx';
 import { FinanceDashboard } from './dashboards/FinanceDashboard.tsx';
 import { AdminDashboard } from './dashboards/AdminDashboard.tsx';
 import { ChangeOwnPassword } from './account/ChangeOwnPassword.tsx';
+import { NotificationBell } from './notifications/index.ts';
 import { CONSENT_PATH, ConsentScreen } from './consent/index.ts';
 
 /** One dashboard per role, and its heading. */
@@ -76,6 +77,7 @@ function Shell({ httpUrl, wsUrl, idleLockMinutes = 15 }: { httpUrl: string; wsUr
             <span className="font-semibold text-sky-800">Hospital</span>
             <span className="flex items-center gap-3 text-sm">
               <span>{session.user.displayName ?? session.user.email}</span>
+              <NotificationBell />
               <ChangeOwnPassword />
               <Button look="secondary" onClick={() => void signOut()}>
                 Sign out
