@@ -6,3 +6,4 @@ export * from './grpc-status.ts';
 export * from './grpc-metadata.ts';
 export * from './health-client.ts';
 export { meteredAuditSink, observeGrpcCall } from './metrics/grpc-metrics.ts';
+export * from './care/grpc-care-directory.ts';

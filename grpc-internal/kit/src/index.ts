@@ -1,6 +1,7 @@
 /** @hospital/service-kit: what every runnable shares (transport-neutral; gRPC in ./grpc, Kafka in ./kafka). */
 export * from './errors.ts';
 export * from './object-access.ts';
+export * from './care/care-rule.ts';
 export * from './identity-token.ts';
 export * from './logger.ts';
 export * from './env.ts';

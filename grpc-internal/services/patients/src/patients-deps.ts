@@ -1,5 +1,5 @@
 /** What the patients handlers need, built once by startPatientsService. */
-import type { CareDirectory } from './care/care-directory.ts';
+import type { CareDirectory } from '@hospital/service-kit';
 import type { PatientRepository } from './repositories/patient-repository.ts';
 
 /** Dependencies of every patients handler. */

@@ -1,10 +1,8 @@
 /** startPatientsService: wires Prisma, the repository and handlers into a running gRPC server. */
 import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { createAppointmentsClient, createWardClient, patientsProto, type AppointmentsClient, type WardClient } from '@hospital/grpc-contracts';
-import { type Logger, type GrpcServiceStartConfig } from '@hospital/service-kit';
-import { startOwningGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
-import { NO_CARE_DIRECTORY } from './care/care-directory.ts';
-import { GrpcCareDirectory } from './care/grpc-care-directory.ts';
+import { NO_CARE_DIRECTORY, type Logger, type GrpcServiceStartConfig } from '@hospital/service-kit';
+import { GrpcCareDirectory, startOwningGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
 import { PrismaPatientRepository } from './repositories/prisma-patient-repository.ts';
 import { createPatientsHandlers, PATIENTS_SERVICE_NAME } from './service.ts';
 

@@ -1,16 +1,16 @@
 /**
  * Who may change a patient's allergy list: staff caring for the patient. Other details (phone,
  * address) stay open to every clinical writer; allergies decide what may be prescribed, so a
- * change needs a care relationship:
+ * change needs a care relationship, by the service kit's one rule (`care/care-rule.ts`, also the
+ * clinical record's):
  * - an admin, or one of the system's own services;
  * - a doctor with a booked, checked-in or completed appointment with the patient;
  * - ward staff assigned to the ward the patient is admitted to now.
  * Anyone else is FORBIDDEN (they may read the patient, so NOT_FOUND would be a lie), and the
  * audit trail records the refusal as a denied write of the patient.
  */
-import { forbidden } from '@hospital/service-kit';
+import { caresForPatient, forbidden, type CareDirectory } from '@hospital/service-kit';
 import { type CallScope } from '@hospital/service-kit/grpc';
-import type { CareDirectory } from '../care/care-directory.ts';
 
 /**
  * Throws FORBIDDEN unless the caller cares for the patient.
@@ -20,9 +20,7 @@ import type { CareDirectory } from '../care/care-directory.ts';
  */
 export async function assertMayChangeAllergies(patientId: string, care: CareDirectory, scope: Pick<CallScope, 'caller' | 'identityToken' | 'requestId' | 'logger'>): Promise<void> {
   const { caller } = scope;
-  if (caller.kind === 'service' || (caller.kind === 'user' && caller.role === 'admin')) return;
-  if (caller.kind === 'user' && caller.role === 'doctor' && (await care.doctorSeesPatient(caller.userId, patientId, scope))) return;
-  if (caller.kind === 'user' && caller.role === 'ward_staff' && (await care.wardHoldsPatient(patientId, scope))) return;
+  if (await caresForPatient(caller, patientId, care, scope)) return;
   scope.logger.warn({ patientId, userId: caller.kind === 'user' ? caller.userId : undefined }, 'allergy change refused: no care relationship');
   throw forbidden('Only staff caring for this patient may change their allergies: their doctor, the staff of the ward they are on, or an admin.');
 }
