@@ -233,6 +233,14 @@ describe('lab results in the same inbox', () => {
     const result = await system.gql<Inbox>(LAB_ORDER, {}, await system.tokenFor(role));
     expect(result.errors?.map((e) => e.extensions?.['code'])).toContain('FORBIDDEN');
     expect(JSON.stringify(result.data ?? null)).not.toContain(patientId);
+    // Reached through an alias inside a fragment, the same refusal.
+    const hidden = await system.gql(
+      'query { inbox: myNotifications(first: 50) { edges { node { ...Lab } } } } fragment Lab on Notification { about: labOrder { id patient { id } } }',
+      {},
+      await system.tokenFor(role),
+    );
+    expect(hidden.errors?.map((e) => e.extensions?.['code'])).toContain('FORBIDDEN');
+    expect(JSON.stringify(hidden.data ?? null)).not.toContain(patientId);
     // Without labOrder the same inbox lists, with the id only.
     const plain = await system.gql<Inbox>('{ myNotifications(first: 50) { edges { node { id labOrderId } } } }', {}, await system.tokenFor(role));
     expect(nodesOf(plain).map((n) => n.labOrderId)).toContain(orderId);
