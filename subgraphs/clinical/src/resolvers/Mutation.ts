@@ -2,6 +2,7 @@
 import type { VitalSignsInput } from '@hospital/grpc-contracts';
 import { callGrpc, type SubgraphContext } from '@hospital/subgraph-kit';
 import type { MutationResolvers, VitalSignsInput as GraphQLVitals } from '../__generated__/resolvers-types.ts';
+import { consciousnessToProto } from './consciousness.ts';
 import type { ResolverDeps } from './deps.ts';
 
 const options = (ctx: SubgraphContext) => ({ metadata: ctx.grpcMetadata() });
@@ -13,7 +14,7 @@ const options = (ctx: SubgraphContext) => ({ metadata: ctx.grpcMetadata() });
 export function toProtoVitalsInput(input: GraphQLVitals): VitalSignsInput {
   const { onOxygen, consciousness, ...measurements } = input;
   const present = Object.fromEntries(Object.entries(measurements).filter(([, value]) => value !== null && value !== undefined));
-  return { ...present, onOxygen: onOxygen ?? false, consciousness: consciousness ? `CONSCIOUSNESS_${consciousness}` : 'CONSCIOUSNESS_UNSPECIFIED' };
+  return { ...present, onOxygen: onOxygen ?? false, consciousness: consciousnessToProto(consciousness) };
 }
 
 /**

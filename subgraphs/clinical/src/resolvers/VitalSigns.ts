@@ -1,5 +1,6 @@
 /** `VitalSigns`: a proto message mapped to its GraphQL fields (measurements, flags, NEWS2). */
 import type { VitalSignsResolvers } from '../__generated__/resolvers-types.ts';
+import { consciousnessFromProto } from './consciousness.ts';
 
 /** NEWS2 risk as the service sends it → the GraphQL enum. */
 const RISKS = ['LOW', 'LOW_MEDIUM', 'MEDIUM', 'HIGH'] as const;
@@ -16,7 +17,7 @@ export function createVitalSignsResolvers(): VitalSignsResolvers {
     respiratoryRate: (set) => set.vitals?.respiratoryRate ?? null,
     spo2Percent: (set) => set.vitals?.spo2Percent ?? null,
     onOxygen: (set) => set.vitals?.onOxygen ?? false,
-    consciousness: (set) => (set.vitals?.consciousness === 'CONSCIOUSNESS_ALERT' ? 'ALERT' : set.vitals?.consciousness === 'CONSCIOUSNESS_CVPU' ? 'CVPU' : null),
+    consciousness: (set) => consciousnessFromProto(set.vitals?.consciousness),
     weightKg: (set) => set.vitals?.weightKg ?? null,
     heightCm: (set) => set.vitals?.heightCm ?? null,
     painScore: (set) => set.vitals?.painScore ?? null,
