@@ -1,6 +1,6 @@
 /** Validation of the app registration requests. */
 import { z } from 'zod';
-import { NO_CONTROL_CHARACTERS } from '@hospital/service-kit';
+import { NO_CONTROL_CHARACTERS, uuidSchema } from '@hospital/service-kit';
 import { parseScope } from '@hospital/grpc-contracts/access';
 
 /** A browser origin exactly as browsers send it: scheme://host[:port], nothing more. */
@@ -95,4 +95,4 @@ export const registerClientAppSchema = z
   });
 
 /** ClientAppIdRequest. */
-export const clientAppIdSchema = z.object({ id: z.uuid({ error: 'must be a UUID.' }) });
+export const clientAppIdSchema = z.object({ id: uuidSchema });
