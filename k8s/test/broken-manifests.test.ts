@@ -121,4 +121,11 @@ describe('the k8s check on a broken manifest', () => {
     const shortRetention = broken(prod, 'KafkaTopic', 'clinical-dlq', (o) => (o.spec.config['retention.ms'] = 3_600_000));
     expect(eventProblems(shortRetention)).toEqual(['KafkaTopic clinical.dlq: retention.ms differs from 604800000']);
   });
+
+  it('names a KEDA lag trigger missing for the clinical topic, or watching the appointments group there', () => {
+    const appointmentsOnly = broken(dev, 'ScaledObject', 'notifications-service', (o) => (o.spec.triggers = o.spec.triggers.slice(0, 1)));
+    expect(eventProblems(appointmentsOnly)).toEqual(['ScaledObject/notifications-service: no lag trigger for topic clinical']);
+    const wrongGroup = broken(prod, 'ScaledObject', 'notifications-service', (o) => (o.spec.triggers[1].metadata.consumerGroup = 'notifications'));
+    expect(eventProblems(wrongGroup)).toEqual(["ScaledObject/notifications-service: watches group notifications on clinical, not the consumers' notifications-clinical"]);
+  });
 });

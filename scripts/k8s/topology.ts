@@ -32,10 +32,11 @@ export const DEPARTMENTS: readonly Department[] = DEPARTMENT_TABLE.map((d) => ({
 }));
 
 /**
- * Subgraphs that read Kafka themselves (the appointments subscriptions). The clinical subgraph's live
- * views are not wired in the manifests yet: run locally (k8s:local) it exited on the clinical topic.
+ * Subgraphs that read Kafka themselves (the appointments and clinical subscriptions). Their feeds
+ * start whether or not the topic exists yet (retried with backoff; `/ready` answers 503 until
+ * they read), so they need no start order against the topic operator or the relays.
  */
-export const KAFKA_SUBGRAPHS: readonly string[] = ['appointments'];
+export const KAFKA_SUBGRAPHS: readonly string[] = ['appointments', 'clinical'];
 
 /** The router's and the web server's ports. */
 export const ROUTER_PORT = 4000;

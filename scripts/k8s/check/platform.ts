@@ -102,7 +102,7 @@ function toFamily(e: Record<string, string | number>, prefix: string) {
 }
 
 /**
- * The KafkaTopics and KEDA's lag trigger agree with the events ConfigMap and the code's defaults
+ * The KafkaTopics and KEDA's lag triggers agree with the events ConfigMap and the code's defaults
  * (grpc-internal/kit/src/events/events-env.ts): topic names, partitions, retention, group, for
  * every topic family (appointments, clinical).
  * @param objects - a rendered overlay
@@ -126,16 +126,28 @@ export function eventProblems(objects: Rendered[]): string[] {
       if (Number(spec(topic)['config']?.['retention.ms']) !== family.retentionMs) problems.push(`KafkaTopic ${name}: retention.ms differs from ${family.retentionMs}`);
     }
   }
-  // Notifications scale on their appointments consumer group's lag (k8s/base/keda.yaml).
-  const appointments = families[0]!;
+  // Notifications scale on the lag of their consumer groups (k8s/base/keda.yaml): the appointments
+  // topic's NOTIFY_KAFKA_GROUP and the clinical topic's `<NOTIFY_KAFKA_GROUP>-clinical`, one trigger each.
+  const group = data(events)['NOTIFY_KAFKA_GROUP'] ?? 'notifications';
+  const watched = [
+    { family: families[0]!, group },
+    { family: families[1]!, group: `${group}-clinical` },
+  ];
   for (const scaled of ofKind(objects, 'ScaledObject')) {
-    for (const trigger of spec(scaled)['triggers'] ?? []) {
-      if (trigger.type !== 'kafka') continue;
-      if (trigger.metadata.topic !== appointments.topic) problems.push(`ScaledObject/${scaled.metadata.name}: watches topic ${trigger.metadata.topic}`);
-      if (trigger.metadata.consumerGroup !== (data(events)['NOTIFY_KAFKA_GROUP'] ?? 'notifications'))
-        problems.push(`ScaledObject/${scaled.metadata.name}: watches group ${trigger.metadata.consumerGroup}, not the consumers' NOTIFY_KAFKA_GROUP`);
-      if (spec(scaled)['maxReplicaCount'] > appointments.partitions) problems.push(`ScaledObject/${scaled.metadata.name}: more replicas than partitions would idle`);
+    const triggers = (spec(scaled)['triggers'] ?? []).filter((t: { type: string }) => t.type === 'kafka');
+    if (triggers.length === 0) continue;
+    const name = `ScaledObject/${scaled.metadata.name}`;
+    for (const trigger of triggers) {
+      const expected = watched.find((w) => w.family.topic === trigger.metadata.topic);
+      if (!expected) problems.push(`${name}: watches topic ${trigger.metadata.topic}`);
+      else if (trigger.metadata.consumerGroup !== expected.group)
+        problems.push(`${name}: watches group ${trigger.metadata.consumerGroup} on ${expected.family.topic}, not the consumers' ${expected.group}`);
     }
+    for (const { family } of watched) {
+      if (!triggers.some((t: { metadata: { topic: string } }) => t.metadata.topic === family.topic)) problems.push(`${name}: no lag trigger for topic ${family.topic}`);
+      if (spec(scaled)['maxReplicaCount'] > family.partitions) problems.push(`${name}: more replicas than ${family.topic}'s partitions would idle`);
+    }
+    if (new Set(triggers.map((t: { metadata: { bootstrapServers: string } }) => t.metadata.bootstrapServers)).size > 1) problems.push(`${name}: triggers name different brokers`);
   }
   return problems;
 }
