@@ -54,16 +54,25 @@ export function clinicalFixtures(running: () => BrowserHarness) {
    */
   async function checkedInPatient(familyName: string, visit: { daysAhead: number; hourUtc: number; reason: string }) {
     const registered = await patient(familyName);
+    await bookAndCheckIn(registered.id, visit);
+    return registered;
+  }
+
+  /**
+   * Books the doctor an appointment with the patient `daysAhead` days from now at `hourUtc` and has
+   * ward staff check it in: the care relationship the doctor needs to read and chart the patient's
+   * clinical record.
+   */
+  async function bookAndCheckIn(patientId: string, visit: { daysAhead: number; hourUtc: number; reason: string }) {
     const start = new Date();
     start.setUTCDate(start.getUTCDate() + visit.daysAhead);
     start.setUTCHours(visit.hourUtc, 0, 0, 0);
     const { bookAppointment } = await ok<{ bookAppointment: { id: string } }>(
       'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }',
-      { i: { patientId: registered.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(), reason: visit.reason } },
+      { i: { patientId, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(), reason: visit.reason } },
       await running().system.tokenFor('doctor'),
     );
     await ok('mutation($id: ID!) { checkInAppointment(id: $id) { id } }', { id: bookAppointment.id }, await running().system.tokenFor('ward_staff'));
-    return registered;
   }
 
   /** Signs the doctor in on `page`, finds the checked-in patient by family name, opens the chart and the visit; the visit's region. */
@@ -97,7 +106,7 @@ export function clinicalFixtures(running: () => BrowserHarness) {
     return { ward: { id: createWard.id, label: `${name} (${code})` }, patient: admitted };
   }
 
-  return { ok, patient, drugInStock, openChart, checkedInPatient, openVisit, admittedOnNewWard };
+  return { ok, patient, drugInStock, openChart, checkedInPatient, bookAndCheckIn, openVisit, admittedOnNewWard };
 }
 
 /**

@@ -13,7 +13,7 @@ import { browserHarnessPerFile, signIn } from './browser-harness.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
-const { ok, checkedInPatient, openVisit, admittedOnNewWard } = clinicalFixtures(running);
+const { ok, checkedInPatient, bookAndCheckIn, openVisit, admittedOnNewWard } = clinicalFixtures(running);
 
 /** Marks the page, so a later check proves it was never reloaded. */
 const markPage = (page: Page) => page.evaluate(() => void ((window as unknown as { liveMark?: number }).liveMark = 1));
@@ -72,7 +72,9 @@ describe('clinical live views', () => {
       await subscribed(before);
       await markPage(page);
 
-      // A doctor on their round records the set: RR 22 (2) + SpO2 94 (1) + oxygen (2) + pulse 115 (2) = 7.
+      // A doctor on their round (who sees the patient: a checked-in appointment) records the set:
+      // RR 22 (2) + SpO2 94 (1) + oxygen (2) + pulse 115 (2) = 7.
+      await bookAndCheckIn(otto.id, { daysAhead: 6, hourUtc: 10, reason: 'Ward round' });
       const vitals = { temperatureC: 37.2, pulseBpm: 115, respiratoryRate: 22, spo2Percent: 94, systolicMmhg: 120, consciousness: 'ALERT', onOxygen: true };
       await ok('mutation($p: ID!, $v: VitalSignsInput!) { recordVitals(patientId: $p, vitals: $v) { id } }', { p: otto.id, v: vitals }, await running().system.tokenFor('doctor'));
 

@@ -1,7 +1,8 @@
 /**
  * Seed builders for the clinical end-to-end tests, through the router with real tokens: a visit
  * opened from a checked-in appointment (booked and opened as the system's doctor), and an admitted
- * patient on a ward the system's ward staff account works on.
+ * patient on a ward the system's ward staff account works on, whom the system's doctor also sees
+ * (a booked, checked-in appointment: the clinical record needs a care relationship).
  */
 import type { TestSystem } from '@hospital/test-support/system';
 import { appointmentFixtures } from './appointment-fixtures.ts';
@@ -25,12 +26,12 @@ export function clinicalFixtures(system: () => TestSystem) {
   let nextSlot = 0;
   return {
     ward,
-    /** A booked, checked-in appointment (not yet a visit). */
-    async checkedInAppointment(): Promise<{ appointmentId: string; patientId: string }> {
-      const patientId = await appointments.patient();
-      const booked = await appointments.book(patientId, appointments.slot(30 * nextSlot++));
+    /** A booked, checked-in appointment (not yet a visit) of a new patient, or of the one given. */
+    async checkedInAppointment(patientId?: string): Promise<{ appointmentId: string; patientId: string }> {
+      const patient = patientId ?? (await appointments.patient());
+      const booked = await appointments.book(patient, appointments.slot(30 * nextSlot++));
       dataOf(await system().gql('mutation($id: ID!) { checkInAppointment(id: $id) { status } }', { id: booked.id }, await system().tokenFor('ward_staff')));
-      return { appointmentId: booked.id, patientId };
+      return { appointmentId: booked.id, patientId: patient };
     },
     /** A booked appointment still SCHEDULED. */
     async scheduledAppointment(): Promise<string> {
@@ -56,11 +57,12 @@ export function clinicalFixtures(system: () => TestSystem) {
       );
       return dataOf(written).writeNote.id;
     },
-    /** A patient admitted on a fresh ward (the system's ward staff works on it). */
+    /** A patient admitted on a fresh ward (the system's ward staff works on it) and seen by the system's doctor (checked in). */
     async admitted(): Promise<{ patientId: string; admissionId: string; wardId: string }> {
       const seeded = await ward.ward(['1']);
       const patientId = await ward.patient();
       const admission = await ward.admit(patientId, seeded.beds[0]!);
+      await this.checkedInAppointment(patientId);
       return { patientId, admissionId: admission.id, wardId: seeded.id };
     },
   };

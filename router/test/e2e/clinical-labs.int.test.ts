@@ -124,12 +124,11 @@ describe('entering results', () => {
     expect(amended.result).toEqual({ value: 85, flag: 'NORMAL', amendsResultId: amended.results[0]!.id });
   });
 
-  it('ward staff cannot enter or read results of a patient off their wards: unknown, and audited as denied', async () => {
+  it('ward staff cannot enter or read results of a patient off their wards: FORBIDDEN (no care relationship), and audited as denied', async () => {
     const staff = await system.tokenFor('ward_staff');
     const [item] = await order(offWard.encounterId, ['1988-5']);
-    expect(codeOf(await system.gql(ENTER, { o: item, v: 3, u: 'mg/L' }, staff))).toBe('NOT_FOUND');
-    const read = await system.gql<{ patient: { labOrders: unknown[] } }>(READ, { id: offWard.patientId }, staff);
-    expect(dataOf(read).patient.labOrders).toEqual([]);
+    expect(codeOf(await system.gql(ENTER, { o: item, v: 3, u: 'mg/L' }, staff))).toBe('FORBIDDEN');
+    expect(codeOf(await system.gql(READ, { id: offWard.patientId }, staff))).toBe('FORBIDDEN');
     await waitForAuditSeal(db);
     const rows = await db.accessRecord.findMany({ where: { patientId: offWard.patientId, actorId: system.accounts.ward_staff.id, resource: { in: ['LabOrder', 'LabResult'] } } });
     expect(rows.map((r) => [r.action, r.outcome]).sort()).toEqual([

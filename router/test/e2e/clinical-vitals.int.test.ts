@@ -1,7 +1,7 @@
 /**
  * Vital signs end to end: ward staff chart the patients admitted on their wards (NEWS2 from the
  * set, abnormal values flagged, impossible ones refused with BAD_USER_INPUT naming the field);
- * a patient off their wards reads as unknown, and every read and write lands in the audit trail.
+ * a patient off their wards is FORBIDDEN (no care relationship), and every read and write lands in the audit trail.
  * Also the clinical rows of the role table: pharmacists and finance see none of the record.
  */
 import { randomUUID } from 'node:crypto';
@@ -73,18 +73,18 @@ describe('ward staff charting vital signs', () => {
     expect(codeOf(await system.gql(RECORD, { p: inpatient.patientId, v: {} }, staff))).toBe('BAD_USER_INPUT');
   });
 
-  it('cannot chart or read a patient who is not on their wards: it reads as unknown, and the trail has a denied row', async () => {
+  it('cannot chart or read a patient who is not on their wards: FORBIDDEN (no care relationship), and the trail has a denied row', async () => {
     const staff = await system.tokenFor('ward_staff');
     const outpatient = visit.patientId;
-    expect(codeOf(await system.gql(RECORD, { p: outpatient, v: CALM }, staff))).toBe('NOT_FOUND');
-    expect(codeOf(await system.gql(RECORD, { p: randomUUID(), v: CALM }, staff))).toBe('NOT_FOUND');
-    const read = await system.gql<{ patient: { vitalSigns: unknown[] } }>('query($id: ID!) { patient(id: $id) { vitalSigns { id } } }', { id: outpatient }, staff);
-    expect(dataOf(read).patient.vitalSigns).toEqual([]);
+    expect(codeOf(await system.gql(RECORD, { p: outpatient, v: CALM }, staff))).toBe('FORBIDDEN');
+    expect(codeOf(await system.gql(RECORD, { p: randomUUID(), v: CALM }, staff))).toBe('FORBIDDEN');
+    const read = await system.gql('query($id: ID!) { patient(id: $id) { vitalSigns { id } } }', { id: outpatient }, staff);
+    expect(codeOf(read)).toBe('FORBIDDEN');
     await waitForAuditSeal(db);
     const rows = await db.accessRecord.findMany({ where: { patientId: outpatient, resource: 'VitalSigns', actorId: system.accounts.ward_staff.id } });
     expect(rows.map((r) => [r.action, r.outcome, r.reason]).sort()).toEqual([
-      ['ClinicalService.GetPatientVitals', 'denied', 'OBJECT_ACCESS'],
-      ['ClinicalService.RecordVitals', 'denied', 'OBJECT_ACCESS'],
+      ['ClinicalService.GetPatientVitals', 'denied', 'FORBIDDEN'],
+      ['ClinicalService.RecordVitals', 'denied', 'FORBIDDEN'],
     ]);
   });
 

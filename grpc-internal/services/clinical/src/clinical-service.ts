@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { CLINICAL_OUTBOX, createPrismaClient, PrismaOutboxStore, startAuditTrail } from '@hospital/db';
 import { clinicalProto, createAppointmentsClient, createWardClient } from '@hospital/grpc-contracts';
 import { type Closer, type Logger } from '@hospital/service-kit';
-import { startOwningGrpcServer } from '@hospital/service-kit/grpc';
+import { GrpcCareDirectory, startOwningGrpcServer } from '@hospital/service-kit/grpc';
 import { startKafkaOutboxRelay, type KafkaOutboxRelayOptions } from '@hospital/service-kit/kafka';
 import { GrpcCareDepartments } from './clients/care-departments.ts';
 import { Icd10Catalogue, parseCmsCodeFile, SHIPPED_ICD10 } from './domain/icd10.ts';
@@ -100,6 +100,7 @@ export async function startClinicalService(config: ClinicalServiceConfig, deps: 
               problems: new PrismaProblemRepository(db),
               labs: new PrismaLabRepository(db),
               care: new GrpcCareDepartments(appointments, ward),
+              carers: new GrpcCareDirectory({ appointments: () => appointments, ward: () => ward }),
               icd10,
             },
             { internalSecret: config.internalSecret, logger: deps.logger, audit: auditTrail.sink },

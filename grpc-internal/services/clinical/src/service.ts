@@ -43,23 +43,24 @@ export function createClinicalHandlers(deps: ClinicalDeps, security: HandlerSecu
     OpenVisit: unary(CLINICIANS, (request, scope) => openVisitHandler(request, deps, scope), security, { audit: encounterWrite(['encounter']) }),
     OpenStay: unary(CLINICIANS, (request, scope) => openStayHandler(request, deps, scope), security, { audit: encounterWrite(['encounter']) }),
     CloseEncounter: unary(CLINICIANS, (request, scope) => closeEncounterHandler(request, deps, scope), security, { audit: encounterWrite(['status']) }),
-    GetEncounters: unary(CLINICIANS, (request) => getEncountersHandler(request, deps), security, {
+    // Reads of the record: the care relationship decides (domain/record-access.ts); refused patients get a denied row only.
+    GetEncounters: unary(CLINICIANS, (request, scope) => getEncountersHandler(request, deps, scope), security, {
       audit: { resource: 'Encounter', returned: (response) => patientIdsOf(response.encounters) },
     }),
-    GetPatientEncounters: unary(CLINICIANS, (request) => getPatientEncountersHandler(request, deps), security, {
-      audit: { resource: 'Encounter', requested: (request) => request.patientIds, returned: (_response, request) => request.patientIds },
+    GetPatientEncounters: unary(CLINICIANS, (request, scope) => getPatientEncountersHandler(request, deps, scope), security, {
+      audit: { resource: 'Encounter', requested: (request) => request.patientIds },
     }),
     WriteNote: unary(CLINICIANS, (request, scope) => writeNoteHandler(request, deps, scope), security, { audit: noteWrite(['text']) }),
     ReviseNote: unary(CLINICIANS, (request, scope) => reviseNoteHandler(request, deps, scope), security, { audit: noteWrite(['text']) }),
     SignNote: unary(CLINICIANS, (request, scope) => signNoteHandler(request, deps, scope), security, { audit: noteWrite(['signedAt']) }),
-    GetEncounterNotes: unary(CLINICIANS, (request) => getEncounterNotesHandler(request, deps), security, {
+    GetEncounterNotes: unary(CLINICIANS, (request, scope) => getEncounterNotesHandler(request, deps, scope), security, {
       audit: { resource: 'ClinicalNote', returned: (response) => patientIdsOf(response.notes) },
     }),
     RecordVitals: unary(CHARTING, (request, scope) => recordVitalsHandler(request, deps, scope), security, {
       audit: { ...auditedChange('VitalSigns', ['vitals']), requested: (request) => [request.patientId] },
     }),
     GetPatientVitals: unary(CHARTING, (request, scope) => getPatientVitalsHandler(request, deps, scope), security, {
-      // Patients withheld from ward staff get a denied row only (the handler notes them).
+      // Patients outside the caller's care get a denied row only (the handler notes them).
       audit: {
         resource: 'VitalSigns',
         requested: (request) => request.patientIds,
@@ -68,8 +69,8 @@ export function createClinicalHandlers(deps: ClinicalDeps, security: HandlerSecu
     }),
     AddProblem: unary(CLINICIANS, (request, scope) => addProblemHandler(request, deps, scope), security, { audit: auditedChange('Problem', ['problem']) }),
     ResolveProblem: unary(CLINICIANS, (request, scope) => resolveProblemHandler(request, deps, scope), security, { audit: auditedChange('Problem', ['resolvedDate']) }),
-    GetPatientProblems: unary(CLINICIANS, (request) => getPatientProblemsHandler(request, deps), security, {
-      audit: { resource: 'Problem', requested: (request) => request.patientIds, returned: (_response, request) => request.patientIds },
+    GetPatientProblems: unary(CLINICIANS, (request, scope) => getPatientProblemsHandler(request, deps, scope), security, {
+      audit: { resource: 'Problem', requested: (request) => request.patientIds },
     }),
     SearchIcd10: unary(CLINICIANS, (request) => searchIcd10Handler(request, deps), security),
     ListLabTests: unary(CHARTING, () => listLabTestsHandler(), security),

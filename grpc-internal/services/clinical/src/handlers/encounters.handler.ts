@@ -18,6 +18,7 @@ import { conflict, notFound, parseRequest, requireActingUser } from '@hospital/s
 import type { CallScope } from '@hospital/service-kit/grpc';
 import type { ClinicalDeps } from '../clinical-deps.ts';
 import type { EncounterRecord } from '../repositories/records.ts';
+import { assertMayTouchRecord, readablePatients, readableRecords } from '../domain/record-access.ts';
 import { closeEncounterSchema, getEncountersSchema, getPatientEncountersSchema, openStaySchema, openVisitSchema } from './encounters.schema.ts';
 import { toProtoEncounter } from './to-proto.ts';
 
@@ -57,6 +58,7 @@ export async function openStayHandler(request: OpenStayRequest__Output, deps: Cl
   const admission = await deps.care.admission(admissionId, scope);
   if (!admission) throw notFound('No admission with this id.');
   if (!admission.active) throw conflict('The patient has been discharged: the stay can no longer be opened.');
+  await assertMayTouchRecord(admission.patientId, deps.carers, scope, 'stay');
   const encounter = await deps.encounters.openOnce({ patientId: admission.patientId, kind: 'INPATIENT', appointmentId: null, admissionId, openedBy });
   scope.logger.info({ encounterId: encounter.id, admissionId }, 'stay opened');
   return toProtoEncounter(encounter);
@@ -95,6 +97,7 @@ export async function closeEncounterHandler(request: CloseEncounterRequest__Outp
   const { encounterId } = parseRequest(closeEncounterSchema, request);
   const closedBy = requireActingUser(scope.caller, WHO);
   const encounter = await encounterOrNotFound(encounterId, deps);
+  await assertMayTouchRecord(encounter.patientId, deps.carers, scope, 'encounter', [encounter.openedBy]);
   if (encounter.closedAt) throw conflict('The encounter is already closed.');
   if (encounter.kind === 'OUTPATIENT') await completeVisit(encounter, deps, scope);
   else {
@@ -108,22 +111,30 @@ export async function closeEncounterHandler(request: CloseEncounterRequest__Outp
 }
 
 /**
- * Encounters by id, in request order (unknown ids left out).
+ * Encounters by id, in request order (unknown ids left out; those of patients outside the caller's
+ * care, unless they opened them, withheld or FORBIDDEN: domain/record-access.ts).
  * @param request - the ids
- * @param deps - storage
+ * @param deps - storage and the care relationships
+ * @param scope - the caller
  */
-export async function getEncountersHandler(request: GetEncountersRequest__Output, deps: ClinicalDeps): Promise<GetEncountersResponse> {
+export async function getEncountersHandler(request: GetEncountersRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetEncountersResponse> {
   const { ids } = parseRequest(getEncountersSchema, request);
-  const found = new Map((await deps.encounters.findByIds([...new Set(ids)])).map((e) => [e.id, e]));
-  return { encounters: ids.flatMap((id) => (found.has(id) ? [toProtoEncounter(found.get(id)!)] : [])) };
+  const keys = [...new Set(ids.map((id) => id.toLowerCase()))];
+  const stored = await deps.encounters.findByIds(keys);
+  const readable = await readableRecords(keys, stored, { keyOf: (e) => e.id, patientOf: (e) => e.patientId, authorsOf: (e) => [e.openedBy] }, deps.carers, scope, 'encounter');
+  const found = new Map(readable.map((e) => [e.id.toLowerCase(), e]));
+  return { encounters: ids.flatMap((id) => (found.has(id.toLowerCase()) ? [toProtoEncounter(found.get(id.toLowerCase())!)] : [])) };
 }
 
 /**
- * Every encounter of several patients, newest first.
+ * Every encounter of several patients, newest first: the patients in the caller's care.
  * @param request - the patients
- * @param deps - storage
+ * @param deps - storage and the care relationships
+ * @param scope - the caller
  */
-export async function getPatientEncountersHandler(request: GetPatientEncountersRequest__Output, deps: ClinicalDeps): Promise<GetPatientEncountersResponse> {
+export async function getPatientEncountersHandler(request: GetPatientEncountersRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetPatientEncountersResponse> {
   const { patientIds } = parseRequest(getPatientEncountersSchema, request);
-  return { encounters: (await deps.encounters.findByPatients([...new Set(patientIds)])).map(toProtoEncounter) };
+  const keys = [...new Set(patientIds.map((id) => id.toLowerCase()))];
+  const visible = await readablePatients(keys, deps.carers, scope, 'encounter');
+  return { encounters: (await deps.encounters.findByPatients(visible)).map(toProtoEncounter) };
 }

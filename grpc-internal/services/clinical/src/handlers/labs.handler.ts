@@ -23,6 +23,7 @@ import type { ClinicalDeps } from '../clinical-deps.ts';
 import { findLabTest, flagResult, implausibleResult, LAB_TESTS, type LabTestEntry } from '../domain/lab-catalogue.ts';
 import { labResultEvent } from '../outbox/clinical-events.ts';
 import type { LabOrderRecord, LabResultRecord } from '../repositories/records.ts';
+import { assertMayTouchRecord, readablePatients, readableRecords } from '../domain/record-access.ts';
 import { encounterOrNotFound } from './encounters.handler.ts';
 import { getLabOrdersSchema, getPatientLabOrdersSchema, labResultSchema, orderLabTestsSchema } from './labs.schema.ts';
 
@@ -75,6 +76,7 @@ export async function orderLabTestsHandler(request: OrderLabTestsRequest__Output
   const unknown = loincCodes.find((code) => !findLabTest(code));
   if (unknown !== undefined) throw invalidInput(`${unknown} is not in the lab catalogue.`, 'loincCodes');
   const encounter = await encounterOrNotFound(encounterId, deps);
+  await assertMayTouchRecord(encounter.patientId, deps.carers, scope, 'lab order', [encounter.openedBy]);
   if (encounter.closedAt) throw conflict('The encounter is closed: order tests in an open one.');
   const orders = await deps.labs.order({ patientId: encounter.patientId, encounterId, orderedBy, loincCodes });
   scope.logger.info({ encounterId, tests: orders.length }, 'lab tests ordered');
@@ -113,6 +115,8 @@ async function checkedResult({ orderId, value, unit }: ResultInput, deps: Clinic
   const enteredBy = requireActingUser(scope.caller, 'Only signed-in staff may enter lab results.');
   const order = await deps.labs.find(orderId);
   if (!order) throw notFound('No lab order with this id.');
+  // The care relationship (ward staff: the patient on their wards), or the doctor who ordered it.
+  await assertMayTouchRecord(order.patientId, deps.carers, scope, 'lab result', [order.orderedBy]);
   const wardId = await wardOfPatient(order, deps, scope);
   const test = findLabTest(order.loincCode);
   if (!test) throw conflict('The ordered test is no longer in the catalogue.');
@@ -179,43 +183,32 @@ export function amendLabResultHandler(request: AmendLabResultRequest__Output, de
 }
 
 /**
- * The lab orders of several patients; ward staff get only their wards' patients (the others are withheld and audited as denied).
+ * The lab orders of several patients: those in the caller's care (the others withheld and audited
+ * as denied; FORBIDDEN when none is, which the `labResultEvents(patientId)` subscription asks).
  * @param request - the patients
- * @param deps - storage and the ward department
+ * @param deps - storage and the care relationships
  * @param scope - the caller
  */
 export async function getPatientLabOrdersHandler(request: GetPatientLabOrdersRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetPatientLabOrdersResponse> {
   const { patientIds } = parseRequest(getPatientLabOrdersSchema, request);
-  const unique = [...new Set(patientIds.map((id) => id.toLowerCase()))];
-  let visible = unique;
-  if (isWardStaff(scope)) {
-    const admitted = await deps.care.admittedWhereCallerSees(unique, scope);
-    visible = unique.filter((id) => admitted.has(id));
-    const withheld = unique.filter((id) => !admitted.has(id));
-    if (withheld.length > 0) scope.noteDeniedAccess?.(withheld);
-  }
+  const visible = await readablePatients([...new Set(patientIds.map((id) => id.toLowerCase()))], deps.carers, scope, 'lab order');
   return { orders: (await deps.labs.ofPatients(visible)).map(toProtoLabOrder) };
 }
 
 /**
  * Order items by id in request order, for entity batching (a lab notification's order). Unknown ids
- * are left out; so are, for ward staff, items of patients not admitted on their wards (each refused
- * like an unknown id, with a denied audit row), as GetPatientLabOrders withholds them.
+ * are left out; so are items of patients outside the caller's care that they did not order (each
+ * left out like an unknown id, with a denied audit row: domain/record-access.ts).
  * @param request - the order item ids
- * @param deps - storage and the ward department
+ * @param deps - storage and the care relationships
  * @param scope - the caller
  */
 export async function getLabOrdersHandler(request: GetLabOrdersRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetLabOrdersResponse> {
   const { ids } = parseRequest(getLabOrdersSchema, request);
-  let found = await deps.labs.findByIds([...new Set(ids.map((id) => id.toLowerCase()))]);
-  if (isWardStaff(scope) && found.length > 0) {
-    const admitted = await deps.care.admittedWhereCallerSees([...new Set(found.map((o) => o.patientId.toLowerCase()))], scope);
-    found = found.filter((order) => {
-      if (admitted.has(order.patientId.toLowerCase())) return true;
-      denyObjectAccess(scope, { kind: 'lab order', id: order.id, patientId: order.patientId }, "not admitted on the caller's wards");
-      return false;
-    });
-  }
+  const keys = [...new Set(ids.map((id) => id.toLowerCase()))];
+  const stored = await deps.labs.findByIds(keys);
+  const shape = { keyOf: (o: LabOrderRecord) => o.id, patientOf: (o: LabOrderRecord) => o.patientId, authorsOf: (o: LabOrderRecord) => [o.orderedBy] };
+  const found = await readableRecords(keys, stored, shape, deps.carers, scope, 'lab order', true);
   const byId = new Map(found.map((order) => [order.id.toLowerCase(), order]));
   return { orders: ids.flatMap((id) => byId.get(id.toLowerCase()) ?? []).map(toProtoLabOrder) };
 }

@@ -15,6 +15,7 @@ import { conflict, denyObjectAccess, invalidInput, notFound, parseRequest, requi
 import type { CallScope } from '@hospital/service-kit/grpc';
 import type { ClinicalDeps } from '../clinical-deps.ts';
 import type { NoteRecord } from '../repositories/records.ts';
+import { assertMayTouchRecord, readableRecords } from '../domain/record-access.ts';
 import { encounterOrNotFound } from './encounters.handler.ts';
 import { getEncounterNotesSchema, reviseNoteSchema, signNoteSchema, writeNoteSchema } from './notes.schema.ts';
 import { toProtoNote } from './to-proto.ts';
@@ -31,6 +32,7 @@ export async function writeNoteHandler(request: WriteNoteRequest__Output, deps: 
   const { encounterId, text, amendsNoteId } = parseRequest(writeNoteSchema, request);
   const authorId = requireActingUser(scope.caller, WHO);
   const encounter = await encounterOrNotFound(encounterId, deps);
+  await assertMayTouchRecord(encounter.patientId, deps.carers, scope, 'note', [encounter.openedBy]);
   if (amendsNoteId) {
     const amended = await deps.encounters.findNote(amendsNoteId);
     if (amended?.encounterId !== encounterId) throw invalidInput('amendsNoteId must be a note of this encounter.', 'amendsNoteId');
@@ -82,11 +84,21 @@ export async function signNoteHandler(request: SignNoteRequest__Output, deps: Cl
 }
 
 /**
- * The notes of several encounters, oldest first.
+ * The notes of several encounters, oldest first: of patients in the caller's care, of encounters
+ * they opened, or written by them (the rest withheld or FORBIDDEN: domain/record-access.ts).
  * @param request - the encounters
- * @param deps - storage
+ * @param deps - storage and the care relationships
+ * @param scope - the caller
  */
-export async function getEncounterNotesHandler(request: GetEncounterNotesRequest__Output, deps: ClinicalDeps): Promise<GetEncounterNotesResponse> {
+export async function getEncounterNotesHandler(request: GetEncounterNotesRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetEncounterNotesResponse> {
   const { encounterIds } = parseRequest(getEncounterNotesSchema, request);
-  return { notes: (await deps.encounters.notesOf([...new Set(encounterIds)])).map(toProtoNote) };
+  const keys = [...new Set(encounterIds.map((id) => id.toLowerCase()))];
+  const notes = await deps.encounters.notesOf(keys);
+  const openers = new Map((await deps.encounters.findByIds([...new Set(notes.map((n) => n.encounterId.toLowerCase()))])).map((e) => [e.id.toLowerCase(), e.openedBy]));
+  const shape = {
+    keyOf: (n: NoteRecord) => n.encounterId,
+    patientOf: (n: NoteRecord) => n.patientId,
+    authorsOf: (n: NoteRecord) => [n.authorId, openers.get(n.encounterId.toLowerCase()) ?? ''],
+  };
+  return { notes: (await readableRecords(keys, notes, shape, deps.carers, scope, 'note')).map(toProtoNote) };
 }

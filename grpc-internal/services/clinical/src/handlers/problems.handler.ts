@@ -17,6 +17,7 @@ import type { CallScope } from '@hospital/service-kit/grpc';
 import type { ClinicalDeps } from '../clinical-deps.ts';
 import type { Icd10Catalogue } from '../domain/icd10.ts';
 import type { ProblemRecord } from '../repositories/records.ts';
+import { assertMayTouchRecord, readablePatients } from '../domain/record-access.ts';
 import { encounterOrNotFound } from './encounters.handler.ts';
 import { addProblemSchema, getPatientProblemsSchema, resolveProblemSchema, searchIcd10Schema } from './problems.schema.ts';
 
@@ -56,6 +57,7 @@ export async function addProblemHandler(request: AddProblemRequest__Output, deps
   if (!code) throw invalidInput('icd10Code is not in the ICD-10 code list.', 'icd10Code');
   if (onsetDate && onsetDate > latestDay()) throw invalidInput('onsetDate must not be in the future.', 'onsetDate');
   const encounter = await encounterOrNotFound(encounterId, deps);
+  await assertMayTouchRecord(encounter.patientId, deps.carers, scope, 'problem', [encounter.openedBy]);
   if (encounter.closedAt) throw conflict('The encounter is closed: record the diagnosis in an open one.');
   const problem = await deps.problems.add({ patientId: encounter.patientId, encounterId, icd10Code: code.code, onsetOn: onsetDate, recordedBy });
   scope.logger.info({ problemId: problem.id, encounterId }, 'problem recorded');
@@ -73,6 +75,7 @@ export async function resolveProblemHandler(request: ResolveProblemRequest__Outp
   requireActingUser(scope.caller, 'Only a signed-in clinician may resolve a diagnosis.');
   const problem = await deps.problems.find(problemId);
   if (!problem) throw notFound('No problem with this id.');
+  await assertMayTouchRecord(problem.patientId, deps.carers, scope, 'problem', [problem.recordedBy]);
   if (resolvedDate > latestDay()) throw invalidInput('resolvedDate must not be in the future.', 'resolvedDate');
   if (problem.onsetOn && resolvedDate < problem.onsetOn) throw invalidInput('resolvedDate must not be before the onset.', 'resolvedDate');
   const resolved = problem.resolvedOn ? 'resolved' : await deps.problems.resolve(problemId, resolvedDate);
@@ -81,13 +84,16 @@ export async function resolveProblemHandler(request: ResolveProblemRequest__Outp
 }
 
 /**
- * The problem lists of several patients.
+ * The problem lists of several patients: those in the caller's care (the others withheld and
+ * audited as denied; FORBIDDEN when none is).
  * @param request - the patients
- * @param deps - storage
+ * @param deps - storage and the care relationships
+ * @param scope - the caller
  */
-export async function getPatientProblemsHandler(request: GetPatientProblemsRequest__Output, deps: ClinicalDeps): Promise<GetPatientProblemsResponse> {
+export async function getPatientProblemsHandler(request: GetPatientProblemsRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetPatientProblemsResponse> {
   const { patientIds } = parseRequest(getPatientProblemsSchema, request);
-  return { problems: (await deps.problems.ofPatients([...new Set(patientIds)])).map((record) => toProtoProblem(record, deps.icd10)) };
+  const visible = await readablePatients([...new Set(patientIds.map((id) => id.toLowerCase()))], deps.carers, scope, 'problem');
+  return { problems: (await deps.problems.ofPatients(visible)).map((record) => toProtoProblem(record, deps.icd10)) };
 }
 
 /**

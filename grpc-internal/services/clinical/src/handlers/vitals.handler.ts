@@ -1,12 +1,14 @@
 /**
- * RecordVitals and GetPatientVitals. Ward staff record and read the vital signs of patients
- * admitted on their wards only (the ward department answers on their behalf which those are);
- * doctors and admins those of any patient admitted where they see, or with an open encounter.
+ * RecordVitals and GetPatientVitals. Reads and writes need a care relationship with the patient
+ * (domain/record-access.ts: ward staff the patients admitted on their wards, doctors their
+ * appointments' patients, admins anyone; the doctor who opened the open encounter charts in it),
+ * and a set is charted for a patient admitted somewhere or with an open encounter.
  * Impossible values are refused (BAD_USER_INPUT naming the field); abnormal ones are stored and
  * flagged, and every set carries its NEWS2 when complete.
  */
 import type { GetPatientVitalsRequest__Output, GetPatientVitalsResponse, RecordVitalsRequest__Output, VitalSigns } from '@hospital/grpc-contracts';
 import { denyObjectAccess, invalidInput, parseRequest, requireActingUser } from '@hospital/service-kit';
+import { assertMayTouchRecord, readablePatients } from '../domain/record-access.ts';
 import type { CallScope } from '@hospital/service-kit/grpc';
 import type { ClinicalDeps } from '../clinical-deps.ts';
 import { firstImplausible, VITAL_NAMES, type VitalValues } from '../domain/vital-ranges.ts';
@@ -18,17 +20,16 @@ import { getPatientVitalsSchema, recordVitalsSchema } from './vitals.schema.ts';
 /** Sets returned per patient: a chart's worth. */
 export const VITALS_PER_PATIENT = 100;
 
-const isWardStaff = (scope: CallScope) => scope.caller.kind === 'user' && scope.caller.role === 'ward_staff';
-
 /**
- * Where the caller may chart this patient (see the file comment): the ward of the patient's
- * current admission and their open encounter, for the set's event; undefined when they may not.
+ * Where the set is charted (see the file comment): the ward of the patient's current admission
+ * and their open encounter, for the set's event; FORBIDDEN outside the caller's care, undefined
+ * when the patient is neither admitted where the caller sees nor in an open encounter.
  */
 async function chartingContext(patientId: string, deps: ClinicalDeps, scope: CallScope): Promise<{ wardId: string | null; encounterId: string | null } | undefined> {
-  const wardId = (await deps.care.currentWards([patientId], scope)).get(patientId.toLowerCase()) ?? null;
-  if (wardId === null && isWardStaff(scope)) return undefined;
   // Newest first: the newest open encounter is the one the set belongs to.
   const open = (await deps.encounters.findByPatients([patientId])).find((encounter) => encounter.closedAt === null);
+  await assertMayTouchRecord(patientId, deps.carers, scope, 'vital signs', open ? [open.openedBy] : []);
+  const wardId = (await deps.care.currentWards([patientId], scope)).get(patientId.toLowerCase()) ?? null;
   if (wardId === null && !open) return undefined;
   return { wardId, encounterId: open?.id ?? null };
 }
@@ -48,7 +49,7 @@ export async function recordVitalsHandler(request: RecordVitalsRequest__Output, 
   const implausible = firstImplausible(values);
   if (implausible) throw invalidInput(implausible.message, implausible.name);
   const context = await chartingContext(patientId, deps, scope);
-  if (!context) throw denyObjectAccess(scope, { kind: 'patient', id: patientId, patientId }, "not admitted on the caller's wards and no open encounter");
+  if (!context) throw denyObjectAccess(scope, { kind: 'patient', id: patientId, patientId }, 'not admitted where the caller sees and no open encounter');
   const eventOf = (set: VitalsRecord) => vitalsEvent(set, { actorId: recordedBy, ...context });
   const stored = await deps.vitals.record(
     {
@@ -74,21 +75,15 @@ export async function recordVitalsHandler(request: RecordVitalsRequest__Output, 
 }
 
 /**
- * The vital signs of several patients, newest first; ward staff get only their wards' patients
- * (the others are withheld and audited as denied).
+ * The vital signs of several patients, newest first: the patients in the caller's care (the
+ * others withheld and audited as denied; FORBIDDEN when none is).
  * @param request - the patients
- * @param deps - storage and the ward department
+ * @param deps - storage and the care relationships
  * @param scope - the caller
  */
 export async function getPatientVitalsHandler(request: GetPatientVitalsRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetPatientVitalsResponse> {
   const { patientIds } = parseRequest(getPatientVitalsSchema, request);
-  const unique = [...new Set(patientIds.map((id) => id.toLowerCase()))];
-  let visible = unique;
-  if (isWardStaff(scope)) {
-    const admitted = await deps.care.admittedWhereCallerSees(unique, scope);
-    visible = unique.filter((id) => admitted.has(id));
-    const withheld = unique.filter((id) => !admitted.has(id));
-    if (withheld.length > 0) scope.noteDeniedAccess?.(withheld);
-  }
+  const keys = [...new Set(patientIds.map((id) => id.toLowerCase()))];
+  const visible = await readablePatients(keys, deps.carers, scope, 'vital signs');
   return { vitals: (await deps.vitals.latestOf(visible, VITALS_PER_PATIENT)).map(toProtoVitals) };
 }
