@@ -8,20 +8,17 @@ export interface Column<T> {
   cell: (row: T) => ReactNode;
 }
 
-/** Renders `rows` under `columns`; `rowKey` gives React a stable key. */
-export function Table<T>({
-  columns,
-  rows,
-  rowKey,
-  caption,
-  empty,
-}: {
+/** What a table shows: `rows` under `columns`; `rowKey` gives React a stable key. */
+export interface TableProps<T> {
   columns: Array<Column<T>>;
   rows: readonly T[];
   rowKey: (row: T) => string;
   caption?: string;
   empty?: ReactNode;
-}) {
+}
+
+/** Renders `rows` under `columns`, or `empty` when there are none. */
+export function Table<T>({ columns, rows, rowKey, caption, empty }: TableProps<T>) {
   if (rows.length === 0) return <Empty>{empty ?? 'Nothing to show.'}</Empty>;
   // On a phone a wide table scrolls inside its card, never the page.
   return (

@@ -6,7 +6,9 @@ export { FormFooter, FormProblem, type FormFooterProps } from './FormFooter.tsx'
 export { Notice } from './Notice.tsx';
 export { Loaded, type QueryState } from './Loaded.tsx';
 export { Loading, Empty } from './States.tsx';
-export { Table, type Column } from './Table.tsx';
+export { Table, type Column, type TableProps } from './Table.tsx';
+export { PagedTable, type PagedTableProps } from './PagedTable.tsx';
+export { nodesOf, type Connection } from './connection.ts';
 export { Pager, useCursorPages, usePageFilter, type CursorPages, type PageSummary } from './Pager.tsx';
 export { Chosen, ChoiceList } from './Choice.tsx';
 export { Section } from './Section.tsx';

@@ -10,6 +10,8 @@ import { FormFooter } from './FormFooter.tsx';
 import { Loaded } from './Loaded.tsx';
 import { Notice } from './Notice.tsx';
 import { Pager, type CursorPages } from './Pager.tsx';
+import { PagedTable } from './PagedTable.tsx';
+import { nodesOf } from './connection.ts';
 import { TextArea } from './Field.tsx';
 
 const html = (element: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(element);
@@ -72,6 +74,32 @@ describe('Pager', () => {
     expect(many).toContain('42 records');
     expect(many).toContain('Previous page</button>');
     expect(many).toContain('Next page</button>');
+  });
+});
+
+describe('PagedTable', () => {
+  const pages: CursorPages = { after: 'c1', canGoBack: true, reset: noop, back: noop, forward: noop };
+  const page = { totalCount: 2, pageInfo: { hasNextPage: false, endCursor: null }, edges: [{ node: { id: 'a', name: 'Ada' } }, { node: { id: 'b', name: 'Bo' } }] };
+  const columns = [{ header: 'Name', cell: (row: { name: string }) => row.name }];
+  const props = { loading: 'Loading people…', pages, noun: 'person', caption: 'People', rowKey: (row: { id: string }) => row.id, columns };
+
+  it("shows the page's nodes as rows with the pager under them", () => {
+    const out = html(h(PagedTable<{ id: string; name: string }>, { ...props, result: { fetching: false, data: {} }, page }));
+    expect(out).toContain('<caption class="sr-only">People</caption>');
+    expect(out).toMatch(/<td[^>]*>Ada<\/td>[\s\S]*<td[^>]*>Bo<\/td>/);
+    expect(out).toContain('2 persons');
+    expect(out).toContain('Previous page');
+  });
+
+  it('says it is loading before the first page, and nodesOf reads no page as no rows', () => {
+    const out = html(h(PagedTable<{ id: string; name: string }>, { ...props, result: { fetching: true }, page: undefined }));
+    expect(out).toContain('Loading people…');
+    expect(out).not.toContain('<table');
+    expect(nodesOf(undefined)).toEqual([]);
+    expect(nodesOf(page)).toEqual([
+      { id: 'a', name: 'Ada' },
+      { id: 'b', name: 'Bo' },
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@
  * page at a time, under the state of the trail's hash chain (intact, or where it breaks).
  */
 import { useQuery } from 'urql';
-import { ErrorMessage, Loaded, Loading, Pager, Table, TextInput, useCursorPages, usePageFilter } from '../../ui/index.ts';
+import { ErrorMessage, Loading, PagedTable, TextInput, useCursorPages, usePageFilter } from '../../ui/index.ts';
 import { enumLabel } from '../shared/format.ts';
 import { addDaysIso, dayBounds, formatDateTime, wallClockToInstant } from '../../time/hospital-time.ts';
 import { PatientPicker, type PickedPatient } from '../shared/PatientPicker.tsx';
@@ -43,8 +43,6 @@ export function AuditTrail() {
   // "To" is inclusive for people and exclusive for the API: the day after it starts.
   const variables = { patientId: patient?.id ?? null, userId: user?.id ?? null, from: dayStart(fromDay), to: dayStart(toDay, 1), after: pages.after };
   const [result] = useQuery({ query: AdminAuditTrail, variables, requestPolicy: 'cache-and-network' });
-  const page = result.data?.auditTrail;
-  const rows = page?.edges.map((edge) => edge.node) ?? [];
 
   return (
     <div>
@@ -55,25 +53,26 @@ export function AuditTrail() {
         <TextInput label="From (day)" type="date" value={fromDay} onChange={(event) => setFromDay(event.target.value)} />
         <TextInput label="To (day, included)" type="date" value={toDay} onChange={(event) => setToDay(event.target.value)} />
       </div>
-      <Loaded result={result} loading="Loading the audit trail…">
-        <Table
-          caption="Audit trail"
-          rows={rows}
-          rowKey={(row) => row.seq}
-          empty="No access matches these filters."
-          columns={[
-            { header: 'When', cell: (row) => formatDateTime(row.occurredAt) },
-            { header: 'Who', cell: (row) => row.user?.displayName ?? (row.actorId ? `${enumLabel(row.actorKind)} ${row.actorId}` : enumLabel(row.actorKind)) },
-            { header: 'Role', cell: (row) => (row.actorRole ? enumLabel(row.actorRole) : '—') },
-            { header: 'Action', cell: (row) => `${row.action} ${row.resource}${row.operation ? ` (${row.operation})` : ''}` },
-            { header: 'Fields', cell: (row) => row.fields.join(', ') || '—' },
-            { header: 'Patient', cell: (row) => (row.patientId ? <code className="text-xs">{row.patientId.slice(0, 8)}</code> : '—') },
-            { header: 'Outcome', cell: (row) => (row.outcome === 'DENIED' ? <strong className="text-red-800">Denied{row.reason ? `: ${row.reason}` : ''}</strong> : 'Allowed') },
-            { header: 'From', cell: (row) => row.ip ?? '—' },
-          ]}
-        />
-        <Pager pages={pages} page={page} noun="record" />
-      </Loaded>
+      <PagedTable
+        result={result}
+        loading="Loading the audit trail…"
+        page={result.data?.auditTrail}
+        pages={pages}
+        noun="record"
+        caption="Audit trail"
+        rowKey={(row) => row.seq}
+        empty="No access matches these filters."
+        columns={[
+          { header: 'When', cell: (row) => formatDateTime(row.occurredAt) },
+          { header: 'Who', cell: (row) => row.user?.displayName ?? (row.actorId ? `${enumLabel(row.actorKind)} ${row.actorId}` : enumLabel(row.actorKind)) },
+          { header: 'Role', cell: (row) => (row.actorRole ? enumLabel(row.actorRole) : '—') },
+          { header: 'Action', cell: (row) => `${row.action} ${row.resource}${row.operation ? ` (${row.operation})` : ''}` },
+          { header: 'Fields', cell: (row) => row.fields.join(', ') || '—' },
+          { header: 'Patient', cell: (row) => (row.patientId ? <code className="text-xs">{row.patientId.slice(0, 8)}</code> : '—') },
+          { header: 'Outcome', cell: (row) => (row.outcome === 'DENIED' ? <strong className="text-red-800">Denied{row.reason ? `: ${row.reason}` : ''}</strong> : 'Allowed') },
+          { header: 'From', cell: (row) => row.ip ?? '—' },
+        ]}
+      />
     </div>
   );
 }

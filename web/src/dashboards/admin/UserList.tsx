@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { useSession } from '../../auth/session-context.ts';
 import type { Role } from '../../gql/graphql.ts';
-import { Loaded, Pager, SelectInput, Table, TextInput, useCursorPages, usePageFilter } from '../../ui/index.ts';
+import { PagedTable, SelectInput, TextInput, useCursorPages, usePageFilter } from '../../ui/index.ts';
 import { formatDateTime } from '../../time/hospital-time.ts';
 import { useDebounced } from '../shared/use-debounced.ts';
 import { AdminUsers } from './admin-documents.ts';
@@ -20,8 +20,6 @@ export function UserList({ onChanged }: { onChanged: (message: string) => void }
   // A new account must show up even when the filtered list was empty (no User in it yet).
   const context = useMemo(() => ({ additionalTypenames: ['User'] }), []);
   const [result] = useQuery({ query: AdminUsers, variables: { role: role || null, search: search || null, after: pages.after }, context });
-  const page = result.data?.users;
-  const rows = page?.edges.map((edge) => edge.node) ?? [];
 
   return (
     <div>
@@ -38,23 +36,24 @@ export function UserList({ onChanged }: { onChanged: (message: string) => void }
           />
         </div>
       </div>
-      <Loaded result={result} loading="Loading staff accounts…">
-        <Table
-          caption="Staff accounts"
-          rows={rows}
-          rowKey={(row) => row.id}
-          empty={search ? `No account matches “${search}”.` : role ? `No ${ROLE_LABELS[role].toLowerCase()} accounts.` : 'No staff accounts.'}
-          columns={[
-            { header: 'Name', cell: (row) => row.displayName },
-            { header: 'Email', cell: (row) => row.email },
-            { header: 'Role', cell: (row) => ROLE_LABELS[row.role] },
-            { header: 'Status', cell: (row) => (row.active ? 'Active' : <span className="text-slate-600">Deactivated</span>) },
-            { header: 'Created', cell: (row) => formatDateTime(row.createdAt) },
-            { header: 'Actions', cell: (row) => <UserActions key={`${row.id}:${row.role}`} user={row} isSelf={row.id === me.id} onChanged={onChanged} /> },
-          ]}
-        />
-        <Pager pages={pages} page={page} noun="account" />
-      </Loaded>
+      <PagedTable
+        result={result}
+        loading="Loading staff accounts…"
+        page={result.data?.users}
+        pages={pages}
+        noun="account"
+        caption="Staff accounts"
+        rowKey={(row) => row.id}
+        empty={search ? `No account matches “${search}”.` : role ? `No ${ROLE_LABELS[role].toLowerCase()} accounts.` : 'No staff accounts.'}
+        columns={[
+          { header: 'Name', cell: (row) => row.displayName },
+          { header: 'Email', cell: (row) => row.email },
+          { header: 'Role', cell: (row) => ROLE_LABELS[row.role] },
+          { header: 'Status', cell: (row) => (row.active ? 'Active' : <span className="text-slate-600">Deactivated</span>) },
+          { header: 'Created', cell: (row) => formatDateTime(row.createdAt) },
+          { header: 'Actions', cell: (row) => <UserActions key={`${row.id}:${row.role}`} user={row} isSelf={row.id === me.id} onChanged={onChanged} /> },
+        ]}
+      />
     </div>
   );
 }

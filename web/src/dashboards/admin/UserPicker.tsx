@@ -1,7 +1,7 @@
 /** Finds a staff account by name or email as the admin types, and hands the chosen one back. */
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { ChoiceList, Chosen, Empty, Loaded, TextInput } from '../../ui/index.ts';
+import { ChoiceList, Chosen, Empty, Loaded, nodesOf, TextInput } from '../../ui/index.ts';
 import { useDebounced } from '../shared/use-debounced.ts';
 import { AdminUsers } from './admin-documents.ts';
 import { ROLE_LABELS } from './roles.ts';
@@ -26,7 +26,7 @@ export function UserPicker({ label, value, onChange }: { label: string; value: P
       </Chosen>
     );
   }
-  const users = result.data?.users.edges.map((edge) => edge.node).slice(0, 10) ?? [];
+  const users = nodesOf(result.data?.users).slice(0, 10);
   return (
     <div className="mb-3" role="search">
       <TextInput label={label} placeholder="Name or email" value={text} onChange={(event) => setText(event.target.value)} />

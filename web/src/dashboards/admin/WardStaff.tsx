@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Button, Empty, ErrorMessage, Loading, SelectInput } from '../../ui/index.ts';
+import { Button, Empty, ErrorMessage, Loading, nodesOf, SelectInput } from '../../ui/index.ts';
 import { AdminAssignStaff, AdminUnassignStaff, AdminWardStaffUsers, AdminWardsStaff } from './audit-documents.ts';
 
 /** The ward picker, its staff and the assign form. */
@@ -22,7 +22,7 @@ export function WardStaff({ onChanged }: { onChanged: (message: string) => void 
   if (wards.length === 0) return <Empty>No wards yet.</Empty>;
   const ward = wards.find((candidate) => candidate.id === wardId) ?? wards[0]!;
   const assigned = new Set(ward.staff.map((person) => person.id));
-  const candidates = (usersResult.data?.users.edges.map((edge) => edge.node) ?? []).filter((user) => user.active && !assigned.has(user.id));
+  const candidates = nodesOf(usersResult.data?.users).filter((user) => user.active && !assigned.has(user.id));
 
   const onAssign = async () => {
     const user = candidates.find((candidate) => candidate.id === userId);

@@ -2,7 +2,7 @@
 import type { FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.ts';
-import { Button, ErrorMessage, Loading, Section, TextInput } from '../../ui/index.ts';
+import { Button, ErrorMessage, Loading, nodesOf, Section, TextInput } from '../../ui/index.ts';
 import { useSearchText } from '../shared/use-debounced.ts';
 import { PatientTable } from './PatientTable.tsx';
 
@@ -50,12 +50,7 @@ export function PatientSearch({ onOpenPatient }: { onOpenPatient(patientId: stri
               {data.patients.matchCount.capped ? '+' : ''} matches: type more to narrow the search.
             </p>
           ) : null}
-          <PatientTable
-            caption="Matching patients"
-            rows={data?.patients.edges.map((edge) => edge.node) ?? []}
-            empty="No patient matches that search."
-            onOpenPatient={onOpenPatient}
-          />
+          <PatientTable caption="Matching patients" rows={nodesOf(data?.patients)} empty="No patient matches that search." onOpenPatient={onOpenPatient} />
         </>
       )}
     </Section>

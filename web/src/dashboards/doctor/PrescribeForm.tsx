@@ -10,7 +10,7 @@ import { useMutation, useQuery } from 'urql';
 import { DOSE_UNITS, FREQUENCIES, ROUTES, structuredPrescriptionSchema } from '@hospital/grpc-contracts/prescribing';
 import { graphql } from '../../gql/index.ts';
 import { apiFailureOf } from '../../api/errors.ts';
-import { FormFooter, SelectInput, TextInput, useFields } from '../../ui/index.ts';
+import { FormFooter, nodesOf, SelectInput, TextInput, useFields } from '../../ui/index.ts';
 import type { DoseFrequency, DoseUnit, MedicationRoute } from '../../gql/graphql.ts';
 
 const SearchDrugs = graphql(`
@@ -62,7 +62,7 @@ export function PrescribeForm({ patientId, allergies, onPrescribed }: { patientI
   const [done, setDone] = useState<string | null>(null);
   const [drugs] = useQuery({ query: SearchDrugs, variables: { search: drugSearch.trim() }, pause: drugSearch.trim().length < 2 });
   const [result, prescribe] = useMutation(Prescribe);
-  const found = drugs.data?.drugs.edges.map((edge) => edge.node) ?? [];
+  const found = nodesOf(drugs.data?.drugs);
   const failure = apiFailureOf(result.error);
   // The API names the allergy problem on this field, in a sentence naming allergy and drug.
   const allergyAlert = failure?.field === 'allergyOverrideReason' ? failure.message : null;

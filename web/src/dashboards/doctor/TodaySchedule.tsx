@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../../gql/index.ts';
-import { Button, ErrorMessage, Loading, Section } from '../../ui/index.ts';
+import { Button, ErrorMessage, Loading, nodesOf, Section } from '../../ui/index.ts';
 import { AppointmentActions } from './AppointmentActions.tsx';
 import { STATUS_WORDS, daysOf, freeSlotsOf } from './time.ts';
 import { dayBounds, formatDayHeader, formatTime, hospitalTimeZone, todayIso } from '../../time/hospital-time.ts';
@@ -49,7 +49,7 @@ export function TodaySchedule({ onOpenPatient }: { onOpenPatient(patientId: stri
   useEffect(() => {
     if (lastEvent) refetch({ requestPolicy: 'network-only' });
   }, [lastEvent, refetch]);
-  const rows = useMemo(() => data?.appointments.edges.map((edge) => edge.node) ?? [], [data]);
+  const rows = useMemo(() => nodesOf(data?.appointments), [data]);
 
   return (
     <Section

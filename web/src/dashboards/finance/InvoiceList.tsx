@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import type { InvoiceStatus } from '../../gql/graphql.ts';
-import { Button, Loaded, Pager, SelectInput, Table, useCursorPages, usePageFilter } from '../../ui/index.ts';
+import { Button, PagedTable, SelectInput, useCursorPages, usePageFilter } from '../../ui/index.ts';
 import { enumLabel, enumOptions } from '../shared/format.ts';
 import { formatDateTime } from '../../time/hospital-time.ts';
 import { formatMoney } from '../shared/money.ts';
@@ -18,8 +18,6 @@ export function InvoiceList({ onOpen }: { onOpen: (invoiceId: string) => void })
   // A new invoice must show up even when the filtered page was empty (no Invoice in it yet).
   const context = useMemo(() => ({ additionalTypenames: ['Invoice'] }), []);
   const [result] = useQuery({ query: FinanceInvoices, variables: { status: status || null, after: pages.after }, context });
-  const page = result.data?.invoices;
-  const rows = page?.edges.map((edge) => edge.node) ?? [];
 
   return (
     <div>
@@ -31,31 +29,32 @@ export function InvoiceList({ onOpen }: { onOpen: (invoiceId: string) => void })
           options={[{ value: '', label: 'All statuses' }, ...enumOptions(STATUSES)]}
         />
       </div>
-      <Loaded result={result} loading="Loading invoices…">
-        <Table
-          caption="Invoices"
-          rows={rows}
-          rowKey={(row) => row.id}
-          empty={status ? `No ${enumLabel(status).toLowerCase()} invoices.` : 'No invoices yet.'}
-          columns={[
-            { header: 'Number', cell: (row) => row.number ?? 'Draft' },
-            { header: 'Patient', cell: (row) => `${row.patient.fullName} (${row.patient.mrn})` },
-            { header: 'Status', cell: (row) => enumLabel(row.status) },
-            { header: 'Total', cell: (row) => formatMoney(row.total) },
-            { header: 'Balance', cell: (row) => formatMoney(row.balance) },
-            { header: 'Date', cell: (row) => formatDateTime(row.issuedAt ?? row.createdAt) },
-            {
-              header: 'Action',
-              cell: (row) => (
-                <Button look="secondary" onClick={() => onOpen(row.id)} aria-label={`Open invoice ${row.number ?? 'draft'} of ${row.patient.fullName}`}>
-                  Open
-                </Button>
-              ),
-            },
-          ]}
-        />
-        <Pager pages={pages} page={page} noun="invoice" />
-      </Loaded>
+      <PagedTable
+        result={result}
+        loading="Loading invoices…"
+        page={result.data?.invoices}
+        pages={pages}
+        noun="invoice"
+        caption="Invoices"
+        rowKey={(row) => row.id}
+        empty={status ? `No ${enumLabel(status).toLowerCase()} invoices.` : 'No invoices yet.'}
+        columns={[
+          { header: 'Number', cell: (row) => row.number ?? 'Draft' },
+          { header: 'Patient', cell: (row) => `${row.patient.fullName} (${row.patient.mrn})` },
+          { header: 'Status', cell: (row) => enumLabel(row.status) },
+          { header: 'Total', cell: (row) => formatMoney(row.total) },
+          { header: 'Balance', cell: (row) => formatMoney(row.balance) },
+          { header: 'Date', cell: (row) => formatDateTime(row.issuedAt ?? row.createdAt) },
+          {
+            header: 'Action',
+            cell: (row) => (
+              <Button look="secondary" onClick={() => onOpen(row.id)} aria-label={`Open invoice ${row.number ?? 'draft'} of ${row.patient.fullName}`}>
+                Open
+              </Button>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

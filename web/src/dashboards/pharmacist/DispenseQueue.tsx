@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { Button, Loaded, Table, useOpened } from '../../ui/index.ts';
+import { Button, Loaded, nodesOf, Table, useOpened } from '../../ui/index.ts';
 import { formatDateTime } from '../../time/hospital-time.ts';
 import { PharmacyQueue } from './pharmacist-documents.ts';
 import { PrescriptionReview } from './PrescriptionReview.tsx';
@@ -16,7 +16,7 @@ export function DispenseQueue({ onDispensed }: { onDispensed: (message: string) 
   const [result] = useQuery({ query: PharmacyQueue, context });
   const review = useOpened<string>();
 
-  const rows = result.data?.prescriptions.edges.map((edge) => edge.node) ?? [];
+  const rows = nodesOf(result.data?.prescriptions);
   const open = rows.find((row) => row.id === review.value) ?? null;
 
   return (

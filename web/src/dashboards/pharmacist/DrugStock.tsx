@@ -1,7 +1,7 @@
 /** The catalogue with units on hand, searchable by name or code; each row can start a delivery or open its lots and movements. */
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { Button, Loaded, Table, TextInput } from '../../ui/index.ts';
+import { Button, Loaded, nodesOf, Table, TextInput } from '../../ui/index.ts';
 import { enumLabel } from '../shared/format.ts';
 import { useDebounced } from '../shared/use-debounced.ts';
 import { DrugLedger } from './DrugLedger.tsx';
@@ -21,7 +21,7 @@ export function DrugStock({ onReceive }: { onReceive: (drug: StockDrug) => void 
   const search = useDebounced(text.trim());
   const [result] = useQuery({ query: PharmacyDrugStock, variables: { search: search || null } });
   const [ledgerOf, setLedgerOf] = useState<string | null>(null);
-  const drugs = result.data?.drugs.edges.map((edge) => edge.node) ?? [];
+  const drugs = nodesOf(result.data?.drugs);
 
   return (
     <div>

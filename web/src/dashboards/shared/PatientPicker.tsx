@@ -5,7 +5,7 @@
 import type { FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.ts';
-import { Button, ChoiceList, Chosen, Empty, ErrorMessage, Loading, TextInput } from '../../ui/index.ts';
+import { Button, ChoiceList, Chosen, Empty, ErrorMessage, Loading, nodesOf, TextInput } from '../../ui/index.ts';
 import { formatDate } from '../../time/hospital-time.ts';
 import { useSearchText } from './use-debounced.ts';
 
@@ -48,7 +48,7 @@ export function PatientPicker({ label = 'Find patient', value, onChange }: { lab
     event.stopPropagation();
     searchNow();
   };
-  const patients = result.data?.patients.edges.map((edge) => edge.node) ?? [];
+  const patients = nodesOf(result.data?.patients);
   return (
     // A div, not a nested form: the picker sits inside other forms (HTML forbids nested forms).
     <div className="mb-3" role="search">

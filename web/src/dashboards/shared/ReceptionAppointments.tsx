@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.ts';
-import { ErrorMessage, Table } from '../../ui/index.ts';
+import { ErrorMessage, nodesOf, Table } from '../../ui/index.ts';
 import { AppointmentActions } from '../doctor/AppointmentActions.tsx';
 import { STATUS_WORDS } from '../doctor/time.ts';
 import { dayBounds, formatDateTime, todayIso } from '../../time/hospital-time.ts';
@@ -23,7 +23,7 @@ export function ReceptionAppointments({ patient }: { patient: { id: string; full
   // From midnight: a morning appointment not yet checked in still shows in the afternoon.
   const from = useMemo(() => dayBounds(todayIso()).from.toISOString(), []);
   const [{ data, error }, reload] = useQuery({ query: PatientAppointments, variables: { patientId: patient.id, from }, requestPolicy: 'cache-and-network' });
-  const rows = data?.appointments.edges.map((edge) => edge.node) ?? [];
+  const rows = nodesOf(data?.appointments);
   const refresh = () => reload({ requestPolicy: 'network-only' });
   return (
     <div className="mt-4">

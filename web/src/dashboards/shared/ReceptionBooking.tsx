@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql/index.ts';
-import { ErrorMessage, SelectInput, TextInput } from '../../ui/index.ts';
+import { ErrorMessage, nodesOf, SelectInput, TextInput } from '../../ui/index.ts';
 import { BookAppointmentForm } from '../doctor/BookAppointmentForm.tsx';
 import { PatientPicker, type PickedPatient } from './PatientPicker.tsx';
 import { ReceptionAppointments } from './ReceptionAppointments.tsx';
@@ -25,7 +25,7 @@ export function ReceptionBooking() {
   const [{ data, fetching, error }] = useQuery({ query: Doctors, variables: { search: settled || null } });
   const [doctor, setDoctor] = useState<{ id: string; displayName: string } | null>(null);
   const [patient, setPatient] = useState<PickedPatient | null>(null);
-  const listed = data?.doctors.edges.map((edge) => edge.node) ?? [];
+  const listed = nodesOf(data?.doctors);
   // The chosen doctor stays selectable while a filter that leaves them out is typed.
   const doctors = doctor && !listed.some((candidate) => candidate.id === doctor.id) ? [doctor, ...listed] : listed;
   const more = (data?.doctors.totalCount ?? 0) - listed.length;

@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Button, Empty, ErrorMessage, FormFooter, Loading, TextInput, useFields } from '../../../ui/index.ts';
+import { Button, Empty, ErrorMessage, FormFooter, Loading, nodesOf, TextInput, useFields } from '../../../ui/index.ts';
 import { AdminClientApps, AdminRegisterClientApp, AdminRevokeClientApp, AdminRotateClientSecret } from './apps-documents.ts';
 
 /** The one-time secret, with the client id it belongs to. */
@@ -62,7 +62,7 @@ export function ClientApps() {
     refetch({ requestPolicy: 'network-only' });
   };
 
-  const apps = data?.clientApps.edges.map((edge) => edge.node) ?? [];
+  const apps = nodesOf(data?.clientApps);
   return (
     <div>
       <SecretOnce shown={shown} />
