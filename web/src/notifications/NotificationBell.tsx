@@ -42,7 +42,13 @@ export function NotificationBell() {
   };
   return (
     <span ref={holder} className="relative">
-      <Button look="secondary" onClick={() => (opened ? panel.close() : panel.open(true))} aria-expanded={opened} aria-controls="notification-panel" aria-label={name}>
+      <Button
+        look="secondary"
+        onClick={() => (opened ? panel.close() : panel.open(true))}
+        aria-expanded={opened}
+        aria-controls={opened ? 'notification-panel' : undefined}
+        aria-label={name}
+      >
         <span className="inline-flex items-center gap-1.5">
           <BellIcon />
           Notifications
