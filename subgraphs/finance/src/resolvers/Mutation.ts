@@ -1,6 +1,6 @@
 /** Mutation fields of the finance subgraph: invoices, lines, issuing, payments, refunds, voiding. */
 import type { Invoice__Output, PaymentResult__Output } from '@hospital/grpc-contracts';
-import { callGrpc, type SubgraphContext } from '@hospital/subgraph-kit';
+import { callGrpc, requestCallOptions, type SubgraphContext } from '@hospital/subgraph-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 import type { ResolverDeps } from './deps.ts';
 import { protoMethod, protoMoney } from './spellings.ts';
@@ -11,7 +11,6 @@ import { protoMethod, protoMoney } from './spellings.ts';
  * @param deps - client and loader keys
  */
 export function createMutationResolvers({ client, loaders }: ResolverDeps): MutationResolvers {
-  const options = (ctx: SubgraphContext) => ({ metadata: ctx.grpcMetadata() });
   const remember = (ctx: SubgraphContext, invoice: Invoice__Output) => {
     ctx.loaders.get(loaders.invoices).clear(invoice.id).prime(invoice.id, invoice);
     return invoice;
@@ -28,7 +27,7 @@ export function createMutationResolvers({ client, loaders }: ResolverDeps): Muta
         await callGrpc(
           client.createInvoice(
             { patientId: input.patientId, currency: input.currency, appointmentId: input.appointmentId ?? '', admissionId: input.admissionId ?? '' },
-            options(ctx),
+            requestCallOptions(ctx),
           ),
         ),
       ),
@@ -45,24 +44,24 @@ export function createMutationResolvers({ client, loaders }: ResolverDeps): Muta
               unitPrice: protoMoney(input.unitPrice),
               taxRateBasisPoints: input.taxRateBasisPoints ?? 0,
             },
-            options(ctx),
+            requestCallOptions(ctx),
           ),
         ),
       ),
-    removeInvoiceLine: async (_parent, { invoiceId, lineId }, ctx) => remember(ctx, await callGrpc(client.removeInvoiceLine({ invoiceId, lineId }, options(ctx)))),
-    issueInvoice: async (_parent, { id }, ctx) => remember(ctx, await callGrpc(client.issueInvoice({ id }, options(ctx)))),
-    voidInvoice: async (_parent, { id, reason }, ctx) => remember(ctx, await callGrpc(client.voidInvoice({ id, reason }, options(ctx)))),
+    removeInvoiceLine: async (_parent, { invoiceId, lineId }, ctx) => remember(ctx, await callGrpc(client.removeInvoiceLine({ invoiceId, lineId }, requestCallOptions(ctx)))),
+    issueInvoice: async (_parent, { id }, ctx) => remember(ctx, await callGrpc(client.issueInvoice({ id }, requestCallOptions(ctx)))),
+    voidInvoice: async (_parent, { id, reason }, ctx) => remember(ctx, await callGrpc(client.voidInvoice({ id, reason }, requestCallOptions(ctx)))),
     recordPayment: async (_parent, { input }, ctx) =>
       paymentOf(
         ctx,
         await callGrpc(
           client.recordPayment(
             { invoiceId: input.invoiceId, amount: protoMoney(input.amount), method: protoMethod(input.method), idempotencyKey: input.idempotencyKey },
-            options(ctx),
+            requestCallOptions(ctx),
           ),
         ),
       ),
     refundPayment: async (_parent, { paymentId, amount, reason }, ctx) =>
-      paymentOf(ctx, await callGrpc(client.refundPayment({ paymentId, amount: protoMoney(amount), reason }, options(ctx)))),
+      paymentOf(ctx, await callGrpc(client.refundPayment({ paymentId, amount: protoMoney(amount), reason }, requestCallOptions(ctx)))),
   };
 }

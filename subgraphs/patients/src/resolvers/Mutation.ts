@@ -1,6 +1,6 @@
 /** Mutation fields of the patients subgraph: registration, updates, archiving. */
 import { GraphQLError } from 'graphql';
-import { callGrpc, type SubgraphContext } from '@hospital/subgraph-kit';
+import { callGrpc, requestCallOptions } from '@hospital/subgraph-kit';
 import type { PatientsClient } from '@hospital/grpc-contracts';
 import type { MutationResolvers, UpdatePatientInput } from '../__generated__/resolvers-types.ts';
 import type { ResolverDeps } from './deps.ts';
@@ -37,8 +37,6 @@ export function toUpdateRequest(id: string, input: UpdatePatientInput): UpdateRe
   };
 }
 
-const options = (ctx: SubgraphContext) => ({ metadata: ctx.grpcMetadata() });
-
 /**
  * Mutation resolvers.
  * @param deps - the patients client
@@ -59,10 +57,10 @@ export function createMutationResolvers({ client }: ResolverDeps): MutationResol
             allergies: input.allergies ?? [],
             allowPossibleDuplicate: input.allowPossibleDuplicate ?? false,
           },
-          options(ctx),
+          requestCallOptions(ctx),
         ),
       ),
-    updatePatient: (_parent, { id, input }, ctx) => callGrpc(client.updatePatient(toUpdateRequest(id, input), options(ctx))),
-    archivePatient: (_parent, { id }, ctx) => callGrpc(client.archivePatient({ id }, options(ctx))),
+    updatePatient: (_parent, { id, input }, ctx) => callGrpc(client.updatePatient(toUpdateRequest(id, input), requestCallOptions(ctx))),
+    archivePatient: (_parent, { id }, ctx) => callGrpc(client.archivePatient({ id }, requestCallOptions(ctx))),
   };
 }
