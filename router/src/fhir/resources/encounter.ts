@@ -5,7 +5,7 @@
 import type { Encounter } from '@medplum/fhirtypes';
 import { oneValue, referencedId } from '../search-params.ts';
 import { ENCOUNTER_STATUS, ourValuesFor } from '../value-sets.ts';
-import { connectionPage, oneOrFilter, readOne, type FhirResourceType } from './resource-type.ts';
+import { connectionPage, oneOrFilter, readOne, statusFilter, type FhirResourceType } from './resource-type.ts';
 
 const FIELDS = 'id status reason admittedAt dischargedAt patient { id } ward { id name } bed { label }';
 const READ = `query FhirEncounterRead($id: ID!) { admission(id: $id) { ${FIELDS} } }`;
@@ -84,7 +84,6 @@ export const encounterResource: FhirResourceType = {
     }
     const wanted = oneOrFilter(statuses);
     const variables = { wardId: ward ? ward.slice('Location/'.length) : null, status: wanted.argument, first: search.count, after: search.cursor ?? null };
-    const filter = wanted.filter;
-    return connectionPage<AdmissionRecord>(gql, { query: SEARCH, field: 'admissions' }, variables, toFhirEncounter, filter && ((record) => filter(record.status)));
+    return connectionPage<AdmissionRecord>(gql, { query: SEARCH, field: 'admissions' }, variables, toFhirEncounter, statusFilter(wanted.filter));
   },
 };

@@ -4,9 +4,9 @@
  * exponent (from Intl) places the point.
  */
 import type { Invoice, Money } from '@medplum/fhirtypes';
-import { oneValue, referencedId } from '../search-params.ts';
-import { INVOICE_STATUS, ourValuesFor } from '../value-sets.ts';
-import { connectionPage, oneOrFilter, readOne, type FhirResourceType } from './resource-type.ts';
+import { INVOICE_STATUS } from '../value-sets.ts';
+import { patientStatusPage } from './patient-status-search.ts';
+import { readOne, type FhirResourceType } from './resource-type.ts';
 
 const FIELDS = 'id number status createdAt issuedAt patient { id } total { amountMinor currency } subtotal { amountMinor currency }';
 const READ = `query FhirInvoiceRead($id: ID!) { invoice(id: $id) { ${FIELDS} } }`;
@@ -72,14 +72,7 @@ export const invoiceResource: FhirResourceType = {
     { name: 'status', type: 'token', documentation: 'draft, issued, balanced or cancelled (one).' },
   ],
   read: (gql, id) => readOne(gql, { query: READ, field: 'invoice', type: 'Invoice' }, id, toFhirInvoice),
-  async search(gql, search) {
-    const patient = oneValue(search, 'patient');
-    const status = oneValue(search, 'status');
-    // "issued" is two of our states: searched unfiltered, then filtered (a short page, no total).
-    const wanted = oneOrFilter(status === undefined ? undefined : ourValuesFor(INVOICE_STATUS, status, 'an invoice status'));
-    if (wanted.none) return { resources: [], total: 0 };
-    const variables = { patientId: patient !== undefined ? referencedId(patient, 'Patient') : null, status: wanted.argument, first: search.count, after: search.cursor ?? null };
-    const filter = wanted.filter;
-    return connectionPage<InvoiceRecord>(gql, { query: SEARCH, field: 'invoices' }, variables, toFhirInvoice, filter && ((record) => filter(record.status)));
-  },
+  // "issued" is two of our states: searched unfiltered, then filtered (a short page, no total).
+  search: (gql, search) =>
+    patientStatusPage<InvoiceStatus, InvoiceRecord>(gql, search, { query: SEARCH, field: 'invoices', statuses: INVOICE_STATUS, what: 'an invoice status' }, toFhirInvoice),
 };

@@ -3,9 +3,9 @@
  * the dose instructions as text, the quantity and the days it covers.
  */
 import type { MedicationRequest } from '@medplum/fhirtypes';
-import { oneValue, referencedId } from '../search-params.ts';
-import { MEDICATION_REQUEST_STATUS, ourValuesFor } from '../value-sets.ts';
-import { connectionPage, oneOrFilter, readOne, type FhirResourceType } from './resource-type.ts';
+import { MEDICATION_REQUEST_STATUS } from '../value-sets.ts';
+import { patientStatusPage } from './patient-status-search.ts';
+import { readOne, type FhirResourceType } from './resource-type.ts';
 
 const FIELDS = 'id status dose frequency durationDays quantity prescribedAt drug { name strength } patient { id } prescriber { id }';
 const READ = `query FhirMedicationRequestRead($id: ID!) { prescription(id: $id) { ${FIELDS} } }`;
@@ -60,13 +60,11 @@ export const medicationRequestResource: FhirResourceType = {
     { name: 'status', type: 'token', documentation: 'active, completed or cancelled (one).' },
   ],
   read: (gql, id) => readOne(gql, { query: READ, field: 'prescription', type: 'MedicationRequest' }, id, toFhirMedicationRequest),
-  async search(gql, search) {
-    const patient = oneValue(search, 'patient');
-    const status = oneValue(search, 'status');
-    const wanted = oneOrFilter(status === undefined ? undefined : ourValuesFor(MEDICATION_REQUEST_STATUS, status, 'a medication request status'));
-    if (wanted.none) return { resources: [], total: 0 };
-    const variables = { patientId: patient !== undefined ? referencedId(patient, 'Patient') : null, status: wanted.argument, first: search.count, after: search.cursor ?? null };
-    const filter = wanted.filter;
-    return connectionPage<PrescriptionRecord>(gql, { query: SEARCH, field: 'prescriptions' }, variables, toFhirMedicationRequest, filter && ((record) => filter(record.status)));
-  },
+  search: (gql, search) =>
+    patientStatusPage<PrescriptionStatus, PrescriptionRecord>(
+      gql,
+      search,
+      { query: SEARCH, field: 'prescriptions', statuses: MEDICATION_REQUEST_STATUS, what: 'a medication request status' },
+      toFhirMedicationRequest,
+    ),
 };

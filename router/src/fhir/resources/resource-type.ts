@@ -91,3 +91,11 @@ export function oneOrFilter<K extends string>(values: readonly K[] | undefined):
   if (values.length === 1) return { argument: values[0]! };
   return { argument: null, filter: (value) => values.includes(value) };
 }
+
+/**
+ * A page filter on the record's status from a value filter ({@link oneOrFilter}), or none.
+ * @param filter - which of our status values to keep; undefined keeps every record
+ */
+export function statusFilter<K extends string, R extends { status: K }>(filter: ((value: K) => boolean) | undefined): ((record: R) => boolean) | undefined {
+  return filter && ((record) => filter(record.status));
+}

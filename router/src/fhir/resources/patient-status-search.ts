@@ -1,0 +1,45 @@
+/**
+ * The search that records of one patient with one status share (invoices, prescriptions): `patient`
+ * names the patient, `status` codes map to our values through the resource's value set; one value
+ * is the GraphQL argument, several are searched unfiltered and filtered here (a short page, no
+ * total), none of ours is an empty page.
+ */
+import type { Resource } from '@medplum/fhirtypes';
+import type { SearchPage } from '../bundle.ts';
+import type { FhirGraphQL } from '../graphql-runner.ts';
+import { oneValue, referencedId, type ParsedSearch } from '../search-params.ts';
+import { ourValuesFor } from '../value-sets.ts';
+import { connectionPage, oneOrFilter, statusFilter } from './resource-type.ts';
+
+/** What a patient-and-status search runs: the document, its root field and the value set of its statuses. */
+export interface PatientStatusSearch<K extends string> {
+  /** The connection document (variables `$patientId`, `$status`, `$first`, `$after`). */
+  query: string;
+  /** Its root field. */
+  field: string;
+  /** Our status values and the FHIR code of each. */
+  statuses: Readonly<Record<K, string>>;
+  /** The code's name in an error ("an invoice status"). */
+  what: string;
+}
+
+/**
+ * One page of a patient-and-status search.
+ * @param gql - the caller's runner
+ * @param search - the parsed parameters
+ * @param spec - the document, its root field and the status value set
+ * @param map - record to resource
+ */
+export async function patientStatusPage<K extends string, R extends { status: K }>(
+  gql: FhirGraphQL,
+  search: ParsedSearch,
+  spec: PatientStatusSearch<K>,
+  map: (record: R) => Resource,
+): Promise<SearchPage> {
+  const patient = oneValue(search, 'patient');
+  const status = oneValue(search, 'status');
+  const wanted = oneOrFilter(status === undefined ? undefined : ourValuesFor(spec.statuses, status, spec.what));
+  if (wanted.none) return { resources: [], total: 0 };
+  const variables = { patientId: patient !== undefined ? referencedId(patient, 'Patient') : null, status: wanted.argument, first: search.count, after: search.cursor ?? null };
+  return connectionPage<R>(gql, spec, variables, map, statusFilter(wanted.filter));
+}
