@@ -1,6 +1,6 @@
 /** UserRepository on Prisma (schema `identity`, table `users`). */
 import { Prisma, type DbClient, type User } from '@hospital/db';
-import { keysetWhere, type RoleName } from '@hospital/service-kit';
+import { isSqlState, keysetWhere, SQLSTATE, type RoleName } from '@hospital/service-kit';
 import type {
   ActiveByNameFilter,
   NamePosition,
@@ -14,8 +14,7 @@ import type {
   UserRepository,
 } from './user-repository.ts';
 
-/** Prisma error codes we turn into results instead of failures. */
-const UNIQUE_VIOLATION = 'P2002';
+/** Prisma's "no row to update", turned into a result instead of a failure (a unique violation is the kit's SQLSTATE). */
 const RECORD_NOT_FOUND = 'P2025';
 
 function hasCode(error: unknown, code: string): boolean {
@@ -101,7 +100,7 @@ export class PrismaUserRepository implements UserRepository {
       return toRecord(await this.db.user.create({ data: user }));
     } catch (error) {
       // The unique index decides, so two concurrent creations of one email cannot both succeed.
-      if (hasCode(error, UNIQUE_VIOLATION)) return undefined;
+      if (isSqlState(error, SQLSTATE.uniqueViolation)) return undefined;
       throw error;
     }
   }
