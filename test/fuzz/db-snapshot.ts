@@ -3,18 +3,20 @@
  * rejected write left the database exactly as it was.
  */
 import pg from 'pg';
+import { DEPARTMENT_NAMES } from '@hospital/grpc-contracts/departments';
 
-/** Department schemas (one per gRPC service). */
-export const DEPARTMENT_SCHEMAS = ['identity', 'patients', 'appointments', 'finance', 'pharmacy', 'ward', 'notifications'] as const;
+/** Department schemas: one per department of the table, named as the department. */
+export const DEPARTMENT_SCHEMAS: readonly string[] = DEPARTMENT_NAMES;
 
 /**
  * Tables that background workers write on their own schedule, whatever the request in flight:
- * the appointments outbox relay marks rows shipped, and the notifications consumer records the
+ * the appointments and clinical outbox relays mark rows shipped, and the notifications consumer records the
  * events it receives and its delivery attempts. They are left out of the fingerprint.
  */
 export const BACKGROUND_TABLES: ReadonlySet<string> = new Set([
   'appointments.outbox_events',
   'appointments.event_deliveries',
+  'clinical.outbox_events',
   'notifications.received_events',
   'notifications.deliveries',
   'notifications.delivery_attempts',
