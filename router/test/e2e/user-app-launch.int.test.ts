@@ -7,38 +7,29 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
+import type { IdentityClient } from '@hospital/grpc-contracts';
 import type { RoleName } from '@hospital/service-kit';
-import { signIdentity } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
+import type { TestSystem } from '@hospital/test-support/system';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { adminCallMetadata, startSystemWithIdentity, TEST_CONSENT_URL as CONSENT } from '../support/client-apps.ts';
+import { registerPatient } from '../support/patients.ts';
 
 const REDIRECT = 'https://ehr.test/callback';
-const CONSENT = 'https://web.hospital.test/oauth/consent';
 let system: TestSystem;
 let identity: IdentityClient;
 let base: string;
 let patientId: string;
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl(), { oauthConsentUrl: CONSENT });
-  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
-  base = system.routerUrl.replace(/\/graphql$/, '');
-  const registered = await system.gql<{ registerPatient: { id: string } }>(
-    'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
-    { input: { givenName: 'Launch', familyName: 'Patient', dateOfBirth: '1975-04-05', allergies: ['penicillin'] } },
-    await system.tokenFor('admin'),
-  );
-  expect(registered.errors).toBeUndefined();
-  patientId = registered.data!.registerPatient.id;
+  ({ system, identity, base } = await startSystemWithIdentity(testDatabaseUrl(), { oauthConsentUrl: CONSENT }));
+  const input = { givenName: 'Launch', familyName: 'Patient', dateOfBirth: '1975-04-05', allergies: ['penicillin'] };
+  patientId = await registerPatient(system, input, await system.tokenFor('admin'));
 }, 120_000);
 afterAll(async () => {
   identity?.close();
   await system?.close();
 });
 
-const asAdmin = () => callMetadata(signIdentity({ kind: 'user', userId: randomUUID(), role: 'admin', email: 'admin@test.local' }, system.internalSecret), randomUUID());
+const asAdmin = () => adminCallMetadata(system);
 const register = (allowedScopes: string[], publicClient = true) =>
   identity.registerClientApp(
     { name: 'Bedside app', contact: 'dev@bedside.test', allowedScopes, allowedOrigins: [], jwksJson: '', redirectUris: [REDIRECT], publicClient },
