@@ -142,6 +142,50 @@ describe('clinical live views through the router', () => {
     expect(elsewhere.arrivals).toEqual([]);
   });
 
+  it('ends an open wardVitalsEvents subscription with FORBIDDEN once its ward staff member is removed from the ward, and sends nothing after', async () => {
+    const admitted = await fx.admitted();
+    const admin = await system.tokenFor('admin');
+    const before = system.activeSubscriptions('clinical');
+    const named = subscribe(await system.tokenFor('ward_staff'), VITALS, { w: admitted.wardId });
+    const all = subscribe(await system.tokenFor('ward_staff'), VITALS);
+    await upstreamOpen(before, 2);
+    const record = async () =>
+      dataOf(
+        await system.gql(
+          'mutation($p: ID!, $v: VitalSignsInput!) { recordVitals(patientId: $p, vitals: $v) { id } }',
+          {
+            p: admitted.patientId,
+            v: { respiratoryRate: 16, spo2Percent: 97, onOxygen: false, systolicMmhg: 120, diastolicMmhg: 80, pulseBpm: 70, consciousness: 'ALERT', temperatureC: 37.0 },
+          },
+          await system.tokenFor('doctor'),
+        ),
+      );
+    // Following the ward: its vitals arrive on both.
+    await record();
+    await until(() => named.arrivals.length === 1 && all.arrivals.length === 1, 30_000);
+
+    dataOf(
+      await system.gql('mutation($w: ID!, $u: ID!) { unassignStaffFromWard(wardId: $w, userId: $u) { id } }', { w: admitted.wardId, u: system.accounts.ward_staff.id }, admin),
+    );
+    // The test system re-decides an open subscription's scope every second: the named ward's
+    // subscription ends with FORBIDDEN as its last result; the one over all their wards stays open.
+    const removedAt = Date.now();
+    await Promise.race([named.done, new Promise((_, reject) => setTimeout(() => reject(new Error('the subscription did not end within 10 s')), 10_000))]);
+    expect(Date.now() - removedAt).toBeLessThan(10_000);
+    // A last result carrying the refusal, then a normal completion (not a transport error).
+    expect(JSON.stringify(named.arrivals.at(-1)?.errors)).toContain('"code":"FORBIDDEN"');
+    expect(named.ended()).toBeUndefined();
+    await until(() => system.activeSubscriptions('clinical') === before + 1, 10_000);
+    // Let the wider subscription's next check narrow its wards, then record again: nothing arrives.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const delivered = named.arrivals.length;
+    await record();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(named.arrivals).toHaveLength(delivered);
+    expect(all.arrivals).toHaveLength(1);
+    expect(all.ended()).toBeUndefined();
+  });
+
   it('delivers every recorded vitals set of the ward to its ward staff live, with its NEWS2', async () => {
     const admitted = await fx.admitted();
     const before = system.activeSubscriptions('clinical');

@@ -20,6 +20,8 @@ export interface ClinicalSubgraphConfig {
   kafkaBrokers?: string[];
   /** Topic of clinical events (`clinical` by default). */
   clinicalTopic?: string;
+  /** How often an open subscription's scope is decided again, in milliseconds (30 000 by default; tests shorten it). */
+  scopeRecheckMs?: number;
 }
 
 /** Dependencies; `client` replaces the one built from `clinicalTarget` (tests wrap it to count calls). */

@@ -29,7 +29,7 @@ export async function startClinicalSubgraph(config: ClinicalSubgraphConfig, deps
       target: config.clinicalTarget,
       createClient: createClinicalClient,
       // Not ready until the feed reads: the clinical topic may not exist yet, or the broker be down.
-      build: (options) => createClinicalSubgraph({ ...options, events, ready: readyWithFeed(events, options.ready) }),
+      build: (options) => createClinicalSubgraph({ ...options, events, scopeRecheckMs: config.scopeRecheckMs, ready: readyWithFeed(events, options.ready) }),
     }),
   );
 }

@@ -12,6 +12,8 @@ export const clinicalTypeDefs = loadSubgraphTypeDefs(new URL('../schema.graphql'
 export type ClinicalSubgraphOptions = DepartmentSubgraphBuild<ClinicalClient> & {
   /** Feeds the subscriptions (owned by the caller). */
   events: ClinicalEventFeed;
+  /** How often an open subscription's scope (followable wards, a patient's record) is decided again. */
+  scopeRecheckMs?: number | undefined;
 };
 
 /**
@@ -19,6 +21,6 @@ export type ClinicalSubgraphOptions = DepartmentSubgraphBuild<ClinicalClient> & 
  * @param options - client, event feed, secret, mode, logger
  */
 export function createClinicalSubgraph(options: ClinicalSubgraphOptions): SubgraphServer {
-  const resolvers = createResolvers({ client: options.client, loaders: createClinicalLoaders(options.client), events: options.events });
+  const resolvers = createResolvers({ client: options.client, loaders: createClinicalLoaders(options.client), events: options.events, scopeRecheckMs: options.scopeRecheckMs });
   return createDepartmentSubgraph({ name: 'clinical', typeDefs: clinicalTypeDefs, resolvers }, options);
 }

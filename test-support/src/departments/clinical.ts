@@ -36,6 +36,8 @@ export const clinical: DepartmentStarter = {
         production: ctx.production,
         kafkaBrokers: kafka?.brokers,
         clinicalTopic: kafka?.topic.topic,
+        // Open subscriptions follow a scope change (a ward assignment removed) within a second.
+        scopeRecheckMs: 1_000,
       },
       { logger: ctx.logger },
     );

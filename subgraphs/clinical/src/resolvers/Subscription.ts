@@ -5,7 +5,7 @@
  */
 import type { ClinicalEvent } from '@hospital/grpc-contracts';
 import { callGrpc, type SubgraphContext } from '@hospital/subgraph-kit';
-import { openEventStream } from '@hospital/subgraph-kit/events';
+import { eventOrRefusal, openRecheckedEventStream, type StreamRefused } from '@hospital/subgraph-kit/events';
 import type { LabResultEventResolvers, SubscriptionResolvers, WardVitalsEventResolvers } from '../__generated__/resolvers-types.ts';
 import type { LabResultEventModel, VitalsEventModel } from '../events/clinical-event-feed.ts';
 import { labResultFilter, wardVitalsFilter, type ScopeQuestions } from '../events/subscriber-scope.ts';
@@ -43,14 +43,18 @@ function questionsOf({ client }: ResolverDeps, ctx: SubgraphContext): ScopeQuest
  */
 export function createSubscriptionResolvers(deps: ResolverDeps): SubscriptionResolvers {
   return {
+    // The filter is decided (or FORBIDDEN thrown) before a listener is registered, then again every
+    // scopeRecheckMs while the subscription is open: ward staff removed from the ward, or a doctor
+    // who may no longer see the patient, get FORBIDDEN as a last result and the stream ends.
     labResultEvents: {
-      // The filter is decided (or FORBIDDEN thrown) before a listener is registered.
-      subscribe: async (_parent, args, ctx) => openEventStream(deps.events, await labResultFilter(ctx.caller, args, questionsOf(deps, ctx))),
-      resolve: (event: ClinicalEvent) => event as LabResultEventModel,
+      subscribe: (_parent, args, ctx) =>
+        openRecheckedEventStream(deps.events, { decide: () => labResultFilter(ctx.caller, args, questionsOf(deps, ctx)), everyMs: deps.scopeRecheckMs, logger: ctx.logger }),
+      resolve: (event: ClinicalEvent | StreamRefused) => eventOrRefusal(event) as LabResultEventModel,
     },
     wardVitalsEvents: {
-      subscribe: async (_parent, args, ctx) => openEventStream(deps.events, await wardVitalsFilter(args, questionsOf(deps, ctx))),
-      resolve: (event: ClinicalEvent) => event as VitalsEventModel,
+      subscribe: (_parent, args, ctx) =>
+        openRecheckedEventStream(deps.events, { decide: () => wardVitalsFilter(args, questionsOf(deps, ctx)), everyMs: deps.scopeRecheckMs, logger: ctx.logger }),
+      resolve: (event: ClinicalEvent | StreamRefused) => eventOrRefusal(event) as VitalsEventModel,
     },
   };
 }

@@ -11,4 +11,6 @@ export interface ResolverDeps {
   loaders: ClinicalLoaders;
   /** The process-wide feed of clinical events (subscriptions). */
   events: ClinicalEventFeed;
+  /** How often an open subscription's scope is decided again (the kit's SCOPE_RECHECK_MS, 30 s, by default). */
+  scopeRecheckMs?: number | undefined;
 }

@@ -15,21 +15,33 @@ export class SubscriberTooSlowError extends Error {
   }
 }
 
+/** A subscriber's stream; `end` closes it from the server's side. */
+export type EventStream<E> = AsyncIterableIterator<E> & {
+  /**
+   * Stops listening: the reader gets what was queued, then `last` (when given), then the end.
+   * @param last - a final item (e.g. a marker its resolver turns into an error)
+   */
+  end(last?: E): void;
+};
+
 /**
  * Opens a filtered stream over the source.
  * @param source - the process-wide event feed
  * @param accept - which events this subscriber receives
  * @param maxQueued - bound on waiting events (memory stays bounded whatever the client does)
+ * @param onEnd - told once when the stream stops listening (returned, ended, or cut off)
  */
-export function openEventStream<E>(source: EventFeed<E>, accept: (event: E) => boolean, maxQueued = MAX_QUEUED_EVENTS): AsyncIterableIterator<E> {
+export function openEventStream<E>(source: EventFeed<E>, accept: (event: E) => boolean, maxQueued = MAX_QUEUED_EVENTS, onEnd?: () => void): EventStream<E> {
   const queue: E[] = [];
   let waiting: ((result: IteratorResult<E>) => void) | undefined;
   let failure: Error | undefined;
   let done = false;
 
   const finish = () => {
+    if (done) return;
     done = true;
     unsubscribe();
+    onEnd?.();
   };
   const unsubscribe = source.subscribe((event) => {
     if (done || !accept(event)) return;
@@ -53,8 +65,16 @@ export function openEventStream<E>(source: EventFeed<E>, accept: (event: E) => b
         waiting = resolve;
       });
     },
+    end(last?: E) {
+      if (done) return;
+      finish();
+      if (last === undefined) waiting?.({ value: undefined, done: true });
+      else if (waiting) waiting({ value: last, done: false });
+      else queue.push(last);
+      waiting = undefined;
+    },
     async return() {
-      if (!done) finish();
+      finish();
       waiting?.({ value: undefined, done: true });
       waiting = undefined;
       queue.length = 0;

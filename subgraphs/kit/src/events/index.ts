@@ -4,3 +4,4 @@ export * from './event-stream.ts';
 export * from './kafka-event-feed.ts';
 export * from './recent-ids.ts';
 export * from './listen-with-feed.ts';
+export * from './rechecked-stream.ts';
