@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Button, ErrorMessage, TextInput } from '../../ui/index.ts';
 import { AddProblem, SearchIcd10 } from './clinical-documents.ts';
+import { CARE_REFUSAL_WORDS } from './care-words.ts';
 
 /** A problem as the visit shows it. */
 export interface ShownProblem {
@@ -50,7 +51,7 @@ export function Diagnoses({ encounterId, problems, open, onAdded }: { encounterI
           <Button look="secondary" onClick={() => void save()} disabled={added.fetching || code === ''}>
             Add diagnosis
           </Button>
-          <ErrorMessage error={added.error} />
+          <ErrorMessage error={added.error} overrides={CARE_REFUSAL_WORDS} />
         </>
       ) : null}
     </div>

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { Button, Empty, ErrorMessage, TextInput } from '../../ui/index.ts';
 import { EnterLabResult, LabTests, OrderLabTests, PatientLabOrders, PatientLabResultEvents } from './lab-documents.ts';
+import { CARE_REFUSAL_WORDS } from './care-words.ts';
 
 /** Flag → how it reads and looks (critical values stand out). */
 const FLAG_LOOK: Record<string, { text: string; className: string }> = {
@@ -91,7 +92,7 @@ export function LabOrders({ encounterId, patientId, open = false }: { encounterI
           </Button>
         </fieldset>
       ) : null}
-      <ErrorMessage error={orders.error ?? catalogue.error ?? ordered.error} />
+      <ErrorMessage error={orders.error ?? catalogue.error ?? ordered.error} overrides={CARE_REFUSAL_WORDS} />
     </div>
   );
 }
@@ -112,7 +113,7 @@ function PendingResult({ orderId, name, unit, onEntered }: { orderId: string; na
       <Button look="secondary" onClick={() => void save()} disabled={entered.fetching || value.trim() === '' || !Number.isFinite(number)}>
         Enter result
       </Button>
-      <ErrorMessage error={entered.error} />
+      <ErrorMessage error={entered.error} overrides={CARE_REFUSAL_WORDS} />
     </span>
   );
 }

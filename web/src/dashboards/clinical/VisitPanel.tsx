@@ -10,6 +10,7 @@ import { formatDateTime } from '../../time/hospital-time.ts';
 import { CloseEncounter, EncounterWithNotes, OpenVisit, SignNote, WriteNote } from './clinical-documents.ts';
 import { Diagnoses } from './DiagnosisForm.tsx';
 import { LabOrders } from './LabOrders.tsx';
+import { CARE_REFUSAL_WORDS } from './care-words.ts';
 
 /** "Open visit" for a checked-in appointment; once opened, the visit's notes below it. */
 export function VisitButton({ appointmentId, who, onClosed }: { appointmentId: string; who: string; onClosed(): void }) {
@@ -22,7 +23,7 @@ export function VisitButton({ appointmentId, who, onClosed }: { appointmentId: s
           Open visit
         </Button>
       )}
-      <ErrorMessage error={opened.error} />
+      <ErrorMessage error={opened.error} overrides={CARE_REFUSAL_WORDS} />
       {encounterId ? <VisitNotes encounterId={encounterId} who={who} onClosed={onClosed} /> : null}
     </div>
   );
@@ -79,7 +80,7 @@ function VisitNotes({ encounterId, who, onClosed }: { encounterId: string; who: 
           </span>
         </>
       ) : null}
-      <ErrorMessage error={result.error ?? written.error ?? signed.error ?? closed.error} />
+      <ErrorMessage error={result.error ?? written.error ?? signed.error ?? closed.error} overrides={CARE_REFUSAL_WORDS} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useQuery } from 'urql';
 import { ErrorMessage, Loading, Table } from '../../ui/index.ts';
 import { formatDateTime } from '../../time/hospital-time.ts';
 import { PatientVitals } from './clinical-documents.ts';
+import { CARE_REFUSAL_WORDS } from './care-words.ts';
 
 /** A measurement, bold and marked when the service flagged it abnormal. */
 function value(set: { abnormal: readonly string[] }, name: string, shown: number | null | undefined) {
@@ -18,7 +19,7 @@ function value(set: { abnormal: readonly string[] }, name: string, shown: number
 export function VitalsChart({ patientId, who }: { patientId: string; who: string }) {
   const [result] = useQuery({ query: PatientVitals, variables: { id: patientId }, requestPolicy: 'cache-and-network' });
   if (result.fetching && !result.data) return <Loading label="Loading vital signs…" />;
-  if (result.error) return <ErrorMessage error={result.error} />;
+  if (result.error) return <ErrorMessage error={result.error} overrides={CARE_REFUSAL_WORDS} />;
   const sets = result.data?.patient?.vitalSigns ?? [];
   return (
     <Table

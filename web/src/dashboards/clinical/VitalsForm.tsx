@@ -8,6 +8,7 @@ import { useMutation, useQuery } from 'urql';
 import { Button, ErrorMessage, SelectInput, TextInput } from '../../ui/index.ts';
 import { PatientVitals, RecordVitals } from './clinical-documents.ts';
 import { VitalsChart } from './VitalsChart.tsx';
+import { CARE_REFUSAL_WORDS } from './care-words.ts';
 
 /** The numeric fields of the form, with their labels (units included). */
 const FIELDS = [
@@ -94,7 +95,7 @@ function VitalsForm({ patientId, who, onRecorded }: { patientId: string; who: st
         <Button type="submit" disabled={recorded.fetching}>
           Record vitals
         </Button>
-        <ErrorMessage error={recorded.error} />
+        <ErrorMessage error={recorded.error} overrides={CARE_REFUSAL_WORDS} />
       </div>
     </form>
   );
