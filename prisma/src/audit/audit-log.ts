@@ -5,7 +5,7 @@
  * so a writer can only append facts, never shape the chain.
  */
 import pg from 'pg';
-import { sqlStateOf, type AuditEntry, type AuditSink } from '@hospital/service-kit';
+import { isSqlState, SQLSTATE, type AuditEntry, type AuditSink } from '@hospital/service-kit';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createBacklogGate, type BacklogGateOptions, type BacklogQuery } from './audit-backpressure.ts';
 import { createWriteCombiner, type WriteCombinerOptions } from './write-combiner.ts';
@@ -111,9 +111,6 @@ export function inKeyOrder(entries: readonly AuditEntry[]): AuditEntry[] {
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry);
 }
 
-/** SQLSTATEs of a statement PostgreSQL aborted to break a cycle or a conflict: deadlock, serialization failure. */
-const ABORTED_SQLSTATES = new Set(['40P01', '40001']);
-
 /**
  * Runs an append, and once more should PostgreSQL abort it as a deadlock victim or a serialization
  * failure (the rows are sorted, so that should not happen; a writer of older code, or another
@@ -125,7 +122,8 @@ async function retryOnceIfAborted(append: () => Promise<void>): Promise<void> {
   try {
     await append();
   } catch (error) {
-    if (!ABORTED_SQLSTATES.has(sqlStateOf(error) ?? '')) throw error;
+    // PostgreSQL aborted the statement to break a cycle or a conflict.
+    if (!isSqlState(error, SQLSTATE.deadlockDetected, SQLSTATE.serializationFailure)) throw error;
     await append();
   }
 }
