@@ -4,11 +4,10 @@
  * the password policy; its refusal is shown in the form. The change ends every session of the user
  * (other devices, and this one, which signs in again at once with the new password).
  */
-import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
+import { useState } from 'react';
 import { NewPasswordFields, newPasswordProblem, useNewPassword, useSession } from '../auth/index.ts';
 import { graphql } from '../gql/index.ts';
-import { Button, FormFooter, TextInput, useOpened } from '../ui/index.ts';
+import { Button, FormFooter, TextInput, useMutationForm, useOpened } from '../ui/index.ts';
 
 const ChangeOwnPasswordMutation = graphql(`
   mutation ChangeOwnPassword($currentPassword: String!, $newPassword: String!) {
@@ -20,16 +19,12 @@ const ChangeOwnPasswordMutation = graphql(`
 function ChangeOwnPasswordForm({ onDone, onCancel }: { onDone: (message: string) => void; onCancel: () => void }) {
   const [current, setCurrent] = useState('');
   const password = useNewPassword();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [state, change] = useMutation(ChangeOwnPasswordMutation);
+  const { send: change, submit, footer } = useMutationForm(ChangeOwnPasswordMutation);
   const { signInAgain } = useSession();
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (state.fetching) return;
+  const onSubmit = submit(async (refuse) => {
     const found = newPasswordProblem(password.fields);
-    setProblem(found);
-    if (found) return;
+    if (found) return refuse(found);
     const next = password.fields.next;
     const result = await change({ currentPassword: current, newPassword: next });
     if (!result.data) return;
@@ -37,13 +32,13 @@ function ChangeOwnPasswordForm({ onDone, onCancel }: { onDone: (message: string)
     // dashboard, and whatever was typed in it, stays; should this fail, the expired-session form shows).
     await signInAgain(next);
     onDone('Your password has been changed. You are signed out everywhere else.');
-  };
+  });
 
   return (
     <form onSubmit={onSubmit} aria-label="Change my password" noValidate className="w-80 max-w-full">
       <TextInput label="Current password" type="password" autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} required />
       <NewPasswordFields fields={password} />
-      <FormFooter submit="Change password" busy="Changing…" pending={state.fetching} problem={problem} error={state.error} onCancel={onCancel} />
+      <FormFooter submit="Change password" busy="Changing…" {...footer} onCancel={onCancel} />
     </form>
   );
 }

@@ -14,3 +14,4 @@ export { Chosen, ChoiceList } from './Choice.tsx';
 export { Section } from './Section.tsx';
 export { useFields, type Fields } from './use-fields.ts';
 export { useOpened, type Opened } from './use-opened.ts';
+export { useMutationForm } from './use-mutation-form.ts';

@@ -1,7 +1,6 @@
 /** Opens a draft invoice: pick the patient (search as you type) and the currency. */
-import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
-import { FormFooter, SelectInput } from '../../ui/index.ts';
+import { useState } from 'react';
+import { FormFooter, SelectInput, useMutationForm } from '../../ui/index.ts';
 import { PatientPicker, type PickedPatient } from '../shared/PatientPicker.tsx';
 import { FinanceCreateInvoice } from './finance-documents.ts';
 
@@ -12,20 +11,16 @@ export const BILLING_CURRENCIES = ['EUR', 'GBP', 'USD', 'CHF'] as const;
 export function CreateInvoiceForm({ onCreated }: { onCreated: (invoiceId: string) => void }) {
   const [patient, setPatient] = useState<PickedPatient | null>(null);
   const [currency, setCurrency] = useState<string>('EUR');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [state, create] = useMutation(FinanceCreateInvoice);
+  const { send: create, submit, footer } = useMutationForm(FinanceCreateInvoice);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (state.fetching) return;
-    if (!patient) return setProblem('Choose the patient to bill first.');
-    setProblem(null);
+  const onSubmit = submit(async (refuse) => {
+    if (!patient) return refuse('Choose the patient to bill first.');
     const result = await create({ input: { patientId: patient.id, currency } });
     if (result.data) {
       setPatient(null);
       onCreated(result.data.createInvoice.id);
     }
-  };
+  });
 
   return (
     <form onSubmit={onSubmit} aria-label="New invoice" noValidate className="max-w-xl">
@@ -38,7 +33,7 @@ export function CreateInvoiceForm({ onCreated }: { onCreated: (invoiceId: string
           options={BILLING_CURRENCIES.map((code) => ({ value: code, label: code }))}
         />
       </div>
-      <FormFooter submit="Create draft invoice" busy="Creating…" pending={state.fetching} problem={problem} error={state.error} />
+      <FormFooter submit="Create draft invoice" busy="Creating…" {...footer} />
     </form>
   );
 }

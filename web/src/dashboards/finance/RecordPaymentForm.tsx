@@ -3,10 +3,9 @@
  * form: a double click or a retry after a lost answer sends the same key, so the payment is
  * applied once; a successful payment or any edit of the form starts a new key.
  */
-import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
+import { useState } from 'react';
 import type { PaymentMethod } from '../../gql/graphql.ts';
-import { FormFooter, SelectInput, TextInput } from '../../ui/index.ts';
+import { FormFooter, SelectInput, TextInput, useMutationForm } from '../../ui/index.ts';
 import { enumOptions } from '../shared/format.ts';
 import { newIdempotencyKey } from '../shared/idempotency-key.ts';
 import { compareMinor, formatMoney, minorToInput, parseMoneyInput, type MoneyValue } from '../shared/money.ts';
@@ -19,8 +18,7 @@ export function RecordPaymentForm({ invoiceId, balance, onRecorded }: { invoiceI
   const [amount, setAmount] = useState(() => minorToInput(balance.amountMinor, balance.currency));
   const [method, setMethod] = useState<PaymentMethod>('CARD');
   const [key, setKey] = useState(newIdempotencyKey);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [state, record] = useMutation(FinanceRecordPayment);
+  const { send: record, submit, footer } = useMutationForm(FinanceRecordPayment);
 
   // Another amount or method is another payment: it must not reuse the key of the last attempt.
   const edit =
@@ -30,19 +28,16 @@ export function RecordPaymentForm({ invoiceId, balance, onRecorded }: { invoiceI
       setKey(newIdempotencyKey());
     };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (state.fetching) return;
+  const onSubmit = submit(async (refuse) => {
     const minor = parseMoneyInput(amount, balance.currency);
-    if (minor === null || compareMinor(minor, '0') <= 0) return setProblem(`Enter an amount above zero, like ${minorToInput(balance.amountMinor, balance.currency)}.`);
-    setProblem(null);
+    if (minor === null || compareMinor(minor, '0') <= 0) return refuse(`Enter an amount above zero, like ${minorToInput(balance.amountMinor, balance.currency)}.`);
     const result = await record({ input: { invoiceId, amount: { amountMinor: minor, currency: balance.currency }, method, idempotencyKey: key } });
     if (result.data) {
       const payment = result.data.recordPayment;
       setKey(newIdempotencyKey());
       onRecorded(`Payment of ${formatMoney(payment.amount)} recorded; ${formatMoney(payment.invoice.balance)} left to pay.`);
     }
-  };
+  });
 
   return (
     <form onSubmit={onSubmit} aria-label="Record a payment" noValidate className="max-w-md">
@@ -55,7 +50,7 @@ export function RecordPaymentForm({ invoiceId, balance, onRecorded }: { invoiceI
         required
       />
       <SelectInput label="Payment method" value={method} onChange={(event) => edit(setMethod)(event.target.value as PaymentMethod)} options={enumOptions(METHODS)} />
-      <FormFooter submit="Record payment" busy="Recording…" pending={state.fetching} problem={problem} error={state.error} />
+      <FormFooter submit="Record payment" busy="Recording…" {...footer} />
     </form>
   );
 }

@@ -1,7 +1,6 @@
 /** Refunds part or all of one payment, with the reason the ledger keeps. */
-import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
-import { FormFooter, TextInput } from '../../ui/index.ts';
+import { useState } from 'react';
+import { FormFooter, TextInput, useMutationForm } from '../../ui/index.ts';
 import { compareMinor, formatMoney, minorToInput, parseMoneyInput, type MoneyValue } from '../shared/money.ts';
 import { FinanceRefundPayment } from './finance-documents.ts';
 
@@ -19,23 +18,19 @@ export function RefundForm({
 }) {
   const [amount, setAmount] = useState(() => minorToInput(remaining.amountMinor, remaining.currency));
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [state, refund] = useMutation(FinanceRefundPayment);
+  const { send: refund, submit, footer } = useMutationForm(FinanceRefundPayment);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (state.fetching) return;
+  const onSubmit = submit(async (refuse) => {
     const minor = parseMoneyInput(amount, remaining.currency);
-    if (minor === null || compareMinor(minor, '0') <= 0) return setProblem('Enter an amount above zero.');
-    if (compareMinor(minor, remaining.amountMinor) > 0) return setProblem(`At most ${formatMoney(remaining)} can be refunded from this payment.`);
-    if (reason.trim() === '') return setProblem('Give the reason for the refund.');
-    setProblem(null);
+    if (minor === null || compareMinor(minor, '0') <= 0) return refuse('Enter an amount above zero.');
+    if (compareMinor(minor, remaining.amountMinor) > 0) return refuse(`At most ${formatMoney(remaining)} can be refunded from this payment.`);
+    if (reason.trim() === '') return refuse('Give the reason for the refund.');
     const result = await refund({ paymentId, amount: { amountMinor: minor, currency: remaining.currency }, reason: reason.trim() });
     if (result.data)
       onRefunded(
         `Refunded ${formatMoney({ amountMinor: minor, currency: remaining.currency })}; the invoice balance is now ${formatMoney(result.data.refundPayment.invoice.balance)}.`,
       );
-  };
+  });
 
   return (
     <form onSubmit={onSubmit} aria-label="Refund a payment" noValidate className="max-w-md rounded border border-amber-200 bg-amber-50 p-3">
@@ -48,7 +43,7 @@ export function RefundForm({
         required
       />
       <TextInput label="Reason for refund" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} required />
-      <FormFooter submit="Refund" busy="Refunding…" look="danger" pending={state.fetching} problem={problem} error={state.error} onCancel={onCancel} />
+      <FormFooter submit="Refund" busy="Refunding…" look="danger" {...footer} onCancel={onCancel} />
     </form>
   );
 }
