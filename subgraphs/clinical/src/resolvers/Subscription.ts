@@ -60,7 +60,7 @@ export function createSubscriptionResolvers(deps: ResolverDeps): SubscriptionRes
 }
 
 /**
- * `LabResultEvent` resolvers: fields from the payload; `order` read afresh (a subscription's
+ * `LabResultEvent` resolvers: fields from the payload; `order` read afresh by id (a subscription's
  * context lives as long as the subscription, so its loaders would serve stale orders).
  * @param deps - the clinical client
  */
@@ -78,8 +78,10 @@ export function createLabResultEventResolvers({ client }: ResolverDeps): LabResu
     flag: (event) => event.labResult.flag,
     abnormal: (event) => event.labResult.flag !== 'NORMAL',
     orderedBy: (event) => ({ id: event.labResult.orderedById }),
+    // By id: the care relationship or, for a doctor following their own orders, being the orderer
+    // (GetLabOrders leaves an item the subscriber may not read out, so it reads as null).
     order: async (event, _args, ctx) => {
-      const { orders } = await callGrpc(client.getPatientLabOrders({ patientIds: [event.patientId] }, { metadata: ctx.grpcMetadata() }));
+      const { orders } = await callGrpc(client.getLabOrders({ ids: [event.labResult.orderId] }, { metadata: ctx.grpcMetadata() }));
       return orders.find((order) => order.id.toLowerCase() === event.labResult.orderId.toLowerCase()) ?? null;
     },
   };
