@@ -9,4 +9,5 @@ export { DEFAULT_PERSISTED_MANIFEST_PATH, DEFAULT_SUPERGRAPH_PATH } from './env.
 export { loadManifest, loadPersistedOperations, type PersistedOperations } from './persisted-operations.ts';
 export { DEFAULT_WS_LIMITS } from './router-config.ts';
 export { CLIENT_ERROR_CODES } from './format-error.ts';
+export { LOAD_SHED_MESSAGE } from './admission/steps/load-shed.ts';
 export { collectTouchedFields, decideAccess } from './operation-access.ts';
