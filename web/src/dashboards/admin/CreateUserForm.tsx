@@ -2,10 +2,9 @@
  * Creates a staff account. The password is checked for length here (the identity service
  * requires at least 12 characters) and cleared after success; it is never kept elsewhere.
  */
-import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
+import { useState } from 'react';
 import type { Role } from '../../gql/graphql.ts';
-import { FormFooter, SelectInput, TextInput } from '../../ui/index.ts';
+import { FormFooter, SelectInput, TextInput, useMutationForm } from '../../ui/index.ts';
 import { AdminCreateUser } from './admin-documents.ts';
 import { ROLE_LABELS, ROLE_OPTIONS } from './roles.ts';
 
@@ -17,15 +16,12 @@ export function CreateUserForm({ onCreated }: { onCreated: (message: string) => 
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('DOCTOR');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [state, create] = useMutation(AdminCreateUser);
+  const { send: create, submit, footer } = useMutationForm(AdminCreateUser);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!/^\S+@\S+\.\S+$/.test(email.trim())) return setProblem('Enter the email address the person will sign in with.');
-    if (displayName.trim() === '') return setProblem('Enter the name colleagues will see.');
-    if (password.length < MIN_PASSWORD) return setProblem(`The password needs at least ${MIN_PASSWORD} characters.`);
-    setProblem(null);
+  const onSubmit = submit(async (refuse) => {
+    if (!/^\S+@\S+\.\S+$/.test(email.trim())) return refuse('Enter the email address the person will sign in with.');
+    if (displayName.trim() === '') return refuse('Enter the name colleagues will see.');
+    if (password.length < MIN_PASSWORD) return refuse(`The password needs at least ${MIN_PASSWORD} characters.`);
     const result = await create({ input: { email: email.trim(), displayName: displayName.trim(), password, role } });
     if (result.data) {
       const user = result.data.createUser;
@@ -34,7 +30,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (message: string) => 
       setDisplayName('');
       setPassword('');
     }
-  };
+  });
 
   return (
     <form onSubmit={onSubmit} aria-label="Create a user" noValidate className="max-w-md">
@@ -51,14 +47,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (message: string) => 
         required
       />
       <SelectInput label="Role" value={role} onChange={(event) => setRole(event.target.value as Role)} options={ROLE_OPTIONS} />
-      <FormFooter
-        submit="Create user"
-        busy="Creating…"
-        pending={state.fetching}
-        problem={problem}
-        error={state.error}
-        overrides={{ CONFLICT: 'An account with this email already exists.' }}
-      />
+      <FormFooter submit="Create user" busy="Creating…" {...footer} overrides={{ CONFLICT: 'An account with this email already exists.' }} />
     </form>
   );
 }

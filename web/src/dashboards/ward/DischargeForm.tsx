@@ -1,23 +1,19 @@
 /** Discharges an admitted patient; the discharge summary is required (the server refuses a blank one). */
-import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
-import { FormFooter, TextArea } from '../../ui/index.ts';
+import { useState } from 'react';
+import { FormFooter, TextArea, useMutationForm } from '../../ui/index.ts';
 import type { Occupant } from './BedBoard.tsx';
 import { WardDischargePatient } from './ward-documents.ts';
 
 /** The discharge form for `occupant`. */
 export function DischargeForm({ occupant, onDone, onCancel }: { occupant: Occupant; onDone: (message: string) => void; onCancel: () => void }) {
   const [summary, setSummary] = useState('');
-  const [missing, setMissing] = useState(false);
-  const [state, discharge] = useMutation(WardDischargePatient);
+  const { send: discharge, submit, footer } = useMutationForm(WardDischargePatient);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (summary.trim() === '') return setMissing(true);
-    setMissing(false);
+  const onSubmit = submit(async (refuse) => {
+    if (summary.trim() === '') return refuse('Write the discharge summary before discharging.');
     const result = await discharge({ admissionId: occupant.id, summary: summary.trim() });
     if (result.data) onDone(`${occupant.patient.fullName} discharged from bed ${occupant.bedLabel}.`);
-  };
+  });
 
   return (
     <form onSubmit={onSubmit} aria-label={`Discharge ${occupant.patient.fullName}`} noValidate>
@@ -29,19 +25,11 @@ export function DischargeForm({ occupant, onDone, onCancel }: { occupant: Occupa
         hint="Required: diagnosis, treatment given, follow-up."
         rows={4}
         required
-        aria-invalid={missing}
+        aria-invalid={Boolean(footer.problem)}
         value={summary}
         onChange={(event) => setSummary(event.target.value)}
       />
-      <FormFooter
-        submit="Discharge patient"
-        busy="Discharging…"
-        look="danger"
-        pending={state.fetching}
-        problem={missing ? 'Write the discharge summary before discharging.' : null}
-        error={state.error}
-        onCancel={onCancel}
-      />
+      <FormFooter submit="Discharge patient" busy="Discharging…" look="danger" {...footer} onCancel={onCancel} />
     </form>
   );
 }

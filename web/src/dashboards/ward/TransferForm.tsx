@@ -3,9 +3,8 @@
  * the chosen bed resets when the ward changes, and the mutation names the ward, so the patient
  * lands on the ward the form shows or not at all.
  */
-import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
-import { FormFooter, SelectInput } from '../../ui/index.ts';
+import { useState } from 'react';
+import { FormFooter, SelectInput, useMutationForm } from '../../ui/index.ts';
 import type { Occupant } from './BedBoard.tsx';
 import { FreeBedSelect } from './FreeBedSelect.tsx';
 import { useFreeBeds } from './use-free-beds.ts';
@@ -27,21 +26,18 @@ export function TransferForm({
 }) {
   const [targetWard, setTargetWard] = useState(wardId);
   const [bedId, setBedId] = useState('');
-  const [missing, setMissing] = useState(false);
   const free = useFreeBeds(targetWard);
-  const [state, transfer] = useMutation(WardTransferPatient);
+  const { send: transfer, submit, footer } = useMutationForm(WardTransferPatient);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = submit(async (refuse) => {
     // A bed no longer offered for the ward shown (it changed, or the list is reloading) is no choice.
-    if (!bedId || !free.beds.some((bed) => bed.id === bedId)) return setMissing(true);
-    setMissing(false);
+    if (!bedId || !free.beds.some((bed) => bed.id === bedId)) return refuse('Choose the bed to move the patient to.');
     const result = await transfer({ admissionId: occupant.id, wardId: targetWard, bedId });
     if (result.data) {
       const moved = result.data.transferPatient;
       onDone(`${occupant.patient.fullName} moved to bed ${moved.bed.label} on ${moved.ward.name}.`);
     }
-  };
+  });
 
   return (
     <form onSubmit={onSubmit} aria-label={`Transfer ${occupant.patient.fullName}`} noValidate>
@@ -58,14 +54,7 @@ export function TransferForm({
         options={wards.map((ward) => ({ value: ward.id, label: ward.name }))}
       />
       <FreeBedSelect key={targetWard} free={free} label="To bed" value={bedId} onChange={setBedId} none="No free bed on that ward right now." />
-      <FormFooter
-        submit="Transfer patient"
-        busy="Transferring…"
-        pending={state.fetching}
-        problem={missing ? 'Choose the bed to move the patient to.' : null}
-        error={state.error}
-        onCancel={onCancel}
-      />
+      <FormFooter submit="Transfer patient" busy="Transferring…" {...footer} onCancel={onCancel} />
     </form>
   );
 }
