@@ -1,10 +1,10 @@
-import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cachedSessionVerifier } from './access-token-cache.ts';
 import { createSessionVerifier, InvalidTokenError } from './jwt.ts';
+import { es256KeyPair } from '../test/support/test-jwt.ts';
 
-const keys = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+const keys = es256KeyPair();
 const config = { keys: [{ keyId: 'k1', publicKeyPem: keys.publicKey }], issuer: 'hospital-identity', audience: 'hospital-api' };
 const bearer = (claims: Record<string, unknown> = {}, expiresIn = 300) =>
   `Bearer ${jwt.sign({ sub: 'u-1', role: 'doctor', email: 'd@h.local', sid: 's-1', ...claims }, keys.privateKey, { algorithm: 'ES256', keyid: 'k1', issuer: config.issuer, audience: config.audience, expiresIn })}`;

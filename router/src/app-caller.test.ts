@@ -3,13 +3,14 @@
  * never a role; revoked with the app; decided per scope set, never sharing a cached decision with
  * a user or an anonymous caller; forwarded to subgraphs as the app.
  */
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { signIdentity, verifyIdentity, type Caller } from '@hospital/service-kit';
 import { createLogger } from '@hospital/service-kit';
 import { cachedSessionVerifier } from './access-token-cache.ts';
+import { es256KeyPair } from '../test/support/test-jwt.ts';
 import { userRateLimit } from './admission/steps/caller.ts';
 import { safelist } from './admission/steps/safelist.ts';
 import type { AdmissionDeps, AdmissionState } from './admission/types.ts';
@@ -19,7 +20,7 @@ import { ValidDocumentCache } from './admission/document-cache.ts';
 import { createSessionVerifier, InvalidTokenError } from './jwt.ts';
 import { TokenRevocationList } from './revocation/revocation-list.ts';
 
-const pair = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+const pair = es256KeyPair();
 const config = { keys: [{ keyId: 'k', publicKeyPem: pair.publicKey }], issuer: 'hospital-identity', audience: 'hospital-api' };
 const clientId = randomUUID();
 const sign = (claims: object) =>

@@ -1,13 +1,9 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseJwks, publicJwks } from './jwks.ts';
+import { es256KeyPair } from '../test/support/test-jwt.ts';
 
-const pair = () =>
-  generateKeyPairSync('ec', {
-    namedCurve: 'P-256',
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
+const pair = es256KeyPair;
 const current = pair();
 const next = pair();
 const publicJwk = (pem: string) => createPublicKey(pem).export({ format: 'jwk' });

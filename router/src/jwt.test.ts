@@ -3,13 +3,9 @@ import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
 import { createAccessTokenVerifier, createSessionVerifier, InvalidTokenError } from './jwt.ts';
 import { TokenRevocationList } from './revocation/revocation-list.ts';
+import { es256KeyPair, refusalReason } from '../test/support/test-jwt.ts';
 
-const ecPair = () =>
-  generateKeyPairSync('ec', {
-    namedCurve: 'P-256',
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
+const ecPair = es256KeyPair;
 const es256 = ecPair();
 const otherEs256 = ecPair();
 const rs256 = generateKeyPairSync('rsa', {
@@ -28,15 +24,7 @@ const inFifteenMinutes = () => Math.floor(Date.now() / 1000) + 900;
 const sign = (payload: object = claims, options: jwt.SignOptions = {}, key: jwt.Secret = es256.privateKey, exp: number | null = inFifteenMinutes()) =>
   jwt.sign({ ...(exp === null ? {} : { exp }), ...payload }, key, { ...signOptions, ...options });
 
-function reason(authorization: string): string {
-  try {
-    verify(authorization);
-  } catch (error) {
-    if (error instanceof InvalidTokenError) return error.reason;
-    throw error;
-  }
-  throw new Error('token was accepted');
-}
+const reason = (authorization: string): string => refusalReason(verify, authorization);
 
 describe('access token verification', () => {
   it('treats a missing Authorization header as anonymous', () => {

@@ -2,7 +2,7 @@
  * The router in front of two tiny real subgraphs: signed identity forwarding, edge authorization
  * before any subgraph call, token rejection, error masking, the explorer redirect, limits and health endpoints.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import jwt from 'jsonwebtoken';
@@ -10,14 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, IDENTITY_HEADER, verifyIdentity, type RoleName } from '@hospital/service-kit';
 import { composeSupergraph } from '../src/compose.ts';
 import { startRouter, type RouterConfig, type RunningRouter } from '../src/index.ts';
+import { testJwt } from './support/test-jwt.ts';
 import { startTinySubgraph, type TinyContext, type TinySubgraph } from './support/tiny-subgraph.ts';
 
-const keys = generateKeyPairSync('ec', {
-  namedCurve: 'P-256',
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-});
-const JWT = { publicKeyPem: keys.publicKey, keyId: 'test-key', issuer: 'hospital-identity', audience: 'hospital-api' };
+const signer = testJwt();
+const { keys, config: JWT } = signer;
 const INTERNAL_SECRET = randomBytes(32).toString('base64url');
 
 let staff: TinySubgraph;
@@ -27,16 +24,7 @@ let prod: RunningRouter;
 let config: Omit<RouterConfig, 'production'>;
 const logLines: string[] = [];
 
-function tokenFor(role: RoleName, overrides: jwt.SignOptions = {}): string {
-  return jwt.sign({ sub: `user-${role}`, role, email: `${role}@hospital.local` }, keys.privateKey, {
-    algorithm: 'ES256',
-    keyid: JWT.keyId,
-    issuer: JWT.issuer,
-    audience: JWT.audience,
-    expiresIn: 300,
-    ...overrides,
-  });
-}
+const tokenFor = (role: RoleName, overrides: jwt.SignOptions = {}): string => signer.tokenFor(role, overrides);
 
 async function post(router: RunningRouter, query: string, headers: Record<string, string> = {}) {
   const response = await fetch(router.url, {

@@ -3,23 +3,19 @@
  * graphql-ws, fields of another subgraph resolved per event, the same @auth rules as HTTP,
  * tokens checked on connect and at expiry, Origin checked, identical subscriptions shared.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { EventEmitter, on } from 'node:events';
 import { createClient, type Client } from 'graphql-ws';
-import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger, verifyIdentity, type RoleName } from '@hospital/service-kit';
 import { composeSupergraph } from '../src/compose.ts';
 import { startRouter, type RunningRouter } from '../src/index.ts';
+import { testJwt } from './support/test-jwt.ts';
 import { startTinySubgraph, type TinyContext, type TinySubgraph } from './support/tiny-subgraph.ts';
 
-const keys = generateKeyPairSync('ec', {
-  namedCurve: 'P-256',
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-});
-const JWT = { publicKeyPem: keys.publicKey, keyId: 'test-key', issuer: 'hospital-identity', audience: 'hospital-api' };
+const signer = testJwt();
+const JWT = signer.config;
 const INTERNAL_SECRET = randomBytes(32).toString('base64url');
 const ORIGIN = 'http://localhost:3000';
 
@@ -34,15 +30,7 @@ let wsUrl: string;
 let prodRouter: RunningRouter;
 const clients: Client[] = [];
 
-function tokenFor(role: RoleName, expiresIn = 300): string {
-  return jwt.sign({ sub: `user-${role}`, role, email: `${role}@hospital.local` }, keys.privateKey, {
-    algorithm: 'ES256',
-    keyid: JWT.keyId,
-    issuer: JWT.issuer,
-    audience: JWT.audience,
-    expiresIn,
-  });
-}
+const tokenFor = (role: RoleName, expiresIn = 300): string => signer.tokenFor(role, { expiresIn });
 
 function connect(token: string | undefined, origin = ORIGIN, url = wsUrl): Client {
   const client = createClient({

@@ -3,27 +3,19 @@
  * the router reads them: the user plus the app with user/ scopes only, never confused with an
  * app's own token, and ended by the user's or the app's revocation.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
-import { createAccessTokenVerifier, InvalidTokenError } from '../jwt.ts';
+import { createAccessTokenVerifier } from '../jwt.ts';
+import { es256KeyPair, refusalReason } from '../../test/support/test-jwt.ts';
 
-const pair = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+const pair = es256KeyPair();
 const config = { keys: [{ keyId: 'k1', publicKeyPem: pair.publicKey }], issuer: 'hospital-identity', audience: 'hospital-api' };
 const now = () => Math.floor(Date.now() / 1000);
 const sign = (claims: object) =>
   `Bearer ${jwt.sign({ iat: now() - 10, exp: now() + 300, ...claims }, pair.privateKey, { algorithm: 'ES256', keyid: 'k1', issuer: config.issuer, audience: config.audience })}`;
 const userApp = { sub: 'user-1', role: 'doctor', email: 'doc@hospital.local', client_id: 'app-1', app_name: 'Bedside', scope: 'user/Patient.rs' };
 
-function refusal(verify: (authorization: string) => unknown, authorization: string): string {
-  try {
-    verify(authorization);
-  } catch (error) {
-    if (error instanceof InvalidTokenError) return error.reason;
-    throw error;
-  }
-  throw new Error('token was accepted');
-}
+const refusal = refusalReason;
 
 describe('a user app token', () => {
   it('reads as the user with the acting app', () => {
