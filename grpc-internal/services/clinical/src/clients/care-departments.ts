@@ -29,8 +29,6 @@ export interface CareDepartments {
   completeAppointment(id: string, scope: CallScope): Promise<boolean>;
   /** The admission, when it exists and the caller may see it. */
   admission(id: string, scope: CallScope): Promise<AdmissionFacts | undefined>;
-  /** Which of the patients are admitted now on a ward the caller may see (lower-case ids), in one call. */
-  admittedWhereCallerSees(patientIds: readonly string[], scope: CallScope): Promise<Set<string>>;
   /** The ward of each patient's current admission, for those admitted where the caller may see (lower-case patient id → ward id), in one call. */
   currentWards(patientIds: readonly string[], scope: CallScope): Promise<Map<string, string>>;
   /** The ids of the wards the caller may see (the ward department's assignments decide), lower-case. */
@@ -71,10 +69,6 @@ export class GrpcCareDepartments implements CareDepartments {
     const { admissions } = await this.ward.getAdmissions({ ids: [id] }, metadataOf(scope));
     const found = admissions.find((a) => a.id === id);
     return found ? { id: found.id, patientId: found.patientId, active: found.status === 'ADMISSION_STATUS_ADMITTED' } : undefined;
-  }
-
-  async admittedWhereCallerSees(patientIds: readonly string[], scope: CallScope): Promise<Set<string>> {
-    return new Set((await this.currentWards(patientIds, scope)).keys());
   }
 
   async currentWards(patientIds: readonly string[], scope: CallScope): Promise<Map<string, string>> {
