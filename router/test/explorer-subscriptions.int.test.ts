@@ -4,22 +4,18 @@
  * free-form operation, while another role there, and an admin from any other browser origin,
  * are held to the safelist.
  */
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
-import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, freePort, type RoleName } from '@hospital/service-kit';
 import { composeSupergraph } from '../src/compose.ts';
 import { startRouter, type RunningRouter } from '../src/index.ts';
+import { testJwt } from './support/test-jwt.ts';
 import { startTinySubgraph, type TinySubgraph } from './support/tiny-subgraph.ts';
 
-const keys = generateKeyPairSync('ec', {
-  namedCurve: 'P-256',
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-});
-const JWT = { publicKeyPem: keys.publicKey, keyId: 'explorer-ws-key', issuer: 'hospital-identity', audience: 'hospital-api' };
+const signer = testJwt('explorer-ws-key');
+const JWT = signer.config;
 const WEB_APP = 'http://localhost:3000';
 
 let pings: TinySubgraph;
@@ -27,14 +23,7 @@ let router: RunningRouter;
 let explorerOrigin: string;
 const clients: Client[] = [];
 
-const tokenFor = (role: RoleName) =>
-  jwt.sign({ sub: randomUUID(), role, email: `${role}@hospital.local` }, keys.privateKey, {
-    algorithm: 'ES256',
-    keyid: JWT.keyId,
-    issuer: JWT.issuer,
-    audience: JWT.audience,
-    expiresIn: 300,
-  });
+const tokenFor = (role: RoleName) => signer.sign({ sub: randomUUID(), role, email: `${role}@hospital.local` });
 
 /** Subscribes once from a browser at `origin`; resolves the first result or the error. */
 function subscribeFrom(origin: string, role: RoleName): Promise<unknown> {

@@ -4,22 +4,18 @@
  * (connectionsPerApp), never against the clinician's per-user cap, and the app's cap holds across
  * every clinician it acts for.
  */
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
-import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
 import { composeSupergraph } from '../src/compose.ts';
 import { startRouter, type RunningRouter } from '../src/index.ts';
+import { testJwt } from './support/test-jwt.ts';
 import { startTinySubgraph, type TinySubgraph } from './support/tiny-subgraph.ts';
 
-const keys = generateKeyPairSync('ec', {
-  namedCurve: 'P-256',
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-});
-const JWT = { publicKeyPem: keys.publicKey, keyId: 'app-budget-key', issuer: 'hospital-identity', audience: 'hospital-api' };
+const signer = testJwt('app-budget-key');
+const JWT = signer.config;
 const ORIGIN = 'http://localhost:3000';
 const APP_ID = randomUUID();
 
@@ -27,8 +23,7 @@ let events: TinySubgraph;
 let router: RunningRouter;
 const clients: Client[] = [];
 
-const sign = (claims: Record<string, unknown>) =>
-  jwt.sign(claims, keys.privateKey, { algorithm: 'ES256', keyid: JWT.keyId, issuer: JWT.issuer, audience: JWT.audience, expiresIn: 300 });
+const sign = (claims: Record<string, unknown>) => signer.sign(claims);
 /** A doctor's own token. */
 const doctorToken = (userId: string) => sign({ sub: userId, role: 'doctor', email: `${userId}@hospital.local` });
 /** The same doctor's token as issued to the app she launched (authorization code). */

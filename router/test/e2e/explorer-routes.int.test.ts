@@ -4,17 +4,18 @@
  * /graphql is sent to the page, production without ROUTER_EXPLORER answers 404, and in
  * production the page's own operations pass the safelist for signing in and for admins only.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import jwt from 'jsonwebtoken';
+import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, freePort, type RoleName } from '@hospital/service-kit';
 import { composeSupergraph } from '../../src/compose.ts';
 import { startRouter, type RouterConfig, type RunningRouter } from '../../src/index.ts';
+import { testJwt } from '../support/test-jwt.ts';
 import { startTinySubgraph, type TinySubgraph } from '../support/tiny-subgraph.ts';
 
-const keys = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-const JWT = { keyId: 'test-key', issuer: 'hospital-identity', audience: 'hospital-api' };
+const signer = testJwt();
+const { keys } = signer;
+const JWT = { keyId: signer.config.keyId, issuer: signer.config.issuer, audience: signer.config.audience };
 
 let staff: TinySubgraph;
 let dev: RunningRouter;
@@ -23,14 +24,7 @@ let prodOn: RunningRouter;
 let prodPublic: RunningRouter;
 let publicOrigin: string;
 
-const tokenFor = (role: RoleName) =>
-  jwt.sign({ sub: `user-${role}`, role, email: `${role}@hospital.local` }, keys.privateKey, {
-    algorithm: 'ES256',
-    keyid: JWT.keyId,
-    issuer: JWT.issuer,
-    audience: JWT.audience,
-    expiresIn: 300,
-  });
+const tokenFor = (role: RoleName) => signer.tokenFor(role);
 const base = (router: RunningRouter) => `http://127.0.0.1:${router.port}`;
 
 beforeAll(async () => {
