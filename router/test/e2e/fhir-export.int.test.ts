@@ -7,11 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import type { OperationOutcome, Patient } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import type { IdentityClient } from '@hospital/grpc-contracts';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { expectValidFhir, fhirAppToken, fhirBase, fhirGet } from '../fhir/fhir-client.ts';
+import type { TestSystem } from '@hospital/test-support/system';
+import { startSystemWithIdentity, systemAppToken } from '../support/client-apps.ts';
+import { registerSiblings } from '../support/patients.ts';
+import { expectValidFhir, fhirBase, fhirGet } from '../fhir/fhir-client.ts';
 import { dataOf } from './appointment-fixtures.ts';
 import { bearerHeader } from '@hospital/test-support/bearer';
 
@@ -35,18 +36,10 @@ const ids: string[] = [];
 const ASYNC = { prefer: 'respond-async' };
 
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
+  ({ system, identity } = await startSystemWithIdentity(testDatabaseUrl()));
   doctor = await system.tokenFor('doctor');
-  [app, otherApp] = await Promise.all([fhirAppToken(system, identity, ['system/Patient.rs']), fhirAppToken(system, identity, ['system/Patient.rs'])]);
-  for (const givenName of ['Ann', 'Ben', 'Cat']) {
-    const registered = await system.gql<{ registerPatient: { id: string } }>(
-      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
-      { input: { givenName, familyName: family, dateOfBirth: '1985-05-05', sex: 'FEMALE' } },
-      doctor,
-    );
-    ids.push(dataOf(registered).registerPatient.id);
-  }
+  [app, otherApp] = await Promise.all([systemAppToken(system, identity, ['system/Patient.rs']), systemAppToken(system, identity, ['system/Patient.rs'])]);
+  ids.push(...(await registerSiblings(system, family, doctor)));
 }, 120_000);
 afterAll(async () => {
   identity?.close();
@@ -118,7 +111,7 @@ describe('Patient/$export', () => {
   });
 
   it('of racing kick-offs by one app, exactly one starts and the others get 429', async () => {
-    const racer = await fhirAppToken(system, identity, ['system/Patient.rs']);
+    const racer = await systemAppToken(system, identity, ['system/Patient.rs']);
     const answers = await Promise.all([1, 2, 3, 4].map(() => fhirGet(system, 'Patient/$export?_type=Patient', racer, ASYNC)));
     expect(answers.map((answer) => answer.status).sort()).toEqual([202, 429, 429, 429]);
     const started = answers.find((answer) => answer.status === 202)!;
@@ -126,7 +119,7 @@ describe('Patient/$export', () => {
   });
 
   it('leaves audit rows for the patients it exported, under the kick-off request id', async () => {
-    const auditor = await fhirAppToken(system, identity, ['system/Patient.rs']);
+    const auditor = await systemAppToken(system, identity, ['system/Patient.rs']);
     const kickOff = await fhirGet(system, 'Patient/$export?_type=Patient', auditor, ASYNC);
     expect(kickOff.status).toBe(202);
     const requestId = kickOff.headers.get('x-request-id')!;
@@ -153,7 +146,7 @@ describe('Patient/$export', () => {
     ['_since (not supported)', 'app', 'Patient/$export?_since=2026-01-01', ASYNC, 400],
     ['no token', undefined, 'Patient/$export', ASYNC, 401],
   ] as const)('refuses %s with an OperationOutcome', async (_label, who, path, headers, status) => {
-    const token = who === 'doctor' ? doctor : who === 'app' ? otherApp : who === 'appointments-app' ? await fhirAppToken(system, identity, ['system/Appointment.rs']) : undefined;
+    const token = who === 'doctor' ? doctor : who === 'app' ? otherApp : who === 'appointments-app' ? await systemAppToken(system, identity, ['system/Appointment.rs']) : undefined;
     const answer = await fhirGet<OperationOutcome>(system, path, token, headers);
     expect(answer.status, JSON.stringify(answer.body)).toBe(status);
     expectValidFhir(answer.body);

@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import type { IdentityClient } from '@hospital/grpc-contracts';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { expectValidFhir, fhirAppToken, fhirGet } from '../fhir/fhir-client.ts';
+import type { TestSystem } from '@hospital/test-support/system';
+import { startSystemWithIdentity, systemAppToken } from '../support/client-apps.ts';
+import { expectValidFhir, fhirGet } from '../fhir/fhir-client.ts';
 import { appointmentFixtures, dataOf, type BookedAppointment } from './appointment-fixtures.ts';
 
 let system: TestSystem;
@@ -23,8 +23,7 @@ const family = `Field${randomUUID()
   .slice(0, 8)}`;
 
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
+  ({ system, identity } = await startSystemWithIdentity(testDatabaseUrl()));
   doctor = await system.tokenFor('doctor');
   const input = { givenName: 'Fay', familyName: family, dateOfBirth: '1981-03-04', sex: 'FEMALE', phone: '+44 20 7946 0002', email: 'fay@example.test', address: '2 High St' };
   patient = dataOf(
@@ -71,7 +70,7 @@ describe('the GraphQL fhir fields equal the facade', () => {
 
 describe('the fields are refused like any other field', () => {
   it('an app without a Patient scope gets FORBIDDEN for Patient.fhir, as for Patient.id', async () => {
-    const appointmentsOnly = await fhirAppToken(system, identity, ['system/Appointment.rs']);
+    const appointmentsOnly = await systemAppToken(system, identity, ['system/Appointment.rs']);
     for (const selection of ['fhir', 'id']) {
       const result = await system.gql(`query P($id: ID!) { patient(id: $id) { ${selection} } }`, { id: patient.id }, appointmentsOnly);
       expect(result.errors?.[0]?.extensions?.['code'], JSON.stringify(result)).toBe('FORBIDDEN');

@@ -6,11 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Bundle, OperationOutcome } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import type { IdentityClient } from '@hospital/grpc-contracts';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { expectValidFhir, fhirAppToken, fhirGet } from '../fhir/fhir-client.ts';
+import type { TestSystem } from '@hospital/test-support/system';
+import { startSystemWithIdentity, systemAppToken } from '../support/client-apps.ts';
+import { registerSiblings } from '../support/patients.ts';
+import { expectValidFhir, fhirGet } from '../fhir/fhir-client.ts';
 import { dataOf } from './appointment-fixtures.ts';
 
 let system: TestSystem;
@@ -24,18 +25,10 @@ const family = `Twin${randomUUID()
 const ids: string[] = [];
 
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
+  ({ system, identity } = await startSystemWithIdentity(testDatabaseUrl()));
   [doctor, admin] = await Promise.all([system.tokenFor('doctor'), system.tokenFor('admin')]);
-  app = await fhirAppToken(system, identity, ['system/Patient.rs']);
-  for (const givenName of ['Ann', 'Ben', 'Cat']) {
-    const registered = await system.gql<{ registerPatient: { id: string } }>(
-      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
-      { input: { givenName, familyName: family, dateOfBirth: '1985-05-05', sex: 'FEMALE' } },
-      doctor,
-    );
-    ids.push(dataOf(registered).registerPatient.id);
-  }
+  app = await systemAppToken(system, identity, ['system/Patient.rs']);
+  ids.push(...(await registerSiblings(system, family, doctor)));
 }, 120_000);
 afterAll(async () => {
   identity?.close();
@@ -71,7 +64,7 @@ describe('the same patients through both doors', () => {
   });
 
   it('a scope that refuses in GraphQL refuses in FHIR (403, OperationOutcome)', async () => {
-    const appointmentsOnly = await fhirAppToken(system, identity, ['system/Appointment.rs']);
+    const appointmentsOnly = await systemAppToken(system, identity, ['system/Appointment.rs']);
     const graphql = await system.gql('query Twins { patients(first: 5) { edges { node { id } } } }', {}, appointmentsOnly);
     expect(graphql.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     for (const [path, scope] of [
@@ -89,7 +82,7 @@ describe('the same patients through both doors', () => {
 
 describe('Practitioner read', () => {
   it('is one doctor(id) read: an app with system/Practitioner.r reads a doctor, and searching needs .s', async () => {
-    const readOnly = await fhirAppToken(system, identity, ['system/Practitioner.r']);
+    const readOnly = await systemAppToken(system, identity, ['system/Practitioner.r']);
     const read = await fhirGet(system, `Practitioner/${system.accounts.doctor.id}`, readOnly);
     expect(read.status, JSON.stringify(read.body)).toBe(200);
     expectValidFhir(read.body);
@@ -137,7 +130,7 @@ describe('every FHIR read leaves audit rows', () => {
     ['a bad token', 'garbage', 'UNAUTHENTICATED', 401],
     ['an app without the Patient scope', 'appointments-app', 'FORBIDDEN', 403],
   ])('a refused FHIR read (%s) leaves one DENIED row under its request id', async (_label, who, reason, status) => {
-    const token = who === 'appointments-app' ? await fhirAppToken(system, identity, ['system/Appointment.rs']) : who;
+    const token = who === 'appointments-app' ? await systemAppToken(system, identity, ['system/Appointment.rs']) : who;
     const answer = await fhirGet(system, `Patient/${ids[0]!}`, token);
     expect(answer.status).toBe(status);
     const requestId = answer.headers.get('x-request-id')!;

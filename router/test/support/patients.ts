@@ -22,3 +22,16 @@ export async function registerPatient(system: Pick<TestSystem, 'gql'>, input: Pa
   expect(registered.errors, JSON.stringify(registered.errors)).toBeUndefined();
   return registered.data!.registerPatient.id;
 }
+
+/**
+ * Registers three patients of one family (Ann, Ben and Cat, born 1985-05-05) and returns their ids
+ * in that order: a search by the family name finds exactly them.
+ * @param system - the running system
+ * @param familyName - a family name unique to the test file
+ * @param token - who registers them
+ */
+export async function registerSiblings(system: Pick<TestSystem, 'gql'>, familyName: string, token: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const givenName of ['Ann', 'Ben', 'Cat']) ids.push(await registerPatient(system, { givenName, familyName, dateOfBirth: '1985-05-05', sex: 'FEMALE' }, token));
+  return ids;
+}
