@@ -80,6 +80,21 @@ type Outcome =
   | { kind: 'client-error'; error: string; results: unknown[] };
 
 /**
+ * Counts an outcome under its key: the first error's code, `close <code>`, or its kind.
+ * @param outcomes - the counts so far, by key
+ * @param outcome - one case's outcome
+ */
+function tally(outcomes: Map<string, number>, outcome: Outcome): void {
+  const key =
+    outcome.kind === 'errors'
+      ? String((outcome.errors as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code)
+      : outcome.kind === 'closed'
+        ? `close ${outcome.code}`
+        : outcome.kind;
+  outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+}
+
+/**
  * Subscribes once and waits for how the subscription ends, or for `waitMs` of silence.
  * @param who - caller
  * @param payload - the subscribe payload
@@ -309,13 +324,7 @@ describe('WebSocket fuzz through the router', () => {
       await fc.assert(
         fc.asyncProperty(payload, caller, async (p, who) => {
           const outcome = await expectAcceptableSubscription(who, p);
-          const key =
-            outcome.kind === 'errors'
-              ? String((outcome.errors as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code)
-              : outcome.kind === 'closed'
-                ? `close ${outcome.code}`
-                : outcome.kind;
-          outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+          tally(outcomes, outcome);
         }),
         fuzzParams(FUZZ_RUNS),
       );
@@ -353,13 +362,7 @@ describe('WebSocket fuzz through the router', () => {
         fc.asyncProperty(cases, async ({ d, w, variables, who }) => {
           const query = `subscription Events($d: ${d}, $w: ${w}) { appointmentEvents(doctorId: $d, wardId: $w) { id type occurredAt appointment { id status startsAt } } }`;
           const outcome = await expectAcceptableSubscription(who, { query, variables: variables });
-          const key =
-            outcome.kind === 'errors'
-              ? String((outcome.errors as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code)
-              : outcome.kind === 'closed'
-                ? `close ${outcome.code}`
-                : outcome.kind;
-          outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+          tally(outcomes, outcome);
         }),
         fuzzParams(FUZZ_RUNS),
       );
