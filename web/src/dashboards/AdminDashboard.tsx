@@ -4,7 +4,7 @@
  * third-party apps. Clinical and billing work is done from the other roles' dashboards.
  */
 import { useState } from 'react';
-import { Notice, Section } from '../ui/index.ts';
+import { Section } from '../ui/index.ts';
 import { CreateUserForm } from './admin/CreateUserForm.tsx';
 import { AuditTrail } from './admin/AuditTrail.tsx';
 import { ReceptionBooking } from './shared/ReceptionBooking.tsx';
@@ -19,16 +19,13 @@ export function AdminDashboard() {
   const [wardNotice, setWardNotice] = useState<string | null>(null);
   return (
     <div>
-      <Section title="Users and roles">
-        <Notice>{listNotice}</Notice>
+      <Section title="Users and roles" notice={listNotice}>
         <UserList onChanged={setListNotice} />
       </Section>
-      <Section title="Create a user">
-        <Notice>{createNotice}</Notice>
+      <Section title="Create a user" notice={createNotice}>
         <CreateUserForm onCreated={setCreateNotice} />
       </Section>
-      <Section title="Ward staff">
-        <Notice>{wardNotice}</Notice>
+      <Section title="Ward staff" notice={wardNotice}>
         <WardStaff onChanged={setWardNotice} />
       </Section>
       <Section title="Audit trail">

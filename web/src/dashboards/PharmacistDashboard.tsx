@@ -4,7 +4,7 @@
  * work and are not offered here.
  */
 import { useRef, useState } from 'react';
-import { Notice, Section } from '../ui/index.ts';
+import { Section } from '../ui/index.ts';
 import { DispenseQueue } from './pharmacist/DispenseQueue.tsx';
 import { DrugStock, type StockDrug } from './pharmacist/DrugStock.tsx';
 import { ReceiveStockForm } from './pharmacist/ReceiveStockForm.tsx';
@@ -19,8 +19,7 @@ export function PharmacistDashboard() {
 
   return (
     <div>
-      <Section title="Waiting to be dispensed">
-        <Notice>{dispensed}</Notice>
+      <Section title="Waiting to be dispensed" notice={dispensed}>
         <DispenseQueue onDispensed={setDispensed} />
       </Section>
       <Section title="Stock alerts">
@@ -38,8 +37,7 @@ export function PharmacistDashboard() {
         />
       </Section>
       <div ref={receiveSection}>
-        <Section title="Receive stock">
-          <Notice>{received}</Notice>
+        <Section title="Receive stock" notice={received}>
           <ReceiveStockForm preset={receiveDrug} onReceived={setReceived} />
         </Section>
       </div>

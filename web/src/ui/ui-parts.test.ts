@@ -11,6 +11,7 @@ import { Loaded } from './Loaded.tsx';
 import { Notice } from './Notice.tsx';
 import { Pager, type CursorPages } from './Pager.tsx';
 import { PagedTable } from './PagedTable.tsx';
+import { Section } from './Section.tsx';
 import { nodesOf } from './connection.ts';
 import { TextArea } from './Field.tsx';
 
@@ -74,6 +75,16 @@ describe('Pager', () => {
     expect(many).toContain('42 records');
     expect(many).toContain('Previous page</button>');
     expect(many).toContain('Next page</button>');
+  });
+});
+
+describe('Section', () => {
+  it('shows the notice of the last action as a status at the top of the card, nothing without one', () => {
+    const body = h('p', null, 'the list');
+    expect(html(h(Section, { title: 'Ward staff', notice: 'Nurse assigned.', children: body }))).toMatch(
+      /<h2[^>]*>Ward staff<\/h2><\/div><p role="status"[^>]*>Nurse assigned\.<\/p><p>the list<\/p>/,
+    );
+    expect(html(h(Section, { title: 'Ward staff', notice: null, children: body }))).not.toContain('role="status"');
   });
 });
 
