@@ -6,11 +6,11 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, freePort, type RoleName } from '@hospital/service-kit';
 import { composeSupergraph } from '../src/compose.ts';
 import { startRouter, type RunningRouter } from '../src/index.ts';
+import { webSocketWithHeaders } from './support/router-ws-client.ts';
 import { testJwt } from './support/test-jwt.ts';
 import { startTinySubgraph, type TinySubgraph } from './support/tiny-subgraph.ts';
 
@@ -29,11 +29,7 @@ const tokenFor = (role: RoleName) => signer.sign({ sub: randomUUID(), role, emai
 function subscribeFrom(origin: string, role: RoleName): Promise<unknown> {
   const client = createClient({
     url: router.url.replace(/^http/, 'ws'),
-    webSocketImpl: class extends WebSocket {
-      constructor(address: string, protocols?: string | string[]) {
-        super(address, protocols, { headers: { origin } });
-      }
-    },
+    webSocketImpl: webSocketWithHeaders({ origin }),
     retryAttempts: 0,
     connectionParams: { authorization: `Bearer ${tokenFor(role)}` },
   });

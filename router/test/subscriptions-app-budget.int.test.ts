@@ -6,11 +6,11 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
 import { composeSupergraph } from '../src/compose.ts';
 import { startRouter, type RunningRouter } from '../src/index.ts';
+import { webSocketWithHeaders } from './support/router-ws-client.ts';
 import { testJwt } from './support/test-jwt.ts';
 import { startTinySubgraph, type TinySubgraph } from './support/tiny-subgraph.ts';
 
@@ -37,11 +37,7 @@ function open(token: string): Promise<'open' | number> {
   return new Promise((resolve) => {
     const client = createClient({
       url: router.url.replace(/^http/, 'ws'),
-      webSocketImpl: class extends WebSocket {
-        constructor(address: string, protocols?: string | string[]) {
-          super(address, protocols, { headers: { origin: ORIGIN } });
-        }
-      },
+      webSocketImpl: webSocketWithHeaders({ origin: ORIGIN }),
       lazy: false,
       retryAttempts: 0,
       // A refusal is the expected answer here, not an error to print.

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger, verifyIdentity, type RoleName } from '@hospital/service-kit';
 import { composeSupergraph } from '../src/compose.ts';
 import { startRouter, type RunningRouter } from '../src/index.ts';
+import { webSocketWithHeaders } from './support/router-ws-client.ts';
 import { testJwt } from './support/test-jwt.ts';
 import { startTinySubgraph, type TinyContext, type TinySubgraph } from './support/tiny-subgraph.ts';
 
@@ -35,11 +36,7 @@ const tokenFor = (role: RoleName, expiresIn = 300): string => signer.tokenFor(ro
 function connect(token: string | undefined, origin = ORIGIN, url = wsUrl): Client {
   const client = createClient({
     url,
-    webSocketImpl: class extends WebSocket {
-      constructor(address: string, protocols?: string | string[]) {
-        super(address, protocols, { headers: { origin } });
-      }
-    },
+    webSocketImpl: webSocketWithHeaders({ origin }),
     lazy: false,
     retryAttempts: 0,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
@@ -194,11 +191,7 @@ describe('federated subscriptions', () => {
     ] as const) {
       const client = createClient({
         url: wsUrl,
-        webSocketImpl: class extends WebSocket {
-          constructor(address: string, protocols?: string | string[]) {
-            super(address, protocols, { headers: { origin } });
-          }
-        },
+        webSocketImpl: webSocketWithHeaders({ origin }),
         retryAttempts: 0,
         lazy: false,
         connectionParams: token ? { authorization: `Bearer ${token}` } : {},
@@ -214,11 +207,7 @@ describe('federated subscriptions', () => {
     let closedWith: number | undefined;
     const client = createClient({
       url: wsUrl,
-      webSocketImpl: class extends WebSocket {
-        constructor(address: string, protocols?: string | string[]) {
-          super(address, protocols, { headers: { origin: ORIGIN } });
-        }
-      },
+      webSocketImpl: webSocketWithHeaders({ origin: ORIGIN }),
       retryAttempts: 0,
       lazy: false,
       connectionParams: { authorization: `Bearer ${tokenFor('admin', 2)}` },

@@ -5,7 +5,7 @@
  * from the subgraphs' own "operation" log lines (one per request they serve).
  */
 import { randomUUID } from 'node:crypto';
-import { createClient as createWsClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { createClient as createRedisClient } from 'redis';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import type { RateLimitStore } from '../../src/rate-limit/rate-limit-store.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { bearerHeader } from '@hospital/test-support/bearer';
 import { routerConfigFor } from '@hospital/test-support/router-config';
+import { routerWsClient } from '../support/router-ws-client.ts';
 
 const prefix = `hospital:test:${randomUUID()}:ratelimit:`;
 const silent = createLogger('abuse-limits', 'silent');
@@ -105,19 +106,7 @@ async function post(url: string, query: string, options: { token?: string; heade
 
 /** A graphql-ws client, optionally sending X-Forwarded-For on the handshake. */
 function wsClient(url: string, token: string, forwardedFor?: string): Client {
-  const headers = forwardedFor ? { 'x-forwarded-for': forwardedFor } : {};
-  const client = createWsClient({
-    url: url.replace(/^http/, 'ws'),
-    webSocketImpl: class extends WebSocket {
-      constructor(address: string, protocols?: string | string[]) {
-        super(address, protocols, { headers });
-      }
-    },
-    lazy: false,
-    retryAttempts: 0,
-    onNonLazyError: () => {},
-    connectionParams: { authorization: `Bearer ${token}` },
-  });
+  const client = routerWsClient(url, token, forwardedFor ? { 'x-forwarded-for': forwardedFor } : {});
   clients.push(client);
   return client;
 }

@@ -5,8 +5,7 @@
  * any subgraph is called; a server-to-server caller keeps free-form GraphQL; and neither
  * introspection nor "Did you mean" hints reach clients on either transport.
  */
-import { createClient, type Client, type SubscribePayload } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client, SubscribePayload } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl, until } from '../../../test/helpers.ts';
 import { DEFAULT_PERSISTED_MANIFEST_PATH } from '../../src/env.ts';
@@ -14,6 +13,7 @@ import { loadManifest } from '../../src/persisted-operations.ts';
 import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { bearerHeader } from '@hospital/test-support/bearer';
+import { routerWsClient } from '../support/router-ws-client.ts';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const manifest = loadManifest(DEFAULT_PERSISTED_MANIFEST_PATH);
@@ -80,20 +80,7 @@ async function settled(): Promise<number> {
 }
 
 function wsClient(token: string, browser: boolean): Client {
-  const client = createClient({
-    url: system.routerUrl.replace(/^http/, 'ws'),
-    webSocketImpl: browser
-      ? class extends WebSocket {
-          constructor(address: string, protocols?: string | string[]) {
-            super(address, protocols, { headers: { origin: ORIGIN } });
-          }
-        }
-      : WebSocket,
-    lazy: false,
-    retryAttempts: 0,
-    onNonLazyError: () => {},
-    connectionParams: { authorization: `Bearer ${token}` },
-  });
+  const client = routerWsClient(system.routerUrl, token, browser ? { origin: ORIGIN } : undefined);
   clients.push(client);
   return client;
 }
