@@ -14,7 +14,7 @@ import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startRouter, type RunningRouter, type VerificationKey } from '../../src/index.ts';
 import { identity } from '@hospital/test-support/departments/identity';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { bearerHeader } from '@hospital/test-support/bearer';
+import { postGraphQL } from '../support/graphql-post.ts';
 
 const HOST = '127.0.0.1';
 const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');
@@ -70,15 +70,7 @@ async function startIdentityWith(privateKeyPem: string, keyId: string): Promise<
   return subgraph.url;
 }
 
-async function post(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...bearerHeader(token) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: string } }> };
-  return { status: response.status, ...body };
-}
+const post = postGraphQL;
 
 async function login(url: string, account: { email: string; password: string }) {
   const result = await post(url, LOGIN, account);

@@ -14,7 +14,7 @@ import { testDatabaseUrl, until } from '../../../test/helpers.ts';
 import { startRouter, type RunningRouter } from '../../src/index.ts';
 import { identity } from '@hospital/test-support/departments/identity';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { bearerHeader } from '@hospital/test-support/bearer';
+import { postGraphQL } from '../support/graphql-post.ts';
 import { routerConfigFor } from '@hospital/test-support/router-config';
 
 const HOST = '127.0.0.1';
@@ -37,15 +37,7 @@ afterAll(async () => {
   await system?.close();
 });
 
-async function post(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...bearerHeader(token) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: string } }> };
-  return { status: response.status, ...body };
-}
+const post = postGraphQL;
 
 /** The error code the router answers `me` with for this token, or 'OK'. */
 async function meCode(url: string, token: string): Promise<string> {
