@@ -4,11 +4,12 @@
  * is 400 OPERATION_RESOLUTION_FAILURE, and a subscription over HTTP is 400 BAD_REQUEST (they run
  * over WebSocket). Both found by the fuzz suite (test/fuzz/graphql.fuzz.int.test.ts).
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
 import { composeSupergraph } from '../src/compose.ts';
 import { startRouter, type RunningRouter } from '../src/index.ts';
+import { es256KeyPair } from './support/test-jwt.ts';
 import { startTinySubgraph, type TinySubgraph } from './support/tiny-subgraph.ts';
 
 let subgraph: TinySubgraph;
@@ -27,11 +28,7 @@ beforeAll(async () => {
   });
   const composed = composeSupergraph([{ name: subgraph.name, url: subgraph.url, sdl: subgraph.sdl }]);
   expect(composed.errors).toEqual([]);
-  const { publicKey } = generateKeyPairSync('ec', {
-    namedCurve: 'P-256',
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
+  const { publicKey } = es256KeyPair();
   router = await startRouter(
     {
       port: 0,
