@@ -3,8 +3,8 @@
  * patients registered by a doctor, appointments booked by the system's doctor or an admin, in
  * slots of a future day that no other test file books (every system has its own doctor account).
  */
-import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { uniqueLetters } from '@hospital/service-kit/testing';
 import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
 
 /** The fields the tests read back from an appointment. */
@@ -56,9 +56,7 @@ export function appointmentFixtures(system: () => TestSystem) {
     },
     /** Registers a patient (as a doctor) and returns the id. */
     async patient(): Promise<string> {
-      const family = `Appt${randomUUID()
-        .replace(/[^a-f]/g, '')
-        .slice(0, 8)}`;
+      const family = `Appt${uniqueLetters(8)}`;
       const result = await system().gql<{ registerPatient: { id: string } }>(
         'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
         { input: { givenName: 'Ada', familyName: family, dateOfBirth: '1984-04-04', sex: 'FEMALE' } },

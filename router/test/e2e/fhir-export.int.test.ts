@@ -4,9 +4,9 @@
  * manifest, NDJSON files validated against the R4 StructureDefinitions, each export seen by its
  * own app only, DELETE, and the per-app limit (429).
  */
-import { randomUUID } from 'node:crypto';
 import type { OperationOutcome, Patient } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueLetters } from '@hospital/service-kit/testing';
 import type { IdentityClient } from '@hospital/grpc-contracts';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import type { TestSystem } from '@hospital/test-support/system';
@@ -29,9 +29,7 @@ let identity: IdentityClient;
 let doctor: string;
 let app: string;
 let otherApp: string;
-const family = `Bulk${randomUUID()
-  .replace(/[^a-f]/g, '')
-  .slice(0, 8)}`;
+const family = `Bulk${uniqueLetters(8)}`;
 const ids: string[] = [];
 const ASYNC = { prefer: 'respond-async' };
 

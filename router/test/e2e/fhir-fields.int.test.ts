@@ -3,8 +3,8 @@
  * the /fhir/R4 facade serves (one mapping, in @hospital/grpc-contracts/fhir), valid R4, and a
  * caller that may not read the record gets FORBIDDEN for the field as for any other field.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueLetters } from '@hospital/service-kit/testing';
 import type { IdentityClient } from '@hospital/grpc-contracts';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import type { TestSystem } from '@hospital/test-support/system';
@@ -18,9 +18,7 @@ let doctor: string;
 let patient: { id: string; mrn: string };
 let booked: BookedAppointment;
 const fx = appointmentFixtures(() => system);
-const family = `Field${randomUUID()
-  .replace(/[^a-f]/g, '')
-  .slice(0, 8)}`;
+const family = `Field${uniqueLetters(8)}`;
 
 beforeAll(async () => {
   ({ system, identity } = await startSystemWithIdentity(testDatabaseUrl()));

@@ -3,9 +3,9 @@
  * see the same patients through both, a scope that refuses in GraphQL refuses in FHIR, and every
  * FHIR read leaves its audit rows (who, which operation, from where), refusals included.
  */
-import { randomUUID } from 'node:crypto';
 import type { Bundle, OperationOutcome } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueLetters } from '@hospital/service-kit/testing';
 import type { IdentityClient } from '@hospital/grpc-contracts';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import type { TestSystem } from '@hospital/test-support/system';
@@ -19,9 +19,7 @@ let identity: IdentityClient;
 let doctor: string;
 let admin: string;
 let app: string;
-const family = `Twin${randomUUID()
-  .replace(/[^a-f]/g, '')
-  .slice(0, 8)}`;
+const family = `Twin${uniqueLetters(8)}`;
 const ids: string[] = [];
 
 beforeAll(async () => {

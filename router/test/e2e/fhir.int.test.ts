@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Appointment, Bundle, CapabilityStatement, OperationOutcome, Patient, Practitioner } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueLetters } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { allPages, expectValidFhir, fhirBase, fhirGet } from '../fhir/fhir-client.ts';
@@ -17,9 +18,7 @@ let doctor: string;
 let admin: string;
 const fx = appointmentFixtures(() => system);
 // A family name no other test uses, so searches see only this file's patients.
-const family = `Fhir${randomUUID()
-  .replace(/[^a-f]/g, '')
-  .slice(0, 8)}`;
+const family = `Fhir${uniqueLetters(8)}`;
 const APP_ORIGIN = 'https://ehr-app.test';
 const REGISTER = 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id mrn } }';
 const registered: Array<{ id: string; mrn: string }> = [];
