@@ -14,6 +14,7 @@ import { createPrismaClient } from '@hospital/db';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
 import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { registerPatient } from '../support/patients.ts';
 
 let system: TestSystem;
 let doctorToken: string;
@@ -174,12 +175,7 @@ describe('audit trail of patient data', () => {
   });
 
   it('records a repeat read although the client sends the same x-request-id again (the router mints the id)', async () => {
-    const registered = await system.gql<{ registerPatient: { id: string } }>(
-      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
-      { input: { givenName: 'Twice', familyName: `Reused${randomUUID().slice(0, 8)}`, dateOfBirth: '1955-04-04' } },
-      doctorToken,
-    );
-    const patientId = registered.data!.registerPatient.id;
+    const patientId = await registerPatient(system, { givenName: 'Twice', familyName: `Reused${randomUUID().slice(0, 8)}`, dateOfBirth: '1955-04-04' }, doctorToken);
     const read = () => system.gql('query Chart($id: ID!) { patient(id: $id) { id } }', { id: patientId }, doctorToken, { 'x-request-id': 'req-reused-by-client' });
     const first = await read();
     const second = await read();
@@ -189,12 +185,7 @@ describe('audit trail of patient data', () => {
   });
 
   it("audits reads of the trail itself: which admin read whose accesses, and a doctor's attempt", async () => {
-    const registered = await system.gql<{ registerPatient: { id: string } }>(
-      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
-      { input: { givenName: 'Trail', familyName: `Reader${randomUUID().slice(0, 8)}`, dateOfBirth: '1950-03-03' } },
-      doctorToken,
-    );
-    const patientId = registered.data!.registerPatient.id;
+    const patientId = await registerPatient(system, { givenName: 'Trail', familyName: `Reader${randomUUID().slice(0, 8)}`, dateOfBirth: '1950-03-03' }, doctorToken);
     expect((await labelled('req-trail-read', system.gql(TRAIL, { patientId, first: 5 }, adminToken))).errors).toBeUndefined();
     expect((await labelled('req-trail-verify', system.gql('{ auditChainStatus { ok } }', {}, adminToken))).errors).toBeUndefined();
     await labelled('req-trail-peek', system.gql(TRAIL, { patientId, first: 5 }, doctorToken));
@@ -209,12 +200,7 @@ describe('audit trail of patient data', () => {
   });
 
   it('records operations the router refused at the edge, naming the patient and the refused fields', async () => {
-    const registered = await system.gql<{ registerPatient: { id: string } }>(
-      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
-      { input: { givenName: 'Edge', familyName: `Refused${randomUUID().slice(0, 8)}`, dateOfBirth: '1960-02-02' } },
-      doctorToken,
-    );
-    const patientId = registered.data!.registerPatient.id;
+    const patientId = await registerPatient(system, { givenName: 'Edge', familyName: `Refused${randomUUID().slice(0, 8)}`, dateOfBirth: '1960-02-02' }, doctorToken);
     const refused = await labelled(
       'req-audit-edge',
       system.gql(

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startWebServer, type RunningWebServer } from '../../../web/server/static-server.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { registerPatient } from '../support/patients.ts';
 
 const proxySecret = randomBytes(32).toString('base64url');
 let system: TestSystem;
@@ -28,13 +29,7 @@ beforeAll(async () => {
   dist = await mkdtemp(path.join(tmpdir(), 'client-address-'));
   await writeFile(path.join(dist, 'index.html'), '<!doctype html>');
   web = await startWebServer({ port: 0, host: '127.0.0.1', distDir: dist, graphqlUrl: system.routerUrl, proxySecret });
-  const registered = await system.gql<{ registerPatient: { id: string } }>(
-    'mutation Register($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
-    { input: { givenName: 'Ira', familyName: `Addr${randomUUID().slice(0, 8)}`, dateOfBirth: '1980-02-03' } },
-    doctorToken,
-  );
-  expect(registered.errors).toBeUndefined();
-  patientId = registered.data!.registerPatient.id;
+  patientId = await registerPatient(system, { givenName: 'Ira', familyName: `Addr${randomUUID().slice(0, 8)}`, dateOfBirth: '1980-02-03' }, doctorToken);
 });
 
 afterAll(async () => {

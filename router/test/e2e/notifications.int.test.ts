@@ -14,6 +14,7 @@ import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import type { RoleName } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
+import { registerPatient } from '../support/patients.ts';
 
 let system: TestSystem;
 let db: PrismaClient;
@@ -53,12 +54,8 @@ async function bookAsDoctor(offsetMinutes: number): Promise<{ appointmentId: str
   const familyName = `Inbox${randomUUID()
     .replace(/[^a-z]/g, '')
     .slice(0, 8)}`;
-  const registered = await system.gql<{ registerPatient: { id: string } }>(
-    'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
-    { input: { givenName: 'Iris', familyName, dateOfBirth: '1975-06-01', email: `iris-${randomUUID().slice(0, 8)}@example.org` } },
-    doctor,
-  );
-  const patientId = dataOf(registered).registerPatient.id;
+  const input = { givenName: 'Iris', familyName, dateOfBirth: '1975-06-01', email: `iris-${randomUUID().slice(0, 8)}@example.org` };
+  const patientId = await registerPatient(system, input, doctor);
   const booked = await system.gql<{ bookAppointment: { id: string } }>(
     'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
     { input: { patientId, ...slot(offsetMinutes), reason: 'Follow-up' } },

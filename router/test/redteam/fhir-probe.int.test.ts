@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { fhirBase } from '../fhir/fhir-client.ts';
+import { registerPatient } from '../support/patients.ts';
 
 let system: TestSystem;
 let doctor: string;
@@ -15,13 +16,7 @@ let patientId: string;
 beforeAll(async () => {
   system = await startTestSystem(testDatabaseUrl());
   doctor = await system.tokenFor('doctor');
-  const registered = await system.gql<{ registerPatient: { id: string } }>(
-    'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
-    { input: { givenName: 'Zoë', familyName: 'Ångström', dateOfBirth: '1971-02-03', allergies: [] } },
-    doctor,
-  );
-  expect(registered.errors).toBeUndefined();
-  patientId = registered.data!.registerPatient.id;
+  patientId = await registerPatient(system, { givenName: 'Zoë', familyName: 'Ångström', dateOfBirth: '1971-02-03', allergies: [] }, doctor);
 }, 120_000);
 afterAll(async () => {
   await system?.close();

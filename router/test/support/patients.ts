@@ -9,6 +9,8 @@ export interface PatientInput {
   dateOfBirth: string;
   sex?: string;
   allergies?: string[];
+  phone?: string;
+  email?: string;
 }
 
 /**
