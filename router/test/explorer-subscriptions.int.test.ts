@@ -15,7 +15,6 @@ import { testJwt } from './support/test-jwt.ts';
 import { startTinySubgraph, type TinySubgraph } from './support/tiny-subgraph.ts';
 
 const signer = testJwt('explorer-ws-key');
-const JWT = signer.config;
 const WEB_APP = 'http://localhost:3000';
 
 let pings: TinySubgraph;
@@ -68,7 +67,7 @@ beforeAll(async () => {
       supergraphSdl: composed.supergraphSdl!,
       subgraphUrls: {},
       internalSecret: randomBytes(32).toString('base64url'),
-      jwt: { keys: [{ keyId: JWT.keyId, publicKeyPem: JWT.publicKeyPem }], issuer: JWT.issuer, audience: JWT.audience },
+      jwt: signer.routerJwt,
       production: true,
       explorer: true,
       // The explorer page's origin (the router's own) may open the WebSocket, as may the web app's.

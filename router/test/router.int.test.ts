@@ -86,7 +86,7 @@ beforeAll(async () => {
     supergraphSdl: composed.supergraphSdl!,
     subgraphUrls: { staff: staff.url, records: records.url },
     internalSecret: INTERNAL_SECRET,
-    jwt: { keys: [{ keyId: JWT.keyId, publicKeyPem: JWT.publicKeyPem }], issuer: JWT.issuer, audience: JWT.audience },
+    jwt: signer.routerJwt,
     bodyLimitBytes: 4096,
   };
   dev = await startRouter({ ...config, production: false }, { logger });

@@ -15,7 +15,6 @@ import { testJwt } from './support/test-jwt.ts';
 import { startTinySubgraph, type TinySubgraph } from './support/tiny-subgraph.ts';
 
 const signer = testJwt('app-budget-key');
-const JWT = signer.config;
 const ORIGIN = 'http://localhost:3000';
 const APP_ID = randomUUID();
 
@@ -68,7 +67,7 @@ beforeAll(async () => {
       supergraphSdl: composed.supergraphSdl!,
       subgraphUrls: {},
       internalSecret: randomBytes(32).toString('base64url'),
-      jwt: { keys: [{ keyId: JWT.keyId, publicKeyPem: JWT.publicKeyPem }], issuer: JWT.issuer, audience: JWT.audience },
+      jwt: signer.routerJwt,
       production: false,
       allowedOrigins: [ORIGIN],
       wsLimits: { connectionsPerUser: 2, connectionsPerApp: 3 },

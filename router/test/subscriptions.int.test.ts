@@ -16,7 +16,6 @@ import { testJwt } from './support/test-jwt.ts';
 import { startTinySubgraph, type TinyContext, type TinySubgraph } from './support/tiny-subgraph.ts';
 
 const signer = testJwt();
-const JWT = signer.config;
 const INTERNAL_SECRET = randomBytes(32).toString('base64url');
 const ORIGIN = 'http://localhost:3000';
 
@@ -122,7 +121,7 @@ beforeAll(async () => {
       supergraphSdl,
       subgraphUrls: {},
       internalSecret: INTERNAL_SECRET,
-      jwt: { keys: [{ keyId: JWT.keyId, publicKeyPem: JWT.publicKeyPem }], issuer: JWT.issuer, audience: JWT.audience },
+      jwt: signer.routerJwt,
       production: false,
       allowedOrigins: [ORIGIN],
       wsLimits: { subscriptionsPerConnection: 3, connectionsPerUser: 4 },
@@ -137,7 +136,7 @@ beforeAll(async () => {
       supergraphSdl,
       subgraphUrls: {},
       internalSecret: INTERNAL_SECRET,
-      jwt: { keys: [{ keyId: JWT.keyId, publicKeyPem: JWT.publicKeyPem }], issuer: JWT.issuer, audience: JWT.audience },
+      jwt: signer.routerJwt,
       production: true,
       allowedOrigins: [ORIGIN],
     },

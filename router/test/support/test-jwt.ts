@@ -21,6 +21,8 @@ export interface TestJwt {
   keys: { privateKey: string; publicKey: string };
   /** The router's `jwt` config: the public key under `keyId`, identity's issuer and the API audience. */
   config: { publicKeyPem: string; keyId: string; issuer: string; audience: string };
+  /** The router's `jwt` setting that trusts exactly this key (RouterConfig['jwt']). */
+  routerJwt: { keys: Array<{ keyId: string; publicKeyPem: string }>; issuer: string; audience: string };
   /**
    * Signs these claims (ES256, the key id, issuer and audience; 300 s unless `options` say otherwise).
    * @param claims - the payload
@@ -44,7 +46,8 @@ export function testJwt(keyId = 'test-key'): TestJwt {
   const config = { publicKeyPem: keys.publicKey, keyId, issuer: 'hospital-identity', audience: 'hospital-api' };
   const sign = (claims: object, options: jwt.SignOptions = {}) =>
     jwt.sign(claims, keys.privateKey, { algorithm: 'ES256', keyid: keyId, issuer: config.issuer, audience: config.audience, expiresIn: 300, ...options });
-  return { keys, config, sign, tokenFor: (role, options) => sign({ sub: `user-${role}`, role, email: `${role}@hospital.local` }, options) };
+  const routerJwt = { keys: [{ keyId, publicKeyPem: keys.publicKey }], issuer: config.issuer, audience: config.audience };
+  return { keys, config, routerJwt, sign, tokenFor: (role, options) => sign({ sub: `user-${role}`, role, email: `${role}@hospital.local` }, options) };
 }
 
 /**
