@@ -12,18 +12,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityClient } from '@hospital/grpc-contracts';
 import type { TestSystem } from '@hospital/test-support/system';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { adminCallMetadata, clientCredentialsToken, startSystemWithIdentity } from '../support/client-apps.ts';
+import { adminCallMetadata, clientCredentialsToken, startSystemWithIdentity, type SystemWithIdentity } from '../support/client-apps.ts';
 
+let harness: SystemWithIdentity;
 let system: TestSystem;
 let identity: IdentityClient;
 const clients: Client[] = [];
 beforeAll(async () => {
-  ({ system, identity } = await startSystemWithIdentity(testDatabaseUrl()));
+  harness = await startSystemWithIdentity(testDatabaseUrl());
+  ({ system, identity } = harness);
 }, 120_000);
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
-  identity?.close();
-  await system?.close();
+  await harness?.close();
 });
 
 const asAdmin = () => adminCallMetadata(system);

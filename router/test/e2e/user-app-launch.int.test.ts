@@ -11,23 +11,22 @@ import type { IdentityClient } from '@hospital/grpc-contracts';
 import type { RoleName } from '@hospital/service-kit';
 import type { TestSystem } from '@hospital/test-support/system';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { adminCallMetadata, startSystemWithIdentity, TEST_CONSENT_URL as CONSENT } from '../support/client-apps.ts';
+import { adminCallMetadata, startSystemWithIdentity, TEST_CONSENT_URL as CONSENT, type SystemWithIdentity } from '../support/client-apps.ts';
 import { registerPatient } from '../support/patients.ts';
 
 const REDIRECT = 'https://ehr.test/callback';
+let harness: SystemWithIdentity;
 let system: TestSystem;
 let identity: IdentityClient;
 let base: string;
 let patientId: string;
 beforeAll(async () => {
-  ({ system, identity, base } = await startSystemWithIdentity(testDatabaseUrl(), { oauthConsentUrl: CONSENT }));
+  harness = await startSystemWithIdentity(testDatabaseUrl(), { oauthConsentUrl: CONSENT });
+  ({ system, identity, base } = harness);
   const input = { givenName: 'Launch', familyName: 'Patient', dateOfBirth: '1975-04-05', allergies: ['penicillin'] };
   patientId = await registerPatient(system, input, await system.tokenFor('admin'));
 }, 120_000);
-afterAll(async () => {
-  identity?.close();
-  await system?.close();
-});
+afterAll(() => harness?.close());
 
 const asAdmin = () => adminCallMetadata(system);
 const register = (allowedScopes: string[], publicClient = true) =>

@@ -24,10 +24,7 @@ beforeAll(async () => {
   const input = { givenName: 'Refresh', familyName: 'Patient', dateOfBirth: '1971-02-03', allergies: [] };
   patientId = await registerPatient(system, input, await system.tokenFor('admin'));
 }, 120_000);
-afterAll(async () => {
-  harness?.identity.close();
-  await system?.close();
-});
+afterAll(() => harness?.close());
 
 const post = (fields: Record<string, string>) => postTokenForm(base, fields);
 

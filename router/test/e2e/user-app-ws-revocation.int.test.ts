@@ -22,8 +22,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
-  identity?.close();
-  await system?.close();
+  await harness?.close();
 });
 
 const asAdmin = () => adminCallMetadata(system);

@@ -25,10 +25,7 @@ beforeAll(async () => {
   const input = { givenName: 'Red', familyName: 'Team', dateOfBirth: '1972-03-04', allergies: [] };
   patientId = await registerPatient(system, input, await system.tokenFor('admin'));
 }, 120_000);
-afterAll(async () => {
-  identity?.close();
-  await system?.close();
-});
+afterAll(() => harness?.close());
 
 const asAdmin = () => adminCallMetadata(system);
 const post = (fields: Record<string, string>) => postTokenForm(base, fields);

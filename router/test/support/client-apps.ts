@@ -22,17 +22,23 @@ export interface SystemWithIdentity {
   identity: IdentityClient;
   /** The router's URL without `/graphql`. */
   base: string;
+  /** Closes the identity client, then the system. */
+  close(): Promise<void>;
 }
 
 /**
- * Starts the system and opens a gRPC client of its identity service (close both in afterAll).
+ * Starts the system and opens a gRPC client of its identity service (`close` ends both, in afterAll).
  * @param databaseUrl - the test run's database
  * @param options - as startTestSystem takes them
  */
 export async function startSystemWithIdentity(databaseUrl: string, options?: Parameters<typeof startTestSystem>[1]): Promise<SystemWithIdentity> {
   const system = await startTestSystem(databaseUrl, options);
   const identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: TEST_CALL_DEADLINE_MS });
-  return { system, identity, base: routerOrigin(system) };
+  const close = async () => {
+    identity.close();
+    await system.close();
+  };
+  return { system, identity, base: routerOrigin(system), close };
 }
 
 /**
