@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger, verifyIdentity, type RoleName } from '@hospital/service-kit';
 import { composeSupergraph } from '../src/compose.ts';
-import { startRouter, type RunningRouter } from '../src/index.ts';
+import { startRouter, type RouterConfig, type RunningRouter } from '../src/index.ts';
 import { webSocketWithHeaders } from './support/router-ws-client.ts';
 import { testJwt } from './support/test-jwt.ts';
 import { startTinySubgraph, type TinyContext, type TinySubgraph } from './support/tiny-subgraph.ts';
@@ -114,34 +114,15 @@ beforeAll(async () => {
   const composed = composeSupergraph([events, people].map((s) => ({ name: s.name, url: s.url, sdl: s.sdl })));
   expect(composed.errors).toEqual([]);
   const supergraphSdl = composed.supergraphSdl!;
-  router = await startRouter(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      supergraphSdl,
-      subgraphUrls: {},
-      internalSecret: INTERNAL_SECRET,
-      jwt: signer.routerJwt,
-      production: false,
-      allowedOrigins: [ORIGIN],
-      wsLimits: { subscriptionsPerConnection: 3, connectionsPerUser: 4 },
-    },
-    { logger: createLogger('ws-test', 'silent') },
-  );
+  // The same router twice: in development (with tight WebSocket limits) and in production.
+  const start = (config: Pick<RouterConfig, 'production' | 'wsLimits'>) =>
+    startRouter(
+      { port: 0, host: '127.0.0.1', supergraphSdl, subgraphUrls: {}, internalSecret: INTERNAL_SECRET, jwt: signer.routerJwt, allowedOrigins: [ORIGIN], ...config },
+      { logger: createLogger('ws-test', 'silent') },
+    );
+  router = await start({ production: false, wsLimits: { subscriptionsPerConnection: 3, connectionsPerUser: 4 } });
   wsUrl = router.url.replace(/^http/, 'ws');
-  prodRouter = await startRouter(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      supergraphSdl,
-      subgraphUrls: {},
-      internalSecret: INTERNAL_SECRET,
-      jwt: signer.routerJwt,
-      production: true,
-      allowedOrigins: [ORIGIN],
-    },
-    { logger: createLogger('ws-test', 'silent') },
-  );
+  prodRouter = await start({ production: true });
 });
 
 afterAll(async () => {
