@@ -1,19 +1,24 @@
 /**
  * The clinical record in Chromium against the real system (issue 18): a doctor opens the visit of
  * a checked-in appointment from the patient's chart, writes a note and signs it, adds an ICD-10-coded
- * diagnosis; ward staff record
+ * diagnosis with its onset and resolves it (a date before the onset refused); ward staff record
  * vital signs from the bed board and see the NEWS2 they score.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserHarnessPerFile, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
+// How the dashboards write a calendar day ("27 Nov 2026").
+import { formatDate as shown } from '../src/time/hospital-time.ts';
+
+/** The UTC day (the harness's hospital zone) `days` before today, YYYY-MM-DD. */
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 const running = browserHarnessPerFile();
 const { ok, checkedInPatient, openVisit, admittedOnNewWard } = clinicalFixtures(running);
 
 describe('a visit and its note', () => {
-  it('is opened from the chart of a checked-in patient; the note is written and signed, and a coded diagnosis added', async () => {
+  it('is opened from the chart of a checked-in patient; the note is written and signed, a coded diagnosis added and resolved', async () => {
     const suffix = Math.random().toString(36).slice(2, 7);
     const vera = await checkedInPatient(`Visitnote${suffix}`, { daysAhead: 3, hourUtc: 10, reason: 'Cough' });
 
@@ -29,19 +34,43 @@ describe('a visit and its note', () => {
       await visit.getByText(/^Signed /).waitFor({ timeout: 10_000 });
       // A coded diagnosis: the field suggests codes from the shipped ICD-10 list; the first word is the code.
       await visit.getByLabel('ICD-10 code').fill('J18.9 Pneumonia, unspecified organism');
+      await visit.getByLabel('Onset (optional)').fill(daysAgo(10));
       await visit.getByRole('button', { name: 'Add diagnosis' }).click();
-      await visit.getByRole('list', { name: 'Problem list' }).getByText('Pneumonia, unspecified organism').waitFor({ timeout: 10_000 });
+      const active = visit.getByRole('list', { name: 'Problem list' });
+      await active.getByText('Pneumonia, unspecified organism').waitFor({ timeout: 10_000 });
+      await active.getByText(`onset ${shown(daysAgo(10))}`).waitFor();
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'clinical-visit-note.png'), fullPage: true });
+
+      // Resolving: the date starts at today (hospital time); one before the onset is the API's BAD_USER_INPUT, said under the date.
+      await visit.getByRole('button', { name: 'Resolve J18.9 Pneumonia, unspecified organism' }).click();
+      const resolve = visit.getByRole('form', { name: 'Resolve J18.9 Pneumonia, unspecified organism' });
+      expect(await resolve.getByLabel('Resolution date').inputValue()).toBe(daysAgo(0));
+      await resolve.getByLabel('Resolution date').fill(daysAgo(11));
+      await resolve.getByRole('button', { name: 'Resolve' }).click();
+      await resolve.getByText(/must not be before the onset/).waitFor({ timeout: 10_000 });
+      expect(await resolve.getByLabel('Resolution date').getAttribute('aria-invalid')).toBe('true');
+      await resolve.getByLabel('Resolution date').fill(daysAgo(3));
+      await resolve.getByRole('button', { name: 'Resolve' }).click();
+      const resolved = visit.getByRole('list', { name: 'Resolved problems' });
+      await resolved.getByText(`J18.9 Pneumonia, unspecified organism · resolved ${shown(daysAgo(3))}`).waitFor({ timeout: 10_000 });
+      await visit
+        .getByRole('status')
+        .getByText(`J18.9 Pneumonia, unspecified organism resolved on ${shown(daysAgo(3))}.`)
+        .waitFor();
+      expect(await active.getByRole('listitem').count()).toBe(0);
     } finally {
       await context.close();
     }
 
-    const { patient: record } = await ok<{ patient: { encounters: { status: string; notes: { text: string; signed: boolean }[] }[] } }>(
-      'query($id: ID!) { patient(id: $id) { encounters { status notes { text signed } } } }',
+    const { patient: record } = await ok<{
+      patient: { encounters: { status: string; notes: { text: string; signed: boolean }[] }[]; problems: { active: boolean; onsetDate: string; resolvedDate: string }[] };
+    }>(
+      'query($id: ID!) { patient(id: $id) { encounters { status notes { text signed } } problems { active onsetDate resolvedDate } } }',
       { id: vera.id },
       await running().system.tokenFor('doctor'),
     );
     expect(record.encounters).toEqual([{ status: 'OPEN', notes: [{ text: 'Dry cough for a week; chest clear.', signed: true }] }]);
+    expect(record.problems).toEqual([{ active: false, onsetDate: daysAgo(10), resolvedDate: daysAgo(3) }]);
   });
 });
 

@@ -65,7 +65,7 @@ function VisitNotes({ encounterId, who, onClosed }: { encounterId: string; who: 
           </li>
         ))}
       </ol>
-      <Diagnoses encounterId={encounterId} problems={encounter?.patient.problems ?? []} open={encounter?.status === 'OPEN'} onAdded={reread} />
+      <Diagnoses encounterId={encounterId} problems={encounter?.patient.problems ?? []} open={encounter?.status === 'OPEN'} onChanged={reread} />
       {encounter ? <LabOrders encounterId={encounterId} patientId={encounter.patient.id} open={encounter.status === 'OPEN'} /> : null}
       {encounter?.status === 'OPEN' ? (
         <>

@@ -59,7 +59,16 @@ export const SearchIcd10 = graphql(`
   query ClinicalSearchIcd10($search: String!) { icd10Codes(search: $search) { code description } }
 `);
 
-/** Records a coded diagnosis in an open encounter. */
+/** Records a coded diagnosis in an open encounter (onset optional: unknown when left out). */
 export const AddProblem = graphql(`
-  mutation ClinicalAddProblem($encounterId: ID!, $icd10Code: String!) { addProblem(encounterId: $encounterId, icd10Code: $icd10Code) { id code { code } } }
+  mutation ClinicalAddProblem($encounterId: ID!, $icd10Code: String!, $onsetDate: Date) {
+    addProblem(encounterId: $encounterId, icd10Code: $icd10Code, onsetDate: $onsetDate) { id code { code } }
+  }
+`);
+
+/** Marks an active problem resolved on a date (not before its onset, not in the future). */
+export const ResolveProblem = graphql(`
+  mutation ClinicalResolveProblem($problemId: ID!, $resolvedDate: Date!) {
+    resolveProblem(problemId: $problemId, resolvedDate: $resolvedDate) { id active resolvedDate }
+  }
 `);
