@@ -31,7 +31,8 @@ import { jsonErrorHandler, requestScope, scopeOf } from './request-log.ts';
 import { startRevocationPoller } from './revocation/revocation-poller.ts';
 import { DEFAULT_WS_LIMITS, type RouterConfig } from './router-config.ts';
 import { createEdgeServices, type EdgeServices } from './router-edge.ts';
-import { createDeliveryAudit } from './subscriptions/delivery-audit.ts';
+import { DELIVERED_READ_REPORTERS } from '@hospital/grpc-contracts';
+import { createDeliveryAudit } from '@hospital/service-kit/grpc';
 import { createFederatedSubscribe } from './subscriptions/federated-subscribe.ts';
 import { SubscriptionPlanner } from './subscriptions/subscription-plan.ts';
 import { UpstreamPool } from './subscriptions/upstream.ts';
@@ -78,7 +79,12 @@ function subscriptionEndpoint(
   const pool = new UpstreamPool(config.internalSecret);
   // Readers of a shared resolution are reported to the audit service the refusals go to.
   const deliveryAudit = config.refusalAudit
-    ? createDeliveryAudit({ identityTarget: config.refusalAudit.identityGrpcTarget, internalSecret: config.internalSecret, logger: logger.child({ source: 'audit' }) })
+    ? createDeliveryAudit({
+        identityTarget: config.refusalAudit.identityGrpcTarget,
+        internalSecret: config.internalSecret,
+        service: DELIVERED_READ_REPORTERS.router,
+        logger: logger.child({ source: 'audit' }),
+      })
     : undefined;
   const federated = createFederatedSubscribe({
     planner: new SubscriptionPlanner(config.supergraphSdl),

@@ -16,3 +16,10 @@ export type AuditClient = PromiseClient<AuditServiceDefinition>;
 export function createAuditClient(options: ClientOptions): AuditClient {
   return createPromiseClient<AuditServiceDefinition>(auditProto.AuditService, options);
 }
+
+/**
+ * The service names that may report reads delivered to subscribers (`RecordDeliveredReads`), as
+ * they sign their own calls: the router (readers of a shared resolution) and the clinical subgraph
+ * (the values inside a clinical event, read by each subscriber). The audit service refuses any other.
+ */
+export const DELIVERED_READ_REPORTERS = { router: 'router', clinicalSubgraph: 'clinical-subgraph' } as const;

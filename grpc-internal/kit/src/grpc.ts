@@ -1,9 +1,10 @@
-/** @hospital/service-kit/grpc: the gRPC side of the kit (server, unary wrapper, metadata, call shedding, health client, gRPC meters). */
+/** @hospital/service-kit/grpc: the gRPC side of the kit (server, unary wrapper, metadata, call shedding, health client, delivered-reads audit reporter, gRPC meters). */
 export * from './grpc-server.ts';
 export * from './call-shedding.ts';
 export * from './grpc-handler.ts';
 export * from './grpc-status.ts';
 export * from './grpc-metadata.ts';
 export * from './health-client.ts';
+export * from './delivery-audit.ts';
 export { meteredAuditSink, observeGrpcCall } from './metrics/grpc-metrics.ts';
 export * from './care/grpc-care-directory.ts';

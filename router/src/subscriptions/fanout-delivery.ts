@@ -9,7 +9,7 @@ import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } fro
 import type { DeliveredRead } from '@hospital/grpc-contracts';
 import { printableText, type Logger } from '@hospital/service-kit';
 import type { RouterContext } from '../context.ts';
-import type { DeliveryAudit } from './delivery-audit.ts';
+import type { DeliveryAudit } from '@hospital/service-kit/grpc';
 import type { DeliveryQueue } from './delivery-queue.ts';
 import { PATIENT_TYPENAME, resolveEvent, reviveErrors, type FanoutCounters, type PreparedSelection, type Resolved } from './event-resolution.ts';
 import type { SubscriptionPlanner } from './subscription-plan.ts';

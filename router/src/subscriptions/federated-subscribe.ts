@@ -7,7 +7,7 @@
  *   variables, same access scope for every subgraph the plan reaches.
  * Each event's fields owned by other subgraphs are therefore resolved once per distinct
  * (selection, scope), as the cohort's first subscriber (the representative), and every other
- * reader of patient data is audited in one batched call (delivery-audit.ts) before anyone of the
+ * reader of patient data is audited in one batched call (service kit delivery-audit.ts) before anyone of the
  * cohort receives it. Each subscriber reads from a bounded queue of its own (delivery-queue.ts):
  * a slow one is cut off and never holds the others back.
  */
@@ -18,7 +18,7 @@ import type { Logger } from '@hospital/service-kit';
 import type { RouterContext } from '../context.ts';
 import { timedDeliveries } from '../metrics-delivery.ts';
 import { accessScopeOf } from './access-scope.ts';
-import type { DeliveryAudit } from './delivery-audit.ts';
+import type { DeliveryAudit } from '@hospital/service-kit/grpc';
 import { DeliveryQueue } from './delivery-queue.ts';
 import { deliverEvent, type Cohort, type Member } from './fanout-delivery.ts';
 import { subgraphsOf, type FanoutCounters } from './event-resolution.ts';

@@ -1,14 +1,15 @@
 /**
- * The audit of shared resolutions. When one resolution of an event's patient fields is fanned
- * out to several subscribers, the service that answered it audited only the subscriber it ran
- * as; every other reader is reported to the audit service (identity) here. Reports that arrive
- * within a few milliseconds of each other (the cohorts and groups of one event) travel in one
- * `RecordDeliveredReads` call, written in one INSERT; no round trip per subscriber.
+ * The audit of reads delivered to subscribers (`AuditService.RecordDeliveredReads`, identity):
+ * the router reports the readers of one shared resolution of an event's patient fields, the
+ * clinical subgraph each subscriber of a clinical event (the values inside the event). Reports
+ * that arrive within a few milliseconds of each other (the subscribers of one event) travel in one
+ * call, written in one INSERT; no round trip per subscriber.
  */
 import { randomUUID } from 'node:crypto';
 import { createAuditClient, type DeliveredRead } from '@hospital/grpc-contracts';
-import { signIdentity, type Logger } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
+import { signIdentity } from './identity-token.ts';
+import type { Logger } from './logger.ts';
+import { callMetadata } from './grpc-metadata.ts';
 
 /** Reads of one call at most (the audit service's bound). */
 const MAX_READS_PER_CALL = 10_000;
@@ -23,9 +24,10 @@ export interface DeliveryAudit {
 
 /**
  * A batching reporter over a gRPC client of the audit service.
- * @param options - the identity service's address, the internal secret, the logger, the batching window
+ * @param options - the identity service's address, the internal secret, the service name it signs
+ *   its calls with (one the audit service lets report deliveries), the logger, the batching window
  */
-export function createDeliveryAudit(options: { identityTarget: string; internalSecret: string; logger: Logger; windowMs?: number }): DeliveryAudit {
+export function createDeliveryAudit(options: { identityTarget: string; internalSecret: string; service: string; logger: Logger; windowMs?: number }): DeliveryAudit {
   const client = createAuditClient({ target: options.identityTarget, deadlineMs: 5_000 });
   const windowMs = options.windowMs ?? 3;
   type Batch = { reads: DeliveredRead[]; settle: Array<{ resolve: () => void; reject: (error: unknown) => void }>; sent: boolean };
@@ -37,7 +39,7 @@ export function createDeliveryAudit(options: { identityTarget: string; internalS
     batch.sent = true;
     if (pending === batch) pending = undefined;
     calls += 1;
-    const metadata = callMetadata(signIdentity({ kind: 'service', service: 'router' }, options.internalSecret), randomUUID());
+    const metadata = callMetadata(signIdentity({ kind: 'service', service: options.service }, options.internalSecret), randomUUID());
     try {
       await client.recordDeliveredReads({ reads: batch.reads }, { metadata });
       for (const { resolve } of batch.settle) resolve();
