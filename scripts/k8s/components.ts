@@ -3,7 +3,19 @@
  * and exactly the environment its env.ts reads (targets by cluster DNS name, secrets by reference).
  * Shared settings (NODE_ENV, LOG_LEVEL, Kafka, origins) come from the `hospital-config` ConfigMap.
  */
-import { DEPARTMENTS, KAFKA_SUBGRAPHS, METRICS_PORT, ROUTER_PORT, SECRETS, WEB_PORT, serviceName, subgraphName, upper, type Department } from './topology.ts';
+import {
+  AUDIT_REPORTING_SUBGRAPHS,
+  DEPARTMENTS,
+  KAFKA_SUBGRAPHS,
+  METRICS_PORT,
+  ROUTER_PORT,
+  SECRETS,
+  WEB_PORT,
+  serviceName,
+  subgraphName,
+  upper,
+  type Department,
+} from './topology.ts';
 import type { EnvVar, Resources, Workload } from './workloads.ts';
 
 /** The ConfigMap with the settings every component shares (k8s/base/config.yaml). */
@@ -66,9 +78,10 @@ function serviceWorkload(d: Department): Workload {
   };
 }
 
-/** A department's subgraph: its own service only. */
+/** A department's subgraph: its own service only (and the audit service, for those that report deliveries). */
 function subgraphWorkload(d: Department): Workload {
   const kafka = KAFKA_SUBGRAPHS.includes(d.name);
+  const identity = DEPARTMENTS.find((x) => x.name === 'identity')!;
   return {
     name: subgraphName(d.name),
     component: 'subgraph',
@@ -79,6 +92,7 @@ function subgraphWorkload(d: Department): Workload {
       // The default is loopback, which neither the kubelet's probes nor the router could reach.
       literal(`${upper(d.name)}_SUBGRAPH_HOST`, '0.0.0.0'),
       grpcTarget(d),
+      ...(AUDIT_REPORTING_SUBGRAPHS.includes(d.name) ? [grpcTarget(identity)] : []),
       secret('INTERNAL_SECRET', SECRETS.internal),
     ],
     envFrom: kafka ? [SHARED_CONFIG, EVENTS_CONFIG] : [SHARED_CONFIG],

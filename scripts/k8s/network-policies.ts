@@ -1,12 +1,13 @@
 /**
  * NetworkPolicies from the topology table: deny everything, then open exactly the calls the
- * runnables make (router → subgraphs, subgraph → its service, service → the services it calls,
+ * runnables make (router → subgraphs, subgraph → its service (the clinical one to identity too, for its audit reports), service → the services it calls,
  * PostgreSQL, Kafka), DNS, the ingress controller into web and router, Prometheus (monitoring
  * namespace) into the `/metrics` ports, and what the operators'
  * own pods need. k8s/test evaluates the rendered policies against every Deployment's environment.
  */
 import { KAFKA_CLIENT, POSTGRES_CLIENT } from './components.ts';
 import {
+  AUDIT_REPORTING_SUBGRAPHS,
   DEPARTMENTS,
   KAFKA_POD_LABELS,
   KAFKA_SUBGRAPHS,
@@ -88,22 +89,30 @@ export function networkPolicies(): K8sObject[] {
   };
 
   const services = DEPARTMENTS.map((d) => {
-    const callers = [pod(subgraphName(d.name)), ...callersOf(d.name).map((c) => pod(serviceName(c.name))), ...(d.name === 'identity' ? [pod('router')] : [])];
+    const callers = [
+      pod(subgraphName(d.name)),
+      ...callersOf(d.name).map((c) => pod(serviceName(c.name))),
+      ...(d.name === 'identity' ? [pod('router'), ...AUDIT_REPORTING_SUBGRAPHS.map((s) => pod(subgraphName(s)))] : []),
+    ];
     const egress: Rule[] = [...d.calls.map((c) => ({ peers: [pod(serviceName(c))], ports: [DEPARTMENTS.find((x) => x.name === c)!.grpcPort] })), POSTGRES];
     if (d.kafka) egress.push(KAFKA);
     // Mail leaves the cluster (SMTP submission and SMTPS), only from the notifications service.
     if (d.name === 'notifications') egress.push({ peers: [anywhere], ports: [587, 465] });
     return policy(serviceName(d.name), selectorOf(serviceName(d.name)), [{ peers: callers, ports: [d.grpcPort] }, scrape(METRICS_PORT)], egress);
   });
+  const identity = DEPARTMENTS.find((d) => d.name === 'identity')!;
   const subgraphs = DEPARTMENTS.map((d) =>
     policy(
       subgraphName(d.name),
       selectorOf(subgraphName(d.name)),
       [{ peers: [pod('router')], ports: [d.subgraphPort] }, scrape(d.subgraphPort)],
-      [{ peers: [pod(serviceName(d.name))], ports: [d.grpcPort] }, ...(KAFKA_SUBGRAPHS.includes(d.name) ? [KAFKA] : [])],
+      [
+        { peers: [pod(serviceName(d.name))], ports: [d.grpcPort] },
+        ...(AUDIT_REPORTING_SUBGRAPHS.includes(d.name) ? [{ peers: [pod(serviceName('identity'))], ports: [identity.grpcPort] }] : []),
+        ...(KAFKA_SUBGRAPHS.includes(d.name) ? [KAFKA] : []),
+      ],
     ),
   );
-  const identity = DEPARTMENTS.find((d) => d.name === 'identity')!;
   const router = policy(
     'router',
     selectorOf('router'),

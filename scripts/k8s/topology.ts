@@ -38,6 +38,12 @@ export const DEPARTMENTS: readonly Department[] = DEPARTMENT_TABLE.map((d) => ({
  */
 export const KAFKA_SUBGRAPHS: readonly string[] = ['appointments', 'clinical'];
 
+/**
+ * Subgraphs that call the audit service (identity) themselves: the clinical subgraph records each
+ * delivery of an event's clinical values to a subscriber (`IDENTITY_GRPC_TARGET` in its env.ts).
+ */
+export const AUDIT_REPORTING_SUBGRAPHS: readonly string[] = ['clinical'];
+
 /** The router's and the web server's ports. */
 export const ROUTER_PORT = 4000;
 export const WEB_PORT = 3000;

@@ -11,6 +11,11 @@ describe('accessScopeOf', () => {
     expect(accessScopeOf(user('doctor', 'a'), ['appointments'])).not.toBe(accessScopeOf(user('admin', 'a'), ['appointments']));
   });
 
+  it("gives each admin a clinical stream of their own: the subgraph audits each delivery as its subscriber's read", () => {
+    expect(accessScopeOf(user('admin', 'a'), ['clinical'])).not.toBe(accessScopeOf(user('admin', 'b'), ['clinical']));
+    expect(accessScopeOf(user('admin', 'a'), ['clinical'])).toBe(accessScopeOf(user('admin', 'a'), ['clinical']));
+  });
+
   it('scopes ward staff to the person only where the ward or clinical subgraph answers', () => {
     expect(accessScopeOf(user('ward_staff', 'a'), ['appointments', 'patients', 'identity'])).toBe(accessScopeOf(user('ward_staff', 'b'), ['appointments', 'patients', 'identity']));
     expect(accessScopeOf(user('ward_staff', 'a'), ['appointments', 'ward'])).not.toBe(accessScopeOf(user('ward_staff', 'b'), ['appointments', 'ward']));

@@ -11,7 +11,9 @@
  *   the clinical record of patients on those wards only: a ward staff member's scope is the person
  *   whenever the selection reaches the ward or clinical subgraph; elsewhere (patients' names, staff
  *   names, appointments) their role decides alone.
- * - Admins see everything: their role is their scope.
+ * - Admins see everything: their role is their scope, except on the clinical subgraph, whose
+ *   event values are audited per subscriber by the subgraph itself (one upstream stream per
+ *   reader, so each admin's delivery is recorded as theirs).
  * Anything else (a service, an anonymous caller, a role this table does not know) is scoped to
  * the caller alone, so a new per-user rule can only make sharing rarer, never leak.
  */
@@ -25,7 +27,8 @@ import { actingAppKey, type Caller } from '@hospital/service-kit';
 const PER_USER_SUBGRAPHS: Readonly<Record<string, readonly string[]>> = {
   // Clinical too: its vitals, lab records and ward vitals events follow the person's wards.
   ward_staff: ['ward', 'clinical'],
-  admin: [],
+  // Clinical events carry clinical values the subgraph audits per subscriber of its stream.
+  admin: ['clinical'],
 };
 
 /**

@@ -1,6 +1,7 @@
 /** The clinical subgraph's config and dependency types, in a leaf module that env.ts and index.ts import (index.ts re-exports env.ts, so env.ts must not import it). */
 import type { Logger } from '@hospital/service-kit';
 import type { ClinicalClient } from '@hospital/grpc-contracts';
+import type { DeliveryAudit } from '@hospital/service-kit/grpc';
 
 /** What the clinical subgraph needs to run. */
 export interface ClinicalSubgraphConfig {
@@ -10,6 +11,8 @@ export interface ClinicalSubgraphConfig {
   host?: string;
   /** host:port of the clinical gRPC service. */
   clinicalTarget: string;
+  /** host:port of the identity gRPC service: the audit service, where each delivery of an event to a subscriber is recorded. */
+  identityTarget: string;
   /** INTERNAL_SECRET shared with the router and services. */
   internalSecret: string;
   /** Masks internal errors and disables introspection. */
@@ -30,4 +33,6 @@ export interface ClinicalSubgraphDeps {
   logger: Logger;
   /** The gRPC client to use instead of one built from the config (left open on close). */
   client?: ClinicalClient;
+  /** The reporter of deliveries to use instead of one built from `identityTarget` (left open on close). */
+  deliveryAudit?: DeliveryAudit;
 }

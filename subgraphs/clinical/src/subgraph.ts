@@ -1,5 +1,6 @@
 /** Builds the clinical subgraph from its dependencies (no environment, no port). */
 import type { ClinicalClient } from '@hospital/grpc-contracts';
+import type { DeliveryAudit } from '@hospital/service-kit/grpc';
 import { createDepartmentSubgraph, loadSubgraphTypeDefs, type SubgraphServer, type DepartmentSubgraphBuild } from '@hospital/subgraph-kit';
 import type { ClinicalEventFeed } from './events/clinical-event-feed.ts';
 import { createClinicalLoaders } from './loaders.ts';
@@ -14,13 +15,22 @@ export type ClinicalSubgraphOptions = DepartmentSubgraphBuild<ClinicalClient> & 
   events: ClinicalEventFeed;
   /** How often an open subscription's scope (followable wards, a patient's record) is decided again. */
   scopeRecheckMs?: number | undefined;
+  /** Records each delivery of an event to a subscriber in the audit trail (owned by the caller). */
+  deliveryAudit: DeliveryAudit;
 };
 
 /**
  * Creates the clinical subgraph server (call `listen` to serve it).
- * @param options - client, event feed, secret, mode, logger
+ * @param options - client, event feed, delivery audit, secret, mode, logger
  */
 export function createClinicalSubgraph(options: ClinicalSubgraphOptions): SubgraphServer {
-  const resolvers = createResolvers({ client: options.client, loaders: createClinicalLoaders(options.client), events: options.events, scopeRecheckMs: options.scopeRecheckMs });
+  const resolvers = createResolvers({
+    client: options.client,
+    loaders: createClinicalLoaders(options.client),
+    events: options.events,
+    scopeRecheckMs: options.scopeRecheckMs,
+    deliveryAudit: options.deliveryAudit,
+    internalSecret: options.internalSecret,
+  });
   return createDepartmentSubgraph({ name: 'clinical', typeDefs: clinicalTypeDefs, resolvers }, options);
 }

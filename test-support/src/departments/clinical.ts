@@ -3,7 +3,7 @@ import { startClinicalSubgraph } from '@hospital/clinical-subgraph';
 import type { DepartmentStarter } from './department.ts';
 import { e2eClinicalKafka } from './kafka.ts';
 
-/** Clinical: encounters, notes, vital signs, lab results, the outbox of clinical events; asks appointments and ward on the caller's behalf. */
+/** Clinical: encounters, notes, vital signs, lab results, the outbox of clinical events; asks appointments and ward on the caller's behalf; its subgraph reports deliveries to the audit service (identity). */
 export const clinical: DepartmentStarter = {
   name: 'clinical',
   startService: (ctx) => {
@@ -32,6 +32,8 @@ export const clinical: DepartmentStarter = {
         port,
         host: '127.0.0.1',
         clinicalTarget: grpcTarget,
+        // Each delivery of an event to a subscriber is recorded by the audit service.
+        identityTarget: ctx.grpcTargets['identity']!,
         internalSecret: ctx.internalSecret,
         production: ctx.production,
         kafkaBrokers: kafka?.brokers,

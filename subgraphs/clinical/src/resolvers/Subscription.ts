@@ -8,6 +8,7 @@ import { callGrpc, type SubgraphContext } from '@hospital/subgraph-kit';
 import { eventOrRefusal, openRecheckedEventStream, type StreamRefused } from '@hospital/subgraph-kit/events';
 import type { LabResultEventResolvers, SubscriptionResolvers, WardVitalsEventResolvers } from '../__generated__/resolvers-types.ts';
 import type { LabResultEventModel, VitalsEventModel } from '../events/clinical-event-feed.ts';
+import { recordDelivery } from '../events/delivered-reads.ts';
 import { labResultFilter, wardVitalsFilter, type ScopeQuestions } from '../events/subscriber-scope.ts';
 import type { ResolverDeps } from './deps.ts';
 
@@ -38,8 +39,9 @@ function questionsOf({ client }: ResolverDeps, ctx: SubgraphContext): ScopeQuest
 }
 
 /**
- * Subscription resolvers.
- * @param deps - the clinical client and the event feed
+ * Subscription resolvers. Each event a subscriber receives is recorded in the audit trail as their
+ * read of the patient's lab order or vital signs before it leaves (events/delivered-reads.ts).
+ * @param deps - the clinical client, the event feed, the delivery audit
  */
 export function createSubscriptionResolvers(deps: ResolverDeps): SubscriptionResolvers {
   return {
@@ -49,12 +51,20 @@ export function createSubscriptionResolvers(deps: ResolverDeps): SubscriptionRes
     labResultEvents: {
       subscribe: (_parent, args, ctx) =>
         openRecheckedEventStream(deps.events, { decide: () => labResultFilter(ctx.caller, args, questionsOf(deps, ctx)), everyMs: deps.scopeRecheckMs, logger: ctx.logger }),
-      resolve: (event: ClinicalEvent | StreamRefused) => eventOrRefusal(event) as LabResultEventModel,
+      resolve: async (event: ClinicalEvent | StreamRefused, _args: unknown, ctx: SubgraphContext) => {
+        const result = eventOrRefusal(event) as LabResultEventModel;
+        await recordDelivery(deps.deliveryAudit, { rootField: 'labResultEvents', resource: 'LabOrder', patientId: result.patientId }, ctx, deps.internalSecret);
+        return result;
+      },
     },
     wardVitalsEvents: {
       subscribe: (_parent, args, ctx) =>
         openRecheckedEventStream(deps.events, { decide: () => wardVitalsFilter(args, questionsOf(deps, ctx)), everyMs: deps.scopeRecheckMs, logger: ctx.logger }),
-      resolve: (event: ClinicalEvent | StreamRefused) => eventOrRefusal(event) as VitalsEventModel,
+      resolve: async (event: ClinicalEvent | StreamRefused, _args: unknown, ctx: SubgraphContext) => {
+        const vitals = eventOrRefusal(event) as VitalsEventModel;
+        await recordDelivery(deps.deliveryAudit, { rootField: 'wardVitalsEvents', resource: 'VitalSigns', patientId: vitals.patientId }, ctx, deps.internalSecret);
+        return vitals;
+      },
     },
   };
 }

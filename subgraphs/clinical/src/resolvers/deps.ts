@@ -1,5 +1,6 @@
 /** What the clinical resolvers are built from, in a leaf module: the resolver files import it, never resolvers/index.ts. */
 import type { ClinicalClient } from '@hospital/grpc-contracts';
+import type { DeliveryAudit } from '@hospital/service-kit/grpc';
 import type { ClinicalEventFeed } from '../events/clinical-event-feed.ts';
 import type { ClinicalLoaders } from '../loaders.ts';
 
@@ -13,4 +14,8 @@ export interface ResolverDeps {
   events: ClinicalEventFeed;
   /** How often an open subscription's scope is decided again (the kit's SCOPE_RECHECK_MS, 30 s, by default). */
   scopeRecheckMs?: number | undefined;
+  /** Records each delivery of an event's clinical values to a subscriber (batched; owned by the caller). */
+  deliveryAudit: DeliveryAudit;
+  /** INTERNAL_SECRET, to read the client origin the router signed (for those records). */
+  internalSecret: string;
 }

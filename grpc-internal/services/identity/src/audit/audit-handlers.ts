@@ -12,6 +12,7 @@ import type {
   RecordRefusedOperationResponse,
   VerifyAuditChainResponse,
 } from '@hospital/grpc-contracts';
+import { DELIVERED_READ_REPORTERS } from '@hospital/grpc-contracts';
 import { clientAddressKey, decodeCursor, encodeCursor, forbidden, invalidInput, keysetOf, keysetPage, parseRequest, type AuditEntry, type AuditSink } from '@hospital/service-kit';
 import { unary, type CallScope, type HandlerSecurity } from '@hospital/service-kit/grpc';
 import type { AccessRecordRow, AuditChainReport, AccessRecordFilter } from '@hospital/db';
@@ -136,7 +137,7 @@ export async function recordRefusedOperationHandler(
 }
 
 /** The service name the router signs its own calls with (router/src: `signIdentity({ kind: 'service', service: 'router' }, …)`). */
-export const ROUTER_SERVICE = 'router';
+export const ROUTER_SERVICE = DELIVERED_READ_REPORTERS.router;
 
 /**
  * Runs a handler only for the router. 'internal' admits every service principal; these reports
@@ -146,6 +147,19 @@ export const ROUTER_SERVICE = 'router';
  */
 function routerOnly<Res>(scope: CallScope, handler: () => Promise<Res>): Promise<Res> {
   if (scope.caller.kind !== 'service' || scope.caller.service !== ROUTER_SERVICE) throw forbidden('Only the router may report to the audit trail.');
+  return handler();
+}
+
+/** Who may report delivered reads: the router and the clinical subgraph (`DELIVERED_READ_REPORTERS`). */
+const DELIVERY_REPORTERS: ReadonlySet<string> = new Set(Object.values(DELIVERED_READ_REPORTERS));
+
+/**
+ * Runs a handler only for a reporter of delivered reads (as {@link routerOnly}, for the few that deliver events).
+ * @param scope - the verified caller
+ * @param handler - the report's handler
+ */
+function deliveryReportersOnly<Res>(scope: CallScope, handler: () => Promise<Res>): Promise<Res> {
+  if (scope.caller.kind !== 'service' || !DELIVERY_REPORTERS.has(scope.caller.service)) throw forbidden('Only the router and the clinical subgraph may report delivered reads.');
   return handler();
 }
 
@@ -173,7 +187,7 @@ export function createAuditHandlers(
     VerifyAuditChain: unary(['admin'], () => verifyAuditChainHandler(trail), audited, { audit: { resource: 'AccessRecord' } }),
     // Only the router reports what it refused; no user, nor another service, may write the trail.
     RecordRefusedOperation: unary('internal', (request, scope) => routerOnly(scope, () => recordRefusedOperationHandler(request, sink, cap)), security),
-    // Only the router reports the subscribers it delivered a shared resolution to.
-    RecordDeliveredReads: unary('internal', (request, scope) => routerOnly(scope, () => recordDeliveredReadsHandler(request, sink)), security),
+    // Only those who deliver events to subscribers (the router, the clinical subgraph) report them.
+    RecordDeliveredReads: unary('internal', (request, scope) => deliveryReportersOnly(scope, () => recordDeliveredReadsHandler(request, sink)), security),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The router's own reports to the audit trail (refused operations, reads delivered to subscribers)
- * through the real identity service: only a caller signed as the router may write them; another
- * department's service identity, signed with the same internal secret, is refused PERMISSION_DENIED.
+ * through the real identity service: only a caller signed as the router may write them (delivered
+ * reads: the clinical subgraph too); another department's service identity, signed with the same
+ * internal secret, is refused PERMISSION_DENIED.
  */
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
@@ -23,7 +24,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** As the router signs its calls (router/src/subscriptions/delivery-audit.ts, refusal-audit.ts). */
+/** As the router signs its calls (service kit delivery-audit.ts, router/src/refusal-audit.ts). */
 const router: Caller = { kind: 'service', service: 'router' };
 
 const deliveredReads = () => ({
@@ -64,6 +65,12 @@ describe("the router's audit reports", () => {
     const other = harness.as({ kind: 'service', service });
     await expectGrpcError(audit.recordDeliveredReads(deliveredReads(), { metadata: other }), status.PERMISSION_DENIED);
     await expectGrpcError(audit.recordRefusedOperation(refusal(), { metadata: other }), status.PERMISSION_DENIED);
+  });
+
+  it('accept delivered reads, and only those, from the clinical subgraph (the values inside its events)', async () => {
+    const clinical = harness.as({ kind: 'service', service: 'clinical-subgraph' });
+    expect(await audit.recordDeliveredReads(deliveredReads(), { metadata: clinical })).toEqual({ recorded: 1 });
+    await expectGrpcError(audit.recordRefusedOperation(refusal(), { metadata: clinical }), status.PERMISSION_DENIED);
   });
 
   it('refuse users, whatever their role', async () => {
