@@ -4,27 +4,19 @@
  * subgraphs resolved per event; the role and object rules hold on the socket; expired tokens are
  * refused; and a subgraph restart ends subscriptions with an error rather than a hang.
  */
-import type { Client } from 'graphql-ws';
 import { routerWsClient } from '../support/router-ws-client.ts';
 import { expectSubscriptionAccess } from '../support/subscription-access.ts';
 import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl, until } from '../../../test/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { until } from '../../../test/helpers.ts';
 import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
+import { socketsOnSystem } from '../support/socket-system.ts';
 
 let system: TestSystem;
 const fx = appointmentFixtures(() => system);
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
-  await system?.close();
-});
+const { clients } = socketsOnSystem((started) => (system = started));
 
 const EVENTS = `subscription { appointmentEvents {
   id type occurredAt appointment { id status startsAt patient { fullName mrn } doctor { displayName } }

@@ -5,36 +5,16 @@
  * result gets a `LabOrder` row, every ward subscriber receiving a vitals set a `VitalSigns` row.
  * Read back as an admin reads the trail (`auditTrail`, as audit-trail.int.test.ts does).
  */
-import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl, until } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { routerWsClient } from '../support/router-ws-client.ts';
+import { describe, expect, it } from 'vitest';
+import { until } from '../../../test/helpers.ts';
+import type { TestSystem } from '@hospital/test-support/system';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 import { dataOf } from './ward-fixtures.ts';
+import { socketsOnSystem } from '../support/socket-system.ts';
 
 let system: TestSystem;
 const fx = clinicalFixtures(() => system);
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
-  await system?.close();
-});
-
-type Arrival = { data?: Record<string, unknown> | null; errors?: unknown };
-
-/** A client subscribed through the router, recording what arrives. */
-function subscribe(token: string, query: string, variables: Record<string, unknown> = {}) {
-  const client = routerWsClient(system.routerUrl, token);
-  clients.push(client);
-  const arrivals: Arrival[] = [];
-  client.subscribe({ query, variables }, { next: (r) => void arrivals.push(r), error: () => undefined, complete: () => undefined });
-  return arrivals;
-}
+const { subscribe } = socketsOnSystem((started) => (system = started));
 
 const TRAIL = `query Trail($patientId: ID) {
   auditTrail(patientId: $patientId, first: 100) { edges { node { actorKind actorId actorRole action resource patientId fields outcome requestId } } }
@@ -74,7 +54,7 @@ describe('the audit of clinical values delivered to subscribers', () => {
     ).orderLabTests[0]!.id;
     const before = system.activeSubscriptions('clinical');
     // Only the event's own values: no nested field whose resolution would be audited anyway.
-    const arrivals = subscribe(doctor, 'subscription Results { labResultEvents { orderId value unit flag } }');
+    const { arrivals } = subscribe(doctor, 'subscription Results { labResultEvents { orderId value unit flag } }');
     await upstreamOpen(before);
     dataOf(await system.gql('mutation($o: ID!) { enterLabResult(orderId: $o, value: 6.9, unit: "mmol/L") { id } }', { o: ordered }, await system.tokenFor('ward_staff')));
     await until(() => arrivals.some((a) => (a.data?.['labResultEvents'] as { orderId?: string } | undefined)?.orderId === ordered), 30_000);
@@ -96,10 +76,10 @@ describe('the audit of clinical values delivered to subscribers', () => {
   it("records a VitalSigns read for every subscriber of the ward's board who receives a vitals set", async () => {
     const admitted = await fx.admitted();
     const before = system.activeSubscriptions('clinical');
-    const nurse = subscribe(await system.tokenFor('ward_staff'), 'subscription Board($w: ID) { wardVitalsEvents(wardId: $w) { news2 { score } urgent abnormal } }', {
+    const { arrivals: nurse } = subscribe(await system.tokenFor('ward_staff'), 'subscription Board($w: ID) { wardVitalsEvents(wardId: $w) { news2 { score } urgent abnormal } }', {
       w: admitted.wardId,
     });
-    const admin = subscribe(await system.tokenFor('admin'), 'subscription Board($w: ID) { wardVitalsEvents(wardId: $w) { news2 { score } urgent abnormal } }', {
+    const { arrivals: admin } = subscribe(await system.tokenFor('admin'), 'subscription Board($w: ID) { wardVitalsEvents(wardId: $w) { news2 { score } urgent abnormal } }', {
       w: admitted.wardId,
     });
     await upstreamOpen(before, 2);

@@ -6,40 +6,18 @@
  * patient's name from the patients subgraph. Delivery needs the clinical outbox relay on the run's
  * Kafka broker (test-support).
  */
-import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl, until } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { describe, expect, it } from 'vitest';
+import { until } from '../../../test/helpers.ts';
+import type { TestSystem } from '@hospital/test-support/system';
 import { routerWsClient } from '../support/router-ws-client.ts';
 import { expectSubscriptionAccess } from '../support/subscription-access.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 import { dataOf } from './ward-fixtures.ts';
+import { socketsOnSystem } from '../support/socket-system.ts';
 
 let system: TestSystem;
 const fx = clinicalFixtures(() => system);
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
-  await system?.close();
-});
-
-type Arrival = { data?: Record<string, unknown> | null; errors?: unknown };
-
-/** A client subscribed through the router, recording what arrives. */
-function subscribe(token: string | undefined, query: string, variables: Record<string, unknown> = {}) {
-  const client = routerWsClient(system.routerUrl, token);
-  clients.push(client);
-  const arrivals: Arrival[] = [];
-  let ended: unknown;
-  const done = new Promise<void>((resolve) => {
-    client.subscribe({ query, variables }, { next: (r) => void arrivals.push(r), error: (e) => ((ended = e), resolve()), complete: () => resolve() });
-  });
-  return { client, arrivals, done, ended: () => ended };
-}
+const { clients, subscribe } = socketsOnSystem((started) => (system = started));
 
 /** Waits for the first answer: an event, an error result, or the end of the stream. */
 async function firstAnswer(sub: ReturnType<typeof subscribe>): Promise<string> {
