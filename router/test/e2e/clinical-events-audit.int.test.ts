@@ -46,12 +46,8 @@ const upstreamOpen = (before: number, n = 1) => until(() => system.activeSubscri
 
 describe('the audit of clinical values delivered to subscribers', () => {
   it('records a LabOrder read by the doctor who receives a lab result', async () => {
-    const admitted = await fx.admitted();
+    const { admitted, orderId: ordered } = await fx.potassiumOnStay();
     const doctor = await system.tokenFor('doctor');
-    const stay = dataOf(await system.gql<{ openStay: { id: string } }>('mutation($a: ID!) { openStay(admissionId: $a) { id } }', { a: admitted.admissionId }, doctor)).openStay.id;
-    const ordered = dataOf(
-      await system.gql<{ orderLabTests: { id: string }[] }>('mutation($e: ID!) { orderLabTests(encounterId: $e, loincCodes: ["2823-3"]) { id } }', { e: stay }, doctor),
-    ).orderLabTests[0]!.id;
     const before = system.activeSubscriptions('clinical');
     // Only the event's own values: no nested field whose resolution would be audited anyway.
     const { arrivals } = subscribe(doctor, 'subscription Results { labResultEvents { orderId value unit flag } }');

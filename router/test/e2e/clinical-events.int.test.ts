@@ -90,12 +90,8 @@ describe('clinical live views through the router', () => {
   });
 
   it("delivers a result a nurse enters to the ordering doctor live, with the patient's name; another patient's subscriber gets nothing", async () => {
-    const admitted = await fx.admitted();
+    const { admitted, orderId: ordered } = await fx.potassiumOnStay();
     const doctor = await system.tokenFor('doctor');
-    const stay = dataOf(await system.gql<{ openStay: { id: string } }>('mutation($a: ID!) { openStay(admissionId: $a) { id } }', { a: admitted.admissionId }, doctor)).openStay.id;
-    const ordered = dataOf(
-      await system.gql<{ orderLabTests: { id: string }[] }>('mutation($e: ID!) { orderLabTests(encounterId: $e, loincCodes: ["2823-3"]) { id } }', { e: stay }, doctor),
-    ).orderLabTests[0]!.id;
     const before = system.activeSubscriptions('clinical');
     const own = subscribe(doctor, LAB);
     const named = subscribe(doctor, LAB, { p: admitted.patientId });

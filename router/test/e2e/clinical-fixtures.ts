@@ -65,5 +65,17 @@ export function clinicalFixtures(system: () => TestSystem) {
       await this.checkedInAppointment(patientId);
       return { patientId, admissionId: admission.id, wardId: seeded.id };
     },
+    /** An admitted patient whose stay the doctor opened and ordered potassium (2823-3) in; the order item's id. */
+    async potassiumOnStay(): Promise<{ admitted: { patientId: string; admissionId: string; wardId: string }; orderId: string }> {
+      const admitted = await this.admitted();
+      const doctor = await system().tokenFor('doctor');
+      const opened = await system().gql<{ openStay: { id: string } }>('mutation($a: ID!) { openStay(admissionId: $a) { id } }', { a: admitted.admissionId }, doctor);
+      const ordered = await system().gql<{ orderLabTests: { id: string }[] }>(
+        'mutation($e: ID!) { orderLabTests(encounterId: $e, loincCodes: ["2823-3"]) { id } }',
+        { e: dataOf(opened).openStay.id },
+        doctor,
+      );
+      return { admitted, orderId: dataOf(ordered).orderLabTests[0]!.id };
+    },
   };
 }
