@@ -39,7 +39,8 @@ beforeAll(async () => {
   const logger = createLogger('get-lab-orders-test', 'silent');
   db = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
   audit = startAuditTrail(testDatabaseUrl(), { logger });
-  const care = { admittedWhereCallerSees: async (ids: readonly string[]) => known(onWard, ids) } as unknown as CareDepartments;
+  // GetLabOrders asks the other departments only through the care rule (`carers` below).
+  const care = {} as CareDepartments;
   // The same facts for the care-relationship rule (a doctor's patients, the caller's wards), where the service asks it.
   const carers = {
     patientsOfDoctor: async (_doctorId: string, ids: readonly string[]) => known(seenByDoctor, ids),
