@@ -16,7 +16,7 @@ RUN npm run build
 # What `npm ci` needs in the runtime stage: the lockfile and every workspace's package.json.
 RUN mkdir /manifests \
  && cp package.json package-lock.json .npmrc /manifests/ \
- && find prisma grpc-internal subgraphs router web -name package.json -not -path '*/node_modules/*' -exec cp --parents {} /manifests/ \;
+ && find prisma grpc-internal service-kit subgraphs router web -name package.json -not -path '*/node_modules/*' -exec cp --parents {} /manifests/ \;
 
 # ---- runtime: production dependencies and dist/ only, non-root, writes only to /tmp ----
 FROM ${NODE_IMAGE} AS runtime

@@ -93,7 +93,7 @@ describe("the README's metric table", () => {
   function registeredMetrics(): Set<string> {
     const root = path.join(K8S_DIR, '..');
     const names = new Set<string>();
-    for (const dir of ['grpc-internal', 'subgraphs', 'router/src', 'prisma/src']) {
+    for (const dir of ['grpc-internal', 'service-kit', 'subgraphs', 'router/src', 'prisma/src']) {
       for (const file of readdirSync(path.join(root, dir), { recursive: true }) as string[]) {
         if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file.includes('node_modules') || file.includes('generated')) continue;
         const text = readFileSync(path.join(root, dir, file), 'utf8');

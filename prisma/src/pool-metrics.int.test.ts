@@ -1,5 +1,5 @@
 /**
- * The Prisma client's pool is metered (grpc-internal/kit/src/metrics/db-metrics.ts) on a real
+ * The Prisma client's pool is metered (service-kit/src/metrics/db-metrics.ts) on a real
  * PostgreSQL: query latency by outcome, and in-use / idle / waiting / max while queries hold it.
  */
 import { metricsRegistry } from '@hospital/service-kit';

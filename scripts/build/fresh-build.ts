@@ -18,6 +18,7 @@ const SOURCE_DIRS = [
   'scripts/hospital',
   'scripts/build',
   'grpc-internal',
+  'service-kit',
   'subgraphs',
   'router/src',
   'router/explorer-ui',

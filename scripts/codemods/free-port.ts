@@ -50,13 +50,13 @@ function dropUnusedNet(text: string): string {
   return out;
 }
 
-const kitIndex = path.join(ROOT, 'grpc-internal/kit/src/index.ts');
+const kitIndex = path.join(ROOT, 'service-kit/src/index.ts');
 const kitText = readFileSync(kitIndex, 'utf8');
 if (!kitText.includes("'./free-port.ts'")) writeFileSync(kitIndex, kitText.trimEnd() + "\nexport * from './free-port.ts';\n");
 
 const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx'], { cwd: ROOT, encoding: 'utf8' })
   .split('\n')
-  .filter((file) => file && existsSync(path.join(ROOT, file)) && !file.startsWith('grpc-internal/kit/'));
+  .filter((file) => file && existsSync(path.join(ROOT, file)) && !file.startsWith('service-kit/'));
 let changed = 0;
 for (const file of files) {
   const full = path.join(ROOT, file);

@@ -14,7 +14,7 @@ import ts from 'typescript';
 import { moduleChecker } from './module-exports.ts';
 
 const ROOT = process.cwd();
-const KIT = path.join(ROOT, 'grpc-internal/kit');
+const KIT = path.join(ROOT, 'service-kit');
 const SRC = path.join(KIT, 'src');
 const PACKAGE = '@hospital/service-kit';
 /** Neutral-barrel lines that belong to the gRPC part. */
@@ -109,7 +109,7 @@ function rewrite(text: string, fileName: string, owner: Map<string, string>): st
 
 function sourceFiles(): string[] {
   const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx'], { cwd: ROOT, encoding: 'utf8' });
-  return listed.split('\n').filter((file) => file && !file.startsWith('grpc-internal/kit/src/') && existsSync(path.join(ROOT, file)));
+  return listed.split('\n').filter((file) => file && !file.startsWith('service-kit/src/') && existsSync(path.join(ROOT, file)));
 }
 
 splitBarrels();

@@ -103,7 +103,7 @@ function toFamily(e: Record<string, string | number>, prefix: string) {
 
 /**
  * The KafkaTopics and KEDA's lag triggers agree with the events ConfigMap and the code's defaults
- * (grpc-internal/kit/src/events/events-env.ts): topic names, partitions, retention, group, for
+ * (service-kit/src/events/events-env.ts): topic names, partitions, retention, group, for
  * every topic family (appointments, clinical).
  * @param objects - a rendered overlay
  */

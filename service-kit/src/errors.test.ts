@@ -10,7 +10,7 @@ import { createLogger } from './logger.ts';
 
 const silent = createLogger('errors-test', 'silent');
 
-const readme = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../README.md'), 'utf8');
+const readme = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../README.md'), 'utf8');
 
 describe('the error vocabulary', () => {
   it('round-trips every code through its gRPC status (a retry delay marks the deliberate refusals)', () => {

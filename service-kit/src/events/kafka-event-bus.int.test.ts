@@ -1,7 +1,7 @@
 /** The Kafka event bus against the run's real broker: ordering by key, acks, commits after handling, its metrics. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testKafkaBrokers, until as waitUntil } from '../../../../test/helpers.ts';
+import { testKafkaBrokers, until as waitUntil } from '../../../test/helpers.ts';
 import { createLogger } from '../logger.ts';
 import { createKafkaEventBus } from './kafka-event-bus.ts';
 import type { IncomingEvent } from './event-bus.ts';
