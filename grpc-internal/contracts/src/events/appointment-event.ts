@@ -10,7 +10,7 @@
  * (`kind`) and their `reason` names field paths only, never values (they may hold patient data).
  */
 import { z } from 'zod';
-import { readEventPayload, refuseEvent, type EventRefusal, type EventRefusalKind } from './event-reading.ts';
+import { readEventPayload, refuseEvent, type EventEnvelope, type EventRefusal, type EventRefusalKind } from './event-reading.ts';
 
 /** The payload version this contract describes (also the `x-schema-version` header the relay sets). */
 export const APPOINTMENT_EVENT_VERSION = 1;
@@ -59,18 +59,10 @@ export const appointmentEventSchema = z.object({
 /** A version-1 payload: what the producer builds and what a consumer gets after parsing. */
 export type AppointmentEventV1 = z.output<typeof appointmentEventSchema>;
 
-/** An event as a transport delivers it: the envelope (what is acknowledged and de-duplicated by) and the payload text. */
-export interface RawAppointmentEvent {
-  /** Event UUID. */
-  id: string;
-  /** Event type as the envelope names it. */
-  type: string;
+/** An event as a transport delivers it: the envelope (what is acknowledged and de-duplicated by) and the payload text, keyed by its appointment. */
+export interface RawAppointmentEvent extends Omit<EventEnvelope, 'key'> {
   /** Appointment UUID from the envelope. */
   appointmentId: string;
-  /** The producer's outbox sequence (int64 as a string). */
-  sequence: string;
-  /** The JSON payload. */
-  payloadJson: string;
 }
 
 /** Why a message was refused: the shared kinds (event-reading.ts) and one of this contract's own. */

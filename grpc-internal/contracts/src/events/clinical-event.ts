@@ -19,7 +19,7 @@
  * or a new enum value, needs version 2 (payload-version.ts checks it against the snapshot).
  */
 import { z } from 'zod';
-import { readEventPayload, refuseEvent, type EventRefusal, type EventRefusalKind } from './event-reading.ts';
+import { readEventPayload, refuseEvent, type EventEnvelope, type EventRefusal, type EventRefusalKind } from './event-reading.ts';
 
 /** The payload version this contract describes (also the `x-schema-version` header the relay sets). */
 export const CLINICAL_EVENT_VERSION = 1;
@@ -153,18 +153,10 @@ export type VitalsEvent = AbnormalVitalsEvent | RecordedVitalsEvent;
 /** A clinical event after parsing: switch on `type`. */
 export type ClinicalEvent = LabResultEvent | VitalsEvent;
 
-/** An event as a transport delivers it: the envelope and the payload text. */
-export interface RawClinicalEvent {
-  /** Event UUID. */
-  id: string;
-  /** Event type as the envelope names it. */
-  type: string;
+/** An event as a transport delivers it: the envelope and the payload text, keyed by its patient. */
+export interface RawClinicalEvent extends Omit<EventEnvelope, 'key'> {
   /** Patient UUID from the envelope (the message key). */
   patientId: string;
-  /** The producer's outbox sequence (int64 as a string). */
-  sequence: string;
-  /** The JSON payload. */
-  payloadJson: string;
 }
 
 /** Why a message was refused: the shared kinds, or a body that is not its type's (a lab event without labResult, …). */
