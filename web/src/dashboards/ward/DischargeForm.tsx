@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { FormFooter, TextArea, useMutationForm } from '../../ui/index.ts';
 import type { Occupant } from './BedBoard.tsx';
+import { OccupantForm } from './OccupantForm.tsx';
 import { WardDischargePatient } from './ward-documents.ts';
 
 /** The discharge form for `occupant`. */
@@ -16,10 +17,7 @@ export function DischargeForm({ occupant, onDone, onCancel }: { occupant: Occupa
   });
 
   return (
-    <form onSubmit={onSubmit} aria-label={`Discharge ${occupant.patient.fullName}`} noValidate>
-      <p className="mb-3 text-sm">
-        Discharging <strong>{occupant.patient.fullName}</strong> ({occupant.patient.mrn}) from bed {occupant.bedLabel}.
-      </p>
+    <OccupantForm occupant={occupant} action="Discharge" doing="Discharging" onSubmit={onSubmit}>
       <TextArea
         label="Discharge summary"
         hint="Required: diagnosis, treatment given, follow-up."
@@ -30,6 +28,6 @@ export function DischargeForm({ occupant, onDone, onCancel }: { occupant: Occupa
         onChange={(event) => setSummary(event.target.value)}
       />
       <FormFooter submit="Discharge patient" busy="Discharging…" look="danger" {...footer} onCancel={onCancel} />
-    </form>
+    </OccupantForm>
   );
 }

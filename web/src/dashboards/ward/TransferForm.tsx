@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { FormFooter, SelectInput, useMutationForm } from '../../ui/index.ts';
 import type { Occupant } from './BedBoard.tsx';
 import { FreeBedSelect } from './FreeBedSelect.tsx';
+import { OccupantForm } from './OccupantForm.tsx';
 import { useFreeBeds } from './use-free-beds.ts';
 import { WardTransferPatient } from './ward-documents.ts';
 
@@ -40,10 +41,7 @@ export function TransferForm({
   });
 
   return (
-    <form onSubmit={onSubmit} aria-label={`Transfer ${occupant.patient.fullName}`} noValidate>
-      <p className="mb-3 text-sm">
-        Moving <strong>{occupant.patient.fullName}</strong> ({occupant.patient.mrn}) from bed {occupant.bedLabel}.
-      </p>
+    <OccupantForm occupant={occupant} action="Transfer" doing="Moving" onSubmit={onSubmit}>
       <SelectInput
         label="To ward"
         value={targetWard}
@@ -55,6 +53,6 @@ export function TransferForm({
       />
       <FreeBedSelect key={targetWard} free={free} label="To bed" value={bedId} onChange={setBedId} none="No free bed on that ward right now." />
       <FormFooter submit="Transfer patient" busy="Transferring…" {...footer} onCancel={onCancel} />
-    </form>
+    </OccupantForm>
   );
 }
