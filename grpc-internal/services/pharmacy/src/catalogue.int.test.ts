@@ -5,8 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkHealth } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { PHARMACY_SERVICE_NAME } from './service.ts';
-import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
-import { settle } from './testing/race-outcomes.ts';
+import { expectGrpcError, harnessForFile, settleRace } from '@hospital/service-kit/testing';
 import { startPharmacyHarness, uniqueCode } from './testing/pharmacy-harness.ts';
 
 const h = harnessForFile(() => startPharmacyHarness(testDatabaseUrl()));
@@ -24,9 +23,9 @@ describe('CreateDrug', () => {
     await h.createDrug({ code });
     await expectGrpcError(h.createDrug({ code: code.toLowerCase() }), status.ALREADY_EXISTS, { message: new RegExp(code) });
     const racing = uniqueCode();
-    const { ok, failed } = await settle(Array.from({ length: 6 }, () => h.createDrug({ code: racing })));
-    expect(ok).toHaveLength(1);
-    expect(failed).toEqual(Array(5).fill('ALREADY_EXISTS'));
+    const { won, lostStatuses } = await settleRace(Array.from({ length: 6 }, () => h.createDrug({ code: racing })));
+    expect(won).toHaveLength(1);
+    expect(lostStatuses).toEqual(Array(5).fill('ALREADY_EXISTS'));
   });
 
   it('names the field at fault', async () => {

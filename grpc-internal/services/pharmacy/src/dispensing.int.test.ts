@@ -6,8 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
-import { settle } from './testing/race-outcomes.ts';
+import { expectGrpcError, harnessForFile, settleRace } from '@hospital/service-kit/testing';
 import { daysFromNow, startPharmacyHarness } from './testing/pharmacy-harness.ts';
 
 const h = harnessForFile(() => startPharmacyHarness(testDatabaseUrl()));
@@ -85,9 +84,9 @@ describe('concurrent dispensing', () => {
     const [drug, a, b] = await Promise.all([h.createDrug(), h.registerPatient(), h.registerPatient()]);
     await h.receive(drug.id, 'LAST-UNITS', 6, daysFromNow(30));
     const [p1, p2] = await Promise.all([h.prescribe(a.id, drug.id, 4), h.prescribe(b.id, drug.id, 4)]);
-    const { ok, failed } = await settle([dispense(p1.id), dispense(p2.id)]);
-    expect(ok).toHaveLength(1);
-    expect(failed).toEqual(['ALREADY_EXISTS']);
+    const { won, lostStatuses } = await settleRace([dispense(p1.id), dispense(p2.id)]);
+    expect(won).toHaveLength(1);
+    expect(lostStatuses).toEqual(['ALREADY_EXISTS']);
     expect((await drugNow(drug.id)).stockOnHand).toBe(2);
   });
 
@@ -96,15 +95,15 @@ describe('concurrent dispensing', () => {
     const lots = [await h.receive(drug.id, 'P-1', 7, daysFromNow(20)), await h.receive(drug.id, 'P-2', 8, daysFromNow(50)), await h.receive(drug.id, 'P-3', 10, daysFromNow(80))];
     const patients = await Promise.all(Array.from({ length: 10 }, () => h.registerPatient()));
     const prescriptions = await Promise.all(patients.map((p) => h.prescribe(p.id, drug.id, 5)));
-    const { ok, failed } = await settle(prescriptions.map((p) => dispense(p.id)));
-    expect(ok).toHaveLength(5);
-    expect(failed).toEqual(Array(5).fill('ALREADY_EXISTS'));
+    const { won, lostStatuses } = await settleRace(prescriptions.map((p) => dispense(p.id)));
+    expect(won).toHaveLength(5);
+    expect(lostStatuses).toEqual(Array(5).fill('ALREADY_EXISTS'));
     const after = await drugNow(drug.id);
     expect(after.stockOnHand).toBe(0);
     expect(after.lots).toEqual([]);
     // Every unit is accounted for, each lot gave exactly what it held.
     const taken = new Map<string, number>();
-    for (const p of ok) for (const d of p.dispensations) taken.set(d.lotId, (taken.get(d.lotId) ?? 0) + d.quantity);
+    for (const p of won) for (const d of p.dispensations) taken.set(d.lotId, (taken.get(d.lotId) ?? 0) + d.quantity);
     expect(lots.map((l) => taken.get(l.id))).toEqual([7, 8, 10]);
     const { movements } = await h.client.listStockMovements({ drugId: drug.id, first: 100 }, { metadata: h.as('admin') });
     const dispensedUnits = movements.filter((m) => m.kind === 'STOCK_MOVEMENT_KIND_DISPENSE').reduce((sum, m) => sum - m.delta, 0);
@@ -116,9 +115,9 @@ describe('concurrent dispensing', () => {
     const [drug, patient] = await Promise.all([h.createDrug(), h.registerPatient()]);
     await h.receive(drug.id, 'ONE', 50, daysFromNow(30));
     const prescription = await h.prescribe(patient.id, drug.id, 5);
-    const { ok, failed } = await settle(Array.from({ length: 4 }, () => dispense(prescription.id)));
-    expect(ok).toHaveLength(1);
-    expect(failed).toEqual(Array(3).fill('ALREADY_EXISTS'));
+    const { won, lostStatuses } = await settleRace(Array.from({ length: 4 }, () => dispense(prescription.id)));
+    expect(won).toHaveLength(1);
+    expect(lostStatuses).toEqual(Array(3).fill('ALREADY_EXISTS'));
     expect((await drugNow(drug.id)).stockOnHand).toBe(45);
   });
 });

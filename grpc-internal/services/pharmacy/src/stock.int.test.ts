@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
-import { settle } from './testing/race-outcomes.ts';
+import { expectGrpcError, harnessForFile, settleRace } from '@hospital/service-kit/testing';
 import { daysFromNow, startPharmacyHarness } from './testing/pharmacy-harness.ts';
 
 const h = harnessForFile(() => startPharmacyHarness(testDatabaseUrl()));
@@ -68,11 +67,11 @@ describe('AdjustStock', () => {
   it('lets exactly as many concurrent decrements through as there is stock', async () => {
     const drug = await h.createDrug();
     const lot = await h.receive(drug.id, 'ADJ-RACE', 5, daysFromNow(60));
-    const { ok, failed } = await settle(
+    const { won, lostStatuses } = await settleRace(
       Array.from({ length: 10 }, () => h.client.adjustStock({ lotId: lot.id, delta: -1, reason: 'Stock count' }, { metadata: h.as('pharmacist') })),
     );
-    expect(ok).toHaveLength(5);
-    expect(failed).toEqual(Array(5).fill('ALREADY_EXISTS'));
+    expect(won).toHaveLength(5);
+    expect(lostStatuses).toEqual(Array(5).fill('ALREADY_EXISTS'));
     expect((await getDrug(drug.id)).stockOnHand).toBe(0);
   });
 });

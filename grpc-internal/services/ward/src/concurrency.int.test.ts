@@ -5,9 +5,8 @@
  */
 import { status } from '@grpc/grpc-js';
 import { describe, expect, it } from 'vitest';
-import { harnessForFile } from '@hospital/service-kit/testing';
+import { harnessForFile, raceOutcomes } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { partition } from './testing/race-outcomes.ts';
 import { startWardHarness } from './testing/ward-harness.ts';
 
 const h = harnessForFile(() => startWardHarness(testDatabaseUrl()));
@@ -19,7 +18,7 @@ describe('under concurrent requests', () => {
     const ward = await h.createWard();
     const bed = await h.addBed(ward.id, 'B-12');
     const patients = await Promise.all(Array.from({ length: 10 }, () => h.registerPatient()));
-    const { won, lost } = partition(await Promise.allSettled(patients.map((p) => h.admit(p.id, bed.id))));
+    const { won, lost } = raceOutcomes(await Promise.allSettled(patients.map((p) => h.admit(p.id, bed.id))));
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(9);
     for (const error of lost) expect([status[error.code], error.details]).toEqual(['ALREADY_EXISTS', `Bed B-12 on ${ward.name} is occupied.`]);
@@ -31,7 +30,7 @@ describe('under concurrent requests', () => {
     const ward = await h.createWard();
     const [a, b] = [await h.addBed(ward.id, 'A'), await h.addBed(ward.id, 'B')];
     const patient = await h.registerPatient();
-    const { won, lost } = partition(await Promise.allSettled([h.admit(patient.id, a.id), h.admit(patient.id, b.id)]));
+    const { won, lost } = raceOutcomes(await Promise.allSettled([h.admit(patient.id, a.id), h.admit(patient.id, b.id)]));
     expect(won).toHaveLength(1);
     const where = won[0]!.bedId === a.id ? 'A' : 'B';
     expect(lost.map((e) => [status[e.code], e.details])).toEqual([['ALREADY_EXISTS', `Patient already admitted to ${ward.name}, bed ${where}.`]]);
@@ -49,7 +48,7 @@ describe('under concurrent requests', () => {
         h.ward.transferPatient({ admissionId: admission.id, wardId: ward.id, bedId: target.id }, staff()),
         h.admit(arriving.id, target.id),
       ]);
-      const { won, lost } = partition(results);
+      const { won, lost } = raceOutcomes(results);
       expect(won).toHaveLength(1);
       expect(lost.map((e) => [status[e.code], e.details])).toEqual([['ALREADY_EXISTS', `Bed T on ${ward.name} is occupied.`]]);
       const board = await h.ward.getBedBoard({ wardId: ward.id }, { metadata: h.as('doctor') });
@@ -64,7 +63,7 @@ describe('under concurrent requests', () => {
     const bed = await h.addBed(ward.id);
     const admission = await h.admit((await h.registerPatient()).id, bed.id);
     const discharge = () => h.ward.dischargePatient({ admissionId: admission.id, summary: 'Home.' }, staff());
-    const { won, lost } = partition(await Promise.allSettled([discharge(), discharge(), discharge()]));
+    const { won, lost } = raceOutcomes(await Promise.allSettled([discharge(), discharge(), discharge()]));
     expect(won).toHaveLength(1);
     expect(lost.map((e) => status[e.code])).toEqual(['INVALID_ARGUMENT', 'INVALID_ARGUMENT']);
   });

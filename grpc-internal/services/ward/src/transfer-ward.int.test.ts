@@ -5,8 +5,7 @@
 import { status } from '@grpc/grpc-js';
 import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
-import { partition } from './testing/race-outcomes.ts';
+import { expectGrpcError, harnessForFile, raceOutcomes } from '@hospital/service-kit/testing';
 import { startWardHarness } from './testing/ward-harness.ts';
 
 const h = harnessForFile(() => startWardHarness(testDatabaseUrl()));
@@ -48,7 +47,7 @@ describe('TransferPatient names its target ward', () => {
       const second = await h.admit((await h.registerPatient()).id, m2.id);
       const staff = { metadata: h.as('ward_staff') };
       const move = (admissionId: string) => h.ward.transferPatient({ admissionId, wardId: surgery.id, bedId: target.id }, staff);
-      const { won, lost } = partition(await Promise.allSettled([move(first.id), move(second.id)]));
+      const { won, lost } = raceOutcomes(await Promise.allSettled([move(first.id), move(second.id)]));
       expect(won).toHaveLength(1);
       expect(lost.map((e) => [status[e.code], e.details])).toEqual([['ALREADY_EXISTS', `Bed S1 on ${surgery.name} is occupied.`]]);
       const loserId = won[0]!.id === first.id ? second.id : first.id;

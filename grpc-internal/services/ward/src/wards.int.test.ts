@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkHealth } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { WARD_SERVICE_NAME } from './service.ts';
-import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
-import { partition } from './testing/race-outcomes.ts';
+import { expectGrpcError, harnessForFile, raceOutcomes } from '@hospital/service-kit/testing';
 import { startWardHarness, uniqueCode } from './testing/ward-harness.ts';
 
 const h = harnessForFile(() => startWardHarness(testDatabaseUrl()));
@@ -22,7 +21,7 @@ describe('CreateWard', () => {
   it('lets exactly one of two concurrent creations of a code win', async () => {
     const code = uniqueCode('DUP');
     const create = () => h.ward.createWard({ name: 'Twin', code, specialty: 'Surgery' }, { metadata: h.as('admin') });
-    const { won, lost } = partition(await Promise.allSettled([create(), create()]));
+    const { won, lost } = raceOutcomes(await Promise.allSettled([create(), create()]));
     expect(won).toHaveLength(1);
     expect(lost.map((e) => [status[e.code], e.details])).toEqual([['ALREADY_EXISTS', `A ward with code ${code} already exists.`]]);
   });
