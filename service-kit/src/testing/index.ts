@@ -7,3 +7,4 @@ export * from './signed-caller.ts';
 export * from './harness-for-file.ts';
 export * from './unique-letters.ts';
 export * from './race-outcomes.ts';
+export * from './domain-error-expect.ts';

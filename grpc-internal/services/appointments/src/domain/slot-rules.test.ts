@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@hospital/service-kit';
+import { badInputField } from '@hospital/service-kit/testing';
 import { assertBookableSlot, describeSlot } from './slot-rules.ts';
 
 const now = new Date('2026-06-01T12:00:00Z');
 const at = (iso: string) => new Date(iso);
 
-function fieldOf(run: () => void): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') return error.field;
-    throw error;
-  }
-  return 'none';
-}
-
 describe('assertBookableSlot', () => {
   it('accepts a future half hour, a 12-hour block, and a start just behind the clock', () => {
-    expect(fieldOf(() => assertBookableSlot({ startsAt: at('2026-06-02T09:00Z'), endsAt: at('2026-06-02T09:30Z') }, now))).toBe('none');
-    expect(fieldOf(() => assertBookableSlot({ startsAt: at('2026-06-02T08:00Z'), endsAt: at('2026-06-02T20:00Z') }, now))).toBe('none');
-    expect(fieldOf(() => assertBookableSlot({ startsAt: at('2026-06-01T11:57Z'), endsAt: at('2026-06-01T12:30Z') }, now))).toBe('none');
+    expect(badInputField(() => assertBookableSlot({ startsAt: at('2026-06-02T09:00Z'), endsAt: at('2026-06-02T09:30Z') }, now))).toBe('none');
+    expect(badInputField(() => assertBookableSlot({ startsAt: at('2026-06-02T08:00Z'), endsAt: at('2026-06-02T20:00Z') }, now))).toBe('none');
+    expect(badInputField(() => assertBookableSlot({ startsAt: at('2026-06-01T11:57Z'), endsAt: at('2026-06-01T12:30Z') }, now))).toBe('none');
   });
 
   it.each([
@@ -30,7 +20,7 @@ describe('assertBookableSlot', () => {
     ['startsAt', '2026-06-01T11:00Z', '2026-06-01T11:30Z'],
     ['startsAt', '2028-07-01T09:00Z', '2028-07-01T09:30Z'],
   ])('blames %s for %s – %s', (field, start, end) => {
-    expect(fieldOf(() => assertBookableSlot({ startsAt: at(start), endsAt: at(end) }, now))).toBe(field);
+    expect(badInputField(() => assertBookableSlot({ startsAt: at(start), endsAt: at(end) }, now))).toBe(field);
   });
 });
 

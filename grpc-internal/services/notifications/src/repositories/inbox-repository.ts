@@ -1,17 +1,21 @@
 /** The in-app inbox: notifications written by the in-app channel and read by their recipient. */
 
-/** An in-app notification. */
-export interface InboxNotification {
-  id: string;
+/** What a notification says and whom it is for: the same whether it is being put in the inbox or read from it. */
+export interface InboxContent {
   /** The recipient user's UUID. */
   userId: string;
   eventType: string;
-  /** The appointment it is about; null for a lab result notification. */
+  /** The appointment it is about (appointment events); null for a lab result notification. */
   appointmentId: string | null;
-  /** The lab order item it is about; null for an appointment notification. */
+  /** The lab order item it is about (lab result events); null for an appointment notification. */
   labOrderId: string | null;
   title: string;
   body: string;
+}
+
+/** An in-app notification. */
+export interface InboxNotification extends InboxContent {
+  id: string;
   createdAt: Date;
   /** First time the recipient marked it read; null while unread. */
   readAt: Date | null;
@@ -24,17 +28,9 @@ export interface InboxPosition {
 }
 
 /** A notification to put in an inbox. */
-export interface InboxEntry {
+export interface InboxEntry extends InboxContent {
   /** The delivery it fulfils (one notification per delivery). */
   deliveryId: string;
-  userId: string;
-  eventType: string;
-  /** The appointment it is about (appointment events); null otherwise. */
-  appointmentId: string | null;
-  /** The lab order item it is about (lab result events); null otherwise. */
-  labOrderId: string | null;
-  title: string;
-  body: string;
 }
 
 /** Storage of the in-app inbox. */

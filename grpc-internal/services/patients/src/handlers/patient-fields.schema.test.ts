@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, parseRequest } from '@hospital/service-kit';
+import { parseRequest } from '@hospital/service-kit';
+import { badInputField } from '@hospital/service-kit/testing';
 import { registerPatientSchema } from './register-patient.schema.ts';
 import { updatePatientSchema } from './update-patient.schema.ts';
 
@@ -14,16 +15,6 @@ const valid = {
   address: '12 St James’s Square\nLondon',
   allergies: [' Penicillin', 'penicillin ', 'Latex'],
 };
-
-function fieldOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') return error.field;
-    throw error;
-  }
-  return 'no error';
-}
 
 describe('registerPatientSchema', () => {
   it('trims, maps sex, turns empty optional text into null and de-duplicates allergies', () => {
@@ -56,7 +47,7 @@ describe('registerPatientSchema', () => {
     ['allergies', { allergies: Array.from({ length: 51 }, (_, i) => `a${i}`) }],
     ['sex', { sex: 42 }],
   ])('blames %s for %o', (field, override) => {
-    expect(fieldOf(() => parseRequest(registerPatientSchema(now), { ...valid, ...override }))).toBe(field);
+    expect(badInputField(() => parseRequest(registerPatientSchema(now), { ...valid, ...override }))).toBe(field);
   });
 
   it('accepts unspecified sex as unknown and international phone numbers', () => {
@@ -78,7 +69,7 @@ describe('updatePatientSchema', () => {
   });
 
   it('refuses a malformed id and allergies without setAllergies', () => {
-    expect(fieldOf(() => parseRequest(updatePatientSchema(now), { id: 'nope', allergies: [], setAllergies: false }))).toBe('id');
-    expect(fieldOf(() => parseRequest(updatePatientSchema(now), { id, allergies: ['Nuts'], setAllergies: false }))).toBe('allergies');
+    expect(badInputField(() => parseRequest(updatePatientSchema(now), { id: 'nope', allergies: [], setAllergies: false }))).toBe('id');
+    expect(badInputField(() => parseRequest(updatePatientSchema(now), { id, allergies: ['Nuts'], setAllergies: false }))).toBe('allergies');
   });
 });
