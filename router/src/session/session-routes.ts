@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import { status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
 import { createIdentityClient, type AuthPayload__Output } from '@hospital/grpc-contracts';
-import { ERROR_REGISTRY } from '@hospital/grpc-contracts/errors';
+import { DEFAULT_RETRY_AFTER_SECONDS, ERROR_REGISTRY, type ErrorCode } from '@hospital/grpc-contracts/errors';
 import { FIELD_METADATA_KEY, RETRY_AFTER_METADATA_KEY, signIdentity, type Logger } from '@hospital/service-kit';
 import { callMetadata, graphqlCodeFromGrpc } from '@hospital/service-kit/grpc';
 import type { ClientOrigins } from '../oauth/cors.ts';
@@ -35,16 +35,52 @@ export interface SessionRoutesOptions {
   logger: Logger;
 }
 
-/** A refusal in the GraphQL error shape the web app already reads (`extensions.code`). */
+/**
+ * The HTTP status of the codes the registry leaves without one (in GraphQL they answer 200 next
+ * to the data); any other such code (CONFLICT, PASSWORD_CHANGE_REQUIRED) answers 403 here.
+ */
+const SESSION_STATUS_OF: Readonly<Partial<Record<ErrorCode, number>>> = { NOT_FOUND: 404, INTERNAL_SERVER_ERROR: 500 };
+
+/**
+ * The HTTP status a session refusal answers with: the one error registry's, else {@link SESSION_STATUS_OF}.
+ * @param code - the refusal's code
+ */
+function sessionStatusOf(code: ErrorCode): number {
+  return ERROR_REGISTRY[code].http ?? SESSION_STATUS_OF[code] ?? 403;
+}
+
+/**
+ * A refusal in the GraphQL error shape the web app already reads (`extensions.code`); its status
+ * comes from the code ({@link sessionStatusOf}).
+ */
 class SessionError extends Error {
+  readonly status: number;
+
+  /**
+   * @param code - the registry code
+   * @param message - safe to show
+   * @param extensions - more of `extensions` (field, retryAfterSeconds)
+   * @param transportStatus - HTTP's own, finer status of a transport refusal (415, 413) instead of the code's
+   */
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly extensions: Record<string, unknown> = {},
+    transportStatus?: number,
   ) {
     super(message);
+    this.status = transportStatus ?? sessionStatusOf(code);
   }
+}
+
+/**
+ * Answers a refusal: its status, `Retry-After` when it says when, and the GraphQL error shape.
+ * @param res - the response
+ * @param refusal - the refusal
+ */
+function answerRefusal(res: Response, refusal: SessionError): void {
+  if (typeof refusal.extensions['retryAfterSeconds'] === 'number') res.set('Retry-After', String(refusal.extensions['retryAfterSeconds']));
+  res.status(refusal.status).json({ errors: [{ message: refusal.message, extensions: { code: refusal.code, ...refusal.extensions } }] });
 }
 
 /** The longest body accepted: an email and two passwords of at most 1024 characters. */
@@ -63,15 +99,14 @@ export function sessionRoutes(options: SessionRoutesOptions): { router: Router; 
     res.set('Cache-Control', 'no-store');
     try {
       const origin = req.get('origin');
-      if (!origin || !options.origins.has(origin)) throw new SessionError(403, 'FORBIDDEN', 'Sessions can only be opened from the hospital web app.');
-      if (!req.is('application/json')) throw new SessionError(415, 'BAD_REQUEST', 'Send the request as application/json.');
+      if (!origin || !options.origins.has(origin)) throw new SessionError('FORBIDDEN', 'Sessions can only be opened from the hospital web app.');
+      if (!req.is('application/json')) throw new SessionError('BAD_REQUEST', 'Send the request as application/json.', {}, 415);
       const budget = await options.admit(req);
-      if (!budget.allowed) throw new SessionError(429, 'RATE_LIMITED', 'Too many requests; retry later.', { retryAfterSeconds: budget.retryAfterSeconds ?? 1 });
+      if (!budget.allowed)
+        throw new SessionError('RATE_LIMITED', 'Too many requests; retry later.', { retryAfterSeconds: budget.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS });
       await work(req, res, !isLoopbackOrigin(origin));
     } catch (error) {
-      const refusal = error instanceof SessionError ? error : fromGrpc(error, options.logger);
-      if (typeof refusal.extensions['retryAfterSeconds'] === 'number') res.set('Retry-After', String(refusal.extensions['retryAfterSeconds']));
-      res.status(refusal.status).json({ errors: [{ message: refusal.message, extensions: { code: refusal.code, ...refusal.extensions } }] });
+      answerRefusal(res, error instanceof SessionError ? error : fromGrpc(error, options.logger));
     }
   };
 
@@ -99,7 +134,7 @@ export function sessionRoutes(options: SessionRoutesOptions): { router: Router; 
     json,
     handle(async (req, res, secure) => {
       const token = readRefreshCookie(req.get('cookie'));
-      if (!token) throw new SessionError(401, 'UNAUTHENTICATED', 'No session; sign in.');
+      if (!token) throw new SessionError('UNAUTHENTICATED', 'No session; sign in.');
       try {
         answer(res, await client.refreshToken({ refreshToken: token }, { metadata: metadata(req, 'SessionRefresh') }), secure);
       } catch (error) {
@@ -124,8 +159,8 @@ export function sessionRoutes(options: SessionRoutesOptions): { router: Router; 
   // A body that is not JSON, or too long: typed, never Express's HTML error page.
   router.use(SESSION_PATH, (error: { status?: number }, _req: Request, res: Response, next: (error?: unknown) => void) => {
     if (res.headersSent) return next(error);
-    const status = error.status === 413 ? 413 : 400;
-    res.status(status).json({ errors: [{ message: status === 413 ? 'The request is too large.' : 'The body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    const refusal = error.status === 413 ? new SessionError('BAD_REQUEST', 'The request is too large.', {}, 413) : new SessionError('BAD_REQUEST', 'The body is not valid JSON.');
+    answerRefusal(res, refusal);
   });
 
   return { router, close: () => client.close() };
@@ -140,10 +175,10 @@ export function sessionRoutes(options: SessionRoutesOptions): { router: Router; 
 function text(body: Record<string, unknown>, name: string, required: boolean): string {
   const value = body[name];
   if (value === undefined || value === null) {
-    if (required) throw new SessionError(400, 'BAD_USER_INPUT', `${name} is required.`, { field: name });
+    if (required) throw new SessionError('BAD_USER_INPUT', `${name} is required.`, { field: name });
     return '';
   }
-  if (typeof value !== 'string') throw new SessionError(400, 'BAD_USER_INPUT', `${name} must be a string.`, { field: name });
+  if (typeof value !== 'string') throw new SessionError('BAD_USER_INPUT', `${name} must be a string.`, { field: name });
   return value;
 }
 
@@ -173,20 +208,19 @@ function fromGrpc(error: unknown, logger: Logger): SessionError {
   const failure = error as Partial<ServiceError>;
   if (typeof failure.code !== 'number') {
     logger.error({ err: error }, 'session endpoint failed');
-    return new SessionError(500, 'INTERNAL_SERVER_ERROR', 'Internal error.');
+    return new SessionError('INTERNAL_SERVER_ERROR', 'Internal error.');
   }
   const retryAfter = Number(failure.metadata?.get(RETRY_AFTER_METADATA_KEY)[0]);
   const retryAfterSeconds = Number.isInteger(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
   const code = graphqlCodeFromGrpc(failure.code, retryAfterSeconds);
   if (code === 'INTERNAL_SERVER_ERROR') {
     logger.error({ err: error }, 'identity failed behind a session endpoint');
-    return new SessionError(500, code, 'Internal error.');
+    return new SessionError(code, 'Internal error.');
   }
-  if (code === 'SERVICE_UNAVAILABLE') return new SessionError(503, code, 'The hospital system is busy; try again shortly.', { retryAfterSeconds: retryAfterSeconds ?? 1 });
+  if (code === 'SERVICE_UNAVAILABLE')
+    return new SessionError(code, 'The hospital system is busy; try again shortly.', { retryAfterSeconds: retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS });
   const field = failure.metadata?.get(FIELD_METADATA_KEY)[0];
   // Undefined values leave the JSON answer, as absent ones would.
   const extensions = { field: typeof field === 'string' ? field : undefined, retryAfterSeconds };
-  // PASSWORD_CHANGE_REQUIRED has no HTTP status of its own (GraphQL answers it 200): 403 here.
-  const status = ERROR_REGISTRY[code].http ?? (code === 'NOT_FOUND' ? 404 : 403);
-  return new SessionError(status, code, failure.details ?? code, extensions);
+  return new SessionError(code, failure.details ?? code, extensions);
 }
