@@ -9,6 +9,7 @@ export * from './errors.ts';
 export * from './scalars.ts';
 export * from './json-scalar.ts';
 export * from './proto-enums.ts';
+export * from './proto-strings.ts';
 export * from './minor-units.ts';
 export * from './loaders.ts';
 export * from './pagination.ts';

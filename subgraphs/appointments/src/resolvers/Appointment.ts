@@ -1,15 +1,12 @@
 /** `Appointment` and `AppointmentStatusChange`: resolved from the proto messages the service returns. */
 import type { Appointment__Output } from '@hospital/grpc-contracts';
 import { toFhirAppointment } from '@hospital/grpc-contracts/fhir';
-import { callGrpc, DateTimeScalar, type SubgraphContext } from '@hospital/subgraph-kit';
+import { callGrpc, DateTimeScalar, orNull, type SubgraphContext } from '@hospital/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import type { AppointmentResolvers, AppointmentStatusChangeResolvers } from '../__generated__/resolvers-types.ts';
 import type { ResolverDeps } from './deps.ts';
 import type { AppointmentModel, AppointmentSnapshotModel } from './mappers.ts';
 import { graphqlStatusFromProto, requiredStatus } from './status.ts';
-
-/** proto3 strings cannot be absent: empty means "not given", which the API shows as null. */
-const orNull = (value: string) => (value === '' ? null : value);
 
 /**
  * Appointment resolvers; fields not listed read the proto message as is.

@@ -1,9 +1,7 @@
 /** `Encounter` and `ClinicalNote`: proto messages mapped to their GraphQL fields. */
+import { orNull, referenceTo } from '@hospital/subgraph-kit';
 import type { ClinicalNoteResolvers, EncounterResolvers } from '../__generated__/resolvers-types.ts';
 import type { ResolverDeps } from './deps.ts';
-import { referenceTo } from './references.ts';
-
-const orNull = (value: string) => (value === '' ? null : value);
 
 /**
  * Encounter resolvers.

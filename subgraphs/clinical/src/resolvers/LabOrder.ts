@@ -1,4 +1,5 @@
 /** `LabOrder`, `LabResult` and `LabTest`: proto messages mapped to their GraphQL fields. */
+import { orNull } from '@hospital/subgraph-kit';
 import type { LabFlag, LabOrderResolvers, LabResultResolvers, LabTestResolvers } from '../__generated__/resolvers-types.ts';
 import type { ResolverDeps } from './deps.ts';
 
@@ -35,7 +36,7 @@ export function createLabResultResolvers(): LabResultResolvers {
     flag: (result) => flagOf(result.flag),
     abnormal: (result) => result.flag !== 'NORMAL',
     enteredBy: (result) => ({ id: result.enteredBy }),
-    amendsResultId: (result) => (result.amendsResultId === '' ? null : result.amendsResultId),
+    amendsResultId: (result) => orNull(result.amendsResultId),
   };
 }
 

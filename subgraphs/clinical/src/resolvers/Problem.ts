@@ -1,8 +1,7 @@
 /** `Problem`: a proto message mapped to its GraphQL fields. */
+import { orNull } from '@hospital/subgraph-kit';
 import type { ProblemResolvers } from '../__generated__/resolvers-types.ts';
 import type { ResolverDeps } from './deps.ts';
-
-const orNull = (value: string) => (value === '' ? null : value);
 
 /**
  * Problem resolvers.

@@ -2,9 +2,10 @@
  * The `Invoice`, `InvoiceLine`, `Payment`, `Refund` and `Money` types: resolved from the proto
  * messages the finance service returns.
  */
+import { orNull } from '@hospital/subgraph-kit';
 import type { InvoiceLineResolvers, InvoiceResolvers, MoneyResolvers, PaymentResolvers, RefundResolvers } from '../__generated__/resolvers-types.ts';
 import type { ResolverDeps } from './deps.ts';
-import { graphqlMethod, graphqlStatus, orNull, requiredMoney } from './spellings.ts';
+import { graphqlMethod, graphqlStatus, requiredMoney } from './spellings.ts';
 
 /**
  * Invoice resolvers; fields not listed read the proto message as is.

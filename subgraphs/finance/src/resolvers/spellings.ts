@@ -52,6 +52,3 @@ export function requiredMoney(money: MoneyModel | null | undefined): MoneyModel 
   if (!money) throw new Error('finance service returned an invoice without an amount');
   return money;
 }
-
-/** proto3 strings cannot be absent: an empty one means "none", which the API shows as null. */
-export const orNull = (value: string) => (value === '' ? null : value);

@@ -1,6 +1,6 @@
 /** Third-party apps (issue 16): admin queries and mutations, and the proto → GraphQL mapping. */
 import type { ClientApp__Output, ClientAppRegistration__Output } from '@hospital/grpc-contracts';
-import { callGrpc, pageRequest, toConnection } from '@hospital/subgraph-kit';
+import { callGrpc, orNull, pageRequest, toConnection } from '@hospital/subgraph-kit';
 import type { ClientApp, ClientAppRegistration, MutationResolvers, QueryResolvers } from '../__generated__/resolvers-types.ts';
 import type { ResolverDeps } from './deps.ts';
 
@@ -18,13 +18,13 @@ export function toClientApp(app: ClientApp__Output): ClientApp {
     redirectUris: app.redirectUris,
     tokenEndpointAuthMethod: app.tokenEndpointAuthMethod === 'private_key_jwt' ? 'PRIVATE_KEY_JWT' : app.tokenEndpointAuthMethod === 'none' ? 'NONE' : 'CLIENT_SECRET',
     createdAt: app.createdAt,
-    revokedAt: app.revokedAt === '' ? null : app.revokedAt,
+    revokedAt: orNull(app.revokedAt),
   };
 }
 
 function toRegistration(registration: ClientAppRegistration__Output): ClientAppRegistration {
   if (!registration.app) throw new Error('RegisterClientApp answered without an app');
-  return { app: toClientApp(registration.app), clientSecret: registration.clientSecret === '' ? null : registration.clientSecret };
+  return { app: toClientApp(registration.app), clientSecret: orNull(registration.clientSecret) };
 }
 
 /**

@@ -1,10 +1,8 @@
 /** The `Notification` entity and the delivery types, resolved from the proto messages. */
+import { orNull, referenceTo } from '@hospital/subgraph-kit';
 import type { NotificationDeliveryAttemptResolvers, NotificationDeliveryResolvers, NotificationResolvers } from '../__generated__/resolvers-types.ts';
 import { channelFromProto, outcomeFromProto, recipientKindFromProto, statusFromProto } from './enums.ts';
 import type { ResolverDeps } from './deps.ts';
-
-/** proto3 strings cannot be absent: an empty one means "none", which the API shows as null. */
-const orNull = (value: string) => (value === '' ? null : value);
 
 /**
  * Notification resolvers; fields not listed read the proto message as is.
@@ -18,10 +16,10 @@ export function createNotificationResolvers({ notifications }: ResolverDeps): No
     readAt: (notification) => orNull(notification.readAt),
     appointmentId: (notification) => orNull(notification.appointmentId),
     // A lab-result notification is about no appointment.
-    appointment: (notification) => (notification.appointmentId === '' ? null : { id: notification.appointmentId }),
+    appointment: (notification) => referenceTo(notification.appointmentId),
     labOrderId: (notification) => orNull(notification.labOrderId),
     // An appointment notification is about no lab order; the clinical subgraph resolves the reference.
-    labOrder: (notification) => (notification.labOrderId === '' ? null : { id: notification.labOrderId }),
+    labOrder: (notification) => referenceTo(notification.labOrderId),
   };
 }
 

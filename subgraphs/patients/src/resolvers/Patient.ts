@@ -2,12 +2,9 @@
 import type { AllergyChange__Output } from '@hospital/grpc-contracts';
 import { toFhirPatient } from '@hospital/grpc-contracts/fhir';
 import type { AllergyChange, PatientResolvers, Role } from '../__generated__/resolvers-types.ts';
-import { pageRequest, toGraphqlPageInfo } from '@hospital/subgraph-kit';
+import { orNull, pageRequest, toGraphqlPageInfo } from '@hospital/subgraph-kit';
 import type { ResolverDeps } from './deps.ts';
 import { graphqlSexFromProto } from './sex.ts';
-
-/** proto3 strings cannot be absent: an empty one means "not recorded", which the API shows as null. */
-const orNull = (value: string) => (value === '' ? null : value);
 
 /**
  * Patient resolvers; fields not listed read the proto message as is.

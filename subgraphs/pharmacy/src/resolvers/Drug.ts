@@ -1,10 +1,8 @@
 /** `Drug`, `StockLot` and `StockMovement`: resolved from the proto messages the service returns. */
+import { orNull } from '@hospital/subgraph-kit';
 import type { DrugResolvers, StockLotResolvers, StockMovementResolvers } from '../__generated__/resolvers-types.ts';
 import { graphqlDrugForm, graphqlMovementKind } from './enums.ts';
 import type { ResolverDeps } from './deps.ts';
-
-/** proto3 strings cannot be absent: an empty one means "none", which the API shows as null. */
-export const orNull = (value: string) => (value === '' ? null : value);
 
 /** User ids are UUIDs; anything else in an actor column is the system acting on its own. */
 const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

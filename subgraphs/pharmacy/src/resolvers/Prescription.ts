@@ -1,9 +1,8 @@
 /** `Prescription` and `AllergyOverride`: resolved from the proto messages the service returns. */
 import type { AllergyOverrideResolvers, MedicationRoute, PrescriptionResolvers, PrescriptionReviewAction, PrescriptionReviewResolvers } from '../__generated__/resolvers-types.ts';
-import { orNull } from './Drug.ts';
+import { orNull, referenceTo } from '@hospital/subgraph-kit';
 import { graphqlPrescriptionStatus } from './enums.ts';
 import type { ResolverDeps } from './deps.ts';
-import { referenceOrNull } from './references.ts';
 
 /**
  * Prescription resolvers; fields not listed read the proto message as is.
@@ -24,9 +23,9 @@ export function createPrescriptionResolvers({ drugs, prescriptions }: ResolverDe
     prescriber: (p) => ({ id: p.prescriberId }),
     allergyOverride: (p) => p.allergyOverride ?? null,
     dispensedAt: (p) => orNull(p.dispensedAt),
-    dispensedBy: (p) => referenceOrNull(p.dispensedBy),
+    dispensedBy: (p) => referenceTo(p.dispensedBy),
     cancelledAt: (p) => orNull(p.cancelledAt),
-    cancelledBy: (p) => referenceOrNull(p.cancelledBy),
+    cancelledBy: (p) => referenceTo(p.cancelledBy),
     cancellationReason: (p) => orNull(p.cancellationReason),
     // The service checked the code against the same list the schema's enum holds.
     route: (p) => (p.route ? (p.route as MedicationRoute) : null),

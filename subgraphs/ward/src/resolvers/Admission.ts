@@ -1,12 +1,8 @@
 /** `Admission` (an entity other subgraphs may reference) and `BedTransfer`, from their proto messages. */
-import { enumFromProto } from '@hospital/subgraph-kit';
+import { enumFromProto, orNull, referenceTo } from '@hospital/subgraph-kit';
 import type { AdmissionResolvers, AdmissionStatus, BedTransferResolvers } from '../__generated__/resolvers-types.ts';
 import type { ResolverDeps } from './deps.ts';
-import { referenceTo } from './references.ts';
 import { required } from './required.ts';
-
-/** proto3 strings cannot be absent: an empty one means "not yet", which the API shows as null. */
-const orNull = (value: string) => (value === '' ? null : value);
 
 /**
  * Proto status → GraphQL status; an unset status is a broken contract, not a guess.

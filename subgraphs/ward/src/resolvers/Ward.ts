@@ -1,4 +1,5 @@
 /** `Ward` and `WardOccupancy`, both resolved from the proto `Ward` (it carries the counts). */
+import { orNull } from '@hospital/subgraph-kit';
 import type { WardOccupancyResolvers, WardResolvers } from '../__generated__/resolvers-types.ts';
 import type { ResolverDeps } from './deps.ts';
 
@@ -8,7 +9,7 @@ import type { ResolverDeps } from './deps.ts';
  */
 export function createWardResolvers({ loaders }: ResolverDeps): WardResolvers {
   return {
-    specialty: (ward) => (ward.specialty === '' ? null : ward.specialty),
+    specialty: (ward) => orNull(ward.specialty),
     // N wards' beds in one ListBeds call.
     beds: async (ward, _args, ctx) => (await ctx.loaders.get(loaders.bedsOfWard).load(ward.id)) ?? [],
     occupancy: (ward) => ward,
