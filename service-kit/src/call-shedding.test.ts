@@ -6,19 +6,9 @@ import { RETRY_AFTER_METADATA_KEY } from './errors.ts';
 import { graphqlCodeFromGrpc } from './grpc-status.ts';
 import { startGrpcServer, type RunningGrpcServer } from './grpc-server.ts';
 import { createLogger } from './logger.ts';
+import { jsonUnaryMethod } from './testing/json-unary-method.ts';
 
-const json = { serialize: (value: unknown) => Buffer.from(JSON.stringify(value)), deserialize: (bytes: Buffer) => JSON.parse(bytes.toString()) as unknown };
-const definition: ServiceDefinition = {
-  Wait: {
-    path: '/test.Slow/Wait',
-    requestStream: false,
-    responseStream: false,
-    requestSerialize: json.serialize,
-    requestDeserialize: json.deserialize,
-    responseSerialize: json.serialize,
-    responseDeserialize: json.deserialize,
-  },
-};
+const definition: ServiceDefinition = { Wait: jsonUnaryMethod('/test.Slow/Wait') };
 
 let server: RunningGrpcServer;
 let client: InstanceType<ReturnType<typeof makeGenericClientConstructor>>;

@@ -96,6 +96,7 @@ export function unary<Req, Res>(
         };
         const audited: AuditCall | undefined = caller ? { caller, origin, requestId, path: call.getPath() } : undefined;
         const withheld: string[] = [];
+        const audit: AuditedCall<Req, Res> | undefined = spec && sink && audited ? { spec, sink, call: audited, request: call.request, logger, withheld } : undefined;
         try {
           // No signed identity means the call did not come through the router.
           if (!caller) throw new DomainError('UNAUTHENTICATED', 'Missing or invalid internal identity.');
@@ -108,11 +109,11 @@ export function unary<Req, Res>(
             identityToken: metadataValue(call.metadata, IDENTITY_HEADER) ?? '',
             noteDeniedAccess: (patientIds) => void withheld.push(...patientIds),
           });
-          if (spec && sink && audited) await auditAllowed(spec, sink, audited, call.request, response, logger, withheld);
+          if (audit) await auditAllowed(audit, response);
           done(GrpcStatus.OK);
           callback(null, response);
         } catch (error) {
-          if (spec && sink && audited) await auditDenied(spec, sink, audited, call.request, error, logger, withheld);
+          if (audit) await auditDenied(audit, error);
           const status = toServiceError(error, logger);
           done(status.code);
           callback(status);
@@ -122,19 +123,22 @@ export function unary<Req, Res>(
   };
 }
 
+/** An audited call as both outcomes record it: the method's declaration, the sink, who asked what, and what was withheld. */
+interface AuditedCall<Req, Res> {
+  spec: AuditSpec<Req, Res>;
+  sink: AuditSink;
+  call: AuditCall;
+  request: Req;
+  logger: Logger;
+  /** Patients whose records an object-level check left out (noteDeniedAccess). */
+  withheld: readonly string[];
+}
+
 /**
  * Records an allowed access. A read whose audit row cannot be written fails (no patient data leaves
  * unaudited); a write has already committed, so its failure to audit is logged, not undone.
  */
-async function auditAllowed<Req, Res>(
-  spec: AuditSpec<Req, Res>,
-  sink: AuditSink,
-  call: AuditCall,
-  request: Req,
-  response: Res,
-  logger: Logger,
-  withheld: readonly string[],
-): Promise<void> {
+async function auditAllowed<Req, Res>({ spec, sink, call, request, logger, withheld }: AuditedCall<Req, Res>, response: Res): Promise<void> {
   // A patient whose records were all withheld was not accessed: a denied row only, no allowed one.
   const withheldIds = new Set(withheld.map((id) => id.toLowerCase()));
   const ids = spec.returned ? spec.returned(response, request, withheldIds) : (spec.requested?.(request) ?? []).filter((id) => !withheldIds.has(id.toLowerCase()));
@@ -155,15 +159,7 @@ async function auditAllowed<Req, Res>(
  * Records a refused access (role or object-level check); other failures touched no data. An
  * object-level refusal names the patient of the record refused when the handler noted it.
  */
-async function auditDenied<Req, Res>(
-  spec: AuditSpec<Req, Res>,
-  sink: AuditSink,
-  call: AuditCall,
-  request: Req,
-  error: unknown,
-  logger: Logger,
-  withheld: readonly string[],
-): Promise<void> {
+async function auditDenied<Req, Res>({ spec, sink, call, request, logger, withheld }: AuditedCall<Req, Res>, error: unknown): Promise<void> {
   if (!(error instanceof DomainError)) return;
   const reason = error instanceof ObjectAccessDenied ? 'OBJECT_ACCESS' : error.code;
   if (reason !== 'OBJECT_ACCESS' && reason !== 'FORBIDDEN' && reason !== 'UNAUTHENTICATED') return;

@@ -23,8 +23,20 @@ async function listen(limits: HttpServerLimits, isTrustedProxy?: (req: IncomingM
   return (server.address() as AddressInfo).port;
 }
 
+/** A raw client socket; `send` writes a GET with these extra header lines, `answer` also waits for the close and returns what came back. */
+interface RawClient {
+  socket: Socket;
+  received: () => string;
+  closed: Promise<number>;
+  send: (...headers: string[]) => void;
+  answer: (...headers: string[]) => Promise<string>;
+}
+
+/** Limits whose timeouts stay out of the way of a test about connection counts. */
+const FAST_NO_TIMEOUTS: HttpServerLimits = { ...FAST, headersTimeoutMs: 10_000, requestTimeoutMs: 10_000 };
+
 /** A raw socket from `localAddress`, recording what it receives and when it closes. */
-async function open(port: number, localAddress = '127.0.0.1'): Promise<{ socket: Socket; received: () => string; closed: Promise<number> }> {
+async function open(port: number, localAddress = '127.0.0.1'): Promise<RawClient> {
   const socket = connect({ port, host: '127.0.0.1', localAddress });
   sockets.push(socket);
   let text = '';
@@ -36,7 +48,13 @@ async function open(port: number, localAddress = '127.0.0.1'): Promise<{ socket:
     socket.once('connect', resolve);
     socket.once('error', reject);
   });
-  return { socket, received: () => text, closed };
+  const send = (...headers: string[]) => void socket.write(`GET / HTTP/1.1\r\nHost: x\r\n${headers.map((h) => `${h}\r\n`).join('')}\r\n`);
+  const answer = async (...headers: string[]) => {
+    send(...headers);
+    await closed;
+    return text;
+  };
+  return { socket, received: () => text, closed, send, answer };
 }
 
 afterEach(async () => {
@@ -72,68 +90,54 @@ describe('applyHttpServerLimits', () => {
   it('closes an idle keep-alive connection after the keep-alive timeout', async () => {
     const port = await listen(FAST);
     const client = await open(port);
-    client.socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    client.send();
     const after = await client.closed;
     expect(client.received()).toMatch(/^HTTP\/1\.1 200/);
     expect(after).toBeLessThan(FAST.keepAliveTimeoutMs + 1_500);
   });
 
   it('refuses the N+1th connection from one address with 503 while another address still gets in', async () => {
-    const port = await listen({ ...FAST, headersTimeoutMs: 10_000, requestTimeoutMs: 10_000 });
+    const port = await listen(FAST_NO_TIMEOUTS);
     for (let i = 0; i < FAST.maxConnectionsPerAddress; i++) await open(port, '127.0.0.1');
     const refused = await open(port, '127.0.0.1');
-    refused.socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
-    await refused.closed;
-    expect(refused.received()).toMatch(/^HTTP\/1\.1 503/);
+    expect(await refused.answer()).toMatch(/^HTTP\/1\.1 503/);
     const other = await open(port, '127.0.0.2');
-    other.socket.write('GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
-    await other.closed;
-    expect(other.received()).toMatch(/^HTTP\/1\.1 200/);
+    expect(await other.answer('Connection: close')).toMatch(/^HTTP\/1\.1 200/);
   });
 
   it('counts a connection again as soon as one closes', async () => {
-    const port = await listen({ ...FAST, maxConnectionsPerAddress: 1, headersTimeoutMs: 10_000, requestTimeoutMs: 10_000 });
+    const port = await listen({ ...FAST_NO_TIMEOUTS, maxConnectionsPerAddress: 1 });
     const first = await open(port);
     first.socket.destroy();
     await first.closed;
     await new Promise((resolve) => setTimeout(resolve, 50));
     const second = await open(port);
-    second.socket.write('GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
-    await second.closed;
-    expect(second.received()).toMatch(/^HTTP\/1\.1 200/);
+    expect(await second.answer('Connection: close')).toMatch(/^HTTP\/1\.1 200/);
   });
 
   it('stops counting connections of a proven proxy, so it is not capped as one address', async () => {
-    const port = await listen({ ...FAST, maxConnectionsPerAddress: 1, headersTimeoutMs: 10_000, requestTimeoutMs: 10_000 }, (req) => req.headers['x-proof'] === 'yes');
+    const port = await listen({ ...FAST_NO_TIMEOUTS, maxConnectionsPerAddress: 1 }, (req) => req.headers['x-proof'] === 'yes');
     const proxy = await open(port);
-    proxy.socket.write('GET / HTTP/1.1\r\nHost: x\r\nx-proof: yes\r\n\r\n');
+    proxy.send('x-proof: yes');
     await new Promise((resolve) => setTimeout(resolve, 100));
     const next = await open(port);
-    next.socket.write('GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
-    await next.closed;
-    expect(next.received()).toMatch(/^HTTP\/1\.1 200/);
+    expect(await next.answer('Connection: close')).toMatch(/^HTTP\/1\.1 200/);
   });
 
   it('lets the proven proxy in although silent sockets from its address fill the cap (the proof is read before the cap decides)', async () => {
-    const port = await listen({ ...FAST, headersTimeoutMs: 10_000, requestTimeoutMs: 10_000 }, (req) => req.headers['x-proof'] === 'yes');
+    const port = await listen(FAST_NO_TIMEOUTS, (req) => req.headers['x-proof'] === 'yes');
     for (let i = 0; i < FAST.maxConnectionsPerAddress + 2; i++) await open(port, '127.0.0.1');
     const proxy = await open(port, '127.0.0.1');
-    proxy.socket.write('GET / HTTP/1.1\r\nHost: x\r\nx-proof: yes\r\nConnection: close\r\n\r\n');
-    await proxy.closed;
-    expect(proxy.received()).toMatch(/^HTTP\/1\.1 200/);
+    expect(await proxy.answer('x-proof: yes', 'Connection: close')).toMatch(/^HTTP\/1\.1 200/);
     const unproven = await open(port, '127.0.0.1');
-    unproven.socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
-    await unproven.closed;
-    expect(unproven.received()).toMatch(/^HTTP\/1\.1 503/);
+    expect(await unproven.answer()).toMatch(/^HTTP\/1\.1 503/);
   });
 
   it('answers 503 to an upgrade over the cap without handing it on', async () => {
-    const port = await listen({ ...FAST, maxConnectionsPerAddress: 1, headersTimeoutMs: 10_000, requestTimeoutMs: 10_000 });
+    const port = await listen({ ...FAST_NO_TIMEOUTS, maxConnectionsPerAddress: 1 });
     await open(port, '127.0.0.1');
     const upgrade = await open(port, '127.0.0.1');
-    upgrade.socket.write('GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n');
-    await upgrade.closed;
-    expect(upgrade.received()).toMatch(/^HTTP\/1\.1 503/);
+    expect(await upgrade.answer('Connection: Upgrade', 'Upgrade: websocket')).toMatch(/^HTTP\/1\.1 503/);
   });
 });
 

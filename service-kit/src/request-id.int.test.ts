@@ -7,20 +7,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { unary } from './grpc-handler.ts';
 import { IDENTITY_HEADER, signIdentity } from './identity-token.ts';
 import { createLogger } from './logger.ts';
+import { json, jsonUnaryMethod } from './testing/json-unary-method.ts';
 
 const secret = 'request-id-test-secret-0123456789abcdef';
-const json = { serialize: (value: unknown) => Buffer.from(JSON.stringify(value)), deserialize: (bytes: Buffer) => JSON.parse(bytes.toString()) as unknown };
-const definition = {
-  echo: {
-    path: '/test.Echo/Echo',
-    requestStream: false,
-    responseStream: false,
-    requestSerialize: json.serialize,
-    requestDeserialize: json.deserialize,
-    responseSerialize: json.serialize,
-    responseDeserialize: json.deserialize,
-  },
-};
+const definition = { echo: jsonUnaryMethod('/test.Echo/Echo') };
 
 let server: grpc.Server;
 let client: grpc.Client;
