@@ -1,5 +1,5 @@
 /** What the finance handlers need, built once by startFinanceService. */
-import type { PatientDirectory } from './patients/patient-directory.ts';
+import type { PatientDirectory } from '@hospital/service-kit/grpc';
 import type { BilledReferences } from './references/billed-references.ts';
 import type { InvoiceRepository } from './repositories/invoice-repository.ts';
 

@@ -1,5 +1,5 @@
 /** What the pharmacy handlers need, built once by startPharmacyService. */
-import type { PatientDirectory } from './patients/patient-directory.ts';
+import type { PatientDirectory } from '@hospital/service-kit/grpc';
 import type { DrugRepository } from './repositories/drug-repository.ts';
 import type { PrescriptionRepository } from './repositories/prescription-repository.ts';
 import type { StockRepository } from './repositories/stock-repository.ts';

@@ -2,8 +2,7 @@
 import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { createPatientsClient, pharmacyProto } from '@hospital/grpc-contracts';
 import { type Logger, type GrpcServiceStartConfig } from '@hospital/service-kit';
-import { startOwningGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
-import { GrpcPatientDirectory } from './patients/grpc-patient-directory.ts';
+import { GrpcPatientDirectory, startOwningGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
 import { PrismaDrugRepository } from './repositories/prisma-drug-repository.ts';
 import { PrismaPrescriptionRepository } from './repositories/prisma-prescription-repository.ts';
 import { PrismaStockRepository } from './repositories/prisma-stock-repository.ts';

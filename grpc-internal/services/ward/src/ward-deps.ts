@@ -1,5 +1,5 @@
 /** What the ward handlers need, built once by startWardService. */
-import type { PatientDirectory } from './clients/patient-directory.ts';
+import type { PatientDirectory } from '@hospital/service-kit/grpc';
 import type { AdmissionRepository } from './repositories/admission-repository.ts';
 import type { StaffAssignmentRepository } from './repositories/staff-assignment-repository.ts';
 import type { WardRepository } from './repositories/ward-repository.ts';

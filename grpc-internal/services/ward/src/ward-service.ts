@@ -2,8 +2,7 @@
 import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { createPatientsClient, wardProto } from '@hospital/grpc-contracts';
 import { type Logger, type GrpcServiceStartConfig } from '@hospital/service-kit';
-import { startOwningGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
-import { GrpcPatientDirectory } from './clients/patient-directory.ts';
+import { GrpcPatientDirectory, startOwningGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
 import { PrismaAdmissionRepository } from './repositories/prisma-admission-repository.ts';
 import { PrismaStaffAssignmentRepository } from './repositories/prisma-staff-assignment-repository.ts';
 import { PrismaWardRepository } from './repositories/prisma-ward-repository.ts';
