@@ -5,8 +5,7 @@
  */
 import type { Invoice, Money } from '@medplum/fhirtypes';
 import { INVOICE_STATUS } from '../value-sets.ts';
-import { patientStatusPage } from './patient-status-search.ts';
-import { readOne, type FhirResourceType } from './resource-type.ts';
+import { patientStatusResource } from './patient-status-search.ts';
 
 const FIELDS = 'id number status createdAt issuedAt patient { id } total { amountMinor currency } subtotal { amountMinor currency }';
 const READ = `query FhirInvoiceRead($id: ID!) { invoice(id: $id) { ${FIELDS} } }`;
@@ -63,16 +62,12 @@ export function toFhirInvoice(record: InvoiceRecord): Invoice {
   };
 }
 
-/** The Invoice resource type. */
-export const invoiceResource: FhirResourceType = {
+/** The Invoice resource type. "issued" is two of our states: searched unfiltered, then filtered (a short page, no total). */
+export const invoiceResource = patientStatusResource<InvoiceStatus, InvoiceRecord>({
   type: 'Invoice',
   documentation: 'Invoices with net and gross totals, newest first.',
-  searchParams: [
-    { name: 'patient', type: 'reference', documentation: 'The patient (Patient/id).' },
-    { name: 'status', type: 'token', documentation: 'draft, issued, balanced or cancelled (one).' },
-  ],
-  read: (gql, id) => readOne(gql, { query: READ, field: 'invoice', type: 'Invoice' }, id, toFhirInvoice),
-  // "issued" is two of our states: searched unfiltered, then filtered (a short page, no total).
-  search: (gql, search) =>
-    patientStatusPage<InvoiceStatus, InvoiceRecord>(gql, search, { query: SEARCH, field: 'invoices', statuses: INVOICE_STATUS, what: 'an invoice status' }, toFhirInvoice),
-};
+  statusCodes: 'draft, issued, balanced or cancelled (one).',
+  read: { query: READ, field: 'invoice' },
+  search: { query: SEARCH, field: 'invoices', statuses: INVOICE_STATUS, what: 'an invoice status' },
+  map: toFhirInvoice,
+});

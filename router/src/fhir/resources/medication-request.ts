@@ -4,8 +4,7 @@
  */
 import type { MedicationRequest } from '@medplum/fhirtypes';
 import { MEDICATION_REQUEST_STATUS } from '../value-sets.ts';
-import { patientStatusPage } from './patient-status-search.ts';
-import { readOne, type FhirResourceType } from './resource-type.ts';
+import { patientStatusResource } from './patient-status-search.ts';
 
 const FIELDS = 'id status dose frequency durationDays quantity prescribedAt drug { name strength } patient { id } prescriber { id }';
 const READ = `query FhirMedicationRequestRead($id: ID!) { prescription(id: $id) { ${FIELDS} } }`;
@@ -52,19 +51,11 @@ export function toFhirMedicationRequest(record: PrescriptionRecord): MedicationR
 }
 
 /** The MedicationRequest resource type. */
-export const medicationRequestResource: FhirResourceType = {
+export const medicationRequestResource = patientStatusResource<PrescriptionStatus, PrescriptionRecord>({
   type: 'MedicationRequest',
   documentation: 'Prescriptions (orders), as the pharmacy keeps them.',
-  searchParams: [
-    { name: 'patient', type: 'reference', documentation: 'The patient (Patient/id).' },
-    { name: 'status', type: 'token', documentation: 'active, completed or cancelled (one).' },
-  ],
-  read: (gql, id) => readOne(gql, { query: READ, field: 'prescription', type: 'MedicationRequest' }, id, toFhirMedicationRequest),
-  search: (gql, search) =>
-    patientStatusPage<PrescriptionStatus, PrescriptionRecord>(
-      gql,
-      search,
-      { query: SEARCH, field: 'prescriptions', statuses: MEDICATION_REQUEST_STATUS, what: 'a medication request status' },
-      toFhirMedicationRequest,
-    ),
-};
+  statusCodes: 'active, completed or cancelled (one).',
+  read: { query: READ, field: 'prescription' },
+  search: { query: SEARCH, field: 'prescriptions', statuses: MEDICATION_REQUEST_STATUS, what: 'a medication request status' },
+  map: toFhirMedicationRequest,
+});

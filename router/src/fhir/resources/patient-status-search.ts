@@ -1,15 +1,16 @@
 /**
- * The search that records of one patient with one status share (invoices, prescriptions): `patient`
- * names the patient, `status` codes map to our values through the resource's value set; one value
- * is the GraphQL argument, several are searched unfiltered and filtered here (a short page, no
- * total), none of ours is an empty page.
+ * The resource types whose records belong to one patient and have one status (invoices,
+ * prescriptions): read by id, and searched by `patient` naming the patient and `status` codes
+ * mapping to our values through the resource's value set; one value is the GraphQL argument,
+ * several are searched unfiltered and filtered here (a short page, no total), none of ours is an
+ * empty page.
  */
 import type { Resource } from '@medplum/fhirtypes';
 import type { SearchPage } from '../bundle.ts';
 import type { FhirGraphQL } from '../graphql-runner.ts';
 import { oneValue, referencedId, type ParsedSearch } from '../search-params.ts';
 import { ourValuesFor } from '../value-sets.ts';
-import { connectionPage, oneOrFilter, statusFilter } from './resource-type.ts';
+import { connectionPage, oneOrFilter, readOne, statusFilter, type FhirResourceType } from './resource-type.ts';
 
 /** What a patient-and-status search runs: the document, its root field and the value set of its statuses. */
 export interface PatientStatusSearch<K extends string> {
@@ -42,4 +43,37 @@ export async function patientStatusPage<K extends string, R extends { status: K 
   if (wanted.none) return { resources: [], total: 0 };
   const variables = { patientId: patient !== undefined ? referencedId(patient, 'Patient') : null, status: wanted.argument, first: search.count, after: search.cursor ?? null };
   return connectionPage<R>(gql, spec, variables, map, statusFilter(wanted.filter));
+}
+
+/** A patient-and-status resource type: its documents, value set and mapping. */
+export interface PatientStatusResource<K extends string, R extends { status: K }> {
+  /** The FHIR type and what it stands for here (CapabilityStatement documentation). */
+  type: FhirResourceType['type'];
+  documentation: string;
+  /** The `status` parameter's documentation: the FHIR codes it takes. */
+  statusCodes: string;
+  /** The read document (one `$id` variable) and its root field. */
+  read: { query: string; field: string };
+  /** The search document, its root field and the status value set. */
+  search: PatientStatusSearch<K>;
+  /** Record to resource. */
+  map: (record: R) => Resource;
+}
+
+/**
+ * The resource type of records of one patient with one status: read by id, searched by
+ * {@link patientStatusPage}.
+ * @param spec - type, documentation, documents, value set and mapping
+ */
+export function patientStatusResource<K extends string, R extends { status: K }>(spec: PatientStatusResource<K, R>): FhirResourceType {
+  return {
+    type: spec.type,
+    documentation: spec.documentation,
+    searchParams: [
+      { name: 'patient', type: 'reference', documentation: 'The patient (Patient/id).' },
+      { name: 'status', type: 'token', documentation: spec.statusCodes },
+    ],
+    read: (gql, id) => readOne(gql, { ...spec.read, type: spec.type }, id, spec.map),
+    search: (gql, search) => patientStatusPage<K, R>(gql, search, spec.search, spec.map),
+  };
 }
