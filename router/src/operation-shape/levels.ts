@@ -5,6 +5,7 @@
  * bound the document's fragment expansion (document-budget.ts does).
  */
 import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { FragmentMemo } from './shape.ts';
 
 /** The fields of one level by response key, and every fragment whose fields land on it. */
 export interface Level {
@@ -20,12 +21,14 @@ const EMPTY: Level = { fields: new Map(), fragments: new Set() };
  */
 export class LevelCollector {
   private readonly levels = new WeakMap<SelectionSetNode, Level>();
-  private readonly fragmentLevels = new Map<string, Level | 'collecting'>();
+  private readonly fragmentLevels: FragmentMemo<Level>;
 
   /**
    * @param fragments - the document's fragments by name (shape.ts `fragmentsOf`)
    */
-  constructor(private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>) {}
+  constructor(fragments: ReadonlyMap<string, FragmentDefinitionNode>) {
+    this.fragmentLevels = new FragmentMemo(fragments, EMPTY);
+  }
 
   /**
    * The level of one selection set.
@@ -45,15 +48,7 @@ export class LevelCollector {
    * @param name - the fragment's name
    */
   fragment(name: string): Level {
-    const known = this.fragmentLevels.get(name);
-    if (known === 'collecting') return EMPTY;
-    if (known) return known;
-    const definition = this.fragments.get(name);
-    if (!definition) return EMPTY;
-    this.fragmentLevels.set(name, 'collecting');
-    const level = this.of(definition.selectionSet);
-    this.fragmentLevels.set(name, level);
-    return level;
+    return this.fragmentLevels.of(name, (selectionSet) => this.of(selectionSet));
   }
 
   private collect(selectionSet: SelectionSetNode, level: { fields: Map<string, FieldNode[]>; fragments: Set<string> }, spread: Set<string>): void {

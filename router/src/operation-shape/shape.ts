@@ -33,32 +33,61 @@ export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinit
 }
 
 /**
+ * What each named fragment of one document comes to, computed once per fragment. Unknown
+ * fragments and fragment cycles come to `empty` (validation refuses both; this may run before it
+ * without hanging on them).
+ */
+export class FragmentMemo<T> {
+  private readonly memo = new Map<string, { value: T } | 'pending'>();
+
+  /**
+   * @param fragments - the document's fragments, from {@link fragmentsOf}
+   * @param empty - what an unknown fragment or a cycle comes to
+   */
+  constructor(
+    private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+    private readonly empty: T,
+  ) {}
+
+  /**
+   * What one named fragment comes to (computed on its first use).
+   * @param name - the fragment's name
+   * @param compute - what its selection set comes to
+   */
+  of(name: string, compute: (selectionSet: SelectionSetNode) => T): T {
+    const known = this.memo.get(name);
+    if (known === 'pending') return this.empty;
+    if (known) return known.value;
+    const definition = this.fragments.get(name);
+    if (!definition) return this.empty;
+    this.memo.set(name, 'pending');
+    const value = compute(definition.selectionSet);
+    this.memo.set(name, { value });
+    return value;
+  }
+}
+
+/**
  * Measures selection sets of one document, remembering each fragment's shape. Unknown fragments
  * and fragment cycles count as empty: validation refuses both, and this may run before it
  * without hanging on them.
  */
 export class ShapeMeter {
-  private readonly memo = new Map<string, Shape | 'measuring'>();
+  private readonly memo: FragmentMemo<Shape>;
 
   /**
    * @param fragments - the document's fragments, from {@link fragmentsOf}
    */
-  constructor(private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>) {}
+  constructor(fragments: ReadonlyMap<string, FragmentDefinitionNode>) {
+    this.memo = new FragmentMemo(fragments, EMPTY);
+  }
 
   /**
    * The expanded shape of one named fragment (computed once).
    * @param name - the fragment's name
    */
   fragment(name: string): Shape {
-    const known = this.memo.get(name);
-    if (known === 'measuring') return EMPTY;
-    if (known) return known;
-    const definition = this.fragments.get(name);
-    if (!definition) return EMPTY;
-    this.memo.set(name, 'measuring');
-    const shape = this.selectionSet(definition.selectionSet);
-    this.memo.set(name, shape);
-    return shape;
+    return this.memo.of(name, (selectionSet) => this.selectionSet(selectionSet));
   }
 
   /**
