@@ -16,3 +16,12 @@ export function signedAs(internalSecret: string): (role?: RoleName, userId?: str
     return callMetadata(signIdentity(caller, internalSecret), requestId);
   };
 }
+
+/**
+ * A harness's `sign`: the metadata of a call made as any caller (a user, a service, anonymous),
+ * signed with the harness's internal secret, under a fresh request id.
+ * @param internalSecret - the secret the service under test verifies with
+ */
+export function signedCaller(internalSecret: string): (caller: Caller) => Metadata {
+  return (caller) => callMetadata(signIdentity(caller, internalSecret), randomUUID());
+}

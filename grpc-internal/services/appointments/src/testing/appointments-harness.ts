@@ -10,11 +10,10 @@ import { createAppointmentsClient, createIdentityClient, createPatientsClient, t
 import { startIdentityService } from '@hospital/identity-service';
 import { testJwtSettings } from '@hospital/identity-service/testing';
 import { startPatientsService } from '@hospital/patients-service';
-import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
+import { createLogger, type RoleName } from '@hospital/service-kit';
 import { STAFF_TEST_PASSWORD, uniqueLetters } from '@hospital/service-kit/testing';
 import { startAppointmentsService, type AppointmentsServiceConfig } from '../appointments-service.ts';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { signedCaller, TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 /** A running service, its peers, and ways to call them. */
 export interface AppointmentsHarness {
@@ -87,7 +86,7 @@ export async function startAppointmentsHarness(databaseUrl: string, options: Pic
   const identity = createIdentityClient({ target: identityTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
   const patients = createPatientsClient({ target: patientsTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
   const db = createPrismaClient(databaseUrl, { poolSize: 2 });
-  const sign = (caller: Caller) => callMetadata(signIdentity(caller, internalSecret), randomUUID());
+  const sign = signedCaller(internalSecret);
   const as = (role: RoleName, userId = randomUUID()) => sign({ kind: 'user', userId, role, email: `${role}-${userId.slice(0, 8)}@test.local` });
   const newUser = async (role: 'ROLE_FINANCE' | 'ROLE_WARD_STAFF' | 'ROLE_DOCTOR') => {
     const email = `appt-${randomUUID().slice(0, 12)}@test.hospital.local`;

@@ -65,15 +65,7 @@ export class PrismaUserRepository implements UserRepository {
   }
 
   async list(query: UserFilter & { after?: UserPosition; limit: number }): Promise<UserRecord[]> {
-    const after = query.after;
-    const users = await this.db.user.findMany({
-      // Keyset: strictly after (email, id) of the previous page's last row. Under AND, not spread
-      // beside the filter: both are an OR, and the second used to replace the search.
-      where: { AND: [filterWhere(query), keysetWhere('email', after, 'asc')] },
-      orderBy: [{ email: 'asc' }, { id: 'asc' }],
-      take: query.limit,
-    });
-    return users.map(toRecord);
+    return this.pageAfter('email', filterWhere(query), query.after, query.limit);
   }
 
   async count(query: UserFilter): Promise<number> {
@@ -81,12 +73,29 @@ export class PrismaUserRepository implements UserRepository {
   }
 
   async listActiveByName(query: ActiveByNameFilter & { after?: NamePosition; limit: number }): Promise<UserRecord[]> {
-    const after = query.after;
-    // Keyset: strictly after (displayName, id) of the previous page's last row.
+    return this.pageAfter('displayName', activeByNameWhere(query), query.after, query.limit);
+  }
+
+  /**
+   * A page of the users a filter matches, in (key, id) order, strictly after (key, id) of the
+   * previous page's last row.
+   * @param key - the column the list is sorted by (ties broken by id)
+   * @param where - the filter
+   * @param after - the previous page's last row, if any
+   * @param limit - how many rows to read
+   */
+  private async pageAfter<K extends 'email' | 'displayName'>(
+    key: K,
+    where: Prisma.UserWhereInput,
+    after: (Record<K, string> & { id: string }) | undefined,
+    limit: number,
+  ): Promise<UserRecord[]> {
     const users = await this.db.user.findMany({
-      where: { AND: [activeByNameWhere(query), keysetWhere('displayName', after, 'asc')] },
-      orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
-      take: query.limit,
+      // The keyset under AND, not spread beside the filter: both are an OR, and the second used to
+      // replace the search.
+      where: { AND: [where, keysetWhere(key, after, 'asc') as Prisma.UserWhereInput] },
+      orderBy: [{ [key]: 'asc' }, { id: 'asc' }],
+      take: limit,
     });
     return users.map(toRecord);
   }

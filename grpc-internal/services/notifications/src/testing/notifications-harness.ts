@@ -21,14 +21,13 @@ import {
 import { startIdentityService } from '@hospital/identity-service';
 import { testJwtSettings } from '@hospital/identity-service/testing';
 import { startPatientsService } from '@hospital/patients-service';
-import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
+import { createLogger, type RoleName } from '@hospital/service-kit';
 import { STAFF_TEST_PASSWORD, uniqueLetters } from '@hospital/service-kit/testing';
 import type { ChannelName } from '../channels/notification-channel.ts';
 import { LoggingSmsProvider } from '../channels/sms-channel.ts';
 import { startNotificationsService, type NotificationsServiceConfig } from '../notifications-service.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { signedCaller, TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 /** What a test can reach. */
 export interface NotificationsHarness {
@@ -111,7 +110,7 @@ export async function startNotificationsHarness(databaseUrl: string, options: { 
   const identity = createIdentityClient({ target: identityTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
   const patients = createPatientsClient({ target: patientsTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
   const db = createPrismaClient(databaseUrl, { poolSize: 4 });
-  const sign = (caller: Caller) => callMetadata(signIdentity(caller, internalSecret), randomUUID());
+  const sign = signedCaller(internalSecret);
   const as = (role: RoleName, userId: string = randomUUID()) => sign({ kind: 'user', userId, role, email: `${role}-${userId.slice(0, 8)}@test.local` });
   const tomorrow = new Date();
   tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);

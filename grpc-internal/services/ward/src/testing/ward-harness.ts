@@ -16,10 +16,9 @@ import {
   type Ward__Output,
 } from '@hospital/grpc-contracts';
 import { startPatientsService } from '@hospital/patients-service';
-import { createLogger, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
+import { createLogger, type RoleName } from '@hospital/service-kit';
 import { startWardService } from '../ward-service.ts';
-import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { signedCaller, TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
 /** Running services and ways to call them. */
 export interface WardHarness {
@@ -75,7 +74,7 @@ export async function startWardHarness(databaseUrl: string): Promise<WardHarness
   const target = `127.0.0.1:${wardService.port}`;
   const ward = createWardClient({ target, deadlineMs: TEST_CALL_DEADLINE_MS });
   const patients = createPatientsClient({ target: patientsTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
-  const sign = (caller: Caller) => callMetadata(signIdentity(caller, internalSecret), randomUUID());
+  const sign = signedCaller(internalSecret);
   const staffId = randomUUID();
   const asUser = (role: RoleName, userId: string) => sign({ kind: 'user', userId, role, email: `${role}@test.local` });
   const as = (role?: RoleName) => (role ? asUser(role, role === 'ward_staff' ? staffId : randomUUID()) : sign({ kind: 'anonymous' }));
