@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditClient, type AuditClient } from '@hospital/grpc-contracts';
 import type { Caller } from '@hospital/service-kit';
 import { expectGrpcError } from '@hospital/service-kit/testing';
+import { deliveredRead } from '../testing/delivered-read-sample.ts';
 import { testDatabaseUrl } from '../../../../../test/helpers.ts';
 import { startIdentityHarness, type IdentityHarness } from '../testing/identity-harness.ts';
 
@@ -27,21 +28,7 @@ afterAll(async () => {
 /** As the router signs its calls (service kit delivery-audit.ts, router/src/refusal-audit.ts). */
 const router: Caller = { kind: 'service', service: 'router' };
 
-const deliveredReads = () => ({
-  reads: [
-    {
-      userId: randomUUID(),
-      userRole: 'doctor',
-      rootField: 'appointmentEvents',
-      operation: 'LiveSchedule',
-      resource: 'Patient',
-      patientIds: [randomUUID()],
-      requestId: randomUUID(),
-      ip: '127.0.0.1',
-      userAgent: '',
-    },
-  ],
-});
+const deliveredReads = () => ({ reads: [deliveredRead({ userRole: 'doctor' })] });
 const refusal = () => ({
   userId: randomUUID(),
   userRole: 'doctor',

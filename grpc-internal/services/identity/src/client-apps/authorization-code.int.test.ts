@@ -4,7 +4,6 @@
  * redeeming with IssueClientToken: one use (also under concurrent redemption), S256 verifier,
  * same client and redirect URI, user/ scopes within the registration, a token of the user AND app.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +11,8 @@ import { createPrismaClient } from '@hospital/db';
 import { expectGrpcError } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../../test/helpers.ts';
 import { startIdentityHarness, type IdentityHarness } from '../testing/identity-harness.ts';
+import { pkcePair, TOKEN_ENDPOINT, userAppRegistration } from '../testing/user-app-fixtures.ts';
 
-const ENDPOINT = 'https://api.hospital.test/oauth/token';
 const REDIRECT = 'https://ehr.test/callback';
 let harness: IdentityHarness;
 let doctor: { id: string; email: string };
@@ -26,28 +25,12 @@ afterAll(() => harness?.close());
 const asRouter = () => harness.as({ kind: 'service', service: 'router' });
 const asDoctor = () => harness.as({ kind: 'user', userId: doctor.id, role: 'doctor', email: doctor.email });
 const register = (overrides: Partial<{ allowedScopes: string[]; redirectUris: string[]; publicClient: boolean; jwksJson: string }> = {}) =>
-  harness.client.registerClientApp(
-    {
-      name: 'Launch app',
-      contact: 'dev@ehr.test',
-      allowedScopes: ['user/Patient.rs', 'user/Appointment.rs'],
-      allowedOrigins: [],
-      jwksJson: '',
-      redirectUris: [REDIRECT],
-      publicClient: false,
-      ...overrides,
-    },
-    { metadata: harness.asAdmin() },
-  );
-const pkce = () => {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
-};
+  harness.client.registerClientApp(userAppRegistration('Launch app', REDIRECT, overrides), { metadata: harness.asAdmin() });
 const mint = (clientId: string, challenge: string, scope = 'user/Patient.rs', redirectUri = REDIRECT) =>
   harness.client.createAuthorizationCode({ clientId, redirectUri, scope, codeChallenge: challenge }, { metadata: asDoctor() });
 const redeem = (request: { clientId: string; clientSecret?: string; code: string; codeVerifier: string; redirectUri?: string }) =>
   harness.client.issueClientToken(
-    { clientAssertion: '', scope: '', tokenEndpoint: ENDPOINT, grantType: 'authorization_code', clientSecret: '', redirectUri: REDIRECT, ...request },
+    { clientAssertion: '', scope: '', tokenEndpoint: TOKEN_ENDPOINT, grantType: 'authorization_code', clientSecret: '', redirectUri: REDIRECT, ...request },
     { metadata: asRouter() },
   );
 
@@ -65,7 +48,7 @@ describe('registration with redirect URIs', () => {
     expect(clientSecret).toBe('');
     expect(app?.tokenEndpointAuthMethod).toBe('none');
     const answer = await harness.client.issueClientToken(
-      { clientId: app!.id, clientSecret: '', clientAssertion: '', scope: '', tokenEndpoint: ENDPOINT },
+      { clientId: app!.id, clientSecret: '', clientAssertion: '', scope: '', tokenEndpoint: TOKEN_ENDPOINT },
       { metadata: asRouter() },
     );
     expect(answer.error).toBe('unauthorized_client');
@@ -88,7 +71,7 @@ describe('CheckAuthorization', () => {
 describe('authorization codes', () => {
   it('are minted only for a signed-in user acting for themselves', async () => {
     const { app } = await register();
-    const { challenge } = pkce();
+    const { challenge } = pkcePair();
     await expectGrpcError(
       harness.client.createAuthorizationCode({ clientId: app!.id, redirectUri: REDIRECT, scope: 'user/Patient.rs', codeChallenge: challenge }, { metadata: asRouter() }),
       status.PERMISSION_DENIED,
@@ -102,7 +85,7 @@ describe('authorization codes', () => {
 
   it('redeem once for a token of the user and the app (confidential client with its secret)', async () => {
     const { app, clientSecret } = await register();
-    const { verifier, challenge } = pkce();
+    const { verifier, challenge } = pkcePair();
     const { code } = await mint(app!.id, challenge, 'user/Patient.rs user/Appointment.rs');
     const answer = await redeem({ clientId: app!.id, clientSecret, code, codeVerifier: verifier });
     expect(answer).toMatchObject({ error: '', scope: 'user/Patient.rs user/Appointment.rs', expiresIn: 300 });
@@ -120,7 +103,7 @@ describe('authorization codes', () => {
   it("date a token redeemed with the new secret past the rotation's cutoff (the router ends the app's tokens at it), even within the same second", async () => {
     const { app } = await register();
     const rotated = await harness.client.rotateClientSecret({ id: app!.id }, { metadata: harness.asAdmin() });
-    const { verifier, challenge } = pkce();
+    const { verifier, challenge } = pkcePair();
     const { code } = await mint(app!.id, challenge);
     const answer = await redeem({ clientId: app!.id, clientSecret: rotated.clientSecret, code, codeVerifier: verifier });
     expect(answer.error).toBe('');
@@ -131,7 +114,7 @@ describe('authorization codes', () => {
 
   it('of two concurrent redemptions exactly one wins', async () => {
     const { app } = await register({ publicClient: true });
-    const { verifier, challenge } = pkce();
+    const { verifier, challenge } = pkcePair();
     const { code } = await mint(app!.id, challenge);
     const answers = await Promise.all(Array.from({ length: 8 }, () => redeem({ clientId: app!.id, code, codeVerifier: verifier })));
     expect(answers.filter((a) => a.error === '').length).toBe(1);
@@ -142,18 +125,18 @@ describe('authorization codes', () => {
     const { app, clientSecret } = await register();
     const other = await register({ publicClient: true });
     const cases: Array<(code: string, verifier: string) => Promise<{ error: string }>> = [
-      (code) => redeem({ clientId: app!.id, clientSecret, code, codeVerifier: pkce().verifier }),
+      (code) => redeem({ clientId: app!.id, clientSecret, code, codeVerifier: pkcePair().verifier }),
       (code, verifier) => redeem({ clientId: app!.id, clientSecret, code, codeVerifier: verifier, redirectUri: 'https://ehr.test/other' }),
       (code, verifier) => redeem({ clientId: other.app!.id, code, codeVerifier: verifier }),
     ];
     for (const attempt of cases) {
-      const { verifier, challenge } = pkce();
+      const { verifier, challenge } = pkcePair();
       const { code } = await mint(app!.id, challenge);
       expect((await attempt(code, verifier)).error).toBe('invalid_grant');
       // The failed try spent it: even the right request now fails.
       expect((await redeem({ clientId: app!.id, clientSecret, code, codeVerifier: verifier })).error).toBe('invalid_grant');
     }
-    const { verifier, challenge } = pkce();
+    const { verifier, challenge } = pkcePair();
     const { code } = await mint(app!.id, challenge);
     expect((await redeem({ clientId: app!.id, code, codeVerifier: verifier })).error).toBe('invalid_client');
     expect((await redeem({ clientId: app!.id, clientSecret, code, codeVerifier: 'short' })).error).toBe('invalid_request');
@@ -161,7 +144,7 @@ describe('authorization codes', () => {
 
   it('refuse a code after 60 seconds', async () => {
     const { app } = await register({ publicClient: true });
-    const { verifier, challenge } = pkce();
+    const { verifier, challenge } = pkcePair();
     const { code, expiresIn } = await mint(app!.id, challenge);
     expect(expiresIn).toBe(60);
     const db = createPrismaClient(testDatabaseUrl());
@@ -172,7 +155,7 @@ describe('authorization codes', () => {
 
   it('refuse a client revoked after the code was minted', async () => {
     const { app } = await register({ publicClient: true });
-    const { verifier, challenge } = pkce();
+    const { verifier, challenge } = pkcePair();
     const { code } = await mint(app!.id, challenge);
     await harness.client.revokeClientApp({ id: app!.id }, { metadata: harness.asAdmin() });
     expect((await redeem({ clientId: app!.id, code, codeVerifier: verifier })).error).toBe('invalid_client');

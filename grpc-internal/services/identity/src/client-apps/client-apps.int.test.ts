@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectGrpcError } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../../test/helpers.ts';
 import { startIdentityHarness, type IdentityHarness } from '../testing/identity-harness.ts';
+import { TOKEN_ENDPOINT } from '../testing/user-app-fixtures.ts';
 
-const ENDPOINT = 'https://api.hospital.test/oauth/token';
 let harness: IdentityHarness;
 let keys: { privateKey: CryptoKey; publicJwk: object };
 beforeAll(async () => {
@@ -36,14 +36,14 @@ const register = (overrides: Partial<{ allowedScopes: string[]; jwksJson: string
     { metadata: harness.asAdmin() },
   );
 const issue = (request: Partial<{ clientId: string; clientSecret: string; clientAssertion: string; scope: string }>) =>
-  harness.client.issueClientToken({ clientId: '', clientSecret: '', clientAssertion: '', scope: '', tokenEndpoint: ENDPOINT, ...request }, { metadata: asRouter() });
+  harness.client.issueClientToken({ clientId: '', clientSecret: '', clientAssertion: '', scope: '', tokenEndpoint: TOKEN_ENDPOINT, ...request }, { metadata: asRouter() });
 const assertion = (clientId: string, claims: { exp?: number; jti?: string; aud?: string } = {}) => {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ jti: claims.jti ?? randomUUID() })
     .setProtectedHeader({ alg: 'ES384', kid: 'k1' })
     .setIssuer(clientId)
     .setSubject(clientId)
-    .setAudience(claims.aud ?? ENDPOINT)
+    .setAudience(claims.aud ?? TOKEN_ENDPOINT)
     .setIssuedAt(now)
     .setExpirationTime(claims.exp ?? now + 240)
     .sign(keys.privateKey);
@@ -141,7 +141,7 @@ describe('IssueClientToken with a client secret', () => {
 
   it('is for the router only', async () => {
     await expectGrpcError(
-      harness.client.issueClientToken({ clientId: '', clientSecret: '', clientAssertion: '', scope: '', tokenEndpoint: ENDPOINT }, { metadata: harness.asAdmin() }),
+      harness.client.issueClientToken({ clientId: '', clientSecret: '', clientAssertion: '', scope: '', tokenEndpoint: TOKEN_ENDPOINT }, { metadata: harness.asAdmin() }),
       status.PERMISSION_DENIED,
     );
   });
@@ -176,7 +176,7 @@ describe('IssueClientToken with private_key_jwt (RFC 7523)', () => {
       .setProtectedHeader({ alg: 'ES384', kid: 'k1' })
       .setIssuer(app!.id)
       .setSubject(app!.id)
-      .setAudience(ENDPOINT)
+      .setAudience(TOKEN_ENDPOINT)
       .setExpirationTime(now + 60)
       .sign(other.privateKey);
     expect((await issue({ clientAssertion: forged })).error).toBe('invalid_client');

@@ -5,13 +5,13 @@
  * app's secret rotation, the app's revocation and the user's deactivation; another app cannot
  * spend one; a public client refreshes with its client_id alone.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../../../test/helpers.ts';
 import { startIdentityHarness, type IdentityHarness } from '../testing/identity-harness.ts';
+import { pkcePair, TOKEN_ENDPOINT, userAppRegistration } from '../testing/user-app-fixtures.ts';
 
-const ENDPOINT = 'https://api.hospital.test/oauth/token';
 const REDIRECT = 'https://ehr.test/refresh-callback';
 let harness: IdentityHarness;
 let doctor: { id: string; email: string };
@@ -25,7 +25,7 @@ const asRouter = () => harness.as({ kind: 'service', service: 'router' });
 type Client = { clientId: string; clientSecret: string };
 const token = (client: Client, request: Record<string, string>) =>
   harness.client.issueClientToken(
-    { clientAssertion: '', scope: '', tokenEndpoint: ENDPOINT, redirectUri: '', code: '', codeVerifier: '', refreshToken: '', ...client, ...request },
+    { clientAssertion: '', scope: '', tokenEndpoint: TOKEN_ENDPOINT, redirectUri: '', code: '', codeVerifier: '', refreshToken: '', ...client, ...request },
     { metadata: asRouter() },
   );
 const refresh = (client: Client, refreshToken: string, scope = '') => token(client, { grantType: 'refresh_token', refreshToken, scope });
@@ -33,21 +33,12 @@ const refresh = (client: Client, refreshToken: string, scope = '') => token(clie
 /** Registers an app, lets the user approve it and redeems the code: the app's credentials and first answer. */
 async function launch(options: { publicClient?: boolean; user?: { id: string; email: string } } = {}) {
   const user = options.user ?? doctor;
-  const { app, clientSecret } = await harness.client.registerClientApp(
-    {
-      name: 'Refreshing app',
-      contact: 'dev@ehr.test',
-      allowedScopes: ['user/Patient.rs', 'user/Appointment.rs'],
-      allowedOrigins: [],
-      jwksJson: '',
-      redirectUris: [REDIRECT],
-      publicClient: options.publicClient ?? false,
-    },
-    { metadata: harness.asAdmin() },
-  );
-  const verifier = randomBytes(32).toString('base64url');
+  const { app, clientSecret } = await harness.client.registerClientApp(userAppRegistration('Refreshing app', REDIRECT, { publicClient: options.publicClient ?? false }), {
+    metadata: harness.asAdmin(),
+  });
+  const { verifier, challenge } = pkcePair();
   const { code } = await harness.client.createAuthorizationCode(
-    { clientId: app!.id, redirectUri: REDIRECT, scope: 'user/Patient.rs user/Appointment.rs', codeChallenge: createHash('sha256').update(verifier).digest('base64url') },
+    { clientId: app!.id, redirectUri: REDIRECT, scope: 'user/Patient.rs user/Appointment.rs', codeChallenge: challenge },
     { metadata: harness.as({ kind: 'user', userId: user.id, role: 'doctor', email: user.email }) },
   );
   const client = { clientId: app!.id, clientSecret };
