@@ -1,7 +1,8 @@
 /**
  * What the clinical-day browser tests share: operations through the router as a given role, a new
  * patient, a drug with stock, the doctor's chart opened straight from its URL, a checked-in patient
- * and their visit opened from the chart, and a patient admitted on a new ward of the ward staff.
+ * and their visit opened from the chart, lab tests ordered in it, a new ward of the ward staff with
+ * beds, and a patient admitted on one.
  */
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -16,11 +17,12 @@ export function clinicalFixtures(running: () => BrowserHarness) {
     return result.data!;
   }
 
-  /** A new patient registered by the doctor. */
-  async function patient(familyName: string, allergies: string[] = []) {
+  /** A new patient registered by the doctor: Cora, born 1970-03-04, unless `details` name another. */
+  async function patient(familyName: string, allergies: string[] = [], details: { givenName?: string; dateOfBirth?: string } = {}) {
+    const { givenName = 'Cora', dateOfBirth = '1970-03-04' } = details;
     const { registerPatient } = await ok<{ registerPatient: { id: string; fullName: string } }>(
       'mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { id fullName } }',
-      { i: { givenName: 'Cora', familyName, dateOfBirth: '1970-03-04', allergies } },
+      { i: { givenName, familyName, dateOfBirth, allergies } },
       await running().system.tokenFor('doctor'),
     );
     return registerPatient;
@@ -85,28 +87,39 @@ export function clinicalFixtures(running: () => BrowserHarness) {
     return page.getByRole('region', { name: /^Visit of/ });
   }
 
+  /** A new ward with a bed of each label, made by the admin, the ward staff account assigned to it; its id and its beds' ids. */
+  async function wardWithBeds(name: string, code: string, labels: string[]) {
+    const admin = await running().system.tokenFor('admin');
+    const { createWard } = await ok<{ createWard: { id: string } }>('mutation($i: CreateWardInput!) { createWard(input: $i) { id } }', { i: { name, code } }, admin);
+    const beds: string[] = [];
+    for (const label of labels)
+      beds.push((await ok<{ addBed: { id: string } }>('mutation($i: AddBedInput!) { addBed(input: $i) { id } }', { i: { wardId: createWard.id, label } }, admin)).addBed.id);
+    await ok('mutation($u: ID!, $w: ID!) { assignStaffToWard(userId: $u, wardId: $w) { id } }', { u: running().system.accounts.ward_staff.id, w: createWard.id }, admin);
+    return { id: createWard.id, beds };
+  }
+
   /** A new ward (`<prefix> Ward <suffix>`, code `<PREFIX>-<SUFFIX>`) with one bed, the ward staff account assigned, and a new patient admitted to the bed. */
   async function admittedOnNewWard(prefix: string, suffix: string, admission: { familyName: string; reason: string }) {
-    const admin = await running().system.tokenFor('admin');
     const name = `${prefix} Ward ${suffix}`;
     const code = `${prefix.toUpperCase()}-${suffix.toUpperCase()}`;
-    const { createWard } = await ok<{ createWard: { id: string } }>('mutation($i: CreateWardInput!) { createWard(input: $i) { id } }', { i: { name, code } }, admin);
-    const { addBed } = await ok<{ addBed: { id: string } }>(
-      'mutation($i: AddBedInput!) { addBed(input: $i) { id } }',
-      { i: { wardId: createWard.id, label: `${prefix.slice(0, 2).toUpperCase()}-1` } },
-      admin,
-    );
-    await ok('mutation($u: ID!, $w: ID!) { assignStaffToWard(userId: $u, wardId: $w) { id } }', { u: running().system.accounts.ward_staff.id, w: createWard.id }, admin);
+    const ward = await wardWithBeds(name, code, [`${prefix.slice(0, 2).toUpperCase()}-1`]);
     const admitted = await patient(admission.familyName);
     await ok(
       'mutation($i: AdmitPatientInput!) { admitPatient(input: $i) { id } }',
-      { i: { patientId: admitted.id, bedId: addBed.id, reason: admission.reason } },
+      { i: { patientId: admitted.id, bedId: ward.beds[0], reason: admission.reason } },
       await running().system.tokenFor('ward_staff'),
     );
-    return { ward: { id: createWard.id, label: `${name} (${code})` }, patient: admitted };
+    return { ward: { id: ward.id, label: `${name} (${code})` }, patient: admitted };
   }
 
-  return { ok, patient, drugInStock, openChart, checkedInPatient, bookAndCheckIn, openVisit, admittedOnNewWard };
+  /** In an open visit's region: ticks each catalogue test (the first once the catalogue has loaded), orders them; the visit's list of lab results. */
+  async function orderLabTests(visit: Locator, tests: string[]) {
+    for (const [index, test] of tests.entries()) await visit.getByRole('checkbox', { name: test }).check(index === 0 ? { timeout: 10_000 } : {});
+    await visit.getByRole('button', { name: 'Order tests' }).click();
+    return visit.getByRole('list', { name: 'Lab results' });
+  }
+
+  return { ok, patient, drugInStock, openChart, checkedInPatient, bookAndCheckIn, openVisit, wardWithBeds, admittedOnNewWard, orderLabTests };
 }
 
 /**

@@ -9,7 +9,7 @@ import { browserHarnessPerFile, SCREENSHOT_DIR } from './browser-harness.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
-const { ok, checkedInPatient, openVisit } = clinicalFixtures(running);
+const { ok, checkedInPatient, openVisit, orderLabTests } = clinicalFixtures(running);
 
 describe('lab tests in a visit', () => {
   it('are ordered from the catalogue, and a result shows its flag', async () => {
@@ -21,10 +21,7 @@ describe('lab tests in a visit', () => {
     try {
       const page = await context.newPage();
       const visit = await openVisit(page, `Labvisit${suffix}`, lena);
-      await visit.getByRole('checkbox', { name: 'Potassium' }).check({ timeout: 10_000 });
-      await visit.getByRole('checkbox', { name: 'Haemoglobin' }).check();
-      await visit.getByRole('button', { name: 'Order tests' }).click();
-      const results = visit.getByRole('list', { name: 'Lab results' });
+      const results = await orderLabTests(visit, ['Potassium', 'Haemoglobin']);
       const potassium = results.getByRole('listitem').filter({ hasText: 'Potassium' });
       await potassium.getByLabel('Potassium result (mmol/L)').fill('6.9', { timeout: 10_000 });
       await potassium.getByRole('button', { name: 'Enter result' }).click();

@@ -13,7 +13,7 @@ import { browserHarnessPerFile, signIn } from './browser-harness.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
-const { ok, checkedInPatient, bookAndCheckIn, openVisit, admittedOnNewWard } = clinicalFixtures(running);
+const { ok, checkedInPatient, bookAndCheckIn, openVisit, admittedOnNewWard, orderLabTests } = clinicalFixtures(running);
 
 /** Marks the page, so a later check proves it was never reloaded. */
 const markPage = (page: Page) => page.evaluate(() => void ((window as unknown as { liveMark?: number }).liveMark = 1));
@@ -33,9 +33,7 @@ describe('clinical live views', () => {
       const page = await context.newPage();
       const before = running().system.activeSubscriptions('clinical');
       const visit = await openVisit(page, `Livelab${suffix}`, lena);
-      await visit.getByRole('checkbox', { name: 'Potassium' }).check({ timeout: 10_000 });
-      await visit.getByRole('button', { name: 'Order tests' }).click();
-      const results = visit.getByRole('list', { name: 'Lab results' });
+      const results = await orderLabTests(visit, ['Potassium']);
       await results.getByLabel('Potassium result (mmol/L)').waitFor({ timeout: 10_000 });
       await subscribed(before);
       await markPage(page);

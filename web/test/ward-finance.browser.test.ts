@@ -7,39 +7,25 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserHarnessPerFile, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
+import { clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
 
-/** Runs an operation through the router and insists it succeeds. */
-async function ok<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const result = await running().system.gql<T>(query, variables, token);
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data!;
-}
+const { ok, patient, wardWithBeds } = clinicalFixtures(running);
 
-/** A ward with beds, assigned to the system's ward staff member. */
-async function ward(name: string, labels: string[], admin: string) {
+/** A ward with beds (code from its name's first letters), assigned to the system's ward staff member. */
+async function ward(name: string, labels: string[]) {
   const code = `${name.slice(0, 3).toUpperCase()}-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
-  const { createWard } = await ok<{ createWard: { id: string } }>('mutation($i: CreateWardInput!) { createWard(input: $i) { id } }', { i: { name, code } }, admin);
-  const beds: string[] = [];
-  for (const label of labels)
-    beds.push((await ok<{ addBed: { id: string } }>('mutation($i: AddBedInput!) { addBed(input: $i) { id } }', { i: { wardId: createWard.id, label } }, admin)).addBed.id);
-  await ok('mutation($u: ID!, $w: ID!) { assignStaffToWard(userId: $u, wardId: $w) { id } }', { u: running().system.accounts.ward_staff.id, w: createWard.id }, admin);
-  return { id: createWard.id, name, code, beds };
+  return { name, code, ...(await wardWithBeds(name, code, labels)) };
 }
 
 describe('ward transfer dialog', () => {
   it('offers only the chosen ward’s beds, even while that ward loads slowly, and lands the patient there', async () => {
     const suffix = Math.random().toString(36).slice(2, 7);
-    const admin = await running().system.tokenFor('admin');
     const staff = await running().system.tokenFor('ward_staff');
-    const medicine = await ward(`General Medicine ${suffix}`, ['GM-1', 'GM-2', 'GM-3'], admin);
-    const surgery = await ward(`Surgery ${suffix}`, ['SU-1'], admin);
-    const { registerPatient } = await ok<{ registerPatient: { id: string; fullName: string } }>(
-      'mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { id fullName } }',
-      { i: { givenName: 'Tess', familyName: `Transfer${suffix}`, dateOfBirth: '1950-05-05' } },
-      await running().system.tokenFor('doctor'),
-    );
+    const medicine = await ward(`General Medicine ${suffix}`, ['GM-1', 'GM-2', 'GM-3']);
+    const surgery = await ward(`Surgery ${suffix}`, ['SU-1']);
+    const registerPatient = await patient(`Transfer${suffix}`, [], { givenName: 'Tess', dateOfBirth: '1950-05-05' });
     const { admitPatient } = await ok<{ admitPatient: { id: string } }>(
       'mutation($i: AdmitPatientInput!) { admitPatient(input: $i) { id } }',
       { i: { patientId: registerPatient.id, bedId: medicine.beds[0], reason: 'Appendicitis, for surgery' } },
@@ -92,7 +78,7 @@ describe('bed out of service', () => {
   it('takes a free bed out of service and back from the board', async () => {
     const suffix = Math.random().toString(36).slice(2, 7);
     const admin = await running().system.tokenFor('admin');
-    const cardiology = await ward(`Cardiology ${suffix}`, ['CA-1'], admin);
+    const cardiology = await ward(`Cardiology ${suffix}`, ['CA-1']);
     const context = await running().newContext();
     try {
       const page = await context.newPage();
@@ -117,11 +103,7 @@ describe('finance patient balance', () => {
   it('shows a balance over 2^31 minor units exactly, in currency', async () => {
     const suffix = Math.random().toString(36).slice(2, 7);
     const finance = await running().system.tokenFor('finance');
-    const { registerPatient } = await ok<{ registerPatient: { id: string; fullName: string } }>(
-      'mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { id fullName } }',
-      { i: { givenName: 'Bill', familyName: `Bigbill${suffix}`, dateOfBirth: '1961-01-01' } },
-      await running().system.tokenFor('doctor'),
-    );
+    const registerPatient = await patient(`Bigbill${suffix}`, [], { givenName: 'Bill', dateOfBirth: '1961-01-01' });
     for (const amountMinor of ['2000000000', '2000000001']) {
       const { createInvoice } = await ok<{ createInvoice: { id: string } }>(
         'mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { id } }',
