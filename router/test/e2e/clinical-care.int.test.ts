@@ -7,20 +7,20 @@
  * subscription applies the same rule.
  */
 import { randomUUID } from 'node:crypto';
-import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { waitForAuditSeal } from '@hospital/db/testing';
 import { testDatabaseUrl, until } from '../../../test/helpers.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
+import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
 import { routerWsClient } from '../support/router-ws-client.ts';
+import { socketsOnSystem } from '../support/socket-system.ts';
 import { clinicalFixtures, type SeededVisit } from './clinical-fixtures.ts';
 import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
 let db: PrismaClient;
 const fx = clinicalFixtures(() => system);
-const clients: Client[] = [];
+const { clients } = socketsOnSystem((started) => (system = started));
 const codeOf = (result: GraphQLResponse<unknown>) => result.errors?.[0]?.extensions?.['code'];
 const messageOf = (result: GraphQLResponse<unknown>) => result.errors?.[0]?.message;
 
@@ -80,7 +80,6 @@ async function deniedRows(patientId: string, actorId: string): Promise<string[][
 let visit: SeededVisit;
 
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
   db = createPrismaClient(testDatabaseUrl(), { poolSize: 1 });
   // The system's doctor sees the patient: a visit with a note, a set of vitals, a problem, a lab order.
   visit = await fx.visit();
@@ -91,9 +90,7 @@ beforeAll(async () => {
   dataOf(await system.gql('mutation($e: ID!) { orderLabTests(encounterId: $e, loincCodes: ["718-7"]) { id } }', { e: visit.encounterId }, doctor));
 }, 120_000);
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
   await db?.$disconnect();
-  await system?.close();
 });
 
 describe('a doctor with no care relationship', () => {

@@ -6,14 +6,15 @@
  * introspection nor "Did you mean" hints reach clients on either transport.
  */
 import type { Client, SubscribePayload } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl, until } from '../../../test/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { until } from '../../../test/helpers.ts';
 import { DEFAULT_PERSISTED_MANIFEST_PATH } from '../../src/env.ts';
 import { loadManifest } from '../../src/persisted-operations.ts';
 import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
 import { bearerHeader } from '@hospital/test-support/bearer';
 import { routerWsClient } from '../support/router-ws-client.ts';
+import { socketsOnSystem } from '../support/socket-system.ts';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const manifest = loadManifest(DEFAULT_PERSISTED_MANIFEST_PATH);
@@ -21,19 +22,11 @@ const UNKNOWN_HASH = 'f'.repeat(64);
 let system: TestSystem;
 const fx = appointmentFixtures(() => system);
 const lines: Array<Record<string, unknown>> = [];
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl(), {
-    production: true,
-    allowedOrigins: [ORIGIN],
-    persistedOperations: { mode: 'enforce-browser', manifest },
-    logDestination: { write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
-  });
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
-  await system?.close();
+const { clients } = socketsOnSystem((started) => (system = started), {
+  production: true,
+  allowedOrigins: [ORIGIN],
+  persistedOperations: { mode: 'enforce-browser', manifest },
+  logDestination: { write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
 });
 
 /** The manifest hash of the web app's operation named `name`. */

@@ -8,26 +8,23 @@
  * through one batched RecordDeliveredReads call, also when the event went out with another
  * subgraph's errors beside the patient data.
  */
-import type { Client } from 'graphql-ws';
 import { routerWsClient } from '../support/router-ws-client.ts';
+import { socketsOnSystem } from '../support/socket-system.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { testDatabaseUrl, until as waitUntil } from '../../../test/helpers.ts';
 import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
 let db: PrismaClient;
 const fx = appointmentFixtures(() => system);
-const clients: Client[] = [];
+const { clients } = socketsOnSystem((started) => (system = started));
 
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
+beforeAll(() => {
   db = createPrismaClient(testDatabaseUrl());
 });
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
-  await system?.close();
   await db?.$disconnect();
 });
 

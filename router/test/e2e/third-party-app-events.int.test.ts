@@ -3,37 +3,25 @@
  * `system/Appointment.rs` receives a booking's event over the router's WebSocket; one without an
  * Appointment scope is FORBIDDEN; a field outside its scopes (the patient) is FORBIDDEN too.
  */
-import { randomUUID } from 'node:crypto';
-import type { Client } from 'graphql-ws';
 import { routerWsClient } from '../support/router-ws-client.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
-import { signIdentity } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
-import { testDatabaseUrl, until as waitUntil } from '../../../test/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { IdentityClient } from '@hospital/grpc-contracts';
+import { until as waitUntil } from '../../../test/helpers.ts';
 import { appointmentFixtures } from './appointment-fixtures.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
+import { adminCallMetadata } from '../support/client-apps.ts';
+import { socketsOnSystemWithIdentity } from '../support/socket-system.ts';
 
 let system: TestSystem;
 let identity: IdentityClient;
 const fx = appointmentFixtures(() => system);
-const clients: Client[] = [];
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-  identity = createIdentityClient({ target: system.grpcTargets.identity, deadlineMs: 10_000 });
-}, 120_000);
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
-  identity?.close();
-  await system?.close();
-});
+const { clients } = socketsOnSystemWithIdentity((harness) => ({ system, identity } = harness));
 
 const secrets = new Map<string, string>();
 async function appId(scopes: string[]): Promise<string> {
-  const metadata = callMetadata(signIdentity({ kind: 'user', userId: randomUUID(), role: 'admin', email: 'admin@test.local' }, system.internalSecret), randomUUID());
   const { app, clientSecret } = await identity.registerClientApp(
     { name: 'Events app', contact: 'dev@ehr.test', allowedScopes: scopes, allowedOrigins: [], jwksJson: '' },
-    { metadata },
+    { metadata: adminCallMetadata(system) },
   );
   secrets.set(app!.id, clientSecret);
   return app!.id;

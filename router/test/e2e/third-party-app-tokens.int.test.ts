@@ -6,26 +6,17 @@
  * origin rule), until the app is revoked; other origins stay refused.
  */
 import { randomUUID } from 'node:crypto';
-import { createClient, type Client } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IdentityClient } from '@hospital/grpc-contracts';
 import type { TestSystem } from '@hospital/test-support/system';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { adminCallMetadata, clientCredentialsToken, startSystemWithIdentity, type SystemWithIdentity } from '../support/client-apps.ts';
+import { adminCallMetadata, clientCredentialsToken } from '../support/client-apps.ts';
+import { socketsOnSystemWithIdentity } from '../support/socket-system.ts';
 
-let harness: SystemWithIdentity;
 let system: TestSystem;
 let identity: IdentityClient;
-const clients: Client[] = [];
-beforeAll(async () => {
-  harness = await startSystemWithIdentity(testDatabaseUrl());
-  ({ system, identity } = harness);
-}, 120_000);
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
-  await harness?.close();
-});
+const { clients } = socketsOnSystemWithIdentity((harness) => ({ system, identity } = harness));
 
 const asAdmin = () => adminCallMetadata(system);
 const token = (id: string, secret: string) => clientCredentialsToken(system, id, secret);

@@ -3,27 +3,25 @@
  * app is revoked, as the same token's HTTP requests do: the open WebSocket is closed with 4401 at
  * the router's next revocation poll, not left streaming until the token expires.
  */
-import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IdentityClient } from '@hospital/grpc-contracts';
 import type { TestSystem } from '@hospital/test-support/system';
-import { testDatabaseUrl, until } from '../../../test/helpers.ts';
-import { adminCallMetadata, launchUserApp, startSystemWithIdentity, TEST_CONSENT_URL, type SystemWithIdentity } from '../support/client-apps.ts';
+import { until } from '../../../test/helpers.ts';
+import { adminCallMetadata, launchUserApp, TEST_CONSENT_URL, type SystemWithIdentity } from '../support/client-apps.ts';
 import { routerWsClient } from '../support/router-ws-client.ts';
+import { socketsOnSystemWithIdentity } from '../support/socket-system.ts';
 
 const REDIRECT = 'https://ehr.test/callback';
 let harness: SystemWithIdentity;
 let system: TestSystem;
 let identity: IdentityClient;
-const clients: Client[] = [];
-beforeAll(async () => {
-  harness = await startSystemWithIdentity(testDatabaseUrl(), { oauthConsentUrl: TEST_CONSENT_URL });
-  ({ system, identity } = harness);
-}, 120_000);
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
-  await harness?.close();
-});
+const { clients } = socketsOnSystemWithIdentity(
+  (started) => {
+    harness = started;
+    ({ system, identity } = started);
+  },
+  { oauthConsentUrl: TEST_CONSENT_URL },
+);
 
 const asAdmin = () => adminCallMetadata(system);
 

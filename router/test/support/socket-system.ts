@@ -7,26 +7,59 @@ import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { startSystemWithIdentity, type SystemWithIdentity } from './client-apps.ts';
 import { routerWsClient } from './router-ws-client.ts';
 
 /** One result a subscriber received. */
 export type Arrival = { data?: Record<string, unknown> | null; errors?: unknown };
 
+/** What startTestSystem takes besides the database (persisted operations, abuse limits, origins …). */
+export type SocketSystemOptions = Parameters<typeof startTestSystem>[1];
+
+/** How long the whole system may take to start (longer than a plain hook on a busy machine). */
+const START_TIMEOUT_MS = 120_000;
+
 /**
  * Starts the file's system (`started` hands it to the file) and returns the clients list the
  * file's own sockets join, and `subscribe`.
  * @param started - receives the running system, before any test runs
+ * @param options - the file's system settings
  */
-export function socketsOnSystem(started: (system: TestSystem) => void) {
-  let system: TestSystem | undefined;
+export function socketsOnSystem(started: (system: TestSystem) => void, options?: SocketSystemOptions) {
+  return socketsOn(
+    async () => {
+      const system = await startTestSystem(testDatabaseUrl(), options);
+      return { system, close: () => system.close() };
+    },
+    (harness) => started(harness.system),
+  );
+}
+
+/**
+ * {@link socketsOnSystem} with a gRPC client of the identity service (app registrations), closed
+ * before the system.
+ * @param started - receives the system, its identity client and the router's origin
+ * @param options - the file's system settings
+ */
+export function socketsOnSystemWithIdentity(started: (harness: SystemWithIdentity) => void, options?: SocketSystemOptions) {
+  return socketsOn(() => startSystemWithIdentity(testDatabaseUrl(), options), started);
+}
+
+/**
+ * The hooks and the subscriber of both set-ups.
+ * @param start - starts the system (and whatever comes with it)
+ * @param started - hands it to the file
+ */
+function socketsOn<H extends { system: TestSystem; close(): Promise<void> }>(start: () => Promise<H>, started: (harness: H) => void) {
+  let harness: H | undefined;
   const clients: Client[] = [];
   beforeAll(async () => {
-    system = await startTestSystem(testDatabaseUrl());
-    started(system);
-  });
+    harness = await start();
+    started(harness);
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
-    await system?.close();
+    await harness?.close();
   });
 
   /**
@@ -36,8 +69,8 @@ export function socketsOnSystem(started: (system: TestSystem) => void) {
    * @param variables - its variables
    */
   const subscribe = (token: string | undefined, query: string, variables: Record<string, unknown> = {}) => {
-    if (!system) throw new Error('subscribe: the system has not started (call it inside a test)');
-    const client = routerWsClient(system.routerUrl, token);
+    if (!harness) throw new Error('subscribe: the system has not started (call it inside a test)');
+    const client = routerWsClient(harness.system.routerUrl, token);
     clients.push(client);
     const arrivals: Arrival[] = [];
     let ended: unknown;
