@@ -2,53 +2,44 @@
  * The finance subgraph over HTTP, as the router calls it, against the real finance and patients
  * gRPC services and the run's database. The finance client is the real one, wrapped to count calls.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFinanceClient, createPatientsClient } from '@hospital/grpc-contracts';
 import { startFinanceService } from '@hospital/finance-service';
 import { startPatientsService } from '@hospital/patients-service';
-import { createLogger, signIdentity, type Caller } from '@hospital/service-kit';
+import { signIdentity } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
-import type { RunningSubgraph } from '@hospital/subgraph-kit';
-import { countCalls, identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
+import { countCalls, subgraphTestBed, userCaller } from '@hospital/subgraph-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startFinanceSubgraph } from './index.ts';
 import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
-const HOST = '127.0.0.1';
-const internalSecret = randomBytes(32).toString('base64url');
-const logger = createLogger('finance-subgraph-test', 'silent');
+const bed = subgraphTestBed('finance-subgraph-test');
+const { host: HOST, internalSecret, logger, gql } = bed;
 const finance = userCaller('finance');
 
-let closers: (() => Promise<void> | void)[] = [];
-let subgraph: RunningSubgraph;
 let counter: ReturnType<typeof countCalls<ReturnType<typeof createFinanceClient>>>;
 let registerPatient: () => Promise<string>;
 
 beforeAll(async () => {
-  const patientsService = await startPatientsService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret }, { logger });
+  const patientsService = bed.closeAfter(await startPatientsService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret }, { logger }));
   const patientsTarget = `${HOST}:${patientsService.port}`;
   const service = await startFinanceService(
     { port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret, patientsTarget, appointmentsTarget: '127.0.0.1:9', wardTarget: '127.0.0.1:9' },
     { logger },
   );
-  const client = createFinanceClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
-  const patients = createPatientsClient({ target: patientsTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
+  bed.closeAfter(service);
+  const client = bed.closeAfter(createFinanceClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS }));
+  const patients = bed.closeAfter(createPatientsClient({ target: patientsTarget, deadlineMs: TEST_CALL_DEADLINE_MS }));
   counter = countCalls(client);
-  subgraph = await startFinanceSubgraph({ port: 0, host: HOST, financeTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client });
+  bed.serve(await startFinanceSubgraph({ port: 0, host: HOST, financeTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client }));
   registerPatient = async () => {
     const metadata = callMetadata(signIdentity(userCaller('doctor'), internalSecret), randomUUID());
     return (await patients.registerPatient({ givenName: 'Ada', familyName: `Billing${randomUUID().slice(0, 6)}`, dateOfBirth: '1980-02-02' }, { metadata })).id;
   };
-  closers = [() => patientsService.close(), () => service.close(), () => client.close(), () => patients.close(), () => subgraph.close()];
 });
 
-afterAll(async () => {
-  for (const close of closers.reverse()) await close();
-});
-
-const gql = <T = Record<string, unknown>>(caller: Caller | undefined, query: string, variables?: Record<string, unknown>) =>
-  postGraphQL<T>(subgraph.url, query, { variables, headers: caller ? identityHeaders(caller, internalSecret) : {} });
+afterAll(() => bed.close());
 
 const INVOICE =
   'id number status currency patient { id } lines { code quantity unitPrice { amountMinor currency } lineTotal { amountMinor } tax { amountMinor } taxRateBasisPoints } subtotal { amountMinor } tax { amountMinor } total { amountMinor currency } balance { amountMinor } appointmentId issuedAt voidReason';

@@ -2,24 +2,22 @@
  * The identity subgraph over HTTP, as the router calls it, against the real identity gRPC service
  * and the run's PostgreSQL database. The gRPC client is the real one, wrapped only to count calls.
  */
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityClient } from '@hospital/grpc-contracts';
 import { startIdentityService } from '@hospital/identity-service';
-import { createLogger, signIdentity, type Caller } from '@hospital/service-kit';
+import { signIdentity } from '@hospital/service-kit';
 import type { RunningSubgraph } from '@hospital/subgraph-kit';
-import { countCalls, identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
+import { countCalls, postGraphQL, subgraphTestBed, userCaller } from '@hospital/subgraph-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startIdentitySubgraph } from './index.ts';
 import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
-const HOST = '127.0.0.1';
-const internalSecret = randomBytes(32).toString('base64url');
-const logger = createLogger('identity-subgraph-test', 'silent');
+const bed = subgraphTestBed('identity-subgraph-test');
+const { host: HOST, internalSecret, logger, gql } = bed;
 const admin = userCaller('admin');
 const PASSWORD = 'correct horse battery staple';
 
-let closers: (() => Promise<void> | void)[] = [];
 let subgraph: RunningSubgraph;
 let counter: ReturnType<typeof countCalls<ReturnType<typeof createIdentityClient>>>;
 
@@ -39,18 +37,15 @@ beforeAll(async () => {
     },
     { logger },
   );
-  const client = createIdentityClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
+  bed.closeAfter(service);
+  const client = bed.closeAfter(createIdentityClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS }));
   counter = countCalls(client);
-  subgraph = await startIdentitySubgraph({ port: 0, host: HOST, identityTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client });
-  closers = [() => service.close(), () => client.close(), () => subgraph.close()];
+  subgraph = bed.serve(
+    await startIdentitySubgraph({ port: 0, host: HOST, identityTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client }),
+  );
 });
 
-afterAll(async () => {
-  for (const close of closers.reverse()) await close();
-});
-
-const gql = <T = Record<string, unknown>>(caller: Caller | undefined, query: string, variables?: Record<string, unknown>) =>
-  postGraphQL<T>(subgraph.url, query, { variables, headers: caller ? identityHeaders(caller, internalSecret) : {} });
+afterAll(() => bed.close());
 
 const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id email displayName role active createdAt } }`;
 

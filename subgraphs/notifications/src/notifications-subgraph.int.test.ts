@@ -3,28 +3,23 @@
  * gRPC service and the run's PostgreSQL database. Inbox rows are seeded as fixtures (the flow that
  * creates them is tested at the service and end to end); the gRPC client is wrapped only to count.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@hospital/db';
 import { createNotificationsClient } from '@hospital/grpc-contracts';
 import { startNotificationsService } from '@hospital/notifications-service';
-import { createLogger, type Caller } from '@hospital/service-kit';
-import type { RunningSubgraph } from '@hospital/subgraph-kit';
-import { countCalls, identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
+import { countCalls, subgraphTestBed, userCaller } from '@hospital/subgraph-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startNotificationsSubgraph } from './index.ts';
 import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
-const HOST = '127.0.0.1';
-const internalSecret = randomBytes(32).toString('base64url');
-const logger = createLogger('notifications-subgraph-test', 'silent');
+const bed = subgraphTestBed('notifications-subgraph-test');
+const { host: HOST, internalSecret, logger, gql } = bed;
 const doctorId = randomUUID();
 const doctor = userCaller('doctor', doctorId);
 const nurse = userCaller('ward_staff');
 const db = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
 
-let closers: (() => Promise<void> | void)[] = [];
-let subgraph: RunningSubgraph;
 let counter: ReturnType<typeof countCalls<ReturnType<typeof createNotificationsClient>>>;
 
 /**
@@ -69,21 +64,16 @@ beforeAll(async () => {
     },
     { logger },
   );
-  const client = createNotificationsClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
+  bed.closeAfter(service);
+  const client = bed.closeAfter(createNotificationsClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS }));
   counter = countCalls(client);
-  subgraph = await startNotificationsSubgraph(
-    { port: 0, host: HOST, notificationsTarget: `${HOST}:${service.port}`, internalSecret, production: true },
-    { logger, client: counter.client },
+  bed.serve(
+    await startNotificationsSubgraph({ port: 0, host: HOST, notificationsTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client }),
   );
-  closers = [() => service.close(), () => client.close(), () => subgraph.close(), () => db.$disconnect()];
+  bed.closeAfter({ close: () => db.$disconnect() });
 });
 
-afterAll(async () => {
-  for (const close of closers.reverse()) await close();
-});
-
-const gql = <T = Record<string, unknown>>(caller: Caller | undefined, query: string, variables?: Record<string, unknown>) =>
-  postGraphQL<T>(subgraph.url, query, { variables, headers: caller ? identityHeaders(caller, internalSecret) : {} });
+afterAll(() => bed.close());
 
 const MY = `query($first: Int, $after: String, $unreadOnly: Boolean) {
   myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {

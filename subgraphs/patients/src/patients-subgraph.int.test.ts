@@ -2,42 +2,36 @@
  * The patients subgraph over HTTP, as the router calls it, against the real patients gRPC service
  * and the run's PostgreSQL database. The gRPC client is the real one, wrapped only to count calls.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPatientsClient } from '@hospital/grpc-contracts';
 import { startPatientsService } from '@hospital/patients-service';
-import { createLogger, signIdentity, type Caller } from '@hospital/service-kit';
+import { signIdentity } from '@hospital/service-kit';
 import { UNAVAILABLE_MESSAGE, type RunningSubgraph } from '@hospital/subgraph-kit';
-import { countCalls, identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
+import { countCalls, identityHeaders, postGraphQL, subgraphTestBed, userCaller } from '@hospital/subgraph-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startPatientsSubgraph } from './index.ts';
 import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
-const HOST = '127.0.0.1';
-const internalSecret = randomBytes(32).toString('base64url');
-const logger = createLogger('patients-subgraph-test', 'silent');
+const bed = subgraphTestBed('patients-subgraph-test');
+const { host: HOST, internalSecret, logger, gql } = bed;
 const doctor = userCaller('doctor');
 const finance = userCaller('finance');
 
-let closers: (() => Promise<void> | void)[] = [];
 let subgraph: RunningSubgraph;
 let counter: ReturnType<typeof countCalls<ReturnType<typeof createPatientsClient>>>;
 
 beforeAll(async () => {
-  const service = await startPatientsService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret }, { logger });
-  const client = createPatientsClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
+  const service = bed.closeAfter(await startPatientsService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret }, { logger }));
+  const client = bed.closeAfter(createPatientsClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS }));
   counter = countCalls(client);
-  subgraph = await startPatientsSubgraph({ port: 0, host: HOST, patientsTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client });
-  closers = [() => service.close(), () => client.close(), () => subgraph.close()];
+  subgraph = bed.serve(
+    await startPatientsSubgraph({ port: 0, host: HOST, patientsTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client }),
+  );
 });
 
-afterAll(async () => {
-  for (const close of closers.reverse()) await close();
-});
-
-const gql = <T = Record<string, unknown>>(caller: Caller | undefined, query: string, variables?: Record<string, unknown>) =>
-  postGraphQL<T>(subgraph.url, query, { variables, headers: caller ? identityHeaders(caller, internalSecret) : {} });
+afterAll(() => bed.close());
 
 const PATIENT_FIELDS = 'id mrn givenName familyName fullName dateOfBirth sex phone email address allergies archived createdAt updatedAt';
 const REGISTER = `mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { ${PATIENT_FIELDS} } }`;

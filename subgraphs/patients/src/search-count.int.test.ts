@@ -2,23 +2,19 @@
  * PatientConnection counts over HTTP: `matchCount` stops at 1,000 and says so; `totalCount` keeps
  * its meaning (every match) and costs one more, counting call only when the cap was reached.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@hospital/db';
 import { createPatientsClient } from '@hospital/grpc-contracts';
 import { startPatientsService } from '@hospital/patients-service';
-import { createLogger } from '@hospital/service-kit';
-import type { RunningSubgraph } from '@hospital/subgraph-kit';
-import { countCalls, identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
+import { countCalls, subgraphTestBed, userCaller } from '@hospital/subgraph-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startPatientsSubgraph } from './index.ts';
 import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
-const HOST = '127.0.0.1';
-const internalSecret = randomBytes(32).toString('base64url');
+const bed = subgraphTestBed('patients-count-test');
+const { host: HOST, internalSecret, logger, gql } = bed;
 const doctor = userCaller('doctor');
-let closers: (() => Promise<void> | void)[] = [];
-let subgraph: RunningSubgraph;
 let counter: ReturnType<typeof countCalls<ReturnType<typeof createPatientsClient>>>;
 /** A family-name stem shared by 1,001 patients of this file only. */
 const stem = `Cnt${randomUUID()
@@ -26,28 +22,20 @@ const stem = `Cnt${randomUUID()
   .slice(0, 8)}`;
 
 beforeAll(async () => {
-  const logger = createLogger('patients-count-test', 'silent');
-  const service = await startPatientsService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret }, { logger });
-  const client = createPatientsClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
+  const service = bed.closeAfter(await startPatientsService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret }, { logger }));
+  const client = bed.closeAfter(createPatientsClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS }));
   counter = countCalls(client);
-  subgraph = await startPatientsSubgraph({ port: 0, host: HOST, patientsTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client });
-  closers = [() => service.close(), () => client.close(), () => subgraph.close()];
+  bed.serve(await startPatientsSubgraph({ port: 0, host: HOST, patientsTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client }));
   const db = createPrismaClient(testDatabaseUrl(), { poolSize: 1 });
   await db.patient.createMany({
     data: Array.from({ length: 1001 }, (_, i) => ({ givenName: 'Bulk', familyName: `${stem}${i % 3 === 0 ? 'a' : 'b'}${i}`, dateOfBirth: new Date('1970-01-01') })),
   });
   await db.$disconnect();
 });
-afterAll(async () => {
-  for (const close of closers.reverse()) await close();
-});
+afterAll(() => bed.close());
 
 type Counts = { patients: { totalCount?: number; matchCount?: { count: number; capped: boolean }; edges: unknown[] } };
-const search = (text: string, fields: string) =>
-  postGraphQL<Counts>(subgraph.url, `query($s: String) { patients(search: $s, first: 5) { ${fields} edges { node { id } } } }`, {
-    variables: { s: text },
-    headers: identityHeaders(doctor, internalSecret),
-  });
+const search = (text: string, fields: string) => gql<Counts>(doctor, `query($s: String) { patients(search: $s, first: 5) { ${fields} edges { node { id } } } }`, { s: text });
 
 describe('PatientConnection counts', () => {
   it('matchCount stops at 1,000 and says so, in one service call', async () => {

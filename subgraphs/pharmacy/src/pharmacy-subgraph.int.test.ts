@@ -3,50 +3,39 @@
  * patients gRPC services and the run's PostgreSQL database. The pharmacy client is the real one,
  * wrapped only to count calls.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPatientsClient, createPharmacyClient } from '@hospital/grpc-contracts';
 import { startPatientsService } from '@hospital/patients-service';
 import { startPharmacyService } from '@hospital/pharmacy-service';
-import { createLogger, signIdentity, type Caller } from '@hospital/service-kit';
+import { signIdentity } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
-import type { RunningSubgraph } from '@hospital/subgraph-kit';
-import { countCalls, identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
+import { countCalls, subgraphTestBed, userCaller } from '@hospital/subgraph-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startPharmacySubgraph } from './index.ts';
 import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
-const HOST = '127.0.0.1';
-const internalSecret = randomBytes(32).toString('base64url');
-const logger = createLogger('pharmacy-subgraph-test', 'silent');
+const bed = subgraphTestBed('pharmacy-subgraph-test');
+const { host: HOST, internalSecret, logger, gql } = bed;
 const doctor = userCaller('doctor');
 const pharmacist = userCaller('pharmacist');
 const nurse = userCaller('ward_staff');
 
-let closers: (() => Promise<void> | void)[] = [];
-let subgraph: RunningSubgraph;
 let counter: ReturnType<typeof countCalls<ReturnType<typeof createPharmacyClient>>>;
 let patients: ReturnType<typeof createPatientsClient>;
 
 beforeAll(async () => {
-  const patientsService = await startPatientsService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret }, { logger });
-  const service = await startPharmacyService(
-    { port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret, patientsTarget: `${HOST}:${patientsService.port}` },
-    { logger },
+  const patientsService = bed.closeAfter(await startPatientsService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret }, { logger }));
+  const service = bed.closeAfter(
+    await startPharmacyService({ port: 0, host: HOST, databaseUrl: testDatabaseUrl(), internalSecret, patientsTarget: `${HOST}:${patientsService.port}` }, { logger }),
   );
-  const client = createPharmacyClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
-  patients = createPatientsClient({ target: `${HOST}:${patientsService.port}`, deadlineMs: TEST_CALL_DEADLINE_MS });
+  const client = bed.closeAfter(createPharmacyClient({ target: `${HOST}:${service.port}`, deadlineMs: TEST_CALL_DEADLINE_MS }));
+  patients = bed.closeAfter(createPatientsClient({ target: `${HOST}:${patientsService.port}`, deadlineMs: TEST_CALL_DEADLINE_MS }));
   counter = countCalls(client);
-  subgraph = await startPharmacySubgraph({ port: 0, host: HOST, pharmacyTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client });
-  closers = [() => patientsService.close(), () => service.close(), () => client.close(), () => patients.close(), () => subgraph.close()];
+  bed.serve(await startPharmacySubgraph({ port: 0, host: HOST, pharmacyTarget: `${HOST}:${service.port}`, internalSecret, production: true }, { logger, client: counter.client }));
 });
 
-afterAll(async () => {
-  for (const close of closers.reverse()) await close();
-});
-
-const gql = <T = Record<string, unknown>>(caller: Caller | undefined, query: string, variables?: Record<string, unknown>) =>
-  postGraphQL<T>(subgraph.url, query, { variables, headers: caller ? identityHeaders(caller, internalSecret) : {} });
+afterAll(() => bed.close());
 
 const code = () => `SG${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

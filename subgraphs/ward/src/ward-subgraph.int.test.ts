@@ -3,50 +3,40 @@
  * services and the run's PostgreSQL database. The ward client is the real one, wrapped only to
  * count calls, so batching claims are measured, not assumed.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPatientsClient, createWardClient, type PatientsClient, type WardClient } from '@hospital/grpc-contracts';
 import { startPatientsService } from '@hospital/patients-service';
 import { startWardService } from '@hospital/ward-service';
-import { createLogger, signIdentity, type Caller } from '@hospital/service-kit';
+import { signIdentity, type Caller } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
-import type { RunningSubgraph } from '@hospital/subgraph-kit';
-import { countCalls, identityHeaders, postGraphQL, userCaller } from '@hospital/subgraph-kit/testing';
+import { countCalls, subgraphTestBed, userCaller } from '@hospital/subgraph-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startWardSubgraph } from './index.ts';
 import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 
-const HOST = '127.0.0.1';
-const internalSecret = randomBytes(32).toString('base64url');
-const logger = createLogger('ward-subgraph-test', 'silent');
+const bed = subgraphTestBed('ward-subgraph-test');
+const { host: HOST, internalSecret, logger, gql } = bed;
 const admin = userCaller('admin');
 const staff = userCaller('ward_staff');
 const doctor = userCaller('doctor');
 
-let closers: (() => Promise<void> | void)[] = [];
-let subgraph: RunningSubgraph;
 let patients: PatientsClient;
 let counter: ReturnType<typeof countCalls<WardClient>>;
 
 beforeAll(async () => {
   const databaseUrl = testDatabaseUrl();
-  const patientsService = await startPatientsService({ port: 0, host: HOST, databaseUrl, internalSecret }, { logger });
+  const patientsService = bed.closeAfter(await startPatientsService({ port: 0, host: HOST, databaseUrl, internalSecret }, { logger }));
   const patientsTarget = `${HOST}:${patientsService.port}`;
-  const wardService = await startWardService({ port: 0, host: HOST, databaseUrl, internalSecret, patientsTarget }, { logger });
+  const wardService = bed.closeAfter(await startWardService({ port: 0, host: HOST, databaseUrl, internalSecret, patientsTarget }, { logger }));
   const wardTarget = `${HOST}:${wardService.port}`;
-  const client = createWardClient({ target: wardTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
-  patients = createPatientsClient({ target: patientsTarget, deadlineMs: TEST_CALL_DEADLINE_MS });
+  const client = bed.closeAfter(createWardClient({ target: wardTarget, deadlineMs: TEST_CALL_DEADLINE_MS }));
+  patients = bed.closeAfter(createPatientsClient({ target: patientsTarget, deadlineMs: TEST_CALL_DEADLINE_MS }));
   counter = countCalls(client);
-  subgraph = await startWardSubgraph({ port: 0, host: HOST, wardTarget, internalSecret, production: true }, { logger, client: counter.client });
-  closers = [() => patientsService.close(), () => wardService.close(), () => client.close(), () => patients.close(), () => subgraph.close()];
+  bed.serve(await startWardSubgraph({ port: 0, host: HOST, wardTarget, internalSecret, production: true }, { logger, client: counter.client }));
 });
 
-afterAll(async () => {
-  for (const close of closers.reverse()) await close();
-});
-
-const gql = <T = Record<string, unknown>>(caller: Caller | undefined, query: string, variables?: Record<string, unknown>) =>
-  postGraphQL<T>(subgraph.url, query, { variables, headers: caller ? identityHeaders(caller, internalSecret) : {} });
+afterAll(() => bed.close());
 
 async function ok<T>(caller: Caller, query: string, variables?: Record<string, unknown>): Promise<T> {
   const result = await gql<T>(caller, query, variables);
