@@ -8,3 +8,4 @@ export * from './harness-for-file.ts';
 export * from './unique-letters.ts';
 export * from './race-outcomes.ts';
 export * from './domain-error-expect.ts';
+export * from './booking-day.ts';

@@ -13,7 +13,7 @@ import { startPatientsService } from '@hospital/patients-service';
 import { createLogger, type RoleName } from '@hospital/service-kit';
 import { STAFF_TEST_PASSWORD, uniqueLetters } from '@hospital/service-kit/testing';
 import { startAppointmentsService, type AppointmentsServiceConfig } from '../appointments-service.ts';
-import { signedCaller, TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { signedCaller, TEST_CALL_DEADLINE_MS, utcMorningInDays } from '@hospital/service-kit/testing';
 
 /** A running service, its peers, and ways to call them. */
 export interface AppointmentsHarness {
@@ -93,9 +93,7 @@ export async function startAppointmentsHarness(databaseUrl: string, options: Pic
     const user = await identity.createUser({ email, password: STAFF_TEST_PASSWORD, displayName: 'Dr Test', role }, { metadata: as('admin') });
     return user.id;
   };
-  const tomorrow = new Date();
-  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
-  tomorrow.setUTCHours(8, 0, 0, 0);
+  const tomorrow = utcMorningInDays(1);
   return {
     client,
     identity,

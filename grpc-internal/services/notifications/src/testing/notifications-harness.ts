@@ -27,7 +27,7 @@ import type { ChannelName } from '../channels/notification-channel.ts';
 import { LoggingSmsProvider } from '../channels/sms-channel.ts';
 import { startNotificationsService, type NotificationsServiceConfig } from '../notifications-service.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
-import { signedCaller, TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
+import { signedCaller, TEST_CALL_DEADLINE_MS, utcMorningInDays } from '@hospital/service-kit/testing';
 
 /** What a test can reach. */
 export interface NotificationsHarness {
@@ -112,9 +112,7 @@ export async function startNotificationsHarness(databaseUrl: string, options: { 
   const db = createPrismaClient(databaseUrl, { poolSize: 4 });
   const sign = signedCaller(internalSecret);
   const as = (role: RoleName, userId: string = randomUUID()) => sign({ kind: 'user', userId, role, email: `${role}-${userId.slice(0, 8)}@test.local` });
-  const tomorrow = new Date();
-  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
-  tomorrow.setUTCHours(8, 0, 0, 0);
+  const tomorrow = utcMorningInDays(1);
 
   return {
     notifications,
