@@ -6,13 +6,12 @@
  * with the first refresh token of a new family.
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import type { IssueClientTokenRequest__Output, IssueClientTokenResponse } from '@hospital/grpc-contracts';
-import { type CallScope } from '@hospital/service-kit/grpc';
+import type { IssueClientTokenResponse } from '@hospital/grpc-contracts';
 import { accessTokenIssueTime, hashRefreshToken, newRefreshToken } from '../domain/tokens.ts';
 import type { ClientAppCredentials } from './client-app-repository.ts';
 import { s256 } from './authorization.handlers.ts';
 import { appTokensValidAfter, signUserAppToken } from './client-credentials.ts';
-import { refuse, type IssueClientTokenDeps } from './issue-client-token.handler.ts';
+import { refuse, type IssueClientTokenDeps, type RedeemUserGrant } from './issue-client-token.handler.ts';
 
 /** RFC 7636 §4.1: 43 to 128 unreserved characters. */
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
@@ -26,21 +25,8 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/**
- * Redeems a code for an authenticated app.
- * @param request - code, redirect_uri, code_verifier
- * @param app - the authenticated app
- * @param deps - app storage, users and the signing key
- * @param scope - the logger
- * @param readAt - when the app was read to authenticate the request (before any rotation it missed)
- */
-export async function redeemAuthorizationCode(
-  request: IssueClientTokenRequest__Output,
-  app: ClientAppCredentials,
-  deps: IssueClientTokenDeps,
-  scope: CallScope,
-  readAt = new Date(),
-): Promise<IssueClientTokenResponse> {
+/** Redeems a code (request: code, redirect_uri, code_verifier) for an authenticated app. */
+export const redeemAuthorizationCode: RedeemUserGrant = async (request, app, deps, scope, readAt = new Date()) => {
   if (request.code === '' || request.redirectUri === '') return refuse('invalid_request', 'code and redirect_uri are required.');
   if (!VERIFIER.test(request.codeVerifier)) return refuse('invalid_request', 'code_verifier must be 43 to 128 characters of [A-Za-z0-9._~-] (PKCE is required).');
   const code = await deps.clientApps.spendAuthorizationCode(hashRefreshToken(request.code));
@@ -64,7 +50,7 @@ export async function redeemAuthorizationCode(
   });
   scope.logger.info({ clientId: app.id, userId: user.id, scopes: code.scopes }, 'user app token issued');
   return userAppTokenAnswer(user, app, code.scopes, deps, readAt, refreshToken);
-}
+};
 
 /** How long an app's refresh token may wait to be used (each use hands out a new one). */
 export const APP_REFRESH_TOKEN_TTL_MS = 30 * 86_400_000;

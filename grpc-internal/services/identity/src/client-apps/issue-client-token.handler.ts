@@ -8,7 +8,7 @@ import { grantScopes } from '@hospital/grpc-contracts/access';
 import { type CallScope } from '@hospital/service-kit/grpc';
 import type { AccessTokenSettings } from '../domain/tokens.ts';
 import type { UserRepository } from '../repositories/user-repository.ts';
-import type { ClientAppRepository } from './client-app-repository.ts';
+import type { ClientAppCredentials, ClientAppRepository } from './client-app-repository.ts';
 import { authenticateClient } from './authenticate-client.ts';
 import { redeemAuthorizationCode } from './authorization-code-grant.ts';
 import { redeemRefreshToken } from './refresh-token-grant.ts';
@@ -20,6 +20,22 @@ export interface IssueClientTokenDeps {
   users: Pick<UserRepository, 'findByIds'>;
   accessTokens: AccessTokenSettings;
 }
+
+/**
+ * Redeems a grant an app holds for a user (an authorization code, a refresh token).
+ * @param request - what the token endpoint received
+ * @param app - the authenticated app
+ * @param deps - app storage, users and the signing key
+ * @param scope - the logger
+ * @param readAt - when the app was read to authenticate the request (before any rotation it missed)
+ */
+export type RedeemUserGrant = (
+  request: IssueClientTokenRequest__Output,
+  app: ClientAppCredentials,
+  deps: IssueClientTokenDeps,
+  scope: CallScope,
+  readAt?: Date,
+) => Promise<IssueClientTokenResponse>;
 
 /**
  * An RFC 6749 §5.2 error answer.

@@ -6,33 +6,20 @@
  * the app (the repository does it with the change); a deactivated user, or one whose sessions were
  * ended after the token was issued, gets nothing and the family goes.
  */
-import type { IssueClientTokenRequest__Output, IssueClientTokenResponse } from '@hospital/grpc-contracts';
 import { grantScopes } from '@hospital/grpc-contracts/access';
-import { type CallScope } from '@hospital/service-kit/grpc';
 import { hashRefreshToken, isRefreshTokenShaped, newRefreshToken } from '../domain/tokens.ts';
 import { APP_REFRESH_TOKEN_TTL_MS, userAppTokenAnswer } from './authorization-code-grant.ts';
-import type { ClientAppCredentials } from './client-app-repository.ts';
 import { appTokensValidAfter } from './client-credentials.ts';
-import { refuse, type IssueClientTokenDeps } from './issue-client-token.handler.ts';
+import { refuse, type RedeemUserGrant } from './issue-client-token.handler.ts';
 
 /** One answer for every way a refresh token can be wrong: nothing to learn about other apps' tokens. */
 const BAD_REFRESH = 'The refresh token is invalid, expired, revoked, already used, or was issued to another client.';
 
 /**
- * Exchanges a refresh token of an authenticated app for a new access token and refresh token.
- * @param request - refresh_token, and optionally a narrower scope for this access token
- * @param app - the authenticated app
- * @param deps - app storage, users and the signing key
- * @param scope - the logger
- * @param readAt - when the app was read to authenticate the request
+ * Exchanges a refresh token of an authenticated app (request: refresh_token, and optionally a
+ * narrower scope for this access token) for a new access token and refresh token.
  */
-export async function redeemRefreshToken(
-  request: IssueClientTokenRequest__Output,
-  app: ClientAppCredentials,
-  deps: IssueClientTokenDeps,
-  scope: CallScope,
-  readAt = new Date(),
-): Promise<IssueClientTokenResponse> {
+export const redeemRefreshToken: RedeemUserGrant = async (request, app, deps, scope, readAt = new Date()) => {
   if (request.refreshToken === '') return refuse('invalid_request', 'refresh_token is required.');
   if (!isRefreshTokenShaped(request.refreshToken)) return refuse('invalid_grant', BAD_REFRESH);
   const next = newRefreshToken();
@@ -57,4 +44,4 @@ export async function redeemRefreshToken(
   if (!granted || granted.length === 0) return refuse('invalid_scope', 'The requested scope exceeds what the user granted the app.');
   scope.logger.info({ clientId: app.id, userId: user.id, scopes: granted }, 'user app token refreshed');
   return userAppTokenAnswer(user, app, granted, deps, readAt, next);
-}
+};
