@@ -6,7 +6,7 @@
  * runnable's own env.ts (a renamed variable or a missing target fails there).
  */
 
-import { DEPARTMENTS as DEPARTMENT_TABLE } from '@hospital/grpc-contracts/departments';
+import { DEPARTMENTS as DEPARTMENT_TABLE, usesKafka } from '@hospital/grpc-contracts/departments';
 
 /** A department: its gRPC service and its subgraph (same ports as `npm start`). */
 export interface Department {
@@ -15,28 +15,26 @@ export interface Department {
   subgraphPort: number;
   /** Departments whose gRPC service this department's service calls (`<DEPT>_GRPC_TARGET` in its env.ts). */
   calls: string[];
-  /** The service produces or consumes appointment events on Kafka. */
+  /** The service publishes or consumes a topic family on Kafka (the department table's kafka column). */
   kafka: boolean;
 }
 
-/** Services that produce or consume appointment events on Kafka. */
-const KAFKA_SERVICES: readonly string[] = ['appointments', 'notifications', 'clinical'];
-
-/** Departments (names, ports, calls from the department table), with their Kafka use. */
+/** Departments (names, ports, calls and Kafka use from the department table). */
 export const DEPARTMENTS: readonly Department[] = DEPARTMENT_TABLE.map((d) => ({
   name: d.name,
   grpcPort: d.grpcPort,
   subgraphPort: d.subgraphPort,
   calls: [...d.calls],
-  kafka: KAFKA_SERVICES.includes(d.name),
+  kafka: usesKafka(d, 'service'),
 }));
 
 /**
- * Subgraphs that read Kafka themselves (the appointments and clinical subscriptions). Their feeds
- * start whether or not the topic exists yet (retried with backoff; `/ready` answers 503 until
- * they read), so they need no start order against the topic operator or the relays.
+ * Subgraphs that read Kafka themselves (the department table's kafka column: the appointments and
+ * clinical subscriptions). Their feeds start whether or not the topic exists yet (retried with
+ * backoff; `/ready` answers 503 until they read), so they need no start order against the topic
+ * operator or the relays.
  */
-export const KAFKA_SUBGRAPHS: readonly string[] = ['appointments', 'clinical'];
+export const KAFKA_SUBGRAPHS: readonly string[] = DEPARTMENT_TABLE.filter((d) => usesKafka(d, 'subgraph')).map((d) => d.name);
 
 /**
  * Subgraphs that call the audit service (identity) themselves: the clinical subgraph records each

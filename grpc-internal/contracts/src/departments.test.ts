@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEPARTMENTS, defaultGrpcTarget, subgraphDefaults } from './departments.ts';
+import { DEPARTMENTS, defaultGrpcTarget, subgraphDefaults, usesKafka } from './departments.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -17,6 +17,19 @@ describe('the department table', () => {
     expect(new Set(ports).size).toBe(ports.length);
     const names: readonly string[] = DEPARTMENTS.map((d) => d.name);
     for (const d of DEPARTMENTS) for (const callee of d.calls) expect(names).toContain(callee);
+  });
+
+  it.each(DEPARTMENTS.map((d) => d.name))("%s: its kafka column matches what its service's and subgraph's env.ts read", (name) => {
+    const row = DEPARTMENTS.find((d) => d.name === name)!;
+    const runnables = [
+      { runnable: 'service', folder: 'grpc-internal/services', families: [...row.kafka.servicePublishes, ...row.kafka.serviceConsumes] },
+      { runnable: 'subgraph', folder: 'subgraphs', families: row.kafka.subgraphConsumes },
+    ] as const;
+    for (const { runnable, folder, families } of runnables) {
+      const env = readFileSync(path.join(root, folder, name, 'src/env.ts'), 'utf8');
+      expect(/KAFKA_BROKERS|kafkaEnv/.test(env), `${name} ${runnable} reads KAFKA_BROKERS`).toBe(usesKafka(row, runnable));
+      for (const family of families) expect(env, `${name} ${runnable} reads the ${family} topic`).toMatch(new RegExp(`${family}TopicEnv|${family.toUpperCase()}_TOPIC`));
+    }
   });
 
   it('derives the local defaults from the row', () => {

@@ -1,13 +1,39 @@
 /**
  * The one department table: every department's name (= its folders `grpc-internal/services/<name>`
  * and `subgraphs/<name>`, its subgraph name in the supergraph, its `<NAME>_…` variables), its
- * default local ports, and whose gRPC services its own service calls. The router's subgraph list,
- * the launcher, the Kubernetes topology, every runnable's env defaults and codegen read it, so
- * adding a department means adding its folders and one row here.
+ * default local ports, whose gRPC services its own service calls, and which Kafka topic families
+ * its service and subgraph publish or consume. The router's subgraph list, the launcher, the
+ * Kubernetes topology (Kafka clients: config, label, egress), every runnable's env defaults and
+ * codegen read it, so adding a department means adding its folders and one row here.
  *
  * No imports: the web build, scripts and every package may import it
  * (`@hospital/grpc-contracts/departments`) without pulling gRPC in.
  */
+
+/**
+ * A family of Kafka topics: its topic (`<FAMILY>_TOPIC`, by default the family's name) and its
+ * dead-letter topic (`<FAMILY>_DLQ_TOPIC`), with the settings of the kit's `<family>TopicEnv`.
+ */
+export type TopicFamily = 'appointments' | 'clinical';
+
+/** What a department's runnables do on Kafka when KAFKA_BROKERS is set: the topic families each uses. */
+export interface DepartmentKafka {
+  /** Families the service publishes to (its outbox relay, which also makes the dead-letter topic). */
+  readonly servicePublishes: readonly TopicFamily[];
+  /** Families the service consumes (each in a consumer group of its own). */
+  readonly serviceConsumes: readonly TopicFamily[];
+  /** Families the subgraph reads itself (the feed of its subscriptions). */
+  readonly subgraphConsumes: readonly TopicFamily[];
+}
+
+/** A department none of whose runnables touches Kafka. */
+const NO_KAFKA: DepartmentKafka = { servicePublishes: [], serviceConsumes: [], subgraphConsumes: [] };
+/** Appointments: the service's outbox relay publishes appointment events; the subgraph's subscriptions read them. */
+const APPOINTMENTS_KAFKA: DepartmentKafka = { servicePublishes: ['appointments'], serviceConsumes: [], subgraphConsumes: ['appointments'] };
+/** Notifications: the service consumes appointment events (reminders) and clinical events (lab results for the ordering doctor). */
+const NOTIFICATIONS_KAFKA: DepartmentKafka = { servicePublishes: [], serviceConsumes: ['appointments', 'clinical'], subgraphConsumes: [] };
+/** Clinical: the service's outbox relay publishes clinical events; the subgraph's subscriptions read them. */
+const CLINICAL_KAFKA: DepartmentKafka = { servicePublishes: ['clinical'], serviceConsumes: [], subgraphConsumes: ['clinical'] };
 
 /** One row of {@link DEPARTMENTS}. */
 export interface DepartmentRow {
@@ -21,18 +47,20 @@ export interface DepartmentRow {
   readonly metricsPort: number;
   /** Departments whose gRPC service this department's service calls (a `<DEPT>_GRPC_TARGET` in its env.ts). */
   readonly calls: readonly string[];
+  /** Its service's and subgraph's Kafka topics (none: that runnable is no Kafka client). */
+  readonly kafka: DepartmentKafka;
 }
 
 /** Departments in start order (a service may call those before it). */
 export const DEPARTMENTS = [
-  { name: 'identity', grpcPort: 50051, subgraphPort: 4001, metricsPort: 9461, calls: [] },
-  { name: 'patients', grpcPort: 50052, subgraphPort: 4002, metricsPort: 9462, calls: ['appointments', 'ward'] },
-  { name: 'appointments', grpcPort: 50053, subgraphPort: 4003, metricsPort: 9463, calls: ['identity', 'patients'] },
-  { name: 'notifications', grpcPort: 50054, subgraphPort: 4004, metricsPort: 9464, calls: ['appointments', 'patients', 'identity'] },
-  { name: 'finance', grpcPort: 50055, subgraphPort: 4005, metricsPort: 9465, calls: ['patients', 'appointments', 'ward'] },
-  { name: 'pharmacy', grpcPort: 50056, subgraphPort: 4006, metricsPort: 9466, calls: ['patients'] },
-  { name: 'ward', grpcPort: 50057, subgraphPort: 4007, metricsPort: 9467, calls: ['patients'] },
-  { name: 'clinical', grpcPort: 50058, subgraphPort: 4008, metricsPort: 9469, calls: ['appointments', 'ward'] },
+  { name: 'identity', grpcPort: 50051, subgraphPort: 4001, metricsPort: 9461, calls: [], kafka: NO_KAFKA },
+  { name: 'patients', grpcPort: 50052, subgraphPort: 4002, metricsPort: 9462, calls: ['appointments', 'ward'], kafka: NO_KAFKA },
+  { name: 'appointments', grpcPort: 50053, subgraphPort: 4003, metricsPort: 9463, calls: ['identity', 'patients'], kafka: APPOINTMENTS_KAFKA },
+  { name: 'notifications', grpcPort: 50054, subgraphPort: 4004, metricsPort: 9464, calls: ['appointments', 'patients', 'identity'], kafka: NOTIFICATIONS_KAFKA },
+  { name: 'finance', grpcPort: 50055, subgraphPort: 4005, metricsPort: 9465, calls: ['patients', 'appointments', 'ward'], kafka: NO_KAFKA },
+  { name: 'pharmacy', grpcPort: 50056, subgraphPort: 4006, metricsPort: 9466, calls: ['patients'], kafka: NO_KAFKA },
+  { name: 'ward', grpcPort: 50057, subgraphPort: 4007, metricsPort: 9467, calls: ['patients'], kafka: NO_KAFKA },
+  { name: 'clinical', grpcPort: 50058, subgraphPort: 4008, metricsPort: 9469, calls: ['appointments', 'ward'], kafka: CLINICAL_KAFKA },
 ] as const satisfies readonly DepartmentRow[];
 
 /** A department's name. */
@@ -40,6 +68,16 @@ export type DepartmentName = (typeof DEPARTMENTS)[number]['name'];
 
 /** The departments' names, in start order. */
 export const DEPARTMENT_NAMES: readonly DepartmentName[] = DEPARTMENTS.map((d) => d.name);
+
+/**
+ * Whether a department's service or subgraph is a Kafka client (publishes or consumes a topic family).
+ * @param row - the department's row
+ * @param runnable - its service or its subgraph
+ */
+export function usesKafka(row: DepartmentRow, runnable: 'service' | 'subgraph'): boolean {
+  const { servicePublishes, serviceConsumes, subgraphConsumes } = row.kafka;
+  return (runnable === 'service' ? [...servicePublishes, ...serviceConsumes] : subgraphConsumes).length > 0;
+}
 
 /** Host the local defaults point at. */
 export const LOCAL_HOST = '127.0.0.1';
