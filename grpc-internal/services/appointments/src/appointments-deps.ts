@@ -1,6 +1,6 @@
 /** What the appointments handlers need, built once by startAppointmentsService. */
 import type { OutboxRepository } from './outbox/outbox-repository.ts';
-import type { ParticipantDirectory } from './participants/participant-directory.ts';
+import type { ParticipantDirectory } from './departments/participant-directory.ts';
 import type { AppointmentRepository } from './repositories/appointment-repository.ts';
 
 /** Dependencies of every appointments handler. */

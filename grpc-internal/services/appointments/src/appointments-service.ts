@@ -6,7 +6,7 @@ import { startGrpcServer, type RunningService } from '@hospital/service-kit/grpc
 import { createKafkaEventBus, type AppointmentsKafkaConfig, type EventBus } from '@hospital/service-kit/kafka';
 import { startOutboxRelay, type OutboxRelay } from './outbox/outbox-relay.ts';
 import { PrismaOutboxRepository } from './outbox/prisma-outbox-repository.ts';
-import { GrpcParticipantDirectory } from './participants/grpc-participant-directory.ts';
+import { GrpcParticipantDirectory } from './departments/grpc-participant-directory.ts';
 import { PrismaAppointmentRepository } from './repositories/prisma-appointment-repository.ts';
 import { APPOINTMENTS_SERVICE_NAME, createAppointmentsHandlers } from './service.ts';
 

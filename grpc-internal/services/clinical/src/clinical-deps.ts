@@ -1,6 +1,6 @@
 /** What the clinical handlers need, built once by startClinicalService. */
 import type { CareDirectory } from '@hospital/service-kit';
-import type { CareDepartments } from './clients/care-departments.ts';
+import type { CareDepartments } from './departments/care-departments.ts';
 import type { Icd10Catalogue } from './domain/icd10.ts';
 import type { EncounterRepository, LabRepository, ProblemRepository, VitalsRepository } from './repositories/clinical-repository.ts';
 

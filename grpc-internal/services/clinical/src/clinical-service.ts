@@ -5,7 +5,7 @@ import { clinicalProto, createAppointmentsClient, createWardClient } from '@hosp
 import { type Closer, type Logger } from '@hospital/service-kit';
 import { GrpcCareDirectory, startOwningGrpcServer } from '@hospital/service-kit/grpc';
 import { startKafkaOutboxRelay, type KafkaOutboxRelayOptions } from '@hospital/service-kit/kafka';
-import { GrpcCareDepartments } from './clients/care-departments.ts';
+import { GrpcCareDepartments } from './departments/care-departments.ts';
 import { Icd10Catalogue, parseCmsCodeFile, SHIPPED_ICD10 } from './domain/icd10.ts';
 import { PrismaEncounterRepository, PrismaProblemRepository, PrismaVitalsRepository } from './repositories/prisma-clinical-repository.ts';
 import { PrismaLabRepository } from './repositories/prisma-lab-repository.ts';

@@ -17,7 +17,7 @@ import { startGrpcServer, type RunningGrpcServer } from '@hospital/service-kit/g
 import { expectGrpcError, signedAs, TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import type { ClinicalDeps } from './clinical-deps.ts';
-import type { CareDepartments } from './clients/care-departments.ts';
+import type { CareDepartments } from './departments/care-departments.ts';
 import { PrismaEncounterRepository } from './repositories/prisma-clinical-repository.ts';
 import { PrismaLabRepository } from './repositories/prisma-lab-repository.ts';
 import { CLINICAL_SERVICE_NAME, createClinicalHandlers } from './service.ts';

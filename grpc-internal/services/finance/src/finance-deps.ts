@@ -1,6 +1,6 @@
 /** What the finance handlers need, built once by startFinanceService. */
 import type { PatientDirectory } from '@hospital/service-kit/grpc';
-import type { BilledReferences } from './references/billed-references.ts';
+import type { BilledReferences } from './departments/billed-references.ts';
 import type { InvoiceRepository } from './repositories/invoice-repository.ts';
 
 /** Dependencies of every finance handler. */

@@ -3,7 +3,7 @@ import { createPrismaClient, startAuditTrail } from '@hospital/db';
 import { createAppointmentsClient, createPatientsClient, createWardClient, financeProto } from '@hospital/grpc-contracts';
 import { type Logger, type GrpcServiceStartConfig } from '@hospital/service-kit';
 import { GrpcPatientDirectory, startOwningGrpcServer, type RunningService } from '@hospital/service-kit/grpc';
-import { GrpcBilledReferences } from './references/billed-references.ts';
+import { GrpcBilledReferences } from './departments/billed-references.ts';
 import { PrismaInvoiceRepository } from './repositories/prisma-invoice-repository.ts';
 import { createFinanceHandlers, FINANCE_SERVICE_NAME } from './service.ts';
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { GrpcContactDirectory } from './events/contact-directory.ts';
+import { GrpcContactDirectory } from './departments/contact-directory.ts';
 import { consumeOnce, GrpcOutboxPuller, startEventConsumer, type OutboxPuller } from './events/event-consumer.ts';
 import type { RawAppointmentEvent } from '@hospital/grpc-contracts';
 import { APPOINTMENT_EVENTS } from './events/appointment-events.ts';

@@ -14,7 +14,7 @@ import { LoggingSmsProvider, SmsChannel, type SmsProvider } from './channels/sms
 import type { ChannelName } from './channels/notification-channel.ts';
 import type { RetryPolicy } from './delivery/backoff.ts';
 import { DeliverySender, startDeliverySender } from './delivery/delivery-sender.ts';
-import { GrpcContactDirectory } from './events/contact-directory.ts';
+import { GrpcContactDirectory } from './departments/contact-directory.ts';
 import { GrpcOutboxPuller, startEventConsumer } from './events/event-consumer.ts';
 import { APPOINTMENT_EVENTS } from './events/appointment-events.ts';
 import { CLINICAL_EVENTS } from './events/clinical-events.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallScope } from '@hospital/service-kit/grpc';
-import type { CareDepartments } from '../clients/care-departments.ts';
+import type { CareDepartments } from '../departments/care-departments.ts';
 import { getFollowableWardsHandler } from './followable-wards.handler.ts';
 
 const scopeOf = (role: 'admin' | 'doctor' | 'ward_staff') => ({ caller: { kind: 'user', role, userId: 'u', email: 'u@x.test' } }) as CallScope;

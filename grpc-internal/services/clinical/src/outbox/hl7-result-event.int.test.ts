@@ -11,7 +11,7 @@ import { createLogger } from '@hospital/service-kit';
 import type { CallScope } from '@hospital/service-kit/grpc';
 import { testDatabaseUrl } from '../../../../../test/helpers.ts';
 import type { ClinicalDeps } from '../clinical-deps.ts';
-import type { CareDepartments } from '../clients/care-departments.ts';
+import type { CareDepartments } from '../departments/care-departments.ts';
 import { receiveOruMessageHandler } from '../handlers/hl7.handler.ts';
 import { PrismaEncounterRepository } from '../repositories/prisma-clinical-repository.ts';
 import { PrismaLabRepository } from '../repositories/prisma-lab-repository.ts';

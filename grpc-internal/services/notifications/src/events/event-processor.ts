@@ -8,7 +8,7 @@
  */
 import { isUuid, type Logger } from '@hospital/service-kit';
 import type { ReceivedEventRepository } from '../repositories/received-event-repository.ts';
-import type { ContactDirectory } from './contact-directory.ts';
+import type { ContactDirectory } from '../departments/contact-directory.ts';
 import type { EventTopic, RawEvent } from './event-topic.ts';
 
 /** What processing a batch did. */

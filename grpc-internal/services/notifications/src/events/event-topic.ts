@@ -7,7 +7,7 @@
  */
 import type { IncomingEvent } from '@hospital/service-kit/kafka';
 import type { DeliveryDraft, ReceivedEnvelope } from '../repositories/received-event-repository.ts';
-import type { Contacts } from './contact-directory.ts';
+import type { Contacts } from '../departments/contact-directory.ts';
 
 /** A refused message or event: the contract's typed kind, and a reason naming field paths only. */
 export interface EventRefusal {

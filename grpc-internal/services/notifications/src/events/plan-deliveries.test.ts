@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Contacts } from './contact-directory.ts';
+import type { Contacts } from '../departments/contact-directory.ts';
 import type { AppointmentEventV1 } from '@hospital/grpc-contracts';
 import { planDeliveries } from './plan-deliveries.ts';
 

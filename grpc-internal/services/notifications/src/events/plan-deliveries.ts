@@ -6,7 +6,7 @@
 import { renderMessage, type TemplateInput, type TemplateKind } from '../templates/appointment-templates.ts';
 import type { ChannelName } from '../channels/notification-channel.ts';
 import type { DeliveryDraft, RecipientKind } from '../repositories/received-event-repository.ts';
-import type { Contacts } from './contact-directory.ts';
+import type { Contacts } from '../departments/contact-directory.ts';
 import type { AppointmentEventV1 } from '@hospital/grpc-contracts';
 
 /**
