@@ -5,6 +5,18 @@
  */
 import { graphql } from '../../gql/index.ts';
 
+/** An invoice as both invoice lists show it (all invoices, one patient's): number, status, date, total and what is still owed. */
+export const FinanceInvoiceSummaryFields = graphql(`
+  fragment FinanceInvoiceSummary on Invoice {
+    id
+    number
+    status
+    createdAt
+    total { amountMinor currency }
+    balance { amountMinor currency }
+  }
+`);
+
 /** Invoices, newest first, optionally of one status. */
 export const FinanceInvoices = graphql(`
   query FinanceInvoices($status: InvoiceStatus, $after: String) {
@@ -13,14 +25,9 @@ export const FinanceInvoices = graphql(`
       pageInfo { hasNextPage endCursor }
       edges {
         node {
-          id
-          number
-          status
-          createdAt
+          ...FinanceInvoiceSummary
           issuedAt
           patient { id mrn fullName }
-          total { amountMinor currency }
-          balance { amountMinor currency }
         }
       }
     }
@@ -65,14 +72,7 @@ export const FinancePatientBalance = graphql(`
       mrn
       fullName
       balance { amountMinor currency }
-      invoices(first: 20) {
-        id
-        number
-        status
-        createdAt
-        total { amountMinor currency }
-        balance { amountMinor currency }
-      }
+      invoices(first: 20) { ...FinanceInvoiceSummary }
     }
   }
 `);
