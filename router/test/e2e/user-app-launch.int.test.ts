@@ -6,27 +6,21 @@
  * with the verifier, and the token reads only what BOTH the clinician's role and the app's scopes allow.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IdentityClient } from '@hospital/grpc-contracts';
 import type { RoleName } from '@hospital/service-kit';
 import type { TestSystem } from '@hospital/test-support/system';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { adminCallMetadata, startSystemWithIdentity, TEST_CONSENT_URL as CONSENT, type SystemWithIdentity } from '../support/client-apps.ts';
-import { registerPatient } from '../support/patients.ts';
+import { adminCallMetadata, appLaunchSystem, TEST_CONSENT_URL as CONSENT } from '../support/client-apps.ts';
 
 const REDIRECT = 'https://ehr.test/callback';
-let harness: SystemWithIdentity;
 let system: TestSystem;
 let identity: IdentityClient;
 let base: string;
 let patientId: string;
-beforeAll(async () => {
-  harness = await startSystemWithIdentity(testDatabaseUrl(), { oauthConsentUrl: CONSENT });
+appLaunchSystem({ givenName: 'Launch', familyName: 'Patient', dateOfBirth: '1975-04-05', allergies: ['penicillin'] }, (harness, patient) => {
   ({ system, identity, base } = harness);
-  const input = { givenName: 'Launch', familyName: 'Patient', dateOfBirth: '1975-04-05', allergies: ['penicillin'] };
-  patientId = await registerPatient(system, input, await system.tokenFor('admin'));
-}, 120_000);
-afterAll(() => harness?.close());
+  patientId = patient;
+});
 
 const asAdmin = () => adminCallMetadata(system);
 const register = (allowedScopes: string[], publicClient = true) =>

@@ -6,25 +6,21 @@
  * one is refused and ends its family, and discovery advertises the grant.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TestSystem } from '@hospital/test-support/system';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { launchUserApp, startSystemWithIdentity, TEST_CONSENT_URL, type SystemWithIdentity } from '../support/client-apps.ts';
+import { appLaunchSystem, launchUserApp, type SystemWithIdentity } from '../support/client-apps.ts';
 import { postTokenForm } from '../support/oauth-token.ts';
-import { registerPatient } from '../support/patients.ts';
 
 const REDIRECT = 'https://ehr.test/refresh-callback';
 let harness: SystemWithIdentity;
 let system: TestSystem;
 let base: string;
 let patientId: string;
-beforeAll(async () => {
-  harness = await startSystemWithIdentity(testDatabaseUrl(), { oauthConsentUrl: TEST_CONSENT_URL });
-  ({ system, base } = harness);
-  const input = { givenName: 'Refresh', familyName: 'Patient', dateOfBirth: '1971-02-03', allergies: [] };
-  patientId = await registerPatient(system, input, await system.tokenFor('admin'));
-}, 120_000);
-afterAll(() => harness?.close());
+appLaunchSystem({ givenName: 'Refresh', familyName: 'Patient', dateOfBirth: '1971-02-03', allergies: [] }, (started, patient) => {
+  harness = started;
+  ({ system, base } = started);
+  patientId = patient;
+});
 
 const post = (fields: Record<string, string>) => postTokenForm(base, fields);
 

@@ -4,13 +4,11 @@
  * the app revoked, the user's password changed, and the audit rows of FHIR reads through an app.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IdentityClient } from '@hospital/grpc-contracts';
 import type { TestSystem } from '@hospital/test-support/system';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { adminCallMetadata, launchUserApp, startSystemWithIdentity, TEST_CONSENT_URL, type SystemWithIdentity } from '../support/client-apps.ts';
+import { adminCallMetadata, appLaunchSystem, launchUserApp, type SystemWithIdentity } from '../support/client-apps.ts';
 import { postTokenForm } from '../support/oauth-token.ts';
-import { registerPatient } from '../support/patients.ts';
 import { fhirGet } from '../fhir/fhir-client.ts';
 
 const REDIRECT = 'https://ehr.test/redteam-callback';
@@ -19,13 +17,11 @@ let system: TestSystem;
 let identity: IdentityClient;
 let base: string;
 let patientId: string;
-beforeAll(async () => {
-  harness = await startSystemWithIdentity(testDatabaseUrl(), { oauthConsentUrl: TEST_CONSENT_URL });
-  ({ system, identity, base } = harness);
-  const input = { givenName: 'Red', familyName: 'Team', dateOfBirth: '1972-03-04', allergies: [] };
-  patientId = await registerPatient(system, input, await system.tokenFor('admin'));
-}, 120_000);
-afterAll(() => harness?.close());
+appLaunchSystem({ givenName: 'Red', familyName: 'Team', dateOfBirth: '1972-03-04', allergies: [] }, (started, patient) => {
+  harness = started;
+  ({ system, identity, base } = started);
+  patientId = patient;
+});
 
 const asAdmin = () => adminCallMetadata(system);
 const post = (fields: Record<string, string>) => postTokenForm(base, fields);

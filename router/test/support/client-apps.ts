@@ -5,13 +5,15 @@
  * by a signed-in clinician.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createIdentityClient, type IdentityClient } from '@hospital/grpc-contracts';
 import { signIdentity, type RoleName } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
 import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { postTokenForm, type TokenAnswer } from './oauth-token.ts';
+import { registerPatient, type PatientInput } from './patients.ts';
 
 /** The consent screen URL the OAuth tests start the system with (the router then serves the code flow). */
 export const TEST_CONSENT_URL = 'https://web.hospital.test/oauth/consent';
@@ -39,6 +41,22 @@ export async function startSystemWithIdentity(databaseUrl: string, options?: Par
     await system.close();
   };
   return { system, identity, base: routerOrigin(system), close };
+}
+
+/**
+ * A file of app-launch tests: the system serving the code flow ({@link TEST_CONSENT_URL}) with
+ * an identity client, started before the file with one patient registered by an admin, and
+ * closed after it.
+ * @param patient - the file's patient
+ * @param started - receives the harness and the patient's id, before any test runs
+ */
+export function appLaunchSystem(patient: PatientInput, started: (harness: SystemWithIdentity, patientId: string) => void): void {
+  let harness: SystemWithIdentity | undefined;
+  beforeAll(async () => {
+    harness = await startSystemWithIdentity(testDatabaseUrl(), { oauthConsentUrl: TEST_CONSENT_URL });
+    started(harness, await registerPatient(harness.system, patient, await harness.system.tokenFor('admin')));
+  }, 120_000);
+  afterAll(() => harness?.close());
 }
 
 /**
