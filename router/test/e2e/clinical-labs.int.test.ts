@@ -5,11 +5,11 @@
  * original. Ward staff enter and read results of their wards' patients only; pharmacists and
  * finance see nothing (the role table).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@hospital/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaClient } from '@hospital/db';
 import { waitForAuditSeal } from '@hospital/db/testing';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemWithDatabase } from '../support/system-database.ts';
 import { clinicalFixtures, type SeededVisit } from './clinical-fixtures.ts';
 import { describeRoleTable, type RoleRow } from './role-table.ts';
 import { dataOf } from './ward-fixtures.ts';
@@ -38,9 +38,8 @@ async function order(encounterId: string, codes: string[]): Promise<string[]> {
   return dataOf(ordered).orderLabTests.map((o) => o.id);
 }
 
+systemWithDatabase((running) => ({ system, db } = running), 1);
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-  db = createPrismaClient(testDatabaseUrl(), { poolSize: 1 });
   visit = await fx.visit();
   const admitted = await fx.admitted();
   const opened = await system.gql<{ openStay: { id: string } }>(
@@ -51,10 +50,6 @@ beforeAll(async () => {
   stay = { patientId: admitted.patientId, encounterId: dataOf(opened).openStay.id };
   offWard = visit;
   for (let i = 0; i < 3; i += 1) orderPool.push(...(await order(stay.encounterId, ['718-7'])));
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await system?.close();
 });
 
 describe('ordering lab tests', () => {

@@ -5,11 +5,11 @@
  * Also the clinical rows of the role table: pharmacists and finance see none of the record.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@hospital/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaClient } from '@hospital/db';
 import { waitForAuditSeal } from '@hospital/db/testing';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemWithDatabase } from '../support/system-database.ts';
 import { clinicalFixtures, type SeededVisit } from './clinical-fixtures.ts';
 import { describeRoleTable, type RoleRow } from './role-table.ts';
 import { dataOf } from './ward-fixtures.ts';
@@ -28,17 +28,12 @@ let visit: SeededVisit;
 const draftPool: string[] = [];
 const visitPool: string[] = [];
 
+systemWithDatabase((running) => ({ system, db } = running), 1);
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-  db = createPrismaClient(testDatabaseUrl(), { poolSize: 1 });
   inpatient = await fx.admitted();
   visit = await fx.visit();
   for (let i = 0; i < 6; i += 1) draftPool.push(await fx.draft(visit.encounterId));
   for (let i = 0; i < 6; i += 1) visitPool.push((await fx.checkedInAppointment()).appointmentId);
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await system?.close();
 });
 
 describe('ward staff charting vital signs', () => {

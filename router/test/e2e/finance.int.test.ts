@@ -4,10 +4,10 @@
  * truly parallel requests (gapless numbers, no overpayment, one payment per idempotency key).
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@hospital/db';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaClient } from '@hospital/db';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemWithDatabase } from '../support/system-database.ts';
 
 let system: TestSystem;
 let db: PrismaClient;
@@ -61,14 +61,9 @@ const pay = (invoiceId: string, amountMinor: number, idempotencyKey: string = ra
     finance,
   );
 
+systemWithDatabase((running) => ({ system, db } = running), 2);
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-  db = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
   finance = await system.tokenFor('finance');
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await system?.close();
 });
 
 describe('invoice life cycle', () => {

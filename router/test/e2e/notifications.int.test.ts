@@ -9,11 +9,11 @@
  * their wards, and anonymous callers are refused.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@hospital/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaClient } from '@hospital/db';
 import type { RoleName } from '@hospital/service-kit';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
+import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
+import { systemWithDatabase } from '../support/system-database.ts';
 import { registerPatient } from '../support/patients.ts';
 
 let system: TestSystem;
@@ -110,14 +110,9 @@ async function seedLabNotification(userId: string, labOrderId: string): Promise<
   return (await db.notification.create({ data: { ...common, userId, deliveryId: delivery.id, title: 'Lab result to review' } })).id;
 }
 
+systemWithDatabase((running) => ({ system, db } = running), 2);
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-  db = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
   doctor = await system.tokenFor('doctor');
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await system?.close();
 });
 
 describe('booking through the router', () => {

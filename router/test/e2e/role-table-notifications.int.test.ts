@@ -4,12 +4,12 @@
  * NOT_FOUND by design), seeded as the in-app channel stores it.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@hospital/db';
+import { describe, expect, it } from 'vitest';
+import type { PrismaClient } from '@hospital/db';
 import type { RoleName } from '@hospital/service-kit';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { describeRoleTable, EVERY_ROLE, type RoleRow } from './role-table.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemWithDatabase } from '../support/system-database.ts';
 
 let system: TestSystem;
 let db: PrismaClient;
@@ -53,14 +53,7 @@ async function seedNotification(userId: string): Promise<string> {
   return notification.id;
 }
 
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-  db = createPrismaClient(testDatabaseUrl(), { poolSize: 2 });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await system?.close();
-});
+systemWithDatabase((running) => ({ system, db } = running), 2);
 
 describeRoleTable(() => system, ROWS);
 
