@@ -6,6 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createLogger, IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Caller, type Logger, type RoleName } from '@hospital/service-kit';
+import { ListenerSet, type EventFeed, type IdentifiedEvent } from './events/event-feed.ts';
 import type { RunningSubgraph } from './server.ts';
 
 /** A GraphQL response plus its HTTP status. */
@@ -132,4 +133,18 @@ export function subgraphTestBed(name: string): SubgraphTestBed {
     },
   };
   return bed;
+}
+
+/**
+ * An event feed in memory for tests of what reads a feed: `emit` hands an event to every listener
+ * as a real feed would (a throwing listener is logged, silently, and the rest still get it).
+ */
+export function memoryEventFeed<E extends IdentifiedEvent>(): EventFeed<E> & { emit(event: E): void } {
+  const listeners = new ListenerSet<E>(createLogger('memory-event-feed', 'silent'));
+  return {
+    subscribe: (listener) => listeners.add(listener),
+    listenerCount: () => listeners.size,
+    close: async () => {},
+    emit: (event) => listeners.emit(event),
+  };
 }

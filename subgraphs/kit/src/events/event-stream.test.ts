@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '@hospital/service-kit';
-import { ListenerSet, type EventFeed } from './event-feed.ts';
+import { memoryEventFeed } from '../testing.ts';
 import { openEventStream, SubscriberTooSlowError } from './event-stream.ts';
 
 /** An event as small as the feed needs: an id and something to filter on. */
@@ -9,21 +8,11 @@ interface TestEvent {
   doctorId: string;
 }
 
-function memorySource(): EventFeed<TestEvent> & { emit(event: TestEvent): void } {
-  const listeners = new ListenerSet<TestEvent>(createLogger('test', 'silent'));
-  return {
-    subscribe: (listener) => listeners.add(listener),
-    listenerCount: () => listeners.size,
-    close: async () => {},
-    emit: (event) => listeners.emit(event),
-  };
-}
-
 const event = (eventId: string, doctorId = 'd1'): TestEvent => ({ eventId, doctorId });
 
 describe('openEventStream', () => {
   it('delivers accepted events in order, queued or awaited, and unsubscribes on return', async () => {
-    const source = memorySource();
+    const source = memoryEventFeed<TestEvent>();
     const stream = openEventStream(source, (e) => e.doctorId === 'd1');
     expect(source.listenerCount()).toBe(1);
     source.emit(event('a'));
@@ -37,7 +26,7 @@ describe('openEventStream', () => {
   });
 
   it('cuts off a subscriber that falls too far behind, after what it had queued', async () => {
-    const source = memorySource();
+    const source = memoryEventFeed<TestEvent>();
     const stream = openEventStream(source, () => true, 2);
     for (const id of ['a', 'b', 'c']) source.emit(event(id));
     expect(source.listenerCount()).toBe(0);
@@ -47,7 +36,7 @@ describe('openEventStream', () => {
   });
 
   it('keeps delivering to others when one listener throws', () => {
-    const source = memorySource();
+    const source = memoryEventFeed<TestEvent>();
     const seen: string[] = [];
     source.subscribe(() => {
       throw new Error('broken');

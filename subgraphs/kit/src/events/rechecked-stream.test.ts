@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
-import { ListenerSet, type EventFeed } from './event-feed.ts';
+import { memoryEventFeed } from '../testing.ts';
 import { eventOrRefusal, openRecheckedEventStream, StreamRefused } from './rechecked-stream.ts';
 
 interface TestEvent {
@@ -11,18 +11,13 @@ interface TestEvent {
 
 const logger = createLogger('test', 'silent');
 
-function memorySource(): EventFeed<TestEvent> & { emit(event: TestEvent): void } {
-  const listeners = new ListenerSet<TestEvent>(logger);
-  return { subscribe: (l) => listeners.add(l), listenerCount: () => listeners.size, close: async () => {}, emit: (e) => listeners.emit(e) };
-}
-
 const forbidden = () => new GraphQLError('You may follow only the wards you are assigned to.', { extensions: { code: 'FORBIDDEN' } });
 
 describe('openRecheckedEventStream', () => {
   it('narrows with a new answer, pauses while unanswered, and ends with the refusal as its last item', async () => {
     vi.useFakeTimers();
     try {
-      const source = memorySource();
+      const source = memoryEventFeed<TestEvent>();
       let answer: () => Promise<(e: TestEvent) => boolean> = async () => (e) => e.wardId === 'a' || e.wardId === 'b';
       const stream = await openRecheckedEventStream(source, { decide: () => answer(), everyMs: 1_000, logger });
       source.emit({ eventId: '1', wardId: 'b' });
@@ -52,7 +47,7 @@ describe('openRecheckedEventStream', () => {
   });
 
   it('refuses at subscribe without registering, and stops checking once returned', async () => {
-    const source = memorySource();
+    const source = memoryEventFeed<TestEvent>();
     await expect(openRecheckedEventStream(source, { decide: () => Promise.reject(forbidden()), logger })).rejects.toThrow(GraphQLError);
     expect(source.listenerCount()).toBe(0);
     vi.useFakeTimers();
