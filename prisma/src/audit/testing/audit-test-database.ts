@@ -1,12 +1,13 @@
 /**
- * A throw-away database for audit-trail tests: a Prisma client as the services connect, and a
- * client as the owner, who alone may switch the append-only guard off (to play the tamperer).
+ * A throw-away database for audit-trail tests: a test file's own database (useOwnDatabase) with its
+ * Prisma client as the services connect, plus a client as the owner, who alone may switch the
+ * append-only guard off (to play the tamperer).
  */
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { testServerUrl } from '../../../../test/helpers.ts';
-import { createPrismaClient, type PrismaClient } from '../../prisma-client.ts';
-import { createTestDatabase, type TestDatabase } from '../../testing/index.ts';
+import { useOwnDatabase } from '../../../../test/own-database.ts';
+import type { PrismaClient } from '../../prisma-client.ts';
+import type { TestDatabase } from '../../testing/index.ts';
 
 /** The database and its clients; read them inside tests and hooks (they exist once beforeAll ran). */
 export interface AuditTestDatabase {
@@ -23,36 +24,32 @@ export interface AuditTestDatabase {
  * @param options - poolSize: the Prisma client's connections (default 2)
  */
 export function useAuditTestDatabase(options: { poolSize?: number } = {}): AuditTestDatabase {
-  let db: TestDatabase | undefined;
-  let prisma: PrismaClient | undefined;
+  // Its hooks are registered first, so the owner connects after the database exists and ends before it is dropped.
+  const own = useOwnDatabase(options);
   let owner: pg.Client | undefined;
   beforeAll(async () => {
-    db = await createTestDatabase({ serverUrl: testServerUrl() });
-    prisma = createPrismaClient(db.url, { poolSize: options.poolSize ?? 2 });
-    owner = new pg.Client({ connectionString: db.ownerUrl });
+    owner = new pg.Client({ connectionString: own.database.ownerUrl });
     await owner.connect();
   });
   afterAll(async () => {
-    await prisma?.$disconnect();
     await owner?.end();
-    await db?.drop();
   });
-  const created = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('useAuditTestDatabase: read inside a test or hook, after beforeAll');
-    return value;
+  const connected = (): pg.Client => {
+    if (owner === undefined) throw new Error('useAuditTestDatabase: read inside a test or hook, after beforeAll');
+    return owner;
   };
   return {
     get db() {
-      return created(db);
+      return own.database;
     },
     get prisma() {
-      return created(prisma);
+      return own.db;
     },
     get owner() {
-      return created(owner);
+      return connected();
     },
     async tamper(...statements) {
-      const client = created(owner);
+      const client = connected();
       await client.query('ALTER TABLE audit.access_log DISABLE TRIGGER access_log_append_only');
       try {
         for (const statement of statements) await client.query(statement);
