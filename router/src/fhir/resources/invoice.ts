@@ -8,10 +8,6 @@ import { INVOICE_STATUS } from '../value-sets.ts';
 import { patientStatusResource } from './patient-status-search.ts';
 
 const FIELDS = 'id number status createdAt issuedAt patient { id } total { amountMinor currency } subtotal { amountMinor currency }';
-const READ = `query FhirInvoiceRead($id: ID!) { invoice(id: $id) { ${FIELDS} } }`;
-const SEARCH = `query FhirInvoiceSearch($patientId: ID, $status: InvoiceStatus, $first: Int, $after: String) {
-  invoices(patientId: $patientId, status: $status, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } } }
-}`;
 
 type InvoiceStatus = keyof typeof INVOICE_STATUS;
 
@@ -67,7 +63,11 @@ export const invoiceResource = patientStatusResource<InvoiceStatus, InvoiceRecor
   type: 'Invoice',
   documentation: 'Invoices with net and gross totals, newest first.',
   statusCodes: 'draft, issued, balanced or cancelled (one).',
-  read: { query: READ, field: 'invoice' },
-  search: { query: SEARCH, field: 'invoices', statuses: INVOICE_STATUS, what: 'an invoice status' },
+  fields: FIELDS,
+  readField: 'invoice',
+  searchField: 'invoices',
+  statusType: 'InvoiceStatus',
+  statuses: INVOICE_STATUS,
+  what: 'an invoice status',
   map: toFhirInvoice,
 });

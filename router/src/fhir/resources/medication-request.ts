@@ -7,10 +7,6 @@ import { MEDICATION_REQUEST_STATUS } from '../value-sets.ts';
 import { patientStatusResource } from './patient-status-search.ts';
 
 const FIELDS = 'id status dose frequency durationDays quantity prescribedAt drug { name strength } patient { id } prescriber { id }';
-const READ = `query FhirMedicationRequestRead($id: ID!) { prescription(id: $id) { ${FIELDS} } }`;
-const SEARCH = `query FhirMedicationRequestSearch($patientId: ID, $status: PrescriptionStatus, $first: Int, $after: String) {
-  prescriptions(patientId: $patientId, status: $status, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } } }
-}`;
 
 type PrescriptionStatus = keyof typeof MEDICATION_REQUEST_STATUS;
 
@@ -55,7 +51,11 @@ export const medicationRequestResource = patientStatusResource<PrescriptionStatu
   type: 'MedicationRequest',
   documentation: 'Prescriptions (orders), as the pharmacy keeps them.',
   statusCodes: 'active, completed or cancelled (one).',
-  read: { query: READ, field: 'prescription' },
-  search: { query: SEARCH, field: 'prescriptions', statuses: MEDICATION_REQUEST_STATUS, what: 'a medication request status' },
+  fields: FIELDS,
+  readField: 'prescription',
+  searchField: 'prescriptions',
+  statusType: 'PrescriptionStatus',
+  statuses: MEDICATION_REQUEST_STATUS,
+  what: 'a medication request status',
   map: toFhirMedicationRequest,
 });

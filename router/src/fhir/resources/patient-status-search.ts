@@ -45,27 +45,41 @@ export async function patientStatusPage<K extends string, R extends { status: K 
   return connectionPage<R>(gql, spec, variables, map, statusFilter(wanted.filter));
 }
 
-/** A patient-and-status resource type: its documents, value set and mapping. */
+/** A patient-and-status resource type: what it selects, its value set and mapping. */
 export interface PatientStatusResource<K extends string, R extends { status: K }> {
-  /** The FHIR type and what it stands for here (CapabilityStatement documentation). */
+  /** The FHIR type (also the operation names: `Fhir<type>Read`, `Fhir<type>Search`). */
   type: FhirResourceType['type'];
+  /** What it stands for here (CapabilityStatement documentation). */
   documentation: string;
   /** The `status` parameter's documentation: the FHIR codes it takes. */
   statusCodes: string;
-  /** The read document (one `$id` variable) and its root field. */
-  read: { query: string; field: string };
-  /** The search document, its root field and the status value set. */
-  search: PatientStatusSearch<K>;
+  /** The fields selected of each record. */
+  fields: string;
+  /** The root field reading one record by id (`invoice`). */
+  readField: string;
+  /** The connection field searching them by patient and status (`invoices`). */
+  searchField: string;
+  /** The GraphQL enum of the status argument (`InvoiceStatus`). */
+  statusType: string;
+  /** Our status values and the FHIR code of each. */
+  statuses: Readonly<Record<K, string>>;
+  /** The code's name in an error ("an invoice status"). */
+  what: string;
   /** Record to resource. */
   map: (record: R) => Resource;
 }
 
 /**
- * The resource type of records of one patient with one status: read by id, searched by
- * {@link patientStatusPage}.
- * @param spec - type, documentation, documents, value set and mapping
+ * The resource type of records of one patient with one status: its read and search documents, a
+ * read by id and {@link patientStatusPage}.
+ * @param spec - type, documentation, selection, value set and mapping
  */
 export function patientStatusResource<K extends string, R extends { status: K }>(spec: PatientStatusResource<K, R>): FhirResourceType {
+  const read = `query Fhir${spec.type}Read($id: ID!) { ${spec.readField}(id: $id) { ${spec.fields} } }`;
+  const search = `query Fhir${spec.type}Search($patientId: ID, $status: ${spec.statusType}, $first: Int, $after: String) {
+  ${spec.searchField}(patientId: $patientId, status: $status, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${spec.fields} } } }
+}`;
+  const searched: PatientStatusSearch<K> = { query: search, field: spec.searchField, statuses: spec.statuses, what: spec.what };
   return {
     type: spec.type,
     documentation: spec.documentation,
@@ -73,7 +87,7 @@ export function patientStatusResource<K extends string, R extends { status: K }>
       { name: 'patient', type: 'reference', documentation: 'The patient (Patient/id).' },
       { name: 'status', type: 'token', documentation: spec.statusCodes },
     ],
-    read: (gql, id) => readOne(gql, { ...spec.read, type: spec.type }, id, spec.map),
-    search: (gql, search) => patientStatusPage<K, R>(gql, search, spec.search, spec.map),
+    read: (gql, id) => readOne(gql, { query: read, field: spec.readField, type: spec.type }, id, spec.map),
+    search: (gql, parsed) => patientStatusPage<K, R>(gql, parsed, searched, spec.map),
   };
 }
