@@ -4,9 +4,40 @@
  * phases (interleaved), so the machine's noise falls on all of them alike.
  */
 import http from 'node:http';
-import type { Prisma } from '@hospital/db';
-import type pg from 'pg';
+import pg from 'pg';
+import { createPrismaClient, type Prisma, type PrismaClient } from '@hospital/db';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { latencySummary } from './stats.ts';
+
+/** The router and its bare-SQL floor over one database, as the at-scale scenarios compare them. */
+export interface RouterAndFloor {
+  /** The test system, as in production, with rate limits far above the load. */
+  system: TestSystem;
+  /** The floor's pg pool (20 connections). */
+  pool: pg.Pool;
+  /** A Prisma client for the floor's audit INSERTs (10 connections). */
+  auditDb: PrismaClient;
+  /** Closes the pool, the client and the system, then drops the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the system and opens the floor's connections on a database.
+ * @param database - its URL as the services connect, and how to drop it (on close)
+ */
+export async function startRouterAndFloor(database: { url: string; drop(): Promise<void> }): Promise<RouterAndFloor> {
+  const system = await startTestSystem(database.url, { kafka: false, production: true, abuseLimits: { rateLimits: { perUser: 1e9, perIp: 1e9 } } });
+  // 20 connections for the floor, not 50: the server's connections are shared with the services (and other people's tests).
+  const pool = new pg.Pool({ connectionString: database.url, max: 20 });
+  const auditDb = createPrismaClient(database.url, { poolSize: 10 });
+  const close = async () => {
+    await pool.end();
+    await auditDb.$disconnect();
+    await system.close();
+    await database.drop();
+  };
+  return { system, pool, auditDb, close };
+}
 
 /** What one closed-loop phase measured. */
 export interface LoadSample {

@@ -10,14 +10,12 @@
  *   npm run bench -- dashboard -- --patients=100000 --seconds=15 --rounds=2
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { createAuditLog, createPrismaClient } from '@hospital/db';
+import { createAuditLog } from '@hospital/db';
 import { createTestDatabase } from '@hospital/db/testing';
 import { auditEntries, hashPassword } from '@hospital/service-kit';
 import { countSql, pageSql } from '../../grpc-internal/services/appointments/src/repositories/appointment-sql.ts';
-import { startTestSystem } from '@hospital/test-support/system';
 import { defaultScale, loadScaleData, numberArg } from '../lib/scale-data.ts';
-import { graphQLPoster, interleaved, rowOf, runSql } from '../lib/scale-load.ts';
+import { graphQLPoster, interleaved, rowOf, runSql, startRouterAndFloor } from '../lib/scale-load.ts';
 import type { Scenario } from '../lib/scenario.ts';
 import { quantile, ratio } from '../lib/stats.ts';
 
@@ -39,11 +37,9 @@ const scenario: Scenario = {
     const seconds = numberArg(args, 'seconds') ?? (smoke ? 1 : 15);
     const rounds = numberArg(args, 'rounds') ?? (smoke ? 1 : 2);
     const database = await createTestDatabase({ serverUrl });
-    const system = await startTestSystem(database.url, { kafka: false, production: true, abuseLimits: { rateLimits: { perUser: 1e9, perIp: 1e9 } } });
+    const bench = await startRouterAndFloor(database);
+    const { system, pool, auditDb } = bench;
     const doctor = system.accounts.doctor;
-    // 20 connections for the floor: the server's connections are shared with the services (and other people's tests).
-    const pool = new pg.Pool({ connectionString: database.url, max: 20 });
-    const auditDb = createPrismaClient(database.url, { poolSize: 10 });
     try {
       const loaded = await loadScaleData(database.ownerUrl, {
         patients,
@@ -97,10 +93,7 @@ const scenario: Scenario = {
       ];
       return { rows, notes };
     } finally {
-      await pool.end();
-      await auditDb.$disconnect();
-      await system.close();
-      await database.drop();
+      await bench.close();
     }
   },
 };

@@ -9,15 +9,14 @@
  *   npm run bench -- search -- --database=<owner URL kept by seed-scale --keep>
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { createAuditLog, createPrismaClient, type Prisma } from '@hospital/db';
+import type pg from 'pg';
+import { createAuditLog, type Prisma } from '@hospital/db';
 import { createTestDatabase } from '@hospital/db/testing';
 import { auditEntries, hashPassword } from '@hospital/service-kit';
 import { parseSearch } from '../../grpc-internal/services/patients/src/domain/search-query.ts';
 import { searchCountSql, searchPageSql } from '../../grpc-internal/services/patients/src/repositories/patient-search-sql.ts';
-import { startTestSystem } from '@hospital/test-support/system';
 import { loadScaleData, numberArg } from '../lib/scale-data.ts';
-import { graphQLPoster, interleaved, rowOf, runSql } from '../lib/scale-load.ts';
+import { graphQLPoster, interleaved, rowOf, runSql, startRouterAndFloor } from '../lib/scale-load.ts';
 import type { Scenario } from '../lib/scenario.ts';
 import { latencySummary, quantile, ratio } from '../lib/stats.ts';
 
@@ -52,10 +51,8 @@ const scenario: Scenario = {
     const reuse = args.find((arg) => arg.startsWith('--database='))?.slice('--database='.length);
     const database = reuse ? { url: reuse, ownerUrl: reuse, drop: async () => {} } : await createTestDatabase({ serverUrl });
     if (!reuse) await loadScaleData(database.ownerUrl, { patients, appointments: 0, doctors: 0, passwordHash: await hashPassword(`bench-${randomUUID()}`), log });
-    const system = await startTestSystem(database.url, { kafka: false, production: true, abuseLimits: { rateLimits: { perUser: 1e9, perIp: 1e9 } } });
-    // 20, not 50: the server's connections are shared with the services (and other people's tests).
-    const pool = new pg.Pool({ connectionString: database.url, max: 20 });
-    const auditDb = createPrismaClient(database.url, { poolSize: 10 });
+    const bench = await startRouterAndFloor(database);
+    const { system, pool, auditDb } = bench;
     try {
       const prefixRows = await pool.query<{ p: string }>(
         `SELECT DISTINCT left(name, 2) AS p FROM (SELECT family_name AS name FROM patients.patients UNION SELECT given_name FROM patients.patients) AS n WHERE length(name) >= 2`,
@@ -134,10 +131,7 @@ const scenario: Scenario = {
       ];
       return { rows, notes, details: { prefixes, perPrefixServerMs: Object.fromEntries(prefixes.map((p, i) => [p, Math.round(sqlPrefix.server[i]! * 100) / 100])) } };
     } finally {
-      await pool.end();
-      await auditDb.$disconnect();
-      await system.close();
-      await database.drop();
+      await bench.close();
     }
   },
 };
