@@ -4,7 +4,7 @@
  * never carry patient data itself: ids, resource names and field names only.
  */
 import type { Caller, RequestOrigin } from './identity-token.ts';
-import { isUuid } from './validation.ts';
+import { distinctIds, isUuid } from './validation.ts';
 
 /**
  * Refusals of anonymous callers one client address may leave in the audit trail per minute: the
@@ -161,7 +161,7 @@ export function auditEntries(
     app: auditAppOf(caller),
   };
   // Only well-formed ids: a denied request may name anything, and the column holds UUIDs.
-  const ids = [...new Set(patientIds.filter(isUuid).map((id) => id.toLowerCase()))];
+  const ids = distinctIds(patientIds.filter(isUuid));
   return ids.length === 0 ? [{ ...base, patientId: null }] : ids.map((patientId) => ({ ...base, patientId }));
 }
 

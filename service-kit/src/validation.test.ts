@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
-import { idListSchema, isUuid, MAX_IDS, parseRequest, requiredTextSchema, uuidSchema } from './validation.ts';
+import { distinctIds, idListSchema, isUuid, MAX_IDS, parseRequest, requiredTextSchema, uuidSchema } from './validation.ts';
 
 const schema = z.object({
   name: z.string().trim().min(1, 'Name is required.'),
@@ -57,6 +57,14 @@ describe('the id rule', () => {
     const ids = (n: number) => Array.from({ length: n }, () => randomUUID());
     expect(idListSchema.safeParse(ids(MAX_IDS)).success).toBe(true);
     expect(idListSchema.safeParse(ids(MAX_IDS + 1)).success).toBe(false);
+  });
+});
+
+describe('distinctIds', () => {
+  it('keeps each id once, lower-cased, in first-seen order', () => {
+    const id = randomUUID();
+    expect(distinctIds([id.toUpperCase(), 'b', id, 'B'])).toEqual([id, 'b']);
+    expect(distinctIds([])).toEqual([]);
   });
 });
 

@@ -37,6 +37,14 @@ export function isUuid(value: unknown): value is string {
   return uuidSchema.safeParse(value).success;
 }
 
+/**
+ * Each id once, lower-cased: a UUID names the same record whatever the case it is written in.
+ * @param ids - ids as asked for
+ */
+export function distinctIds(ids: readonly string[]): string[] {
+  return [...new Set(ids.map((id) => id.toLowerCase()))];
+}
+
 /** Most ids one batch lookup (GetUsers, GetPatients, …) may name. */
 export const MAX_IDS = 500;
 

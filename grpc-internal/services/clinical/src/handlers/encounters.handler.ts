@@ -14,7 +14,7 @@ import type {
   OpenStayRequest__Output,
   OpenVisitRequest__Output,
 } from '@hospital/grpc-contracts';
-import { conflict, notFound, parseRequest, requireActingUser } from '@hospital/service-kit';
+import { conflict, distinctIds, notFound, parseRequest, requireActingUser } from '@hospital/service-kit';
 import type { CallScope } from '@hospital/service-kit/grpc';
 import type { ClinicalDeps } from '../clinical-deps.ts';
 import type { EncounterRecord } from '../repositories/records.ts';
@@ -119,7 +119,7 @@ export async function closeEncounterHandler(request: CloseEncounterRequest__Outp
  */
 export async function getEncountersHandler(request: GetEncountersRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetEncountersResponse> {
   const { ids } = parseRequest(getEncountersSchema, request);
-  const keys = [...new Set(ids.map((id) => id.toLowerCase()))];
+  const keys = distinctIds(ids);
   const stored = await deps.encounters.findByIds(keys);
   const readable = await readableRecords(keys, stored, { keyOf: (e) => e.id, patientOf: (e) => e.patientId, authorsOf: (e) => [e.openedBy] }, deps.carers, scope, 'encounter');
   const found = new Map(readable.map((e) => [e.id.toLowerCase(), e]));
@@ -134,7 +134,7 @@ export async function getEncountersHandler(request: GetEncountersRequest__Output
  */
 export async function getPatientEncountersHandler(request: GetPatientEncountersRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetPatientEncountersResponse> {
   const { patientIds } = parseRequest(getPatientEncountersSchema, request);
-  const keys = [...new Set(patientIds.map((id) => id.toLowerCase()))];
+  const keys = distinctIds(patientIds);
   const visible = await readablePatients(keys, deps.carers, scope, 'encounter');
   return { encounters: (await deps.encounters.findByPatients(visible)).map(toProtoEncounter) };
 }

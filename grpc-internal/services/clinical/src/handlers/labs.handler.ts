@@ -17,7 +17,7 @@ import type {
   OrderLabTestsRequest__Output,
   OrderLabTestsResponse,
 } from '@hospital/grpc-contracts';
-import { conflict, denyObjectAccess, invalidInput, notFound, parseRequest, requireActingUser } from '@hospital/service-kit';
+import { conflict, denyObjectAccess, distinctIds, invalidInput, notFound, parseRequest, requireActingUser } from '@hospital/service-kit';
 import type { CallScope } from '@hospital/service-kit/grpc';
 import type { ClinicalDeps } from '../clinical-deps.ts';
 import { findLabTest, flagResult, implausibleResult, LAB_TESTS, type LabTestEntry } from '../domain/lab-catalogue.ts';
@@ -191,7 +191,7 @@ export function amendLabResultHandler(request: AmendLabResultRequest__Output, de
  */
 export async function getPatientLabOrdersHandler(request: GetPatientLabOrdersRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetPatientLabOrdersResponse> {
   const { patientIds } = parseRequest(getPatientLabOrdersSchema, request);
-  const visible = await readablePatients([...new Set(patientIds.map((id) => id.toLowerCase()))], deps.carers, scope, 'lab order');
+  const visible = await readablePatients(distinctIds(patientIds), deps.carers, scope, 'lab order');
   return { orders: (await deps.labs.ofPatients(visible)).map(toProtoLabOrder) };
 }
 
@@ -205,7 +205,7 @@ export async function getPatientLabOrdersHandler(request: GetPatientLabOrdersReq
  */
 export async function getLabOrdersHandler(request: GetLabOrdersRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetLabOrdersResponse> {
   const { ids } = parseRequest(getLabOrdersSchema, request);
-  const keys = [...new Set(ids.map((id) => id.toLowerCase()))];
+  const keys = distinctIds(ids);
   const stored = await deps.labs.findByIds(keys);
   const shape = { keyOf: (o: LabOrderRecord) => o.id, patientOf: (o: LabOrderRecord) => o.patientId, authorsOf: (o: LabOrderRecord) => [o.orderedBy] };
   const found = await readableRecords(keys, stored, shape, deps.carers, scope, 'lab order', true);

@@ -11,7 +11,7 @@ import type {
   SignNoteRequest__Output,
   WriteNoteRequest__Output,
 } from '@hospital/grpc-contracts';
-import { conflict, denyObjectAccess, invalidInput, notFound, parseRequest, requireActingUser } from '@hospital/service-kit';
+import { conflict, denyObjectAccess, distinctIds, invalidInput, notFound, parseRequest, requireActingUser } from '@hospital/service-kit';
 import type { CallScope } from '@hospital/service-kit/grpc';
 import type { ClinicalDeps } from '../clinical-deps.ts';
 import type { NoteRecord } from '../repositories/records.ts';
@@ -92,9 +92,9 @@ export async function signNoteHandler(request: SignNoteRequest__Output, deps: Cl
  */
 export async function getEncounterNotesHandler(request: GetEncounterNotesRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetEncounterNotesResponse> {
   const { encounterIds } = parseRequest(getEncounterNotesSchema, request);
-  const keys = [...new Set(encounterIds.map((id) => id.toLowerCase()))];
+  const keys = distinctIds(encounterIds);
   const notes = await deps.encounters.notesOf(keys);
-  const openers = new Map((await deps.encounters.findByIds([...new Set(notes.map((n) => n.encounterId.toLowerCase()))])).map((e) => [e.id.toLowerCase(), e.openedBy]));
+  const openers = new Map((await deps.encounters.findByIds(distinctIds(notes.map((n) => n.encounterId)))).map((e) => [e.id.toLowerCase(), e.openedBy]));
   const shape = {
     keyOf: (n: NoteRecord) => n.encounterId,
     patientOf: (n: NoteRecord) => n.patientId,

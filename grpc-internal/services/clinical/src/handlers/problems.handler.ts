@@ -12,7 +12,7 @@ import type {
   SearchIcd10Request__Output,
   SearchIcd10Response,
 } from '@hospital/grpc-contracts';
-import { conflict, invalidInput, notFound, parseRequest, requireActingUser } from '@hospital/service-kit';
+import { conflict, distinctIds, invalidInput, notFound, parseRequest, requireActingUser } from '@hospital/service-kit';
 import type { CallScope } from '@hospital/service-kit/grpc';
 import type { ClinicalDeps } from '../clinical-deps.ts';
 import type { Icd10Catalogue } from '../domain/icd10.ts';
@@ -92,7 +92,7 @@ export async function resolveProblemHandler(request: ResolveProblemRequest__Outp
  */
 export async function getPatientProblemsHandler(request: GetPatientProblemsRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetPatientProblemsResponse> {
   const { patientIds } = parseRequest(getPatientProblemsSchema, request);
-  const visible = await readablePatients([...new Set(patientIds.map((id) => id.toLowerCase()))], deps.carers, scope, 'problem');
+  const visible = await readablePatients(distinctIds(patientIds), deps.carers, scope, 'problem');
   return { problems: (await deps.problems.ofPatients(visible)).map((record) => toProtoProblem(record, deps.icd10)) };
 }
 

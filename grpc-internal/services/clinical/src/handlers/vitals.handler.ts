@@ -7,7 +7,7 @@
  * flagged, and every set carries its NEWS2 when complete.
  */
 import type { GetPatientVitalsRequest__Output, GetPatientVitalsResponse, RecordVitalsRequest__Output, VitalSigns } from '@hospital/grpc-contracts';
-import { denyObjectAccess, invalidInput, parseRequest, requireActingUser } from '@hospital/service-kit';
+import { denyObjectAccess, distinctIds, invalidInput, parseRequest, requireActingUser } from '@hospital/service-kit';
 import { assertMayTouchRecord, readablePatients } from '../domain/record-access.ts';
 import type { CallScope } from '@hospital/service-kit/grpc';
 import type { ClinicalDeps } from '../clinical-deps.ts';
@@ -83,7 +83,7 @@ export async function recordVitalsHandler(request: RecordVitalsRequest__Output, 
  */
 export async function getPatientVitalsHandler(request: GetPatientVitalsRequest__Output, deps: ClinicalDeps, scope: CallScope): Promise<GetPatientVitalsResponse> {
   const { patientIds } = parseRequest(getPatientVitalsSchema, request);
-  const keys = [...new Set(patientIds.map((id) => id.toLowerCase()))];
+  const keys = distinctIds(patientIds);
   const visible = await readablePatients(keys, deps.carers, scope, 'vital signs');
   return { vitals: (await deps.vitals.latestOf(visible, VITALS_PER_PATIENT)).map(toProtoVitals) };
 }

@@ -13,7 +13,19 @@ import type {
   VerifyAuditChainResponse,
 } from '@hospital/grpc-contracts';
 import { DELIVERED_READ_REPORTERS } from '@hospital/grpc-contracts';
-import { clientAddressKey, decodeCursor, encodeCursor, forbidden, invalidInput, keysetOf, keysetPage, parseRequest, type AuditEntry, type AuditSink } from '@hospital/service-kit';
+import {
+  clientAddressKey,
+  decodeCursor,
+  distinctIds,
+  encodeCursor,
+  forbidden,
+  invalidInput,
+  keysetOf,
+  keysetPage,
+  parseRequest,
+  type AuditEntry,
+  type AuditSink,
+} from '@hospital/service-kit';
 import { unary, type CallScope, type HandlerSecurity } from '@hospital/service-kit/grpc';
 import type { AccessRecordRow, AuditChainReport, AccessRecordFilter } from '@hospital/db';
 import { listAccessRecordsSchema } from './list-access-records.schema.ts';
@@ -130,7 +142,7 @@ export async function recordRefusedOperationHandler(
     await sink.record([{ ...base, patientId: null, reason: verdict === 'overflow' ? REFUSALS_OVER_CAP : base.reason }]);
     return { recorded: 1 };
   }
-  const patients = [...new Set(refusal.patientIds.map((id) => id.toLowerCase()))];
+  const patients = distinctIds(refusal.patientIds);
   const entries = patients.length === 0 ? [{ ...base, patientId: null }] : patients.map((patientId) => ({ ...base, patientId }));
   await sink.record(entries);
   return { recorded: entries.length };

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { RecordDeliveredReadsRequest__Output, RecordDeliveredReadsResponse } from '@hospital/grpc-contracts';
-import { parseRequest, ROLES, uuidSchema, type AuditEntry, type AuditSink } from '@hospital/service-kit';
+import { distinctIds, parseRequest, ROLES, uuidSchema, type AuditEntry, type AuditSink } from '@hospital/service-kit';
 import { auditText } from './record-refused-operation.schema.ts';
 
 /** Reads one call may carry: 1,000 subscribers times a few patients each, with room to spare. */
@@ -38,7 +38,7 @@ export const recordDeliveredReadsSchema = z.object({ reads: z.array(deliveredRea
  */
 export function deliveredReadEntries(request: z.infer<typeof recordDeliveredReadsSchema>): AuditEntry[] {
   return request.reads.flatMap((read) =>
-    [...new Set(read.patientIds.map((id) => id.toLowerCase()))].map((patientId) => ({
+    distinctIds(read.patientIds).map((patientId) => ({
       actorKind: 'user' as const,
       actorId: read.userId,
       actorRole: read.userRole,

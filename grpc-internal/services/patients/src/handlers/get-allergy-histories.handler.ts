@@ -1,6 +1,6 @@
 /** GetAllergyHistories: who changed each patient's allergy list, when, from what to what. */
 import type { GetAllergyHistoriesRequest__Output, GetAllergyHistoriesResponse } from '@hospital/grpc-contracts';
-import { invalidInput, parseRequest } from '@hospital/service-kit';
+import { distinctIds, invalidInput, parseRequest } from '@hospital/service-kit';
 import type { PatientsDeps } from '../patients-deps.ts';
 import { getAllergyHistoriesSchema } from './get-allergy-histories.schema.ts';
 
@@ -12,7 +12,7 @@ import { getAllergyHistoriesSchema } from './get-allergy-histories.schema.ts';
  */
 export async function getAllergyHistoriesHandler(request: GetAllergyHistoriesRequest__Output, deps: Pick<PatientsDeps, 'patients'>): Promise<GetAllergyHistoriesResponse> {
   const { patientIds, first, after } = parseRequest(getAllergyHistoriesSchema, request);
-  const ids = [...new Set(patientIds.map((id) => id.toLowerCase()))];
+  const ids = distinctIds(patientIds);
   const found = await Promise.all(ids.map((id) => deps.patients.allergyHistoryPage(id, { first, after: after?.toLowerCase() })));
   const pages = found.filter((page) => page !== undefined);
   if (pages.length < found.length) throw invalidInput('`after` is no change of this patient (a cursor from the previous page).', 'after');
