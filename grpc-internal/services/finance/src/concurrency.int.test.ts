@@ -4,20 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { harnessForFile } from '@hospital/service-kit/testing';
+import { harnessForFile, settleRace } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
 import { eur, startFinanceHarness } from './testing/finance-harness.ts';
 
 const h = harnessForFile(() => startFinanceHarness(testDatabaseUrl()));
-
-/** Outcome of each promise: 'ok' or the gRPC status name. */
-async function outcomes<T>(calls: Promise<T>[]): Promise<{ ok: T[]; failed: number[] }> {
-  const settled = await Promise.allSettled(calls);
-  return {
-    ok: settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : [])),
-    failed: settled.flatMap((s) => (s.status === 'rejected' ? [(s.reason as { code: number }).code] : [])),
-  };
-}
 
 /**
  * Every committed number of a year, with the counter, read in one statement (one snapshot): the
@@ -35,12 +26,12 @@ describe('invoice numbers', () => {
     const drafts = await Promise.all(Array.from({ length: 20 }, () => h.draft([1_500])));
     // An issue that fails (no lines) in the same burst must not burn a number.
     const empty = await h.draft([]);
-    const { ok, failed } = await outcomes([...drafts, empty].map((d) => h.client.issueInvoice({ id: d.id }, { metadata: h.as('finance') })));
-    expect([ok.length, failed.length]).toEqual([20, 1]);
+    const { won, lostStatuses } = await settleRace([...drafts, empty].map((d) => h.client.issueInvoice({ id: d.id }, { metadata: h.as('finance') })));
+    expect([won.length, lostStatuses.length]).toEqual([20, 1]);
     const year = new Date().getUTCFullYear();
-    const seqs = ok.map((invoice) => Number(invoice.number.split('-')[2]));
+    const seqs = won.map((invoice) => Number(invoice.number.split('-')[2]));
     expect(new Set(seqs).size).toBe(20);
-    for (const invoice of ok) expect(invoice.number).toMatch(new RegExp(`^INV-${year}-\\d{6}$`));
+    for (const invoice of won) expect(invoice.number).toMatch(new RegExp(`^INV-${year}-\\d{6}$`));
     const { last, numbers } = await numbersOfYear(year);
     expect(numbers).toEqual(Array.from({ length: last }, (_, i) => i + 1));
     expect(numbers).toEqual(expect.arrayContaining(seqs));
@@ -50,13 +41,13 @@ describe('invoice numbers', () => {
 describe('payments', () => {
   it('never overpays: 8 parallel payments of 30.00 on 100.00 → 3 accepted, the rest BAD_USER_INPUT', async () => {
     const invoice = await h.issued([10_000]);
-    const { ok, failed } = await outcomes(
+    const { won, lostStatuses } = await settleRace(
       Array.from({ length: 8 }, () =>
         h.client.recordPayment({ invoiceId: invoice.id, amount: eur(3_000), method: 'PAYMENT_METHOD_CARD', idempotencyKey: randomUUID() }, { metadata: h.as('finance') }),
       ),
     );
-    expect(ok).toHaveLength(3);
-    expect(failed).toEqual(Array(5).fill(3)); // INVALID_ARGUMENT
+    expect(won).toHaveLength(3);
+    expect(lostStatuses).toEqual(Array(5).fill('INVALID_ARGUMENT'));
     const stored = await h.db.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: { payments: true } });
     expect(stored.payments).toHaveLength(3);
     expect([stored.paidMinor, stored.balanceMinor, stored.status]).toEqual([9_000n, 1_000n, 'partially_paid']);
@@ -65,14 +56,14 @@ describe('payments', () => {
   it('applies one idempotency key sent 10 times in parallel exactly once, answering all 10 alike', async () => {
     const invoice = await h.issued([10_000]);
     const key = `parallel-${randomUUID()}`;
-    const { ok, failed } = await outcomes(
+    const { won, lostStatuses } = await settleRace(
       Array.from({ length: 10 }, () =>
         h.client.recordPayment({ invoiceId: invoice.id, amount: eur(2_500), method: 'PAYMENT_METHOD_CASH', idempotencyKey: key }, { metadata: h.as('finance') }),
       ),
     );
-    expect(failed).toEqual([]);
-    expect(new Set(ok.map((r) => r.payment?.id)).size).toBe(1);
-    expect(ok.filter((r) => !r.replayed)).toHaveLength(1);
+    expect(lostStatuses).toEqual([]);
+    expect(new Set(won.map((r) => r.payment?.id)).size).toBe(1);
+    expect(won.filter((r) => !r.replayed)).toHaveLength(1);
     expect(await h.db.payment.count({ where: { idempotencyKey: key } })).toBe(1);
     const stored = await h.db.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
     expect([stored.paidMinor, stored.balanceMinor]).toEqual([2_500n, 7_500n]);
@@ -81,12 +72,12 @@ describe('payments', () => {
   it('lets one key race across two invoices: one payment, the other request CONFLICT', async () => {
     const [a, b] = await Promise.all([h.issued([5_000]), h.issued([5_000])]);
     const key = `cross-${randomUUID()}`;
-    const { ok, failed } = await outcomes(
+    const { won, lostStatuses } = await settleRace(
       [a, b].map((invoice) =>
         h.client.recordPayment({ invoiceId: invoice.id, amount: eur(1_000), method: 'PAYMENT_METHOD_CARD', idempotencyKey: key }, { metadata: h.as('finance') }),
       ),
     );
-    expect([ok.length, failed]).toEqual([1, [6]]); // ALREADY_EXISTS
+    expect([won.length, lostStatuses]).toEqual([1, ['ALREADY_EXISTS']]);
     expect(await h.db.payment.count({ where: { idempotencyKey: key } })).toBe(1);
   });
 
@@ -96,10 +87,10 @@ describe('payments', () => {
       { invoiceId: invoice.id, amount: eur(5_000), method: 'PAYMENT_METHOD_CARD', idempotencyKey: randomUUID() },
       { metadata: h.as('finance') },
     );
-    const { ok } = await outcomes(
+    const { won } = await settleRace(
       Array.from({ length: 6 }, () => h.client.refundPayment({ paymentId: payment!.id, amount: eur(2_000), reason: 'Split refund' }, { metadata: h.as('finance') })),
     );
-    expect(ok).toHaveLength(2);
+    expect(won).toHaveLength(2);
     const stored = await h.db.payment.findUniqueOrThrow({ where: { id: payment!.id }, include: { refunds: true, invoice: true } });
     expect([stored.refundedMinor, stored.refunds.length, stored.invoice.balanceMinor]).toEqual([4_000n, 2, 4_000n]);
   });
