@@ -17,6 +17,7 @@ import { createFederatedSubscribe } from '../src/subscriptions/federated-subscri
 import { SubscriptionPlanner } from '../src/subscriptions/subscription-plan.ts';
 import { UpstreamPool } from '../src/subscriptions/upstream.ts';
 import { startTinySubgraph, type TinySubgraph } from './support/tiny-subgraph.ts';
+import { until } from '../../test/helpers.ts';
 
 const SECRET = randomBytes(32).toString('base64url');
 const bus = new EventEmitter();
@@ -81,14 +82,6 @@ afterAll(async () => {
 });
 
 const VISITS = parse('subscription($ward: String!) { visits(ward: $ward) { id person { name } } }');
-
-async function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('subscription fan-out executor', () => {
   it('shares one upstream and one resolution per event within a scope; a reader that stops is cut off, the others are not held back', async () => {

@@ -14,6 +14,7 @@ import { startRouter, type RouterConfig, type RunningRouter } from '../src/index
 import { webSocketWithHeaders } from './support/router-ws-client.ts';
 import { testJwt } from './support/test-jwt.ts';
 import { startTinySubgraph, type TinyContext, type TinySubgraph } from './support/tiny-subgraph.ts';
+import { until as waitUntil } from '../../test/helpers.ts';
 
 const signer = testJwt();
 const INTERNAL_SECRET = randomBytes(32).toString('base64url');
@@ -64,13 +65,8 @@ function collect(client: Client, query: string, variables: Record<string, unknow
   return { results, done, ended: () => ended };
 }
 
-async function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** Waits for `predicate`, polling every 20 ms (test/helpers.ts `until`). */
+const until = (predicate: () => boolean, timeoutMs = 10_000) => waitUntil(predicate, timeoutMs, 20);
 
 beforeAll(async () => {
   events = await startTinySubgraph(

@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPatientsSubgraph } from '@hospital/patients-subgraph';
 import { createLogger } from '@hospital/service-kit';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { testDatabaseUrl, until as waitUntil } from '../../../test/helpers.ts';
 import { startRouter, type RouterConfig, type RunningRouter } from '../../src/index.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { routerConfigFor } from '@hospital/test-support/router-config';
@@ -97,12 +97,8 @@ async function gatedRouter(loadShed: RouterConfig['loadShed'], name = 'patients'
 }
 
 /** Resolves once `condition` holds (polling), or fails after `ms`. */
-async function until(condition: () => boolean, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+function until(condition: () => boolean, ms = 5_000): Promise<void> {
+  return waitUntil(condition, ms, 20);
 }
 
 /**
