@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { testDatabaseUrl } from '../../test/helpers.ts';
+import { startTcpProxy } from '../../test/tcp-proxy.ts';
 import type { BuiltRunnable } from './built-runnable.ts';
 import { graphql, startBuiltIdentitySystem, type BuiltIdentitySystem } from './built-system.ts';
 import { ensureFreshBuild } from './fresh-build.ts';
@@ -62,14 +63,7 @@ async function startHttpGate(target: string): Promise<{ url: string; gate: Retur
  */
 async function startDatabaseGate(target: URL, marker: () => string): Promise<{ port: number; gate: ReturnType<typeof hold>; close(): void }> {
   const gate = hold();
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-      socket.on('close', () => sockets.delete(socket));
-    }
+  const proxy = await startTcpProxy(target, (client, upstream) => {
     client.on('data', (chunk: Buffer) => {
       if (!gate.armed || !chunk.includes(marker())) return void upstream.write(chunk);
       gate.armed = false;
@@ -82,15 +76,7 @@ async function startDatabaseGate(target: URL, marker: () => string): Promise<{ p
     });
     upstream.pipe(client);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    gate,
-    close() {
-      server.close();
-      for (const socket of sockets) socket.destroy();
-    },
-  };
+  return { port: proxy.port, gate, close: () => proxy.close() };
 }
 
 /** Resolves with how long the runnable took to exit after `since`, and its exit code. */
@@ -131,6 +117,31 @@ async function startBehindDatabaseGate(env: Record<string, string>): Promise<typ
   const system = await startBuiltIdentitySystem(root, throughGate.toString(), env);
   email = system.account.email;
   return { gate, system };
+}
+
+/**
+ * Holds a login at the side's database gate, sends SIGTERM to one of its runnables, and checks that
+ * it stops accepting connections, that the held login then answers with a token, and that it exits
+ * with 0 within the bound.
+ * @param side - the system behind a database gate
+ * @param runnable - which of its processes gets SIGTERM
+ * @param port - the port that process listens on
+ */
+async function drainsHeldLogin(side: typeof serviceSide, runnable: 'service' | 'subgraph', port: number): Promise<void> {
+  const { system, gate } = side;
+  gate.gate.armed = true;
+  const answer = graphql<{ login: { accessToken: string } }>(system.routerUrl, LOGIN, system.account);
+  await gate.gate.reachedP;
+  const started = Date.now();
+  system[runnable].child.kill('SIGTERM');
+  await expect.poll(() => accepts(port), { timeout: 2_000 }).toBe(false);
+  gate.gate.release();
+  const { data, errors } = await answer;
+  expect(errors).toBeUndefined();
+  expect(data?.login.accessToken).toBeTruthy();
+  const exit = await exitOf(system[runnable], started);
+  expect(exit.code).toBe(0);
+  expect(exit.ms).toBeLessThan(BOUND_MS);
 }
 
 beforeAll(async () => {
@@ -201,39 +212,9 @@ describe(`SIGTERM drains in-flight work, then exits within SHUTDOWN_GRACE_MS=${G
     expect(exit.ms).toBeLessThan(BOUND_MS);
   });
 
-  it('the gRPC service: a unary call held at its database finishes, then it exits', async () => {
-    const { system, gate } = serviceSide;
-    const grpcPort = Number(system.grpcTarget.split(':')[1]);
-    gate.gate.armed = true;
-    const answer = graphql<{ login: { accessToken: string } }>(system.routerUrl, LOGIN, system.account);
-    await gate.gate.reachedP;
-    const started = Date.now();
-    system.service.child.kill('SIGTERM');
-    await expect.poll(() => accepts(grpcPort), { timeout: 2_000 }).toBe(false);
-    gate.gate.release();
-    const { data, errors } = await answer;
-    expect(errors).toBeUndefined();
-    expect(data?.login.accessToken).toBeTruthy();
-    const exit = await exitOf(system.service, started);
-    expect(exit.code).toBe(0);
-    expect(exit.ms).toBeLessThan(BOUND_MS);
-  });
+  it('the gRPC service: a unary call held at its database finishes, then it exits', () =>
+    drainsHeldLogin(serviceSide, 'service', Number(serviceSide.system.grpcTarget.split(':')[1])));
 
-  it('the subgraph: a request in flight (its gRPC call held at the database) answers, then it exits', async () => {
-    const { system, gate } = subgraphSide;
-    const subgraphPort = Number(new URL(system.subgraphUrl).port);
-    gate.gate.armed = true;
-    const answer = graphql<{ login: { accessToken: string } }>(system.routerUrl, LOGIN, system.account);
-    await gate.gate.reachedP;
-    const started = Date.now();
-    system.subgraph.child.kill('SIGTERM');
-    await expect.poll(() => accepts(subgraphPort), { timeout: 2_000 }).toBe(false);
-    gate.gate.release();
-    const { data, errors } = await answer;
-    expect(errors).toBeUndefined();
-    expect(data?.login.accessToken).toBeTruthy();
-    const exit = await exitOf(system.subgraph, started);
-    expect(exit.code).toBe(0);
-    expect(exit.ms).toBeLessThan(BOUND_MS);
-  });
+  it('the subgraph: a request in flight (its gRPC call held at the database) answers, then it exits', () =>
+    drainsHeldLogin(subgraphSide, 'subgraph', Number(new URL(subgraphSide.system.subgraphUrl).port)));
 });

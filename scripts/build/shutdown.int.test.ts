@@ -9,6 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../test/helpers.ts';
+import { startTcpProxy, type TcpProxy } from '../../test/tcp-proxy.ts';
 import { freePort } from '@hospital/service-kit';
 import { startBuilt, type BuiltRunnable } from './built-runnable.ts';
 import { graphql, startBuiltIdentitySystem, type BuiltIdentitySystem } from './built-system.ts';
@@ -18,31 +19,6 @@ const root = path.resolve(import.meta.dirname, '../..');
 const GRACE_MS = 2_000;
 /** Grace, the watchdog's extra second, and process start/exit slack on a busy machine. */
 const BOUND_MS = GRACE_MS + 2_500;
-
-/** A TCP proxy in front of PostgreSQL: closing it is "the database is gone". */
-function startDatabaseProxy(target: URL): Promise<{ port: number; kill(): void }> {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-      socket.on('close', () => sockets.delete(socket));
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        port: (server.address() as net.AddressInfo).port,
-        kill() {
-          server.close();
-          for (const socket of sockets) socket.destroy();
-        },
-      }),
-    ),
-  );
-}
 
 /** An idle client holding a connection open: a shutdown must not wait for it forever. */
 function idleClient(port: number): net.Socket {
@@ -70,7 +46,7 @@ async function terminate(runnable: BuiltRunnable, limitMs: number): Promise<numb
   return Date.now() - started;
 }
 
-let proxy: Awaited<ReturnType<typeof startDatabaseProxy>>;
+let proxy: TcpProxy;
 let system: BuiltIdentitySystem;
 let web: BuiltRunnable;
 const idle: net.Socket[] = [];
@@ -78,7 +54,7 @@ const idle: net.Socket[] = [];
 beforeAll(async () => {
   await ensureFreshBuild(root);
   const database = new URL(testDatabaseUrl());
-  proxy = await startDatabaseProxy(database);
+  proxy = await startTcpProxy(database);
   const throughProxy = new URL(database);
   throughProxy.hostname = '127.0.0.1';
   throughProxy.port = String(proxy.port);
@@ -106,12 +82,12 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const socket of idle) socket.destroy();
   for (const runnable of [web, system?.router, system?.subgraph, system?.service]) runnable?.child.kill('SIGKILL');
-  proxy?.kill();
+  proxy?.close();
 });
 
 describe(`SIGTERM exits within SHUTDOWN_GRACE_MS=${GRACE_MS} (+ watchdog) with collaborators gone, log pipe abandoned, a client connected`, () => {
   it('the gRPC service, its database gone', async () => {
-    proxy.kill();
+    proxy.close();
     expect(await terminate(system.service, BOUND_MS)).toBeLessThan(BOUND_MS);
   });
 
