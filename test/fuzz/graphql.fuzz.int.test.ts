@@ -12,14 +12,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@hospital/db/testing';
 import { type Caller, type RoleName } from '@hospital/service-kit';
 import { checkHealth } from '@hospital/service-kit/grpc';
 import { parse } from 'graphql';
 import { buildAuthRules, schemaFromSdl } from '@hospital/router';
 import { collectTouchedFields, decideAccess } from '@hospital/router';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { testServerUrl } from '../helpers.ts';
+import type { TestSystem } from '@hospital/test-support/system';
+import { startFuzzSystem, type FuzzSystem } from './fuzz-system.ts';
 import { openDbFingerprinter, type DbFingerprinter } from './db-snapshot.ts';
 import { FUZZ_RUNS, FUZZ_SEED, fuzzParams } from './env.ts';
 import { seedRecords, type SeededIds } from './fuzz-seed.ts';
@@ -33,7 +32,7 @@ const ROLES: RoleName[] = ['admin', 'doctor', 'pharmacist', 'finance', 'ward_sta
 /** Per-test time limit, grown with FUZZ_RUNS. */
 const TIMEOUT_MS = 30_000 + FUZZ_RUNS * 150;
 
-let database: TestDatabase;
+let fuzz: FuzzSystem;
 let sys: TestSystem;
 let fingerprints: DbFingerprinter;
 let seeded: SeededIds;
@@ -66,28 +65,20 @@ function expectAcceptable(answer: { status: number; text: string }, request: unk
 }
 
 beforeAll(async () => {
-  // A database of this file's own, so the fingerprints see no other test file's writes.
-  database = await createTestDatabase({ serverUrl: testServerUrl() });
-  sys = await startTestSystem(database.url, {
-    production: true,
+  fuzz = await startFuzzSystem(errorLogs, {
     // Thousands of requests from a handful of accounts: the per-user limit would answer most of them.
     abuseLimits: { rateLimits: { perUser: 1_000_000, perIp: 1_000_000 } },
-    logDestination: {
-      write(line: string) {
-        if (/"level":(50|60)/.test(line)) errorLogs.push(line);
-      },
-    },
   });
+  sys = fuzz.sys;
   for (const role of ROLES) tokens.set(role, await sys.tokenFor(role));
   seeded = await seedRecords(sys);
-  fingerprints = await openDbFingerprinter(database.url);
+  fingerprints = await openDbFingerprinter(fuzz.database.url);
   console.info(`graphql fuzz: FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS}`);
 }, 120_000);
 
 afterAll(async () => {
   await fingerprints?.close();
-  await sys?.close();
-  await database?.drop();
+  await fuzz?.close();
 });
 
 describe('GraphQL fuzz through the router', () => {

@@ -10,11 +10,10 @@ import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@hospital/db/testing';
 import { signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
 import { callMetadata, checkHealth } from '@hospital/service-kit/grpc';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { testServerUrl } from '../helpers.ts';
+import type { TestSystem } from '@hospital/test-support/system';
+import { startFuzzSystem, type FuzzSystem } from './fuzz-system.ts';
 import { openDbFingerprinter, type DbFingerprinter } from './db-snapshot.ts';
 import { FUZZ_RUNS, FUZZ_SEED, fuzzParams } from './env.ts';
 import { seedRecords, type SeededIds } from './fuzz-seed.ts';
@@ -29,7 +28,7 @@ const DEADLINE_MS = 10_000;
 /** Per-test time limit, grown with FUZZ_RUNS. */
 const TIMEOUT_MS = 30_000 + FUZZ_RUNS * 150;
 
-let database: TestDatabase;
+let fuzz: FuzzSystem;
 let sys: TestSystem;
 let fingerprints: DbFingerprinter;
 let seeded: SeededIds;
@@ -93,26 +92,17 @@ function describeRequest(request: unknown): string {
 }
 
 beforeAll(async () => {
-  // A database of this file's own, so the fingerprints see no other test file's writes.
-  database = await createTestDatabase({ serverUrl: testServerUrl() });
-  sys = await startTestSystem(database.url, {
-    production: true,
-    logDestination: {
-      write(line: string) {
-        if (/"level":(50|60)/.test(line)) errorLogs.push(line);
-      },
-    },
-  });
+  fuzz = await startFuzzSystem(errorLogs);
+  sys = fuzz.sys;
   seeded = await seedRecords(sys);
-  fingerprints = await openDbFingerprinter(database.url);
+  fingerprints = await openDbFingerprinter(fuzz.database.url);
   console.info(`grpc fuzz: FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS} (${RUNS_PER_METHOD} per method, ${methods.length} methods)`);
 }, 120_000);
 
 afterAll(async () => {
   for (const client of clients.values()) client.close();
   await fingerprints?.close();
-  await sys?.close();
-  await database?.drop();
+  await fuzz?.close();
 });
 
 describe('gRPC fuzz of every method', () => {

@@ -15,12 +15,12 @@ import { createClient, type Client, type SubscribePayload } from 'graphql-ws';
 import { getOperationAST, getVariableValues, parse, validate, type GraphQLSchema } from 'graphql';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@hospital/db/testing';
 import type { RoleName } from '@hospital/service-kit';
 import { schemaFromSdl } from '@hospital/router';
 import { DEFAULT_WS_LIMITS } from '@hospital/router';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { testServerUrl } from '../helpers.ts';
+import type { TestSystem } from '@hospital/test-support/system';
+import { until } from '../helpers.ts';
+import { startFuzzSystem, type FuzzSystem } from './fuzz-system.ts';
 import { FUZZ_RUNS, FUZZ_SEED, fuzzParams } from './env.ts';
 import { brokenDocument, rootFieldOperations } from './graphql-operations.ts';
 import { anyJson, hostileId, hostileString, hugeString, ODDITIES } from './hostile-values.ts';
@@ -44,7 +44,7 @@ const ANSWER_LIMIT_MS = 5_000;
 const QUIET_MS = 120;
 const TIMEOUT_MS = 30_000 + FUZZ_RUNS * 200;
 
-let database: TestDatabase;
+let fuzz: FuzzSystem;
 let sys: TestSystem;
 let wsUrl: string;
 let schema: GraphQLSchema;
@@ -193,18 +193,11 @@ async function expectAcceptableSubscription(who: string, payload: SubscribePaylo
 }
 
 beforeAll(async () => {
-  // A database of this file's own, like the other fuzz suites.
-  database = await createTestDatabase({ serverUrl: testServerUrl() });
-  sys = await startTestSystem(database.url, {
-    production: true,
+  fuzz = await startFuzzSystem(errorLogs, {
     // Thousands of subscribe messages and connections from a handful of accounts.
     abuseLimits: { rateLimits: { perUser: 1_000_000, perIp: 1_000_000, wsConnects: 1_000_000 } },
-    logDestination: {
-      write(line: string) {
-        if (/"level":(50|60)/.test(line)) errorLogs.push(line);
-      },
-    },
   });
+  sys = fuzz.sys;
   wsUrl = sys.routerUrl.replace(/^http/, 'ws');
   schema = schemaFromSdl(SUPERGRAPH);
   for (const role of ROLES) tokens.set(role, await sys.tokenFor(role));
@@ -226,8 +219,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([...clients.values()].map((c) => c.dispose()));
   vi.restoreAllMocks();
-  await sys?.close();
-  await database?.drop();
+  await fuzz?.close();
 });
 
 /** A caller: mostly a role, sometimes nobody or a forged token (closed with 4401). */
@@ -275,14 +267,6 @@ async function expectLiveSubscription(): Promise<void> {
     ).toBe(true);
   } finally {
     await fresh.dispose();
-  }
-}
-
-async function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
