@@ -1,6 +1,7 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { EnvError } from '@hospital/service-kit';
+import { envProblemsOf } from '@hospital/service-kit/testing';
 import { DEFAULT_PERSISTED_MANIFEST_PATH, DEFAULT_SUPERGRAPH_PATH, loadConfig } from './env.ts';
 
 const ecPublicPem = () =>
@@ -46,16 +47,10 @@ describe('loadConfig', () => {
   });
 
   it('reports every problem at once', () => {
-    try {
-      loadConfig({ ROUTER_PORT: 'abc', SUBGRAPH_PATIENTS_URL: 'not a url', NODE_ENV: 'production' });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(EnvError);
-      const problems = (error as EnvError).problems.join('\n');
-      expect(problems).toMatch(/ROUTER_PORT/);
-      expect(problems).toMatch(/JWT_PUBLIC_KEY/);
-      expect(problems).toMatch(/SUBGRAPH_PATIENTS_URL/);
-    }
+    const problems = envProblemsOf(() => loadConfig({ ROUTER_PORT: 'abc', SUBGRAPH_PATIENTS_URL: 'not a url', NODE_ENV: 'production' }));
+    expect(problems).toMatch(/ROUTER_PORT/);
+    expect(problems).toMatch(/JWT_PUBLIC_KEY/);
+    expect(problems).toMatch(/SUBGRAPH_PATIENTS_URL/);
   });
 
   it('reads a JWKS in JWT_PUBLIC_KEYS, alone or beside JWT_PUBLIC_KEY', () => {
@@ -118,7 +113,7 @@ describe('loadConfig', () => {
   });
 
   it('reports every bad abuse-limit variable at once', () => {
-    try {
+    const problems = envProblemsOf(() =>
       loadConfig({
         JWT_PUBLIC_KEY: publicKey,
         ROUTER_MAX_OPERATION_COST: '0',
@@ -126,14 +121,10 @@ describe('loadConfig', () => {
         ROUTER_RATE_LIMIT_WINDOW_SECONDS: 'soon',
         ROUTER_TRUST_PROXY: '10.0.0.0/99',
         REDIS_URL: 'http://cache:6379',
-      });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(EnvError);
-      const problems = (error as EnvError).problems.join('\n');
-      for (const name of ['ROUTER_MAX_OPERATION_COST', 'ROUTER_RATE_LIMIT_PER_USER', 'ROUTER_RATE_LIMIT_WINDOW_SECONDS', 'ROUTER_TRUST_PROXY', 'REDIS_URL']) {
-        expect(problems).toContain(name);
-      }
+      }),
+    );
+    for (const name of ['ROUTER_MAX_OPERATION_COST', 'ROUTER_RATE_LIMIT_PER_USER', 'ROUTER_RATE_LIMIT_WINDOW_SECONDS', 'ROUTER_TRUST_PROXY', 'REDIS_URL']) {
+      expect(problems).toContain(name);
     }
   });
 

@@ -25,3 +25,18 @@ export function itChecksServiceEnv(loadConfig: (env: Record<string, string | und
     expect(() => loadConfig({ INTERNAL_SECRET: 'short' })).toThrow(EnvError);
   });
 }
+
+/**
+ * The problems an env reader reports, one a line, for the test to match; the test fails unless the
+ * reader throws EnvError.
+ * @param load - calls the reader with the environment under test
+ */
+export function envProblemsOf(load: () => unknown): string {
+  try {
+    load();
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).problems.join('\n');
+  }
+  return expect.unreachable('the env reader accepted the environment');
+}
