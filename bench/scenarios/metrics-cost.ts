@@ -18,7 +18,7 @@ import { createLogger, startTracing, type RunningTracing } from '@hospital/servi
 import { createPrismaClient, seedDemoData } from '@hospital/db';
 import { createTestDatabase } from '@hospital/db/testing';
 import { DEFAULT_PERSISTED_MANIFEST_PATH } from '@hospital/router';
-import { loadPersistedOperations } from '@hospital/router';
+import { loadPersistedOperations, persistedOperationNamed } from '@hospital/router';
 import { startRouter, type RouterConfig } from '@hospital/router';
 import { startTestSystem } from '@hospital/test-support/system';
 import type { Scenario } from '../lib/scenario.ts';
@@ -80,7 +80,7 @@ const scenario: Scenario = {
     const off = await startRouter(config, { logger, metrics: false });
     try {
       const token = await system.tokenFor('doctor');
-      const search = [...persisted.manifest.values()].find((text) => text.startsWith('query DoctorSearchPatients'))!;
+      const search = persistedOperationNamed(persisted.manifest, 'DoctorSearchPatients')!.document;
       const body = { query: search, variables: { search: 'Sm' } };
       const receiver = await startDiscardingReceiver();
       const tracesUrl = `http://127.0.0.1:${receiver.port}/v1/traces`;

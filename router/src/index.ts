@@ -6,7 +6,7 @@ export { composeSupergraph, type CompositionOutcome, type SubgraphSource } from 
 export { buildAuthRules, findAuthPolicyProblems, schemaFromSdl, type AuthRules, type FieldRule } from './auth-policy.ts';
 export { SUBGRAPHS, defaultSubgraphUrl, subgraphUrlEnvName, type SubgraphName } from './subgraph-list.ts';
 export { DEFAULT_PERSISTED_MANIFEST_PATH, DEFAULT_SUPERGRAPH_PATH } from './env.ts';
-export { loadManifest, loadPersistedOperations, type PersistedOperations } from './persisted-operations.ts';
+export { loadManifest, loadPersistedOperations, persistedOperationNamed, type PersistedOperations } from './persisted-operations.ts';
 export { DEFAULT_WS_LIMITS } from './router-config.ts';
 export { CLIENT_ERROR_CODES } from './format-error.ts';
 export { LOAD_SHED_MESSAGE } from './admission/steps/load-shed.ts';

@@ -8,6 +8,7 @@ import {
   loadPersistedOperations,
   ManifestError,
   parseManifest,
+  persistedOperationNamed,
   resolvePersistedOperation,
   sha256,
   withResolvedQuery,
@@ -36,7 +37,7 @@ describe('parseManifest', () => {
   it('loads the web app manifest that codegen writes, and names a missing file', () => {
     const web = loadManifest(DEFAULT_PERSISTED_MANIFEST_PATH);
     expect(web.size).toBeGreaterThan(10);
-    expect([...web.values()].some((d) => d.startsWith('query DoctorSearchPatients('))).toBe(true);
+    expect(persistedOperationNamed(web, 'DoctorSearchPatients')).toMatchObject({ operation: 'query' });
     expect(() => loadManifest('/nonexistent/manifest.json')).toThrow(/cannot read the persisted-operation manifest/);
   });
 
@@ -45,6 +46,14 @@ describe('parseManifest', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'manifest-'));
     writeFileSync(path.join(dir, 'm.json'), JSON.stringify({ [ME_HASH]: ME }));
     expect(loadPersistedOperations({ mode: 'allow', manifestPath: path.join(dir, 'm.json') }).manifest.get(ME_HASH)).toBe(ME);
+  });
+});
+
+describe('persistedOperationNamed', () => {
+  it('finds the entry whose document declares the operation, by name only', () => {
+    expect(persistedOperationNamed(manifest, 'Me')).toEqual({ hash: ME_HASH, document: ME, operation: 'query' });
+    expect(persistedOperationNamed(manifest, 'M')).toBeUndefined();
+    expect(persistedOperationNamed(manifest, 'me')).toBeUndefined();
   });
 });
 

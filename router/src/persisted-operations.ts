@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parse } from 'graphql';
+import { Kind, parse, type OperationTypeNode } from 'graphql';
 
 /**
  * `off`: no safelist (hashes are answered PERSISTED_QUERY_NOT_SUPPORTED; clients send text).
@@ -89,6 +89,29 @@ export function loadManifest(path: string): PersistedManifest {
  */
 export function loadPersistedOperations(options: { mode: PersistedOperationsMode; manifestPath: string }): PersistedOperations {
   return { mode: options.mode, manifest: options.mode === 'off' ? new Map() : loadManifest(options.manifestPath) };
+}
+
+/** A manifest entry found by the name of the operation its document declares. */
+export interface NamedPersistedOperation {
+  hash: string;
+  document: string;
+  /** `query`, `mutation` or `subscription`. */
+  operation: OperationTypeNode;
+}
+
+/**
+ * The manifest entry whose document declares the operation `name` (tests and benchmarks pick the
+ * web app's operations this way), or undefined when none does.
+ * @param manifest - hash → document
+ * @param name - the operation's name, e.g. `DoctorSearchPatients`
+ */
+export function persistedOperationNamed(manifest: PersistedManifest, name: string): NamedPersistedOperation | undefined {
+  for (const [hash, document] of manifest) {
+    for (const definition of parse(document, { noLocation: true }).definitions) {
+      if (definition.kind === Kind.OPERATION_DEFINITION && definition.name?.value === name) return { hash, document, operation: definition.operation };
+    }
+  }
+  return undefined;
 }
 
 /** Hex SHA-256 of a document, as the codegen client preset computes it. */

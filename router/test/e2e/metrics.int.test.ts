@@ -19,7 +19,7 @@ import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startOutboxMetrics, type OutboxMetrics } from '../../../grpc-internal/services/appointments/src/outbox/outbox-metrics.ts';
 import { DEFAULT_PERSISTED_MANIFEST_PATH } from '../../src/env.ts';
 import { knownOperationNames } from '../../src/metrics-labels.ts';
-import { loadPersistedOperations } from '../../src/persisted-operations.ts';
+import { loadPersistedOperations, persistedOperationNamed } from '../../src/persisted-operations.ts';
 import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
 import { dashboardFiles } from '../../../scripts/k8s/observability/dashboards.ts';
 import { expressionsOf } from '../../../scripts/k8s/observability/grafana.ts';
@@ -28,7 +28,7 @@ import { freePort } from '@hospital/service-kit';
 
 const ALERTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../k8s/observability/alerts.yml');
 const persisted = loadPersistedOperations({ mode: 'allow', manifestPath: DEFAULT_PERSISTED_MANIFEST_PATH });
-const documentNamed = (name: string) => [...persisted.manifest.values()].find((text) => new RegExp(`^(query|mutation) ${name}\\b`).test(text))!;
+const documentNamed = (name: string) => persistedOperationNamed(persisted.manifest, name)!.document;
 
 let system: TestSystem;
 let outbox: OutboxMetrics;

@@ -9,7 +9,7 @@ import type { Client, SubscribePayload } from 'graphql-ws';
 import { describe, expect, it } from 'vitest';
 import { until } from '../../../test/helpers.ts';
 import { DEFAULT_PERSISTED_MANIFEST_PATH } from '../../src/env.ts';
-import { loadManifest } from '../../src/persisted-operations.ts';
+import { loadManifest, persistedOperationNamed } from '../../src/persisted-operations.ts';
 import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
 import type { TestSystem } from '@hospital/test-support/system';
 import { bearerHeader } from '@hospital/test-support/bearer';
@@ -31,9 +31,9 @@ const { clients } = socketsOnSystem((started) => (system = started), {
 
 /** The manifest hash of the web app's operation named `name`. */
 function hashOf(name: string): string {
-  const entry = [...manifest].find(([, document]) => new RegExp(`^(query|mutation|subscription) ${name}\\b`).test(document));
+  const entry = persistedOperationNamed(manifest, name);
   if (!entry) throw new Error(`no web operation ${name} in the manifest`);
-  return entry[0];
+  return entry.hash;
 }
 
 const byHash = (hash: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
