@@ -16,6 +16,7 @@ import { K8S_DIR, OVERLAYS, renderOverlay } from '../../scripts/k8s/check/render
 import { schemaProblems } from '../../scripts/k8s/check/schemas.ts';
 import { expressionsOf } from '../../scripts/k8s/observability/grafana.ts';
 import { alertGroups, monitoringObjects } from '../../scripts/k8s/observability/monitoring.ts';
+import { DEPARTMENTS, KAFKA_SUBGRAPHS } from '../../scripts/k8s/topology.ts';
 
 const DASHBOARD_DIR = path.join(K8S_DIR, 'observability/dashboards');
 const dashboards = readdirSync(DASHBOARD_DIR)
@@ -85,6 +86,15 @@ describe('Grafana dashboards (k8s/observability/dashboards)', () => {
       .filter((name) => !documented.has(name) && !FOREIGN.test(name) && !recorded.has(name));
     expect([...new Set(unknown)]).toEqual([]);
     expect(metricNamesOf('sum by (le) (rate(graphql_router_request_secondz_bucket{code="x"}[5m]))')).toEqual(['graphql_router_request_secondz_bucket']);
+  });
+
+  it("watches the restarts of every department that talks to Kafka (the department table's kafka column)", () => {
+    const kafka = dashboards.find((d) => d.file === 'kafka.json')!.model;
+    const panel = (kafka['panels'] as Array<Record<string, any>>).find((p) => p['title'] === 'Restarts of Kafka-using pods')!;
+    const matcher = /pod=~"\(([a-z|]+)\)\.\*"/.exec(String(panel['targets'][0].expr))?.[1]?.split('|') ?? [];
+    const users = DEPARTMENTS.filter((d) => d.kafka || KAFKA_SUBGRAPHS.includes(d.name)).map((d) => d.name);
+    expect(users).toEqual(expect.arrayContaining(['appointments', 'notifications', 'clinical']));
+    expect(matcher.sort()).toEqual([...users].sort());
   });
 });
 

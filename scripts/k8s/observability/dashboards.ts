@@ -3,8 +3,11 @@
  * router RED by operation, each department's RED, the events pipeline (outbox → Kafka →
  * subscriber), the database, and Kafka. Department rows come from the topology table.
  */
-import { DEPARTMENTS } from '../topology.ts';
+import { DEPARTMENTS, KAFKA_SUBGRAPHS } from '../topology.ts';
 import { dashboard, quantile, rate, ratio, type DashboardSpec, type PanelSpec } from './grafana.ts';
+
+/** Departments whose service or subgraph talks to Kafka (the department table's kafka column), for pod matchers. */
+const KAFKA_DEPARTMENTS: readonly string[] = DEPARTMENTS.filter((d) => d.kafka || KAFKA_SUBGRAPHS.includes(d.name)).map((d) => d.name);
 
 /** Router error codes that are the platform's fault (the SLO's bad events; alerts.yml agrees). */
 const SERVER_CODES = 'code=~"INTERNAL_SERVER_ERROR|SERVICE_UNAVAILABLE|other"';
@@ -339,7 +342,7 @@ const kafka: DashboardSpec = {
           title: 'Restarts of Kafka-using pods',
           description: 'kube-state-metrics: container restarts in the last hour.',
           unit: 'short',
-          queries: [{ expr: 'sum by (pod) (increase(kube_pod_container_status_restarts_total{pod=~"(appointments|notifications).*"}[1h]))', legend: '{{pod}}' }],
+          queries: [{ expr: `sum by (pod) (increase(kube_pod_container_status_restarts_total{pod=~"(${KAFKA_DEPARTMENTS.join('|')}).*"}[1h]))`, legend: '{{pod}}' }],
         },
       ],
     },
