@@ -26,6 +26,12 @@ describe('GrpcPatientDirectory', () => {
     expect(asked.map((a) => [a.ids, a.metadata.get(IDENTITY_HEADER)[0], a.metadata.get(REQUEST_ID_HEADER)[0]])).toEqual([[[PATIENT], 'signed-caller', 'req-1']]);
   });
 
+  it('finds the patient when the caller wrote the UUID in upper case (the department answers in lower case)', async () => {
+    const { client } = patientsClient([{ id: PATIENT, archived: false, allergies: [] }]);
+    const found = await new GrpcPatientDirectory(client).find(PATIENT.toUpperCase(), { identityToken: 't', requestId: 'r' });
+    expect(found).toEqual({ id: PATIENT, archived: false, allergies: [] });
+  });
+
   it('finds nobody when the department returns no row with that id', async () => {
     const { client } = patientsClient([{ id: 'another-id', archived: false, allergies: [] }]);
     await expect(new GrpcPatientDirectory(client).find(PATIENT, { identityToken: 't', requestId: 'r' })).resolves.toBeUndefined();

@@ -36,7 +36,9 @@ export class GrpcPatientDirectory implements PatientDirectory {
 
   async find(patientId: string, call: ForwardedCall): Promise<PatientFacts | undefined> {
     const { patients } = await this.client.getPatients({ ids: [patientId] }, { metadata: callMetadata(call.identityToken, call.requestId) });
-    const patient = patients.find((candidate) => candidate.id === patientId);
+    // A UUID names the same patient in either case; the department answers in lower case.
+    const wanted = patientId.toLowerCase();
+    const patient = patients.find((candidate) => candidate.id.toLowerCase() === wanted);
     return patient ? { id: patient.id, archived: patient.archived, allergies: patient.allergies } : undefined;
   }
 }
