@@ -8,10 +8,7 @@ import { PatientTable } from './PatientTable.tsx';
 
 const SearchPatients = graphql(`
   query DoctorSearchPatients($search: String!) {
-    patients(search: $search, first: 20) {
-      matchCount { count capped }
-      edges { node { id mrn fullName dateOfBirth } }
-    }
+    patients(search: $search, first: 20) { ...PatientMatches }
   }
 `);
 

@@ -11,10 +11,7 @@ import { useSearchText } from './use-debounced.ts';
 
 const PatientPickerSearch = graphql(`
   query PatientPickerSearch($search: String!) {
-    patients(search: $search, first: 10) {
-      matchCount { count capped }
-      edges { node { id mrn fullName dateOfBirth } }
-    }
+    patients(search: $search, first: 10) { ...PatientMatches }
   }
 `);
 
