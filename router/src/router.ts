@@ -31,7 +31,7 @@ import { jsonErrorHandler, requestScope, scopeOf } from './request-log.ts';
 import { startRevocationPoller } from './revocation/revocation-poller.ts';
 import { DEFAULT_WS_LIMITS, type RouterConfig } from './router-config.ts';
 import { createEdgeServices, type EdgeServices } from './router-edge.ts';
-import { DELIVERED_READ_REPORTERS } from '@hospital/grpc-contracts';
+import { ROUTER_SERVICE_NAME } from '@hospital/grpc-contracts';
 import { createDeliveryAudit } from '@hospital/service-kit/grpc';
 import { createFederatedSubscribe } from './subscriptions/federated-subscribe.ts';
 import { SubscriptionPlanner } from './subscriptions/subscription-plan.ts';
@@ -82,7 +82,7 @@ function subscriptionEndpoint(
     ? createDeliveryAudit({
         identityTarget: config.refusalAudit.identityGrpcTarget,
         internalSecret: config.internalSecret,
-        service: DELIVERED_READ_REPORTERS.router,
+        service: ROUTER_SERVICE_NAME,
         logger: logger.child({ source: 'audit' }),
       })
     : undefined;

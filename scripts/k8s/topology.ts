@@ -37,10 +37,11 @@ export const DEPARTMENTS: readonly Department[] = DEPARTMENT_TABLE.map((d) => ({
 export const KAFKA_SUBGRAPHS: readonly string[] = DEPARTMENT_TABLE.filter((d) => usesKafka(d, 'subgraph')).map((d) => d.name);
 
 /**
- * Subgraphs that call the audit service (identity) themselves: the clinical subgraph records each
- * delivery of an event's clinical values to a subscriber (`IDENTITY_GRPC_TARGET` in its env.ts).
+ * Subgraphs that call the audit service (identity) themselves (the department table's
+ * `subgraphAuditsDeliveries`): the clinical subgraph records each delivery of an event's clinical
+ * values to a subscriber (`IDENTITY_GRPC_TARGET` in its env.ts).
  */
-export const AUDIT_REPORTING_SUBGRAPHS: readonly string[] = ['clinical'];
+export const AUDIT_REPORTING_SUBGRAPHS: readonly string[] = DEPARTMENT_TABLE.filter((d) => d.subgraphAuditsDeliveries).map((d) => d.name);
 
 /** The router's and the web server's ports. */
 export const ROUTER_PORT = 4000;

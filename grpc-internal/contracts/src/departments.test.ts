@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEPARTMENTS, defaultGrpcTarget, subgraphDefaults, usesKafka } from './departments.ts';
+import { DELIVERED_READ_REPORTERS } from './audit.ts';
+import { DEPARTMENTS, defaultGrpcTarget, subgraphDefaults, subgraphServiceName, usesKafka } from './departments.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -30,6 +31,17 @@ describe('the department table', () => {
       expect(/KAFKA_BROKERS|kafkaEnv/.test(env), `${name} ${runnable} reads KAFKA_BROKERS`).toBe(usesKafka(row, runnable));
       for (const family of families) expect(env, `${name} ${runnable} reads the ${family} topic`).toMatch(new RegExp(`${family}TopicEnv|${family.toUpperCase()}_TOPIC`));
     }
+  });
+
+  it.each(DEPARTMENTS.map((d) => d.name))('%s: a subgraph that audits its deliveries reads IDENTITY_GRPC_TARGET and may report them', (name) => {
+    const row = DEPARTMENTS.find((d) => d.name === name)!;
+    const env = readFileSync(path.join(root, 'subgraphs', name, 'src/env.ts'), 'utf8');
+    if (row.subgraphAuditsDeliveries) expect(env).toContain('IDENTITY_GRPC_TARGET');
+    expect(DELIVERED_READ_REPORTERS.includes(subgraphServiceName(name))).toBe(row.subgraphAuditsDeliveries);
+  });
+
+  it('lets the router and the clinical subgraph report delivered reads, and no one else', () => {
+    expect([...DELIVERED_READ_REPORTERS].sort()).toEqual(['clinical-subgraph', 'router']);
   });
 
   it('derives the local defaults from the row', () => {

@@ -49,18 +49,31 @@ export interface DepartmentRow {
   readonly calls: readonly string[];
   /** Its service's and subgraph's Kafka topics (none: that runnable is no Kafka client). */
   readonly kafka: DepartmentKafka;
+  /**
+   * Its subgraph delivers record values inside events to subscribers and reports each delivery to
+   * the audit trail itself (`RecordDeliveredReads`, so it calls identity: `IDENTITY_GRPC_TARGET`).
+   */
+  readonly subgraphAuditsDeliveries: boolean;
 }
 
 /** Departments in start order (a service may call those before it). */
 export const DEPARTMENTS = [
-  { name: 'identity', grpcPort: 50051, subgraphPort: 4001, metricsPort: 9461, calls: [], kafka: NO_KAFKA },
-  { name: 'patients', grpcPort: 50052, subgraphPort: 4002, metricsPort: 9462, calls: ['appointments', 'ward'], kafka: NO_KAFKA },
-  { name: 'appointments', grpcPort: 50053, subgraphPort: 4003, metricsPort: 9463, calls: ['identity', 'patients'], kafka: APPOINTMENTS_KAFKA },
-  { name: 'notifications', grpcPort: 50054, subgraphPort: 4004, metricsPort: 9464, calls: ['appointments', 'patients', 'identity'], kafka: NOTIFICATIONS_KAFKA },
-  { name: 'finance', grpcPort: 50055, subgraphPort: 4005, metricsPort: 9465, calls: ['patients', 'appointments', 'ward'], kafka: NO_KAFKA },
-  { name: 'pharmacy', grpcPort: 50056, subgraphPort: 4006, metricsPort: 9466, calls: ['patients'], kafka: NO_KAFKA },
-  { name: 'ward', grpcPort: 50057, subgraphPort: 4007, metricsPort: 9467, calls: ['patients'], kafka: NO_KAFKA },
-  { name: 'clinical', grpcPort: 50058, subgraphPort: 4008, metricsPort: 9469, calls: ['appointments', 'ward'], kafka: CLINICAL_KAFKA },
+  { name: 'identity', grpcPort: 50051, subgraphPort: 4001, metricsPort: 9461, calls: [], kafka: NO_KAFKA, subgraphAuditsDeliveries: false },
+  { name: 'patients', grpcPort: 50052, subgraphPort: 4002, metricsPort: 9462, calls: ['appointments', 'ward'], kafka: NO_KAFKA, subgraphAuditsDeliveries: false },
+  { name: 'appointments', grpcPort: 50053, subgraphPort: 4003, metricsPort: 9463, calls: ['identity', 'patients'], kafka: APPOINTMENTS_KAFKA, subgraphAuditsDeliveries: false },
+  {
+    name: 'notifications',
+    grpcPort: 50054,
+    subgraphPort: 4004,
+    metricsPort: 9464,
+    calls: ['appointments', 'patients', 'identity'],
+    kafka: NOTIFICATIONS_KAFKA,
+    subgraphAuditsDeliveries: false,
+  },
+  { name: 'finance', grpcPort: 50055, subgraphPort: 4005, metricsPort: 9465, calls: ['patients', 'appointments', 'ward'], kafka: NO_KAFKA, subgraphAuditsDeliveries: false },
+  { name: 'pharmacy', grpcPort: 50056, subgraphPort: 4006, metricsPort: 9466, calls: ['patients'], kafka: NO_KAFKA, subgraphAuditsDeliveries: false },
+  { name: 'ward', grpcPort: 50057, subgraphPort: 4007, metricsPort: 9467, calls: ['patients'], kafka: NO_KAFKA, subgraphAuditsDeliveries: false },
+  { name: 'clinical', grpcPort: 50058, subgraphPort: 4008, metricsPort: 9469, calls: ['appointments', 'ward'], kafka: CLINICAL_KAFKA, subgraphAuditsDeliveries: true },
 ] as const satisfies readonly DepartmentRow[];
 
 /** A department's name. */
@@ -77,6 +90,14 @@ export const DEPARTMENT_NAMES: readonly DepartmentName[] = DEPARTMENTS.map((d) =
 export function usesKafka(row: DepartmentRow, runnable: 'service' | 'subgraph'): boolean {
   const { servicePublishes, serviceConsumes, subgraphConsumes } = row.kafka;
   return (runnable === 'service' ? [...servicePublishes, ...serviceConsumes] : subgraphConsumes).length > 0;
+}
+
+/**
+ * The service name a department's subgraph signs its own calls with (its runnable's name).
+ * @param name - the department's name
+ */
+export function subgraphServiceName(name: string): string {
+  return `${name}-subgraph`;
 }
 
 /** Host the local defaults point at. */

@@ -12,7 +12,7 @@ import type {
   RecordRefusedOperationResponse,
   VerifyAuditChainResponse,
 } from '@hospital/grpc-contracts';
-import { DELIVERED_READ_REPORTERS } from '@hospital/grpc-contracts';
+import { DELIVERED_READ_REPORTERS, ROUTER_SERVICE_NAME } from '@hospital/grpc-contracts';
 import {
   clientAddressKey,
   decodeCursor,
@@ -149,7 +149,7 @@ export async function recordRefusedOperationHandler(
 }
 
 /** The service name the router signs its own calls with (router/src: `signIdentity({ kind: 'service', service: 'router' }, …)`). */
-export const ROUTER_SERVICE = DELIVERED_READ_REPORTERS.router;
+export const ROUTER_SERVICE = ROUTER_SERVICE_NAME;
 
 /**
  * Runs a handler only for the router. 'internal' admits every service principal; these reports
@@ -162,8 +162,8 @@ function routerOnly<Res>(scope: CallScope, handler: () => Promise<Res>): Promise
   return handler();
 }
 
-/** Who may report delivered reads: the router and the clinical subgraph (`DELIVERED_READ_REPORTERS`). */
-const DELIVERY_REPORTERS: ReadonlySet<string> = new Set(Object.values(DELIVERED_READ_REPORTERS));
+/** Who may report delivered reads: the router and the subgraphs the department table names (`DELIVERED_READ_REPORTERS`). */
+const DELIVERY_REPORTERS: ReadonlySet<string> = new Set(DELIVERED_READ_REPORTERS);
 
 /**
  * Runs a handler only for a reporter of delivered reads (as {@link routerOnly}, for the few that deliver events).
