@@ -3,13 +3,11 @@
  * processor record it, and acknowledges only what is committed. Crashing between commit and
  * acknowledgement redelivers the batch, which the processor then recognises and skips.
  */
-import { randomUUID } from 'node:crypto';
-import type { AppointmentEventV1, AppointmentsClient, RawAppointmentEvent } from '@hospital/grpc-contracts';
-import { signIdentity, startPollLoop, type Logger, type PollLoop } from '@hospital/service-kit';
-import { callMetadata } from '@hospital/service-kit/grpc';
+import type { AppointmentEventV1, RawAppointmentEvent } from '@hospital/grpc-contracts';
+import { startPollLoop, type Logger, type PollLoop } from '@hospital/service-kit';
 import type { EventProcessor } from './event-processor.ts';
 
-/** Pulls from the appointments outbox without Kafka, over gRPC (kafka-event-consumer.ts otherwise). */
+/** Pulls from the appointments outbox without Kafka, over gRPC (`departments/appointments-outbox.ts`; kafka-event-consumer.ts otherwise). */
 export interface OutboxPuller {
   /**
    * The oldest events not yet acknowledged by this consumer.
@@ -21,33 +19,6 @@ export interface OutboxPuller {
    * @param eventIds - event UUIDs
    */
   ack(eventIds: readonly string[]): Promise<void>;
-}
-
-/** The appointments service's PullEvents/AckEvents, called as the notifications service principal. */
-export class GrpcOutboxPuller implements OutboxPuller {
-  /**
-   * @param client - appointments promise client
-   * @param consumer - consumer name ("notifications")
-   * @param internalSecret - to sign the service identity
-   */
-  constructor(
-    private readonly client: AppointmentsClient,
-    private readonly consumer: string,
-    private readonly internalSecret: string,
-  ) {}
-
-  private metadata() {
-    return callMetadata(signIdentity({ kind: 'service', service: 'notifications' }, this.internalSecret), randomUUID());
-  }
-
-  async pull(max: number): Promise<RawAppointmentEvent[]> {
-    const { events } = await this.client.pullEvents({ consumer: this.consumer, max }, { metadata: this.metadata() });
-    return events.map((e) => ({ id: e.id, type: e.type, appointmentId: e.appointmentId, sequence: e.sequence, payloadJson: e.payloadJson }));
-  }
-
-  async ack(eventIds: readonly string[]): Promise<void> {
-    if (eventIds.length > 0) await this.client.ackEvents({ consumer: this.consumer, eventIds: [...eventIds] }, { metadata: this.metadata() });
-  }
 }
 
 /** Options of the consumer loop. */
