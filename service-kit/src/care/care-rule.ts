@@ -13,6 +13,7 @@
  */
 import type { CallScope } from '../grpc-handler.ts';
 import type { Caller } from '../identity-token.ts';
+import { distinctIds } from '../validation.ts';
 
 /** The call being served: its identity and request id are forwarded to the departments asked. */
 export type ForwardedCall = Pick<CallScope, 'identityToken' | 'requestId'>;
@@ -56,7 +57,7 @@ export function passesCareRule(caller: Caller): boolean {
  * @returns lower-case patient ids
  */
 export async function patientsInCare(caller: Caller, patientIds: readonly string[], care: CareDirectory, call: ForwardedCall): Promise<Set<string>> {
-  const unique = [...new Set(patientIds.map((id) => id.toLowerCase()))];
+  const unique = distinctIds(patientIds);
   if (unique.length === 0) return new Set();
   if (passesCareRule(caller)) return new Set(unique);
   if (caller.kind !== 'user') return new Set();
