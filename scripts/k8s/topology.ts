@@ -6,7 +6,7 @@
  * runnable's own env.ts (a renamed variable or a missing target fails there).
  */
 
-import { DEPARTMENTS as DEPARTMENT_TABLE, usesKafka } from '@hospital/grpc-contracts/departments';
+import { DEPARTMENTS as DEPARTMENT_TABLE, runnableName, usesKafka } from '@hospital/grpc-contracts/departments';
 
 /** A department: its gRPC service and its subgraph (same ports as `npm start`). */
 export interface Department {
@@ -78,12 +78,12 @@ export const SECRETS = {
   /** Made by CloudNativePG: the database owner (migrations, demo data). */
   owner: { name: `${POSTGRES_CLUSTER}-app`, key: 'uri' },
   /** One login per department (CloudNativePG managed role), with its URL under `uri`. */
-  department: (dept: string) => ({ name: `${POSTGRES_CLUSTER}-${dept}-service`, key: 'uri' }),
+  department: (dept: string) => ({ name: `${POSTGRES_CLUSTER}-${runnableName(dept, 'service')}`, key: 'uri' }),
 } as const;
 
-/** Kubernetes object names. */
-export const serviceName = (dept: string) => `${dept}-service`;
-export const subgraphName = (dept: string) => `${dept}-subgraph`;
+/** Kubernetes object names: each runnable's name (the department table's runnableName). */
+export const serviceName = (dept: string) => runnableName(dept, 'service');
+export const subgraphName = (dept: string) => runnableName(dept, 'subgraph');
 export const upper = (dept: string) => dept.toUpperCase();
 
 /** Looks a department up by name. */

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { runnableName } from '@hospital/grpc-contracts/departments';
 import { createPrismaClient, databaseUrlAs, departmentRole, ensureServiceRole, migrateDatabase, seedDemoData, startEmbeddedPostgres } from '@hospital/db';
 import type { Logger } from '@hospital/service-kit';
 import type { LauncherConfig } from './launcher-env.ts';
@@ -51,7 +52,7 @@ export async function prepareDatabase(config: LauncherConfig, logger: Logger, on
     for (const department of DEPARTMENT_NAMES) {
       const password = randomBytes(18).toString('base64url');
       await ensureServiceRole(serverUrl, `hospital_${department}_service`, password, departmentRole(department));
-      departmentUrls.set(`${department}-service`, databaseUrlAs(ownerUrl, `hospital_${department}_service`, password));
+      departmentUrls.set(runnableName(department, 'service'), databaseUrlAs(ownerUrl, `hospital_${department}_service`, password));
     }
   }
 

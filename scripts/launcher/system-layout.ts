@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { type z } from 'zod';
 import { port } from '@hospital/service-kit';
-import { DEPARTMENTS, LOCAL_HOST } from '@hospital/grpc-contracts/departments';
+import { DEPARTMENTS, LOCAL_HOST, runnableName } from '@hospital/grpc-contracts/departments';
 import type { ChildSpec } from './process-tree.ts';
 
 const HOST = LOCAL_HOST;
@@ -127,7 +127,7 @@ export function systemLayout(root: string, shared: Record<string, string>, secre
   // Every runnable learns where every gRPC service is (<DEPT>_GRPC_TARGET) and reads what it needs.
   const grpcTargets = Object.fromEntries(departments.map((d) => [`${upper(d.name)}_GRPC_TARGET`, `${HOST}:${d.grpcPort}`]));
   const services: ChildSpec[] = departments.map((d) => ({
-    name: `${d.name}-service`,
+    name: runnableName(d.name, 'service'),
     entry: path.join(root, 'grpc-internal/services', d.name, 'src/main.ts'),
     command: ['service', d.name],
     env: {
@@ -141,7 +141,7 @@ export function systemLayout(root: string, shared: Record<string, string>, secre
     ready: { tcp: { host: HOST, port: d.grpcPort } },
   }));
   const subgraphs: ChildSpec[] = departments.map((d) => ({
-    name: `${d.name}-subgraph`,
+    name: runnableName(d.name, 'subgraph'),
     entry: path.join(root, 'subgraphs', d.name, 'src/main.ts'),
     command: ['subgraph', d.name],
     env: {
@@ -205,8 +205,8 @@ export function metricsEndpoints(ports: DepartmentPorts, routerMetricsPort: numb
   const departments = DEPARTMENTS.map((d) => ({ name: d.name, ...(ports[d.name] ?? d) }));
   return [
     ...(routerMetricsPort ? [{ name: 'router', url: url(routerMetricsPort) }] : []),
-    ...departments.filter((d) => d.metricsPort).map((d) => ({ name: `${d.name}-service`, url: url(d.metricsPort) })),
-    ...departments.map((d) => ({ name: `${d.name}-subgraph`, url: url(d.subgraphPort) })),
+    ...departments.filter((d) => d.metricsPort).map((d) => ({ name: runnableName(d.name, 'service'), url: url(d.metricsPort) })),
+    ...departments.map((d) => ({ name: runnableName(d.name, 'subgraph'), url: url(d.subgraphPort) })),
     ...(webMetricsPort ? [{ name: 'web', url: url(webMetricsPort) }] : []),
   ];
 }

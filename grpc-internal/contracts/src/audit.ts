@@ -1,5 +1,5 @@
 /** The audit trail's contract (served by the identity service): service package and promise client. */
-import { DEPARTMENTS, subgraphServiceName } from './departments.ts';
+import { DEPARTMENTS, runnableName } from './departments.ts';
 import { createPromiseClient, loadProto, type ClientOptions, type PromiseClient } from './client.ts';
 import type { ProtoGrpcType } from './generated/audit.ts';
 import type { AuditServiceDefinition } from './generated/hospital/identity/v1/AuditService.ts';
@@ -28,4 +28,7 @@ export const ROUTER_SERVICE_NAME = 'router';
  * `subgraphAuditsDeliveries`: clinical, each subscriber reading a lab result's or vital signs'
  * values). The audit service refuses any other.
  */
-export const DELIVERED_READ_REPORTERS: readonly string[] = [ROUTER_SERVICE_NAME, ...DEPARTMENTS.filter((d) => d.subgraphAuditsDeliveries).map((d) => subgraphServiceName(d.name))];
+export const DELIVERED_READ_REPORTERS: readonly string[] = [
+  ROUTER_SERVICE_NAME,
+  ...DEPARTMENTS.filter((d) => d.subgraphAuditsDeliveries).map((d) => runnableName(d.name, 'subgraph')),
+];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DELIVERED_READ_REPORTERS } from './audit.ts';
-import { DEPARTMENTS, defaultGrpcTarget, subgraphDefaults, subgraphServiceName, usesKafka } from './departments.ts';
+import { DEPARTMENTS, defaultGrpcTarget, runnableName, subgraphDefaults, usesKafka } from './departments.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -37,11 +37,16 @@ describe('the department table', () => {
     const row = DEPARTMENTS.find((d) => d.name === name)!;
     const env = readFileSync(path.join(root, 'subgraphs', name, 'src/env.ts'), 'utf8');
     if (row.subgraphAuditsDeliveries) expect(env).toContain('IDENTITY_GRPC_TARGET');
-    expect(DELIVERED_READ_REPORTERS.includes(subgraphServiceName(name))).toBe(row.subgraphAuditsDeliveries);
+    expect(DELIVERED_READ_REPORTERS.includes(runnableName(name, 'subgraph'))).toBe(row.subgraphAuditsDeliveries);
   });
 
   it('lets the router and the clinical subgraph report delivered reads, and no one else', () => {
     expect([...DELIVERED_READ_REPORTERS].sort()).toEqual(['clinical-subgraph', 'router']);
+  });
+
+  it('names each runnable <department>-service and <department>-subgraph', () => {
+    expect(runnableName('ward', 'service')).toBe('ward-service');
+    expect(runnableName('clinical', 'subgraph')).toBe('clinical-subgraph');
   });
 
   it('derives the local defaults from the row', () => {

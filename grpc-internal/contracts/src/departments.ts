@@ -82,22 +82,29 @@ export type DepartmentName = (typeof DEPARTMENTS)[number]['name'];
 /** The departments' names, in start order. */
 export const DEPARTMENT_NAMES: readonly DepartmentName[] = DEPARTMENTS.map((d) => d.name);
 
+/** A department's two runnables: its gRPC service and its subgraph. */
+export type Runnable = 'service' | 'subgraph';
+
+/**
+ * The name of a department's runnable, `<department>-service` or `<department>-subgraph`: its
+ * process in the launcher, its name in logs, traces and metrics (the `service` label), its Kafka
+ * client id and consumer-group prefix, its Kubernetes objects, and the service name a subgraph
+ * signs its own calls with.
+ * @param department - the department's name
+ * @param runnable - its service or its subgraph
+ */
+export function runnableName(department: string, runnable: Runnable): string {
+  return `${department}-${runnable}`;
+}
+
 /**
  * Whether a department's service or subgraph is a Kafka client (publishes or consumes a topic family).
  * @param row - the department's row
  * @param runnable - its service or its subgraph
  */
-export function usesKafka(row: DepartmentRow, runnable: 'service' | 'subgraph'): boolean {
+export function usesKafka(row: DepartmentRow, runnable: Runnable): boolean {
   const { servicePublishes, serviceConsumes, subgraphConsumes } = row.kafka;
   return (runnable === 'service' ? [...servicePublishes, ...serviceConsumes] : subgraphConsumes).length > 0;
-}
-
-/**
- * The service name a department's subgraph signs its own calls with (its runnable's name).
- * @param name - the department's name
- */
-export function subgraphServiceName(name: string): string {
-  return `${name}-subgraph`;
 }
 
 /** Host the local defaults point at. */

@@ -3,7 +3,7 @@
  * router RED by operation, each department's RED, the events pipeline (outbox → Kafka →
  * subscriber), the database, and Kafka. Department rows come from the topology table.
  */
-import { DEPARTMENTS, KAFKA_SUBGRAPHS } from '../topology.ts';
+import { DEPARTMENTS, KAFKA_SUBGRAPHS, serviceName } from '../topology.ts';
 import { dashboard, quantile, rate, ratio, type DashboardSpec, type PanelSpec } from './grafana.ts';
 
 /** Departments whose service or subgraph talks to Kafka (the department table's kafka column), for pod matchers. */
@@ -101,7 +101,7 @@ const router: DashboardSpec = {
 
 /** One department's row: its gRPC service's and its subgraph's RED. */
 function departmentRow(name: string): DashboardSpec['rows'][number] {
-  const svc = `service="${name}-service"`;
+  const svc = `service="${serviceName(name)}"`;
   const sg = `subgraph="${name}"`;
   return {
     title: name,

@@ -1,6 +1,6 @@
 /** @hospital/clinical-subgraph: encounters, notes, vital signs and lab results on the supergraph, over the clinical gRPC service. */
 import { CLINICAL_TOPIC, createClinicalClient } from '@hospital/grpc-contracts';
-import { subgraphServiceName } from '@hospital/grpc-contracts/departments';
+import { runnableName } from '@hospital/grpc-contracts/departments';
 import { createDeliveryAudit } from '@hospital/service-kit/grpc';
 import { startDepartmentSubgraph } from '@hospital/subgraph-kit';
 import { listenWithEventFeed, readyWithFeed, type RunningSubgraphWithFeed } from '@hospital/subgraph-kit/events';
@@ -30,7 +30,7 @@ export async function startClinicalSubgraph(config: ClinicalSubgraphConfig, deps
     createDeliveryAudit({
       identityTarget: config.identityTarget,
       internalSecret: config.internalSecret,
-      service: subgraphServiceName('clinical'),
+      service: runnableName('clinical', 'subgraph'),
       logger: deps.logger.child({ source: 'audit' }),
     });
   const closeAudit = () => {

@@ -12,6 +12,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { runnableName } from '@hospital/grpc-contracts/departments';
 import { httpServerSpans, requestContextStore, REQUEST_ID_HEADER, initProcessMetrics, serveMetrics, type Logger } from '@hospital/service-kit';
 import { applyAuthDirectives } from './auth-directive.ts';
 import { buildSubgraphContext, requestIdFrom, type SubgraphContext } from './context.ts';
@@ -114,7 +115,7 @@ export const GRAPHQL_PATH = '/graphql';
 export function createSubgraphServer(options: SubgraphServerOptions): SubgraphServer {
   const { logger, production, internalSecret } = options;
   // One subgraph per process in production: its series carry its name (first name wins).
-  initProcessMetrics(`${options.name}-subgraph`);
+  initProcessMetrics(runnableName(options.name, 'subgraph'));
   const schema = applyAuthDirectives(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]));
   const app = express();
   app.disable('x-powered-by');

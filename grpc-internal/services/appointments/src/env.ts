@@ -1,6 +1,6 @@
 /** Environment of the appointments service: its own variables (the shared ones are the kit's grpcServiceEnv). */
 import { z } from 'zod';
-import { defaultGrpcTarget } from '@hospital/grpc-contracts/departments';
+import { defaultGrpcTarget, runnableName } from '@hospital/grpc-contracts/departments';
 import { grpcServiceEnvReader, type LevelWithSilent } from '@hospital/service-kit';
 import { appointmentsKafkaConfig, appointmentsTopicEnv, kafkaEnv } from '@hospital/service-kit/kafka';
 import type { AppointmentsServiceConfig } from './appointments-service.ts';
@@ -23,7 +23,7 @@ export const loadConfig: (env: Record<string, string | undefined>) => Appointmen
   (e) => ({
     identityTarget: e.IDENTITY_GRPC_TARGET,
     patientsTarget: e.PATIENTS_GRPC_TARGET,
-    kafka: appointmentsKafkaConfig(e, 'appointments-service'),
+    kafka: appointmentsKafkaConfig(e, runnableName('appointments', 'service')),
     relay: { pollIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS, batchSize: e.OUTBOX_RELAY_BATCH_SIZE },
   }),
 );

@@ -1,6 +1,6 @@
 /** Environment of the clinical service: its own variables (the shared ones are the kit's grpcServiceEnv). */
 import { z } from 'zod';
-import { defaultGrpcTarget } from '@hospital/grpc-contracts/departments';
+import { defaultGrpcTarget, runnableName } from '@hospital/grpc-contracts/departments';
 import { grpcServiceEnvReader, type LevelWithSilent } from '@hospital/service-kit';
 import { clinicalKafkaTopics, clinicalTopicEnv, kafkaEnv, outboxRelayEnv } from '@hospital/service-kit/kafka';
 import type { ClinicalServiceConfig } from './clinical-service.ts';
@@ -26,7 +26,7 @@ export const loadConfig: (env: Record<string, string | undefined>) => ClinicalEn
     appointmentsTarget: e.APPOINTMENTS_GRPC_TARGET,
     wardTarget: e.WARD_GRPC_TARGET,
     icd10CodesFile: e.ICD10_CODES_FILE,
-    kafka: e.KAFKA_BROKERS ? { brokers: e.KAFKA_BROKERS, clientId: e.KAFKA_CLIENT_ID ?? 'clinical-service', ...clinicalKafkaTopics(e) } : undefined,
+    kafka: e.KAFKA_BROKERS ? { brokers: e.KAFKA_BROKERS, clientId: e.KAFKA_CLIENT_ID ?? runnableName('clinical', 'service'), ...clinicalKafkaTopics(e) } : undefined,
     relay: { pollIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS, batchSize: e.OUTBOX_RELAY_BATCH_SIZE },
   }),
 );

@@ -1,6 +1,6 @@
 /** Environment of the notifications service: its own variables (the shared ones are the kit's grpcServiceEnv). */
 import { z } from 'zod';
-import { defaultGrpcTarget } from '@hospital/grpc-contracts/departments';
+import { defaultGrpcTarget, runnableName } from '@hospital/grpc-contracts/departments';
 import { EnvError, grpcServiceEnvReader, hospitalTimeZoneEnv, processTimeZone, timeZoneName, type LevelWithSilent } from '@hospital/service-kit';
 import { appointmentsKafkaConfig, appointmentsTopicEnv, clinicalKafkaTopics, clinicalTopicEnv, kafkaEnv } from '@hospital/service-kit/kafka';
 import { ALL_CHANNELS, type NotificationsServiceConfig } from './notifications-service.ts';
@@ -81,5 +81,5 @@ export const loadConfig: (env: Record<string, string | undefined>) => Notificati
   pollIntervalMs: e.NOTIFY_POLL_INTERVAL_MS,
   retry: { maxAttempts: e.NOTIFY_MAX_ATTEMPTS, baseMs: e.NOTIFY_RETRY_BASE_MS, capMs: Math.max(e.NOTIFY_RETRY_CAP_MS, e.NOTIFY_RETRY_BASE_MS) },
   sendChannels: e.NOTIFY_SEND_CHANNELS,
-  kafka: kafkaConfig(appointmentsKafkaConfig(e, 'notifications-service'), e.NOTIFY_KAFKA_GROUP, clinicalKafkaTopics(e)),
+  kafka: kafkaConfig(appointmentsKafkaConfig(e, runnableName('notifications', 'service')), e.NOTIFY_KAFKA_GROUP, clinicalKafkaTopics(e)),
 }));

@@ -1,7 +1,8 @@
 /** Composition root of the pharmacy service: env → logger → start → /metrics → shutdown (the kit's runMain). */
+import { runnableName } from '@hospital/grpc-contracts/departments';
 import { runMain } from '@hospital/service-kit';
 import { loadConfig } from './env.ts';
 import { startPharmacyService } from './pharmacy-service.ts';
 
 // Prometheus scrapes METRICS_PORT (unset: not served); see the README's Observability section.
-await runMain({ name: 'pharmacy-service', env: process.env, loadConfig, metrics: 'METRICS_PORT', start: startPharmacyService });
+await runMain({ name: runnableName('pharmacy', 'service'), env: process.env, loadConfig, metrics: 'METRICS_PORT', start: startPharmacyService });

@@ -4,6 +4,7 @@
  * the subscriptions are accepted but nothing arrives (the clinical service has no pull API).
  */
 import { readClinicalEventMessage, type ClinicalEvent, type LabResultEvent, type VitalsEvent } from '@hospital/grpc-contracts';
+import { runnableName } from '@hospital/grpc-contracts/departments';
 import type { Logger } from '@hospital/service-kit';
 import { idleEventFeed, openKafkaEventFeed, type EventFeed } from '@hospital/subgraph-kit/events';
 
@@ -14,8 +15,8 @@ export type LabResultEventModel = LabResultEvent;
 /** What `WardVitalsEvent` resolves from (codegen mapper). */
 export type VitalsEventModel = VitalsEvent;
 
-/** Prefix of this subgraph's per-replica consumer groups. */
-const CONSUMER_PREFIX = 'clinical-subgraph';
+/** Prefix of this subgraph's per-replica consumer groups: its runnable's name. */
+const CONSUMER_PREFIX = runnableName('clinical', 'subgraph');
 
 /**
  * The feed of this replica: its own consumer group on the clinical topic, or an idle feed (logged)
