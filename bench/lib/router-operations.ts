@@ -1,8 +1,10 @@
 /**
  * The operations the `router` scenario sends, as the doctor's web dashboard sends them
- * (web/src/dashboards/doctor): today's schedule, a patient search, a patient chart.
+ * (web/src/dashboards/doctor): today's schedule, a patient search, a patient chart. The search is
+ * the web app's own document, found by name in its persisted-operation manifest.
  */
 
+import { DEFAULT_PERSISTED_MANIFEST_PATH, loadManifest, persistedOperationNamed } from '@hospital/router';
 import { bearerHeader } from '@hospital/test-support/bearer';
 
 /** One operation and how to build its request bodies (cycled by the load loops). */
@@ -18,13 +20,6 @@ const DASHBOARD = `query DoctorTodayAppointments($from: DateTime!, $to: DateTime
     }
   }`;
 
-const SEARCH = `query DoctorSearchPatients($search: String!) {
-    patients(search: $search, first: 20) {
-      totalCount
-      edges { node { id mrn fullName dateOfBirth } }
-    }
-  }`;
-
 const CHART = `query DoctorPatientChart($id: ID!) {
     patient(id: $id) {
       id mrn fullName dateOfBirth sex phone email address allergies archived
@@ -35,6 +30,16 @@ const CHART = `query DoctorPatientChart($id: ID!) {
   }`;
 
 const body = (query: string, operationName: string, variables: Record<string, unknown>) => JSON.stringify({ query, operationName, variables });
+
+/**
+ * The text of one of the web app's operations, from the persisted-operation manifest codegen writes.
+ * @param name - the operation's name, e.g. `DoctorSearchPatients`
+ */
+function webOperation(name: string): string {
+  const found = persistedOperationNamed(loadManifest(DEFAULT_PERSISTED_MANIFEST_PATH), name);
+  if (!found) throw new Error(`the web app's persisted-operation manifest has no operation ${name} (npm run codegen writes it)`);
+  return found.document;
+}
 
 /** Today in UTC, as the schedule card asks for it. */
 export function todayRange(now = new Date()): { from: string; to: string } {
@@ -52,7 +57,13 @@ async function post<T>(url: string, payload: string, token?: string): Promise<T>
 /** The doctor's dashboard, search and chart. */
 export const ROUTER_OPERATIONS: readonly RouterOperation[] = [
   { name: 'doctor dashboard', bodies: async ({ range }) => [body(DASHBOARD, 'DoctorTodayAppointments', range)] },
-  { name: 'patient search', bodies: async () => ['Sm', 'Jo', 'Br', 'Wi', 'An'].map((search) => body(SEARCH, 'DoctorSearchPatients', { search })) },
+  {
+    name: 'patient search',
+    bodies: async () => {
+      const search = webOperation('DoctorSearchPatients');
+      return ['Sm', 'Jo', 'Br', 'Wi', 'An'].map((text) => body(search, 'DoctorSearchPatients', { search: text }));
+    },
+  },
   {
     name: 'patient chart',
     // The patients on today's schedule, as the doctor opens their charts from it.
