@@ -16,6 +16,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TOPIC_NAME_VARIABLES } from '@hospital/service-kit/events-env';
 import { checkHealth } from '@hospital/service-kit/grpc';
 import { databaseUrlAs, departmentRole, dropDatabase, dropServiceRole, ensureDatabase, ensureServiceRole } from '@hospital/db';
 import { resolveContainers, type ResolvedContainer } from './check/env-rules.ts';
@@ -26,6 +27,8 @@ import { smoke, type SmokeResult } from './local/smoke.ts';
 import { DEPARTMENTS, KAFKA_BOOTSTRAP, SECRETS } from './topology.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Names this run suffixes (the broker is shared): every topic family's topic and dead-letter topic, and the notifications consumer group. */
+export const PER_RUN_NAMES: readonly string[] = [...TOPIC_NAME_VARIABLES, 'NOTIFY_KAFKA_GROUP'];
 
 /** Where the run finds PostgreSQL and Kafka. */
 export interface LocalRunOptions {
@@ -87,7 +90,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
       (c.container.ports ?? []).map((p) => p.containerPort),
       c.pod.owner.metadata.name,
     );
-    for (const name of ['APPOINTMENTS_TOPIC', 'APPOINTMENTS_DLQ_TOPIC', 'NOTIFY_KAFKA_GROUP']) if (env[name]) env[name] = unique[name] ??= `${env[name]}.k8s-${run}`;
+    for (const name of PER_RUN_NAMES) if (env[name]) env[name] = unique[name] ??= `${env[name]}.k8s-${run}`;
     return env;
   };
   const start = (c: ResolvedContainer) => {

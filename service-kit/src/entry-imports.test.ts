@@ -31,3 +31,9 @@ it('the root entry loads neither grpc-js nor kafkajs', () => {
   const transports = [...packages].filter(([name]) => name.startsWith('@grpc/') || name === 'kafkajs');
   expect(transports).toEqual([]);
 });
+
+it('the events-env entry (the event-bus variables, for scripts that pass them on) loads neither grpc-js nor kafkajs', () => {
+  const packages = runtimePackages(path.resolve(import.meta.dirname, 'events/events-env.ts'));
+  const transports = [...packages].filter(([name]) => name.startsWith('@grpc/') || name === 'kafkajs');
+  expect(transports).toEqual([]);
+});

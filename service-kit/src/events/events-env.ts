@@ -2,8 +2,12 @@
  * Environment fragments for the event bus, shared by every runnable that produces or consumes
  * appointment events, so the variables mean the same everywhere. KAFKA_BROKERS unset means "no
  * Kafka": each service then falls back to its PostgreSQL-only path.
+ *
+ * No kafkajs here (only zod and types): scripts that pass these variables on or rename them load
+ * it as `@hospital/service-kit/events-env`.
  */
 import { z } from 'zod';
+import type { TopicFamily } from '@hospital/grpc-contracts/departments';
 import type { TopicSpec } from './event-bus.ts';
 
 const SEVEN_DAYS_MS = 7 * 24 * 60 * 60 * 1000;
@@ -75,6 +79,18 @@ export const clinicalTopicEnv = {
   CLINICAL_TOPIC_RETENTION_MS: z.coerce.number().int().min(-1).default(SEVEN_DAYS_MS),
   CLINICAL_DLQ_TOPIC: topicName.default('clinical.dlq'),
 };
+
+/** Each topic family of the department table's kafka column, with its variables. */
+export const topicFamilyEnv = { appointments: appointmentsTopicEnv, clinical: clinicalTopicEnv } as const satisfies Record<TopicFamily, Record<string, z.ZodType>>;
+
+/** The names of every topic family's variables (topic, partitions, retention, dead-letter topic). */
+export const TOPIC_VARIABLES: readonly string[] = Object.values(topicFamilyEnv).flatMap((env) => Object.keys(env));
+
+/**
+ * The names of the variables that name a topic: each family's topic and dead-letter topic
+ * (`<FAMILY>_TOPIC`, `<FAMILY>_DLQ_TOPIC`), what a run sharing a broker with others renames.
+ */
+export const TOPIC_NAME_VARIABLES: readonly string[] = TOPIC_VARIABLES.filter((name) => name.endsWith('_TOPIC'));
 
 /** A topic as the project creates it, with the dead-letter topic beside it. */
 export interface EventTopics {
