@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { type z } from 'zod';
 import { port } from '@hospital/service-kit';
+import { EVENT_BUS_VARIABLES } from '@hospital/service-kit/events-env';
 import { DEPARTMENTS, LOCAL_HOST, runnableName } from '@hospital/grpc-contracts/departments';
 import type { ChildSpec } from './process-tree.ts';
 
@@ -48,28 +49,15 @@ export function departmentPortsFrom(parsed: Record<string, unknown>): Department
   );
 }
 
-/** Event-bus variables handed to every child when the launcher's environment sets them. */
-const EVENT_VARIABLES = [
-  'KAFKA_BROKERS',
-  'KAFKA_CLIENT_ID',
-  'APPOINTMENTS_TOPIC',
-  'APPOINTMENTS_TOPIC_PARTITIONS',
-  'APPOINTMENTS_TOPIC_RETENTION_MS',
-  'APPOINTMENTS_DLQ_TOPIC',
-  'CLINICAL_TOPIC',
-  'CLINICAL_TOPIC_PARTITIONS',
-  'CLINICAL_TOPIC_RETENTION_MS',
-  'CLINICAL_DLQ_TOPIC',
-] as const;
-
 /**
- * The Kafka settings to pass through: none unless KAFKA_BROKERS is set, so `npm start` stays on
- * the PostgreSQL-only event path by default.
+ * The Kafka settings to pass through to every child (the service kit's event-bus variables, each
+ * when set): none unless KAFKA_BROKERS is set, so `npm start` stays on the PostgreSQL-only event
+ * path by default.
  * @param env - the launcher's environment
  */
 export function eventBusEnv(env: Record<string, string | undefined>): Record<string, string> {
   if (!env['KAFKA_BROKERS']) return {};
-  return Object.fromEntries(EVENT_VARIABLES.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
+  return Object.fromEntries(EVENT_BUS_VARIABLES.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
 }
 
 /** Variables no child inherits from the launcher's environment: each is handed to its one child explicitly. */

@@ -92,6 +92,9 @@ export const TOPIC_VARIABLES: readonly string[] = Object.values(topicFamilyEnv).
  */
 export const TOPIC_NAME_VARIABLES: readonly string[] = TOPIC_VARIABLES.filter((name) => name.endsWith('_TOPIC'));
 
+/** The names of every event-bus variable the kit reads: KAFKA_BROKERS, KAFKA_CLIENT_ID and every topic family's (what the launcher passes on). */
+export const EVENT_BUS_VARIABLES: readonly string[] = [...Object.keys(kafkaEnv), ...TOPIC_VARIABLES];
+
 /** A topic as the project creates it, with the dead-letter topic beside it. */
 export interface EventTopics {
   /** The topic. */
