@@ -1,7 +1,8 @@
 /**
  * The operations the `router` scenario sends, as the doctor's web dashboard sends them
- * (web/src/dashboards/doctor): today's schedule, a patient search, a patient chart. The search is
- * the web app's own document, found by name in its persisted-operation manifest.
+ * (web/src/dashboards/doctor): today's schedule, a patient search, a patient chart. Each is the web
+ * app's own document, found by name in its persisted-operation manifest, so the benchmark sends
+ * exactly what the dashboard sends.
  */
 
 import { DEFAULT_PERSISTED_MANIFEST_PATH, loadManifest, persistedOperationNamed } from '@hospital/router';
@@ -13,29 +14,13 @@ export interface RouterOperation {
   bodies(context: { url: string; token: string; range: { from: string; to: string } }): Promise<string[]>;
 }
 
-const DASHBOARD = `query DoctorTodayAppointments($from: DateTime!, $to: DateTime!) {
-    appointments(from: $from, to: $to, first: 100) {
-      totalCount
-      edges { node { id startsAt endsAt reason status patient { id fullName mrn } } }
-    }
-  }`;
-
-const CHART = `query DoctorPatientChart($id: ID!) {
-    patient(id: $id) {
-      id mrn fullName dateOfBirth sex phone email address allergies archived
-      currentAdmission { id reason admittedAt ward { name } bed { label } }
-      appointments(first: 20) { edges { node { id startsAt endsAt reason status doctor { displayName } } } }
-      prescriptions(first: 20) { id status dose frequency durationDays quantity prescribedAt drug { name strength } }
-    }
-  }`;
-
 const body = (query: string, operationName: string, variables: Record<string, unknown>) => JSON.stringify({ query, operationName, variables });
 
 /**
  * The text of one of the web app's operations, from the persisted-operation manifest codegen writes.
  * @param name - the operation's name, e.g. `DoctorSearchPatients`
  */
-function webOperation(name: string): string {
+export function webOperation(name: string): string {
   const found = persistedOperationNamed(loadManifest(DEFAULT_PERSISTED_MANIFEST_PATH), name);
   if (!found) throw new Error(`the web app's persisted-operation manifest has no operation ${name} (npm run codegen writes it)`);
   return found.document;
@@ -56,7 +41,7 @@ async function post<T>(url: string, payload: string, token?: string): Promise<T>
 
 /** The doctor's dashboard, search and chart. */
 export const ROUTER_OPERATIONS: readonly RouterOperation[] = [
-  { name: 'doctor dashboard', bodies: async ({ range }) => [body(DASHBOARD, 'DoctorTodayAppointments', range)] },
+  { name: 'doctor dashboard', bodies: async ({ range }) => [body(webOperation('DoctorTodayAppointments'), 'DoctorTodayAppointments', range)] },
   {
     name: 'patient search',
     bodies: async () => {
@@ -68,10 +53,12 @@ export const ROUTER_OPERATIONS: readonly RouterOperation[] = [
     name: 'patient chart',
     // The patients on today's schedule, as the doctor opens their charts from it.
     bodies: async ({ url, token, range }) => {
-      const data = await post<{ appointments: { edges: Array<{ node: { patient: { id: string } } }> } }>(url, body(DASHBOARD, 'DoctorTodayAppointments', range), token);
+      const schedule = body(webOperation('DoctorTodayAppointments'), 'DoctorTodayAppointments', range);
+      const data = await post<{ appointments: { edges: Array<{ node: { patient: { id: string } } }> } }>(url, schedule, token);
       const ids = [...new Set(data.appointments.edges.map((edge) => edge.node.patient.id))].slice(0, 10);
       if (ids.length === 0) throw new Error('the demo doctor has no appointments today: nothing to chart');
-      return ids.map((id) => body(CHART, 'DoctorPatientChart', { id }));
+      const chart = webOperation('DoctorPatientChart');
+      return ids.map((id) => body(chart, 'DoctorPatientChart', { id }));
     },
   },
 ];

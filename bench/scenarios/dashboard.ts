@@ -14,20 +14,23 @@ import { createAuditLog } from '@hospital/db';
 import { createTestDatabase } from '@hospital/db/testing';
 import { auditEntries, hashPassword } from '@hospital/service-kit';
 import { countSql, pageSql } from '../../grpc-internal/services/appointments/src/repositories/appointment-sql.ts';
+import { webOperation } from '../lib/router-operations.ts';
 import { defaultScale, loadScaleData, numberArg } from '../lib/scale-data.ts';
 import { graphQLPoster, interleaved, rowOf, runSql, startRouterAndFloor } from '../lib/scale-load.ts';
 import type { Scenario } from '../lib/scenario.ts';
 import { quantile, ratio } from '../lib/stats.ts';
 
-/** The web's query (web/src/dashboards/doctor/TodaySchedule.tsx). */
-const QUERY = `query DoctorTodayAppointments($from: DateTime!, $to: DateTime!) {
-  appointments(from: $from, to: $to, first: 100) {
-    totalCount
-    edges { node { id startsAt endsAt reason status patient { id fullName mrn } } }
-  }
-}`;
-/** The same with the status history selected: the service reads it, as it did for QUERY before it skipped unselected history. */
-const WITH_HISTORY = QUERY.replace('status patient', 'status history { to changedAt } patient');
+/**
+ * The web's query (web/src/dashboards/doctor/TodaySchedule.tsx, from its persisted-operation
+ * manifest), and the same with the status history selected: the service reads it, as it did for
+ * the web's query before it skipped unselected history.
+ */
+function dashboardQueries(): { query: string; withHistory: string } {
+  const query = webOperation('DoctorTodayAppointments');
+  const withHistory = query.replace('startsAt status }', 'startsAt status history { to changedAt } }');
+  if (withHistory === query) throw new Error("the dashboard bench cannot add the status history to the web's DoctorTodayAppointments: its selection changed");
+  return { query, withHistory };
+}
 
 const scenario: Scenario = {
   description: "doctor's dashboard on 1M appointments through the router vs the same SQL through pg (10/50 conns, interleaved)",
@@ -36,6 +39,7 @@ const scenario: Scenario = {
     const shape = defaultScale(patients);
     const seconds = numberArg(args, 'seconds') ?? (smoke ? 1 : 15);
     const rounds = numberArg(args, 'rounds') ?? (smoke ? 1 : 2);
+    const { query, withHistory } = dashboardQueries();
     const database = await createTestDatabase({ serverUrl });
     const bench = await startRouterAndFloor(database);
     const { system, pool, auditDb } = bench;
@@ -58,8 +62,8 @@ const scenario: Scenario = {
       const callOf = (path: string) => ({ caller, origin: {}, requestId: 'bench', path });
       const filter = { doctorId: doctor.id, from, to, statuses: [] };
       const variants = [
-        { name: 'router', call: async () => void (await router.post(QUERY, { from: from.toISOString(), to: to.toISOString() })) },
-        { name: 'router, history selected (read as before)', call: async () => void (await router.post(WITH_HISTORY, { from: from.toISOString(), to: to.toISOString() })) },
+        { name: 'router', call: async () => void (await router.post(query, { from: from.toISOString(), to: to.toISOString() })) },
+        { name: 'router, history selected (read as before)', call: async () => void (await router.post(withHistory, { from: from.toISOString(), to: to.toISOString() })) },
         {
           name: 'bare SQL',
           call: async () => {

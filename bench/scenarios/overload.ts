@@ -15,16 +15,13 @@ import { createPrismaClient, seedDemoData } from '@hospital/db';
 import { createTestDatabase } from '@hospital/db/testing';
 import { startTestSystem } from '@hospital/test-support/system';
 import { startRouterProcess, type RouterProcess } from '../router-process.ts';
-import { signInAs, todayRange } from '../lib/router-operations.ts';
+import { signInAs, todayRange, webOperation } from '../lib/router-operations.ts';
 import type { Scenario, ScenarioRow } from '../lib/scenario.ts';
 import { latencySummary } from '../lib/stats.ts';
 import { closedLoop, mergeStatusReports, type StatusReport } from '../lib/closed-loop.ts';
 
 /** The seeded demo doctor, whose schedule is full today. */
 const DOCTOR_EMAIL = 'doctor@hospital.local';
-const DASHBOARD = `query DoctorTodayAppointments($from: DateTime!, $to: DateTime!) {
-    appointments(from: $from, to: $to, first: 100) { totalCount edges { node { id startsAt endsAt reason status patient { id fullName mrn } } } }
-  }`;
 const BOOK = 'mutation Book($input: BookAppointmentInput!) { bookAppointment(input: $input) { id status } }';
 /** Each load run gets its own stretch of booking slots (10 minutes each), so no booking clashes. */
 const SLOTS_PER_RUN = 4_000;
@@ -97,7 +94,7 @@ const scenario: Scenario = {
       if (unshed) routers.push(unshed);
       const { token } = await signInAs(shed.url, DOCTOR_EMAIL, password);
       log(`seeded, system and router(s) up after ${Math.round(performance.now() - started)} ms`);
-      const dashboard = JSON.stringify({ query: DASHBOARD, operationName: 'DoctorTodayAppointments', variables: todayRange() });
+      const dashboard = JSON.stringify({ query: webOperation('DoctorTodayAppointments'), operationName: 'DoctorTodayAppointments', variables: todayRange() });
       const booking = JSON.stringify({
         query: BOOK,
         operationName: 'Book',
