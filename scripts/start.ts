@@ -13,7 +13,7 @@ import { prepareDatabase, type LauncherDatabase } from './launcher/database.ts';
 import { loadOrCreateDevKeys, loadOrCreateDevSecret } from './launcher/dev-keys.ts';
 import { loadLauncherConfig, type LauncherConfig } from './launcher/launcher-env.ts';
 import { ProcessTree } from './launcher/process-tree.ts';
-import { eventBusEnv, metricsEndpoints, systemLayout } from './launcher/system-layout.ts';
+import { eventBusEnv, metricsEndpoints, startTiers, systemLayout } from './launcher/system-layout.ts';
 import { buildWebApp } from './launcher/web-build.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -107,9 +107,7 @@ async function startChildren(db: LauncherDatabase, secrets: ReturnType<typeof lo
     const departmentUrl = db.departmentUrls.get(layout.name);
     return departmentUrl ? { ...layout, env: { ...layout.env, DATABASE_URL: departmentUrl } } : layout;
   });
-  const tiers = [(n: string) => n.endsWith('-service'), (n: string) => n.endsWith('-subgraph'), (n: string) => n === 'router', (n: string) => n === 'web'];
-  for (const inTier of tiers) {
-    const tier = specs.filter((spec) => inTier(spec.name));
+  for (const tier of startTiers(specs)) {
     console.log(`Starting ${tier.map((spec) => spec.name).join(', ')} …`);
     await Promise.all(tier.map((spec) => tree.start(spec)));
   }

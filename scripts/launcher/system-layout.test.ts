@@ -2,8 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { internalSecretEnv } from '@hospital/service-kit';
-import { DEPARTMENTS } from '@hospital/grpc-contracts/departments';
-import { childEnvironment, DEFAULT_DEPARTMENT_PORTS, eventBusEnv, metricsEndpoints, systemLayout } from './system-layout.ts';
+import { DEPARTMENTS, runnableName } from '@hospital/grpc-contracts/departments';
+import { childEnvironment, DEFAULT_DEPARTMENT_PORTS, eventBusEnv, metricsEndpoints, startTiers, systemLayout } from './system-layout.ts';
 import { loadLauncherConfig } from './launcher-env.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -110,5 +110,19 @@ describe('metrics ports under npm start', () => {
     expect(web({ WEB_METRICS_PORT: '0' }).env['METRICS_PORT']).toBeUndefined();
     expect(loadLauncherConfig(root, {}).WEB_METRICS_PORT).toBe(9468);
     expect(metricsEndpoints(DEFAULT_DEPARTMENT_PORTS, 9460, 0).map((e) => e.name)).not.toContain('web');
+  });
+});
+
+describe('start tiers', () => {
+  it('starts every service, then every subgraph, then the router, then the web server, each runnable once', () => {
+    const layout = systemLayout(root, shared, secrets);
+    const tiers = startTiers(layout);
+    expect(tiers.map((tier) => tier.map((spec) => spec.name))).toEqual([
+      DEPARTMENTS.map((d) => runnableName(d.name, 'service')),
+      DEPARTMENTS.map((d) => runnableName(d.name, 'subgraph')),
+      ['router'],
+      ['web'],
+    ]);
+    expect(tiers.flat()).toEqual(layout);
   });
 });

@@ -181,6 +181,19 @@ export function systemLayout(root: string, shared: Record<string, string>, secre
   return [...services, ...subgraphs, router, web];
 }
 
+/** The kinds of runnable (each one's entry-point command) in start order. */
+const START_ORDER = ['service', 'subgraph', 'router', 'web'];
+
+/**
+ * The layout's runnables in start tiers: gRPC services, then the subgraphs that call them, then the
+ * router, then the web server; a tier needs only the ones before it. A runnable's tier is its kind,
+ * the entry point's command (`['service', 'patients']`), not a reading of its name.
+ * @param specs - the runnables from {@link systemLayout}
+ */
+export function startTiers(specs: readonly ChildSpec[]): ChildSpec[][] {
+  return START_ORDER.map((kind) => specs.filter((spec) => spec.command[0] === kind));
+}
+
 /**
  * Where Prometheus finds each runnable's `/metrics` under `npm start` (printed at start): the
  * router's and each service's own port, each subgraph's beside its `/graphql`. Ports set to 0 are off.
