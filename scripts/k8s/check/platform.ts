@@ -4,7 +4,8 @@
  * autoscaler, production replicas, and that Kafka's topics are the ones the code expects.
  */
 import { z } from 'zod';
-import { appointmentsTopicEnv, clinicalTopicEnv } from '@hospital/service-kit/kafka';
+import type { TopicFamily } from '@hospital/grpc-contracts/departments';
+import { topicFamilyEnv } from '@hospital/service-kit/events-env';
 import { ofKind, type Rendered } from './render.ts';
 import { podTemplates } from './pods.ts';
 
@@ -85,11 +86,14 @@ export function scalingProblems(objects: Rendered[], production: boolean): strin
   return problems;
 }
 
-/** The topic families the code declares: each one's variables, read as the code reads them. */
-const TOPIC_FAMILIES = [
-  { name: 'appointments', read: (d: Record<string, string>) => toFamily(z.object(appointmentsTopicEnv).parse(d), 'APPOINTMENTS') },
-  { name: 'clinical', read: (d: Record<string, string>) => toFamily(z.object(clinicalTopicEnv).parse(d), 'CLINICAL') },
-];
+/**
+ * The topic families the code declares (the service kit's topicFamilyEnv, keyed by the department
+ * table's TopicFamily): each one's variables, read as the code reads them.
+ */
+const TOPIC_FAMILIES = (Object.keys(topicFamilyEnv) as TopicFamily[]).map((name) => ({
+  name,
+  read: (d: Record<string, string>) => toFamily(z.object(topicFamilyEnv[name]).parse(d), name.toUpperCase()),
+}));
 
 /** A family's topic, dead-letter topic, partitions and retention from its parsed variables. */
 function toFamily(e: Record<string, string | number>, prefix: string) {
@@ -104,7 +108,7 @@ function toFamily(e: Record<string, string | number>, prefix: string) {
 /**
  * The KafkaTopics and KEDA's lag triggers agree with the events ConfigMap and the code's defaults
  * (service-kit/src/events/events-env.ts): topic names, partitions, retention, group, for
- * every topic family (appointments, clinical).
+ * every topic family of the department table (appointments, clinical).
  * @param objects - a rendered overlay
  */
 export function eventProblems(objects: Rendered[]): string[] {
@@ -129,9 +133,10 @@ export function eventProblems(objects: Rendered[]): string[] {
   // Notifications scale on the lag of their consumer groups (k8s/base/keda.yaml): the appointments
   // topic's NOTIFY_KAFKA_GROUP and the clinical topic's `<NOTIFY_KAFKA_GROUP>-clinical`, one trigger each.
   const group = data(events)['NOTIFY_KAFKA_GROUP'] ?? 'notifications';
+  const familyNamed = (name: TopicFamily) => families.find((family) => family.name === name)!;
   const watched = [
-    { family: families[0]!, group },
-    { family: families[1]!, group: `${group}-clinical` },
+    { family: familyNamed('appointments'), group },
+    { family: familyNamed('clinical'), group: `${group}-clinical` },
   ];
   for (const scaled of ofKind(objects, 'ScaledObject')) {
     const triggers = (spec(scaled)['triggers'] ?? []).filter((t: { type: string }) => t.type === 'kafka');
