@@ -1,7 +1,7 @@
 import { startAppointmentsService } from '@hospital/appointments-service';
 import { startAppointmentsSubgraph } from '@hospital/appointments-subgraph';
 import type { DepartmentStarter } from './department.ts';
-import { e2eKafka } from './kafka.ts';
+import { e2eClientId, e2eKafka } from './kafka.ts';
 
 /** Appointments: bookings, their lifecycle, the outbox of appointment events. Calls identity and patients. */
 export const appointments: DepartmentStarter = {
@@ -16,7 +16,7 @@ export const appointments: DepartmentStarter = {
         identityTarget: ctx.grpcTargets['identity']!,
         patientsTarget: ctx.grpcTargets['patients']!,
         // The outbox relay ships events to the run's topic on the run's real broker.
-        kafka: ctx.kafka ? e2eKafka(ctx.databaseUrl, 'e2e-appointments-service') : undefined,
+        kafka: ctx.kafka ? e2eKafka(ctx.databaseUrl, e2eClientId('appointments', 'service')) : undefined,
       },
       { logger: ctx.logger },
     ),

@@ -1,7 +1,7 @@
 import { startClinicalService } from '@hospital/clinical-service';
 import { startClinicalSubgraph } from '@hospital/clinical-subgraph';
 import type { DepartmentStarter } from './department.ts';
-import { e2eClinicalKafka } from './kafka.ts';
+import { e2eClientId, e2eClinicalKafka } from './kafka.ts';
 
 /** Clinical: encounters, notes, vital signs, lab results, the outbox of clinical events; asks appointments and ward on the caller's behalf; its subgraph reports deliveries to the audit service (identity). */
 export const clinical: DepartmentStarter = {
@@ -19,14 +19,14 @@ export const clinical: DepartmentStarter = {
         appointmentsTarget,
         wardTarget,
         // The outbox relay ships clinical events to the run's clinical topic on the run's real broker.
-        kafka: ctx.kafka ? e2eClinicalKafka(ctx.databaseUrl, 'e2e-clinical-service') : undefined,
+        kafka: ctx.kafka ? e2eClinicalKafka(ctx.databaseUrl, e2eClientId('clinical', 'service')) : undefined,
       },
       { logger: ctx.logger },
     );
   },
   // Live views (labResultEvents, wardVitalsEvents) read the same topic in a group of this replica.
   startSubgraph: (ctx, grpcTarget, port = 0) => {
-    const kafka = ctx.kafka ? e2eClinicalKafka(ctx.databaseUrl, 'e2e-clinical-subgraph') : undefined;
+    const kafka = ctx.kafka ? e2eClinicalKafka(ctx.databaseUrl, e2eClientId('clinical', 'subgraph')) : undefined;
     return startClinicalSubgraph(
       {
         port,

@@ -5,8 +5,19 @@
  * The topic is named after the run's database, so runs against a long-lived broker never mix.
  */
 import { randomUUID } from 'node:crypto';
+import { runnableName, type Runnable } from '@hospital/grpc-contracts/departments';
 import type { AppointmentsKafkaConfig } from '@hospital/service-kit/kafka';
 import { testKafkaBrokers } from '../kafka-brokers.ts';
+
+/**
+ * The Kafka client id of a runnable of an end-to-end system: its name (the department table's
+ * runnableName) after `e2e-`, e.g. `e2e-clinical-service`, so broker logs tell test clients apart.
+ * @param department - the department's name
+ * @param runnable - its service or its subgraph
+ */
+export function e2eClientId(department: string, runnable: Runnable): string {
+  return `e2e-${runnableName(department, runnable)}`;
+}
 
 /**
  * The appointments topic settings of the run.

@@ -1,11 +1,11 @@
 import { startNotificationsService } from '@hospital/notifications-service';
 import { startNotificationsSubgraph } from '@hospital/notifications-subgraph';
 import type { DepartmentStarter } from './department.ts';
-import { e2eClinicalKafka, e2eKafka, e2eNotificationsGroup } from './kafka.ts';
+import { e2eClientId, e2eClinicalKafka, e2eKafka, e2eNotificationsGroup } from './kafka.ts';
 
 /** The run's clinical topics (lab results for the ordering doctor), as the clinical relay publishes them. */
 function clinicalTopics(databaseUrl: string) {
-  const { topic, dlqTopic } = e2eClinicalKafka(databaseUrl, 'e2e-notifications-service');
+  const { topic, dlqTopic } = e2eClinicalKafka(databaseUrl, e2eClientId('notifications', 'service'));
   return { topic, dlqTopic };
 }
 
@@ -30,7 +30,9 @@ export const notifications: DepartmentStarter = {
         retry: { maxAttempts: 3, baseMs: 100, capMs: 1_000 },
         sendChannels: ['in_app', 'sms'],
         // Events from the run's Kafka topic (see kafka.ts), in a consumer group of this system's own.
-        kafka: ctx.kafka ? { ...e2eKafka(ctx.databaseUrl, 'e2e-notifications-service'), groupId: e2eNotificationsGroup(), clinical: clinicalTopics(ctx.databaseUrl) } : undefined,
+        kafka: ctx.kafka
+          ? { ...e2eKafka(ctx.databaseUrl, e2eClientId('notifications', 'service')), groupId: e2eNotificationsGroup(), clinical: clinicalTopics(ctx.databaseUrl) }
+          : undefined,
       },
       { logger: ctx.logger },
     ),
