@@ -6,6 +6,9 @@
  * too: KAFKA_BROKERS names one to use, otherwise the project's scripts start one for the run.
  * A real Redis for the rate-limit tests: REDIS_URL, the local one, or one started for the run.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase } from '@hospital/db/testing';
 import { startTestKafka } from './kafka.ts';
@@ -13,7 +16,7 @@ import { findTestRedis } from './redis.ts';
 
 /**
  * Creates the run's database and provides its URLs: `databaseUrl` as the services' role,
- * `databaseOwnerUrl` as its owner.
+ * `databaseOwnerUrl` as its owner; and a folder for what the run builds once (`runDir`).
  * @param project - the vitest project, through which the URL is provided
  * @returns the teardown that drops the database
  */
@@ -28,7 +31,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('databaseOwnerUrl', database.ownerUrl);
   project.provide('kafkaBrokers', kafka.brokers);
   project.provide('redis', { url: redis.url ?? '', problem: redis.problem ?? '' });
+  // What several files would otherwise each build again (the web app for the browser tests).
+  const runDir = await mkdtemp(path.join(tmpdir(), 'hospital-test-run-'));
+  project.provide('runDir', runDir);
   return async () => {
-    await Promise.all([database.drop(), kafka.stop(), redis.stop()]);
+    await Promise.all([database.drop(), kafka.stop(), redis.stop(), rm(runDir, { recursive: true, force: true })]);
   };
 }

@@ -19,6 +19,14 @@ export function testServerUrl(): string {
   return inject('databaseOwnerUrl');
 }
 
+/**
+ * This run's own folder (test/global-setup.ts removes it at the end): where a file puts what the
+ * next file may reuse, such as the web app's production build the browser tests serve.
+ */
+export function testRunDir(): string {
+  return inject('runDir');
+}
+
 // The broker lives in test-support (its department starters read it); re-exported for tests.
 export { testKafkaBrokers, useKafkaBrokersOutsideVitest } from '@hospital/test-support/kafka-brokers';
 

@@ -7,6 +7,8 @@ declare module 'vitest' {
     databaseOwnerUrl: string;
     /** This run's Redis URL, or (url empty) why there is none. */
     redis: { url: string; problem: string };
+    /** A folder of this run's (removed at its end) for what every file would otherwise build again. */
+    runDir: string;
   }
 }
 

@@ -1,18 +1,17 @@
 /**
  * What the browser tests share: the real system (every department + router), the web app built
- * once into a temp dir and served by our own web server, and Debian's Chromium driven by
+ * once per test run and served by our own web server, and Debian's Chromium driven by
  * playwright-core. Nothing is mocked: the browser talks to the router through the web server.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 import type { RoleName } from '@hospital/service-kit';
-import { testDatabaseUrl, testServerUrl } from '../../test/helpers.ts';
+import { testDatabaseUrl, testRunDir, testServerUrl } from '../../test/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '@hospital/db/testing';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { DEFAULT_PERSISTED_MANIFEST_PATH } from '@hospital/router';
@@ -54,13 +53,27 @@ export interface HarnessZones {
   browserTimeZone?: string;
 }
 
-/** Builds the app, starts everything and launches Chromium; fails clearly when Chromium is missing. */
+/**
+ * The web app's production build, made by the first browser test file of the run into the run's
+ * folder and served read-only by every later one (a vite build is 10-20 s of a 2-core machine).
+ * Written beside and renamed into place, so a half-written build is never served; if another
+ * worker finished first, its copy is as good as ours.
+ */
+async function webAppBuiltForThisRun(): Promise<string> {
+  const target = path.join(testRunDir(), 'web-dist');
+  if (existsSync(path.join(target, 'index.html'))) return target;
+  const scratch = `${target}.${process.pid}.tmp`;
+  await build({ configFile: path.join(WEB_ROOT, 'vite.config.ts'), root: WEB_ROOT, logLevel: 'error', build: { outDir: scratch, emptyOutDir: true } });
+  await rename(scratch, target).catch(() => rm(scratch, { recursive: true, force: true }));
+  return target;
+}
+
+/** Builds the app (once a run), starts everything and launches Chromium; fails clearly when Chromium is missing. */
 export async function startBrowserHarness(databaseUrl: string, zones: HarnessZones = {}): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: install Debian's package (apt-get install -y chromium); .ci/run does this in CI.`);
   }
-  const outDir = await mkdtemp(path.join(tmpdir(), 'hospital-web-'));
-  await build({ configFile: path.join(WEB_ROOT, 'vite.config.ts'), root: WEB_ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const outDir = await webAppBuiltForThisRun();
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   // As in production: the browser may run only the safelisted operations codegen wrote, so any
@@ -80,7 +93,6 @@ export async function startBrowserHarness(databaseUrl: string, zones: HarnessZon
       await browser.close().catch(() => undefined);
       await web.close().catch(() => undefined);
       await system.close();
-      await rm(outDir, { recursive: true, force: true });
     },
   };
 }
