@@ -35,6 +35,15 @@ function withTraceContext(headers: Record<string, string> | undefined): Record<s
 }
 
 /**
+ * How long the broker may hold a consumer's fetch open when there is nothing to read. kafkajs
+ * waits 5 s by default, and a consumer's disconnect waits for the fetch in flight: every shutdown
+ * of a consuming process (a rolling deploy, a test's system) took up to 5 s more. New messages
+ * are answered at once either way; an idle consumer sends two fetches a second instead of one
+ * in five, which a broker does not notice.
+ */
+export const CONSUMER_MAX_WAIT_MS = 500;
+
+/**
  * Creates an EventBus on Kafka. Nothing connects until first use.
  * @param options - brokers, client id, logger
  */
@@ -111,7 +120,7 @@ export function createKafkaEventBus(options: KafkaOptions): EventBus {
     },
 
     async subscribe({ groupId, topic, fromBeginning = true, handle, onStopped }): Promise<Subscription> {
-      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: CONSUMER_MAX_WAIT_MS });
       // kafkajs restarts a consumer after a retriable failure by itself; after any other it stops for good.
       consumer.on(consumer.events.CRASH, ({ payload }) => {
         if (!payload.restart) onStopped?.(payload.error);
