@@ -2,22 +2,16 @@
 import { z } from 'zod';
 import { subgraphDefaults } from '@hospital/grpc-contracts/departments';
 import { parseDepartmentSubgraphEnv } from '@hospital/subgraph-kit';
+import { appointmentsTopicEnv, kafkaEnv } from '@hospital/service-kit/kafka';
 import type { LevelWithSilent } from '@hospital/service-kit';
 import type { AppointmentsSubgraphConfig } from './config.ts';
 
 /** Variables beyond those every department subgraph reads: where subscription events come from. */
 const eventsEnv = {
-  // Comma-separated host:port list; unset = subscriptions poll the service's PullEvents instead.
-  KAFKA_BROKERS: z
-    .string()
-    .optional()
-    .transform((value) =>
-      (value ?? '')
-        .split(',')
-        .map((broker) => broker.trim())
-        .filter(Boolean),
-    ),
-  APPOINTMENTS_TOPIC: z.string().min(1).default('appointments'),
+  // The service kit's broker list (unset = subscriptions poll the service's PullEvents instead).
+  KAFKA_BROKERS: kafkaEnv.KAFKA_BROKERS,
+  // The service kit's topic (a legal Kafka name, `appointments` by default), as the service publishes to it.
+  APPOINTMENTS_TOPIC: appointmentsTopicEnv.APPOINTMENTS_TOPIC,
   APPOINTMENTS_EVENT_POLL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
 };
 
@@ -35,7 +29,7 @@ export function loadConfig(env: Record<string, string | undefined>): Appointment
   return {
     ...settings,
     appointmentsTarget: grpcTarget,
-    kafkaBrokers: events.KAFKA_BROKERS.length > 0 ? events.KAFKA_BROKERS : undefined,
+    kafkaBrokers: events.KAFKA_BROKERS,
     appointmentsTopic: events.APPOINTMENTS_TOPIC,
     eventPollIntervalMs: events.APPOINTMENTS_EVENT_POLL_MS,
   };
