@@ -1,9 +1,8 @@
 /** Configuration of the clinical subgraph, parsed from the environment (only main.ts passes process.env). */
 import { z } from 'zod';
-import { CLINICAL_TOPIC } from '@hospital/grpc-contracts';
 import { defaultGrpcTarget, subgraphDefaults } from '@hospital/grpc-contracts/departments';
 import { parseDepartmentSubgraphEnv } from '@hospital/subgraph-kit';
-import { kafkaEnv } from '@hospital/service-kit/kafka';
+import { clinicalTopicEnv, kafkaEnv } from '@hospital/service-kit/kafka';
 import type { LevelWithSilent } from '@hospital/service-kit';
 import type { ClinicalSubgraphConfig } from './config.ts';
 
@@ -12,7 +11,8 @@ const eventsEnv = {
   IDENTITY_GRPC_TARGET: z.string().min(1).default(defaultGrpcTarget('identity')),
   // The service kit's broker list (unset = subscriptions are accepted but receive nothing).
   KAFKA_BROKERS: kafkaEnv.KAFKA_BROKERS,
-  CLINICAL_TOPIC: z.string().min(1).default(CLINICAL_TOPIC),
+  // The service kit's topic (a legal Kafka name, `clinical` by default), as the service publishes to it.
+  CLINICAL_TOPIC: clinicalTopicEnv.CLINICAL_TOPIC,
 };
 
 /** Everything main.ts needs: the subgraph's config plus the log level. */
