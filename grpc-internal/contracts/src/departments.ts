@@ -16,6 +16,15 @@
  */
 export type TopicFamily = 'appointments' | 'clinical';
 
+/**
+ * A topic family's default topic names, when `<FAMILY>_TOPIC` and `<FAMILY>_DLQ_TOPIC` are unset:
+ * the family's name, and the same with `.dlq` for the messages no consumer can process.
+ * @param family - the topic family
+ */
+export function defaultTopicNames(family: TopicFamily): { topic: string; dlqTopic: string } {
+  return { topic: family, dlqTopic: `${family}.dlq` };
+}
+
 /** What a department's runnables do on Kafka when KAFKA_BROKERS is set: the topic families each uses. */
 export interface DepartmentKafka {
   /** Families the service publishes to (its outbox relay, which also makes the dead-letter topic). */

@@ -7,7 +7,7 @@
  * it as `@hospital/service-kit/events-env`.
  */
 import { z } from 'zod';
-import type { TopicFamily } from '@hospital/grpc-contracts/departments';
+import { defaultTopicNames, type TopicFamily } from '@hospital/grpc-contracts/departments';
 import type { TopicSpec } from './event-bus.ts';
 
 const SEVEN_DAYS_MS = 7 * 24 * 60 * 60 * 1000;
@@ -31,10 +31,10 @@ export const kafkaEnv = {
 
 /** The appointments topic, its partitions and retention, and its dead-letter topic. */
 export const appointmentsTopicEnv = {
-  APPOINTMENTS_TOPIC: topicName.default('appointments'),
+  APPOINTMENTS_TOPIC: topicName.default(defaultTopicNames('appointments').topic),
   APPOINTMENTS_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
   APPOINTMENTS_TOPIC_RETENTION_MS: z.coerce.number().int().min(-1).default(SEVEN_DAYS_MS),
-  APPOINTMENTS_DLQ_TOPIC: topicName.default('appointments.dlq'),
+  APPOINTMENTS_DLQ_TOPIC: topicName.default(defaultTopicNames('appointments').dlqTopic),
 };
 
 /** Kafka connection and the appointments topics, as services take them. */
@@ -74,10 +74,10 @@ export function appointmentsKafkaConfig(
 
 /** The clinical topic (lab results, vitals), its partitions and retention, and its dead-letter topic. */
 export const clinicalTopicEnv = {
-  CLINICAL_TOPIC: topicName.default('clinical'),
+  CLINICAL_TOPIC: topicName.default(defaultTopicNames('clinical').topic),
   CLINICAL_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
   CLINICAL_TOPIC_RETENTION_MS: z.coerce.number().int().min(-1).default(SEVEN_DAYS_MS),
-  CLINICAL_DLQ_TOPIC: topicName.default('clinical.dlq'),
+  CLINICAL_DLQ_TOPIC: topicName.default(defaultTopicNames('clinical').dlqTopic),
 };
 
 /** Each topic family of the department table's kafka column, with its variables. */

@@ -2,6 +2,7 @@
 import { type Logger } from '@hospital/service-kit';
 import { checkHealth } from '@hospital/service-kit/grpc';
 import { createAppointmentsClient, type AppointmentsClient } from '@hospital/grpc-contracts';
+import { defaultTopicNames } from '@hospital/grpc-contracts/departments';
 import type { RunningSubgraph } from '@hospital/subgraph-kit';
 import { listenWithEventFeed, readyWithFeed } from '@hospital/subgraph-kit/events';
 import type { AppointmentEventFeed } from './events/appointment-event-feed.ts';
@@ -36,7 +37,7 @@ async function startEventFeed(config: AppointmentsSubgraphConfig, client: Appoin
       intervalMs: config.eventPollIntervalMs,
     });
   }
-  return openAppointmentKafkaFeed({ brokers: config.kafkaBrokers, topic: config.appointmentsTopic ?? 'appointments', logger });
+  return openAppointmentKafkaFeed({ brokers: config.kafkaBrokers, topic: config.appointmentsTopic ?? defaultTopicNames('appointments').topic, logger });
 }
 
 /**

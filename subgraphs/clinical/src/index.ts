@@ -1,5 +1,6 @@
 /** @hospital/clinical-subgraph: encounters, notes, vital signs and lab results on the supergraph, over the clinical gRPC service. */
-import { CLINICAL_TOPIC, createClinicalClient } from '@hospital/grpc-contracts';
+import { createClinicalClient } from '@hospital/grpc-contracts';
+import { defaultTopicNames } from '@hospital/grpc-contracts/departments';
 import { runnableName } from '@hospital/grpc-contracts/departments';
 import { createDeliveryAudit } from '@hospital/service-kit/grpc';
 import { startDepartmentSubgraph } from '@hospital/subgraph-kit';
@@ -24,7 +25,7 @@ export type RunningClinicalSubgraph = RunningSubgraphWithFeed;
  * @param deps - logger and, optionally, the gRPC client and the delivery reporter to use
  */
 export async function startClinicalSubgraph(config: ClinicalSubgraphConfig, deps: ClinicalSubgraphDeps): Promise<RunningClinicalSubgraph> {
-  const events = await openClinicalEventFeed({ brokers: config.kafkaBrokers, topic: config.clinicalTopic ?? CLINICAL_TOPIC, logger: deps.logger });
+  const events = await openClinicalEventFeed({ brokers: config.kafkaBrokers, topic: config.clinicalTopic ?? defaultTopicNames('clinical').topic, logger: deps.logger });
   const deliveryAudit =
     deps.deliveryAudit ??
     createDeliveryAudit({

@@ -24,11 +24,6 @@ import { readEventPayload, refuseEvent, type EventEnvelope, type EventRefusal, t
 /** The payload version this contract describes (also the `x-schema-version` header the relay sets). */
 export const CLINICAL_EVENT_VERSION = 1;
 
-/** The topic's default name (CLINICAL_TOPIC), as appointments' is `appointments` (APPOINTMENTS_TOPIC). */
-export const CLINICAL_TOPIC = 'clinical';
-/** The dead-letter topic's default name (CLINICAL_DLQ_TOPIC), for messages a consumer can never process. */
-export const CLINICAL_DLQ_TOPIC = 'clinical.dlq';
-
 /** Every event type (the outbox table's CHECK constraint holds the same list). */
 export const CLINICAL_EVENT_TYPES = ['LAB_RESULT_ENTERED', 'LAB_RESULT_AMENDED', 'VITALS_ABNORMAL', 'VITALS_RECORDED'] as const;
 /** What happened in a patient's record. */
