@@ -64,7 +64,11 @@ async function webAppBuiltForThisRun(): Promise<string> {
   if (existsSync(path.join(target, 'index.html'))) return target;
   const scratch = `${target}.${process.pid}.tmp`;
   await build({ configFile: path.join(WEB_ROOT, 'vite.config.ts'), root: WEB_ROOT, logLevel: 'error', build: { outDir: scratch, emptyOutDir: true } });
-  await rename(scratch, target).catch(() => rm(scratch, { recursive: true, force: true }));
+  await rename(scratch, target).catch(async (error: unknown) => {
+    await rm(scratch, { recursive: true, force: true });
+    // Only "another worker put its build there first" is fine; anything else is this file's failure.
+    if (!existsSync(path.join(target, 'index.html'))) throw error;
+  });
   return target;
 }
 

@@ -24,7 +24,7 @@ export const kafkaEnv = {
         .map((b) => b.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each broker is host:port')).min(1))
+    .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each broker is host:port')).min(1, 'a comma-separated host:port list, or empty for no Kafka'))
     .optional(),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
 };
