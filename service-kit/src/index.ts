@@ -8,6 +8,7 @@ export * from './env.ts';
 export * from './audit.ts';
 export * from './shutdown.ts';
 export * from './poll-loop.ts';
+export * from './wakeable-sleep.ts';
 export * from './password.ts';
 export * from './validation.ts';
 export * from './proto-enum.ts';

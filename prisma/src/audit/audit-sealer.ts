@@ -9,7 +9,7 @@
  * next one, none lost, none chained twice.
  */
 import pg from 'pg';
-import type { Logger } from '@hospital/service-kit';
+import { wakeableSleep, type Logger } from '@hospital/service-kit';
 
 /** The election lock (per database; not the chain's own lock, which each seal takes briefly). */
 export const AUDIT_SEALER_LOCK = 7301202612061750n;
@@ -75,15 +75,7 @@ export function runAuditSealer(databaseUrl: string, settings: AuditSealerSetting
   const standbyRetryMs = settings.standbyRetryMs ?? 1_000;
   const logger = settings.logger?.child({ source: 'AuditSealer' });
   const state = { stopped: false, leading: false, sealedRows: 0, seals: 0, client: undefined as pg.Client | undefined };
-  let wake: (() => void) | undefined;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  const { sleep, wake } = wakeableSleep();
 
   const lead = async (client: pg.Client) => {
     while (!state.stopped) {
@@ -139,7 +131,7 @@ export function runAuditSealer(databaseUrl: string, settings: AuditSealerSetting
     stats: () => ({ leading: state.leading, sealedRows: state.sealedRows, seals: state.seals }),
     async stop() {
       state.stopped = true;
-      wake?.();
+      wake();
       // A seal in flight finishes (or, past two seconds, is cut off and rolled back whole).
       const cutOff = setTimeout(() => void state.client?.end().catch(() => undefined), 2_000);
       await loop;

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseAppointmentEvent, type AppointmentEventV1, type AppointmentsClient, type AppointmentEvent__Output } from '@hospital/grpc-contracts';
-import { signIdentity, type Logger } from '@hospital/service-kit';
+import { signIdentity, wakeableSleep, type Logger } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
 import { ListenerSet, RecentIds, replicaConsumerName } from '@hospital/subgraph-kit/events';
 import { CONSUMER_PREFIX, type AppointmentEventListener, type AppointmentEventFeed } from './appointment-event-feed.ts';
@@ -41,17 +41,9 @@ export function createOutboxPollingEventFeed(options: OutboxPollingOptions): App
   const recent = new RecentIds(10_000);
   let loop: Promise<void> | undefined;
   let closed = false;
-  let wake: (() => void) | undefined;
+  const { sleep: pause, wake } = wakeableSleep();
 
   const metadata = () => callMetadata(signIdentity({ kind: 'service', service: consumer }, options.internalSecret), randomUUID());
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   const wanted = () => !closed && listeners.size > 0;
 
   const deliver = (event: AppointmentEvent__Output, liveSince: number) => {
@@ -103,7 +95,7 @@ export function createOutboxPollingEventFeed(options: OutboxPollingOptions): App
     listenerCount: () => listeners.size,
     async close() {
       closed = true;
-      wake?.();
+      wake();
       await loop;
     },
   };
