@@ -3,27 +3,19 @@
  * tokens is being rotated must never leave the successor alive.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@hospital/db';
+import { describe, expect, it } from 'vitest';
+import { harnessForFile } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
+import { useSharedDatabase } from '../../../../test/shared-database.ts';
 import { PrismaSessionRepository } from './repositories/prisma-session-repository.ts';
-import { startIdentityHarness, type IdentityHarness } from './testing/identity-harness.ts';
+import { startIdentityHarness } from './testing/identity-harness.ts';
 
-let harness: IdentityHarness;
-let db: PrismaClient;
-
-beforeAll(async () => {
-  harness = await startIdentityHarness(testDatabaseUrl());
-  db = createPrismaClient(testDatabaseUrl(), { poolSize: 8 });
-});
-afterAll(async () => {
-  await harness?.close();
-  await db?.$disconnect();
-});
+const harness = harnessForFile(() => startIdentityHarness(testDatabaseUrl()));
+const shared = useSharedDatabase({ poolSize: 8 });
 
 describe('revokeFamily racing rotate', () => {
   it('leaves no live token in a revoked session, however the two interleave', async () => {
-    const sessions = new PrismaSessionRepository(db);
+    const sessions = new PrismaSessionRepository(shared.db);
     const user = await harness.createUser();
     const expiresAt = new Date(Date.now() + 3_600_000);
     const families = Array.from({ length: 60 }, () => randomUUID());
@@ -36,7 +28,7 @@ describe('revokeFamily racing rotate', () => {
         return i % 2 === 0 ? Promise.all([rotate(), revoke()]) : Promise.all([revoke(), rotate()]);
       }),
     );
-    const live = await db.refreshToken.count({ where: { familyId: { in: families }, revokedAt: null, spentAt: null } });
+    const live = await shared.db.refreshToken.count({ where: { familyId: { in: families }, revokedAt: null, spentAt: null } });
     expect(live).toBe(0);
   });
 });

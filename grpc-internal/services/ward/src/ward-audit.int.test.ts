@@ -3,27 +3,20 @@
  * on another ward leaves a denied row naming the patient, and no allowed row for what was not shown.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@hospital/db';
+import { describe, expect, it } from 'vitest';
+import { harnessForFile } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../test/helpers.ts';
-import { startWardHarness, type WardHarness } from './testing/ward-harness.ts';
+import { useSharedDatabase } from '../../../../test/shared-database.ts';
+import { startWardHarness } from './testing/ward-harness.ts';
 import { waitForAuditSeal } from '@hospital/db/testing';
 
-let h: WardHarness;
-let db: PrismaClient;
-beforeAll(async () => {
-  h = await startWardHarness(testDatabaseUrl());
-  db = createPrismaClient(testDatabaseUrl(), { poolSize: 1 });
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await h?.close();
-});
+const h = harnessForFile(() => startWardHarness(testDatabaseUrl()));
+const shared = useSharedDatabase({ poolSize: 1 });
 
 /** The rows one actor left, oldest first, as (action, patient, outcome, reason). */
 async function rowsOf(actorId: string) {
-  await waitForAuditSeal(db);
-  const rows = await db.accessRecord.findMany({ where: { actorId }, orderBy: { seq: 'asc' } });
+  await waitForAuditSeal(shared.db);
+  const rows = await shared.db.accessRecord.findMany({ where: { actorId }, orderBy: { seq: 'asc' } });
   return rows.map((row) => ({ action: row.action, patientId: row.patientId, outcome: row.outcome, reason: row.reason }));
 }
 

@@ -4,21 +4,16 @@
  * decides racing signs, closes and resolutions (exactly one wins).
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@hospital/db';
-import { testDatabaseUrl } from '../../../../../test/helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSharedDatabase } from '../../../../../test/shared-database.ts';
 import { PrismaEncounterRepository, PrismaProblemRepository } from './prisma-clinical-repository.ts';
 
-let db: PrismaClient;
+const shared = useSharedDatabase({ poolSize: 4 });
 let encounters: PrismaEncounterRepository;
 let problems: PrismaProblemRepository;
 beforeAll(() => {
-  db = createPrismaClient(testDatabaseUrl(), { poolSize: 4 });
-  encounters = new PrismaEncounterRepository(db);
-  problems = new PrismaProblemRepository(db);
-});
-afterAll(async () => {
-  await db?.$disconnect();
+  encounters = new PrismaEncounterRepository(shared.db);
+  problems = new PrismaProblemRepository(shared.db);
 });
 
 const visit = () => encounters.openOnce({ patientId: randomUUID(), kind: 'OUTPATIENT', appointmentId: randomUUID(), admissionId: null, openedBy: randomUUID() });
@@ -28,8 +23,8 @@ describe('clinical notes in the database', () => {
     const encounter = await visit();
     const note = await encounters.addNote({ encounterId: encounter.id, patientId: encounter.patientId, authorId: randomUUID(), text: 'Original.', amendsNoteId: null });
     expect(await encounters.sign(note.id)).toMatchObject({ id: note.id });
-    await expect(db.clinicalNote.update({ where: { id: note.id }, data: { text: 'Tampered.' } })).rejects.toThrow();
-    await expect(db.clinicalNote.delete({ where: { id: note.id } })).rejects.toThrow();
+    await expect(shared.db.clinicalNote.update({ where: { id: note.id }, data: { text: 'Tampered.' } })).rejects.toThrow();
+    await expect(shared.db.clinicalNote.delete({ where: { id: note.id } })).rejects.toThrow();
     expect((await encounters.findNote(note.id))?.text).toBe('Original.');
     expect(await encounters.reviseDraft(note.id, 'Tampered.')).toBe('signed');
   });
@@ -55,7 +50,7 @@ describe('clinical notes in the database', () => {
   it('resolves a problem once, and never before its onset (CHECK)', async () => {
     const encounter = await visit();
     const problem = await problems.add({ patientId: encounter.patientId, encounterId: encounter.id, icd10Code: 'I10', onsetOn: '2026-03-01', recordedBy: randomUUID() });
-    await expect(db.problem.update({ where: { id: problem.id }, data: { resolvedOn: new Date('2026-02-01T00:00:00Z') } })).rejects.toThrow();
+    await expect(shared.db.problem.update({ where: { id: problem.id }, data: { resolvedOn: new Date('2026-02-01T00:00:00Z') } })).rejects.toThrow();
     const outcomes = await Promise.all(Array.from({ length: 4 }, () => problems.resolve(problem.id, '2026-03-05')));
     expect(outcomes.filter((o) => o !== 'resolved')).toHaveLength(1);
     expect((await problems.find(problem.id))?.resolvedOn).toBe('2026-03-05');

@@ -5,25 +5,20 @@
  * amendments keep the original.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@hospital/db';
-import { testDatabaseUrl } from '../../../../../test/helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSharedDatabase } from '../../../../../test/shared-database.ts';
 import { findLabTest } from '../domain/lab-catalogue.ts';
 import { labResultEvent } from '../outbox/clinical-events.ts';
 import type { LabOrderRecord, LabResultRecord } from './records.ts';
 import { PrismaEncounterRepository } from './prisma-clinical-repository.ts';
 import { PrismaLabRepository } from './prisma-lab-repository.ts';
 
-let db: PrismaClient;
+const shared = useSharedDatabase({ poolSize: 4 });
 let labs: PrismaLabRepository;
 let encounters: PrismaEncounterRepository;
 beforeAll(() => {
-  db = createPrismaClient(testDatabaseUrl(), { poolSize: 4 });
-  labs = new PrismaLabRepository(db);
-  encounters = new PrismaEncounterRepository(db);
-});
-afterAll(async () => {
-  await db?.$disconnect();
+  labs = new PrismaLabRepository(shared.db);
+  encounters = new PrismaEncounterRepository(shared.db);
 });
 
 async function orderPotassium() {
@@ -37,7 +32,7 @@ const eventOf = (order: LabOrderRecord) => (stored: LabResultRecord) =>
   labResultEvent(order, findLabTest(order.loincCode)!, stored, { actorId: stored.enteredBy, encounterId: order.encounterId, wardId: null });
 /** The types of the item's events in the clinical outbox. */
 const eventsOf = async (order: LabOrderRecord) =>
-  (await db.clinicalOutboxEvent.findMany({ where: { patientId: order.patientId }, orderBy: { sequence: 'asc' } })).map((row) => row.type);
+  (await shared.db.clinicalOutboxEvent.findMany({ where: { patientId: order.patientId }, orderBy: { sequence: 'asc' } })).map((row) => row.type);
 
 describe('lab results in the database', () => {
   it('lets exactly one of many concurrent entries of a result win', async () => {
