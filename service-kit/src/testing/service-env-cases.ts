@@ -1,5 +1,5 @@
 /**
- * The env checks every gRPC service repeats (`@hospital/service-kit/testing`): each env.ts reads
+ * The env checks every gRPC service (and every department subgraph) repeats (`@hospital/service-kit/testing`): each env.ts reads
  * the shared variables through the kit's grpcServiceEnvReader, so each service states its own
  * documented defaults and this runs the same two cases over them.
  */
@@ -23,6 +23,24 @@ export function itChecksServiceEnv(loadConfig: (env: Record<string, string | und
 
   it('refuses a missing database and a short secret', () => {
     expect(() => loadConfig({ INTERNAL_SECRET: 'short' })).toThrow(EnvError);
+  });
+}
+
+/**
+ * Declares, inside the caller's describe, the two cases every department subgraph's env shares:
+ * with nothing set it applies host 127.0.0.1, a 5 s gRPC deadline, production off and the
+ * subgraph's own `defaults`; in production it refuses the public dev secret and takes a real one.
+ * @param loadConfig - the subgraph's env reader
+ * @param defaults - what the subgraph documents as its defaults (its port, gRPC targets, ...)
+ */
+export function itChecksSubgraphEnv(loadConfig: (env: Record<string, string | undefined>) => { production: boolean }, defaults: Record<string, unknown>): void {
+  it('applies the documented defaults', () => {
+    expect(loadConfig({})).toMatchObject({ host: '127.0.0.1', grpcDeadlineMs: 5000, production: false, ...defaults });
+  });
+
+  it('refuses the public dev secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(EnvError);
+    expect(loadConfig({ NODE_ENV: 'production', INTERNAL_SECRET: 'x'.repeat(40) }).production).toBe(true);
   });
 }
 

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EnvError } from '@hospital/service-kit';
+import { itChecksSubgraphEnv } from '@hospital/service-kit/testing';
 import { loadConfig } from './env.ts';
 
 describe('appointments subgraph env', () => {
-  it('applies the documented defaults', () => {
-    expect(loadConfig({})).toMatchObject({ port: 4003, host: '127.0.0.1', appointmentsTarget: '127.0.0.1:50053', grpcDeadlineMs: 5000, production: false });
-  });
+  itChecksSubgraphEnv(loadConfig, { port: 4003, appointmentsTarget: '127.0.0.1:50053' });
 
   it('reads Kafka only when KAFKA_BROKERS is set; topic and poll interval have defaults', () => {
     const embedded = loadConfig({});
@@ -32,10 +31,5 @@ describe('appointments subgraph env', () => {
     expect(problems({ KAFKA_BROKERS: ' , ' })).toEqual([expect.stringMatching(/^KAFKA_BROKERS: a comma-separated host:port list, or empty for no Kafka/)]);
     // Empty still means unset (no Kafka: subscriptions poll PullEvents).
     expect(loadConfig({ KAFKA_BROKERS: '' }).kafkaBrokers).toBeUndefined();
-  });
-
-  it('refuses the public dev secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(EnvError);
-    expect(loadConfig({ NODE_ENV: 'production', INTERNAL_SECRET: 'x'.repeat(40) }).production).toBe(true);
   });
 });
