@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import type { AnyError } from '../api/errors.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
-import { Loading } from './States.tsx';
+import { Empty, Loading } from './States.tsx';
 
 /** What `Loaded` reads of an urql result. */
 export interface QueryState {
@@ -23,4 +23,20 @@ export function Loaded({ result, loading, children }: { result: QueryState; load
   if (result.fetching && !result.data) return <Loading label={loading} />;
   if (result.error) return <ErrorMessage error={result.error} />;
   return <>{children}</>;
+}
+
+/**
+ * What a one-record view (an invoice, a drug's ledger, a patient's balance) shows while it has no
+ * record to show: "Loading…" until the first answer, the error if it failed, else `missing`, since
+ * the answer came without that record. Render it when `!record || result.error`.
+ * @param props.result - the urql query result
+ * @param props.loading - the loading sentence ("Loading invoice…")
+ * @param props.missing - the sentence for a record the answer does not hold ("This invoice could not be found.")
+ */
+export function MissingRecord({ result, loading, missing }: { result: QueryState; loading?: string; missing: ReactNode }) {
+  return (
+    <Loaded result={result} loading={loading}>
+      <Empty>{missing}</Empty>
+    </Loaded>
+  );
 }

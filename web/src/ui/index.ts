@@ -4,7 +4,7 @@ export { Button } from './Button.tsx';
 export { ErrorMessage } from './ErrorMessage.tsx';
 export { FormFooter, FormProblem, type FormFooterProps } from './FormFooter.tsx';
 export { Notice } from './Notice.tsx';
-export { Loaded, type QueryState } from './Loaded.tsx';
+export { Loaded, MissingRecord, type QueryState } from './Loaded.tsx';
 export { Loading, Empty } from './States.tsx';
 export { Table, type Column, type TableProps } from './Table.tsx';
 export { PagedTable, type PagedTableProps } from './PagedTable.tsx';

@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ChoiceList, Chosen } from './Choice.tsx';
 import { FormFooter } from './FormFooter.tsx';
-import { Loaded } from './Loaded.tsx';
+import { Loaded, MissingRecord } from './Loaded.tsx';
 import { Notice } from './Notice.tsx';
 import { Pager, type CursorPages } from './Pager.tsx';
 import { PagedTable } from './PagedTable.tsx';
@@ -62,6 +62,15 @@ describe('Loaded', () => {
     expect(html(h(Loaded, { result: { fetching: true }, loading: 'Loading invoices…', children: child }))).toContain('Loading invoices…');
     expect(html(h(Loaded, { result: { fetching: false, error: 'failed' }, children: child }))).toContain('role="alert"');
     expect(html(h(Loaded, { result: { fetching: true, data: {} }, children: child }))).toBe('<span>the table</span>');
+  });
+});
+
+describe('MissingRecord', () => {
+  const props = { loading: 'Loading invoice…', missing: 'This invoice could not be found.' };
+  it('says loading until the first answer, the error if it failed, else that the record is missing', () => {
+    expect(html(h(MissingRecord, { ...props, result: { fetching: true } }))).toContain('Loading invoice…');
+    expect(html(h(MissingRecord, { ...props, result: { fetching: false, data: { invoice: {} }, error: 'failed' } }))).toContain('role="alert"');
+    expect(html(h(MissingRecord, { ...props, result: { fetching: false, data: { invoice: null } } }))).toMatch(/<p[^>]*>This invoice could not be found\.<\/p>/);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Button, Empty, ErrorMessage, Loaded, Notice, useOpened } from '../../ui/index.ts';
+import { Button, ErrorMessage, MissingRecord, Notice, useOpened } from '../../ui/index.ts';
 import { enumLabel } from '../shared/format.ts';
 import { formatDate, formatDateTime } from '../../time/hospital-time.ts';
 import { AddLineForm } from './AddLineForm.tsx';
@@ -23,13 +23,7 @@ export function InvoicePanel({ invoiceId, onClose }: { invoiceId: string; onClos
   const [notice, setNotice] = useState<string | null>(null);
 
   const invoice = result.data?.invoice;
-  if (!invoice || result.error) {
-    return (
-      <Loaded result={result} loading="Loading invoice…">
-        <Empty>This invoice could not be found.</Empty>
-      </Loaded>
-    );
-  }
+  if (!invoice || result.error) return <MissingRecord result={result} loading="Loading invoice…" missing="This invoice could not be found." />;
   const draft = invoice.status === 'DRAFT';
   const payable = invoice.status === 'ISSUED' || invoice.status === 'PARTIALLY_PAID';
   const label = invoice.number ? `Invoice ${invoice.number}` : 'Draft invoice';

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Button, Empty, FormProblem, ErrorMessage, Loaded, Table, TextInput } from '../../ui/index.ts';
+import { Button, FormProblem, ErrorMessage, MissingRecord, Table, TextInput } from '../../ui/index.ts';
 import { enumLabel } from '../shared/format.ts';
 import { formatDate, formatDateTime } from '../../time/hospital-time.ts';
 import { PharmacyAdjustStock, PharmacyDrugLedger } from './stock-documents.ts';
@@ -14,13 +14,7 @@ export function DrugLedger({ drugId, onClose }: { drugId: string; onClose(): voi
   const [result, refetch] = useQuery({ query: PharmacyDrugLedger, variables: { drugId }, requestPolicy: 'cache-and-network' });
   const [adjusting, setAdjusting] = useState<{ lotId: string; lotNumber: string; delta: string; writeOff: boolean; expired: boolean } | null>(null);
   const drug = result.data?.drug;
-  if (!drug || result.error) {
-    return (
-      <Loaded result={result} loading="Loading lots and movements…">
-        <Empty>This drug is no longer in the catalogue.</Empty>
-      </Loaded>
-    );
-  }
+  if (!drug || result.error) return <MissingRecord result={result} loading="Loading lots and movements…" missing="This drug is no longer in the catalogue." />;
 
   return (
     <section aria-label={`Lots and movements of ${drug.name}`} className="mt-3 rounded-lg border border-sky-200 p-3">
