@@ -7,6 +7,7 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { createPrismaClient } from '@hospital/db';
 import { hashPassword } from '@hospital/service-kit';
 import { freePort } from '@hospital/service-kit';
+import { TEST_RUN_ADDRESS_LIMIT } from '@hospital/test-support/departments/identity';
 import { startBuilt, type BuiltRunnable } from './built-runnable.ts';
 
 /** The running identity slice. */
@@ -52,6 +53,7 @@ export async function startBuiltIdentitySystem(
     {
       ...shared,
       DATABASE_URL: databaseUrl,
+      LOGIN_ADDRESS_LIMIT: String(TEST_RUN_ADDRESS_LIMIT),
       IDENTITY_GRPC_HOST: '127.0.0.1',
       IDENTITY_GRPC_PORT: String(grpcPort),
       JWT_PRIVATE_KEY: privateKey,

@@ -11,6 +11,9 @@ import { testServerUrl } from '../../../test/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
 import { createAuditLog } from './audit-log.ts';
 
+/** Pause between writes: longer than a probe's two small queries take on a loaded machine. */
+const PROBE_SETTLE_MS = 200;
+
 /** One read of `n` patients by a doctor, as the services' unary wrapper records it. */
 const entries = (n: number) =>
   auditEntries(
@@ -44,6 +47,8 @@ describe('audit backpressure', () => {
     const sink = createAuditLog(pool, { maxPending: 200, probeMs: 0 });
     await sink.record(entries(250));
     // The backlog is probed beside the writes, not in their path: a write or two may pass first.
+    // The pause lets the probe a write started finish before the next write (10 ms was too short
+    // on a loaded machine: a third write could pass while the probe's query was still queued).
     let refusal: unknown;
     let passed = 0;
     while (refusal === undefined && passed < 20) {
@@ -51,7 +56,7 @@ describe('audit backpressure', () => {
         () => (passed += 1),
         (error: unknown) => (refusal = error),
       );
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, PROBE_SETTLE_MS));
     }
     expect(refusal).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 });
     expect(passed).toBeLessThanOrEqual(2);

@@ -10,23 +10,23 @@
  */
 import { routerWsClient } from '../support/router-ws-client.ts';
 import { socketsOnSystem } from '../support/socket-system.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@hospital/db';
-import { testDatabaseUrl, until as waitUntil } from '../../../test/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { until as waitUntil } from '../../../test/helpers.ts';
+import { useOwnDatabase } from '../../../test/own-database.ts';
 import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
 import type { TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
-let db: PrismaClient;
+// Admins and ward staff receive every appointment event: on the run's database (and so its
+// topic) they would also receive the bookings of files running beside this one, and those
+// files' admins would read this file's patients. A database, and so topics, of its own.
+const own = useOwnDatabase();
 const fx = appointmentFixtures(() => system);
-const { clients } = socketsOnSystem((started) => (system = started));
-
-beforeAll(() => {
-  db = createPrismaClient(testDatabaseUrl());
-});
-afterAll(async () => {
-  await db?.$disconnect();
-});
+const { clients } = socketsOnSystem(
+  (started) => (system = started),
+  undefined,
+  () => own.database.url,
+);
 
 const FULL = 'subscription Board { appointmentEvents { id type appointment { id patient { id fullName mrn } doctor { id displayName } } } }';
 const BARE = 'subscription Bare { appointmentEvents { id type appointment { id status } } }';
@@ -101,7 +101,7 @@ async function book(doctorId: string, offset: number): Promise<{ id: string; pat
 
 /** The patient-data rows of the audit trail for one patient, by action and actor. */
 async function patientRows(patientId: string): Promise<Array<{ action: string; actor: string }>> {
-  const rows = await db.$queryRawUnsafe<Array<{ action: string; actor: string; request: string }>>(
+  const rows = await own.db.$queryRawUnsafe<Array<{ action: string; actor: string; request: string }>>(
     `SELECT action, actor_id AS actor, request_id AS request FROM audit.access_log
       WHERE patient_id = $1::uuid AND resource = 'Patient' AND outcome = 'allowed' AND actor_kind = 'user'
         AND action IN ('PatientsService.GetPatients', 'Subscription.appointmentEvents')`,

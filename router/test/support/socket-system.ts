@@ -24,11 +24,14 @@ const START_TIMEOUT_MS = 120_000;
  * file's own sockets join, and `subscribe`.
  * @param started - receives the running system, before any test runs
  * @param options - the file's system settings
+ * @param databaseUrl - the database to start it on (default: the run's); a file whose subscribers
+ *   must see only its own events passes its own (see test/own-database.ts): the topics are named
+ *   after the database, so other files' systems then publish elsewhere
  */
-export function socketsOnSystem(started: (system: TestSystem) => void, options?: SocketSystemOptions) {
+export function socketsOnSystem(started: (system: TestSystem) => void, options?: SocketSystemOptions, databaseUrl: () => string = testDatabaseUrl) {
   return socketsOn(
     async () => {
-      const system = await startTestSystem(testDatabaseUrl(), options);
+      const system = await startTestSystem(databaseUrl(), options);
       return { system, close: () => system.close() };
     },
     (harness) => started(harness.system),

@@ -2,6 +2,13 @@ import { startIdentityService } from '@hospital/identity-service';
 import { startIdentitySubgraph } from '@hospital/identity-subgraph';
 import type { DepartmentStarter } from './department.ts';
 
+/**
+ * The sign-in attempts one address may make per window in a test run. Every test file signs in
+ * from 127.0.0.1 and their counters share the run's database: the production budget (300) would
+ * span the whole run, and files running side by side would throttle each other.
+ */
+export const TEST_RUN_ADDRESS_LIMIT = 100_000;
+
 /** Identity: users, sessions, token issuing. */
 export const identity: DepartmentStarter = {
   name: 'identity',
@@ -13,8 +20,7 @@ export const identity: DepartmentStarter = {
         databaseUrl: ctx.databaseUrl,
         internalSecret: ctx.internalSecret,
         jwt: { ...ctx.jwt, accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600 },
-        // Every test file signs in from 127.0.0.1: the per-address budget would span the whole run.
-        loginThrottle: { addressLimit: 100_000 },
+        loginThrottle: { addressLimit: TEST_RUN_ADDRESS_LIMIT },
       },
       { logger: ctx.logger },
     ),
