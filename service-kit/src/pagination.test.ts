@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
-import { decodeCursor, decodeInstantIdCursor, encodeCursor, instantIdCursor, keysetOf, keysetPage, pageRequestSchema, pageSize } from './pagination.ts';
+import { decodeCursor, decodeInstantIdCursor, encodeCursor, instantIdCursor, instantIdOrder, keysetOf, keysetPage, pageRequestSchema, pageSize } from './pagination.ts';
 
 describe('pageSize', () => {
   it('defaults, caps and refuses negatives', () => {
@@ -84,5 +84,15 @@ describe('(instant, id) cursors', () => {
     for (const bad of [encodeCursor(['yesterday', id]), encodeCursor(['2026-12-07T09:30:00Z', 'not-a-uuid']), encodeCursor([id])]) {
       expect(() => decodeInstantIdCursor(bad)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }));
     }
+  });
+
+  it('instantIdOrder: a row’s cursor and the position it names, under the row’s own field', () => {
+    const { cursorOf, positionFrom } = instantIdOrder('admittedAt');
+    const admittedAt = new Date('2026-12-07T09:30:00.123Z');
+    const admission = { admittedAt, id, wardId: 'w1' };
+    const cursor = cursorOf(admission);
+    expect(cursor).toBe(instantIdCursor(admittedAt, id));
+    expect(positionFrom(cursor)).toEqual({ admittedAt, id });
+    expect(() => positionFrom(encodeCursor(['yesterday', id]))).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }));
   });
 });

@@ -131,3 +131,27 @@ export function decodeInstantIdCursor(cursor: string): { at: Date; id: string } 
   if (Number.isNaN(at.getTime()) || !uuidSchema.safeParse(id).success) throw invalidInput('Invalid cursor.', 'after');
   return { at, id: id! };
 }
+
+/** The cursors of a list ordered by (an instant field, id): row to cursor, cursor to position. */
+export interface InstantIdOrder<K extends string> {
+  /** A row's cursor ({@link instantIdCursor} of its `K` and id). */
+  cursorOf: (row: Readonly<Record<K, Date>> & { readonly id: string }) => string;
+  /** The position a client's non-empty `after` names, as the repository reads it; BAD_USER_INPUT on `after` for a forged one. */
+  positionFrom: (cursor: string) => Record<K, Date> & { id: string };
+}
+
+/**
+ * The cursors of a list ordered by `field` then id (an invoice's createdAt, an admission's
+ * admittedAt…), whose repository position names the same field.
+ * @param field - the instant the rows and the position share
+ */
+export function instantIdOrder<K extends string>(field: K): InstantIdOrder<K> {
+  return {
+    cursorOf: (row) => instantIdCursor(row[field], row.id),
+    positionFrom: (cursor) => {
+      const { at, id } = decodeInstantIdCursor(cursor);
+      // A computed key widens to an index signature; the object has exactly `field` and id.
+      return { [field]: at, id } as Record<K, Date> & { id: string };
+    },
+  };
+}

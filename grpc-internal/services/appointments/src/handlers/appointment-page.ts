@@ -1,24 +1,12 @@
 /** Keyset pages of appointments: cursors over (startsAt, id) and the proto page they become. */
-import { decodeInstantIdCursor, instantIdCursor, keysetPage } from '@hospital/service-kit';
-import type { AppointmentPosition, AppointmentRecord } from '../repositories/appointment-repository.ts';
+import { instantIdOrder, keysetPage } from '@hospital/service-kit';
+import type { AppointmentRecord } from '../repositories/appointment-repository.ts';
 import { toProtoAppointment } from './to-proto-appointment.ts';
 
-/**
- * The cursor of an appointment in a listing.
- * @param record - the appointment
- */
-export function cursorOf(record: AppointmentRecord): string {
-  return instantIdCursor(record.startsAt, record.id);
-}
+const BY_START = instantIdOrder('startsAt');
 
-/**
- * The position a cursor names; BAD_USER_INPUT for a forged one.
- * @param cursor - the client's non-empty `after`
- */
-export function positionFrom(cursor: string): AppointmentPosition {
-  const { at, id } = decodeInstantIdCursor(cursor);
-  return { startsAt: at, id };
-}
+/** The position a cursor names; BAD_USER_INPUT for a forged one. */
+export const positionFrom = BY_START.positionFrom;
 
 /**
  * A page from `limit + 1` rows read (the extra row only says that another page follows).
@@ -27,6 +15,6 @@ export function positionFrom(cursor: string): AppointmentPosition {
  * @param totalCount - matching rows over all pages
  */
 export function toPage(read: AppointmentRecord[], limit: number, totalCount: number) {
-  const { rows, cursors, pageInfo } = keysetPage(read, limit, cursorOf, totalCount);
+  const { rows, cursors, pageInfo } = keysetPage(read, limit, BY_START.cursorOf, totalCount);
   return { appointments: rows.map(toProtoAppointment), cursors, pageInfo };
 }

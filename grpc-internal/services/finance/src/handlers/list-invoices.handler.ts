@@ -1,17 +1,11 @@
 /** ListInvoices: newest first, filtered by status and patient, a page at a time. */
 import type { ListInvoicesRequest__Output, ListInvoicesResponse } from '@hospital/grpc-contracts';
-import { decodeInstantIdCursor, instantIdCursor, keysetOf, keysetPage, parseRequest } from '@hospital/service-kit';
+import { instantIdOrder, keysetOf, keysetPage, parseRequest } from '@hospital/service-kit';
 import type { FinanceDeps } from '../finance-deps.ts';
-import type { InvoicePosition, InvoiceRecord } from '../repositories/invoice-repository.ts';
 import { listInvoicesSchema } from './list.schema.ts';
 import { toProtoInvoice } from './to-proto-invoice.ts';
 
-const cursorOf = (invoice: InvoiceRecord): string => instantIdCursor(invoice.createdAt, invoice.id);
-
-function positionFrom(cursor: string): InvoicePosition {
-  const { at, id } = decodeInstantIdCursor(cursor);
-  return { createdAt: at, id };
-}
+const { cursorOf, positionFrom } = instantIdOrder('createdAt');
 
 /**
  * One page of invoices with the total count.

@@ -8,7 +8,7 @@ import type {
   ListClientOriginsResponse,
   RegisterClientAppRequest__Output,
 } from '@hospital/grpc-contracts';
-import { actingUserId, decodeInstantIdCursor, instantIdCursor, keysetOf, keysetPage, notFound, pageRequestSchema, parseRequest } from '@hospital/service-kit';
+import { actingUserId, instantIdOrder, keysetOf, keysetPage, notFound, pageRequestSchema, parseRequest } from '@hospital/service-kit';
 import { type CallScope } from '@hospital/service-kit/grpc';
 import type { ClientAppRepository } from './client-app-repository.ts';
 import { clientAppIdSchema, registerClientAppSchema } from './client-app.schema.ts';
@@ -46,18 +46,18 @@ export async function registerClientAppHandler(request: RegisterClientAppRequest
   return { app: toProtoClientApp(app), clientSecret: secret?.secret ?? '' };
 }
 
+/** Apps are listed newest first: cursors over (createdAt, id). */
+const NEWEST_FIRST = instantIdOrder('createdAt');
+
 /**
  * One page of apps, newest first.
  * @param request - page
  * @param deps - app storage
  */
 export async function listClientAppsHandler(request: ListClientAppsRequest__Output, deps: ClientAppDeps): Promise<ListClientAppsResponse> {
-  const { limit, readLimit, after } = keysetOf(parseRequest(pageRequestSchema, request.page), (cursor) => {
-    const { at, id } = decodeInstantIdCursor(cursor);
-    return { createdAt: at, id };
-  });
+  const { limit, readLimit, after } = keysetOf(parseRequest(pageRequestSchema, request.page), NEWEST_FIRST.positionFrom);
   const [read, totalCount] = await Promise.all([deps.clientApps.list({ after, limit: readLimit }), deps.clientApps.count()]);
-  const { rows, cursors, pageInfo } = keysetPage(read, limit, (app) => instantIdCursor(app.createdAt, app.id), totalCount);
+  const { rows, cursors, pageInfo } = keysetPage(read, limit, NEWEST_FIRST.cursorOf, totalCount);
   return { apps: rows.map(toProtoClientApp), cursors, pageInfo };
 }
 

@@ -5,18 +5,13 @@ import type {
   ListPrescriptionsRequest__Output,
   ListPrescriptionsResponse,
 } from '@hospital/grpc-contracts';
-import { decodeInstantIdCursor, instantIdCursor, keysetOf, keysetPage, parseRequest } from '@hospital/service-kit';
+import { instantIdOrder, keysetOf, keysetPage, parseRequest } from '@hospital/service-kit';
 import type { PharmacyDeps } from '../pharmacy-deps.ts';
-import type { PrescriptionPosition, PrescriptionRecord } from '../repositories/prescription-repository.ts';
+import type { PrescriptionRecord } from '../repositories/prescription-repository.ts';
 import { listPatientPrescriptionsSchema, listPrescriptionsSchema } from './list-prescriptions.schema.ts';
 import { toProtoPrescription } from './to-proto.ts';
 
-const cursorOf = (p: PrescriptionRecord): string => instantIdCursor(p.prescribedAt, p.id);
-
-function positionFrom(cursor: string): PrescriptionPosition {
-  const { at, id } = decodeInstantIdCursor(cursor);
-  return { prescribedAt: at, id };
-}
+const { cursorOf, positionFrom } = instantIdOrder('prescribedAt');
 
 /**
  * A page of prescriptions with the total. The pending queue reads oldest first, the order a

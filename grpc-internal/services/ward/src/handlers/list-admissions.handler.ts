@@ -1,21 +1,14 @@
 /** ListAdmissions: admissions by ward and status, newest first, a page at a time. */
 import type { ListAdmissionsRequest__Output, ListAdmissionsResponse } from '@hospital/grpc-contracts';
-import { decodeInstantIdCursor, instantIdCursor, keysetOf, keysetPage, parseRequest } from '@hospital/service-kit';
+import { instantIdOrder, keysetOf, keysetPage, parseRequest } from '@hospital/service-kit';
 import { type CallScope } from '@hospital/service-kit/grpc';
 import { coversWard, denyWardObjectAccess } from '../domain/ward-access.ts';
-import type { AdmissionPosition } from '../repositories/admission-repository.ts';
-import type { AdmissionRecord } from '../repositories/records.ts';
 import type { WardDeps } from '../ward-deps.ts';
 import { callerWardScope } from './caller-wards.ts';
 import { listAdmissionsSchema } from './list-admissions.schema.ts';
 import { toProtoAdmission } from './to-proto.ts';
 
-const cursorOf = (admission: AdmissionRecord): string => instantIdCursor(admission.admittedAt, admission.id);
-
-function positionFrom(cursor: string): AdmissionPosition {
-  const { at, id } = decodeInstantIdCursor(cursor);
-  return { admittedAt: at, id };
-}
+const { cursorOf, positionFrom } = instantIdOrder('admittedAt');
 
 const EMPTY_PAGE: ListAdmissionsResponse = { admissions: [], cursors: [], pageInfo: { endCursor: '', hasNextPage: false, totalCount: 0 } };
 
