@@ -1,15 +1,13 @@
 import { startClinicalService } from '@hospital/clinical-service';
 import { startClinicalSubgraph } from '@hospital/clinical-subgraph';
-import type { DepartmentStarter } from './department.ts';
+import { peerTargets, type DepartmentStarter } from './department.ts';
 import { e2eClientId, e2eClinicalKafka } from './kafka.ts';
 
 /** Clinical: encounters, notes, vital signs, lab results, the outbox of clinical events; asks appointments and ward on the caller's behalf; its subgraph reports deliveries to the audit service (identity). */
 export const clinical: DepartmentStarter = {
   name: 'clinical',
   startService: (ctx) => {
-    const appointmentsTarget = ctx.grpcTargets['appointments'];
-    const wardTarget = ctx.grpcTargets['ward'];
-    if (!appointmentsTarget || !wardTarget) throw new Error('the clinical service needs the appointments and ward services started before it');
+    const { appointments: appointmentsTarget, ward: wardTarget } = peerTargets(ctx, 'clinical', 'appointments', 'ward');
     return startClinicalService(
       {
         port: 0,

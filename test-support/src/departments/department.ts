@@ -39,3 +39,16 @@ export interface DepartmentStarter {
    */
   startSubgraph(ctx: StartContext, grpcTarget: string, port?: number): Promise<RunningSubgraphHandle>;
 }
+
+/**
+ * The gRPC targets of the departments a service calls: the department table starts them first, so
+ * a missing one means the table's order is wrong, and the error says which.
+ * @param ctx - the start context (its grpcTargets)
+ * @param needer - the department that calls them, named in the error
+ * @param peers - the departments it calls
+ */
+export function peerTargets<P extends string>(ctx: StartContext, needer: string, ...peers: P[]): Record<P, string> {
+  const missing = peers.filter((peer) => !ctx.grpcTargets[peer]);
+  if (missing.length > 0) throw new Error(`${needer} needs the ${missing.join(', ')} service(s) started before it`);
+  return Object.fromEntries(peers.map((peer) => [peer, ctx.grpcTargets[peer]])) as Record<P, string>;
+}

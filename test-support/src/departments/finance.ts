@@ -1,15 +1,22 @@
 import { startFinanceService } from '@hospital/finance-service';
 import { startFinanceSubgraph } from '@hospital/finance-subgraph';
-import type { DepartmentStarter } from './department.ts';
+import { peerTargets, type DepartmentStarter } from './department.ts';
 
 /** Finance: invoices, payments, refunds; checks patients, billed appointments and admissions with their services. */
 export const finance: DepartmentStarter = {
   name: 'finance',
   startService: (ctx) => {
-    const [patientsTarget, appointmentsTarget, wardTarget] = [ctx.grpcTargets['patients'], ctx.grpcTargets['appointments'], ctx.grpcTargets['ward']];
-    if (!patientsTarget || !appointmentsTarget || !wardTarget) throw new Error('finance needs the patients, appointments and ward services started before it');
+    const peers = peerTargets(ctx, 'finance', 'patients', 'appointments', 'ward');
     return startFinanceService(
-      { port: 0, host: '127.0.0.1', databaseUrl: ctx.databaseUrl, internalSecret: ctx.internalSecret, patientsTarget, appointmentsTarget, wardTarget },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: ctx.databaseUrl,
+        internalSecret: ctx.internalSecret,
+        patientsTarget: peers.patients,
+        appointmentsTarget: peers.appointments,
+        wardTarget: peers.ward,
+      },
       { logger: ctx.logger },
     );
   },
