@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServerUrl } from '../../test/helpers.ts';
+import { useBareDatabase } from '../../test/own-database.ts';
 import { MigrationError, migrateDatabase } from './migrate-database.ts';
 import { checkSchemaDrift } from './schema-drift.ts';
-import { createTestDatabase, type TestDatabase } from './testing/index.ts';
 
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
 
@@ -34,14 +34,10 @@ const relations = (url: string) =>
 const migrationRows = (url: string) => query(url, 'SELECT * FROM _prisma_migrations ORDER BY started_at, migration_name');
 
 describe('migrateDatabase on a fresh database', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase({ serverUrl: testServerUrl(), skipMigrations: true });
-  });
-  afterAll(() => db?.drop());
+  const fresh = useBareDatabase({ skipMigrations: true });
 
   it('applies every migration in order and creates the department tables and the MRN sequence', async () => {
-    const result = await migrateDatabase(db.ownerUrl);
+    const result = await migrateDatabase(fresh.database.ownerUrl);
 
     const onDisk = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
@@ -49,7 +45,7 @@ describe('migrateDatabase on a fresh database', () => {
       .sort();
     expect(onDisk[0]).toMatch(/^\d{14}_init$/);
     expect(result.applied).toEqual(onDisk);
-    const names = await relations(db.ownerUrl);
+    const names = await relations(fresh.database.ownerUrl);
     expect(names).toEqual(
       expect.arrayContaining([
         'identity.users:r',
@@ -68,13 +64,13 @@ describe('migrateDatabase on a fresh database', () => {
   it('enforces lower-case emails and numbers patients from the sequence', async () => {
     await expect(
       query(
-        db.ownerUrl,
+        fresh.database.ownerUrl,
         `INSERT INTO identity.users (id, email, display_name, role, password_hash, updated_at)
                      VALUES (gen_random_uuid(), 'Mixed@Hospital.local', 'X', 'admin', 'x', now())`,
       ),
     ).rejects.toThrow(/users_email_lower_check/);
     const [row] = await query<{ mrn: string }>(
-      db.ownerUrl,
+      fresh.database.ownerUrl,
       `INSERT INTO patients.patients (id, given_name, family_name, date_of_birth, updated_at)
        VALUES (gen_random_uuid(), 'Test', 'Patient', '2000-01-01', now()) RETURNING mrn`,
     );
@@ -82,23 +78,21 @@ describe('migrateDatabase on a fresh database', () => {
   });
 
   it('is a no-op the second time', async () => {
-    const before = await migrationRows(db.ownerUrl);
-    const result = await migrateDatabase(db.ownerUrl);
+    const before = await migrationRows(fresh.database.ownerUrl);
+    const result = await migrateDatabase(fresh.database.ownerUrl);
 
     expect(result.applied).toEqual([]);
-    expect(await migrationRows(db.ownerUrl)).toEqual(before);
+    expect(await migrationRows(fresh.database.ownerUrl)).toEqual(before);
   });
 });
 
 describe('migrateDatabase with a failing migration', () => {
-  let db: TestDatabase;
+  const migrated = useBareDatabase();
   let workDir: string;
   beforeAll(async () => {
-    db = await createTestDatabase({ serverUrl: testServerUrl() });
     workDir = await mkdtemp(path.join(tmpdir(), 'hospital-migrations-'));
   });
   afterAll(async () => {
-    await db?.drop();
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
@@ -111,19 +105,19 @@ describe('migrateDatabase with a failing migration', () => {
       path.join(migrationsDir, '29990101000000_broken', 'migration.sql'),
       'CREATE TABLE "patients"."half_done" ("id" UUID PRIMARY KEY);\nSELECT * FROM "patients"."no_such_table";\n',
     );
-    const before = await relations(db.ownerUrl);
+    const before = await relations(migrated.database.ownerUrl);
 
-    const failure = await migrateDatabase(db.ownerUrl, { migrationsDir }).then(
+    const failure = await migrateDatabase(migrated.database.ownerUrl, { migrationsDir }).then(
       () => undefined,
       (error: unknown) => error,
     );
 
     expect(failure).toBeInstanceOf(MigrationError);
     expect((failure as MigrationError).message).toContain('no_such_table');
-    expect(await relations(db.ownerUrl)).toEqual(before);
+    expect(await relations(migrated.database.ownerUrl)).toEqual(before);
     // Prisma's own bookkeeping records the failure, so the next deploy stops until it is resolved.
     const rows = await query<{ migration_name: string; finished_at: Date | null }>(
-      db.ownerUrl,
+      migrated.database.ownerUrl,
       `SELECT migration_name, finished_at FROM _prisma_migrations WHERE migration_name = '29990101000000_broken'`,
     );
     expect(rows).toEqual([{ migration_name: '29990101000000_broken', finished_at: null }]);

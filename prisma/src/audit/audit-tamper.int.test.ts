@@ -9,10 +9,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServerUrl } from '../../../test/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useBareDatabase } from '../../../test/own-database.ts';
 import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
-import { createTestDatabase, waitForAuditSeal, type TestDatabase } from '../testing/index.ts';
+import { waitForAuditSeal } from '../testing/index.ts';
 import { verifyAuditChain } from './audit-chain.ts';
 import { useAuditTestDatabase } from './testing/audit-test-database.ts';
 
@@ -89,14 +89,10 @@ describe('tampering with batch-sealed rows', () => {
 });
 
 describe('the async sealer migration on a database in use', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase({ serverUrl: testServerUrl(), skipMigrations: true });
-  });
-  afterAll(() => db?.drop());
+  const fresh = useBareDatabase({ skipMigrations: true });
 
   it('chains pending rows after the rows the previous sealer chained, verifiably', async () => {
-    const owner = new pg.Client({ connectionString: db.ownerUrl });
+    const owner = new pg.Client({ connectionString: fresh.database.ownerUrl });
     await owner.connect();
     try {
       const migrations = readdirSync(MIGRATIONS)
@@ -114,7 +110,7 @@ describe('the async sealer migration on a database in use', () => {
       await insert('pending-');
       await apply(migrations.filter((name) => name >= ASYNC_SEALER));
       expect(Number((await owner.query('SELECT audit.seal_batch(1000) AS n')).rows[0].n)).toBe(300);
-      const prisma = createPrismaClient(db.ownerUrl, { poolSize: 1 });
+      const prisma = createPrismaClient(fresh.database.ownerUrl, { poolSize: 1 });
       try {
         expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true, rows: 600, head: { seq: 600 } });
         expect(await prisma.accessRecord.findFirstOrThrow({ where: { seq: 301n } })).toMatchObject({ requestId: 'pending-1' });
