@@ -6,21 +6,19 @@
  */
 import { status } from '@grpc/grpc-js';
 import jwt from 'jsonwebtoken';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@hospital/db';
-import { expectGrpcError } from '@hospital/service-kit/testing';
+import { expectGrpcError, harnessForFile } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../../test/helpers.ts';
-import { startIdentityHarness, type IdentityHarness } from '../testing/identity-harness.ts';
+import { startIdentityHarness } from '../testing/identity-harness.ts';
 import { pkcePair, TOKEN_ENDPOINT, userAppRegistration } from '../testing/user-app-fixtures.ts';
 
 const REDIRECT = 'https://ehr.test/callback';
-let harness: IdentityHarness;
+const harness = harnessForFile(() => startIdentityHarness(testDatabaseUrl()));
 let doctor: { id: string; email: string };
 beforeAll(async () => {
-  harness = await startIdentityHarness(testDatabaseUrl());
   doctor = await harness.createUser({ role: 'ROLE_DOCTOR', emailPrefix: 'pkce-doctor' });
 });
-afterAll(() => harness?.close());
 
 const asRouter = () => harness.as({ kind: 'service', service: 'router' });
 const asDoctor = () => harness.as({ kind: 'user', userId: doctor.id, role: 'doctor', email: doctor.email });

@@ -7,19 +7,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { harnessForFile } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../../../test/helpers.ts';
-import { startIdentityHarness, type IdentityHarness } from '../testing/identity-harness.ts';
+import { startIdentityHarness } from '../testing/identity-harness.ts';
 import { pkcePair, TOKEN_ENDPOINT, userAppRegistration } from '../testing/user-app-fixtures.ts';
 
 const REDIRECT = 'https://ehr.test/refresh-callback';
-let harness: IdentityHarness;
+const harness = harnessForFile(() => startIdentityHarness(testDatabaseUrl()));
 let doctor: { id: string; email: string };
 beforeAll(async () => {
-  harness = await startIdentityHarness(testDatabaseUrl());
   doctor = await harness.createUser({ role: 'ROLE_DOCTOR', emailPrefix: 'refresh-doctor' });
 });
-afterAll(() => harness?.close());
 
 const asRouter = () => harness.as({ kind: 'service', service: 'router' });
 type Client = { clientId: string; clientSecret: string };
