@@ -4,8 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { defaultGrpcTarget } from '@hospital/grpc-contracts/departments';
-import { httpServerLimitsEnv, httpServerLimitsFrom, internalSecretEnv, logEnv, nodeEnv, parseEnv, port, type LevelWithSilent } from '@hospital/service-kit';
+import { grpcTargetsEnv, httpServerLimitsEnv, httpServerLimitsFrom, internalSecretEnv, logEnv, nodeEnv, parseEnv, port, type LevelWithSilent } from '@hospital/service-kit';
 import { parseJwks, type VerificationKey } from './jwks.ts';
 import { PERSISTED_OPERATIONS_MODES, type PersistedOperationsMode } from './persisted-operations.ts';
 import { DEFAULT_LOAD_SHED_LIMITS } from './admission/steps/load-shed.ts';
@@ -111,7 +110,7 @@ const staticShape = {
   // /metrics on a port of its own, never the public one; unset or 0: not served.
   ROUTER_METRICS_PORT: port(),
   // The identity service, polled for token revocations (deactivated users, changed roles).
-  IDENTITY_GRPC_TARGET: z.string().min(1).default(defaultGrpcTarget('identity')),
+  ...grpcTargetsEnv('identity'),
   // How often; a revocation reaches the router within about this long.
   ROUTER_REVOCATION_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
   JWT_ISSUER: z.string().min(1).default('hospital-identity'),

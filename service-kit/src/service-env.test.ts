@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { EnvError } from './env.ts';
-import { grpcServiceEnvReader } from './service-env.ts';
+import { EnvError, parseEnv } from './env.ts';
+import { grpcServiceEnvReader, grpcTargetsEnv } from './service-env.ts';
 
 const read = grpcServiceEnvReader('ward', { EXTRA_MS: z.coerce.number().int().positive().default(7) }, (e) => ({ extraMs: e.EXTRA_MS }));
 
@@ -31,5 +31,18 @@ describe('grpcServiceEnvReader', () => {
     })();
     expect(error).toBeInstanceOf(EnvError);
     expect(error?.problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'EXTRA_MS', 'INTERNAL_SECRET']);
+  });
+});
+
+describe('grpcTargetsEnv', () => {
+  const schema = z.object(grpcTargetsEnv('identity', 'ward'));
+
+  it('names one <DEPT>_GRPC_TARGET per department, defaulting to the department table (unset or empty)', () => {
+    expect(Object.keys(grpcTargetsEnv('identity', 'ward'))).toEqual(['IDENTITY_GRPC_TARGET', 'WARD_GRPC_TARGET']);
+    expect(parseEnv(schema, { WARD_GRPC_TARGET: '' })).toEqual({ IDENTITY_GRPC_TARGET: '127.0.0.1:50051', WARD_GRPC_TARGET: '127.0.0.1:50057' });
+  });
+
+  it('takes the address given', () => {
+    expect(parseEnv(schema, { IDENTITY_GRPC_TARGET: 'identity:50051' }).IDENTITY_GRPC_TARGET).toBe('identity:50051');
   });
 });

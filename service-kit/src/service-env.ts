@@ -4,7 +4,7 @@
  * Each service's env.ts adds only its own variables.
  */
 import { z } from 'zod';
-import { departmentRow, type DepartmentName } from '@hospital/grpc-contracts/departments';
+import { defaultGrpcTarget, departmentRow, type DepartmentName } from '@hospital/grpc-contracts/departments';
 import { databaseEnv, internalSecretEnv, logEnv, metricsEnv, parseEnv, port } from './env.ts';
 import type { LevelWithSilent } from './logger.ts';
 
@@ -18,6 +18,21 @@ export type GrpcServiceShape<D extends DepartmentName> = { [K in `${Uppercase<D>
   typeof internalSecretEnv &
   typeof logEnv &
   typeof metricsEnv;
+
+/** A peer's address: required, and the department table's local address when unset or empty. */
+const grpcTarget = (dept: DepartmentName) => z.string().min(1).default(defaultGrpcTarget(dept));
+
+/** The zod shape of the `<DEPT>_GRPC_TARGET` variables of departments D. */
+export type GrpcTargetsShape<D extends DepartmentName> = { [K in `${Uppercase<D>}_GRPC_TARGET`]: ReturnType<typeof grpcTarget> };
+
+/**
+ * The addresses of the departments a runnable calls, to spread into its env schema: one
+ * `<DEPT>_GRPC_TARGET` each, defaulting to the department table's local address.
+ * @param depts - the departments called, in the order their variables are listed
+ */
+export function grpcTargetsEnv<D extends DepartmentName>(...depts: D[]): GrpcTargetsShape<D> {
+  return Object.fromEntries(depts.map((dept) => [`${dept.toUpperCase()}_GRPC_TARGET`, grpcTarget(dept)])) as GrpcTargetsShape<D>;
+}
 
 /** What every service's start function takes from the shared variables; its own config extends it. */
 export interface GrpcServiceStartConfig {

@@ -1,14 +1,13 @@
 /** Configuration of the clinical subgraph, parsed from the environment (only main.ts passes process.env). */
-import { z } from 'zod';
-import { defaultGrpcTarget, subgraphDefaults } from '@hospital/grpc-contracts/departments';
+import { subgraphDefaults } from '@hospital/grpc-contracts/departments';
 import { parseDepartmentSubgraphEnv } from '@hospital/subgraph-kit';
 import { clinicalTopicEnv, kafkaEnv } from '@hospital/service-kit/kafka';
-import type { LevelWithSilent } from '@hospital/service-kit';
+import { grpcTargetsEnv, type LevelWithSilent } from '@hospital/service-kit';
 import type { ClinicalSubgraphConfig } from './config.ts';
 
 /** Variables beyond those every department subgraph reads: where subscription events come from, where their deliveries are audited. */
 const eventsEnv = {
-  IDENTITY_GRPC_TARGET: z.string().min(1).default(defaultGrpcTarget('identity')),
+  ...grpcTargetsEnv('identity'),
   // The service kit's broker list (unset = subscriptions are accepted but receive nothing).
   KAFKA_BROKERS: kafkaEnv.KAFKA_BROKERS,
   // The service kit's topic (a legal Kafka name, `clinical` by default), as the service publishes to it.

@@ -1,7 +1,7 @@
 /** Environment of the appointments service: its own variables (the shared ones are the kit's grpcServiceEnv). */
 import { z } from 'zod';
-import { defaultGrpcTarget, runnableName } from '@hospital/grpc-contracts/departments';
-import { grpcServiceEnvReader, type LevelWithSilent } from '@hospital/service-kit';
+import { runnableName } from '@hospital/grpc-contracts/departments';
+import { grpcServiceEnvReader, grpcTargetsEnv, type LevelWithSilent } from '@hospital/service-kit';
 import { appointmentsKafkaConfig, appointmentsTopicEnv, kafkaEnv } from '@hospital/service-kit/kafka';
 import type { AppointmentsServiceConfig } from './appointments-service.ts';
 
@@ -12,8 +12,7 @@ export type AppointmentsEnvConfig = AppointmentsServiceConfig & { logLevel: Leve
 export const loadConfig: (env: Record<string, string | undefined>) => AppointmentsEnvConfig = grpcServiceEnvReader(
   'appointments',
   {
-    IDENTITY_GRPC_TARGET: z.string().min(1).default(defaultGrpcTarget('identity')),
-    PATIENTS_GRPC_TARGET: z.string().min(1).default(defaultGrpcTarget('patients')),
+    ...grpcTargetsEnv('identity', 'patients'),
     // How often the outbox relay looks for new rows when idle, and how many it ships per round.
     OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(100),
     OUTBOX_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),

@@ -1,7 +1,7 @@
 /** Environment of the clinical service: its own variables (the shared ones are the kit's grpcServiceEnv). */
 import { z } from 'zod';
-import { defaultGrpcTarget, runnableName } from '@hospital/grpc-contracts/departments';
-import { grpcServiceEnvReader, type LevelWithSilent } from '@hospital/service-kit';
+import { runnableName } from '@hospital/grpc-contracts/departments';
+import { grpcServiceEnvReader, grpcTargetsEnv, type LevelWithSilent } from '@hospital/service-kit';
 import { clinicalKafkaTopics, clinicalTopicEnv, kafkaEnv, outboxRelayEnv } from '@hospital/service-kit/kafka';
 import type { ClinicalServiceConfig } from './clinical-service.ts';
 
@@ -13,8 +13,7 @@ export const loadConfig: (env: Record<string, string | undefined>) => ClinicalEn
   'clinical',
   {
     // Visits are opened from (and complete) appointments; stays and vitals check admissions on the ward.
-    APPOINTMENTS_GRPC_TARGET: z.string().default(defaultGrpcTarget('appointments')),
-    WARD_GRPC_TARGET: z.string().default(defaultGrpcTarget('ward')),
+    ...grpcTargetsEnv('appointments', 'ward'),
     // The fiscal year's full ICD-10-CM list (CMS/NCHS icd10cm-codes-<FY>.txt); the shipped subset when unset.
     ICD10_CODES_FILE: z.string().trim().min(1, 'must name a file').optional(),
     // Clinical events: the outbox relay runs when KAFKA_BROKERS is set.

@@ -1,7 +1,6 @@
 /** Environment of the finance service: its own variables (the shared ones are the kit's grpcServiceEnv). */
 import { z } from 'zod';
-import { defaultGrpcTarget } from '@hospital/grpc-contracts/departments';
-import { grpcServiceEnvReader, type LevelWithSilent } from '@hospital/service-kit';
+import { grpcServiceEnvReader, grpcTargetsEnv, type LevelWithSilent } from '@hospital/service-kit';
 import type { FinanceServiceConfig } from './finance-service.ts';
 
 /** The service's configuration plus the log level main.ts needs. */
@@ -11,9 +10,7 @@ export type FinanceEnvConfig = FinanceServiceConfig & { logLevel: LevelWithSilen
 export const loadConfig: (env: Record<string, string | undefined>) => FinanceEnvConfig = grpcServiceEnvReader(
   'finance',
   {
-    PATIENTS_GRPC_TARGET: z.string().default(defaultGrpcTarget('patients')),
-    APPOINTMENTS_GRPC_TARGET: z.string().default(defaultGrpcTarget('appointments')),
-    WARD_GRPC_TARGET: z.string().default(defaultGrpcTarget('ward')),
+    ...grpcTargetsEnv('patients', 'appointments', 'ward'),
     GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
   },
   (e) => ({ patientsTarget: e.PATIENTS_GRPC_TARGET, appointmentsTarget: e.APPOINTMENTS_GRPC_TARGET, wardTarget: e.WARD_GRPC_TARGET, grpcDeadlineMs: e.GRPC_DEADLINE_MS }),

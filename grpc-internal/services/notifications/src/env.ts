@@ -1,16 +1,14 @@
 /** Environment of the notifications service: its own variables (the shared ones are the kit's grpcServiceEnv). */
 import { z } from 'zod';
-import { defaultGrpcTarget, runnableName } from '@hospital/grpc-contracts/departments';
-import { EnvError, grpcServiceEnvReader, hospitalTimeZoneEnv, processTimeZone, timeZoneName, type LevelWithSilent } from '@hospital/service-kit';
+import { runnableName } from '@hospital/grpc-contracts/departments';
+import { EnvError, grpcServiceEnvReader, grpcTargetsEnv, hospitalTimeZoneEnv, processTimeZone, timeZoneName, type LevelWithSilent } from '@hospital/service-kit';
 import { appointmentsKafkaConfig, appointmentsTopicEnv, clinicalKafkaTopics, clinicalTopicEnv, kafkaEnv } from '@hospital/service-kit/kafka';
 import { ALL_CHANNELS, type NotificationsServiceConfig } from './notifications-service.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const shape = {
-  APPOINTMENTS_GRPC_TARGET: z.string().default(defaultGrpcTarget('appointments')),
-  PATIENTS_GRPC_TARGET: z.string().default(defaultGrpcTarget('patients')),
-  IDENTITY_GRPC_TARGET: z.string().default(defaultGrpcTarget('identity')),
+  ...grpcTargetsEnv('appointments', 'patients', 'identity'),
   GRPC_DEADLINE_MS: positiveInt(5_000),
   // Unset: emails are recorded as skipped (no mail server on a developer machine).
   SMTP_URL: z

@@ -1,7 +1,6 @@
 /** Environment of the patients service: its own variables (the shared ones are the kit's grpcServiceEnv). */
 import { z } from 'zod';
-import { defaultGrpcTarget } from '@hospital/grpc-contracts/departments';
-import { grpcServiceEnvReader, type LevelWithSilent } from '@hospital/service-kit';
+import { grpcServiceEnvReader, grpcTargetsEnv, type LevelWithSilent } from '@hospital/service-kit';
 import type { PatientsServiceConfig } from './patients-service.ts';
 
 /** The service's configuration plus the log level main.ts needs. */
@@ -11,8 +10,7 @@ export type PatientsEnvConfig = PatientsServiceConfig & { logLevel: LevelWithSil
 export const loadConfig: (env: Record<string, string | undefined>) => PatientsEnvConfig = grpcServiceEnvReader(
   'patients',
   {
-    APPOINTMENTS_GRPC_TARGET: z.string().min(1).default(defaultGrpcTarget('appointments')),
-    WARD_GRPC_TARGET: z.string().min(1).default(defaultGrpcTarget('ward')),
+    ...grpcTargetsEnv('appointments', 'ward'),
     GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
   },
   (e) => ({ care: { appointmentsTarget: e.APPOINTMENTS_GRPC_TARGET, wardTarget: e.WARD_GRPC_TARGET }, grpcDeadlineMs: e.GRPC_DEADLINE_MS }),

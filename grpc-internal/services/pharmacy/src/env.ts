@@ -1,7 +1,6 @@
 /** Environment of the pharmacy service: its own variables (the shared ones are the kit's grpcServiceEnv). */
 import { z } from 'zod';
-import { defaultGrpcTarget } from '@hospital/grpc-contracts/departments';
-import { grpcServiceEnvReader, type LevelWithSilent } from '@hospital/service-kit';
+import { grpcServiceEnvReader, grpcTargetsEnv, type LevelWithSilent } from '@hospital/service-kit';
 import type { PharmacyServiceConfig } from './pharmacy-service.ts';
 
 /** The service's configuration plus the log level main.ts needs. */
@@ -11,7 +10,7 @@ export type PharmacyEnvConfig = PharmacyServiceConfig & { logLevel: LevelWithSil
 export const loadConfig: (env: Record<string, string | undefined>) => PharmacyEnvConfig = grpcServiceEnvReader(
   'pharmacy',
   {
-    PATIENTS_GRPC_TARGET: z.string().min(1).default(defaultGrpcTarget('patients')),
+    ...grpcTargetsEnv('patients'),
     GRPC_DEADLINE_MS: z.coerce.number().int().positive().default(5000),
   },
   (e) => ({ patientsTarget: e.PATIENTS_GRPC_TARGET, grpcDeadlineMs: e.GRPC_DEADLINE_MS }),

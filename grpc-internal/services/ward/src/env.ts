@@ -1,7 +1,5 @@
 /** Environment of the ward service: its own variables (the shared ones are the kit's grpcServiceEnv). */
-import { z } from 'zod';
-import { defaultGrpcTarget } from '@hospital/grpc-contracts/departments';
-import { grpcServiceEnvReader, type LevelWithSilent } from '@hospital/service-kit';
+import { grpcServiceEnvReader, grpcTargetsEnv, type LevelWithSilent } from '@hospital/service-kit';
 import type { WardServiceConfig } from './ward-service.ts';
 
 /** The service's configuration plus the log level main.ts needs. */
@@ -12,7 +10,7 @@ export const loadConfig: (env: Record<string, string | undefined>) => WardEnvCon
   'ward',
   {
     // Admissions check the patient with the patients department.
-    PATIENTS_GRPC_TARGET: z.string().default(defaultGrpcTarget('patients')),
+    ...grpcTargetsEnv('patients'),
   },
   (e) => ({ patientsTarget: e.PATIENTS_GRPC_TARGET }),
 );
