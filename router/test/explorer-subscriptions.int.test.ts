@@ -4,14 +4,14 @@
  * free-form operation, while another role there, and an admin from any other browser origin,
  * are held to the safelist.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, freePort, type RoleName } from '@hospital/service-kit';
-import { composeSupergraph } from '../src/compose.ts';
 import { startRouter, type RunningRouter } from '../src/index.ts';
 import { webSocketWithHeaders } from './support/router-ws-client.ts';
 import { testJwt } from './support/test-jwt.ts';
+import { tinyRouterConfig } from './support/tiny-router.ts';
 import { startTinySubgraph, type TinySubgraph } from './support/tiny-subgraph.ts';
 
 const signer = testJwt('explorer-ws-key');
@@ -56,18 +56,12 @@ beforeAll(async () => {
       },
     },
   );
-  const composed = composeSupergraph([{ name: pings.name, url: pings.url, sdl: pings.sdl }]);
-  expect(composed.errors).toEqual([]);
   const port = await freePort();
   explorerOrigin = `http://127.0.0.1:${port}`;
   router = await startRouter(
     {
+      ...tinyRouterConfig([pings], signer.routerJwt),
       port,
-      host: '127.0.0.1',
-      supergraphSdl: composed.supergraphSdl!,
-      subgraphUrls: {},
-      internalSecret: randomBytes(32).toString('base64url'),
-      jwt: signer.routerJwt,
       production: true,
       explorer: true,
       // The explorer page's origin (the router's own) may open the WebSocket, as may the web app's.

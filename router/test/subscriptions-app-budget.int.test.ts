@@ -4,14 +4,14 @@
  * (connectionsPerApp), never against the clinician's per-user cap, and the app's cap holds across
  * every clinician it acts for.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
-import { composeSupergraph } from '../src/compose.ts';
 import { startRouter, type RunningRouter } from '../src/index.ts';
 import { webSocketWithHeaders } from './support/router-ws-client.ts';
 import { testJwt } from './support/test-jwt.ts';
+import { tinyRouterConfig } from './support/tiny-router.ts';
 import { startTinySubgraph, type TinySubgraph } from './support/tiny-subgraph.ts';
 
 const signer = testJwt('app-budget-key');
@@ -58,16 +58,9 @@ beforeAll(async () => {
      type Query { visit(id: ID!): Visit @auth(requires: [ADMIN, DOCTOR]) }`,
     { Query: { visit: (_: unknown, { id }: { id: string }) => ({ id }) } },
   );
-  const composed = composeSupergraph([{ name: events.name, url: events.url, sdl: events.sdl }]);
-  expect(composed.errors).toEqual([]);
   router = await startRouter(
     {
-      port: 0,
-      host: '127.0.0.1',
-      supergraphSdl: composed.supergraphSdl!,
-      subgraphUrls: {},
-      internalSecret: randomBytes(32).toString('base64url'),
-      jwt: signer.routerJwt,
+      ...tinyRouterConfig([events], signer.routerJwt),
       production: false,
       allowedOrigins: [ORIGIN],
       wsLimits: { connectionsPerUser: 2, connectionsPerApp: 3 },
