@@ -6,15 +6,18 @@ export const InboxNotificationFields = graphql(`
   fragment InboxNotification on Notification { id title body createdAt readAt eventType }
 `);
 
+/** A page of the inbox as both inbox queries read it: its count and cursor (for the pager) and its notifications. */
+export const InboxPageFields = graphql(`
+  fragment InboxPage on NotificationConnection {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { ...InboxNotification } }
+  }
+`);
+
 /** One page of the signed-in user's notifications, newest first. */
 export const MyNotifications = graphql(`
-  query InboxNotifications($after: String) {
-    myNotifications(first: 10, after: $after) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { ...InboxNotification } }
-    }
-  }
+  query InboxNotifications($after: String) { myNotifications(first: 10, after: $after) { ...InboxPage } }
 `);
 
 /**
@@ -25,15 +28,8 @@ export const MyNotifications = graphql(`
 export const MyNotificationsWithLinks = graphql(`
   query InboxNotificationsWithLinks($after: String) {
     myNotifications(first: 10, after: $after) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges {
-        node {
-          ...InboxNotification
-          appointment { id patient { id } }
-          labOrder { id patient { id } }
-        }
-      }
+      ...InboxPage
+      edges { node { appointment { id patient { id } } labOrder { id patient { id } } } }
     }
   }
 `);
