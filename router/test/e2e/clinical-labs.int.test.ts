@@ -11,7 +11,7 @@ import { waitForAuditSeal } from '@hospital/db/testing';
 import type { TestSystem } from '@hospital/test-support/system';
 import { systemWithDatabase } from '../support/system-database.ts';
 import { clinicalFixtures, type SeededVisit } from './clinical-fixtures.ts';
-import { describeRoleTable, type RoleRow } from './role-table.ts';
+import { describeRoleTable, takeFixture, type RoleRow } from './role-table.ts';
 import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
@@ -166,12 +166,6 @@ describe('HL7 v2 ORU^R01 inbound results', () => {
   });
 });
 
-const next = (): string => {
-  const item = orderPool.shift();
-  if (item === undefined) throw new Error('role-table pool exhausted');
-  return item;
-};
-
 const ROWS: RoleRow[] = [
   { name: 'query labTests', allowed: ['admin', 'doctor', 'ward_staff'], query: '{ labTests { loincCode } }' },
   {
@@ -195,7 +189,7 @@ describe('clinical labs role table', () => {
   it.each(['admin', 'doctor', 'ward_staff', 'pharmacist', 'finance', 'anonymous'] as const)('enterLabResult as %s', async (who) => {
     const token = who === 'anonymous' ? undefined : await system.tokenFor(who);
     const allowed = who === 'admin' || who === 'doctor' || who === 'ward_staff';
-    const result = await system.gql(ENTER, { o: allowed ? next() : visit.encounterId, v: 1, u: who === 'anonymous' ? 'x' : 'g/dL' }, token);
+    const result = await system.gql(ENTER, { o: allowed ? takeFixture(orderPool) : visit.encounterId, v: 1, u: who === 'anonymous' ? 'x' : 'g/dL' }, token);
     const expected = { admin: undefined, doctor: undefined, ward_staff: undefined, pharmacist: 'FORBIDDEN', finance: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' }[who];
     expect(codeOf(result), JSON.stringify(result.errors)).toBe(expected);
   });

@@ -11,7 +11,7 @@ import { waitForAuditSeal } from '@hospital/db/testing';
 import type { TestSystem } from '@hospital/test-support/system';
 import { systemWithDatabase } from '../support/system-database.ts';
 import { clinicalFixtures, type SeededVisit } from './clinical-fixtures.ts';
-import { describeRoleTable, type RoleRow } from './role-table.ts';
+import { describeRoleTable, takeFixture, type RoleRow } from './role-table.ts';
 import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
@@ -93,11 +93,6 @@ describe('ward staff charting vital signs', () => {
 });
 
 const CLINICIANS = ['admin', 'doctor'] as const;
-const next = <T>(pool: T[]): T => {
-  const item = pool.shift();
-  if (item === undefined) throw new Error('role-table pool exhausted');
-  return item;
-};
 
 const ROWS: RoleRow[] = [
   { name: 'query encounter', allowed: [...CLINICIANS], query: 'query($id: ID!) { encounter(id: $id) { id notes { id } } }', variables: () => ({ id: visit.encounterId }) },
@@ -108,7 +103,7 @@ const ROWS: RoleRow[] = [
     query: 'query($id: ID!) { patient(id: $id) { id vitalSigns { id news2 { score } } } }',
     variables: () => ({ id: inpatient.patientId }),
   },
-  { name: 'mutation openVisit', allowed: [...CLINICIANS], query: 'mutation($a: ID!) { openVisit(appointmentId: $a) { id } }', variables: () => ({ a: next(visitPool) }) },
+  { name: 'mutation openVisit', allowed: [...CLINICIANS], query: 'mutation($a: ID!) { openVisit(appointmentId: $a) { id } }', variables: () => ({ a: takeFixture(visitPool) }) },
   {
     name: 'mutation writeNote',
     allowed: [...CLINICIANS],
@@ -124,7 +119,7 @@ const ROWS: RoleRow[] = [
     variables: () => ({ e: visit.encounterId }),
   },
   // Each caller gets a draft the doctor wrote: the doctor signs it; admins reach the service, which answers NOT_FOUND (not the author).
-  { name: 'mutation signNote (the author)', allowed: ['doctor'], query: 'mutation($n: ID!) { signNote(noteId: $n) { id } }', variables: () => ({ n: next(draftPool) }) },
+  { name: 'mutation signNote (the author)', allowed: ['doctor'], query: 'mutation($n: ID!) { signNote(noteId: $n) { id } }', variables: () => ({ n: takeFixture(draftPool) }) },
   {
     name: 'mutation recordVitals',
     allowed: ['admin', 'doctor', 'ward_staff'],

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { inDays, pharmacyFixtures, uniqueSuffix } from './pharmacy-fixtures.ts';
-import { describeRoleTable, type RoleRow } from './role-table.ts';
+import { describeRoleTable, takeFixture, type RoleRow } from './role-table.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 
 let system: TestSystem;
@@ -28,11 +28,6 @@ let cancelPool: string[] = [];
 const CATALOGUE_READERS = ['admin', 'pharmacist', 'doctor'] as const;
 const STOCK_KEEPERS = ['admin', 'pharmacist'] as const;
 const CLINICAL_READERS = ['admin', 'doctor', 'pharmacist', 'ward_staff'] as const;
-const next = (pool: string[]): string => {
-  const item = pool.shift();
-  if (item === undefined) throw new Error('role-table pool exhausted');
-  return item;
-};
 
 const ROWS: RoleRow[] = [
   {
@@ -101,13 +96,13 @@ const ROWS: RoleRow[] = [
     name: 'mutation dispensePrescription',
     allowed: ['pharmacist'],
     query: 'mutation($id: ID!) { dispensePrescription(id: $id) { id status } }',
-    variables: () => ({ id: next(dispensePool) }),
+    variables: () => ({ id: takeFixture(dispensePool) }),
   },
   {
     name: 'mutation cancelPrescription',
     allowed: ['doctor'],
     query: 'mutation($id: ID!) { cancelPrescription(id: $id, reason: "Changed plan") { id status } }',
-    variables: () => ({ id: next(cancelPool) }),
+    variables: () => ({ id: takeFixture(cancelPool) }),
   },
 ];
 

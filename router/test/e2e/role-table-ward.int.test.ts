@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { describeRoleTable, type RoleRow } from './role-table.ts';
+import { describeRoleTable, takeFixture, type RoleRow } from './role-table.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { uniqueSuffix, wardFixtures, type SeededAdmission, type SeededWard } from './ward-fixtures.ts';
 
@@ -24,11 +24,6 @@ let dischargePool: string[] = [];
 let outOfServiceBed: string;
 
 const CARE_TEAM = ['admin', 'doctor', 'ward_staff'] as const;
-const next = <T>(pool: T[]): T => {
-  const item = pool.shift();
-  if (item === undefined) throw new Error('role-table pool exhausted');
-  return item;
-};
 
 const ROWS: RoleRow[] = [
   { name: 'query wards', allowed: [...CARE_TEAM], query: '{ wards { id name code beds { label status } } }' },
@@ -88,14 +83,14 @@ const ROWS: RoleRow[] = [
     name: 'mutation admitPatient',
     allowed: ['admin', 'ward_staff'],
     query: 'mutation($i: AdmitPatientInput!) { admitPatient(input: $i) { id status } }',
-    variables: () => ({ i: { ...next(admitPool), reason: 'Role table' } }),
+    variables: () => ({ i: { ...takeFixture(admitPool), reason: 'Role table' } }),
   },
   {
     name: 'mutation transferPatient',
     allowed: ['admin', 'ward_staff'],
     query: 'mutation($a: ID!, $w: ID!, $b: ID!) { transferPatient(admissionId: $a, wardId: $w, bedId: $b) { id bed { id } } }',
     variables: () => {
-      const { admissionId, wardId, bedId } = next(transferPool);
+      const { admissionId, wardId, bedId } = takeFixture(transferPool);
       return { a: admissionId, w: wardId, b: bedId };
     },
   },
@@ -103,7 +98,7 @@ const ROWS: RoleRow[] = [
     name: 'mutation dischargePatient',
     allowed: ['admin', 'doctor', 'ward_staff'],
     query: 'mutation($a: ID!) { dischargePatient(admissionId: $a, summary: "Role table discharge.") { id status } }',
-    variables: () => ({ a: next(dischargePool) }),
+    variables: () => ({ a: takeFixture(dischargePool) }),
   },
 ];
 

@@ -21,6 +21,17 @@ export interface RoleRow {
 }
 
 /**
+ * Takes the next fixture of a pool: a row that uses up what it acts on (a dispense, an admission)
+ * gets a fresh one for each caller it lets through; an empty pool means the file seeded too few.
+ * @param pool - the fixtures seeded for the row, consumed from the front
+ */
+export function takeFixture<T>(pool: T[]): T {
+  const item = pool.shift();
+  if (item === undefined) throw new Error('role-table pool exhausted');
+  return item;
+}
+
+/**
  * Declares one test per row and caller.
  * @param system - the running system (read when the tests run, after beforeAll)
  * @param rows - the rows to walk
