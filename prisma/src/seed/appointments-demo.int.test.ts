@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { useOwnDatabase } from '../../../test/own-database.ts';
+import { useSeededDemoDatabase } from './testing/seeded-demo-database.ts';
 import { seedAppointmentsDemo } from './appointments-demo.ts';
-import { seedDemoData } from './seed-demo-data.ts';
 
 // A database of its own: the seeder only fills an empty appointments table, and the shared one
 // holds other tests' appointments.
 describe('seedAppointmentsDemo', () => {
-  const own = useOwnDatabase();
   const today = new Date('2026-11-24T12:00:00Z');
+  const own = useSeededDemoDatabase({ patientCount: 150, today });
 
   it('seeds a day for the demo doctor through seedDemoData once, without outbox events, then changes nothing', async () => {
-    await seedDemoData(own.db, { password: 'demo-password-for-tests', patientCount: 150, today });
     const doctor = await own.db.user.findUniqueOrThrow({ where: { email: 'doctor@hospital.local' } });
     const day = await own.db.appointment.findMany({ where: { doctorId: doctor.id }, include: { statusChanges: true }, orderBy: { startsAt: 'asc' } });
     expect(day).toHaveLength(14);

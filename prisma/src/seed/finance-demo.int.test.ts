@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { useOwnDatabase } from '../../../test/own-database.ts';
+import { useSeededDemoDatabase } from './testing/seeded-demo-database.ts';
 import { seedFinanceDemo } from './finance-demo.ts';
-import { seedDemoData } from './seed-demo-data.ts';
 
 // A database of its own: the seeder only fills empty finance tables, and the shared one holds
 // other tests' invoices.
 describe('seedFinanceDemo', () => {
-  const own = useOwnDatabase();
   const today = new Date('2026-11-24T12:00:00Z');
+  const own = useSeededDemoDatabase({ patientCount: 60, today });
 
   it('bills demo patients once, in every state, numbered from the yearly counter; then changes nothing', async () => {
-    await seedDemoData(own.db, { password: 'demo-password-for-tests', patientCount: 60, today });
     const invoices = await own.db.invoice.findMany({ orderBy: { createdAt: 'asc' }, include: { lines: true, payments: { include: { refunds: true } } } });
     expect(invoices.map((i) => i.status)).toEqual(['paid', 'void', 'partially_paid', 'issued', 'issued', 'draft']);
     expect(invoices.every((i) => i.currency === 'EUR')).toBe(true);

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { useOwnDatabase } from '../../../test/own-database.ts';
-import { seedDemoData } from './seed-demo-data.ts';
+import { useSeededDemoDatabase } from './testing/seeded-demo-database.ts';
 import { seedNotificationsDemo } from './notifications-demo.ts';
 
 // A database of its own: the seeder only fills an empty inbox table, and the shared one holds
 // other tests' notifications.
 describe('seedNotificationsDemo', () => {
-  const own = useOwnDatabase();
   const today = new Date('2026-11-24T06:00:00Z');
+  const own = useSeededDemoDatabase({ patientCount: 150, today });
 
   it('fills the demo doctor inbox through seedDemoData once, one read, then changes nothing', async () => {
-    await seedDemoData(own.db, { password: 'demo-password-for-tests', patientCount: 150, today });
     const doctor = await own.db.user.findUniqueOrThrow({ where: { email: 'doctor@hospital.local' } });
     const inbox = await own.db.notification.findMany({ where: { userId: doctor.id }, include: { delivery: { include: { attempts: true } } }, orderBy: { createdAt: 'asc' } });
     expect(inbox.length).toBeGreaterThan(0);

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { useOwnDatabase } from '../../../test/own-database.ts';
+import { useSeededDemoDatabase } from './testing/seeded-demo-database.ts';
 import { DEMO_DRUGS } from './pharmacy-demo-catalogue.ts';
-import { seedDemoData } from './seed-demo-data.ts';
 import { seedPharmacyDemo } from './pharmacy-demo.ts';
 
 // A database of its own: the seeder only fills an empty catalogue, and the shared one holds
 // other tests' drugs.
 describe('seedPharmacyDemo', () => {
-  const own = useOwnDatabase();
   const today = new Date('2026-11-24T12:00:00Z');
+  const own = useSeededDemoDatabase({ patientCount: 60, today });
   const day = (offset: number) => new Date(Date.UTC(2026, 10, 24 + offset));
 
   it('stocks ~25 drugs in lots (some low, some expiring soon, one expired), with ledger rows, once', async () => {
-    await seedDemoData(own.db, { password: 'demo-password-for-tests', patientCount: 60, today });
     const drugs = await own.db.drug.findMany({ include: { lots: true } });
     expect(drugs.length).toBeGreaterThanOrEqual(25);
     expect(drugs.map((d) => d.name)).toEqual(expect.arrayContaining(['Paracetamol', 'Ibuprofen', 'Amoxicillin']));

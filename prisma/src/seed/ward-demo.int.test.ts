@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { useOwnDatabase } from '../../../test/own-database.ts';
-import { seedDemoData } from './seed-demo-data.ts';
+import { useSeededDemoDatabase } from './testing/seeded-demo-database.ts';
 import { seedWardDemo } from './ward-demo.ts';
 
 // A database of its own: the seeder only fills empty ward tables, and the shared one holds
 // other tests' wards.
 describe('seedWardDemo', () => {
-  const own = useOwnDatabase();
   const today = new Date('2026-11-24T12:00:00Z');
+  const own = useSeededDemoDatabase({ patientCount: 150, today });
 
   it("seeds wards with beds ~60% occupied by demo patients and the nurse's two wards once, through seedDemoData, then changes nothing", async () => {
-    await seedDemoData(own.db, { password: 'demo-password-for-tests', patientCount: 150, today });
     const wards = await own.db.ward.findMany({ include: { beds: true } });
     expect(wards.map((w) => w.code).sort()).toEqual(['CARD', 'GEN-MED', 'PAED', 'SURG']);
     const active = await own.db.admission.findMany({ where: { dischargedAt: null } });
