@@ -3,6 +3,7 @@
  * port, and how to know it is up: for the start-up measurement and the every-command test.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { TEST_RUN_SEND_CHANNELS } from '@hospital/test-support/departments/notifications';
 import { DEPARTMENTS } from '../hospital/commands.ts';
 import type { Readiness } from '../launcher/readiness.ts';
 
@@ -30,6 +31,9 @@ export function serverTargets(databaseUrl: string, grpcTargets: Record<string, s
         [`${dept.toUpperCase()}_GRPC_PORT`]: String(port),
         [`${dept.toUpperCase()}_GRPC_HOST`]: '127.0.0.1',
         DATABASE_URL: databaseUrl,
+        // Never email: on the run's database the notifications service would claim (and skip, with
+        // no SMTP server) the deliveries another file's test is waiting for.
+        NOTIFY_SEND_CHANNELS: TEST_RUN_SEND_CHANNELS.join(','),
         // eslint-disable-next-line house/conditional-spread -- a child's environment (string values only): only identity may hold the signing key
         ...(dept === 'identity' ? { JWT_PRIVATE_KEY: keys.privateKey } : {}),
       }),

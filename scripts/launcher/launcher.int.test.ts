@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testServerUrl } from '../../test/helpers.ts';
+import { TEST_RUN_SEND_CHANNELS } from '@hospital/test-support/departments/notifications';
 import { ensureFreshBuild } from '../build/fresh-build.ts';
 import { freePort } from '@hospital/service-kit';
 import { DEPARTMENT_NAMES } from './system-layout.ts';
@@ -69,6 +70,8 @@ async function launcherEnv(): Promise<Record<string, string>> {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
     HOME: process.env['HOME'] ?? '/tmp',
     DATABASE_URL: testServerUrl(),
+    // Never email: the run's other files wait for their own email deliveries (see TEST_RUN_SEND_CHANNELS).
+    NOTIFY_SEND_CHANNELS: TEST_RUN_SEND_CHANNELS.join(','),
     SEED_DEMO_DATA: 'false',
     DATA_DIR: dataDir,
     LAUNCHER_RUNTIME: 'dist',

@@ -10,7 +10,7 @@ import { createClient as createRedisClient } from 'redis';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
-import { testDatabaseUrl, testRedisUrl } from '../../../test/helpers.ts';
+import { testDatabaseUrl, testRedisUrl, until } from '../../../test/helpers.ts';
 import { startRouter, type RouterConfig, type RunningRouter } from '../../src/index.ts';
 import { connectRedisRateLimitStore } from '../../src/rate-limit/redis-rate-limit-store.ts';
 import type { RateLimitStore } from '../../src/rate-limit/rate-limit-store.ts';
@@ -173,6 +173,10 @@ describe('operation cost', () => {
     expect(subgraphCalls()).toBe(calls);
     expect(system.activeSubscriptions('appointments')).toBe(upstream);
     expect(await subscribeOutcome(client, BIG_SUBSCRIPTION, { n: 2 })).toBe('open');
+    // Closed here: an admin's open subscription would fetch for every file's bookings (the run's
+    // topic), and the later tests count this system's subgraph calls.
+    await client.dispose();
+    await until(() => system.activeSubscriptions('appointments') === upstream);
   });
 });
 

@@ -8,13 +8,14 @@
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startRouter, type RunningRouter } from '../../src/index.ts';
 import { sha256 } from '../../src/persisted-operations.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { routerConfigFor } from '@hospital/test-support/router-config';
+import { requestAuditRows } from '../support/request-audit-rows.ts';
 
 const BROWSER = 'https://dashboard.test.hospital.local';
 const PER_IP = 4;
@@ -307,15 +308,19 @@ describe('availability before authentication', () => {
 });
 
 describe('the refusal hook', () => {
-  const TRAIL = 'query Trail { auditTrail(first: 100) { edges { node { actorKind actorId outcome reason requestId patientId } } } }';
   type Row = { actorKind: string; actorId: string | null; outcome: string; reason: string | null; requestId: string; patientId: string | null };
+  /** Rows are looked for from this long before each test's requests (the database's clock stamps them). */
+  const CLOCK_SLACK_MS = 5_000;
+  let since = new Date();
+  beforeEach(() => {
+    since = new Date(Date.now() - CLOCK_SLACK_MS);
+  });
 
-  /** The newest rows of a request id, once they have been written (anonymous refusals are recorded in the background). */
+  /** The rows of a request id, once they have been written (anonymous refusals are recorded in the background). */
   async function rowsOf(requestId: string, expected: number): Promise<Row[]> {
     const admin = await system.tokenFor('admin');
     for (let attempt = 0; attempt < 50; attempt += 1) {
-      const trail = await system.gql<{ auditTrail: { edges: Array<{ node: Row }> } }>(TRAIL, {}, admin);
-      const rows = (trail.data?.auditTrail.edges ?? []).map((edge) => edge.node).filter((row) => row.requestId === requestId);
+      const rows = await requestAuditRows<Row>(system, admin, requestId, 'actorKind actorId outcome reason patientId', since);
       if (rows.length >= expected) return rows;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditClient, createPatientsClient } from '@hospital/grpc-contracts';
 import { signIdentity } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
-import { createPrismaClient } from '@hospital/db';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { useOwnDatabase } from '../../../test/own-database.ts';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
 import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 import { registerPatient } from '../support/patients.ts';
@@ -20,8 +19,12 @@ let system: TestSystem;
 let doctorToken: string;
 let adminToken: string;
 
+// A database of its own: the trail of each patient is checked row by row, and files running
+// beside this one read patients they did not create (lists, exports) and so add rows.
+const own = useOwnDatabase();
+
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
+  system = await startTestSystem(own.database.url);
   doctorToken = await system.tokenFor('doctor');
   adminToken = await system.tokenFor('admin');
 });
@@ -148,12 +151,7 @@ describe('audit trail of patient data', () => {
   it('records each patient once per request, however many aliases read them', async () => {
     // 100 patients sharing a family name, stored directly: the test is about the reads.
     const familyName = `Alias${randomUUID().slice(0, 8)}`;
-    const db = createPrismaClient(testDatabaseUrl(), { poolSize: 1 });
-    try {
-      await db.patient.createMany({ data: Array.from({ length: 100 }, (_, i) => ({ givenName: `P${i}`, familyName, dateOfBirth: new Date('1980-01-01') })) });
-    } finally {
-      await db.$disconnect();
-    }
+    await own.db.patient.createMany({ data: Array.from({ length: 100 }, (_, i) => ({ givenName: `P${i}`, familyName, dateOfBirth: new Date('1980-01-01') })) });
     // Six aliases (4,200 of the 5,000 cost budget): twelve cost 8,400 with their audit rows and are refused (operation-cost.ts).
     const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: patients(search: $search, first: 100) { edges { node { id } } }`).join('\n');
     const result = await labelled(

@@ -8,7 +8,7 @@ import type { OperationOutcome, Patient } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueLetters } from '@hospital/service-kit/testing';
 import type { IdentityClient } from '@hospital/grpc-contracts';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { useOwnDatabase } from '../../../test/own-database.ts';
 import type { TestSystem } from '@hospital/test-support/system';
 import { startSystemWithIdentity, systemAppToken } from '../support/client-apps.ts';
 import { registerSiblings } from '../support/patients.ts';
@@ -33,8 +33,12 @@ const family = `Bulk${uniqueLetters(8)}`;
 const ids: string[] = [];
 const ASYNC = { prefer: 'respond-async' };
 
+// A database of its own: an export reads every patient, and each read leaves an audit row that
+// files running beside this one, counting their own patients' rows, would see.
+const own = useOwnDatabase();
+
 beforeAll(async () => {
-  ({ system, identity } = await startSystemWithIdentity(testDatabaseUrl()));
+  ({ system, identity } = await startSystemWithIdentity(own.database.url));
   doctor = await system.tokenFor('doctor');
   [app, otherApp] = await Promise.all([systemAppToken(system, identity, ['system/Patient.rs']), systemAppToken(system, identity, ['system/Patient.rs'])]);
   ids.push(...(await registerSiblings(system, family, doctor)));

@@ -13,6 +13,10 @@ import { startSystemWithIdentity, systemAppToken } from '../support/client-apps.
 import { registerSiblings } from '../support/patients.ts';
 import { expectValidFhir, fhirGet } from '../fhir/fhir-client.ts';
 import { dataOf } from './appointment-fixtures.ts';
+import { requestAuditRows } from '../support/request-audit-rows.ts';
+
+/** How far before a request its rows are looked for (the database's clock stamps them). */
+const CLOCK_SLACK_MS = 5_000;
 
 let system: TestSystem;
 let identity: IdentityClient;
@@ -129,17 +133,11 @@ describe('every FHIR read leaves audit rows', () => {
     ['an app without the Patient scope', 'appointments-app', 'FORBIDDEN', 403],
   ])('a refused FHIR read (%s) leaves one DENIED row under its request id', async (_label, who, reason, status) => {
     const token = who === 'appointments-app' ? await systemAppToken(system, identity, ['system/Appointment.rs']) : who;
+    const since = new Date(Date.now() - CLOCK_SLACK_MS);
     const answer = await fhirGet(system, `Patient/${ids[0]!}`, token);
     expect(answer.status).toBe(status);
     const requestId = answer.headers.get('x-request-id')!;
-    const denied = async () => {
-      const trail = await system.gql<{ auditTrail: { edges: Array<{ node: TrailRow & { reason: string | null } }> } }>(DENIALS, {}, admin);
-      return dataOf(trail)
-        .auditTrail.edges.map((edge) => edge.node)
-        .filter((row) => row.requestId === requestId);
-    };
+    const denied = () => requestAuditRows<TrailRow & { reason: string | null }>(system, admin, requestId, 'actorKind operation outcome reason ip resource', since);
     await expect.poll(denied, { timeout: 20_000 }).toEqual([expect.objectContaining({ outcome: 'DENIED', reason })]);
   });
 });
-
-const DENIALS = `query Denials { auditTrail(first: 100) { edges { node { actorKind operation outcome reason ip requestId resource } } } }`;

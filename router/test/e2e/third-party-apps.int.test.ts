@@ -327,7 +327,8 @@ describe('the audit trail', () => {
       .poll(
         async () => {
           const rows = (await system.gql<{ auditTrail: { edges: Array<{ node: Record<string, unknown> }> } }>(trail, { p: patientId }, admin)).data?.auditTrail.edges ?? [];
-          return rows.map((e) => e.node).find((n) => n['actorKind'] === 'APP');
+          // This app's row: another file's app may read the same patient in the run's database.
+          return rows.map((e) => e.node).find((n) => n['actorKind'] === 'APP' && n['actorId'] === app!.id);
         },
         { timeout: 10_000 },
       )

@@ -10,9 +10,15 @@ function clinicalTopics(databaseUrl: string) {
 }
 
 /**
+ * The channels every test system's notifications service sends on (in-app and SMS): all of a run's
+ * systems share one database, and only the service's own email test may take email deliveries (to
+ * its SMTP sink). Systems started from dist/ get the same list (NOTIFY_SEND_CHANNELS).
+ */
+export const TEST_RUN_SEND_CHANNELS: Array<'in_app' | 'sms'> = ['in_app', 'sms'];
+
+/**
  * Notifications: consumes appointment events and, with Kafka, the clinical topic's lab results
- * (calls appointments, patients and identity) and delivers them. End-to-end systems send in-app and SMS only: every test file's system shares one
- * database, and only the service's own email test may take email deliveries (to its SMTP sink).
+ * (calls appointments, patients and identity) and delivers them, on {@link TEST_RUN_SEND_CHANNELS}.
  */
 export const notifications: DepartmentStarter = {
   name: 'notifications',
@@ -28,7 +34,7 @@ export const notifications: DepartmentStarter = {
         timeZone: 'Europe/London',
         pollIntervalMs: 100,
         retry: { maxAttempts: 3, baseMs: 100, capMs: 1_000 },
-        sendChannels: ['in_app', 'sms'],
+        sendChannels: TEST_RUN_SEND_CHANNELS,
         // Events from the run's Kafka topic (see kafka.ts), in a consumer group of this system's own.
         kafka: ctx.kafka
           ? { ...e2eKafka(ctx.databaseUrl, e2eClientId('notifications', 'service')), groupId: e2eNotificationsGroup(), clinical: clinicalTopics(ctx.databaseUrl) }

@@ -8,23 +8,22 @@ import { status, type ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RETRY_AFTER_METADATA_KEY } from '@hospital/service-kit';
 import { expectGrpcError } from '@hospital/service-kit/testing';
-import { testDatabaseUrl } from '../../../../test/helpers.ts';
+import { useOwnDatabase } from '../../../../test/own-database.ts';
 import { accountSlowdownMs, INVALID_CREDENTIALS, throttleKeys, TOO_MANY_ATTEMPTS } from './domain/login-throttle.ts';
-import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { startIdentityHarness, type IdentityHarness } from './testing/identity-harness.ts';
 import { PrismaLoginThrottleRepository } from './repositories/prisma-login-throttle-repository.ts';
 
 let harness: IdentityHarness;
-let db: PrismaClient;
+// A database of its own: the pruning test deletes every stale counter, which would release the
+// throttles other files' sign-in tests are holding in the run's database.
+const own = useOwnDatabase();
 const throttle = { freeFailures: 3, baseDelaySeconds: 30, maxDelaySeconds: 60, addressLimit: 12, accountLimit: 8, maxSlowdownSeconds: 1, windowSeconds: 900 };
 
 beforeAll(async () => {
-  harness = await startIdentityHarness(testDatabaseUrl(), { loginThrottle: throttle });
-  db = createPrismaClient(testDatabaseUrl(), { poolSize: 1 });
+  harness = await startIdentityHarness(own.database.url, { loginThrottle: throttle });
 });
 afterAll(async () => {
   await harness?.close();
-  await db?.$disconnect();
 });
 
 /** A sign-in from a client address, as the router would forward it. */
@@ -110,7 +109,7 @@ describe('throttling', () => {
     await loginFrom(home, user.email, user.password);
     for (let i = 0; i < throttle.accountLimit; i++) await expectGrpcError(loginFrom(freshAddress(), user.email, `spray guess ${i}!`), status.UNAUTHENTICATED);
     // Prune everything untouched until a minute from now, as a day of quiet would.
-    const repository = new PrismaLoginThrottleRepository(db);
+    const repository = new PrismaLoginThrottleRepository(own.db);
     await repository.prune(new Date(Date.now() + 60_000));
     for (let i = 0; i < throttle.accountLimit; i++) await expectGrpcError(loginFrom(freshAddress(), user.email, `spray again ${i}!`), status.UNAUTHENTICATED);
     // The slowdown is decided from these counters; read them rather than time a loaded machine.
@@ -152,7 +151,7 @@ describe('UnlockUser after a spray', () => {
     const user = await harness.createUser();
     for (let i = 0; i < throttle.accountLimit; i++) await expectGrpcError(loginFrom(freshAddress(), user.email, `spray guess ${i}!`), status.UNAUTHENTICATED);
     const stranger = freshAddress();
-    const repository = new PrismaLoginThrottleRepository(db);
+    const repository = new PrismaLoginThrottleRepository(own.db);
     expect(accountSlowdownMs(await repository.begin(throttleKeys(user.email, stranger), throttle.windowSeconds), throttle)).toBeGreaterThan(0);
     await harness.client.unlockUser({ id: user.id }, { metadata: harness.asAdmin() });
     // Counters, not a stopwatch: a loaded CI host makes any sign-in take over a second.
@@ -163,7 +162,7 @@ describe('UnlockUser after a spray', () => {
 
 describe('password hashing under a flood', () => {
   it('holds one address to its own share of hashing: its flood gets 429, a sign-in from elsewhere goes through', async () => {
-    const busy = await startIdentityHarness(testDatabaseUrl(), { hashing: { concurrency: 1, queueLimit: 4, maxWaitMs: 5_000 } });
+    const busy = await startIdentityHarness(own.database.url, { hashing: { concurrency: 1, queueLimit: 4, maxWaitMs: 5_000 } });
     try {
       const user = await busy.createUser();
       const flood = Promise.allSettled(
@@ -185,7 +184,7 @@ describe('password hashing under a flood', () => {
   });
 
   it('answers UNAVAILABLE with a retry delay once the queue is full, never INTERNAL', async () => {
-    const busy = await startIdentityHarness(testDatabaseUrl(), { hashing: { concurrency: 1, queueLimit: 1 } });
+    const busy = await startIdentityHarness(own.database.url, { hashing: { concurrency: 1, queueLimit: 1 } });
     try {
       const results = await Promise.allSettled(
         Array.from({ length: 12 }, (_, i) =>
