@@ -36,7 +36,9 @@ async function deliveryRows(patientId: string, action: string, expected: number)
   const deadline = Date.now() + 30_000;
   for (;;) {
     const trail = dataOf(await system.gql<{ auditTrail: { edges: { node: TrailRow }[] } }>(TRAIL, { patientId }, admin));
-    const rows = trail.auditTrail.edges.map((e) => e.node).filter((row) => row.action === action);
+    // This system's readers: another file's unfiltered subscriber on the run's topic may also receive the event.
+    const ours = new Set(Object.values(system.accounts).map((account) => account.id));
+    const rows = trail.auditTrail.edges.map((e) => e.node).filter((row) => row.action === action && row.actorId !== null && ours.has(row.actorId));
     if (rows.length >= expected || Date.now() > deadline) return rows;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
