@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserHarnessPerFile, SCREENSHOT_DIR } from './browser-harness.ts';
+import { browserHarnessPerFile, SCREENSHOT_DIR, withPage } from './browser-harness.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
@@ -17,9 +17,7 @@ describe('lab tests in a visit', () => {
     const doctor = await running().system.tokenFor('doctor');
     const lena = await checkedInPatient(`Labvisit${suffix}`, { daysAhead: 4, hourUtc: 11, reason: 'Tired' });
 
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
+    await withPage(running(), null, async (page) => {
       const visit = await openVisit(page, `Labvisit${suffix}`, lena);
       const results = await orderLabTests(visit, ['Potassium', 'Haemoglobin']);
       const potassium = results.getByRole('listitem').filter({ hasText: 'Potassium' });
@@ -28,9 +26,7 @@ describe('lab tests in a visit', () => {
       await results.getByText('6.9 mmol/L (CRITICAL high)').waitFor({ timeout: 10_000 });
       await expect.poll(() => results.getByText('pending').count(), { timeout: 10_000 }).toBe(1);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'clinical-lab-results.png'), fullPage: true });
-    } finally {
-      await context.close();
-    }
+    });
 
     const { patient } = await ok<{ patient: { labOrders: { test: { name: string }; result: { flag: string } | null }[] } }>(
       'query($id: ID!) { patient(id: $id) { labOrders { test { name } result { flag } } } }',

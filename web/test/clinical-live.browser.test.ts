@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { until } from '../../test/helpers.ts';
-import { browserHarnessPerFile, signIn } from './browser-harness.ts';
+import { browserHarnessPerFile, withPage } from './browser-harness.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
@@ -28,9 +28,7 @@ describe('clinical live views', () => {
     const doctor = await running().system.tokenFor('doctor');
     const lena = await checkedInPatient(`Livelab${suffix}`, { daysAhead: 5, hourUtc: 10, reason: 'Cramps' });
 
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
+    await withPage(running(), null, async (page) => {
       const before = running().system.activeSubscriptions('clinical');
       const visit = await openVisit(page, `Livelab${suffix}`, lena);
       const results = await orderLabTests(visit, ['Potassium']);
@@ -50,19 +48,14 @@ describe('clinical live views', () => {
 
       await results.getByText('6.9 mmol/L (CRITICAL high)').waitFor({ timeout: 15_000 });
       expect(await stillMarked(page)).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 
   it('update the NEWS2 on the bed board when a set is recorded elsewhere, without a reload', async () => {
     const suffix = Math.random().toString(36).slice(2, 7);
     const { ward, patient: otto } = await admittedOnNewWard('Live', suffix, { familyName: `Liveobs${suffix}`, reason: 'Sepsis' });
 
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
-      await signIn(page, running(), 'ward_staff');
+    await withPage(running(), 'ward_staff', async (page) => {
       const before = running().system.activeSubscriptions('clinical');
       await page.getByLabel('Ward', { exact: true }).selectOption({ label: ward.label });
       const score = page.getByLabel(`NEWS2 of ${otto.fullName}`);
@@ -79,8 +72,6 @@ describe('clinical live views', () => {
       // The board's own poll is every 15 s and does not re-read scores: only the live event can do it this soon.
       await expect.poll(() => score.textContent(), { timeout: 10_000 }).toBe('NEWS2 7 (high)');
       expect(await stillMarked(page)).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   }, 120_000);
 });

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserHarnessPerFile, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
+import { browserHarnessPerFile, SCREENSHOT_DIR, withPage } from './browser-harness.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 // How the dashboards write a calendar day ("27 Nov 2026").
 import { formatDate as shown } from '../src/time/hospital-time.ts';
@@ -22,9 +22,7 @@ describe('a visit and its note', () => {
     const suffix = Math.random().toString(36).slice(2, 7);
     const vera = await checkedInPatient(`Visitnote${suffix}`, { daysAhead: 3, hourUtc: 10, reason: 'Cough' });
 
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
+    await withPage(running(), null, async (page) => {
       const visit = await openVisit(page, `Visitnote${suffix}`, vera);
       await visit.getByLabel('New note').fill('Dry cough for a week; chest clear.');
       await visit.getByRole('button', { name: 'Save draft' }).click();
@@ -58,9 +56,7 @@ describe('a visit and its note', () => {
         .getByText(`J18.9 Pneumonia, unspecified organism resolved on ${shown(daysAgo(3))}.`)
         .waitFor();
       expect(await active.getByRole('listitem').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
 
     const { patient: record } = await ok<{
       patient: { encounters: { status: string; notes: { text: string; signed: boolean }[] }[]; problems: { active: boolean; onsetDate: string; resolvedDate: string }[] };
@@ -79,10 +75,7 @@ describe('vital signs on the bed board', () => {
     const suffix = Math.random().toString(36).slice(2, 7);
     const { ward, patient: otto } = await admittedOnNewWard('Obs', suffix, { familyName: `Obs${suffix}`, reason: 'Pneumonia' });
 
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
-      await signIn(page, running(), 'ward_staff');
+    await withPage(running(), 'ward_staff', async (page) => {
       await page.getByLabel('Ward', { exact: true }).selectOption({ label: ward.label });
       await page.getByRole('button', { name: `Record vitals of ${otto.fullName}` }).click();
       const form = page.getByRole('form', { name: `Vital signs of ${otto.fullName}` });
@@ -107,8 +100,6 @@ describe('vital signs on the bed board', () => {
       const chart = page.getByRole('table', { name: `Vital signs of ${otto.fullName}` });
       await chart.getByRole('cell', { name: '7 (high)' }).waitFor({ timeout: 10_000 });
       await chart.getByRole('cell', { name: '115 !' }).waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

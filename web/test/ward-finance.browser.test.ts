@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserHarnessPerFile, SCREENSHOT_DIR, signIn } from './browser-harness.ts';
+import { browserHarnessPerFile, SCREENSHOT_DIR, signIn, withPage } from './browser-harness.ts';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 
 const running = browserHarnessPerFile();
@@ -32,9 +32,7 @@ describe('ward transfer dialog', () => {
       staff,
     );
 
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
+    await withPage(running(), null, async (page) => {
       // A slow network for Surgery's bed board: its answer arrives 2 s after it is asked for.
       await page.route('**/graphql**', async (route) => {
         const request = route.request();
@@ -68,9 +66,7 @@ describe('ward transfer dialog', () => {
         staff,
       );
       expect(admission).toEqual({ ward: { id: surgery.id }, bed: { id: surgery.beds[0] } });
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });
 
@@ -79,10 +75,7 @@ describe('bed out of service', () => {
     const suffix = Math.random().toString(36).slice(2, 7);
     const admin = await running().system.tokenFor('admin');
     const cardiology = await ward(`Cardiology ${suffix}`, ['CA-1']);
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
-      await signIn(page, running(), 'ward_staff');
+    await withPage(running(), 'ward_staff', async (page) => {
       await page.getByLabel('Ward', { exact: true }).selectOption({ label: `${cardiology.name} (${cardiology.code})` });
       await page.getByRole('button', { name: 'Take bed CA-1 out of service' }).click();
       await page.getByRole('button', { name: 'Put bed CA-1 back in service' }).waitFor({ timeout: 10_000 });
@@ -93,9 +86,7 @@ describe('bed out of service', () => {
       await page.getByRole('button', { name: 'Put bed CA-1 back in service' }).click();
       await page.getByRole('button', { name: 'Admit into bed CA-1' }).waitFor({ timeout: 10_000 });
       expect(await bedState()).toBe(false);
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });
 
@@ -115,10 +106,7 @@ describe('finance patient balance', () => {
       await ok('mutation($id: ID!) { issueInvoice(id: $id) { id } }', { id: createInvoice.id }, finance);
     }
 
-    const context = await running().newContext();
-    try {
-      const page = await context.newPage();
-      await signIn(page, running(), 'finance');
+    await withPage(running(), 'finance', async (page) => {
       const panel = page.getByRole('region', { name: 'Patient balance' });
       await panel.getByLabel('Find patient').fill(`Bigbill${suffix}`);
       await panel.getByLabel('Find patient').press('Enter');
@@ -126,8 +114,6 @@ describe('finance patient balance', () => {
       await panel.getByText('Owes: €40,000,000.01').waitFor({ timeout: 10_000 });
       expect(await panel.getByRole('cell', { name: '€20,000,000.01' }).count()).toBeGreaterThan(0);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'finance-large-balance.png'), fullPage: true });
-    } finally {
-      await context.close();
-    }
+    });
   }, 60_000);
 });
