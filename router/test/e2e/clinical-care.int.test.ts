@@ -6,7 +6,6 @@
  * encounter keeps it; ward staff of another ward are refused; the `labResultEvents(patientId)`
  * subscription applies the same rule.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@hospital/db';
 import { waitForAuditSeal } from '@hospital/db/testing';
@@ -15,6 +14,7 @@ import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system'
 import { routerWsClient } from '../support/router-ws-client.ts';
 import { socketsOnSystem } from '../support/socket-system.ts';
 import { clinicalFixtures, type SeededVisit } from './clinical-fixtures.ts';
+import { extraAccount } from './account-fixtures.ts';
 import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
@@ -36,20 +36,7 @@ const READS = {
 } as const;
 
 /** A fresh account of a role, created by the admin, signed in. */
-async function account(role: 'DOCTOR' | 'WARD_STAFF'): Promise<{ id: string; token: string }> {
-  const email = `care-${randomUUID().slice(0, 8)}@test.hospital.local`;
-  const password = `Zq7-${randomUUID()}`;
-  const created = await system.gql<{ createUser: { id: string } }>(
-    'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-    { i: { email, password, displayName: `Dr Stranger ${role}`, role } },
-    await system.tokenFor('admin'),
-  );
-  const login = await system.gql<{ login: { accessToken: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
-    e: email,
-    p: password,
-  });
-  return { id: dataOf(created).createUser.id, token: dataOf(login).login.accessToken };
-}
+const account = (role: 'DOCTOR' | 'WARD_STAFF') => extraAccount(system, role, `Dr Stranger ${role}`);
 
 /**
  * Books the doctor an appointment with the patient `daysAhead` days from now and checks it in.

@@ -10,6 +10,7 @@ import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { appointmentFixtures } from './appointment-fixtures.ts';
 import { pharmacyFixtures } from './pharmacy-fixtures.ts';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
+import { extraAccount, login } from './account-fixtures.ts';
 import { dataOf, wardFixtures } from './ward-fixtures.ts';
 
 let system: TestSystem;
@@ -20,24 +21,7 @@ const pharmacy = pharmacyFixtures(() => system);
 const codeOf = (result: GraphQLResponse<unknown>) => result.errors?.[0]?.extensions?.['code'];
 
 /** A fresh account of a role, created by the admin, signed in. */
-async function account(role: 'DOCTOR' | 'WARD_STAFF'): Promise<{ id: string; email: string; password: string; token: string }> {
-  const email = `clinical-${randomUUID().slice(0, 8)}@test.hospital.local`;
-  const password = `Zq7-${randomUUID()}`;
-  const created = await system.gql<{ createUser: { id: string } }>(
-    'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-    { i: { email, password, displayName: `Dr Other ${role}`, role } },
-    await system.tokenFor('admin'),
-  );
-  return { id: dataOf(created).createUser.id, email, password, token: await login(email, password) };
-}
-
-async function login(email: string, password: string): Promise<string> {
-  const result = await system.gql<{ login: { accessToken: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
-    e: email,
-    p: password,
-  });
-  return dataOf(result).login.accessToken;
-}
+const account = (role: 'DOCTOR' | 'WARD_STAFF') => extraAccount(system, role, `Dr Other ${role}`);
 
 /** Denied audit rows of one request, as an admin reads them. */
 async function deniedRows(patientId: string, requestId: string) {
@@ -155,7 +139,7 @@ describe('a doctor moved to finance', () => {
     }
     expect(body, 'the booking notification').toBeDefined();
     dataOf(await system.gql('mutation($id: ID!) { changeUserRole(id: $id, role: FINANCE) { id } }', { id: moved.id }, await system.tokenFor('admin')));
-    const asFinance = await login(moved.email, moved.password);
+    const asFinance = await login(system, moved.email, moved.password);
     const page = dataOf(await system.gql<{ myNotifications: { edges: { node: { body: string; appointmentId: string } }[] } }>(MY, {}, asFinance));
     const old = page.myNotifications.edges.find((edge) => edge.node.appointmentId === appointmentId);
     expect(old?.node.body).toBeDefined();

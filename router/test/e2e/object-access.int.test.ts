@@ -5,10 +5,10 @@
  * subgraph's `_entities` with a valid router-signed identity (the federation entry point a
  * crafted plan would use). Other doctors' and other wards' records come back as nothing.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITY_HEADER, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { extraAccount, type ExtraAccount } from './account-fixtures.ts';
 import { appointmentFixtures, type BookedAppointment } from './appointment-fixtures.ts';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
 import { dataOf, wardFixtures, type SeededAdmission, type SeededWard } from './ward-fixtures.ts';
@@ -18,25 +18,7 @@ const appointments = appointmentFixtures(() => system);
 const wards = wardFixtures(() => system);
 
 /** A second account of a role, created by the admin, with its token. */
-interface ExtraAccount {
-  id: string;
-  token: string;
-}
-
-async function extraAccount(role: 'DOCTOR' | 'WARD_STAFF'): Promise<ExtraAccount> {
-  const email = `${role.toLowerCase().replace('_', '-')}-${randomUUID().slice(0, 8)}@test.hospital.local`;
-  const password = `object-access-${randomUUID()}`;
-  const created = await system.gql<{ createUser: { id: string } }>(
-    'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-    { i: { email, password, displayName: `Other ${role}`, role } },
-    await system.tokenFor('admin'),
-  );
-  const login = await system.gql<{ login: { accessToken: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
-    e: email,
-    p: password,
-  });
-  return { id: dataOf(created).createUser.id, token: dataOf(login).login.accessToken };
-}
+const otherAccount = (role: 'DOCTOR' | 'WARD_STAFF') => extraAccount(system, role, `Other ${role}`);
 
 /**
  * Posts an `_entities` query straight to a subgraph, as the router would, signed as `caller`.
@@ -72,7 +54,7 @@ describe("a doctor and a colleague's appointment", () => {
   let patientId: string;
 
   beforeAll(async () => {
-    colleague = await extraAccount('DOCTOR');
+    colleague = await otherAccount('DOCTOR');
     patientId = await appointments.patient();
     const booked = await system.gql<{ bookAppointment: BookedAppointment }>(
       'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id status startsAt endsAt reason patient { id } doctor { id } } }',
@@ -164,7 +146,7 @@ describe("ward staff and another ward's records", () => {
   let admission: SeededAdmission;
 
   beforeAll(async () => {
-    outsider = await extraAccount('WARD_STAFF');
+    outsider = await otherAccount('WARD_STAFF');
     // The fixture assigns the system's ward staff account; the outsider works elsewhere.
     ward = await wards.ward(['1', '2']);
     admission = await wards.admit(await wards.patient(), ward.beds[0]!);
