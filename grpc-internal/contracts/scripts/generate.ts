@@ -1,12 +1,14 @@
 /**
- * Generates TypeScript types for every .proto under grpc-internal/proto into src/generated/.
- * Runs on `npm install` (root postinstall → generate), so the output is never committed.
+ * Generates TypeScript types for every .proto under grpc-internal/proto into src/generated/, and
+ * the barrel that re-exports them under short names (src/generated/type-barrel.ts). Runs on `npm install` (root postinstall → generate), so the output is never committed.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SHORT_NAMES } from './short-names.ts';
+import { writeTypeBarrel } from './type-barrel.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const protoRoot = path.resolve(here, '../../proto');
@@ -40,3 +42,4 @@ execFileSync(
   ],
   { stdio: 'inherit', cwd: protoRoot },
 );
+writeTypeBarrel(outDir, SHORT_NAMES);
