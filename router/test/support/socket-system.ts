@@ -9,15 +9,10 @@ import { startTestSystem, type TestSystem } from '@hospital/test-support/system'
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startSystemWithIdentity, type SystemWithIdentity } from './client-apps.ts';
 import { routerWsClient } from './router-ws-client.ts';
+import { SYSTEM_START_TIMEOUT_MS, type SystemOptions } from './system-database.ts';
 
 /** One result a subscriber received. */
 export type Arrival = { data?: Record<string, unknown> | null; errors?: unknown };
-
-/** What startTestSystem takes besides the database (persisted operations, abuse limits, origins …). */
-export type SocketSystemOptions = Parameters<typeof startTestSystem>[1];
-
-/** How long the whole system may take to start (longer than a plain hook on a busy machine). */
-const START_TIMEOUT_MS = 120_000;
 
 /**
  * Starts the file's system (`started` hands it to the file) and returns the clients list the
@@ -28,7 +23,7 @@ const START_TIMEOUT_MS = 120_000;
  *   must see only its own events passes its own (see test/own-database.ts): the topics are named
  *   after the database, so other files' systems then publish elsewhere
  */
-export function socketsOnSystem(started: (system: TestSystem) => void, options?: SocketSystemOptions, databaseUrl: () => string = testDatabaseUrl) {
+export function socketsOnSystem(started: (system: TestSystem) => void, options?: SystemOptions, databaseUrl: () => string = testDatabaseUrl) {
   return socketsOn(
     async () => {
       const system = await startTestSystem(databaseUrl(), options);
@@ -44,7 +39,7 @@ export function socketsOnSystem(started: (system: TestSystem) => void, options?:
  * @param started - receives the system, its identity client and the router's origin
  * @param options - the file's system settings
  */
-export function socketsOnSystemWithIdentity(started: (harness: SystemWithIdentity) => void, options?: SocketSystemOptions) {
+export function socketsOnSystemWithIdentity(started: (harness: SystemWithIdentity) => void, options?: SystemOptions) {
   return socketsOn(() => startSystemWithIdentity(testDatabaseUrl(), options), started);
 }
 
@@ -59,7 +54,7 @@ function socketsOn<H extends { system: TestSystem; close(): Promise<void> }>(sta
   beforeAll(async () => {
     harness = await start();
     started(harness);
-  }, START_TIMEOUT_MS);
+  }, SYSTEM_START_TIMEOUT_MS);
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
     await harness?.close();

@@ -6,13 +6,14 @@ import { afterAll, beforeAll } from 'vitest';
  * The handle forwards to the started harness; reading it before beforeAll has run (at the top
  * level of the file, while tests are being collected) throws instead of reading undefined.
  * @param start - starts the harness (its services, clients and database pool)
+ * @param startTimeoutMs - how long the start may take (default: the run's hook timeout)
  * @returns a stand-in for the harness, to read inside tests and hooks
  */
-export function harnessForFile<H extends { close(): unknown }>(start: () => Promise<H>): H {
+export function harnessForFile<H extends { close(): unknown }>(start: () => Promise<H>, startTimeoutMs?: number): H {
   let started: H | undefined;
   beforeAll(async () => {
     started = await start();
-  });
+  }, startTimeoutMs);
   afterAll(async () => {
     await started?.close();
   });
