@@ -10,9 +10,10 @@ import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { until } from '../../../test/helpers.ts';
-import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
+import { appointmentFixtures } from './appointment-fixtures.ts';
 import type { TestSystem } from '@hospital/test-support/system';
 import { socketsOnSystem } from '../support/socket-system.ts';
+import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
 const fx = appointmentFixtures(() => system);

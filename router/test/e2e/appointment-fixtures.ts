@@ -3,9 +3,9 @@
  * patients registered by a doctor, appointments booked by the system's doctor or an admin, in
  * slots of a future day that no other test file books (every system has its own doctor account).
  */
-import { expect } from 'vitest';
 import { uniqueLetters } from '@hospital/service-kit/testing';
-import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
+import { dataOf } from './ward-fixtures.ts';
 
 /** The fields the tests read back from an appointment. */
 export const APPOINTMENT_FIELDS = 'id status startsAt endsAt reason patient { id } doctor { id }';
@@ -19,15 +19,6 @@ export interface BookedAppointment {
   reason: string | null;
   patient: { id: string };
   doctor: { id: string };
-}
-
-/**
- * Fails the test when a response carries errors, showing them.
- * @param result - a router response
- */
-export function dataOf<T>(result: GraphQLResponse<T>): T {
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data!;
 }
 
 /** 08:00 UTC two days ahead: far enough from "now" for every slot rule, near enough for the horizon. */

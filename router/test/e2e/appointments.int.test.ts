@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { appointmentFixtures, APPOINTMENT_FIELDS, dataOf, type BookedAppointment } from './appointment-fixtures.ts';
+import { appointmentFixtures, APPOINTMENT_FIELDS, type BookedAppointment } from './appointment-fixtures.ts';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
+import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
 const fx = appointmentFixtures(() => system);

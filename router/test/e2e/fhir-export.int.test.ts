@@ -13,8 +13,8 @@ import type { TestSystem } from '@hospital/test-support/system';
 import { startSystemWithIdentity, systemAppToken } from '../support/client-apps.ts';
 import { registerSiblings } from '../support/patients.ts';
 import { expectValidFhir, fhirBase, fhirGet } from '../fhir/fhir-client.ts';
-import { dataOf } from './appointment-fixtures.ts';
 import { bearerHeader } from '@hospital/test-support/bearer';
+import { dataOf } from './ward-fixtures.ts';
 
 interface Manifest {
   transactionTime: string;

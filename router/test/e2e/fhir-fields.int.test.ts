@@ -10,7 +10,8 @@ import { testDatabaseUrl } from '../../../test/helpers.ts';
 import type { TestSystem } from '@hospital/test-support/system';
 import { startSystemWithIdentity, systemAppToken } from '../support/client-apps.ts';
 import { expectValidFhir, fhirGet } from '../fhir/fhir-client.ts';
-import { appointmentFixtures, dataOf, type BookedAppointment } from './appointment-fixtures.ts';
+import { appointmentFixtures, type BookedAppointment } from './appointment-fixtures.ts';
+import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
 let identity: IdentityClient;

@@ -12,8 +12,8 @@ import type { TestSystem } from '@hospital/test-support/system';
 import { startSystemWithIdentity, systemAppToken } from '../support/client-apps.ts';
 import { registerSiblings } from '../support/patients.ts';
 import { expectValidFhir, fhirGet } from '../fhir/fhir-client.ts';
-import { dataOf } from './appointment-fixtures.ts';
 import { requestAuditRows } from '../support/request-audit-rows.ts';
+import { dataOf } from './ward-fixtures.ts';
 
 /** How far before a request its rows are looked for (the database's clock stamps them). */
 const CLOCK_SLACK_MS = 5_000;

@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { expectValidFhir, fhirGet } from '../fhir/fhir-client.ts';
-import { dataOf } from './appointment-fixtures.ts';
 import { pharmacyFixtures } from './pharmacy-fixtures.ts';
-import { wardFixtures, type SeededWard } from './ward-fixtures.ts';
+import { dataOf, wardFixtures, type SeededWard } from './ward-fixtures.ts';
 
 let system: TestSystem;
 let tokens: Record<'doctor' | 'admin' | 'finance' | 'pharmacist', string>;

@@ -11,7 +11,8 @@ import { uniqueLetters } from '@hospital/service-kit/testing';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { allPages, expectValidFhir, fhirBase, fhirGet } from '../fhir/fhir-client.ts';
-import { appointmentFixtures, dataOf, type BookedAppointment } from './appointment-fixtures.ts';
+import { appointmentFixtures, type BookedAppointment } from './appointment-fixtures.ts';
+import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
 let doctor: string;

@@ -20,11 +20,12 @@ import { startOutboxMetrics, type OutboxMetrics } from '../../../grpc-internal/s
 import { DEFAULT_PERSISTED_MANIFEST_PATH } from '../../src/env.ts';
 import { knownOperationNames } from '../../src/metrics-labels.ts';
 import { loadPersistedOperations, persistedOperationNamed } from '../../src/persisted-operations.ts';
-import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
+import { appointmentFixtures } from './appointment-fixtures.ts';
 import { dashboardFiles } from '../../../scripts/k8s/observability/dashboards.ts';
 import { expressionsOf } from '../../../scripts/k8s/observability/grafana.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { freePort } from '@hospital/service-kit';
+import { dataOf } from './ward-fixtures.ts';
 
 const ALERTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../k8s/observability/alerts.yml');
 const persisted = loadPersistedOperations({ mode: 'allow', manifestPath: DEFAULT_PERSISTED_MANIFEST_PATH });

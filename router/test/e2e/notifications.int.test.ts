@@ -15,6 +15,7 @@ import type { RoleName } from '@hospital/service-kit';
 import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
 import { systemWithDatabase } from '../support/system-database.ts';
 import { registerPatient } from '../support/patients.ts';
+import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
 let db: PrismaClient;
@@ -35,11 +36,6 @@ interface Node {
   appointment: { id: string; status: string } | null;
   /** Null for an appointment notification. */
   labOrderId: string | null;
-}
-
-function dataOf<T>(result: GraphQLResponse<T>): T {
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data!;
 }
 
 /** A slot on the day after tomorrow (UTC), `offsetMinutes` after 08:00, 30 minutes long. */

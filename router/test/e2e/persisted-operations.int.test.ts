@@ -10,11 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { until } from '../../../test/helpers.ts';
 import { DEFAULT_PERSISTED_MANIFEST_PATH } from '../../src/env.ts';
 import { loadManifest, persistedOperationNamed } from '../../src/persisted-operations.ts';
-import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
+import { appointmentFixtures } from './appointment-fixtures.ts';
 import type { TestSystem } from '@hospital/test-support/system';
 import { bearerHeader } from '@hospital/test-support/bearer';
 import { routerWsClient } from '../support/router-ws-client.ts';
 import { socketsOnSystem } from '../support/socket-system.ts';
+import { dataOf } from './ward-fixtures.ts';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const manifest = loadManifest(DEFAULT_PERSISTED_MANIFEST_PATH);

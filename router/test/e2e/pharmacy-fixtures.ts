@@ -4,8 +4,8 @@
  * unique, so tests sharing the run's database never see each other's rows.
  */
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
-import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
+import { dataOf } from './ward-fixtures.ts';
 
 /** A short unique suffix: upper-case letters and digits. */
 export const uniqueSuffix = () => randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase();
@@ -15,15 +15,6 @@ export const uniqueSuffix = () => randomUUID().replace(/-/g, '').slice(0, 10).to
  * @param days - offset in days
  */
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-/**
- * Fails the test when a response carries errors, showing them.
- * @param result - a router response
- */
-export function dataOf<T>(result: GraphQLResponse<T>): T {
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data!;
-}
 
 /** One lot to receive. */
 export interface LotSpec {

@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { dataOf, inDays, pharmacyFixtures, uniqueSuffix } from './pharmacy-fixtures.ts';
+import { inDays, pharmacyFixtures, uniqueSuffix } from './pharmacy-fixtures.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
 const seed = pharmacyFixtures(() => system);

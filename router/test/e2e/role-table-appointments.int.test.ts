@@ -5,9 +5,10 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
+import { appointmentFixtures } from './appointment-fixtures.ts';
 import { describeRoleTable, type RoleRow } from './role-table.ts';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
 const fx = appointmentFixtures(() => system);

@@ -13,8 +13,9 @@ import { socketsOnSystem } from '../support/socket-system.ts';
 import { describe, expect, it } from 'vitest';
 import { until as waitUntil } from '../../../test/helpers.ts';
 import { useOwnDatabase } from '../../../test/own-database.ts';
-import { appointmentFixtures, dataOf } from './appointment-fixtures.ts';
+import { appointmentFixtures } from './appointment-fixtures.ts';
 import type { TestSystem } from '@hospital/test-support/system';
+import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
 // Admins and ward staff receive every appointment event: on the run's database (and so its

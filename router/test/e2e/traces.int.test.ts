@@ -13,7 +13,8 @@ import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '@hospit
 import { startKafkaEventFeed } from '../../../subgraphs/appointments/src/events/kafka-event-feed.ts';
 import { e2eKafka } from '@hospital/test-support/departments/kafka';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
+import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { dataOf } from './ward-fixtures.ts';
 
 const SERVER = 2;
 const CLIENT = 3;
@@ -23,11 +24,6 @@ let receiver: OtlpReceiver;
 let tracing: RunningTracing;
 let system: TestSystem;
 const logLines: Array<Record<string, unknown>> = [];
-
-function dataOf<T>(result: GraphQLResponse<T>): T {
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data!;
-}
 
 /** Flushes and waits until `predicate` holds over the spans received. */
 async function until(predicate: (spans: ReceivedSpan[]) => boolean, what: string, timeoutMs = 20_000): Promise<void> {
