@@ -8,13 +8,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startRouter, type RunningRouter, type VerificationKey } from '../../src/index.ts';
 import { identity } from '@hospital/test-support/departments/identity';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
 import { postGraphQL } from '../support/graphql-post.ts';
+import { systemForFile } from '../support/system-database.ts';
 
 const HOST = '127.0.0.1';
 const SUPERGRAPH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../supergraph.graphql');
@@ -25,12 +26,9 @@ const logger = createLogger('e2e', 'silent');
 let system: TestSystem;
 const closers: Array<() => Promise<void>> = [];
 
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-});
+systemForFile((running) => (system = running));
 afterAll(async () => {
   for (const close of closers.reverse()) await close();
-  await system?.close();
 });
 
 /** A router as a restart with a new key set would bring it up, in front of the system's subgraphs. */

@@ -10,12 +10,12 @@ import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startRouter, type RunningRouter } from '../../src/index.ts';
 import { sha256 } from '../../src/persisted-operations.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
 import { routerConfigFor } from '@hospital/test-support/router-config';
 import { requestAuditRows } from '../support/request-audit-rows.ts';
+import { systemForFile } from '../support/system-database.ts';
 
 const BROWSER = 'https://dashboard.test.hospital.local';
 const PER_IP = 4;
@@ -29,10 +29,10 @@ const lines: Array<Record<string, unknown>> = [];
 const subgraphCalls = () => lines.filter((l) => l['source'] === 'operation').length;
 let tokens: { doctor: string; finance: string; expired: string };
 
+systemForFile((running) => (system = running), {
+  logDestination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+});
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl(), {
-    logDestination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
-  });
   router = await startRouter(
     {
       ...routerConfigFor(system),
@@ -56,7 +56,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await router?.close();
-  await system?.close();
 });
 
 type Transport = 'http' | 'ws';

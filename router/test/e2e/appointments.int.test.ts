@@ -3,10 +3,10 @@
  * their own subgraphs, no double booking under truly parallel requests, the status lifecycle,
  * a doctor's default schedule, and `Patient.appointments` across subgraphs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { describe, expect, it } from 'vitest';
 import { appointmentFixtures, APPOINTMENT_FIELDS, type BookedAppointment } from './appointment-fixtures.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
+import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
@@ -14,12 +14,7 @@ const fx = appointmentFixtures(() => system);
 const BOOK = `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { ${APPOINTMENT_FIELDS} } }`;
 const RESCHEDULE = `mutation($id: ID!, $s: DateTime!, $e: DateTime!) { rescheduleAppointment(id: $id, startsAt: $s, endsAt: $e) { ${APPOINTMENT_FIELDS} } }`;
 
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-});
-afterAll(async () => {
-  await system?.close();
-});
+systemForFile((running) => (system = running));
 
 const codes = (results: GraphQLResponse[]) => results.map((r) => (r.errors ? String(r.errors[0]?.extensions?.['code']) : 'OK')).sort();
 

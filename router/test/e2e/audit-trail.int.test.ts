@@ -6,14 +6,15 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createAuditClient, createPatientsClient } from '@hospital/grpc-contracts';
 import { signIdentity } from '@hospital/service-kit';
 import { callMetadata } from '@hospital/service-kit/grpc';
 import { useOwnDatabase } from '../../../test/own-database.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
+import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
 import { TEST_CALL_DEADLINE_MS } from '@hospital/service-kit/testing';
 import { registerPatient } from '../support/patients.ts';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 let doctorToken: string;
@@ -23,13 +24,14 @@ let adminToken: string;
 // beside this one read patients they did not create (lists, exports) and so add rows.
 const own = useOwnDatabase();
 
+systemForFile(
+  (running) => (system = running),
+  undefined,
+  () => own.database.url,
+);
 beforeAll(async () => {
-  system = await startTestSystem(own.database.url);
   doctorToken = await system.tokenFor('doctor');
   adminToken = await system.tokenFor('admin');
-});
-afterAll(async () => {
-  await system?.close();
 });
 
 /** The label each test gave a request, by the id the router minted for it (a client's x-request-id is not used). */

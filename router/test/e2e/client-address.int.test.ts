@@ -9,10 +9,10 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { startWebServer, type RunningWebServer } from '../../../web/server/static-server.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
 import { registerPatient } from '../support/patients.ts';
+import { systemForFile } from '../support/system-database.ts';
 
 const proxySecret = randomBytes(32).toString('base64url');
 let system: TestSystem;
@@ -22,8 +22,8 @@ let doctorToken: string;
 let adminToken: string;
 let patientId: string;
 
+systemForFile((running) => (system = running), { abuseLimits: { proxySecret } });
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl(), { abuseLimits: { proxySecret } });
   doctorToken = await system.tokenFor('doctor');
   adminToken = await system.tokenFor('admin');
   dist = await mkdtemp(path.join(tmpdir(), 'client-address-'));
@@ -34,7 +34,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await web?.close();
-  await system?.close();
   if (dist) await rm(dist, { recursive: true, force: true });
 });
 

@@ -5,13 +5,13 @@
  * `Patient.allergyHistory`; a doctor moved to finance reads no visit reason in old notifications.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { describe, expect, it } from 'vitest';
 import { appointmentFixtures } from './appointment-fixtures.ts';
 import { pharmacyFixtures } from './pharmacy-fixtures.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
+import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
 import { extraAccount, login } from './account-fixtures.ts';
 import { dataOf, wardFixtures } from './ward-fixtures.ts';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 const appointments = appointmentFixtures(() => system);
@@ -35,12 +35,7 @@ async function deniedRows(patientId: string, requestId: string) {
     .filter((row) => row.requestId === requestId && row.outcome === 'DENIED');
 }
 
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-}, 60_000);
-afterAll(async () => {
-  await system?.close();
-});
+systemForFile((running) => (system = running));
 
 describe("a colleague's prescription", () => {
   it('cannot be cancelled by another doctor (NOT_FOUND, audited as denied); its prescriber cancels it', async () => {

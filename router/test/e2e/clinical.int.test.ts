@@ -5,23 +5,18 @@
  * completes the appointment); two signs of one note race and exactly one wins.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { describe, expect, it } from 'vitest';
+import type { TestSystem } from '@hospital/test-support/system';
 import { clinicalFixtures } from './clinical-fixtures.ts';
 import { dataOf } from './ward-fixtures.ts';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 const fx = clinicalFixtures(() => system);
 const doctor = () => system.tokenFor('doctor');
 const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => result.errors?.[0]?.extensions?.['code'];
 
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-});
-afterAll(async () => {
-  await system?.close();
-});
+systemForFile((running) => (system = running));
 
 const ENCOUNTER = 'id kind status patient { id } appointment { id } openedBy { id } closedAt notes { id text signed signedAt amends { id } author { id } }';
 

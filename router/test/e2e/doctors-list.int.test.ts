@@ -3,9 +3,9 @@
  * the active doctors' ids and names and nothing of their accounts; other roles are refused.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { describe, expect, it } from 'vitest';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 const surname = `Listdoc${randomUUID().slice(0, 8)}`;
@@ -29,13 +29,7 @@ async function createDoctor(displayName: string): Promise<string> {
   return created.data!.createUser.id;
 }
 
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-});
-
-afterAll(async () => {
-  await system?.close();
-});
+systemForFile((running) => (system = running));
 
 describe('query doctors', () => {
   it('lists the active doctors to ward staff, id and name only, by name, and leaves a deactivated doctor out', async () => {

@@ -10,8 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_PERSISTED_MANIFEST_PATH, loadManifest } from '@hospital/router';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 
 const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -19,13 +19,15 @@ let system: TestSystem;
 let browser: Browser;
 let origin: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: apt-get install -y chromium (.ci/run does this in CI).`);
-  system = await startTestSystem(testDatabaseUrl(), {
-    production: true,
-    explorer: true,
-    persistedOperations: { mode: 'enforce-browser', manifest: loadManifest(DEFAULT_PERSISTED_MANIFEST_PATH) },
-  });
+});
+systemForFile((running) => (system = running), {
+  production: true,
+  explorer: true,
+  persistedOperations: { mode: 'enforce-browser', manifest: loadManifest(DEFAULT_PERSISTED_MANIFEST_PATH) },
+});
+beforeAll(async () => {
   origin = new URL(system.routerUrl).origin;
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -37,7 +39,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
-  await system?.close();
 });
 
 /** A page whose every request off this machine is aborted and recorded, with its console errors. */

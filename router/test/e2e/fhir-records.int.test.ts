@@ -4,12 +4,12 @@
  * validated against the official R4 StructureDefinitions, with the spec's status value sets.
  */
 import type { AllergyIntolerance, Bundle, CapabilityStatement, Encounter, Invoice, Location, MedicationRequest, OperationOutcome } from '@medplum/fhirtypes';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestSystem } from '@hospital/test-support/system';
 import { expectValidFhir, fhirGet } from '../fhir/fhir-client.ts';
 import { pharmacyFixtures } from './pharmacy-fixtures.ts';
 import { dataOf, wardFixtures, type SeededWard } from './ward-fixtures.ts';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 let tokens: Record<'doctor' | 'admin' | 'finance' | 'pharmacist', string>;
@@ -21,8 +21,8 @@ let ward: SeededWard;
 const pharmacy = pharmacyFixtures(() => system);
 const wards = wardFixtures(() => system);
 
+systemForFile((running) => (system = running));
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
   const [doctor, admin, finance, pharmacist] = await Promise.all((['doctor', 'admin', 'finance', 'pharmacist'] as const).map((role) => system.tokenFor(role)));
   tokens = { doctor: doctor!, admin: admin!, finance: finance!, pharmacist: pharmacist! };
   patientId = await pharmacy.patient(['Penicillin', 'Peanuts']);
@@ -44,9 +44,6 @@ beforeAll(async () => {
     ),
   );
 }, 180_000);
-afterAll(async () => {
-  await system?.close();
-});
 
 describe('AllergyIntolerance', () => {
   it("lists a patient's allergies and reads one by its stable id", async () => {

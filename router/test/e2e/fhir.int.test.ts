@@ -6,12 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Appointment, Bundle, CapabilityStatement, OperationOutcome, Patient, Practitioner } from '@medplum/fhirtypes';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { uniqueLetters } from '@hospital/service-kit/testing';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
 import { allPages, expectValidFhir, fhirBase, fhirGet } from '../fhir/fhir-client.ts';
 import { appointmentFixtures, type BookedAppointment } from './appointment-fixtures.ts';
+import { systemForFile } from '../support/system-database.ts';
 import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
@@ -25,8 +25,8 @@ const REGISTER = 'mutation($input: RegisterPatientInput!) { registerPatient(inpu
 const registered: Array<{ id: string; mrn: string }> = [];
 let booked: BookedAppointment;
 
+systemForFile((running) => (system = running), { allowedOrigins: [APP_ORIGIN] });
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl(), { allowedOrigins: [APP_ORIGIN] });
   [doctor, admin] = await Promise.all([system.tokenFor('doctor'), system.tokenFor('admin')]);
   const people = [
     { givenName: 'Ada', sex: 'FEMALE', dateOfBirth: '1980-02-03', phone: '+44 20 7946 0001', email: 'ada@example.test', address: '1 Main St' },
@@ -39,9 +39,6 @@ beforeAll(async () => {
     registered.push(dataOf(await system.gql<{ registerPatient: { id: string; mrn: string } }>(REGISTER, { input: { ...person, familyName: family } }, doctor)).registerPatient);
   booked = await fx.book(registered[0]!.id, fx.slot(600));
 }, 120_000);
-afterAll(async () => {
-  await system?.close();
-});
 
 const outcomeOf = (body: unknown) => body as OperationOutcome;
 

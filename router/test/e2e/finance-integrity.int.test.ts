@@ -4,24 +4,21 @@
  * BAD_USER_INPUT; an invoice's appointment or admission is checked with the department owning it.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { appointmentFixtures } from './appointment-fixtures.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
+import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
 import { dataOf, wardFixtures } from './ward-fixtures.ts';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 let finance: string;
 const appointments = appointmentFixtures(() => system);
 const wards = wardFixtures(() => system);
 
+systemForFile((running) => (system = running));
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
   finance = await system.tokenFor('finance');
 }, 120_000);
-afterAll(async () => {
-  await system?.close();
-});
 
 const CREATE = 'mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { id appointmentId admissionId } }';
 const ADD = 'mutation($id: ID!, $l: AddInvoiceLineInput!) { addInvoiceLine(invoiceId: $id, input: $l) { id total { amountMinor } } }';

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { describe, expect, it } from 'vitest';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 
@@ -22,12 +22,7 @@ interface Login {
   user: { id: string; email: string; role: string };
 }
 
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-});
-afterAll(async () => {
-  await system?.close();
-});
+systemForFile((running) => (system = running));
 
 describe('login', () => {
   it('issues an ES256 access token carrying the role, and me answers with the user', async () => {

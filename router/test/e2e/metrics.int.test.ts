@@ -23,7 +23,8 @@ import { loadPersistedOperations, persistedOperationNamed } from '../../src/pers
 import { appointmentFixtures } from './appointment-fixtures.ts';
 import { dashboardFiles } from '../../../scripts/k8s/observability/dashboards.ts';
 import { expressionsOf } from '../../../scripts/k8s/observability/grafana.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 import { freePort } from '@hospital/service-kit';
 import { dataOf } from './ward-fixtures.ts';
 
@@ -59,11 +60,13 @@ async function waitFor(what: string, check: () => Promise<boolean>, ms = 30_000)
   throw new Error(`timed out waiting for ${what}`);
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   if (spawnSync('which', ['prometheus']).status !== 0) {
     throw new Error('Prometheus is not installed: run `apt-get install -y prometheus` (Debian package; .ci/run installs it).');
   }
-  system = await startTestSystem(testDatabaseUrl(), { persistedOperations: persisted });
+});
+systemForFile((running) => (system = running), { persistedOperations: persisted });
+beforeAll(async () => {
   outbox = startOutboxMetrics(testDatabaseUrl());
 
   // The workload: sign in (the login mutation, no longer a web operation since the web app signs in
@@ -110,7 +113,6 @@ afterAll(async () => {
   await subscriber?.dispose();
   prometheus?.kill('SIGTERM');
   await outbox?.close();
-  await system?.close();
   if (workdir) rmSync(workdir, { recursive: true, force: true });
 });
 

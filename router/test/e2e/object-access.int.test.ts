@@ -5,13 +5,13 @@
  * subgraph's `_entities` with a valid router-signed identity (the federation entry point a
  * crafted plan would use). Other doctors' and other wards' records come back as nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITY_HEADER, signIdentity, type Caller, type RoleName } from '@hospital/service-kit';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
 import { extraAccount, type ExtraAccount } from './account-fixtures.ts';
 import { appointmentFixtures, type BookedAppointment } from './appointment-fixtures.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
+import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
 import { dataOf, wardFixtures, type SeededAdmission, type SeededWard } from './ward-fixtures.ts';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 const appointments = appointmentFixtures(() => system);
@@ -40,13 +40,7 @@ async function entities(subgraph: string, caller: Caller, selection: string, rep
 const user = (role: RoleName, userId: string): Caller => ({ kind: 'user', userId, role, email: `${role}@test.hospital.local` });
 const codeOf = (result: GraphQLResponse<unknown>) => result.errors?.[0]?.extensions?.['code'];
 
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-}, 60_000);
-
-afterAll(async () => {
-  await system?.close();
-});
+systemForFile((running) => (system = running));
 
 describe("a doctor and a colleague's appointment", () => {
   let colleague: ExtraAccount;

@@ -3,26 +3,21 @@
  * never carry passwords, tokens or patient data.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { describe, expect, it } from 'vitest';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 const lines: Array<Record<string, unknown>> = [];
 const raw: string[] = [];
 
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl(), {
-    logDestination: {
-      write(line: string) {
-        raw.push(line);
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      },
+systemForFile((running) => (system = running), {
+  logDestination: {
+    write(line: string) {
+      raw.push(line);
+      lines.push(JSON.parse(line) as Record<string, unknown>);
     },
-  });
-});
-afterAll(async () => {
-  await system?.close();
+  },
 });
 
 describe('logs', () => {

@@ -10,10 +10,11 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPatientsSubgraph } from '@hospital/patients-subgraph';
 import { createLogger } from '@hospital/service-kit';
-import { testDatabaseUrl, until as waitUntil } from '../../../test/helpers.ts';
+import { until as waitUntil } from '../../../test/helpers.ts';
 import { startRouter, type RouterConfig, type RunningRouter } from '../../src/index.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
 import { routerConfigFor } from '@hospital/test-support/router-config';
+import { systemForFile } from '../support/system-database.ts';
 
 const PATIENTS = '{ patients(first: 1) { edges { node { id } } } }';
 
@@ -146,16 +147,15 @@ async function openSocket(router: RunningRouter): Promise<WebSocket> {
   return socket;
 }
 
+// Events over PostgreSQL: nothing here needs the broker.
+systemForFile((running) => (system = running), { production: true, kafka: false });
 beforeAll(async () => {
-  // Events over PostgreSQL: nothing here needs the broker.
-  system = await startTestSystem(testDatabaseUrl(), { production: true, kafka: false });
   doctor = await system.tokenFor('doctor');
 });
 
 afterAll(async () => {
   for (const router of routers) await router.close();
   for (const close of closers) await close();
-  await system?.close();
 });
 
 describe('load shedding at the router', () => {

@@ -3,9 +3,9 @@
  * prefix / MRN / date of birth, cursor pagination, updates, archiving, and typed errors.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 let doctor: string;
@@ -40,12 +40,9 @@ async function register(input: Record<string, unknown>): Promise<Registered> {
   return result.data!.registerPatient;
 }
 
+systemForFile((running) => (system = running));
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
   doctor = await system.tokenFor('doctor');
-});
-afterAll(async () => {
-  await system?.close();
 });
 
 describe('registration', () => {

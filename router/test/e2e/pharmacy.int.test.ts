@@ -4,10 +4,10 @@
  * dispensers racing for the last units, and prescriptions across subgraphs.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { inDays, pharmacyFixtures, uniqueSuffix } from './pharmacy-fixtures.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
@@ -25,8 +25,8 @@ async function stockOf(drugId: string): Promise<number> {
   return dataOf(await system.gql<{ drug: { stockOnHand: number } }>(DRUG, { id: drugId }, pharmacist)).drug.stockOnHand;
 }
 
+systemForFile((running) => (system = running));
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
   [pharmacist, doctor] = await Promise.all([system.tokenFor('pharmacist'), system.tokenFor('doctor')]);
   const email = `pharmacist-two-${uniqueSuffix().toLowerCase()}@test.hospital.local`;
   const password = `Dispense-${randomUUID()}`;
@@ -40,9 +40,6 @@ beforeAll(async () => {
   colleague = dataOf(
     await system.gql<{ login: { accessToken: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: email, p: password }),
   ).login.accessToken;
-});
-afterAll(async () => {
-  await system?.close();
 });
 
 describe('catalogue', () => {

@@ -3,11 +3,11 @@
  * read schedules; admins and doctors book, move, cancel, complete and mark no-shows; reception
  * (ward staff) also checks patients in. Pharmacy and finance see no appointments.
  */
-import { afterAll, beforeAll } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { beforeAll } from 'vitest';
 import { appointmentFixtures } from './appointment-fixtures.ts';
 import { describeRoleTable, type RoleRow } from './role-table.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 import { dataOf } from './ward-fixtures.ts';
 
 let system: TestSystem;
@@ -89,8 +89,8 @@ const ROWS: RoleRow[] = [
   },
 ];
 
+systemForFile((running) => (system = running));
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
   patientId = await fx.patient();
   const callers = 6;
   for (const pool of Object.keys(pools) as (keyof typeof pools)[]) {
@@ -100,10 +100,6 @@ beforeAll(async () => {
   for (const id of pools.checkedIn) {
     dataOf(await system.gql('mutation($id: ID!) { checkInAppointment(id: $id) { id } }', { id }, reception));
   }
-});
-
-afterAll(async () => {
-  await system?.close();
 });
 
 describeRoleTable(() => system, ROWS);

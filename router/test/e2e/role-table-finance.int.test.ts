@@ -1,9 +1,9 @@
 /** The finance rows of the role table, walked through the router: billing is ADMIN and FINANCE only. */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { beforeAll, expect } from 'vitest';
 import { describeRoleTable, type RoleRow } from './role-table.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 let patientId: string;
@@ -55,8 +55,8 @@ const ROWS: RoleRow[] = [
   },
 ];
 
+systemForFile((running) => (system = running));
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
   const [admin, finance] = await Promise.all([system.tokenFor('admin'), system.tokenFor('finance')]);
   const gql = async <T>(query: string, variables: Record<string, unknown>) => {
     const result = await system.gql<T>(query, variables, finance);
@@ -87,10 +87,6 @@ beforeAll(async () => {
     i: { invoiceId: issuedId, amount: eur(1_000), method: 'CARD', idempotencyKey: randomUUID() },
   });
   paymentId = payment.recordPayment.id;
-});
-
-afterAll(async () => {
-  await system?.close();
 });
 
 describeRoleTable(() => system, ROWS);

@@ -1,9 +1,9 @@
 /** The identity and patients rows of the role table, walked through the router. */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { beforeAll, expect } from 'vitest';
 import { describeRoleTable, EVERY_ROLE, type RoleRow } from './role-table.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 let patientId: string;
@@ -104,8 +104,8 @@ const ROWS: RoleRow[] = [
   },
 ];
 
+systemForFile((running) => (system = running));
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
   const admin = await system.tokenFor('admin');
   const created = await system.gql<{ registerPatient: { id: string } }>(
     'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }',
@@ -125,10 +125,6 @@ beforeAll(async () => {
   };
   targetUserId = await createUser();
   deactivatedUserId = await createUser();
-});
-
-afterAll(async () => {
-  await system?.close();
 });
 
 describeRoleTable(() => system, ROWS);

@@ -8,11 +8,11 @@
  *   who give the medicines on the ward and must check what was prescribed and dispensed. Ward
  *   staff do not see stock levels. Finance reads none of it: billing goes through invoices.
  */
-import { afterAll, beforeAll } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { beforeAll } from 'vitest';
 import { inDays, pharmacyFixtures, uniqueSuffix } from './pharmacy-fixtures.ts';
 import { describeRoleTable, takeFixture, type RoleRow } from './role-table.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 const seed = pharmacyFixtures(() => system);
@@ -106,17 +106,13 @@ const ROWS: RoleRow[] = [
   },
 ];
 
+systemForFile((running) => (system = running));
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
   drug = await seed.drug([{ lotNumber: 'RT-MAIN', quantity: 500, expiresOn: inDays(20) }], 'Roletablol');
   patientId = await seed.patient();
   prescriptionId = await seed.prescription(patientId, drug.id, 2);
   dispensePool = await Promise.all(Array.from({ length: CALLS_PER_ROW }, () => seed.prescription(patientId, drug.id, 1)));
   cancelPool = await Promise.all(Array.from({ length: CALLS_PER_ROW }, () => seed.prescription(patientId, drug.id, 1)));
-});
-
-afterAll(async () => {
-  await system?.close();
 });
 
 describeRoleTable(() => system, ROWS);

@@ -5,11 +5,11 @@
  * assign staff to wards.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { beforeAll } from 'vitest';
 import { describeRoleTable, takeFixture, type RoleRow } from './role-table.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
 import { uniqueSuffix, wardFixtures, type SeededAdmission, type SeededWard } from './ward-fixtures.ts';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 const seed = wardFixtures(() => system);
@@ -102,8 +102,8 @@ const ROWS: RoleRow[] = [
   },
 ];
 
+systemForFile((running) => (system = running));
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
   const n = CALLS_PER_ROW;
   const labels = (prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
   board = await seed.ward(['R1', 'OOS', ...labels('A'), ...labels('TF'), ...labels('TT'), ...labels('D')]);
@@ -116,10 +116,6 @@ beforeAll(async () => {
   const moving = await Promise.all(fromBeds.map((bedId, i) => seed.admit(patients[1 + n + i]!, bedId)));
   transferPool = moving.map((admission, i) => ({ admissionId: admission.id, wardId: board.id, bedId: toBeds[i]! }));
   dischargePool = (await Promise.all(dischargeBeds.map((bedId, i) => seed.admit(patients[1 + 2 * n + i]!, bedId)))).map((a) => a.id);
-});
-
-afterAll(async () => {
-  await system?.close();
 });
 
 describeRoleTable(() => system, ROWS);

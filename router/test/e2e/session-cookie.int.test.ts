@@ -3,21 +3,18 @@
  * and identity service: the cookie's attributes, rotation on every refresh, reuse of a spent cookie
  * revoking the session, sign-out clearing it, the Origin rule (CSRF), and typed refusals of bad input.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 
 const WEB_ORIGIN = 'http://127.0.0.1:3999';
 const PUBLIC_ORIGIN = 'https://web.hospital.example';
 
 let system: TestSystem;
 let base: string;
+systemForFile((running) => (system = running), { allowedOrigins: [WEB_ORIGIN, PUBLIC_ORIGIN] });
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl(), { allowedOrigins: [WEB_ORIGIN, PUBLIC_ORIGIN] });
   base = new URL('/session/', system.routerUrl).href;
-});
-afterAll(async () => {
-  await system?.close();
 });
 
 interface Answer {

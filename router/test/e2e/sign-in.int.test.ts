@@ -6,10 +6,10 @@
  * (logout, or refresh-token reuse), while the user's other sessions keep working.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import { describe, expect, it } from 'vitest';
+import type { TestSystem } from '@hospital/test-support/system';
 import { bearerHeader } from '@hospital/test-support/bearer';
+import { systemForFile } from '../support/system-database.ts';
 
 const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken } }';
 const REFRESH = 'mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }';
@@ -18,12 +18,7 @@ const ME = '{ me { id } }';
 const PATIENCE = { timeout: 10_000, interval: 100 };
 
 let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-});
-afterAll(async () => {
-  await system?.close();
-});
+systemForFile((running) => (system = running));
 
 interface Answer {
   status: number;

@@ -8,14 +8,15 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { routerWsClient } from '../support/router-ws-client.ts';
 import jwt from 'jsonwebtoken';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@hospital/service-kit';
 import { testDatabaseUrl, until } from '../../../test/helpers.ts';
 import { startRouter, type RunningRouter } from '../../src/index.ts';
 import { identity } from '@hospital/test-support/departments/identity';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
 import { postGraphQL } from '../support/graphql-post.ts';
 import { routerConfigFor } from '@hospital/test-support/router-config';
+import { systemForFile } from '../support/system-database.ts';
 
 const HOST = '127.0.0.1';
 const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken } }';
@@ -28,13 +29,10 @@ let system: TestSystem;
 const closers: Array<() => Promise<void>> = [];
 const clients: Client[] = [];
 
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-});
+systemForFile((running) => (system = running));
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
   for (const close of closers.reverse()) await close();
-  await system?.close();
 });
 
 const post = postGraphQL;

@@ -13,7 +13,8 @@ import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '@hospit
 import { startKafkaEventFeed } from '../../../subgraphs/appointments/src/events/kafka-event-feed.ts';
 import { e2eKafka } from '@hospital/test-support/departments/kafka';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 import { dataOf } from './ward-fixtures.ts';
 
 const SERVER = 2;
@@ -44,16 +45,16 @@ function ancestry(span: ReceivedSpan, spans: ReceivedSpan[]): ReceivedSpan[] {
   return chain;
 }
 
+// The tracer provider is up before the system starts and closes after it (hooks declared first close last).
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
   tracing = startTracing({ serviceName: 'e2e-traces', tracesUrl: receiver.tracesUrl, sampleRatio: 1 }, { batchDelayMs: 100 });
-  system = await startTestSystem(testDatabaseUrl(), { logDestination: { write: (line) => void logLines.push(JSON.parse(line) as Record<string, unknown>) } });
 });
 afterAll(async () => {
-  await system?.close();
   await tracing?.close();
   await receiver?.close();
 });
+systemForFile((running) => (system = running), { logDestination: { write: (line) => void logLines.push(JSON.parse(line) as Record<string, unknown>) } });
 
 describe('traces', () => {
   const familyName = `Tracewell${randomUUID()

@@ -4,22 +4,19 @@
  * illegal transitions, and the database guarantees under truly parallel requests.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from '@hospital/test-support/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GraphQLResponse, TestSystem } from '@hospital/test-support/system';
 import { dataOf, wardFixtures } from './ward-fixtures.ts';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 let staff: string;
 let doctor: string;
 const seed = wardFixtures(() => system);
 
+systemForFile((running) => (system = running), { production: true });
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl(), { production: true });
   [staff, doctor] = await Promise.all([system.tokenFor('ward_staff'), system.tokenFor('doctor')]);
-});
-afterAll(async () => {
-  await system?.close();
 });
 
 const TRANSFER =

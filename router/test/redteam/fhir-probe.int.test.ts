@@ -4,23 +4,20 @@
  * OperationOutcome for every failure), never a 500 and never a body naming internals.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestSystem } from '@hospital/test-support/system';
 import { fhirBase } from '../fhir/fhir-client.ts';
 import { registerPatient } from '../support/patients.ts';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
 let doctor: string;
 let patientId: string;
+systemForFile((running) => (system = running));
 beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
   doctor = await system.tokenFor('doctor');
   patientId = await registerPatient(system, { givenName: 'Zoë', familyName: 'Ångström', dateOfBirth: '1971-02-03', allergies: [] }, doctor);
 }, 120_000);
-afterAll(async () => {
-  await system?.close();
-});
 
 /** Words that only internals would put in an error body. */
 const LEAKS = /prisma|grpc|postgres|ECONN|\bat [\w.<>]+ \(|\/work\/|node_modules|Variable "\$|Cannot query field|FhirPatient|FhirAppointment|Fhir[A-Z]\w+(Read|Search)/i;

@@ -5,17 +5,12 @@
  * survives for a password that is no longer the account's.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
-import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestSystem } from '@hospital/test-support/system';
+import { systemForFile } from '../support/system-database.ts';
 
 let system: TestSystem;
-beforeAll(async () => {
-  system = await startTestSystem(testDatabaseUrl());
-}, 120_000);
-afterAll(async () => {
-  await system?.close();
-});
+systemForFile((running) => (system = running));
 
 const LOGIN = 'mutation($e: String!, $p: String!, $n: String) { login(email: $e, password: $p, newPassword: $n) { accessToken refreshToken } }';
 const REFRESH = 'mutation($t: String!) { refreshToken(refreshToken: $t) { refreshToken } }';
