@@ -20,11 +20,10 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // Separate processes: Prisma clients, gRPC servers and pg pools never share a worker's state.
     pool: 'forks',
-    // Two files at a time (vitest's default on 2 cores is one): most of a file's time is spent
-    // waiting on PostgreSQL, Kafka and sockets. Files therefore never assume the run's database,
-    // topics or counters to themselves: one that must, takes a database of its own
-    // (test/own-database.ts).
-    maxWorkers: 2,
+    // As many files at a time as vitest's default (cores - 1: one on the 2-core CI machine, where
+    // two workers measured slower, since a whole-system file keeps a core busy). Files never assume
+    // the run's database, topics or counters to themselves, so more workers are safe: one that
+    // must, takes a database of its own (test/own-database.ts).
     // Integration tests start servers and run the Prisma CLI (about 2 s per migrate call).
     testTimeout: 30_000,
     hookTimeout: 60_000,
