@@ -1,13 +1,13 @@
 /**
  * A file of end-to-end tests through one whole system: started before the file (on the run's
  * database unless the file passes its own) and closed after it, optionally with a Prisma client
- * of the run's database disconnected first.
+ * of the run's database beside it.
  */
-import { afterAll } from 'vitest';
 import { harnessForFile } from '@hospital/service-kit/testing';
-import { createPrismaClient, type PrismaClient } from '@hospital/db';
+import type { PrismaClient } from '@hospital/db';
 import { startTestSystem, type TestSystem } from '@hospital/test-support/system';
 import { testDatabaseUrl } from '../../../test/helpers.ts';
+import { useSharedDatabase } from '../../../test/shared-database.ts';
 
 /** What startTestSystem takes besides the database (persisted operations, abuse limits, origins …). */
 export type SystemOptions = Parameters<typeof startTestSystem>[1];
@@ -32,18 +32,12 @@ export function systemForFile(started: (system: TestSystem) => void, options?: S
 }
 
 /**
- * {@link systemForFile} with a Prisma client of the run's database, disconnected before the
- * system closes.
+ * {@link systemForFile} with a Prisma client of the run's database (test/shared-database.ts),
+ * connected before the system starts and disconnected after it closes.
  * @param started - receives the running system and the database client
  * @param poolSize - the client's connections
  */
-export function systemWithDatabase(started: (running: { system: TestSystem; db: PrismaClient }) => void, poolSize?: number): void {
-  let db: PrismaClient | undefined;
-  systemForFile((system) => {
-    db = createPrismaClient(testDatabaseUrl(), poolSize === undefined ? undefined : { poolSize });
-    started({ system, db });
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-  });
+export function systemWithDatabase(started: (running: { system: TestSystem; db: PrismaClient }) => void, poolSize: number): void {
+  const shared = useSharedDatabase({ poolSize });
+  systemForFile((system) => started({ system, db: shared.db }));
 }
